@@ -1,0 +1,1 @@
+"""Icons, translations and the desktop file; installed as the `surveydesk.resources` package."""

@@ -1,0 +1,159 @@
+"""The composition root: builds paths → logging → database → secrets → services → QApplication → windows.
+
+Nothing else in SurveyDesk creates long-lived objects on its own; each gets what it needs from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+
+from surveydesk import APP_NAME, __version__
+from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.demo import DemoExchange
+from surveydesk.logging_setup import configure_logging
+from surveydesk.paths import AppPaths
+from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
+from surveydesk.services.poller import Poller
+from surveydesk.services.smoke_test import SmokeTest
+from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
+DEMO_ACCOUNT = AccountKey("prolific", "demo")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="surveydesk", description=f"{APP_NAME}: one desk for click work.")
+    parser.add_argument("--demo", action="store_true", help="run against the built-in demo exchange")
+    parser.add_argument("--smoke-test", action="store_true", help="start, poll every platform once, report, exit")
+    parser.add_argument("--data-dir", type=Path, help="keep all data, settings and logs under this folder")
+    parser.add_argument("--seed", type=int, help="make the demo exchange's market repeatable")
+    parser.add_argument("--verbose", action="store_true", help="log debugging details")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(argv)
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """Everything below the UI, built before any window exists."""
+
+    paths: AppPaths
+    database: Database
+    secrets: SecretStore
+    clock: SystemClock
+    poller: Poller
+    pool: QThreadPool
+    notices: tuple[str, ...]
+
+
+def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
+    if args.data_dir is not None:
+        return AppPaths.under(args.data_dir)
+    if args.smoke_test:
+        return AppPaths.under(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="surveydesk-smoke-"))))
+    if args.demo:
+        # The demo never writes next to the worker's real data.
+        return AppPaths.under(AppPaths.for_user().data / "demo")
+    return AppPaths.for_user()
+
+
+def _accounts(args: argparse.Namespace, database: Database, exchange: DemoExchange | None) -> list[Account]:
+    accounts = AccountStore(database)
+    if exchange is not None:
+        accounts.save(Account(DEMO_ACCOUNT, "demo", exchange.prolific_url))
+        return [account for account in accounts.list_accounts() if account.key == DEMO_ACCOUNT]
+    return [account for account in accounts.list_accounts() if account.enabled]
+
+
+@contextmanager
+def build_core(args: argparse.Namespace) -> Iterator[Core]:
+    """Build the core in the documented order, and take it down in reverse when the block ends."""
+    with ExitStack() as stack:
+        paths = choose_paths(args, stack).create()
+        handler = configure_logging(paths.log, verbose=args.verbose)
+        stack.callback(logging.getLogger().removeHandler, handler)
+        stack.callback(handler.close)
+        log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)
+
+        database = Database.open(paths.database)
+        stack.callback(database.close)
+
+        exchange = None
+        if args.demo:
+            exchange = DemoExchange(seed=args.seed).start()
+            stack.callback(exchange.stop)
+        demo = exchange is not None
+        secrets: SecretStore = (
+            MemorySecrets({DEMO_ACCOUNT: DemoExchange.PROLIFIC_TOKEN}) if demo else KeyringSecrets()
+        )
+        notices: list[str] = []
+        if secrets.problem:
+            notices.append(secrets.problem)
+
+        clock = SystemClock()
+        pool = QThreadPool()
+        pool.setMaxThreadCount(4)
+        stack.callback(pool.waitForDone, 10_000)
+        poller = Poller(TaskStore(database), clock, pool)
+        stack.callback(poller.stop)
+        for account in _accounts(args, database, exchange):
+            try:
+                connector = build_connector(account, secrets, clock)
+            except UnknownPlatform as error:
+                notices.append(str(error))
+                continue
+            poller.add_account(account, connector, politeness_for(account, demo))
+        if not poller.statuses() and not args.smoke_test:
+            notices.append(
+                "No platform account is set up yet. Run “surveydesk --demo” to try SurveyDesk with the "
+                "built-in demo exchange."
+            )
+        yield Core(paths, database, secrets, clock, poller, pool, tuple(notices))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        with build_core(args) as core:
+            return _run_ui(args, core)
+    except StoreError as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _run_ui(args: argparse.Namespace, core: Core) -> int:
+    # The UI is imported only here, after the core exists, so the core never depends on it.
+    from surveydesk.ui.application import create_application
+    from surveydesk.ui.main_window import MainWindow
+
+    app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
+    window = MainWindow(core.poller, core.clock.now, demo=args.demo, notices=core.notices)
+    exit_code = EXIT_OK
+    if args.smoke_test:
+        smoke = SmokeTest(core.poller)
+
+        def report(code: int, line: str) -> None:
+            nonlocal exit_code
+            exit_code = code
+            print(line, flush=True)
+            app.quit()
+
+        smoke.finished.connect(report)
+        smoke.start()
+    window.show()
+    core.poller.start()
+    code = app.exec()
+    window.close()
+    return exit_code if args.smoke_test else code

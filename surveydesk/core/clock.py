@@ -1,0 +1,35 @@
+"""Time as an injectable dependency, so tests and the demo exchange can move it by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware, in UTC."""
+        ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def utc_iso(moment: datetime) -> str:
+    """The one text form of a time in the database: ISO 8601 in UTC with microseconds.
+
+    A time without a zone is refused: guessing would store it shifted by the machine's offset.
+    """
+    if moment.tzinfo is None:
+        raise ValueError(f"time without a zone: {moment.isoformat()}")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_utc_iso(text: str) -> datetime:
+    """Read a time written by `utc_iso` (or any ISO 8601 text; a naive one is taken as UTC)."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

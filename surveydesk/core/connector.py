@@ -1,0 +1,22 @@
+"""The protocol every platform connector follows, so the poller treats all platforms alike."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from surveydesk.core.model import AccountKey, Task
+
+
+class Connector(Protocol):
+    """Fetches what one account on one platform currently offers.
+
+    Implementations raise only `surveydesk.core.errors.PlatformError` subclasses for anything the platform
+    does; every other exception is a bug.
+    """
+
+    @property
+    def account(self) -> AccountKey: ...
+
+    def fetch_tasks(self) -> list[Task]:
+        """Every task currently available to the account, with `first_seen = last_seen = now`."""
+        ...

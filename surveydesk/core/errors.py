@@ -1,0 +1,47 @@
+"""Typed platform errors: the environment's fault, shown calmly next to the platform that caused it.
+
+Anything that is not one of these is a bug of ours and is logged with a traceback instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class PlatformError(Exception):
+    """Something a platform did (or did not do) that the worker should hear about in words."""
+
+    kind = "error"
+
+    def __init__(self, platform: str, message: str) -> None:
+        super().__init__(f"{platform}: {message}")
+        self.platform = platform
+        self.message = message
+
+
+class AuthExpired(PlatformError):
+    """The login is missing, wrong or expired; the worker must sign in again."""
+
+    kind = "auth"
+
+
+class RateLimited(PlatformError):
+    """The platform asked us to slow down; polling resumes at `retry_at` (UTC)."""
+
+    kind = "rate-limited"
+
+    def __init__(self, platform: str, message: str, retry_at: datetime) -> None:
+        super().__init__(platform, message)
+        self.retry_at = retry_at
+
+
+class Unavailable(PlatformError):
+    """The platform could not be reached or answered with a server error; worth retrying later."""
+
+    kind = "unavailable"
+
+
+class BadPayload(PlatformError):
+    """The platform answered with something we cannot read; nothing of it is stored."""
+
+    kind = "bad-payload"

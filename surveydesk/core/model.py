@@ -1,0 +1,116 @@
+"""The domain model shared by connectors, the store, the poller and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from surveydesk.core.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class AccountKey:
+    """Which account of which platform a task or a status belongs to."""
+
+    platform: str
+    account: str
+
+    def __str__(self) -> str:
+        return f"{self.platform}/{self.account}"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One worker account on one platform; its secret lives in the keyring under `key`."""
+
+    key: AccountKey
+    label: str
+    base_url: str
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A paid task offered to the worker by one platform, as last seen."""
+
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    reward: Money
+    first_seen: datetime
+    last_seen: datetime
+    description: str = ""
+    requester_id: str = ""
+    requester_name: str = ""
+    estimated_minutes: int | None = None
+    places_left: int | None = None
+    time_allowed_minutes: int | None = None
+    url: str = ""
+    devices: tuple[str, ...] = field(default=())
+    published_at: datetime | None = None
+
+    @property
+    def account_key(self) -> AccountKey:
+        return AccountKey(self.platform, self.account)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.platform, self.account, self.external_id)
+
+    @property
+    def reward_per_hour(self) -> Money | None:
+        return self.reward.per_hour(self.estimated_minutes)
+
+    def offer_fingerprint(self) -> tuple[object, ...]:
+        """Everything the platform may change about an offer; seen-times are ours and left out."""
+        return (
+            self.title,
+            self.reward,
+            self.description,
+            self.requester_id,
+            self.requester_name,
+            self.estimated_minutes,
+            self.places_left,
+            self.time_allowed_minutes,
+            self.url,
+            self.devices,
+            self.published_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What one poll changed for one account: tasks that appeared, changed, and disappeared."""
+
+    account: AccountKey
+    new: tuple[Task, ...]
+    updated: tuple[Task, ...]
+    gone: tuple[tuple[str, str, str], ...]
+    seen_at: datetime
+
+    @property
+    def total_changes(self) -> int:
+        return len(self.new) + len(self.updated) + len(self.gone)
+
+
+class PollState(Enum):
+    WAITING = "waiting"
+    POLLING = "polling"
+    OK = "ok"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformStatus:
+    """What the worker sees about one account's polling: how it went and when it runs next."""
+
+    account: AccountKey
+    label: str
+    state: PollState
+    message: str = ""
+    error_kind: str = ""
+    last_success: datetime | None = None
+    next_poll: datetime | None = None
+    task_count: int = 0

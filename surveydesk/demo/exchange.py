@@ -1,0 +1,193 @@
+"""The embedded demo exchange: one loopback HTTP server hosting every platform's fake API, with fault injection.
+
+It lets the whole app, and its tests, run against realistic, live platforms without any account or network.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, ClassVar, Self
+from urllib.parse import urlsplit
+
+from surveydesk.demo.market import Market
+from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.wire import Request, Response, Site, json_response
+
+logger = logging.getLogger(__name__)
+
+# Where simulated time starts when a manual clock drives the exchange, so its replies are reproducible.
+SIMULATED_EPOCH = datetime(2025, 3, 25, 9, 0, tzinfo=UTC)
+
+
+class DemoExchange:
+    """Serves the fake platforms on 127.0.0.1 at a port chosen by the OS, each under `/<platform>`.
+
+    `clock` gives monotonic seconds and drives both the market and the rate limits; when it is given, the
+    studies' dates start at a fixed moment too, so the same seed and clock readings give the same replies.
+    """
+
+    PROLIFIC_TOKEN: ClassVar[str] = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
+
+    def __init__(
+        self,
+        seed: int | None = None,
+        clock: Callable[[], float] | None = None,
+        initial_studies: int = 12,
+        prolific_min_interval: float = 2.0,
+    ) -> None:
+        ticks = clock or time.monotonic
+        epoch = datetime.now(UTC) if clock is None else SIMULATED_EPOCH
+        market = Market(seed, ticks, initial_studies, epoch)
+        sites: tuple[Site, ...] = (ProlificSite(market, self.PROLIFIC_TOKEN, prolific_min_interval, ticks),)
+        self._sites = {site.platform: site for site in sites}
+        self._faults: dict[str, deque[Response]] = {name: deque() for name in self._sites}
+        self._faults_lock = threading.Lock()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the demo exchange is not running")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def prolific_url(self) -> str:
+        """The base URL to give the Prolific connector; its API lives under `/api/v1/`."""
+        return f"{self.base_url}/prolific"
+
+    @property
+    def prolific_study_page_base(self) -> str:
+        """Where the demo's study pages live, in place of `https://app.prolific.com/studies/`."""
+        return f"{self.prolific_url}/studies/"
+
+    def start(self) -> Self:
+        if self._server is None:
+            self._server = _Server(self)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name="demo-exchange",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and drop open connections; a stopped exchange can be started again on a new port."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def inject_fault(
+        self,
+        platform: str,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        count: int = 1,
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        """Answer the next `count` requests to `platform` with this raw reply instead of the site's own."""
+        if platform not in self._faults:
+            raise ValueError(f"no such platform on the demo exchange: {platform!r}")
+        if count < 1:
+            raise ValueError(f"a fault must answer at least one request, not {count}")
+        with self._faults_lock:
+            self._faults[platform].extend([Response(status, body, content_type, headers)] * count)
+
+    def dispatch(self, target: str, headers: dict[str, str]) -> Response:
+        """The reply to a GET of `target` (path and query), from the site its first path segment names."""
+        parts = urlsplit(target)
+        platform, _, rest = parts.path.removeprefix("/").partition("/")
+        site = self._sites.get(platform)
+        if site is None:
+            return json_response(404, {"error": {"detail": "Not found.", "status": 404}})
+        with self._faults_lock:
+            faults = self._faults[platform]
+            if faults:
+                return faults.popleft()
+        request = Request(f"{self.base_url}/{platform}", f"/{rest}", parts.query, headers)
+        try:
+            return site.handle(request)
+        except Exception:
+            logger.exception("the demo %s site failed on %s", platform, parts.path)
+            return json_response(500, {"error": {"detail": "Internal error.", "status": 500}})
+
+
+class _Server(ThreadingHTTPServer):
+    """A threading server that knows its exchange and its open connections, so `stop` can end them."""
+
+    daemon_threads = True
+
+    def __init__(self, exchange: DemoExchange) -> None:
+        self.exchange = exchange
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(("127.0.0.1", 0), _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if isinstance(request, socket.socket):
+            with self._connections_lock:
+                self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        if isinstance(request, socket.socket):
+            with self._connections_lock:
+                self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End kept-alive connections, so their threads see the end of input and finish."""
+        with self._connections_lock:
+            for connection in self._connections:
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    logger.debug("a demo connection was already closed")
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        logger.debug("demo exchange connection from %s failed", client_address, exc_info=True)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep connections alive, as real clients expect
+    server_version = "SurveyDeskDemo/1"
+
+    def do_GET(self) -> None:
+        assert isinstance(self.server, _Server)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        response = self.server.exchange.dispatch(self.path, headers)
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug(format, *args)

@@ -1,0 +1,109 @@
+"""Secrets (tokens, cookies, API keys) behind a small interface: the OS keyring, or memory for demo and tests.
+
+Secrets never touch the database, a config file or the log. When no keyring is usable the app says so plainly
+instead of falling back to a plaintext file.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from surveydesk import APP_NAME
+from surveydesk.core.model import AccountKey
+
+log = logging.getLogger(__name__)
+
+# Backends that would store secrets in a readable file or nowhere: never acceptable for a worker's logins.
+_UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+class SecretsUnavailable(Exception):
+    """No usable keyring: the message says so in words the worker can act on (and never holds a secret)."""
+
+
+class SecretStore(Protocol):
+    @property
+    def problem(self) -> str | None:
+        """Why secrets cannot be kept, in the worker's words; None when they can."""
+        ...
+
+    def get(self, key: AccountKey) -> str | None: ...
+
+    def set(self, key: AccountKey, secret: str) -> None: ...
+
+    def delete(self, key: AccountKey) -> None: ...
+
+
+class MemorySecrets:
+    """Secrets held in memory for the life of the process: the demo's tokens, and tests."""
+
+    def __init__(self, initial: dict[AccountKey, str] | None = None) -> None:
+        self._secrets = dict(initial or {})
+
+    @property
+    def problem(self) -> str | None:
+        return None
+
+    def get(self, key: AccountKey) -> str | None:
+        return self._secrets.get(key)
+
+    def set(self, key: AccountKey, secret: str) -> None:
+        self._secrets[key] = secret
+
+    def delete(self, key: AccountKey) -> None:
+        self._secrets.pop(key, None)
+
+
+class KeyringSecrets:
+    """The operating system's keyring (Secret Service, KWallet, macOS Keychain, Windows Credential Locker)."""
+
+    def __init__(self, backend: keyring.backend.KeyringBackend | None = None, service: str = APP_NAME) -> None:
+        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._service = service
+
+    @property
+    def problem(self) -> str | None:
+        module = type(self._backend).__module__
+        if module.startswith(_UNSAFE_BACKEND_MODULES):
+            return (
+                "No system keyring is available, so SurveyDesk cannot keep your platform logins. "
+                "Start your desktop's keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk."
+            )
+        return None
+
+    def _check(self) -> None:
+        problem = self.problem
+        if problem:
+            raise SecretsUnavailable(problem)
+
+    def get(self, key: AccountKey) -> str | None:
+        self._check()
+        try:
+            value: str | None = self._backend.get_password(self._service, str(key))
+        except keyring.errors.KeyringError as exc:
+            log.warning("keyring read failed for %s: %s", key, type(exc).__name__)
+            raise SecretsUnavailable(f"The keyring refused to give the login for {key}; is it locked?") from None
+        return value
+
+    def set(self, key: AccountKey, secret: str) -> None:
+        self._check()
+        try:
+            self._backend.set_password(self._service, str(key), secret)
+        except keyring.errors.KeyringError as exc:
+            log.warning("keyring write failed for %s: %s", key, type(exc).__name__)
+            raise SecretsUnavailable(f"The keyring refused to store the login for {key}; is it locked?") from None
+
+    def delete(self, key: AccountKey) -> None:
+        self._check()
+        try:
+            self._backend.delete_password(self._service, str(key))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError as exc:
+            log.warning("keyring delete failed for %s: %s", key, type(exc).__name__)
+            raise SecretsUnavailable(f"The keyring refused to remove the login for {key}; is it locked?") from None

@@ -1,0 +1,206 @@
+"""Polls every enabled account on its own schedule on a thread pool, and reports back only through signals.
+
+The GUI thread only starts jobs and receives their results: fetching, parsing and merging into the store all
+happen on the pool. At most one request per platform is in flight at any time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.connector import Connector
+from surveydesk.core.errors import PlatformError
+from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
+from surveydesk.core.politeness import Politeness
+from surveydesk.store import TaskStore
+
+log = logging.getLogger(__name__)
+
+# When a platform is busy with another account's request, look again this soon.
+_BUSY_RETRY_MS = 500
+
+
+class _JobSignals(QObject):
+    """Carries a pool job's outcome to the GUI thread: the receiver lives there, so delivery is queued."""
+
+    succeeded = Signal(object, object, int)  # AccountKey, MergeResult, tasks present
+    failed = Signal(object, object)  # AccountKey, PlatformError
+    loaded = Signal(object)  # list[Task]
+
+
+class _Job(QRunnable):
+    """Runs one callable on the pool; the callable reports through `_JobSignals` itself."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
+
+
+@dataclass(slots=True)
+class _Schedule:
+    account: Account
+    connector: Connector
+    politeness: Politeness
+    timer: QTimer
+    status: PlatformStatus
+
+
+class Poller(QObject):
+    """Keeps the task list fresh: one timer per account, jobs on `pool`, results merged into `store`."""
+
+    snapshot_loaded = Signal(object)  # list[Task]: what the store held when polling started
+    tasks_changed = Signal(object)  # MergeResult
+    status_changed = Signal(object)  # PlatformStatus
+
+    def __init__(self, store: TaskStore, clock: Clock, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._pool = pool
+        self._schedules: dict[AccountKey, _Schedule] = {}
+        self._busy_platforms: set[str] = set()
+        self._running = False
+        self._paused = False
+        self._signals = _JobSignals(self)
+        self._signals.succeeded.connect(self._on_succeeded)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.loaded.connect(self._on_loaded)
+
+    def add_account(self, account: Account, connector: Connector, politeness: Politeness) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda key=account.key: self._poll(key))
+        status = PlatformStatus(account.key, account.label, PollState.WAITING, "Waiting for the first check")
+        self._schedules[account.key] = _Schedule(account, connector, politeness, timer, status)
+
+    def statuses(self) -> list[PlatformStatus]:
+        return [schedule.status for schedule in self._schedules.values()]
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def start(self) -> None:
+        """Load what the store already holds, then start polling every account."""
+        if self._running:
+            return
+        self._running = True
+        self._pool.start(_Job(self._load_snapshot))
+
+    def stop(self) -> None:
+        """Stop scheduling; jobs in flight finish on the pool and their results are still stored."""
+        self._running = False
+        for schedule in self._schedules.values():
+            schedule.timer.stop()
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        if not paused and self._running:
+            self.poll_all_now()
+
+    def poll_all_now(self) -> None:
+        """The worker asked for a check: run every account whose server has not asked us to wait."""
+        now = self._clock.now()
+        for key, schedule in self._schedules.items():
+            retry_at = schedule.status.next_poll
+            if schedule.status.error_kind == "rate-limited" and retry_at and retry_at > now:
+                continue
+            schedule.politeness.reset()
+            self._schedule(key, now)
+
+    def _load_snapshot(self) -> None:
+        try:
+            tasks = self._store.current_tasks()
+        except Exception:
+            log.exception("could not load the stored tasks")
+            tasks = []
+        self._signals.loaded.emit(tasks)
+
+    @Slot(object)
+    def _on_loaded(self, tasks: list[Task]) -> None:
+        self.snapshot_loaded.emit(tasks)
+        if self._running:
+            now = self._clock.now()
+            for key in self._schedules:
+                self._schedule(key, now)
+
+    def _schedule(self, key: AccountKey, when: datetime) -> None:
+        schedule = self._schedules[key]
+        if not schedule.account.enabled or not self._running:
+            return
+        delay_ms = max(0, int((when - self._clock.now()).total_seconds() * 1000))
+        schedule.timer.start(delay_ms)
+        if schedule.status.state is not PollState.POLLING:
+            self._set_status(key, next_poll=when)
+
+    def _poll(self, key: AccountKey) -> None:
+        schedule = self._schedules[key]
+        if not self._running:
+            return
+        if self._paused:
+            self._set_status(key, state=PollState.WAITING, message="Paused", next_poll=None)
+            return
+        if schedule.account.key.platform in self._busy_platforms:
+            schedule.timer.start(_BUSY_RETRY_MS)
+            return
+        self._busy_platforms.add(key.platform)
+        self._set_status(key, state=PollState.POLLING, message="Checking for tasks…")
+        self._pool.start(_Job(lambda: self._fetch_and_merge(key, schedule.connector)))
+
+    def _fetch_and_merge(self, key: AccountKey, connector: Connector) -> None:
+        """Runs on the pool: network, parsing and the database write all happen here."""
+        try:
+            tasks = connector.fetch_tasks()
+            result = self._store.merge(key, tasks, self._clock.now())
+        except PlatformError as error:
+            self._signals.failed.emit(key, error)
+        except Exception:
+            log.exception("polling %s failed with a bug of ours", key)
+            self._signals.failed.emit(key, PlatformError(key.platform, "Internal error; see the log file"))
+        else:
+            self._signals.succeeded.emit(key, result, len({task.external_id for task in tasks}))
+
+    @Slot(object, object, int)
+    def _on_succeeded(self, key: AccountKey, result: MergeResult, present: int) -> None:
+        self._busy_platforms.discard(key.platform)
+        schedule = self._schedules[key]
+        now = self._clock.now()
+        next_poll = schedule.politeness.after_success(now)
+        self._set_status(
+            key,
+            state=PollState.OK,
+            message="",
+            error_kind="",
+            last_success=now,
+            next_poll=next_poll,
+            task_count=present,
+        )
+        if result.total_changes:
+            self.tasks_changed.emit(result)
+        self._schedule(key, next_poll)
+
+    @Slot(object, object)
+    def _on_failed(self, key: AccountKey, error: PlatformError) -> None:
+        self._busy_platforms.discard(key.platform)
+        schedule = self._schedules[key]
+        next_poll = schedule.politeness.after_error(self._clock.now(), error)
+        log.info("%s: %s; next try at %s", key, error.message, next_poll.isoformat(timespec="seconds"))
+        self._set_status(
+            key, state=PollState.ERROR, message=error.message, error_kind=error.kind, next_poll=next_poll
+        )
+        self._schedule(key, next_poll)
+
+    def _set_status(self, key: AccountKey, **changes: Any) -> None:
+        schedule = self._schedules[key]
+        schedule.status = replace(schedule.status, **changes)
+        self.status_changed.emit(schedule.status)

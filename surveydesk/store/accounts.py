@@ -1,0 +1,43 @@
+"""The account table: which platform accounts the worker has set up; their secrets live in the keyring only."""
+
+from __future__ import annotations
+
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.store.database import Database
+
+_UPSERT = """
+    INSERT INTO accounts (platform, account, label, base_url, enabled) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (platform, account) DO UPDATE SET
+        label = excluded.label, base_url = excluded.base_url, enabled = excluded.enabled
+"""
+
+
+class AccountStore:
+    """The worker's accounts, kept across restarts."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list_accounts(self) -> list[Account]:
+        rows = self._db.connection().execute(
+            "SELECT platform, account, label, base_url, enabled FROM accounts ORDER BY platform, account"
+        )
+        return [
+            Account(AccountKey(platform, account), label, base_url, bool(enabled))
+            for platform, account, label, base_url, enabled in rows
+        ]
+
+    def save(self, account: Account) -> None:
+        """Add the account, or replace what is stored under its key."""
+        key = account.key
+        self._db.connection().execute(
+            _UPSERT, (key.platform, key.account, account.label, account.base_url, int(account.enabled))
+        )
+
+    def remove(self, key: AccountKey) -> None:
+        """Forget the account and every task stored for it, in one transaction."""
+        with self._db.transaction() as connection:
+            connection.execute("DELETE FROM tasks WHERE platform = ? AND account = ?", (key.platform, key.account))
+            connection.execute(
+                "DELETE FROM accounts WHERE platform = ? AND account = ?", (key.platform, key.account)
+            )

@@ -1,0 +1,220 @@
+"""The one SQLite file: per-thread connections, transactions, and safe forward migration with a backup."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from surveydesk.store.migrations import MIGRATIONS, Migration
+
+log = logging.getLogger(__name__)
+
+_BUSY_TIMEOUT_SECONDS = 5.0
+_HEADER_SIZE = 100
+_HEADER_MAGIC = b"SQLite format 3\x00"
+_USER_VERSION_OFFSET = 60  # a big-endian signed 32-bit integer in the file header
+
+
+class StoreError(Exception):
+    """Something about the database file that the worker should hear about in words."""
+
+
+class NotADatabaseError(StoreError):
+    """The file exists but is not an SQLite database; it is left as it is."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is not a SurveyDesk database (it is not an SQLite file), so it cannot be opened. "
+            "Nothing was changed in it."
+        )
+        self.path = path
+
+
+class NewerDatabaseError(StoreError):
+    """The file was written by a newer SurveyDesk; opening it here could damage data this version cannot read."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of SurveyDesk (data version {found}), and this version "
+            f"(which understands up to data version {supported}) cannot open it. Don't worry: nothing was "
+            "changed. Please update SurveyDesk to open it again."
+        )
+        self.path = path
+        self.found = found
+        self.supported = supported
+
+
+class MigrationError(StoreError):
+    """A migration failed; it was rolled back completely, so the file is still at the previous version."""
+
+    def __init__(self, migration: Migration, cause: sqlite3.Error) -> None:
+        super().__init__(
+            f"upgrading the database to version {migration.version} ({migration.description}) failed and was "
+            f"undone: {cause}"
+        )
+        self.version = migration.version
+
+
+class _ThreadConnection(threading.local):
+    connection: sqlite3.Connection | None = None
+
+
+class Database:
+    """One SQLite file shared by the GUI thread and the polling workers, each on its own connection.
+
+    Use `Database.open`, which refuses files it must not touch and migrates the schema before returning.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = _ThreadConnection()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Database:
+        """Open (or create) the file at `path` and bring its schema to the newest of `migrations`.
+
+        A file written by a newer SurveyDesk is refused before anything is opened for writing, because even
+        a read-only SQLite connection may create -wal/-shm files or replay a journal. An existing file is
+        copied aside before it is migrated, so a worker can always go back to the data they had.
+        """
+        _check_order(migrations)
+        supported = migrations[-1].version if migrations else 0
+        header_version = _read_header_version(path)
+        if header_version is not None and header_version > supported:
+            raise NewerDatabaseError(path, header_version, supported)
+        database = cls(path)
+        try:
+            database._migrate(migrations, supported, existed=header_version is not None)
+        except BaseException:
+            database.close()
+            raise
+        return database
+
+    def connection(self) -> sqlite3.Connection:
+        """The calling thread's connection, opened on first use.
+
+        SQLite connections must not be shared between threads that use them at the same time; one per thread
+        lets a worker write while the GUI thread reads (WAL). They are opened with `check_same_thread=False`
+        only so that `close()` can close the connections of worker threads at shutdown; the thread-local
+        is what keeps every other use on the owning thread.
+        """
+        connection = self._local.connection
+        if connection is None:
+            with self._lock:
+                if self._closed:
+                    raise StoreError(f"the database {self.path} is already closed")
+                connection = self._connect()
+                self._connections.append(connection)
+            self._local.connection = connection
+        return connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block as one write transaction on this thread's connection; any exception rolls it back.
+
+        `BEGIN IMMEDIATE` takes the write lock up front, so a transaction that reads before it writes waits
+        for other writers (up to the busy timeout) instead of failing half-way with "database is locked".
+        """
+        connection = self.connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close every connection this database opened, whichever thread opened it.
+
+        Call it at shutdown, once no thread is using the database any more. Afterwards a thread's old
+        connection raises `sqlite3.ProgrammingError` and asking for a new one raises `StoreError`.
+        """
+        with self._lock:
+            self._closed = True
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        try:
+            (journal_mode,) = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            if journal_mode != "wal":
+                log.warning(
+                    "%s: SQLite refused WAL mode (%s); readers and writers will wait", self.path, journal_mode
+                )
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _migrate(self, migrations: Sequence[Migration], supported: int, *, existed: bool) -> None:
+        connection = self.connection()
+        (found,) = connection.execute("PRAGMA user_version").fetchone()
+        if found > supported:
+            # The header said otherwise: a newer version's last write still sits in the -wal file.
+            raise NewerDatabaseError(self.path, found, supported)
+        pending = [migration for migration in migrations if migration.version > found]
+        if pending and existed:
+            _backup(connection, self.path, found)
+        for migration in pending:
+            try:
+                with self.transaction() as connection:
+                    for statement in migration.statements:
+                        connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version = {migration.version:d}")
+            except sqlite3.Error as error:
+                raise MigrationError(migration, error) from error
+            log.info("%s: migrated to version %d (%s)", self.path, migration.version, migration.description)
+
+
+def _check_order(migrations: Sequence[Migration]) -> None:
+    versions = [migration.version for migration in migrations]
+    if any(version < 1 for version in versions) or versions != sorted(set(versions)):
+        raise ValueError(f"migration versions must be positive and strictly increasing, not {versions}")
+
+
+def _read_header_version(path: Path) -> int | None:
+    """The file's `user_version`, read from its header without SQLite; None for a missing or empty file."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(_HEADER_SIZE)
+    except FileNotFoundError:
+        return None
+    if not header:
+        return None
+    if len(header) < _HEADER_SIZE or not header.startswith(_HEADER_MAGIC):
+        raise NotADatabaseError(path)
+    return int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big", signed=True)
+
+
+def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy the database aside, consistently even while others use it, before a migration changes it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.backup-v{version}-{stamp}.sqlite3")
+    with closing(sqlite3.connect(target)) as copy:
+        connection.backup(copy)
+    log.info("%s: backed up to %s before migrating", path, target.name)

@@ -1,0 +1,29 @@
+"""Creates the QApplication with SurveyDesk's name and icon, for the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from surveydesk import APP_ID, APP_NAME, __version__
+
+
+def app_icon() -> QIcon:
+    """The SurveyDesk icon, read from the package's resources."""
+    icon_file = resources.files("surveydesk.resources").joinpath("icons/surveydesk.svg")
+    with resources.as_file(icon_file) as path:
+        return QIcon(str(path))
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The one QApplication of the process; names are set first so Qt's settings and paths use them."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app

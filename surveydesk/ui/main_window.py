@@ -1,0 +1,209 @@
+"""The main window: the live task list with search and platform filter, task details, per-account status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk import APP_NAME, __version__
+from surveydesk.core.model import MergeResult, PlatformStatus, Task
+from surveydesk.services.poller import Poller
+from surveydesk.ui.status_panel import StatusPanel
+from surveydesk.ui.task_details import TaskDetails
+from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
+from surveydesk.ui.text import plain_label
+
+# The age column only needs to move on about once a minute; more often would redraw for nothing.
+_AGE_REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    """Shows what the poller finds; the poller and the clock are passed in by the composition root."""
+
+    def __init__(
+        self,
+        poller: Poller,
+        now: Callable[[], datetime],
+        demo: bool = False,
+        notices: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self._poller = poller
+        self.setWindowTitle(f"{APP_NAME} — demo" if demo else APP_NAME)
+        self.resize(1100, 680)
+
+        self.model = TaskTableModel(now, self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.AGE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.PLATFORM, 90), (Column.REQUESTER, 190), (Column.REWARD, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles and requesters"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search_text)
+        self.platform_filter = QComboBox(self)
+        self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
+        self.count_label = plain_label(self)
+
+        self.details = TaskDetails(self)
+        self.status_panel = StatusPanel(self)
+
+        self._build_layout(demo, notices)
+        self._build_menus()
+
+        self._age_timer = QTimer(self)
+        self._age_timer.timeout.connect(self.model.refresh_ages)
+        self._age_timer.start(_AGE_REFRESH_MS)
+
+        for status in poller.statuses():
+            self._on_status(status)
+        poller.snapshot_loaded.connect(self._on_snapshot)
+        poller.tasks_changed.connect(self._on_tasks_changed)
+        poller.status_changed.connect(self._on_status)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._update_count()
+
+    def _build_layout(self, demo: bool, notices: Sequence[str]) -> None:
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.search, 1)
+        toolbar.addWidget(self.platform_filter)
+        toolbar.addWidget(self.count_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        if demo:
+            notices = [
+                self.tr(
+                    "Demo mode: these tasks come from SurveyDesk's built-in demo exchange. "
+                    "Nothing here is real and your own data is not touched."
+                ),
+                *notices,
+            ]
+        for notice in notices:
+            banner = plain_label(central)
+            banner.setText(notice)
+            banner.setWordWrap(True)
+            banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
+            layout.addWidget(banner)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_panel)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
+        self.check_now_action = QAction(self.tr("&Check now"), self)
+        self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.check_now_action.triggered.connect(self._poller.poll_all_now)
+        tasks_menu.addAction(self.check_now_action)
+        self.pause_action = QAction(self.tr("&Pause checking"), self)
+        self.pause_action.setCheckable(True)
+        self.pause_action.toggled.connect(self._poller.set_paused)
+        tasks_menu.addAction(self.pause_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About SurveyDesk"), self)
+        about_action.triggered.connect(self._show_about)
+        help_menu.addAction(about_action)
+
+    def _show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About SurveyDesk"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "SurveyDesk {0}\n\nTasks from several platforms in one list, the true hourly wage with unpaid "
+                "time counted, and an earnings log that works offline."
+            ).format(__version__)
+        )
+        box.exec()
+
+    def selected_task(self) -> Task | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        task = rows[0].data(TaskRole)
+        return task if isinstance(task, Task) else None
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.details.show_task(self.selected_task())
+
+    def _on_snapshot(self, tasks: list[Task]) -> None:
+        self.model.reset_tasks(tasks)
+        self._add_platform_filters(task.platform for task in tasks)
+
+    def _on_tasks_changed(self, result: MergeResult) -> None:
+        self.model.apply(result)
+        self._add_platform_filters(task.platform for task in result.new)
+        if self.details.task is not None:
+            self.details.show_task(self.selected_task())
+
+    def _on_status(self, status: PlatformStatus) -> None:
+        self.status_panel.update_status(status)
+        self._add_platform_filters([status.account.platform])
+
+    def _add_platform_filters(self, platforms: Iterable[str]) -> None:
+        known = {self.platform_filter.itemData(i) for i in range(self.platform_filter.count())}
+        for platform in sorted(set(platforms) - known):
+            self.platform_filter.addItem(platform_name(platform), platform)
+
+    def _on_platform_filter(self, index: int) -> None:
+        data = self.platform_filter.itemData(index)
+        self.proxy.set_platform(data if isinstance(data, str) else None)
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            self.tr("{0} tasks").format(total)
+            if shown == total
+            else self.tr("{0} of {1} tasks").format(shown, total)
+        )
+        self.count_label.setText(text)

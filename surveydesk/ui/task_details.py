@@ -1,0 +1,91 @@
+"""The pane under the list that shows the selected task in full, as plain text, with a link to its page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from surveydesk.core.model import Task
+from surveydesk.ui.task_model import platform_name
+from surveydesk.ui.text import local_time, plain_label
+
+_OPENABLE_SCHEMES = ("http", "https")
+
+
+class TaskDetails(QWidget):
+    """Title, requester, pay, timing and description of one task; empty when nothing is selected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._task: Task | None = None
+        self.title = plain_label(self)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.requester = plain_label(self)
+        self.pay = plain_label(self)
+        self.timing = plain_label(self)
+        self.devices = plain_label(self)
+        self.description = QPlainTextEdit(self)
+        self.description.setReadOnly(True)
+        self.description.setMaximumHeight(90)
+        self.open_button = QPushButton(self.tr("Open task page"), self)
+        self.open_button.clicked.connect(self._open_page)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Requester:"), self.requester)
+        form.addRow(self.tr("Pay:"), self.pay)
+        form.addRow(self.tr("Time:"), self.timing)
+        form.addRow(self.tr("Devices:"), self.devices)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.description)
+        layout.addLayout(buttons)
+        self.show_task(None)
+
+    @property
+    def task(self) -> Task | None:
+        return self._task
+
+    def show_task(self, task: Task | None) -> None:
+        self._task = task
+        self.setEnabled(task is not None)
+        if task is None:
+            for label in (self.title, self.requester, self.pay, self.timing, self.devices):
+                label.clear()
+            self.title.setText(self.tr("Select a task to see its details."))
+            self.description.clear()
+            self.open_button.setEnabled(False)
+            return
+        self.title.setText(f"{task.title}  ({platform_name(task.platform)})")
+        self.requester.setText(task.requester_name or task.requester_id or self.tr("unknown"))
+        rate = task.reward_per_hour
+        self.pay.setText(task.reward.format() + (f"  ·  {rate.format()}/h" if rate else ""))
+        self.timing.setText(self._timing_text(task))
+        self.devices.setText(", ".join(task.devices) or self.tr("any"))
+        self.description.setPlainText(task.description)
+        self.open_button.setEnabled(QUrl(task.url).scheme() in _OPENABLE_SCHEMES)
+
+    def _timing_text(self, task: Task) -> str:
+        parts = []
+        if task.estimated_minutes is not None:
+            parts.append(self.tr("about {0} min").format(task.estimated_minutes))
+        if task.time_allowed_minutes is not None:
+            parts.append(self.tr("{0} min allowed").format(task.time_allowed_minutes))
+        if task.places_left is not None:
+            parts.append(self.tr("{0} places left").format(task.places_left))
+        parts.append(self.tr("first seen {0}").format(local_time(task.first_seen)))
+        return "  ·  ".join(parts)
+
+    def _open_page(self) -> None:
+        if self._task is not None:
+            url = QUrl(self._task.url)
+            if url.scheme() in _OPENABLE_SCHEMES:
+                QDesktopServices.openUrl(url)

@@ -1,0 +1,73 @@
+"""Shared fixtures: every test runs offscreen, on loopback only, with its own data dir."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from surveydesk.connectors.registry import build_connector
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.politeness import Politeness
+from surveydesk.demo import DemoExchange
+from surveydesk.secrets import MemorySecrets
+from surveydesk.services.poller import Poller
+from surveydesk.store import Database, TaskStore
+
+DEMO = AccountKey("prolific", "demo")
+
+
+@pytest.fixture
+def exchange() -> Iterator[DemoExchange]:
+    with DemoExchange(seed=7, prolific_min_interval=0) as running:
+        yield running
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    opened = Database.open(tmp_path / "surveydesk.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def pool() -> Iterator[QThreadPool]:
+    threads = QThreadPool()
+    yield threads
+    threads.waitForDone(10_000)
+
+
+@pytest.fixture
+def store(database: Database) -> TaskStore:
+    return TaskStore(database)
+
+
+@pytest.fixture
+def poller(qtbot, store: TaskStore, pool: QThreadPool) -> Iterator[Poller]:
+    service = Poller(store, SystemClock(), pool)
+    yield service
+    service.stop()
+    pool.waitForDone(10_000)
+
+
+def add_demo_account(
+    poller: Poller,
+    exchange: DemoExchange,
+    key: AccountKey = DEMO,
+    token: str | None = DemoExchange.PROLIFIC_TOKEN,
+    interval: timedelta = timedelta(seconds=30),
+) -> Politeness:
+    """Put one Prolific account of the demo exchange under the poller; returns its politeness to inspect."""
+    secrets = MemorySecrets({key: token} if token else {})
+    account = Account(key, key.account, exchange.prolific_url)
+    politeness = Politeness(min_interval=interval)
+    poller.add_account(account, build_connector(account, secrets, SystemClock()), politeness)
+    return politeness

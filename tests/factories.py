@@ -1,0 +1,50 @@
+"""Builders for domain objects in tests: a task with sensible defaults, overridable field by field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from surveydesk.core.model import AccountKey, MergeResult, Task
+from surveydesk.core.money import Money
+
+T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+ACCOUNT = AccountKey("prolific", "demo")
+
+
+class FixedClock:
+    """A clock that stands still until the test moves it."""
+
+    def __init__(self, moment: datetime = T0) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def make_task(external_id: str, **fields: Any) -> Task:
+    base = Task(
+        platform=ACCOUNT.platform,
+        account=ACCOUNT.account,
+        external_id=external_id,
+        title=f"Study {external_id}",
+        reward=Money(150, "GBP"),
+        first_seen=T0,
+        last_seen=T0,
+        requester_name="Oxford Behavioural Lab",
+        estimated_minutes=10,
+        places_left=20,
+    )
+    return replace(base, **fields)
+
+
+def merge(new: Sequence[Task] = (), updated: Sequence[Task] = (), gone: Sequence[str] = ()) -> MergeResult:
+    return MergeResult(
+        account=ACCOUNT,
+        new=tuple(new),
+        updated=tuple(updated),
+        gone=tuple((ACCOUNT.platform, ACCOUNT.account, external_id) for external_id in gone),
+        seen_at=T0,
+    )

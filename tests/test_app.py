@@ -1,0 +1,59 @@
+"""The composition root and the command line: smoke test, demo data kept apart, a newer database refused."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from surveydesk.app import EXIT_REFUSED, choose_paths, main, parse_args
+from surveydesk.paths import DATABASE_NAME, AppPaths
+
+
+def _run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "surveydesk", *args], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+
+def test_smoke_test_against_the_demo_exchange_prints_its_ok_line():
+    result = _run_cli("--smoke-test", "--demo", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("smoke-test ok: 1 platforms, ")
+    assert int(line.split(", ")[1].split()[0]) > 0
+
+
+def test_smoke_test_without_any_account_fails_with_a_reason(tmp_path: Path):
+    result = _run_cli("--smoke-test", "--data-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "no enabled platform account" in result.stdout
+
+
+def test_demo_data_lives_apart_from_the_workers_data(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    with ExitStack() as stack:
+        demo = choose_paths(parse_args(["--demo"]), stack)
+    real = AppPaths.for_user()
+    assert demo.database != real.database
+    assert real.data in demo.database.parents
+
+
+def test_database_from_a_newer_surveydesk_is_refused_with_exit_code_2(tmp_path: Path, capsys):
+    paths = AppPaths.under(tmp_path).create()
+    with sqlite3.connect(paths.database) as connection:
+        connection.execute("CREATE TABLE future (x)")
+        connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    before = paths.database.read_bytes()
+    files_before = sorted(p.name for p in paths.data.iterdir())
+
+    assert main(["--data-dir", str(tmp_path)]) == EXIT_REFUSED
+
+    assert "newer" in capsys.readouterr().err.lower()
+    assert paths.database.read_bytes() == before
+    assert sorted(p.name for p in paths.data.iterdir()) == files_before == [DATABASE_NAME]

@@ -1,0 +1,88 @@
+"""The main window: tasks from a real poll appear in the list, statuses are shown in words, text stays plain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import AccountKey, PollState
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.task_model import Column
+from tests.conftest import DEMO, add_demo_account
+from tests.factories import make_task, merge
+
+
+def _window(qtbot, poller) -> MainWindow:
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_window_lists_the_studies_of_the_first_poll(qtbot, poller, exchange, store):
+    add_demo_account(poller, exchange)
+    window = _window(qtbot, poller)
+    with qtbot.waitSignal(poller.tasks_changed, timeout=10_000):
+        poller.start()
+    stored = store.current_tasks(DEMO)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(stored))
+    titles = {window.proxy.index(row, Column.TITLE).data() for row in range(window.proxy.rowCount())}
+    assert titles == {task.title for task in stored}
+    qtbot.waitUntil(lambda: window.status_panel.line_for(DEMO).startswith(f"{len(stored)} task"))
+    assert window.count_label.text() == f"{len(stored)} tasks"
+
+
+def test_window_shows_what_the_store_held_before_the_first_poll(qtbot, poller, exchange, store):
+    from datetime import UTC, datetime
+
+    store.merge(DEMO, [make_task("kept", title="Kept from last time")], datetime.now(UTC))
+    exchange.inject_fault("prolific", 503, b"{}")
+    add_demo_account(poller, exchange)
+    window = _window(qtbot, poller)
+    with qtbot.waitSignal(poller.snapshot_loaded, timeout=10_000):
+        poller.start()
+    assert window.model.rowCount() == 1
+    assert window.model.index(0, Column.TITLE).data() == "Kept from last time"
+
+
+def test_error_state_is_shown_next_to_the_platform(qtbot, poller, exchange):
+    stale = AccountKey("prolific", "stale")
+    add_demo_account(poller, exchange, key=stale, token="wrong")
+    window = _window(qtbot, poller)
+    poller.start()
+    qtbot.waitUntil(lambda: "sign in again" in window.status_panel.line_for(stale))
+    assert any(s.account == stale and s.state is PollState.ERROR for s in poller.statuses())
+
+
+def test_selecting_a_task_shows_its_details_as_plain_text(qtbot, poller):
+    window = _window(qtbot, poller)
+    hostile = make_task("x", title="<b>Bold</b> &amp; <img src=x>", description="<script>alert(1)</script>")
+    window.model.reset_tasks([hostile])
+    window.table.selectionModel().select(
+        window.proxy.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert window.details.task == hostile
+    assert window.details.title.textFormat() == Qt.TextFormat.PlainText
+    assert window.details.title.text().startswith("<b>Bold</b> &amp; <img src=x>")
+    assert window.details.description.toPlainText() == "<script>alert(1)</script>"
+
+
+def test_live_update_keeps_the_selected_task_and_its_details(qtbot, poller):
+    window = _window(qtbot, poller)
+    window.model.reset_tasks([make_task(str(i)) for i in range(10)])
+    target = window.proxy.mapFromSource(window.model.index(4, 0))
+    window.table.selectionModel().select(
+        target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    poller.tasks_changed.emit(merge(new=[make_task("new")], updated=[make_task("4", places_left=2)], gone=["1"]))
+    assert window.selected_task().external_id == "4"
+    assert window.details.task.places_left == 2
+
+
+def test_search_box_filters_the_list(qtbot, poller):
+    window = _window(qtbot, poller)
+    window.model.reset_tasks([make_task("a", title="Daily habits"), make_task("b", title="Image labels")])
+    qtbot.keyClicks(window.search, "habits")
+    assert window.proxy.rowCount() == 1
+    assert window.count_label.text() == "1 of 2 tasks"

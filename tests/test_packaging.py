@@ -1,0 +1,23 @@
+"""Packaging: every package folder is installed, and the resources are reachable through importlib."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "surveydesk").rglob("__init__.py")
+    }
+    assert folders | {"surveydesk.resources"} == listed
+
+
+def test_icon_and_desktop_file_are_installed_as_package_resources():
+    files = resources.files("surveydesk.resources")
+    assert files.joinpath("icons/surveydesk.svg").read_text().startswith("<svg")
+    assert "Exec=surveydesk" in files.joinpath("surveydesk.desktop").read_text()

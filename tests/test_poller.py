@@ -1,0 +1,100 @@
+"""The poller over real loopback HTTP: results arrive by signal, errors become visible statuses, back-off holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from surveydesk.core.model import AccountKey, PlatformStatus, PollState
+from surveydesk.core.politeness import RATE_LIMIT_BUFFER
+from tests.conftest import DEMO, add_demo_account
+
+
+def _wait_for_state(qtbot, poller, key: AccountKey, state: PollState) -> PlatformStatus:
+    statuses: list[PlatformStatus] = []
+
+    def reached(status: PlatformStatus) -> bool:
+        statuses.append(status)
+        return status.account == key and status.state is state
+
+    with qtbot.waitSignal(poller.status_changed, timeout=10_000, check_params_cb=reached):
+        pass
+    return statuses[-1]
+
+
+def test_first_poll_stores_tasks_and_reports_them(qtbot, poller, exchange, store):
+    add_demo_account(poller, exchange)
+    with qtbot.waitSignal(poller.tasks_changed, timeout=10_000) as changed:
+        poller.start()
+    result = changed.args[0]
+    assert result.account == DEMO
+    assert len(result.new) > 0
+    assert {task.external_id for task in result.new} == {task.external_id for task in store.current_tasks(DEMO)}
+
+
+def test_ok_status_counts_tasks_and_schedules_next_poll_after_the_interval(qtbot, poller, exchange):
+    add_demo_account(poller, exchange, interval=timedelta(seconds=30))
+    poller.start()
+    status = _wait_for_state(qtbot, poller, DEMO, PollState.OK)
+    assert status.task_count > 0
+    assert status.last_success is not None
+    assert status.next_poll - status.last_success == timedelta(seconds=30)
+
+
+def test_expired_login_is_shown_in_words_and_other_accounts_go_on(qtbot, poller, exchange):
+    stale = AccountKey("prolific", "stale")
+    add_demo_account(poller, exchange, key=stale, token="expired-token")
+    add_demo_account(poller, exchange)
+    poller.start()
+    failed = _wait_for_state(qtbot, poller, stale, PollState.ERROR)
+    assert failed.error_kind == "auth"
+    assert "expired" in failed.message.lower()
+    assert "expired-token" not in failed.message
+    qtbot.waitUntil(lambda: any(s.account == DEMO and s.state is PollState.OK for s in poller.statuses()))
+
+
+def test_rate_limit_waits_for_the_servers_hint(qtbot, poller, exchange):
+    exchange.inject_fault(
+        "prolific", 429, b'{"error": {"detail": "Request was throttled. Expected available in 90 seconds."}}'
+    )
+    add_demo_account(poller, exchange, interval=timedelta(seconds=10))
+    poller.start()
+    status = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    assert status.error_kind == "rate-limited"
+    assert status.next_poll is not None
+    now = status.next_poll - RATE_LIMIT_BUFFER - timedelta(seconds=90)
+    assert abs((now - datetime.now(UTC)).total_seconds()) < 5
+
+
+def test_server_error_backs_off_then_check_now_recovers(qtbot, poller, exchange):
+    exchange.inject_fault("prolific", 503, b"<html>Service Unavailable</html>", content_type="text/html")
+    politeness = add_demo_account(poller, exchange, interval=timedelta(seconds=10))
+    poller.start()
+    status = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    assert status.error_kind == "unavailable"
+    assert politeness.failures == 1
+    assert status.next_poll - datetime.now(UTC) > timedelta(seconds=15)
+    poller.poll_all_now()
+    _wait_for_state(qtbot, poller, DEMO, PollState.OK)
+    assert politeness.failures == 0
+
+
+def test_a_malformed_reply_keeps_what_was_stored(qtbot, poller, exchange, store):
+    add_demo_account(poller, exchange)
+    poller.start()
+    _wait_for_state(qtbot, poller, DEMO, PollState.OK)
+    before = store.current_tasks(DEMO)
+    exchange.inject_fault("prolific", 200, b'{"results": [{"id": 5}]}')
+    poller.poll_all_now()
+    status = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    assert status.error_kind == "bad-payload"
+    assert store.current_tasks(DEMO) == before
+
+
+def test_paused_poller_sends_nothing_until_resumed(qtbot, poller, exchange):
+    add_demo_account(poller, exchange)
+    poller.set_paused(True)
+    poller.start()
+    qtbot.waitUntil(lambda: poller.statuses()[0].message == "Paused")
+    assert poller.statuses()[0].last_success is None
+    poller.set_paused(False)
+    _wait_for_state(qtbot, poller, DEMO, PollState.OK)

@@ -1,0 +1,132 @@
+"""The task table model: Qt's model contract, display forms, and in-place updates that keep the selection."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+
+from surveydesk.core.money import Money
+from surveydesk.ui.task_model import Column, SortRole, TaskFilterProxy, TaskRole, TaskTableModel, format_age
+from tests.factories import T0, FixedClock, make_task, merge
+
+
+def _model(count: int = 5) -> TaskTableModel:
+    model = TaskTableModel(FixedClock(T0 + timedelta(minutes=3)).now)
+    model.reset_tasks(make_task(str(i), title=f"Study {i}") for i in range(count))
+    return model
+
+
+def _ids(model: TaskTableModel) -> list[str]:
+    return [task.external_id for task in model.tasks()]
+
+
+def test_model_passes_qt_model_tester_through_every_kind_of_update(qtmodeltester):
+    model = _model()
+    qtmodeltester.check(model)
+    model.apply(merge(new=[make_task("9")], updated=[make_task("1", title="Renamed")], gone=["0", "3"]))
+    qtmodeltester.check(model)
+
+
+def test_proxy_passes_qt_model_tester(qtmodeltester):
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(_model())
+    proxy.sort(Column.REWARD)
+    qtmodeltester.check(proxy)
+
+
+def test_cells_show_platform_money_minutes_rate_places_and_age():
+    model = TaskTableModel(FixedClock(T0 + timedelta(minutes=3)).now)
+    model.reset_tasks([make_task("a", reward=Money(150, "GBP"), estimated_minutes=10, places_left=7)])
+
+    def cell(column: Column) -> str:
+        return model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+
+    assert cell(Column.PLATFORM) == "Prolific"
+    assert cell(Column.REWARD) == "£1.50"
+    assert cell(Column.MINUTES) == "10"
+    assert cell(Column.PER_HOUR) == "£9.00"
+    assert cell(Column.PLACES) == "7"
+    assert cell(Column.AGE) == "3 min"
+    assert model.index(0, Column.REWARD).data(SortRole) == 150
+
+
+def test_unknown_minutes_leave_minutes_and_rate_empty():
+    model = _model(0)
+    model.reset_tasks([make_task("a", estimated_minutes=None, places_left=None)])
+    assert model.index(0, Column.PER_HOUR).data() == ""
+    assert model.index(0, Column.PLACES).data() == ""
+
+
+def test_apply_removes_gone_updates_changed_and_appends_new():
+    model = _model(5)
+    model.apply(merge(new=[make_task("7")], updated=[make_task("2", title="Changed")], gone=["1", "4"]))
+    assert _ids(model) == ["0", "2", "3", "7"]
+    row = _ids(model).index("2")
+    assert model.index(row, Column.TITLE).data() == "Changed"
+
+
+def test_a_task_that_comes_back_is_not_listed_twice():
+    model = _model(2)
+    model.apply(merge(new=[make_task("1", title="Back again")]))
+    assert _ids(model) == ["0", "1"]
+    assert model.index(1, Column.TITLE).data() == "Back again"
+
+
+def test_update_keeps_selection_on_the_same_task(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    model = _model(30)
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    view.resize(600, 200)
+    view.show()
+    selected = proxy.mapFromSource(model.index(_ids(model).index("25"), 0))
+    view.selectionModel().select(
+        selected, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.scrollTo(selected)
+    scroll = view.verticalScrollBar().value()
+    assert scroll > 0
+
+    model.apply(
+        merge(new=[make_task("99", title="Study 99")], updated=[make_task("26", places_left=1)], gone=["29"])
+    )
+
+    rows = view.selectionModel().selectedRows()
+    assert [index.data(TaskRole).external_id for index in rows] == ["25"]
+    assert view.verticalScrollBar().value() == scroll
+
+
+def test_filter_by_platform_and_words():
+    model = _model(0)
+    model.reset_tasks(
+        [
+            make_task("a", title="Daily habits survey"),
+            make_task("b", title="Image labelling", requester_name="Vision Lab"),
+            make_task("c", platform="mturk", title="Daily diary"),
+        ]
+    )
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("daily")
+    assert proxy.rowCount() == 2
+    proxy.set_platform("prolific")
+    assert proxy.rowCount() == 1
+    proxy.set_platform(None)
+    proxy.set_search_text("vision")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 0, QModelIndex()).data(TaskRole).external_id == "b"
+
+
+def test_ages_read_like_a_person_would_say_them():
+    assert format_age(T0, T0 + timedelta(seconds=42)) == "42 s"
+    assert format_age(T0, T0 + timedelta(minutes=5)) == "5 min"
+    assert format_age(T0, T0 + timedelta(hours=2, minutes=5)) == "2 h 05"
+    assert format_age(T0, T0 + timedelta(days=3)) == "3 d"
+    assert format_age(T0 + timedelta(seconds=5), T0) == "0 s"
