@@ -22,6 +22,7 @@ MAX_PAGES: Final = 20
 FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions wait when told no time
 _WAIT_IN_DETAIL = re.compile(r"available in ([0-9]{1,9}) seconds")
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
+_URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class ProlificConnector:
@@ -46,6 +47,9 @@ class ProlificConnector:
         self._session = session
         self._clock = clock
         self._study_page_base = study_page_base
+        # Each study as last received, with the Task made of it: most studies come back unchanged, and
+        # comparing two dicts costs a fraction of reading one again.
+        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
 
     @property
     def account(self) -> AccountKey:
@@ -57,16 +61,17 @@ class ProlificConnector:
         if not token:
             raise AuthExpired(self._platform, "Not signed in to Prolific: add your access token")
         now = self._clock.now()
-        tasks: dict[str, Task] = {}
+        seen: dict[str, tuple[dict[str, Any], Task]] = {}
         url = self._studies_url
         for _ in range(MAX_PAGES):
             page = self._fetch_page(url, token, now)
             for study in _results(page, self._platform):
-                task = self._task(study, now)
-                tasks.setdefault(task.external_id, task)  # a study that moved to the next page meanwhile
+                reading = self._read(study, now)
+                seen.setdefault(reading[1].external_id, reading)  # a study that moved to the next page meanwhile
             next_url = self._next_url(page, url)
             if next_url is None:
-                return list(tasks.values())
+                self._last_seen = seen
+                return [task for _, task in seen.values()]
             url = next_url
         raise BadPayload(self._platform, f"Prolific's list of studies went on for more than {MAX_PAGES} pages")
 
@@ -103,9 +108,21 @@ class ProlificConnector:
             raise BadPayload(self._platform, "Prolific's link to the next page points to another server")
         return url
 
-    def _task(self, study: object, now: datetime) -> Task:
+    def _read(self, study: object, now: datetime) -> tuple[dict[str, Any], Task]:
+        """The study with its Task, reusing the last Task when the study came back exactly as before."""
         if not isinstance(study, dict):
             raise BadPayload(self._platform, "a study in Prolific's list is not an object")
+        study_id = study.get("id")
+        previous = self._last_seen.get(study_id) if isinstance(study_id, str) else None
+        if previous is not None:
+            if previous[0] == study:
+                return previous
+            if _without_places(previous[0]) == _without_places(study):
+                # Only places were taken, the most common change by far: no need to read the rest again.
+                return study, previous[1].with_places_left(_places_left(study))
+        return study, self._task(study, now)
+
+    def _task(self, study: dict[str, Any], now: datetime) -> Task:
         study_id = study.get("id")
         if not isinstance(study_id, str) or not study_id:
             raise BadPayload(self._platform, "a study in Prolific's list has no id")
@@ -129,7 +146,7 @@ class ProlificConnector:
             estimated_minutes=_count(study.get("estimated_completion_time")),
             places_left=_places_left(study),
             time_allowed_minutes=_count(study.get("maximum_allowed_time")),
-            url=self._study_page_base + quote(study_id, safe=""),
+            url=self._study_page_base + _url_path_part(study_id),
             devices=_texts(study.get("device_compatibility")),
             published_at=_moment(study.get("published_at")),
         )
@@ -187,6 +204,11 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
+def _url_path_part(study_id: str) -> str:
+    """The id as one URL path segment; real ids are hex, so the costly quoting is for odd ones only."""
+    return study_id if _URL_SAFE_ID.fullmatch(study_id) else quote(study_id, safe="")
+
+
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
@@ -197,6 +219,10 @@ def _texts(value: object) -> tuple[str, ...]:
 
 def _count(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _without_places(study: dict[str, Any]) -> dict[str, Any]:
+    return {**study, "places_taken": None, "total_available_places": None}
 
 
 def _places_left(study: dict[str, Any]) -> int | None:

@@ -18,5 +18,9 @@ class Connector(Protocol):
     def account(self) -> AccountKey: ...
 
     def fetch_tasks(self) -> list[Task]:
-        """Every task currently available to the account, with `first_seen = last_seen = now`."""
+        """Every task currently available to the account.
+
+        Seen-times on the returned tasks are provisional (a connector may hand back the same Task object for
+        an offer that did not change); the store gives each task its real `first_seen` and `last_seen`.
+        """
         ...

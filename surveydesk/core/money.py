@@ -8,6 +8,7 @@ error reaches the ledger.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -36,9 +37,18 @@ def minor_exponent(currency: str) -> int:
 
 def normalise_currency(code: Any) -> str:
     """Return the upper-case ISO 4217 code, or raise `MoneyError` for anything else."""
-    if not isinstance(code, str) or not _CURRENCY_CODE.match(code.strip().upper()):
+    if not isinstance(code, str):
         raise MoneyError(f"not an ISO 4217 currency code: {code!r}")
-    return code.strip().upper()
+    return _normalised_code(code)
+
+
+@functools.lru_cache(maxsize=64)
+def _normalised_code(code: str) -> str:
+    # Cached: every amount of every poll passes through here, and platforms use a handful of codes.
+    upper = code.strip().upper()
+    if not _CURRENCY_CODE.match(upper):
+        raise MoneyError(f"not an ISO 4217 currency code: {code!r}")
+    return upper
 
 
 def _to_decimal(value: Any) -> Decimal:
@@ -71,7 +81,7 @@ class Money:
     currency: str
 
     def __post_init__(self) -> None:
-        if not isinstance(self.minor, int) or isinstance(self.minor, bool):
+        if type(self.minor) is not int:
             raise MoneyError(f"minor units must be an int, not {type(self.minor).__name__}")
         if self.currency != normalise_currency(self.currency):
             raise MoneyError(f"currency must be an upper-case ISO 4217 code: {self.currency!r}")
@@ -93,6 +103,8 @@ class Money:
         if currency is None:
             raise MoneyError("amount without a currency")
         code = normalise_currency(currency)
+        if unit == "minor" and type(value) is int:
+            return cls(value, code)  # the common Prolific case, and exact already
         number = _to_decimal(value)
         if unit == "major":
             number = number.scaleb(minor_exponent(code))

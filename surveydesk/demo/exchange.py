@@ -32,6 +32,8 @@ class DemoExchange:
 
     `clock` gives monotonic seconds and drives both the market and the rate limits; when it is given, the
     studies' dates start at a fixed moment too, so the same seed and clock readings give the same replies.
+    `market_speed` scales how fast studies appear and fill: 1 makes a lively demo in which a study fills in
+    minutes; real Prolific studies with large samples take hours (about 0.05).
     """
 
     PROLIFIC_TOKEN: ClassVar[str] = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
@@ -42,10 +44,11 @@ class DemoExchange:
         clock: Callable[[], float] | None = None,
         initial_studies: int = 12,
         prolific_min_interval: float = 2.0,
+        market_speed: float = 1.0,
     ) -> None:
         ticks = clock or time.monotonic
         epoch = datetime.now(UTC) if clock is None else SIMULATED_EPOCH
-        market = Market(seed, ticks, initial_studies, epoch)
+        market = Market(seed, ticks, initial_studies, epoch, speed=market_speed)
         sites: tuple[Site, ...] = (ProlificSite(market, self.PROLIFIC_TOKEN, prolific_min_interval, ticks),)
         self._sites = {site.platform: site for site in sites}
         self._faults: dict[str, deque[Response]] = {name: deque() for name in self._sites}

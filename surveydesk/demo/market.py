@@ -16,9 +16,13 @@ from datetime import datetime, timedelta
 from surveydesk.demo.catalog import Study, invent_researchers, invent_study
 
 STEP_SECONDS = 5.0
-MEAN_PUBLISH_GAP = 25.0  # seconds between two new studies, on average
+# A market of 12 open studies sees a new one every 25 s on average; other sizes scale the pace, so a market
+# keeps about the size it started with (a 1,000-study benchmark does not drain to a dozen).
+MEAN_PUBLISH_GAP = 25.0
+TYPICAL_SIZE = 12
 FILL_SECONDS = (60.0, 600.0)  # how long a study takes to fill, from eager to slow
-EXTRA_LIFETIME = (120.0, 3000.0)  # how long a study stays open at most after it would have filled
+LIFETIME = (0.6, 2.5)  # times its fill time a study stays open at most: some close before they fill
+CLOSED_KEPT = 1000  # closed studies remembered for their pages; older ones are forgotten
 INITIAL_PROGRESS = (0.0, 0.9)  # how far studies open at the start have got towards being full
 
 
@@ -31,14 +35,23 @@ class _Dynamics:
 
 
 class Market:
-    """The open studies at any moment of simulated time; thread-safe.
+    """The open studies at any moment of simulated time, about `initial_studies` of them; thread-safe.
 
     `clock` gives monotonic seconds; simulated time starts at its first reading, which maps to `epoch`.
+    `speed` divides every duration (how long studies take to fill, the gaps between new ones).
     """
 
     def __init__(
-        self, seed: int | None, clock: Callable[[], float], initial_studies: int, epoch: datetime
+        self,
+        seed: int | None,
+        clock: Callable[[], float],
+        initial_studies: int,
+        epoch: datetime,
+        speed: float = 1.0,
     ) -> None:
+        if speed <= 0:
+            raise ValueError(f"market speed must be positive, not {speed}")
+        self._speed = speed
         self._rng = random.Random(seed)
         self._clock = clock
         self._origin = clock()
@@ -52,7 +65,8 @@ class Market:
         self._version = 0
         for _ in range(initial_studies):
             self._publish(at=0.0, progress=self._rng.uniform(*INITIAL_PROGRESS))
-        self._next_publish = self._rng.expovariate(1 / MEAN_PUBLISH_GAP)
+        self._publish_rate = max(initial_studies, 1) / TYPICAL_SIZE / MEAN_PUBLISH_GAP * speed
+        self._next_publish = self._rng.expovariate(self._publish_rate)
 
     def snapshot(self) -> tuple[int, tuple[Study, ...]]:
         """The market's version and its open studies in publishing order; the version changes with them."""
@@ -83,7 +97,7 @@ class Market:
         changed = False
         while self._next_publish <= end:
             self._publish(at=self._next_publish, progress=0.0)
-            self._next_publish += self._rng.expovariate(1 / MEAN_PUBLISH_GAP)
+            self._next_publish += self._rng.expovariate(self._publish_rate)
             changed = True
         for study_id, study in list(self._open.items()):
             dynamics = self._dynamics[study_id]
@@ -93,20 +107,25 @@ class Market:
                 study = self._open[study_id] = replace(study, places_taken=taken)
                 changed = True
             if study.places_left == 0 or end >= dynamics.closes_at:
-                self._closed[study_id] = self._open.pop(study_id)
-                del self._dynamics[study_id]
+                self._close(study_id)
                 changed = True
         return changed
 
+    def _close(self, study_id: str) -> None:
+        self._closed[study_id] = self._open.pop(study_id)
+        del self._dynamics[study_id]
+        if len(self._closed) > CLOSED_KEPT:
+            del self._closed[next(iter(self._closed))]
+
     def _publish(self, at: float, progress: float) -> None:
         """Add a study that is open at simulated second `at` and has got `progress` (0..1) of the way to full."""
-        fill_seconds = self._rng.uniform(*FILL_SECONDS)
+        fill_seconds = self._rng.uniform(*FILL_SECONDS) / self._speed
         published = at - progress * fill_seconds
         study = invent_study(self._rng, self._researchers, self._epoch + timedelta(seconds=published), progress)
         self._open[study.id] = study
         self._dynamics[study.id] = _Dynamics(
             fill_rate=study.total_places / fill_seconds,
-            closes_at=max(at, published + fill_seconds) + self._rng.uniform(*EXTRA_LIFETIME),
+            closes_at=published + fill_seconds * self._rng.uniform(*LIFETIME),
         )
 
 

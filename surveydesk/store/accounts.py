@@ -35,9 +35,10 @@ class AccountStore:
         )
 
     def remove(self, key: AccountKey) -> None:
-        """Forget the account and every task stored for it, in one transaction."""
+        """Forget the account, every task stored for it and when it was polled, in one transaction."""
         with self._db.transaction() as connection:
-            connection.execute("DELETE FROM tasks WHERE platform = ? AND account = ?", (key.platform, key.account))
-            connection.execute(
-                "DELETE FROM accounts WHERE platform = ? AND account = ?", (key.platform, key.account)
-            )
+            for table in ("tasks", "account_polls", "accounts"):
+                connection.execute(
+                    f"DELETE FROM {table} WHERE platform = ? AND account = ?",  # noqa: S608 - fixed names
+                    (key.platform, key.account),
+                )

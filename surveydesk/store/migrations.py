@@ -32,6 +32,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
             # Times are UTC ISO 8601 text (surveydesk.core.clock.utc_iso), so text order is time order.
             # `devices` is the comma-joined tuple; `gone_at` is set while the platform no longer offers it.
+            # `places_left` is a live figure, written with the rest of the offer but not on every poll;
+            # `last_seen` of a present task is its account's `account_polls.last_poll`.
             """
             CREATE TABLE tasks (
                 platform TEXT NOT NULL,
@@ -56,6 +58,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             )
             """,
             "CREATE INDEX tasks_by_account_gone ON tasks (platform, account, gone_at)",
+            # When each account was last polled: the `last_seen` of all its present tasks, kept in one row
+            # so that a poll does not rewrite every task row just to say it saw them again.
+            """
+            CREATE TABLE account_polls (
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                last_poll TEXT NOT NULL,
+                PRIMARY KEY (platform, account)
+            )
+            """,
         ),
     ),
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,106 +14,126 @@ from surveydesk.core.model import AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
 from surveydesk.store.database import Database
 
-# external_id -> (offer fingerprint, first_seen) of every task of one account that is not gone.
-_Present = dict[str, tuple[tuple[object, ...], datetime]]
+# What the store holds of one present task: its offer fingerprint, first_seen and live places left.
+_Entry = tuple[tuple[object, ...], datetime, int | None]
 
-# `first_seen` is written only when the row is inserted, which happens only for a brand-new task, so every
-# upserted row passes `seen_at` for it; a returning or updated task keeps the first_seen already stored.
-_UPSERT = """
+_INSERT = """
     INSERT INTO tasks (
-        platform, account, external_id, title, description, requester_id, requester_name,
-        reward_minor, reward_currency, estimated_minutes, places_left, time_allowed_minutes,
-        url, devices, published_at, first_seen, last_seen, gone_at
+        platform, account, external_id, title, description, requester_id, requester_name, reward_minor,
+        reward_currency, estimated_minutes, places_left, time_allowed_minutes, url, devices, published_at,
+        first_seen, last_seen, gone_at
     ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-    ON CONFLICT (platform, account, external_id) DO UPDATE SET
-        title = excluded.title,
-        description = excluded.description,
-        requester_id = excluded.requester_id,
-        requester_name = excluded.requester_name,
-        reward_minor = excluded.reward_minor,
-        reward_currency = excluded.reward_currency,
-        estimated_minutes = excluded.estimated_minutes,
-        places_left = excluded.places_left,
-        time_allowed_minutes = excluded.time_allowed_minutes,
-        url = excluded.url,
-        devices = excluded.devices,
-        published_at = excluded.published_at,
-        last_seen = excluded.last_seen,
-        gone_at = NULL
 """
+# A changed offer is rewritten, first_seen kept. `gone_at` is left out of the SET on purpose: naming an
+# indexed column makes SQLite rewrite the index entry of every row, which doubles the cost of a busy poll.
+_UPDATE = """
+    UPDATE tasks SET title = ?, description = ?, requester_id = ?, requester_name = ?, reward_minor = ?,
+        reward_currency = ?, estimated_minutes = ?, places_left = ?, time_allowed_minutes = ?, url = ?,
+        devices = ?, published_at = ?, last_seen = ?
+    WHERE platform = ? AND account = ? AND external_id = ?
+"""
+_REVIVE = "UPDATE tasks SET gone_at = NULL WHERE platform = ? AND account = ? AND external_id = ?"
 _MARK_GONE = """
-    UPDATE tasks SET gone_at = ? WHERE platform = ? AND account = ? AND external_id = ? AND gone_at IS NULL
+    UPDATE tasks SET gone_at = ?, last_seen = ?
+    WHERE platform = ? AND account = ? AND external_id = ? AND gone_at IS NULL
 """
-_TOUCH_PRESENT = "UPDATE tasks SET last_seen = ? WHERE platform = ? AND account = ? AND gone_at IS NULL"
+_RECORD_POLL = """
+    INSERT INTO account_polls (platform, account, last_poll) VALUES (?, ?, ?)
+    ON CONFLICT (platform, account) DO UPDATE SET last_poll = excluded.last_poll
+"""
+_LAST_POLL = "SELECT last_poll FROM account_polls WHERE platform = ? AND account = ?"
 _COUNT_PRESENT = "SELECT count(*) FROM tasks WHERE platform = ? AND account = ? AND gone_at IS NULL"
-_FIRST_SEEN = "SELECT first_seen FROM tasks WHERE platform = ? AND account = ? AND external_id = ?"
-_PRESENT_OF_ACCOUNT = """
-    SELECT platform, account, external_id, title, description, requester_id, requester_name,
-           reward_minor, reward_currency, estimated_minutes, places_left, time_allowed_minutes,
-           url, devices, published_at, first_seen, last_seen
-    FROM tasks WHERE platform = ? AND account = ? AND gone_at IS NULL
-    ORDER BY first_seen, external_id
+# A present task was last seen at its account's last poll (or when its row was last written, if later).
+_PRESENT = """
+    SELECT t.platform, t.account, t.external_id, t.title, t.description, t.requester_id, t.requester_name,
+           t.reward_minor, t.reward_currency, t.estimated_minutes, t.places_left, t.time_allowed_minutes,
+           t.url, t.devices, t.published_at, t.first_seen, max(t.last_seen, coalesce(p.last_poll, ''))
+    FROM tasks AS t LEFT JOIN account_polls AS p ON p.platform = t.platform AND p.account = t.account
+    WHERE t.gone_at IS NULL {account_filter}
+    ORDER BY t.first_seen, t.platform, t.account, t.external_id
 """
-_PRESENT_OF_ALL = """
-    SELECT platform, account, external_id, title, description, requester_id, requester_name,
-           reward_minor, reward_currency, estimated_minutes, places_left, time_allowed_minutes,
-           url, devices, published_at, first_seen, last_seen
-    FROM tasks WHERE gone_at IS NULL
-    ORDER BY first_seen, platform, account, external_id
-"""
+_PRESENT_OF_ALL = _PRESENT.format(account_filter="")
+_PRESENT_OF_ACCOUNT = _PRESENT.format(account_filter="AND t.platform = ? AND t.account = ?")
+# SQLite allows 999 parameters in a statement on older builds; two are the account.
+_LOOKUP_CHUNK = 900
+
+
+@dataclass(slots=True)
+class _AccountState:
+    """The cache of one account: its present tasks and when it was last polled."""
+
+    present: dict[str, _Entry] = field(default_factory=dict)
+    last_poll: datetime | None = None
 
 
 class TaskStore:
     """Stored tasks of every account, merged poll by poll.
 
-    Merging runs on the polling workers, once per poll, so it must cost next to nothing when nothing changed.
-    A per-account cache of what is present (fingerprint and first_seen per task) lets a merge find changes
-    without reading the table, and write only what changed plus one `UPDATE` for every `last_seen`.
+    Merging runs on the polling workers, once per poll, so its cost must follow what changed, not how many
+    tasks there are. A per-account cache of what is present lets a merge find changes without reading the
+    table. What a worker would miss after a restart is written: new tasks, changed offers, tasks gone and
+    back. Places left change on nearly every poll of a busy platform and are stale within seconds anyway,
+    so a change of places alone is reported to the UI but written only with the next change of the offer;
+    "seen again" is one row per account (`account_polls`), not a rewrite of every task.
     """
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._lock = threading.Lock()  # guards `_present`; merges of different accounts run concurrently
-        self._present: dict[AccountKey, _Present] = {}
+        self._lock = threading.Lock()  # guards `_accounts`; merges of different accounts run concurrently
+        self._accounts: dict[AccountKey, _AccountState] = {}
 
     def merge(self, account: AccountKey, tasks: Sequence[Task], seen_at: datetime) -> MergeResult:
         """Store what `account` offers as of `seen_at` and say what appeared, changed and disappeared.
 
-        A task that was never stored, or had gone and came back, is new; a present one whose offer changed is
-        updated; a present one missing from `tasks` is gone. A task keeps the `first_seen` it was first stored
-        with, however often it changes, goes or returns. If `tasks` repeats an id, the last one wins.
-        Merges of one account must not run concurrently; merges of different accounts may.
+        A task that was never stored, or had gone and came back, is new; a present one whose offer or places
+        left changed is updated; a present one missing from `tasks` is gone. A task keeps the `first_seen` it
+        was first stored with, however often it changes, goes or returns. If `tasks` repeats an id, the last
+        one wins. Merges of one account must not run concurrently; merges of different accounts may.
         """
         if seen_at.tzinfo is None:
             raise ValueError(f"seen_at must be timezone-aware, not {seen_at!r}")
         seen_at = seen_at.astimezone(UTC)
         seen_text = utc_iso(seen_at)
         latest = _latest_by_id(account, tasks)
-        present: _Present = {}
+        keys = _account_params(account)
+        after = _AccountState(last_poll=seen_at)
         new: list[Task] = []
         updated: list[Task] = []
         with self._db.transaction() as connection:
-            known = self._known(account)
+            before = self._state(account, connection)
+            known = before.present
+            returning = _first_seen_of(connection, account, [i for i in latest if i not in known])
+            inserts: list[tuple[object, ...]] = []
+            updates: list[tuple[object, ...]] = []
             for external_id, task in latest.items():
-                fingerprint = task.offer_fingerprint()
+                offer = task.offer_fingerprint()
                 entry = known.get(external_id)
                 if entry is None:
-                    row = connection.execute(_FIRST_SEEN, (*_account_params(account), external_id)).fetchone()
-                    first_seen = seen_at if row is None else parse_utc_iso(row[0])
-                    new.append(replace(task, first_seen=first_seen, last_seen=seen_at))
+                    first_seen = returning.get(external_id, seen_at)
+                    new.append(task.seen(first_seen, seen_at))
+                    if external_id in returning:
+                        updates.append(_update_row(task, seen_text))
+                    else:
+                        inserts.append(_insert_row(task, seen_text))
                 else:
                     first_seen = entry[1]
-                    if entry[0] != fingerprint:
-                        updated.append(replace(task, first_seen=first_seen, last_seen=seen_at))
-                present[external_id] = (fingerprint, first_seen)
+                    if entry[0] != offer:
+                        updated.append(task.seen(first_seen, seen_at))
+                        updates.append(_update_row(task, seen_text))
+                    elif entry[2] != task.places_left:
+                        updated.append(task.seen(first_seen, seen_at))
+                after.present[external_id] = (offer, first_seen, task.places_left)
             gone = [external_id for external_id in known if external_id not in latest]
-            connection.executemany(_UPSERT, [_row(task, seen_text) for task in (*new, *updated)])
+            last_seen_of_gone = seen_text if before.last_poll is None else utc_iso(before.last_poll)
+            connection.executemany(_INSERT, inserts)
+            connection.executemany(_UPDATE, updates)
+            connection.executemany(_REVIVE, [(*keys, external_id) for external_id in returning])
             connection.executemany(
-                _MARK_GONE, [(seen_text, *_account_params(account), external_id) for external_id in gone]
+                _MARK_GONE, [(seen_text, last_seen_of_gone, *keys, external_id) for external_id in gone]
             )
-            connection.execute(_TOUCH_PRESENT, (seen_text, *_account_params(account)))
+            connection.execute(_RECORD_POLL, (*keys, seen_text))
         with self._lock:
-            self._present[account] = present
+            self._accounts[account] = after
         return MergeResult(
             account=account,
             new=tuple(new),
@@ -130,22 +151,27 @@ class TaskStore:
             rows = connection.execute(_PRESENT_OF_ACCOUNT, _account_params(account))
         return [_task_from_row(row) for row in rows]
 
-    def _known(self, account: AccountKey) -> _Present:
-        """The account's present tasks: cached, or read from the table inside the caller's transaction.
+    def _state(self, account: AccountKey, connection: sqlite3.Connection) -> _AccountState:
+        """The account's cache, or one read from the tables inside the caller's transaction.
 
         The count of present rows is checked on every merge (an index-only count): rows deleted behind the
         cache's back, by `AccountStore.remove` or another process, would otherwise never be written again.
         """
+        keys = _account_params(account)
         with self._lock:
-            cached = self._present.get(account)
-        connection = self._db.connection()
+            cached = self._accounts.get(account)
         if cached is not None:
-            (count,) = connection.execute(_COUNT_PRESENT, _account_params(account)).fetchone()
-            if count == len(cached):
+            (count,) = connection.execute(_COUNT_PRESENT, keys).fetchone()
+            if count == len(cached.present):
                 return cached
-        return {
-            task.external_id: (task.offer_fingerprint(), task.first_seen) for task in self.current_tasks(account)
-        }
+        last_poll = connection.execute(_LAST_POLL, keys).fetchone()
+        return _AccountState(
+            present={
+                task.external_id: (task.offer_fingerprint(), task.first_seen, task.places_left)
+                for task in self.current_tasks(account)
+            },
+            last_poll=None if last_poll is None else parse_utc_iso(last_poll[0]),
+        )
 
 
 def _account_params(account: AccountKey) -> tuple[str, str]:
@@ -162,11 +188,25 @@ def _latest_by_id(account: AccountKey, tasks: Sequence[Task]) -> dict[str, Task]
     return latest
 
 
-def _row(task: Task, seen_text: str) -> tuple[object, ...]:
+def _first_seen_of(
+    connection: sqlite3.Connection, account: AccountKey, external_ids: Sequence[str]
+) -> dict[str, datetime]:
+    """When each of these tasks was first stored, for those stored before (tasks that went and came back)."""
+    found: dict[str, datetime] = {}
+    for start in range(0, len(external_ids), _LOOKUP_CHUNK):
+        chunk = external_ids[start : start + _LOOKUP_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = connection.execute(
+            f"SELECT external_id, first_seen FROM tasks WHERE platform = ? AND account = ? "  # noqa: S608
+            f"AND external_id IN ({marks})",
+            (*_account_params(account), *chunk),
+        )
+        found.update((external_id, parse_utc_iso(first_seen)) for external_id, first_seen in rows)
+    return found
+
+
+def _offer(task: Task) -> tuple[object, ...]:
     return (
-        task.platform,
-        task.account,
-        task.external_id,
         task.title,
         task.description,
         task.requester_id,
@@ -179,9 +219,15 @@ def _row(task: Task, seen_text: str) -> tuple[object, ...]:
         task.url,
         ",".join(task.devices),
         None if task.published_at is None else utc_iso(task.published_at),
-        seen_text,
-        seen_text,
     )
+
+
+def _insert_row(task: Task, seen_text: str) -> tuple[object, ...]:
+    return (task.platform, task.account, task.external_id, *_offer(task), seen_text, seen_text)
+
+
+def _update_row(task: Task, seen_text: str) -> tuple[object, ...]:
+    return (*_offer(task), seen_text, task.platform, task.account, task.external_id)
 
 
 def _task_from_row(row: Any) -> Task:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
@@ -26,6 +28,7 @@ PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs"
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+FilterRole = Qt.ItemDataRole.UserRole + 3
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,6 +60,65 @@ def format_age(first_seen: datetime, now: datetime) -> str:
     return f"{seconds // 86400} d"
 
 
+def _optional_number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _rate_text(task: Task) -> str:
+    rate = task.reward_per_hour
+    return "" if rate is None else rate.format()
+
+
+def _rate_minor(task: Task) -> int:
+    rate = task.reward_per_hour
+    return -1 if rate is None else rate.minor
+
+
+def _or_minus_one(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+# What each column shows, and what it sorts by (raw pence and minutes, not their text).
+_DISPLAY: tuple[Callable[[Task], str], ...] = (
+    lambda task: platform_name(task.platform),
+    lambda task: task.title,
+    lambda task: task.requester_name,
+    lambda task: task.reward.format(),
+    lambda task: _optional_number(task.estimated_minutes),
+    _rate_text,
+    lambda task: _optional_number(task.places_left),
+    lambda task: "",  # age depends on the clock: data() computes it
+)
+_SORT_KEYS: tuple[Callable[[Task], Any], ...] = (
+    lambda task: platform_name(task.platform),
+    lambda task: task.title.casefold(),
+    lambda task: task.requester_name.casefold(),
+    lambda task: task.reward.minor,
+    lambda task: _or_minus_one(task.estimated_minutes),
+    _rate_minor,
+    lambda task: _or_minus_one(task.places_left),
+    lambda task: -task.first_seen.timestamp(),
+)
+# The fields behind each column, to tell views exactly which cells an update changed.
+_COLUMN_FIELDS = (
+    attrgetter("platform"),
+    attrgetter("title"),
+    attrgetter("requester_name"),
+    attrgetter("reward"),
+    attrgetter("estimated_minutes"),
+    attrgetter("reward", "estimated_minutes"),
+    attrgetter("places_left"),
+    attrgetter("first_seen"),
+)
+_COLUMN_COUNT = len(Column)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def changed_columns(old: Task, new: Task) -> list[int]:
+    """The columns whose cells differ between two versions of a task."""
+    return [column for column, fields in enumerate(_COLUMN_FIELDS) if fields(old) != fields(new)]
+
+
 def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted rows folded into inclusive (first, last) runs, so one signal covers each run."""
     runs: list[tuple[int, int]] = []
@@ -83,7 +145,7 @@ class TaskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._tasks)
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -93,60 +155,24 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._tasks):
+        # Called by the proxy for every comparison while sorting, so it dispatches by plain lookups.
+        row = index.row()
+        if not 0 <= row < len(self._tasks):
             return None
-        task = self._tasks[index.row()]
-        column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(task, column)
+            if index.column() == Column.AGE:
+                return format_age(self._tasks[row].first_seen, self._now())
+            return _DISPLAY[index.column()](self._tasks[row])
         if role == SortRole:
-            return self._sort_key(task, column)
+            return _SORT_KEYS[index.column()](self._tasks[row])
         if role == TaskRole:
-            return task
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.REWARD:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._tasks[row]
+        if role == FilterRole:
+            task = self._tasks[row]
+            return f"{task.platform}\x1f{task.title} {task.requester_name}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= Column.REWARD:
+            return _RIGHT_ALIGNED
         return None
-
-    def _display(self, task: Task, column: Column) -> str:
-        match column:
-            case Column.PLATFORM:
-                return platform_name(task.platform)
-            case Column.TITLE:
-                return task.title
-            case Column.REQUESTER:
-                return task.requester_name
-            case Column.REWARD:
-                return task.reward.format()
-            case Column.MINUTES:
-                return "" if task.estimated_minutes is None else str(task.estimated_minutes)
-            case Column.PER_HOUR:
-                rate = task.reward_per_hour
-                return "" if rate is None else rate.format()
-            case Column.PLACES:
-                return "" if task.places_left is None else str(task.places_left)
-            case Column.AGE:
-                return format_age(task.first_seen, self._now())
-
-    @staticmethod
-    def _sort_key(task: Task, column: Column) -> Any:
-        match column:
-            case Column.PLATFORM:
-                return platform_name(task.platform)
-            case Column.TITLE:
-                return task.title.casefold()
-            case Column.REQUESTER:
-                return task.requester_name.casefold()
-            case Column.REWARD:
-                return task.reward.minor
-            case Column.MINUTES:
-                return task.estimated_minutes if task.estimated_minutes is not None else -1
-            case Column.PER_HOUR:
-                rate = task.reward_per_hour
-                return rate.minor if rate is not None else -1
-            case Column.PLACES:
-                return task.places_left if task.places_left is not None else -1
-            case Column.AGE:
-                return -task.first_seen.timestamp()
 
     def task_at(self, row: int) -> Task:
         return self._tasks[row]
@@ -178,8 +204,8 @@ class TaskTableModel(QAbstractTableModel):
     def refresh_ages(self) -> None:
         """Age is the only column that changes with time alone; tell views to repaint it."""
         if self._tasks:
-            top = self.index(0, Column.AGE)
-            bottom = self.index(len(self._tasks) - 1, Column.AGE)
+            top = self.createIndex(0, Column.AGE)
+            bottom = self.createIndex(len(self._tasks) - 1, Column.AGE)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
     def _remove(self, keys: Iterable[tuple[str, str, str]]) -> None:
@@ -193,46 +219,65 @@ class TaskTableModel(QAbstractTableModel):
         self._reindex()
 
     def _replace(self, tasks: Iterable[Task]) -> None:
-        changed: list[int] = []
+        """Swap in new versions and announce only the changed cells.
+
+        Announcing whole rows would make a sorting proxy re-sort every changed row even when the sort column
+        did not change, which is most of a poll's cost when many places fill at once.
+        """
+        changes: dict[tuple[int, int], list[int]] = {}
         for task in tasks:
             row = self._rows.get(task.key)
-            if row is not None:
-                self._tasks[row] = task
-                changed.append(row)
-        last_column = len(Column) - 1
-        for first, last in _ranges(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+            if row is None:
+                continue
+            columns = changed_columns(self._tasks[row], task)
+            self._tasks[row] = task
+            if columns:
+                changes.setdefault((columns[0], columns[-1]), []).append(row)
+        roles = [Qt.ItemDataRole.DisplayRole, SortRole, TaskRole, FilterRole]
+        for (left, right), rows in changes.items():
+            for first, last in _ranges(rows):
+                # createIndex, not index(): the rows are known to exist, and index() would ask Python for the
+                # row and column counts twice per signal.
+                self.dataChanged.emit(self.createIndex(first, left), self.createIndex(last, right), roles)
 
     def _reindex(self) -> None:
         self._rows = {task.key: row for row, task in enumerate(self._tasks)}
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
-    """Sorts on raw values (pence, minutes) and filters by platform and by words in title or requester."""
+    """Sorts on raw values (pence, minutes) and filters by platform and by words in title or requester.
+
+    Filtering is Qt's own regular-expression filter over `FilterRole`, not a Python `filterAcceptsRow`:
+    Qt re-filters every changed row, and with no filter set its own check returns at once instead of calling
+    into Python once per row of every poll.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
+        self.setFilterRole(FilterRole)
+        self.setFilterKeyColumn(0)
         self.setDynamicSortFilter(True)
         self._platform: str | None = None
         self._words: tuple[str, ...] = ()
 
     def set_platform(self, platform: str | None) -> None:
-        self.beginFilterChange()
         self._platform = platform
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._apply_filter()
 
     def set_search_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = tuple(text.casefold().split())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._words = tuple(text.split())
+        self._apply_filter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, TaskTableModel):
-            return True
-        task = model.task_at(source_row)
-        if self._platform is not None and task.platform != self._platform:
-            return False
-        haystack = f"{task.title} {task.requester_name}".casefold()
-        return all(word in haystack for word in self._words)
+    def _apply_filter(self) -> None:
+        # FilterRole text is "<platform>\x1f<title> <requester>": the platform must match whole, each word
+        # anywhere after it, in any order and any case.
+        platform = "" if self._platform is None else f"(?={QRegularExpression.escape(self._platform)}\x1f)"
+        words = "".join(f"(?=.*{QRegularExpression.escape(word)})" for word in self._words)
+        pattern = f"^{platform}{words}" if platform or words else ""
+        options = (
+            QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.DotMatchesEverythingOption
+            | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+        )
+        self.setFilterRegularExpression(QRegularExpression(pattern, options))
