@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey, PollState
 from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.task_model import Column
+from surveydesk.ui.task_model import Column, TaskRole
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import make_task, merge
 
@@ -86,3 +86,13 @@ def test_search_box_filters_the_list(qtbot, poller):
     qtbot.keyClicks(window.search, "habits")
     assert window.proxy.rowCount() == 1
     assert window.count_label.text() == "1 of 2 tasks"
+
+
+def test_newest_tasks_come_first(qtbot, poller):
+    from datetime import timedelta
+
+    from tests.factories import T0
+
+    window = _window(qtbot, poller)
+    window.model.reset_tasks([make_task(str(i), first_seen=T0 + timedelta(minutes=i)) for i in range(3)])
+    assert [window.proxy.index(row, 0).data(TaskRole).external_id for row in range(3)] == ["2", "1", "0"]

@@ -288,3 +288,54 @@ def test_one_bad_study_spoils_the_whole_answer(exchange: DemoExchange, session: 
 
     assert isinstance(error, BadPayload) and "f" * 24 in error.message
     assert len(error.message) < 300
+
+
+def _study(study_id: str, taken: int, name: str = "A study") -> dict[str, Any]:
+    return {
+        "id": study_id,
+        "name": name,
+        "study_reward": {"amount": 150, "currency": "GBP"},
+        "total_available_places": 50,
+        "places_taken": taken,
+    }
+
+
+def test_an_unchanged_study_gives_back_the_same_task(exchange: DemoExchange, session: requests.Session) -> None:
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 10)]), count=2)
+    connector = connector_for(exchange, session)
+
+    (first,) = connector.fetch_tasks()
+    (second,) = connector.fetch_tasks()
+
+    assert second is first
+
+
+def test_places_taken_alone_changes_only_places_left(exchange: DemoExchange, session: requests.Session) -> None:
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 10)]))
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 30)]))
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 30, name="Renamed")]))
+    connector = connector_for(exchange, session)
+
+    (before,) = connector.fetch_tasks()
+    (fewer_places,) = connector.fetch_tasks()
+    (renamed,) = connector.fetch_tasks()
+
+    assert (before.places_left, fewer_places.places_left) == (40, 20)
+    assert fewer_places.offer_fingerprint() == before.offer_fingerprint()
+    assert (renamed.title, renamed.places_left) == ("Renamed", 20)
+
+
+def test_a_failed_poll_does_not_spoil_what_was_read_before(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 10)]))
+    exchange.inject_fault("prolific", 200, page_of([_study("b" * 24, 10), {"id": "c" * 24}]))
+    exchange.inject_fault("prolific", 200, page_of([_study("a" * 24, 10)]))
+    connector = connector_for(exchange, session)
+
+    (first,) = connector.fetch_tasks()
+    with pytest.raises(BadPayload):
+        connector.fetch_tasks()
+    (again,) = connector.fetch_tasks()
+
+    assert again is first

@@ -277,6 +277,45 @@ def test_an_unchanged_poll_changes_nothing_but_last_seen(db: Database) -> None:
     assert [(item.first_seen, item.last_seen) for item in store.current_tasks()] == [(at(1), at(2))] * 2
 
 
+def test_places_left_alone_is_reported_but_written_only_with_the_offer(db: Database) -> None:
+    store = TaskStore(db)
+    store.merge(PROLIFIC, [task("a", places_left=40)], at(1))
+
+    fewer = store.merge(PROLIFIC, [task("a", places_left=12)], at(2))
+
+    assert fewer.updated == (replace(task("a", places_left=12), first_seen=at(1), last_seen=at(2)),)
+    assert db.connection().execute("SELECT places_left FROM tasks").fetchall() == [(40,)]
+    assert store.merge(PROLIFIC, [task("a", places_left=12)], at(3)).total_changes == 0
+
+    store.merge(PROLIFIC, [task("a", places_left=5, title="New title")], at(4))
+    assert db.connection().execute("SELECT places_left, title FROM tasks").fetchall() == [(5, "New title")]
+
+
+def test_a_poll_writes_one_row_for_seen_again_not_one_per_task(db: Database) -> None:
+    store = TaskStore(db)
+    store.merge(PROLIFIC, [task("a"), task("b")], at(1))
+    connection = db.connection()
+    changes_before = connection.total_changes
+
+    store.merge(PROLIFIC, [task("a"), task("b")], at(2))
+
+    assert connection.total_changes - changes_before == 1
+    assert connection.execute("SELECT last_poll FROM account_polls").fetchall() == [(utc_iso(at(2)),)]
+    assert {item.last_seen for item in store.current_tasks()} == {at(2)}
+
+
+def test_last_seen_of_a_gone_task_survives_a_restart(db_path: Path) -> None:
+    with Database.open(db_path) as first:
+        TaskStore(first).merge(PROLIFIC, [task("a"), task("b")], at(1))
+        TaskStore(first).merge(PROLIFIC, [task("a"), task("b")], at(2))
+    with Database.open(db_path) as second:
+        store = TaskStore(second)
+        assert [item.last_seen for item in store.current_tasks()] == [at(2), at(2)]
+        store.merge(PROLIFIC, [task("a")], at(3))
+        row = second.connection().execute("SELECT gone_at, last_seen FROM tasks WHERE external_id = 'b'")
+        assert row.fetchone() == (utc_iso(at(3)), utc_iso(at(2)))
+
+
 def test_a_returning_task_is_new_again_with_its_first_seen(db: Database) -> None:
     store = TaskStore(db)
     store.merge(PROLIFIC, [task("a")], at(1))

@@ -130,3 +130,42 @@ def test_ages_read_like_a_person_would_say_them():
     assert format_age(T0, T0 + timedelta(hours=2, minutes=5)) == "2 h 05"
     assert format_age(T0, T0 + timedelta(days=3)) == "3 d"
     assert format_age(T0 + timedelta(seconds=5), T0) == "0 s"
+
+
+def test_search_words_are_literal_text_not_patterns():
+    model = _model(0)
+    model.reset_tasks([make_task("a", title="Survey (part 2) [v1.5]"), make_task("b", title="Survey part 25")])
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("(part 2)")
+    assert proxy.rowCount() == 1
+    proxy.set_search_text("[v1.5] SURVEY")
+    assert proxy.rowCount() == 1
+    proxy.set_search_text(".*")
+    assert proxy.rowCount() == 0
+
+
+def test_platform_filter_matches_the_whole_platform_name():
+    model = _model(0)
+    model.reset_tasks([make_task("a"), make_task("b", platform="prolific-beta")])
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_platform("prolific")
+    assert [proxy.index(row, 0).data(TaskRole).external_id for row in range(proxy.rowCount())] == ["a"]
+
+
+def test_a_change_of_places_announces_only_the_places_cells(qtbot):
+    model = _model(3)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.apply(merge(updated=[make_task("1", places_left=3)]))
+    top_left, bottom_right = changed.args[0], changed.args[1]
+    assert (top_left.row(), bottom_right.row()) == (1, 1)
+    assert (top_left.column(), bottom_right.column()) == (Column.PLACES, Column.PLACES)
+
+
+def test_a_change_of_reward_also_announces_the_hourly_rate():
+    model = _model(1)
+    spans = []
+    model.dataChanged.connect(lambda left, right, roles: spans.append((left.column(), right.column())))
+    model.apply(merge(updated=[make_task("0", reward=Money(300, "GBP"))]))
+    assert spans == [(Column.REWARD, Column.PER_HOUR)]

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.AGE, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(Column.AGE, Qt.SortOrder.AscendingOrder)  # youngest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
