@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -24,15 +23,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QCoreApplication
 
 from surveydesk.connectors.http import make_session
 from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey
-from surveydesk.demo import DemoExchange
+from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.store import Database, TaskStore
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskTableModel
 
@@ -40,16 +37,6 @@ ACCOUNT = AccountKey("prolific", "bench")
 SECONDS_BETWEEN_POLLS = 30.0  # the app's interval for Prolific
 REALISTIC_SPEED = 0.05
 BUSY_SPEED = 1.0
-
-
-class ManualClock:
-    """The exchange's market clock, moved by the benchmark between rounds."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self) -> float:
-        return self.seconds
 
 
 @dataclass(frozen=True)
@@ -67,7 +54,7 @@ class Figures:
 
 def measure(studies: int, rounds: int, speed: float) -> Figures:
     """Alternate raw and full cycles over the same replies, round after round, and take the medians."""
-    market_clock = ManualClock()
+    market_clock = ManualClock(0.0)
     with (
         tempfile.TemporaryDirectory() as folder,
         DemoExchange(

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import QThreadPool
 
+from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
@@ -22,7 +21,17 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
 
+# Read when the QApplication is made, which pytest-qt does after this file is imported.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 DEMO = AccountKey("prolific", "demo")
+
+
+@pytest.fixture
+def session() -> Iterator[requests.Session]:
+    with make_session("SurveyDesk/test") as session:
+        session.trust_env = False  # loopback only, whatever proxy the environment names
+        yield session
 
 
 @pytest.fixture

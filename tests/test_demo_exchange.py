@@ -12,32 +12,15 @@ import pytest
 import requests
 
 from surveydesk.core.money import Money
-from surveydesk.demo import DemoExchange
+from surveydesk.demo import DemoExchange, ManualClock
 
 STUDIES = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 AUTH = {"Authorization": f"Bearer {DemoExchange.PROLIFIC_TOKEN}"}
 
 
-class ManualClock:
-    """Monotonic seconds that move only when the test says so."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()
-
-
-@pytest.fixture
-def session() -> Iterator[requests.Session]:
-    with requests.Session() as session:
-        session.trust_env = False  # loopback only, whatever proxy the environment names
-        yield session
 
 
 @pytest.fixture

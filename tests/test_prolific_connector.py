@@ -11,38 +11,18 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.http import make_session
 from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
-from surveydesk.demo import DemoExchange
+from surveydesk.demo import DemoExchange, ManualClock
+from tests.factories import FixedClock
 
 ACCOUNT = AccountKey("prolific", "main")
 TOKEN = DemoExchange.PROLIFIC_TOKEN
 STUDIES = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
-
-
-class FixedClock:
-    """The desk's clock, standing still at `moment` until the test moves it."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-class ManualClock:
-    """The exchange's monotonic seconds, moved by hand."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
 
 
 @pytest.fixture
@@ -61,13 +41,6 @@ def twin(ticks: ManualClock) -> Iterator[DemoExchange]:
     """The same market on its own server without a rate limit, for reading what the connector should see."""
     with DemoExchange(seed=21, clock=ticks, prolific_min_interval=0) as twin:
         yield twin
-
-
-@pytest.fixture
-def session() -> Iterator[requests.Session]:
-    with make_session("SurveyDesk/test") as session:
-        session.trust_env = False  # loopback only, whatever proxy the environment names
-        yield session
 
 
 def connector_for(

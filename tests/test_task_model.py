@@ -17,6 +17,14 @@ def _model(count: int = 5) -> TaskTableModel:
     return model
 
 
+def _proxy_over(*tasks) -> TaskFilterProxy:
+    model = _model(0)
+    model.reset_tasks(tasks)
+    proxy = TaskFilterProxy(model)
+    proxy.setSourceModel(model)
+    return proxy
+
+
 def _ids(model: TaskTableModel) -> list[str]:
     return [task.external_id for task in model.tasks()]
 
@@ -104,16 +112,11 @@ def test_update_keeps_selection_on_the_same_task(qtbot):
 
 
 def test_filter_by_platform_and_words():
-    model = _model(0)
-    model.reset_tasks(
-        [
-            make_task("a", title="Daily habits survey"),
-            make_task("b", title="Image labelling", requester_name="Vision Lab"),
-            make_task("c", platform="mturk", title="Daily diary"),
-        ]
+    proxy = _proxy_over(
+        make_task("a", title="Daily habits survey"),
+        make_task("b", title="Image labelling", requester_name="Vision Lab"),
+        make_task("c", platform="mturk", title="Daily diary"),
     )
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(model)
     proxy.set_search_text("daily")
     assert proxy.rowCount() == 2
     proxy.set_platform("prolific")
@@ -133,10 +136,7 @@ def test_ages_read_like_a_person_would_say_them():
 
 
 def test_search_words_are_literal_text_not_patterns():
-    model = _model(0)
-    model.reset_tasks([make_task("a", title="Survey (part 2) [v1.5]"), make_task("b", title="Survey part 25")])
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(model)
+    proxy = _proxy_over(make_task("a", title="Survey (part 2) [v1.5]"), make_task("b", title="Survey part 25"))
     proxy.set_search_text("(part 2)")
     assert proxy.rowCount() == 1
     proxy.set_search_text("[v1.5] SURVEY")
@@ -146,10 +146,7 @@ def test_search_words_are_literal_text_not_patterns():
 
 
 def test_platform_filter_matches_the_whole_platform_name():
-    model = _model(0)
-    model.reset_tasks([make_task("a"), make_task("b", platform="prolific-beta")])
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(model)
+    proxy = _proxy_over(make_task("a"), make_task("b", platform="prolific-beta"))
     proxy.set_platform("prolific")
     assert [proxy.index(row, 0).data(TaskRole).external_id for row in range(proxy.rowCount())] == ["a"]
 

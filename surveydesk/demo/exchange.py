@@ -27,6 +27,16 @@ logger = logging.getLogger(__name__)
 SIMULATED_EPOCH = datetime(2025, 3, 25, 9, 0, tzinfo=UTC)
 
 
+class ManualClock:
+    """Monotonic seconds that move only when told: a repeatable market for tests and benchmarks."""
+
+    def __init__(self, seconds: float = 1000.0) -> None:
+        self.seconds = seconds
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
 class DemoExchange:
     """Serves the fake platforms on 127.0.0.1 at a port chosen by the OS, each under `/<platform>`.
 
