@@ -21,3 +21,9 @@ def test_icon_and_desktop_file_are_installed_as_package_resources():
     files = resources.files("surveydesk.resources")
     assert files.joinpath("icons/surveydesk.svg").read_text().startswith("<svg")
     assert "Exec=surveydesk" in files.joinpath("surveydesk.desktop").read_text()
+
+
+def test_the_window_icon_loads(qapp):
+    from surveydesk.ui.application import app_icon
+
+    assert not app_icon().isNull()
