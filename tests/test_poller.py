@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
-from surveydesk.core.model import AccountKey, PlatformStatus, PollState
-from surveydesk.core.politeness import RATE_LIMIT_BUFFER
+from surveydesk.core.model import Account, AccountKey, PlatformStatus, PollState
+from surveydesk.core.politeness import RATE_LIMIT_BUFFER, Politeness
 from tests.conftest import DEMO, add_demo_account
 
 
@@ -98,3 +99,43 @@ def test_paused_poller_sends_nothing_until_resumed(qtbot, poller, exchange):
     assert poller.statuses()[0].last_success is None
     poller.set_paused(False)
     _wait_for_state(qtbot, poller, DEMO, PollState.OK)
+
+
+class _GatedConnector:
+    """A connector that holds its request open until the test lets it go, and records what ran at once."""
+
+    def __init__(self, account: AccountKey, gate: threading.Event, log: list[tuple[str, AccountKey]]) -> None:
+        self.account = account
+        self._gate = gate
+        self._log = log
+
+    def fetch_tasks(self) -> list:
+        self._log.append(("start", self.account))
+        self._gate.wait(10)
+        self._log.append(("end", self.account))
+        return []
+
+
+def _most_at_once(log: list[tuple[str, AccountKey]], platform: str) -> int:
+    running = most = 0
+    for event, key in log:
+        if key.platform == platform:
+            running += 1 if event == "start" else -1
+            most = max(most, running)
+    return most
+
+
+def test_one_request_at_a_time_per_platform_while_other_platforms_go_on(qtbot, poller):
+    gate, log = threading.Event(), []
+    keys = [AccountKey("prolific", "a"), AccountKey("prolific", "b"), AccountKey("mturk", "c")]
+    for key in keys:
+        account = Account(key, key.account, "http://127.0.0.1:9")
+        poller.add_account(account, _GatedConnector(key, gate, log), Politeness(timedelta(minutes=5)))
+    poller.start()
+    qtbot.waitUntil(lambda: {key for event, key in log if event == "start"} == {keys[0], keys[2]})
+    assert ("start", keys[1]) not in log  # the second Prolific account waits for the first
+
+    gate.set()
+    qtbot.waitUntil(lambda: all(status.state is PollState.OK for status in poller.statuses()), timeout=10_000)
+    assert _most_at_once(log, "prolific") == 1
+    assert log.count(("end", keys[1])) == 1
