@@ -1,0 +1,74 @@
+"""Secrets go to the keyring and nowhere else; with no usable keyring the worker is told so in words."""
+
+from __future__ import annotations
+
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
+import pytest
+
+from surveydesk.core.model import AccountKey
+from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretsUnavailable
+
+KEY = AccountKey("prolific", "main")
+
+
+class DictKeyring(keyring.backend.KeyringBackend):
+    """A keyring held in a dict: keyring ships no in-memory backend."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.entries[(service, username)]
+
+
+def test_secrets_round_trip_through_the_keyring_under_the_account_key():
+    backend = DictKeyring()
+    secrets = KeyringSecrets(backend)
+    assert secrets.problem is None
+    secrets.set(KEY, "token-123")
+    assert backend.entries == {("SurveyDesk", "prolific/main"): "token-123"}
+    assert secrets.get(KEY) == "token-123"
+    secrets.delete(KEY)
+    secrets.delete(KEY)  # forgetting twice is not an error
+    assert secrets.get(KEY) is None
+
+
+def test_no_usable_keyring_is_said_plainly_and_nothing_is_stored_elsewhere():
+    secrets = KeyringSecrets(keyring.backends.fail.Keyring())
+    assert "No system keyring is available" in secrets.problem
+    with pytest.raises(SecretsUnavailable, match="keyring"):
+        secrets.set(KEY, "token-123")
+    with pytest.raises(SecretsUnavailable):
+        secrets.get(KEY)
+
+
+def test_a_locked_keyring_error_names_the_account_but_not_the_secret():
+    class LockedKeyring(DictKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.KeyringLocked(f"locked while storing {password}")
+
+    with pytest.raises(SecretsUnavailable) as caught:
+        KeyringSecrets(LockedKeyring()).set(KEY, "token-123")
+    assert "prolific/main" in str(caught.value)
+    assert "token-123" not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_memory_secrets_hold_the_demo_tokens():
+    secrets = MemorySecrets({KEY: "demo"})
+    assert (secrets.problem, secrets.get(KEY)) == (None, "demo")
+    secrets.delete(KEY)
+    assert secrets.get(KEY) is None
