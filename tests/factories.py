@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from surveydesk.core.model import AccountKey, MergeResult, Task
@@ -15,13 +15,25 @@ ACCOUNT = AccountKey("prolific", "demo")
 
 
 class FixedClock:
-    """A clock that stands still until the test moves it."""
+    """A clock that stands still until the test moves it: `advance` moves wall time and the stopwatch together,
+    `set_wall` moves only the wall clock (as a worker setting the system clock would)."""
 
     def __init__(self, moment: datetime = T0) -> None:
         self.moment = moment
+        self.ticks = 5000.0
 
     def now(self) -> datetime:
         return self.moment
+
+    def monotonic(self) -> float:
+        return self.ticks
+
+    def advance(self, seconds: float) -> None:
+        self.moment += timedelta(seconds=seconds)
+        self.ticks += seconds
+
+    def set_wall(self, moment: datetime) -> None:
+        self.moment = moment
 
 
 def make_task(external_id: str, **fields: Any) -> Task:

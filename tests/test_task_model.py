@@ -18,9 +18,11 @@ def _model(count: int = 5) -> TaskTableModel:
 
 
 def _proxy_over(*tasks) -> TaskFilterProxy:
+    """A proxy that owns its model, so the model lives exactly as long as the proxy the test holds."""
+    proxy = TaskFilterProxy()
     model = _model(0)
+    model.setParent(proxy)
     model.reset_tasks(tasks)
-    proxy = TaskFilterProxy(model)
     proxy.setSourceModel(model)
     return proxy
 
@@ -37,8 +39,9 @@ def test_model_passes_qt_model_tester_through_every_kind_of_update(qtmodeltester
 
 
 def test_proxy_passes_qt_model_tester(qtmodeltester):
+    model = _model()
     proxy = TaskFilterProxy()
-    proxy.setSourceModel(_model())
+    proxy.setSourceModel(model)
     proxy.sort(Column.REWARD)
     qtmodeltester.check(proxy)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -12,11 +13,26 @@ class Clock(Protocol):
         ...
 
 
+class StopwatchClock(Clock, Protocol):
+    """A clock that also measures durations.
+
+    Durations come from `monotonic()`, which neither jumps when the system clock is set nor counts the time a
+    suspended computer sleeps; wall time (`now()`) is only for the record.
+    """
+
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary start; only differences mean anything."""
+        ...
+
+
 class SystemClock:
     """The real clock."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
 
 
 def utc_iso(moment: datetime) -> str:

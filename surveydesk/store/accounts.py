@@ -39,6 +39,6 @@ class AccountStore:
         with self._db.transaction() as connection:
             for table in ("tasks", "account_polls", "accounts"):
                 connection.execute(
-                    f"DELETE FROM {table} WHERE platform = ? AND account = ?",  # noqa: S608 - fixed names
+                    f"DELETE FROM {table} WHERE platform = ? AND account = ?",
                     (key.platform, key.account),
                 )

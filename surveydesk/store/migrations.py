@@ -70,4 +70,66 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=2,
+        description="shifts, task attempts, their stretches of time, and settings",
+        statements=(
+            """
+            CREATE TABLE shifts (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                automatic INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE attempts (
+                id INTEGER PRIMARY KEY,
+                shift_id INTEGER REFERENCES shifts (id),
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                external_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                requester TEXT NOT NULL DEFAULT '',
+                reward_minor INTEGER NOT NULL,
+                reward_currency TEXT NOT NULL,
+                time_limit_seconds INTEGER,
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                outcome TEXT,
+                paid_minor INTEGER,
+                paid_currency TEXT
+            )
+            """,
+            "CREATE INDEX attempts_by_start ON attempts (started_at)",
+            # A stretch is one continuous spell of a shift or of work on an attempt. `seconds` is measured with
+            # the monotonic clock and is NULL while the stretch is open; `alive_at`/`alive_seconds` are the
+            # last sign of life, so a stretch left open by a crash can be closed at the worker's choice.
+            """
+            CREATE TABLE stretches (
+                id INTEGER PRIMARY KEY,
+                shift_id INTEGER REFERENCES shifts (id),
+                attempt_id INTEGER REFERENCES attempts (id),
+                started_at TEXT NOT NULL,
+                seconds REAL,
+                alive_at TEXT NOT NULL,
+                alive_seconds REAL NOT NULL DEFAULT 0,
+                CHECK ((shift_id IS NULL) <> (attempt_id IS NULL))
+            )
+            """,
+            "CREATE INDEX stretches_of_shift ON stretches (shift_id)",
+            "CREATE INDEX stretches_of_attempt ON stretches (attempt_id)",
+            "CREATE INDEX stretches_open ON stretches (id) WHERE seconds IS NULL",
+            # Every transition of an attempt, in order: taken, paused, resumed, an outcome, a recovered gap.
+            """
+            CREATE TABLE attempt_events (
+                id INTEGER PRIMARY KEY,
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id),
+                at TEXT NOT NULL,
+                event TEXT NOT NULL
+            )
+            """,
+            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+    ),
 )

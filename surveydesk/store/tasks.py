@@ -197,7 +197,7 @@ def _first_seen_of(
         chunk = external_ids[start : start + _LOOKUP_CHUNK]
         marks = ", ".join("?" * len(chunk))
         rows = connection.execute(
-            f"SELECT external_id, first_seen FROM tasks WHERE platform = ? AND account = ? "  # noqa: S608
+            f"SELECT external_id, first_seen FROM tasks WHERE platform = ? AND account = ? "
             f"AND external_id IN ({marks})",
             (*_account_params(account), *chunk),
         )

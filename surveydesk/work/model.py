@@ -1,0 +1,103 @@
+"""What the timer records: shifts of work, and attempts at tasks with their working stretches and outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from surveydesk.core.money import Money
+
+
+class Outcome(StrEnum):
+    """How an attempt ended. Only a submission is expected to pay its reward; a screen-out may pay a little."""
+
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    SCREENED_OUT = "screened_out"
+    TIMED_OUT = "timed_out"
+    ABANDONED = "abandoned"
+
+
+class UnpaidCause(StrEnum):
+    """Where the unpaid part of a shift went."""
+
+    SEARCHING = "searching"  # in a shift, but in no attempt: hunting for tasks, waiting for them
+    SCREENED_OUT = "screened_out"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+    TIMED_OUT = "timed_out"
+    ABANDONED = "abandoned"
+
+
+UNPAID_CAUSE_OF_OUTCOME = {
+    Outcome.RETURNED: UnpaidCause.RETURNED,
+    Outcome.SCREENED_OUT: UnpaidCause.SCREENED_OUT,
+    Outcome.TIMED_OUT: UnpaidCause.TIMED_OUT,
+    Outcome.ABANDONED: UnpaidCause.ABANDONED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """One continuous stretch of time: a shift from clock-in to clock-out, or a spell of work on an attempt.
+
+    `seconds` is measured with the monotonic clock while the app runs; it is None while the stretch is open.
+    """
+
+    started_at: datetime
+    seconds: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    seconds: float  # closed time so far; the open part is measured by the timekeeper
+    automatic: bool  # clocked in by the first take, not by the worker
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One go at one task, from taking it to its outcome."""
+
+    id: int
+    shift_id: int | None
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    requester: str
+    reward: Money
+    time_limit_seconds: int | None
+    started_at: datetime
+    worked_seconds: float  # closed stretches only; the open one is measured by the timekeeper
+    working_since: datetime | None  # set while a stretch is open (the attempt is being worked on)
+    ended_at: datetime | None
+    outcome: Outcome | None
+    paid: Money | None  # what the outcome earned, as far as the worker knows now
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def is_working(self) -> bool:
+        return self.working_since is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    """An open stretch found at start-up: SurveyDesk stopped (crash, kill, power cut) while it was running.
+
+    `seconds_before` were measured up to the last sign of life at `last_alive`; whether the gap from then to
+    the restart counts is the worker's choice.
+    """
+
+    kind: str  # "shift" or "attempt"
+    owner_id: int
+    title: str
+    started_at: datetime
+    last_alive: datetime
+    seconds_before: float
