@@ -14,7 +14,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
@@ -27,6 +27,8 @@ from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
 from surveydesk.services.poller import Poller
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+from surveydesk.store.work_log import WorkLog
+from surveydesk.work.timekeeper import Timekeeper
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ class Core:
     secrets: SecretStore
     clock: SystemClock
     poller: Poller
+    timekeeper: Timekeeper
     pool: QThreadPool
     notices: tuple[str, ...]
 
@@ -103,6 +106,8 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             notices.append(secrets.problem)
 
         clock = SystemClock()
+        timekeeper = Timekeeper(WorkLog(database), clock)
+        stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()
         pool.setMaxThreadCount(4)
         stack.callback(pool.waitForDone, 10_000)
@@ -120,7 +125,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
                 "No platform account is set up yet. Run “surveydesk --demo” to try SurveyDesk with the "
                 "built-in demo exchange."
             )
-        yield Core(paths, database, secrets, clock, poller, pool, tuple(notices))
+        yield Core(paths, database, secrets, clock, poller, timekeeper, pool, tuple(notices))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,7 +144,9 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.main_window import MainWindow
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
-    window = MainWindow(core.poller, core.clock.now, demo=args.demo, notices=core.notices)
+    window = MainWindow(
+        core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
+    )
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)
@@ -153,6 +160,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         smoke.finished.connect(report)
         smoke.start()
     window.show()
+    if not args.smoke_test:
+        QTimer.singleShot(0, window.ask_about_interruptions)
     core.poller.start()
     code = app.exec()
     window.close()

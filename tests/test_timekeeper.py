@@ -10,8 +10,8 @@ import pytest
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import NewAttempt, WorkLog
-from surveydesk.work.model import Outcome
+from surveydesk.store.work_log import WorkLog
+from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from tests.factories import T0, FixedClock
 
@@ -151,7 +151,8 @@ from pathlib import Path
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import NewAttempt, WorkLog
+from surveydesk.store.work_log import WorkLog
+from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
 keeper = Timekeeper(WorkLog(Database.open(Path(sys.argv[1]))), SystemClock())

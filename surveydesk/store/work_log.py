@@ -11,7 +11,7 @@ from typing import Any
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
 from surveydesk.store.database import Database
-from surveydesk.work.model import Attempt, Outcome, Shift
+from surveydesk.work.model import Attempt, NewAttempt, Outcome, Shift
 
 _ATTEMPT_COLUMNS = """
     a.id, a.shift_id, a.platform, a.account, a.external_id, a.title, a.requester, a.reward_minor,
@@ -35,19 +35,6 @@ class OpenStretch:
     started_at: datetime
     alive_at: datetime
     alive_seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class NewAttempt:
-    """What the worker took: enough to time it and to know what it should pay."""
-
-    platform: str
-    account: str
-    external_id: str
-    title: str
-    requester: str
-    reward: Money
-    time_limit_seconds: int | None
 
 
 class WorkLog:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +26,14 @@ from PySide6.QtWidgets import (
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.services.poller import Poller
+from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import local_time, plain_label
+from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
+from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.timekeeper import Timekeeper
 
 # The age column only needs to move on about once a minute; more often would redraw for nothing.
 _AGE_REFRESH_MS = 30_000
@@ -42,9 +48,11 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime],
         demo: bool = False,
         notices: Sequence[str] = (),
+        timekeeper: Timekeeper | None = None,
     ) -> None:
         super().__init__()
         self._poller = poller
+        self._timekeeper = timekeeper
         self.setWindowTitle(f"{APP_NAME} — demo" if demo else APP_NAME)
         self.resize(1100, 680)
 
@@ -77,8 +85,11 @@ class MainWindow(QMainWindow):
         self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
         self.count_label = plain_label(self)
 
-        self.details = TaskDetails(self)
+        self.details = TaskDetails(can_time=timekeeper is not None, parent=self)
+        self.details.start_requested.connect(self.start_timer_on)
         self.status_panel = StatusPanel(self)
+        self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
+        self.tabs = QTabWidget(self)
 
         self._build_layout(demo, notices)
         self._build_menus()
@@ -110,6 +121,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
 
+        tasks_page = QWidget(self.tabs)
+        tasks_layout = QVBoxLayout(tasks_page)
+        tasks_layout.addLayout(toolbar)
+        tasks_layout.addWidget(splitter, 1)
+        tasks_layout.addWidget(self.status_panel)
+        self.tabs.addTab(tasks_page, self.tr("Tasks"))
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -127,10 +145,16 @@ class MainWindow(QMainWindow):
             banner.setWordWrap(True)
             banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
             layout.addWidget(banner)
-        layout.addLayout(toolbar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status_panel)
+        if self.timer_strip is not None:
+            layout.addWidget(self.timer_strip)
+            self.timer_strip.warned.connect(self._say)
+            self.timer_strip.failed.connect(self._say)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        """Another tab beside the task list (the wages, later the history)."""
+        self.tabs.addTab(page, title)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -149,10 +173,89 @@ class MainWindow(QMainWindow):
         self.pause_action.toggled.connect(self._poller.set_paused)
         tasks_menu.addAction(self.pause_action)
 
+        if self.timer_strip is not None:
+            self._build_work_menu(self.timer_strip)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SurveyDesk"), self)
         about_action.triggered.connect(self._show_about)
         help_menu.addAction(about_action)
+
+    def _build_work_menu(self, strip: TimerStrip) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Work"))
+        entries: list[tuple[str, str, Callable[[], None]]] = [
+            (self.tr("Clock &in / out"), "Ctrl+I", strip.toggle_shift),
+            (self.tr("&Start timer on the selected task"), "Ctrl+Return", self._start_timer_on_selection),
+            (self.tr("Start a task by &hand…"), "Ctrl+N", self.start_manual_task),
+            (self.tr("&Pause / resume"), "F6", strip.toggle_pause),
+        ]
+        shortcuts = {
+            Outcome.SUBMITTED: "F8",
+            Outcome.SCREENED_OUT: "F9",
+            Outcome.RETURNED: "Shift+F8",
+            Outcome.TIMED_OUT: "Shift+F9",
+            Outcome.ABANDONED: "Ctrl+F9",
+        }
+        for outcome, label in OUTCOME_LABELS.items():
+            entries.append(
+                (self.tr("End as: {0}").format(self.tr(label)), shortcuts[outcome], partial(strip.finish, outcome))
+            )
+        for index, (text, keys, slot) in enumerate(entries):
+            if index in (2, 4):
+                menu.addSeparator()
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def start_timer_on(self, task: Task) -> None:
+        """Start timing a listed task (taking it on the platform is the worker's own click there)."""
+        if self._timekeeper is None or self.timer_strip is None:
+            return
+        attempt = self._timekeeper.take(NewAttempt.for_task(task))
+        self.timer_strip.show_attempt(attempt.id)
+
+    def start_manual_task(self) -> None:
+        if self._timekeeper is None or self.timer_strip is None:
+            return
+        dialog = ManualTaskDialog(parent=self)
+        if dialog.exec() and dialog.attempt is not None:
+            attempt = self._timekeeper.take(dialog.attempt)
+            self.timer_strip.show_attempt(attempt.id)
+
+    def ask_about_interruptions(self) -> None:
+        """After a crash: ask, for each thing that was running, whether the time SurveyDesk missed was work."""
+        if self._timekeeper is None:
+            return
+        for item in self._timekeeper.interruptions():
+            gap_minutes = max(0, int((datetime.now(UTC) - item.last_alive).total_seconds() // 60))
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setWindowTitle(self.tr("SurveyDesk stopped unexpectedly"))
+            box.setText(
+                self.tr(
+                    "SurveyDesk stopped while timing {0} (last seen running at {1}).\n\n"
+                    "Count the {2} minutes since then as work?"
+                ).format(
+                    item.title if item.kind == "shift" else f"“{item.title}”",
+                    local_time(item.last_alive),
+                    gap_minutes,
+                )
+            )
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
+        if self.timer_strip is not None:
+            self.timer_strip.reload()
+
+    def _start_timer_on_selection(self) -> None:
+        task = self.selected_task()
+        if task is not None:
+            self.start_timer_on(task)
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
 
     def _show_about(self) -> None:
         box = QMessageBox(self)

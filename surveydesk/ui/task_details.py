@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -16,7 +16,9 @@ _OPENABLE_SCHEMES = ("http", "https")
 class TaskDetails(QWidget):
     """Title, requester, pay, timing and description of one task; empty when nothing is selected."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    start_requested = Signal(object)  # Task: the worker wants its time measured
+
+    def __init__(self, can_time: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._task: Task | None = None
         self.title = plain_label(self)
@@ -33,6 +35,10 @@ class TaskDetails(QWidget):
         self.description.setMaximumHeight(90)
         self.open_button = QPushButton(self.tr("Open task page"), self)
         self.open_button.clicked.connect(self._open_page)
+        self.start_button = QPushButton(self.tr("Start timer"), self)
+        self.start_button.setToolTip(self.tr("Measure the time you spend on this task (Ctrl+Return)"))
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(self._task))
+        self.start_button.setVisible(can_time)
 
         form = QFormLayout()
         form.addRow(self.tr("Requester:"), self.requester)
@@ -41,6 +47,7 @@ class TaskDetails(QWidget):
         form.addRow(self.tr("Devices:"), self.devices)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -63,6 +70,7 @@ class TaskDetails(QWidget):
             self.title.setText(self.tr("Select a task to see its details."))
             self.description.clear()
             self.open_button.setEnabled(False)
+            self.start_button.setEnabled(False)
             return
         self.title.setText(f"{task.title}  ({platform_name(task.platform)})")
         self.requester.setText(task.requester_name or task.requester_id or self.tr("unknown"))
@@ -72,6 +80,7 @@ class TaskDetails(QWidget):
         self.devices.setText(", ".join(task.devices) or self.tr("any"))
         self.description.setPlainText(task.description)
         self.open_button.setEnabled(QUrl(task.url).scheme() in _OPENABLE_SCHEMES)
+        self.start_button.setEnabled(True)
 
     def _timing_text(self, task: Task) -> str:
         parts = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 
 
@@ -39,14 +40,30 @@ UNPAID_CAUSE_OF_OUTCOME = {
 
 
 @dataclass(frozen=True, slots=True)
-class Stretch:
-    """One continuous stretch of time: a shift from clock-in to clock-out, or a spell of work on an attempt.
+class NewAttempt:
+    """What the worker took: enough to time it and to know what it should pay."""
 
-    `seconds` is measured with the monotonic clock while the app runs; it is None while the stretch is open.
-    """
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    requester: str
+    reward: Money
+    time_limit_seconds: int | None
 
-    started_at: datetime
-    seconds: float | None
+    @classmethod
+    def for_task(cls, task: Task) -> NewAttempt:
+        """An attempt at a listed task; its limit is the platform's time allowed, if it gives one."""
+        limit = None if task.time_allowed_minutes is None else task.time_allowed_minutes * 60
+        return cls(
+            platform=task.platform,
+            account=task.account,
+            external_id=task.external_id,
+            title=task.title,
+            requester=task.requester_name,
+            reward=task.reward,
+            time_limit_seconds=limit,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from surveydesk.core.clock import StopwatchClock
 from surveydesk.core.money import Money
-from surveydesk.store.work_log import NewAttempt, OpenStretch, WorkLog
-from surveydesk.work.model import Attempt, Interruption, Outcome, Shift
+from surveydesk.store.work_log import OpenStretch, WorkLog
+from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
 
 # The share of a time limit after which the worker is warned, and the last warning before it runs out.
 EARLY_WARNING_SHARE = 0.8

@@ -1,0 +1,101 @@
+"""The dialog for starting a task by hand, for platforms with no API (Clickworker, Wirk, any other)."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.ui.text import plain_label
+from surveydesk.work.model import NewAttempt
+
+KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", "Other")
+CURRENCIES = ("EUR", "GBP", "USD")
+
+
+def manual_attempt(platform: str, title: str, reward_text: str, currency: str, limit_minutes: int) -> NewAttempt:
+    """The attempt a worker describes by hand; raises ValueError with a message for the dialog to show."""
+    platform = platform.strip()
+    title = title.strip()
+    if not platform:
+        raise ValueError("Say which platform the task is on.")
+    if not title:
+        raise ValueError("Give the task a title, so you can find it in your history.")
+    try:
+        reward = Money.parse(reward_text.strip().replace(",", ".") or "0", currency)
+    except MoneyError:
+        raise ValueError(f"“{reward_text}” is not an amount in {currency}.") from None
+    if reward.minor < 0:
+        raise ValueError("The reward cannot be negative.")
+    return NewAttempt(
+        platform=platform.casefold(),
+        account="manual",
+        external_id=uuid.uuid4().hex,
+        title=title,
+        requester="",
+        reward=reward,
+        time_limit_seconds=limit_minutes * 60 if limit_minutes > 0 else None,
+    )
+
+
+class ManualTaskDialog(QDialog):
+    """Asks for platform, title, reward, currency and time limit; `attempt` holds the result once accepted."""
+
+    def __init__(self, default_currency: str = "EUR", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Start a task by hand"))
+        self.attempt: NewAttempt | None = None
+        self.platform = QComboBox(self)
+        self.platform.setEditable(True)
+        self.platform.addItems(KNOWN_PLATFORMS)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("What the task is called on the platform"))
+        self.reward = QLineEdit(self)
+        self.reward.setPlaceholderText("0.50")
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentText(default_currency)
+        self.limit = QSpinBox(self)
+        self.limit.setRange(0, 24 * 60)
+        self.limit.setSpecialValueText(self.tr("no limit"))
+        self.limit.setSuffix(self.tr(" min"))
+        self.error = plain_label(self)
+        self.error.setStyleSheet("color: #c0392b;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start timer"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Platform:"), self.platform)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Reward:"), self.reward)
+        form.addRow(self.tr("Currency:"), self.currency)
+        form.addRow(self.tr("Time limit:"), self.limit)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        try:
+            self.attempt = manual_attempt(
+                self.platform.currentText(),
+                self.title.text(),
+                self.reward.text(),
+                self.currency.currentText().strip().upper(),
+                self.limit.value(),
+            )
+        except ValueError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()

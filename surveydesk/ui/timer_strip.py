@@ -1,0 +1,205 @@
+"""The timer strip: always in view, it shows the shift, the attempt being worked on, its countdown and outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
+
+from surveydesk.ui.text import plain_label
+from surveydesk.work.model import Attempt, Outcome
+from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
+
+# How often a running stretch writes its sign of life: a crash loses at most this much unrecorded time.
+KEEP_ALIVE_MS = 30_000
+_TICK_MS = 1000
+_WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
+
+OUTCOME_LABELS = {
+    Outcome.SUBMITTED: "Submitted",
+    Outcome.RETURNED: "Returned",
+    Outcome.SCREENED_OUT: "Screened out",
+    Outcome.TIMED_OUT: "Timed out",
+    Outcome.ABANDONED: "Abandoned",
+}
+
+
+def format_clock(seconds: float) -> str:
+    """Elapsed or remaining time as h:mm:ss (or m:ss under an hour); negative means overdue."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+class TimerStrip(QFrame):
+    """Drives the timekeeper from the GUI thread; every button is also an action in the Work menu."""
+
+    changed = Signal()  # an attempt or the shift changed state: wages are worth recomputing
+    warned = Signal(str)  # a time-limit warning, in words, for the status bar and (later) the tray
+    failed = Signal(str)  # a request the timer refused, in words
+
+    def __init__(self, timekeeper: Timekeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keeper = timekeeper
+        self._warned: dict[int, set[LimitWarning]] = {}
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.shift_label = plain_label(self)
+        self.clock_button = QPushButton(self)
+        self.clock_button.clicked.connect(self.toggle_shift)
+        self.attempts = QComboBox(self)
+        self.attempts.setMinimumContentsLength(28)
+        self.attempts.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.attempts.activated.connect(self._on_attempt_chosen)
+        self.elapsed_label = plain_label(self)
+        self.countdown_label = plain_label(self)
+        self.pause_button = QPushButton(self)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.outcome_buttons: dict[Outcome, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        for widget in (self.shift_label, self.clock_button, self.attempts, self.elapsed_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.countdown_label)
+        layout.addStretch(1)
+        layout.addWidget(self.pause_button)
+        for outcome, label in OUTCOME_LABELS.items():
+            button = QPushButton(self.tr(label), self)
+            button.clicked.connect(lambda _checked=False, chosen=outcome: self.finish(chosen))
+            self.outcome_buttons[outcome] = button
+            layout.addWidget(button)
+
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self.refresh)
+        self._tick.start(_TICK_MS)
+        self._alive = QTimer(self)
+        self._alive.timeout.connect(timekeeper.keep_alive)
+        self._alive.start(KEEP_ALIVE_MS)
+        self.reload()
+
+    # --- what the buttons and the Work menu do ---------------------------------------------------------------
+
+    def toggle_shift(self) -> None:
+        if self._keeper.shift is not None and self._keeper.shift_running:
+            self._keeper.clock_out()
+        else:
+            self._keeper.clock_in()
+        self._after_change()
+
+    def toggle_pause(self) -> None:
+        attempt = self.current_attempt()
+        if attempt is None:
+            return
+        if self._keeper.is_working(attempt.id):
+            self._act(lambda: self._keeper.pause(attempt.id))
+        else:
+            self._act(lambda: self._keeper.resume(attempt.id))
+        self._after_change(select=attempt.id)
+
+    def finish(self, outcome: Outcome) -> None:
+        attempt = self.current_attempt()
+        if attempt is None:
+            return
+        if self._act(lambda: self._keeper.finish(attempt.id, outcome)):
+            self._warned.pop(attempt.id, None)
+        self._after_change()
+
+    def show_attempt(self, attempt_id: int) -> None:
+        """Bring an attempt (one just taken) into the strip."""
+        self._after_change(select=attempt_id)
+
+    def current_attempt(self) -> Attempt | None:
+        attempt_id = self.attempts.currentData()
+        if not isinstance(attempt_id, int):
+            return None
+        return next((a for a in self._keeper.open_attempts() if a.id == attempt_id), None)
+
+    # --- display ---------------------------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        """Refill the list of open attempts, keeping (or moving to) the one shown."""
+        keep = select if select is not None else self.attempts.currentData()
+        open_attempts = self._keeper.open_attempts()
+        working = next((a.id for a in open_attempts if self._keeper.is_working(a.id)), None)
+        self.attempts.blockSignals(True)
+        self.attempts.clear()
+        for attempt in open_attempts:
+            self.attempts.addItem(attempt.title, attempt.id)
+        wanted = keep if keep in [a.id for a in open_attempts] else working
+        index = self.attempts.findData(wanted) if wanted is not None else self.attempts.count() - 1
+        self.attempts.setCurrentIndex(max(index, 0) if self.attempts.count() else -1)
+        self.attempts.blockSignals(False)
+        self.attempts.setVisible(bool(open_attempts))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update the clocks; called every second."""
+        shift = self._keeper.shift
+        if shift is None:
+            self.shift_label.setText(self.tr("Not clocked in"))
+            self.clock_button.setText(self.tr("Clock in"))
+        else:
+            state = "" if self._keeper.shift_running else self.tr(" (paused)")
+            self.shift_label.setText(
+                self.tr("Shift {0}{1}").format(format_clock(self._keeper.shift_seconds()), state)
+            )
+            self.clock_button.setText(
+                self.tr("Clock out") if self._keeper.shift_running else self.tr("Resume shift")
+            )
+        attempt = self.current_attempt()
+        has_attempt = attempt is not None
+        for button in (self.pause_button, *self.outcome_buttons.values()):
+            button.setEnabled(has_attempt)
+        if attempt is None:
+            self.elapsed_label.setText(self.tr("No task in progress: start one from the list or by hand."))
+            self.countdown_label.clear()
+            self.pause_button.setText(self.tr("Pause"))
+            return
+        working = self._keeper.is_working(attempt.id)
+        self.pause_button.setText(self.tr("Pause") if working else self.tr("Resume"))
+        self.elapsed_label.setText(
+            self.tr("worked {0}").format(format_clock(self._keeper.worked_seconds(attempt)))
+        )
+        self._show_countdown(attempt)
+
+    def _show_countdown(self, attempt: Attempt) -> None:
+        remaining = self._keeper.remaining_seconds(attempt)
+        if remaining is None:
+            self.countdown_label.clear()
+            return
+        reached = limit_warnings(attempt.time_limit_seconds, self._keeper.seconds_since_taken(attempt))
+        urgent_first = (LimitWarning.TWO_MINUTES, LimitWarning.EIGHTY_PERCENT)
+        colour = next((_WARNING_COLOURS[w] for w in urgent_first if w in reached), "")
+        self.countdown_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.countdown_label.setText(self.tr("{0} left").format(format_clock(remaining)))
+        for warning in sorted(reached - self._warned.setdefault(attempt.id, set())):
+            self._warned[attempt.id].add(warning)
+            self.warned.emit(self._warning_text(attempt, warning))
+
+    def _warning_text(self, attempt: Attempt, warning: LimitWarning) -> str:
+        if warning is LimitWarning.EXPIRED:
+            return self.tr("Time is up for “{0}”.").format(attempt.title)
+        if warning is LimitWarning.TWO_MINUTES:
+            return self.tr("2 minutes left for “{0}”.").format(attempt.title)
+        return self.tr("80% of the time allowed for “{0}” has gone.").format(attempt.title)
+
+    # --- plumbing --------------------------------------------------------------------------------------------
+
+    def _on_attempt_chosen(self, _index: int) -> None:
+        self.refresh()
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        """Run a timer request; a refusal is said to the worker instead of raised."""
+        try:
+            action()
+        except TimerError as error:
+            self.failed.emit(str(error))
+            return False
+        return True
+
+    def _after_change(self, select: int | None = None) -> None:
+        self.reload(select)
+        self.changed.emit()

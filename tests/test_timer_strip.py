@@ -1,0 +1,155 @@
+"""The timer strip and the Work actions of the main window, driven as a worker would, on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from surveydesk.core.money import Money
+from surveydesk.store import Database
+from surveydesk.store.work_log import WorkLog
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.manual_task_dialog import manual_attempt
+from surveydesk.ui.timer_strip import TimerStrip, format_clock
+from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.timekeeper import Timekeeper
+from tests.factories import FixedClock, make_task
+
+SHORT = NewAttempt("prolific", "demo", "s1", "A five-minute survey", "Lab", Money(100, "GBP"), 300)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Iterator[WorkLog]:
+    with Database.open(tmp_path / "timer.sqlite3") as db:
+        yield WorkLog(db)
+
+
+@pytest.fixture
+def keeper(log: WorkLog, clock: FixedClock) -> Timekeeper:
+    return Timekeeper(log, clock)
+
+
+@pytest.fixture
+def strip(qtbot, keeper: Timekeeper) -> TimerStrip:
+    widget = TimerStrip(keeper)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"), [(0, "0:00"), (65, "1:05"), (3725, "1:02:05"), (-30, "-0:30"), (59.9, "0:59")]
+)
+def test_clock_text(seconds: float, text: str):
+    assert format_clock(seconds) == text
+
+
+def test_an_idle_strip_says_what_to_do(strip: TimerStrip):
+    assert strip.shift_label.text() == "Not clocked in"
+    assert strip.clock_button.text() == "Clock in"
+    assert "No task in progress" in strip.elapsed_label.text()
+    assert not strip.pause_button.isEnabled()
+
+
+def test_clocking_in_and_out(qtbot, strip: TimerStrip, keeper: Timekeeper, clock: FixedClock):
+    with qtbot.waitSignal(strip.changed):
+        strip.clock_button.click()
+    clock.advance(90)
+    strip.refresh()
+    assert strip.shift_label.text() == "Shift 1:30"
+    strip.clock_button.click()
+    assert keeper.shift is None and strip.shift_label.text() == "Not clocked in"
+
+
+def test_a_taken_task_is_timed_paused_and_submitted(qtbot, strip, keeper, log, clock):
+    attempt = keeper.take(SHORT)
+    strip.show_attempt(attempt.id)
+    assert strip.attempts.currentText() == "A five-minute survey"
+    clock.advance(65)
+    strip.refresh()
+    assert strip.elapsed_label.text() == "worked 1:05"
+    assert strip.countdown_label.text() == "3:55 left"
+
+    strip.pause_button.click()
+    assert strip.pause_button.text() == "Resume"
+    clock.advance(100)
+    strip.pause_button.click()
+    assert strip.pause_button.text() == "Pause"
+
+    with qtbot.waitSignal(strip.changed):
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert keeper.open_attempts() == []
+    done = log.attempt(attempt.id)
+    assert (done.outcome, done.worked_seconds, done.paid) == (Outcome.SUBMITTED, 65, Money(100, "GBP"))
+    assert "No task in progress" in strip.elapsed_label.text()
+
+
+def test_countdown_warns_once_at_each_step(qtbot, strip, keeper, clock):
+    strip.show_attempt(keeper.take(SHORT).id)
+    clock.advance(181)
+    with qtbot.waitSignal(strip.warned) as warned:
+        strip.refresh()
+    assert warned.args == ["2 minutes left for “A five-minute survey”."]
+    assert "color: #c0392b" in strip.countdown_label.styleSheet()
+    messages: list[str] = []
+    strip.warned.connect(messages.append)
+    strip.refresh()
+    assert messages == []
+    clock.advance(60)  # 241 s: 80 % of 300 s as well
+    strip.refresh()
+    assert messages == ["80% of the time allowed for “A five-minute survey” has gone."]
+    clock.advance(100)
+    strip.refresh()
+    assert (
+        messages[-1] == "Time is up for “A five-minute survey”." and strip.countdown_label.text() == "-0:41 left"
+    )
+
+
+def test_a_refused_request_is_said_not_raised(qtbot, log, clock):
+    first_run = Timekeeper(log, clock)
+    attempt = first_run.take(SHORT)
+    second_run = Timekeeper(log, clock)  # the first one "crashed": its stretches are interruptions now
+    strip = TimerStrip(second_run)
+    qtbot.addWidget(strip)
+    strip.show_attempt(attempt.id)
+    with qtbot.waitSignal(strip.failed) as failed:
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert "closed counts as work" in failed.args[0]
+
+
+def test_the_details_pane_starts_the_timer_on_a_listed_task(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    task = make_task("t1", title="Listed study", time_allowed_minutes=30)
+    window.model.reset_tasks([task])
+    window.table.selectionModel().select(
+        window.proxy.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    window.details.start_button.click()
+    (attempt,) = keeper.open_attempts()
+    assert (attempt.title, attempt.time_limit_seconds, attempt.external_id) == ("Listed study", 1800, "t1")
+    assert window.timer_strip.attempts.currentText() == "Listed study"
+    assert {action.text() for action in window.menuBar().actions()} >= {"&Work"}
+
+
+def test_manual_attempts_are_checked_before_they_start():
+    attempt = manual_attempt("Clickworker", "Tag 20 photos", "0,45", "EUR", 10)
+    assert (attempt.platform, attempt.reward, attempt.time_limit_seconds) == ("clickworker", Money(45, "EUR"), 600)
+    assert manual_attempt("Wirk", "Survey", "", "EUR", 0).time_limit_seconds is None
+    for bad, words in [
+        (("", "t", "1", "EUR", 0), "platform"),
+        (("Wirk", " ", "1", "EUR", 0), "title"),
+        (("Wirk", "t", "abc", "EUR", 0), "not an amount"),
+        (("Wirk", "t", "1", "EURO", 0), "not an amount"),
+        (("Wirk", "t", "-1", "EUR", 0), "negative"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            manual_attempt(*bad)
