@@ -76,6 +76,7 @@ def test_a_taken_task_is_timed_paused_and_submitted(qtbot, strip, keeper, log, c
     strip.refresh()
     assert strip.elapsed_label.text() == "worked 1:05"
     assert strip.countdown_label.text() == "3:55 left"
+    assert strip.wage_label.text() == "£1.00 · £55.38/h so far"  # 100p in 65 s
 
     strip.pause_button.click()
     assert strip.pause_button.text() == "Resume"

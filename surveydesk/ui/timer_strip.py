@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidg
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
+from surveydesk.work.wages import task_wage
 
 # How often a running stretch writes its sign of life: a crash loses at most this much unrecorded time.
 KEEP_ALIVE_MS = 30_000
@@ -56,6 +57,7 @@ class TimerStrip(QFrame):
         self.attempts.activated.connect(self._on_attempt_chosen)
         self.elapsed_label = plain_label(self)
         self.countdown_label = plain_label(self)
+        self.wage_label = plain_label(self)
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
@@ -64,6 +66,7 @@ class TimerStrip(QFrame):
         for widget in (self.shift_label, self.clock_button, self.attempts, self.elapsed_label):
             layout.addWidget(widget)
         layout.addWidget(self.countdown_label)
+        layout.addWidget(self.wage_label)
         layout.addStretch(1)
         layout.addWidget(self.pause_button)
         for outcome, label in OUTCOME_LABELS.items():
@@ -156,13 +159,16 @@ class TimerStrip(QFrame):
         if attempt is None:
             self.elapsed_label.setText(self.tr("No task in progress: start one from the list or by hand."))
             self.countdown_label.clear()
+            self.wage_label.clear()
             self.pause_button.setText(self.tr("Pause"))
             return
         working = self._keeper.is_working(attempt.id)
         self.pause_button.setText(self.tr("Pause") if working else self.tr("Resume"))
-        self.elapsed_label.setText(
-            self.tr("worked {0}").format(format_clock(self._keeper.worked_seconds(attempt)))
-        )
+        seconds = self._keeper.worked_seconds(attempt)
+        self.elapsed_label.setText(self.tr("worked {0}").format(format_clock(seconds)))
+        rate = task_wage(attempt, seconds)
+        per_hour = self.tr(" · {0}/h so far").format(rate.format()) if rate is not None else ""
+        self.wage_label.setText(attempt.reward.format() + per_hour)
         self._show_countdown(attempt)
 
     def _show_countdown(self, attempt: Attempt) -> None:
