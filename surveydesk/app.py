@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
 
@@ -26,14 +27,20 @@ from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
 from surveydesk.services.poller import Poller
 from surveydesk.services.smoke_test import SmokeTest
+from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+
+if TYPE_CHECKING:
+    from surveydesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 DEMO_ACCOUNT = AccountKey("prolific", "demo")
+WAGES_REFRESH_MS = 60_000
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -57,6 +64,8 @@ class Core:
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
+    settings: SettingsStore
+    wage_reports: WageReports
     pool: QThreadPool
     notices: tuple[str, ...]
 
@@ -112,6 +121,8 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         pool.setMaxThreadCount(4)
         stack.callback(pool.waitForDone, 10_000)
         poller = Poller(TaskStore(database), clock, pool)
+        settings = SettingsStore(database)
+        wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
         for account in _accounts(args, database, exchange):
             try:
@@ -125,7 +136,9 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
                 "No platform account is set up yet. Run “surveydesk --demo” to try SurveyDesk with the "
                 "built-in demo exchange."
             )
-        yield Core(paths, database, secrets, clock, poller, timekeeper, pool, tuple(notices))
+        yield Core(
+            paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, tuple(notices)
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,6 +151,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
+def _add_wages_page(window: MainWindow, core: Core) -> None:
+    """The wages tab, recomputed when a task or the shift changes and every minute (a shift keeps growing)."""
+    from surveydesk.ui.wages_panel import WagesPanel
+
+    panel = WagesPanel(core.settings, window)
+    window.add_page(panel, window.tr("Wages"))
+    core.wage_reports.ready.connect(panel.show_summary)
+    core.wage_reports.failed.connect(panel.show_error)
+
+    def refresh() -> None:
+        core.wage_reports.refresh(core.clock.now())
+
+    if window.timer_strip is not None:
+        window.timer_strip.changed.connect(refresh)
+    every_minute = QTimer(window)
+    every_minute.timeout.connect(refresh)
+    every_minute.start(WAGES_REFRESH_MS)
+    refresh()
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import create_application
@@ -147,6 +180,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     window = MainWindow(
         core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
     )
+    _add_wages_page(window, core)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)

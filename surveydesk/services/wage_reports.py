@@ -1,0 +1,170 @@
+"""Works out the wages of today, this week and this month on the thread pool, and hands them over by signal.
+
+The GUI thread only asks and receives: reading the work log and the arithmetic happen on the pool, one run at
+a time, and asks that arrive meanwhile fold into a single run after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from surveydesk.store.work_log import WorkLog
+from surveydesk.work.model import Attempt
+from surveydesk.work.wages import WageReport, by_key, period_start, report
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class WageSummary:
+    """The figures of the wages panel: three periods around one moment, and the month by platform and requester."""
+
+    today: WageReport
+    this_week: WageReport
+    this_month: WageReport
+    by_platform: Mapping[str, WageReport]
+    by_requester: Mapping[str, WageReport]
+
+
+class _JobSignals(QObject):
+    """Carries a pool job's outcome to the GUI thread: the receiver lives there, so delivery is queued."""
+
+    done = Signal(object)  # WageSummary
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Runs one callable on the pool; the callable reports through `_JobSignals` itself."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
+
+
+class WageReports(QObject):
+    """Recomputes the wage summary on request; `ready` carries each result, `failed` says in words why not."""
+
+    ready = Signal(object)  # WageSummary
+    failed = Signal(str)
+
+    def __init__(
+        self, log: WorkLog, pool: QThreadPool, zone: tzinfo | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._log = log
+        self._pool = pool
+        self._zone = zone
+        self._running = False
+        self._pending: datetime | None = None
+        self._signals = _JobSignals(self)
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+
+    def refresh(self, now: datetime) -> None:
+        """Work the figures out for the periods holding `now`; while a run is going, one more follows it."""
+        self._pending = now
+        if not self._running:
+            self._start_pending()
+
+    def _start_pending(self) -> None:
+        now, self._pending = self._pending, None
+        if now is None:
+            return
+        self._running = True
+        # The system's zone is read at each run, so a change to or from summer time is followed.
+        zone = self._zone or _system_zone(now)
+        self._pool.start(_Job(lambda: self._compute(now, zone)))
+
+    def _compute(self, now: datetime, zone: tzinfo) -> None:
+        """Runs on the pool: the work log reads through this thread's own connection."""
+        try:
+            summary = summarise(self._log, now, zone)
+        except Exception:
+            log.exception("working out the wages failed")
+            self._signals.failed.emit("Your wages could not be worked out from the work log; see the log file.")
+        else:
+            self._signals.done.emit(summary)
+
+    @Slot(object)
+    def _on_done(self, summary: WageSummary) -> None:
+        self._finish()
+        self.ready.emit(summary)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+    def _finish(self) -> None:
+        self._running = False
+        self._start_pending()
+
+
+def summarise(log: WorkLog, now: datetime, zone: tzinfo) -> WageSummary:
+    """The figures for the day, week and month holding `now` in `zone`, read from `log` on the calling thread."""
+    day = period_start(now, "day", zone)
+    week = period_start(now, "week", zone)
+    month = period_start(now, "month", zone)
+    # A week can begin in the month before, or end in the month after: read whatever either period holds.
+    start = _midnight(min(week, month), zone)
+    end = _midnight(max(week + timedelta(days=7), _next_month(month)), zone)
+    attempts = log.attempts_between(start, end)
+    stretches = log.open_stretches()
+    shifts = log.shifts_between(start, end) + [
+        (s.started_at, s.alive_seconds) for s in stretches if s.kind == "shift" and start <= s.started_at < end
+    ]
+    running = {s.owner_id: s.alive_seconds for s in stretches if s.kind == "attempt"}
+
+    def period(name: str, first_day: date) -> WageReport:
+        return _period_report(
+            attempts, shifts, running, lambda moment: period_start(moment, name, zone) == first_day
+        )
+
+    month_done = [a for a in attempts if not a.is_open and period_start(a.started_at, "month", zone) == month]
+    return WageSummary(
+        today=period("day", day),
+        this_week=period("week", week),
+        this_month=period("month", month),
+        by_platform=by_key(month_done, lambda attempt: attempt.platform),
+        by_requester=by_key(month_done, lambda attempt: attempt.requester),
+    )
+
+
+def _period_report(
+    attempts: Iterable[Attempt],
+    shifts: Iterable[tuple[datetime, float]],
+    running: Mapping[int, float],
+    within: Callable[[datetime], bool],
+) -> WageReport:
+    """One period's wages: the attempts taken in it, and the shift stretches begun in it.
+
+    A shift still running counts up to its last sign of life. Time on attempts still open is taken out of the
+    shift time: with no outcome yet it is neither paid nor unpaid, and would otherwise show as searching.
+    """
+    taken = [attempt for attempt in attempts if within(attempt.started_at)]
+    shift_seconds = sum(seconds for started_at, seconds in shifts if within(started_at))
+    undecided = sum(a.worked_seconds + running.get(a.id, 0.0) for a in taken if a.is_open)
+    return report(taken, max(0.0, shift_seconds - undecided))
+
+
+def _midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=zone)
+
+
+def _next_month(first_day: date) -> date:
+    return (first_day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _system_zone(moment: datetime) -> tzinfo:
+    """The system's offset from UTC at `moment`."""
+    zone = moment.astimezone().tzinfo
+    assert zone is not None  # astimezone() without a zone always gives the local one
+    return zone

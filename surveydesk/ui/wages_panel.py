@@ -1,0 +1,362 @@
+"""The wages panel: what today, this week and this month really paid per hour, held against the minimum wage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.services.wage_reports import WageSummary
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.task_model import platform_name
+from surveydesk.ui.text import plain_label
+from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
+from surveydesk.work.model import UnpaidCause
+from surveydesk.work.wages import CurrencyFigures, WageReport
+
+WARNING_COLOUR = "#c0392b"
+_SEPARATOR = " · "
+_NAME, _TIME, _PAID, _TASK_WAGE, _TRUE_WAGE = range(5)
+
+
+def format_duration(seconds: float) -> str:
+    """A length of time to the nearest minute, as h:mm: 3900 s → "1:05"."""
+    hours, minutes = divmod(int(max(0.0, seconds) / 60 + 0.5), 60)
+    return f"{hours}:{minutes:02d}"
+
+
+def format_rate(wage: Money | None) -> str:
+    """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
+    return "—" if wage is None else f"{wage.format()}/h"
+
+
+def format_share(share: float | None) -> str:
+    """A share of 0..1 as a whole percentage: 0.7249 → "72%"."""
+    return "—" if share is None else f"{int(share * 100 + 0.5)}%"
+
+
+def compare_wage(wage: Money | None, minimum: Money | None) -> int | None:
+    """-1, 0 or 1 as `wage` is below, at or above `minimum`; None when they cannot be compared.
+
+    No exchange rate is guessed: a wage in another currency than the minimum is not compared at all.
+    """
+    if wage is None or minimum is None or wage.currency != minimum.currency:
+        return None
+    return (wage.minor > minimum.minor) - (wage.minor < minimum.minor)
+
+
+def nothing_worked(summary: WageSummary) -> bool:
+    """Whether no time and no pay is recorded in any of the summary's periods."""
+    reports = (summary.today, summary.this_week, summary.this_month)
+    return all(report.shift_seconds <= 0 and not report.by_currency for report in reports)
+
+
+def _joined(figures: Mapping[str, CurrencyFigures], pick: Callable[[CurrencyFigures], str]) -> str:
+    return _SEPARATOR.join(pick(f) for f in figures.values()) or "—"
+
+
+def _money_key(
+    figures: Mapping[str, CurrencyFigures], pick: Callable[[CurrencyFigures], Money | None]
+) -> tuple[tuple[str, int], ...]:
+    """Sorts amounts by currency, then by amount: figures in different currencies are never added up."""
+    return tuple((money.currency, money.minor) for money in map(pick, figures.values()) if money is not None)
+
+
+class _Cell(QTableWidgetItem):
+    """A read-only table cell that sorts by a value of its own, not by its text ("10:00" after "9:00")."""
+
+    def __init__(self, text: str, key: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+
+    def __lt__(self, other: _Cell) -> bool:
+        return self.key < other.key
+
+
+class PeriodView(QGroupBox):
+    """One period's figures, a plain-text line each; a wage below the minimum is in the warning colour."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._layout = QVBoxLayout(self)
+        self._labels: list[QLabel] = []
+
+    def show_lines(self, lines: list[tuple[str, bool]]) -> None:
+        """Show `lines` as (text, warning) pairs; labels are reused from one refresh to the next."""
+        while len(self._labels) < len(lines):
+            label = plain_label(self)
+            label.setWordWrap(True)
+            self._layout.addWidget(label)
+            self._labels.append(label)
+        for index, label in enumerate(self._labels):
+            shown = index < len(lines)
+            label.setVisible(shown)
+            text, warning = lines[index] if shown else ("", False)
+            label.setText(text)
+            label.setStyleSheet(f"color: {WARNING_COLOUR};" if warning else "")
+
+    def texts(self) -> list[str]:
+        """The lines shown now (for tests and accessibility)."""
+        return [label.text() for label in self._labels if not label.isHidden()]
+
+    def warnings(self) -> list[str]:
+        """The lines shown in the warning colour."""
+        return [label.text() for label in self._labels if not label.isHidden() and label.styleSheet()]
+
+
+class MinimumWageEditor(QGroupBox):
+    """The worker's country and hourly minimum wage; choosing a country proposes its statutory gross figure."""
+
+    saved = Signal()
+
+    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Minimum wage"), parent)
+        self._settings = settings
+        self.country = QComboBox(self)
+        for code, wage in MINIMUM_WAGES.items():
+            self.country.addItem(f"{wage.name} ({code})", code)
+        chosen = settings.country()
+        if self.country.findData(chosen) < 0:
+            self.country.addItem(chosen, chosen)
+        self.country.setCurrentIndex(self.country.findData(chosen))
+        self.country.activated.connect(self._propose_default)
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText("11.88")
+        self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$"), self))
+        self.amount.setToolTip(self.tr("Gross, per hour; leave empty to compare with nothing"))
+        self.currency = QLineEdit(self)
+        self.currency.setPlaceholderText("EUR")
+        self.currency.setMaxLength(3)
+        self.currency.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[A-Za-z]{0,3}$"), self))
+        self.currency.setMaximumWidth(60)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+        self.message = plain_label(self)
+        self._show_wage(settings.minimum_wage())
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.country)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.currency)
+        layout.addWidget(QLabel(self.tr("per hour"), self))
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.message, 1)
+
+    def save(self) -> bool:
+        """Keep what the fields say; an amount that cannot be read exactly is refused in words."""
+        text = self.amount.text().strip().replace(",", ".")
+        try:
+            wage = Money.parse(text, self.currency.text()) if text else None
+        except MoneyError:
+            self._say(self.tr("Enter an amount such as 11.88 and a currency code such as EUR."), warning=True)
+            return False
+        self._settings.set_country(self.country.currentData())
+        self._settings.set_minimum_wage(wage)
+        self._show_wage(wage)
+        self._say(self.tr("Saved."), warning=False)
+        self.saved.emit()
+        return True
+
+    def _propose_default(self, _index: int) -> None:
+        wage = default_minimum_wage(self.country.currentData())
+        if wage is None:
+            self.amount.clear()
+        else:
+            self._show_wage(wage)
+        self._say("", warning=False)
+
+    def _show_wage(self, wage: Money | None) -> None:
+        self.amount.setText("" if wage is None else str(wage.as_decimal()))
+        if wage is not None:
+            self.currency.setText(wage.currency)
+
+    def _say(self, text: str, warning: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {WARNING_COLOUR};" if warning else "")
+
+
+class WagesPanel(QWidget):
+    """Task wage and true wage per period, where the unpaid hours went, and the month by platform and requester."""
+
+    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._minimum = settings.minimum_wage()
+        self._summary: WageSummary | None = None
+        self._causes = {
+            UnpaidCause.SEARCHING: self.tr("Searching"),
+            UnpaidCause.SCREENED_OUT: self.tr("Screened out"),
+            UnpaidCause.RETURNED: self.tr("Returned"),
+            UnpaidCause.TIMED_OUT: self.tr("Timed out"),
+            UnpaidCause.ABANDONED: self.tr("Abandoned"),
+            UnpaidCause.REJECTED: self.tr("Rejected"),
+        }
+
+        self.status = plain_label(self)
+        self.status.setWordWrap(True)
+        self.status.setText(self.tr("Working out your wages…"))
+        self.empty_label = plain_label(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setText(
+            self.tr("No finished tasks yet: the figures appear when you end your first task.")
+        )
+        self.empty_label.hide()
+        self.today = PeriodView(self.tr("Today"), self)
+        self.this_week = PeriodView(self.tr("This week"), self)
+        self.this_month = PeriodView(self.tr("This month"), self)
+        self.platforms = self._table()
+        self.requesters = self._table()
+        self.month_tabs = QTabWidget(self)
+        self.month_tabs.addTab(self.platforms, self.tr("This month by platform"))
+        self.month_tabs.addTab(self.requesters, self.tr("This month by requester"))
+        self.editor = MinimumWageEditor(settings, self)
+        self.editor.saved.connect(self._on_minimum_saved)
+
+        periods = QHBoxLayout()
+        for view in (self.today, self.this_week, self.this_month):
+            periods.addWidget(view, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(periods)
+        layout.addWidget(self.month_tabs, 1)
+        layout.addWidget(self.editor)
+        self._set_figures_visible(False)
+
+    def show_summary(self, summary: WageSummary) -> None:
+        self._summary = summary
+        self.status.hide()
+        empty = nothing_worked(summary)
+        self.empty_label.setVisible(empty)
+        self._set_figures_visible(not empty)
+        if empty:
+            return
+        self.today.show_lines(self._period_lines(summary.today))
+        self.this_week.show_lines(self._period_lines(summary.this_week))
+        self.this_month.show_lines(self._period_lines(summary.this_month))
+        self._fill(self.platforms, {platform_name(key): report for key, report in summary.by_platform.items()})
+        unknown = self.tr("Unknown requester")
+        self._fill(self.requesters, {key or unknown: report for key, report in summary.by_requester.items()})
+
+    def show_error(self, message: str) -> None:
+        """Say why the figures could not be worked out; the last ones shown stay, as they were."""
+        self.status.setText(message)
+        self.status.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.status.show()
+
+    # --- the figures ----------------------------------------------------------------------------------------
+
+    def _period_lines(self, report: WageReport) -> list[tuple[str, bool]]:
+        if report.shift_seconds <= 0 and not report.by_currency:
+            return [(self.tr("Nothing worked yet."), False)]
+        lines: list[tuple[str, bool]] = []
+        for figures in report.by_currency.values():
+            rates = self.tr("{0} task · {1} true").format(
+                format_rate(figures.task_wage), format_rate(figures.true_wage)
+            )
+            lines.append((rates, False))
+            lines.extend(self._comparisons(figures))
+        if not report.by_currency:
+            lines.append((self.tr("Nothing paid for these hours."), False))
+            if self._minimum is not None:
+                below = self.tr("True wage: below the minimum wage of {0}").format(format_rate(self._minimum))
+                lines.append((below, True))
+        lines.append((self.tr("Hours worked: {0}").format(format_duration(report.shift_seconds)), False))
+        lines.append((self._unpaid_words(report), False))
+        return lines
+
+    def _comparisons(self, figures: CurrencyFigures) -> list[tuple[str, bool]]:
+        """Each wage against the minimum wage, when both are in the same currency; else a dash."""
+        minimum = self._minimum
+        if minimum is None or minimum.currency != figures.paid.currency:
+            return [(self.tr("Minimum wage: —"), False)]
+        lines = []
+        for kind, wage in ((self.tr("Task wage"), figures.task_wage), (self.tr("True wage"), figures.true_wage)):
+            relation = compare_wage(wage, minimum)
+            if relation is None:
+                text = self.tr("{0}: —").format(kind)
+            elif relation < 0:
+                text = self.tr("{0}: below the minimum wage of {1}").format(kind, format_rate(minimum))
+            elif relation > 0:
+                text = self.tr("{0}: above the minimum wage of {1}").format(kind, format_rate(minimum))
+            else:
+                text = self.tr("{0}: at the minimum wage of {1}").format(kind, format_rate(minimum))
+            lines.append((text, relation is not None and relation < 0))
+        return lines
+
+    def _unpaid_words(self, report: WageReport) -> str:
+        causes = _SEPARATOR.join(
+            f"{words} {format_duration(report.unpaid_seconds[cause])}"
+            for cause, words in self._causes.items()
+            if report.unpaid_seconds.get(cause, 0.0) > 0
+        )
+        share = format_share(report.unpaid_share)
+        return (
+            self.tr("Unpaid: {0} ({1})").format(share, causes) if causes else self.tr("Unpaid: {0}").format(share)
+        )
+
+    # --- the month's table ----------------------------------------------------------------------------------
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, self)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Time"), self.tr("Paid"), self.tr("Task wage"), self.tr("True wage")]
+        )
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSortIndicator(_TIME, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    def _fill(self, table: QTableWidget, reports: Mapping[str, WageReport]) -> None:
+        # Sorting while rows are added would move them under our feet; it is turned back on once they are in.
+        table.setSortingEnabled(False)
+        table.setRowCount(len(reports))
+        for row, (name, report) in enumerate(reports.items()):
+            figures = report.by_currency
+            cells = {
+                _NAME: _Cell(name, name.casefold()),
+                _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
+                _PAID: _Cell(_joined(figures, lambda f: f.paid.format()), _money_key(figures, lambda f: f.paid)),
+                _TASK_WAGE: _Cell(
+                    _joined(figures, lambda f: format_rate(f.task_wage)),
+                    _money_key(figures, lambda f: f.task_wage),
+                ),
+                _TRUE_WAGE: _Cell(
+                    _joined(figures, lambda f: format_rate(f.true_wage)),
+                    _money_key(figures, lambda f: f.true_wage),
+                ),
+            }
+            for column, cell in cells.items():
+                table.setItem(row, column, cell)
+        table.setSortingEnabled(True)
+
+    # --- plumbing -------------------------------------------------------------------------------------------
+
+    def _set_figures_visible(self, visible: bool) -> None:
+        for widget in (self.today, self.this_week, self.this_month, self.month_tabs):
+            widget.setVisible(visible)
+
+    def _on_minimum_saved(self) -> None:
+        self._minimum = self._settings.minimum_wage()
+        if self._summary is not None:
+            self.show_summary(self._summary)

@@ -1,0 +1,191 @@
+"""The wages panel in words: wages against the minimum wage, the empty state, the month's table, the editor."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from surveydesk.core.money import Money
+from surveydesk.services.wage_reports import WageSummary
+from surveydesk.store import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.wages_panel import (
+    WagesPanel,
+    compare_wage,
+    format_duration,
+    format_rate,
+    format_share,
+)
+from surveydesk.work.model import UnpaidCause
+from surveydesk.work.wages import CurrencyFigures, WageReport
+
+NOTHING = WageReport(shift_seconds=0.0, attempt_seconds=0.0, by_currency={})
+
+
+def _gbp(paid: int, paid_seconds: float, task: int, true: int) -> dict[str, CurrencyFigures]:
+    return {"GBP": CurrencyFigures(Money(paid, "GBP"), paid_seconds, Money(task, "GBP"), Money(true, "GBP"))}
+
+
+TODAY = WageReport(
+    shift_seconds=3900.0,
+    attempt_seconds=2700.0,
+    by_currency=_gbp(250, 1800.0, 500, 231),
+    unpaid_seconds={UnpaidCause.SEARCHING: 1200.0, UnpaidCause.SCREENED_OUT: 900.0},
+)
+MONTH = WageReport(
+    shift_seconds=36000.0,
+    attempt_seconds=30000.0,
+    by_currency=_gbp(13000, 30000.0, 1560, 1300),
+    unpaid_seconds={UnpaidCause.SEARCHING: 6000.0},
+)
+
+
+FULL = WageSummary(
+    today=TODAY,
+    this_week=TODAY,
+    this_month=MONTH,
+    by_platform={"prolific": MONTH},
+    by_requester={"<b>Lab</b>": TODAY, "": MONTH},
+)
+
+
+def _summary(**changes: object) -> WageSummary:
+    return replace(FULL, **changes)
+
+
+@pytest.fixture
+def settings(database: Database) -> SettingsStore:
+    store = SettingsStore(database)
+    store.set_country("GB")
+    return store
+
+
+@pytest.fixture
+def panel(qtbot, settings: SettingsStore) -> WagesPanel:
+    widget = WagesPanel(settings)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (29, "0:00"), (3900, "1:05"), (36_000, "10:00")])
+def test_format_duration(seconds: float, text: str) -> None:
+    assert format_duration(seconds) == text
+
+
+def test_format_rate_share_and_comparison() -> None:
+    assert format_rate(Money(812, "GBP")) == "£8.12/h"
+    assert format_rate(None) == "—"
+    assert format_share(0.7249) == "72%"
+    assert format_share(None) == "—"
+    minimum = Money(1188, "EUR")
+    assert compare_wage(Money(1187, "EUR"), minimum) == -1
+    assert compare_wage(Money(1188, "EUR"), minimum) == 0
+    assert compare_wage(Money(1300, "EUR"), minimum) == 1
+    assert compare_wage(Money(1300, "GBP"), minimum) is None
+    assert compare_wage(None, minimum) is None
+
+
+def test_each_period_shows_both_wages_hours_and_unpaid_time_by_cause(panel: WagesPanel) -> None:
+    panel.show_summary(_summary())
+    assert panel.today.texts() == [
+        "£5.00/h task · £2.31/h true",
+        "Task wage: below the minimum wage of £12.21/h",
+        "True wage: below the minimum wage of £12.21/h",
+        "Hours worked: 1:05",
+        "Unpaid: 54% (Searching 0:20 · Screened out 0:15)",
+    ]
+    assert panel.this_month.texts()[:3] == [
+        "£15.60/h task · £13.00/h true",
+        "Task wage: above the minimum wage of £12.21/h",
+        "True wage: above the minimum wage of £12.21/h",
+    ]
+    assert panel.today.warnings() == panel.today.texts()[1:3]
+    assert panel.this_month.warnings() == []
+    assert not panel.empty_label.isVisibleTo(panel)
+
+
+def test_a_minimum_wage_in_another_currency_is_not_compared(qtbot, settings: SettingsStore) -> None:
+    settings.set_minimum_wage(Money(1188, "EUR"))
+    panel = WagesPanel(settings)
+    qtbot.addWidget(panel)
+    panel.show_summary(_summary())
+    assert "Minimum wage: —" in panel.today.texts()
+    assert panel.today.warnings() == []
+
+
+def test_hours_that_paid_nothing_are_below_any_minimum(panel: WagesPanel) -> None:
+    unpaid = WageReport(3600.0, 600.0, {}, {UnpaidCause.SEARCHING: 3000.0, UnpaidCause.RETURNED: 600.0})
+    panel.show_summary(_summary(today=unpaid))
+    assert panel.today.texts() == [
+        "Nothing paid for these hours.",
+        "True wage: below the minimum wage of £12.21/h",
+        "Hours worked: 1:00",
+        "Unpaid: 100% (Searching 0:50 · Returned 0:10)",
+    ]
+
+
+def test_nothing_worked_yet_says_so_instead_of_a_blank_panel(panel: WagesPanel) -> None:
+    panel.show_summary(
+        _summary(today=NOTHING, this_week=NOTHING, this_month=NOTHING, by_platform={}, by_requester={})
+    )
+    assert panel.empty_label.isVisibleTo(panel)
+    assert panel.empty_label.text() == "No finished tasks yet: the figures appear when you end your first task."
+    assert not panel.today.isVisibleTo(panel)
+    panel.show_summary(_summary())
+    assert not panel.empty_label.isVisibleTo(panel)
+    assert panel.today.isVisibleTo(panel)
+
+
+def test_the_months_tables_list_platforms_and_requesters(panel: WagesPanel) -> None:
+    panel.show_summary(_summary())
+    row = [panel.platforms.item(0, column).text() for column in range(5)]
+    assert row == ["Prolific", "8:20", "£130.00", "£15.60/h", "£13.00/h"]
+    names = {panel.requesters.item(r, 0).text() for r in range(panel.requesters.rowCount())}
+    assert names == {"<b>Lab</b>", "Unknown requester"}
+    assert not panel.requesters.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_table_sorts_time_by_value_not_by_text(panel: WagesPanel) -> None:
+    nine, ten = WageReport(9 * 3600.0, 9 * 3600.0, {}), WageReport(10 * 3600.0, 10 * 3600.0, {})
+    panel.show_summary(_summary(by_platform={"a": ten, "b": nine}))
+    panel.platforms.sortItems(1, Qt.SortOrder.AscendingOrder)
+    assert [panel.platforms.item(r, 1).text() for r in range(2)] == ["9:00", "10:00"]
+
+
+def test_errors_are_shown_in_words(panel: WagesPanel) -> None:
+    panel.show_error("Your wages could not be worked out from the work log; see the log file.")
+    assert panel.status.isVisibleTo(panel)
+    assert panel.status.text().startswith("Your wages could not be worked out")
+    assert panel.status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_editor_saves_an_exact_amount_to_the_settings(panel: WagesPanel, settings: SettingsStore) -> None:
+    editor = panel.editor
+    assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.21", "GBP")
+    editor.country.setCurrentIndex(editor.country.findData("FR"))
+    editor.country.activated.emit(editor.country.currentIndex())
+    assert (editor.amount.text(), editor.currency.text()) == ("11.88", "EUR")
+    editor.amount.setText("12,02")
+    assert editor.save()
+    assert settings.country() == "FR"
+    assert settings.minimum_wage() == Money(1202, "EUR")
+
+
+def test_the_editor_refuses_an_amount_it_cannot_read_exactly(panel: WagesPanel, settings: SettingsStore) -> None:
+    panel.editor.amount.setText("12.345")
+    assert not panel.editor.save()
+    assert "11.88" in panel.editor.message.text()
+    assert settings.minimum_wage() == Money(1221, "GBP")
+
+
+def test_an_empty_amount_means_no_minimum_and_the_panel_follows(
+    panel: WagesPanel, settings: SettingsStore
+) -> None:
+    panel.show_summary(_summary())
+    panel.editor.amount.clear()
+    assert panel.editor.save()
+    assert settings.minimum_wage() is None
+    assert panel.today.texts()[1] == "Minimum wage: —"
+    assert panel.today.warnings() == []
