@@ -7,43 +7,24 @@ happen on the pool. At most one request per platform is in flight at any time.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
 from surveydesk.core.politeness import Politeness
+from surveydesk.services.background import Background
 from surveydesk.store import TaskStore
 
 log = logging.getLogger(__name__)
 
 # When a platform is busy with another account's request, look again this soon.
 _BUSY_RETRY_MS = 500
-
-
-class _JobSignals(QObject):
-    """Carries a pool job's outcome to the GUI thread: the receiver lives there, so delivery is queued."""
-
-    succeeded = Signal(object, object, int)  # AccountKey, MergeResult, tasks present
-    failed = Signal(object, object)  # AccountKey, PlatformError
-    loaded = Signal(object)  # list[Task]
-
-
-class _Job(QRunnable):
-    """Runs one callable on the pool; the callable reports through `_JobSignals` itself."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 @dataclass(slots=True)
@@ -66,15 +47,11 @@ class Poller(QObject):
         super().__init__(parent)
         self._store = store
         self._clock = clock
-        self._pool = pool
         self._schedules: dict[AccountKey, _Schedule] = {}
         self._busy_platforms: set[str] = set()
         self._running = False
         self._paused = False
-        self._signals = _JobSignals(self)
-        self._signals.succeeded.connect(self._on_succeeded)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.loaded.connect(self._on_loaded)
+        self._background = Background(pool, self)
 
     def add_account(self, account: Account, connector: Connector, politeness: Politeness) -> None:
         timer = QTimer(self)
@@ -95,7 +72,7 @@ class Poller(QObject):
         if self._running:
             return
         self._running = True
-        self._pool.start(_Job(self._load_snapshot))
+        self._background.run(self._store.current_tasks, self._on_loaded, lambda _error: self._on_loaded([]))
 
     def stop(self) -> None:
         """Stop scheduling; jobs in flight finish on the pool and their results are still stored."""
@@ -118,15 +95,6 @@ class Poller(QObject):
             schedule.politeness.reset()
             self._schedule(key, now)
 
-    def _load_snapshot(self) -> None:
-        try:
-            tasks = self._store.current_tasks()
-        except Exception:
-            log.exception("could not load the stored tasks")
-            tasks = []
-        self._signals.loaded.emit(tasks)
-
-    @Slot(object)
     def _on_loaded(self, tasks: list[Task]) -> None:
         self.snapshot_loaded.emit(tasks)
         if self._running:
@@ -155,22 +123,31 @@ class Poller(QObject):
             return
         self._busy_platforms.add(key.platform)
         self._set_status(key, state=PollState.POLLING, message="Checking for tasks…")
-        self._pool.start(_Job(lambda: self._fetch_and_merge(key, schedule.connector)))
+        self._background.run(
+            lambda: self._fetch_and_merge(key, schedule.connector),
+            lambda outcome: self._on_polled(key, outcome),
+            lambda _bug: self._on_failed(key, PlatformError(key.platform, "Internal error; see the log file")),
+        )
 
-    def _fetch_and_merge(self, key: AccountKey, connector: Connector) -> None:
-        """Runs on the pool: network, parsing and the database write all happen here."""
+    def _fetch_and_merge(self, key: AccountKey, connector: Connector) -> tuple[MergeResult, int] | PlatformError:
+        """Runs on the pool: network, parsing and the database write all happen here.
+
+        A platform's trouble is returned, not raised: it is the environment's fault and is shown calmly. Any
+        other exception is a bug of ours and reaches the background runner, which logs its traceback.
+        """
         try:
             tasks = connector.fetch_tasks()
-            result = self._store.merge(key, tasks, self._clock.now())
         except PlatformError as error:
-            self._signals.failed.emit(key, error)
-        except Exception:
-            log.exception("polling %s failed with a bug of ours", key)
-            self._signals.failed.emit(key, PlatformError(key.platform, "Internal error; see the log file"))
-        else:
-            self._signals.succeeded.emit(key, result, len({task.external_id for task in tasks}))
+            return error
+        result = self._store.merge(key, tasks, self._clock.now())
+        return result, len({task.external_id for task in tasks})
 
-    @Slot(object, object, int)
+    def _on_polled(self, key: AccountKey, outcome: tuple[MergeResult, int] | PlatformError) -> None:
+        if isinstance(outcome, PlatformError):
+            self._on_failed(key, outcome)
+        else:
+            self._on_succeeded(key, *outcome)
+
     def _on_succeeded(self, key: AccountKey, result: MergeResult, present: int) -> None:
         self._busy_platforms.discard(key.platform)
         schedule = self._schedules[key]
@@ -189,7 +166,6 @@ class Poller(QObject):
             self.tasks_changed.emit(result)
         self._schedule(key, next_poll)
 
-    @Slot(object, object)
     def _on_failed(self, key: AccountKey, error: PlatformError) -> None:
         self._busy_platforms.discard(key.platform)
         schedule = self._schedules[key]

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from surveydesk.services.background import Background
 from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt
 from surveydesk.work.wages import WageReport, by_key, period_start, report
@@ -31,24 +32,6 @@ class WageSummary:
     by_requester: Mapping[str, WageReport]
 
 
-class _JobSignals(QObject):
-    """Carries a pool job's outcome to the GUI thread: the receiver lives there, so delivery is queued."""
-
-    done = Signal(object)  # WageSummary
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """Runs one callable on the pool; the callable reports through `_JobSignals` itself."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
-
-
 class WageReports(QObject):
     """Recomputes the wage summary on request; `ready` carries each result, `failed` says in words why not."""
 
@@ -60,13 +43,10 @@ class WageReports(QObject):
     ) -> None:
         super().__init__(parent)
         self._log = log
-        self._pool = pool
         self._zone = zone
         self._running = False
         self._pending: datetime | None = None
-        self._signals = _JobSignals(self)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
+        self._background = Background(pool, self)
 
     def refresh(self, now: datetime) -> None:
         """Work the figures out for the periods holding `now`; while a run is going, one more follows it."""
@@ -81,27 +61,16 @@ class WageReports(QObject):
         self._running = True
         # The system's zone is read at each run, so a change to or from summer time is followed.
         zone = self._zone or _system_zone(now)
-        self._pool.start(_Job(lambda: self._compute(now, zone)))
+        # Runs on the pool: the work log reads through that thread's own connection.
+        self._background.run(lambda: summarise(self._log, now, zone), self._on_done, self._on_failed)
 
-    def _compute(self, now: datetime, zone: tzinfo) -> None:
-        """Runs on the pool: the work log reads through this thread's own connection."""
-        try:
-            summary = summarise(self._log, now, zone)
-        except Exception:
-            log.exception("working out the wages failed")
-            self._signals.failed.emit("Your wages could not be worked out from the work log; see the log file.")
-        else:
-            self._signals.done.emit(summary)
-
-    @Slot(object)
     def _on_done(self, summary: WageSummary) -> None:
         self._finish()
         self.ready.emit(summary)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, _error: Exception) -> None:
         self._finish()
-        self.failed.emit(message)
+        self.failed.emit("Your wages could not be worked out from the work log; see the log file.")
 
     def _finish(self) -> None:
         self._running = False
