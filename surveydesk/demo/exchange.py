@@ -10,16 +10,15 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
-from surveydesk.demo.market import Market
 from surveydesk.demo.prolific_site import ProlificSite
-from surveydesk.demo.wire import Request, Response, Site, json_response
+from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory, json_response
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +42,8 @@ class DemoExchange:
     `clock` gives monotonic seconds and drives both the market and the rate limits; when it is given, the
     studies' dates start at a fixed moment too, so the same seed and clock readings give the same replies.
     `market_speed` scales how fast studies appear and fill: 1 makes a lively demo in which a study fills in
-    minutes; real Prolific studies with large samples take hours (about 0.05).
+    minutes; real Prolific studies with large samples take hours (about 0.05). `sites` builds the platforms
+    served (every platform the app knows, by default).
     """
 
     PROLIFIC_TOKEN: ClassVar[str] = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
@@ -55,12 +55,18 @@ class DemoExchange:
         initial_studies: int = 12,
         prolific_min_interval: float = 2.0,
         market_speed: float = 1.0,
+        sites: Sequence[SiteFactory] | None = None,
     ) -> None:
         ticks = clock or time.monotonic
         epoch = datetime.now(UTC) if clock is None else SIMULATED_EPOCH
-        market = Market(seed, ticks, initial_studies, epoch, speed=market_speed)
-        sites: tuple[Site, ...] = (ProlificSite(market, self.PROLIFIC_TOKEN, prolific_min_interval, ticks),)
-        self._sites = {site.platform: site for site in sites}
+        context = SiteContext(seed, ticks, epoch, initial_studies, market_speed)
+
+        def prolific(context: SiteContext) -> Site:
+            return ProlificSite(context.market(0), self.PROLIFIC_TOKEN, prolific_min_interval, context.clock)
+
+        factories = [prolific] if sites is None else sites
+        built = [factory(context) for factory in factories]
+        self._sites = {site.platform: site for site in built}
         self._faults: dict[str, deque[Response]] = {name: deque() for name in self._sites}
         self._faults_lock = threading.Lock()
         self._server: _Server | None = None
@@ -72,6 +78,16 @@ class DemoExchange:
             raise RuntimeError("the demo exchange is not running")
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    def url_of(self, platform: str) -> str:
+        """The base URL of one platform's fake API on this exchange."""
+        if platform not in self._sites:
+            raise ValueError(f"no such platform on the demo exchange: {platform!r}")
+        return f"{self.base_url}/{platform}"
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(self._sites)
 
     @property
     def prolific_url(self) -> str:

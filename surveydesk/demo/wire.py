@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 from urllib.parse import parse_qsl
+
+from surveydesk.demo.market import Market
 
 JSON_TYPE = "application/json; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
@@ -43,6 +46,28 @@ class Site(Protocol):
     def platform(self) -> str: ...
 
     def handle(self, request: Request) -> Response: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SiteContext:
+    """What every site is built from: its own seeded market, and the exchange's clock.
+
+    `market(offset)` gives each site a market of its own (seeded from the exchange's seed plus `offset`), so
+    platforms do not list the same studies, yet the same seed still gives the same replies everywhere.
+    """
+
+    seed: int | None
+    clock: Callable[[], float]
+    epoch: datetime
+    initial_studies: int
+    market_speed: float
+
+    def market(self, offset: int) -> Market:
+        seed = None if self.seed is None else self.seed + offset
+        return Market(seed, self.clock, self.initial_studies, self.epoch, speed=self.market_speed)
+
+
+SiteFactory = Callable[[SiteContext], Site]
 
 
 def encode_json(payload: object) -> bytes:
