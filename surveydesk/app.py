@@ -130,7 +130,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             except UnknownPlatform as error:
                 notices.append(str(error))
                 continue
-            poller.add_account(account, connector, politeness_for(account, demo))
+            poller.add_account(account, connector, politeness_for(account))
         if not poller.statuses() and not args.smoke_test:
             notices.append(
                 "No platform account is set up yet. Run “surveydesk --demo” to try SurveyDesk with the "

@@ -451,4 +451,13 @@ def test_removing_an_account_removes_its_tasks_only(db: Database) -> None:
 
 def test_the_account_table_has_no_place_for_secrets(db: Database) -> None:
     columns = [row[1] for row in db.connection().execute("PRAGMA table_info(accounts)")]
-    assert columns == ["platform", "account", "label", "base_url", "enabled"]
+    assert columns == ["platform", "account", "label", "base_url", "enabled", "options"]
+
+
+def test_account_options_round_trip_and_bad_json_is_ignored(db: Database) -> None:
+    accounts = AccountStore(db)
+    bitlabs = Account(AccountKey("bitlabs", "me"), "me", "https://api.bitlabs.ai", options={"user_id": "u-1"})
+    accounts.save(bitlabs)
+    assert accounts.list_accounts() == [bitlabs]
+    db.connection().execute("UPDATE accounts SET options = '[1, 2]'")
+    assert accounts.list_accounts()[0].options == {}

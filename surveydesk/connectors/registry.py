@@ -13,16 +13,12 @@ from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account
-from surveydesk.core.politeness import Politeness
+from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 PROLIFIC_API = "https://internal-api.prolific.com"
 PROLIFIC_STUDY_PAGES = "https://app.prolific.com/studies/"
 
-# The least time between two requests to one account. Prolific's own extensions average 30 s and never go
-# below 20 s; the demo exchange allows faster so a newcomer sees the list move.
-MIN_INTERVALS = {"prolific": timedelta(seconds=30)}
-DEMO_MIN_INTERVAL = timedelta(seconds=4)
 
 
 class UnknownPlatform(ValueError):
@@ -63,6 +59,10 @@ def build_connector(
     raise UnknownPlatform(f"SurveyDesk cannot talk to {account.key.platform!r} yet")
 
 
-def politeness_for(account: Account, demo: bool) -> Politeness:
-    interval = DEMO_MIN_INTERVAL if demo else MIN_INTERVALS.get(account.key.platform, timedelta(minutes=1))
+def politeness_for(account: Account) -> Politeness:
+    """The account's polling interval: the worker's choice (`options["interval"]`, seconds), never below the
+    platform's floor, else the platform's default. The demo keeps the same cadence as the real platforms."""
+    cadence = CADENCES.get(account.key.platform, DEFAULT_CADENCE)
+    wanted = account.options.get("interval", "")
+    interval = cadence.interval(timedelta(seconds=int(wanted)) if wanted.isdigit() else None)
     return Politeness(min_interval=interval)

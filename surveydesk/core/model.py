@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -22,12 +23,16 @@ class AccountKey:
 
 @dataclass(frozen=True, slots=True)
 class Account:
-    """One worker account on one platform; its secret lives in the keyring under `key`."""
+    """One worker account on one platform; its secret lives in the keyring under `key`.
+
+    `options` are the platform's settings that are not secret (a BitLabs user id, a CPX app id, a currency).
+    """
 
     key: AccountKey
     label: str
     base_url: str
     enabled: bool = True
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

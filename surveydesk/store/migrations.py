@@ -132,4 +132,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ),
     ),
+    Migration(
+        version=3,
+        description="account options",
+        statements=(
+            # The platform's settings that are not secret (user ids, app ids, currency), as a JSON object.
+            "ALTER TABLE accounts ADD COLUMN options TEXT NOT NULL DEFAULT '{}'",
+        ),
+    ),
 )
