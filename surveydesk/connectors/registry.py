@@ -1,14 +1,17 @@
-"""Builds the connector and politeness rules for an account, so the composition root needs no platform list."""
+"""Every platform SurveyDesk can talk to: what its account needs, and how to build its connector and cadence.
+
+The composition root and the accounts dialog read this table; neither needs a list of platforms of its own.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 
 import requests
 
-from surveydesk import __version__
-from surveydesk.connectors.http import make_session
+from surveydesk.connectors.http import USER_AGENT, make_session
 from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
@@ -16,16 +19,67 @@ from surveydesk.core.model import Account
 from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
+SecretProvider = Callable[[], str | None]
+ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
+
 PROLIFIC_API = "https://internal-api.prolific.com"
 PROLIFIC_STUDY_PAGES = "https://app.prolific.com/studies/"
-
 
 
 class UnknownPlatform(ValueError):
     """An account row names a platform this version cannot talk to."""
 
 
-def _secret_of(account: Account, secrets: SecretStore) -> Callable[[], str | None]:
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    """A setting of an account that is not secret, as the accounts dialog asks for it."""
+
+    key: str
+    label: str
+    required: bool = True
+    default: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformSpec:
+    """One platform: its name, where its API lives, what its secret is called, and its other settings."""
+
+    platform: str
+    name: str
+    base_url: str
+    sign_in_label: str
+    sign_in_help: str
+    options: tuple[OptionSpec, ...]
+    build: ConnectorFactory
+
+
+def _prolific(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+    official = account.base_url.rstrip("/") == PROLIFIC_API
+    pages = PROLIFIC_STUDY_PAGES if official else account.base_url.rstrip("/") + "/studies/"
+    return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)
+
+
+PLATFORMS: Mapping[str, PlatformSpec] = {
+    "prolific": PlatformSpec(
+        platform="prolific",
+        name="Prolific",
+        base_url=PROLIFIC_API,
+        sign_in_label="Access token",
+        sign_in_help="The bearer token of your signed-in Prolific web app.",
+        options=(),
+        build=_prolific,
+    ),
+}
+
+
+def spec_of(platform: str) -> PlatformSpec:
+    spec = PLATFORMS.get(platform)
+    if spec is None:
+        raise UnknownPlatform(f"SurveyDesk cannot talk to {platform!r} yet")
+    return spec
+
+
+def secret_reader(account: Account, secrets: SecretStore) -> SecretProvider:
     """Read the secret on each request (on the pool), so a fresh login takes effect at the next poll."""
 
     def read() -> str | None:
@@ -44,19 +98,9 @@ def build_connector(
     session_factory: Callable[[], requests.Session] | None = None,
 ) -> Connector:
     """One connector per account, each with its own HTTP session (its own cookies and connection pool)."""
-    session = session_factory() if session_factory else make_session(f"SurveyDesk/{__version__}")
-    if account.key.platform == "prolific":
-        official = account.base_url.rstrip("/") == PROLIFIC_API
-        pages = PROLIFIC_STUDY_PAGES if official else account.base_url.rstrip("/") + "/studies/"
-        return ProlificConnector(
-            account=account.key,
-            base_url=account.base_url,
-            token_provider=_secret_of(account, secrets),
-            session=session,
-            clock=clock,
-            study_page_base=pages,
-        )
-    raise UnknownPlatform(f"SurveyDesk cannot talk to {account.key.platform!r} yet")
+    spec = spec_of(account.key.platform)
+    session = session_factory() if session_factory else make_session(USER_AGENT)
+    return spec.build(account, secret_reader(account, secrets), session, clock)
 
 
 def politeness_for(account: Account) -> Politeness:
