@@ -107,3 +107,37 @@ class KeyringSecrets:
         except keyring.errors.KeyringError as exc:
             log.warning("keyring delete failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(f"The keyring refused to remove the login for {key}; is it locked?") from None
+
+
+class SecretsWithRunOnlyFallback:
+    """The keyring, plus what the worker chose to keep for this run only because no keyring works.
+
+    Nothing here is ever written anywhere: a secret kept for this run is gone when SurveyDesk closes.
+    """
+
+    def __init__(self, keyring: SecretStore) -> None:
+        self._keyring = keyring
+        self._this_run = MemorySecrets()
+
+    @property
+    def problem(self) -> str | None:
+        return self._keyring.problem
+
+    def get(self, key: AccountKey) -> str | None:
+        kept = self._this_run.get(key)
+        return kept if kept is not None else self._keyring.get(key)
+
+    def set(self, key: AccountKey, secret: str) -> None:
+        self._keyring.set(key, secret)
+        self._this_run.delete(key)
+
+    def keep_for_this_run(self, key: AccountKey, secret: str) -> None:
+        self._this_run.set(key, secret)
+
+    def delete(self, key: AccountKey) -> None:
+        self._this_run.delete(key)
+        try:
+            self._keyring.delete(key)
+        except SecretsUnavailable:
+            log.info("no keyring to forget %s in; nothing was stored there", key)
+

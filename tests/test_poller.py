@@ -139,3 +139,14 @@ def test_one_request_at_a_time_per_platform_while_other_platforms_go_on(qtbot, p
     qtbot.waitUntil(lambda: all(status.state is PollState.OK for status in poller.statuses()), timeout=10_000)
     assert _most_at_once(log, "prolific") == 1
     assert log.count(("end", keys[1])) == 1
+
+
+def test_accounts_can_be_replaced_and_removed_while_polling(qtbot, poller, exchange):
+    add_demo_account(poller, exchange, token="wrong")
+    poller.start()
+    qtbot.waitUntil(lambda: poller.statuses()[0].state is PollState.ERROR)
+    add_demo_account(poller, exchange)  # the worker fixed the login
+    qtbot.waitUntil(lambda: poller.statuses()[0].state is PollState.OK)
+    with qtbot.waitSignal(poller.account_removed) as removed:
+        poller.remove_account(DEMO)
+    assert removed.args == [DEMO] and poller.statuses() == []

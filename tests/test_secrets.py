@@ -72,3 +72,27 @@ def test_memory_secrets_hold_the_demo_tokens():
     assert (secrets.problem, secrets.get(KEY)) == (None, "demo")
     secrets.delete(KEY)
     assert secrets.get(KEY) is None
+
+
+def test_a_secret_kept_for_this_run_is_used_but_never_stored():
+    from surveydesk.secrets import SecretsWithRunOnlyFallback
+
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(keyring.backends.fail.Keyring()))
+    assert secrets.problem is not None
+    with pytest.raises(SecretsUnavailable):
+        secrets.set(KEY, "token-123")
+    secrets.keep_for_this_run(KEY, "token-123")
+    assert secrets.get(KEY) == "token-123"
+    secrets.delete(KEY)
+    with pytest.raises(SecretsUnavailable):
+        secrets.get(KEY)
+
+
+def test_a_working_keyring_takes_over_from_the_run_only_copy():
+    from surveydesk.secrets import SecretsWithRunOnlyFallback
+
+    backend = DictKeyring()
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    secrets.keep_for_this_run(KEY, "old")
+    secrets.set(KEY, "new")
+    assert secrets.get(KEY) == "new" and backend.entries == {("SurveyDesk", "prolific/main"): "new"}

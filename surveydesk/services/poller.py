@@ -42,6 +42,7 @@ class Poller(QObject):
     snapshot_loaded = Signal(object)  # list[Task]: what the store held when polling started
     tasks_changed = Signal(object)  # MergeResult
     status_changed = Signal(object)  # PlatformStatus
+    account_removed = Signal(object)  # AccountKey
 
     def __init__(self, store: TaskStore, clock: Clock, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,11 +55,24 @@ class Poller(QObject):
         self._background = Background(pool, self)
 
     def add_account(self, account: Account, connector: Connector, politeness: Politeness) -> None:
+        """Poll this account from now on; an account already polled is replaced (new login, new settings)."""
+        self.remove_account(account.key)
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._poll(key))
         status = PlatformStatus(account.key, account.label, PollState.WAITING, "Waiting for the first check")
         self._schedules[account.key] = _Schedule(account, connector, politeness, timer, status)
+        self.status_changed.emit(status)
+        if self._running:
+            self._schedule(account.key, self._clock.now())
+
+    def remove_account(self, key: AccountKey) -> None:
+        """Stop polling an account; a request already in flight finishes and its answer is dropped."""
+        schedule = self._schedules.pop(key, None)
+        if schedule is not None:
+            schedule.timer.stop()
+            schedule.timer.deleteLater()
+            self.account_removed.emit(key)
 
     def statuses(self) -> list[PlatformStatus]:
         return [schedule.status for schedule in self._schedules.values()]
@@ -126,7 +140,7 @@ class Poller(QObject):
         self._background.run(
             lambda: self._fetch_and_merge(key, schedule.connector),
             lambda outcome: self._on_polled(key, outcome),
-            lambda _bug: self._on_failed(key, PlatformError(key.platform, "Internal error; see the log file")),
+            lambda _bug: self._on_polled(key, PlatformError(key.platform, "Internal error; see the log file")),
         )
 
     def _fetch_and_merge(self, key: AccountKey, connector: Connector) -> tuple[MergeResult, int] | PlatformError:
@@ -143,6 +157,9 @@ class Poller(QObject):
         return result, len({task.external_id for task in tasks})
 
     def _on_polled(self, key: AccountKey, outcome: tuple[MergeResult, int] | PlatformError) -> None:
+        if key not in self._schedules:  # removed while its request was in flight
+            self._busy_platforms.discard(key.platform)
+            return
         if isinstance(outcome, PlatformError):
             self._on_failed(key, outcome)
         else:
