@@ -24,14 +24,15 @@ from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
-from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
+from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
+from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
-from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 if TYPE_CHECKING:
     from surveydesk.ui.main_window import MainWindow
@@ -108,7 +109,9 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             stack.callback(exchange.stop)
         demo = exchange is not None
         secrets: SecretStore = (
-            MemorySecrets({DEMO_ACCOUNT: DemoExchange.PROLIFIC_TOKEN}) if demo else KeyringSecrets()
+            MemorySecrets({DEMO_ACCOUNT: DemoExchange.PROLIFIC_TOKEN})
+            if demo
+            else SecretsWithRunOnlyFallback(KeyringSecrets())
         )
         notices: list[str] = []
         if secrets.problem:
@@ -133,8 +136,8 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             poller.add_account(account, connector, politeness_for(account))
         if not poller.statuses() and not args.smoke_test:
             notices.append(
-                "No platform account is set up yet. Run “surveydesk --demo” to try SurveyDesk with the "
-                "built-in demo exchange."
+                "No platform account is set up yet: add one in Tasks ▸ Accounts…, or run “surveydesk --demo” "
+                "to try SurveyDesk with the built-in demo exchange."
             )
         yield Core(
             paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, tuple(notices)
@@ -171,6 +174,26 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     refresh()
 
 
+def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) -> None:
+    """The accounts dialog; what the worker saves or removes takes effect in the poller at once."""
+    from surveydesk.ui.accounts_dialog import AccountsDialog
+
+    def saved(account: Account) -> None:
+        if account.enabled:
+            connector = build_connector(account, core.secrets, core.clock)
+            core.poller.add_account(account, connector, politeness_for(account))
+        else:
+            core.poller.remove_account(account.key)
+
+    background = Background(core.pool, window)
+    dialog = AccountsDialog(
+        AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
+    )
+    dialog.account_saved.connect(saved)
+    dialog.account_removed.connect(core.poller.remove_account)
+    dialog.exec()
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import create_application
@@ -181,6 +204,11 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
     )
     _add_wages_page(window, core)
+    # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
+    keep_alive = QTimer(window)
+    keep_alive.timeout.connect(core.timekeeper.keep_alive)
+    keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
+    window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)

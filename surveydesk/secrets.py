@@ -140,4 +140,3 @@ class SecretsWithRunOnlyFallback:
             self._keyring.delete(key)
         except SecretsUnavailable:
             log.info("no keyring to forget %s in; nothing was stored there", key)
-

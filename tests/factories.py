@@ -7,6 +7,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import keyring.backend
+import keyring.errors
+
 from surveydesk.core.model import AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
 
@@ -60,3 +63,24 @@ def merge(new: Sequence[Task] = (), updated: Sequence[Task] = (), gone: Sequence
         gone=tuple((ACCOUNT.platform, ACCOUNT.account, external_id) for external_id in gone),
         seen_at=T0,
     )
+
+
+class DictKeyring(keyring.backend.KeyringBackend):
+    """A keyring held in a dict: keyring ships no in-memory backend."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.entries[(service, username)]

@@ -9,29 +9,9 @@ import pytest
 
 from surveydesk.core.model import AccountKey
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretsUnavailable
+from tests.factories import DictKeyring
 
 KEY = AccountKey("prolific", "main")
-
-
-class DictKeyring(keyring.backend.KeyringBackend):
-    """A keyring held in a dict: keyring ships no in-memory backend."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.entries[(service, username)]
 
 
 def test_secrets_round_trip_through_the_keyring_under_the_account_key():

@@ -6,7 +6,9 @@ continuation always runs on the GUI thread, never on the pool.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,15 +32,20 @@ class Background(QObject):
     """Runs `work` on the pool, then `then(result)` on the thread that owns this object (the GUI thread).
 
     If `work` raises, the traceback is logged (it is a bug of ours: platform trouble is returned, not raised)
-    and `failed(error)` runs instead.
+    and `failed(error)` runs instead. Only a job number crosses threads by signal; the continuation and its
+    argument wait here under a lock, held by strong references until delivered, so no Python object depends
+    on how the Qt binding counts references across a queued connection.
     """
 
-    _delivered = Signal(object, object)  # continuation, its argument
+    _finished = Signal(int)  # the number of a job whose outcome waits in `_outcomes`
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
-        self._delivered.connect(self._deliver)
+        self._lock = threading.Lock()
+        self._numbers = itertools.count()
+        self._outcomes: dict[int, tuple[Callable[[Any], None], object]] = {}
+        self._finished.connect(self._deliver)
 
     def run(
         self,
@@ -46,17 +53,23 @@ class Background(QObject):
         then: Callable[[T], None],
         failed: Callable[[Exception], None],
     ) -> None:
+        number = next(self._numbers)
+
         def job() -> None:
+            outcome: tuple[Callable[[Any], None], object]
             try:
-                result = work()
+                outcome = (then, work())
             except Exception as error:
                 log.exception("background work failed")
-                self._delivered.emit(failed, error)
-            else:
-                self._delivered.emit(then, result)
+                outcome = (failed, error)
+            with self._lock:
+                self._outcomes[number] = outcome
+            self._finished.emit(number)
 
         self._pool.start(_Job(job))
 
-    @Slot(object, object)
-    def _deliver(self, continuation: Callable[[Any], None], argument: object) -> None:
+    @Slot(int)
+    def _deliver(self, number: int) -> None:
+        with self._lock:
+            continuation, argument = self._outcomes.pop(number)
         continuation(argument)

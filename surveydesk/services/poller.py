@@ -71,7 +71,9 @@ class Poller(QObject):
         schedule = self._schedules.pop(key, None)
         if schedule is not None:
             schedule.timer.stop()
-            schedule.timer.deleteLater()
+            # Handed to Python, which frees it with `schedule`: a deleteLater() could outlive the poller and
+            # be carried out on a timer Qt already deleted with its parent.
+            schedule.timer.setParent(None)
             self.account_removed.emit(key)
 
     def statuses(self) -> list[PlatformStatus]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,8 @@ _AGE_REFRESH_MS = 30_000
 
 class MainWindow(QMainWindow):
     """Shows what the poller finds; the poller and the clock are passed in by the composition root."""
+
+    accounts_requested = Signal(object)  # AccountKey | None: the worker wants the accounts dialog
 
     def __init__(
         self,
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         poller.snapshot_loaded.connect(self._on_snapshot)
         poller.tasks_changed.connect(self._on_tasks_changed)
         poller.status_changed.connect(self._on_status)
+        poller.account_removed.connect(self.status_panel.remove)
+        self.status_panel.reconnect_requested.connect(self.accounts_requested)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -164,6 +168,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
+        accounts_action = QAction(self.tr("&Accounts…"), self)
+        accounts_action.triggered.connect(lambda: self.accounts_requested.emit(None))
+        tasks_menu.addAction(accounts_action)
+        tasks_menu.addSeparator()
         self.check_now_action = QAction(self.tr("&Check now"), self)
         self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.check_now_action.triggered.connect(self._poller.poll_all_now)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
 from surveydesk.ui.task_model import platform_name
@@ -16,13 +17,24 @@ _STATE_COLOURS = {
 }
 
 
+# What each kind of trouble is called on the status line, before the platform's own words.
+_TROUBLE = {
+    "auth": "Signed out",
+    "rate-limited": "Asked to slow down",
+    "unavailable": "Cannot reach it",
+    "bad-payload": "Unreadable reply",
+}
+
+
 def describe(status: PlatformStatus) -> str:
     """The status line's words, e.g. '12 tasks · checked 14:02:10 · next check 14:02:40'."""
     parts: list[str] = []
     if status.state is PollState.ERROR:
-        parts.append(status.message)
+        trouble = _TROUBLE.get(status.error_kind, "Problem")
+        parts.append(f"{trouble}: {status.message}")
         if status.next_poll:
-            parts.append(f"retrying at {local_time(status.next_poll)}")
+            when = "until" if status.error_kind == "rate-limited" else "retrying at"
+            parts.append(f"{when} {local_time(status.next_poll)}")
         return " · ".join(parts)
     if status.state is PollState.POLLING:
         parts.append(status.message or "Checking…")
@@ -36,31 +48,55 @@ def describe(status: PlatformStatus) -> str:
     return " · ".join(parts)
 
 
+class _Row(QWidget):
+    def __init__(self, key: AccountKey, panel: StatusPanel) -> None:
+        super().__init__(panel)
+        self.mark, self.name, self.line = plain_label(self), plain_label(self), plain_label(self)
+        self.reconnect = QPushButton(self.tr("Reconnect…"), self)
+        self.reconnect.clicked.connect(lambda: panel.reconnect_requested.emit(key))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mark)
+        layout.addWidget(self.name)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.reconnect)
+
+
 class StatusPanel(QWidget):
-    """A grid with a coloured state mark, the account's name and its status line, one row per account."""
+    """One row per account: a coloured state mark, the account's name, its status line, and "Reconnect…"
+    when the platform signed the worker out."""
+
+    reconnect_requested = Signal(object)  # AccountKey
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(6, 2, 6, 2)
-        self._grid.setColumnStretch(2, 1)
-        self._rows: dict[AccountKey, tuple[QLabel, QLabel, QLabel]] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 2, 6, 2)
+        self._layout.setSpacing(2)
+        self._rows: dict[AccountKey, _Row] = {}
 
     def update_status(self, status: PlatformStatus) -> None:
-        labels = self._rows.get(status.account)
-        if labels is None:
-            labels = (plain_label(self), plain_label(self), plain_label(self))
-            row = len(self._rows)
-            for column, label in enumerate(labels):
-                self._grid.addWidget(label, row, column)
-            self._rows[status.account] = labels
-        mark, name, line = labels
-        mark.setText("●")
-        mark.setStyleSheet(f"color: {_STATE_COLOURS[status.state]};")
-        mark.setToolTip(status.state.value)
-        name.setText(f"{platform_name(status.account.platform)} ({status.label})")
-        line.setText(describe(status))
+        row = self._rows.get(status.account)
+        if row is None:
+            row = self._rows[status.account] = _Row(status.account, self)
+            self._layout.addWidget(row)
+        row.mark.setText("●")
+        row.mark.setStyleSheet(f"color: {_STATE_COLOURS[status.state]};")
+        row.mark.setToolTip(status.state.value)
+        row.name.setText(f"{platform_name(status.account.platform)} ({status.label})")
+        row.line.setText(describe(status))
+        row.reconnect.setVisible(status.state is PollState.ERROR and status.error_kind == "auth")
+
+    def remove(self, account: AccountKey) -> None:
+        row = self._rows.pop(account, None)
+        if row is not None:
+            self._layout.removeWidget(row)
+            row.hide()
+            row.setParent(None)  # Python frees it now; see Poller.remove_account for why not deleteLater()
 
     def line_for(self, account: AccountKey) -> str:
         """The status words shown for an account (for tests and accessibility)."""
-        return self._rows[account][2].text() if account in self._rows else ""
+        return self._rows[account].line.text() if account in self._rows else ""
+
+    def can_reconnect(self, account: AccountKey) -> bool:
+        return account in self._rows and not self._rows[account].reconnect.isHidden()

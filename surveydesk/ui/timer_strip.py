@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.ui.text import plain_label
@@ -12,8 +13,6 @@ from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from surveydesk.work.wages import task_wage
 
-# How often a running stretch writes its sign of life: a crash loses at most this much unrecorded time.
-KEEP_ALIVE_MS = 30_000
 _TICK_MS = 1000
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
@@ -76,12 +75,19 @@ class TimerStrip(QFrame):
             layout.addWidget(button)
 
         self._tick = QTimer(self)
+        self._tick.setInterval(_TICK_MS)
         self._tick.timeout.connect(self.refresh)
-        self._tick.start(_TICK_MS)
-        self._alive = QTimer(self)
-        self._alive.timeout.connect(timekeeper.keep_alive)
-        self._alive.start(KEEP_ALIVE_MS)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The clocks only need redrawing while someone can see them; the time itself is kept by the timekeeper.
+        self._tick.start()
+        self.refresh()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._tick.stop()
+        super().hideEvent(event)
 
     # --- what the buttons and the Work menu do ---------------------------------------------------------------
 

@@ -16,6 +16,8 @@ from surveydesk.core.money import Money
 from surveydesk.store.work_log import OpenStretch, WorkLog
 from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
 
+# How often open stretches should write their sign of life (`keep_alive`): a crash loses at most this much.
+KEEP_ALIVE_INTERVAL = timedelta(seconds=30)
 # The share of a time limit after which the worker is warned, and the last warning before it runs out.
 EARLY_WARNING_SHARE = 0.8
 LAST_WARNING = timedelta(minutes=2)

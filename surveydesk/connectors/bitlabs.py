@@ -1,0 +1,268 @@
+"""BitLabs' client survey API: the surveys a BitLabs app offers one of its users, as the desk's tasks."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import requests
+
+from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+
+SURVEYS_PATH: Final = "/v2/client/surveys"
+FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
+MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
+_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
+_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
+_KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
+
+
+class BitLabsConnector:
+    """Lists the surveys open to one user of a BitLabs app, restricted ones included.
+
+    The app token is asked of `secret_provider` at every poll and kept nowhere, like Prolific's token. `options`
+    holds what is not secret: `user_id` (required; BitLabs lists surveys per user of the app) and `currency`.
+
+    Each survey carries two amounts: `cpi`, the USD price the app is paid, and `value`, the same survey priced in
+    the app's own currency, which is what the user is credited. When `currency` names an ISO 4217 code, `value`
+    is read in it: that is the worker's pay. Apps that pay in points or coins, or an account without a currency,
+    leave `cpi` in USD as the only amount whose currency is known.
+
+    Surveys the user may not take are listed too, with BitLabs' `restriction_reason`, so the worker sees why;
+    `restriction_of` tells it for each task of the last poll.
+    """
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = _NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._user_id = options.get("user_id", "").strip()
+        self._app_currency = _iso_code(options.get("currency"))
+        # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
+        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        self._restrictions: dict[str, str] = {}
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def restriction_of(self, task_id: str) -> str | None:
+        """Why the worker may not take this survey, in words, as of the last successful poll; None if they may."""
+        return self._restrictions.get(task_id)
+
+    def fetch_tasks(self) -> list[Task]:
+        """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored."""
+        token = self._secret_provider()
+        if not token:
+            raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
+        if not self._user_id:
+            raise AuthExpired(self._platform, "BitLabs lists surveys per user: add your user id to the account")
+        now = self._clock.now()
+        data = self._data(self._fetch(token, now))
+        surveys = data.get("surveys")
+        if not isinstance(surveys, list):
+            raise BadPayload(self._platform, "BitLabs' answer has no list of surveys")
+        everyone = _restriction_text(data.get("restriction_reason"))
+        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        restrictions: dict[str, str] = {}
+        for survey in surveys:
+            raw, task = self._read(survey, now)
+            if task.external_id in seen:
+                continue
+            seen[task.external_id] = raw, task
+            reason = _restriction_text(raw.get("restriction_reason")) or everyone
+            if reason:
+                restrictions[task.external_id] = reason
+        self._last_seen, self._restrictions = seen, restrictions
+        return [task for _, task in seen.values()]
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _fetch(self, token: str, now: datetime) -> dict[str, Any]:
+        headers = {"X-Api-Token": token, "X-User-Id": self._user_id}
+        response = get(self._session, self._surveys_url, platform=self._platform, headers=headers)
+        status = response.status_code
+        if status in (401, 403):
+            raise AuthExpired(self._platform, "BitLabs refused the app token; check it in the account")
+        if status == 406:
+            # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
+            reason = _scrubbed(_error_text(_body(response)), token) or "no reason given (HTTP 406)"
+            raise Unavailable(self._platform, f"BitLabs will not list surveys for this user: {excerpt(reason)}")
+        if status == 429:
+            wait = _retry_wait(response)
+            message = f"BitLabs asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            raise RateLimited(self._platform, message, retry_at=now + wait)
+        if status >= 500:
+            raise Unavailable(self._platform, f"BitLabs is having trouble (HTTP {status}); trying again later")
+        if not 200 <= status < 300:
+            raise Unavailable(self._platform, f"BitLabs refused the request (HTTP {status})")
+        body = json_object(response, self._platform)
+        if body.get("status") == "error":
+            reason = _scrubbed(_error_text(body), token) or "no reason given"
+            raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
+        return body
+
+    def _data(self, body: dict[str, Any]) -> dict[str, Any]:
+        data = body.get("data")
+        if not isinstance(data, dict):
+            raise BadPayload(self._platform, "BitLabs' answer has no data")
+        return data
+
+    def _read(self, survey: object, now: datetime) -> tuple[dict[str, Any], Task]:
+        """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
+        if not isinstance(survey, dict):
+            raise BadPayload(self._platform, "a survey in BitLabs' list is not an object")
+        previous = self._last_seen.get(_identifier(survey.get("id")) or "")
+        if previous is not None and previous[0] == survey:
+            return previous
+        return survey, self._task(survey, now)
+
+    def _task(self, survey: dict[str, Any], now: datetime) -> Task:
+        survey_id = _identifier(survey.get("id"))
+        if survey_id is None:
+            raise BadPayload(self._platform, "a survey in BitLabs' list has no id")
+        minutes = _minutes(survey.get("loi"))
+        return Task(
+            platform=self._account.platform,
+            account=self._account.account,
+            external_id=survey_id,
+            title=_title(survey, minutes),
+            reward=self._reward(survey, survey_id),
+            first_seen=now,
+            last_seen=now,
+            estimated_minutes=minutes,
+            url=_web_url(survey.get("click_url")),
+        )
+
+    def _reward(self, survey: dict[str, Any], survey_id: str) -> Money:
+        field, currency = ("value", self._app_currency) if self._app_currency else ("cpi", "USD")
+        amount = survey.get(field)
+        if isinstance(amount, bool) or not isinstance(amount, str | int | float):
+            problem = f"no {field}" if amount is None else f"a {field} of the wrong type: {excerpt(amount)}"
+            raise BadPayload(self._platform, f"survey {excerpt(survey_id)} has {problem}")
+        try:
+            return Money.parse(amount, currency)
+        except MoneyError as exc:
+            raise BadPayload(
+                self._platform, f"survey {excerpt(survey_id)} has an unreadable {field}: {excerpt(str(exc))}"
+            ) from exc
+
+
+def _iso_code(value: str | None) -> str | None:
+    try:
+        return None if value is None else normalise_currency(value)
+    except MoneyError:
+        return None  # "coins", "points": an app currency that is not money the desk can count
+
+
+def _body(response: requests.Response) -> object:
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
+
+
+def _error_text(body: object) -> str:
+    """BitLabs' reason from `{"error": {"details": {"http", "msg"}}}`, or from a plainer error's message."""
+    error = body.get("error") if isinstance(body, dict) else None
+    details = error.get("details") if isinstance(error, dict) else None
+    for holder, key in ((details, "msg"), (error, "message")):
+        text = holder.get(key) if isinstance(holder, dict) else None
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return error.strip() if isinstance(error, str) else ""
+
+
+def _scrubbed(text: str, secret: str) -> str:
+    """A server's text without the secret, should the server have echoed it back."""
+    return text.replace(secret, "…")
+
+
+def _retry_wait(response: requests.Response) -> timedelta:
+    header = response.headers.get("Retry-After", "").strip()
+    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
+
+
+def _restriction_text(reason: object) -> str | None:
+    """A `restriction_reason` in words, checked in the order BitLabs' SDK explains it; None if there is none."""
+    if isinstance(reason, str):
+        return excerpt(reason.strip()) if reason.strip() else None
+    if not reason:
+        return None
+    if not isinstance(reason, dict):
+        return "BitLabs restricts this survey without saying why"
+    banned, country, text = reason.get("banned_until"), reason.get("unsupported_country"), reason.get("reason")
+    if reason.get("not_verified") is True:
+        return "the app's publisher account is not verified yet"
+    if reason.get("using_vpn") is True:
+        return "BitLabs detected a VPN"
+    if isinstance(banned, str) and banned:
+        return f"the user is banned until {excerpt(banned)}"
+    if isinstance(country, str) and country:
+        return f"surveys are not offered in {excerpt(country)}"
+    if isinstance(text, str) and text.strip():
+        return excerpt(text.strip())
+    return None if not any(reason.values()) else "BitLabs restricts this survey without saying why"
+
+
+def _identifier(value: object) -> str | None:
+    """A survey id: a string in v2 (a UUID), a number in v1."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _minutes(value: object) -> int | None:
+    """`loi` in whole minutes, rounded up (a 5.3-minute survey takes 6 minutes of the worker's time)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
+
+
+def _title(survey: dict[str, Any], minutes: int | None) -> str:
+    """Survey walls name no survey, so the title says what is known: "Survey · Food & drink · 12 min"."""
+    kind = survey.get("type")
+    parts = [_KINDS.get(kind, kind.replace("_", " ").capitalize()) if isinstance(kind, str) and kind else "Survey"]
+    category = survey.get("category")
+    name = category.get("name") if isinstance(category, dict) else None
+    if isinstance(name, str) and name.strip():
+        parts.append(name.strip())
+    if minutes is not None:
+        parts.append(f"{minutes} min")
+    return " · ".join(parts)
+
+
+def _web_url(value: object) -> str:
+    """The survey's link if it is a web address; anything else is dropped rather than handed to a browser."""
+    if not isinstance(value, str):
+        return ""
+    parts = urlsplit(value)
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

@@ -1,0 +1,261 @@
+"""CPX Research's survey API: the surveys a CPX app offers one of its users, as the desk's tasks."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import requests
+
+from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+
+SURVEYS_PATH: Final = "/api/get-surveys.php"
+# CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
+REFRESH_FLOOR: Final = timedelta(seconds=120)
+SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
+MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
+_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
+_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
+_TYPES: Final = {"need_qualification": "needs qualification"}
+
+
+def secure_hash(ext_user_id: str, secret: str) -> str:
+    """CPX's proof that the request comes from the app: md5 of the user id, a dash and the app's secret key.
+
+    md5 is CPX's choice, not ours; the hash only proves knowledge of the key, it protects nothing stored.
+    """
+    return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
+
+
+class CPXConnector:
+    """Lists the surveys a CPX Research app offers one of its users.
+
+    The secret is the app's secure hash key, asked of `secret_provider` at every poll and kept nowhere. It goes
+    to CPX only inside `secure_hash`, in the query string, so no URL of this connector may reach a message or a
+    log (`http.get` names only the server). `options` holds what is not secret: `app_id` and `ext_user_id`
+    (both required) and `currency`, the ISO 4217 code the app pays its users in (USD unless set).
+
+    The reward is `payout`: the docs define it as the user's payout in the publisher's currency, which is the
+    worker's pay. `payout_publisher_usd` is what the app earns (0.81 against a payout of 0.4 in the docs'
+    example), so showing it would about double every wage; it is never read. A payout finer than the currency's
+    minor unit is refused like any unreadable amount, not rounded: it means the account's currency is not the
+    one the app pays in, which the worker should hear about rather than see hidden.
+
+    CPX allows one refresh every 120 s. The connector keeps to it by itself: asked again sooner than that after
+    a successful poll, it raises `RateLimited` without sending anything.
+    """
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = _NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._options = options
+        self._last_success: datetime | None = None
+        # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
+        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def fetch_tasks(self) -> list[Task]:
+        """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored.
+
+        Missing account settings are `AuthExpired`: like a missing login, only the worker can mend them.
+        """
+        now = self._clock.now()
+        self._keep_to_the_floor(now)
+        secret = self._secret_provider()
+        if not secret:
+            raise AuthExpired(self._platform, "Not signed in to CPX Research: add your app's secure hash key")
+        app_id = self._options.get("app_id", "").strip()
+        user_id = self._options.get("ext_user_id", "").strip()
+        if not app_id or not user_id:
+            raise AuthExpired(self._platform, "CPX Research needs the app id and your user id: add them")
+        currency = self._currency()
+        params = {
+            "app_id": app_id,
+            "ext_user_id": user_id,
+            "output_method": "api",
+            "limit": str(SURVEY_LIMIT),
+            "secure_hash": secure_hash(user_id, secret),
+        }
+        secrets = (secret, params["secure_hash"])
+        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        for survey in self._surveys(self._fetch(params, now), secrets):
+            reading = self._read(survey, now, currency)
+            seen.setdefault(reading[1].external_id, reading)
+        self._last_seen, self._last_success = seen, now
+        return [task for _, task in seen.values()]
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _keep_to_the_floor(self, now: datetime) -> None:
+        last = self._last_success
+        if last is None:
+            return
+        if now < last:
+            # The wall clock was set back: how long ago the last refresh was is unknown, so count from now.
+            self._last_success = last = now
+        retry_at = last + REFRESH_FLOOR
+        if now < retry_at:
+            wait = math.ceil((retry_at - now).total_seconds())
+            message = f"CPX Research allows one refresh every 120 s; checking again in {wait} s"
+            raise RateLimited(self._platform, message, retry_at=retry_at)
+
+    def _currency(self) -> str:
+        chosen = self._options.get("currency", "USD")
+        try:
+            return normalise_currency(chosen)
+        except MoneyError:
+            message = f'the account\'s currency "{excerpt(chosen)}" is not an ISO 4217 code such as USD'
+            raise AuthExpired(self._platform, message) from None
+
+    def _fetch(self, params: dict[str, str], now: datetime) -> dict[str, Any]:
+        response = get(self._session, self._surveys_url, platform=self._platform, params=params)
+        status = response.status_code
+        if status in (401, 403):
+            raise AuthExpired(self._platform, "CPX Research refused the app's key; check it in the account")
+        if status == 429:
+            header = response.headers.get("Retry-After", "").strip()
+            wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else REFRESH_FLOOR
+            message = f"CPX Research asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            raise RateLimited(self._platform, message, retry_at=now + wait)
+        if status >= 500:
+            raise Unavailable(
+                self._platform, f"CPX Research is having trouble (HTTP {status}); trying again later"
+            )
+        if not 200 <= status < 300:
+            raise Unavailable(self._platform, f"CPX Research refused the request (HTTP {status})")
+        return json_object(response, self._platform)
+
+    def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:
+        """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
+        status = body.get("status")
+        if status == "error":
+            reason = _scrubbed(_error_text(body), secrets) or "no reason given"
+            raise Unavailable(self._platform, f"CPX Research reported an error: {excerpt(reason)}")
+        if status != "success":
+            raise BadPayload(self._platform, f"CPX Research answered with an unknown status: {excerpt(status)}")
+        surveys = body.get("surveys")
+        if not isinstance(surveys, list):
+            raise BadPayload(self._platform, "CPX Research's answer has no list of surveys")
+        return surveys
+
+    def _read(self, survey: object, now: datetime, currency: str) -> tuple[dict[str, Any], Task]:
+        """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
+        if not isinstance(survey, dict):
+            raise BadPayload(self._platform, "a survey in CPX Research's list is not an object")
+        previous = self._last_seen.get(_identifier(survey.get("id")) or "")
+        if previous is not None and previous[0] == survey and previous[1].reward.currency == currency:
+            return previous
+        return survey, self._task(survey, now, currency)
+
+    def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
+        survey_id = _identifier(survey.get("id"))
+        if survey_id is None:
+            raise BadPayload(self._platform, "a survey in CPX Research's list has no id")
+        minutes = _minutes(survey.get("loi"))
+        return Task(
+            platform=self._account.platform,
+            account=self._account.account,
+            external_id=survey_id,
+            title=_title(survey, minutes),
+            reward=self._reward(survey, survey_id, currency),
+            first_seen=now,
+            last_seen=now,
+            estimated_minutes=minutes,
+            url=_web_url(survey.get("href_new")) or _web_url(survey.get("href")),
+        )
+
+    def _reward(self, survey: dict[str, Any], survey_id: str, currency: str) -> Money:
+        payout = survey.get("payout")
+        if isinstance(payout, bool) or not isinstance(payout, str | int | float):
+            problem = "no payout" if payout is None else f"a payout of the wrong type: {excerpt(payout)}"
+            raise BadPayload(self._platform, f"survey {excerpt(survey_id)} has {problem}")
+        try:
+            return Money.parse(payout, currency)
+        except MoneyError as exc:
+            raise BadPayload(
+                self._platform,
+                f"survey {excerpt(survey_id)} has an unreadable payout: {excerpt(str(exc))}; "
+                "is the account's currency the one the app pays in?",
+            ) from exc
+
+
+def _error_text(body: dict[str, Any]) -> str:
+    """The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK."""
+    for key in ("message", "error_message", "error"):
+        text = body.get(key)
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""
+
+
+def _scrubbed(text: str, secrets: tuple[str, ...]) -> str:
+    """A server's text without the key or the hash, should the server have echoed the query back."""
+    for secret in secrets:
+        text = text.replace(secret, "…")
+    return text
+
+
+def _identifier(value: object) -> str | None:
+    """A survey id: a string of digits in the docs, a number in some clients."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _minutes(value: object) -> int | None:
+    """`loi` in whole minutes, rounded up; CPX sends it as a string ("6") or a number alike."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
+
+
+def _title(survey: dict[str, Any], minutes: int | None) -> str:
+    """Survey walls name no survey, so the title says what is known: "Survey · needs qualification · 6 min"."""
+    parts = ["Top survey" if survey.get("top") in (1, "1") else "Survey"]
+    kind = survey.get("type")
+    if isinstance(kind, str) and kind.strip():
+        parts.append(_TYPES.get(kind.strip(), kind.strip().replace("_", " ")))
+    if minutes is not None:
+        parts.append(f"{minutes} min")
+    return " · ".join(parts)
+
+
+def _web_url(value: object) -> str:
+    """The survey's link if it is a web address; anything else is dropped rather than handed to a browser."""
+    if not isinstance(value, str):
+        return ""
+    parts = urlsplit(value)
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

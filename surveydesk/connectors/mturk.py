@@ -1,0 +1,393 @@
+"""Amazon Mechanical Turk's worker site, read as JSON: the HIT groups one worker can find, and their queue."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
+
+import requests
+
+from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.core.clock import Clock, parse_utc_iso
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError
+
+SEARCH_PATH: Final = "/projects"
+QUEUE_PATH: Final = "/tasks"
+PAGE_SIZE: Final = 100  # the most MTurk's search gives in one page
+# The 500 most recently updated projects: MTurk lists thousands of groups, and each page is a request that
+# counts towards its page-request limit.
+MAX_PAGES: Final = 5
+FALLBACK_WAIT: Final = timedelta(seconds=60)  # MTurk documents no Retry-After; a minute is cautious
+MIN_REWARD_OPTION: Final = "min_reward"  # the account option: lowest reward to list, in dollars ("0.50")
+SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's sign-in page, as clients check
+NOT_SIGNED_IN: Final = "Not signed in to MTurk: paste your session cookie"
+SIGNED_OUT: Final = "MTurk signed you out; sign in again and paste a fresh cookie"
+UNSENDABLE_COOKIE: Final = "The MTurk cookie you pasted cannot be sent as it is; paste it again"
+_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
+_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
+_URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+_HEADER_SAFE = re.compile(r"[\x20-\x7e]+")  # what a Cookie header can carry; a pasted line break cannot
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One qualification a project asks for, so the worker can see why a listed HIT may refuse them.
+
+    `met` is None when MTurk did not say whether the worker has it.
+    """
+
+    name: str
+    comparator: str
+    values: tuple[str, ...]
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One HIT the worker has accepted and not yet submitted: what the timer needs to time it."""
+
+    assignment_id: str
+    hit_set_id: str
+    title: str
+    requester_name: str
+    reward: Money
+    deadline: datetime | None
+    time_left_seconds: int | None
+    url: str
+
+
+class _Reading(NamedTuple):
+    """A project as last received, with what was made of it."""
+
+    raw: dict[str, Any]
+    task: Task
+    requirements: tuple[Requirement, ...]
+
+
+class MTurkConnector:
+    """Lists the HIT groups one MTurk worker is qualified for, newest updates first, and their queue.
+
+    MTurk has no API for workers: this reads the worker site's own JSON, signed in with the session cookie the
+    worker pasted. The cookie is asked of `secret_provider` at every request and kept nowhere, so a fresh
+    login takes effect at once and the cookie never reaches disk, a log or an error message.
+    """
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = _NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._root = base_url.rstrip("/")
+        self._origin = _origin(urlsplit(self._root))
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._filters = _filters(options)
+        # Most projects come back unchanged from one poll to the next; comparing dicts beats reading them.
+        self._last_seen: dict[str, _Reading] = {}
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def fetch_tasks(self) -> list[Task]:
+        """Up to `MAX_PAGES` pages of projects; one unreadable project fails the whole poll.
+
+        Projects whose requirements the worker does not all meet are listed too when MTurk sends them (it may
+        let a worker preview what they cannot accept); `requirements_of` tells the worker what is missing.
+        Projects past the last page read are not listed: with the newest updates first, they are the stalest.
+        """
+        cookie = self._cookie()
+        now = self._clock.now()
+        seen: dict[str, _Reading] = {}
+        for number in range(1, MAX_PAGES + 1):
+            params = {"format": "json", "page_size": str(PAGE_SIZE), "page_number": str(number)}
+            page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters})
+            results = _listed(page, "results", self._platform, "MTurk's answer has no list of projects")
+            for project in results:
+                reading = self._read(project, now)
+                seen.setdefault(reading.task.external_id, reading)  # a project that moved pages meanwhile
+            if not _more_pages(page, len(results), number):
+                break
+        self._last_seen = seen
+        return [reading.task for reading in seen.values()]
+
+    def requirements_of(self, task_id: str) -> tuple[Requirement, ...]:
+        """What the project asked of the worker when last fetched; nothing for a project not listed then."""
+        reading = self._last_seen.get(task_id)
+        return () if reading is None else reading.requirements
+
+    def fetch_queue(self) -> list[QueueItem]:
+        """The HITs the worker has accepted, each with its deadline; one unreadable entry fails the lot."""
+        cookie = self._cookie()
+        page = self._get(QUEUE_PATH, cookie, self._clock.now(), {"format": "json"})
+        entries = _listed(page, "tasks", self._platform, "MTurk's answer has no queue")
+        return [self._queue_item(entry) for entry in entries]
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _cookie(self) -> str:
+        cookie = (self._secret_provider() or "").strip()
+        if not cookie:
+            raise AuthExpired(self._platform, NOT_SIGNED_IN)
+        if not _HEADER_SAFE.fullmatch(cookie):
+            raise AuthExpired(self._platform, UNSENDABLE_COOKIE)
+        return cookie
+
+    def _get(self, path: str, cookie: str, now: datetime, params: Mapping[str, str]) -> dict[str, Any]:
+        """The page as a JSON object, after every sign of a lost session or a refusal became its error.
+
+        A signed-out worker is redirected to Amazon's sign-in page (requests drops the Cookie header on any
+        redirect, so the cookie goes nowhere else), which answers 200 with HTML.
+        """
+        response = get(
+            self._session, self._root + path, platform=self._platform, headers={"Cookie": cookie}, params=params
+        )
+        final = urlsplit(response.url)
+        status = response.status_code
+        if status in (401, 403) or "/ap/signin" in final.path or _origin(final) != self._origin:
+            raise AuthExpired(self._platform, SIGNED_OUT)
+        if status == 429:
+            wait = _retry_wait(response)
+            message = f"MTurk asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            raise RateLimited(self._platform, message, retry_at=now + wait)
+        if status >= 500:
+            raise Unavailable(self._platform, f"MTurk is having trouble (HTTP {status}); trying again later")
+        if not 200 <= status < 300:
+            raise Unavailable(self._platform, f"MTurk refused the request (HTTP {status})")
+        try:
+            return json_object(response, self._platform)
+        except BadPayload:
+            # Only a page that is not JSON can be the sign-in page: a requester's text inside JSON cannot.
+            if SIGN_IN_MARK in response.content:
+                raise AuthExpired(self._platform, SIGNED_OUT) from None
+            raise
+
+    def _read(self, project: object, now: datetime) -> _Reading:
+        """The project read, or its last reading when it came back exactly as before."""
+        if not isinstance(project, dict):
+            raise BadPayload(self._platform, "a project in MTurk's list is not an object")
+        hit_set_id = project.get("hit_set_id")
+        previous = self._last_seen.get(hit_set_id) if isinstance(hit_set_id, str) else None
+        if previous is not None:
+            if previous.raw == project:
+                return previous
+            if _without_places(previous.raw) == _without_places(project):
+                # Only HITs were taken or added, by far the most common change.
+                return _Reading(
+                    project, previous.task.with_places_left(_places_left(project)), previous.requirements
+                )
+        return _Reading(project, self._task(project, now), _requirements(project))
+
+    def _task(self, project: dict[str, Any], now: datetime) -> Task:
+        hit_set_id = project.get("hit_set_id")
+        if not isinstance(hit_set_id, str) or not hit_set_id:
+            raise BadPayload(self._platform, "a project in MTurk's list has no id")
+        subject = f"project {excerpt(hit_set_id)}"
+        title = project.get("title")
+        if not isinstance(title, str):
+            raise BadPayload(self._platform, f"{subject} has no title")
+        return Task(
+            platform=self._account.platform,
+            account=self._account.account,
+            external_id=hit_set_id,
+            title=title,
+            reward=self._reward(project, subject),
+            first_seen=now,
+            last_seen=now,
+            description=_text(project.get("description")),
+            requester_id=_text(project.get("requester_id")),
+            requester_name=_text(project.get("requester_name")),
+            places_left=_places_left(project),
+            # The time MTurk allows, not an estimate of the work: MTurk gives none.
+            time_allowed_minutes=_minutes(project.get("assignment_duration_in_seconds")),
+            url=self._page_url(project.get("project_tasks_url")) or self._project_url(hit_set_id),
+            published_at=_moment(project.get("creation_time")),
+        )
+
+    def _queue_item(self, entry: object) -> QueueItem:
+        if not isinstance(entry, dict):
+            raise BadPayload(self._platform, "an entry in MTurk's queue is not an object")
+        assignment_id = entry.get("assignment_id")
+        if not isinstance(assignment_id, str) or not assignment_id:
+            raise BadPayload(self._platform, "an entry in MTurk's queue has no assignment id")
+        subject = f"assignment {excerpt(assignment_id)}"
+        project = entry.get("project")
+        hit_set_id = project.get("hit_set_id") if isinstance(project, dict) else None
+        if not isinstance(project, dict) or not isinstance(hit_set_id, str) or not hit_set_id:
+            raise BadPayload(self._platform, f"{subject} has no project")
+        title = project.get("title")
+        if not isinstance(title, str):
+            raise BadPayload(self._platform, f"{subject} has no title")
+        left = _count(entry.get("time_to_deadline_in_seconds"))
+        return QueueItem(
+            assignment_id=assignment_id,
+            hit_set_id=hit_set_id,
+            title=title,
+            requester_name=_text(project.get("requester_name")),
+            reward=self._reward(project, subject),
+            deadline=_moment(entry.get("deadline")),
+            time_left_seconds=None if left is None else max(0, left),
+            url=self._page_url(entry.get("task_url")) or self._project_url(hit_set_id),
+        )
+
+    def _reward(self, holder: dict[str, Any], subject: str) -> Money:
+        """`monetary_reward.amount_in_dollars`, a float such as 0.07, read exactly; `amount` also serves."""
+        reward = holder.get("monetary_reward")
+        if not isinstance(reward, dict):
+            problem = "no reward" if reward is None else f"a reward of the wrong type: {excerpt(reward)}"
+            raise BadPayload(self._platform, f"{subject} has {problem}")
+        amount = reward.get("amount_in_dollars")
+        if amount is None:
+            amount = reward.get("amount")
+        if isinstance(amount, bool) or not isinstance(amount, (int, float, str)):
+            raise BadPayload(self._platform, f"{subject} has a reward without an amount: {excerpt(amount)}")
+        currency = reward.get("currency_code") or reward.get("currency") or "USD"
+        try:
+            return Money.parse(amount, currency)
+        except MoneyError as exc:
+            raise BadPayload(self._platform, f"{subject} has an unreadable reward: {excerpt(str(exc))}") from exc
+
+    def _page_url(self, value: object) -> str | None:
+        """The worker-site page a JSON link names, absolute and without `.json`; None for a link elsewhere."""
+        if not isinstance(value, str) or not value:
+            return None
+        parts = urlsplit(value)
+        page = urlunsplit(parts._replace(path=parts.path.removesuffix(".json")))
+        if parts.scheme or parts.netloc:
+            return page if _origin(parts) == self._origin else None
+        return f"{self._root}/{page.lstrip('/')}"
+
+    def _project_url(self, hit_set_id: str) -> str:
+        part = hit_set_id if _URL_SAFE_ID.fullmatch(hit_set_id) else quote(hit_set_id, safe="")
+        return f"{self._root}/projects/{part}/tasks"
+
+
+def _filters(options: Mapping[str, str]) -> dict[str, str]:
+    """The search's fixed order and filters, with the worker's lowest reward if they set one."""
+    filters = {"sort": "updated_desc", "filters[qualified]": "true"}
+    wanted = options.get(MIN_REWARD_OPTION, "").strip()
+    if wanted:
+        try:
+            floor = Money.parse(wanted, "USD")
+        except MoneyError:
+            floor = None
+        if floor is None or floor.minor < 0:
+            message = f"{MIN_REWARD_OPTION} must be an amount in dollars such as 0.50, not {excerpt(wanted)}"
+            raise ValueError(message)
+        filters["filters[min_reward]"] = str(floor.as_decimal())
+    return filters
+
+
+def _listed(page: dict[str, Any], key: str, platform: str, missing: str) -> list[Any]:
+    items = page.get(key)
+    if not isinstance(items, list):
+        raise BadPayload(platform, missing)
+    return items
+
+
+def _more_pages(page: dict[str, Any], read: int, number: int) -> bool:
+    """Whether a page follows: this one was full, and the total (when given) goes beyond it."""
+    count = _count(page.get("num_results"))
+    if read == 0 or (read if count is None else count) < PAGE_SIZE:
+        return False
+    total = _count(page.get("total_num_results"))
+    return total is None or number * PAGE_SIZE < total
+
+
+def _requirements(project: dict[str, Any]) -> tuple[Requirement, ...]:
+    """The project's qualifications; search results call them `project_requirements`, the queue
+    `hit_requirements`. One MTurk does not describe is left out rather than failing the poll."""
+    listed = project.get("project_requirements", project.get("hit_requirements"))
+    if not isinstance(listed, list):
+        return ()
+    meets_all = project.get("caller_meets_requirements") is True
+    found = (_requirement(item, meets_all) for item in listed)
+    return tuple(requirement for requirement in found if requirement is not None)
+
+
+def _requirement(item: object, meets_all: bool) -> Requirement | None:
+    if not isinstance(item, dict):
+        return None
+    kind = item.get("qualification_type")
+    name = kind.get("name") if isinstance(kind, dict) else None
+    if not isinstance(name, str) or not name:
+        name = item.get("qualification_type_id")
+    if not isinstance(name, str) or not name:
+        return None
+    met = item.get("caller_meets_requirement")
+    if not isinstance(met, bool):
+        met = True if meets_all else None  # a worker who meets them all meets each one
+    values = item.get("qualification_values")
+    texts = tuple(_value_text(value) for value in values) if isinstance(values, list) else ()
+    return Requirement(name, _text(item.get("comparator")), tuple(text for text in texts if text), met)
+
+
+def _value_text(value: object) -> str:
+    """A qualification value as text: "95", or a locale, which may come as {"country", "subdivision"}."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        country, subdivision = _text(value.get("country")), _text(value.get("subdivision"))
+        return f"{country}-{subdivision}" if country and subdivision else country
+    return ""
+
+
+def _retry_wait(response: requests.Response) -> timedelta:
+    header = response.headers.get("Retry-After", "").strip()
+    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
+
+
+def _origin(parts: SplitResult) -> tuple[str, str]:
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _minutes(seconds: object) -> int | None:
+    """Whole minutes, rounded up: a HIT that allows 90 s must not look like one that allows a minute."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+        return None
+    return math.ceil(seconds / 60) if seconds >= 0 else None
+
+
+def _without_places(project: dict[str, Any]) -> dict[str, Any]:
+    return {**project, "assignable_hits_count": None, "last_updated_time": None}
+
+
+def _places_left(project: dict[str, Any]) -> int | None:
+    hits = _count(project.get("assignable_hits_count"))
+    return None if hits is None else max(0, hits)
+
+
+def _moment(value: object) -> datetime | None:
+    """A time from MTurk, in UTC; an unreadable one is unknown rather than an error."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_utc_iso(value)
+    except (ValueError, OverflowError):  # OverflowError: a year 1 or 9999 moved across midnight
+        return None

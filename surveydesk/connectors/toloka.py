@@ -1,0 +1,312 @@
+"""Toloka's worker web app: the task groups one signed-in worker can take right now, as the desk's tasks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Any, Final
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from surveydesk.connectors.http import excerpt, get
+from surveydesk.core.clock import Clock, parse_utc_iso
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError
+
+GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
+TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the worker takes its tasks
+DEFAULT_CURRENCY: Final = "USD"  # Toloka pays in dollars; a reply naming another currency is believed
+DEFAULT_LANGUAGE: Final = "EN"
+FALLBACK_WAIT: Final = timedelta(seconds=60)
+SIGNED_OUT: Final = "Toloka signed you out; sign in again and paste a fresh cookie"
+SENT_AWAY: Final = "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
+# Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
+# are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.
+CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoken")
+# Where the count of tasks left may be, on the pool or on the group: the field's name is a guess.
+_PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
+_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
+_COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
+_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
+_URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class TolokaConnector:
+    """Lists the task groups open to one Toloka worker, signed in by the cookies of their web app.
+
+    The cookie string is asked of `secret_provider` at every poll and kept nowhere, so a fresh paste takes
+    effect at the next poll and neither the session nor the CSRF token reaches disk, a log or a message.
+    `options["language"]` picks which translation of a localized text to show (English by default).
+    """
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = _NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._base_url = base_url.rstrip("/")
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._language = options.get("language", "").strip().upper() or DEFAULT_LANGUAGE
+        # Each group as last received, with the Task made of it: most groups come back unchanged.
+        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def fetch_tasks(self) -> list[Task]:
+        """Every open task group; one unreadable group fails the whole poll, so nothing is half-stored."""
+        headers = self._headers(self._secret_provider())
+        now = self._clock.now()
+        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        for group in self._fetch_groups(headers, now):
+            reading = self._read(group, now)
+            if reading is not None:
+                seen.setdefault(reading[1].external_id, reading)
+        self._last_seen = seen
+        return [task for _, task in seen.values()]
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _headers(self, secret: str | None) -> dict[str, str]:
+        """The cookies as the web app sends them, with the CSRF token they carry as its header."""
+        if not secret or not secret.strip():
+            raise AuthExpired(self._platform, "Not signed in to Toloka: paste the cookie of your Toloka web app")
+        cookies = _cookies(secret)
+        if cookies is None:
+            raise AuthExpired(
+                self._platform, "The saved Toloka cookie cannot be read; paste it again from your web app"
+            )
+        headers = {
+            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies),
+            "X-Requested-With": "XMLHttpRequest",
+        }
+        token = _csrf_token(cookies)
+        if token:
+            headers["X-CSRF-Token"] = token
+        return headers
+
+    def _fetch_groups(self, headers: dict[str, str], now: datetime) -> list[Any]:
+        response = get(self._session, self._base_url + GROUPS_PATH, platform=self._platform, headers=headers)
+        if _origin(response.url) != _origin(self._base_url):
+            raise AuthExpired(self._platform, SENT_AWAY)
+        status = response.status_code
+        body = _json_or_none(response)
+        if status in (401, 403) or (isinstance(body, dict) and body.get("code") == "ACCESS_DENIED"):
+            raise AuthExpired(self._platform, SIGNED_OUT)
+        if status == 429:
+            wait = _retry_wait(response)
+            message = f"Toloka asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            raise RateLimited(self._platform, message, retry_at=now + wait)
+        if status >= 500:
+            raise Unavailable(self._platform, f"Toloka is having trouble (HTTP {status}); trying again later")
+        if not 200 <= status < 300:
+            raise Unavailable(self._platform, f"Toloka refused the request (HTTP {status})")
+        if body is None:
+            raise BadPayload(self._platform, "Toloka answered with something that is not JSON")
+        if isinstance(body, dict) and isinstance(body.get("code"), str):
+            problem = f"Toloka answered with error {excerpt(body['code'])} instead of a list of task groups"
+            raise BadPayload(self._platform, problem)
+        if not isinstance(body, list):
+            raise BadPayload(self._platform, "Toloka's answer is not a list of task groups")
+        return body
+
+    def _read(self, group: object, now: datetime) -> tuple[dict[str, Any], Task] | None:
+        """The group with its Task (the last one when the group came back as before); None for a group the
+        worker cannot take or has hidden."""
+        if not isinstance(group, dict):
+            raise BadPayload(self._platform, "a task group in Toloka's list is not an object")
+        if not _offered(group):
+            return None
+        pool = self._pool(group)
+        pool_id = self._pool_id(pool)
+        previous = self._last_seen.get(pool_id)
+        if previous is not None:
+            if previous[0] == group:
+                return previous
+            if _without_places(previous[0]) == _without_places(group):
+                # Only tasks were taken, the change a poll sees most: no need to read the rest again.
+                return group, previous[1].with_places_left(_places_left(group, pool))
+        return group, self._task(group, pool, pool_id, now)
+
+    def _pool(self, group: dict[str, Any]) -> dict[str, Any]:
+        """The group's first pool, the one its card in the web app opens (as Toloka's own extensions read)."""
+        pools = group.get("pools")
+        pool = pools[0] if isinstance(pools, list) and pools else None
+        if not isinstance(pool, dict):
+            title = excerpt(self._localized(group.get("title")))
+            raise BadPayload(self._platform, f"task group {title} has no pool to take tasks from")
+        return pool
+
+    def _pool_id(self, pool: dict[str, Any]) -> str:
+        pool_id = pool.get("id")
+        if isinstance(pool_id, int) and not isinstance(pool_id, bool):
+            return str(pool_id)
+        if isinstance(pool_id, str) and pool_id:
+            return pool_id
+        raise BadPayload(self._platform, "a pool in Toloka's list has no id")
+
+    def _task(self, group: dict[str, Any], pool: dict[str, Any], pool_id: str, now: datetime) -> Task:
+        title = self._localized(group.get("title"))
+        if not title:
+            raise BadPayload(self._platform, f"task group {excerpt(pool_id)} has no title")
+        requester = group.get("requesterInfo")
+        if not isinstance(requester, dict):
+            requester = {}
+        stats = group.get("projectStats")
+        if not isinstance(stats, dict):
+            stats = {}
+        return Task(
+            platform=self._account.platform,
+            account=self._account.account,
+            external_id=pool_id,
+            title=title,
+            reward=self._reward(group, pool, pool_id),
+            first_seen=now,
+            last_seen=now,
+            description=self._localized(group.get("description")),
+            requester_id=_identifier(requester.get("id")),
+            requester_name=self._localized(requester.get("name")),
+            estimated_minutes=_minutes(stats.get("averageSubmitTimeSec")),
+            places_left=_places_left(group, pool),
+            time_allowed_minutes=_minutes(pool.get("assignmentMaxDurationSeconds")),
+            url=f"{self._base_url}{TASK_PAGE_PATH}{_url_path_part(pool_id)}",
+            published_at=_moment(pool.get("startedAt")),
+        )
+
+    def _reward(self, group: dict[str, Any], pool: dict[str, Any], pool_id: str) -> Money:
+        """The pool's reward per task suite, a decimal string of dollars ("0.05"); a bare number is read too."""
+        value = pool.get("reward")
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            problem = "no reward" if value is None else f"a reward of the wrong type: {excerpt(value)}"
+            raise BadPayload(self._platform, f"task group {excerpt(pool_id)} has {problem}")
+        currency = pool.get("currency") or group.get("currency") or DEFAULT_CURRENCY
+        try:
+            return Money.parse(value, currency)
+        except MoneyError as exc:
+            raise BadPayload(
+                self._platform, f"task group {excerpt(pool_id)} has an unreadable reward: {excerpt(str(exc))}"
+            ) from exc
+
+    def _localized(self, value: object) -> str:
+        """A text, or the worker's translation of one given as `{"EN": ..., "RU": ...}` (as requester names
+        are), else English, else the first there is."""
+        if isinstance(value, str):
+            return value
+        if not isinstance(value, dict):
+            return ""
+        texts = [
+            text for text in (value.get(self._language), value.get(DEFAULT_LANGUAGE)) if isinstance(text, str)
+        ]
+        texts += [text for text in value.values() if isinstance(text, str)]
+        return texts[0] if texts else ""
+
+
+def _cookies(secret: str) -> list[tuple[str, str]] | None:
+    """The name=value pairs of a pasted cookie string (a leading `Cookie:` is allowed); None when any part
+    is not a cookie, since sending half of what the worker meant would only fail later and less clearly."""
+    text = secret.strip()
+    if text[:7].lower() == "cookie:":
+        text = text[7:]
+    cookies = []
+    for piece in text.split(";"):
+        if not piece.strip():
+            continue  # the empty piece after a trailing ";"
+        name, equals, value = piece.strip().partition("=")
+        if not equals or not _COOKIE_NAME.fullmatch(name.strip()) or not _COOKIE_VALUE.fullmatch(value):
+            return None
+        cookies.append((name.strip(), value.strip()))
+    return cookies or None
+
+
+def _csrf_token(cookies: list[tuple[str, str]]) -> str:
+    values = {name.lower(): value for name, value in cookies}
+    return next((values[name] for name in CSRF_COOKIES if values.get(name)), "")
+
+
+def _json_or_none(response: requests.Response) -> object:
+    """The body read as JSON, or None: an error page is no reason to fail before its status is looked at."""
+    try:
+        body: object = response.json()
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
+        return None
+    return body
+
+
+def _offered(group: dict[str, Any]) -> bool:
+    """False for a group the web app lists but would not give tasks from, or one the worker chose to hide."""
+    availability = group.get("availability")
+    if isinstance(availability, dict) and availability.get("available") is False:
+        return False
+    meta = group.get("projectMetaInfo")
+    return not (isinstance(meta, dict) and meta.get("ignored") is True)
+
+
+def _retry_wait(response: requests.Response) -> timedelta:
+    header = response.headers.get("Retry-After", "").strip()
+    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
+
+
+def _places_left(group: dict[str, Any], pool: dict[str, Any]) -> int | None:
+    for holder in (pool, group):
+        for name in _PLACES_FIELDS:
+            count = holder.get(name)
+            if isinstance(count, int) and not isinstance(count, bool):
+                return max(0, count)
+    return None
+
+
+def _without_places(group: dict[str, Any]) -> dict[str, Any]:
+    """The group with every count of tasks left blanked, its first pool's included."""
+    pools = group.get("pools")
+    blank = dict.fromkeys(_PLACES_FIELDS)
+    if isinstance(pools, list) and pools and isinstance(pools[0], dict):
+        pools = [{**pools[0], **blank}, *pools[1:]]
+    return {**group, **blank, "pools": pools}
+
+
+def _minutes(seconds: object) -> int | None:
+    """Whole minutes, rounded half up and at least one, of a positive count of seconds."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds < 10**9:
+        return None
+    return max(1, int((seconds + 30) // 60))
+
+
+def _identifier(value: object) -> str:
+    if isinstance(value, bool):
+        return ""
+    return str(value) if isinstance(value, (str, int)) else ""
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _url_path_part(pool_id: str) -> str:
+    """The id as one URL path segment; real ids are numbers, so the costly quoting is for odd ones only."""
+    return pool_id if _URL_SAFE_ID.fullmatch(pool_id) else quote(pool_id, safe="")
+
+
+def _moment(value: object) -> datetime | None:
+    """A time from Toloka, naive UTC as it sends them; an unreadable one is unknown."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_utc_iso(value)
+    except ValueError:
+        return None

@@ -1,0 +1,146 @@
+"""The demo exchange's CPX Research: the survey list, its md5 secure hash, its 120 s refresh rule, click pages."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import threading
+from collections.abc import Callable
+from typing import Final
+
+from surveydesk.demo.catalog import Study
+from surveydesk.demo.market import Market
+from surveydesk.demo.wire import HTML_TYPE, JSON_TYPE, Request, Response, SiteContext, encode_json
+
+CPX_APP_ID: Final = "1234"
+CPX_EXT_USER_ID: Final = "demo-user"
+CPX_SECRET: Final = "demo-cpx-secret"  # noqa: S105 - a public demo credential, on purpose
+SURVEYS_PATH: Final = "/api/get-surveys.php"
+CLICK_PATH: Final = "/click"
+# The demo app credits its users in US dollars, this share of what it earns (`payout_publisher_usd`).
+USER_SHARE_PERCENT: Final = 50
+_CLOSED_PAGE: Final = b"<!doctype html><title>Not found</title><p>This survey has closed.</p>"
+
+
+def cpx_site(context: SiteContext, min_interval: float = 120.0) -> CPXSite:
+    """The factory the exchange builds CPX Research from, on a market of its own."""
+    return CPXSite(context.market(3), CPX_APP_ID, CPX_SECRET, min_interval, context.clock)
+
+
+def _expected_hash(ext_user_id: str, secret: str) -> str:
+    """What CPX checks `secure_hash` against: md5 of the user id, a dash and the app's secret key."""
+    return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
+
+
+class CPXSite:
+    """Speaks CPX's `get-surveys.php` over a market for one app, whose users are anyone the app vouches for.
+
+    CPX answers every request with HTTP 200 and tells failures by `status: error`, so this site does too. Any
+    `ext_user_id` is served when `secure_hash` matches it, as CPX trusts the app to name its users.
+    """
+
+    platform = "cpx"
+
+    def __init__(
+        self, market: Market, app_id: str, secret: str, min_interval: float, clock: Callable[[], float]
+    ) -> None:
+        self._market = market
+        self._app_id = app_id
+        self._secret = secret
+        self._min_interval = min_interval
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._last_accepted: dict[str, float] = {}
+
+    def handle(self, request: Request) -> Response:
+        if request.path == SURVEYS_PATH:
+            return self._surveys(request)
+        if request.path == CLICK_PATH:
+            return self._click_page(request.query.get("k", ""))
+        return _reply({"status": "error", "message": "not found"}, status=404)
+
+    def _surveys(self, request: Request) -> Response:
+        query = request.query
+        user_id = query.get("ext_user_id", "")
+        if query.get("app_id") != self._app_id:
+            return _error("app_id is missing or unknown")
+        if not user_id:
+            return _error("ext_user_id is missing")
+        if query.get("secure_hash") != _expected_hash(user_id, self._secret):
+            return _error("secure_hash is wrong")
+        if query.get("output_method") != "api":
+            return _error("output_method must be api")
+        with self._lock:
+            now = self._clock()
+            last = self._last_accepted.get(user_id)
+            if last is not None and now - last < self._min_interval:
+                wait = max(1, math.ceil(last + self._min_interval - now))
+                return _error(f"please refresh at most every {self._min_interval:g} seconds; wait {wait} seconds")
+            self._last_accepted[user_id] = now
+        _, studies = self._market.snapshot()
+        ranked = sorted(studies, key=lambda study: study.reward_per_hour.minor, reverse=True)
+        limit = query.get("limit", "")
+        shown = ranked[: int(limit)] if limit.isdigit() else ranked
+        return _reply(
+            {
+                "status": "success",
+                "count_available_surveys": len(ranked),
+                "count_returned_surveys": len(shown),
+                "surveys": [_survey(request.site_url, study) for study in shown],
+            }
+        )
+
+    def _click_page(self, survey_id: str) -> Response:
+        _, studies = self._market.snapshot()
+        study = next((study for study in studies if _survey_id(study) == survey_id), None)
+        if study is None:
+            return Response(404, _CLOSED_PAGE, HTML_TYPE)
+        return Response(200, _page(study), HTML_TYPE)
+
+
+def _survey_id(study: Study) -> str:
+    """A CPX-style numeric id, the same at every poll."""
+    return str(int(study.id[-8:], 16))
+
+
+def _survey(site_url: str, study: Study) -> dict[str, object]:
+    """One survey in the docs' form, with `loi` and `payout` as strings for some and numbers for others."""
+    survey_id = _survey_id(study)
+    digits = int(study.id[-6:], 16)  # stable per study, so a survey's details do not change between polls
+    cents = (study.reward.minor * USER_SHARE_PERCENT + 50) // 100
+    return {
+        "id": survey_id,
+        "loi": str(study.minutes) if digits % 2 else study.minutes,
+        "payout": cents / 100 if digits % 3 else f"{cents // 100}.{cents % 100:02d}",
+        "conversion_rate": f"{40 + digits % 61:.2f}",
+        "score": f"{study.reward_per_hour.minor / 100:.4f}",
+        "statistics_rating_count": str(digits % 40),
+        "statistics_rating_avg": str(digits % 6),
+        "type": "need_qualification" if study.custom_screening or digits % 4 == 0 else "",
+        "top": 1 if digits % 5 == 0 else 0,
+        "details": 0,
+        "payout_publisher_usd": f"{study.reward.minor // 100}.{study.reward.minor % 100:02d}",
+        "href": f"{site_url}{CLICK_PATH}?k={survey_id}&subid_1=&subid_2=",
+    }
+
+
+def _error(message: str) -> Response:
+    return _reply({"status": "error", "message": message})
+
+
+def _reply(payload: object, status: int = 200) -> Response:
+    """JSON as CPX's PHP writes it, slashes escaped (`https:\\/\\/`): any JSON reader must cope."""
+    return Response(status, encode_json(payload).replace(b"/", b"\\/"), JSON_TYPE)
+
+
+def _page(study: Study) -> bytes:
+    """The page a survey's link opens: the demo runs no real survey, so it says so."""
+    return (
+        "<!doctype html>\n"
+        '<html lang="en"><head><meta charset="utf-8"><title>Survey · CPX Research (demo)</title></head><body>\n'
+        f"<h1>A survey of about {study.minutes} minutes</h1>\n"
+        f"<p>{html.escape(study.description)}</p>\n"
+        "<p><small>SurveyDesk demo exchange: no real survey runs here.</small></p>\n"
+        "</body></html>\n"
+    ).encode()

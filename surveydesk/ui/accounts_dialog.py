@@ -1,0 +1,299 @@
+"""The accounts dialog: add, edit, test and remove platform accounts; their secrets go to the keyring only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk.connectors.http import make_session
+from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import PlatformError
+from surveydesk.core.model import Account, AccountKey, Task
+from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
+from surveydesk.services.background import Background
+from surveydesk.store import AccountStore
+from surveydesk.ui.text import plain_label
+
+
+def describe_test_result(outcome: list[Task] | PlatformError) -> str:
+    """What "Test connection" says, in words a worker understands."""
+    if isinstance(outcome, PlatformError):
+        return f"Not connected: {outcome.message}"
+    count = len(outcome)
+    return f"Connected: {count} task{'s' if count != 1 else ''} available right now."
+
+
+class AccountsDialog(QDialog):
+    """Lists the worker's accounts; the form on the right edits the selected one or a new one."""
+
+    account_saved = Signal(object)  # Account
+    account_removed = Signal(object)  # AccountKey
+
+    def __init__(
+        self,
+        accounts: AccountStore,
+        secrets: SecretStore,
+        clock: Clock,
+        background: Background,
+        select: AccountKey | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accounts"))
+        self.resize(760, 420)
+        self._accounts = accounts
+        self._secrets = secrets
+        self._clock = clock
+        self._background = background
+        self._editing: Account | None = None
+
+        self.account_list = QListWidget(self)
+        self.account_list.currentItemChanged.connect(self._on_current_changed)
+        add_button = QPushButton(self.tr("Add account"), self)
+        add_button.clicked.connect(self.new_account)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_current)
+
+        self.platform = QComboBox(self)
+        for spec in PLATFORMS.values():
+            self.platform.addItem(spec.name, spec.platform)
+        self.platform.currentIndexChanged.connect(self._on_platform_changed)
+        self.label = QLineEdit(self)
+        self.label.setPlaceholderText(self.tr("A name for this account, e.g. your e-mail"))
+        self.base_url = QLineEdit(self)
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_help = plain_label(self)
+        self.secret_help.setWordWrap(True)
+        self.enabled = QCheckBox(self.tr("Check this account for tasks"), self)
+        self.option_fields: dict[str, QLineEdit] = {}
+        self.result = plain_label(self)
+        self.result.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+
+        self._form = QFormLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.account_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(add_button)
+        row.addWidget(self.remove_button)
+        left.addLayout(row)
+        right = QVBoxLayout()
+        right.addLayout(self._form)
+        right.addWidget(self.result)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.test_button)
+        actions.addWidget(self.save_button)
+        right.addLayout(actions)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+
+        if secrets.problem:
+            self.result.setText(secrets.problem)
+        self._reload(select)
+
+    # --- what the buttons do ---------------------------------------------------------------------------------
+
+    def new_account(self) -> None:
+        self.account_list.setCurrentRow(-1)
+        self._show(None)
+
+    def save(self) -> None:
+        account = self._account_from_form()
+        if account is None:
+            return
+        secret = self.secret.text().strip()
+        if self._editing is None and not secret:
+            self.result.setText(self.tr("Paste the {0} first.").format(self._spec().sign_in_label.lower()))
+            return
+        if secret and not self._store_secret(account.key, secret):
+            return
+        if self._editing is not None and self._editing.key != account.key:
+            self._forget(self._editing.key)
+        self._accounts.save(account)
+        self.secret.clear()
+        self.result.setText(self.tr("Saved."))
+        self.account_saved.emit(account)
+        self._reload(account.key)
+
+    def remove_current(self) -> None:
+        if self._editing is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove account"),
+            self.tr("Remove {0}? Its login is deleted from the keyring; your earnings are kept.").format(
+                self._editing.label
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._forget(self._editing.key)
+            self._reload(None)
+
+    def test_connection(self) -> None:
+        """Poll once with what the form says, on the pool, and say how it went."""
+        account = self._account_from_form()
+        if account is None:
+            return
+        typed = self.secret.text().strip()
+        stored = self._secrets
+
+        def secret() -> str | None:
+            if typed:
+                return typed
+            try:
+                return stored.get(account.key)
+            except SecretsUnavailable:
+                return None
+
+        connector = self._spec().build(account, secret, make_session(), self._clock)
+
+        def poll_once() -> list[Task] | PlatformError:
+            try:
+                return connector.fetch_tasks()
+            except PlatformError as error:
+                return error
+
+        self.result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+        self._background.run(poll_once, self._show_test_result, self._show_test_failure)
+
+    # --- form ------------------------------------------------------------------------------------------------
+
+    def _reload(self, select: AccountKey | None) -> None:
+        self.account_list.blockSignals(True)
+        self.account_list.clear()
+        for account in self._accounts.list_accounts():
+            spec = PLATFORMS.get(account.key.platform)
+            item = QListWidgetItem(f"{spec.name if spec else account.key.platform} — {account.label}")
+            item.setData(Qt.ItemDataRole.UserRole, account)
+            self.account_list.addItem(item)
+            if account.key == select:
+                self.account_list.setCurrentItem(item)
+        self.account_list.blockSignals(False)
+        current = self.account_list.currentItem()
+        self._show(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self._show(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    def _show(self, account: Account | None) -> None:
+        self._editing = account
+        self.remove_button.setEnabled(account is not None)
+        self.platform.setEnabled(account is None)
+        if account is not None:
+            self.platform.setCurrentIndex(self.platform.findData(account.key.platform))
+        self._build_fields(self._spec(), account)
+        self.label.setText("" if account is None else account.label)
+        self.base_url.setText(self._spec().base_url if account is None else account.base_url)
+        self.enabled.setChecked(True if account is None else account.enabled)
+        self.secret.clear()
+        self.secret.setPlaceholderText(self.tr("unchanged") if account is not None else "")
+
+    def _on_platform_changed(self, _index: int) -> None:
+        if self._editing is None:
+            self.base_url.setText(self._spec().base_url)
+            self._build_fields(self._spec(), None)
+
+    def _build_fields(self, spec: PlatformSpec, account: Account | None) -> None:
+        kept = {self.platform, self.label, self.secret, self.secret_help, self.base_url, self.enabled}
+        while self._form.rowCount():
+            row = self._form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget not in kept:
+                    widget.hide()  # a row label or an option field of the platform shown before:
+                    widget.setParent(None)  # Python frees it once nothing refers to it
+        self.option_fields = {}
+        self._form.addRow(self.tr("Platform:"), self.platform)
+        self._form.addRow(self.tr("Account:"), self.label)
+        self._form.addRow(self.tr("{0}:").format(spec.sign_in_label), self.secret)
+        self._form.addRow("", self.secret_help)
+        self.secret_help.setText(spec.sign_in_help)
+        for option in spec.options:
+            field = QLineEdit(self)
+            field.setText(option.default if account is None else account.options.get(option.key, option.default))
+            self.option_fields[option.key] = field
+            self._form.addRow(f"{option.label}:", field)
+        self._form.addRow(self.tr("Server:"), self.base_url)
+        self._form.addRow("", self.enabled)
+
+    def _spec(self) -> PlatformSpec:
+        return spec_of(str(self.platform.currentData()))
+
+    def _account_from_form(self) -> Account | None:
+        spec = self._spec()
+        label = self.label.text().strip()
+        if not label:
+            self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
+            return None
+        options = {key: field.text().strip() for key, field in self.option_fields.items()}
+        missing = [o.label for o in spec.options if o.required and not options.get(o.key)]
+        if missing:
+            self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
+            return None
+        base_url = self.base_url.text().strip() or spec.base_url
+        enabled = self.enabled.isChecked()
+        return Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
+
+    def _store_secret(self, key: AccountKey, secret: str) -> bool:
+        """Keep the secret in the keyring; without one, only for this run and only if the worker agrees."""
+        try:
+            self._secrets.set(key, secret)
+        except SecretsUnavailable as problem:
+            if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
+                self.result.setText(str(problem))
+                return False
+            answer = QMessageBox.question(
+                self,
+                self.tr("No keyring"),
+                self.tr(
+                    "{0}\n\nKeep this login for this run of SurveyDesk only? It will not be written anywhere."
+                ).format(problem),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self._secrets.keep_for_this_run(key, secret)
+        return True
+
+    def _forget(self, key: AccountKey) -> None:
+        try:
+            self._secrets.delete(key)
+        except SecretsUnavailable as problem:
+            self.result.setText(str(problem))
+        self._accounts.remove(key)
+        self.account_removed.emit(key)
+
+    def _show_test_result(self, outcome: list[Task] | PlatformError) -> None:
+        self.test_button.setEnabled(True)
+        self.result.setText(describe_test_result(outcome))
+
+    def _show_test_failure(self, _error: Exception) -> None:
+        self.test_button.setEnabled(True)
+        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))

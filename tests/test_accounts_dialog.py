@@ -1,0 +1,105 @@
+"""The accounts dialog: add, test, edit and remove an account against the demo exchange; secrets in the keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import AccountKey
+from surveydesk.demo import DemoExchange
+from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
+from surveydesk.services.background import Background
+from surveydesk.store import AccountStore, Database
+from surveydesk.ui.accounts_dialog import AccountsDialog
+from tests.factories import DictKeyring
+
+KEY = AccountKey("prolific", "me@example.org")
+
+
+@pytest.fixture
+def accounts(database: Database) -> AccountStore:
+    return AccountStore(database)
+
+
+@pytest.fixture
+def backend() -> DictKeyring:
+    return DictKeyring()
+
+
+@pytest.fixture
+def dialog(qtbot, accounts, backend, pool) -> Iterator[AccountsDialog]:
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    qtbot.addWidget(widget)
+    yield widget
+
+
+def _fill(dialog: AccountsDialog, exchange: DemoExchange, token: str) -> None:
+    dialog.new_account()
+    dialog.label.setText("me@example.org")
+    dialog.secret.setText(token)
+    dialog.base_url.setText(exchange.prolific_url)
+
+
+def test_a_new_account_is_saved_with_its_token_in_the_keyring_only(qtbot, dialog, accounts, backend, exchange):
+    _fill(dialog, exchange, DemoExchange.PROLIFIC_TOKEN)
+    with qtbot.waitSignal(dialog.account_saved) as saved:
+        dialog.save_button.click()
+    account = saved.args[0]
+    assert account.key == KEY and accounts.list_accounts() == [account]
+    assert backend.entries == {("SurveyDesk", "prolific/me@example.org"): DemoExchange.PROLIFIC_TOKEN}
+    assert DemoExchange.PROLIFIC_TOKEN not in repr(account)
+    assert dialog.secret.text() == "" and dialog.result.text() == "Saved."
+
+
+def test_test_connection_says_how_it_went(qtbot, dialog, exchange):
+    _fill(dialog, exchange, DemoExchange.PROLIFIC_TOKEN)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("Connected: "))
+    assert dialog.result.text().endswith("available right now.")
+    dialog.secret.setText("not-the-token")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("Not connected: "))
+    assert "sign in again" in dialog.result.text()
+
+
+def test_a_name_and_a_token_are_required(dialog, exchange, accounts):
+    _fill(dialog, exchange, "")
+    dialog.save_button.click()
+    assert dialog.result.text() == "Paste the access token first."
+    dialog.label.clear()
+    dialog.save_button.click()
+    assert "Give the account a name" in dialog.result.text()
+    assert accounts.list_accounts() == []
+
+
+def test_removing_forgets_the_token(qtbot, dialog, accounts, backend, exchange, monkeypatch):
+    _fill(dialog, exchange, DemoExchange.PROLIFIC_TOKEN)
+    dialog.save_button.click()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.account_removed) as removed:
+        dialog.remove_current()
+    assert removed.args == [KEY]
+    assert accounts.list_accounts() == [] and backend.entries == {}
+
+
+def test_without_a_keyring_the_token_is_kept_for_this_run_only(qtbot, accounts, pool, exchange, monkeypatch):
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(keyring.backends.fail.Keyring()))
+    dialog = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    qtbot.addWidget(dialog)
+    assert "No system keyring is available" in dialog.result.text()
+    asked: list[str] = []
+
+    def answer(_parent, _title, text):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    _fill(dialog, exchange, DemoExchange.PROLIFIC_TOKEN)
+    dialog.save_button.click()
+    assert "this run of SurveyDesk only" in asked[0]
+    assert secrets.get(KEY) == DemoExchange.PROLIFIC_TOKEN
