@@ -22,6 +22,7 @@ from surveydesk.connectors.registry import UnknownPlatform, build_connector, pol
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
+from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
-DEMO_ACCOUNT = AccountKey("prolific", "demo")
 WAGES_REFRESH_MS = 60_000
 
 
@@ -82,11 +82,14 @@ def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
     return AppPaths.for_user()
 
 
-def _accounts(args: argparse.Namespace, database: Database, exchange: DemoExchange | None) -> list[Account]:
+def _accounts(database: Database, exchange: DemoExchange | None, secrets: SecretStore) -> list[Account]:
+    """The accounts to poll: the worker's enabled ones, or in the demo one per platform of the exchange (their
+    addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
-        accounts.save(Account(DEMO_ACCOUNT, "demo", exchange.prolific_url))
-        return [account for account in accounts.list_accounts() if account.key == DEMO_ACCOUNT]
+        for account, secret in demo_accounts(exchange):
+            accounts.save(account)
+            secrets.set(account.key, secret)
     return [account for account in accounts.list_accounts() if account.enabled]
 
 
@@ -107,12 +110,8 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         if args.demo:
             exchange = DemoExchange(seed=args.seed).start()
             stack.callback(exchange.stop)
-        demo = exchange is not None
-        secrets: SecretStore = (
-            MemorySecrets({DEMO_ACCOUNT: DemoExchange.PROLIFIC_TOKEN})
-            if demo
-            else SecretsWithRunOnlyFallback(KeyringSecrets())
-        )
+        # The demo's logins are public and live in memory; the worker's go to the keyring only.
+        secrets: SecretStore = MemorySecrets() if args.demo else SecretsWithRunOnlyFallback(KeyringSecrets())
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
@@ -127,7 +126,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         settings = SettingsStore(database)
         wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
-        for account in _accounts(args, database, exchange):
+        for account in _accounts(database, exchange, secrets):
             try:
                 connector = build_connector(account, secrets, clock)
             except UnknownPlatform as error:

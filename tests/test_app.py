@@ -24,7 +24,7 @@ def test_smoke_test_against_the_demo_exchange_prints_its_ok_line():
     result = _run_cli("--smoke-test", "--demo", "--seed", "3")
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    assert line.startswith("smoke-test ok: 1 platforms, ")
+    assert line.startswith("smoke-test ok: 5 platforms, ")
     assert int(line.split(", ")[1].split()[0]) > 0
 
 

@@ -11,8 +11,12 @@ from datetime import timedelta
 
 import requests
 
+from surveydesk.connectors.bitlabs import BitLabsConnector
+from surveydesk.connectors.cpx import CPXConnector
 from surveydesk.connectors.http import USER_AGENT, make_session
+from surveydesk.connectors.mturk import MTurkConnector
 from surveydesk.connectors.prolific import ProlificConnector
+from surveydesk.connectors.toloka import TolokaConnector
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account
@@ -59,6 +63,22 @@ def _prolific(account: Account, secret: SecretProvider, session: requests.Sessio
     return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)
 
 
+def _mturk(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+    return MTurkConnector(account.key, account.base_url, secret, session, clock, account.options)
+
+
+def _bitlabs(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+    return BitLabsConnector(account.key, account.base_url, secret, session, clock, account.options)
+
+
+def _cpx(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+    return CPXConnector(account.key, account.base_url, secret, session, clock, account.options)
+
+
+def _toloka(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+    return TolokaConnector(account.key, account.base_url, secret, session, clock, account.options)
+
+
 PLATFORMS: Mapping[str, PlatformSpec] = {
     "prolific": PlatformSpec(
         platform="prolific",
@@ -68,6 +88,49 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
         sign_in_help="The bearer token of your signed-in Prolific web app.",
         options=(),
         build=_prolific,
+    ),
+    "mturk": PlatformSpec(
+        platform="mturk",
+        name="MTurk",
+        base_url="https://worker.mturk.com",
+        sign_in_label="Session cookie",
+        sign_in_help="The Cookie header of your signed-in worker.mturk.com tab.",
+        options=(OptionSpec("min_reward", "Lowest reward (USD)", required=False),),
+        build=_mturk,
+    ),
+    "bitlabs": PlatformSpec(
+        platform="bitlabs",
+        name="BitLabs",
+        base_url="https://api.bitlabs.ai",
+        sign_in_label="API token",
+        sign_in_help="The app's API token from the BitLabs dashboard of the app you earn in.",
+        options=(
+            OptionSpec("user_id", "User id"),
+            OptionSpec("currency", "Currency the app pays in (ISO code)", required=False, default="USD"),
+        ),
+        build=_bitlabs,
+    ),
+    "cpx": PlatformSpec(
+        platform="cpx",
+        name="CPX Research",
+        base_url="https://live-api.cpx-research.com",
+        sign_in_label="Secure hash key",
+        sign_in_help="The app's secure hash key; SurveyDesk sends only its MD5 hash, never the key.",
+        options=(
+            OptionSpec("app_id", "App id"),
+            OptionSpec("ext_user_id", "Your user id in the app"),
+            OptionSpec("currency", "Currency the app pays in (ISO code)", default="USD"),
+        ),
+        build=_cpx,
+    ),
+    "toloka": PlatformSpec(
+        platform="toloka",
+        name="Toloka",
+        base_url="https://toloka.yandex.com",
+        sign_in_label="Cookie",
+        sign_in_help="The Cookie header of your signed-in Toloka web app (with its CSRF token).",
+        options=(OptionSpec("language", "Language of task texts", required=False, default="EN"),),
+        build=_toloka,
     ),
 }
 

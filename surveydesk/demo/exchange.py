@@ -17,7 +17,11 @@ from types import TracebackType
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
+from surveydesk.demo.bitlabs_site import bitlabs_site
+from surveydesk.demo.cpx_site import cpx_site
+from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory, json_response
 
 logger = logging.getLogger(__name__)
@@ -64,7 +68,7 @@ class DemoExchange:
         def prolific(context: SiteContext) -> Site:
             return ProlificSite(context.market(0), self.PROLIFIC_TOKEN, prolific_min_interval, context.clock)
 
-        factories = [prolific] if sites is None else sites
+        factories = [prolific, mturk_site, bitlabs_site, cpx_site, toloka_site] if sites is None else sites
         built = [factory(context) for factory in factories]
         self._sites = {site.platform: site for site in built}
         self._faults: dict[str, deque[Response]] = {name: deque() for name in self._sites}
