@@ -18,6 +18,7 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
 from surveydesk.core.politeness import Politeness
+from surveydesk.core.sanitize import checked_tasks
 from surveydesk.services.background import Background
 from surveydesk.store import TaskStore
 
@@ -152,7 +153,7 @@ class Poller(QObject):
         other exception is a bug of ours and reaches the background runner, which logs its traceback.
         """
         try:
-            tasks = connector.fetch_tasks()
+            tasks = checked_tasks(key.platform, connector.fetch_tasks())
         except PlatformError as error:
             return error
         result = self._store.merge(key, tasks, self._clock.now())
