@@ -190,3 +190,14 @@ def test_an_attempt_survives_sigkill_and_is_found_on_restart(tmp_path: Path, clo
         assert attempt.title == "Killed mid-task" and not keeper.is_working(attempt.id)
         assert keeper.finish(attempt.id, Outcome.SUBMITTED).outcome is Outcome.SUBMITTED
         assert db.connection().execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_listed_task_brings_its_limit_and_a_survey_wall_an_estimated_one():
+    from tests.factories import make_task
+
+    assert NewAttempt.for_task(make_task("p", time_allowed_minutes=45)).time_limit_seconds == 2700
+    wall = make_task("w", platform="cpx", estimated_minutes=12, time_allowed_minutes=None)
+    assert NewAttempt.for_task(wall).time_limit_seconds == 36 * 60
+    assert (
+        NewAttempt.for_task(make_task("m", platform="mturk", time_allowed_minutes=None)).time_limit_seconds is None
+    )

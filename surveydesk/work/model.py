@@ -39,6 +39,12 @@ UNPAID_CAUSE_OF_OUTCOME = {
 }
 
 
+# Survey walls state a length but no time limit; surveys usually close after a few times their length (the
+# reference's Prolific data has maximum_allowed_time = 3 × the estimate), so that is the estimate used.
+SURVEY_WALLS = frozenset({"bitlabs", "cpx"})
+SURVEY_WALL_LIMIT_FACTOR = 3
+
+
 @dataclass(frozen=True, slots=True)
 class NewAttempt:
     """What the worker took: enough to time it and to know what it should pay."""
@@ -53,8 +59,11 @@ class NewAttempt:
 
     @classmethod
     def for_task(cls, task: Task) -> NewAttempt:
-        """An attempt at a listed task; its limit is the platform's time allowed, if it gives one."""
+        """An attempt at a listed task; its limit is the platform's time allowed, or for a survey wall (which
+        states none) an estimate of `SURVEY_WALL_LIMIT_FACTOR` times the survey's length."""
         limit = None if task.time_allowed_minutes is None else task.time_allowed_minutes * 60
+        if limit is None and task.platform in SURVEY_WALLS and task.estimated_minutes:
+            limit = task.estimated_minutes * SURVEY_WALL_LIMIT_FACTOR * 60
         return cls(
             platform=task.platform,
             account=task.account,
