@@ -154,3 +154,12 @@ def test_manual_attempts_are_checked_before_they_start():
     ]:
         with pytest.raises(ValueError, match=words):
             manual_attempt(*bad)
+
+
+def test_the_strip_shows_what_the_task_promised_beside_what_it_pays_so_far(strip, keeper, clock):
+    attempt = keeper.take(manual_attempt("Clickworker", "Tag photos", "1.20", "EUR", 0, estimated_minutes=6))
+    strip.show_attempt(attempt.id)
+    clock.advance(720)
+    strip.refresh()
+    assert strip.wage_label.text() == "€1.20 · promised €12.00/h · €6.00/h so far"
+    assert attempt.estimated_minutes == 6 and attempt.platform == "clickworker"

@@ -140,4 +140,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE accounts ADD COLUMN options TEXT NOT NULL DEFAULT '{}'",
         ),
     ),
+    Migration(
+        version=4,
+        description="estimated minutes of an attempt",
+        statements=(
+            # What the platform (or the worker, for a task entered by hand) expected it to take.
+            "ALTER TABLE attempts ADD COLUMN estimated_minutes INTEGER",
+        ),
+    ),
 )

@@ -17,7 +17,8 @@ _ATTEMPT_COLUMNS = """
     a.id, a.shift_id, a.platform, a.account, a.external_id, a.title, a.requester, a.reward_minor,
     a.reward_currency, a.time_limit_seconds, a.started_at, a.ended_at, a.outcome, a.paid_minor, a.paid_currency,
     coalesce((SELECT sum(s.seconds) FROM stretches AS s WHERE s.attempt_id = a.id AND s.seconds IS NOT NULL), 0),
-    (SELECT s.started_at FROM stretches AS s WHERE s.attempt_id = a.id AND s.seconds IS NULL)
+    (SELECT s.started_at FROM stretches AS s WHERE s.attempt_id = a.id AND s.seconds IS NULL),
+    a.estimated_minutes
 """
 _SHIFT_COLUMNS = """
     h.id, h.started_at, h.ended_at, h.automatic,
@@ -75,7 +76,8 @@ class WorkLog:
         with self._db.transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO attempts (shift_id, platform, account, external_id, title, requester, reward_minor, "
-                "reward_currency, time_limit_seconds, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reward_currency, time_limit_seconds, started_at, estimated_minutes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     shift_id,
                     new.platform,
@@ -87,6 +89,7 @@ class WorkLog:
                     new.reward.currency,
                     new.time_limit_seconds,
                     utc_iso(started_at),
+                    new.estimated_minutes,
                 ),
             )
             attempt_id = _row_id(cursor)
@@ -242,6 +245,7 @@ def _attempt(row: Any) -> Attempt:
         paid_currency,
         worked_seconds,
         working_since,
+        estimated_minutes,
     ) = row
     return Attempt(
         id=attempt_id,
@@ -259,4 +263,5 @@ def _attempt(row: Any) -> Attempt:
         ended_at=None if ended_at is None else parse_utc_iso(ended_at),
         outcome=None if outcome is None else Outcome(outcome),
         paid=None if paid_minor is None else Money(paid_minor, paid_currency),
+        estimated_minutes=estimated_minutes,
     )

@@ -22,7 +22,9 @@ KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", "Other")
 CURRENCIES = ("EUR", "GBP", "USD")
 
 
-def manual_attempt(platform: str, title: str, reward_text: str, currency: str, limit_minutes: int) -> NewAttempt:
+def manual_attempt(
+    platform: str, title: str, reward_text: str, currency: str, limit_minutes: int, estimated_minutes: int = 0
+) -> NewAttempt:
     """The attempt a worker describes by hand; raises ValueError with a message for the dialog to show."""
     platform = platform.strip()
     title = title.strip()
@@ -44,6 +46,7 @@ def manual_attempt(platform: str, title: str, reward_text: str, currency: str, l
         requester="",
         reward=reward,
         time_limit_seconds=limit_minutes * 60 if limit_minutes > 0 else None,
+        estimated_minutes=estimated_minutes if estimated_minutes > 0 else None,
     )
 
 
@@ -65,6 +68,10 @@ class ManualTaskDialog(QDialog):
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
         self.currency.setCurrentText(default_currency)
+        self.estimate = QSpinBox(self)
+        self.estimate.setRange(0, 24 * 60)
+        self.estimate.setSpecialValueText(self.tr("not known"))
+        self.estimate.setSuffix(self.tr(" min"))
         self.limit = QSpinBox(self)
         self.limit.setRange(0, 24 * 60)
         self.limit.setSpecialValueText(self.tr("no limit"))
@@ -82,6 +89,7 @@ class ManualTaskDialog(QDialog):
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Reward:"), self.reward)
         form.addRow(self.tr("Currency:"), self.currency)
+        form.addRow(self.tr("Estimated time:"), self.estimate)
         form.addRow(self.tr("Time limit:"), self.limit)
         form.addRow(self.error)
         form.addRow(buttons)
@@ -94,6 +102,7 @@ class ManualTaskDialog(QDialog):
                 self.reward.text(),
                 self.currency.currentText().strip().upper(),
                 self.limit.value(),
+                self.estimate.value(),
             )
         except ValueError as error:
             self.error.setText(str(error))

@@ -173,8 +173,10 @@ class TimerStrip(QFrame):
         seconds = self._keeper.worked_seconds(attempt)
         self.elapsed_label.setText(self.tr("worked {0}").format(format_clock(seconds)))
         rate = task_wage(attempt, seconds)
+        expected = attempt.expected_wage
+        promised = self.tr(" · promised {0}/h").format(expected.format()) if expected is not None else ""
         per_hour = self.tr(" · {0}/h so far").format(rate.format()) if rate is not None else ""
-        self.wage_label.setText(attempt.reward.format() + per_hour)
+        self.wage_label.setText(attempt.reward.format() + promised + per_hour)
         self._show_countdown(attempt)
 
     def _show_countdown(self, attempt: Attempt) -> None:

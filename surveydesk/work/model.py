@@ -56,6 +56,7 @@ class NewAttempt:
     requester: str
     reward: Money
     time_limit_seconds: int | None
+    estimated_minutes: int | None = None
 
     @classmethod
     def for_task(cls, task: Task) -> NewAttempt:
@@ -72,6 +73,7 @@ class NewAttempt:
             requester=task.requester_name,
             reward=task.reward,
             time_limit_seconds=limit,
+            estimated_minutes=task.estimated_minutes,
         )
 
 
@@ -103,6 +105,12 @@ class Attempt:
     ended_at: datetime | None
     outcome: Outcome | None
     paid: Money | None  # what the outcome earned, as far as the worker knows now
+    estimated_minutes: int | None = None
+
+    @property
+    def expected_wage(self) -> Money | None:
+        """What the task promised per hour: its reward over its estimated time."""
+        return self.reward.per_hour(self.estimated_minutes)
 
     @property
     def is_open(self) -> bool:
