@@ -1,15 +1,27 @@
-"""Benchmark: a full poll cycle of 1,000 Prolific studies against the raw cost of fetching and decoding them.
+"""Benchmark: a full poll cycle against the raw cost of fetching and decoding the same replies.
 
-Raw = HTTP GET of the studies reply + `json.loads`. Full = what the app does each poll: fetch, parse into Tasks,
-diff and store in SQLite, and update the Qt table model behind its sorting proxy. Both read the same reply in
-each round. Target: ratio = full / raw ≤ 1.5.
+Raw = HTTP GET of exactly what a connector requests + `json.loads`. Full = what the app does each poll: fetch
+and parse into Tasks (the connector), the last check on them (`checked_tasks`), diff and store in SQLite, and
+update the Qt table model behind its sorting proxy. Both read the same replies in each round, alternating which
+goes first. Target: ratio = full / raw ≤ 1.5.
 
-How much of the list changes between two polls decides the cost, so two markets are measured:
-- realistic (the `poll_pipeline` line): polls 30 s apart, as the app polls Prolific, in a market where studies
-  take 20 minutes to 3 hours to fill (market speed 0.05);
-- busy (a `#` line): the demo's lively market (speed 1), where nearly every study changes between two polls.
+Two set-ups are measured:
+- 1,000 Prolific studies (the `poll_pipeline` line). How much of the list changes between two polls decides
+  the cost, so two markets are measured: realistic (that line): polls 30 s apart, as the app polls Prolific,
+  in a market where studies take 20 minutes to 3 hours to fill (market speed 0.05); busy (a `#` line): the
+  demo's lively market (speed 1), where nearly every study changes between two polls.
+- all five platforms with 200 tasks each (the `poll_pipeline_5x200` line), in the realistic market: one
+  connector per platform, built through the registry for the demo accounts, one store and one table model
+  for all, as the app has. What each platform lists is what its connector asks for: CPX's asks for 50
+  surveys, MTurk's for qualified projects only, 100 a page.
 
-Run: `.venv/bin/python bench/poll_pipeline.py [--studies 1000] [--rounds 30]`
+The demo sites' own rate limits are off, and each reply is encoded once per market moment (see
+`_ReplayingSite`), so timed requests measure only the client side. Every timed request must be one the untimed
+raw pass made (same path, query and headers), raw and full must send as many requests and list as many items
+per platform, or the run stops: the comparison is of the same work.
+
+Run: `.venv/bin/python bench/poll_pipeline.py [--studies 1000] [--platform-tasks 200] [--rounds 30]
+[--breakdown]` (`--breakdown` adds each platform's own figures in the five-platform run).
 """
 
 from __future__ import annotations
@@ -19,24 +31,61 @@ import json
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
 
+import requests
 from PySide6.QtCore import QCoreApplication
 
+from surveydesk.connectors import bitlabs, cpx, mturk, prolific, toloka
 from surveydesk.connectors.http import make_session
-from surveydesk.connectors.prolific import ProlificConnector
-from surveydesk.core.clock import SystemClock
-from surveydesk.core.model import AccountKey
+from surveydesk.connectors.registry import PLATFORMS
+from surveydesk.core.connector import Connector
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.sanitize import checked_tasks
 from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.bitlabs_site import bitlabs_site
+from surveydesk.demo.cpx_site import cpx_site
+from surveydesk.demo.exchange import SIMULATED_EPOCH
+from surveydesk.demo.mturk_site import mturk_site
+from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.toloka_site import toloka_site
+from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
 from surveydesk.store import Database, TaskStore
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskTableModel
 
-ACCOUNT = AccountKey("prolific", "bench")
-SECONDS_BETWEEN_POLLS = 30.0  # the app's interval for Prolific
+SECONDS_BETWEEN_POLLS = 30.0  # the app's interval for Prolific; the market moves this much each round
+# The app's own clock moves this much each round: CPX's connector refuses, by that clock, to poll again within
+# 120 s. Nothing else measured depends on it.
+APP_SECONDS_PER_ROUND = 121.0
 REALISTIC_SPEED = 0.05
 BUSY_SPEED = 1.0
+USER_AGENT = "SurveyDesk-bench"
+RAW_TIMEOUT = (5.0, 20.0)
+# MTurk's search order and filters as the connector sends them for an account without a lowest reward.
+MTURK_FILTERS = {"sort": "updated_desc", "filters[qualified]": "true"}
+
+
+def _prolific_site(context: SiteContext) -> Site:
+    """Prolific as the exchange builds it by default, without its rate limit."""
+    return ProlificSite(context.market(0), DemoExchange.PROLIFIC_TOKEN, 0.0, context.clock)
+
+
+SITES: Mapping[str, SiteFactory] = {
+    "prolific": _prolific_site,
+    "mturk": partial(mturk_site, min_interval=0.0),
+    "bitlabs": partial(bitlabs_site, min_interval=0.0),
+    "cpx": partial(cpx_site, min_interval=0.0),
+    "toloka": partial(toloka_site, min_interval=0.0),
+}
 
 
 @dataclass(frozen=True)
@@ -46,92 +95,307 @@ class Figures:
     changes_per_round: float
     first_cycle_ms: float
     rows: int
+    listed: Mapping[str, int]  # tasks each platform listed in the last round
+    platform_ms: Mapping[str, tuple[float, float]]  # each platform's median raw and full ms
 
     @property
     def ratio(self) -> float:
         return self.full_ms / self.raw_ms
 
 
-def measure(studies: int, rounds: int, speed: float) -> Figures:
-    """Alternate raw and full cycles over the same replies, round after round, and take the medians."""
+class PollClock:
+    """The app's wall clock (connectors, store, model): it moves only when a round says so."""
+
+    def __init__(self, start: datetime) -> None:
+        self._now = start
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        self._now += timedelta(seconds=seconds)
+
+
+class _ReplayingSite:
+    """A demo site whose replies are made once per market moment and request, then served as they are.
+
+    Prolific and Toloka keep their encoded lists until the market moves; MTurk, BitLabs and CPX encode every
+    reply again, which would put the server's work (on a thread of this same process) inside the timings.
+    A request is the same when its path, query and headers are. The counts let the benchmark check that raw and
+    full requests ask for the same replies.
+    """
+
+    def __init__(self, site: Site, clock: Callable[[], float]) -> None:
+        self._site = site
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._moment: float | None = None
+        self._replies: dict[tuple[object, ...], Response] = {}
+        self.requests = 0
+        self.misses = 0  # requests answered by the site itself
+
+    @property
+    def platform(self) -> str:
+        return self._site.platform
+
+    def handle(self, request: Request) -> Response:
+        query = tuple(sorted(parse_qsl(request.query_string, keep_blank_values=True)))
+        key = (request.path, query, tuple(sorted(request.headers.items())))
+        with self._lock:
+            moment = self._clock()
+            if moment != self._moment:
+                self._moment, self._replies = moment, {}
+            self.requests += 1
+            reply = self._replies.get(key)
+            if reply is None:
+                self.misses += 1
+                reply = self._replies[key] = self._site.handle(request)
+            return reply
+
+
+RawFetch = Callable[[], int]  # one raw fetch of a platform's tasks; tells how many items its replies list
+
+
+def _get_json(
+    session: requests.Session,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    params: Mapping[str, str] | None = None,
+) -> Any:
+    return json.loads(session.get(url, headers=headers, params=params, timeout=RAW_TIMEOUT).content)
+
+
+def _raw_prolific(account: Account, secret: str, session: requests.Session) -> RawFetch:
+    url = account.base_url.rstrip("/") + prolific.STUDIES_PATH
+    headers = {"Authorization": f"Bearer {secret}"}
+    return lambda: len(_get_json(session, url, headers)["results"])
+
+
+def _raw_mturk(account: Account, secret: str, session: requests.Session) -> RawFetch:
+    url = account.base_url.rstrip("/") + mturk.SEARCH_PATH
+    headers = {"Cookie": secret}
+
+    def fetch() -> int:
+        """Pages as the connector reads them: until one is short or the total is reached."""
+        listed = 0
+        for number in range(1, mturk.MAX_PAGES + 1):
+            params = {"format": "json", "page_size": str(mturk.PAGE_SIZE), "page_number": str(number)}
+            page = _get_json(session, url, headers, {**params, **MTURK_FILTERS})
+            listed += len(page["results"])
+            if len(page["results"]) < mturk.PAGE_SIZE or number * mturk.PAGE_SIZE >= page["total_num_results"]:
+                break
+        return listed
+
+    return fetch
+
+
+def _raw_bitlabs(account: Account, secret: str, session: requests.Session) -> RawFetch:
+    url = account.base_url.rstrip("/") + bitlabs.SURVEYS_PATH
+    headers = {"X-Api-Token": secret, "X-User-Id": account.options["user_id"]}
+    return lambda: len(_get_json(session, url, headers)["data"]["surveys"])
+
+
+def _raw_cpx(account: Account, secret: str, session: requests.Session) -> RawFetch:
+    url = account.base_url.rstrip("/") + cpx.SURVEYS_PATH
+    user_id = account.options["ext_user_id"]
+    params = {
+        "app_id": account.options["app_id"],
+        "ext_user_id": user_id,
+        "output_method": "api",
+        "limit": str(cpx.SURVEY_LIMIT),
+        "secure_hash": cpx.secure_hash(user_id, secret),
+    }
+    return lambda: len(_get_json(session, url, params=params)["surveys"])
+
+
+def _raw_toloka(account: Account, secret: str, session: requests.Session) -> RawFetch:
+    url = account.base_url.rstrip("/") + toloka.GROUPS_PATH
+    cookies = dict(piece.strip().partition("=")[::2] for piece in secret.split(";"))
+    csrf = next(cookies[name] for name in toloka.CSRF_COOKIES if cookies.get(name))
+    headers = {"Cookie": secret, "X-Requested-With": "XMLHttpRequest", "X-CSRF-Token": csrf}
+    return lambda: len(_get_json(session, url, headers))
+
+
+RAW_FETCHES: Mapping[str, Callable[[Account, str, requests.Session], RawFetch]] = {
+    "prolific": _raw_prolific,
+    "mturk": _raw_mturk,
+    "bitlabs": _raw_bitlabs,
+    "cpx": _raw_cpx,
+    "toloka": _raw_toloka,
+}
+
+
+@dataclass(frozen=True)
+class _Polled:
+    """One platform as the benchmark polls it: the app's connector, and raw fetches of the same requests.
+
+    Each has an HTTP session of its own, as each connector has in the app. The untimed raw fetch that lets the
+    site make its replies has one too, so each timed session sends one poll's requests per round, as the
+    connector's does: the demo server writes a reply's headers and body separately, and a small reply on a
+    connection that has just been used can wait 40 ms for the client's delayed ACK (Nagle's algorithm).
+    """
+
+    account: AccountKey
+    connector: Connector
+    raw: RawFetch
+    warm: RawFetch
+    site: _ReplayingSite
+
+
+def _polled(account: Account, secret: str, clock: PollClock, site: _ReplayingSite) -> _Polled:
+    platform = account.key.platform
+    connector = PLATFORMS[platform].build(account, lambda: secret, make_session(USER_AGENT), clock)
+    raw, warm = (RAW_FETCHES[platform](account, secret, make_session(USER_AGENT)) for _ in range(2))
+    return _Polled(account.key, connector, raw, warm, site)
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One raw or full pass over every platform: per platform, its seconds, items listed and requests sent."""
+
+    seconds: dict[str, float]
+    listed: dict[str, int]
+    requests: dict[str, int]
+    misses: dict[str, int]  # requests the site answered itself, not from the replies of the untimed raw pass
+    changes: int
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+def _check(raw: _Pass, full: _Pass) -> None:
+    """Stop the run unless raw and full fetched the same replies, as many of them, with as many items."""
+    differing = sorted({name for name, count in (*raw.misses.items(), *full.misses.items()) if count})
+    if differing:
+        raise RuntimeError(
+            f"timed requests differ from the untimed raw pass's (path, query or headers): {differing}"
+        )
+    if raw.requests != full.requests:
+        raise RuntimeError(f"raw and full sent different numbers of requests: {raw.requests} != {full.requests}")
+    if raw.listed != full.listed:
+        raise RuntimeError(f"raw and full listed different numbers of items: {raw.listed} != {full.listed}")
+
+
+def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float) -> Figures:
+    """Alternate raw and full passes over the same replies, round after round, and take the medians."""
     market_clock = ManualClock(0.0)
+    app_clock = PollClock(SIMULATED_EPOCH)
+    replaying: dict[str, _ReplayingSite] = {}
+
+    def replayed(factory: SiteFactory) -> SiteFactory:
+        def build(context: SiteContext) -> Site:
+            site = _ReplayingSite(factory(context), context.clock)
+            replaying[site.platform] = site
+            return site
+
+        return build
+
     with (
         tempfile.TemporaryDirectory() as folder,
         DemoExchange(
-            seed=1, clock=market_clock, initial_studies=studies, prolific_min_interval=0, market_speed=speed
+            seed=1,
+            clock=market_clock,
+            initial_studies=tasks_each,
+            market_speed=speed,
+            sites=[replayed(SITES[platform]) for platform in platforms],
         ) as exchange,
     ):
-        raw_session = make_session("SurveyDesk-bench")
-        url = f"{exchange.prolific_url}/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
-        headers = {"Authorization": f"Bearer {DemoExchange.PROLIFIC_TOKEN}"}
-        connector = ProlificConnector(
-            account=ACCOUNT,
-            base_url=exchange.prolific_url,
-            token_provider=lambda: DemoExchange.PROLIFIC_TOKEN,
-            session=make_session("SurveyDesk-bench"),
-            clock=SystemClock(),
-        )
         database = Database.open(Path(folder) / "bench.sqlite3")
         store = TaskStore(database)
-        model = TaskTableModel(SystemClock().now)
+        model = TaskTableModel(app_clock.now)
         proxy = TaskFilterProxy()
         proxy.setSourceModel(model)
         proxy.sort(Column.AGE)
+        polled = [
+            _polled(account, secret, app_clock, replaying[account.key.platform])
+            for account, secret in demo_accounts(exchange)
+        ]
 
-        def raw_cycle() -> int:
-            reply = raw_session.get(url, headers=headers, timeout=(5, 20))
-            return len(json.loads(reply.content)["results"])
+        def raw(platform: _Polled) -> tuple[int, int]:
+            return platform.raw(), 0
 
-        def full_cycle() -> int:
-            tasks = connector.fetch_tasks()
-            result = store.merge(ACCOUNT, tasks, SystemClock().now())
+        def warm(platform: _Polled) -> tuple[int, int]:
+            return platform.warm(), 0
+
+        def full(platform: _Polled) -> tuple[int, int]:
+            tasks = checked_tasks(platform.account.platform, platform.connector.fetch_tasks())
+            result = store.merge(platform.account, tasks, app_clock.now())
             model.apply(result)
-            return result.total_changes
+            return len(tasks), result.total_changes
 
-        raw_cycle()
-        started = time.perf_counter()
-        full_cycle()
-        first_cycle_ms = (time.perf_counter() - started) * 1000
-        raw_times: list[float] = []
-        full_times: list[float] = []
-        changes: list[int] = []
+        def run(cycle: Callable[[_Polled], tuple[int, int]]) -> _Pass:
+            seconds: dict[str, float] = {}
+            listed: dict[str, int] = {}
+            sent: dict[str, int] = {}
+            misses: dict[str, int] = {}
+            changes = 0
+            for platform in polled:
+                name, site = platform.account.platform, platform.site
+                requests_before, misses_before = site.requests, site.misses
+                started = time.perf_counter()
+                listed[name], changed = cycle(platform)
+                seconds[name] = time.perf_counter() - started
+                sent[name] = site.requests - requests_before
+                misses[name] = site.misses - misses_before
+                changes += changed
+            return _Pass(seconds, listed, sent, misses, changes)
+
+        # An untimed raw pass before each comparison lets every site make its replies once, so both timed
+        # passes are served the same bytes.
+        run(warm)
+        first = run(full)
+        passes: list[tuple[_Pass, _Pass]] = []
         for round_number in range(rounds):
             market_clock.seconds += SECONDS_BETWEEN_POLLS
-            # An untimed request lets the exchange move its market and encode the reply once, so both timed
-            # requests below are served the same cached bytes and time only the client side.
-            raw_cycle()
-            started = time.perf_counter()
+            app_clock.advance(APP_SECONDS_PER_ROUND)
+            run(warm)
             if round_number % 2:
-                raw_cycle()
-                middle = time.perf_counter()
-                changes.append(full_cycle())
-                raw_times.append(middle - started)
-                full_times.append(time.perf_counter() - middle)
+                raw_pass = run(raw)
+                full_pass = run(full)
             else:
-                changes.append(full_cycle())
-                middle = time.perf_counter()
-                raw_cycle()
-                full_times.append(middle - started)
-                raw_times.append(time.perf_counter() - middle)
+                full_pass = run(full)
+                raw_pass = run(raw)
+            _check(raw_pass, full_pass)
+            passes.append((raw_pass, full_pass))
         database.close()
+
+    def median_ms(values: list[float]) -> float:
+        return statistics.median(values) * 1000
+
     return Figures(
-        raw_ms=statistics.median(raw_times) * 1000,
-        full_ms=statistics.median(full_times) * 1000,
-        changes_per_round=statistics.median(changes),
-        first_cycle_ms=first_cycle_ms,
+        raw_ms=median_ms([raw_pass.total for raw_pass, _ in passes]),
+        full_ms=median_ms([full_pass.total for _, full_pass in passes]),
+        changes_per_round=statistics.median(full_pass.changes for _, full_pass in passes),
+        first_cycle_ms=first.total * 1000,
         rows=model.rowCount(),
+        listed=passes[-1][1].listed,
+        platform_ms={
+            name: (
+                median_ms([raw_pass.seconds[name] for raw_pass, _ in passes]),
+                median_ms([full_pass.seconds[name] for _, full_pass in passes]),
+            )
+            for name in first.seconds
+        },
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--studies", type=int, default=1000)
+    parser.add_argument("--studies", type=int, default=1000, help="Prolific studies in the one-platform run")
+    parser.add_argument(
+        "--platform-tasks", type=int, default=200, help="tasks per platform in the five-platform run"
+    )
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument(
+        "--breakdown", action="store_true", help="each platform's figures in the five-platform run"
+    )
     args = parser.parse_args()
 
     app = QCoreApplication(sys.argv[:1])
-    busy = measure(args.studies, args.rounds, BUSY_SPEED)
-    realistic = measure(args.studies, args.rounds, REALISTIC_SPEED)
+    busy = measure(["prolific"], args.studies, args.rounds, BUSY_SPEED)
+    realistic = measure(["prolific"], args.studies, args.rounds, REALISTIC_SPEED)
+    every = measure(list(SITES), args.platform_tasks, args.rounds, REALISTIC_SPEED)
     for name, figures in (("realistic", realistic), ("busy", busy)):
         print(
             f"# {name} market: {figures.rows} studies listed at the end, median {figures.changes_per_round:.0f} "
@@ -141,6 +405,17 @@ def main() -> int:
     print(
         f"poll_pipeline raw_ms={realistic.raw_ms:.2f} full_ms={realistic.full_ms:.2f} ratio={realistic.ratio:.2f}"
     )
+    listed = ", ".join(f"{name} {count}" for name, count in every.listed.items())
+    print(
+        f"# {len(every.listed)} platforms × {args.platform_tasks} tasks, realistic market, polls "
+        f"{SECONDS_BETWEEN_POLLS:.0f} s apart: listed {listed} ({every.rows} rows at the end); median "
+        f"{every.changes_per_round:.0f} new, changed or gone per round; first poll into an empty store "
+        f"{every.first_cycle_ms:.0f} ms"
+    )
+    if args.breakdown:
+        for name, (raw_ms, full_ms) in every.platform_ms.items():
+            print(f"#   {name}: raw_ms={raw_ms:.2f} full_ms={full_ms:.2f} ratio={full_ms / raw_ms:.2f}")
+    print(f"poll_pipeline_5x200 raw_ms={every.raw_ms:.2f} full_ms={every.full_ms:.2f} ratio={every.ratio:.2f}")
     app.shutdown()
     return 0
 
