@@ -1,7 +1,7 @@
 """Benchmark: a full poll cycle against the raw cost of fetching and decoding the same replies.
 
 Raw = HTTP GET of exactly what a connector requests + `json.loads`. Full = what the app does each poll: fetch
-and parse into Tasks (the connector), the last check on them (`checked_tasks`), diff and store in SQLite, and
+and parse into Tasks (the connector), the last check on them (`TaskChecker`), diff and store in SQLite, and
 update the Qt table model behind its sorting proxy. Both read the same replies in each round, alternating which
 goes first. Target: ratio = full / raw ≤ 1.5.
 
@@ -34,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -49,7 +49,7 @@ from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.core.sanitize import checked_tasks
+from surveydesk.core.sanitize import TaskChecker
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.demo.bitlabs_site import bitlabs_site
@@ -240,6 +240,7 @@ class _Polled:
     raw: RawFetch
     warm: RawFetch
     site: _ReplayingSite
+    checker: TaskChecker = field(default_factory=TaskChecker)  # one per account, as the poller keeps
 
 
 def _polled(account: Account, secret: str, clock: PollClock, site: _ReplayingSite) -> _Polled:
@@ -319,7 +320,7 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
             return platform.warm(), 0
 
         def full(platform: _Polled) -> tuple[int, int]:
-            tasks = checked_tasks(platform.account.platform, platform.connector.fetch_tasks())
+            tasks = platform.checker.check(platform.account.platform, platform.connector.fetch_tasks())
             result = store.merge(platform.account, tasks, app_clock.now())
             model.apply(result)
             return len(tasks), result.total_changes

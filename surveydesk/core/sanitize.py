@@ -9,6 +9,7 @@ unreadable field does, so nothing half-checked is stored.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -41,34 +42,62 @@ def _needs_cleaning(text: str, limit: int, one_line: bool) -> bool:
     return len(text) > limit or _UNSAFE.search(text) is not None or (one_line and ("\n" in text or "\t" in text))
 
 
-def checked_tasks(platform: str, tasks: Sequence[Task]) -> list[Task]:
-    """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
-    result = []
-    for task in tasks:
+# Fields of a task shown as text: (name, limit, shown on one line).
+_TEXT_FIELDS = (
+    ("title", TITLE_LIMIT, True),
+    ("requester_name", NAME_LIMIT, True),
+    ("requester_id", NAME_LIMIT, True),
+    ("description", DESCRIPTION_LIMIT, False),
+)
+# How many texts a checker remembers as safe before it starts over (a few polls of a very busy platform).
+_REMEMBERED = 100_000
+
+
+class TaskChecker:
+    """`checked_tasks` with a memory: texts found safe once are not scanned again.
+
+    Most of a poll is the same titles, names and descriptions as the poll before (often the very same string
+    objects, which a connector hands back for an offer that did not change), so remembering which texts are safe
+    makes the check cost a set lookup per field. One checker per account: its polls never overlap.
+    """
+
+    def __init__(self) -> None:
+        # Safe texts by the rule they passed (limit, one line), since a description may hold what a title may not.
+        self._safe: dict[tuple[int, bool], set[str]] = defaultdict(set)
+
+    def check(self, platform: str, tasks: Sequence[Task]) -> list[Task]:
+        """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
+        if sum(len(texts) for texts in self._safe.values()) > _REMEMBERED:
+            self._safe.clear()
+        return [self._checked(platform, task) for task in tasks]
+
+    def _checked(self, platform: str, task: Task) -> Task:
         if not 0 <= task.reward.minor <= MAX_REWARD_MINOR:
             raise BadPayload(platform, f"a task offers {task.reward.format()}, which no task pays")
         for count in (task.estimated_minutes, task.places_left, task.time_allowed_minutes):
             if count is not None and not 0 <= count <= MAX_COUNT:
                 raise BadPayload(platform, f"a task gives a count of {count}, which cannot be right")
-        if _needs_cleaning(task.external_id, NAME_LIMIT, one_line=True):
+        if not self._is_safe(task.external_id, NAME_LIMIT, one_line=True):
             raise BadPayload(platform, "a task's id holds characters or a length no id has")
-        result.append(_cleaned(task))
-    return result
+        changes: dict[str, Any] = {
+            name: clean_text(getattr(task, name), limit, one_line=one_line)
+            for name, limit, one_line in _TEXT_FIELDS
+            if not self._is_safe(getattr(task, name), limit, one_line)
+        }
+        if not self._is_safe(task.url, URL_LIMIT, one_line=True):
+            changes["url"] = ""  # a cut or altered address would lead somewhere else: better none
+        return replace(task, **changes) if changes else task
+
+    def _is_safe(self, text: str, limit: int, one_line: bool) -> bool:
+        safe = self._safe[(limit, one_line)]
+        if text in safe:
+            return True
+        if _needs_cleaning(text, limit, one_line):
+            return False
+        safe.add(text)
+        return True
 
 
-def _cleaned(task: Task) -> Task:
-    """The task with its texts cleaned; the same object when there was nothing to clean (the usual case)."""
-    fields = (
-        ("title", TITLE_LIMIT, True),
-        ("requester_name", NAME_LIMIT, True),
-        ("requester_id", NAME_LIMIT, True),
-        ("description", DESCRIPTION_LIMIT, False),
-    )
-    changes: dict[str, Any] = {
-        name: clean_text(getattr(task, name), limit, one_line=one_line)
-        for name, limit, one_line in fields
-        if _needs_cleaning(getattr(task, name), limit, one_line)
-    }
-    if _needs_cleaning(task.url, URL_LIMIT, one_line=True):
-        changes["url"] = ""  # a cut or altered address would lead somewhere else: better none
-    return replace(task, **changes) if changes else task
+def checked_tasks(platform: str, tasks: Sequence[Task]) -> list[Task]:
+    """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
+    return TaskChecker().check(platform, tasks)

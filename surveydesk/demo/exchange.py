@@ -208,6 +208,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep connections alive, as real clients expect
+    # Headers and body go out in separate writes; without this a small reply can wait 40 ms for the client's
+    # delayed ACK (Nagle's algorithm), which no real server makes its clients wait.
+    disable_nagle_algorithm = True
     server_version = "SurveyDeskDemo/1"
 
     def do_GET(self) -> None:

@@ -7,7 +7,7 @@ happen on the pool. At most one request per platform is in flight at any time.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
 from surveydesk.core.politeness import Politeness
-from surveydesk.core.sanitize import checked_tasks
+from surveydesk.core.sanitize import TaskChecker
 from surveydesk.services.background import Background
 from surveydesk.store import TaskStore
 
@@ -35,6 +35,7 @@ class _Schedule:
     politeness: Politeness
     timer: QTimer
     status: PlatformStatus
+    checker: TaskChecker = field(default_factory=TaskChecker)
 
 
 class Poller(QObject):
@@ -141,19 +142,21 @@ class Poller(QObject):
         self._busy_platforms.add(key.platform)
         self._set_status(key, state=PollState.POLLING, message="Checking for tasks…")
         self._background.run(
-            lambda: self._fetch_and_merge(key, schedule.connector),
+            lambda: self._fetch_and_merge(key, schedule.connector, schedule.checker),
             lambda outcome: self._on_polled(key, outcome),
             lambda _bug: self._on_polled(key, PlatformError(key.platform, "Internal error; see the log file")),
         )
 
-    def _fetch_and_merge(self, key: AccountKey, connector: Connector) -> tuple[MergeResult, int] | PlatformError:
+    def _fetch_and_merge(
+        self, key: AccountKey, connector: Connector, checker: TaskChecker
+    ) -> tuple[MergeResult, int] | PlatformError:
         """Runs on the pool: network, parsing and the database write all happen here.
 
         A platform's trouble is returned, not raised: it is the environment's fault and is shown calmly. Any
         other exception is a bug of ours and reaches the background runner, which logs its traceback.
         """
         try:
-            tasks = checked_tasks(key.platform, connector.fetch_tasks())
+            tasks = checker.check(key.platform, connector.fetch_tasks())
         except PlatformError as error:
             return error
         result = self._store.merge(key, tasks, self._clock.now())
