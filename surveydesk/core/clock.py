@@ -46,6 +46,15 @@ def utc_iso(moment: datetime) -> str:
 
 
 def parse_utc_iso(text: str) -> datetime:
-    """Read a time written by `utc_iso` (or any ISO 8601 text; a naive one is taken as UTC)."""
+    """Read a time written by `utc_iso` (or any ISO 8601 text; a naive one is taken as UTC).
+
+    Anything unreadable raises ValueError, including a time that exists only in another zone (year 1 ahead of
+    UTC, year 9999 behind it), whose conversion would otherwise raise OverflowError.
+    """
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{text!r} is outside the range of dates") from None

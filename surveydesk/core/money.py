@@ -24,6 +24,10 @@ _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 _SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 
 Unit = Literal["major", "minor"]
+# Amounts are read only between 10^-12 and 10^15 (whatever the unit): far beyond any reward, far within what
+# Decimal and int handle at once.
+_SMALLEST_EXPONENT = -12
+_LARGEST_EXPONENT = 15
 
 
 class MoneyError(ValueError):
@@ -106,6 +110,10 @@ class Money:
         if unit == "minor" and type(value) is int:
             return cls(value, code)  # the common Prolific case, and exact already
         number = _to_decimal(value)
+        # Checked before any arithmetic: "1e999999999" would overflow, and turning a number with a
+        # million-digit exponent into an int runs for hours while holding the interpreter.
+        if number and not _SMALLEST_EXPONENT <= number.adjusted() <= _LARGEST_EXPONENT:
+            raise MoneyError(f"{value!r} {code} is not an amount any task pays")
         if unit == "major":
             number = number.scaleb(minor_exponent(code))
         if number != number.to_integral_value():

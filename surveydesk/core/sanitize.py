@@ -25,8 +25,11 @@ URL_LIMIT = 2000
 MAX_REWARD_MINOR = 100_000_00
 MAX_COUNT = 10_000_000
 
-# C0 and C1 controls except tab and newline, the bidi embeddings, overrides and isolates, and the BOM.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]")
+# C0 and C1 controls except tab and newline; the bidi marks, embeddings, overrides and isolates; the BOM; and
+# lone surrogates (JSON can carry "\\ud800", which no text encoding can write).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 _BLANKS = re.compile(r"\s+")
 
 
@@ -86,6 +89,10 @@ class TaskChecker:
         }
         if not self._is_safe(task.url, URL_LIMIT, one_line=True):
             changes["url"] = ""  # a cut or altered address would lead somewhere else: better none
+        if not all(self._is_safe(device, NAME_LIMIT, one_line=True) for device in task.devices):
+            changes["devices"] = tuple(
+                cleaned for device in task.devices if (cleaned := clean_text(device, NAME_LIMIT))
+            )
         return replace(task, **changes) if changes else task
 
     def _is_safe(self, text: str, limit: int, one_line: bool) -> bool:
