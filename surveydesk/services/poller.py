@@ -78,6 +78,11 @@ class Poller(QObject):
             schedule.timer.setParent(None)
             self.account_removed.emit(key)
 
+    def connector_of(self, key: AccountKey) -> Connector | None:
+        """The connector polling an account, to act on its tasks (take one) with the same login and session."""
+        schedule = self._schedules.get(key)
+        return None if schedule is None else schedule.connector
+
     def statuses(self) -> list[PlatformStatus]:
         return [schedule.status for schedule in self._schedules.values()]
 

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
     """Shows what the poller finds; the poller and the clock are passed in by the composition root."""
 
     accounts_requested = Signal(object)  # AccountKey | None: the worker wants the accounts dialog
+    take_requested = Signal(object)  # Task: the worker clicked to take it
+    looked_at = Signal()  # the window became the active one: the worker has seen the list
+    hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
 
     def __init__(
         self,
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         for column, width in ((Column.PLATFORM, 90), (Column.REQUESTER, 190), (Column.REWARD, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.take_requested.emit(index.data(TaskRole)))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles and requesters"))
@@ -89,6 +94,9 @@ class MainWindow(QMainWindow):
 
         self.details = TaskDetails(can_time=timekeeper is not None, parent=self)
         self.details.start_requested.connect(self.start_timer_on)
+        self.details.take_requested.connect(self.take_requested)
+        self.keep_running_in_tray = False
+        self._quitting = False
         self.status_panel = StatusPanel(self)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
         self.tabs = QTabWidget(self)
@@ -164,7 +172,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_for_real)
         file_menu.addAction(quit_action)
 
         tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
@@ -176,6 +184,10 @@ class MainWindow(QMainWindow):
         self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.check_now_action.triggered.connect(self._poller.poll_all_now)
         tasks_menu.addAction(self.check_now_action)
+        take_action = QAction(self.tr("&Take the selected task"), self)
+        take_action.setShortcut(QKeySequence("Ctrl+T"))
+        take_action.triggered.connect(self._take_selection)
+        tasks_menu.addAction(take_action)
         self.pause_action = QAction(self.tr("&Pause checking"), self)
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self._poller.set_paused)
@@ -256,6 +268,43 @@ class MainWindow(QMainWindow):
             self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
         if self.timer_strip is not None:
             self.timer_strip.reload()
+
+    def _take_selection(self) -> None:
+        task = self.selected_task()
+        if task is not None:
+            self.take_requested.emit(task)
+
+    def say(self, message: str) -> None:
+        """A message in the status bar, for things that happened (a take, a warning)."""
+        self._say(message)
+
+    def show_alert(self, title: str, body: str) -> None:
+        """An alert shown in the window itself, when the desktop has no tray to show it."""
+        self._say(f"{title}: {body.splitlines()[0]}")
+        QApplication.alert(self)
+
+    def bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_real(self) -> None:
+        """Quit even with a tray (the tray's Quit, File ▸ Quit)."""
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.keep_running_in_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.looked_at.emit()
+        super().changeEvent(event)
 
     def _start_timer_on_selection(self) -> None:
         task = self.selected_task()

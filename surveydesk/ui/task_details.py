@@ -17,6 +17,7 @@ class TaskDetails(QWidget):
     """Title, requester, pay, timing and description of one task; empty when nothing is selected."""
 
     start_requested = Signal(object)  # Task: the worker wants its time measured
+    take_requested = Signal(object)  # Task: the worker wants it taken on its platform
 
     def __init__(self, can_time: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,11 @@ class TaskDetails(QWidget):
         self.start_button.setToolTip(self.tr("Measure the time you spend on this task (Ctrl+Return)"))
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self._task))
         self.start_button.setVisible(can_time)
+        self.take_button = QPushButton(self.tr("Take"), self)
+        self.take_button.setToolTip(
+            self.tr("Take this task on its platform, open it and start its timer (Ctrl+T)")
+        )
+        self.take_button.clicked.connect(lambda: self.take_requested.emit(self._task))
 
         form = QFormLayout()
         form.addRow(self.tr("Requester:"), self.requester)
@@ -47,6 +53,7 @@ class TaskDetails(QWidget):
         form.addRow(self.tr("Devices:"), self.devices)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.take_button)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -71,6 +78,7 @@ class TaskDetails(QWidget):
             self.description.clear()
             self.open_button.setEnabled(False)
             self.start_button.setEnabled(False)
+            self.take_button.setEnabled(False)
             return
         self.title.setText(f"{task.title}  ({platform_name(task.platform)})")
         self.requester.setText(task.requester_name or task.requester_id or self.tr("unknown"))
@@ -81,6 +89,7 @@ class TaskDetails(QWidget):
         self.description.setPlainText(task.description)
         self.open_button.setEnabled(QUrl(task.url).scheme() in _OPENABLE_SCHEMES)
         self.start_button.setEnabled(True)
+        self.take_button.setEnabled(True)
 
     def _timing_text(self, task: Task) -> str:
         parts = []
