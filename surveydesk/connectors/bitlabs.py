@@ -9,15 +9,15 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.connectors.http import excerpt, get, json_object, web_url
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.take import TakeResult, check_owner
 
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
@@ -25,6 +25,7 @@ MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
+SURVEY_OPENED: Final = "Survey opened in your browser."
 
 
 class BitLabsConnector:
@@ -69,6 +70,16 @@ class BitLabsConnector:
     def restriction_of(self, task_id: str) -> str | None:
         """Why the worker may not take this survey, in words, as of the last successful poll; None if they may."""
         return self._restrictions.get(task_id)
+
+    def take(self, task: Task) -> TakeResult:
+        """The survey's click URL, to open in the browser: the click itself is the way in, so nothing is sent.
+
+        BitLabs asks its qualification questions, if any, on the pages the click URL leads to.
+        """
+        check_owner(task, self._account)
+        if not task.url:
+            raise BadPayload(self._platform, "BitLabs gave no web link for this survey")
+        return TakeResult(opened_url=task.url, message=SURVEY_OPENED)
 
     def fetch_tasks(self) -> list[Task]:
         """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored."""
@@ -153,7 +164,7 @@ class BitLabsConnector:
             first_seen=now,
             last_seen=now,
             estimated_minutes=minutes,
-            url=_web_url(survey.get("click_url")),
+            url=web_url(survey.get("click_url")),
         )
 
     def _reward(self, survey: dict[str, Any], survey_id: str) -> Money:
@@ -258,11 +269,3 @@ def _title(survey: dict[str, Any], minutes: int | None) -> str:
     if minutes is not None:
         parts.append(f"{minutes} min")
     return " · ".join(parts)
-
-
-def _web_url(value: object) -> str:
-    """The survey's link if it is a web address; anything else is dropped rather than handed to a browser."""
-    if not isinstance(value, str):
-        return ""
-    parts = urlsplit(value)
-    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

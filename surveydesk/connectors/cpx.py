@@ -10,15 +10,15 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.connectors.http import excerpt, get, json_object, web_url
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.take import TakeResult, check_owner
 
 SURVEYS_PATH: Final = "/api/get-surveys.php"
 # CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
@@ -28,6 +28,7 @@ MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _TYPES: Final = {"need_qualification": "needs qualification"}
+SURVEY_OPENED: Final = "Survey opened in your browser."
 
 
 def secure_hash(ext_user_id: str, secret: str) -> str:
@@ -78,6 +79,14 @@ class CPXConnector:
     @property
     def account(self) -> AccountKey:
         return self._account
+
+    def take(self, task: Task) -> TakeResult:
+        """The survey's link, to open in the browser: following it is how a CPX survey starts, so nothing is
+        sent, and the 120 s refresh rule is not touched."""
+        check_owner(task, self._account)
+        if not task.url:
+            raise BadPayload(self._platform, "CPX Research gave no web link for this survey")
+        return TakeResult(opened_url=task.url, message=SURVEY_OPENED)
 
     def fetch_tasks(self) -> list[Task]:
         """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored.
@@ -188,7 +197,7 @@ class CPXConnector:
             first_seen=now,
             last_seen=now,
             estimated_minutes=minutes,
-            url=_web_url(survey.get("href_new")) or _web_url(survey.get("href")),
+            url=web_url(survey.get("href_new")) or web_url(survey.get("href")),
         )
 
     def _reward(self, survey: dict[str, Any], survey_id: str, currency: str) -> Money:
@@ -251,11 +260,3 @@ def _title(survey: dict[str, Any], minutes: int | None) -> str:
     if minutes is not None:
         parts.append(f"{minutes} min")
     return " · ".join(parts)
-
-
-def _web_url(value: object) -> str:
-    """The survey's link if it is a web address; anything else is dropped rather than handed to a browser."""
-    if not isinstance(value, str):
-        return ""
-    parts = urlsplit(value)
-    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

@@ -6,9 +6,10 @@ screen and in logs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -20,6 +21,8 @@ from surveydesk.core.errors import BadPayload, Unavailable
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
 QUOTE_LIMIT: Final = 120
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
+MAX_REDIRECTS: Final = 5
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
 _CHUNK: Final = 64 * 1024
 
@@ -58,6 +61,7 @@ def get(
     platform: str,
     headers: Mapping[str, str] | None = None,
     params: Mapping[str, str] | None = None,
+    allow_redirects: bool = True,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
 ) -> requests.Response:
     """GET `url`, whatever its status; no answer at all, or one cut off half-way, becomes `Unavailable`.
@@ -66,11 +70,60 @@ def get(
     memory. TLS certificates are always verified. The original exception is dropped on purpose: its text
     carries the full URL, which may hold ids or hashes that belong in no message.
     """
+    return _send(session, "GET", url, platform, timeout, allow_redirects, headers=headers, params=params)
+
+
+def post(
+    session: requests.Session,
+    url: str,
+    *,
+    platform: str,
+    json: object = None,
+    data: Mapping[str, str] | bytes | None = None,
+    headers: Mapping[str, str] | None = None,
+    allow_redirects: bool = True,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+) -> requests.Response:
+    """POST `json` (encoded as JSON) or `data` (a form, or raw bytes) to `url`, as `get` does its GET.
+
+    A connection that could not be made is tried again (see `make_session`), which is safe: nothing was sent.
+    A request cut off after it was sent is not, since the platform may have acted on it.
+    """
+    return _send(session, "POST", url, platform, timeout, allow_redirects, headers=headers, json=json, data=data)
+
+
+def _send(
+    session: requests.Session,
+    method: str,
+    url: str,
+    platform: str,
+    timeout: tuple[float, float],
+    allow_redirects: bool,
+    headers: Mapping[str, str] | None = None,
+    **arguments: Any,
+) -> requests.Response:
+    """The one place requests are sent: the answer with its body read (capped), or `Unavailable`.
+
+    Redirects are followed here rather than by requests, which forwards every header it does not know to be a
+    login: a redirect to another server drops Authorization, Cookie and every X- header (BitLabs' X-Api-Token,
+    Toloka's X-CSRF-Token), whatever session the connector was given.
+    """
     try:
-        response = session.get(url, headers=headers, params=params, timeout=timeout, stream=True, verify=True)
-        with response:
-            # Filling requests' own cache makes .json() and .text read what was read here, and nothing more.
-            response._content = _read_capped(response, platform)
+        sent = dict(headers or {})
+        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), platform)
+        for _hop in range(MAX_REDIRECTS):
+            if not (allow_redirects and response.is_redirect):
+                break
+            target = urljoin(response.url, response.headers["Location"])
+            if origin(target) != origin(response.url):
+                sent = {name: value for name, value in sent.items() if not _is_login_header(name)}
+            if response.status_code in (301, 302, 303):  # as browsers do: the body is not sent again
+                method, arguments = "GET", {name: v for name, v in arguments.items() if name == "params"}
+            arguments.pop("params", None)  # the new address carries its own query
+            response = _read(session.request(method, target, **_options(timeout, sent, arguments)), platform)
+        else:
+            if allow_redirects and response.is_redirect:
+                raise Unavailable(platform, f"{_server(url)} sent us round in circles (too many redirects)")
     except requests.Timeout:
         raise Unavailable(platform, f"{_server(url)} did not answer in time") from None
     except requests.ConnectionError:
@@ -78,6 +131,29 @@ def get(
     except requests.RequestException as exc:
         raise Unavailable(platform, f"the request to {_server(url)} failed ({type(exc).__name__})") from None
     return response
+
+
+def _options(timeout: tuple[float, float], headers: dict[str, str], arguments: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "timeout": timeout,
+        "stream": True,
+        "verify": True,
+        "allow_redirects": False,
+        "headers": headers,
+        **arguments,
+    }
+
+
+def _read(response: requests.Response, platform: str) -> requests.Response:
+    with response:
+        # Filling requests' own cache makes .json() and .text read what was read here, and nothing more.
+        response._content = _read_capped(response, platform)
+    return response
+
+
+def _is_login_header(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in ("authorization", "cookie") or lowered.startswith("x-")
 
 
 def _read_capped(response: requests.Response, platform: str) -> bytes:
@@ -103,10 +179,46 @@ def json_object(response: requests.Response, platform: str) -> dict[str, Any]:
     return body
 
 
-def excerpt(value: object) -> str:
-    """A server-supplied value cut short enough to put in a message; control characters come out escaped."""
+def excerpt(value: object, hide: Iterable[str] = ()) -> str:
+    """A server-supplied value cut short enough to put in a message; control characters come out escaped,
+    and any of the secrets in `hide` (a server may echo a login back) comes out as "…"."""
     text = repr(value)[1:-1] if isinstance(value, str) else repr(value)
+    for secret in hide:
+        if secret:
+            text = text.replace(secret, "…")
     return text if len(text) <= QUOTE_LIMIT else f"{text[: QUOTE_LIMIT - 1]}…"
+
+
+def web_url(value: object) -> str:
+    """A link from a reply if it is a web address; anything else (or unparsable) becomes "" rather than be
+    handed to a browser."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. "http://[not-an-ip]/"
+        return ""
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def path_part(identifier: str, platform: str) -> str:
+    """An id as one URL path segment; real ids are plain, so quoting is for odd ones only, and an id no URL
+    can hold (a lone surrogate) is an unreadable reply."""
+    if _PLAIN_ID.fullmatch(identifier):
+        return identifier
+    try:
+        return quote(identifier, safe="")
+    except UnicodeEncodeError:
+        raise BadPayload(platform, "an id in the reply holds characters no address can carry") from None
+
+
+def origin(url: str) -> tuple[str, str]:
+    """Scheme and host of an address: requests carry a login only where this stays the same."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ("", url)
+    return parts.scheme.lower(), parts.netloc.lower()
 
 
 def _server(url: str) -> str:

@@ -1,4 +1,4 @@
-"""Amazon Mechanical Turk's worker site, read as JSON: the HIT groups one worker can find, and their queue."""
+"""MTurk's worker site, read as JSON: the HIT groups one worker can find, their queue, and accepting a HIT."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
-from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.connectors.http import excerpt, get, json_object, path_part
 from surveydesk.core.clock import Clock, parse_utc_iso
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 
 SEARCH_PATH: Final = "/projects"
 QUEUE_PATH: Final = "/tasks"
@@ -31,7 +32,30 @@ SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's si
 NOT_SIGNED_IN: Final = "Not signed in to MTurk: paste your session cookie"
 SIGNED_OUT: Final = "MTurk signed you out; sign in again and paste a fresh cookie"
 UNSENDABLE_COOKIE: Final = "The MTurk cookie you pasted cannot be sent as it is; paste it again"
+ACCEPTED: Final = "HIT accepted: it is in your queue."
+# How worker-site clients accept a HIT: `format=json` makes a refusal a JSON `{"message": ...}`.
+ACCEPT_PARAMS: Final[Mapping[str, str]] = MappingProxyType({"format": "json", "ref": "w_pl_prvw"})
+MAX_REDIRECTS: Final = 5
+# MTurk's refusals of an accept, as clients match them (in lower case, anywhere in the answer), in words.
+_REFUSALS: Final = (
+    ("there are no more of these hits available", "MTurk has no more of these HITs available"),
+    ("you have accepted the maximum number", "Your MTurk queue is full: submit or return a HIT first"),
+    ("cannot work on any more hits today", "You have reached MTurk's daily limit of HITs; try again tomorrow"),
+    ("do not meet those qualifications", "You do not meet the qualification requirements of this HIT"),
+    ("do not meet the qualification", "You do not meet the qualification requirements of this HIT"),
+    ("address is not valid", "MTurk does not know this HIT group; it may have been taken down"),
+    ("prevent you from working", "The requester does not let you work on their HITs"),
+    ("please type the following characters", "MTurk asks you to solve a captcha: open MTurk in your browser"),
+)
+# MTurk's page-request errors (old and new wording), which a page may carry without a 429.
+_PAGE_LIMIT_MARKS: Final = (
+    "exceeded the maximum allowed page request rate",
+    "exceeded the allowable page request rate",
+    "excessive rate of page requests",
+)
+_COOKIE_TOO_LARGE: Final = "header or cookie too large"
 _NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
+_LONGEST_SECONDS: Final = 10**9  # far beyond any time a HIT allows
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 _HEADER_SAFE = re.compile(r"[\x20-\x7e]+")  # what a Cookie header can carry; a pasted line break cannot
@@ -125,6 +149,40 @@ class MTurkConnector:
         self._last_seen = seen
         return [reading.task for reading in seen.values()]
 
+    def take(self, task: Task) -> TakeResult:
+        """Accept one HIT of the project, on the worker's click, and give the accepted HIT's page to open.
+
+        MTurk accepts by redirecting to the HIT's page, whose address carries `assignment_id=`. Redirects are
+        followed here, cookie and all, on MTurk's own server only (requests would drop the cookie on any
+        redirect, and the accepted HIT would look like a lost session). The HIT's page is not loaded: the
+        worker's browser loads it, and every page counts towards MTurk's page-request limit.
+        """
+        check_owner(task, self._account)
+        cookie = self._cookie()
+        now = self._clock.now()
+        url = f"{self._project_url(task.external_id)}/accept_random"
+        params: Mapping[str, str] | None = ACCEPT_PARAMS
+        for _ in range(MAX_REDIRECTS + 1):
+            response = get(
+                self._session,
+                url,
+                platform=self._platform,
+                headers={"Cookie": cookie},
+                params=params,
+                allow_redirects=False,
+            )
+            if not response.is_redirect:
+                raise self._refusal(response, now)
+            url, params = urljoin(response.url, response.headers["Location"]), None
+            target = urlsplit(url)
+            if _origin(target) != self._origin or "/ap/signin" in target.path:
+                raise AuthExpired(self._platform, SIGNED_OUT)
+            if "assignment_id=" in target.query:
+                return TakeResult(opened_url=url, message=ACCEPTED)
+        raise BadPayload(
+            self._platform, "MTurk kept sending us from page to page; look at the HIT in your browser"
+        )
+
     def requirements_of(self, task_id: str) -> tuple[Requirement, ...]:
         """What the project asked of the worker when last fetched; nothing for a project not listed then."""
         reading = self._last_seen.get(task_id)
@@ -177,6 +235,30 @@ class MTurkConnector:
             if SIGN_IN_MARK in response.content:
                 raise AuthExpired(self._platform, SIGNED_OUT) from None
             raise
+
+    def _refusal(self, response: requests.Response, now: datetime) -> PlatformError:
+        """Why MTurk gave no HIT, as the error to raise: MTurk's own reason when it is a known one."""
+        status = response.status_code
+        text = response.content.decode("utf-8", "replace").lower()
+        if status in (401, 403) or SIGN_IN_MARK in response.content:
+            return AuthExpired(self._platform, SIGNED_OUT)
+        if status == 429 or any(mark in text for mark in _PAGE_LIMIT_MARKS):
+            wait = _retry_wait(response)
+            message = f"MTurk asked us to slow down; try again in {wait.total_seconds():.0f} s"
+            return RateLimited(self._platform, message, retry_at=now + wait)
+        if _COOKIE_TOO_LARGE in text:
+            return AuthExpired(self._platform, "MTurk refused the cookie as too large; paste a fresh one")
+        for mark, words in _REFUSALS:
+            if mark in text:
+                return TakeRefused(self._platform, words)
+        if status >= 500:
+            return Unavailable(self._platform, f"MTurk is having trouble (HTTP {status}); try again later")
+        if status not in (200, 422):  # the statuses of MTurk's refusals
+            return Unavailable(self._platform, f"MTurk refused the request (HTTP {status})")
+        said = _message(response)
+        if said:
+            return TakeRefused(self._platform, f"MTurk did not give you the HIT: {excerpt(said)}")
+        return TakeRefused(self._platform, "MTurk did not confirm the HIT; look at your queue in your browser")
 
     def _read(self, project: object, now: datetime) -> _Reading:
         """The project read, or its last reading when it came back exactly as before."""
@@ -267,15 +349,17 @@ class MTurkConnector:
         """The worker-site page a JSON link names, absolute and without `.json`; None for a link elsewhere."""
         if not isinstance(value, str) or not value:
             return None
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # e.g. "http://[not-an-ip]/"
+            return None
         page = urlunsplit(parts._replace(path=parts.path.removesuffix(".json")))
         if parts.scheme or parts.netloc:
             return page if _origin(parts) == self._origin else None
         return f"{self._root}/{page.lstrip('/')}"
 
     def _project_url(self, hit_set_id: str) -> str:
-        part = hit_set_id if _URL_SAFE_ID.fullmatch(hit_set_id) else quote(hit_set_id, safe="")
-        return f"{self._root}/projects/{part}/tasks"
+        return f"{self._root}/projects/{path_part(hit_set_id, self._platform)}/tasks"
 
 
 def _filters(options: Mapping[str, str]) -> dict[str, str]:
@@ -350,6 +434,16 @@ def _value_text(value: object) -> str:
     return ""
 
 
+def _message(response: requests.Response) -> str:
+    """The `message` of a JSON answer, as MTurk words a refusal; empty for any other answer."""
+    try:
+        body = response.json()
+    except (ValueError, RecursionError):
+        return ""
+    message = body.get("message") if isinstance(body, dict) else None
+    return message.strip() if isinstance(message, str) else ""
+
+
 def _retry_wait(response: requests.Response) -> timedelta:
     header = response.headers.get("Retry-After", "").strip()
     return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
@@ -369,7 +463,11 @@ def _count(value: object) -> int | None:
 
 def _minutes(seconds: object) -> int | None:
     """Whole minutes, rounded up: a HIT that allows 90 s must not look like one that allows a minute."""
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        return None
+    if isinstance(seconds, int) and abs(seconds) > _LONGEST_SECONDS:
+        return None  # an int too large even to turn into a float
+    if not math.isfinite(seconds):
         return None
     return math.ceil(seconds / 60) if seconds >= 0 else None
 

@@ -1,4 +1,4 @@
-"""Prolific's participant API: the studies one participant can take right now, as the desk's tasks."""
+"""Prolific's participant API: the studies one participant can take now, as the desk's tasks, and reserving one."""
 
 from __future__ import annotations
 
@@ -6,17 +6,22 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Final
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object
+from surveydesk.connectors.http import excerpt, get, json_object, origin, path_part, post, web_url
 from surveydesk.core.clock import Clock, parse_utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
+RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
+RESERVED_MINUTES: Final = 10  # how long Prolific holds a reserved place by default (its submission statuses)
+NOT_SIGNED_IN: Final = "Not signed in to Prolific: add your access token"
+LOGIN_EXPIRED: Final = "Prolific says the login has expired; sign in again"
 DEFAULT_STUDY_PAGE_BASE: Final = "https://app.prolific.com/studies/"
 MAX_PAGES: Final = 20
 FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions wait when told no time
@@ -43,6 +48,7 @@ class ProlificConnector:
     ) -> None:
         self._account = account
         self._studies_url = base_url.rstrip("/") + STUDIES_PATH
+        self._reserve_url = base_url.rstrip("/") + RESERVE_PATH
         self._token_provider = token_provider
         self._session = session
         self._clock = clock
@@ -57,9 +63,7 @@ class ProlificConnector:
 
     def fetch_tasks(self) -> list[Task]:
         """Every page of open studies; one unreadable study fails the whole poll, so nothing is half-stored."""
-        token = self._token_provider()
-        if not token:
-            raise AuthExpired(self._platform, "Not signed in to Prolific: add your access token")
+        token = self._token()
         now = self._clock.now()
         seen: dict[str, tuple[dict[str, Any], Task]] = {}
         url = self._studies_url
@@ -75,23 +79,75 @@ class ProlificConnector:
             url = next_url
         raise BadPayload(self._platform, f"Prolific's list of studies went on for more than {MAX_PAGES} pages")
 
+    def take(self, task: Task) -> TakeResult:
+        """Reserve a place in the study, on the worker's click, and give its page to open.
+
+        The reserve call's path is Prolific's own; its body, `{"study_id": ...}`, is a guess (the web app's is
+        not public), and no participant id is sent since the desk does not know it. A reserved place is held
+        for a few minutes only, so the worker's browser should open the study at once.
+        """
+        check_owner(task, self._account)
+        token = self._token()
+        now = self._clock.now()
+        headers = {"Authorization": f"Bearer {token}"}
+        response = post(
+            self._session,
+            self._reserve_url,
+            platform=self._platform,
+            json={"study_id": task.external_id},
+            headers=headers,
+        )
+        status = response.status_code
+        if status == 401:
+            raise AuthExpired(self._platform, LOGIN_EXPIRED)
+        if status == 429:
+            raise self._rate_limited(response, now, "try again in")
+        if 400 <= status < 500:
+            detail = _error_detail(response).replace(token, "…").strip()
+            reason = excerpt(detail) if detail else f"no reason given (HTTP {status})"
+            raise TakeRefused(self._platform, f"Prolific did not reserve a place: {reason}")
+        self._raise_for_trouble(status)
+        submission = json_object(response, self._platform)
+        if not isinstance(submission.get("id"), str):
+            raise BadPayload(
+                self._platform, "Prolific's answer holds no reservation; look at the study in your browser"
+            )
+        study_page = self._study_page_base + path_part(task.external_id, self._platform)
+        page = web_url(submission.get("study_url")) or study_page
+        return TakeResult(
+            opened_url=page, message=f"Place reserved: you have {RESERVED_MINUTES} minutes to start."
+        )
+
     @property
     def _platform(self) -> str:
         return self._account.platform
+
+    def _token(self) -> str:
+        token = self._token_provider()
+        if not token:
+            raise AuthExpired(self._platform, NOT_SIGNED_IN)
+        return token
+
+    def _rate_limited(self, response: requests.Response, now: datetime, then: str) -> RateLimited:
+        wait = _retry_wait(response)
+        message = f"Prolific asked us to slow down; {then} {wait.total_seconds():.0f} s"
+        return RateLimited(self._platform, message, retry_at=now + wait)
+
+    def _raise_for_trouble(self, status: int) -> None:
+        """`Unavailable` for a server error or a refusal that no other error explains."""
+        if status >= 500:
+            raise Unavailable(self._platform, f"Prolific is having trouble (HTTP {status}); trying again later")
+        if not 200 <= status < 300:
+            raise Unavailable(self._platform, f"Prolific refused the request (HTTP {status})")
 
     def _fetch_page(self, url: str, token: str, now: datetime) -> dict[str, Any]:
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
         status = response.status_code
         if status in (401, 403):
-            raise AuthExpired(self._platform, "Prolific says the login has expired; sign in again")
+            raise AuthExpired(self._platform, LOGIN_EXPIRED)
         if status == 429:
-            wait = _retry_wait(response)
-            message = f"Prolific asked us to slow down; checking again in {wait.total_seconds():.0f} s"
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        if status >= 500:
-            raise Unavailable(self._platform, f"Prolific is having trouble (HTTP {status}); trying again later")
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"Prolific refused the request (HTTP {status})")
+            raise self._rate_limited(response, now, "checking again in")
+        self._raise_for_trouble(status)
         return json_object(response, self._platform)
 
     def _next_url(self, page: dict[str, Any], current: str) -> str | None:
@@ -104,7 +160,7 @@ class ProlificConnector:
         if not isinstance(href, str):
             raise BadPayload(self._platform, "Prolific's link to the next page is not an address")
         url = urljoin(current, href)
-        if _origin(url) != _origin(self._studies_url):
+        if origin(url) != origin(self._studies_url):
             raise BadPayload(self._platform, "Prolific's link to the next page points to another server")
         return url
 
@@ -146,7 +202,7 @@ class ProlificConnector:
             estimated_minutes=_count(study.get("estimated_completion_time")),
             places_left=_places_left(study),
             time_allowed_minutes=_count(study.get("maximum_allowed_time")),
-            url=self._study_page_base + _url_path_part(study_id),
+            url=self._study_page_base + path_part(study_id, self._platform),
             devices=_texts(study.get("device_compatibility")),
             published_at=_moment(study.get("published_at")),
         )
@@ -197,16 +253,6 @@ def _error_detail(response: requests.Response) -> str:
     error = body.get("error") if isinstance(body, dict) else None
     detail = error.get("detail") if isinstance(error, dict) else None
     return detail if isinstance(detail, str) else ""
-
-
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
-
-
-def _url_path_part(study_id: str) -> str:
-    """The id as one URL path segment; real ids are hex, so the costly quoting is for odd ones only."""
-    return study_id if _URL_SAFE_ID.fullmatch(study_id) else quote(study_id, safe="")
 
 
 def _text(value: object) -> str:

@@ -7,15 +7,15 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Final
-from urllib.parse import quote, urlsplit
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get
+from surveydesk.connectors.http import excerpt, get, origin, path_part
 from surveydesk.core.clock import Clock, parse_utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.take import TakeResult, check_owner
 
 GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
 TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the worker takes its tasks
@@ -23,6 +23,7 @@ DEFAULT_CURRENCY: Final = "USD"  # Toloka pays in dollars; a reply naming anothe
 DEFAULT_LANGUAGE: Final = "EN"
 FALLBACK_WAIT: Final = timedelta(seconds=60)
 SIGNED_OUT: Final = "Toloka signed you out; sign in again and paste a fresh cookie"
+OPENED_IN_TOLOKA: Final = "Opened in Toloka: take the task there."
 SENT_AWAY: Final = "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
 # Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
 # are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.
@@ -66,6 +67,15 @@ class TolokaConnector:
     def account(self) -> AccountKey:
         return self._account
 
+    def take(self, task: Task) -> TakeResult:
+        """The pool's page in the web app, to open in the browser, where the worker takes the task.
+
+        Nothing is sent: the web app's own take (`POST /api/assignments`) needs a `refUuid` that its task page
+        hands out, and whether those worker endpoints are still live is unknown.
+        """
+        check_owner(task, self._account)
+        return TakeResult(opened_url=self._task_page(task.external_id), message=OPENED_IN_TOLOKA)
+
     def fetch_tasks(self) -> list[Task]:
         """Every open task group; one unreadable group fails the whole poll, so nothing is half-stored."""
         headers = self._headers(self._secret_provider())
@@ -102,7 +112,7 @@ class TolokaConnector:
 
     def _fetch_groups(self, headers: dict[str, str], now: datetime) -> list[Any]:
         response = get(self._session, self._base_url + GROUPS_PATH, platform=self._platform, headers=headers)
-        if _origin(response.url) != _origin(self._base_url):
+        if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
         status = response.status_code
         body = _json_or_none(response)
@@ -119,7 +129,8 @@ class TolokaConnector:
         if body is None:
             raise BadPayload(self._platform, "Toloka answered with something that is not JSON")
         if isinstance(body, dict) and isinstance(body.get("code"), str):
-            problem = f"Toloka answered with error {excerpt(body['code'])} instead of a list of task groups"
+            code = excerpt(body["code"], hide=_login_values(headers))
+            problem = f"Toloka answered with error {code} instead of a list of task groups"
             raise BadPayload(self._platform, problem)
         if not isinstance(body, list):
             raise BadPayload(self._platform, "Toloka's answer is not a list of task groups")
@@ -184,9 +195,12 @@ class TolokaConnector:
             estimated_minutes=_minutes(stats.get("averageSubmitTimeSec")),
             places_left=_places_left(group, pool),
             time_allowed_minutes=_minutes(pool.get("assignmentMaxDurationSeconds")),
-            url=f"{self._base_url}{TASK_PAGE_PATH}{_url_path_part(pool_id)}",
+            url=self._task_page(pool_id),
             published_at=_moment(pool.get("startedAt")),
         )
+
+    def _task_page(self, pool_id: str) -> str:
+        return f"{self._base_url}{TASK_PAGE_PATH}{path_part(pool_id, self._platform)}"
 
     def _reward(self, group: dict[str, Any], pool: dict[str, Any], pool_id: str) -> Money:
         """The pool's reward per task suite, a decimal string of dollars ("0.05"); a bare number is read too."""
@@ -292,16 +306,6 @@ def _identifier(value: object) -> str:
     return str(value) if isinstance(value, (str, int)) else ""
 
 
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
-
-
-def _url_path_part(pool_id: str) -> str:
-    """The id as one URL path segment; real ids are numbers, so the costly quoting is for odd ones only."""
-    return pool_id if _URL_SAFE_ID.fullmatch(pool_id) else quote(pool_id, safe="")
-
-
 def _moment(value: object) -> datetime | None:
     """A time from Toloka, naive UTC as it sends them; an unreadable one is unknown."""
     if not isinstance(value, str):
@@ -310,3 +314,10 @@ def _moment(value: object) -> datetime | None:
         return parse_utc_iso(value)
     except ValueError:
         return None
+
+
+def _login_values(headers: Mapping[str, str]) -> list[str]:
+    """Every piece of the login a server could echo back: the headers sent and each cookie's value."""
+    cookie = headers.get("Cookie", "")
+    values = [part.split("=", 1)[1].strip() for part in cookie.split(";") if "=" in part]
+    return [*headers.values(), *values]

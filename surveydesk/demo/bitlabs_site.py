@@ -14,7 +14,7 @@ from typing import Final
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response
+from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
 
 BITLABS_TOKEN: Final = "demo-bitlabs-token"  # noqa: S105 - a public demo credential, on purpose
 BITLABS_USER_ID: Final = "demo-user"
@@ -64,6 +64,8 @@ class BitLabsSite:
         self._replies = itertools.count(1)
 
     def handle(self, request: Request) -> Response:
+        if request.method != "GET":
+            return method_not_allowed("GET")
         if request.path == SURVEYS_PATH:
             return self._surveys(request)
         if request.path == CLICKS_PATH:

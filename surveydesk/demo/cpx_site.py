@@ -11,7 +11,15 @@ from typing import Final
 
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.wire import HTML_TYPE, JSON_TYPE, Request, Response, SiteContext, encode_json
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    JSON_TYPE,
+    Request,
+    Response,
+    SiteContext,
+    encode_json,
+    method_not_allowed,
+)
 
 CPX_APP_ID: Final = "1234"
 CPX_EXT_USER_ID: Final = "demo-user"
@@ -54,6 +62,8 @@ class CPXSite:
         self._last_accepted: dict[str, float] = {}
 
     def handle(self, request: Request) -> Response:
+        if request.method != "GET":
+            return method_not_allowed("GET")
         if request.path == SURVEYS_PATH:
             return self._surveys(request)
         if request.path == CLICK_PATH:

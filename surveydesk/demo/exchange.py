@@ -26,6 +26,8 @@ from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFacto
 
 logger = logging.getLogger(__name__)
 
+# No request the platforms take carries more than a few hundred bytes; a bigger one is refused unread.
+MAX_REQUEST_BODY = 64 * 1024
 # Where simulated time starts when a manual clock drives the exchange, so its replies are reproducible.
 SIMULATED_EPOCH = datetime(2025, 3, 25, 9, 0, tzinfo=UTC)
 
@@ -151,8 +153,8 @@ class DemoExchange:
         with self._faults_lock:
             self._faults[platform].extend([Response(status, body, content_type, headers)] * count)
 
-    def dispatch(self, target: str, headers: dict[str, str]) -> Response:
-        """The reply to a GET of `target` (path and query), from the site its first path segment names."""
+    def dispatch(self, method: str, target: str, headers: dict[str, str], body: bytes) -> Response:
+        """The reply to `method` on `target` (path and query), from the site its first path segment names."""
         parts = urlsplit(target)
         platform, _, rest = parts.path.removeprefix("/").partition("/")
         site = self._sites.get(platform)
@@ -162,7 +164,7 @@ class DemoExchange:
             faults = self._faults[platform]
             if faults:
                 return faults.popleft()
-        request = Request(f"{self.base_url}/{platform}", f"/{rest}", parts.query, headers)
+        request = Request(f"{self.base_url}/{platform}", f"/{rest}", parts.query, headers, method, body)
         try:
             return site.handle(request)
         except Exception:
@@ -214,9 +216,23 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "SurveyDeskDemo/1"
 
     def do_GET(self) -> None:
+        self._answer(b"")
+
+    def do_POST(self) -> None:
+        length = self.headers.get("Content-Length", "")
+        if not length.isdigit() or int(length) > MAX_REQUEST_BODY:
+            # Left unread, the body would be taken for the next request: refuse it and close the connection.
+            refusal = {"error": {"detail": "The request body is too large, or of unknown length.", "status": 413}}
+            self._send(json_response(413, refusal, (("Connection", "close"),)))
+            return
+        self._answer(self.rfile.read(int(length)))
+
+    def _answer(self, body: bytes) -> None:
         assert isinstance(self.server, _Server)
         headers = {name.lower(): value for name, value in self.headers.items()}
-        response = self.server.exchange.dispatch(self.path, headers)
+        self._send(self.server.exchange.dispatch(self.command, self.path, headers, body))
+
+    def _send(self, response: Response) -> None:
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))

@@ -83,6 +83,21 @@ class Market:
             closed = self._closed.get(study_id)
             return None if closed is None else (closed, False)
 
+    def take_place(self, study_id: str) -> Study | None:
+        """Give the demo worker one place of an open study: the study as it then stands, or None when it is
+        full, closed or unknown. Taking the last place closes the study at once, as a full study leaves the list.
+        """
+        with self._lock:
+            self._catch_up()
+            study = self._open.get(study_id)
+            if study is None or study.places_left == 0:
+                return None
+            study = self._open[study_id] = replace(study, places_taken=study.places_taken + 1)
+            if study.places_left == 0:
+                self._close(study_id)
+            self._version += 1
+            return study
+
     def _catch_up(self) -> None:
         due = math.floor((self._clock() - self._origin) / STEP_SECONDS)
         changed = False

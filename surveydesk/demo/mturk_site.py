@@ -1,4 +1,4 @@
-"""The demo exchange's MTurk: the worker site's JSON search and queue, its cookie sign-in and page-request limit.
+"""The demo exchange's MTurk: the worker site's JSON search, queue and accept, its cookie sign-in and page limit.
 
 Studies of the site's own market become HIT groups ("projects"). Shapes follow what worker-site clients read;
 where nothing shows the real behaviour, the choice made here is a guess and says so.
@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Final
+from urllib.parse import urlsplit
 
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response
+from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
 
 MTURK_SESSION: Final = "demo-mturk-session"  # the demo worker's session token: a public demo credential
 SESSION_COOKIE: Final = "session-token"
@@ -35,7 +36,11 @@ ACCEPTED_AFTER: Final = timedelta(minutes=1)  # how soon the demo worker grabs a
 OPEN_FOR: Final = timedelta(days=7)  # a guess at `latest_expiration_time`
 SEARCH_PATHS: Final = frozenset({"/", "/projects"})
 QUEUE_PATH: Final = "/tasks"
-_PROJECT_PAGE = re.compile(r"/projects/(3[0-9A-Z]{29})/tasks(?:/3[0-9A-Z]{29})?/?")
+_PROJECT_PAGE = re.compile(r"/projects/(3[0-9A-Z]{29})/tasks(?:/(3[0-9A-Z]{29}))?/?")
+_ACCEPT = re.compile(r"/projects/(3[0-9A-Z]{29})/tasks/accept_random(\.json)?/?")
+# The reference's refusals of an accept, word for word where it quotes them.
+NO_MORE_HITS: Final = "There are no more of these HITs available."
+NOT_QUALIFIED: Final = "You do not meet those Qualifications required to accept this HIT."
 _WHOLE = re.compile(r"[0-9]{1,9}")
 _ID_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ID_WIDTH = 19  # base-36 digits of a 96-bit study id
@@ -103,6 +108,16 @@ _HTML_ONLY_PAGE = (
 _NOT_FOUND_PAGE = b"<!doctype html>\n<title>Page not found</title>\n<p>Looking for something?</p>\n"
 
 
+@dataclass(frozen=True, slots=True)
+class _Accepted:
+    """A HIT the demo worker accepted through the site; `serial` tells apart HITs of the same project."""
+
+    study_id: str
+    accepted_at: datetime
+    deadline: datetime
+    serial: int
+
+
 def mturk_site(context: SiteContext, min_interval: float = 2.0, burst: int = BURST) -> MTurkSite:
     """The site as the exchange builds it, over a market of its own (offset 1), for the demo worker."""
     return MTurkSite(context.market(1), MTURK_SESSION, context.clock, context.epoch, min_interval, burst)
@@ -139,12 +154,18 @@ class MTurkSite:
         self._lock = threading.Lock()
         self._credit = burst * min_interval
         self._refilled = self._started
+        self._accepted: list[_Accepted] = []
 
     def handle(self, request: Request) -> Response:
+        if request.method != "GET":
+            return method_not_allowed("GET")
         page = _PROJECT_PAGE.fullmatch(request.path)
         if page:
+            if page[2] and "assignment_id" in request.query:
+                return self._task_page(page[1])
             return self._project_page(page[1])
-        if request.path not in SEARCH_PATHS and request.path != QUEUE_PATH:
+        accept = _ACCEPT.fullmatch(request.path)
+        if request.path not in SEARCH_PATHS and request.path != QUEUE_PATH and not accept:
             return Response(404, _NOT_FOUND_PAGE, HTML_TYPE)
         if _cookies(request.headers.get("cookie", "")).get(SESSION_COOKIE) != self._session_token:
             return Response(200, _SIGN_IN_PAGE, HTML_TYPE)
@@ -152,6 +173,8 @@ class MTurkSite:
         if refusal is not None:
             return refusal
         query = request.query
+        if accept:
+            return self._accept(request, accept[1], as_json=bool(accept[2]) or query.get("format") == "json")
         if query.get("format") != "json":
             return Response(200, _HTML_ONLY_PAGE, HTML_TYPE)
         if request.path == QUEUE_PATH:
@@ -196,22 +219,60 @@ class MTurkSite:
         }
 
     def _queue(self) -> dict[str, object]:
-        """The HITs the demo worker accepted: some of those they qualify for, each until its deadline."""
-        now = self._epoch + timedelta(seconds=self._clock() - self._started)
+        """The HITs the demo worker accepted, each until its deadline: some of those they qualify for, as if
+        taken on the site, then the ones taken through `accept_random`."""
+        now = self._now()
         _, studies = self._market.snapshot()
         tasks = []
         for study in studies:
             accepted = study.published_at + ACCEPTED_AFTER
             deadline = accepted + timedelta(minutes=study.max_minutes)
             if _taken_by_the_worker(study) and accepted <= now < deadline:
-                tasks.append(_queue_entry(study, accepted, deadline, now))
+                tasks.append(_queue_entry(study, accepted, deadline, now, serial=0))
+        with self._lock:
+            self._accepted = taken = [hit for hit in self._accepted if now < hit.deadline]
+        for hit in taken:
+            found = self._market.find(hit.study_id)
+            if found is not None:
+                tasks.append(_queue_entry(found[0], hit.accepted_at, hit.deadline, now, hit.serial))
         return {"tasks": tasks}
 
+    def _accept(self, request: Request, hit_set_id: str, as_json: bool) -> Response:
+        """One HIT of the project for the demo worker: a redirect to its page, or the reason there is none.
+
+        Refusals come as `{"message": ...}` (HTTP 422) when JSON was asked for, as the reference shows, and as
+        a page holding the same words otherwise.
+        """
+        found = self._market.find(_study_id(hit_set_id))
+        if found is not None and not all(qualification.met for qualification in _profile(found[0])):
+            return _refusal(NOT_QUALIFIED, as_json)
+        study = None if found is None else self._market.take_place(found[0].id)
+        if study is None:
+            return _refusal(NO_MORE_HITS, as_json)
+        now = self._now()
+        with self._lock:
+            serial = 1 + sum(hit.study_id == study.id for hit in self._accepted)
+            deadline = now + timedelta(minutes=study.max_minutes)
+            self._accepted.append(_Accepted(study.id, now, deadline, serial))
+        task_id, assignment_id = _hit_ids(study, serial)
+        location = f"{urlsplit(request.site_url).path}/projects/{hit_set_id}/tasks/{task_id}"
+        return Response(302, b"", HTML_TYPE, (("Location", f"{location}?assignment_id={assignment_id}"),))
+
+    def _now(self) -> datetime:
+        return self._epoch + timedelta(seconds=self._clock() - self._started)
+
     def _project_page(self, hit_set_id: str) -> Response:
-        found = self._market.find(f"{int(hit_set_id[-_ID_WIDTH:], 36):024x}")
+        found = self._market.find(_study_id(hit_set_id))
         if found is None:
             return Response(404, _NOT_FOUND_PAGE, HTML_TYPE)
         return Response(200, _page(*found), HTML_TYPE)
+
+    def _task_page(self, hit_set_id: str) -> Response:
+        """The page of an accepted HIT, where the worker does the work; the demo has no work to show."""
+        found = self._market.find(_study_id(hit_set_id))
+        if found is None:
+            return Response(404, _NOT_FOUND_PAGE, HTML_TYPE)
+        return Response(200, _hit_page(found[0]), HTML_TYPE)
 
 
 _SORTS: dict[str, tuple[Callable[[Study], float], bool]] = {
@@ -240,9 +301,11 @@ def _search_result(study: Study) -> dict[str, object]:
     }
 
 
-def _queue_entry(study: Study, accepted: datetime, deadline: datetime, now: datetime) -> dict[str, object]:
+def _queue_entry(
+    study: Study, accepted: datetime, deadline: datetime, now: datetime, serial: int
+) -> dict[str, object]:
     hit_set_id = _hit_set_id(study)
-    task_id, assignment_id = "3" + _code("task", study.id, 29), "3" + _code("assignment", study.id, 29)
+    task_id, assignment_id = _hit_ids(study, serial)
     task_url = f"/projects/{hit_set_id}/tasks/{task_id}?assignment_id={assignment_id}"
     external = f"https://example.org/demo-hit?assignmentId={assignment_id}"
     return {
@@ -335,6 +398,25 @@ def _hit_set_id(study: Study) -> str:
     return "3" + _code("group", study.id, 10) + digits.rjust(_ID_WIDTH, "0")
 
 
+def _study_id(hit_set_id: str) -> str:
+    """The market's id of the study behind a project: the inverse of `_hit_set_id`."""
+    return f"{int(hit_set_id[-_ID_WIDTH:], 36):024x}"
+
+
+def _hit_ids(study: Study, serial: int) -> tuple[str, str]:
+    """A HIT's task and assignment ids: the same for the same study and serial (0 for a HIT in the made-up
+    part of the queue, 1, 2... for those accepted through the site)."""
+    source = study.id if serial == 0 else f"{study.id}/{serial}"
+    return "3" + _code("task", source, 29), "3" + _code("assignment", source, 29)
+
+
+def _refusal(message: str, as_json: bool) -> Response:
+    if as_json:
+        return json_response(422, {"message": message})
+    page = f'<!doctype html>\n<title>Amazon Mechanical Turk (demo)</title>\n<p class="error">{message}</p>\n'
+    return Response(200, page.encode(), HTML_TYPE)
+
+
 def _requester_id(study: Study) -> str:
     return "A" + _code("requester", study.researcher.id, 13)
 
@@ -381,5 +463,20 @@ def _page(study: Study, is_open: bool) -> bytes:
         f" · Time allotted: {study.max_minutes} min · {state}</p>\n"
         f"<p>{html.escape(study.description)}</p>\n"
         "<p><small>SurveyDesk demo exchange: no real HIT runs here.</small></p>\n"
+        "</body></html>\n"
+    ).encode()
+
+
+def _hit_page(study: Study) -> bytes:
+    """A small page of an accepted HIT, every platform-supplied text escaped."""
+    title = html.escape(study.title)
+    return (
+        "<!doctype html>\n"
+        f'<html lang="en"><head><meta charset="utf-8"><title>{title} · Amazon Mechanical Turk (demo)</title>'
+        "</head><body>\n"
+        f"<h1>{title}</h1>\n"
+        f"<p>HIT accepted · Reward: {Money(study.reward.minor, 'USD')}"
+        f" · Time allotted: {study.max_minutes} min</p>\n"
+        "<p><small>SurveyDesk demo exchange: no real HIT runs here; nothing needs submitting.</small></p>\n"
         "</body></html>\n"
     ).encode()

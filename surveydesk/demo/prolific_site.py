@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import math
 import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import urlencode
 
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, encode_json, json_response
+from surveydesk.demo.wire import HTML_TYPE, Request, Response, encode_json, json_response, method_not_allowed
 
 STUDIES_PATH = "/api/v1/participant/studies/"
+RESERVE_PATH = "/api/v1/submissions/reserve/"
+# The demo participant's id, as study links carry it (`PROLIFIC_PID`); Prolific's ids are 24 hex digits.
+PARTICIPANT_ID = "5f0e1d2c3b4a59687766aabb"
 _STUDY_PAGE = re.compile(r"/studies/([0-9a-f]{24})/?")
 
 
@@ -32,8 +38,13 @@ class ProlificSite:
         self._last_accepted: dict[str, float] = {}
         self._cache_version = -1
         self._cache: dict[str, bytes] = {}  # encoded study lists by query string, for `_cache_version`
+        self._reserved: set[str] = set()  # the studies the participant has a place in
 
     def handle(self, request: Request) -> Response:
+        if request.path == RESERVE_PATH:
+            return self._reserve(request) if request.method == "POST" else method_not_allowed("POST")
+        if request.method != "GET":
+            return method_not_allowed("GET")
         if request.path == STUDIES_PATH:
             return self._studies(request)
         page = _STUDY_PAGE.fullmatch(request.path)
@@ -42,14 +53,12 @@ class ProlificSite:
         return _error(404, "Not found", "Not found.", 140)
 
     def _studies(self, request: Request) -> Response:
-        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not token:
-            return _error(401, "Not authenticated", "Authentication credentials were not provided.", 100)
-        if token != self._token:
-            return _error(401, "Authentication failed", "Invalid token.", 101)
+        refusal = self._refuse_login(request)
+        if refusal is not None:
+            return refusal
         with self._lock:
             now = self._clock()
-            last = self._last_accepted.get(token)
+            last = self._last_accepted.get(self._token)
             if last is not None and now - last < self._min_interval:
                 wait = str(max(1, math.ceil(last + self._min_interval - now)))
                 return json_response(
@@ -57,8 +66,36 @@ class ProlificSite:
                     {"error": {"detail": f"Request was throttled. Expected available in {wait} seconds."}},
                     (("Retry-After", wait),),
                 )
-            self._last_accepted[token] = now
+            self._last_accepted[self._token] = now
             return Response(200, self._study_list(request))
+
+    def _refuse_login(self, request: Request) -> Response | None:
+        """A 401 unless the request carries the participant's bearer token; None when it does."""
+        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not token:
+            return _error(401, "Not authenticated", "Authentication credentials were not provided.", 100)
+        if token != self._token:
+            return _error(401, "Authentication failed", "Invalid token.", 101)
+        return None
+
+    def _reserve(self, request: Request) -> Response:
+        """A place in the study the body names, as a RESERVED submission; the body's shape is a guess."""
+        refusal = self._refuse_login(request)
+        if refusal is not None:
+            return refusal
+        study_id = _study_id(request.body)
+        if study_id is None:
+            return _error(400, "Bad request", "study_id: this field is required.", 400)
+        with self._lock:
+            if study_id in self._reserved:
+                return _error(400, "Bad request", "You have already taken part in this study.", 400)
+            study = self._market.take_place(study_id)
+            if study is None:
+                if self._market.find(study_id) is None:
+                    return _error(404, "Not found", "Not found.", 140)
+                return _error(400, "Bad request", "This study is full.", 400)
+            self._reserved.add(study_id)
+        return json_response(201, _submission(request.site_url, study))
 
     def _study_list(self, request: Request) -> bytes:
         """The encoded list for this query, encoded again only when the market has changed."""
@@ -128,6 +165,48 @@ def _study(study: Study) -> dict[str, object]:
         "study_labels": list(study.labels),
         "ai_inferred_study_labels": list(study.inferred_labels),
         "previous_submission_count": 0,
+    }
+
+
+def _study_id(body: bytes) -> str | None:
+    """The `study_id` of a JSON body, if it is a non-empty string."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    study_id = payload.get("study_id") if isinstance(payload, dict) else None
+    return study_id if isinstance(study_id, str) and study_id else None
+
+
+def _submission(site_url: str, study: Study) -> dict[str, object]:
+    """A just-reserved submission in the shape of the reference's submission object."""
+    submission_id = hashlib.sha256(f"submission:{PARTICIPANT_ID}:{study.id}".encode()).hexdigest()[:24]
+    query = urlencode({"PROLIFIC_PID": PARTICIPANT_ID, "STUDY_ID": study.id, "SESSION_ID": submission_id})
+    return {
+        "id": submission_id,
+        "status": "RESERVED",
+        "participant_id": PARTICIPANT_ID,
+        "study_id": study.id,
+        "study": {
+            "id": study.id,
+            "name": study.title,
+            "estimated_completion_time": study.minutes,
+            "is_trial_study": False,
+            "researcher": {
+                "id": study.researcher.id,
+                "name": study.researcher.name,
+                "country": study.researcher.country,
+                "institution": {"name": None, "logo": None, "link": ""},
+            },
+        },
+        # The demo runs no survey: the study's own page stands in for the researcher's survey.
+        "study_url": f"{site_url}/studies/{study.id}?{query}",
+        "started_at": None,
+        "completed_at": None,
+        "returned_at": None,
+        "submission_reward": _money(study.reward),
+        "submission_bonuses": [],
+        "is_trial_study": False,
     }
 
 

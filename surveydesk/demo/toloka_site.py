@@ -17,7 +17,15 @@ from typing import Final
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, encode_json, json_response
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    Request,
+    Response,
+    SiteContext,
+    encode_json,
+    json_response,
+    method_not_allowed,
+)
 
 TOLOKA_SESSION: Final = "demo-toloka-session"
 TOLOKA_CSRF: Final = "demo-toloka-csrf"
@@ -50,6 +58,8 @@ class TolokaSite:
         self._studies_by_pool: dict[int, str] = {}  # for the task pages of pools listed so far
 
     def handle(self, request: Request) -> Response:
+        if request.method != "GET":
+            return method_not_allowed("GET")
         if request.path == GROUPS_PATH:
             return self._groups(request)
         page = _TASK_PAGE.fullmatch(request.path)

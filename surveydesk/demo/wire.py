@@ -17,12 +17,14 @@ HTML_TYPE = "text/html; charset=utf-8"
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """One GET as a site sees it: the path below the site's prefix, and where the site itself lives."""
+    """One request as a site sees it: the path below the site's prefix, and where the site itself lives."""
 
     site_url: str
     path: str
     query_string: str
     headers: Mapping[str, str]  # names in lower case
+    method: str  # "GET" or "POST", in capitals
+    body: bytes  # empty for a GET
 
     @property
     def query(self) -> dict[str, str]:
@@ -77,3 +79,8 @@ def encode_json(payload: object) -> bytes:
 
 def json_response(status: int, payload: object, headers: tuple[tuple[str, str], ...] = ()) -> Response:
     return Response(status, encode_json(payload), JSON_TYPE, headers)
+
+
+def method_not_allowed(allowed: str) -> Response:
+    """The reply to a method a site does not serve at a path; `Allow` names the one it does, as HTTP asks."""
+    return json_response(405, {"error": {"detail": "Method not allowed.", "status": 405}}, (("Allow", allowed),))

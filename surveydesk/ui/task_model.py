@@ -1,11 +1,13 @@
 """The task list as a thin Qt table model over plain `Task` objects, updated in place from the poller's diffs.
 
 Rows change through begin/end insert/remove and `dataChanged`, never a reset, so views keep their selection
-and scroll position while tasks arrive, change and disappear.
+and scroll position while tasks arrive, change and disappear. The worker's list rules are judged here, once
+per task as it arrives or changes, and the proxy hides what they reject.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from enum import IntEnum
@@ -20,9 +22,12 @@ from PySide6.QtCore import (
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.core.model import MergeResult, Task
+from surveydesk.feed.rules import Rules
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
 
@@ -112,6 +117,10 @@ _COLUMN_FIELDS = (
 )
 _COLUMN_COUNT = len(Column)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The first character of a row's FilterRole text: the list rules' verdict, indexed by "passes" (False, True).
+_VERDICT = ("N", "Y")
+# What a row shows differently when the rules reject it; announced when its verdict flips.
+_VERDICT_ROLES = [FilterRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
 
 
 def changed_columns(old: Task, new: Task) -> list[int]:
@@ -131,15 +140,27 @@ def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
 
 
 class TaskTableModel(QAbstractTableModel):
-    """Columns: platform, title, requester, reward, minutes, reward per hour, places left, age."""
+    """Columns: platform, title, requester, reward, minutes, reward per hour, places left, age.
+
+    Each row also carries the list rules' verdict, computed when the task arrives or changes (or the rules do)
+    and kept beside it: the proxy re-filters every changed row, and reading a stored flag through the
+    FilterRole text it already asks for costs nothing more, where a Python `filterAcceptsRow` would add a call
+    into Python for every row of every poll, even with no rules set. A rejected row, when shown, is greyed out
+    and says why in its tooltip.
+    """
 
     HEADERS = ("Platform", "Title", "Requester", "Reward", "Minutes", "Reward/h", "Places", "Age")
+
+    hidden_count_changed = Signal(int)  # how many tasks the list rules reject, after it changed
 
     def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._now = now
         self._tasks: list[Task] = []
+        self._passes: list[bool] = []  # the rules' verdict on each row, beside `_tasks`
         self._rows: dict[tuple[str, str, str], int] = {}
+        self._rules = Rules()
+        self._hidden = 0
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._tasks)
@@ -169,10 +190,21 @@ class TaskTableModel(QAbstractTableModel):
             return self._tasks[row]
         if role == FilterRole:
             task = self._tasks[row]
-            return f"{task.platform}\x1f{task.title} {task.requester_name}"
+            return f"{_VERDICT[self._passes[row]]}{task.platform}\x1f{task.title} {task.requester_name}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= Column.REWARD:
             return _RIGHT_ALIGNED
+        if role == Qt.ItemDataRole.ForegroundRole and not self._passes[row]:
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.ToolTipRole and not self._passes[row]:
+            return self._rejection_tip(self._tasks[row])
         return None
+
+    def _rejection_tip(self, task: Task) -> str | None:
+        reason = self._rules.why_not(task)
+        if reason is None:
+            return None
+        # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.
+        return f"<p>{html.escape(self.tr('Hidden by your rules: {0}').format(reason))}</p>"
 
     def task_at(self, row: int) -> Task:
         return self._tasks[row]
@@ -180,12 +212,31 @@ class TaskTableModel(QAbstractTableModel):
     def tasks(self) -> Sequence[Task]:
         return tuple(self._tasks)
 
+    def rules(self) -> Rules:
+        return self._rules
+
+    def set_rules(self, rules: Rules) -> None:
+        """Judge every task by new list rules; rows whose verdict flips are announced, so proxies re-filter
+        just those rows and views repaint them."""
+        self._rules = rules
+        passes = [rules.matches(task) for task in self._tasks]
+        flipped = [row for row, (old, new) in enumerate(zip(self._passes, passes, strict=True)) if old != new]
+        self._passes = passes
+        self._announce_verdicts(flipped)
+        self._count_hidden()
+
+    def hidden_count(self) -> int:
+        """How many tasks the list rules reject, whether a proxy hides them now or reveals them."""
+        return self._hidden
+
     def reset_tasks(self, tasks: Iterable[Task]) -> None:
         """Replace everything: only for the first load, when there is no selection to keep."""
         self.beginResetModel()
         self._tasks = list(tasks)
+        self._passes = [self._rules.matches(task) for task in self._tasks]
         self._reindex()
         self.endResetModel()
+        self._count_hidden()
 
     def apply(self, result: MergeResult) -> None:
         """Apply one poll's changes: remove the gone, refresh the changed, append the new."""
@@ -199,7 +250,9 @@ class TaskTableModel(QAbstractTableModel):
             for offset, task in enumerate(fresh):
                 self._rows[task.key] = first + offset
             self._tasks.extend(fresh)
+            self._passes.extend(self._rules.matches(task) for task in fresh)
             self.endInsertRows()
+        self._count_hidden()
 
     def refresh_ages(self) -> None:
         """Age is the only column that changes with time alone; tell views to repaint it."""
@@ -215,6 +268,7 @@ class TaskTableModel(QAbstractTableModel):
         for first, last in reversed(_ranges(rows)):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._tasks[first : last + 1]
+            del self._passes[first : last + 1]
             self.endRemoveRows()
         self._reindex()
 
@@ -222,15 +276,23 @@ class TaskTableModel(QAbstractTableModel):
         """Swap in new versions and announce only the changed cells.
 
         Announcing whole rows would make a sorting proxy re-sort every changed row even when the sort column
-        did not change, which is most of a poll's cost when many places fill at once.
+        did not change, which is most of a poll's cost when many places fill at once. A row whose verdict
+        flipped is announced whole for the verdict's roles only, since a rule may read a field no column shows
+        (the description, the devices).
         """
         changes: dict[tuple[int, int], list[int]] = {}
+        flipped: list[int] = []
+        matches = self._rules.matches
         for task in tasks:
             row = self._rows.get(task.key)
             if row is None:
                 continue
             columns = changed_columns(self._tasks[row], task)
             self._tasks[row] = task
+            passes = matches(task)
+            if passes != self._passes[row]:
+                self._passes[row] = passes
+                flipped.append(row)
             if columns:
                 changes.setdefault((columns[0], columns[-1]), []).append(row)
         roles = [Qt.ItemDataRole.DisplayRole, SortRole, TaskRole, FilterRole]
@@ -239,17 +301,32 @@ class TaskTableModel(QAbstractTableModel):
                 # createIndex, not index(): the rows are known to exist, and index() would ask Python for the
                 # row and column counts twice per signal.
                 self.dataChanged.emit(self.createIndex(first, left), self.createIndex(last, right), roles)
+        self._announce_verdicts(flipped)
+
+    def _announce_verdicts(self, rows: Iterable[int]) -> None:
+        for first, last in _ranges(rows):
+            top, bottom = self.createIndex(first, 0), self.createIndex(last, _COLUMN_COUNT - 1)
+            self.dataChanged.emit(top, bottom, _VERDICT_ROLES)
+
+    def _count_hidden(self) -> None:
+        hidden = self._passes.count(False)
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.hidden_count_changed.emit(hidden)
 
     def _reindex(self) -> None:
         self._rows = {task.key: row for row, task in enumerate(self._tasks)}
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
-    """Sorts on raw values (pence, minutes) and filters by platform and by words in title or requester.
+    """Sorts on raw values (pence, minutes); filters by platform, by words in title or requester, and by the
+    list rules unless the worker reveals what they hide.
 
     Filtering is Qt's own regular-expression filter over `FilterRole`, not a Python `filterAcceptsRow`:
     Qt re-filters every changed row, and with no filter set its own check returns at once instead of calling
-    into Python once per row of every poll.
+    into Python once per row of every poll. The rules' verdict is the first character of that text (the model
+    judges each task once, when it arrives or changes), so rules add nothing to the pattern but an anchor.
+    The source model must be a `TaskTableModel`, which holds the verdicts.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -260,6 +337,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         self._platform: str | None = None
         self._words: tuple[str, ...] = ()
+        self._show_hidden = False
 
     def set_platform(self, platform: str | None) -> None:
         self._platform = platform
@@ -269,12 +347,36 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._words = tuple(text.split())
         self._apply_filter()
 
+    def set_rules(self, rules: Rules) -> None:
+        """Hide the tasks these list rules reject (they are judged in the source model, for every view)."""
+        self._tasks_model().set_rules(rules)
+        self._apply_filter()
+
+    def set_show_hidden(self, show: bool) -> None:
+        """Reveal the tasks the rules reject (greyed out, with the reason in their tooltip), or hide them again."""
+        self._show_hidden = show
+        self._apply_filter()
+
+    def hidden_count(self) -> int:
+        """How many tasks the list rules reject, hidden now or revealed; the source model's
+        `hidden_count_changed` tells when it changes."""
+        return self._tasks_model().hidden_count()
+
+    def _tasks_model(self) -> TaskTableModel:
+        model = self.sourceModel()
+        if not isinstance(model, TaskTableModel):
+            raise TypeError("the list rules need a TaskTableModel as the proxy's source")
+        return model
+
     def _apply_filter(self) -> None:
-        # FilterRole text is "<platform>\x1f<title> <requester>": the platform must match whole, each word
-        # anywhere after it, in any order and any case.
+        # FilterRole text is "<verdict><platform>\x1f<title> <requester>": the verdict is Y or N, the platform
+        # must match whole, each word anywhere after the verdict, in any order and any case.
+        model = self.sourceModel()
+        hiding = not self._show_hidden and isinstance(model, TaskTableModel) and model.rules().restricts
         platform = "" if self._platform is None else f"(?={QRegularExpression.escape(self._platform)}\x1f)"
         words = "".join(f"(?=.*{QRegularExpression.escape(word)})" for word in self._words)
-        pattern = f"^{platform}{words}" if platform or words else ""
+        verdict = _VERDICT[True] if hiding else "."
+        pattern = f"^{verdict}{platform}{words}" if hiding or platform or words else ""
         options = (
             QRegularExpression.PatternOption.CaseInsensitiveOption
             | QRegularExpression.PatternOption.DotMatchesEverythingOption

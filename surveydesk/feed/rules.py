@@ -1,0 +1,307 @@
+"""The worker's rules for tasks: which ones the list shows and which ones notify, judged on every poll."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from surveydesk.core.model import Task
+from surveydesk.core.money import Money, MoneyError
+
+if TYPE_CHECKING:
+    from surveydesk.store.settings import JsonValue
+
+log = logging.getLogger(__name__)
+
+# The devices platforms name in their device lists (Prolific's `device_compatibility`).
+DEVICES = ("desktop", "mobile", "tablet")
+
+
+class _Failure(Enum):
+    """Which rule a task broke; `Rules.why_not` turns it into words only when someone asks."""
+
+    PLATFORM = "platform"
+    BLOCKED = "blocked"
+    NOT_ALLOWED = "not allowed"
+    REWARD = "reward"
+    RATE = "rate"
+    MINUTES = "minutes"
+    PLACES = "places"
+    DEVICES = "devices"
+    EXCLUDED = "excluded"
+    NOT_INCLUDED = "not included"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """One set of rules; a task must pass every rule that is set, and an unset rule lets everything through.
+
+    Money rules hold a currency because the app has no exchange rates: a money rule applies to tasks paid in
+    its own currency only, and a task paid in another currency passes it rather than being judged by a guess.
+    A rule that needs a figure the platform did not give (minutes, places, devices) lets the task through too,
+    since nothing says the task breaks it.
+
+    The fields are normalised when the rules are made (trimmed, blanks and repeats dropped, devices in lower
+    case), so two rule sets that mean the same compare equal. `matches` runs for every new or changed task of
+    every poll, so the case-folded forms it compares against are computed here once, into private fields
+    that take no part in equality: a compiled form of the same rules, not more state.
+    """
+
+    min_reward: Money | None = None
+    min_reward_per_hour: Money | None = None
+    max_minutes: int | None = None
+    min_places: int | None = None
+    include_words: tuple[str, ...] = ()
+    exclude_words: tuple[str, ...] = ()
+    allowed_requesters: tuple[str, ...] = ()
+    blocked_requesters: tuple[str, ...] = ()
+    platforms: frozenset[str] = frozenset()
+    devices: frozenset[str] = frozenset()
+
+    _include: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _exclude: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _allowed: frozenset[str] = field(init=False, repr=False, compare=False)
+    _blocked: frozenset[str] = field(init=False, repr=False, compare=False)
+    _rate_bound: int = field(init=False, repr=False, compare=False)
+    _active: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        assign = object.__setattr__  # the dataclass is frozen; these are set once, before anyone sees it
+        assign(self, "include_words", _unique_texts(self.include_words))
+        assign(self, "exclude_words", _unique_texts(self.exclude_words))
+        assign(self, "allowed_requesters", _unique_texts(self.allowed_requesters))
+        assign(self, "blocked_requesters", _unique_texts(self.blocked_requesters))
+        assign(self, "platforms", frozenset(_unique_texts(self.platforms)))
+        assign(self, "devices", frozenset(device.casefold() for device in _unique_texts(self.devices)))
+        assign(self, "_include", tuple(word.casefold() for word in self.include_words))
+        assign(self, "_exclude", tuple(word.casefold() for word in self.exclude_words))
+        assign(self, "_allowed", frozenset(name.casefold() for name in self.allowed_requesters))
+        assign(self, "_blocked", frozenset(name.casefold() for name in self.blocked_requesters))
+        # Money.per_hour rounds half up: floor((120·reward + m) / 2m) ≥ M exactly when 120·reward ≥ m·(2M − 1),
+        # so the rate rule compares integers without building a Money for every task.
+        rate = self.min_reward_per_hour
+        assign(self, "_rate_bound", 0 if rate is None else 2 * rate.minor - 1)
+        assign(
+            self,
+            "_active",
+            self.min_reward is not None
+            or rate is not None
+            or self.max_minutes is not None
+            or self.min_places is not None
+            or bool(self.include_words or self.exclude_words or self.allowed_requesters)
+            or bool(self.blocked_requesters or self.platforms or self.devices),
+        )
+
+    @property
+    def restricts(self) -> bool:
+        """Whether any rule is set; without one every task passes, and a list can skip asking at all."""
+        return self._active
+
+    def matches(self, task: Task) -> bool:
+        """Whether the task passes every rule."""
+        return not self._active or self._failure(task) is None
+
+    def why_not(self, task: Task) -> str | None:
+        """The first rule the task breaks, in words for a tooltip; None when it passes.
+
+        The words name the worker's own rules and figures, never the task's title, requester or devices, so
+        the text carries nothing a platform wrote.
+        """
+        failure = self._failure(task) if self._active else None
+        return None if failure is None else self._describe(failure, task)
+
+    def _failure(self, task: Task) -> _Failure | None:
+        # Cheapest checks first; the word checks case-fold the title and description, so they come last.
+        if self.platforms and task.platform not in self.platforms:
+            return _Failure.PLATFORM
+        if self._blocked or self._allowed:
+            name = task.requester_name.strip().casefold()
+            requester_id = task.requester_id.strip().casefold()
+            if name in self._blocked or requester_id in self._blocked:
+                return _Failure.BLOCKED
+            if self._allowed and name not in self._allowed and requester_id not in self._allowed:
+                return _Failure.NOT_ALLOWED
+        reward = task.reward
+        floor = self.min_reward
+        if floor is not None and reward.currency == floor.currency and reward.minor < floor.minor:
+            return _Failure.REWARD
+        rate = self.min_reward_per_hour
+        minutes = task.estimated_minutes
+        if (
+            rate is not None
+            and reward.currency == rate.currency
+            and minutes is not None
+            and minutes > 0
+            and reward.minor * 120 < minutes * self._rate_bound
+        ):
+            return _Failure.RATE
+        if self.max_minutes is not None and minutes is not None and minutes > self.max_minutes:
+            return _Failure.MINUTES
+        places = task.places_left
+        if self.min_places is not None and places is not None and places < self.min_places:
+            return _Failure.PLACES
+        if self.devices and task.devices and not self._has_device_for(task):
+            return _Failure.DEVICES
+        if self._exclude or self._include:
+            # Plain loops, not any(): a generator costs more here than the substring searches themselves.
+            text = _searchable(task)
+            for word in self._exclude:
+                if word in text:
+                    return _Failure.EXCLUDED
+            if self._include:
+                for word in self._include:
+                    if word in text:
+                        break
+                else:
+                    return _Failure.NOT_INCLUDED
+        return None
+
+    def _has_device_for(self, task: Task) -> bool:
+        # Platforms write devices in lower case, so the exact set test settles nearly every task at C speed.
+        if not self.devices.isdisjoint(task.devices):
+            return True
+        return any(device.strip().casefold() in self.devices for device in task.devices)
+
+    def _describe(self, failure: _Failure, task: Task) -> str:
+        match failure:
+            case _Failure.PLATFORM:
+                return f"is on {task.platform}, not one of your platforms"
+            case _Failure.BLOCKED:
+                return "its requester is on your blocked list"
+            case _Failure.NOT_ALLOWED:
+                return "its requester is not on your allowed list"
+            case _Failure.REWARD:
+                return f"pays {task.reward}, under your minimum of {self.min_reward}"
+            case _Failure.RATE:
+                return (
+                    f"pays {task.reward_per_hour} an hour, "
+                    f"under your minimum of {self.min_reward_per_hour} an hour"
+                )
+            case _Failure.MINUTES:
+                minutes = _counted(task.estimated_minutes, "minute")
+                return f"takes about {minutes}, over your maximum of {self.max_minutes}"
+            case _Failure.PLACES:
+                places = _counted(task.places_left, "place")
+                return f"has {places} left, under your minimum of {self.min_places}"
+            case _Failure.DEVICES:
+                return f"needs a device you do not have (you have: {', '.join(sorted(self.devices))})"
+            case _Failure.EXCLUDED:
+                text = _searchable(task)
+                pairs = zip(self.exclude_words, self._exclude, strict=True)
+                word = next(word for word, folded in pairs if folded in text)
+                return f"mentions “{word}”, one of your excluded words"
+            case _Failure.NOT_INCLUDED:
+                return f"mentions none of your words: {', '.join(self.include_words)}"
+
+    # --- storage ---------------------------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The rules as a settings value: money in minor units with its currency, never a float."""
+        return {
+            "min_reward": _money_json(self.min_reward),
+            "min_reward_per_hour": _money_json(self.min_reward_per_hour),
+            "max_minutes": self.max_minutes,
+            "min_places": self.min_places,
+            "include_words": list(self.include_words),
+            "exclude_words": list(self.exclude_words),
+            "allowed_requesters": list(self.allowed_requesters),
+            "blocked_requesters": list(self.blocked_requesters),
+            "platforms": _json_texts(sorted(self.platforms)),
+            "devices": _json_texts(sorted(self.devices)),
+        }
+
+    @classmethod
+    def from_json(cls, value: object) -> Rules:
+        """Rules read back from a settings value; never raises.
+
+        A value that is not an object gives no rules at all, and a field that cannot be read is left unset
+        (logged) while the others are kept: an unreadable rule then shows more tasks, never fewer. Keys this
+        version does not know are ignored, so a newer version's rules still load.
+        """
+        if value is None:
+            return cls()
+        if not isinstance(value, dict):
+            log.warning("rules are not a JSON object (%r); using none", value)
+            return cls()
+        return cls(
+            min_reward=_money_of(value, "min_reward"),
+            min_reward_per_hour=_money_of(value, "min_reward_per_hour"),
+            max_minutes=_count_of(value, "max_minutes"),
+            min_places=_count_of(value, "min_places"),
+            include_words=_texts_of(value, "include_words"),
+            exclude_words=_texts_of(value, "exclude_words"),
+            allowed_requesters=_texts_of(value, "allowed_requesters"),
+            blocked_requesters=_texts_of(value, "blocked_requesters"),
+            platforms=frozenset(_texts_of(value, "platforms")),
+            devices=frozenset(_texts_of(value, "devices")),
+        )
+
+
+def _unique_texts(values: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, without blanks and without repeats that differ only in case, in the worker's order."""
+    if isinstance(values, str):
+        raise TypeError(f"expected a collection of texts, not the text {values!r}")
+    seen: set[str] = set()
+    kept: list[str] = []
+    for value in values:
+        text = value.strip()
+        folded = text.casefold()
+        if text and folded not in seen:
+            seen.add(folded)
+            kept.append(text)
+    return tuple(kept)
+
+
+def _searchable(task: Task) -> str:
+    """Where the word rules look: title and description, case-folded, apart so no word spans the two."""
+    return f"{task.title}\n{task.description}".casefold()
+
+
+def _counted(count: int | None, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _money_json(money: Money | None) -> JsonValue:
+    return None if money is None else {"minor": money.minor, "currency": money.currency}
+
+
+def _json_texts(texts: list[str]) -> list[JsonValue]:
+    return list(texts)
+
+
+def _money_of(stored: dict[object, object], key: str) -> Money | None:
+    raw = stored.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, dict):
+        minor, currency = raw.get("minor"), raw.get("currency")
+        if type(minor) is int and isinstance(currency, str):
+            try:
+                return Money(minor, currency)
+            except MoneyError:
+                pass
+    log.warning("rule %r is not a money object (%r); leaving it unset", key, raw)
+    return None
+
+
+def _count_of(stored: dict[object, object], key: str) -> int | None:
+    raw = stored.get(key)
+    if raw is None:
+        return None
+    if type(raw) is int and raw >= 0:
+        return raw
+    log.warning("rule %r is not a whole number of zero or more (%r); leaving it unset", key, raw)
+    return None
+
+
+def _texts_of(stored: dict[object, object], key: str) -> tuple[str, ...]:
+    raw = stored.get(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        log.warning("rule %r is not a list (%r); leaving it empty", key, raw)
+        return ()
+    return tuple(item for item in raw if isinstance(item, str))

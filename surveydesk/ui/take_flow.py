@@ -1,0 +1,73 @@
+"""Taking a task in one click: the platform's take call on the pool, then its page opened and its timer started.
+
+Only a worker's click starts this (a button, the tray menu, an alert): nothing here runs by itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+
+from surveydesk.core.errors import PlatformError
+from surveydesk.core.model import Task
+from surveydesk.core.take import TakeResult
+from surveydesk.services.background import Background
+from surveydesk.services.poller import Poller
+from surveydesk.work.model import NewAttempt
+from surveydesk.work.timekeeper import Timekeeper
+
+_OPENABLE = ("http", "https")
+
+
+class TakeFlow(QObject):
+    """Runs one take at a time per task; says how it went through `said`."""
+
+    said = Signal(str)  # what happened, in words
+    taken = Signal(object)  # the Task, once the platform said yes
+    attempt_started = Signal(int)  # the timer's attempt for it
+
+    def __init__(
+        self, poller: Poller, background: Background, timekeeper: Timekeeper | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._poller = poller
+        self._background = background
+        self._timekeeper = timekeeper
+        self._in_flight: set[tuple[str, str, str]] = set()
+
+    def take(self, task: Task) -> None:
+        connector = self._poller.connector_of(task.account_key)
+        taker = getattr(connector, "take", None)
+        if connector is None or taker is None:
+            self.said.emit(f"“{task.title}” can no longer be taken here: its account was removed.")
+            return
+        if task.key in self._in_flight:
+            return
+        self._in_flight.add(task.key)
+        self.said.emit(f"Taking “{task.title}”…")
+
+        def work() -> TakeResult | PlatformError:
+            try:
+                result: TakeResult = taker(task)
+            except PlatformError as error:
+                return error
+            return result
+
+        self._background.run(work, lambda outcome: self._done(task, outcome), lambda _bug: self._failed(task))
+
+    def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
+        self._in_flight.discard(task.key)
+        if isinstance(outcome, PlatformError):
+            self.said.emit(f"Could not take “{task.title}”: {outcome.message}")
+            return
+        url = QUrl(outcome.opened_url)
+        if url.scheme() in _OPENABLE:
+            QDesktopServices.openUrl(url)
+        self.said.emit(outcome.message)
+        self.taken.emit(task)
+        if self._timekeeper is not None:
+            self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)
+
+    def _failed(self, task: Task) -> None:
+        self._in_flight.discard(task.key)
+        self.said.emit(f"Could not take “{task.title}”: an error of ours; see the log file.")

@@ -1,0 +1,111 @@
+"""The tray icon: alerts for new matching tasks, and a menu rebuilt each time it opens to take one in a click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from surveydesk.core.model import Task
+from surveydesk.feed.alerts import Alert, describe_task
+
+# How many of the newest matching tasks the tray menu offers to take.
+MENU_TASKS = 5
+_ALERT_MS = 10_000
+
+
+class Tray(QObject):
+    """Owns the QSystemTrayIcon when the desktop has a tray; otherwise `available` is False and the window
+    shows alerts itself."""
+
+    open_requested = Signal()
+    take_requested = Signal(object)  # Task
+    pause_requested = Signal(bool)
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        icon: QIcon,
+        newest_matches: Callable[[], Sequence[Task]],
+        is_paused: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self._newest = newest_matches
+        self._is_paused = is_paused
+        self._last_alert: Alert | None = None
+        self._icon = QSystemTrayIcon(icon, self)
+        self._menu = QMenu()
+        self._menu.aboutToShow.connect(self.rebuild_menu)
+        self._icon.setContextMenu(self._menu)
+        self._icon.activated.connect(self._on_activated)
+        self._icon.messageClicked.connect(self._on_message_clicked)
+        self.set_unseen(0)
+        self.rebuild_menu()
+        if self.available:
+            self._icon.show()
+
+    @property
+    def menu(self) -> QMenu:
+        return self._menu
+
+    @property
+    def icon(self) -> QSystemTrayIcon:
+        return self._icon
+
+    def show_alert(self, alert: Alert) -> None:
+        self._last_alert = alert
+        if self.available:
+            self._icon.showMessage(alert.title, alert.body, QSystemTrayIcon.MessageIcon.Information, _ALERT_MS)
+        if alert.sound:
+            QApplication.beep()
+
+    def set_unseen(self, count: int) -> None:
+        tip = "SurveyDesk" if not count else f"SurveyDesk — {count} new matching task{'s' if count != 1 else ''}"
+        self._icon.setToolTip(tip)
+
+    def tooltip(self) -> str:
+        return self._icon.toolTip()
+
+    def rebuild_menu(self) -> None:
+        """Rebuilt on every opening, so it lists the tasks open now, not those of when it was made."""
+        self._menu.clear()
+        tasks = list(self._newest())[:MENU_TASKS]
+        if tasks:
+            for task in tasks:
+                action = QAction(self.tr("Take: {0}").format(describe_task(task)), self._menu)
+                action.triggered.connect(lambda _checked=False, chosen=task: self.take_requested.emit(chosen))
+                self._menu.addAction(action)
+        else:
+            empty = QAction(self.tr("No matching task right now"), self._menu)
+            empty.setEnabled(False)
+            self._menu.addAction(empty)
+        self._menu.addSeparator()
+        paused = self._is_paused()
+        pause = QAction(self.tr("Resume checking") if paused else self.tr("Pause checking"), self._menu)
+        pause.triggered.connect(lambda: self.pause_requested.emit(not paused))
+        self._menu.addAction(pause)
+        show = QAction(self.tr("Open SurveyDesk"), self._menu)
+        show.triggered.connect(self.open_requested)
+        self._menu.addAction(show)
+        quit_action = QAction(self.tr("Quit"), self._menu)
+        quit_action.triggered.connect(self.quit_requested)
+        self._menu.addAction(quit_action)
+
+    def hide(self) -> None:
+        self._icon.hide()
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_requested.emit()
+
+    def _on_message_clicked(self) -> None:
+        """A click on an alert about one task takes it; on a grouped alert, it opens the list."""
+        alert = self._last_alert
+        if alert is not None and len(alert.tasks) == 1:
+            self.take_requested.emit(alert.tasks[0])
+        else:
+            self.open_requested.emit()

@@ -1,0 +1,176 @@
+"""The rules dialog: what the worker fills in is saved exactly and shown again; what cannot be read is refused."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from surveydesk.core.money import Money
+from surveydesk.feed import Rules, RuleStore
+from surveydesk.store import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.rules_dialog import RulesDialog
+
+PLATFORMS = [("prolific", "Prolific"), ("mturk", "MTurk"), ("toloka", "Toloka")]
+
+
+@pytest.fixture
+def store(database: Database) -> RuleStore:
+    return RuleStore(SettingsStore(database))
+
+
+@pytest.fixture
+def dialog(qtbot, store: RuleStore) -> RulesDialog:
+    opened = RulesDialog(store, PLATFORMS)
+    qtbot.addWidget(opened)
+    return opened
+
+
+def _save(qtbot, dialog: RulesDialog) -> None:
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_tabs_are_named_for_what_they_decide(dialog: RulesDialog) -> None:
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "What the list shows",
+        "What notifies me",
+    ]
+
+
+def test_money_fields_say_which_currency_they_apply_to(dialog: RulesDialog) -> None:
+    field = dialog.list_form.min_reward
+    assert field.scope.text() == "applies to tasks paid in GBP"
+    field.currency.setCurrentText("USD")
+    assert field.scope.text() == "applies to tasks paid in USD"
+
+
+def test_unsaved_rules_show_as_every_box_ticked_and_nothing_filled(dialog: RulesDialog) -> None:
+    form = dialog.list_form
+    assert form.min_reward.amount.text() == ""
+    assert form.max_minutes.value() == 0
+    assert form.max_minutes.text() == "No limit"
+    assert all(box.isChecked() for box in form.platform_boxes.values())
+    assert all(box.isChecked() for box in form.device_boxes.values())
+
+
+def test_fill_save_and_reload(qtbot, dialog: RulesDialog, store: RuleStore) -> None:
+    form = dialog.list_form
+    form.min_reward.amount.setText("0,50")
+    form.min_reward_per_hour.currency.setCurrentText("EUR")
+    form.min_reward_per_hour.amount.setText("9.60")
+    form.max_minutes.setValue(30)
+    form.min_places.setValue(2)
+    form.include_words.setText("survey,  Diary, ,")
+    form.exclude_words.setText("webcam")
+    form.allowed_requesters.setPlainText("Lab A\n\nr-17\n")
+    form.blocked_requesters.setPlainText("Spam Co")
+    form.platform_boxes["toloka"].setChecked(False)
+    form.device_boxes["tablet"].setChecked(False)
+    dialog.notify_form.min_places.setValue(10)
+
+    with qtbot.waitSignal(dialog.rules_changed):
+        _save(qtbot, dialog)
+
+    expected = Rules(
+        min_reward=Money(50, "GBP"),
+        min_reward_per_hour=Money(960, "EUR"),
+        max_minutes=30,
+        min_places=2,
+        include_words=("survey", "Diary"),
+        exclude_words=("webcam",),
+        allowed_requesters=("Lab A", "r-17"),
+        blocked_requesters=("Spam Co",),
+        platforms=frozenset({"prolific", "mturk"}),
+        devices=frozenset({"desktop", "mobile"}),
+    )
+    assert store.list_rules() == expected
+    assert store.notify_rules() == Rules(min_places=10)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    again = RulesDialog(store, PLATFORMS)
+    qtbot.addWidget(again)
+    shown = again.list_form
+    assert shown.min_reward.amount.text() == "0.50"
+    assert shown.min_reward_per_hour.currency.currentText() == "EUR"
+    assert shown.min_reward_per_hour.scope.text() == "applies to tasks paid in EUR"
+    assert shown.include_words.text() == "survey, Diary"
+    assert shown.allowed_requesters.toPlainText() == "Lab A\nr-17"
+    assert not shown.platform_boxes["toloka"].isChecked()
+    assert not shown.device_boxes["tablet"].isChecked()
+    assert again.notify_form.min_places.value() == 10
+    assert shown.rules() == expected
+
+
+def test_all_boxes_ticked_means_every_platform_and_device(qtbot, dialog: RulesDialog, store: RuleStore) -> None:
+    store.save_list_rules(Rules(platforms=frozenset({"mturk"})))
+    reopened = RulesDialog(store, PLATFORMS)
+    qtbot.addWidget(reopened)
+    reopened.list_form.platform_boxes["prolific"].setChecked(True)
+    reopened.list_form.platform_boxes["toloka"].setChecked(True)
+    _save(qtbot, reopened)
+    assert store.list_rules() == Rules()
+
+
+def test_a_currency_not_offered_is_kept_not_lost(qtbot, store: RuleStore) -> None:
+    store.save_list_rules(Rules(min_reward=Money(200, "CHF")))
+    dialog = RulesDialog(store, PLATFORMS)
+    qtbot.addWidget(dialog)
+    assert dialog.list_form.min_reward.currency.currentText() == "CHF"
+    _save(qtbot, dialog)
+    assert store.list_rules() == Rules(min_reward=Money(200, "CHF"))
+
+
+@pytest.mark.parametrize("typed", ["abc", "0.505", "£1", "1e400", "-1"])
+def test_an_amount_that_cannot_be_read_is_refused_and_nothing_saved(
+    qtbot, dialog: RulesDialog, store: RuleStore, typed: str
+) -> None:
+    dialog.notify_form.min_reward_per_hour.amount.setText(typed)
+    dialog.list_form.max_minutes.setValue(20)  # a good field on the other tab is not saved either
+    emitted: list[object] = []
+    dialog.rules_changed.connect(lambda: emitted.append(True))
+    _save(qtbot, dialog)
+
+    error = dialog.notify_form.min_reward_per_hour.error
+    assert error.isVisibleTo(dialog)
+    assert error.text() in (
+        "Not an amount in GBP: enter a number such as 0.50.",
+        "Enter an amount of zero or more.",
+    )
+    assert error.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.tabs.currentWidget() is dialog.notify_form
+    assert store.list_rules() == Rules()
+    assert store.notify_rules() == Rules()
+    assert emitted == []
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+    dialog.notify_form.min_reward_per_hour.amount.setText("12")
+    _save(qtbot, dialog)
+    assert not error.isVisibleTo(dialog)
+    assert store.notify_rules() == Rules(min_reward_per_hour=Money(1_200, "GBP"))
+    assert store.list_rules() == Rules(max_minutes=20)
+
+
+def test_no_platform_ticked_is_refused(qtbot, dialog: RulesDialog, store: RuleStore) -> None:
+    for box in dialog.list_form.platform_boxes.values():
+        box.setChecked(False)
+    _save(qtbot, dialog)
+    assert dialog.list_form.platform_error.text() == "Tick at least one platform."
+    assert dialog.tabs.currentWidget() is dialog.list_form
+    assert store.list_rules() == Rules()
+
+
+def test_no_device_ticked_is_refused(qtbot, dialog: RulesDialog, store: RuleStore) -> None:
+    for box in dialog.notify_form.device_boxes.values():
+        box.setChecked(False)
+    _save(qtbot, dialog)
+    assert dialog.notify_form.device_error.text() == "Tick at least one device you work on."
+    assert dialog.tabs.currentWidget() is dialog.notify_form
+    assert store.notify_rules() == Rules()
+
+
+def test_cancel_keeps_nothing(qtbot, dialog: RulesDialog, store: RuleStore) -> None:
+    dialog.list_form.min_places.setValue(4)
+    dialog.reject()
+    assert store.list_rules() == Rules()
+    assert dialog.result() == QDialog.DialogCode.Rejected
