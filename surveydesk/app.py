@@ -28,6 +28,7 @@ from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
+from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
@@ -195,14 +196,23 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import create_application
+    from surveydesk.ui.application import app_icon, create_application
+    from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
+    instance = SingleInstance(server_name(core.paths.data), app)
+    if not instance.claim():
+        print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
+        return EXIT_OK
     window = MainWindow(
         core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
     )
+    instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
+    FeedController(
+        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
+    )
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

@@ -17,13 +17,14 @@ from surveydesk.core.model import MergeResult, Task
 RETURN_AFTER = timedelta(minutes=10)
 # Alerts name at most this many tasks; more are summed up as "and N more".
 NAMED_IN_ONE_ALERT = 3
+DEFAULT_PER_MINUTE = 3
 
 
 @dataclass(frozen=True, slots=True)
 class AlertSettings:
     """What the worker chose: how many alerts a minute at most, a quiet time of day, and a sound."""
 
-    per_minute: int = 3
+    per_minute: int = DEFAULT_PER_MINUTE
     quiet_from: time | None = None
     quiet_until: time | None = None
     sound: bool = False

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
 
     accounts_requested = Signal(object)  # AccountKey | None: the worker wants the accounts dialog
     take_requested = Signal(object)  # Task: the worker clicked to take it
+    rules_requested = Signal()  # the worker wants to edit the rules
     looked_at = Signal()  # the window became the active one: the worker has seen the list
     hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.model.hidden_count_changed.connect(self._update_count)
         self._update_count()
 
     def _build_layout(self, demo: bool, notices: Sequence[str]) -> None:
@@ -188,6 +190,14 @@ class MainWindow(QMainWindow):
         take_action.setShortcut(QKeySequence("Ctrl+T"))
         take_action.triggered.connect(self._take_selection)
         tasks_menu.addAction(take_action)
+        tasks_menu.addSeparator()
+        self.rules_action = QAction(self.tr("&Rules…"), self)
+        self.rules_action.triggered.connect(self.rules_requested)
+        tasks_menu.addAction(self.rules_action)
+        self.show_hidden_action = QAction(self.tr("&Show hidden tasks"), self)
+        self.show_hidden_action.setCheckable(True)
+        self.show_hidden_action.toggled.connect(self._on_show_hidden)
+        tasks_menu.addAction(self.show_hidden_action)
         self.pause_action = QAction(self.tr("&Pause checking"), self)
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self._poller.set_paused)
@@ -366,4 +376,13 @@ class MainWindow(QMainWindow):
             if shown == total
             else self.tr("{0} of {1} tasks").format(shown, total)
         )
+        hidden = self.proxy.hidden_count()
+        if hidden and self.show_hidden_action.isChecked():
+            text += self.tr(" ({0} outside your rules, shown)").format(hidden)
+        elif hidden:
+            text += self.tr(" ({0} hidden by your rules)").format(hidden)
         self.count_label.setText(text)
+
+    def _on_show_hidden(self, shown: bool) -> None:
+        self.proxy.set_show_hidden(shown)
+        self._update_count()

@@ -5,6 +5,8 @@ Only a worker's click starts this (a button, the tray menu, an alert): nothing h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
@@ -27,9 +29,15 @@ class TakeFlow(QObject):
     attempt_started = Signal(int)  # the timer's attempt for it
 
     def __init__(
-        self, poller: Poller, background: Background, timekeeper: Timekeeper | None, parent: QObject | None = None
+        self,
+        poller: Poller,
+        background: Background,
+        timekeeper: Timekeeper | None,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._open_url = open_url
         self._poller = poller
         self._background = background
         self._timekeeper = timekeeper
@@ -37,8 +45,7 @@ class TakeFlow(QObject):
 
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
-        taker = getattr(connector, "take", None)
-        if connector is None or taker is None:
+        if connector is None:
             self.said.emit(f"“{task.title}” can no longer be taken here: its account was removed.")
             return
         if task.key in self._in_flight:
@@ -48,7 +55,7 @@ class TakeFlow(QObject):
 
         def work() -> TakeResult | PlatformError:
             try:
-                result: TakeResult = taker(task)
+                result = connector.take(task)
             except PlatformError as error:
                 return error
             return result
@@ -62,7 +69,7 @@ class TakeFlow(QObject):
             return
         url = QUrl(outcome.opened_url)
         if url.scheme() in _OPENABLE:
-            QDesktopServices.openUrl(url)
+            self._open_url(url)
         self.said.emit(outcome.message)
         self.taken.emit(task)
         if self._timekeeper is not None:

@@ -1,0 +1,138 @@
+"""Ties the feed together in the window: the worker's rules over the list, alerts for new matches (in the tray
+when the desktop has one, in the window when not), and one-click take from the list, the tray or an alert."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+
+from surveydesk.connectors.registry import PLATFORMS
+from surveydesk.core.clock import Clock
+from surveydesk.core.model import MergeResult, Task
+from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
+from surveydesk.feed.rule_store import RuleStore
+from surveydesk.services.background import Background
+from surveydesk.services.poller import Poller
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.rules_dialog import RulesDialog
+from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.ui.tray import Tray
+from surveydesk.work.timekeeper import Timekeeper
+
+TOLD_ABOUT_TRAY = "tray.told"
+
+
+def alert_settings(settings: SettingsStore) -> AlertSettings:
+    """The worker's alert settings; a stored value that cannot be read falls back to the default."""
+
+    def clock_time(key: str) -> time | None:
+        text = settings.get(key, "")
+        try:
+            return time.fromisoformat(text) if isinstance(text, str) and text else None
+        except ValueError:
+            return None
+
+    per_minute = settings.get("alerts.per_minute", DEFAULT_PER_MINUTE)
+    return AlertSettings(
+        per_minute=per_minute if isinstance(per_minute, int) and per_minute >= 0 else DEFAULT_PER_MINUTE,
+        quiet_from=clock_time("alerts.quiet_from"),
+        quiet_until=clock_time("alerts.quiet_until"),
+        sound=settings.get("alerts.sound", False) is True,
+    )
+
+
+class FeedController(QObject):
+    """Owns the tray, the alerts and the take flow of one window; built by the composition root."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        poller: Poller,
+        timekeeper: Timekeeper | None,
+        background: Background,
+        settings: SettingsStore,
+        clock: Clock,
+        icon: QIcon,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._rules = RuleStore(settings)
+        self._notify_rules = self._rules.notify_rules()
+        self.alerts = Alerts(matches=self._notifies, now=clock.now, settings=alert_settings(settings))
+        self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self)
+        self.take_flow = TakeFlow(poller, background, timekeeper, open_url, self)
+        window.proxy.set_rules(self._rules.list_rules())
+
+        poller.tasks_changed.connect(self._on_changes)
+        window.take_requested.connect(self.take)
+        window.rules_requested.connect(self.edit_rules)
+        window.looked_at.connect(self._on_looked_at)
+        window.hidden_to_tray.connect(self._on_hidden_to_tray)
+        self.tray.take_requested.connect(self.take)
+        self.tray.open_requested.connect(window.bring_forward)
+        self.tray.pause_requested.connect(window.pause_action.setChecked)
+        self.tray.quit_requested.connect(window.quit_for_real)
+        self.take_flow.said.connect(window.say)
+        if window.timer_strip is not None:
+            self.take_flow.attempt_started.connect(window.timer_strip.show_attempt)
+        window.keep_running_in_tray = self.tray.available
+        if not self.tray.available:
+            window.say(window.tr("This desktop has no system tray: new-task alerts are shown in this window."))
+
+    def take(self, task: Task | None) -> None:
+        """Only ever called from a click: the list's Take, a tray menu entry, an alert."""
+        if isinstance(task, Task):
+            self.take_flow.take(task)
+
+    def newest_matches(self) -> list[Task]:
+        """What the tray menu offers: the tasks in the list that pass the notification rules, newest first."""
+        matching = [task for task in self._window.model.tasks() if self._notifies(task)]
+        return sorted(matching, key=lambda task: task.first_seen, reverse=True)
+
+    def edit_rules(self) -> None:
+        dialog = RulesDialog(
+            self._rules, [(spec.platform, spec.name) for spec in PLATFORMS.values()], self._window
+        )
+        dialog.rules_changed.connect(self._on_rules_changed)
+        dialog.exec()
+        dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
+
+    def _notifies(self, task: Task) -> bool:
+        return self._notify_rules.matches(task)
+
+    def _on_rules_changed(self) -> None:
+        self._window.proxy.set_rules(self._rules.list_rules())
+        self._notify_rules = self._rules.notify_rules()
+
+    def _on_changes(self, result: MergeResult) -> None:
+        alert = self.alerts.alert_for(result)
+        if alert is not None:
+            self._show(alert)
+        self.tray.set_unseen(self.alerts.unseen)
+
+    def _show(self, alert: Alert) -> None:
+        if self.tray.available:
+            self.tray.show_alert(alert)
+        else:
+            self._window.show_alert(alert.title, alert.body)
+
+    def _on_looked_at(self) -> None:
+        self.alerts.seen()
+        self.tray.set_unseen(0)
+
+    def _on_hidden_to_tray(self) -> None:
+        if self._settings.get(TOLD_ABOUT_TRAY, False) is not True:
+            self._settings.set(TOLD_ABOUT_TRAY, True)
+            told = Alert(
+                self._window.tr("SurveyDesk is still running"),
+                self._window.tr("It keeps checking for tasks in the tray. Quit it from the tray's menu."),
+                (),
+                sound=False,
+            )
+            self.tray.show_alert(told)

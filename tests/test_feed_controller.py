@@ -1,0 +1,105 @@
+"""The feed in the window: alerts for new matches (in the window when there is no tray), one-click take that
+reserves, opens the page and starts the timer, and the worker's rules over the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.money import Money
+from surveydesk.feed.rule_store import RuleStore
+from surveydesk.feed.rules import Rules
+from surveydesk.services.background import Background
+from surveydesk.store import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.store.work_log import WorkLog
+from surveydesk.ui.application import app_icon
+from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.timekeeper import Timekeeper
+from tests.conftest import add_demo_account
+
+
+@pytest.fixture
+def opened() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def window_and_feed(qtbot, poller, database: Database, pool, opened):
+    settings = SettingsStore(database)
+    keeper = Timekeeper(WorkLog(database), SystemClock())
+    window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    feed = FeedController(
+        window,
+        poller,
+        keeper,
+        Background(pool, window),
+        settings,
+        SystemClock(),
+        app_icon(),
+        open_url=lambda url: opened.append(url.toString()),
+    )
+    return window, feed, keeper, settings
+
+
+def test_without_a_tray_new_matches_are_announced_in_the_window(qtbot, window_and_feed, exchange, poller):
+    window, feed, _keeper, _settings = window_and_feed
+    assert not feed.tray.available and not window.keep_running_in_tray
+    assert "no system tray" in window.statusBar().currentMessage()
+    add_demo_account(poller, exchange)
+    poller.start()
+    qtbot.waitUntil(lambda: "new task" in window.statusBar().currentMessage())
+    assert feed.alerts.unseen == window.model.rowCount() > 0
+    assert feed.tray.tooltip().startswith("SurveyDesk — ")
+
+
+def test_one_click_takes_a_prolific_study_opens_it_and_starts_its_timer(
+    qtbot, window_and_feed, exchange, poller, opened
+):
+    window, _feed, keeper, _settings = window_and_feed
+    add_demo_account(poller, exchange)
+    poller.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    task = window.model.task_at(0)
+    window.take_requested.emit(task)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Place reserved"))
+    assert opened and opened[0].startswith(exchange.prolific_url)
+    (attempt,) = keeper.open_attempts()
+    assert attempt.external_id == task.external_id and keeper.is_working(attempt.id)
+    assert window.timer_strip.attempts.currentText() == task.title
+
+    window.take_requested.emit(task)  # the demo lets each participant take a study once
+    qtbot.waitUntil(lambda: "Could not take" in window.statusBar().currentMessage())
+    assert "already" in window.statusBar().currentMessage()
+
+
+def test_the_list_rules_hide_tasks_until_revealed(qtbot, poller, database, pool, exchange):
+    settings = SettingsStore(database)
+    RuleStore(settings).save_list_rules(Rules(min_reward=Money(10_000, "GBP")))
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    FeedController(window, poller, None, Background(pool, window), settings, SystemClock(), app_icon())
+    add_demo_account(poller, exchange)
+    poller.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    hidden = window.proxy.hidden_count()
+    assert hidden > 0 and window.proxy.rowCount() == window.model.rowCount() - hidden
+    assert f"({hidden} hidden by your rules)" in window.count_label.text()
+    window.show_hidden_action.setChecked(True)
+    assert window.proxy.rowCount() == window.model.rowCount()
+
+
+def test_closing_with_a_tray_hides_the_window_and_says_so_once(qtbot, window_and_feed, monkeypatch):
+    window, feed, _keeper, settings = window_and_feed
+    told = []
+    monkeypatch.setattr(feed.tray, "show_alert", told.append)
+    window.keep_running_in_tray = True
+    window.show()
+    window.close()
+    window.show()
+    window.close()
+    assert window.isHidden() and len(told) == 1 and settings.get("tray.told", False) is True
+    window.quit_for_real()
+    assert window.isHidden()
