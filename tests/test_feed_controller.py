@@ -103,3 +103,25 @@ def test_closing_with_a_tray_hides_the_window_and_says_so_once(qtbot, window_and
     assert window.isHidden() and len(told) == 1 and settings.get("tray.told", False) is True
     window.quit_for_real()
     assert window.isHidden()
+
+
+def test_alert_settings_are_saved_and_read_back(qtbot, database):
+    from datetime import time
+
+    from surveydesk.feed.alerts import AlertSettings
+    from surveydesk.ui.alerts_dialog import AlertsDialog
+    from surveydesk.ui.feed_controller import alert_settings
+
+    settings = SettingsStore(database)
+    assert alert_settings(settings) == AlertSettings()
+    dialog = AlertsDialog(settings, AlertSettings())
+    qtbot.addWidget(dialog)
+    dialog.per_minute.setValue(5)
+    dialog.quiet.setChecked(True)
+    dialog.sound.setChecked(True)
+    with qtbot.waitSignal(dialog.changed) as changed:
+        dialog.save()
+    expected = AlertSettings(per_minute=5, quiet_from=time(22), quiet_until=time(7, 30), sound=True)
+    assert changed.args == [expected] and alert_settings(settings) == expected
+    settings.set("alerts.quiet_from", "not a time")
+    assert alert_settings(settings).quiet_from is None

@@ -17,6 +17,7 @@ from surveydesk.feed.rule_store import RuleStore
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
@@ -72,6 +73,7 @@ class FeedController(QObject):
         poller.tasks_changed.connect(self._on_changes)
         window.take_requested.connect(self.take)
         window.rules_requested.connect(self.edit_rules)
+        window.alerts_requested.connect(self.edit_alerts)
         window.looked_at.connect(self._on_looked_at)
         window.hidden_to_tray.connect(self._on_hidden_to_tray)
         self.tray.take_requested.connect(self.take)
@@ -102,6 +104,15 @@ class FeedController(QObject):
         dialog.rules_changed.connect(self._on_rules_changed)
         dialog.exec()
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
+
+    def edit_alerts(self) -> None:
+        dialog = AlertsDialog(self._settings, self.alerts.settings, self._window)
+        dialog.changed.connect(self._on_alert_settings)
+        dialog.exec()
+        dialog.setParent(None)
+
+    def _on_alert_settings(self, settings: AlertSettings) -> None:
+        self.alerts.settings = settings
 
     def _notifies(self, task: Task) -> bool:
         return self._notify_rules.matches(task)

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     accounts_requested = Signal(object)  # AccountKey | None: the worker wants the accounts dialog
     take_requested = Signal(object)  # Task: the worker clicked to take it
     rules_requested = Signal()  # the worker wants to edit the rules
+    alerts_requested = Signal()  # the worker wants to edit the alert settings
     looked_at = Signal()  # the window became the active one: the worker has seen the list
     hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
 
@@ -194,6 +195,9 @@ class MainWindow(QMainWindow):
         self.rules_action = QAction(self.tr("&Rules…"), self)
         self.rules_action.triggered.connect(self.rules_requested)
         tasks_menu.addAction(self.rules_action)
+        alerts_action = QAction(self.tr("A&lerts…"), self)
+        alerts_action.triggered.connect(self.alerts_requested)
+        tasks_menu.addAction(alerts_action)
         self.show_hidden_action = QAction(self.tr("&Show hidden tasks"), self)
         self.show_hidden_action.setCheckable(True)
         self.show_hidden_action.toggled.connect(self._on_show_hidden)

@@ -1,0 +1,91 @@
+"""The alert settings: how many alerts a minute at most, quiet hours, and a sound."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from surveydesk.feed.alerts import AlertSettings
+from surveydesk.store.settings import SettingsStore
+
+
+def save_alert_settings(settings: SettingsStore, alerts: AlertSettings) -> None:
+    """Store what the dialog shows, under the keys `feed_controller.alert_settings` reads."""
+    settings.set("alerts.per_minute", alerts.per_minute)
+    settings.set("alerts.quiet_from", alerts.quiet_from.isoformat() if alerts.quiet_from else "")
+    settings.set("alerts.quiet_until", alerts.quiet_until.isoformat() if alerts.quiet_until else "")
+    settings.set("alerts.sound", alerts.sound)
+
+
+class AlertsDialog(QDialog):
+    """Edits the alert settings; `changed` carries the new ones once saved."""
+
+    changed = Signal(object)  # AlertSettings
+
+    def __init__(self, settings: SettingsStore, current: AlertSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Alerts"))
+        self._settings = settings
+        self.per_minute = QSpinBox(self)
+        self.per_minute.setRange(0, 60)
+        self.per_minute.setSpecialValueText(self.tr("none (count them in the tray only)"))
+        self.per_minute.setValue(current.per_minute)
+        self.quiet = QCheckBox(self.tr("Quiet hours"), self)
+        self.quiet_from = QTimeEdit(self)
+        self.quiet_until = QTimeEdit(self)
+        for edit, value, fallback in (
+            (self.quiet_from, current.quiet_from, time(22)),
+            (self.quiet_until, current.quiet_until, time(7, 30)),
+        ):
+            edit.setDisplayFormat("HH:mm")
+            chosen = value or fallback
+            edit.setTime(QTime(chosen.hour, chosen.minute))
+        self.quiet.setChecked(current.quiet_from is not None and current.quiet_until is not None)
+        self.quiet.toggled.connect(self._on_quiet_toggled)
+        self._on_quiet_toggled(self.quiet.isChecked())
+        self.sound = QCheckBox(self.tr("Play a sound with each alert"), self)
+        self.sound.setChecked(current.sound)
+
+        hours = QHBoxLayout()
+        hours.addWidget(self.quiet)
+        hours.addWidget(self.quiet_from)
+        hours.addWidget(self.quiet_until)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setParent(self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
+        form.addRow(hours)
+        form.addRow(self.sound)
+        form.addRow(buttons)
+
+    def chosen(self) -> AlertSettings:
+        quiet = self.quiet.isChecked()
+        return AlertSettings(
+            per_minute=self.per_minute.value(),
+            quiet_from=self.quiet_from.time().toPython() if quiet else None,
+            quiet_until=self.quiet_until.time().toPython() if quiet else None,
+            sound=self.sound.isChecked(),
+        )
+
+    def save(self) -> None:
+        alerts = self.chosen()
+        save_alert_settings(self._settings, alerts)
+        self.changed.emit(alerts)
+        self.accept()
+
+    def _on_quiet_toggled(self, on: bool) -> None:
+        self.quiet_from.setEnabled(on)
+        self.quiet_until.setEnabled(on)
