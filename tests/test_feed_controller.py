@@ -48,6 +48,7 @@ def test_without_a_tray_new_matches_are_announced_in_the_window(qtbot, window_an
     window, feed, _keeper, _settings = window_and_feed
     assert not feed.tray.available and not window.keep_running_in_tray
     assert "no system tray" in window.statusBar().currentMessage()
+    assert window.work_menu.menuAction() in feed.tray.menu.actions()  # the timer, from the tray too
     add_demo_account(poller, exchange)
     poller.start()
     qtbot.waitUntil(lambda: "new task" in window.statusBar().currentMessage())

@@ -75,3 +75,12 @@ def test_the_tooltip_counts_unseen_matches(qtbot):
     assert tray.tooltip() == "SurveyDesk — 3 new matching tasks"
     tray.set_unseen(0)
     assert tray.tooltip() == "SurveyDesk"
+
+
+def test_the_timer_menu_is_offered_in_the_tray(qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    work = QMenu("&Work")
+    tray = _tray(World([]))
+    tray.offer_work_menu(work)
+    assert work.menuAction() in tray.menu.actions()

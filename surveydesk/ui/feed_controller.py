@@ -83,6 +83,9 @@ class FeedController(QObject):
         self.take_flow.said.connect(window.say)
         if window.timer_strip is not None:
             self.take_flow.attempt_started.connect(window.timer_strip.show_attempt)
+            window.timer_strip.warned.connect(self._on_time_warning)
+        if window.work_menu is not None:
+            self.tray.offer_work_menu(window.work_menu)
         window.keep_running_in_tray = self.tray.available
         if not self.tray.available:
             window.say(window.tr("This desktop has no system tray: new-task alerts are shown in this window."))
@@ -132,6 +135,11 @@ class FeedController(QObject):
             self.tray.show_alert(alert)
         else:
             self._window.show_alert(alert.title, alert.body)
+
+    def _on_time_warning(self, message: str) -> None:
+        """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""
+        if self.tray.available:
+            self.tray.show_alert(Alert(self._window.tr("Time limit"), message, (), sound=True))
 
     def _on_looked_at(self) -> None:
         self.alerts.seen()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.details.take_requested.connect(self.take_requested)
         self.keep_running_in_tray = False
         self._quitting = False
+        self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
         self.status_panel = StatusPanel(self)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
         self.tabs = QTabWidget(self)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
 
     def _build_work_menu(self, strip: TimerStrip) -> None:
         menu = self.menuBar().addMenu(self.tr("&Work"))
+        self.work_menu = menu
         entries: list[tuple[str, str, Callable[[], None]]] = [
             (self.tr("Clock &in / out"), "Ctrl+I", strip.toggle_shift),
             (self.tr("&Start timer on the selected task"), "Ctrl+Return", self._start_timer_on_selection),

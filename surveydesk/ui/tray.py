@@ -37,6 +37,7 @@ class Tray(QObject):
         self._newest = newest_matches
         self._is_paused = is_paused
         self._last_alert: Alert | None = None
+        self._work_menu: QMenu | None = None
         self._icon = QSystemTrayIcon(icon, self)
         self._menu = QMenu()
         self._menu.aboutToShow.connect(self.rebuild_menu)
@@ -63,6 +64,11 @@ class Tray(QObject):
         if alert.sound:
             QApplication.beep()
 
+    def offer_work_menu(self, menu: QMenu) -> None:
+        """The timer's actions (pause, outcomes, clock in/out) as a submenu of the tray's."""
+        self._work_menu = menu
+        self.rebuild_menu()
+
     def set_unseen(self, count: int) -> None:
         tip = "SurveyDesk" if not count else f"SurveyDesk — {count} new matching task{'s' if count != 1 else ''}"
         self._icon.setToolTip(tip)
@@ -84,6 +90,8 @@ class Tray(QObject):
             empty.setEnabled(False)
             self._menu.addAction(empty)
         self._menu.addSeparator()
+        if self._work_menu is not None:
+            self._menu.addMenu(self._work_menu)
         paused = self._is_paused()
         pause = QAction(self.tr("Resume checking") if paused else self.tr("Pause checking"), self._menu)
         pause.triggered.connect(lambda: self.pause_requested.emit(not paused))
