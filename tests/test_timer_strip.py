@@ -163,3 +163,10 @@ def test_the_strip_shows_what_the_task_promised_beside_what_it_pays_so_far(strip
     strip.refresh()
     assert strip.wage_label.text() == "€1.20 · promised €12.00/h · €6.00/h so far"
     assert attempt.estimated_minutes == 6 and attempt.platform == "clickworker"
+
+
+def test_no_hourly_rate_is_shown_from_a_few_seconds_of_work(strip, keeper, clock):
+    strip.show_attempt(keeper.take(SHORT).id)
+    clock.advance(5)
+    strip.refresh()
+    assert strip.wage_label.text() == "£1.00"

@@ -14,6 +14,7 @@ from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, lim
 from surveydesk.work.wages import task_wage
 
 _TICK_MS = 1000
+_RATE_AFTER_SECONDS = 60
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
 OUTCOME_LABELS = {
@@ -172,7 +173,8 @@ class TimerStrip(QFrame):
         self.pause_button.setText(self.tr("Pause") if working else self.tr("Resume"))
         seconds = self._keeper.worked_seconds(attempt)
         self.elapsed_label.setText(self.tr("worked {0}").format(format_clock(seconds)))
-        rate = task_wage(attempt, seconds)
+        # An hourly rate from a few seconds of work is noise (thousands an hour); it is shown from a minute on.
+        rate = task_wage(attempt, seconds) if seconds >= _RATE_AFTER_SECONDS else None
         expected = attempt.expected_wage
         promised = self.tr(" · promised {0}/h").format(expected.format()) if expected is not None else ""
         per_hour = self.tr(" · {0}/h so far").format(rate.format()) if rate is not None else ""
