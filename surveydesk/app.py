@@ -164,6 +164,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     core.wage_reports.failed.connect(panel.show_error)
 
     def refresh() -> None:
+        core.timekeeper.keep_alive()  # so the running shift counts up to now, not to its last sign of life
         core.wage_reports.refresh(core.clock.now())
 
     if window.timer_strip is not None:

@@ -131,3 +131,9 @@ def test_days_and_weeks_follow_the_workers_time_zone():
     assert weeks[date(2026, 11, 23)].by_currency["GBP"].true_wage == Money(200, "GBP")  # 300p / 1.5 h
     months = by_period(attempts, shifts, "month", paris)
     assert list(months) == [date(2026, 11, 1)]
+
+
+def test_a_submission_that_paid_nothing_is_rejected_time():
+    result = report([attempt(12, Outcome.SUBMITTED, paid=0)], shift_seconds=3600)
+    assert result.unpaid_seconds[UnpaidCause.REJECTED] == 12 * 60
+    assert result.by_currency == {}

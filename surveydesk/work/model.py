@@ -32,6 +32,7 @@ class UnpaidCause(StrEnum):
 
 
 UNPAID_CAUSE_OF_OUTCOME = {
+    Outcome.SUBMITTED: UnpaidCause.REJECTED,  # submitted, yet it paid nothing
     Outcome.RETURNED: UnpaidCause.RETURNED,
     Outcome.SCREENED_OUT: UnpaidCause.SCREENED_OUT,
     Outcome.TIMED_OUT: UnpaidCause.TIMED_OUT,

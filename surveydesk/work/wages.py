@@ -10,7 +10,8 @@ Definitions, all per hour and rounded half-up to the currency's minor unit:
 - **True wage of a platform or a requester**: what it paid ÷ the working time of all its attempts, paid or not.
   Time spent searching belongs to no platform, so it is left out of these.
 - **Unpaid time**: shift time not spent on attempts that paid, by cause: the outcome of an attempt that paid
-  nothing (screened out, returned, timed out, abandoned), or *searching* for shift time spent in no attempt.
+  nothing (screened out, returned, timed out, abandoned; *rejected* for a submission that paid nothing), or
+  *searching* for shift time spent in no attempt.
 
 Attempts earn in their platform's currency and no rate is guessed here: figures are kept per currency. The true
 wages of one period's currencies add up (once converted) to its true wage, since each divides by the same hours.
@@ -96,7 +97,7 @@ def report(attempts: Iterable[Attempt], shift_seconds: float | None) -> WageRepo
             paid[earned.currency] += earned.minor
             paid_seconds[earned.currency] += attempt.worked_seconds
         elif attempt.outcome is not None:
-            unpaid[UNPAID_CAUSE_OF_OUTCOME.get(attempt.outcome, UnpaidCause.ABANDONED)] += attempt.worked_seconds
+            unpaid[UNPAID_CAUSE_OF_OUTCOME[attempt.outcome]] += attempt.worked_seconds
     # A shift stretch counts in the period it began, an attempt in the one it was taken: near midnight a
     # period can hold more attempt time than shift time, and the hours are never fewer than the work.
     hours = attempt_seconds if shift_seconds is None else max(shift_seconds, attempt_seconds)

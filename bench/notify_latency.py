@@ -1,0 +1,677 @@
+"""Benchmark: how soon a new match reaches the notifier, and the longest GUI-thread stall while polling.
+
+Both run the app's own pieces on a real Qt event loop (offscreen unless QT_QPA_PLATFORM names another
+platform): the Poller on a QThreadPool, a TaskStore in a temporary SQLite file, the MainWindow shown, with its
+wages page, and the FeedController, composed as `surveydesk.app` composes them, against a DemoExchange on
+loopback.
+
+notify_latency: one Prolific account on an exchange serving 1,000 studies. Between two polls exactly 10 studies
+are published and the 10 oldest close (`_publish_and_retire`, which calls the market's own publishing and
+closing under its lock), so every poll lists 1,000 studies of which 10 are new, and the default rules (none)
+make all 10 notify. The market's clock never moves otherwise, so nothing else changes. Each poll is started
+with `poller.poll_all_now()` after the window has settled. Latency runs from the moment the reply's body has
+been read (a wrapper around `surveydesk.connectors.http._read`, on the pool thread) to the moment the notifier
+is called (the window's `show_alert`, as there is no tray offscreen; the tray's `show_alert` is wrapped too).
+The rate limit of alerts is raised for this run only, so every poll's alert goes out; the first poll (all 1,000
+new) and one more cycle warm up and are not counted. p99 is the nearest-rank percentile.
+
+gui_stall: all five platforms of an exchange with its default sites (their rate limits 0.5 s), 200 studies each
+in the lively market (speed 1), polled for `--seconds` (60) every `--interval` seconds (2 s; CPX's connector
+refuses to refresh within 120 s, so CPX gets 120 s). The alert settings are the app's defaults. A 5 ms
+PreciseTimer on the GUI thread stamps its ticks; a stall is how much later than 5 ms a tick came. The window
+of measurement starts before `poller.start()`, so the first polls (every task new) are in it; the largest stall
+after every platform's first poll is given on a `#` line. `--profile` samples the GUI thread's Python stack
+while it is late and times garbage collections, to tell where a stall's time goes.
+
+Run: `.venv/bin/python bench/notify_latency.py [--cycles 100] [--studies 1000] [--seconds 60] [--interval 2]
+[--profile]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import partial
+from itertools import pairwise
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import requests
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from surveydesk.app import Core, _add_wages_page
+from surveydesk.connectors import cpx, http
+from surveydesk.connectors.registry import build_connector
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, MergeResult, PlatformStatus, PollState
+from surveydesk.core.politeness import Politeness
+from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.bitlabs_site import bitlabs_site
+from surveydesk.demo.cpx_site import cpx_site
+from surveydesk.demo.market import Market
+from surveydesk.demo.mturk_site import mturk_site
+from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.toloka_site import toloka_site
+from surveydesk.demo.wire import Site, SiteContext
+from surveydesk.paths import AppPaths
+from surveydesk.secrets import MemorySecrets
+from surveydesk.services.background import Background
+from surveydesk.services.poller import Poller
+from surveydesk.services.wage_reports import WageReports
+from surveydesk.store import Database, TaskStore
+from surveydesk.store.settings import JsonValue, SettingsStore
+from surveydesk.store.work_log import WorkLog
+from surveydesk.ui.application import app_icon, create_application
+from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+
+NEW_PER_CYCLE = 10
+WARM_UP_CYCLES = 1  # after the first poll, which finds every study new
+SETTLE_MS = 150  # the window repaints and goes idle between two polls
+CYCLE_TIMEOUT_S = 20.0
+NOT_ON_ITS_OWN = timedelta(hours=1)  # measurement 1: the poller polls only when told to
+TICK_MS = 5
+SITE_MIN_INTERVAL = 0.5  # the demo sites' own rate limits in measurement 2
+STALL_MARKET_SPEED = 1.0
+PROFILE_THRESHOLD_S = 0.010  # the sampler looks at the GUI thread once a tick is this late
+PROFILE_EVERY_S = 0.001
+PROFILE_TOP = 6
+EVENT_FLOOR_S = 0.001  # with --profile, events that take longer are recorded
+BENCH_FILE = Path(__file__).resolve()
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / "surveydesk"
+
+
+def nearest_rank(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+_waiting: list[tuple[QEventLoop, Callable[[], bool] | None]] = []
+
+
+def wait(milliseconds: int, until: Callable[[], bool] | None = None) -> None:
+    """Run the Qt event loop for `milliseconds`, or until `until()` is true when a probe quits the loop early.
+
+    The loop sleeps in Qt's dispatcher like `app.exec()`, not in a busy processEvents() loop that would compete
+    with the pool threads for the GIL."""
+    if until is not None and until():
+        return
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    _waiting.append((loop, until))
+    try:
+        loop.exec()
+    finally:
+        _waiting.remove((loop, until))
+
+
+def wake_waiters() -> None:
+    for loop, until in list(_waiting):
+        if until is not None and until():
+            loop.quit()
+
+
+# --- the app, composed as surveydesk.app composes it ---------------------------------------------------------
+
+
+@dataclass
+class Desk:
+    database: Database
+    settings: SettingsStore
+    store: TaskStore
+    poller: Poller
+    pool: QThreadPool
+    window: MainWindow
+    feed: FeedController
+    timekeeper: Timekeeper
+
+
+@contextmanager
+def desk(
+    folder: Path,
+    accounts: Sequence[tuple[Account, str, Politeness]],
+    settings_values: Mapping[str, JsonValue],
+    before_window: Callable[[Poller, TaskStore], None] = lambda _poller, _store: None,
+) -> Iterator[Desk]:
+    """The core and the window of `surveydesk.app` (`build_core` and `_run_ui`), over these accounts, with the
+    demo's in-memory secrets. `before_window` runs before the window connects to the poller's signals."""
+    paths = AppPaths.under(folder).create()
+    database = Database.open(paths.database)
+    settings = SettingsStore(database)
+    for key, value in settings_values.items():
+        settings.set(key, value)
+    secrets = MemorySecrets()
+    clock = SystemClock()
+    timekeeper = Timekeeper(WorkLog(database), clock)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)
+    store = TaskStore(database)
+    poller = Poller(store, clock, pool)
+    wage_reports = WageReports(WorkLog(database), pool)
+    for account, secret, politeness in accounts:
+        secrets.set(account.key, secret)
+        poller.add_account(account, build_connector(account, secrets, clock), politeness)
+    core = Core(paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, ())
+    before_window(poller, store)
+    window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
+    _add_wages_page(window, core)
+    feed = FeedController(window, poller, timekeeper, Background(pool, window), settings, clock, app_icon())
+    keep_alive = QTimer(window)
+    keep_alive.timeout.connect(timekeeper.keep_alive)
+    keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
+    window.show()
+    try:
+        yield Desk(database, settings, store, poller, pool, window, feed, timekeeper)
+    finally:
+        poller.stop()
+        pool.waitForDone(10_000)
+        window.keep_running_in_tray = False
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        timekeeper.suspend()
+        database.close()
+
+
+def wrap_notifiers(feed: FeedController, window: MainWindow, notified: Callable[[str], None]) -> None:
+    """Stamp every call of a notifier, then let the notifier do its work as usual."""
+
+    def stamped(show: Callable[..., None], title: Callable[..., str]) -> Callable[..., None]:
+        def call(*args: Any) -> None:
+            notified(title(*args))
+            show(*args)
+
+        return call
+
+    window.show_alert = stamped(window.show_alert, lambda title, _body: title)  # type: ignore[method-assign]
+    feed.tray.show_alert = stamped(feed.tray.show_alert, lambda alert: alert.title)  # type: ignore[method-assign]
+
+
+# --- measurement 1: from a poll's reply to the notifier --------------------------------------------------------
+
+
+def _publish_and_retire(market: Market, count: int) -> None:
+    """`count` studies published now, and the `count` oldest closed, by the market's own publishing and closing,
+    under its lock, so the next list holds as many studies as the last one, `count` of them new."""
+    with market._lock:
+        market._catch_up()
+        at = market._clock() - market._origin
+        for _ in range(count):
+            market._close(next(iter(market._open)))
+            market._publish(at=at, progress=0.0)
+        market._version += 1
+
+
+@dataclass
+class _Cycle:
+    """The moments of one poll, by `time.perf_counter()`."""
+
+    body_read: float | None = None
+    parsed: float | None = None
+    merge_started: float | None = None
+    merged: float | None = None
+    delivered: float | None = None
+    notified: float | None = None
+    new: int = 0
+    listed: int = 0
+    title: str = ""
+
+    def span(self, start: str, end: str) -> float:
+        first, last = getattr(self, start), getattr(self, end)
+        if first is None or last is None:
+            raise RuntimeError(f"a poll was missing a moment: {start}={first}, {end}={last}")
+        return (last - first) * 1000
+
+
+@dataclass
+class _Probe:
+    cycle: _Cycle = field(default_factory=_Cycle)
+
+    def body_read(self) -> None:
+        self.cycle.body_read = time.perf_counter()
+
+    def delivered(self, result: MergeResult) -> None:
+        self.cycle.delivered = time.perf_counter()
+        self.cycle.new = len(result.new)
+
+    def notified(self, title: str) -> None:
+        self.cycle.notified = time.perf_counter()
+        self.cycle.title = title
+        wake_waiters()
+
+
+@contextmanager
+def _stamping_body_reads(probe: _Probe) -> Iterator[None]:
+    """Every reply the connectors read, stamped the moment its body has been read (on the pool thread)."""
+    read = http._read
+
+    def stamped(response: requests.Response, platform: str) -> requests.Response:
+        answer = read(response, platform)
+        probe.body_read()
+        return answer
+
+    http._read = stamped
+    try:
+        yield
+    finally:
+        http._read = read
+
+
+def _timed(method: Callable[..., Any], before: Callable[[], None], after: Callable[[Any], None]) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        before()
+        result = method(*args, **kwargs)
+        after(result)
+        return result
+
+    return call
+
+
+@dataclass(frozen=True)
+class Latency:
+    cycles: list[_Cycle]
+    first_poll_ms: float
+    rows: int
+    listed: int
+    tray: bool
+
+
+def measure_latency(folder: Path, studies: int, cycles: int) -> Latency:
+    markets: list[Market] = []
+
+    def prolific(context: SiteContext) -> Site:
+        """The exchange's Prolific without its rate limit, over a market this benchmark can publish in."""
+        market = context.market(0)
+        markets.append(market)
+        return ProlificSite(market, DemoExchange.PROLIFIC_TOKEN, 0.0, context.clock)
+
+    probe = _Probe()
+
+    def hook(poller: Poller, store: TaskStore) -> None:
+        # Connected before the window's and the feed's slots, so it runs first on the GUI thread.
+        poller.tasks_changed.connect(probe.delivered)
+        store.merge = _timed(  # type: ignore[method-assign]
+            store.merge,
+            lambda: setattr(probe.cycle, "merge_started", time.perf_counter()),
+            lambda _result: setattr(probe.cycle, "merged", time.perf_counter()),
+        )
+        connector = poller.connector_of(account.key)
+        assert connector is not None
+        connector.fetch_tasks = _timed(  # type: ignore[method-assign]
+            connector.fetch_tasks,
+            lambda: None,
+            lambda tasks: (
+                setattr(probe.cycle, "parsed", time.perf_counter()),
+                setattr(probe.cycle, "listed", len(tasks)),
+            ),
+        )
+
+    with (
+        DemoExchange(seed=1, clock=ManualClock(0.0), initial_studies=studies, sites=[prolific]) as exchange,
+        _stamping_body_reads(probe),
+    ):
+        ((account, secret),) = demo_accounts(exchange)
+        settings = {"alerts.per_minute": 1_000_000}  # every poll's alert goes out: this run polls fast
+        with desk(folder, [(account, secret, Politeness(NOT_ON_ITS_OWN))], settings, hook) as app:
+            wrap_notifiers(app.feed, app.window, probe.notified)
+            app.poller.start()
+            wait(int(CYCLE_TIMEOUT_S * 1000), lambda: probe.cycle.notified is not None)
+            first = probe.cycle
+            if first.notified is None:
+                raise RuntimeError("the first poll never reached the notifier")
+            measured: list[_Cycle] = []
+            for number in range(WARM_UP_CYCLES + cycles):
+                wait(SETTLE_MS)
+                _publish_and_retire(markets[0], NEW_PER_CYCLE)
+                probe.cycle = _Cycle()
+                app.poller.poll_all_now()
+                wait(int(CYCLE_TIMEOUT_S * 1000), lambda: probe.cycle.notified is not None)
+                cycle = probe.cycle
+                expected = f"{NEW_PER_CYCLE} new tasks"
+                if cycle.notified is None or cycle.new != NEW_PER_CYCLE or cycle.title != expected:
+                    raise RuntimeError(
+                        f"cycle {number}: {cycle.new} new, notifier told {cycle.title!r}; expected {expected!r}"
+                    )
+                if cycle.listed != studies:
+                    raise RuntimeError(f"cycle {number}: {cycle.listed} studies listed, not {studies}")
+                if number >= WARM_UP_CYCLES:
+                    measured.append(cycle)
+            wait(SETTLE_MS)
+            rows = app.window.model.rowCount()
+            tray = app.feed.tray.available
+    return Latency(measured, first.span("body_read", "notified"), rows, measured[-1].listed, tray)
+
+
+# --- measurement 2: the GUI thread while five platforms are polled ---------------------------------------------
+
+
+class _StallSampler:
+    """While the GUI thread is late (its last tick older than the threshold), sample its Python stack.
+
+    Time is credited to the stack seen, by the time since the previous sample. Garbage collections are timed on
+    every thread: one on a pool thread holds the GIL, and the GUI thread waits for it.
+    """
+
+    def __init__(self, gui_thread: int, threshold: float) -> None:
+        self._gui = gui_thread
+        self._threshold = threshold
+        self.last_tick = time.perf_counter()
+        self.spent: Counter[str] = Counter()
+        self.collections: list[tuple[int, float, bool]] = []  # (generation, ms, on the GUI thread)
+        self._gc_started: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
+
+    def tick(self, now: float) -> None:
+        self.last_tick = now
+
+    def start(self) -> None:
+        self.last_tick = time.perf_counter()
+        gc.callbacks.append(self._on_gc)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        thread = threading.get_ident()
+        if phase == "start":
+            self._gc_started[thread] = time.perf_counter()
+        elif thread in self._gc_started:
+            ms = (time.perf_counter() - self._gc_started.pop(thread)) * 1000
+            self.collections.append((info["generation"], ms, thread == self._gui))
+
+    def _run(self) -> None:
+        previous = time.perf_counter()
+        while not self._stop.wait(PROFILE_EVERY_S):
+            now = time.perf_counter()
+            last = self.last_tick
+            if now - last > self._threshold:
+                stack = _describe(sys._current_frames().get(self._gui))
+                spent = (now - max(previous, last + self._threshold)) * 1000
+                self.spent[stack] += spent
+            previous = now
+
+
+class _TimedApplication(QApplication):
+    """Times each event the GUI thread dispatches at the top level (not events sent from inside another one).
+
+    Only with `--profile`: it adds a call into Python for every event, which the figures then include.
+    """
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.recording = False
+        self.events: list[tuple[float, float, str]] = []  # (start, end, what) of each event over the floor
+        self._gui = threading.get_ident()
+        self._depth = 0
+
+    def notify(self, receiver: QObject, event: QEvent) -> bool:
+        if not self.recording or threading.get_ident() != self._gui:
+            return super().notify(receiver, event)
+        kind = event.type()
+        self._depth += 1
+        started = time.perf_counter()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            ended = time.perf_counter()
+            self._depth -= 1
+            if self._depth == 0 and ended - started >= EVENT_FLOOR_S:
+                self.events.append((started, ended, _event_name(kind, receiver)))
+
+
+def _event_name(kind: QEvent.Type, receiver: QObject) -> str:
+    """'Paint to QTableView.qt_scrollarea_viewport', 'Timer to QTimer of Poller': what a receiver is, told
+    by its parent when Qt made it or it has no name of its own."""
+    try:
+        name = type(receiver).__name__
+        parent = receiver.parent()
+        own = receiver.objectName()
+        if parent is not None and own.startswith("qt_"):
+            name = f"{type(parent).__name__}.{own}"
+        elif parent is not None and isinstance(receiver, QTimer):
+            name = f"{name} of {type(parent).__name__}"
+    except RuntimeError:  # deleted while its event was handled (DeferredDelete)
+        name = "a deleted object"
+    return f"{kind.name} to {name}"
+
+
+def _describe(frame: FrameType | None) -> str:
+    """The innermost frames of the app's own code, and the innermost frame of all, as 'file:function'."""
+    ours: list[str] = []
+    innermost = ""
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        name = f"{path.stem}:{frame.f_code.co_name}"
+        if not innermost:
+            innermost = name
+        if path == BENCH_FILE:
+            break
+        if PACKAGE_DIR in path.parents:
+            ours.append(name)
+        frame = frame.f_back
+    if not ours:
+        return "Qt event loop, no Python frame (C++ work: layout, paint, sorting; or waiting for the GIL)"
+    chain = " < ".join(ours[:4])
+    return chain if innermost == ours[0] else f"[{innermost}] {chain}"
+
+
+@dataclass(frozen=True)
+class Stalls:
+    ticks: list[float]
+    gaps_ms: list[float]
+    max_steady_ms: float
+    ok: Counter[str]
+    errors: Counter[str]
+    rows: int
+    seconds: float
+    sampler: _StallSampler | None
+    events: list[tuple[float, float, str]]
+
+
+def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, profile: bool) -> Stalls:
+    sites = [
+        lambda context: ProlificSite(
+            context.market(0), DemoExchange.PROLIFIC_TOKEN, SITE_MIN_INTERVAL, context.clock
+        ),
+        partial(mturk_site, min_interval=SITE_MIN_INTERVAL),
+        partial(bitlabs_site, min_interval=SITE_MIN_INTERVAL),
+        partial(cpx_site, min_interval=SITE_MIN_INTERVAL),
+        partial(toloka_site, min_interval=SITE_MIN_INTERVAL),
+    ]
+    ok: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    first_polls: dict[str, float] = {}
+
+    last_success: dict[str, object] = {}
+    last_error: dict[str, object] = {}
+
+    def on_status(status: PlatformStatus) -> None:
+        """Counts polls: a status is announced more than once per poll (its outcome, then its next check)."""
+        platform = status.account.platform
+        if status.state is PollState.OK and status.last_success != last_success.get(platform):
+            last_success[platform] = status.last_success
+            ok[platform] += 1
+            first_polls.setdefault(platform, time.perf_counter())
+        elif status.state is PollState.ERROR and status.next_poll != last_error.get(platform):
+            last_error[platform] = status.next_poll
+            errors[f"{platform} ({status.error_kind})"] += 1
+
+    with DemoExchange(seed=1, initial_studies=studies, market_speed=STALL_MARKET_SPEED, sites=sites) as exchange:
+        accounts = []
+        for account, secret in demo_accounts(exchange):
+            # CPX's connector itself refuses to refresh within 120 s; polling it sooner only makes errors.
+            every = timedelta(seconds=interval)
+            if account.key.platform == "cpx":
+                every = max(every, cpx.REFRESH_FLOOR)
+            accounts.append((account, secret, Politeness(every)))
+        with desk(folder, accounts, {}) as app:
+            app.poller.status_changed.connect(on_status)
+            sampler = _StallSampler(threading.get_ident(), PROFILE_THRESHOLD_S) if profile else None
+            ticks: list[float] = []
+
+            def tick() -> None:
+                now = time.perf_counter()
+                ticks.append(now)
+                if sampler is not None:
+                    sampler.tick(now)
+
+            heartbeat = QTimer()
+            heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+            heartbeat.timeout.connect(tick)
+            wait(SETTLE_MS)  # the window's first paint is not polling
+            timed = QCoreApplication.instance()
+            timed = timed if profile and isinstance(timed, _TimedApplication) else None
+            heartbeat.start(TICK_MS)
+            if sampler is not None:
+                sampler.start()
+            if timed is not None:
+                timed.recording = True
+            started = time.perf_counter()
+            app.poller.start()
+            wait(int(seconds * 1000))
+            heartbeat.stop()
+            if sampler is not None:
+                sampler.stop()
+            if timed is not None:
+                timed.recording = False
+            ran = time.perf_counter() - started
+            rows = app.window.model.rowCount()
+    gaps = [(later - earlier) * 1000 - TICK_MS for earlier, later in pairwise(ticks)]
+    steady_from = max(first_polls.values()) if len(first_polls) == len(sites) else math.inf
+    steady = [gap for gap, earlier in zip(gaps, ticks, strict=False) if earlier >= steady_from]
+    events = timed.events if timed is not None else []
+    return Stalls(ticks, gaps, max(steady, default=math.nan), ok, errors, rows, ran, sampler, events)
+
+
+# --- report ---------------------------------------------------------------------------------------------------
+
+
+def _profile_lines(stalls: Stalls) -> list[str]:
+    """Where the GUI thread's time went in the longest stalls: the events it was handling, its Python stack."""
+    lines: list[str] = []
+    if stalls.events:
+        lines.append("# profile: the longest stalls, and the top-level events the GUI thread handled in them")
+        longest = sorted(range(len(stalls.gaps_ms)), key=lambda index: -stalls.gaps_ms[index])[:PROFILE_TOP]
+        for index in longest:
+            start, end = stalls.ticks[index], stalls.ticks[index + 1]
+            inside = Counter[str]()
+            for began, ended, what in stalls.events:
+                overlap = min(end, ended) - max(start, began)
+                if overlap > 0:
+                    inside[what] += overlap * 1000
+            busy = sum(inside.values())
+            named = "; ".join(f"{what} {ms:.1f} ms" for what, ms in inside.most_common(3)) or "no event over 1 ms"
+            lines.append(
+                f"#   {stalls.gaps_ms[index]:5.1f} ms late: {named}; outside any event over 1 ms "
+                f"{(end - start) * 1000 - busy:.1f} ms"
+            )
+        by_kind = Counter[str]()
+        for began, ended, what in stalls.events:
+            by_kind[what] += (ended - began) * 1000
+        lines.append("# profile: GUI thread time in events over 1 ms, by event, over the whole run")
+        lines.extend(f"#   {ms:7.1f} ms  {what}" for what, ms in by_kind.most_common(PROFILE_TOP))
+    sampler = stalls.sampler
+    if sampler is None:
+        return lines
+    lines.append(
+        f"# profile: GUI thread's Python stack while it was over {PROFILE_THRESHOLD_S * 1000:.0f} ms late"
+    )
+    total = sum(sampler.spent.values())
+    for stack, ms in sampler.spent.most_common(PROFILE_TOP):
+        lines.append(f"#   {ms:7.1f} ms ({ms / total:4.0%})  {stack}" if total else f"#   {stack}")
+    for generation in (0, 1, 2):
+        runs = [(ms, on_gui) for gen, ms, on_gui in sampler.collections if gen == generation]
+        if runs:
+            on_gui = sum(1 for _ms, gui in runs if gui)
+            lines.append(
+                f"#   gc generation {generation}: {len(runs)} runs ({on_gui} on the GUI thread), "
+                f"max {max(ms for ms, _ in runs):.1f} ms, total {sum(ms for ms, _ in runs):.0f} ms"
+            )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--cycles", type=int, default=100, help="measured polls of 10 new studies (≥ 50)")
+    parser.add_argument("--studies", type=int, default=1000, help="Prolific studies listed in each poll")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long five platforms are polled")
+    parser.add_argument("--platform-tasks", type=int, default=200, help="tasks per platform in the stall run")
+    parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls of each platform")
+    parser.add_argument("--profile", action="store_true", help="where the GUI thread's longest stalls go")
+    args = parser.parse_args()
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.profile:
+        _TimedApplication(sys.argv[:1])
+    app = create_application(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
+        latency = measure_latency(Path(first), args.studies, args.cycles)
+        stalls = measure_stalls(Path(second), args.platform_tasks, args.seconds, args.interval, args.profile)
+
+    cycles = latency.cycles
+    total = [cycle.span("body_read", "notified") for cycle in cycles]
+    parts = {
+        "parse": ("body_read", "parsed"),
+        "check": ("parsed", "merge_started"),
+        "merge": ("merge_started", "merged"),
+        "to GUI": ("merged", "delivered"),
+        "window+alerts": ("delivered", "notified"),
+    }
+    breakdown = ", ".join(
+        f"{name} {statistics.median(cycle.span(*span) for cycle in cycles):.1f}" for name, span in parts.items()
+    )
+    worst = max(cycles, key=lambda cycle: cycle.span("body_read", "notified"))
+    worst_parts = ", ".join(f"{name} {worst.span(*span):.1f}" for name, span in parts.items())
+    print(
+        f"# Qt platform {QGuiApplication.platformName()}, notifier: "
+        f"{'the tray' if latency.tray else 'the window (no tray)'}"
+        f"; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, GIL switch interval "
+        f"{sys.getswitchinterval() * 1000:.0f} ms"
+    )
+    print(
+        f"# notify: {len(cycles)} polls of {latency.listed} Prolific studies with {NEW_PER_CYCLE} new "
+        f"(+{WARM_UP_CYCLES} warm-up), {latency.rows} rows at the end; first poll (all new) "
+        f"{latency.first_poll_ms:.0f} ms"
+    )
+    print(f"# notify: median ms from body read: {breakdown}; min {min(total):.1f}, max {max(total):.1f}")
+    print(f"# notify: slowest poll: {worst_parts}")
+    polls = ", ".join(f"{name} {count}" for name, count in sorted(stalls.ok.items()))
+    errors = ", ".join(f"{name} {count}" for name, count in sorted(stalls.errors.items())) or "none"
+    print(
+        f"# gui_stall: {sum(stalls.ok.values())} polls in {stalls.seconds:.0f} s ({polls}; errors: {errors}), "
+        f"{len(stalls.gaps_ms) + 1} ticks of {TICK_MS} ms, {stalls.rows} rows at the end; "
+        f"p99 gap {nearest_rank(stalls.gaps_ms, 0.99):.1f} ms, p50 {statistics.median(stalls.gaps_ms):.2f} ms, "
+        f"max after every first poll {stalls.max_steady_ms:.1f} ms, "
+        f"gaps over 20 ms: {sum(gap > 20 for gap in stalls.gaps_ms)}"
+    )
+    for line in _profile_lines(stalls):
+        print(line)
+    print(f"notify_latency p50_ms={statistics.median(total):.1f} p99_ms={nearest_rank(total, 0.99):.1f}")
+    print(f"gui_stall max_ms={max(stalls.gaps_ms):.1f}")
+    app.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
