@@ -16,12 +16,16 @@ The rate limit of alerts is raised for this run only, so every poll's alert goes
 new) and one more cycle warm up and are not counted. p99 is the nearest-rank percentile.
 
 gui_stall: all five platforms of an exchange with its default sites (their rate limits 0.5 s), 200 studies each
-in the lively market (speed 1), polled for `--seconds` (60) every `--interval` seconds (2 s; CPX's connector
-refuses to refresh within 120 s, so CPX gets 120 s). The alert settings are the app's defaults. A 5 ms
-PreciseTimer on the GUI thread stamps its ticks; a stall is how much later than 5 ms a tick came. The window
-of measurement starts before `poller.start()`, so the first polls (every task new) are in it; the largest stall
-after every platform's first poll is given on a `#` line. `--profile` samples the GUI thread's Python stack
-while it is late and times garbage collections, to tell where a stall's time goes.
+(`--platform-tasks`) in the lively market (speed 1), polled for `--seconds` (60) every `--interval` seconds
+(2 s; CPX's connector refuses to refresh within 120 s, so CPX gets 120 s). The exchange runs in a process of its
+own, as a platform's server does: in this one, encoding the replies would take the app's GIL. The alert
+settings are the app's defaults. A 5 ms PreciseTimer on the GUI thread stamps its ticks; a stall is how much
+later than 5 ms a tick came. Measuring starts before `poller.start()`, so the first polls (every task new) are
+in it; the largest stall after every platform's first poll is given on a `#` line.
+
+`--profile` tells where the GUI thread's time goes in its longest stalls: the top-level events it handled
+(`QApplication.notify` timed), its Python stack sampled while it is late, and garbage collections. It costs a
+call into Python per event and a sampling thread, so its own figures come out higher than without it.
 
 Run: `.venv/bin/python bench/notify_latency.py [--cycles 100] [--studies 1000] [--seconds 60] [--interval 2]
 [--profile]`
@@ -32,6 +36,7 @@ from __future__ import annotations
 import argparse
 import gc
 import math
+import multiprocessing
 import os
 import statistics
 import sys
@@ -45,6 +50,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 from itertools import pairwise
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -489,7 +496,9 @@ class Stalls:
     events: list[tuple[float, float, str]]
 
 
-def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, profile: bool) -> Stalls:
+def _serve_exchange(studies: int, ready: Connection, stop: EventType) -> None:
+    """In a process of its own, as a platform's server is: encoding replies is not the app's work, and here it
+    does not take the app's GIL. Sends the demo worker's accounts, then serves until told to stop."""
     sites = [
         lambda context: ProlificSite(
             context.market(0), DemoExchange.PROLIFIC_TOKEN, SITE_MIN_INTERVAL, context.clock
@@ -499,10 +508,33 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
         partial(cpx_site, min_interval=SITE_MIN_INTERVAL),
         partial(toloka_site, min_interval=SITE_MIN_INTERVAL),
     ]
+    with DemoExchange(seed=1, initial_studies=studies, market_speed=STALL_MARKET_SPEED, sites=sites) as exchange:
+        ready.send(demo_accounts(exchange))
+        stop.wait()
+
+
+@contextmanager
+def _exchange_process(studies: int) -> Iterator[list[tuple[Account, str]]]:
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    stop = context.Event()
+    process = context.Process(target=_serve_exchange, args=(studies, sender, stop), name="demo-exchange")
+    process.start()
+    try:
+        if not receiver.poll(CYCLE_TIMEOUT_S):
+            raise RuntimeError("the demo exchange's process did not start")
+        yield receiver.recv()
+    finally:
+        stop.set()
+        process.join(10)
+        if process.is_alive():
+            process.terminate()
+
+
+def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, profile: bool) -> Stalls:
     ok: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     first_polls: dict[str, float] = {}
-
     last_success: dict[str, object] = {}
     last_error: dict[str, object] = {}
 
@@ -517,9 +549,9 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
             last_error[platform] = status.next_poll
             errors[f"{platform} ({status.error_kind})"] += 1
 
-    with DemoExchange(seed=1, initial_studies=studies, market_speed=STALL_MARKET_SPEED, sites=sites) as exchange:
+    with _exchange_process(studies) as demo:
         accounts = []
-        for account, secret in demo_accounts(exchange):
+        for account, secret in demo:
             # CPX's connector itself refuses to refresh within 120 s; polling it sooner only makes errors.
             every = timedelta(seconds=interval)
             if account.key.platform == "cpx":
@@ -558,7 +590,7 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
             ran = time.perf_counter() - started
             rows = app.window.model.rowCount()
     gaps = [(later - earlier) * 1000 - TICK_MS for earlier, later in pairwise(ticks)]
-    steady_from = max(first_polls.values()) if len(first_polls) == len(sites) else math.inf
+    steady_from = max(first_polls.values()) if len(first_polls) == len(accounts) else math.inf
     steady = [gap for gap, earlier in zip(gaps, ticks, strict=False) if earlier >= steady_from]
     events = timed.events if timed is not None else []
     return Stalls(ticks, gaps, max(steady, default=math.nan), ok, errors, rows, ran, sampler, events)
@@ -620,6 +652,8 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls of each platform")
     parser.add_argument("--profile", action="store_true", help="where the GUI thread's longest stalls go")
     args = parser.parse_args()
+    if args.cycles < 1 or args.seconds <= 0:
+        parser.error("at least one cycle and a positive number of seconds")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.profile:

@@ -10,6 +10,7 @@ from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.task_model import Column
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -54,3 +55,9 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
     assert figures.true_wage == task.reward.per_hour(30)  # paid ÷ the 30-minute shift so far
     lines = " ".join(panel.today.texts())
     assert figures.task_wage.format() in lines and figures.true_wage.format() in lines
+
+    # The task list's "Your history" column now knows this requester (the app connects this on every refresh).
+    window.model.set_reputations(ready.args[0].reputations)
+    row = next(row for row in range(window.model.rowCount()) if window.model.task_at(row).key == task.key)
+    history = window.model.index(row, Column.HISTORY).data()
+    assert history == f"1 done · {task.reward.per_hour(20).format()}/h"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from surveydesk.services.background import Background
 from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt
+from surveydesk.work.reputation import Reputation, reputations
 from surveydesk.work.wages import WageReport, by_key, period_start, report
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,11 @@ class WageSummary:
     this_month: WageReport
     by_platform: Mapping[str, WageReport]
     by_requester: Mapping[str, WageReport]
+    # Every requester's record over the worker's whole history, for the task list's "Your history" column.
+    reputations: Mapping[tuple[str, str], Reputation] = field(default_factory=dict)
+
+
+_EVER = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
 
 
 class WageReports(QObject):
@@ -104,6 +110,7 @@ def summarise(log: WorkLog, now: datetime, zone: tzinfo) -> WageSummary:
         this_month=period("month", month),
         by_platform=by_key(month_done, lambda attempt: attempt.platform),
         by_requester=by_key(month_done, lambda attempt: attempt.requester),
+        reputations=reputations(log.attempts_between(_EVER, now + timedelta(days=1))),
     )
 
 

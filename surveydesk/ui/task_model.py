@@ -8,7 +8,7 @@ per task as it arrives or changes, and the proxy hides what they reject.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
 from operator import attrgetter
@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
+from surveydesk.work.reputation import Reputation
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
 
@@ -42,11 +43,12 @@ class Column(IntEnum):
     PLATFORM = 0
     TITLE = 1
     REQUESTER = 2
-    REWARD = 3
-    MINUTES = 4
-    PER_HOUR = 5
-    PLACES = 6
-    AGE = 7
+    HISTORY = 3  # the requester's record in the worker's own history
+    REWARD = 4
+    MINUTES = 5
+    PER_HOUR = 6
+    PLACES = 7
+    AGE = 8
 
 
 def platform_name(platform: str) -> str:
@@ -88,6 +90,7 @@ _DISPLAY: tuple[Callable[[Task], str], ...] = (
     lambda task: platform_name(task.platform),
     lambda task: task.title,
     lambda task: task.requester_name,
+    lambda task: "",  # the requester's record is the model's, not the task's: data() looks it up
     lambda task: task.reward.format(),
     lambda task: _optional_number(task.estimated_minutes),
     _rate_text,
@@ -98,6 +101,7 @@ _SORT_KEYS: tuple[Callable[[Task], Any], ...] = (
     lambda task: platform_name(task.platform),
     lambda task: task.title.casefold(),
     lambda task: task.requester_name.casefold(),
+    lambda task: -1,  # as above
     lambda task: task.reward.minor,
     lambda task: _or_minus_one(task.estimated_minutes),
     _rate_minor,
@@ -109,6 +113,7 @@ _COLUMN_FIELDS = (
     attrgetter("platform"),
     attrgetter("title"),
     attrgetter("requester_name"),
+    attrgetter("platform", "requester_name"),
     attrgetter("reward"),
     attrgetter("estimated_minutes"),
     attrgetter("reward", "estimated_minutes"),
@@ -149,7 +154,7 @@ class TaskTableModel(QAbstractTableModel):
     and says why in its tooltip.
     """
 
-    HEADERS = ("Platform", "Title", "Requester", "Reward", "Minutes", "Reward/h", "Places", "Age")
+    HEADERS = ("Platform", "Title", "Requester", "Your history", "Reward", "Minutes", "Reward/h", "Places", "Age")
 
     hidden_count_changed = Signal(int)  # how many tasks the list rules reject, after it changed
 
@@ -161,6 +166,7 @@ class TaskTableModel(QAbstractTableModel):
         self._rows: dict[tuple[str, str, str], int] = {}
         self._rules = Rules()
         self._hidden = 0
+        self._reputations: dict[tuple[str, str], Reputation] = {}
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._tasks)
@@ -183,8 +189,14 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == Column.AGE:
                 return format_age(self._tasks[row].first_seen, self._now())
+            if index.column() == Column.HISTORY:
+                record = self._reputation_of(self._tasks[row])
+                return "" if record is None else record.describe()
             return _DISPLAY[index.column()](self._tasks[row])
         if role == SortRole:
+            if index.column() == Column.HISTORY:
+                record = self._reputation_of(self._tasks[row])
+                return -1 if record is None or record.rate is None else record.rate.minor
             return _SORT_KEYS[index.column()](self._tasks[row])
         if role == TaskRole:
             return self._tasks[row]
@@ -198,6 +210,19 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and not self._passes[row]:
             return self._rejection_tip(self._tasks[row])
         return None
+
+    def set_reputations(self, records: Mapping[tuple[str, str], Reputation]) -> None:
+        """The worker's history per (platform, requester name); the column stays empty where there is none."""
+        self._reputations = dict(records)
+        if self._tasks:
+            top, bottom = (
+                self.createIndex(0, Column.HISTORY),
+                self.createIndex(len(self._tasks) - 1, Column.HISTORY),
+            )
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
+
+    def _reputation_of(self, task: Task) -> Reputation | None:
+        return self._reputations.get((task.platform, task.requester_name))
 
     def _rejection_tip(self, task: Task) -> str | None:
         reason = self._rules.why_not(task)

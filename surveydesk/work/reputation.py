@@ -1,0 +1,61 @@
+"""What the worker's own history says about a requester: how often their tasks screened out or were returned,
+and what they really paid per hour of work. Only the worker's own attempts count; nothing is guessed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from surveydesk.core.money import Money
+from surveydesk.work.model import Attempt, Outcome
+from surveydesk.work.wages import hourly, paid_by
+
+
+@dataclass(frozen=True, slots=True)
+class Reputation:
+    """A requester's record in the worker's history: finished attempts and how they went."""
+
+    attempts: int
+    screened_out: int
+    returned: int
+    rate: Money | None  # paid ÷ working time over their attempts, in the currency they paid most in
+
+    def describe(self) -> str:
+        """A short cell text, e.g. "4 done · 1 screen-out · £8.10/h"."""
+        parts = [f"{self.attempts} done"]
+        if self.screened_out:
+            parts.append(f"{self.screened_out} screen-out{'s' if self.screened_out != 1 else ''}")
+        if self.returned:
+            parts.append(f"{self.returned} returned")
+        if self.rate is not None:
+            parts.append(f"{self.rate.format()}/h")
+        return " · ".join(parts)
+
+
+def reputations(attempts: Iterable[Attempt]) -> dict[tuple[str, str], Reputation]:
+    """Each requester's record, keyed by (platform, requester name), from the worker's finished attempts."""
+    groups: dict[tuple[str, str], list[Attempt]] = defaultdict(list)
+    for attempt in attempts:
+        if not attempt.is_open and attempt.requester:
+            groups[(attempt.platform, attempt.requester)].append(attempt)
+    return {key: _reputation(group) for key, group in groups.items()}
+
+
+def _reputation(attempts: list[Attempt]) -> Reputation:
+    paid: dict[str, int] = defaultdict(int)
+    for attempt in attempts:
+        earned = paid_by(attempt)
+        if earned is not None:
+            paid[earned.currency] += earned.minor
+    seconds = sum(attempt.worked_seconds for attempt in attempts)
+    rate = None
+    if paid:
+        currency, minor = max(paid.items(), key=lambda item: item[1])
+        rate = hourly(Money(minor, currency), seconds)
+    return Reputation(
+        attempts=len(attempts),
+        screened_out=sum(attempt.outcome is Outcome.SCREENED_OUT for attempt in attempts),
+        returned=sum(attempt.outcome is Outcome.RETURNED for attempt in attempts),
+        rate=rate,
+    )
