@@ -23,6 +23,10 @@ settings are the app's defaults. A 5 ms PreciseTimer on the GUI thread stamps it
 later than 5 ms a tick came. Measuring starts before `poller.start()`, so the first polls (every task new) are
 in it; the largest stall after every platform's first poll is given on a `#` line.
 
+The GIL's switch interval is the app's own (`surveydesk.app.GIL_SWITCH_SECONDS`, set by `main()` at start-up):
+the GUI thread waits for the GIL on every call into Python (each cell a view paints is several), and the switch
+interval bounds each wait. `--switch-interval` tries another value.
+
 `--profile` tells where the GUI thread's time goes in its longest stalls: the top-level events it handled
 (`QApplication.notify` timed), its Python stack sampled while it is late, and garbage collections. It costs a
 call into Python per event and a sampling thread, so its own figures come out higher than without it.
@@ -61,7 +65,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from surveydesk.app import Core, _add_wages_page
+from surveydesk.app import GIL_SWITCH_SECONDS, Core, _add_wages_page
 from surveydesk.connectors import cpx, http
 from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
@@ -651,10 +655,17 @@ def main() -> int:
     parser.add_argument("--platform-tasks", type=int, default=200, help="tasks per platform in the stall run")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls of each platform")
     parser.add_argument("--profile", action="store_true", help="where the GUI thread's longest stalls go")
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        help="what if: another GIL switch interval in ms than the app's",
+    )
     args = parser.parse_args()
     if args.cycles < 1 or args.seconds <= 0:
         parser.error("at least one cycle and a positive number of seconds")
 
+    switch = GIL_SWITCH_SECONDS if args.switch_interval is None else args.switch_interval / 1000
+    sys.setswitchinterval(switch)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.profile:
         _TimedApplication(sys.argv[:1])

@@ -120,8 +120,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
-        pool = QThreadPool()
-        pool.setMaxThreadCount(4)
+        pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
@@ -144,8 +143,14 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         )
 
 
+# How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,
+# which calls into Python for every table cell it paints, does not wait behind a pool thread parsing a reply.
+GIL_SWITCH_SECONDS = 0.001
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     try:
         with build_core(args) as core:
             return _run_ui(args, core)

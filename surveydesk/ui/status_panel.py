@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
 from surveydesk.ui.task_model import platform_name
@@ -48,6 +48,11 @@ def describe(status: PlatformStatus) -> str:
     return " · ".join(parts)
 
 
+def _set_if_changed(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
 class _Row(QWidget):
     def __init__(self, key: AccountKey, panel: StatusPanel) -> None:
         super().__init__(panel)
@@ -80,12 +85,17 @@ class StatusPanel(QWidget):
         if row is None:
             row = self._rows[status.account] = _Row(status.account, self)
             self._layout.addWidget(row)
-        row.mark.setText("●")
-        row.mark.setStyleSheet(f"color: {_STATE_COLOURS[status.state]};")
-        row.mark.setToolTip(status.state.value)
-        row.name.setText(f"{platform_name(status.account.platform)} ({status.label})")
-        row.line.setText(describe(status))
-        row.reconnect.setVisible(status.state is PollState.ERROR and status.error_kind == "auth")
+        # Each change re-lays the panel out on the GUI thread: only what differs is set.
+        _set_if_changed(row.mark, "●")
+        style = f"color: {_STATE_COLOURS[status.state]};"
+        if row.mark.styleSheet() != style:
+            row.mark.setStyleSheet(style)
+            row.mark.setToolTip(status.state.value)
+        _set_if_changed(row.name, f"{platform_name(status.account.platform)} ({status.label})")
+        _set_if_changed(row.line, describe(status))
+        reconnect = status.state is PollState.ERROR and status.error_kind == "auth"
+        if row.reconnect.isHidden() == reconnect:
+            row.reconnect.setVisible(reconnect)
 
     def remove(self, account: AccountKey) -> None:
         row = self._rows.pop(account, None)

@@ -279,13 +279,6 @@ class TaskTableModel(QAbstractTableModel):
             self.endInsertRows()
         self._count_hidden()
 
-    def refresh_ages(self) -> None:
-        """Age is the only column that changes with time alone; tell views to repaint it."""
-        if self._tasks:
-            top = self.createIndex(0, Column.AGE)
-            bottom = self.createIndex(len(self._tasks) - 1, Column.AGE)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
-
     def _remove(self, keys: Iterable[tuple[str, str, str]]) -> None:
         rows = [self._rows[key] for key in keys if key in self._rows]
         if not rows:
