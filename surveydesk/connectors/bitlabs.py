@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object, web_url
+from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
@@ -21,7 +20,6 @@ from surveydesk.core.take import TakeResult, check_owner
 
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
-MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
@@ -119,7 +117,7 @@ class BitLabsConnector:
             raise AuthExpired(self._platform, "BitLabs refused the app token; check it in the account")
         if status == 406:
             # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
-            reason = _scrubbed(_error_text(_body(response)), token) or "no reason given (HTTP 406)"
+            reason = without_secrets(_error_text(_body(response)), (token,)) or "no reason given (HTTP 406)"
             raise Unavailable(self._platform, f"BitLabs will not list surveys for this user: {excerpt(reason)}")
         if status == 429:
             wait = _retry_wait(response)
@@ -131,7 +129,7 @@ class BitLabsConnector:
             raise Unavailable(self._platform, f"BitLabs refused the request (HTTP {status})")
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = _scrubbed(_error_text(body), token) or "no reason given"
+            reason = without_secrets(_error_text(body), (token,)) or "no reason given"
             raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
         return body
 
@@ -145,16 +143,16 @@ class BitLabsConnector:
         """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
         if not isinstance(survey, dict):
             raise BadPayload(self._platform, "a survey in BitLabs' list is not an object")
-        previous = self._last_seen.get(_identifier(survey.get("id")) or "")
+        previous = self._last_seen.get(read_survey_id(survey.get("id")) or "")
         if previous is not None and previous[0] == survey:
             return previous
         return survey, self._task(survey, now)
 
     def _task(self, survey: dict[str, Any], now: datetime) -> Task:
-        survey_id = _identifier(survey.get("id"))
+        survey_id = read_survey_id(survey.get("id"))
         if survey_id is None:
             raise BadPayload(self._platform, "a survey in BitLabs' list has no id")
-        minutes = _minutes(survey.get("loi"))
+        minutes = read_minutes(survey.get("loi"))
         return Task(
             platform=self._account.platform,
             account=self._account.account,
@@ -206,11 +204,6 @@ def _error_text(body: object) -> str:
     return error.strip() if isinstance(error, str) else ""
 
 
-def _scrubbed(text: str, secret: str) -> str:
-    """A server's text without the secret, should the server have echoed it back."""
-    return text.replace(secret, "…")
-
-
 def _retry_wait(response: requests.Response) -> timedelta:
     header = response.headers.get("Retry-After", "").strip()
     return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
@@ -236,26 +229,6 @@ def _restriction_text(reason: object) -> str | None:
     if isinstance(text, str) and text.strip():
         return excerpt(text.strip())
     return None if not any(reason.values()) else "BitLabs restricts this survey without saying why"
-
-
-def _identifier(value: object) -> str | None:
-    """A survey id: a string in v2 (a UUID), a number in v1."""
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _minutes(value: object) -> int | None:
-    """`loi` in whole minutes, rounded up (a 5.3-minute survey takes 6 minutes of the worker's time)."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
 
 
 def _title(survey: dict[str, Any], minutes: int | None) -> str:

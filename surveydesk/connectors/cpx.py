@@ -7,13 +7,13 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors.http import excerpt, get, json_object, web_url
+from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
@@ -24,7 +24,6 @@ SURVEYS_PATH: Final = "/api/get-surveys.php"
 # CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
 REFRESH_FLOOR: Final = timedelta(seconds=120)
 SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
-MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _TYPES: Final = {"need_qualification": "needs qualification"}
@@ -165,7 +164,7 @@ class CPXConnector:
         """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
         status = body.get("status")
         if status == "error":
-            reason = _scrubbed(_error_text(body), secrets) or "no reason given"
+            reason = without_secrets(_error_text(body), secrets) or "no reason given"
             raise Unavailable(self._platform, f"CPX Research reported an error: {excerpt(reason)}")
         if status != "success":
             raise BadPayload(self._platform, f"CPX Research answered with an unknown status: {excerpt(status)}")
@@ -178,16 +177,16 @@ class CPXConnector:
         """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
         if not isinstance(survey, dict):
             raise BadPayload(self._platform, "a survey in CPX Research's list is not an object")
-        previous = self._last_seen.get(_identifier(survey.get("id")) or "")
+        previous = self._last_seen.get(read_survey_id(survey.get("id")) or "")
         if previous is not None and previous[0] == survey and previous[1].reward.currency == currency:
             return previous
         return survey, self._task(survey, now, currency)
 
     def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
-        survey_id = _identifier(survey.get("id"))
+        survey_id = read_survey_id(survey.get("id"))
         if survey_id is None:
             raise BadPayload(self._platform, "a survey in CPX Research's list has no id")
-        minutes = _minutes(survey.get("loi"))
+        minutes = read_minutes(survey.get("loi"))
         return Task(
             platform=self._account.platform,
             account=self._account.account,
@@ -222,33 +221,6 @@ def _error_text(body: dict[str, Any]) -> str:
         if isinstance(text, str) and text.strip():
             return text.strip()
     return ""
-
-
-def _scrubbed(text: str, secrets: tuple[str, ...]) -> str:
-    """A server's text without the key or the hash, should the server have echoed the query back."""
-    for secret in secrets:
-        text = text.replace(secret, "…")
-    return text
-
-
-def _identifier(value: object) -> str | None:
-    """A survey id: a string of digits in the docs, a number in some clients."""
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _minutes(value: object) -> int | None:
-    """`loi` in whole minutes, rounded up; CPX sends it as a string ("6") or a number alike."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
 
 
 def _title(survey: dict[str, Any], minutes: int | None) -> str:

@@ -179,13 +179,18 @@ def json_object(response: requests.Response, platform: str) -> dict[str, Any]:
     return body
 
 
-def excerpt(value: object, hide: Iterable[str] = ()) -> str:
-    """A server-supplied value cut short enough to put in a message; control characters come out escaped,
-    and any of the secrets in `hide` (a server may echo a login back) comes out as "…"."""
-    text = repr(value)[1:-1] if isinstance(value, str) else repr(value)
-    for secret in hide:
+def without_secrets(text: str, secrets: Iterable[str]) -> str:
+    """A server's text with any of `secrets` (a server may echo a login or a hash back) replaced by "…"."""
+    for secret in secrets:
         if secret:
             text = text.replace(secret, "…")
+    return text
+
+
+def excerpt(value: object, hide: Iterable[str] = ()) -> str:
+    """A server-supplied value cut short enough to put in a message; control characters come out escaped,
+    and any of the secrets in `hide` comes out as "…"."""
+    text = without_secrets(repr(value)[1:-1] if isinstance(value, str) else repr(value), hide)
     return text if len(text) <= QUOTE_LIMIT else f"{text[: QUOTE_LIMIT - 1]}…"
 
 
