@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -24,6 +24,8 @@ from surveydesk.store import TaskStore
 
 log = logging.getLogger(__name__)
 
+# How far apart the first polls of the accounts start.
+FIRST_POLL_STAGGER = timedelta(milliseconds=400)
 # When a platform is busy with another account's request, look again this soon.
 _BUSY_RETRY_MS = 500
 
@@ -121,9 +123,11 @@ class Poller(QObject):
     def _on_loaded(self, tasks: list[Task]) -> None:
         self.snapshot_loaded.emit(tasks)
         if self._running:
+            # The first polls are spread out a little: each brings every task of its platform at once, and
+            # several landing together would keep the GUI thread busy long enough to feel.
             now = self._clock.now()
-            for key in self._schedules:
-                self._schedule(key, now)
+            for order, key in enumerate(self._schedules):
+                self._schedule(key, now + FIRST_POLL_STAGGER * order)
 
     def _schedule(self, key: AccountKey, when: datetime) -> None:
         schedule = self._schedules[key]
