@@ -25,7 +25,7 @@ from surveydesk.store import TaskStore
 log = logging.getLogger(__name__)
 
 # How far apart the first polls of the accounts start.
-FIRST_POLL_STAGGER = timedelta(milliseconds=400)
+FIRST_POLL_STAGGER = timedelta(seconds=1)
 # When a platform is busy with another account's request, look again this soon.
 _BUSY_RETRY_MS = 500
 
