@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Protocol
 
 import requests
 
@@ -19,7 +20,7 @@ from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.connectors.toloka import TolokaConnector
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.model import Account
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
@@ -63,20 +64,27 @@ def _prolific(account: Account, secret: SecretProvider, session: requests.Sessio
     return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)
 
 
-def _mturk(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
-    return MTurkConnector(account.key, account.base_url, secret, session, clock, account.options)
+class _OptionsConnector(Protocol):
+    """The constructor the connectors after Prolific share."""
+
+    def __call__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: SecretProvider,
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str],
+    ) -> Connector: ...
 
 
-def _bitlabs(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
-    return BitLabsConnector(account.key, account.base_url, secret, session, clock, account.options)
+def _with_options(connector: _OptionsConnector) -> ConnectorFactory:
+    """The factory of a connector that takes the account's options (user ids, currency) as its last argument."""
 
+    def build(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
+        return connector(account.key, account.base_url, secret, session, clock, account.options)
 
-def _cpx(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
-    return CPXConnector(account.key, account.base_url, secret, session, clock, account.options)
-
-
-def _toloka(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Connector:
-    return TolokaConnector(account.key, account.base_url, secret, session, clock, account.options)
+    return build
 
 
 PLATFORMS: Mapping[str, PlatformSpec] = {
@@ -96,7 +104,7 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
         sign_in_label="Session cookie",
         sign_in_help="The Cookie header of your signed-in worker.mturk.com tab.",
         options=(OptionSpec("min_reward", "Lowest reward (USD)", required=False),),
-        build=_mturk,
+        build=_with_options(MTurkConnector),
     ),
     "bitlabs": PlatformSpec(
         platform="bitlabs",
@@ -108,7 +116,7 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
             OptionSpec("user_id", "User id"),
             OptionSpec("currency", "Currency the app pays in (ISO code)", required=False, default="USD"),
         ),
-        build=_bitlabs,
+        build=_with_options(BitLabsConnector),
     ),
     "cpx": PlatformSpec(
         platform="cpx",
@@ -121,7 +129,7 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
             OptionSpec("ext_user_id", "Your user id in the app"),
             OptionSpec("currency", "Currency the app pays in (ISO code)", default="USD"),
         ),
-        build=_cpx,
+        build=_with_options(CPXConnector),
     ),
     "toloka": PlatformSpec(
         platform="toloka",
@@ -130,7 +138,7 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
         sign_in_label="Cookie",
         sign_in_help="The Cookie header of your signed-in Toloka web app (with its CSRF token).",
         options=(OptionSpec("language", "Language of task texts", required=False, default="EN"),),
-        build=_toloka,
+        build=_with_options(TolokaConnector),
     ),
 }
 
