@@ -71,8 +71,9 @@ class KeyringSecrets:
         module = type(self._backend).__module__
         if module.startswith(_UNSAFE_BACKEND_MODULES):
             return (
-                "No system keyring is available, so SurveyDesk cannot keep your platform logins. "
-                "Start your desktop's keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk."
+                "No system keyring is available, so SurveyDesk cannot save your platform logins. "
+                "Start your desktop's keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk; "
+                "until then a login can be kept for this run only."
             )
         return None
 
