@@ -56,3 +56,15 @@ def test_an_unsafe_address_is_dropped_rather_than_altered():
 def test_numbers_and_ids_no_task_has_spoil_the_reply(bad):
     with pytest.raises(BadPayload):
         checked_tasks("prolific", [make_task("fine"), bad])
+
+
+def test_a_checker_gives_back_the_same_result_for_a_task_seen_last_poll():
+    from surveydesk.core.sanitize import TaskChecker
+
+    checker = TaskChecker()
+    dirty = make_task("a", title="Bell\x07")
+    (first,) = checker.check("prolific", [dirty])
+    (again,) = checker.check("prolific", [dirty])
+    assert again is first and first.title == "Bell"
+    with pytest.raises(BadPayload):
+        checker.check("prolific", [make_task("b", reward=Money(-1, "GBP"))])

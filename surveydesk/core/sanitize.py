@@ -57,22 +57,33 @@ _REMEMBERED = 100_000
 
 
 class TaskChecker:
-    """`checked_tasks` with a memory: texts found safe once are not scanned again.
+    """`checked_tasks` with a memory, since most of a poll is what the poll before brought.
 
-    Most of a poll is the same titles, names and descriptions as the poll before (often the very same string
-    objects, which a connector hands back for an offer that did not change), so remembering which texts are safe
-    makes the check cost a set lookup per field. One checker per account: its polls never overlap.
+    A task object seen in the last poll is not checked again: connectors hand back the very same (immutable)
+    object for an offer that did not change. For the others, texts found safe once are remembered, so the check
+    costs a set lookup per field. One checker per account: its polls never overlap.
     """
 
     def __init__(self) -> None:
         # Safe texts by the rule they passed (limit, one line), since a description may hold what a title may not.
         self._safe: dict[tuple[int, bool], set[str]] = defaultdict(set)
+        # The last poll's tasks by identity, each with what the check made of it; holding the task keeps its id
+        # from being reused by another object.
+        self._last: dict[int, tuple[Task, Task]] = {}
 
     def check(self, platform: str, tasks: Sequence[Task]) -> list[Task]:
         """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
         if sum(len(texts) for texts in self._safe.values()) > _REMEMBERED:
             self._safe.clear()
-        return [self._checked(platform, task) for task in tasks]
+        last, now = self._last, {}
+        result = []
+        for task in tasks:
+            seen = last.get(id(task))
+            checked = seen[1] if seen is not None and seen[0] is task else self._checked(platform, task)
+            now[id(task)] = (task, checked)
+            result.append(checked)
+        self._last = now
+        return result
 
     def _checked(self, platform: str, task: Task) -> Task:
         if not 0 <= task.reward.minor <= MAX_REWARD_MINOR:
