@@ -84,3 +84,8 @@ def test_the_timer_menu_is_offered_in_the_tray(qtbot):
     tray = _tray(World([]))
     tray.offer_work_menu(work)
     assert work.menuAction() in tray.menu.actions()
+
+
+def test_an_ampersand_in_a_title_stays_a_character_in_the_menu(qtbot):
+    tray = _tray(World([make_task("a", title="Tom & Jerry")]))
+    assert _texts(tray)[0].startswith("Take: Tom && Jerry")

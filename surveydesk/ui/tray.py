@@ -82,7 +82,9 @@ class Tray(QObject):
         tasks = list(self._newest())[:MENU_TASKS]
         if tasks:
             for task in tasks:
-                action = QAction(self.tr("Take: {0}").format(describe_task(task)), self._menu)
+                # "&" marks a shortcut letter in a menu: a title's own "&" must stay a character.
+                label = describe_task(task).replace("&", "&&")
+                action = QAction(self.tr("Take: {0}").format(label), self._menu)
                 action.triggered.connect(lambda _checked=False, chosen=task: self.take_requested.emit(chosen))
                 self._menu.addAction(action)
         else:
