@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any, Final
 
 import requests
 
+from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
 from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
@@ -21,7 +21,6 @@ from surveydesk.core.take import TakeResult, check_owner
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
-_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
 SURVEY_OPENED: Final = "Survey opened in your browser."
 
@@ -48,7 +47,7 @@ class BitLabsConnector:
         secret_provider: Callable[[], str | None],
         session: requests.Session,
         clock: Clock,
-        options: Mapping[str, str] = _NO_OPTIONS,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
         self._account = account
         self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH

@@ -7,11 +7,11 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any, Final
 
 import requests
 
+from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
 from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
@@ -25,7 +25,6 @@ SURVEYS_PATH: Final = "/api/get-surveys.php"
 REFRESH_FLOOR: Final = timedelta(seconds=120)
 SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
-_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _TYPES: Final = {"need_qualification": "needs qualification"}
 SURVEY_OPENED: Final = "Survey opened in your browser."
 
@@ -63,7 +62,7 @@ class CPXConnector:
         secret_provider: Callable[[], str | None],
         session: requests.Session,
         clock: Clock,
-        options: Mapping[str, str] = _NO_OPTIONS,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
         self._account = account
         self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH

@@ -13,8 +13,9 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import requests
 
+from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, path_part
-from surveydesk.core.clock import Clock, parse_utc_iso
+from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
@@ -54,7 +55,6 @@ _PAGE_LIMIT_MARKS: Final = (
     "excessive rate of page requests",
 )
 _COOKIE_TOO_LARGE: Final = "header or cookie too large"
-_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _LONGEST_SECONDS: Final = 10**9  # far beyond any time a HIT allows
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -111,7 +111,7 @@ class MTurkConnector:
         secret_provider: Callable[[], str | None],
         session: requests.Session,
         clock: Clock,
-        options: Mapping[str, str] = _NO_OPTIONS,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
         self._account = account
         self._root = base_url.rstrip("/")
@@ -292,14 +292,14 @@ class MTurkConnector:
             reward=self._reward(project, subject),
             first_seen=now,
             last_seen=now,
-            description=_text(project.get("description")),
-            requester_id=_text(project.get("requester_id")),
-            requester_name=_text(project.get("requester_name")),
+            description=fields.text(project.get("description")),
+            requester_id=fields.text(project.get("requester_id")),
+            requester_name=fields.text(project.get("requester_name")),
             places_left=_places_left(project),
             # The time MTurk allows, not an estimate of the work: MTurk gives none.
             time_allowed_minutes=_minutes(project.get("assignment_duration_in_seconds")),
             url=self._page_url(project.get("project_tasks_url")) or self._project_url(hit_set_id),
-            published_at=_moment(project.get("creation_time")),
+            published_at=fields.moment(project.get("creation_time")),
         )
 
     def _queue_item(self, entry: object) -> QueueItem:
@@ -316,14 +316,14 @@ class MTurkConnector:
         title = project.get("title")
         if not isinstance(title, str):
             raise BadPayload(self._platform, f"{subject} has no title")
-        left = _count(entry.get("time_to_deadline_in_seconds"))
+        left = fields.count(entry.get("time_to_deadline_in_seconds"))
         return QueueItem(
             assignment_id=assignment_id,
             hit_set_id=hit_set_id,
             title=title,
-            requester_name=_text(project.get("requester_name")),
+            requester_name=fields.text(project.get("requester_name")),
             reward=self._reward(project, subject),
-            deadline=_moment(entry.get("deadline")),
+            deadline=fields.moment(entry.get("deadline")),
             time_left_seconds=None if left is None else max(0, left),
             url=self._page_url(entry.get("task_url")) or self._project_url(hit_set_id),
         )
@@ -387,10 +387,10 @@ def _listed(page: dict[str, Any], key: str, platform: str, missing: str) -> list
 
 def _more_pages(page: dict[str, Any], read: int, number: int) -> bool:
     """Whether a page follows: this one was full, and the total (when given) goes beyond it."""
-    count = _count(page.get("num_results"))
+    count = fields.count(page.get("num_results"))
     if read == 0 or (read if count is None else count) < PAGE_SIZE:
         return False
-    total = _count(page.get("total_num_results"))
+    total = fields.count(page.get("total_num_results"))
     return total is None or number * PAGE_SIZE < total
 
 
@@ -419,7 +419,7 @@ def _requirement(item: object, meets_all: bool) -> Requirement | None:
         met = True if meets_all else None  # a worker who meets them all meets each one
     values = item.get("qualification_values")
     texts = tuple(_value_text(value) for value in values) if isinstance(values, list) else ()
-    return Requirement(name, _text(item.get("comparator")), tuple(text for text in texts if text), met)
+    return Requirement(name, fields.text(item.get("comparator")), tuple(text for text in texts if text), met)
 
 
 def _value_text(value: object) -> str:
@@ -429,7 +429,7 @@ def _value_text(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, dict):
-        country, subdivision = _text(value.get("country")), _text(value.get("subdivision"))
+        country, subdivision = fields.text(value.get("country")), fields.text(value.get("subdivision"))
         return f"{country}-{subdivision}" if country and subdivision else country
     return ""
 
@@ -453,14 +453,6 @@ def _origin(parts: SplitResult) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _minutes(seconds: object) -> int | None:
     """Whole minutes, rounded up: a HIT that allows 90 s must not look like one that allows a minute."""
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
@@ -477,15 +469,5 @@ def _without_places(project: dict[str, Any]) -> dict[str, Any]:
 
 
 def _places_left(project: dict[str, Any]) -> int | None:
-    hits = _count(project.get("assignable_hits_count"))
+    hits = fields.count(project.get("assignable_hits_count"))
     return None if hits is None else max(0, hits)
-
-
-def _moment(value: object) -> datetime | None:
-    """A time from MTurk, in UTC; an unreadable one is unknown rather than an error."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_utc_iso(value)
-    except (ValueError, OverflowError):  # OverflowError: a year 1 or 9999 moved across midnight
-        return None

@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 
 import requests
 
+from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, origin, path_part, post, web_url
-from surveydesk.core.clock import Clock, parse_utc_iso
+from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
@@ -196,15 +197,15 @@ class ProlificConnector:
             reward=self._reward(study, study_id),
             first_seen=now,
             last_seen=now,
-            description=_text(study.get("description")),
-            requester_id=_text(researcher.get("id")),
-            requester_name=_text(researcher.get("name")),
-            estimated_minutes=_count(study.get("estimated_completion_time")),
+            description=fields.text(study.get("description")),
+            requester_id=fields.text(researcher.get("id")),
+            requester_name=fields.text(researcher.get("name")),
+            estimated_minutes=fields.count(study.get("estimated_completion_time")),
             places_left=_places_left(study),
-            time_allowed_minutes=_count(study.get("maximum_allowed_time")),
+            time_allowed_minutes=fields.count(study.get("maximum_allowed_time")),
             url=self._study_page_base + path_part(study_id, self._platform),
             devices=_texts(study.get("device_compatibility")),
-            published_at=_moment(study.get("published_at")),
+            published_at=fields.moment(study.get("published_at")),
         )
 
     def _reward(self, study: dict[str, Any], study_id: str) -> Money:
@@ -255,16 +256,8 @@ def _error_detail(response: requests.Response) -> str:
     return detail if isinstance(detail, str) else ""
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
-
-
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _without_places(study: dict[str, Any]) -> dict[str, Any]:
@@ -272,15 +265,5 @@ def _without_places(study: dict[str, Any]) -> dict[str, Any]:
 
 
 def _places_left(study: dict[str, Any]) -> int | None:
-    total = _count(study.get("total_available_places"))
-    return None if total is None else max(0, total - (_count(study.get("places_taken")) or 0))
-
-
-def _moment(value: object) -> datetime | None:
-    """A time from Prolific, in UTC; one without a zone is taken as UTC, an unreadable one as unknown."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_utc_iso(value)
-    except ValueError:
-        return None
+    total = fields.count(study.get("total_available_places"))
+    return None if total is None else max(0, total - (fields.count(study.get("places_taken")) or 0))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any, Final
 
 import requests
 
+from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, origin, path_part
-from surveydesk.core.clock import Clock, parse_utc_iso
+from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
@@ -30,7 +30,6 @@ SENT_AWAY: Final = "Toloka sent us to another server, as it does once you are si
 CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoken")
 # Where the count of tasks left may be, on the pool or on the group: the field's name is a guess.
 _PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
-_NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})
 _COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
@@ -52,7 +51,7 @@ class TolokaConnector:
         secret_provider: Callable[[], str | None],
         session: requests.Session,
         clock: Clock,
-        options: Mapping[str, str] = _NO_OPTIONS,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
         self._account = account
         self._base_url = base_url.rstrip("/")
@@ -196,7 +195,7 @@ class TolokaConnector:
             places_left=_places_left(group, pool),
             time_allowed_minutes=_minutes(pool.get("assignmentMaxDurationSeconds")),
             url=self._task_page(pool_id),
-            published_at=_moment(pool.get("startedAt")),
+            published_at=fields.moment(pool.get("startedAt")),
         )
 
     def _task_page(self, pool_id: str) -> str:
@@ -304,16 +303,6 @@ def _identifier(value: object) -> str:
     if isinstance(value, bool):
         return ""
     return str(value) if isinstance(value, (str, int)) else ""
-
-
-def _moment(value: object) -> datetime | None:
-    """A time from Toloka, naive UTC as it sends them; an unreadable one is unknown."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_utc_iso(value)
-    except ValueError:
-        return None
 
 
 def _login_values(headers: Mapping[str, str]) -> list[str]:
