@@ -148,4 +148,68 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE attempts ADD COLUMN estimated_minutes INTEGER",
         ),
     ),
+    Migration(
+        version=5,
+        description="the earnings ledger: entries, their append-only events, reconciliation cursors",
+        statements=(
+            # One entry per piece of money: a task's reward, a bonus, an adjustment or a reversal (negative).
+            # `id` is stable on every computer: "<platform>/<account>/<kind>/<external id>" (see
+            # surveydesk.ledger), so two computers that saw the same submission make one entry.
+            # `status`, `status_at`, `amount_minor`, `currency` and `note` are derived from `ledger_events`
+            # (the current state); they are rewritten whenever an event is added, never edited by hand.
+            # `day` is the UTC date of `occurred_at`, for the history's totals.
+            """
+            CREATE TABLE ledger_entries (
+                id TEXT PRIMARY KEY,
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                task_id TEXT NOT NULL DEFAULT '',
+                record_id TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL DEFAULT '',
+                requester TEXT NOT NULL DEFAULT '',
+                attempt_id INTEGER REFERENCES attempts (id),
+                occurred_at TEXT NOT NULL,
+                day TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_at TEXT NOT NULL,
+                amount_minor INTEGER NOT NULL,
+                currency TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            "CREATE INDEX ledger_entries_by_day ON ledger_entries (day, platform)",
+            "CREATE INDEX ledger_entries_by_record ON ledger_entries (platform, account, record_id)",
+            "CREATE INDEX ledger_entries_by_task ON ledger_entries (platform, account, task_id)",
+            "CREATE INDEX ledger_entries_by_attempt ON ledger_entries (attempt_id) WHERE attempt_id IS NOT NULL",
+            # Append-only history of each entry. `source` is 'platform' (what the platform reported), 'local'
+            # (the worker's own attempt) or 'worker' (a note or a manual correction). `status`, `amount_minor`
+            # and `note` are NULL when the event does not speak of them. `id` is stable across computers, so
+            # the same report seen twice (or replicated) is one event: INSERT OR IGNORE.
+            """
+            CREATE TABLE ledger_events (
+                id TEXT PRIMARY KEY,
+                entry_id TEXT NOT NULL REFERENCES ledger_entries (id),
+                at TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                source TEXT NOT NULL,
+                status TEXT,
+                amount_minor INTEGER,
+                currency TEXT,
+                note TEXT
+            )
+            """,
+            "CREATE INDEX ledger_events_of_entry ON ledger_events (entry_id, at)",
+            # Where each account's reconciliation resumes, and when it last completed.
+            """
+            CREATE TABLE reconcile_cursors (
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                cursor TEXT NOT NULL DEFAULT '',
+                last_sync TEXT,
+                PRIMARY KEY (platform, account)
+            )
+            """,
+        ),
+    ),
 )
