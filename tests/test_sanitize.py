@@ -68,3 +68,29 @@ def test_a_checker_gives_back_the_same_result_for_a_task_seen_last_poll():
     assert again is first and first.title == "Bell"
     with pytest.raises(BadPayload):
         checker.check("prolific", [make_task("b", reward=Money(-1, "GBP"))])
+
+
+def test_a_checker_checks_only_the_places_of_a_task_whose_offer_did_not_change():
+    from surveydesk.core.sanitize import TaskChecker
+
+    checker = TaskChecker()
+    clean, dirty = make_task("clean", places_left=9), make_task("dirty", title="Bell\x07", places_left=9)
+    checker.check("prolific", [clean, dirty])
+    fewer_clean, fewer_dirty = clean.with_places_left(8), dirty.with_places_left(8)
+    same, cleaned = checker.check("prolific", [fewer_clean, fewer_dirty])
+    assert same is fewer_clean
+    assert (cleaned.title, cleaned.places_left) == ("Bell", 8)
+    with pytest.raises(BadPayload):
+        checker.check("prolific", [same.with_places_left(-1)])
+
+
+def test_a_checker_checks_again_a_task_whose_offer_changed_since_last_poll():
+    from dataclasses import replace
+
+    from surveydesk.core.sanitize import TaskChecker
+
+    checker = TaskChecker()
+    task = make_task("a", places_left=9)
+    checker.check("prolific", [task])
+    (changed,) = checker.check("prolific", [replace(task, title="Now \u202eexe.pdf", places_left=8)])
+    assert changed.title == "Now exe.pdf"

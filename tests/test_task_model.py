@@ -169,3 +169,16 @@ def test_a_change_of_reward_also_announces_the_hourly_rate():
     model.dataChanged.connect(lambda left, right, roles: spans.append((left.column(), right.column())))
     model.apply(merge(updated=[make_task("0", reward=Money(300, "GBP"))]))
     assert spans == [(Column.REWARD, Column.PER_HOUR)]
+
+
+def test_places_changes_close_together_are_announced_in_one_signal_and_still_sort():
+    model = _model(20)
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.PLACES, Qt.SortOrder.AscendingOrder)
+    rows = []
+    model.dataChanged.connect(lambda top, bottom, roles: rows.append((top.row(), bottom.row())))
+    model.apply(merge(updated=[make_task(str(i), title=f"Study {i}", places_left=20 - i) for i in (2, 5, 17)]))
+    assert rows == [(2, 5), (17, 17)]
+    order = [proxy.index(row, 0).data(TaskRole).external_id for row in range(3)]
+    assert order == ["17", "5", "2"]

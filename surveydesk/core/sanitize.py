@@ -60,16 +60,16 @@ class TaskChecker:
     """`checked_tasks` with a memory, since most of a poll is what the poll before brought.
 
     A task object seen in the last poll is not checked again: connectors hand back the very same (immutable)
-    object for an offer that did not change. For the others, texts found safe once are remembered, so the check
-    costs a set lookup per field. One checker per account: its polls never overlap.
+    object for an offer that did not change. One whose offer is the same as last time and only its places left
+    moved (the change a poll sees most) needs only that count checked. For the others, texts found safe once are
+    remembered, so the check costs a set lookup per field. One checker per account: its polls never overlap.
     """
 
     def __init__(self) -> None:
         # Safe texts by the rule they passed (limit, one line), since a description may hold what a title may not.
         self._safe: dict[tuple[int, bool], set[str]] = defaultdict(set)
-        # The last poll's tasks by identity, each with what the check made of it; holding the task keeps its id
-        # from being reused by another object.
-        self._last: dict[int, tuple[Task, Task]] = {}
+        # The last poll's tasks by external id, each with what the check made of it.
+        self._last: dict[str, tuple[Task, Task]] = {}
 
     def check(self, platform: str, tasks: Sequence[Task]) -> list[Task]:
         """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
@@ -78,19 +78,30 @@ class TaskChecker:
         last, now = self._last, {}
         result = []
         for task in tasks:
-            seen = last.get(id(task))
-            checked = seen[1] if seen is not None and seen[0] is task else self._checked(platform, task)
-            now[id(task)] = (task, checked)
+            seen = last.get(task.external_id)
+            if seen is None:
+                checked = self._checked(platform, task)
+            elif seen[0] is task:
+                checked = seen[1]
+            else:
+                checked = self._recheck(platform, task, *seen)
+            now[task.external_id] = (task, checked)
             result.append(checked)
         self._last = now
         return result
+
+    def _recheck(self, platform: str, task: Task, before: Task, checked_before: Task) -> Task:
+        """A task that was checked last poll in an earlier version: only its places when that is all that moved."""
+        if task.offer_fingerprint() != before.offer_fingerprint():
+            return self._checked(platform, task)
+        _check_count(platform, task.places_left)
+        return task if checked_before is before else checked_before.with_places_left(task.places_left)
 
     def _checked(self, platform: str, task: Task) -> Task:
         if not 0 <= task.reward.minor <= MAX_REWARD_MINOR:
             raise BadPayload(platform, f"a task offers {task.reward.format()}, which no task pays")
         for count in (task.estimated_minutes, task.places_left, task.time_allowed_minutes):
-            if count is not None and not 0 <= count <= MAX_COUNT:
-                raise BadPayload(platform, f"a task gives a count of {count}, which cannot be right")
+            _check_count(platform, count)
         if not self._is_safe(task.external_id, NAME_LIMIT, one_line=True):
             raise BadPayload(platform, "a task's id holds characters or a length no id has")
         changes: dict[str, Any] = {
@@ -114,6 +125,11 @@ class TaskChecker:
             return False
         safe.add(text)
         return True
+
+
+def _check_count(platform: str, count: int | None) -> None:
+    if count is not None and not 0 <= count <= MAX_COUNT:
+        raise BadPayload(platform, f"a task gives a count of {count}, which cannot be right")
 
 
 def checked_tasks(platform: str, tasks: Sequence[Task]) -> list[Task]:

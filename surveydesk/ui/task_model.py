@@ -128,16 +128,26 @@ _VERDICT = ("N", "Y")
 _VERDICT_ROLES = [FilterRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
 
 
+# Changed rows this close together are announced in one signal: the unchanged rows between them cost a view
+# next to nothing, while each signal is a call through Qt and the proxy (hundreds per poll on a busy platform).
+_ANNOUNCE_GAP = 4
+
+
 def changed_columns(old: Task, new: Task) -> list[int]:
     """The columns whose cells differ between two versions of a task."""
+    if old.first_seen == new.first_seen and old.offer_fingerprint() == new.offer_fingerprint():
+        # The offer holds every shown field but the platform (part of the key), places and first_seen: only
+        # places can differ, the change a poll sees most, so it is told without comparing field by field.
+        return [Column.PLACES] if old.places_left != new.places_left else []
     return [column for column, fields in enumerate(_COLUMN_FIELDS) if fields(old) != fields(new)]
 
 
-def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted rows folded into inclusive (first, last) runs, so one signal covers each run."""
+def _ranges(rows: Iterable[int], gap: int = 0) -> list[tuple[int, int]]:
+    """Sorted rows folded into inclusive (first, last) runs, so one signal covers each run; rows at most `gap`
+    apart share a run (which then also covers the rows between them)."""
     runs: list[tuple[int, int]] = []
     for row in sorted(rows):
-        if runs and row == runs[-1][1] + 1:
+        if runs and row <= runs[-1][1] + 1 + gap:
             runs[-1] = (runs[-1][0], row)
         else:
             runs.append((row, row))
@@ -315,7 +325,7 @@ class TaskTableModel(QAbstractTableModel):
                 changes.setdefault((columns[0], columns[-1]), []).append(row)
         roles = [Qt.ItemDataRole.DisplayRole, SortRole, TaskRole, FilterRole]
         for (left, right), rows in changes.items():
-            for first, last in _ranges(rows):
+            for first, last in _ranges(rows, _ANNOUNCE_GAP):
                 # createIndex, not index(): the rows are known to exist, and index() would ask Python for the
                 # row and column counts twice per signal.
                 self.dataChanged.emit(self.createIndex(first, left), self.createIndex(last, right), roles)
