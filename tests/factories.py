@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import keyring.backend
 import keyring.errors
 
+from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
 
@@ -84,3 +86,45 @@ class DictKeyring(keyring.backend.KeyringBackend):
         if (service, username) not in self.entries:
             raise keyring.errors.PasswordDeleteError(username)
         del self.entries[(service, username)]
+
+
+def one_change_each(item: dict[str, Any], path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Copies of a JSON object with one value changed in each, at every key, inside nested objects and inside
+    the first object of a list: `(path, copy)` pairs. For checking that a connector which read the item before
+    reads any change of it as one that never saw it would."""
+    changes: list[tuple[str, dict[str, Any]]] = []
+    for key, value in item.items():
+        where = f"{path}.{key}" if path else key
+        if isinstance(value, dict):
+            changes += [(inner, {**item, key: changed}) for inner, changed in one_change_each(value, where)]
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            changes += [
+                (inner, {**item, key: [changed, *value[1:]]})
+                for inner, changed in one_change_each(value[0], f"{where}[0]")
+            ]
+        else:
+            changes.append((where, {**item, key: _changed(value)}))
+    return changes
+
+
+def _changed(value: object) -> object:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value + 7
+    if isinstance(value, str):
+        try:
+            return str(Decimal(value) + 1)  # an amount stays an amount
+        except ArithmeticError:
+            return value + "7"
+    if isinstance(value, list):
+        return [*value, "other"]
+    return "other"  # None
+
+
+def poll_outcome(fetch: Callable[[], Sequence[Task]]) -> object:
+    """What one poll gives, comparable between connectors: each task's offer and places, or the error's kind."""
+    try:
+        return [(task.offer_fingerprint(), task.places_left) for task in fetch()]
+    except PlatformError as error:
+        return type(error).__name__

@@ -18,7 +18,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
-from tests.factories import FixedClock
+from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("bitlabs", "main")
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
@@ -465,3 +465,17 @@ def test_a_failed_poll_does_not_spoil_what_was_read_before(
     (again,) = connector.fetch_tasks()
 
     assert again is first
+
+
+def test_any_change_of_a_survey_is_read_as_a_fresh_connector_reads_it(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    original = raw_surveys(exchange, session)[0]
+    for path, changed in one_change_each(original):
+        for item in (original, changed, changed):
+            exchange.inject_fault("bitlabs", 200, envelope([item]))
+        reader, fresh = connector_for(exchange, session), connector_for(exchange, session)
+        reader.fetch_tasks()
+        assert poll_outcome(reader.fetch_tasks) == poll_outcome(fresh.fetch_tasks), path
+        survey_id = str(changed["id"])
+        assert reader.restriction_of(survey_id) == fresh.restriction_of(survey_id), path

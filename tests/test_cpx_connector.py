@@ -20,7 +20,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
-from tests.factories import FixedClock
+from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("cpx", "main")
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
@@ -427,3 +427,17 @@ def test_a_failed_poll_does_not_spoil_what_was_read_before(
     (again,) = connector.fetch_tasks()
 
     assert again is first
+
+
+def test_any_change_of_a_survey_is_read_as_a_fresh_connector_reads_it(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    original = raw_answer(exchange, session)["surveys"][0]
+    for path, changed in one_change_each(original):
+        for item in (original, changed, changed):
+            exchange.inject_fault("cpx", 200, answer([item]))
+        clock = FixedClock(NOW)
+        reader = connector_for(exchange, session, clock=clock)
+        reader.fetch_tasks()
+        clock.advance(121)  # past CPX's 120 s between refreshes
+        assert poll_outcome(reader.fetch_tasks) == poll_outcome(connector_for(exchange, session).fetch_tasks), path

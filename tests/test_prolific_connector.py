@@ -17,7 +17,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateL
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
-from tests.factories import FixedClock
+from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("prolific", "main")
 TOKEN = DemoExchange.PROLIFIC_TOKEN
@@ -312,3 +312,15 @@ def test_a_failed_poll_does_not_spoil_what_was_read_before(
     (again,) = connector.fetch_tasks()
 
     assert again is first
+
+
+def test_any_change_of_a_study_is_read_as_a_fresh_connector_reads_it(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    original = raw_studies(exchange, session)["results"][0]
+    for path, changed in one_change_each(original):
+        for item in (original, changed, changed):
+            exchange.inject_fault("prolific", 200, page_of([item]))
+        reader = connector_for(exchange, session)
+        reader.fetch_tasks()
+        assert poll_outcome(reader.fetch_tasks) == poll_outcome(connector_for(exchange, session).fetch_tasks), path

@@ -20,7 +20,7 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.toloka_site import TOLOKA_COOKIE, TOLOKA_CSRF, TOLOKA_SESSION, toloka_site
 from surveydesk.demo.wire import Request, Response, json_response
-from tests.factories import FixedClock
+from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("toloka", "main")
 GROUPS = "/api/i-v2/task-suite-pool-groups"
@@ -481,3 +481,15 @@ def test_a_fresh_cookie_takes_effect_at_the_next_poll(exchange: DemoExchange, se
     cookies.pop(0)
 
     assert connector.fetch_tasks()
+
+
+def test_any_change_of_a_group_is_read_as_a_fresh_connector_reads_it(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    original = raw_groups(exchange, session)[0]
+    for path, changed in one_change_each(original):
+        for item in (original, changed, changed):
+            exchange.inject_fault("toloka", 200, listing(item))
+        reader = connector_for(exchange, session)
+        reader.fetch_tasks()
+        assert poll_outcome(reader.fetch_tasks) == poll_outcome(connector_for(exchange, session).fetch_tasks), path

@@ -22,6 +22,8 @@ SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
+# The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
+_OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
 SURVEY_OPENED: Final = "Survey opened in your browser."
 
 
@@ -57,7 +59,7 @@ class BitLabsConnector:
         self._user_id = options.get("user_id", "").strip()
         self._app_currency = _iso_code(options.get("currency"))
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
-        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        self._last_seen: dict[str, fields.Reading] = {}
         self._restrictions: dict[str, str] = {}
 
     @property
@@ -91,14 +93,17 @@ class BitLabsConnector:
         if not isinstance(surveys, list):
             raise BadPayload(self._platform, "BitLabs' answer has no list of surveys")
         everyone = _restriction_text(data.get("restriction_reason"))
-        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        seen: dict[str, fields.Reading] = {}
         restrictions: dict[str, str] = {}
         for survey in surveys:
-            raw, task = self._read(survey, now)
+            if not isinstance(survey, dict):
+                raise BadPayload(self._platform, "a survey in BitLabs' list is not an object")
+            reading = self._read(survey, now)
+            task = reading[1]
             if task.external_id in seen:
                 continue
-            seen[task.external_id] = raw, task
-            reason = _restriction_text(raw.get("restriction_reason")) or everyone
+            seen[task.external_id] = reading
+            reason = _restriction_text(survey.get("restriction_reason")) or everyone
             if reason:
                 restrictions[task.external_id] = reason
         self._last_seen, self._restrictions = seen, restrictions
@@ -138,14 +143,11 @@ class BitLabsConnector:
             raise BadPayload(self._platform, "BitLabs' answer has no data")
         return data
 
-    def _read(self, survey: object, now: datetime) -> tuple[dict[str, Any], Task]:
-        """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
-        if not isinstance(survey, dict):
-            raise BadPayload(self._platform, "a survey in BitLabs' list is not an object")
-        previous = self._last_seen.get(read_survey_id(survey.get("id")) or "")
-        if previous is not None and previous[0] == survey:
-            return previous
-        return survey, self._task(survey, now)
+    def _read(self, survey: dict[str, Any], now: datetime) -> fields.Reading:
+        """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
+        offer = tuple(map(survey.get, _OFFER_FIELDS))
+        previous = self._last_seen.get(read_survey_id(offer[0]) or "")
+        return fields.reread(previous, offer, None) or (offer, self._task(survey, now))
 
     def _task(self, survey: dict[str, Any], now: datetime) -> Task:
         survey_id = read_survey_id(survey.get("id"))

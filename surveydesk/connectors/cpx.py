@@ -26,6 +26,9 @@ REFRESH_FLOOR: Final = timedelta(seconds=120)
 SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _TYPES: Final = {"need_qualification": "needs qualification"}
+# The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
+# account's currency is part of the offer too.
+_OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "href_new", "href")
 SURVEY_OPENED: Final = "Survey opened in your browser."
 
 
@@ -72,7 +75,7 @@ class CPXConnector:
         self._options = options
         self._last_success: datetime | None = None
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
-        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        self._last_seen: dict[str, fields.Reading] = {}
 
     @property
     def account(self) -> AccountKey:
@@ -109,7 +112,7 @@ class CPXConnector:
             "secure_hash": secure_hash(user_id, secret),
         }
         secrets = (secret, params["secure_hash"])
-        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        seen: dict[str, fields.Reading] = {}
         for survey in self._surveys(self._fetch(params, now), secrets):
             reading = self._read(survey, now, currency)
             seen.setdefault(reading[1].external_id, reading)
@@ -172,14 +175,13 @@ class CPXConnector:
             raise BadPayload(self._platform, "CPX Research's answer has no list of surveys")
         return surveys
 
-    def _read(self, survey: object, now: datetime, currency: str) -> tuple[dict[str, Any], Task]:
-        """The survey with its Task, reusing the last Task when the survey came back exactly as before."""
+    def _read(self, survey: object, now: datetime, currency: str) -> fields.Reading:
+        """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
         if not isinstance(survey, dict):
             raise BadPayload(self._platform, "a survey in CPX Research's list is not an object")
-        previous = self._last_seen.get(read_survey_id(survey.get("id")) or "")
-        if previous is not None and previous[0] == survey and previous[1].reward.currency == currency:
-            return previous
-        return survey, self._task(survey, now, currency)
+        offer = (*map(survey.get, _OFFER_FIELDS), currency)
+        previous = self._last_seen.get(read_survey_id(offer[0]) or "")
+        return fields.reread(previous, offer, None) or (offer, self._task(survey, now, currency))
 
     def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
         survey_id = read_survey_id(survey.get("id"))

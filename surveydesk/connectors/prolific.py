@@ -29,6 +29,19 @@ FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions 
 _WAIT_IN_DETAIL = re.compile(r"available in ([0-9]{1,9}) seconds")
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+# The fields of a study its Task is made of (`_task` and `_reward` read them), places left apart; the id first.
+_OFFER_FIELDS: Final = (
+    "id",
+    "name",
+    "study_reward",
+    "reward",
+    "researcher",
+    "description",
+    "estimated_completion_time",
+    "maximum_allowed_time",
+    "device_compatibility",
+    "published_at",
+)
 
 
 class ProlificConnector:
@@ -54,9 +67,9 @@ class ProlificConnector:
         self._session = session
         self._clock = clock
         self._study_page_base = study_page_base
-        # Each study as last received, with the Task made of it: most studies come back unchanged, and
-        # comparing two dicts costs a fraction of reading one again.
-        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        # Each study's offer as last received (the fields its Task is made of, but places), with the Task made
+        # of it: most studies come back unchanged, and comparing a few fields costs a fraction of reading them.
+        self._last_seen: dict[str, fields.Reading] = {}
 
     @property
     def account(self) -> AccountKey:
@@ -66,7 +79,7 @@ class ProlificConnector:
         """Every page of open studies; one unreadable study fails the whole poll, so nothing is half-stored."""
         token = self._token()
         now = self._clock.now()
-        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        seen: dict[str, fields.Reading] = {}
         url = self._studies_url
         for _ in range(MAX_PAGES):
             page = self._fetch_page(url, token, now)
@@ -165,19 +178,14 @@ class ProlificConnector:
             raise BadPayload(self._platform, "Prolific's link to the next page points to another server")
         return url
 
-    def _read(self, study: object, now: datetime) -> tuple[dict[str, Any], Task]:
-        """The study with its Task, reusing the last Task when the study came back exactly as before."""
+    def _read(self, study: object, now: datetime) -> fields.Reading:
+        """The study's offer with its Task, reusing the last Task when the offer came back as before."""
         if not isinstance(study, dict):
             raise BadPayload(self._platform, "a study in Prolific's list is not an object")
-        study_id = study.get("id")
+        offer = tuple(map(study.get, _OFFER_FIELDS))
+        study_id = offer[0]
         previous = self._last_seen.get(study_id) if isinstance(study_id, str) else None
-        if previous is not None:
-            if previous[0] == study:
-                return previous
-            if _without_places(previous[0]) == _without_places(study):
-                # Only places were taken, the most common change by far: no need to read the rest again.
-                return study, previous[1].with_places_left(_places_left(study))
-        return study, self._task(study, now)
+        return fields.reread(previous, offer, _places_left(study)) or (offer, self._task(study, now))
 
     def _task(self, study: dict[str, Any], now: datetime) -> Task:
         study_id = study.get("id")
@@ -258,10 +266,6 @@ def _error_detail(response: requests.Response) -> str:
 
 def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
-
-
-def _without_places(study: dict[str, Any]) -> dict[str, Any]:
-    return {**study, "places_taken": None, "total_available_places": None}
 
 
 def _places_left(study: dict[str, Any]) -> int | None:

@@ -59,8 +59,8 @@ class TolokaConnector:
         self._session = session
         self._clock = clock
         self._language = options.get("language", "").strip().upper() or DEFAULT_LANGUAGE
-        # Each group as last received, with the Task made of it: most groups come back unchanged.
-        self._last_seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        # Each group's offer as last received, with the Task made of it: most groups come back unchanged.
+        self._last_seen: dict[str, fields.Reading] = {}
 
     @property
     def account(self) -> AccountKey:
@@ -79,7 +79,7 @@ class TolokaConnector:
         """Every open task group; one unreadable group fails the whole poll, so nothing is half-stored."""
         headers = self._headers(self._secret_provider())
         now = self._clock.now()
-        seen: dict[str, tuple[dict[str, Any], Task]] = {}
+        seen: dict[str, fields.Reading] = {}
         for group in self._fetch_groups(headers, now):
             reading = self._read(group, now)
             if reading is not None:
@@ -135,23 +135,20 @@ class TolokaConnector:
             raise BadPayload(self._platform, "Toloka's answer is not a list of task groups")
         return body
 
-    def _read(self, group: object, now: datetime) -> tuple[dict[str, Any], Task] | None:
-        """The group with its Task (the last one when the group came back as before); None for a group the
-        worker cannot take or has hidden."""
+    def _read(self, group: object, now: datetime) -> fields.Reading | None:
+        """The group's offer with its Task (the last one when the offer came back as before); None for a group
+        the worker cannot take or has hidden."""
         if not isinstance(group, dict):
             raise BadPayload(self._platform, "a task group in Toloka's list is not an object")
         if not _offered(group):
             return None
         pool = self._pool(group)
         pool_id = self._pool_id(pool)
-        previous = self._last_seen.get(pool_id)
-        if previous is not None:
-            if previous[0] == group:
-                return previous
-            if _without_places(previous[0]) == _without_places(group):
-                # Only tasks were taken, the change a poll sees most: no need to read the rest again.
-                return group, previous[1].with_places_left(_places_left(group, pool))
-        return group, self._task(group, pool, pool_id, now)
+        offer = _offer(group, pool, pool_id)
+        return fields.reread(self._last_seen.get(pool_id), offer, _places_left(group, pool)) or (
+            offer,
+            self._task(group, pool, pool_id, now),
+        )
 
     def _pool(self, group: dict[str, Any]) -> dict[str, Any]:
         """The group's first pool, the one its card in the web app opens (as Toloka's own extensions read)."""
@@ -283,13 +280,24 @@ def _places_left(group: dict[str, Any], pool: dict[str, Any]) -> int | None:
     return None
 
 
-def _without_places(group: dict[str, Any]) -> dict[str, Any]:
-    """The group with every count of tasks left blanked, its first pool's included."""
-    pools = group.get("pools")
-    blank = dict.fromkeys(_PLACES_FIELDS)
-    if isinstance(pools, list) and pools and isinstance(pools[0], dict):
-        pools = [{**pools[0], **blank}, *pools[1:]]
-    return {**group, **blank, "pools": pools}
+def _offer(group: dict[str, Any], pool: dict[str, Any], pool_id: str) -> tuple[object, ...]:
+    """The values of a group (and its first pool) that its Task is made of, places left apart: what
+    `_task` and `_reward` read."""
+    requester = group.get("requesterInfo")
+    stats = group.get("projectStats")
+    return (
+        pool_id,
+        group.get("title"),
+        group.get("description"),
+        group.get("currency"),
+        requester.get("id") if isinstance(requester, dict) else None,
+        requester.get("name") if isinstance(requester, dict) else None,
+        stats.get("averageSubmitTimeSec") if isinstance(stats, dict) else None,
+        pool.get("reward"),
+        pool.get("currency"),
+        pool.get("assignmentMaxDurationSeconds"),
+        pool.get("startedAt"),
+    )
 
 
 def _minutes(seconds: object) -> int | None:
