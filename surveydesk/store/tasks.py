@@ -14,8 +14,10 @@ from surveydesk.core.model import AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
 from surveydesk.store.database import Database
 
-# What the store holds of one present task: its offer fingerprint, first_seen and live places left.
-_Entry = tuple[tuple[object, ...], datetime, int | None]
+# What the store holds of one present task: the task as last merged, its offer fingerprint, and first_seen.
+# Connectors hand back the very same object for an offer that did not change, so most of a poll is told
+# unchanged by identity alone.
+_Entry = tuple[Task, tuple[object, ...], datetime]
 
 _INSERT = """
     INSERT INTO tasks (
@@ -105,8 +107,8 @@ class TaskStore:
             returning = _first_seen_of(connection, account, [i for i in latest if i not in known])
             inserts: list[tuple[object, ...]] = []
             updates: list[tuple[object, ...]] = []
+            present = after.present
             for external_id, task in latest.items():
-                offer = task.offer_fingerprint()
                 entry = known.get(external_id)
                 if entry is None:
                     first_seen = returning.get(external_id, seen_at)
@@ -115,14 +117,17 @@ class TaskStore:
                         updates.append(_update_row(task, seen_text))
                     else:
                         inserts.append(_insert_row(task, seen_text))
+                    present[external_id] = (task, task.offer_fingerprint(), first_seen)
+                elif entry[0] is task:
+                    present[external_id] = entry
                 else:
-                    first_seen = entry[1]
-                    if entry[0] != offer:
+                    last, offer, first_seen = entry
+                    if (fingerprint := task.offer_fingerprint()) != offer:
                         updated.append(task.seen(first_seen, seen_at))
                         updates.append(_update_row(task, seen_text))
-                    elif entry[2] != task.places_left:
+                    elif last.places_left != task.places_left:
                         updated.append(task.seen(first_seen, seen_at))
-                after.present[external_id] = (offer, first_seen, task.places_left)
+                    present[external_id] = (task, fingerprint, first_seen)
             gone = [external_id for external_id in known if external_id not in latest]
             last_seen_of_gone = seen_text if before.last_poll is None else utc_iso(before.last_poll)
             connection.executemany(_INSERT, inserts)
@@ -167,7 +172,7 @@ class TaskStore:
         last_poll = connection.execute(_LAST_POLL, keys).fetchone()
         return _AccountState(
             present={
-                task.external_id: (task.offer_fingerprint(), task.first_seen, task.places_left)
+                task.external_id: (task, task.offer_fingerprint(), task.first_seen)
                 for task in self.current_tasks(account)
             },
             last_poll=None if last_poll is None else parse_utc_iso(last_poll[0]),

@@ -121,6 +121,12 @@ _COLUMN_FIELDS = (
     attrgetter("first_seen"),
 )
 _COLUMN_COUNT = len(Column)
+# The roles `data` answers, as ints.
+_SORT, _TASK, _FILTER = int(SortRole), int(TaskRole), int(FilterRole)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The first character of a row's FilterRole text: the list rules' verdict, indexed by "passes" (False, True).
 _VERDICT = ("N", "Y")
@@ -192,32 +198,33 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called by the proxy for every comparison while sorting, so it dispatches by plain lookups.
+        # Called by the proxy for every comparison while sorting, so sorting comes first and roles are compared
+        # as plain ints (comparing with Qt's enum members costs several times more).
         row = index.row()
         if not 0 <= row < len(self._tasks):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _SORT:
+            if index.column() == Column.HISTORY:
+                record = self._reputation_of(self._tasks[row])
+                return -1 if record is None or record.rate is None else record.rate.minor
+            return _SORT_KEYS[index.column()](self._tasks[row])
+        if role == _DISPLAY_ROLE:
             if index.column() == Column.AGE:
                 return format_age(self._tasks[row].first_seen, self._now())
             if index.column() == Column.HISTORY:
                 record = self._reputation_of(self._tasks[row])
                 return "" if record is None else record.describe()
             return _DISPLAY[index.column()](self._tasks[row])
-        if role == SortRole:
-            if index.column() == Column.HISTORY:
-                record = self._reputation_of(self._tasks[row])
-                return -1 if record is None or record.rate is None else record.rate.minor
-            return _SORT_KEYS[index.column()](self._tasks[row])
-        if role == TaskRole:
+        if role == _TASK:
             return self._tasks[row]
-        if role == FilterRole:
+        if role == _FILTER:
             task = self._tasks[row]
             return f"{_VERDICT[self._passes[row]]}{task.platform}\x1f{task.title} {task.requester_name}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= Column.REWARD:
+        if role == _ALIGNMENT_ROLE and index.column() >= Column.REWARD:
             return _RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ForegroundRole and not self._passes[row]:
+        if role == _FOREGROUND_ROLE and not self._passes[row]:
             return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if role == Qt.ItemDataRole.ToolTipRole and not self._passes[row]:
+        if role == _TOOLTIP_ROLE and not self._passes[row]:
             return self._rejection_tip(self._tasks[row])
         return None
 
@@ -293,12 +300,15 @@ class TaskTableModel(QAbstractTableModel):
         rows = [self._rows[key] for key in keys if key in self._rows]
         if not rows:
             return
-        for first, last in reversed(_ranges(rows)):
+        runs = _ranges(rows)
+        for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
+            for task in self._tasks[first : last + 1]:
+                del self._rows[task.key]
             del self._tasks[first : last + 1]
             del self._passes[first : last + 1]
             self.endRemoveRows()
-        self._reindex()
+        self._reindex(runs[0][0])
 
     def _replace(self, tasks: Iterable[Task]) -> None:
         """Swap in new versions and announce only the changed cells.
@@ -342,8 +352,14 @@ class TaskTableModel(QAbstractTableModel):
             self._hidden = hidden
             self.hidden_count_changed.emit(hidden)
 
-    def _reindex(self) -> None:
-        self._rows = {task.key: row for row, task in enumerate(self._tasks)}
+    def _reindex(self, start: int = 0) -> None:
+        """Number the rows again from `start` on; the rows before it did not move."""
+        if start == 0:
+            self._rows = {task.key: row for row, task in enumerate(self._tasks)}
+            return
+        rows = self._rows
+        for row in range(start, len(self._tasks)):
+            rows[self._tasks[row].key] = row
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
