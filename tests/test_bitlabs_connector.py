@@ -476,6 +476,8 @@ def test_any_change_of_a_survey_is_read_as_a_fresh_connector_reads_it(
             exchange.inject_fault("bitlabs", 200, envelope([item]))
         reader, fresh = connector_for(exchange, session), connector_for(exchange, session)
         reader.fetch_tasks()
-        assert poll_outcome(reader.fetch_tasks) == poll_outcome(fresh.fetch_tasks), path
+        outcome = poll_outcome(reader.fetch_tasks)
+        assert outcome == poll_outcome(fresh.fetch_tasks), path
         survey_id = str(changed["id"])
-        assert reader.restriction_of(survey_id) == fresh.restriction_of(survey_id), path
+        if isinstance(outcome, list):  # a failed poll keeps what the last good one said
+            assert reader.restriction_of(survey_id) == fresh.restriction_of(survey_id), path

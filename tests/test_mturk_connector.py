@@ -26,7 +26,7 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.mturk_site import MTURK_COOKIE, MTURK_SESSION, mturk_site
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, Site, SiteContext
-from tests.factories import FixedClock
+from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("mturk", "worker")
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
@@ -635,3 +635,25 @@ def test_a_failed_poll_does_not_spoil_what_was_read_before(
     (again,) = connector.fetch_tasks()
 
     assert again is first
+
+
+def test_any_change_of_a_project_is_read_as_a_fresh_connector_reads_it(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    listed = raw(exchange, session, "/projects", **SEARCH, page_number="1")["results"]
+    demo = next((item for item in listed if item.get("project_requirements")), listed[0])
+    assert demo.get("project_requirements"), "the demo should list a project with requirements"
+    # One that says the worker meets every requirement, rather than each one.
+    requirement = {"qualification_type": {"name": "Location"}, "comparator": "In", "qualification_values": ["FR"]}
+    met_by_all = project(project_requirements=[requirement], caller_meets_requirements=True)
+    for original in (demo, met_by_all):
+        for path, changed in one_change_each(original):
+            for item in (original, changed, changed):
+                exchange.inject_fault("mturk", 200, page_of([item]))
+            reader, fresh = connector_for(exchange, session), connector_for(exchange, session)
+            reader.fetch_tasks()
+            outcome = poll_outcome(reader.fetch_tasks)
+            assert outcome == poll_outcome(fresh.fetch_tasks), path
+            project_id = str(changed["hit_set_id"])
+            if isinstance(outcome, list):  # a failed poll keeps what the last good one said
+                assert reader.requirements_of(project_id) == fresh.requirements_of(project_id), path

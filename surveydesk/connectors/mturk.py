@@ -88,10 +88,29 @@ class QueueItem:
     url: str
 
 
-class _Reading(NamedTuple):
-    """A project as last received, with what was made of it."""
+# The fields of a project its Task and requirements are made of (`_task`, `_reward`, `_requirements` read
+# them), places left (`assignable_hits_count`) apart; the id first.
+_OFFER_FIELDS: Final = (
+    "hit_set_id",
+    "title",
+    "monetary_reward",
+    "description",
+    "requester_id",
+    "requester_name",
+    "assignment_duration_in_seconds",
+    "project_tasks_url",
+    "creation_time",
+    "project_requirements",
+    "hit_requirements",
+    "caller_meets_requirements",
+)
 
-    raw: dict[str, Any]
+
+class _Reading(NamedTuple):
+    """A project as last received (its offer: the values its Task and requirements are made of, places left
+    apart), with what was made of it."""
+
+    offer: tuple[object, ...]
     task: Task
     requirements: tuple[Requirement, ...]
 
@@ -261,20 +280,18 @@ class MTurkConnector:
         return TakeRefused(self._platform, "MTurk did not confirm the HIT; look at your queue in your browser")
 
     def _read(self, project: object, now: datetime) -> _Reading:
-        """The project read, or its last reading when it came back exactly as before."""
+        """The project read, or its last reading when its offer came back as before."""
         if not isinstance(project, dict):
             raise BadPayload(self._platform, "a project in MTurk's list is not an object")
-        hit_set_id = project.get("hit_set_id")
+        offer = tuple(map(project.get, _OFFER_FIELDS))
+        hit_set_id = offer[0]
         previous = self._last_seen.get(hit_set_id) if isinstance(hit_set_id, str) else None
         if previous is not None:
-            if previous.raw == project:
-                return previous
-            if _without_places(previous.raw) == _without_places(project):
-                # Only HITs were taken or added, by far the most common change.
-                return _Reading(
-                    project, previous.task.with_places_left(_places_left(project)), previous.requirements
-                )
-        return _Reading(project, self._task(project, now), _requirements(project))
+            again = fields.reread((previous.offer, previous.task), offer, _places_left(project))
+            if again is not None:
+                # Unchanged, or only HITs were taken or added: by far the most common change.
+                return previous if again[1] is previous.task else _Reading(*again, previous.requirements)
+        return _Reading(offer, self._task(project, now), _requirements(project))
 
     def _task(self, project: dict[str, Any], now: datetime) -> Task:
         hit_set_id = project.get("hit_set_id")
@@ -462,10 +479,6 @@ def _minutes(seconds: object) -> int | None:
     if not math.isfinite(seconds):
         return None
     return math.ceil(seconds / 60) if seconds >= 0 else None
-
-
-def _without_places(project: dict[str, Any]) -> dict[str, Any]:
-    return {**project, "assignable_hits_count": None, "last_updated_time": None}
 
 
 def _places_left(project: dict[str, Any]) -> int | None:
