@@ -80,6 +80,12 @@ class ProlificConnector:
             url = next_url
         raise BadPayload(self._platform, f"Prolific's list of studies went on for more than {MAX_PAGES} pages")
 
+    def peripherals_of(self, task_id: str) -> tuple[str, ...]:
+        """The study's `peripheral_requirements` (camera, microphone, audio, download…) as last fetched; none
+        for a study not listed then."""
+        reading = self._last_seen.get(task_id)
+        return () if reading is None else _texts(reading[0].get("peripheral_requirements"))
+
     def take(self, task: Task) -> TakeResult:
         """Reserve a place in the study, on the worker's click, and give its page to open.
 

@@ -28,6 +28,10 @@ SURVEYS_PATH: Final = "/api/get-surveys.php"
 CLICK_PATH: Final = "/click"
 # The demo app credits its users in US dollars, this share of what it earns (`payout_publisher_usd`).
 USER_SHARE_PERCENT: Final = 50
+# The profile parameters CPX's documentation names (v1.1); the site records which ones each request carried.
+PROFILE_PARAMS: Final = (
+    "main_info", "birthday_day", "birthday_month", "birthday_year", "gender", "user_country_code", "zip_code",
+)  # fmt: skip
 _CLOSED_PAGE: Final = b"<!doctype html><title>Not found</title><p>This survey has closed.</p>"
 
 
@@ -60,6 +64,7 @@ class CPXSite:
         self._clock = clock
         self._lock = threading.Lock()
         self._last_accepted: dict[str, float] = {}
+        self.profile_params_received: list[dict[str, str]] = []  # per survey request, for tests to check
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -81,6 +86,7 @@ class CPXSite:
             return _error("secure_hash is wrong")
         if query.get("output_method") != "api":
             return _error("output_method must be api")
+        self.profile_params_received.append({key: query[key] for key in PROFILE_PARAMS if key in query})
         with self._lock:
             now = self._clock()
             last = self._last_accepted.get(user_id)
