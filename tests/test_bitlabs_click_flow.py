@@ -3,6 +3,7 @@ asked of the worker, refused when invalid, left, and the redirect to the survey 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -51,11 +52,15 @@ def site_and_exchange() -> Iterator[tuple[BitLabsSite, DemoExchange]]:
 
 
 def first_task(exchange: DemoExchange, session: requests.Session) -> Task:
-    connector = BitLabsConnector(ACCOUNT, exchange.url_of("bitlabs"), lambda: BITLABS_TOKEN, session, FixedClock(), OPTIONS)
+    connector = BitLabsConnector(
+        ACCOUNT, exchange.url_of("bitlabs"), lambda: BITLABS_TOKEN, session, FixedClock(), OPTIONS
+    )
     return connector.fetch_tasks()[0]
 
 
-def clicks_for(exchange: DemoExchange, session: requests.Session, token: str | None = BITLABS_TOKEN) -> BitLabsClicks:
+def clicks_for(
+    exchange: DemoExchange, session: requests.Session, token: str | None = BITLABS_TOKEN
+) -> BitLabsClicks:
     return BitLabsClicks(ACCOUNT, exchange.url_of("bitlabs"), lambda: token, session, FixedClock(), OPTIONS)
 
 
@@ -112,7 +117,7 @@ def test_the_profile_answers_the_profiler_then_the_redirect_opens_the_survey(sit
 def test_a_field_the_worker_did_not_allow_never_reaches_the_server(site_and_exchange, session) -> None:
     site, exchange = site_and_exchange
     clicks = clicks_for(exchange, session)
-    click_id, step = clicks.start(first_task(exchange, session))
+    _, step = clicks.start(first_task(exchange, session))
     assert step.question is not None
     item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(Permission.NEVER), TODAY)
     assert item.fill is Fill.ASK and item.answers == ()  # put to the worker, with nothing filled in
@@ -172,17 +177,23 @@ def test_a_wrong_token_is_an_expired_login_and_never_echoed(site_and_exchange, s
         clicks_for(exchange, session, token=None).start(task)
 
 
+def asking(**question: object) -> bytes:
+    return json.dumps({"data": {"answer_question": {"question": {"localized_text": "?", **question}}}}).encode()
+
+
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        (b'{"data": {"answer_question": {"question": {"id": "q1", "type": "COLOUR", "localized_text": "?"}}}}', "unknown type"),
-        (b'{"data": {"answer_question": {"question": {"id": "../x", "type": "TEXT", "localized_text": "?"}}}}', "unreadable id"),
-        (b'{"data": {"answer_question": {"question": {"id": "q1", "type": "SINGLE", "localized_text": "?", "answers": []}}}}', "no readable answers"),
+        (asking(id="q1", type="COLOUR"), "unknown type"),
+        (asking(id="../x", type="TEXT"), "unreadable id"),
+        (asking(id="q1", type="SINGLE", answers=[]), "no readable answers"),
+        (asking(id="q1", type="SINGLE", answers=[{"code": 1, "localized_text": "One"}]), "answer .* unreadable"),
+        (asking(id="q1", type="TEXT", localized_text=""), "no text"),
         (b'{"data": {"redirect": {"url": "javascript:alert(1)", "type": "survey"}}}', "neither a question"),
         (b'{"data": null}', "no next step"),
         (b"<html>", "not JSON"),
     ],
-)  # fmt: skip
+)
 def test_hostile_replies_are_typed_errors(site_and_exchange, session, body: bytes, problem: str) -> None:
     _, exchange = site_and_exchange
     task = first_task(exchange, session)
@@ -194,11 +205,12 @@ def test_hostile_replies_are_typed_errors(site_and_exchange, session, body: byte
 def test_question_texts_are_cleaned_of_control_characters(site_and_exchange, session) -> None:
     _, exchange = site_and_exchange
     task = first_task(exchange, session)
-    body = (
-        b'{"data": {"answer_question": {"question": {"id": "q1", "type": "TEXT", '
-        b'"localized_text": "Your \\u202ename\\u0007?", "validation_info": {"min": 1, "max": 5, "regex": "^[a-z]+$"}}}}}'
+    rules = {"min": 1, "max": 5, "regex": "^[a-z]+$"}
+    exchange.inject_fault(
+        "bitlabs",
+        200,
+        asking(id="q1", type="TEXT", localized_text="Your \u202ename\u0007?", validation_info=rules),
     )
-    exchange.inject_fault("bitlabs", 200, body)
     _, step = clicks_for(exchange, session).start(task)
     assert step.question is not None and step.question.text == "Your name?"
     assert step.question.problem(["abcdef"], TODAY) == "Enter at most 5 characters."

@@ -98,4 +98,6 @@ def test_the_schema_files_are_installed_as_package_data() -> None:
     from importlib import resources
 
     folder = resources.files("surveydesk.resources").joinpath("profile")
-    assert {"schema.json", "bitlabs.json", "cpx.json", "eligibility.json"} <= {item.name for item in folder.iterdir()}
+    assert {"schema.json", "bitlabs.json", "cpx.json", "eligibility.json"} <= {
+        item.name for item in folder.iterdir()
+    }

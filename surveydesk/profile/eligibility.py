@@ -126,5 +126,5 @@ class Eligibility:
         if inside:
             return None
         where = ", ".join(sorted(places))
-        not_ = "" if requirement.comparator in ("EqualTo", "In") else "outside "
-        return f"is for workers {not_}in {where}; your profile says {country}"
+        for_ = "is for" if requirement.comparator in ("EqualTo", "In") else "is not for"
+        return f"{for_} workers in {where}; your profile says {country}"
