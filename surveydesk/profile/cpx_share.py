@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from surveydesk.connectors.cpx import CPXConnector
 from surveydesk.core.model import AccountKey
-from surveydesk.profile.mappings import CpxMapping
+from surveydesk.profile.mappings import CpxMapping, load_cpx_mapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 
@@ -28,3 +29,9 @@ class CpxProfileParams:
         if fields:
             self._store.record_sent(self._account.platform, self._account.account, fields, CHANNEL)
         return params
+
+
+def share_profile_with(connector: object, store: ProfileStore, account: AccountKey) -> None:
+    """Give a CPX connector the worker's allowed profile parameters; other platforms' connectors send none."""
+    if isinstance(connector, CPXConnector):
+        connector.share_profile(CpxProfileParams(store, load_cpx_mapping(), account))
