@@ -369,7 +369,7 @@ class ProfileEditor(QDialog):
         self.screener_warning.setText(
             conflict.describe(self.tr(field.label))
             if conflict
-            else self.tr("Recorded; it agrees with your profile.")
+            else self.tr("Recorded; it disagrees with nothing you told SurveyDesk.")
         )
         self._show_screener_answers()
 

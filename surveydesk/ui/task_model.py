@@ -127,6 +127,7 @@ _COLUMN_FIELDS = (
     attrgetter("devices", "requester_name"),
 )
 _COLUMN_COUNT = len(Column)
+_PLACES_ONLY = [Column.PLACES]  # the change most polls bring
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The first character of a row's FilterRole text: the list rules' verdict, indexed by "passes" (False, True).
 _VERDICT = ("N", "Y")
@@ -363,7 +364,7 @@ class TaskTableModel(QAbstractTableModel):
                 continue
             columns = changed_columns(self._tasks[row], task)
             self._tasks[row] = task
-            if marker is not None and columns:  # a change of places left alone changes no mark
+            if marker is not None and columns and columns != _PLACES_ONLY:  # places alone change no mark
                 self._marks[row] = marker.mark(task)
             passes = self._passes_rules(task, self._marks[row])
             if passes != self._passes[row]:
