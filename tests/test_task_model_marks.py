@@ -43,7 +43,7 @@ def shown(proxy: TaskFilterProxy) -> list[str]:
 
 
 def test_the_fit_column_marks_ineligible_and_risky_tasks_with_their_reasons() -> None:
-    proxy, model, _ = model_with(
+    _proxy, model, _ = model_with(
         make_task("desk", devices=("desktop",)),
         make_task("risky", requester_name="Lab Risky"),
         make_task("fine", devices=("mobile", "desktop")),
@@ -57,7 +57,7 @@ def test_the_fit_column_marks_ineligible_and_risky_tasks_with_their_reasons() ->
 
 
 def test_marks_are_worked_out_once_per_change_not_per_paint() -> None:
-    proxy, model, marked = model_with(make_task("a"), make_task("b"))
+    _proxy, model, marked = model_with(make_task("a"), make_task("b"))
     assert len(marked) == 2
     for _ in range(5):
         fit(model, 0), fit(model, 1), fit(model, 0, SortRole)
