@@ -12,7 +12,7 @@ import requests
 
 from surveydesk.connectors.bitlabs import BitLabsConnector
 from surveydesk.connectors.bitlabs_clicks import BitLabsClicks, ClickRefused, ClickStep, Question, click_id_of
-from surveydesk.core.errors import AuthExpired, BadPayload
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.bitlabs_profiler import CHILDREN, UNMAPPED_QUESTION, YOUNGEST_CHILD, BitLabsProfiler
@@ -223,3 +223,21 @@ def test_the_profiler_refuses_clicks_of_closed_surveys() -> None:
 
     reply = profiler.handle(Request("http://x", "/v2/client/clicks/abc", "", {}, "GET", b""), "abc")
     assert reply.status == 404
+
+
+def test_rate_limits_and_outages_are_typed_with_the_server_s_wait(site_and_exchange, session) -> None:
+    _, exchange = site_and_exchange
+    task = first_task(exchange, session)
+    clicks = clicks_for(exchange, session)
+    exchange.inject_fault("bitlabs", 429, b"{}", headers=(("Retry-After", "17"),))
+    with pytest.raises(RateLimited, match="17 s") as caught:
+        clicks.start(task)
+    assert (caught.value.retry_at - FixedClock().now()).total_seconds() == 17
+    exchange.inject_fault("bitlabs", 502, b"<html>bad gateway</html>", "text/html")
+    with pytest.raises(Unavailable):
+        clicks.start(task)
+    echo = json.dumps({"error": {"details": {"http": "406", "msg": f"vpn detected for {BITLABS_TOKEN}"}}})
+    exchange.inject_fault("bitlabs", 406, echo.encode())
+    with pytest.raises(ClickRefused) as refused:
+        clicks.start(task)
+    assert "vpn detected" in refused.value.message and BITLABS_TOKEN not in refused.value.message
