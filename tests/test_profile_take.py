@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
@@ -179,3 +179,43 @@ def test_a_dead_flow_offers_the_browser_instead(qtbot, desk, site_and_exchange) 
     with qtbot.waitSignal(controller.dialog.proceed):
         controller.dialog.browser_button.click()
     assert [url.toString() for url in opened] == [task.url]
+
+
+def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements(
+    qtbot, database, poller, pool
+) -> None:
+    """Tasks loaded from the store at start-up have no requirements until their connector's first poll, which
+    may change none of them: the first successful poll of each account marks the whole list again."""
+    from surveydesk.core.model import PlatformStatus, PollState
+    from surveydesk.demo.mturk_site import MTURK_COOKIE
+    from surveydesk.ui.task_model import Column
+
+    with DemoExchange(seed=4, prolific_min_interval=0) as exchange:
+        key = AccountKey("mturk", "demo")
+        account = Account(key, "demo", exchange.url_of("mturk"))
+        secrets = MemorySecrets({key: MTURK_COOKIE})
+        stored = build_connector(account, secrets, SystemClock()).fetch_tasks()  # what the store holds
+        connector = build_connector(account, secrets, SystemClock())
+        poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
+        window = MainWindow(poller, lambda: datetime.now(UTC))
+        qtbot.addWidget(window)
+        take_flow = TakeFlow(poller, Background(pool, window), None, lambda _url: None, window)
+        controller = ProfileController(
+            window, database, MemorySecrets(), poller, take_flow, Background(pool, window), SystemClock()
+        )
+        controller.store.set_answer("country", "DE")
+        controller.refresh_marks()
+        model = window.model
+        model.reset_tasks(stored)
+
+        def marks() -> list[str]:
+            return [model.index(row, Column.FIT).data() for row in range(model.rowCount())]
+
+        assert set(marks()) == {""}  # nothing known of their requirements yet
+        connector.fetch_tasks()
+        poller.status_changed.emit(PlatformStatus(key, "demo", PollState.OK))
+        assert "✗ cannot take" in marks()
+        tips = [
+            model.index(row, Column.FIT).data(Qt.ItemDataRole.ToolTipRole) or "" for row in range(model.rowCount())
+        ]
+        assert any("is for workers in US; your profile says DE" in tip for tip in tips)

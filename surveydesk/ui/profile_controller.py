@@ -12,7 +12,7 @@ from surveydesk.connectors.bitlabs_clicks import BitLabsClicks
 from surveydesk.connectors.http import USER_AGENT, make_session
 from surveydesk.connectors.registry import secret_reader
 from surveydesk.core.clock import Clock
-from surveydesk.core.model import Task
+from surveydesk.core.model import AccountKey, PlatformStatus, PollState, Task
 from surveydesk.core.take import TakeResult
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
 from surveydesk.profile.mappings import load_bitlabs_mapping, load_cpx_mapping
@@ -63,6 +63,11 @@ class ProfileController(QObject):
         self.store = ProfileStore(database, clock)
         self._history = ScreenOutHistory()
         self.dialog: ProfilerDialog | None = None
+        # Accounts polled since their connector was made: requirements (MTurk's qualifications, Prolific's
+        # peripherals) are known from a connector's first poll on, also for tasks that poll did not change.
+        self._polled: set[AccountKey] = set()
+        poller.status_changed.connect(self._on_status)
+        poller.account_removed.connect(self._polled.discard)
         take_flow.set_before_opening("bitlabs", self.run_profiler)
         self.refresh_marks()
         self.refresh_history()
@@ -87,6 +92,11 @@ class ProfileController(QObject):
         self._window.model.set_marker(
             Marker(eligibility, self._history, requirements_from(self._poller.connector_of))
         )
+
+    def _on_status(self, status: PlatformStatus) -> None:
+        if status.state is PollState.OK and status.account not in self._polled:
+            self._polled.add(status.account)
+            self.refresh_marks()
 
     def refresh_history(self) -> None:
         """Read the worker's finished attempts on the pool, then mark the list again."""
