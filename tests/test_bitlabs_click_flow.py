@@ -4,7 +4,6 @@ asked of the worker, refused when invalid, left, and the redirect to the survey 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -14,13 +13,14 @@ from surveydesk.connectors.bitlabs import BitLabsConnector
 from surveydesk.connectors.bitlabs_clicks import BitLabsClicks, ClickRefused, ClickStep, Question, click_id_of
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
-from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_profiler import CHILDREN, UNMAPPED_QUESTION, YOUNGEST_CHILD, BitLabsProfiler
-from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, BitLabsSite, bitlabs_site
+from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
 from surveydesk.profile.mappings import load_bitlabs_mapping
 from surveydesk.profile.profiler import Fill, learned_from, plan
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.sharing import Permission
+from tests.conftest import one_site
 from tests.factories import FixedClock
 
 ACCOUNT = AccountKey("bitlabs", "main")
@@ -40,15 +40,9 @@ PROFILE = {
 
 
 @pytest.fixture
-def site_and_exchange() -> Iterator[tuple[BitLabsSite, DemoExchange]]:
-    sites: list[BitLabsSite] = []
-
-    def factory(context):
-        sites.append(bitlabs_site(context, min_interval=0))
-        return sites[-1]
-
-    with DemoExchange(seed=5, clock=ManualClock(), sites=[factory]) as running:
-        yield sites[0], running
+def site_and_exchange():
+    with one_site(bitlabs_site, seed=5, min_interval=0) as served:
+        yield served
 
 
 def first_task(exchange: DemoExchange, session: requests.Session) -> Task:

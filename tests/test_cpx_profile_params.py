@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import requests
 
 from surveydesk.connectors.cpx import CPXConnector
 from surveydesk.core.model import AccountKey
-from surveydesk.demo import DemoExchange, ManualClock
-from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, CPXSite, cpx_site
+from surveydesk.demo import DemoExchange
+from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
 from surveydesk.profile.cpx_share import CHANNEL, CpxProfileParams
 from surveydesk.profile.mappings import load_cpx_mapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.store import Database
+from tests.conftest import one_site
 from tests.factories import FixedClock
 
 ACCOUNT = AccountKey("cpx", "main")
@@ -30,15 +29,9 @@ PROFILE = {
 
 
 @pytest.fixture
-def site_and_exchange() -> Iterator[tuple[CPXSite, DemoExchange]]:
-    sites: list[CPXSite] = []
-
-    def factory(context):
-        sites.append(cpx_site(context, min_interval=0))
-        return sites[-1]
-
-    with DemoExchange(seed=3, clock=ManualClock(), sites=[factory]) as running:
-        yield sites[0], running
+def site_and_exchange():
+    with one_site(cpx_site, seed=3, min_interval=0) as served:
+        yield served
 
 
 def poll(exchange: DemoExchange, session: requests.Session, store: ProfileStore, clock: FixedClock) -> None:

@@ -4,7 +4,6 @@ worker did not allow never reaches the server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,9 +13,9 @@ from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.core.politeness import Politeness
-from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_profiler import UNMAPPED_QUESTION
-from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, BitLabsSite, bitlabs_site
+from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
 from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
@@ -26,6 +25,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.timekeeper import Timekeeper
+from tests.conftest import one_site
 
 KEY = AccountKey("bitlabs", "demo")
 PROFILE = {
@@ -40,15 +40,9 @@ PROFILE = {
 
 
 @pytest.fixture
-def site_and_exchange() -> Iterator[tuple[BitLabsSite, DemoExchange]]:
-    sites: list[BitLabsSite] = []
-
-    def factory(context):
-        sites.append(bitlabs_site(context, min_interval=0))
-        return sites[-1]
-
-    with DemoExchange(seed=9, clock=ManualClock(), sites=[factory]) as running:
-        yield sites[0], running
+def site_and_exchange():
+    with one_site(bitlabs_site, seed=9, min_interval=0) as served:
+        yield served
 
 
 @pytest.fixture

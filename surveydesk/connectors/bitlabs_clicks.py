@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 
 from surveydesk.connectors import fields
+from surveydesk.connectors.bitlabs import error_text, json_body
 from surveydesk.connectors.http import excerpt, get, json_object, post, web_url, without_secrets
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
@@ -248,7 +249,7 @@ class BitLabsClicks:
         if status >= 500:
             raise Unavailable(self._platform, f"BitLabs is having trouble (HTTP {status}); try again later")
         if status >= 400:
-            reason = without_secrets(_error_text(response), (token,)) or f"HTTP {status}"
+            reason = without_secrets(error_text(json_body(response)), (token,)) or f"HTTP {status}"
             raise ClickRefused(self._platform, f"BitLabs refused: {excerpt(reason)}")
         body = json_object(response, self._platform)
         return body.get("data")
@@ -315,18 +316,3 @@ def _whole(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
         return None
     return int(value) if abs(value) < 10**12 else None
-
-
-def _error_text(response: requests.Response) -> str:
-    """BitLabs' `{"error": {"details": {"msg"}}}`, or a plainer error's message."""
-    try:
-        body = response.json()
-    except (ValueError, RecursionError):
-        return ""
-    error = body.get("error") if isinstance(body, dict) else None
-    details = error.get("details") if isinstance(error, dict) else None
-    for holder, key in ((details, "msg"), (error, "message")):
-        text = holder.get(key) if isinstance(holder, dict) else None
-        if isinstance(text, str) and text.strip():
-            return text.strip()
-    return ""

@@ -380,7 +380,10 @@ class ProfileEditor(QDialog):
         self._update_completeness()
 
     def _update_completeness(self) -> None:
-        answered = sum(editor.value() is not None for editor in self.editors.values())
+        """Valid answers only: one that cannot be saved does not make the profile more complete."""
+        today = self._today()
+        values = ((editor.field, editor.value()) for editor in self.editors.values())
+        answered = sum(value is not None and field.validate(value, today) is None for field, value in values)
         self.completeness.setValue(answered)
 
     def _label_of(self, field_id: str) -> str:
