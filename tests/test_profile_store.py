@@ -78,3 +78,15 @@ def test_delete_leaves_nothing_of_the_profile_in_the_file(tmp_path: Path) -> Non
         assert check.execute("SELECT count(*) FROM profile_answers").fetchone() == (0,)
     raw = b"".join(file.read_bytes() for file in tmp_path.iterdir() if file.name.startswith("surveydesk"))
     assert b"lighthouse keeper" not in raw and b"ZZ9 9ZZ" not in raw
+
+
+def test_an_unreadable_stored_answer_is_left_out_not_fatal(database: Database, caplog) -> None:
+    store = make_store(database)
+    store.set_answer("gender", "female")
+    with database.transaction() as connection:
+        connection.execute(
+            "INSERT INTO profile_answers (field, value, updated_at) VALUES ('children', '{oops', 'x'), "
+            "('languages', '[1, 2]', 'x')"
+        )
+    assert store.answers() == {"gender": "female"}
+    assert "cannot be read" in caplog.text

@@ -87,3 +87,20 @@ def test_the_hide_rule_is_stored_with_the_list_rules() -> None:
     assert rules.restricts and Rules.from_json(rules.to_json()) == rules
     assert Rules.from_json({"hide_ineligible": "yes"}) == Rules()
     assert rules.matches(make_task("desk", devices=("desktop",)))  # a task alone cannot say; the list judges
+
+
+def test_the_rules_dialog_offers_the_hide_rule_for_the_list_only(qtbot, database) -> None:
+    from surveydesk.feed.rule_store import RuleStore
+    from surveydesk.store.settings import SettingsStore
+    from surveydesk.ui.rules_dialog import RulesDialog
+
+    store = RuleStore(SettingsStore(database))
+    dialog = RulesDialog(store, [("prolific", "Prolific")])
+    qtbot.addWidget(dialog)
+    assert dialog.list_form.hide_ineligible.isVisibleTo(dialog)
+    assert not dialog.notify_form.hide_ineligible.isVisibleTo(dialog)  # alerts do not judge the profile
+    dialog.list_form.hide_ineligible.setChecked(True)
+    dialog.notify_form.hide_ineligible.setChecked(True)
+    dialog.save()
+    assert store.list_rules().hide_ineligible and not store.notify_rules().hide_ineligible
+    assert RulesDialog(store, [("prolific", "Prolific")]).list_form.hide_ineligible.isChecked()

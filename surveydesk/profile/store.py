@@ -7,6 +7,7 @@ removes it with SQLite's secure delete, so the freed pages are overwritten rathe
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,8 @@ from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
 from surveydesk.profile.schema import Value
 from surveydesk.profile.sharing import Permission, permission_of
 from surveydesk.store.database import Database
+
+log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = "surveydesk-profile/1"
 _DELETE_ALL = (
@@ -72,15 +75,22 @@ class ProfileStore:
     # --- answers -----------------------------------------------------------------------------------------
 
     def answers(self) -> dict[str, Value]:
-        """Every answer, profile fields and platform questions alike, by field id."""
+        """Every answer, profile fields and platform questions alike, by field id; an answer that cannot be
+        read (written by hand, or by a newer version in a form this one does not know) is left out, logged."""
         rows = self._db.connection().execute("SELECT field, value FROM profile_answers").fetchall()
-        return {field: _value(text) for field, text in rows}
+        read = ((field, _readable(field, text)) for field, text in rows)
+        return {field: value for field, value in read if value is not None}
 
     def extra_answers(self) -> list[ExtraAnswer]:
         rows = self._db.connection().execute(
             "SELECT field, label, platform, value FROM profile_answers WHERE platform != '' ORDER BY field"
         )
-        return [ExtraAnswer(field, label, platform, _value(text)) for field, label, platform, text in rows]
+        read = ((field, label, platform, _readable(field, text)) for field, label, platform, text in rows)
+        return [
+            ExtraAnswer(field, label, platform, value)
+            for field, label, platform, value in read
+            if value is not None
+        ]
 
     def set_answer(self, field: str, value: Value | None, label: str = "", platform: str = "") -> None:
         """Keep the answer (validated by the caller against the schema); None removes it."""
@@ -162,7 +172,12 @@ class ProfileStore:
         rows = self._db.connection().execute(
             sql + (" WHERE field = ? ORDER BY at" if field else " ORDER BY at"), (field,) if field else ()
         )
-        return [ScreenerAnswer(parse_utc_iso(at), p, task, f, _value(text)) for at, p, task, f, text in rows]
+        read = ((at, p, task, f, _readable(f, text)) for at, p, task, f, text in rows)
+        return [
+            ScreenerAnswer(parse_utc_iso(at), p, task, f, value)
+            for at, p, task, f, value in read
+            if value is not None
+        ]
 
     # --- the whole profile -------------------------------------------------------------------------------
 
@@ -222,9 +237,19 @@ def _json(value: Value) -> str:
     return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
-def _value(text: str) -> Value:
-    loaded = json.loads(text)
-    return tuple(str(item) for item in loaded) if isinstance(loaded, list) else str(loaded)
+def _readable(field: str, text: str) -> Value | None:
+    """An answer as stored (a JSON string, or a list of strings for MULTI); None, logged, for anything else:
+    a row written by hand or by a newer version in a form this one does not know is left out, not fatal."""
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        loaded = None
+    if isinstance(loaded, list) and all(isinstance(item, str) for item in loaded):
+        return tuple(loaded)
+    if isinstance(loaded, str):
+        return loaded
+    log.warning("a stored answer to %r cannot be read; leaving it out", field)
+    return None
 
 
 def _plain(value: Value) -> str | list[str]:
