@@ -2,8 +2,9 @@
 
 Raw = HTTP GET of exactly what a connector requests + `json.loads`. Full = what the app does each poll: fetch
 and parse into Tasks (the connector), the last check on them (`TaskChecker`), diff and store in SQLite, and
-update the Qt table model behind its sorting proxy. Both read the same replies in each round, alternating which
-goes first. Target: ratio = full / raw ≤ 1.5.
+update the Qt table model behind its sorting proxy, which marks each new or changed task from a filled-in
+worker profile and a screen-out history, as the app does (surveydesk.profile.marks). Both read the same replies
+in each round, alternating which goes first. Target: ratio = full / raw ≤ 1.5.
 
 Two set-ups are measured:
 - 1,000 Prolific studies (the `poll_pipeline` line). How much of the list changes between two polls decides
@@ -59,6 +60,9 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
+from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
+from surveydesk.profile.marks import Marker, requirements_from
+from surveydesk.profile.risk import ScreenOutHistory
 from surveydesk.store import Database, TaskStore
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskTableModel
 
@@ -243,6 +247,17 @@ class _Polled:
     checker: TaskChecker = field(default_factory=TaskChecker)  # one per account, as the poller keeps
 
 
+def _profile_marker(connector_of: Callable[[AccountKey], object | None]) -> Marker:
+    """Marks as the app makes them for a worker who filled in every field eligibility reads and has a history
+    of screen-outs with a few requesters: the most work a mark can be."""
+    profile = {"devices": ("desktop", "mobile"), "peripherals": ("audio", "microphone"), "country": "US"}
+    history = ScreenOutHistory(
+        by_requester={(platform, f"Requester {n}"): (5, n % 4) for platform in SITES for n in range(50)},
+        by_platform={platform: (40, 9) for platform in SITES},
+    )
+    return Marker(Eligibility(load_eligibility_table(), profile), history, requirements_from(connector_of))
+
+
 def _polled(account: Account, secret: str, clock: PollClock, site: _ReplayingSite) -> _Polled:
     platform = account.key.platform
     connector = PLATFORMS[platform].build(account, lambda: secret, make_session(USER_AGENT), clock)
@@ -312,6 +327,8 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
             _polled(account, secret, app_clock, replaying[account.key.platform])
             for account, secret in demo_accounts(exchange)
         ]
+        connectors = {platform.account: platform.connector for platform in polled}
+        model.set_marker(_profile_marker(connectors.get))
 
         def raw(platform: _Polled) -> tuple[int, int]:
             return platform.raw(), 0

@@ -25,6 +25,8 @@ from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
+from surveydesk.profile.cpx_share import share_profile_with
+from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
@@ -126,12 +128,14 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         settings = SettingsStore(database)
         wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
+        profile = ProfileStore(database, clock)
         for account in _accounts(database, exchange, secrets):
             try:
                 connector = build_connector(account, secrets, clock)
             except UnknownPlatform as error:
                 notices.append(str(error))
                 continue
+            share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
             poller.add_account(account, connector, politeness_for(account))
         if not poller.statuses() and not args.smoke_test:
             notices.append(
@@ -188,6 +192,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connector = build_connector(account, core.secrets, core.clock)
+            share_profile_with(connector, ProfileStore(core.database, core.clock), account.key)
             core.poller.add_account(account, connector, politeness_for(account))
         else:
             core.poller.remove_account(account.key)
@@ -206,6 +211,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.application import app_icon, create_application
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
     instance = SingleInstance(server_name(core.paths.data), app)
@@ -217,9 +223,15 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
-    FeedController(
+    feed = FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
     )
+    profile = ProfileController(
+        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+    )
+    window.profile_requested.connect(profile.open_editor)
+    if window.timer_strip is not None:
+        window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

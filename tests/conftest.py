@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -16,7 +18,8 @@ from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Politeness
-from surveydesk.demo import DemoExchange
+from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.wire import SiteContext
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
@@ -80,3 +83,16 @@ def add_demo_account(
     politeness = Politeness(min_interval=interval)
     poller.add_account(account, build_connector(account, secrets, SystemClock()), politeness)
     return politeness
+
+
+@contextmanager
+def one_site(factory: Callable[..., Any], seed: int, **options: Any) -> Iterator[tuple[Any, DemoExchange]]:
+    """A demo exchange serving one platform's site on a manual clock, with the site itself to inspect."""
+    sites: list[Any] = []
+
+    def build(context: SiteContext) -> Any:
+        sites.append(factory(context, **options))
+        return sites[-1]
+
+    with DemoExchange(seed=seed, clock=ManualClock(), sites=[build]) as running:
+        yield sites[0], running

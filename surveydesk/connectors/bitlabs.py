@@ -121,7 +121,7 @@ class BitLabsConnector:
             raise AuthExpired(self._platform, "BitLabs refused the app token; check it in the account")
         if status == 406:
             # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
-            reason = without_secrets(_error_text(_body(response)), (token,)) or "no reason given (HTTP 406)"
+            reason = without_secrets(error_text(json_body(response)), (token,)) or "no reason given (HTTP 406)"
             raise Unavailable(self._platform, f"BitLabs will not list surveys for this user: {excerpt(reason)}")
         if status == 429:
             wait = _retry_wait(response)
@@ -133,7 +133,7 @@ class BitLabsConnector:
             raise Unavailable(self._platform, f"BitLabs refused the request (HTTP {status})")
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(_error_text(body), (token,)) or "no reason given"
+            reason = without_secrets(error_text(body), (token,)) or "no reason given"
             raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
         return body
 
@@ -187,14 +187,14 @@ def _iso_code(value: str | None) -> str | None:
         return None  # "coins", "points": an app currency that is not money the desk can count
 
 
-def _body(response: requests.Response) -> object:
+def json_body(response: requests.Response) -> object:
     try:
         return response.json()
     except (ValueError, RecursionError):
         return None
 
 
-def _error_text(body: object) -> str:
+def error_text(body: object) -> str:
     """BitLabs' reason from `{"error": {"details": {"http", "msg"}}}`, or from a plainer error's message."""
     error = body.get("error") if isinstance(body, dict) else None
     details = error.get("details") if isinstance(error, dict) else None

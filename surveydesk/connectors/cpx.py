@@ -76,10 +76,19 @@ class CPXConnector:
         self._last_success: datetime | None = None
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
         self._last_seen: dict[str, fields.Reading] = {}
+        self._profile_params: Callable[[], Mapping[str, str]] = dict
 
     @property
     def account(self) -> AccountKey:
         return self._account
+
+    def share_profile(self, profile_params: Callable[[], Mapping[str, str]]) -> None:
+        """Send these profile parameters (`birthday_day`, `gender`, `zip_code`…) with every survey request.
+
+        The callable is asked at each poll and gives only the fields the worker allowed for CPX; it may
+        never override the request's own parameters.
+        """
+        self._profile_params = profile_params
 
     def take(self, task: Task) -> TakeResult:
         """The survey's link, to open in the browser: following it is how a CPX survey starts, so nothing is
@@ -111,6 +120,7 @@ class CPXConnector:
             "limit": str(SURVEY_LIMIT),
             "secure_hash": secure_hash(user_id, secret),
         }
+        params = {**self._profile_params(), **params}
         secrets = (secret, params["secure_hash"])
         seen: dict[str, fields.Reading] = {}
         for survey in self._surveys(self._fetch(params, now), secrets):

@@ -29,7 +29,8 @@ FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions 
 _WAIT_IN_DETAIL = re.compile(r"available in ([0-9]{1,9}) seconds")
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
-# The fields of a study its Task is made of (`_task` and `_reward` read them), places left apart; the id first.
+# The fields of a study its Task and peripherals are made of (`_task` and `_reward` read them), places left
+# apart; the id first.
 _OFFER_FIELDS: Final = (
     "id",
     "name",
@@ -41,7 +42,9 @@ _OFFER_FIELDS: Final = (
     "maximum_allowed_time",
     "device_compatibility",
     "published_at",
+    "peripheral_requirements",  # not in the Task: `peripherals_of` tells it
 )
+_PERIPHERALS: Final = _OFFER_FIELDS.index("peripheral_requirements")
 
 
 class ProlificConnector:
@@ -92,6 +95,12 @@ class ProlificConnector:
                 return [task for _, task in seen.values()]
             url = next_url
         raise BadPayload(self._platform, f"Prolific's list of studies went on for more than {MAX_PAGES} pages")
+
+    def peripherals_of(self, task_id: str) -> tuple[str, ...]:
+        """The study's `peripheral_requirements` (camera, microphone, audio, download…) as last fetched; none
+        for a study not listed then."""
+        reading = self._last_seen.get(task_id)
+        return () if reading is None else _texts(reading[0][_PERIPHERALS])
 
     def take(self, task: Task) -> TakeResult:
         """Reserve a place in the study, on the worker's click, and give its page to open.

@@ -9,9 +9,11 @@ import math
 import threading
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Final
 
 from surveydesk.core.money import Money
+from surveydesk.demo.bitlabs_profiler import BitLabsProfiler
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
@@ -69,8 +71,11 @@ class BitLabsSite:
         # Numbers the replies' trace ids, so the same requests get the same replies; its `next` is atomic.
         self._replies = itertools.count(1)
         self.payroll: Payroll | None = None  # the user's survey history; without one, none is served
+        self.profiler = BitLabsProfiler(self._is_open, lambda: datetime.now(UTC).date())
 
     def handle(self, request: Request) -> Response:
+        if request.path.startswith(CLICKS_PATH + "/"):
+            return self._click_flow(request)
         if request.method != "GET":
             return method_not_allowed("GET")
         if request.path == SURVEYS_PATH:
@@ -120,6 +125,18 @@ class BitLabsSite:
     def _trace_id(self) -> str:
         number = next(self._replies)
         return hashlib.blake2b(number.to_bytes(8, "big"), digest_size=8).hexdigest()
+
+    def _click_flow(self, request: Request) -> Response:
+        """The profiler before a survey (bitlabs_profiler.py), behind the same token and user id as the list."""
+        if request.headers.get("x-api-token", "") != self._token:
+            return self._error(401, "401 Unauthorized", "invalid api token")
+        if request.headers.get("x-user-id", "") != self._user_id:
+            return self._error(406, "406 Not Acceptable", "unknown user")
+        return self.profiler.handle(request, request.path.removeprefix(CLICKS_PATH + "/"))
+
+    def _is_open(self, survey_id: str) -> bool:
+        _, studies = self._market.snapshot()
+        return any(_survey_id(study) == survey_id for study in studies)
 
     def _click_page(self, survey_id: str) -> Response:
         _, studies = self._market.snapshot()

@@ -30,6 +30,10 @@ SURVEYS_PATH: Final = "/api/get-surveys.php"
 CLICK_PATH: Final = "/click"
 # The demo app credits its users in US dollars, this share of what it earns (`payout_publisher_usd`).
 USER_SHARE_PERCENT: Final = 50
+# The profile parameters CPX's documentation names (v1.1); the site records which ones each request carried.
+PROFILE_PARAMS: Final = (
+    "main_info", "birthday_day", "birthday_month", "birthday_year", "gender", "user_country_code", "zip_code",
+)  # fmt: skip
 _CLOSED_PAGE: Final = b"<!doctype html><title>Not found</title><p>This survey has closed.</p>"
 
 
@@ -65,6 +69,7 @@ class CPXSite:
         self._lock = threading.Lock()
         self._last_accepted: dict[str, float] = {}
         self.payroll: Payroll | None = None  # the users' transactions; without one, jsscriptv1 is refused
+        self.profile_params_received: list[dict[str, str]] = []  # per survey request, for tests to check
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -89,6 +94,7 @@ class CPXSite:
             return _reply({"status": "success", "surveys": [], "transactions": cpx_transactions(self.payroll)})
         if query.get("output_method") != "api":
             return _error("output_method must be api")
+        self.profile_params_received.append({key: query[key] for key in PROFILE_PARAMS if key in query})
         with self._lock:
             now = self._clock()
             last = self._last_accepted.get(user_id)

@@ -60,6 +60,10 @@ class Rules:
     blocked_requesters: tuple[str, ...] = ()
     platforms: frozenset[str] = frozenset()
     devices: frozenset[str] = frozenset()
+    # Hide the tasks the worker's profile says they cannot take. A task alone does not say that (it takes the
+    # profile and the platform's requirements), so `matches` leaves it to the list, which marks every task
+    # once with surveydesk.profile.marks and hides the ineligible ones when this is set.
+    hide_ineligible: bool = False
 
     _include: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _exclude: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -92,7 +96,8 @@ class Rules:
             or self.max_minutes is not None
             or self.min_places is not None
             or bool(self.include_words or self.exclude_words or self.allowed_requesters)
-            or bool(self.blocked_requesters or self.platforms or self.devices),
+            or bool(self.blocked_requesters or self.platforms or self.devices)
+            or self.hide_ineligible,
         )
 
     @property
@@ -211,6 +216,7 @@ class Rules:
             "blocked_requesters": list(self.blocked_requesters),
             "platforms": _json_texts(sorted(self.platforms)),
             "devices": _json_texts(sorted(self.devices)),
+            "hide_ineligible": self.hide_ineligible,
         }
 
     @classmethod
@@ -237,6 +243,7 @@ class Rules:
             blocked_requesters=_texts_of(value, "blocked_requesters"),
             platforms=frozenset(_texts_of(value, "platforms")),
             devices=frozenset(_texts_of(value, "devices")),
+            hide_ineligible=value.get("hide_ineligible") is True,
         )
 
 

@@ -212,4 +212,59 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=7,
+        description="the worker profile: answers, sharing choices, what was sent where, screener answers",
+        statements=(
+            # One row per answered field: `value` is JSON (a string, or a list of option codes for MULTI).
+            # Fields no schema field names (a platform's own question the worker answered) keep its wording
+            # in `label` and the platform in `platform`, so the worker can see and delete them.
+            """
+            CREATE TABLE profile_answers (
+                field TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                platform TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL
+            )
+            """,
+            # What the worker allows per field and platform: 'never', 'ask' or 'always'. No row: the default
+            # of surveydesk.profile.sharing, which never sends anything without the worker's say.
+            """
+            CREATE TABLE profile_sharing (
+                field TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                permission TEXT NOT NULL,
+                PRIMARY KEY (field, platform)
+            )
+            """,
+            # Which field went to which account, how (a profiler question, a survey request), first, last and
+            # how many times. Field names only: the values stay in profile_answers.
+            """
+            CREATE TABLE profile_disclosures (
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                field TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                first_at TEXT NOT NULL,
+                last_at TEXT NOT NULL,
+                times INTEGER NOT NULL,
+                PRIMARY KEY (platform, account, field, channel)
+            )
+            """,
+            # Answers the worker gave a screener (in a profiler, or recorded by hand), to warn when they
+            # contradict the profile or each other.
+            """
+            CREATE TABLE screener_answers (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                task_id TEXT NOT NULL DEFAULT '',
+                field TEXT NOT NULL,
+                value TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX screener_answers_by_field ON screener_answers (field, at)",
+        ),
+    ),
 )

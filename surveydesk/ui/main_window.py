@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     take_requested = Signal(object)  # Task: the worker clicked to take it
     rules_requested = Signal()  # the worker wants to edit the rules
     alerts_requested = Signal()  # the worker wants to edit the alert settings
+    profile_requested = Signal()  # the worker wants to edit their profile
     looked_at = Signal()  # the window became the active one: the worker has seen the list
     hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
 
@@ -186,6 +187,9 @@ class MainWindow(QMainWindow):
         accounts_action = QAction(self.tr("&Accounts…"), self)
         accounts_action.triggered.connect(lambda: self.accounts_requested.emit(None))
         tasks_menu.addAction(accounts_action)
+        profile_action = QAction(self.tr("&Profile…"), self)
+        profile_action.triggered.connect(self.profile_requested)
+        tasks_menu.addAction(profile_action)
         tasks_menu.addSeparator()
         self.check_now_action = QAction(self.tr("&Check now"), self)
         self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)

@@ -110,8 +110,18 @@ class MoneyField(QWidget):
 class RulesForm(QWidget):
     """Every rule of one rule set; an empty field lets every task through that rule."""
 
-    def __init__(self, platforms: Sequence[tuple[str, str]], intro: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        platforms: Sequence[tuple[str, str]],
+        intro: str,
+        parent: QWidget | None = None,
+        eligibility_rule: bool = False,
+    ) -> None:
         super().__init__(parent)
+        # Only the list judges tasks against the profile; alerts do not, so their form does not offer it.
+        self.hide_ineligible = QCheckBox(self.tr("Hide tasks my profile says I cannot take"), self)
+        self.hide_ineligible.setVisible(eligibility_rule)
+        self._eligibility_rule = eligibility_rule
         self.min_reward = MoneyField("0.50", self)
         self.min_reward_per_hour = MoneyField("9.00", self)
         self.max_minutes = QSpinBox(self)
@@ -152,6 +162,8 @@ class RulesForm(QWidget):
         form.addRow(self.tr("Never these requesters:"), self.blocked_requesters)
         form.addRow(self.tr("Platforms:"), self._boxes(self.platform_boxes.values(), self.platform_error))
         form.addRow(self.tr("Devices I work on:"), self._boxes(self.device_boxes.values(), self.device_error))
+        if eligibility_rule:
+            form.addRow(self.tr("My profile:"), self.hide_ineligible)
         layout = QVBoxLayout(self)
         layout.addWidget(intro_label)
         layout.addLayout(form)
@@ -184,6 +196,7 @@ class RulesForm(QWidget):
             box.setChecked(not rules.platforms or platform in rules.platforms)
         for device, box in self.device_boxes.items():
             box.setChecked(not rules.devices or device in rules.devices)
+        self.hide_ineligible.setChecked(rules.hide_ineligible)
         _say(self.platform_error, "")
         _say(self.device_error, "")
 
@@ -206,6 +219,7 @@ class RulesForm(QWidget):
             blocked_requesters=tuple(self.blocked_requesters.toPlainText().splitlines()),
             platforms=platforms,
             devices=devices,
+            hide_ineligible=self._eligibility_rule and self.hide_ineligible.isChecked(),
         )
 
 
@@ -237,6 +251,7 @@ class RulesDialog(QDialog):
                 "Leave a rule empty to let every task through it."
             ),
             self,
+            eligibility_rule=True,
         )
         self.notify_form = RulesForm(
             platforms,

@@ -20,6 +20,10 @@ from surveydesk.work.timekeeper import Timekeeper
 
 _OPENABLE = ("http", "https")
 
+# Runs between a platform's yes and the opening of the task: given the task, what the platform answered and
+# `proceed` (to call with the address to open, or not at all when the worker gave up).
+BeforeOpening = Callable[[Task, TakeResult, Callable[[str], None]], None]
+
 
 class TakeFlow(QObject):
     """Runs one take at a time per task; says how it went through `said`."""
@@ -42,6 +46,11 @@ class TakeFlow(QObject):
         self._background = background
         self._timekeeper = timekeeper
         self._in_flight: set[tuple[str, str, str]] = set()
+        self._before_opening: dict[str, BeforeOpening] = {}
+
+    def set_before_opening(self, platform: str, step: BeforeOpening) -> None:
+        """A step of the platform's own before its task opens (BitLabs' profiler questions)."""
+        self._before_opening[platform] = step
 
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
@@ -67,10 +76,17 @@ class TakeFlow(QObject):
         if isinstance(outcome, PlatformError):
             self.said.emit(f"Could not take “{task.title}”: {outcome.message}")
             return
-        url = QUrl(outcome.opened_url)
+        step = self._before_opening.get(task.platform)
+        if step is None:
+            self._open(task, outcome.opened_url, outcome.message)
+        else:
+            step(task, outcome, lambda address: self._open(task, address, outcome.message))
+
+    def _open(self, task: Task, address: str, message: str) -> None:
+        url = QUrl(address)
         if url.scheme() in _OPENABLE:
             self._open_url(url)
-        self.said.emit(outcome.message)
+        self.said.emit(message)
         self.taken.emit(task)
         if self._timekeeper is not None:
             self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)

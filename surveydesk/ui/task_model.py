@@ -28,6 +28,8 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
+from surveydesk.profile.marks import NO_MARK, Mark, Marker
+from surveydesk.profile.risk import Risk
 from surveydesk.work.reputation import Reputation
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
@@ -49,6 +51,7 @@ class Column(IntEnum):
     PER_HOUR = 6
     PLACES = 7
     AGE = 8
+    FIT = 9  # what the worker's profile and history say: not eligible, or a risk of a screen-out
 
 
 def platform_name(platform: str) -> str:
@@ -96,6 +99,7 @@ _DISPLAY: tuple[Callable[[Task], str], ...] = (
     _rate_text,
     lambda task: _optional_number(task.places_left),
     lambda task: "",  # age depends on the clock: data() computes it
+    lambda task: "",  # the mark is the model's, worked out once per task: data() looks it up
 )
 _SORT_KEYS: tuple[Callable[[Task], Any], ...] = (
     lambda task: platform_name(task.platform),
@@ -107,6 +111,7 @@ _SORT_KEYS: tuple[Callable[[Task], Any], ...] = (
     _rate_minor,
     lambda task: _or_minus_one(task.places_left),
     lambda task: -task.first_seen.timestamp(),
+    lambda task: 0,  # as above
 )
 # The fields behind each column, to tell views exactly which cells an update changed.
 _COLUMN_FIELDS = (
@@ -119,6 +124,7 @@ _COLUMN_FIELDS = (
     attrgetter("reward", "estimated_minutes"),
     attrgetter("places_left"),
     attrgetter("first_seen"),
+    attrgetter("devices", "requester_name"),
 )
 _COLUMN_COUNT = len(Column)
 # The roles `data` answers, as ints.
@@ -127,6 +133,7 @@ _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_PLACES_ONLY = [Column.PLACES]  # the change most polls bring
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The first character of a row's FilterRole text: the list rules' verdict, indexed by "passes" (False, True).
 _VERDICT = ("N", "Y")
@@ -170,7 +177,9 @@ class TaskTableModel(QAbstractTableModel):
     and says why in its tooltip.
     """
 
-    HEADERS = ("Platform", "Title", "Requester", "Your history", "Reward", "Minutes", "Reward/h", "Places", "Age")
+    HEADERS = (
+        "Platform", "Title", "Requester", "Your history", "Reward", "Minutes", "Reward/h", "Places", "Age", "Fit",
+    )  # fmt: skip
 
     hidden_count_changed = Signal(int)  # how many tasks the list rules reject, after it changed
 
@@ -179,6 +188,8 @@ class TaskTableModel(QAbstractTableModel):
         self._now = now
         self._tasks: list[Task] = []
         self._passes: list[bool] = []  # the rules' verdict on each row, beside `_tasks`
+        self._marks: list[Mark] = []  # the profile's mark on each row, beside `_tasks`
+        self._marker: Marker | None = None
         self._rows: dict[tuple[str, str, str], int] = {}
         self._rules = Rules()
         self._hidden = 0
@@ -207,6 +218,8 @@ class TaskTableModel(QAbstractTableModel):
             if index.column() == Column.HISTORY:
                 record = self._reputation_of(self._tasks[row])
                 return -1 if record is None or record.rate is None else record.rate.minor
+            if index.column() == Column.FIT:
+                return self._marks[row].severity
             return _SORT_KEYS[index.column()](self._tasks[row])
         if role == _DISPLAY_ROLE:
             if index.column() == Column.AGE:
@@ -214,6 +227,8 @@ class TaskTableModel(QAbstractTableModel):
             if index.column() == Column.HISTORY:
                 record = self._reputation_of(self._tasks[row])
                 return "" if record is None else record.describe()
+            if index.column() == Column.FIT:
+                return self._mark_text(self._marks[row])
             return _DISPLAY[index.column()](self._tasks[row])
         if role == _TASK:
             return self._tasks[row]
@@ -224,9 +239,40 @@ class TaskTableModel(QAbstractTableModel):
             return _RIGHT_ALIGNED
         if role == _FOREGROUND_ROLE and not self._passes[row]:
             return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if role == _TOOLTIP_ROLE and not self._passes[row]:
-            return self._rejection_tip(self._tasks[row])
+        if role == _TOOLTIP_ROLE:
+            if not self._passes[row]:
+                return self._rejection_tip(self._tasks[row], self._marks[row])
+            if index.column() == Column.FIT and self._marks[row] is not NO_MARK:
+                return "<p>" + "<br>".join(html.escape(reason) for reason in self._marks[row].reasons()) + "</p>"
         return None
+
+    def _mark_text(self, mark: Mark) -> str:
+        if mark.unmet:
+            return self.tr("✗ cannot take")
+        if mark.risk is Risk.HIGH:
+            return self.tr("⚠ screen-outs")
+        return self.tr("some screen-outs") if mark.risk is Risk.SOME else ""
+
+    def set_marker(self, marker: Marker | None) -> None:
+        """Mark every task anew (the profile, or the worker's history, changed); rows whose mark or verdict
+        changed are announced."""
+        self._marker = marker
+        marks = [self._mark(task) for task in self._tasks]
+        changed = [row for row, (old, new) in enumerate(zip(self._marks, marks, strict=True)) if old != new]
+        self._marks = marks
+        for first, last in _ranges(changed):
+            self.dataChanged.emit(self.createIndex(first, Column.FIT), self.createIndex(last, Column.FIT))
+        self.set_rules(self._rules)
+
+    def mark_of(self, row: int) -> Mark:
+        return self._marks[row]
+
+    def _mark(self, task: Task) -> Mark:
+        return NO_MARK if self._marker is None else self._marker.mark(task)
+
+    def _passes_rules(self, task: Task, mark: Mark) -> bool:
+        rules = self._rules
+        return rules.matches(task) and not (rules.hide_ineligible and mark.unmet)
 
     def set_reputations(self, records: Mapping[tuple[str, str], Reputation]) -> None:
         """The worker's history per (platform, requester name); the column stays empty where there is none."""
@@ -241,8 +287,10 @@ class TaskTableModel(QAbstractTableModel):
     def _reputation_of(self, task: Task) -> Reputation | None:
         return self._reputations.get((task.platform, task.requester_name))
 
-    def _rejection_tip(self, task: Task) -> str | None:
+    def _rejection_tip(self, task: Task, mark: Mark) -> str | None:
         reason = self._rules.why_not(task)
+        if reason is None and mark.unmet:
+            reason = self.tr("your profile says you cannot take it: {0}").format(mark.unmet[0])
         if reason is None:
             return None
         # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.
@@ -261,7 +309,7 @@ class TaskTableModel(QAbstractTableModel):
         """Judge every task by new list rules; rows whose verdict flips are announced, so proxies re-filter
         just those rows and views repaint them."""
         self._rules = rules
-        passes = [rules.matches(task) for task in self._tasks]
+        passes = [self._passes_rules(task, mark) for task, mark in zip(self._tasks, self._marks, strict=True)]
         flipped = [row for row, (old, new) in enumerate(zip(self._passes, passes, strict=True)) if old != new]
         self._passes = passes
         self._announce_verdicts(flipped)
@@ -275,7 +323,10 @@ class TaskTableModel(QAbstractTableModel):
         """Replace everything: only for the first load, when there is no selection to keep."""
         self.beginResetModel()
         self._tasks = list(tasks)
-        self._passes = [self._rules.matches(task) for task in self._tasks]
+        self._marks = [self._mark(task) for task in self._tasks]
+        self._passes = [
+            self._passes_rules(task, mark) for task, mark in zip(self._tasks, self._marks, strict=True)
+        ]
         self._reindex()
         self.endResetModel()
         self._count_hidden()
@@ -292,7 +343,9 @@ class TaskTableModel(QAbstractTableModel):
             for offset, task in enumerate(fresh):
                 self._rows[task.key] = first + offset
             self._tasks.extend(fresh)
-            self._passes.extend(self._rules.matches(task) for task in fresh)
+            marks = [self._mark(task) for task in fresh]
+            self._marks.extend(marks)
+            self._passes.extend(self._passes_rules(task, mark) for task, mark in zip(fresh, marks, strict=True))
             self.endInsertRows()
         self._count_hidden()
 
@@ -307,6 +360,7 @@ class TaskTableModel(QAbstractTableModel):
                 del self._rows[task.key]
             del self._tasks[first : last + 1]
             del self._passes[first : last + 1]
+            del self._marks[first : last + 1]
             self.endRemoveRows()
         self._reindex(runs[0][0])
 
@@ -320,14 +374,16 @@ class TaskTableModel(QAbstractTableModel):
         """
         changes: dict[tuple[int, int], list[int]] = {}
         flipped: list[int] = []
-        matches = self._rules.matches
+        marker = self._marker
         for task in tasks:
             row = self._rows.get(task.key)
             if row is None:
                 continue
             columns = changed_columns(self._tasks[row], task)
             self._tasks[row] = task
-            passes = matches(task)
+            if marker is not None and columns and columns != _PLACES_ONLY:  # places alone change no mark
+                self._marks[row] = marker.mark(task)
+            passes = self._passes_rules(task, self._marks[row])
             if passes != self._passes[row]:
                 self._passes[row] = passes
                 flipped.append(row)

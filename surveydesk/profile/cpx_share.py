@@ -1,0 +1,37 @@
+"""The profile parameters a CPX Research account sends with its survey requests: allowed fields only."""
+
+from __future__ import annotations
+
+from surveydesk.connectors.cpx import CPXConnector
+from surveydesk.core.model import AccountKey
+from surveydesk.profile.mappings import CpxMapping, load_cpx_mapping
+from surveydesk.profile.sharing import Permission
+from surveydesk.profile.store import ProfileStore
+
+CHANNEL = "survey request"
+
+
+class CpxProfileParams:
+    """Called by the CPX connector at each poll, on the pool: reads the profile and the worker's choices
+    afresh, so a change in the editor applies at the next request, and logs the fields it hands over."""
+
+    def __init__(self, store: ProfileStore, mapping: CpxMapping, account: AccountKey) -> None:
+        self._store = store
+        self._mapping = mapping
+        self._account = account
+
+    def __call__(self) -> dict[str, str]:
+        permissions = self._store.permissions(self._account.platform, self._mapping.fields)
+        allowed = frozenset(field for field, choice in permissions.items() if choice is Permission.ALWAYS)
+        if not allowed:
+            return {}
+        params, fields = self._mapping.params_for(self._store.answers(), allowed)
+        if fields:
+            self._store.record_sent(self._account.platform, self._account.account, fields, CHANNEL)
+        return params
+
+
+def share_profile_with(connector: object, store: ProfileStore, account: AccountKey) -> None:
+    """Give a CPX connector the worker's allowed profile parameters; other platforms' connectors send none."""
+    if isinstance(connector, CPXConnector):
+        connector.share_profile(CpxProfileParams(store, load_cpx_mapping(), account))

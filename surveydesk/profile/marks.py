@@ -1,0 +1,70 @@
+"""One mark per task for the list: the requirements it has that the worker does not meet, and the risk of a
+screen-out. Worked out once per task as it arrives or changes (the list is a hot path), never per paint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from surveydesk.connectors.mturk import MTurkConnector
+from surveydesk.connectors.prolific import ProlificConnector
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.profile.eligibility import NO_REQUIREMENTS, Eligibility, Requirements
+from surveydesk.profile.risk import Risk, ScreenOutHistory
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    unmet: tuple[str, ...] = ()
+    risk: Risk | None = None
+    risk_reason: str = ""
+
+    @property
+    def eligible(self) -> bool:
+        return not self.unmet
+
+    @property
+    def severity(self) -> int:
+        """For sorting: 0 nothing to say, 1-2 a screen-out risk, 3 not eligible."""
+        return 3 if self.unmet else (0 if self.risk is None else self.risk.value)
+
+    def reasons(self) -> list[str]:
+        return [*self.unmet, *([self.risk_reason] if self.risk_reason else [])]
+
+
+NO_MARK = Mark()
+
+
+def requirements_from(connector_of: Callable[[AccountKey], object | None]) -> Callable[[Task], Requirements]:
+    """What each task's platform asked beyond the task, read from its connector's last poll."""
+
+    def requirements(task: Task) -> Requirements:
+        connector = connector_of(task.account_key)
+        if isinstance(connector, MTurkConnector):
+            return Requirements(qualifications=connector.requirements_of(task.external_id))
+        if isinstance(connector, ProlificConnector):
+            return Requirements(peripherals=connector.peripherals_of(task.external_id))
+        return NO_REQUIREMENTS
+
+    return requirements
+
+
+class Marker:
+    """Marks tasks from the profile's eligibility and the worker's screen-out history."""
+
+    def __init__(
+        self,
+        eligibility: Eligibility,
+        history: ScreenOutHistory,
+        requirements: Callable[[Task], Requirements] = lambda _task: NO_REQUIREMENTS,
+    ) -> None:
+        self._eligibility = eligibility
+        self._history = history
+        self._requirements = requirements
+
+    def mark(self, task: Task) -> Mark:
+        unmet = self._eligibility.unmet(task, self._requirements(task))
+        risk = self._history.risk_of(task)
+        if not unmet and risk is None:
+            return NO_MARK
+        return Mark(unmet, *(risk or (None, "")))

@@ -1,0 +1,132 @@
+"""The profile editor: grouped pages with their reasons, validation messages, completeness, sharing choices,
+what was sent where, screener answers checked for consistency, export and delete."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from surveydesk.profile.schema import load_schema
+from surveydesk.profile.sharing import Permission
+from surveydesk.profile.store import ProfileStore
+from surveydesk.ui.profile_editor import ProfileEditor
+from tests.factories import FixedClock
+
+TODAY = date(2026, 11, 30)
+SCHEMA = load_schema()
+SHARED = {"bitlabs": frozenset({"gender", "birth_date"}), "cpx": frozenset({"gender", "postal_code"})}
+
+
+@pytest.fixture
+def store(database) -> ProfileStore:
+    return ProfileStore(database, FixedClock())
+
+
+@pytest.fixture
+def editor(qtbot, store: ProfileStore) -> ProfileEditor:
+    shown = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_one_page_per_group_with_its_reason_and_the_records_after_them(editor: ProfileEditor) -> None:
+    titles = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
+    assert titles == [
+        *(group.title for group in SCHEMA.groups),
+        "Other answers",
+        "What was sent where",
+        "Screener answers",
+    ]
+    assert set(editor.editors) == {field.id for field in SCHEMA.fields}
+
+
+def test_typing_shows_validation_and_completeness_and_save_keeps_valid_answers(editor, store) -> None:
+    editor.editors["country"].input.set_answers(["gbr"])
+    assert (
+        editor.editors["country"].error.isVisibleTo(editor)
+        and "at most 2" in editor.editors["country"].error.text()
+    )
+    assert editor.completeness.value() == 0  # not a valid answer yet
+    assert editor.save() is False and store.answers() == {}  # nothing kept while one answer is wrong
+    editor.editors["country"].input.set_answers(["gb"])
+    editor.editors["gender"].input.set_answers(["female"])
+    editor.editors["languages"].input.set_answers(["en", "de"])
+    assert not editor.editors["country"].error.isVisibleTo(editor) and editor.completeness.value() == 3
+    assert editor.save() is True
+    assert store.answers() == {"country": "GB", "gender": "female", "languages": ("en", "de")}
+
+
+def test_sharing_choices_are_offered_per_platform_that_can_receive_the_field(editor, store) -> None:
+    assert set(editor.editors["gender"].sharing) == {"bitlabs", "cpx"}
+    assert set(editor.editors["postal_code"].sharing) == {"cpx"}
+    assert editor.editors["occupation"].sharing == {}
+    cpx = editor.editors["gender"].sharing["cpx"]
+    assert [cpx.itemData(index) for index in range(cpx.count())] == ["never", "always"]  # no unseen "ask"
+    assert editor.editors["gender"].permission("cpx") is Permission.NEVER
+    assert editor.editors["gender"].permission("bitlabs") is Permission.ASK
+    editor.editors["gender"].show_permission("cpx", Permission.ALWAYS)
+    editor.save()
+    assert store.permission("gender", "cpx") is Permission.ALWAYS
+
+
+def test_what_was_sent_where_is_listed(editor, store) -> None:
+    store.record_sent("cpx", "main", ["gender", "postal_code"], "survey request")
+    editor.reload()
+    rows = {
+        (editor.sent.item(row, 0).text(), editor.sent.item(row, 2).text()) for row in range(editor.sent.rowCount())
+    }
+    assert rows == {("CPX Research", "Gender"), ("CPX Research", "Postal code")}
+
+
+def test_a_screener_answer_that_contradicts_the_profile_is_warned_about(editor, store) -> None:
+    store.set_answer("employment", "student")
+    editor.reload()
+    editor.screener_platform.setText("Prolific")
+    editor.screener_field.setCurrentIndex(editor.screener_field.findData("employment"))
+    editor.screener_input.set_answers(["full_time"])
+    editor.record_screener_answer()
+    assert "your profile says “Student”" in editor.screener_warning.text()
+    assert [answer.value for answer in store.screener_answers("employment")] == ["full_time"]
+    editor.screener_input.set_answers(["student"])
+    editor.record_screener_answer()  # agrees with the profile, not with what was told Prolific a moment ago
+    assert "your answer on Prolific says “Employed full-time”" in editor.screener_warning.text()
+    editor.screener_field.setCurrentIndex(editor.screener_field.findData("gender"))
+    editor.screener_input.set_answers(["male"])
+    editor.record_screener_answer()
+    assert editor.screener_warning.text() == "Recorded; it disagrees with nothing you told SurveyDesk."
+    assert editor.screener_list.rowCount() == 3
+
+
+def test_export_writes_the_whole_profile_as_json(editor, store, tmp_path: Path) -> None:
+    store.set_answer("gender", "female")
+    target = tmp_path / "profile.json"
+    editor.export_to(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["answers"] == {"gender": "female"}
+
+
+def test_delete_my_profile_asks_first_then_removes_everything(editor, store, monkeypatch) -> None:
+    store.set_answer("gender", "female")
+    store.record_sent("cpx", "main", ["gender"], "survey request")
+    editor.reload()
+    changed: list[bool] = []
+    editor.changed.connect(lambda: changed.append(True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Cancel)
+    editor.delete_button.click()
+    assert store.answers() == {"gender": "female"} and changed == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    editor.delete_button.click()
+    assert store.answers() == {} and store.disclosures() == [] and changed == [True]
+    assert editor.editors["gender"].value() is None and editor.sent.rowCount() == 0
+
+
+def test_platform_questions_answered_earlier_can_be_forgotten(editor, store) -> None:
+    store.set_answer("bitlabs:q1", ("1",), label="Which <b>streaming</b> services?", platform="bitlabs")
+    editor.reload()
+    assert editor.other_answers.item(0, 0).text() == "Which <b>streaming</b> services?"  # plain text, as written
+    editor.other_answers.selectRow(0)
+    editor._forget()
+    assert store.answers() == {}
