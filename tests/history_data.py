@@ -23,8 +23,9 @@ def add_entry(
 ) -> None:
     with database.transaction() as connection:
         connection.execute(
-            "INSERT INTO ledger_entries (id, platform, account, kind, task_id, record_id, title, occurred_at, day, "
-            "status, status_at, amount_minor, currency, note) VALUES (?, ?, 'me', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO ledger_entries (id, platform, account, kind, task_id, record_id, title, occurred_at, "
+            "day, status, status_at, amount_minor, currency, note) "
+            "VALUES (?, ?, 'me', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entry_id,
                 platform,
