@@ -101,6 +101,7 @@ class Totals:
     periods: Sequence[PeriodTotals]
     by_group: Mapping[str, Figure]
     by_platform: Mapping[str, Figure]
+    by_platform_group: Mapping[tuple[str, str], Figure] = field(default_factory=dict)
     missing: Sequence[Missing] = field(default_factory=tuple)
 
     @property
@@ -273,6 +274,7 @@ def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, co
     starts: dict[str, date] = {}
     group_sums: dict[tuple[date, str], list[Decimal | int]] = defaultdict(lambda: [Decimal(0), 0])
     platform_sums: dict[tuple[date, str], list[Decimal | int]] = defaultdict(lambda: [Decimal(0), 0])
+    platform_group_sums: dict[tuple[str, str], list[Decimal | int]] = defaultdict(lambda: [Decimal(0), 0])
     missing_minor: dict[str, int] = defaultdict(int)
     missing_entries: dict[str, int] = defaultdict(int)
     missing_since: dict[str, str] = {}
@@ -289,6 +291,9 @@ def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, co
         value = minor * factor
         group = STATUS_GROUP.get(status, PENDING)
         sums = group_sums[start, group]
+        sums[0] += value
+        sums[1] += entries
+        sums = platform_group_sums[platform, group]
         sums[0] += value
         sums[1] += entries
         if group != DECLINED:
@@ -320,6 +325,7 @@ def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, co
         periods=result,
         by_group={group: _figure(all_groups[group], target) if group in all_groups else empty for group in GROUPS},
         by_platform={platform: _figure(sums, target) for platform, sums in sorted(all_platforms.items())},
+        by_platform_group={key: _figure(sums, target) for key, sums in sorted(platform_group_sums.items())},
         missing=tuple(
             Missing(currency, missing_minor[currency], missing_entries[currency], date.fromisoformat(first))
             for currency, first in sorted(missing_since.items())
