@@ -91,43 +91,52 @@ def _rows(database: Database, sql: str) -> Iterator[Sequence[Any]]:
         yield from batch
 
 
+def _guarded(column: str) -> str:
+    """SQL for `safe_cell(column)`, so a million cells are guarded in SQLite's C rather than in Python."""
+    starts = ", ".join(f"char({ord(character)})" for character in FORMULA_STARTS)
+    return f"CASE WHEN substr({column}, 1, 1) IN ({starts}) THEN char(39) || {column} ELSE {column} END"
+
+
+def _decimal_sql(exponents: dict[str, int]) -> tuple[str, list[object]]:
+    """SQL for `decimal_text(amount_minor, currency)`, given the exponent of each currency in the ledger."""
+    branches: list[str] = []
+    values: list[object] = []
+    for currency, exponent in sorted(exponents.items()):
+        if exponent == 0:
+            branches.append("WHEN ? THEN CAST(amount_minor AS TEXT)")
+        else:
+            unit = 10**exponent
+            branches.append(
+                "WHEN ? THEN (CASE WHEN amount_minor < 0 THEN '-' ELSE '' END) || "
+                f"(abs(amount_minor) / {unit}) || '.' || printf('%0{exponent}d', abs(amount_minor) % {unit})"
+            )
+        values.append(currency)
+    if not branches:
+        return "''", []
+    return f"CASE currency {' '.join(branches)} END", values
+
+
 def export_csv(database: Database, target: Path, progress: Progress | None = None) -> int:
     """Write every ledger entry to `target` as CSV (UTF-8, oldest first); returns how many were written."""
     progress = progress or Progress()
     progress.start(_count(database), "export")
+    connection = database.connection()
+    currencies = [row[0] for row in connection.execute("SELECT DISTINCT currency FROM ledger_day_totals")]
+    amount, values = _decimal_sql({currency: minor_exponent(currency) for currency in currencies})
+    columns = [
+        amount if name == "amount" else name if name == "occurred_at" else _guarded(name) for name in CSV_COLUMNS
+    ]
+    cursor = connection.execute(
+        f"SELECT {', '.join(columns)} FROM ledger_entries ORDER BY occurred_at, id", values
+    )
     written = 0
     with replaced_whole(target) as file:
         writer = csv.writer(file, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        batch: list[tuple[str, ...]] = []
-        for row in _rows(
-            database,
-            "SELECT id, platform, account, kind, occurred_at, status, amount_minor, currency, title, requester, "
-            "task_id, record_id, note FROM ledger_entries ORDER BY occurred_at, id",
-        ):
-            entry_id, platform, account, kind, occurred_at, status, minor, currency, *texts = row
-            amount = decimal_text(minor, currency)
-            batch.append(
-                (
-                    safe_cell(entry_id),
-                    safe_cell(platform),
-                    safe_cell(account),
-                    safe_cell(kind),
-                    occurred_at,
-                    safe_cell(status),
-                    amount,
-                    safe_cell(currency),
-                    *map(safe_cell, texts),
-                )
-            )
-            if len(batch) == _BATCH:
-                writer.writerows(batch)
-                written += len(batch)
-                batch.clear()
-                progress.advance(_BATCH)
-        writer.writerows(batch)
-        written += len(batch)
-        progress.advance(len(batch))
+        while batch := cursor.fetchmany(_BATCH):
+            writer.writerows(batch)
+            written += len(batch)
+            progress.advance(len(batch))
     return written
 
 
