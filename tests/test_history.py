@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from surveydesk.core.money import Money
-from surveydesk.ledger.history import EntryFilter, History, earnings_series, open_history, start_of
+from surveydesk.ledger.history import EntryFilter, Figure, History, earnings_series, open_history, start_of
 from surveydesk.ledger.rates import Converter, Rate, RateStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.store import Database
@@ -206,3 +206,15 @@ def test_opening_gives_totals_chart_series_and_first_page(database: Database, hi
     assert series.by_platform == {"mturk": [0, 300], "prolific": [100, 0]}
     assert series.unpaid_share == [0.0, 1.0]
     assert earnings_series(snapshot.totals) == series
+
+
+def test_a_reversal_entry_takes_paid_money_back(database: Database, history: History) -> None:
+    add_entry(database, "task", at("2026-03-02"), 500, status="paid")
+    add_entry(database, "back", at("2026-03-05"), -500, status="reversed", kind="reversal")
+    add_entry(database, "gone", at("2026-03-06"), 70, status="reversed", kind="task")
+    totals = history.totals("month", "GBP")
+    assert totals.by_group["paid"] == Figure(Money(0, "GBP"), 2)
+    assert totals.by_group["declined"] == Figure(Money(70, "GBP"), 1)
+    assert sorted(row.id for row in history.page(EntryFilter(group="paid"))) == ["back", "task"]
+    assert [row.id for row in history.page(EntryFilter(group="declined"))] == ["gone"]
+    assert history.count(EntryFilter(group="paid")) == 2

@@ -6,8 +6,9 @@ converted as `surveydesk.ledger.rates` explains; those with no rate for their da
 reported in `Totals.missing`, never guessed.
 
 Status groups: *pending* (in progress, submitted, awaiting review), *approved* (owed, not yet paid out),
-*paid*, and *declined* (rejected, returned, screened out, reversed). What was earned is pending + approved +
-paid; declined amounts are shown apart (a reversal is a negative amount of its own).
+*paid*, and *declined* (rejected, returned, screened out, a task reversed). A reversal entry (money the platform
+took back, a negative amount) counts as *paid* once reported, so it lowers what was paid, as the ledger's
+`LedgerEntry.earned` says. What was earned is pending + approved + paid; declined amounts are shown apart.
 """
 
 from __future__ import annotations
@@ -52,9 +53,22 @@ SORT_COLUMNS: Mapping[str, str] = {
 }
 
 
-def group_of(status: str) -> str:
-    """The status group of a ledger status; a status this version does not know counts as pending."""
+def group_of(status: str, kind: str = "task") -> str:
+    """The status group of an entry; a status this version does not know counts as pending."""
+    if status == "reversed" and kind != "task":
+        return PAID
     return STATUS_GROUP.get(status, PENDING)
+
+
+def _group_condition(group: str) -> tuple[str, list[object]]:
+    """SQL selecting the entries (or daily totals) of one status group, as `group_of` sorts them."""
+    statuses: list[object] = [status for status, of in STATUS_GROUP.items() if of == group]
+    condition = f"status IN ({', '.join('?' * len(statuses))})" if statuses else "0"
+    if group == DECLINED:
+        condition = f"({condition} AND NOT (status = 'reversed' AND kind <> 'task'))"
+    elif group == PAID:
+        condition = f"({condition} OR (status = 'reversed' AND kind <> 'task'))"
+    return condition, statuses
 
 
 def start_of(day: date, period: str) -> date:
@@ -145,8 +159,8 @@ class EntryFilter:
             clauses.append("platform = ?")
             values.append(self.platform)
         if self.group:
-            statuses = [status for status, group in STATUS_GROUP.items() if group == self.group]
-            clauses.append(f"status IN ({', '.join('?' * len(statuses))})")
+            condition, statuses = _group_condition(self.group)
+            clauses.append(condition)
             values.extend(statuses)
         words = self.text.strip()
         if words:
@@ -176,7 +190,10 @@ class History:
         if period not in PERIODS:
             raise ValueError(f"no such period: {period!r}")
         converter = Converter(RateStore(self._db).all(), currency)
-        sql = "SELECT day, platform, status, currency, amount_minor, entries FROM ledger_day_totals WHERE entries"
+        sql = (
+            "SELECT day, platform, kind, status, currency, amount_minor, entries FROM ledger_day_totals "
+            "WHERE entries"
+        )
         values: list[object] = []
         if since is not None:
             sql += " AND day >= ?"
@@ -217,8 +234,8 @@ class History:
             clauses.append("platform = ?")
             values.append(where.platform)
         if where.group:
-            statuses = [status for status, group in STATUS_GROUP.items() if group == where.group]
-            clauses.append(f"status IN ({', '.join('?' * len(statuses))})")
+            condition, statuses = _group_condition(where.group)
+            clauses.append(condition)
             values.extend(statuses)
         if where.since is not None:
             clauses.append("day >= ?")
@@ -269,7 +286,7 @@ def _entry(row: tuple[object, ...]) -> EntryRow:
     )
 
 
-def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, converter: Converter) -> Totals:
+def _add_up(rows: Iterable[tuple[str, str, str, str, str, int, int]], period: str, converter: Converter) -> Totals:
     """Sum the daily totals into periods, exactly, then round each figure once (see rates.py)."""
     starts: dict[str, date] = {}
     group_sums: dict[tuple[date, str], list[Decimal | int]] = defaultdict(lambda: [Decimal(0), 0])
@@ -278,7 +295,8 @@ def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, co
     missing_minor: dict[str, int] = defaultdict(int)
     missing_entries: dict[str, int] = defaultdict(int)
     missing_since: dict[str, str] = {}
-    for day, platform, status, currency, minor, entries in rows:
+    groups: dict[tuple[str, str], str] = {}
+    for day, platform, kind, status, currency, minor, entries in rows:
         factor = converter.factor(currency, day)
         if factor is None:
             missing_minor[currency] += minor
@@ -289,7 +307,9 @@ def _add_up(rows: Iterable[tuple[str, str, str, str, int, int]], period: str, co
         if start is None:
             start = starts[day] = start_of(date.fromisoformat(day), period)
         value = minor * factor
-        group = STATUS_GROUP.get(status, PENDING)
+        group = groups.get((status, kind))
+        if group is None:
+            group = groups[status, kind] = group_of(status, kind)
         sums = group_sums[start, group]
         sums[0] += value
         sums[1] += entries

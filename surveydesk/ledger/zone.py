@@ -104,9 +104,10 @@ def apply_zone(database: Database, zone: tzinfo, progress: Progress | None = Non
         connection.executemany("INSERT INTO ledger_zone_offsets (starts, offset_minutes) VALUES (?, ?)", rows)
         connection.execute("DELETE FROM ledger_day_totals")
         connection.execute(
-            "INSERT INTO ledger_day_totals (day, platform, status, currency, amount_minor, entries) "
-            f"SELECT {LOCAL_DAY_OF_ENTRY.format(row='e')} AS local_day, platform, status, currency, "
-            "SUM(amount_minor), COUNT(*) FROM ledger_entries AS e GROUP BY local_day, platform, status, currency"
+            "INSERT INTO ledger_day_totals (day, platform, kind, status, currency, amount_minor, entries) "
+            f"SELECT {LOCAL_DAY_OF_ENTRY.format(row='e')} AS local_day, platform, kind, status, currency, "
+            "SUM(amount_minor), COUNT(*) FROM ledger_entries AS e "
+            "GROUP BY local_day, platform, kind, status, currency"
         )
         if progress is not None:
             progress.check()

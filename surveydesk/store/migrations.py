@@ -21,15 +21,15 @@ LOCAL_DAY_OF_ENTRY = (
     "WHERE starts <= {row}.occurred_at ORDER BY starts DESC LIMIT 1), 0) || ' minutes')"
 )
 _ADD_TO_DAY_TOTALS = (
-    "INSERT INTO ledger_day_totals (day, platform, status, currency, amount_minor, entries) "
-    f"VALUES ({LOCAL_DAY_OF_ENTRY}, {{row}}.platform, {{row}}.status, {{row}}.currency, {{row}}.amount_minor, 1) "
-    "ON CONFLICT (day, platform, status, currency) DO UPDATE "
+    "INSERT INTO ledger_day_totals (day, platform, kind, status, currency, amount_minor, entries) "
+    f"VALUES ({LOCAL_DAY_OF_ENTRY}, {{row}}.platform, {{row}}.kind, {{row}}.status, {{row}}.currency, "
+    "{row}.amount_minor, 1) ON CONFLICT (day, platform, kind, status, currency) DO UPDATE "
     "SET amount_minor = amount_minor + excluded.amount_minor, entries = entries + 1;"
 )
 _TAKE_FROM_DAY_TOTALS = (
     "UPDATE ledger_day_totals SET amount_minor = amount_minor - {row}.amount_minor, entries = entries - 1 "
-    f"WHERE day = {LOCAL_DAY_OF_ENTRY} AND platform = {{row}}.platform AND status = {{row}}.status "
-    "AND currency = {row}.currency;"
+    f"WHERE day = {LOCAL_DAY_OF_ENTRY} AND platform = {{row}}.platform AND kind = {{row}}.kind "
+    "AND status = {row}.status AND currency = {row}.currency;"
 )
 
 
@@ -255,25 +255,26 @@ MIGRATIONS: tuple[Migration, ...] = (
                 offset_minutes INTEGER NOT NULL
             ) WITHOUT ROWID
             """,
-            # Sums and counts of the entries per local day, platform, status and currency, kept by the
+            # Sums and counts of the entries per local day, platform, kind, status and currency, kept by the
             # triggers below, so the history's totals read thousands of rows instead of millions.
             """
             CREATE TABLE ledger_day_totals (
                 day TEXT NOT NULL,
                 platform TEXT NOT NULL,
+                kind TEXT NOT NULL,
                 status TEXT NOT NULL,
                 currency TEXT NOT NULL,
                 amount_minor INTEGER NOT NULL,
                 entries INTEGER NOT NULL,
-                PRIMARY KEY (day, platform, status, currency)
+                PRIMARY KEY (day, platform, kind, status, currency)
             ) WITHOUT ROWID
             """,
             f"""
             INSERT INTO ledger_day_totals
-            SELECT {LOCAL_DAY_OF_ENTRY.format(row="e")} AS local_day, platform, status, currency,
+            SELECT {LOCAL_DAY_OF_ENTRY.format(row="e")} AS local_day, platform, kind, status, currency,
                    SUM(amount_minor), COUNT(*)
             FROM ledger_entries AS e
-            GROUP BY local_day, platform, status, currency
+            GROUP BY local_day, platform, kind, status, currency
             """,
             f"""
             CREATE TRIGGER ledger_day_totals_add AFTER INSERT ON ledger_entries BEGIN
@@ -287,7 +288,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
             f"""
             CREATE TRIGGER ledger_day_totals_change
-            AFTER UPDATE OF occurred_at, platform, status, amount_minor, currency ON ledger_entries BEGIN
+            AFTER UPDATE OF occurred_at, platform, kind, status, amount_minor, currency ON ledger_entries BEGIN
                 {_TAKE_FROM_DAY_TOTALS.format(row="OLD")}
                 {_ADD_TO_DAY_TOTALS.format(row="NEW")}
             END
