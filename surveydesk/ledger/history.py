@@ -120,7 +120,8 @@ class Totals:
 
     @property
     def entries(self) -> int:
-        return sum(figure.entries for figure in self.by_group.values())
+        """Every entry, converted or not."""
+        return sum(figure.entries for figure in self.by_group.values()) + sum(m.entries for m in self.missing)
 
     def platforms(self) -> list[str]:
         return sorted(self.by_platform)

@@ -20,7 +20,15 @@ from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
 from surveydesk.ledger.ecb import ECB_DAILY_URL, REFRESH_AFTER, update_rates
-from surveydesk.ledger.history import EntryFilter, History, Snapshot, WagePoint, open_history, wage_series
+from surveydesk.ledger.history import (
+    EntryFilter,
+    EntryRow,
+    History,
+    Snapshot,
+    WagePoint,
+    open_history,
+    wage_series,
+)
 from surveydesk.ledger.model import Status
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.ledger.store import LedgerStore
@@ -56,7 +64,7 @@ class HistoryService(QObject):
     loaded = Signal(object)  # HistoryData
     failed = Signal(str)
     page_loaded = Signal(int, object)  # the requester's number, list[EntryRow]
-    entry_changed = Signal(str)  # an entry id: a note or correction was stored
+    entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
     events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
     rates_updated = Signal(int)  # how many rates were new or changed
     rates_failed = Signal(str)
@@ -147,11 +155,19 @@ class HistoryService(QObject):
         at = self._clock.now()
         self._write(entry, lambda: LedgerStore(self._db).correct(entry, at, status=status, amount=amount))
 
-    def _write(self, entry: str, work: Callable[[], None]) -> None:
+    def _write(self, entry: str, write: Callable[[], None]) -> None:
+        def work() -> EntryRow | None:
+            write()
+            return self._history.entry(entry)
+
+        def done(row: EntryRow | None) -> None:
+            if row is not None:
+                self.entry_changed.emit(row)
+
         def failed(_error: Exception) -> None:
             self.failed.emit(self.tr("Your change could not be stored; see the log file. Nothing was changed."))
 
-        self._background.run(work, lambda _none: self.entry_changed.emit(entry), failed)
+        self._background.run(work, done, failed)
 
     def update_rates(self) -> None:
         """Fetch the ECB's daily rates now, unless the last try was under 10 minutes ago or the ECB asked us
