@@ -18,15 +18,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
+from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
+from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.history_service import HistoryService
+from surveydesk.services.long_job import LongJob
 from surveydesk.services.poller import Poller
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
@@ -181,6 +185,31 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     refresh()
 
 
+def _add_history_page(window: MainWindow, core: Core, demo: bool) -> None:
+    """The history tab, re-read whenever the worker turns to it; the ECB is asked only outside the demo."""
+    from surveydesk.ui.history_view import HistoryView
+
+    service = HistoryService(
+        core.database, core.pool, core.clock, system_zone(), session_factory=None if demo else make_session
+    )
+    service.setParent(window)
+    accounts = AccountStore(core.database)
+
+    def prolific_accounts() -> list[str]:
+        return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
+
+    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
+                       prolific_accounts, window)  # fmt: skip
+    window.add_page(view, window.tr("History"))
+
+    def turned_to(index: int) -> None:
+        if window.tabs.widget(index) is view:
+            view.refresh(reset_table=False)
+
+    window.tabs.currentChanged.connect(turned_to)
+    view.refresh()
+
+
 def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) -> None:
     """The accounts dialog; what the worker saves or removes takes effect in the poller at once."""
     from surveydesk.ui.accounts_dialog import AccountsDialog
@@ -217,6 +246,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
+    _add_history_page(window, core, args.demo)
     FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
     )

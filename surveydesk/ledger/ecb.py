@@ -6,7 +6,7 @@ entity declaration is refused before parsing, as is anything that is not that la
 that is not a positive number, a currency code that is not three letters, one currency twice on one day).
 
 Fetching goes through the connectors' HTTP layer (timeouts, a size cap, TLS always verified) and must run on
-the thread pool; the history view asks for it only when the worker does, or at most twice a day.
+the thread pool; the history asks for it only when the worker does, at most every ten minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from surveydesk.ledger.rates import ECB, Rate, RateError, RateStore, parse_rate
 
 ECB_DAILY_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"
 SOURCE = "ECB"
-REFRESH_AFTER = timedelta(hours=12)
+FALLBACK_WAIT = timedelta(hours=1)  # after a 429 or 503 that names no wait
 _NAMESPACE = "{http://www.ecb.int/vocabulary/2002-08-01/eurofxref}"
 _DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -72,7 +72,7 @@ def fetch_rates(session: requests.Session, url: str = ECB_DAILY_URL) -> list[Rat
     response = get(session, url, platform=SOURCE, headers={"Accept": "application/xml, text/xml"})
     if response.status_code in (429, 503):
         header = response.headers.get("Retry-After", "").strip()
-        wait = timedelta(seconds=min(int(header), 86_400)) if _SECONDS.fullmatch(header) else REFRESH_AFTER
+        wait = timedelta(seconds=min(int(header), 86_400)) if _SECONDS.fullmatch(header) else FALLBACK_WAIT
         retry_at = datetime.now(UTC) + wait
         raise RateLimited(SOURCE, "the ECB asks us to come back later", retry_at)
     if response.status_code != 200:

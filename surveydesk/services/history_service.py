@@ -16,10 +16,10 @@ from typing import Any
 import requests
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
+from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
-from surveydesk.ledger.ecb import ECB_DAILY_URL, REFRESH_AFTER, update_rates
+from surveydesk.ledger.ecb import ECB_DAILY_URL, update_rates
 from surveydesk.ledger.history import (
     EntryFilter,
     EntryRow,
@@ -35,7 +35,6 @@ from surveydesk.ledger.store import LedgerStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.services.background import Background
 from surveydesk.store.database import Database
-from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,6 @@ log = logging.getLogger(__name__)
 WAGE_CHART_SPAN = timedelta(days=366)
 # The ECB publishes once a working day: asking again within minutes is pointless and impolite.
 RATES_MIN_INTERVAL = timedelta(minutes=10)
-RATES_CHECKED_SETTING = "ecb_rates_checked_at"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +87,6 @@ class HistoryService(QObject):
         self._background = Background(pool, self)
         self._running = False
         self._pending: tuple[str, str, EntryFilter] | None = None
-        self._settings = SettingsStore(database)
         self._rates_not_before: datetime | None = None
 
     @property
@@ -170,8 +167,8 @@ class HistoryService(QObject):
         self._background.run(work, done, failed)
 
     def update_rates(self) -> None:
-        """Fetch the ECB's daily rates now, unless the last try was under 10 minutes ago or the ECB asked us
-        to wait; `rates_failed` says why not."""
+        """Fetch the ECB's daily rates (on the worker's request), unless the last try was under 10 minutes ago
+        or the ECB asked us to wait; `rates_failed` says why not."""
         factory = self._session_factory
         now = self._clock.now()
         if factory is None:
@@ -182,7 +179,6 @@ class HistoryService(QObject):
             self.rates_failed.emit(self.tr("Rates were asked for a moment ago; try again after {0}.").format(when))
             return
         self._rates_not_before = now + RATES_MIN_INTERVAL
-        self._settings.set(RATES_CHECKED_SETTING, utc_iso(now))
 
         def work() -> int | PlatformError:
             try:
@@ -203,17 +199,6 @@ class HistoryService(QObject):
             self.rates_failed.emit(self.tr("The rates could not be updated; see the log file."))
 
         self._background.run(work, done, crashed)
-
-    def update_rates_if_stale(self) -> bool:
-        """Update the rates when the last try is more than half a day old (at most twice a day, unasked)."""
-        checked = self._settings.get(RATES_CHECKED_SETTING, "")
-        try:
-            stale = not checked or self._clock.now() - parse_utc_iso(checked) >= REFRESH_AFTER
-        except ValueError:
-            stale = True
-        if stale:
-            self.update_rates()
-        return stale
 
 
 def years_of(snapshot: Snapshot) -> list[int]:
