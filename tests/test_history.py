@@ -13,6 +13,7 @@ from surveydesk.ledger.history import EntryFilter, Figure, History, earnings_ser
 from surveydesk.ledger.rates import Converter, Rate, RateStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.store import Database
+from surveydesk.store.migrations import MIGRATIONS
 from tests.history_data import add_entry, set_status
 
 
@@ -218,3 +219,14 @@ def test_a_reversal_entry_takes_paid_money_back(database: Database, history: His
     assert sorted(row.id for row in history.page(EntryFilter(group="paid"))) == ["back", "task"]
     assert [row.id for row in history.page(EntryFilter(group="declined"))] == ["gone"]
     assert history.count(EntryFilter(group="paid")) == 2
+
+
+def test_the_daily_totals_are_built_for_a_ledger_that_existed_before_them(tmp_path) -> None:
+    path = tmp_path / "older.sqlite3"
+    with Database.open(path, MIGRATIONS[:5]) as older:
+        add_entry(older, "a", at("2026-03-02"), 100)
+        add_entry(older, "b", at("2026-03-02"), 50, status="approved", platform="mturk")
+    with Database.open(path) as upgraded:
+        totals = History(upgraded).totals("day", "GBP")
+        assert totals.by_group["paid"] == Figure(Money(100, "GBP"), 1)
+        assert totals.by_platform["mturk"] == Figure(Money(50, "GBP"), 1)
