@@ -120,6 +120,7 @@ def test_the_errors_name_the_first_rows_and_count_the_rest() -> None:
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"name,amount\nx,1\n", "lacks the column(s) Study, Reward, Status"),
         (b"x" * (21 * 1024 * 1024), "larger than"),
+        (HEADER.encode() + b'"' + b"x" * 200_000 + b'",,,,,,\n', "not a readable CSV"),
     ],
 )
 def test_a_file_that_is_no_export_is_refused_in_words(data: bytes, reason: str) -> None:
@@ -193,3 +194,10 @@ def test_times_are_utc_without_a_zone() -> None:
 )
 def test_prolific_statuses(text: str, status: Status) -> None:
     assert parse_status(text) is status
+
+
+def test_control_and_direction_characters_leave_the_study_name(database: Database) -> None:
+    data = HEADER + "Stu\x00dy \u202eevil\u202c\tname,£1.00,,2026-01-01 10:00:00,,,APPROVED\n"
+    import_submissions(database, "me", parse_file(data.encode()), NOW)
+    (entry,) = LedgerStore(database).entries()
+    assert entry.title == "Study evil name"

@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from surveydesk.core.clock import utc_iso
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.progress import Progress
+from surveydesk.core.sanitize import TITLE_LIMIT, clean_text
 from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
 from surveydesk.ledger.store import LedgerStore, Report
 from surveydesk.store.database import Database
@@ -169,7 +170,10 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportProblem("the file is not UTF-8 text; it is not a Prolific export") from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:  # a NUL byte, a cell of over 128 KB: not a file Prolific wrote
+        raise ImportProblem(f"the file is not a readable CSV ({error}); it is not a Prolific export") from None
     if not rows:
         raise ImportProblem("the file is empty")
     header = [name.strip().lower() for name in rows[0]]
@@ -215,7 +219,7 @@ def _submission(number: int, cells: list[str], column: dict[str, int]) -> Submis
             raise ValueError(f"it has {len(cells)} cells, fewer than the header's columns")
         return cells[index]
 
-    study = " ".join(cell("study").split())[:500]
+    study = clean_text(cell("study"), TITLE_LIMIT)  # the file is untrusted: no control or direction marks
     if not study:
         raise ValueError("the study has no name")
     try:
