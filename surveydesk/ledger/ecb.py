@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import requests
 
@@ -67,19 +67,21 @@ def parse_feed(body: bytes) -> list[Rate]:
     return rates
 
 
-def fetch_rates(session: requests.Session, url: str = ECB_DAILY_URL) -> list[Rate]:
-    """Download and read the daily feed (blocking: call it on the pool); typed errors say what went wrong."""
+def fetch_rates(session: requests.Session, now: datetime, url: str = ECB_DAILY_URL) -> list[Rate]:
+    """Download and read the daily feed (blocking: call it on the pool); typed errors say what went wrong.
+
+    `now` is the injected clock's time, from which a wait the ECB asks for is counted."""
     response = get(session, url, platform=SOURCE, headers={"Accept": "application/xml, text/xml"})
     if response.status_code in (429, 503):
         header = response.headers.get("Retry-After", "").strip()
         wait = timedelta(seconds=min(int(header), 86_400)) if _SECONDS.fullmatch(header) else FALLBACK_WAIT
-        retry_at = datetime.now(UTC) + wait
+        retry_at = now + wait
         raise RateLimited(SOURCE, "the ECB asks us to come back later", retry_at)
     if response.status_code != 200:
         raise Unavailable(SOURCE, f"the ECB answered with HTTP {response.status_code}")
     return parse_feed(response.content)
 
 
-def update_rates(session: requests.Session, store: RateStore, url: str = ECB_DAILY_URL) -> int:
+def update_rates(session: requests.Session, store: RateStore, now: datetime, url: str = ECB_DAILY_URL) -> int:
     """Fetch the feed and keep its rates (the worker's own stay); returns how many were new or changed."""
-    return store.add_published(fetch_rates(session, url))
+    return store.add_published(fetch_rates(session, now, url))

@@ -183,7 +183,7 @@ class HistoryService(QObject):
         def work() -> int | PlatformError:
             try:
                 with factory() as session:
-                    return update_rates(session, RateStore(self._db), self._rates_url)
+                    return update_rates(session, RateStore(self._db), now, self._rates_url)
             except PlatformError as error:
                 return error
 
