@@ -93,8 +93,8 @@ def _rows(database: Database, sql: str) -> Iterator[Sequence[Any]]:
 
 def _guarded(column: str) -> str:
     """SQL for `safe_cell(column)`, so a million cells are guarded in SQLite's C rather than in Python."""
-    starts = ", ".join(f"char({ord(character)})" for character in FORMULA_STARTS)
-    return f"CASE WHEN substr({column}, 1, 1) IN ({starts}) THEN char(39) || {column} ELSE {column} END"
+    starts = ", ".join(str(ord(character)) for character in FORMULA_STARTS)
+    return f"CASE WHEN unicode({column}) IN ({starts}) THEN char(39) || {column} ELSE {column} END"
 
 
 def _decimal_sql(exponents: dict[str, int]) -> tuple[str, list[object]]:
