@@ -285,3 +285,29 @@ def test_rates_dialog_lists_what_it_keeps(qtbot, database) -> None:
     dialog.table.selectRow(0)
     dialog.remove_selected()
     assert dialog.table.rowCount() == 0
+
+
+def test_a_long_job_shows_its_count_while_it_runs(qtbot, view) -> None:
+    release = threading.Event()
+
+    def work(progress) -> int:
+        progress.start(10)
+        progress.advance(4)
+        release.wait(10)
+        return 10
+
+    with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
+        view.run_with_progress("Reconciling Prolific…", work, lambda count: f"{count} submissions reconciled.")
+        qtbot.waitUntil(lambda: "4 of 10" in view.progress_dialog.labelText(), timeout=5000)
+        assert view.progress_dialog.labelText().startswith("Reconciling Prolific…")
+        assert (view.progress_dialog.value(), view.progress_dialog.maximum()) == (4, 10)
+        release.set()
+    assert done.args == ["10 submissions reconciled."]
+
+
+def test_untrusted_titles_are_plain_text_in_the_table(qtbot, database, view, service) -> None:
+    record(database, "<b>x</b>", T0, 100, Status.PAID)
+    open_view(qtbot, view, service)
+    index = view.model.index(0, EntryColumn.TITLE)
+    assert view.model.data(index) == "Study <b>x</b>"
+    assert view.table.itemDelegate().__class__.__name__ == "QStyledItemDelegate"  # draws text, never markup

@@ -505,7 +505,7 @@ class HistoryView(QWidget):
                 text += " " + self.tr("{0} rows had no time and were left out.").format(result.without_time)
             return text
 
-        self._run(self.tr("Importing {0}…").format(source.name), work, said)
+        self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
 
     def _choose_export(self, kind: str) -> None:
         year = None
@@ -541,9 +541,11 @@ class HistoryView(QWidget):
                 return self.tr("The summary of {0} ({1} platforms) is in {2}.").format(year, count, target.name)
             return self.tr("Exported {0} entries to {1}.").format(f"{count:,}", target.name)
 
-        self._run(self.tr("Exporting to {0}…").format(target.name), work, said)
+        self.run_with_progress(self.tr("Exporting to {0}…").format(target.name), work, said)
 
-    def _run(self, label: str, work: Callable[[Progress], Any], said: Callable[[Any], str]) -> None:
+    def run_with_progress(self, label: str, work: Callable[[Progress], Any], said: Callable[[Any], str]) -> None:
+        """Run `work(progress)` on the pool behind a cancellable progress dialog; `said(result)` is the words
+        shown when it ends (an import, an export, a first reconciliation of a long history)."""
         if self._job.running:
             self.job_done.emit(self.tr("Another import or export is still running."))
             return
