@@ -72,6 +72,11 @@ def test_the_tab_shows_totals_per_status_and_period(qtbot, database, view, servi
     assert view.totals_table.rowCount() == 2  # October and November 2026, newest first
     assert view.totals_table.item(0, 0).text() == "2026-11"
     assert view.totals_table.item(0, 5).text() == "£3.49"
+    by_platform = view.platform_table
+    headers = [by_platform.horizontalHeaderItem(c).text() for c in range(by_platform.columnCount())]
+    assert headers == ["Period", "MTurk", "Prolific"]
+    assert [by_platform.item(0, c).text() for c in range(3)] == ["All", "£2.50", "£2.49"]
+    assert [by_platform.item(1, c).text() for c in range(3)] == ["2026-11", "£2.50", "£0.99"]
     assert not view.missing.isVisible()
 
 

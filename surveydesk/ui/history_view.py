@@ -171,11 +171,16 @@ class HistoryView(QWidget):
         self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_table.verticalHeader().hide()
         self.totals_table.horizontalHeader().setStretchLastSection(True)
+        self.platform_table = QTableWidget(0, 1, self)
+        self.platform_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.platform_table.verticalHeader().hide()
+        self.platform_table.horizontalHeader().setStretchLastSection(True)
         self.earnings_chart = EarningsChart(self)
         self.wage_chart = WageChart(self)
         self.unpaid_chart = UnpaidChart(self)
         self.views = QTabWidget(self)
         self.views.addTab(self.totals_table, self.tr("Totals"))
+        self.views.addTab(self.platform_table, self.tr("By platform"))
         self.views.addTab(self.earnings_chart, self.tr("Earnings"))
         self.views.addTab(self.wage_chart, self.tr("Wages"))
         self.views.addTab(self.unpaid_chart, self.tr("Unpaid share"))
@@ -276,6 +281,7 @@ class HistoryView(QWidget):
         totals = data.snapshot.totals
         self._show_summary(totals)
         self._show_totals_table(totals, data.period)
+        self._show_platform_table(totals, data.period)
         self.earnings_chart.show_series(data.snapshot.earnings, data.period, totals.currency)
         self.wage_chart.show_points(data.wages, data.period, totals.currency)
         self.unpaid_chart.show_shares(data.wages, data.snapshot.earnings, data.period)
@@ -323,6 +329,24 @@ class HistoryView(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.totals_table.setItem(row, column, item)
+
+    def _show_platform_table(self, totals: Totals, period: str) -> None:
+        """What each platform earned (pending + approved + paid) per period, newest first, and in all."""
+        platforms = totals.platforms()
+        table = self.platform_table
+        table.setColumnCount(1 + len(platforms))
+        table.setHorizontalHeaderLabels([self.tr("Period"), *(platform_name(p) for p in platforms)])
+        periods = list(reversed(totals.periods))
+        table.setRowCount(len(periods) + 1)
+        rows = [(self.tr("All"), totals.by_platform)]
+        rows += [(period_label(figures.start, period), figures.by_platform) for figures in periods]
+        for row, (label, figures) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(label))
+            for column, platform in enumerate(platforms, start=1):
+                figure = figures.get(platform)
+                item = QTableWidgetItem("" if figure is None else figure.amount.format())
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
 
     def _fill_choices(self, combo: QComboBox, choices: list[tuple[str, Any]]) -> None:
         """Offer `choices` after the combo's first ("all") item, keeping the worker's choice."""
