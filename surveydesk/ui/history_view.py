@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMenu,
@@ -170,11 +171,11 @@ class HistoryView(QWidget):
         )
         self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_table.verticalHeader().hide()
-        self.totals_table.horizontalHeader().setStretchLastSection(True)
+        self.totals_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.platform_table = QTableWidget(0, 1, self)
         self.platform_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.platform_table.verticalHeader().hide()
-        self.platform_table.horizontalHeader().setStretchLastSection(True)
+        self.platform_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.earnings_chart = EarningsChart(self)
         self.wage_chart = WageChart(self)
         self.unpaid_chart = UnpaidChart(self)
@@ -195,7 +196,12 @@ class HistoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.resizeSection(EntryColumn.WHEN, 130)
+        header.resizeSection(EntryColumn.STATUS, 120)
+        header.setSectionResizeMode(EntryColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(EntryColumn.NOTE, 200)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self.edit_note())
         self.platform_filter = QComboBox(self)
@@ -228,7 +234,7 @@ class HistoryView(QWidget):
         self.events = QPlainTextEdit(self)
         self.events.setReadOnly(True)
         self.events.setPlaceholderText(self.tr("Select an entry to see its history."))
-        self.events.setMaximumHeight(110)
+        self.events.setMaximumHeight(80)
         self._set_entry_buttons(False)
 
     def _build_layout(self) -> None:
