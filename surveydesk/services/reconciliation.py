@@ -138,6 +138,7 @@ class ReconciliationService(QObject):
         pool: QThreadPool,
         connectivity: Connectivity,
         interval: timedelta = SYNC_INTERVAL,
+        stagger: timedelta = FIRST_SYNC_STAGGER,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,6 +147,7 @@ class ReconciliationService(QObject):
         self._clock = clock
         self._connectivity = connectivity
         self._interval = interval
+        self._stagger = stagger
         self._accounts: dict[AccountKey, _Account] = {}
         self._running = False
         self._stopping = False
@@ -186,7 +188,7 @@ class ReconciliationService(QObject):
         self._running, self._stopping = True, False
         now = self._clock.now()
         for order, key in enumerate(self._accounts):
-            self._schedule(key, now + FIRST_SYNC_STAGGER * order)
+            self._schedule(key, now + self._stagger * order)
 
     def stop(self) -> None:
         """No more runs; a run in flight stops after its current batch (its cursor resumes there next time)."""
