@@ -52,7 +52,14 @@ def service(qtbot, database, ledger, pool, connectivity) -> Iterator[Reconciliat
     clock = SystemClock()
     reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
     running = ReconciliationService(
-        reconciler, ledger, clock, pool, connectivity, interval=timedelta(seconds=0.2), stagger=timedelta(0)
+        reconciler,
+        ledger,
+        clock,
+        pool,
+        connectivity,
+        interval=timedelta(seconds=0.2),
+        stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.1),
     )
     yield running
     running.stop()
@@ -212,5 +219,27 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
         decided = {entry.id: entry.status for entry in ledger.entries() if entry.id in pending}
         assert Status.AWAITING_REVIEW not in decided.values()
         assert sum(status in (Status.APPROVED, Status.PAID) for status in decided.values()) >= len(pending) // 2
+        service.stop()
+        pool.waitForDone(10_000)
+
+
+def test_a_rate_limit_half_way_goes_on_when_the_platform_allows_not_at_the_next_interval(
+    qtbot, database, ledger, pool, connectivity
+):
+    clock = SystemClock()
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
+    service = ReconciliationService(reconciler, ledger, clock, pool, connectivity, stagger=timedelta(0),
+                                    retry_floor=timedelta(seconds=0.1))  # fmt: skip
+    with HostileServer() as server:
+        server.script(Reply(429, b"", (("Retry-After", "0"),)), Reply(200, _prolific_page("APPROVED")))
+        service.add_account(Account(PROLIFIC, "demo", server.url), _prolific_reader(server))
+        service.start()
+        qtbot.waitUntil(lambda: latest(service, PROLIFIC).state is SyncState.ERROR, timeout=5_000)
+        status = latest(service, PROLIFIC)
+        assert status.error_kind == "rate-limited" and status.next_sync is not None
+        assert status.next_sync - clock.now() < timedelta(seconds=10)  # the server's wait and a buffer
+        with qtbot.waitSignal(service.synced, timeout=15_000):
+            pass
+        assert ledger.entries(PROLIFIC)[0].status is Status.APPROVED
         service.stop()
         pool.waitForDone(10_000)
