@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import PlatformError, Unreachable
+from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
 from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
@@ -259,7 +259,9 @@ class ReconciliationService(QObject):
             log.info(
                 "%s: sync failed: %s; next try at %s", key, outcome.message, retry.isoformat(timespec="seconds")
             )
-            if self._connectivity.online:
+            if isinstance(outcome, RateLimited):  # pacing, not trouble: what was read is kept, the rest follows
+                self._set_status(key, state=SyncState.WAITING, message=outcome.message, error_kind=outcome.kind)
+            elif self._connectivity.online:
                 self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)
             else:
                 self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, error_kind=outcome.kind)

@@ -24,7 +24,7 @@ def describe_sync(status: SyncStatus, today: date) -> str:
     sync before `today` (the worker's local date) is shown with its date."""
     if status.state is SyncState.SYNCING:
         parts = [_tr("Syncing earnings…")]
-    elif status.state in (SyncState.ERROR, SyncState.OFFLINE):
+    elif status.state in (SyncState.ERROR, SyncState.OFFLINE) or status.error_kind:
         parts = [status.message]
     elif status.last_sync is None:
         parts = [status.message or _tr("Not synced yet")]
