@@ -316,3 +316,22 @@ def test_untrusted_titles_are_plain_text_in_the_table(qtbot, database, view, ser
     index = view.model.index(0, EntryColumn.TITLE)
     assert view.model.data(index) == "Study <b>x</b>"
     assert view.table.itemDelegate().__class__.__name__ == "QStyledItemDelegate"  # draws text, never markup
+
+
+def test_a_sync_refreshes_the_table_unless_the_worker_is_in_it(qtbot, database, view, service) -> None:
+    record(database, "a", T0 - timedelta(hours=2), 100, Status.PAID)
+    open_view(qtbot, view, service)
+    record(database, "b", T0 - timedelta(hours=1), 200, Status.AWAITING_REVIEW)
+    with qtbot.waitSignal(service.loaded, timeout=5000):
+        view.ledger_changed()
+    assert [view.model.entry_at(r).id for r in range(view.model.rowCount())] == [
+        "prolific/me/task/b",
+        "prolific/me/task/a",
+    ]
+    view.table.selectRow(1)
+    record(database, "c", T0, 300, Status.AWAITING_REVIEW)
+    with qtbot.waitSignal(service.loaded, timeout=5000):
+        view.ledger_changed()
+    assert view.model.rowCount() == 2  # the worker's selection stays where it was
+    assert view.selected_entry().id == "prolific/me/task/a"
+    assert "Pending £5.00" in view.summary.text()

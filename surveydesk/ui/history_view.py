@@ -46,6 +46,7 @@ from surveydesk.ledger.history import (
     APPROVED,
     DECLINED,
     GROUPS,
+    PAGE_SIZE,
     PAID,
     PENDING,
     PERIODS,
@@ -280,6 +281,12 @@ class HistoryView(QWidget):
         """Read the totals, charts and (with `reset_table`) the table's first page again, on the pool."""
         self._reset_table_on_load = self._reset_table_on_load or reset_table
         self._service.load(self.period.currentData(), self.currency.text(), self.model.where)
+
+    def ledger_changed(self) -> None:
+        """New news in the ledger (a sync): the totals are re-read, and the table too unless the worker is in
+        the middle of it (an entry selected, or scrolled past the first page)."""
+        untouched = self.selected_entry() is None and self.model.rowCount() <= PAGE_SIZE
+        self.refresh(reset_table=untouched)
 
     def _on_loaded(self, data: HistoryData) -> None:
         self._data = data
