@@ -122,11 +122,13 @@ def test_the_table_loads_more_as_it_scrolls(qtbot, database, view, service) -> N
     open_view(qtbot, view, service)
     assert view.model.rowCount() == 200
     assert view.model.canFetchMore()
+    assert view.count_label.text() == "200 of 450 shown"
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: view.model.rowCount() == 400, timeout=10_000)
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: view.model.rowCount() == 450, timeout=10_000)
     assert not view.model.canFetchMore()
+    assert view.count_label.text() == "450 entries"
     assert view.model.entry_at(0).id.endswith("t000")  # newest first
     assert view.model.entry_at(449).id.endswith("t449")
 
@@ -141,6 +143,7 @@ def test_sorting_and_filtering_ask_the_database_afresh(qtbot, database, view, se
     qtbot.waitUntil(
         lambda: view.model.rowCount() == 1 and view.model.entry_at(0).id.endswith("dear"), timeout=5000
     )
+    assert view.count_label.text() == "1 entry"
     view.search.clear()
     view.group_filter.setCurrentIndex(view.group_filter.findData("declined"))
     qtbot.waitUntil(lambda: [view.model.entry_at(r).id for r in range(view.model.rowCount())] == [

@@ -470,10 +470,12 @@ class Snapshot:
     totals: Totals
     earnings: EarningsSeries
     first_page: Sequence[EntryRow]
-    entries: int
+    entries: int  # how many the table's filter selects
 
 
-def open_history(history: History, period: str, currency: str, where: EntryFilter | None = None) -> Snapshot:
+def open_history(
+    history: History, period: str, currency: str, where: EntryFilter | None = None, zone: tzinfo = UTC
+) -> Snapshot:
     where = where or EntryFilter()
     totals = history.totals(period, currency)
-    return Snapshot(totals, earnings_series(totals), history.page(where), history.count(where))
+    return Snapshot(totals, earnings_series(totals), history.page(where), history.count(where, zone))

@@ -61,7 +61,7 @@ class HistoryService(QObject):
 
     loaded = Signal(object)  # HistoryData
     failed = Signal(str)
-    page_loaded = Signal(int, object)  # the requester's number, list[EntryRow]
+    page_loaded = Signal(int, object, int)  # the requester's number, list[EntryRow], how many in all (or -1)
     entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
     events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
     rates_updated = Signal(int)  # how many rates were new or changed
@@ -109,7 +109,7 @@ class HistoryService(QObject):
 
         def work() -> HistoryData:
             apply_zone(self._db, self._zone)
-            snapshot = open_history(self._history, period, currency, where)
+            snapshot = open_history(self._history, period, currency, where, self._zone)
             converter = Converter(RateStore(self._db).all(), currency)
             wages = wage_series(WorkLog(self._db), period, self._zone, converter, today - WAGE_CHART_SPAN, today)
             return HistoryData(snapshot, wages, period, currency, where)
@@ -127,10 +127,16 @@ class HistoryService(QObject):
         self._start_pending()
 
     def fetch_page(self, number: int, where: EntryFilter, sort: str, descending: bool, offset: int) -> None:
-        def work() -> list[Any]:
-            return self._history.page(where, sort, descending, offset)
+        """One page from `offset`; with the first page comes how many entries the filter selects."""
 
-        self._background.run(work, lambda rows: self.page_loaded.emit(number, rows), self._on_page_failed)
+        def work() -> tuple[list[Any], int]:
+            total = self._history.count(where, self._zone) if offset == 0 else -1
+            return self._history.page(where, sort, descending, offset), total
+
+        def done(outcome: tuple[list[Any], int]) -> None:
+            self.page_loaded.emit(number, *outcome)
+
+        self._background.run(work, done, self._on_page_failed)
 
     def _on_page_failed(self, _error: Exception) -> None:
         self.failed.emit(self.tr("More entries could not be read from the database; see the log file."))

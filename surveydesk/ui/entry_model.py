@@ -57,6 +57,7 @@ class EntryTableModel(QAbstractTableModel):
         self._generation = 0  # pages asked for an older filter or order are dropped when they arrive
         self._loading = False
         self._exhausted = True
+        self._total: int | None = None  # how many the filter selects, once the first page says
         self._headers = [
             self.tr("When"),
             self.tr("Platform"),
@@ -149,6 +150,10 @@ class EntryTableModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._loading
 
+    @property
+    def total(self) -> int | None:
+        return self._total
+
     def entry_at(self, row: int) -> EntryRow:
         return self._rows[row]
 
@@ -157,7 +162,7 @@ class EntryTableModel(QAbstractTableModel):
             self._where = where
             self.reload()
 
-    def show_first_page(self, rows: Sequence[EntryRow], where: EntryFilter) -> None:
+    def show_first_page(self, rows: Sequence[EntryRow], where: EntryFilter, total: int) -> None:
         """Show a first page read with the history's totals (it needs no request of its own)."""
         if where != self._where or self._sort != "time" or not self._descending:
             return  # the worker changed the filter or order meanwhile: that page is not this one
@@ -165,6 +170,7 @@ class EntryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._exhausted = len(rows) < PAGE_SIZE
+        self._total = total
         self.endResetModel()
         self._set_loading(False)
 
@@ -174,6 +180,7 @@ class EntryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
+        self._total = None
         self.endResetModel()
         self._set_loading(False)
         self.fetchMore()
@@ -185,9 +192,11 @@ class EntryTableModel(QAbstractTableModel):
                 self._rows[row] = entry
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(EntryColumn) - 1))
 
-    def _on_page(self, generation: int, rows: list[EntryRow]) -> None:
+    def _on_page(self, generation: int, rows: list[EntryRow], total: int) -> None:
         if generation != self._generation:
             return
+        if total >= 0:
+            self._total = total
         self._set_loading(False)
         self._exhausted = len(rows) < PAGE_SIZE
         if rows:

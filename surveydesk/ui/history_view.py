@@ -302,7 +302,7 @@ class HistoryView(QWidget):
         self._fill_choices(self.year_filter, [(str(year), year) for year in years_of(data.snapshot)])
         if self._reset_table_on_load:
             self._reset_table_on_load = False
-            self.model.show_first_page(data.snapshot.first_page, data.where)
+            self.model.show_first_page(data.snapshot.first_page, data.where, data.snapshot.entries)
 
     def _show_summary(self, totals: Totals) -> None:
         earned = Money(
@@ -313,7 +313,7 @@ class HistoryView(QWidget):
             self.tr("{0} {1}").format(self._group_names[group], totals.by_group[group].amount.format())
             for group in GROUPS
         ]
-        parts.append(self.tr("{0} entries").format(f"{totals.entries:,}"))
+        parts.append(self._entries_text(totals.entries))
         self.summary.setText(" · ".join(parts))
         if totals.missing:
             amounts = ", ".join(
@@ -399,14 +399,19 @@ class HistoryView(QWidget):
         )
 
     def _update_count(self) -> None:
-        shown = self.model.rowCount()
-        if self.model.is_loading:
-            text = self.tr("{0} shown, loading…").format(f"{shown:,}")
-        elif self.model.canFetchMore():
-            text = self.tr("{0} shown, more as you scroll").format(f"{shown:,}")
+        shown, total = self.model.rowCount(), self.model.total
+        if total is not None and shown >= total:
+            text = self._entries_text(total)
+        elif total is not None:
+            text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+        elif self.model.is_loading:
+            text = self.tr("Loading…")
         else:
-            text = self.tr("{0} entries").format(f"{shown:,}")
+            text = self.tr("{0} shown").format(f"{shown:,}")
         self.count_label.setText(text)
+
+    def _entries_text(self, count: int) -> str:
+        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(f"{count:,}")
 
     def selected_entry(self) -> EntryRow | None:
         rows = self.table.selectionModel().selectedRows()
