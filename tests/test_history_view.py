@@ -95,7 +95,7 @@ def test_amounts_without_a_rate_are_named_not_guessed(qtbot, database, view, ser
     LedgerStore(database).record([Report(header, T0, Status.PAID, Money(700, "USD"))], Source.PLATFORM, T0)
     open_view(qtbot, view, service)
     assert view.missing.isVisible()
-    assert "$7.00 in 1 entries since 2026-11-28" in view.missing.text()
+    assert "$7.00 in 1 entry since 2026-11-28" in view.missing.text()
 
 
 def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
@@ -338,3 +338,18 @@ def test_a_sync_refreshes_the_table_unless_the_worker_is_in_it(qtbot, database, 
     assert view.model.rowCount() == 2  # the worker's selection stays where it was
     assert view.selected_entry().id == "prolific/me/task/a"
     assert "Pending £5.00" in view.summary.text()
+
+
+def test_the_worker_s_currency_is_checked_and_kept(qtbot, database, view, service) -> None:
+    record(database, "a", T0, 150, Status.PAID)
+    open_view(qtbot, view, service)
+    view.currency.setText("x1")
+    view.currency.editingFinished.emit()
+    assert view.currency.text() == "GBP"  # not a currency: the last good one stays
+    view.currency.setText("usd")
+    with qtbot.waitSignal(service.loaded, timeout=5000):
+        view.currency.editingFinished.emit()
+    assert view.currency.text() == "USD"
+    assert SettingsStore(database).get("history_currency", "") == "USD"
+    assert "Earned $0.00" in view.summary.text()
+    assert "£1.50 in 1 entry" in view.missing.text()  # no GBP→USD rate yet: named, not guessed

@@ -317,8 +317,8 @@ class HistoryView(QWidget):
         self.summary.setText(" · ".join(parts))
         if totals.missing:
             amounts = ", ".join(
-                self.tr("{0} in {1} entries since {2}").format(
-                    Money(m.minor, m.currency).format(), m.entries, m.first_day.isoformat()
+                self.tr("{0} in {1} since {2}").format(
+                    Money(m.minor, m.currency).format(), self._entries_text(m.entries), m.first_day.isoformat()
                 )
                 for m in totals.missing
             )
