@@ -251,6 +251,7 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         panel.update_status(status)
     core.reconciliation.status_changed.connect(panel.update_status)
     core.reconciliation.online_changed.connect(panel.set_online)
+    core.reconciliation.account_removed.connect(panel.remove)
     panel.sync_requested.connect(core.reconciliation.sync_now)
     window.tasks_menu.addAction(panel.sync_action)
     if window.timer_strip is not None:

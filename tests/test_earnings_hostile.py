@@ -260,3 +260,42 @@ def test_a_next_page_elsewhere_is_refused_and_the_token_not_sent_there(harness: 
     error = harness.run(sample)
     assert isinstance(error, BadPayload) and harness.ledger.entries() == []
     assert all(SECRET not in str(request.headers) for request in harness.server.requests[1:])
+
+
+@pytest.mark.parametrize(
+    ("spelled", "status"),
+    [
+        ("AWAITING REVIEW", "awaiting_review"),
+        ("AWAITING_REVIEW", "awaiting_review"),
+        ("awaiting-review", "awaiting_review"),
+        ("Screened Out", "screened_out"),
+        ("SCREENED_OUT", "screened_out"),
+        ("TIMED-OUT", "returned"),
+        ("PARTIALLY APPROVED", "approved"),
+        ("PARTIALLY_APPROVED", "approved"),
+        ("RESERVED", "in_progress"),
+    ],
+)
+def test_prolific_statuses_are_read_however_they_are_spelled(harness: Harness, spelled: str, status: str):
+    sample = SAMPLES["prolific"]
+    harness.server.script(_encode(_put(sample.body, ("results", 0, "status"), spelled)))
+    assert harness.run(sample) is None
+    task = harness.ledger.entry("prolific/me/task/study1")
+    assert task is not None and task.status.value == status
+
+
+def test_the_bitlabs_docs_example_with_its_placeholders_is_an_unreadable_reply(harness: Harness):
+    from pathlib import Path
+
+    sample = Path("/work/shared/reference/samples/bitlabs_v1_user_history_docs_example.json")
+    if not sample.exists():
+        pytest.skip("the reference samples are not on this machine")
+    harness.server.script(Reply(200, sample.read_bytes()))
+    error = harness.run(SAMPLES["bitlabs"])
+    assert isinstance(error, BadPayload) and harness.ledger.entries() == []
+    fixed = json.loads(sample.read_text())
+    fixed["data"][0].update(user_value="0.42", created_at="2026-01-05T10:00:00Z")
+    harness.server.script(_encode(fixed))
+    assert harness.run(SAMPLES["bitlabs"]) is None
+    (entry,) = harness.ledger.entries()
+    assert entry.id == "bitlabs/me/task/42" and entry.status.value == "in_progress"  # an OPEN event

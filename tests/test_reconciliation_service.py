@@ -175,6 +175,8 @@ def test_the_panel_shows_each_accounts_last_sync_and_the_network(qtbot):
         panel.sync_button.click()
     with qtbot.waitSignal(panel.sync_requested):
         panel.sync_action.trigger()
+    panel.remove(PROLIFIC)
+    assert panel.line_for(PROLIFIC) == ""
 
 
 def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_approved(
@@ -243,3 +245,18 @@ def test_a_rate_limit_half_way_goes_on_when_the_platform_allows_not_at_the_next_
         assert ledger.entries(PROLIFIC)[0].status is Status.APPROVED
         service.stop()
         pool.waitForDone(10_000)
+
+
+def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
+    from surveydesk.app import build_core, parse_args
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        service = core.reconciliation
+        assert {status.account.platform for status in service.statuses()} == {
+            "prolific", "mturk", "bitlabs", "cpx", "toloka",
+        }  # fmt: skip
+        with qtbot.waitSignal(service.synced, timeout=20_000) as first:
+            service.sync_now()
+        result = first.args[0]
+        assert result.entries_touched > 100
+        assert LedgerStore(core.database).last_sync(result.account) is not None

@@ -78,6 +78,13 @@ class SyncPanel(QWidget):
         if line.text() != text:
             line.setText(text)
 
+    def remove(self, account: AccountKey) -> None:
+        line = self._lines.pop(account, None)
+        if line is not None:
+            self._layout.removeWidget(line)
+            line.hide()
+            line.setParent(None)  # Python frees it now, as the status panel frees its rows
+
     def line_for(self, account: AccountKey) -> str:
         """The words shown for an account (for tests and accessibility)."""
         line = self._lines.get(account)
