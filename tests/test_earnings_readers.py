@@ -257,3 +257,18 @@ def test_a_demo_take_becomes_a_submission_in_the_attempts_entry(
 def test_a_prolific_cursor_keeps_only_the_next_pages_query(exchange, time):
     first = next(iter(demo_readers(exchange, time)[key("prolific")].read("")))
     assert first.cursor == "page=2" and not first.done  # it outlives a change of the server's address
+
+
+def test_a_cut_off_mturk_run_goes_on_after_the_last_day_it_read(exchange, time, ledger, reconciler, database):
+    reader = demo_readers(exchange, time)[key("mturk")]
+    stored: list[int] = []
+    assert reconciler.run(reader, stop=lambda: len(stored.append(1) or stored) >= 6) is None  # bonuses + 5 days
+    position = json.loads(ledger.cursor(key("mturk")))
+    assert position["after"] >= position["settled"]
+    days = len({entry.occurred_at for entry in ledger.entries(key("mturk")) if entry.kind is Kind.TASK})
+    assert days == 5
+    result = reconciler.run(reader)
+    assert result is not None
+    all_days = len({entry.occurred_at for entry in ledger.entries(key("mturk")) if entry.kind is Kind.TASK})
+    assert result.batches == 1 + all_days - 5  # the bonuses again, then only the days not read yet
+    assert "after" not in json.loads(ledger.cursor(key("mturk")))
