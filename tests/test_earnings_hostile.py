@@ -299,3 +299,17 @@ def test_the_bitlabs_docs_example_with_its_placeholders_is_an_unreadable_reply(h
     assert harness.run(SAMPLES["bitlabs"]) is None
     (entry,) = harness.ledger.entries()
     assert entry.id == "bitlabs/me/task/42" and entry.status.value == "in_progress"  # an OPEN event
+
+
+def test_a_prolific_study_id_may_come_only_in_the_study_link(harness: Harness):
+    sample = SAMPLES["prolific"]
+    body = _put(
+        _put(sample.body, ("results", 0, "study_id"), None, drop=True),
+        ("results", 0, "study", "id"),
+        None,
+        drop=True,
+    )
+    body["results"][0]["study_url"] = "https://example.org/s?PROLIFIC_PID=p&STUDY_ID=fromlink&SESSION_ID=x"
+    harness.server.script(_encode(body))
+    assert harness.run(sample) is None
+    assert harness.ledger.entry("prolific/me/task/fromlink") is not None
