@@ -157,26 +157,35 @@ def test_a_platform_error_is_shown_in_words_and_nothing_is_stored(qtbot, service
         assert ledger.entries(PROLIFIC) == [] and status.last_sync is None
 
 
-def test_the_panel_shows_each_accounts_last_sync_and_the_network(qtbot):
+def test_each_accounts_line_ends_with_its_earnings_sync_and_the_panel_shows_the_network(qtbot):
     from datetime import UTC, datetime
 
+    from surveydesk.ui.status_panel import StatusPanel
     from surveydesk.ui.sync_panel import SyncPanel
 
     now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    panel = SyncPanel(True, lambda: now)
+    today = now.astimezone().date()
+    lines = StatusPanel()
+    qtbot.addWidget(lines)
+    lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(minutes=3)), today)
+    assert lines.earnings_line_for(PROLIFIC).startswith("Earnings: synced ")
+    lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(days=3)), today)
+    assert (now - timedelta(days=3)).astimezone().strftime("%Y-%m-%d") in lines.earnings_line_for(PROLIFIC)
+    later = now + timedelta(seconds=7)
+    paced = SyncStatus(PROLIFIC, "demo", SyncState.WAITING, "slow down", "rate-limited", next_sync=later)
+    lines.update_sync(paced, today)
+    assert "paces us; going on at" in lines.earnings_line_for(PROLIFIC)
+    lines.update_sync(SyncStatus(PROLIFIC, "<b>demo</b>", SyncState.ERROR, message="<i>refused</i>"), today)
+    assert "<i>refused</i>" in lines.earnings_line_for(PROLIFIC)  # shown as the plain text it is
+    panel = SyncPanel(True)
     qtbot.addWidget(panel)
-    panel.update_status(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(minutes=3)))
-    assert "last synced" in panel.line_for(PROLIFIC) and panel.line_for(PROLIFIC).startswith("Prolific (demo)")
-    panel.update_status(SyncStatus(PROLIFIC, "<b>demo</b>", SyncState.ERROR, message="<i>refused</i>"))
-    assert "<i>refused</i>" in panel.line_for(PROLIFIC)  # shown as the plain text it is
+    assert "Online" in panel.network.text()
     panel.set_online(False)
-    assert "offline" in panel.network.text()
+    assert "Offline" in panel.network.text()
     with qtbot.waitSignal(panel.sync_requested):
         panel.sync_button.click()
     with qtbot.waitSignal(panel.sync_requested):
         panel.sync_action.trigger()
-    panel.remove(PROLIFIC)
-    assert panel.line_for(PROLIFIC) == ""
 
 
 def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_approved(

@@ -129,7 +129,6 @@ class ReconciliationService(QObject):
     status_changed = Signal(object)  # SyncStatus
     synced = Signal(object)  # SyncResult: the ledger changed, views of it may refresh
     online_changed = Signal(bool)
-    account_removed = Signal(object)  # AccountKey
 
     def __init__(
         self,
@@ -183,7 +182,6 @@ class ReconciliationService(QObject):
         if entry is not None:
             entry.timer.stop()
             entry.timer.setParent(None)  # freed with `entry`, as the poller frees its timers
-            self.account_removed.emit(key)
 
     def statuses(self) -> list[SyncStatus]:
         return [entry.status for entry in self._accounts.values()]
