@@ -313,3 +313,13 @@ def test_a_prolific_study_id_may_come_only_in_the_study_link(harness: Harness):
     harness.server.script(_encode(body))
     assert harness.run(sample) is None
     assert harness.ledger.entry("prolific/me/task/fromlink") is not None
+
+
+def test_toloka_transactions_with_only_the_documented_fields_are_read(harness: Harness):
+    documented = {"content": [{"amount": "1.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
+    harness.server.script(_encode(documented))
+    assert harness.run(SAMPLES["toloka"]) is None
+    (entry,) = harness.ledger.entries()
+    assert entry.status.value == "awaiting_review" and entry.amount.minor == 100
+    harness.server.script(_encode(documented))
+    assert harness.run(SAMPLES["toloka"]) is None and len(harness.ledger.entries()) == 1  # the same one again
