@@ -12,6 +12,7 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange
 from surveydesk.ledger import LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
@@ -269,3 +270,30 @@ def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
         result = first.args[0]
         assert result.entries_touched > 100
         assert LedgerStore(core.database).last_sync(result.account) is not None
+
+
+def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(qtbot, tmp_path):
+    from surveydesk.app import _add_earnings_sync, build_core, parse_args
+    from surveydesk.ui.main_window import MainWindow
+    from surveydesk.work.model import NewAttempt
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        qtbot.addWidget(window)
+        _add_earnings_sync(window, core)
+        keys = [status.account for status in core.reconciliation.statuses()]
+        assert all("not synced yet" in window.status_panel.earnings_line_for(key) for key in keys)
+        (action,) = [a for a in window.tasks_menu.actions() if a.text().replace("&", "") == "Sync earnings now"]
+        with qtbot.waitSignal(core.reconciliation.synced, timeout=20_000):
+            action.trigger()
+        qtbot.waitUntil(
+            lambda: any("synced " in window.status_panel.earnings_line_for(key) for key in keys), timeout=5_000
+        )
+        attempt = core.timekeeper.take(
+            NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600)
+        )
+        assert window.timer_strip is not None
+        window.timer_strip.show_attempt(attempt.id)  # the strip says the timer changed: the ledger hears of it
+        ledger = LedgerStore(core.database)
+        qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+        core.pool.waitForDone(20_000)
