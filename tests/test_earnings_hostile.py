@@ -323,3 +323,21 @@ def test_toloka_transactions_with_only_the_documented_fields_are_read(harness: H
     assert entry.status.value == "awaiting_review" and entry.amount.minor == 100
     harness.server.script(_encode(documented))
     assert harness.run(SAMPLES["toloka"]) is None and len(harness.ledger.entries()) == 1  # the same one again
+
+
+def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness: Harness):
+    sample = SAMPLES["mturk"]
+    dashboard = sample.before[0]
+    problems: list[str] = []
+    for what, mutate in _cases(Sample("mturk", dashboard, (), sample.secret, {})):
+        harness.server.script(_encode(mutate(dashboard)), _encode(sample.body))
+        try:
+            error = harness.run(sample)
+        except Exception as bug:  # the point: nothing but platform errors may come out
+            problems.append(f"{what}: {type(bug).__name__}: {bug}")
+            continue
+        if error is None:
+            problems.extend(_clean(harness, what))
+        elif SECRET in error.message:
+            problems.append(f"{what}: the login is in the message")
+    assert not problems, "\n".join(problems[:20])
