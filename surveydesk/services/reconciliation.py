@@ -167,8 +167,7 @@ class ReconciliationService(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._run(key))
         last = self._ledger.last_sync(account.key)
-        waiting = "Not synced yet" if last is None else ""
-        status = SyncStatus(account.key, account.label, SyncState.WAITING, waiting, last_sync=last)
+        status = SyncStatus(account.key, account.label, SyncState.WAITING, last_sync=last)
         # A run cut short (a rate limit half-way through a first year of history) goes on as soon as the
         # platform allows, not at the next quarter hour; other errors back off from there.
         floor = self._retry_floor or CADENCES.get(account.key.platform, DEFAULT_CADENCE).floor
