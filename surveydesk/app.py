@@ -18,18 +18,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
+from surveydesk.connectors.earnings.registry import build_reader
+from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
+from surveydesk.ledger import LedgerStore
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.history_service import HistoryService
+from surveydesk.services.long_job import LongJob
 from surveydesk.services.poller import Poller
+from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
@@ -72,6 +81,10 @@ class Core:
     wage_reports: WageReports
     pool: QThreadPool
     notices: tuple[str, ...]
+    attempt_ingest: AttemptIngest
+    connectivity: Connectivity
+    reconciliation: ReconciliationService
+    profile: ProfileStore
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -129,6 +142,13 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock)
+        ledger = LedgerStore(database)
+        attempt_ingest = AttemptIngest(database, ledger)
+        connectivity = Connectivity()
+        reconciliation = ReconciliationService(
+            Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
+        )
+        stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets):
             try:
                 connector = build_connector(account, secrets, clock)
@@ -137,13 +157,29 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
                 continue
             share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
             poller.add_account(account, connector, politeness_for(account))
+            reader = build_reader(account, secrets, clock)
+            if reader is not None:
+                reconciliation.add_account(account, reader)
         if not poller.statuses() and not args.smoke_test:
             notices.append(
                 "No platform account is set up yet: add one in Tasks ▸ Accounts…, or run “surveydesk --demo” "
                 "to try SurveyDesk with the built-in demo exchange."
             )
         yield Core(
-            paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, tuple(notices)
+            paths,
+            database,
+            secrets,
+            clock,
+            poller,
+            timekeeper,
+            settings,
+            wage_reports,
+            pool,
+            tuple(notices),
+            attempt_ingest,
+            connectivity,
+            reconciliation,
+            profile,
         )
 
 
@@ -185,6 +221,33 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     refresh()
 
 
+def _add_history_page(window: MainWindow, core: Core, demo: bool) -> None:
+    """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; the ECB is
+    asked only outside the demo."""
+    from surveydesk.ui.history_view import HistoryView
+
+    service = HistoryService(
+        core.database, core.pool, core.clock, system_zone(), session_factory=None if demo else make_session
+    )
+    service.setParent(window)
+    accounts = AccountStore(core.database)
+
+    def prolific_accounts() -> list[str]:
+        return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
+
+    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
+                       prolific_accounts, window)  # fmt: skip
+    window.add_page(view, window.tr("History"))
+
+    def turned_to(index: int) -> None:
+        if window.tabs.widget(index) is view:
+            view.refresh(reset_table=False)
+
+    window.tabs.currentChanged.connect(turned_to)
+    core.reconciliation.synced.connect(lambda _result: view.ledger_changed())
+    view.refresh()
+
+
 def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) -> None:
     """The accounts dialog; what the worker saves or removes takes effect in the poller at once."""
     from surveydesk.ui.accounts_dialog import AccountsDialog
@@ -192,18 +255,56 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connector = build_connector(account, core.secrets, core.clock)
-            share_profile_with(connector, ProfileStore(core.database, core.clock), account.key)
+            share_profile_with(connector, core.profile, account.key)
             core.poller.add_account(account, connector, politeness_for(account))
+            reader = build_reader(account, core.secrets, core.clock)
+            if reader is not None:
+                core.reconciliation.add_account(account, reader)
         else:
             core.poller.remove_account(account.key)
+            core.reconciliation.remove_account(account.key)
+
+    def removed(key: AccountKey) -> None:
+        core.poller.remove_account(key)
+        core.reconciliation.remove_account(key)
 
     background = Background(core.pool, window)
     dialog = AccountsDialog(
         AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
     )
     dialog.account_saved.connect(saved)
-    dialog.account_removed.connect(core.poller.remove_account)
+    dialog.account_removed.connect(removed)
     dialog.exec()
+
+
+def _add_earnings_sync(window: MainWindow, core: Core) -> None:
+    """Each account's earnings sync at the end of its status line, the network and "Sync earnings now" under
+    them (and in the Tasks menu), and the worker's attempts brought into the ledger as they change (on the pool:
+    it writes the database)."""
+    from surveydesk.ui.sync_panel import SyncPanel
+
+    core.connectivity.watch_system()  # Qt's network information needs the application to exist
+    panel = SyncPanel(core.reconciliation.online, window)
+    window.add_status_widget(panel)
+
+    def show(status: SyncStatus) -> None:
+        window.status_panel.update_sync(status, core.clock.now().astimezone().date())
+
+    for status in core.reconciliation.statuses():
+        show(status)
+    core.reconciliation.status_changed.connect(show)
+    core.reconciliation.online_changed.connect(panel.set_online)
+    panel.sync_requested.connect(core.reconciliation.sync_now)
+    window.tasks_menu.addAction(panel.sync_action)
+    if window.timer_strip is not None:
+        background = Background(core.pool, window)
+
+        def ingest() -> None:
+            background.run(
+                lambda: core.attempt_ingest.ingest(core.clock.now()), lambda _count: None, lambda _bug: None
+            )
+
+        window.timer_strip.changed.connect(ingest)
 
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
@@ -223,6 +324,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
+    _add_earnings_sync(window, core)
+    _add_history_page(window, core, args.demo)
     feed = FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
     )
@@ -253,6 +356,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)
     core.poller.start()
+    if not args.smoke_test:
+        core.reconciliation.start()
     code = app.exec()
     window.close()
     return exit_code if args.smoke_test else code

@@ -14,6 +14,25 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# The local date of a ledger entry's `occurred_at` in the worker's zone (migration 6's offsets; UTC if none).
+# Frozen with migration 6: the history rebuilds its daily totals with the very same expression.
+LOCAL_DAY_OF_ENTRY = (
+    "date({row}.occurred_at, COALESCE((SELECT offset_minutes FROM ledger_zone_offsets "
+    "WHERE starts <= {row}.occurred_at ORDER BY starts DESC LIMIT 1), 0) || ' minutes')"
+)
+_ADD_TO_DAY_TOTALS = (
+    "INSERT INTO ledger_day_totals (day, platform, kind, status, currency, amount_minor, entries) "
+    f"VALUES ({LOCAL_DAY_OF_ENTRY}, {{row}}.platform, {{row}}.kind, {{row}}.status, {{row}}.currency, "
+    "{row}.amount_minor, 1) ON CONFLICT (day, platform, kind, status, currency) DO UPDATE "
+    "SET amount_minor = amount_minor + excluded.amount_minor, entries = entries + 1;"
+)
+_TAKE_FROM_DAY_TOTALS = (
+    "UPDATE ledger_day_totals SET amount_minor = amount_minor - {row}.amount_minor, entries = entries - 1 "
+    f"WHERE day = {LOCAL_DAY_OF_ENTRY} AND platform = {{row}}.platform AND kind = {{row}}.kind "
+    "AND status = {row}.status AND currency = {row}.currency;"
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         version=1,
@@ -210,6 +229,73 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (platform, account)
             )
             """,
+        ),
+    ),
+    Migration(
+        version=6,
+        description="exchange rates, the worker's time zone, and the history's daily totals",
+        statements=(
+            # How many units of `currency` one euro bought on `day` (the ECB's convention), as exact decimal
+            # text. `source` is 'ecb' (the daily reference rates) or 'worker' (typed in; never overwritten by
+            # an update from the ECB).
+            """
+            CREATE TABLE exchange_rates (
+                currency TEXT NOT NULL,
+                day TEXT NOT NULL,
+                per_euro TEXT NOT NULL,
+                source TEXT NOT NULL,
+                PRIMARY KEY (currency, day)
+            ) WITHOUT ROWID
+            """,
+            # The worker's time zone as its UTC offsets: from the UTC time `starts`, local time is UTC plus
+            # `offset_minutes`. Filled from the zone's rules (surveydesk.ledger.zone); empty means UTC.
+            """
+            CREATE TABLE ledger_zone_offsets (
+                starts TEXT PRIMARY KEY,
+                offset_minutes INTEGER NOT NULL
+            ) WITHOUT ROWID
+            """,
+            # Sums and counts of the entries per local day, platform, kind, status and currency, kept by the
+            # triggers below, so the history's totals read thousands of rows instead of millions.
+            """
+            CREATE TABLE ledger_day_totals (
+                day TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                status TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                amount_minor INTEGER NOT NULL,
+                entries INTEGER NOT NULL,
+                PRIMARY KEY (day, platform, kind, status, currency)
+            ) WITHOUT ROWID
+            """,
+            f"""
+            INSERT INTO ledger_day_totals
+            SELECT {LOCAL_DAY_OF_ENTRY.format(row="e")} AS local_day, platform, kind, status, currency,
+                   SUM(amount_minor), COUNT(*)
+            FROM ledger_entries AS e
+            GROUP BY local_day, platform, kind, status, currency
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_add AFTER INSERT ON ledger_entries BEGIN
+                {_ADD_TO_DAY_TOTALS.format(row="NEW")}
+            END
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_remove AFTER DELETE ON ledger_entries BEGIN
+                {_TAKE_FROM_DAY_TOTALS.format(row="OLD")}
+            END
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_change
+            AFTER UPDATE OF occurred_at, platform, kind, status, amount_minor, currency ON ledger_entries BEGIN
+                {_TAKE_FROM_DAY_TOTALS.format(row="OLD")}
+                {_ADD_TO_DAY_TOTALS.format(row="NEW")}
+            END
+            """,
+            # The history's table pages through entries newest first, or by amount.
+            "CREATE INDEX ledger_entries_by_time ON ledger_entries (occurred_at)",
+            "CREATE INDEX ledger_entries_by_amount ON ledger_entries (amount_minor)",
         ),
     ),
     Migration(

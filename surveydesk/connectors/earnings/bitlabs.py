@@ -98,7 +98,8 @@ class BitLabsEarnings:
         transaction = common.identifier(event.get("tx_id"), self._platform, "transaction id")
         at = common.moment(event.get("created_at"), self._platform, "time")
         value = common.amount(event.get("user_value"), currency, self._platform)
-        kind = event.get("type")
+        named = event.get("type")
+        kind = named if isinstance(named, str) else ""
         details = event.get("details")
         category = details.get("category") if isinstance(details, dict) else None
         topic = common.name(category.get("name")) if isinstance(category, dict) else ""
@@ -113,7 +114,7 @@ class BitLabsEarnings:
         if kind in _STEPS:
             return [Report(header, at, _STEPS[kind], value)]
         if kind != "COMPLETE":
-            raise BadPayload(self._platform, f"BitLabs' history has an event of unknown type {excerpt(kind)}")
+            raise BadPayload(self._platform, f"BitLabs' history has an event of unknown type {excerpt(named)}")
         delay = fields.count(event.get("callback_delay_seconds")) or 0
         credited = at + timedelta(seconds=min(max(delay, 0), _LONGEST_DELAY))
         reports = [Report(header, at, Status.AWAITING_REVIEW, value)]

@@ -1,0 +1,165 @@
+"""Benchmark: the earnings history at scale (1,000,000 ledger entries over ten years).
+
+Generates entries over ten years on five platforms in three currencies (GBP, USD, EUR), with monthly exchange
+rates and the worker's zone set to Europe/Berlin, all written through the real schema (so the triggers keep the
+daily totals as they would in the app). Then measures:
+
+- open_ms: opening the history as the view does (`open_history`): totals per month by platform and status in
+  the worker's currency (EUR) with every amount converted at its day's rate, the chart series, and the table's
+  first page with its count; the median of 5 runs.
+- sql_ms: the bare SQL aggregate of the same data, straight over the entries (sums and counts per month,
+  platform, status and currency), with no conversion and no Python per row; the median of 5 runs.
+- ratio = open_ms / sql_ms (target ≤ 1.5); open_ms target ≤ 300 ms.
+- export_s: the CSV export of every entry (target ≤ 10 s).
+- rss_mb: the process's peak resident memory over the whole run, generation included (target ≤ 300 MB).
+
+Run: `.venv/bin/python bench/history_scale.py [--entries 1000000] [--keep DIR]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from surveydesk.core.clock import utc_iso
+from surveydesk.ledger.export import export_csv
+from surveydesk.ledger.history import History, open_history
+from surveydesk.ledger.rates import Rate, RateStore
+from surveydesk.ledger.zone import apply_zone
+from surveydesk.store import Database
+
+PLATFORMS = (("prolific", "GBP"), ("mturk", "USD"), ("toloka", "USD"), ("bitlabs", "EUR"), ("cpx", "EUR"))
+YEARS = 10
+START = datetime(2016, 12, 1, tzinfo=UTC)
+BATCH = 50_000
+
+
+def _statuses(age_days: float, rng: random.Random) -> str:
+    """Old entries are paid (or were declined); recent ones are still pending or approved."""
+    roll = rng.random()
+    if roll < 0.08:
+        return rng.choice(("rejected", "returned", "screened_out"))
+    if age_days < 7:
+        return "awaiting_review" if roll < 0.6 else "approved"
+    if age_days < 30:
+        return "approved" if roll < 0.5 else "paid"
+    return "paid"
+
+
+def _entries(count: int, seed: int) -> Iterator[tuple[object, ...]]:
+    rng = random.Random(seed)
+    span = YEARS * 365 * 86400
+    now = START + timedelta(seconds=span)
+    for index in range(count):
+        moment = START + timedelta(seconds=span * index / count + rng.random() * 60)
+        platform, currency = PLATFORMS[rng.randrange(len(PLATFORMS))]
+        status = _statuses((now - moment).total_seconds() / 86400, rng)
+        occurred = utc_iso(moment)
+        yield (
+            f"{platform}/me/task/{index}",
+            platform,
+            "me",
+            "task",
+            f"study-{index % 50_000}",
+            f"submission-{index}",
+            f"Study number {index % 997} about =memory and attention",
+            f"Lab {index % 211}",
+            occurred,
+            occurred[:10],
+            status,
+            occurred,
+            rng.randrange(10, 1500),
+            currency,
+            "",
+        )
+
+
+def generate(database: Database, count: int, seed: int = 6) -> None:
+    apply_zone(database, ZoneInfo("Europe/Berlin"))
+    rates = []
+    month = date(2016, 12, 1)
+    rng = random.Random(seed)
+    while month <= date(2027, 1, 1):
+        rates.append(Rate("USD", month, Decimal(f"{1.05 + rng.random() * 0.2:.4f}"), "ecb"))
+        rates.append(Rate("GBP", month, Decimal(f"{0.83 + rng.random() * 0.08:.4f}"), "ecb"))
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    RateStore(database).add_published(rates)
+    rows = _entries(count, seed)
+    while True:
+        batch = [row for _, row in zip(range(BATCH), rows, strict=False)]
+        if not batch:
+            break
+        with database.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO ledger_entries (id, platform, account, kind, task_id, record_id, title, requester, "
+                "occurred_at, day, status, status_at, amount_minor, currency, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch,
+            )
+
+
+def bare_aggregate(database: Database) -> int:
+    rows = (
+        database.connection()
+        .execute(
+            "SELECT substr(day, 1, 7) AS month, platform, status, currency, SUM(amount_minor), COUNT(*) "
+            "FROM ledger_entries GROUP BY month, platform, status, currency"
+        )
+        .fetchall()
+    )
+    return len(rows)
+
+
+def median_ms(work: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="build the database in DIR and leave it there")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="history-scale-") as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "history.sqlite3"
+        path.unlink(missing_ok=True)
+        with Database.open(path) as database:
+            began = time.perf_counter()
+            generate(database, args.entries)
+            print(f"# generated {args.entries} entries in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+            history = History(database)
+            snapshot = open_history(history, "month", "EUR")
+            assert snapshot.totals.entries == args.entries, snapshot.totals.entries
+            assert not snapshot.totals.missing, snapshot.totals.missing
+            open_ms = median_ms(lambda: open_history(history, "month", "EUR"))
+            sql_ms = median_ms(lambda: bare_aggregate(database))
+            began = time.perf_counter()
+            written = export_csv(database, folder / "ledger.csv")
+            export_s = time.perf_counter() - began
+            assert written == args.entries
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"history_scale open_ms={open_ms:.0f} sql_ms={sql_ms:.0f} ratio={open_ms / sql_ms:.2f} "
+        f"export_s={export_s:.1f} rss_mb={rss_mb:.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

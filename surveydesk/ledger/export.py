@@ -1,0 +1,287 @@
+"""The ledger out of SurveyDesk: every entry as CSV or JSON, and a yearly summary per platform for a tax return.
+
+Files are written whole or not at all: rows go to a hidden temporary file beside the target, which replaces
+the target only once the last row is written; a cancel or an error removes it, so no half file is ever left
+under the name the worker chose.
+
+CSV cells are safe to open in a spreadsheet: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a
+carriage return (or their full-width forms) gets a leading apostrophe, so it is shown as text and never run as
+a formula (OWASP's "CSV injection" advice). Amounts are plain decimal numbers that SurveyDesk formats itself
+(`-1.50`), so they stay numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from surveydesk.core.money import Money, minor_exponent
+from surveydesk.core.progress import Progress
+from surveydesk.ledger.history import APPROVED, DECLINED, PAID, PENDING, History
+from surveydesk.ledger.rates import Missing
+from surveydesk.store.database import Database
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+CSV_COLUMNS = (
+    "id",
+    "platform",
+    "account",
+    "kind",
+    "occurred_at",
+    "status",
+    "amount",
+    "currency",
+    "title",
+    "requester",
+    "task_id",
+    "record_id",
+    "note",
+)
+JSON_FORMAT = "surveydesk-ledger"
+JSON_VERSION = 1
+_BATCH = 2000  # rows read and written between two looks at the cancel flag
+
+
+def safe_cell(text: str) -> str:
+    """`text` as a spreadsheet shows it: a would-be formula gets a leading apostrophe and stays text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def decimal_text(minor: int, currency: str) -> str:
+    """Minor units as a plain decimal number in major units: 150 GBP → "1.50", -5 JPY → "-5"."""
+    exponent = minor_exponent(currency)
+    if exponent == 0:
+        return str(minor)
+    sign = "-" if minor < 0 else ""
+    whole, fraction = divmod(abs(minor), 10**exponent)
+    return f"{sign}{whole}.{fraction:0{exponent}d}"
+
+
+@contextlib.contextmanager
+def replaced_whole(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file to write that appears at `target` only when the block ends without an exception."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    path = Path(temporary)
+    try:
+        with os.fdopen(handle, mode, encoding="utf-8", newline="") as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        path.replace(target)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _count(database: Database) -> int:
+    return int(database.connection().execute("SELECT COUNT(*) FROM ledger_entries").fetchone()[0])
+
+
+def _rows(database: Database, sql: str) -> Iterator[Sequence[Any]]:
+    cursor = database.connection().execute(sql)
+    while batch := cursor.fetchmany(_BATCH):
+        yield from batch
+
+
+def _guarded(column: str) -> str:
+    """SQL for `safe_cell(column)`, so a million cells are guarded in SQLite's C rather than in Python."""
+    starts = ", ".join(str(ord(character)) for character in FORMULA_STARTS)
+    return f"CASE WHEN unicode({column}) IN ({starts}) THEN char(39) || {column} ELSE {column} END"
+
+
+def _decimal_sql(exponents: dict[str, int]) -> tuple[str, list[object]]:
+    """SQL for `decimal_text(amount_minor, currency)`, given the exponent of each currency in the ledger."""
+    branches: list[str] = []
+    values: list[object] = []
+    for currency, exponent in sorted(exponents.items()):
+        if exponent == 0:
+            branches.append("WHEN ? THEN CAST(amount_minor AS TEXT)")
+        else:
+            unit = 10**exponent
+            branches.append(
+                "WHEN ? THEN (CASE WHEN amount_minor < 0 THEN '-' ELSE '' END) || "
+                f"(abs(amount_minor) / {unit}) || '.' || printf('%0{exponent}d', abs(amount_minor) % {unit})"
+            )
+        values.append(currency)
+    if not branches:
+        return "''", []
+    return f"CASE currency {' '.join(branches)} END", values
+
+
+def export_csv(database: Database, target: Path, progress: Progress | None = None) -> int:
+    """Write every ledger entry to `target` as CSV (UTF-8, oldest first); returns how many were written."""
+    progress = progress or Progress()
+    progress.start(_count(database), "export")
+    connection = database.connection()
+    currencies = [row[0] for row in connection.execute("SELECT DISTINCT currency FROM ledger_day_totals")]
+    amount, values = _decimal_sql({currency: minor_exponent(currency) for currency in currencies})
+    columns = [
+        amount if name == "amount" else name if name == "occurred_at" else _guarded(name) for name in CSV_COLUMNS
+    ]
+    cursor = connection.execute(
+        f"SELECT {', '.join(columns)} FROM ledger_entries ORDER BY occurred_at, id", values
+    )
+    written = 0
+    with replaced_whole(target) as file:
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        while batch := cursor.fetchmany(_BATCH):
+            writer.writerows(batch)
+            written += len(batch)
+            progress.advance(len(batch))
+    return written
+
+
+def export_json(database: Database, target: Path, progress: Progress | None = None) -> int:
+    """Write every entry and every event to `target` as one JSON document; returns how many entries.
+
+    Amounts stay exact: integer minor units with their currency, as in the database.
+    """
+    progress = progress or Progress()
+    progress.start(_count(database), "export")
+    entry_keys = [
+        "id",
+        "platform",
+        "account",
+        "kind",
+        "task_id",
+        "record_id",
+        "title",
+        "requester",
+        "attempt_id",
+        "occurred_at",
+        "status",
+        "status_at",
+        "amount_minor",
+        "currency",
+        "note",
+    ]
+    event_keys = ["id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note"]
+    written = 0
+    with replaced_whole(target) as file:
+        file.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "entries": [\n')
+        separator = ""
+        for row in _rows(database, f"SELECT {', '.join(entry_keys)} FROM ledger_entries ORDER BY occurred_at, id"):
+            file.write(separator + json.dumps(dict(zip(entry_keys, row, strict=True)), ensure_ascii=False))
+            separator = ",\n"
+            written += 1
+            if written % _BATCH == 0:
+                progress.advance(_BATCH)
+        file.write('\n], "events": [\n')
+        separator = ""
+        for row in _rows(database, f"SELECT {', '.join(event_keys)} FROM ledger_events ORDER BY entry_id, at, id"):
+            file.write(separator + json.dumps(dict(zip(event_keys, row, strict=True)), ensure_ascii=False))
+            separator = ",\n"
+            progress.check()
+        file.write("\n]}\n")
+        progress.advance(written % _BATCH)
+    return written
+
+
+def read_json(source: Path) -> dict[str, Any]:
+    """A ledger exported by `export_json`; anything else raises ValueError."""
+    document = json.loads(source.read_text(encoding="utf-8"))
+    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
+        raise ValueError(f"{source.name} is not a SurveyDesk ledger export")
+    if document.get("version") != JSON_VERSION:
+        raise ValueError(f"{source.name} is a ledger export of a version this SurveyDesk cannot read")
+    return document
+
+
+# --- the yearly summary ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformYear:
+    """One platform's year in the worker's currency: paid out, approved but not yet paid, pending, declined."""
+
+    platform: str
+    entries: int
+    paid: Money
+    approved: Money
+    pending: Money
+    declined: Money
+
+    @property
+    def earned(self) -> Money:
+        return self.paid + self.approved + self.pending
+
+
+@dataclass(frozen=True, slots=True)
+class YearSummary:
+    year: int
+    currency: str
+    platforms: Sequence[PlatformYear]
+    missing: Sequence[Missing]  # amounts left out: no exchange rate dated on or before their day
+
+    def total(self) -> PlatformYear:
+        """All platforms together (each figure the sum of the platforms' rounded figures)."""
+        zero = Money.zero(self.currency)
+        return PlatformYear(
+            "",
+            sum(p.entries for p in self.platforms),
+            sum((p.paid for p in self.platforms), zero),
+            sum((p.approved for p in self.platforms), zero),
+            sum((p.pending for p in self.platforms), zero),
+            sum((p.declined for p in self.platforms), zero),
+        )
+
+
+def yearly_summary(history: History, year: int, currency: str) -> YearSummary:
+    """What each platform brought in `year` (local days, 1 January to 31 December), in `currency`."""
+    totals = history.totals("year", currency, since=date(year, 1, 1), until=date(year, 12, 31))
+    zero = Money.zero(currency)
+    rows = []
+    for platform in sorted({platform for platform, _group in totals.by_platform_group}):
+        figures = [
+            totals.by_platform_group.get((platform, group)) for group in (PAID, APPROVED, PENDING, DECLINED)
+        ]
+        paid, approved, pending, declined = (zero if f is None else f.amount for f in figures)
+        entries = sum(f.entries for f in figures if f is not None)
+        rows.append(PlatformYear(platform, entries, paid, approved, pending, declined))
+    return YearSummary(year, currency, rows, totals.missing)
+
+
+def export_summary_csv(summary: YearSummary, target: Path) -> None:
+    """The yearly summary as CSV: one row per platform, a total row, and a line per amount left unconverted."""
+    with replaced_whole(target) as file:
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(
+            ("year", "platform", "entries", "paid", "approved", "pending", "earned", "declined", "currency")
+        )
+        for row in [*summary.platforms, summary.total()]:
+            writer.writerow(
+                (
+                    summary.year,
+                    safe_cell(row.platform or "total"),
+                    row.entries,
+                    *(
+                        decimal_text(m.minor, m.currency)
+                        for m in (row.paid, row.approved, row.pending, row.earned)
+                    ),
+                    decimal_text(row.declined.minor, summary.currency),
+                    summary.currency,
+                )
+            )
+        for missing in summary.missing:
+            writer.writerow(
+                (
+                    summary.year,
+                    "not converted",
+                    missing.entries,
+                    decimal_text(missing.minor, missing.currency),
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"{missing.currency}: no exchange rate dated on or before {missing.first_day.isoformat()}",
+                )
+            )

@@ -1,0 +1,213 @@
+"""The history's work on the thread pool: opening it, pages of entries, the worker's notes and corrections, rates.
+
+Every query and write runs on the pool through `Background` and comes back by signal, so ten years of history
+never hold up the window. Opening folds requests that arrive while one runs into a single run after it, as the
+wage reports do; a page is tagged with the number its requester gave, so a page of an old filter is ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+import requests
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import PlatformError, RateLimited
+from surveydesk.core.money import Money
+from surveydesk.ledger.ecb import ECB_DAILY_URL, update_rates
+from surveydesk.ledger.history import (
+    EntryFilter,
+    EntryRow,
+    History,
+    Snapshot,
+    WagePoint,
+    open_history,
+    wage_series,
+)
+from surveydesk.ledger.model import Status
+from surveydesk.ledger.rates import Converter, RateStore
+from surveydesk.ledger.store import LedgerStore
+from surveydesk.ledger.zone import apply_zone
+from surveydesk.services.background import Background
+from surveydesk.store.database import Database
+from surveydesk.store.work_log import WorkLog
+
+log = logging.getLogger(__name__)
+
+# The wage chart covers this much before today: its attempts are read one by one from the work log.
+WAGE_CHART_SPAN = timedelta(days=366)
+# The ECB publishes once a working day: asking again within minutes is pointless and impolite.
+RATES_MIN_INTERVAL = timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryData:
+    """Everything the history view shows when it opens or is refreshed."""
+
+    snapshot: Snapshot
+    wages: list[WagePoint]
+    period: str
+    currency: str
+    where: EntryFilter
+
+
+class HistoryService(QObject):
+    """Opens the history, loads pages, writes notes and corrections, updates rates; all off the GUI thread."""
+
+    loaded = Signal(object)  # HistoryData
+    failed = Signal(str)
+    page_loaded = Signal(int, object, int)  # the requester's number, list[EntryRow], how many in all (or -1)
+    entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
+    events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
+    rates_updated = Signal(int)  # how many rates were new or changed
+    rates_failed = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        pool: QThreadPool,
+        clock: Clock,
+        zone: tzinfo,
+        session_factory: Callable[[], requests.Session] | None = None,
+        rates_url: str = ECB_DAILY_URL,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = database
+        self._history = History(database)
+        self._clock = clock
+        self._zone = zone
+        self._session_factory = session_factory
+        self._rates_url = rates_url
+        self._background = Background(pool, self)
+        self._running = False
+        self._pending: tuple[str, str, EntryFilter] | None = None
+        self._rates_not_before: datetime | None = None
+
+    @property
+    def zone(self) -> tzinfo:
+        return self._zone
+
+    def load(self, period: str, currency: str, where: EntryFilter) -> None:
+        """Open the history (totals, charts, first page); while one load runs, the latest ask follows it."""
+        self._pending = (period, currency, where)
+        if not self._running:
+            self._start_pending()
+
+    def _start_pending(self) -> None:
+        asked, self._pending = self._pending, None
+        if asked is None:
+            return
+        self._running = True
+        period, currency, where = asked
+        today = self._clock.now().astimezone(self._zone).date()
+
+        def work() -> HistoryData:
+            apply_zone(self._db, self._zone)
+            snapshot = open_history(self._history, period, currency, where, self._zone)
+            converter = Converter(RateStore(self._db).all(), currency)
+            wages = wage_series(WorkLog(self._db), period, self._zone, converter, today - WAGE_CHART_SPAN, today)
+            return HistoryData(snapshot, wages, period, currency, where)
+
+        self._background.run(work, self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, data: HistoryData) -> None:
+        self._running = False
+        self.loaded.emit(data)
+        self._start_pending()
+
+    def _on_load_failed(self, _error: Exception) -> None:
+        self._running = False
+        self.failed.emit(self.tr("The history could not be read from the database; see the log file."))
+        self._start_pending()
+
+    def fetch_page(self, number: int, where: EntryFilter, sort: str, descending: bool, offset: int) -> None:
+        """One page from `offset`; with the first page comes how many entries the filter selects."""
+
+        def work() -> tuple[list[Any], int]:
+            total = self._history.count(where, self._zone) if offset == 0 else -1
+            return self._history.page(where, sort, descending, offset), total
+
+        def done(outcome: tuple[list[Any], int]) -> None:
+            self.page_loaded.emit(number, *outcome)
+
+        self._background.run(work, done, self._on_page_failed)
+
+    def _on_page_failed(self, _error: Exception) -> None:
+        self.failed.emit(self.tr("More entries could not be read from the database; see the log file."))
+
+    def load_events(self, entry: str) -> None:
+        self._background.run(
+            lambda: self._history.events_of(entry),
+            lambda events: self.events_loaded.emit(entry, events),
+            self._on_page_failed,
+        )
+
+    def add_note(self, entry: str, note: str) -> None:
+        """Keep the worker's note as a new event of the entry (the platform's record stays as it was)."""
+        at = self._clock.now()
+        self._write(entry, lambda: LedgerStore(self._db).add_note(entry, note, at))
+
+    def correct(self, entry: str, status: Status | None, amount: Money | None) -> None:
+        """Keep the worker's correction as a new event, believed over the platform's (see ledger.model)."""
+        at = self._clock.now()
+        self._write(entry, lambda: LedgerStore(self._db).correct(entry, at, status=status, amount=amount))
+
+    def _write(self, entry: str, write: Callable[[], None]) -> None:
+        def work() -> EntryRow | None:
+            write()
+            return self._history.entry(entry)
+
+        def done(row: EntryRow | None) -> None:
+            if row is not None:
+                self.entry_changed.emit(row)
+
+        def failed(_error: Exception) -> None:
+            self.failed.emit(self.tr("Your change could not be stored; see the log file. Nothing was changed."))
+
+        self._background.run(work, done, failed)
+
+    def update_rates(self) -> None:
+        """Fetch the ECB's daily rates (on the worker's request), unless the last try was under 10 minutes ago
+        or the ECB asked us to wait; `rates_failed` says why not."""
+        factory = self._session_factory
+        now = self._clock.now()
+        if factory is None:
+            self.rates_failed.emit(self.tr("Updating rates is not available here."))
+            return
+        if self._rates_not_before is not None and now < self._rates_not_before:
+            when = self._rates_not_before.astimezone(self._zone).strftime("%H:%M")
+            self.rates_failed.emit(self.tr("Rates were asked for a moment ago; try again after {0}.").format(when))
+            return
+        self._rates_not_before = now + RATES_MIN_INTERVAL
+
+        def work() -> int | PlatformError:
+            try:
+                with factory() as session:
+                    return update_rates(session, RateStore(self._db), now, self._rates_url)
+            except PlatformError as error:
+                return error
+
+        def done(outcome: int | PlatformError) -> None:
+            if isinstance(outcome, int):
+                self.rates_updated.emit(outcome)
+                return
+            if isinstance(outcome, RateLimited):
+                self._rates_not_before = max(outcome.retry_at, now + RATES_MIN_INTERVAL)
+            self.rates_failed.emit(str(outcome))
+
+        def crashed(_error: Exception) -> None:
+            self.rates_failed.emit(self.tr("The rates could not be updated; see the log file."))
+
+        self._background.run(work, done, crashed)
+
+
+def years_of(snapshot: Snapshot) -> list[int]:
+    """The years the history holds, newest first (for the table's year filter)."""
+    starts: set[date] = {period.start for period in snapshot.totals.periods}
+    return sorted({start.year for start in starts}, reverse=True)

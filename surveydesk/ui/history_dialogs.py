@@ -1,0 +1,223 @@
+"""The history's small dialogs: the exchange-rate editor, a note on an entry, a correction of an entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.ledger.history import EntryRow
+from surveydesk.ledger.model import Status
+from surveydesk.ledger.rates import RateError, RateStore, parse_rate
+from surveydesk.ui.text import plain_label
+
+WARNING = "color: #c0392b;"
+MAX_NOTE = 2000
+
+
+class RatesDialog(QDialog):
+    """Exchange rates by date, as euros buy them (the ECB's convention); the worker may add, change, remove."""
+
+    changed = Signal()
+    update_requested = Signal()
+
+    def __init__(self, store: RateStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Exchange rates"))
+        self._store = store
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Currency"), self.tr("Date"), self.tr("1 EUR buys"), self.tr("From")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.currency = QLineEdit(self)
+        self.currency.setPlaceholderText("USD")
+        self.currency.setMaxLength(3)
+        self.currency.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[A-Za-z]{0,3}$"), self))
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(QDate.currentDate())
+        self.rate = QLineEdit(self)
+        self.rate.setPlaceholderText("1.0921")
+        self.add_button = QPushButton(self.tr("Keep this rate"), self)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = QPushButton(self.tr("Remove selected"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.update_button = QPushButton(self.tr("Update from the ECB"), self)
+        self.update_button.clicked.connect(self.update_requested)
+        self.message = plain_label(self)
+        self.message.setWordWrap(True)
+        explanation = plain_label(self)
+        explanation.setWordWrap(True)
+        explanation.setText(
+            self.tr(
+                "An amount is converted with the latest rate dated on or before its day; with none that old it "
+                "is not converted, and the totals say so. Rates you keep here are never replaced by the ECB's."
+            )
+        )
+        form = QHBoxLayout()
+        form.addWidget(self.currency)
+        form.addWidget(self.day)
+        form.addWidget(self.rate, 1)
+        form.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.update_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.resize(520, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rates = sorted(self._store.all(), key=lambda rate: (rate.day, rate.currency), reverse=True)
+        self.table.setRowCount(len(rates))
+        sources = {"ecb": self.tr("ECB"), "worker": self.tr("you")}
+        for row, rate in enumerate(rates):
+            texts = (
+                rate.currency,
+                rate.day.isoformat(),
+                str(rate.per_euro),
+                sources.get(rate.source, rate.source),
+            )
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def add(self) -> bool:
+        try:
+            per_euro = parse_rate(self.rate.text())
+            self._store.set_by_worker(self.currency.text(), self.day.date().toPython(), per_euro)
+        except (RateError, MoneyError) as error:
+            self._say(
+                self.tr("Not kept: {0}. Enter a currency such as USD and a rate such as 1.0921.").format(error)
+            )
+            return False
+        self._say("")
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        for row in rows:
+            currency, day = self.table.item(row, 0).text(), date.fromisoformat(self.table.item(row, 1).text())
+            self._store.remove(currency, day)
+        if rows:
+            self.refresh()
+            self.changed.emit()
+
+    def on_rates_updated(self, count: int) -> None:
+        self.refresh()
+        self.show_message(self.tr("{0} rates from the ECB are new or changed.").format(count))
+
+    def on_rates_failed(self, message: str) -> None:
+        self.show_message(message, warning=True)
+
+    def show_message(self, text: str, warning: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(WARNING if warning else "")
+
+    def _say(self, text: str) -> None:
+        self.show_message(text, warning=bool(text))
+
+
+class NoteDialog(QDialog):
+    """The worker's note on one entry; it is kept as a new event, the platform's record stays as it was."""
+
+    def __init__(self, entry: EntryRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note"))
+        title = plain_label(self)
+        title.setWordWrap(True)
+        title.setText(entry.title)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(entry.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+    def note(self) -> str:
+        return self.text.toPlainText().strip()[:MAX_NOTE]
+
+
+class CorrectionDialog(QDialog):
+    """The worker's correction of an entry's status or amount, kept beside (and believed over) the platform's."""
+
+    def __init__(self, entry: EntryRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Correct an entry"))
+        self._entry = entry
+        title = plain_label(self)
+        title.setWordWrap(True)
+        title.setText(entry.title)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("(keep the status)"), None)
+        for status in Status:
+            self.status.addItem(status.value.replace("_", " ").capitalize(), status)
+        self.amount = QLineEdit(self)
+        self.amount.setText(str(entry.amount.as_decimal()))
+        self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
+        self.message = plain_label(self)
+        self.message.setStyleSheet(WARNING)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check_and_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Amount ({0})").format(entry.amount.currency), self.amount)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def correction(self) -> tuple[Status | None, Money | None]:
+        """What changed: a status and/or an amount; (None, None) when nothing did. Raises MoneyError."""
+        chosen = self.status.currentData()  # Qt hands the enum back as its plain string
+        status = None if chosen is None else Status(chosen)
+        amount = Money.parse(self.amount.text().strip().replace(",", "."), self._entry.amount.currency)
+        return status, (None if amount == self._entry.amount else amount)
+
+    def _check_and_accept(self) -> None:
+        try:
+            status, amount = self.correction()
+        except MoneyError:
+            self.message.setText(self.tr("Enter the amount as a number such as 1.50."))
+            return
+        if status is None and amount is None:
+            self.message.setText(self.tr("Nothing to correct: change the status or the amount."))
+            return
+        self.accept()

@@ -1,0 +1,650 @@
+"""The History tab: earnings totals by period, platform and status in the worker's currency, charts, and every
+ledger entry in a lazily loaded table, with notes, corrections, rates, import and export.
+
+Everything reads from the local database, so the tab works offline; what the platforms report later (pending
+money turning approved, then paid) shows at the next refresh. All reading and writing runs on the pool
+(HistoryService, LongJob); this widget only asks and shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.progress import Progress
+from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
+from surveydesk.ledger.history import (
+    APPROVED,
+    DECLINED,
+    GROUPS,
+    PAGE_SIZE,
+    PAID,
+    PENDING,
+    PERIODS,
+    EntryFilter,
+    EntryRow,
+    History,
+    Totals,
+)
+from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
+from surveydesk.ledger.rates import RateStore
+from surveydesk.services.history_service import HistoryData, HistoryService, years_of
+from surveydesk.services.long_job import LongJob
+from surveydesk.store.database import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
+from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.task_model import platform_name
+from surveydesk.ui.text import plain_label
+
+log = logging.getLogger(__name__)
+
+CURRENCY_SETTING = "history_currency"
+WARNING = "color: #c0392b;"
+_SEARCH_DELAY_MS = 300
+
+
+class HistoryView(QWidget):
+    """The History tab; `refresh()` re-reads it (after a reconciliation, an import, a change of rates)."""
+
+    job_done = Signal(str)  # what a long job (import, export) ended with, in words
+
+    def __init__(
+        self,
+        service: HistoryService,
+        long_job: LongJob,
+        database: Database,
+        settings: SettingsStore,
+        clock: Clock,
+        prolific_accounts: Callable[[], Sequence[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._job = long_job
+        self._db = database
+        self._settings = settings
+        self._clock = clock
+        self._prolific_accounts = prolific_accounts
+        self._data: HistoryData | None = None
+        self._reset_table_on_load = True
+        self._progress_dialog: QProgressDialog | None = None
+        self._on_job_result: Callable[[Any], str] | None = None
+        self._group_names = {
+            PENDING: self.tr("Pending"),
+            APPROVED: self.tr("Approved"),
+            PAID: self.tr("Paid"),
+            DECLINED: self.tr("Declined"),
+        }
+
+        self._build_toolbar()
+        self._build_totals()
+        self._build_entries()
+        self._build_layout()
+
+        service.loaded.connect(self._on_loaded)
+        service.failed.connect(self._show_error)
+        service.entry_changed.connect(self._on_entry_changed)
+        service.events_loaded.connect(self._on_events)
+        service.rates_updated.connect(self._on_rates_updated)
+        service.rates_failed.connect(self._on_rates_failed)
+        long_job.progressed.connect(self._on_job_progress)
+        long_job.finished.connect(self._on_job_finished)
+        long_job.cancelled.connect(self._on_job_cancelled)
+        long_job.failed.connect(self._on_job_failed)
+
+    # --- building -------------------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self.period = QComboBox(self)
+        names = {
+            "day": self.tr("Day"),
+            "week": self.tr("Week"),
+            "month": self.tr("Month"),
+            "year": self.tr("Year"),
+        }
+        for period in PERIODS:
+            self.period.addItem(names[period], period)
+        self.period.setCurrentIndex(PERIODS.index("month"))
+        self.period.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.currency = QLineEdit(self)
+        self.currency.setMaxLength(3)
+        self.currency.setMaximumWidth(60)
+        self.currency.setToolTip(self.tr("Your currency: every total is converted into it"))
+        self.currency.setText(self._worker_currency())
+        self.currency.editingFinished.connect(self._on_currency_edited)
+        self.rates_button = QPushButton(self.tr("Exchange rates…"), self)
+        self.rates_button.clicked.connect(self.open_rates)
+        self.import_button = QPushButton(self.tr("Import Prolific CSV…"), self)
+        self.import_button.clicked.connect(self._choose_import)
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("Ledger as CSV…"), lambda: self._choose_export("csv"))
+        menu.addAction(self.tr("Ledger as JSON…"), lambda: self._choose_export("json"))
+        menu.addAction(self.tr("Yearly summary per platform…"), lambda: self._choose_export("summary"))
+        self.export_button.setMenu(menu)
+        self.status = plain_label(self)
+        self.status.setWordWrap(True)
+        self.status.setText(self.tr("Reading your history…"))
+
+    def _build_totals(self) -> None:
+        self.summary = plain_label(self)
+        self.summary.setWordWrap(True)
+        self.missing = plain_label(self)
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet(WARNING)
+        self.missing.hide()
+        self.totals_table = QTableWidget(0, 6, self)
+        self.totals_table.setHorizontalHeaderLabels(
+            [self.tr("Period"), *(self._group_names[g] for g in GROUPS), self.tr("Earned")]
+        )
+        self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.totals_table.verticalHeader().hide()
+        self.totals_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.platform_table = QTableWidget(0, 1, self)
+        self.platform_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.platform_table.verticalHeader().hide()
+        self.platform_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.earnings_chart = EarningsChart(self)
+        self.wage_chart = WageChart(self)
+        self.unpaid_chart = UnpaidChart(self)
+        self.views = QTabWidget(self)
+        self.views.addTab(self.totals_table, self.tr("Totals"))
+        self.views.addTab(self.platform_table, self.tr("By platform"))
+        self.views.addTab(self.earnings_chart, self.tr("Earnings"))
+        self.views.addTab(self.wage_chart, self.tr("Wages"))
+        self.views.addTab(self.unpaid_chart, self.tr("Unpaid share"))
+
+    def _build_entries(self) -> None:
+        self.model = EntryTableModel(self._service, self._service.zone, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(EntryColumn.WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.resizeSection(EntryColumn.WHEN, 130)
+        header.resizeSection(EntryColumn.STATUS, 120)
+        header.setSectionResizeMode(EntryColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(EntryColumn.NOTE, 200)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda _index: self.edit_note())
+        self.platform_filter = QComboBox(self)
+        self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
+        self.group_filter = QComboBox(self)
+        self.group_filter.addItem(self.tr("Any status"), None)
+        for group in GROUPS:
+            self.group_filter.addItem(self._group_names[group], group)
+        self.group_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
+        self.year_filter = QComboBox(self)
+        self.year_filter.addItem(self.tr("All years"), None)
+        self.year_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles, requesters and notes"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.count_label = plain_label(self)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.model.loading_changed.connect(lambda _loading: self._update_count())
+        self.note_button = QPushButton(self.tr("Note…"), self)
+        self.note_button.clicked.connect(self.edit_note)
+        self.correct_button = QPushButton(self.tr("Correct…"), self)
+        self.correct_button.clicked.connect(self.edit_correction)
+        self.events = QPlainTextEdit(self)
+        self.events.setReadOnly(True)
+        self.events.setPlaceholderText(self.tr("Select an entry to see its history."))
+        self.events.setMaximumHeight(80)
+        self._set_entry_buttons(False)
+
+    def _build_layout(self) -> None:
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(plain_label_with(self, self.tr("Totals per")))
+        toolbar.addWidget(self.period)
+        toolbar.addWidget(plain_label_with(self, self.tr("in")))
+        toolbar.addWidget(self.currency)
+        toolbar.addWidget(self.rates_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.export_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.platform_filter)
+        filters.addWidget(self.group_filter)
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.note_button)
+        filters.addWidget(self.correct_button)
+        entries = QWidget(self)
+        entries_layout = QVBoxLayout(entries)
+        entries_layout.setContentsMargins(0, 0, 0, 0)
+        entries_layout.addLayout(filters)
+        entries_layout.addWidget(self.table, 1)
+        entries_layout.addWidget(self.events)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.views)
+        splitter.addWidget(entries)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.missing)
+        layout.addWidget(splitter, 1)
+
+    # --- loading --------------------------------------------------------------------------------------------
+
+    def refresh(self, reset_table: bool = True) -> None:
+        """Read the totals, charts and (with `reset_table`) the table's first page again, on the pool."""
+        self._reset_table_on_load = self._reset_table_on_load or reset_table
+        self._service.load(self.period.currentData(), self.currency.text(), self.model.where)
+
+    def ledger_changed(self) -> None:
+        """New news in the ledger (a sync): the totals are re-read, and the table too unless the worker is in
+        the middle of it (an entry selected, or scrolled past the first page)."""
+        untouched = self.selected_entry() is None and self.model.rowCount() <= PAGE_SIZE
+        self.refresh(reset_table=untouched)
+
+    def _on_loaded(self, data: HistoryData) -> None:
+        self._data = data
+        self.status.hide()
+        totals = data.snapshot.totals
+        self._show_summary(totals)
+        self._show_totals_table(totals, data.period)
+        self._show_platform_table(totals, data.period)
+        self.earnings_chart.show_series(data.snapshot.earnings, data.period, totals.currency)
+        self.wage_chart.show_points(data.wages, data.period, totals.currency)
+        self.unpaid_chart.show_shares(data.wages, data.snapshot.earnings, data.period)
+        self._fill_choices(self.platform_filter, [(platform_name(p), p) for p in totals.platforms()])
+        self._fill_choices(self.year_filter, [(str(year), year) for year in years_of(data.snapshot)])
+        if self._reset_table_on_load:
+            self._reset_table_on_load = False
+            self.model.show_first_page(data.snapshot.first_page, data.where, data.snapshot.entries)
+
+    def _show_summary(self, totals: Totals) -> None:
+        earned = Money(
+            sum(totals.by_group[group].amount.minor for group in (PENDING, APPROVED, PAID)), totals.currency
+        )
+        parts = [self.tr("Earned {0}").format(earned.format())]
+        parts += [
+            self.tr("{0} {1}").format(self._group_names[group], totals.by_group[group].amount.format())
+            for group in GROUPS
+        ]
+        parts.append(self._entries_text(totals.entries))
+        self.summary.setText(" · ".join(parts))
+        if totals.missing:
+            amounts = ", ".join(
+                self.tr("{0} in {1} since {2}").format(
+                    Money(m.minor, m.currency).format(), self._entries_text(m.entries), m.first_day.isoformat()
+                )
+                for m in totals.missing
+            )
+            self.missing.setText(
+                self.tr(
+                    "Not in these totals, for want of an exchange rate dated on or before their day: {0}. "
+                    "Add a rate in Exchange rates…"
+                ).format(amounts)
+            )
+        self.missing.setVisible(bool(totals.missing))
+
+    def _show_totals_table(self, totals: Totals, period: str) -> None:
+        periods = list(reversed(totals.periods))  # newest first
+        self.totals_table.setRowCount(len(periods))
+        for row, figures in enumerate(periods):
+            cells = [period_label(figures.start, period)]
+            cells += [figures.by_group[group].amount.format() for group in GROUPS]
+            cells.append(figures.earned().format())
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.totals_table.setItem(row, column, item)
+
+    def _show_platform_table(self, totals: Totals, period: str) -> None:
+        """What each platform earned (pending + approved + paid) per period, newest first, and in all."""
+        platforms = totals.platforms()
+        table = self.platform_table
+        table.setColumnCount(1 + len(platforms))
+        table.setHorizontalHeaderLabels([self.tr("Period"), *(platform_name(p) for p in platforms)])
+        periods = list(reversed(totals.periods))
+        table.setRowCount(len(periods) + 1)
+        rows = [(self.tr("All"), totals.by_platform)]
+        rows += [(period_label(figures.start, period), figures.by_platform) for figures in periods]
+        for row, (label, figures) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(label))
+            for column, platform in enumerate(platforms, start=1):
+                figure = figures.get(platform)
+                item = QTableWidgetItem("" if figure is None else figure.amount.format())
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+
+    def _fill_choices(self, combo: QComboBox, choices: list[tuple[str, Any]]) -> None:
+        """Offer `choices` after the combo's first ("all") item, keeping the worker's choice."""
+        chosen = combo.currentData()
+        if [combo.itemData(index) for index in range(1, combo.count())] == [value for _, value in choices]:
+            return
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    def _show_error(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet(WARNING)
+        self.status.show()
+
+    # --- the table ------------------------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        year = self.year_filter.currentData()
+        zone = self._service.zone
+        since = until = None
+        if year is not None:
+            since = datetime.combine(date(year, 1, 1), time(), tzinfo=zone).astimezone(UTC)
+            until = datetime.combine(date(year + 1, 1, 1), time(), tzinfo=zone).astimezone(UTC)
+        self.model.set_filter(
+            EntryFilter(
+                platform=self.platform_filter.currentData(),
+                group=self.group_filter.currentData(),
+                text=self.search.text(),
+                since=since,
+                until=until,
+            )
+        )
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total is not None and shown >= total:
+            text = self._entries_text(total)
+        elif total is not None:
+            text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+        elif self.model.is_loading:
+            text = self.tr("Loading…")
+        else:
+            text = self.tr("{0} shown").format(f"{shown:,}")
+        self.count_label.setText(text)
+
+    def _entries_text(self, count: int) -> str:
+        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(f"{count:,}")
+
+    def selected_entry(self) -> EntryRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ENTRY_ROLE) if rows else None
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        entry = self.selected_entry()
+        self._set_entry_buttons(entry is not None)
+        self.events.clear()
+        if entry is not None:
+            self._service.load_events(entry.id)
+
+    def _set_entry_buttons(self, enabled: bool) -> None:
+        self.note_button.setEnabled(enabled)
+        self.correct_button.setEnabled(enabled)
+
+    def _on_events(
+        self, entry_id: str, events: list[tuple[datetime, str, str | None, Money | None, str | None]]
+    ) -> None:
+        selected = self.selected_entry()
+        if selected is None or selected.id != entry_id:
+            return
+        sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
+        lines = []
+        for at, source, status, amount, note in events:
+            parts = [at.astimezone(self._service.zone).strftime("%Y-%m-%d %H:%M"), sources.get(source, source)]
+            if status:
+                parts.append(status.replace("_", " "))
+            if amount is not None:
+                parts.append(amount.format())
+            if note is not None:
+                parts.append(self.tr("note: {0}").format(note) if note else self.tr("note removed"))
+            lines.append(" · ".join(parts))
+        self.events.setPlainText("\n".join(lines))
+
+    def edit_note(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        dialog = NoteDialog(entry, self)
+        if dialog.exec() == NoteDialog.DialogCode.Accepted and dialog.note() != entry.note:
+            self._service.add_note(entry.id, dialog.note())
+
+    def edit_correction(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        dialog = CorrectionDialog(entry, self)
+        if dialog.exec() == CorrectionDialog.DialogCode.Accepted:
+            status, amount = dialog.correction()
+            self._service.correct(entry.id, status, amount)
+
+    def _on_entry_changed(self, entry: EntryRow) -> None:
+        self.model.replace_entry(entry)
+        selected = self.selected_entry()
+        if selected is not None and selected.id == entry.id:
+            self._service.load_events(entry.id)
+        self.refresh(reset_table=False)  # a correction moves money between totals
+
+    # --- currency and rates ---------------------------------------------------------------------------------
+
+    def _worker_currency(self) -> str:
+        stored = self._settings.get(CURRENCY_SETTING, "")
+        if isinstance(stored, str) and stored:
+            return stored
+        minimum = self._settings.minimum_wage()
+        return minimum.currency if minimum is not None else "EUR"
+
+    def _on_currency_edited(self) -> None:
+        try:
+            code = normalise_currency(self.currency.text())
+        except MoneyError:
+            self.currency.setText(self._worker_currency())
+            return
+        self.currency.setText(code)
+        if code != self._worker_currency():
+            self._settings.set(CURRENCY_SETTING, code)
+        if self._data is None or self._data.currency != code:
+            self.refresh(reset_table=False)
+
+    def open_rates(self) -> RatesDialog:
+        dialog = RatesDialog(RateStore(self._db), self)
+        dialog.changed.connect(lambda: self.refresh(reset_table=False))
+        dialog.update_requested.connect(self._service.update_rates)
+        # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
+        self._service.rates_updated.connect(dialog.on_rates_updated)
+        self._service.rates_failed.connect(dialog.on_rates_failed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _on_rates_updated(self, count: int) -> None:
+        if count:
+            self.refresh(reset_table=False)
+
+    def _on_rates_failed(self, message: str) -> None:
+        log.info("exchange rates not updated: %s", message)
+
+    # --- import and export ----------------------------------------------------------------------------------
+
+    def _choose_import(self) -> None:
+        accounts = list(self._prolific_accounts())
+        if not accounts:
+            QMessageBox.information(
+                self, self.tr("Import"), self.tr("Add your Prolific account first (Tasks ▸ Accounts…).")
+            )
+            return
+        account = accounts[0]
+        if len(accounts) > 1:
+            account, chosen = QInputDialog.getItem(
+                self, self.tr("Import"), self.tr("Which Prolific account is this history of?"), accounts, 0, False
+            )
+            if not chosen:
+                return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Prolific's submission history"), "", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.start_import(Path(path), account)
+
+    def start_import(self, source: Path, account: str) -> None:
+        """Import a Prolific CSV on the pool, with a progress dialog; all of it or, on any error, none."""
+        recorded_at = self._clock.now()
+
+        def work(progress: Progress) -> ImportResult:
+            parsed = parse_file(source.read_bytes(), progress)
+            return import_submissions(self._db, account, parsed, recorded_at, progress)
+
+        def said(result: ImportResult) -> str:
+            self.refresh()
+            text = self.tr("Imported {0} submissions into {1} entries.").format(result.rows, result.entries)
+            if result.without_time:
+                text += " " + self.tr("{0} rows had no time and were left out.").format(result.without_time)
+            return text
+
+        self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
+
+    def _choose_export(self, kind: str) -> None:
+        year = None
+        if kind == "summary":
+            last_year = self._clock.now().astimezone(self._service.zone).year - 1
+            year, chosen = QInputDialog.getInt(
+                self, self.tr("Yearly summary"), self.tr("Year"), last_year, 2000, 2100
+            )
+            if not chosen:
+                return
+        suffix = {"csv": "csv", "json": "json", "summary": "csv"}[kind]
+        name = f"surveydesk-{year}-summary.{suffix}" if year else f"surveydesk-ledger.{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), name)
+        if path:
+            self.start_export(kind, Path(path), year)
+
+    def start_export(self, kind: str, target: Path, year: int | None = None) -> None:
+        """Export on the pool, with a progress dialog; the file appears only once it is complete."""
+        currency = self.currency.text()
+
+        def work(progress: Progress) -> int:
+            if kind == "csv":
+                return export_csv(self._db, target, progress)
+            if kind == "json":
+                return export_json(self._db, target, progress)
+            assert year is not None
+            summary = yearly_summary(History(self._db), year, currency)
+            export_summary_csv(summary, target)
+            return len(summary.platforms)
+
+        def said(count: int) -> str:
+            if kind == "summary":
+                return self.tr("The summary of {0} ({1} platforms) is in {2}.").format(year, count, target.name)
+            return self.tr("Exported {0} entries to {1}.").format(f"{count:,}", target.name)
+
+        self.run_with_progress(self.tr("Exporting to {0}…").format(target.name), work, said)
+
+    def run_with_progress(self, label: str, work: Callable[[Progress], Any], said: Callable[[Any], str]) -> None:
+        """Run `work(progress)` on the pool behind a cancellable progress dialog; `said(result)` is the words
+        shown when it ends (an import, an export, a first reconciliation of a long history)."""
+        if self._job.running:
+            self.job_done.emit(self.tr("Another import or export is still running."))
+            return
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self._job.cancel)
+        self._progress_dialog = dialog
+        self._on_job_result = said
+        self._job.start(work)
+        dialog.show()
+
+    def _on_job_progress(self, done: int, total: int) -> None:
+        dialog = self._progress_dialog
+        if dialog is None:
+            return
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total >= 0 else 0)
+        count = f"{done:,}" if total < 0 else self.tr("{0} of {1}").format(f"{done:,}", f"{total:,}")
+        dialog.setLabelText(dialog.labelText().split("\n")[0] + "\n" + count)
+
+    def _on_job_finished(self, result: Any) -> None:
+        said = self._on_job_result
+        self._close_progress()
+        if said is not None:
+            self._tell(said(result), warning=False)
+
+    def _on_job_cancelled(self) -> None:
+        self._close_progress()
+        self._tell(self.tr("Cancelled: nothing was written."), warning=False)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._close_progress()
+        self._tell(message, warning=True)
+
+    def _close_progress(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.canceled.disconnect(self._job.cancel)
+            self._progress_dialog.close()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+        self._on_job_result = None
+
+    def _tell(self, message: str, warning: bool) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet(WARNING if warning else "")
+        self.status.show()
+        self.job_done.emit(message)
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._progress_dialog
+
+
+def plain_label_with(parent: QWidget, text: str) -> QWidget:
+    label = plain_label(parent)
+    label.setText(text)
+    return label

@@ -1,0 +1,66 @@
+"""The earnings sync at a glance: online or not and "Sync earnings now" (SyncPanel), and each account's sync in
+words (`describe_sync`, shown at the end of its status line)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from surveydesk.services.reconciliation import SyncState, SyncStatus
+from surveydesk.ui.text import local_time, plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncPanel", text)
+
+
+def describe_sync(status: SyncStatus, today: date) -> str:
+    """An account's sync in a few words, e.g. "synced 14:02:10", "syncing…", or what went wrong and when it is
+    tried again; a sync before `today` (the worker's local date) is shown with its date."""
+    if status.state is SyncState.SYNCING:
+        parts = [_tr("syncing…")]
+    elif status.error_kind == "rate-limited" and status.next_sync is not None:  # pacing, not trouble
+        parts = [_tr("the platform paces us; going on at {0}").format(local_time(status.next_sync))]
+    elif status.state in (SyncState.ERROR, SyncState.OFFLINE) or status.error_kind:
+        parts = [status.message]
+        if status.next_sync is not None:
+            parts.append(_tr("again at {0}").format(local_time(status.next_sync)))
+    elif status.last_sync is None:
+        parts = [status.message or _tr("not synced yet")]
+    else:
+        parts = []
+    if status.last_sync is not None:
+        local = status.last_sync.astimezone()
+        when = local_time(status.last_sync) if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+        parts.append(_tr("synced {0}").format(when))
+    return " · ".join(part for part in parts if part)
+
+
+class SyncPanel(QWidget):
+    """One line: whether the desk is online for the earnings sync, and the button (also an action for a menu)
+    that syncs every account now."""
+
+    sync_requested = Signal()
+
+    def __init__(self, online: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 2)
+        self.network = plain_label(self)
+        self.sync_button = QPushButton(self.tr("Sync earnings now"), self)
+        self.sync_button.clicked.connect(self.sync_requested)
+        self.sync_action = QAction(self.tr("S&ync earnings now"), self)
+        self.sync_action.triggered.connect(self.sync_requested)
+        layout.addWidget(self.network, 1)
+        layout.addWidget(self.sync_button)
+        self.set_online(online)
+
+    def set_online(self, online: bool) -> None:
+        self.network.setText(
+            self.tr("Online: earnings sync with the platforms")
+            if online
+            else self.tr("Offline: your earnings history is all here; it syncs when the network is back")
+        )
