@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from surveydesk import APP_ID, APP_NAME, __version__
+from surveydesk.ui.icons import app_icon, tray_icon
 
-
-def resource(relative: str) -> Traversable:
-    """A file of the top-level `resources/` folder.
-
-    Installed, it is the package `surveydesk.resources`; run from a source checkout (`python -m surveydesk` in
-    the checkout, which puts the checkout's `surveydesk/` first on the path), it is the folder itself.
-    """
-    try:
-        return resources.files("surveydesk.resources").joinpath(relative)
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2].joinpath("resources", relative)
-
-
-def app_icon() -> QIcon:
-    """The SurveyDesk icon."""
-    with resources.as_file(resource("icons/surveydesk.svg")) as path:
-        return QIcon(str(path))
+__all__ = ["app_icon", "create_application", "tray_icon"]
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
