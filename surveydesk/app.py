@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
+from surveydesk.autostart import Autostart, launch_command
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
@@ -133,11 +134,6 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
                 notices.append(str(error))
                 continue
             poller.add_account(account, connector, politeness_for(account))
-        if not poller.statuses() and not args.smoke_test:
-            notices.append(
-                "No platform account is set up yet: add one in Tasks ▸ Accounts…, or run “surveydesk --demo” "
-                "to try SurveyDesk with the built-in demo exchange."
-            )
         yield Core(
             paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, tuple(notices)
         )
@@ -203,11 +199,24 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import app_icon, create_application
+    from surveydesk.ui.application import create_application, tray_icon
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.resource_check import missing_resources
+    from surveydesk.ui.shell_controller import ShellController, demo_starter
+    from surveydesk.ui.translations import chosen_language, install_translators
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
+    language = install_translators(app, chosen_language(core.settings))  # before any window is built
+    log.info(
+        "interface locale %s; translated by Qt: %s, by SurveyDesk: %s",
+        language.locale.name(),
+        language.qt_translated,
+        language.surveydesk_translated,
+    )
+    if args.smoke_test and (missing := missing_resources()):
+        print("smoke-test failed: missing " + "; ".join(missing), flush=True)
+        return EXIT_FAILED
     instance = SingleInstance(server_name(core.paths.data), app)
     if not instance.claim():
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
@@ -218,8 +227,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
     FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
+        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )
+    autostart = Autostart(launch_command(args.data_dir))
+    ShellController(window, core.poller, core.settings, autostart, demo_starter(launch_command()), demo=args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

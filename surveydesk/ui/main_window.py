@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Tasks"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.AGE, Qt.SortOrder.AscendingOrder)  # youngest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,9 +90,11 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles and requesters"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search tasks"))
         self.search.textChanged.connect(self.proxy.set_search_text)
         self.platform_filter = QComboBox(self)
         self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.setAccessibleName(self.tr("Platform"))
         self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
         self.count_label = plain_label(self)
 
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(page, title)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_for_real)
@@ -214,7 +217,7 @@ class MainWindow(QMainWindow):
         if self.timer_strip is not None:
             self._build_work_menu(self.timer_strip)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SurveyDesk"), self)
         about_action.triggered.connect(self._show_about)
         help_menu.addAction(about_action)

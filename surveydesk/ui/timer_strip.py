@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
+from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
@@ -176,9 +177,9 @@ class TimerStrip(QFrame):
         # An hourly rate from a few seconds of work is noise (thousands an hour); it is shown from a minute on.
         rate = task_wage(attempt, seconds) if seconds >= _RATE_AFTER_SECONDS else None
         expected = attempt.expected_wage
-        promised = self.tr(" · promised {0}/h").format(expected.format()) if expected is not None else ""
-        per_hour = self.tr(" · {0}/h so far").format(rate.format()) if rate is not None else ""
-        self.wage_label.setText(attempt.reward.format() + promised + per_hour)
+        promised = self.tr(" · promised {0}").format(format_rate(expected)) if expected is not None else ""
+        per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""
+        self.wage_label.setText(format_money(attempt.reward) + promised + per_hour)
         self._show_countdown(attempt)
 
     def _show_countdown(self, attempt: Attempt) -> None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.formatting import format_money
+from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
@@ -42,7 +44,7 @@ def format_duration(seconds: float) -> str:
 
 def format_rate(wage: Money | None) -> str:
     """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
-    return "—" if wage is None else f"{wage.format()}/h"
+    return "—" if wage is None else format_money_rate(wage)
 
 
 def format_share(share: float | None) -> str:
@@ -336,7 +338,9 @@ class WagesPanel(QWidget):
             cells = {
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
-                _PAID: _Cell(_joined(figures, lambda f: f.paid.format()), _money_key(figures, lambda f: f.paid)),
+                _PAID: _Cell(
+                    _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
+                ),
                 _TASK_WAGE: _Cell(
                     _joined(figures, lambda f: format_rate(f.task_wage)),
                     _money_key(figures, lambda f: f.task_wage),

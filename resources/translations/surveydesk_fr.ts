@@ -1,0 +1,918 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for this account, e.g. your e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this account for tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Enregistrer</translation>
+    </message>
+    <message>
+        <source>Paste the {0} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished">Enregistré.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0}? Its login is deleted from the keyring; your earnings are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account a name (your e-mail or user name on the platform).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+Keep this login for this run of SurveyDesk only? It will not be written anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed with an error of ours; see the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (count them in the tray only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound with each alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts a minute, at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyListHint</name>
+    <message>
+        <source>No task matches your search or platform filter. Clear the search box and choose “All platforms” to see all {0} tasks.</source>
+        <translation>Aucune tâche ne correspond à votre recherche ou au filtre de plateforme. Videz la zone de recherche et choisissez «&#xa0;Toutes les plateformes&#xa0;» pour voir les {0} tâches.</translation>
+    </message>
+    <message>
+        <source>All {0} tasks are outside your rules. Tasks ▸ Show hidden tasks shows them; Tasks ▸ Rules… changes what the list shows.</source>
+        <translation>Les {0} tâches sont hors de vos règles. Tâches ▸ Afficher les tâches masquées les montre&#xa0;; Tâches ▸ Règles… change ce que la liste affiche.</translation>
+    </message>
+    <message>
+        <source>No platform account yet. Add one in Tasks ▸ Accounts…, or try the demo from the Welcome tab.</source>
+        <translation>Aucun compte de plateforme pour l’instant. Ajoutez-en un dans Tâches ▸ Comptes…, ou essayez la démo depuis l’onglet Bienvenue.</translation>
+    </message>
+    <message>
+        <source>Checking is paused. Tasks ▸ Pause checking starts it again.</source>
+        <translation>Les vérifications sont suspendues. Tâches ▸ Suspendre les vérifications les relance.</translation>
+    </message>
+    <message>
+        <source>None of your accounts could be checked: their status below says why.</source>
+        <translation>Aucun de vos comptes n’a pu être vérifié&#xa0;: leur état, plus bas, dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first check of your accounts…</source>
+        <translation>En attente de la première vérification de vos comptes…</translation>
+    </message>
+    <message>
+        <source>No open task right now. SurveyDesk checks again on its own and alerts you when new tasks appear.</source>
+        <translation>Aucune tâche ouverte pour le moment. SurveyDesk vérifie de nouveau tout seul et vous alerte quand de nouvelles tâches apparaissent.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search titles and requesters</source>
+        <translation>Chercher dans les titres et les demandeurs</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>Toutes les plateformes</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation>Chercher des tâches</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Demo mode: these tasks come from SurveyDesk&apos;s built-in demo exchange. Nothing here is real and your own data is not touched.</source>
+        <translation>Mode démo&#xa0;: ces tâches viennent de la bourse de démonstration intégrée à SurveyDesk. Rien n’y est réel et vos propres données ne sont pas touchées.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Tâches</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Take the selected task</source>
+        <translation>&amp;Prendre la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Règles…</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts…</source>
+        <translation>&amp;Alertes…</translation>
+    </message>
+    <message>
+        <source>&amp;Show hidden tasks</source>
+        <translation>A&amp;fficher les tâches masquées</translation>
+    </message>
+    <message>
+        <source>&amp;Pause checking</source>
+        <translation>&amp;Suspendre les vérifications</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About SurveyDesk</source>
+        <translation>À &amp;propos de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>T&amp;ravail</translation>
+    </message>
+    <message>
+        <source>Clock &amp;in / out</source>
+        <translation>Commencer / terminer la &amp;session</translation>
+    </message>
+    <message>
+        <source>&amp;Start timer on the selected task</source>
+        <translation>&amp;Chronométrer la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Start a task by &amp;hand…</source>
+        <translation>Commencer une tâche à la &amp;main…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>Mettre en &amp;pause / reprendre</translation>
+    </message>
+    <message>
+        <source>End as: {0}</source>
+        <translation>Terminer comme&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>SurveyDesk stopped unexpectedly</source>
+        <translation>SurveyDesk s’est arrêté de façon inattendue</translation>
+    </message>
+    <message>
+        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).
+
+Count the {2} minutes since then as work?</source>
+        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).
+
+Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>About SurveyDesk</source>
+        <translation>À propos de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>SurveyDesk {0}
+
+Tasks from several platforms in one list, the true hourly wage with unpaid time counted, and an earnings log that works offline.</source>
+        <translation>SurveyDesk {0}
+
+Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horaire avec le temps non payé compté, et un journal des gains qui fonctionne hors ligne.</translation>
+    </message>
+    <message>
+        <source>{0} tasks</source>
+        <translation>{0} tâches</translation>
+    </message>
+    <message>
+        <source>{0} of {1} tasks</source>
+        <translation>{0} tâches sur {1}</translation>
+    </message>
+    <message>
+        <source> ({0} outside your rules, shown)</source>
+        <translation> ({0} hors de vos règles, affichées)</translation>
+    </message>
+    <message>
+        <source> ({0} hidden by your rules)</source>
+        <translation> ({0} masquées par vos règles)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualTaskDialog</name>
+    <message>
+        <source>Start a task by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the task is called on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation type="unfinished">Lancer le chrono</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MinimumWageEditor</name>
+    <message>
+        <source>Minimum wage</source>
+        <translation>Salaire minimum</translation>
+    </message>
+    <message>
+        <source>Gross, per hour; leave empty to compare with nothing</source>
+        <translation>Brut, par heure&#xa0;; laissez vide pour ne comparer à rien</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>par heure</translation>
+    </message>
+    <message>
+        <source>Enter an amount such as 11.88 and a currency code such as EUR.</source>
+        <translation>Saisissez un montant comme 11,88 et un code de devise comme EUR.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <source>Not an amount in {0}: enter a number such as 0.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applies to tasks paid in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>As the system is set</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>&amp;Start SurveyDesk when I log in</source>
+        <translation>&amp;Démarrer SurveyDesk à l’ouverture de ma session</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login ({0}): {1}</source>
+        <translation>Impossible de modifier le démarrage à l’ouverture de session ({0})&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list hides the tasks that break any of these rules; “Show hidden tasks” brings them back. Leave a rule empty to let every task through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are told about a new task only when it passes every one of these rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What notifies me</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesForm</name>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. survey, diary: a task must mention one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. webcam, download: a task must mention none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One name or id per line; empty for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One name or id per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum reward:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum reward per hour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum estimated time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum places left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to look for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to avoid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these requesters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never these requesters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platforms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices I work on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one device you work on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShellController</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Go to the search box</source>
+        <translation>Aller à la zone de recherche</translation>
+    </message>
+    <message>
+        <source>Go to the task list</source>
+        <translation>Aller à la liste des tâches</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>The demo is starting in a window of its own.</source>
+        <translation>La démo démarre dans sa propre fenêtre.</translation>
+    </message>
+    <message>
+        <source>The demo could not be started; see the log file.</source>
+        <translation>La démo n’a pas pu démarrer&#xa0;; voir le fichier journal.</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of SurveyDesk.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de SurveyDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetails</name>
+    <message>
+        <source>Open task page</source>
+        <translation>Ouvrir la page de la tâche</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>Lancer le chrono</translation>
+    </message>
+    <message>
+        <source>Measure the time you spend on this task (Ctrl+Return)</source>
+        <translation>Mesurer le temps passé sur cette tâche (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
+    <message>
+        <source>Take this task on its platform, open it and start its timer (Ctrl+T)</source>
+        <translation>Prendre cette tâche sur sa plateforme, l’ouvrir et lancer son chrono (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Requester:</source>
+        <translation>Demandeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pay:</source>
+        <translation>Rémunération&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>Appareils&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>Sélectionnez une tâche pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>about {0} min</source>
+        <translation>environ {0} min</translation>
+    </message>
+    <message>
+        <source>{0} min allowed</source>
+        <translation>{0} min accordées</translation>
+    </message>
+    <message>
+        <source>{0} places left</source>
+        <translation>{0} places restantes</translation>
+    </message>
+    <message>
+        <source>first seen {0}</source>
+        <translation>vue pour la première fois à {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimerStrip</name>
+    <message>
+        <source>Not clocked in</source>
+        <translation>Aucune session en cours</translation>
+    </message>
+    <message>
+        <source>Clock in</source>
+        <translation>Commencer la session</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation> (en pause)</translation>
+    </message>
+    <message>
+        <source>Shift {0}{1}</source>
+        <translation>Session {0}{1}</translation>
+    </message>
+    <message>
+        <source>Clock out</source>
+        <translation>Terminer la session</translation>
+    </message>
+    <message>
+        <source>Resume shift</source>
+        <translation>Reprendre la session</translation>
+    </message>
+    <message>
+        <source>No task in progress: start one from the list or by hand.</source>
+        <translation>Aucune tâche en cours&#xa0;: lancez-en une depuis la liste ou à la main.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>worked {0}</source>
+        <translation>travaillé {0}</translation>
+    </message>
+    <message>
+        <source> · promised {0}</source>
+        <translation> · promis {0}</translation>
+    </message>
+    <message>
+        <source> · {0} so far</source>
+        <translation> · {0} jusqu’ici</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>reste {0}</translation>
+    </message>
+    <message>
+        <source>Time is up for “{0}”.</source>
+        <translation>Le temps est écoulé pour «&#xa0;{0}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>2 minutes left for “{0}”.</source>
+        <translation>Plus que 2 minutes pour «&#xa0;{0}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>80% of the time allowed for “{0}” has gone.</source>
+        <translation>80&#xa0;% du temps accordé pour «&#xa0;{0}&#xa0;» est écoulé.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Take: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matching task right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open SurveyDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WagesPanel</name>
+    <message>
+        <source>Searching</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Screened out</source>
+        <translation>Non qualifié</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Rendu</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Temps dépassé</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Working out your wages…</source>
+        <translation>Calcul de vos gains…</translation>
+    </message>
+    <message>
+        <source>No finished tasks yet: the figures appear when you end your first task.</source>
+        <translation>Aucune tâche terminée pour l’instant&#xa0;: les chiffres apparaissent quand vous terminez votre première tâche.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>This month by platform</source>
+        <translation>Ce mois-ci par plateforme</translation>
+    </message>
+    <message>
+        <source>This month by requester</source>
+        <translation>Ce mois-ci par demandeur</translation>
+    </message>
+    <message>
+        <source>Unknown requester</source>
+        <translation>Demandeur inconnu</translation>
+    </message>
+    <message>
+        <source>Nothing worked yet.</source>
+        <translation>Aucun travail pour l’instant.</translation>
+    </message>
+    <message>
+        <source>{0} task · {1} true</source>
+        <translation>{0} par tâche · {1} réel</translation>
+    </message>
+    <message>
+        <source>Nothing paid for these hours.</source>
+        <translation>Rien de payé pour ces heures.</translation>
+    </message>
+    <message>
+        <source>True wage: below the minimum wage of {0}</source>
+        <translation>Salaire réel&#xa0;: sous le salaire minimum de {0}</translation>
+    </message>
+    <message>
+        <source>Hours worked: {0}</source>
+        <translation>Heures travaillées&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Minimum wage: —</source>
+        <translation>Salaire minimum&#xa0;: —</translation>
+    </message>
+    <message>
+        <source>Task wage</source>
+        <translation>Salaire par tâche</translation>
+    </message>
+    <message>
+        <source>True wage</source>
+        <translation>Salaire réel</translation>
+    </message>
+    <message>
+        <source>{0}: —</source>
+        <translation>{0}&#xa0;: —</translation>
+    </message>
+    <message>
+        <source>{0}: below the minimum wage of {1}</source>
+        <translation>{0}&#xa0;: sous le salaire minimum de {1}</translation>
+    </message>
+    <message>
+        <source>{0}: above the minimum wage of {1}</source>
+        <translation>{0}&#xa0;: au-dessus du salaire minimum de {1}</translation>
+    </message>
+    <message>
+        <source>{0}: at the minimum wage of {1}</source>
+        <translation>{0}&#xa0;: au salaire minimum de {1}</translation>
+    </message>
+    <message>
+        <source>Unpaid: {0} ({1})</source>
+        <translation>Non payé&#xa0;: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Unpaid: {0}</source>
+        <translation>Non payé&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to SurveyDesk</source>
+        <translation>Bienvenue dans SurveyDesk</translation>
+    </message>
+    <message>
+        <source>SurveyDesk gathers the paid tasks of Prolific, MTurk, BitLabs, CPX Research and Toloka into one list and alerts you to the ones worth taking. It times your work, including the unpaid minutes around it, to show what you really earn per hour, and keeps an earnings log on this computer.</source>
+        <translation>SurveyDesk rassemble dans une seule liste les tâches rémunérées de Prolific, MTurk, BitLabs, CPX Research et Toloka, et vous signale celles qui valent la peine. Il chronomètre votre travail, minutes non payées comprises, pour montrer ce que vous gagnez vraiment par heure, et tient un journal de vos gains sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Essayer la &amp;démo</translation>
+    </message>
+    <message>
+        <source>Opens SurveyDesk on a simulated market in a window of its own; your data is not touched</source>
+        <translation>Ouvre SurveyDesk sur un marché simulé, dans sa propre fenêtre&#xa0;; vos données ne sont pas touchées</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Connect SurveyDesk to your account on a platform</source>
+        <translation>Relier SurveyDesk à votre compte sur une plateforme</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self._window</name>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SurveyDesk is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It keeps checking for tasks in the tray. Quit it from the tray&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Wages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
