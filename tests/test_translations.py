@@ -1,0 +1,127 @@
+"""Languages: the committed .qm is compiled from the reviewed .ts, translations keep their placeholders, the
+language follows the system unless one is chosen, and the translators are in place before a window is built."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
+
+from surveydesk.core.clock import SystemClock
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.translations import (
+    LANGUAGE_SETTING,
+    SYSTEM_LANGUAGE,
+    choose_language,
+    chosen_language,
+    install_translators,
+    ui_locale,
+)
+
+FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TS = FOLDER / "surveydesk_fr.ts"
+QM = FOLDER / "surveydesk_fr.qm"
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def _messages() -> list[tuple[str, str, str | None, str | None]]:
+    """(context, source, translation, type) of every message of the .ts."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):  # noqa: S314 - our own committed file
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append((name, message.findtext("source", ""), translation.text, translation.get("type")))
+    return found
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    """French installed as the app does it, and everything put back afterwards."""
+    before = QLocale()
+    install_translators(qapp, "fr")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+    QLocale.setDefault(before)
+
+
+@pytest.mark.skipif(not LRELEASE.exists(), reason="pyside6-lrelease comes with PySide6")
+def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path):
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == QM.read_bytes(), "the .qm is out of date: run scripts/update-translations"
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    for context, source, translation, _kind in _messages():
+        if translation:
+            wanted = sorted(PLACEHOLDER.findall(source))
+            assert sorted(PLACEHOLDER.findall(translation)) == wanted, (context, source)
+
+
+def test_a_translated_menu_text_keeps_one_mnemonic_at_most():
+    for context, source, translation, _kind in _messages():
+        if translation and "&" in source:
+            assert translation.replace("&&", "").count("&") == 1, (context, source, translation)
+
+
+def test_the_welcome_page_and_the_preferences_are_translated():
+    finished = {(context, source) for context, source, text, kind in _messages() if text and kind is None}
+    assert ("WelcomePage", "Welcome to SurveyDesk") in finished
+    assert ("PreferencesDialog", "&Language:") in finished
+    assert ("EmptyListHint", "Waiting for the first check of your accounts…") in finished
+
+
+def test_the_language_follows_the_system_unless_one_is_chosen():
+    belgian = QLocale(QLocale.Language.French, QLocale.Country.Belgium)
+    american = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert ui_locale(SYSTEM_LANGUAGE, system=belgian).name() == "fr_BE"
+    assert ui_locale("fr", system=american).language() == QLocale.Language.French
+    assert ui_locale("fr", system=belgian).name() == "fr_BE"  # the worker's country's formats are kept
+    assert ui_locale("en", system=belgian).language() == QLocale.Language.English
+
+
+def test_the_choice_is_stored_and_an_unknown_one_means_the_system(database):
+    settings = SettingsStore(database)
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+    choose_language(settings, "fr")
+    assert chosen_language(settings) == "fr"
+    settings.set(LANGUAGE_SETTING, "xx-made-up")
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+    settings.set(LANGUAGE_SETTING, 42)
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+
+
+def test_french_translates_surveydesk_and_qt_and_sets_the_locale(qtbot, poller, french):
+    assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"  # Qt's own qtbase_fr
+    assert QLocale().language() == QLocale.Language.French
+
+    window = MainWindow(poller, SystemClock().now)  # built after the translators, as the app does
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:2] == ["&Fichier", "&Tâches"]
+
+
+def test_english_installs_no_translation(qapp):
+    before = QLocale()
+    try:
+        installed = install_translators(qapp, "en")
+        assert not installed.qt_translated and not installed.surveydesk_translated
+        assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Welcome to SurveyDesk"
+    finally:
+        QLocale.setDefault(before)
