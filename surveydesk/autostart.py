@@ -78,7 +78,7 @@ class Autostart:
         """Whether the desktop will start SurveyDesk at login: our entry is there and not switched off."""
         try:
             text = self.path.read_text(encoding="utf-8")
-        except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
+        except (OSError, UnicodeDecodeError):  # absent, unreadable, or a file where a folder should be
             return False
         keys = {line.partition("=")[0].strip(): line.partition("=")[2].strip() for line in text.splitlines()}
         return keys.get("Hidden", "false") != "true" and keys.get("X-GNOME-Autostart-enabled", "true") != "false"

@@ -5,7 +5,7 @@
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>Add account</source>
@@ -107,6 +107,14 @@ Keep this login for this run of SurveyDesk only? It will not be written anywhere
     <message>
         <source>Quiet hours</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet from</source>
+        <translation>Silence à partir de</translation>
+    </message>
+    <message>
+        <source>Quiet until</source>
+        <translation>Silence jusqu’à</translation>
     </message>
     <message>
         <source>Play a sound with each alert</source>
@@ -345,8 +353,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Salaire minimum</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Minimum wage per hour</source>
+        <translation>Salaire minimum par heure</translation>
+    </message>
+    <message>
         <source>Gross, per hour; leave empty to compare with nothing</source>
         <translation>Brut, par heure&#xa0;; laissez vide pour ne comparer à rien</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
     </message>
     <message>
         <source>Save</source>
@@ -367,6 +387,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 </context>
 <context>
     <name>MoneyField</name>
+    <message>
+        <source>{0}: currency</source>
+        <translation>{0}&#xa0;: devise</translation>
+    </message>
     <message>
         <source>Not an amount in {0}: enter a number such as 0.50.</source>
         <translation type="unfinished"></translation>
@@ -477,6 +501,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Minimum reward</source>
+        <translation>Rémunération minimale</translation>
+    </message>
+    <message>
+        <source>Minimum reward per hour</source>
+        <translation>Rémunération minimale par heure</translation>
+    </message>
+    <message>
         <source>Maximum estimated time:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,6 +602,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>TaskDetails</name>
     <message>
+        <source>Task description</source>
+        <translation>Description de la tâche</translation>
+    </message>
+    <message>
         <source>Open task page</source>
         <translation>Ouvrir la page de la tâche</translation>
     </message>
@@ -636,6 +672,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 </context>
 <context>
     <name>TimerStrip</name>
+    <message>
+        <source>Task being timed</source>
+        <translation>Tâche chronométrée</translation>
+    </message>
     <message>
         <source>Not clocked in</source>
         <translation>Aucune session en cours</translation>

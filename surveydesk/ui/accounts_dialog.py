@@ -63,6 +63,7 @@ class AccountsDialog(QDialog):
         self._editing: Account | None = None
 
         self.account_list = QListWidget(self)
+        self.account_list.setAccessibleName(self.tr("Accounts"))
         self.account_list.currentItemChanged.connect(self._on_current_changed)
         add_button = QPushButton(self.tr("Add account"), self)
         add_button.clicked.connect(self.new_account)

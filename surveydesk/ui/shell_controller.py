@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QProcess, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from surveydesk.autostart import Autostart
 from surveydesk.services.poller import Poller
@@ -95,8 +95,12 @@ class ShellController(QObject):
         window = self._window
         chain: list[QWidget] = []
         if window.timer_strip is not None:
+            controls = window.timer_strip.findChildren(QWidget)
+            # A combo box's popup list is a window of its own, outside the chain.
             chain += [
-                w for w in window.timer_strip.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                control
+                for control in controls
+                if isinstance(control, (QAbstractButton, QComboBox)) and control.window() is window
             ]
         chain += [window.tabs.tabBar(), window.search, window.platform_filter, window.table]
         details = window.details

@@ -33,6 +33,7 @@ class TaskDetails(QWidget):
         self.timing = plain_label(self)
         self.devices = plain_label(self)
         self.description = QPlainTextEdit(self)
+        self.description.setAccessibleName(self.tr("Task description"))
         self.description.setReadOnly(True)
         self.description.setMaximumHeight(90)
         self.open_button = QPushButton(self.tr("Open task page"), self)

@@ -53,6 +53,7 @@ class TimerStrip(QFrame):
         self.clock_button = QPushButton(self)
         self.clock_button.clicked.connect(self.toggle_shift)
         self.attempts = QComboBox(self)
+        self.attempts.setAccessibleName(self.tr("Task being timed"))
         self.attempts.setMinimumContentsLength(28)
         self.attempts.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.attempts.activated.connect(self._on_attempt_chosen)
