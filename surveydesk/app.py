@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.autostart import Autostart, launch_command
@@ -160,7 +160,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     from surveydesk.ui.wages_panel import WagesPanel
 
     panel = WagesPanel(core.settings, window)
-    window.add_page(panel, window.tr("Wages"))
+    window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)

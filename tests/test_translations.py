@@ -3,6 +3,7 @@ language follows the system unless one is chosen, and the translators are in pla
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -26,7 +27,8 @@ from surveydesk.ui.translations import (
     ui_locale,
 )
 
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "surveydesk_fr.ts"
 QM = FOLDER / "surveydesk_fr.qm"
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
@@ -69,6 +71,19 @@ def test_every_translation_keeps_the_placeholders_of_its_source():
         if translation:
             wanted = sorted(PLACEHOLDER.findall(source))
             assert sorted(PLACEHOLDER.findall(translation)) == wanted, (context, source)
+
+
+def test_every_context_is_a_class_so_the_running_app_finds_its_translations():
+    """`self.tr()` looks translations up under the class's name; lupdate files `window.tr()` under "window",
+    where nothing would ever find it. Such a call must be `self.tr()` or QCoreApplication.translate("Class")."""
+    classes = {
+        node.name
+        for path in (ROOT / "surveydesk").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+    contexts = {context for context, _source, _text, _kind in _messages()}
+    assert contexts <= classes, sorted(contexts - classes)
 
 
 def test_a_translated_menu_text_keeps_one_mnemonic_at_most():

@@ -157,6 +157,25 @@ Keep this login for this run of SurveyDesk only? It will not be written anywhere
     </message>
 </context>
 <context>
+    <name>FeedController</name>
+    <message>
+        <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
+        <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Limite de temps</translation>
+    </message>
+    <message>
+        <source>SurveyDesk is still running</source>
+        <translation>SurveyDesk fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>It keeps checking for tasks in the tray. Quit it from the tray&apos;s menu.</source>
+        <translation>Il continue de chercher des tâches depuis la zone de notification. Quittez-le par le menu de son icône.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search titles and requesters</source>
@@ -293,6 +312,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source> ({0} hidden by your rules)</source>
         <translation> ({0} masquées par vos règles)</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>Gains</translation>
     </message>
 </context>
 <context>
@@ -926,32 +949,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>_Row</name>
     <message>
         <source>Reconnect…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self._window</name>
-    <message>
-        <source>Time limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SurveyDesk is still running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It keeps checking for tasks in the tray. Quit it from the tray&apos;s menu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Wages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
