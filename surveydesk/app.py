@@ -25,6 +25,7 @@ from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
+from surveydesk.menu_entry import MenuEntry, system_entry
 from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
@@ -229,8 +230,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )
-    autostart = Autostart(launch_command(args.data_dir))
-    ShellController(window, core.poller, core.settings, autostart, demo_starter(launch_command()), demo=args.demo)
+    this_copy = launch_command(args.data_dir)
+    menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
+    start_demo = demo_starter(launch_command())
+    ShellController(window, core.poller, core.settings, Autostart(this_copy), start_demo, args.demo, menu_entry)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

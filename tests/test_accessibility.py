@@ -30,6 +30,7 @@ from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
+from surveydesk.menu_entry import MenuEntry
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
@@ -164,6 +165,7 @@ def test_every_control_of_the_welcome_page_has_a_name(qtbot, poller, database, t
 
 def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, pool, tmp_path: Path):
     settings = SettingsStore(database)
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     dialogs = [
         AccountsDialog(
             AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), parent=full_window
@@ -171,7 +173,9 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
         RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in PLATFORMS.values()], full_window),
         AlertsDialog(settings, AlertSettings(), full_window),
         ManualTaskDialog(parent=full_window),
-        PreferencesDialog(settings, Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)}), full_window),
+        PreferencesDialog(
+            settings, Autostart(launch_command(), environ), MenuEntry(launch_command(), environ), full_window
+        ),
         ShortcutsDialog(full_window),
     ]
     missing = [name for dialog in dialogs for name in unnamed_controls(dialog)]

@@ -12,6 +12,8 @@ import pytest
 
 from surveydesk import APP_ID, APP_NAME
 from surveydesk.autostart import Autostart, config_home, exec_value, launch_command
+from surveydesk.menu_entry import MenuEntry, data_home, system_entry
+from surveydesk.resource_files import PNG_SIZES, png_path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 VALIDATOR = shutil.which("desktop-file-validate")
@@ -123,3 +125,36 @@ def test_an_unwritable_config_folder_raises_for_the_caller_to_report(tmp_path: P
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(blocker)})
     with pytest.raises(OSError):
         autostart.set_enabled(True)
+
+
+def test_the_menu_entry_installs_with_its_icons_in_the_theme_layout_and_goes_away_whole(tmp_path: Path):
+    data = tmp_path / "share"
+    entry = MenuEntry(launch_command(tmp_path / "my data"), {"XDG_DATA_HOME": str(data)})
+    assert not entry.is_installed()
+
+    entry.set_installed(True)
+
+    assert entry.path == data / "applications" / f"{APP_ID}.desktop"
+    keys = desktop_keys(entry.path)
+    assert unescape_exec(keys["Exec"]) == launch_command(tmp_path / "my data")
+    assert keys["Icon"] == APP_ID and keys["Name"] == APP_NAME
+    for size in PNG_SIZES:
+        installed = data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        assert installed.read_bytes() == (RESOURCES / png_path(size)).read_bytes()
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    if VALIDATOR is not None:
+        result = subprocess.run([VALIDATOR, str(entry.path)], capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+    entry.set_installed(False)
+    assert not entry.is_installed()
+    assert [path for path in data.rglob("*") if path.is_file()] == []
+
+
+def test_a_package_installed_entry_is_found_in_xdg_data_dirs(tmp_path: Path):
+    system = tmp_path / "usr-share"
+    assert system_entry({"XDG_DATA_DIRS": f"relative:{system}"}) is None
+    (system / "applications").mkdir(parents=True)
+    (system / "applications" / f"{APP_ID}.desktop").write_text("[Desktop Entry]\n", encoding="utf-8")
+    assert system_entry({"XDG_DATA_DIRS": f"relative:{system}"}) == system / "applications" / f"{APP_ID}.desktop"
+    assert data_home({"HOME": "/home/x"}) == Path("/home/x/.local/share")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveydesk.autostart import Autostart, launch_command
+from surveydesk.menu_entry import MenuEntry
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.translations import SYSTEM_LANGUAGE, chosen_language
@@ -17,6 +18,20 @@ def _dialog(qtbot, database, config: Path) -> tuple[PreferencesDialog, SettingsS
     dialog = PreferencesDialog(settings, autostart)
     qtbot.addWidget(dialog)
     return dialog, settings, autostart
+
+
+def test_the_menu_entry_is_offered_only_where_no_package_installed_one(qtbot, database, tmp_path: Path):
+    dialog, _settings, _autostart = _dialog(qtbot, database, tmp_path)
+    assert dialog.in_menu.isHidden()  # the composition root passes no MenuEntry then
+
+    entry = MenuEntry(launch_command(), {"XDG_DATA_HOME": str(tmp_path / "data")})
+    offered = PreferencesDialog(SettingsStore(database), Autostart(launch_command(), {}), entry)
+    qtbot.addWidget(offered)
+    assert not offered.in_menu.isHidden() and not offered.in_menu.isChecked()
+    offered.in_menu.setChecked(True)
+    offered.start_at_login.setChecked(False)
+    offered.save()
+    assert entry.is_installed()
 
 
 def test_the_language_follows_the_system_until_one_is_chosen(qtbot, database, tmp_path: Path):

@@ -442,12 +442,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>&amp;Démarrer SurveyDesk à l’ouverture de ma session</translation>
     </message>
     <message>
+        <source>Show SurveyDesk in the &amp;applications menu</source>
+        <translation>Afficher SurveyDesk dans le menu des &amp;applications</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Could not change the start at login ({0}): {1}</source>
         <translation>Impossible de modifier le démarrage à l’ouverture de session ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Could not change the applications menu ({0}): {1}</source>
+        <translation>Impossible de modifier le menu des applications ({0})&#xa0;: {1}</translation>
     </message>
 </context>
 <context>

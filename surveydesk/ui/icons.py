@@ -8,35 +8,14 @@ or no longer matches the SVG.
 from __future__ import annotations
 
 from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-# The sizes the freedesktop icon theme spec and the usual panels, menus and docks ask for.
-PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-APP_SVG = "icons/surveydesk.svg"
-TRAY_SVG = "icons/surveydesk-tray.svg"
+from surveydesk.resource_files import APP_SVG, PNG_SIZES, TRAY_SVG, png_path, resource
 
-
-def resource(relative: str) -> Traversable:
-    """A file of the top-level `resources/` folder.
-
-    Installed (or bundled), it is the package `surveydesk.resources`; run from a source checkout
-    (`python -m surveydesk` in the checkout, which puts the checkout's `surveydesk/` first on the path), it is
-    the folder itself.
-    """
-    try:
-        return resources.files("surveydesk.resources").joinpath(relative)
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2].joinpath("resources", relative)
-
-
-def png_path(size: int) -> str:
-    """Where the icon of one size lives, in the icon theme's own layout (as it is installed on a desktop)."""
-    return f"icons/hicolor/{size}x{size}/apps/surveydesk.png"
+__all__ = ["APP_SVG", "PNG_SIZES", "TRAY_SVG", "app_icon", "png_path", "render_svg", "tray_icon"]
 
 
 def render_svg(svg: bytes, size: int) -> QImage:

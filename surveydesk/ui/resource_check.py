@@ -8,7 +8,8 @@ from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-from surveydesk.ui.icons import PNG_SIZES, app_icon, png_path, resource, tray_icon
+from surveydesk.resource_files import resource
+from surveydesk.ui.icons import PNG_SIZES, app_icon, png_path, tray_icon
 
 
 def _translates(qm: Traversable) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from surveydesk.autostart import Autostart
+from surveydesk.menu_entry import MenuEntry
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.first_run import EmptyListHint, WelcomePage
@@ -40,11 +41,13 @@ class ShellController(QObject):
         autostart: Autostart,
         start_demo: Callable[[], bool],
         demo: bool = False,
+        menu_entry: MenuEntry | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
         self._autostart = autostart
+        self._menu_entry = menu_entry
         self._start_demo = start_demo
         self.hint = EmptyListHint(window, poller)
         self.welcome: WelcomePage | None = None
@@ -138,7 +141,7 @@ class ShellController(QObject):
     # --- dialogs -----------------------------------------------------------------------------------------------
 
     def open_preferences(self) -> None:
-        dialog = PreferencesDialog(self._settings, self._autostart, self._window)
+        dialog = PreferencesDialog(self._settings, self._autostart, self._menu_entry, self._window)
         if dialog.exec() and dialog.language_changed:
             self._window.say(self.tr("The new language is used from the next start of SurveyDesk."))
         dialog.setParent(None)

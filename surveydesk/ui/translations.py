@@ -14,8 +14,8 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from surveydesk.resource_files import resource
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.icons import resource
 
 LANGUAGE_SETTING = "ui.language"
 SYSTEM_LANGUAGE = ""  # the stored choice that means "as the system is set"
