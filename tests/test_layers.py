@@ -12,7 +12,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "surveydesk"
 FORBIDDEN = ("PySide6.QtWidgets", "PySide6.QtGui")
 CORE_PACKAGES = ("core", "connectors", "store", "demo", "work", "feed")
-CORE_MODULES = ("surveydesk.paths", "surveydesk.secrets", "surveydesk.logging_setup")
+CORE_MODULES = (
+    "surveydesk.paths",
+    "surveydesk.secrets",
+    "surveydesk.logging_setup",
+    "surveydesk.autostart",
+    "surveydesk.menu_entry",
+    "surveydesk.resource_files",
+)
 
 
 def _imported_modules(source: Path) -> set[str]:
