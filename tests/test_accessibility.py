@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -225,3 +225,37 @@ def test_tab_moves_in_reading_order_from_the_search_box(full_window, qtbot):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [full_window.search, full_window.platform_filter, full_window.table]
+
+
+def _menus(window: MainWindow) -> list[list[QAction]]:
+    """The menu bar's entries, then each menu's, as the keyboard reaches them with Alt and a letter."""
+    bar = window.menuBar().actions()
+    return [bar, *[action.menu().actions() for action in bar if action.menu() is not None]]
+
+
+def _mnemonic(text: str) -> str | None:
+    cleaned = text.replace("&&", "")
+    index = cleaned.find("&")
+    return cleaned[index + 1].casefold() if 0 <= index < len(cleaned) - 1 else None
+
+
+def test_no_two_commands_share_a_shortcut(full_window):
+    keys = [
+        key.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in full_window.findChildren(QAction)
+        for key in action.shortcuts()
+    ]
+    assert len(keys) == len(set(keys)), sorted(key for key in keys if keys.count(key) > 1)
+
+
+def test_no_two_entries_of_a_menu_share_a_mnemonic_letter(full_window):
+    for entries in _menus(full_window):
+        letters = [_mnemonic(action.text()) for action in entries if not action.isSeparator()]
+        letters = [letter for letter in letters if letter]
+        assert len(letters) == len(set(letters)), [action.text() for action in entries]
+
+
+def test_a_qshortcut_is_listed_by_what_it_does(full_window):
+    shortcut = QShortcut(QKeySequence("Ctrl+Shift+K"), full_window)
+    shortcut.setWhatsThis("Keep the list as it is")
+    assert ("Keep the list as it is", "Ctrl+Shift+K") in shortcut_entries(full_window)
