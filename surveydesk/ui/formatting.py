@@ -29,8 +29,7 @@ def display_locale(locale: QLocale | None = None) -> QLocale:
 
 def format_money(money: Money, locale: QLocale | None = None) -> str:
     """An amount with its currency, e.g. `1 234,56 €` (fr), `€1,234.56` (en), `12,50 CHF` (fr)."""
-    chosen = display_locale(locale)
-    return _money_text(money, chosen.name())
+    return _money_text(money, (QLocale() if locale is None else locale).name())
 
 
 def format_rate(money: Money, locale: QLocale | None = None) -> str:
@@ -60,7 +59,7 @@ def format_date_time(moment: datetime, locale: QLocale | None = None) -> str:
 # The list repaints its reward cells often; an amount is written once per language.
 @functools.lru_cache(maxsize=4096)
 def _money_text(money: Money, locale_name: str) -> str:
-    locale = QLocale(locale_name)
+    locale = display_locale(QLocale(locale_name))
     symbol = currency_symbol(money.currency)
     exponent = minor_exponent(money.currency)
     major, minor = divmod(abs(money.minor), 10**exponent)
