@@ -1,9 +1,9 @@
 """The smoke test's look at the resources: a bundle or an install that lost a file fails it, instead of showing
-a blank icon or English to a French worker."""
+a blank icon or English to a French worker, or finding no keyring to keep the worker's logins in."""
 
 from __future__ import annotations
 
-from importlib import resources
+from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -19,6 +19,18 @@ def _translates(qm: Traversable) -> bool:
     translator = QTranslator()
     with resources.as_file(qm) as path:
         return translator.load(str(path)) and bool(translator.translate("WelcomePage", "Welcome to SurveyDesk"))
+
+
+def _loads_secret_service_backend() -> bool:
+    """Whether keyring can find its Secret Service backend the way it looks for it: by entry point, by name."""
+    for entry in metadata.entry_points(group="keyring.backends"):
+        if entry.name == "SecretService":
+            try:
+                entry.load()
+            except ImportError:
+                return False
+            return True
+    return False
 
 
 def missing_resources() -> list[str]:
@@ -38,4 +50,6 @@ def missing_resources() -> list[str]:
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load(QLocale(QLocale.Language.French), "qtbase", "_", qt_translations):
         problems.append(f"Qt's own French translation (qtbase_fr.qm in {qt_translations})")
+    if not _loads_secret_service_backend():
+        problems.append("keyring's Secret Service backend (its entry point or its module)")
     return problems
