@@ -85,10 +85,26 @@ def test_the_by_name_finder_sees_import_module_calls(tmp_path):
     assert _modules_named_by_string(source) == {"surveydesk.plugins.extra"}
 
 
+def test_plugins_of_unused_qt_modules_are_dropped_and_the_rest_kept(spec):
+    keep = ("PySide6/Qt/plugins/platforms/libqxcb.so", "x", "BINARY")
+    drop = ("PySide6/Qt/plugins/imageformats/libqpdf.so", "x", "BINARY")
+    drop_lib = ("PySide6/Qt/lib/libQt6Quick.so.6", "x", "BINARY")
+    blocks = {name: type(name, (Recorder,), {}) for name in ("PYZ", "EXE", "COLLECT")}
+
+    class Analysis(Recorder):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.binaries = [keep, drop, drop_lib]
+
+    built = runpy.run_path(str(SPEC), init_globals={"SPECPATH": str(ROOT), "Analysis": Analysis, **blocks})
+    assert built["coll"].args[1] == [keep]
+
+
 def test_name_comes_from_the_package_and_unused_qt_is_left_out(spec):
     assert spec["exe"].kwargs["name"] == APP_ID
     assert spec["coll"].kwargs["name"] == APP_ID
-    assert Path(spec["exe"].kwargs["icon"]).is_file()
+    icon = spec["exe"].kwargs["icon"]
+    assert icon is None or Path(icon).is_file()
     excluded = set(spec["a"].kwargs["excludes"])
     assert {"PySide6.QtWebEngineCore", "PySide6.QtQml", "tkinter"} <= excluded
     assert not excluded & set(spec["a"].kwargs["hiddenimports"])
