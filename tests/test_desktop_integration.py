@@ -158,3 +158,13 @@ def test_a_package_installed_entry_is_found_in_xdg_data_dirs(tmp_path: Path):
     (system / "applications" / f"{APP_ID}.desktop").write_text("[Desktop Entry]\n", encoding="utf-8")
     assert system_entry({"XDG_DATA_DIRS": f"relative:{system}"}) == system / "applications" / f"{APP_ID}.desktop"
     assert data_home({"HOME": "/home/x"}) == Path("/home/x/.local/share")
+
+
+def test_the_desktop_entry_modules_load_no_qt():
+    """They are pure Python, like the core: a command-line tool or a packager can use them without a display."""
+    script = (
+        "import sys, surveydesk.autostart, surveydesk.menu_entry, surveydesk.resource_files\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

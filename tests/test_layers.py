@@ -12,14 +12,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "surveydesk"
 FORBIDDEN = ("PySide6.QtWidgets", "PySide6.QtGui")
 CORE_PACKAGES = ("core", "connectors", "store", "demo", "work", "feed")
-CORE_MODULES = (
-    "surveydesk.paths",
-    "surveydesk.secrets",
-    "surveydesk.logging_setup",
-    "surveydesk.autostart",
-    "surveydesk.menu_entry",
-    "surveydesk.resource_files",
-)
+CORE_MODULES = ("surveydesk.paths", "surveydesk.secrets", "surveydesk.logging_setup")
 
 
 def _imported_modules(source: Path) -> set[str]:
