@@ -197,6 +197,7 @@ def test_the_shortcuts_dialog_lists_every_shortcut_of_the_window(full_window):
         QKeySequence.SequenceFormat.NativeText
     )
     assert listed["Go to the search box"] == "Ctrl+F"
+    assert listed["File ▸ Preferences"] == "Ctrl+,"
 
 
 def test_a_new_shortcut_is_listed_without_editing_the_dialog(full_window):

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(page, title)
 
     def _build_menus(self) -> None:
-        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_for_real)
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         if self.timer_strip is not None:
             self._build_work_menu(self.timer_strip)
 
-        self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SurveyDesk"), self)
         about_action.triggered.connect(self._show_about)
         help_menu.addAction(about_action)

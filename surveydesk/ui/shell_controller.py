@@ -61,16 +61,20 @@ class ShellController(QObject):
 
     def _add_actions(self) -> None:
         window = self._window
+        # File is the menu bar's first menu and Help its last, in every desktop's convention and in ours.
+        menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
+        file_menu, help_menu = menus[0], menus[-1]
         self.preferences_action = QAction(self.tr("&Preferences…"), window)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.open_preferences)
-        window.file_menu.insertAction(window.file_menu.actions()[0], self.preferences_action)
-        window.file_menu.insertSeparator(window.file_menu.actions()[1])
+        first = file_menu.actions()[0]
+        file_menu.insertAction(first, self.preferences_action)
+        file_menu.insertSeparator(first)
 
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), window)
         self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.shortcuts_action.triggered.connect(self.open_shortcuts)
-        window.help_menu.insertAction(window.help_menu.actions()[0], self.shortcuts_action)
+        help_menu.insertAction(help_menu.actions()[0], self.shortcuts_action)
 
         # Not in a menu (their targets are in plain view), yet listed with the others from their tool tips.
         for text, keys, target in (
