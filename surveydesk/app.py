@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
-from surveydesk.autostart import Autostart, launch_command
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
-from surveydesk.menu_entry import MenuEntry, system_entry
 from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
@@ -200,21 +198,11 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import create_application, tray_icon
+    from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
-    from surveydesk.ui.resource_check import missing_resources
-    from surveydesk.ui.shell_controller import ShellController, demo_starter
-    from surveydesk.ui.translations import chosen_language, install_translators
 
-    app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
-    language = install_translators(app, chosen_language(core.settings))  # before any window is built
-    log.info(
-        "interface locale %s; translated by Qt: %s, by SurveyDesk: %s",
-        language.locale.name(),
-        language.qt_translated,
-        language.surveydesk_translated,
-    )
+    app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
     if args.smoke_test and (missing := missing_resources()):
         print("smoke-test failed: missing " + "; ".join(missing), flush=True)
         return EXIT_FAILED
@@ -230,10 +218,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )
-    this_copy = launch_command(args.data_dir)
-    menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
-    start_demo = demo_starter(launch_command())
-    ShellController(window, core.poller, core.settings, Autostart(this_copy), start_demo, args.demo, menu_entry)
+    add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

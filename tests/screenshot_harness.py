@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
@@ -117,8 +118,8 @@ def main(argv: list[str]) -> int:
     report: dict[str, object] = {"view": view}
     original = application.create_application
 
-    def create_and_watch(arguments: list[str]) -> QApplication:
-        app = original(arguments)
+    def create_and_watch(*arguments: Any) -> QApplication:
+        app = original(*arguments)
         timer = QTimer(app)
         timer.timeout.connect(shoot(view, folder, report))
         timer.start(100)
