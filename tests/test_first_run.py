@@ -4,6 +4,7 @@ empty and what to do next."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from surveydesk.core.money import Money
 from surveydesk.feed.rules import Rules
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.shell_controller import ShellController
+from surveydesk.ui.shell_controller import ShellController, demo_starter
 from tests.conftest import add_demo_account
 from tests.factories import make_task, merge
 
@@ -137,3 +138,14 @@ def test_accounts_that_all_fail_point_to_their_status(qtbot, poller, exchange, d
     poller.start()
     qtbot.waitUntil(lambda: "could be checked" in shell.hint.label.text(), timeout=10_000)
     assert "status below" in shell.hint.label.text()
+
+
+def test_the_demo_starter_starts_a_process_of_its_own_with_demo(qtbot, tmp_path: Path):
+    marker = tmp_path / "started-with.txt"
+    script = f"import sys, pathlib; pathlib.Path({str(marker)!r}).write_text(' '.join(sys.argv[1:]))"
+    assert demo_starter([sys.executable, "-c", script])()
+    qtbot.waitUntil(lambda: marker.exists() and marker.read_text() == "--demo", timeout=10_000)
+
+
+def test_a_demo_starter_without_a_program_says_it_failed(qtbot, tmp_path: Path):
+    assert not demo_starter([str(tmp_path / "no-such-program")])()
