@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -21,6 +22,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.translations import (
     LANGUAGE_SETTING,
     SYSTEM_LANGUAGE,
+    _surveydesk_translator,
     choose_language,
     chosen_language,
     install_translators,
@@ -157,3 +159,35 @@ def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_pat
         letters = [letter for letter in letters if letter]
         assert len(letters) == len(set(letters)), [action.text() for action in entries]
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Tâches", "T&ravail", "&Aide"]
+
+
+def _remove_translators(qapp) -> None:
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_a_damaged_translation_leaves_english_and_says_so_in_the_log(qapp, tmp_path: Path, caplog):
+    (tmp_path / "surveydesk_fr.qm").write_bytes(b"\x3c\xb8\x64\x18 not a real translation file")
+    before = QLocale()
+    try:
+        installed = install_translators(qapp, "fr", tmp_path)
+        assert not installed.surveydesk_translated
+        assert installed.qt_translated  # Qt's own words still come in French
+        assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Welcome to SurveyDesk"
+        assert "surveydesk_fr.qm cannot be read" in caplog.text
+    finally:
+        _remove_translators(qapp)
+        QLocale.setDefault(before)
+
+
+def test_the_most_specific_translation_is_tried_first_and_a_damaged_one_passed_over(qapp, tmp_path: Path):
+    """For a Belgian worker surveydesk_fr_BE.qm comes before surveydesk_fr.qm; here it is damaged, so the French
+    one is used."""
+    shutil.copy(QM, tmp_path / "surveydesk_fr.qm")
+    (tmp_path / "surveydesk_fr_BE.qm").write_bytes(b"damaged")
+    translator = _surveydesk_translator(QLocale(QLocale.Language.French, QLocale.Country.Belgium), qapp, tmp_path)
+    assert translator is not None
+    assert translator.filePath().endswith("surveydesk_fr.qm")
+    assert translator.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
+    translator.setParent(None)

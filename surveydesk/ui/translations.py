@@ -9,13 +9,17 @@ A choice made in the preferences takes effect at the next start.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from surveydesk.resource_files import resource
 from surveydesk.store.settings import SettingsStore
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_SETTING = "ui.language"
 SYSTEM_LANGUAGE = ""  # the stored choice that means "as the system is set"
@@ -53,9 +57,9 @@ class InstalledLanguage:
     surveydesk_translated: bool
 
 
-def _surveydesk_translator(locale: QLocale, parent: QCoreApplication) -> QTranslator | None:
-    """SurveyDesk's own .qm for the locale's languages, most specific first (fr-BE, then fr)."""
-    folder = resource("translations")
+def _surveydesk_translator(locale: QLocale, parent: QCoreApplication, folder: Traversable) -> QTranslator | None:
+    """SurveyDesk's own .qm for the locale's languages, most specific first (fr-BE, then fr); a file Qt cannot
+    read is logged and passed over, so a damaged install shows English rather than failing to start."""
     for language in locale.uiLanguages():
         candidate = folder.joinpath(f"surveydesk_{language.replace('-', '_')}.qm")
         if candidate.is_file():
@@ -64,23 +68,32 @@ def _surveydesk_translator(locale: QLocale, parent: QCoreApplication) -> QTransl
             with resources.as_file(candidate) as path:
                 if translator.load(str(path)):
                     return translator
+            log.warning("the translation %s cannot be read; it is not used", candidate.name)
+            translator.setParent(None)
     return None
 
 
 def _qt_translator(locale: QLocale, parent: QCoreApplication) -> QTranslator | None:
+    """Qt's own words (standard buttons, context menus), from the translations Qt ships."""
     translator = QTranslator(parent)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     return translator if translator.load(locale, "qtbase", "_", folder) else None
 
 
-def install_translators(app: QCoreApplication, choice: str) -> InstalledLanguage:
-    """Install the translations of the chosen (or the system's) language; English needs none."""
+def install_translators(
+    app: QCoreApplication, choice: str, folder: Traversable | None = None
+) -> InstalledLanguage:
+    """Install the translations of the chosen (or the system's) language; English needs none. `folder` holds
+    SurveyDesk's .qm files (resources/translations/ unless a test gives another)."""
     locale = ui_locale(choice)
     QLocale.setDefault(locale)
-    installed = {}
-    for name, make in (("qt", _qt_translator), ("surveydesk", _surveydesk_translator)):
-        translator = None if locale.language() == QLocale.Language.English else make(locale, app)
+    if locale.language() == QLocale.Language.English:
+        return InstalledLanguage(locale, qt_translated=False, surveydesk_translated=False)
+    translators = (
+        _qt_translator(locale, app),
+        _surveydesk_translator(locale, app, resource("translations") if folder is None else folder),
+    )
+    for translator in translators:
         if translator is not None:
             app.installTranslator(translator)
-        installed[name] = translator is not None
-    return InstalledLanguage(locale, installed["qt"], installed["surveydesk"])
+    return InstalledLanguage(locale, translators[0] is not None, translators[1] is not None)
