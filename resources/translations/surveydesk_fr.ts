@@ -4,109 +4,123 @@
 <context>
     <name>AccountsDialog</name>
     <message>
+        <source>Not connected: {0}</source>
+        <translation>Non connecté&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Connected: 1 task available right now.</source>
+        <translation>Connecté&#xa0;: 1 tâche disponible en ce moment.</translation>
+    </message>
+    <message>
+        <source>Connected: {0} tasks available right now.</source>
+        <translation>Connecté&#xa0;: {0} tâches disponibles en ce moment.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un compte</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>A name for this account, e.g. your e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom pour ce compte, par exemple votre adresse e-mail</translation>
     </message>
     <message>
         <source>Check this account for tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher des tâches sur ce compte</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Enregistrer</translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Paste the {0} first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez d’abord {0}.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished">Enregistré.</translation>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte</translation>
     </message>
     <message>
         <source>Remove {0}? Its login is deleted from the keyring; your earnings are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {0}&#xa0;? Son identifiant est effacé du trousseau&#xa0;; vos gains sont conservés.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte&#xa0;:</translation>
     </message>
     <message>
         <source>{0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Give the account a name (your e-mail or user name on the platform).</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au compte (votre adresse e-mail ou votre nom d’utilisateur sur la plateforme).</translation>
     </message>
     <message>
         <source>Fill in: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>À remplir&#xa0;: {0}.</translation>
     </message>
     <message>
         <source>No keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de trousseau</translation>
     </message>
     <message>
         <source>{0}
 
 Keep this login for this run of SurveyDesk only? It will not be written anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nulle part.</translation>
     </message>
     <message>
         <source>The test failed with an error of ours; see the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le test a échoué à cause d’une erreur de notre part&#xa0;; voir le fichier journal.</translation>
     </message>
 </context>
 <context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertes</translation>
     </message>
     <message>
         <source>none (count them in the tray only)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune (les compter seulement dans la zone de notification)</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de silence</translation>
     </message>
     <message>
         <source>Quiet from</source>
@@ -118,11 +132,11 @@ Keep this login for this run of SurveyDesk only? It will not be written anywhere
     </message>
     <message>
         <source>Play a sound with each alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Jouer un son à chaque alerte</translation>
     </message>
     <message>
         <source>Alerts a minute, at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertes par minute, au plus&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -321,52 +335,68 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ManualTaskDialog</name>
     <message>
+        <source>Say which platform the task is on.</source>
+        <translation>Indiquez sur quelle plateforme se trouve la tâche.</translation>
+    </message>
+    <message>
+        <source>Give the task a title, so you can find it in your history.</source>
+        <translation>Donnez un titre à la tâche, pour la retrouver dans votre historique.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an amount in {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant en {1}.</translation>
+    </message>
+    <message>
+        <source>The reward cannot be negative.</source>
+        <translation>La rémunération ne peut pas être négative.</translation>
+    </message>
+    <message>
         <source>Start a task by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une tâche à la main</translation>
     </message>
     <message>
         <source>What the task is called on the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de la tâche sur la plateforme</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnue</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source>Start timer</source>
-        <translation type="unfinished">Lancer le chrono</translation>
+        <translation>Lancer le chrono</translation>
     </message>
     <message>
         <source>Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Reward:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rémunération&#xa0;:</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Devise&#xa0;:</translation>
     </message>
     <message>
         <source>Estimated time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée estimée&#xa0;:</translation>
     </message>
     <message>
         <source>Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps limite&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -416,15 +446,26 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Not an amount in {0}: enter a number such as 0.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme 0,50.</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant positif ou nul.</translation>
     </message>
     <message>
         <source>applies to tasks paid in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>s’applique aux tâches payées en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Poller</name>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Checking for tasks…</source>
+        <translation>Recherche de tâches…</translation>
     </message>
 </context>
 <context>
@@ -462,74 +503,74 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>RulesDialog</name>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles</translation>
     </message>
     <message>
         <source>The list hides the tasks that break any of these rules; “Show hidden tasks” brings them back. Leave a rule empty to let every task through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste masque les tâches qui enfreignent l’une de ces règles&#xa0;; «&#xa0;Afficher les tâches masquées&#xa0;» les fait revenir. Laissez une règle vide pour que toutes les tâches la passent.</translation>
     </message>
     <message>
         <source>You are told about a new task only when it passes every one of these rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’êtes averti d’une nouvelle tâche que si elle respecte toutes ces règles.</translation>
     </message>
     <message>
         <source>What the list shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que la liste affiche</translation>
     </message>
     <message>
         <source>What notifies me</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui m’alerte</translation>
     </message>
 </context>
 <context>
     <name>RulesForm</name>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans limite</translation>
     </message>
     <message>
         <source>No minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans minimum</translation>
     </message>
     <message>
         <source>e.g. survey, diary: a task must mention one of them</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. sondage, journal&#xa0;: une tâche doit mentionner l’un d’eux</translation>
     </message>
     <message>
         <source>e.g. webcam, download: a task must mention none</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. webcam, téléchargement&#xa0;: une tâche ne doit en mentionner aucun</translation>
     </message>
     <message>
         <source>One name or id per line; empty for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ou identifiant par ligne&#xa0;; vide pour tout le monde</translation>
     </message>
     <message>
         <source>One name or id per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ou identifiant par ligne</translation>
     </message>
     <message>
         <source>Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>Tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablette</translation>
     </message>
     <message>
         <source>Minimum reward:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rémunération minimale&#xa0;:</translation>
     </message>
     <message>
         <source>Minimum reward per hour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rémunération minimale par heure&#xa0;:</translation>
     </message>
     <message>
         <source>Minimum reward</source>
@@ -541,43 +582,43 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Maximum estimated time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée estimée maximale&#xa0;:</translation>
     </message>
     <message>
         <source>Minimum places left:</source>
-        <translation type="unfinished"></translation>
+        <translation>Places restantes minimum&#xa0;:</translation>
     </message>
     <message>
         <source>Words to look for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots à chercher&#xa0;:</translation>
     </message>
     <message>
         <source>Words to avoid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots à éviter&#xa0;:</translation>
     </message>
     <message>
         <source>Only these requesters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement ces demandeurs&#xa0;:</translation>
     </message>
     <message>
         <source>Never these requesters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais ces demandeurs&#xa0;:</translation>
     </message>
     <message>
         <source>Platforms:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateformes&#xa0;:</translation>
     </message>
     <message>
         <source>Devices I work on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils sur lesquels je travaille&#xa0;:</translation>
     </message>
     <message>
         <source>Tick at least one platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins une plateforme.</translation>
     </message>
     <message>
         <source>Tick at least one device you work on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins un appareil sur lequel vous travaillez.</translation>
     </message>
 </context>
 <context>
@@ -628,6 +669,77 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Asked to slow down</source>
+        <translation>Prié de ralentir</translation>
+    </message>
+    <message>
+        <source>Cannot reach it</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Unreadable reply</source>
+        <translation>Réponse illisible</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Fonctionne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>jusqu’à {0}</translation>
+    </message>
+    <message>
+        <source>retrying at {0}</source>
+        <translation>nouvel essai à {0}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first check</source>
+        <translation>En attente de la première vérification</translation>
+    </message>
+    <message>
+        <source>1 task</source>
+        <translation>1 tâche</translation>
+    </message>
+    <message>
+        <source>{0} tasks</source>
+        <translation>{0} tâches</translation>
+    </message>
+    <message>
+        <source>checked {0}</source>
+        <translation>vérifié à {0}</translation>
+    </message>
+    <message>
+        <source>next check {0}</source>
+        <translation>prochaine vérification à {0}</translation>
     </message>
 </context>
 <context>
@@ -704,6 +816,26 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>TimerStrip</name>
     <message>
+        <source>Submitted</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Rendu</translation>
+    </message>
+    <message>
+        <source>Screened out</source>
+        <translation>Non qualifié</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Temps dépassé</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
         <source>Task being timed</source>
         <translation>Tâche chronométrée</translation>
     </message>
@@ -775,28 +907,36 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>Tray</name>
     <message>
+        <source>SurveyDesk — 1 new matching task</source>
+        <translation>SurveyDesk — 1 nouvelle tâche qui vous correspond</translation>
+    </message>
+    <message>
+        <source>SurveyDesk — {0} new matching tasks</source>
+        <translation>SurveyDesk — {0} nouvelles tâches qui vous correspondent</translation>
+    </message>
+    <message>
         <source>Take: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre&#xa0;: {0}</translation>
     </message>
     <message>
         <source>No matching task right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune tâche qui vous corresponde pour le moment</translation>
     </message>
     <message>
         <source>Resume checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les vérifications</translation>
     </message>
     <message>
         <source>Pause checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre les vérifications</translation>
     </message>
     <message>
         <source>Open SurveyDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir SurveyDesk</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
@@ -957,7 +1097,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>_Row</name>
     <message>
         <source>Reconnect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter…</translation>
     </message>
 </context>
 </TS>

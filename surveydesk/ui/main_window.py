@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -240,7 +240,11 @@ class MainWindow(QMainWindow):
         }
         for outcome, label in OUTCOME_LABELS.items():
             entries.append(
-                (self.tr("End as: {0}").format(self.tr(label)), shortcuts[outcome], partial(strip.finish, outcome))
+                (
+                    self.tr("End as: {0}").format(QCoreApplication.translate("TimerStrip", label)),
+                    shortcuts[outcome],
+                    partial(strip.finish, outcome),
+                )
             )
         for index, (text, keys, slot) in enumerate(entries):
             if index in (2, 4):

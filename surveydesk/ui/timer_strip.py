@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
@@ -18,12 +18,13 @@ _TICK_MS = 1000
 _RATE_AFTER_SECONDS = 60
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
+# Marked for translation here, translated where shown (in the strip's context, also by the Work menu).
 OUTCOME_LABELS = {
-    Outcome.SUBMITTED: "Submitted",
-    Outcome.RETURNED: "Returned",
-    Outcome.SCREENED_OUT: "Screened out",
-    Outcome.TIMED_OUT: "Timed out",
-    Outcome.ABANDONED: "Abandoned",
+    Outcome.SUBMITTED: QT_TRANSLATE_NOOP("TimerStrip", "Submitted"),
+    Outcome.RETURNED: QT_TRANSLATE_NOOP("TimerStrip", "Returned"),
+    Outcome.SCREENED_OUT: QT_TRANSLATE_NOOP("TimerStrip", "Screened out"),
+    Outcome.TIMED_OUT: QT_TRANSLATE_NOOP("TimerStrip", "Timed out"),
+    Outcome.ABANDONED: QT_TRANSLATE_NOOP("TimerStrip", "Abandoned"),
 }
 
 
