@@ -64,7 +64,7 @@ class Poller(QObject):
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._poll(key))
-        status = PlatformStatus(account.key, account.label, PollState.WAITING, "Waiting for the first check")
+        status = PlatformStatus(account.key, account.label, PollState.WAITING)  # the panel says "waiting" in words
         self._schedules[account.key] = _Schedule(account, connector, politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
