@@ -73,3 +73,14 @@ def test_an_entry_that_cannot_be_written_is_said_and_the_dialog_stays(qtbot, dat
     assert "Could not change the start at login" in dialog.message.text()
     assert str(autostart.path) in dialog.message.text()
     assert not autostart.is_enabled()
+
+
+def test_an_entry_left_by_a_moved_copy_is_pointed_at_this_one(qtbot, database, tmp_path: Path):
+    stale = Autostart(["/old/place/surveydesk"], {"XDG_CONFIG_HOME": str(tmp_path)})
+    stale.set_enabled(True)
+    dialog, _settings, autostart = _dialog(qtbot, database, tmp_path)
+    assert dialog.start_at_login.isChecked()
+    dialog.save()
+    text = autostart.path.read_text(encoding="utf-8")
+    assert "/old/place" not in text
+    assert "-m surveydesk" in text

@@ -62,17 +62,21 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        """Store the choices; a desktop entry that cannot be written is said, and the dialog stays."""
+        """Store the choices; a desktop entry that cannot be written is said, and the dialog stays.
+
+        A wanted entry is written again even when it is there: it then starts this copy of SurveyDesk, also
+        after the bundle was moved or a new version unpacked elsewhere.
+        """
         choose_language(self._settings, self.language.currentData())
         wanted = self.start_at_login.isChecked()
-        if wanted != self._autostart.is_enabled():
+        if wanted or self._autostart.is_enabled():
             try:
                 self._autostart.set_enabled(wanted)
             except OSError as error:
                 self._say(self.tr("Could not change the start at login ({0}): {1}"), self._autostart.path, error)
                 return
         entry = self._menu_entry
-        if entry is not None and self.in_menu.isChecked() != entry.is_installed():
+        if entry is not None and (self.in_menu.isChecked() or entry.is_installed()):
             try:
                 entry.set_installed(self.in_menu.isChecked())
             except OSError as error:
