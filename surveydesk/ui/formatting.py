@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from surveydesk.core.money import Money, currency_symbol, minor_exponent
 
@@ -47,13 +47,6 @@ def format_date(moment: date | datetime, locale: QLocale | None = None) -> str:
     on the worker's own calendar."""
     day = moment.astimezone().date() if isinstance(moment, datetime) else moment
     return display_locale(locale).toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-
-
-def format_date_time(moment: datetime, locale: QLocale | None = None) -> str:
-    """A stored UTC moment in the worker's time zone, in the language's short date and time form."""
-    local = moment.astimezone()
-    stamp = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
-    return display_locale(locale).toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 # The list repaints its reward cells often; an amount is written once per language.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.services.poller import Poller
+from surveydesk.ui.formatting import format_number
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
@@ -388,15 +389,15 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("{0} tasks").format(total)
+            self.tr("{0} tasks").format(format_number(total))
             if shown == total
-            else self.tr("{0} of {1} tasks").format(shown, total)
+            else self.tr("{0} of {1} tasks").format(format_number(shown), format_number(total))
         )
         hidden = self.proxy.hidden_count()
         if hidden and self.show_hidden_action.isChecked():
-            text += self.tr(" ({0} outside your rules, shown)").format(hidden)
+            text += self.tr(" ({0} outside your rules, shown)").format(format_number(hidden))
         elif hidden:
-            text += self.tr(" ({0} hidden by your rules)").format(hidden)
+            text += self.tr(" ({0} hidden by your rules)").format(format_number(hidden))
         self.count_label.setText(text)
 
     def _on_show_hidden(self, shown: bool) -> None:

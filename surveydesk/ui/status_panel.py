@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
+from surveydesk.ui.formatting import format_number
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label
 
@@ -59,7 +60,7 @@ def describe(status: PlatformStatus) -> str:
         parts.append(
             translate("StatusPanel", "1 task")
             if count == 1
-            else translate("StatusPanel", "{0} tasks").format(count)
+            else translate("StatusPanel", "{0} tasks").format(format_number(count))
         )
         parts.append(translate("StatusPanel", "checked {0}").format(local_time(status.last_success)))
     if status.next_poll and status.state is not PollState.POLLING:

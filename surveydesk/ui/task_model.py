@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
-from surveydesk.ui.formatting import format_money
+from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.work.reputation import Reputation
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
@@ -69,7 +69,7 @@ def format_age(first_seen: datetime, now: datetime) -> str:
 
 
 def _optional_number(value: int | None) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else format_number(value)
 
 
 def _rate_text(task: Task) -> str:
