@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
@@ -49,11 +50,13 @@ from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
+from tests.menu_checks import repeated_mnemonics
 
 INTERACTIVE = (
     QAbstractButton,
     QComboBox,
     QLineEdit,
+    QMainWindow,
     QAbstractSpinBox,
     QAbstractItemView,
     QPlainTextEdit,
@@ -228,18 +231,6 @@ def test_tab_moves_in_reading_order_from_the_search_box(full_window, qtbot):
     assert order == [full_window.search, full_window.platform_filter, full_window.table]
 
 
-def _menus(window: MainWindow) -> list[list[QAction]]:
-    """The menu bar's entries, then each menu's, as the keyboard reaches them with Alt and a letter."""
-    bar = window.menuBar().actions()
-    return [bar, *[action.menu().actions() for action in bar if action.menu() is not None]]
-
-
-def _mnemonic(text: str) -> str | None:
-    cleaned = text.replace("&&", "")
-    index = cleaned.find("&")
-    return cleaned[index + 1].casefold() if 0 <= index < len(cleaned) - 1 else None
-
-
 def test_no_two_commands_share_a_shortcut(full_window):
     keys = [
         key.toString(QKeySequence.SequenceFormat.PortableText)
@@ -250,13 +241,20 @@ def test_no_two_commands_share_a_shortcut(full_window):
 
 
 def test_no_two_entries_of_a_menu_share_a_mnemonic_letter(full_window):
-    for entries in _menus(full_window):
-        letters = [_mnemonic(action.text()) for action in entries if not action.isSeparator()]
-        letters = [letter for letter in letters if letter]
-        assert len(letters) == len(set(letters)), [action.text() for action in entries]
+    assert repeated_mnemonics(full_window) == []
 
 
 def test_a_qshortcut_is_listed_by_what_it_does(full_window):
     shortcut = QShortcut(QKeySequence("Ctrl+Shift+K"), full_window)
     shortcut.setWhatsThis("Keep the list as it is")
     assert ("Keep the list as it is", "Ctrl+Shift+K") in shortcut_entries(full_window)
+
+
+def test_the_mnemonic_check_sees_a_letter_used_twice(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("&File")
+    menu.addAction("&Save")
+    menu.addAction("&Send")
+    menu.addAction("Fish && &chips")
+    assert repeated_mnemonics(window) == [["&Save", "&Send", "Fish && &chips"]]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from surveydesk.autostart import Autostart, launch_command
+from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.feed.rules import Rules
@@ -48,6 +49,7 @@ def test_without_accounts_the_welcome_page_comes_first_and_explains(
     assert window.tabs.currentWidget() is shell.welcome
     assert window.tabs.tabText(0) == "Welcome"
     assert "one list" in shell.welcome.explanation.text()
+    assert all(spec.name in shell.welcome.explanation.text() for spec in PLATFORMS.values())
     assert shell.welcome.explanation.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -149,15 +149,12 @@ def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_pat
     from surveydesk.store.work_log import WorkLog
     from surveydesk.ui.shell_controller import ShellController
     from surveydesk.work.timekeeper import Timekeeper
-    from tests.test_accessibility import _menus, _mnemonic
+    from tests.menu_checks import repeated_mnemonics
 
     window = MainWindow(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
     qtbot.addWidget(window)
     ShellController(window, poller, SettingsStore(database), Autostart(launch_command(), {}), lambda: True)
-    for entries in _menus(window):
-        letters = [_mnemonic(action.text()) for action in entries if not action.isSeparator()]
-        letters = [letter for letter in letters if letter]
-        assert len(letters) == len(set(letters)), [action.text() for action in entries]
+    assert repeated_mnemonics(window) == []
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Tâches", "T&ravail", "&Aide"]
 
 

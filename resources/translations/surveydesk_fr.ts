@@ -1073,8 +1073,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Bienvenue dans SurveyDesk</translation>
     </message>
     <message>
-        <source>SurveyDesk gathers the paid tasks of Prolific, MTurk, BitLabs, CPX Research and Toloka into one list and alerts you to the ones worth taking. It times your work, including the unpaid minutes around it, to show what you really earn per hour, and keeps an earnings log on this computer.</source>
-        <translation>SurveyDesk rassemble dans une seule liste les tâches rémunérées de Prolific, MTurk, BitLabs, CPX Research et Toloka, et vous signale celles qui valent la peine. Il chronomètre votre travail, minutes non payées comprises, pour montrer ce que vous gagnez vraiment par heure, et tient un journal de vos gains sur cet ordinateur.</translation>
+        <source>SurveyDesk gathers the paid tasks of {0} into one list and alerts you to the ones worth taking. It times your work, including the unpaid minutes around it, to show what you really earn per hour, and keeps an earnings log on this computer.</source>
+        <translation>SurveyDesk rassemble dans une seule liste les tâches rémunérées de {0}, et vous signale celles qui valent la peine. Il chronomètre votre travail, minutes non payées comprises, pour montrer ce que vous gagnez vraiment par heure, et tient un journal de vos gains sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Try the &amp;demo</source>

@@ -3,10 +3,11 @@ and what to do next."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.model import PollState
 from surveydesk.services.poller import Poller
 from surveydesk.ui.main_window import MainWindow
@@ -29,12 +30,13 @@ class WelcomePage(QWidget):
         self.heading.setFont(font)
         self.explanation = plain_label(self)
         self.explanation.setWordWrap(True)
+        platforms = QLocale().createSeparatedList([spec.name for spec in PLATFORMS.values()])
         self.explanation.setText(
             self.tr(
-                "SurveyDesk gathers the paid tasks of Prolific, MTurk, BitLabs, CPX Research and Toloka into one "
-                "list and alerts you to the ones worth taking. It times your work, including the unpaid minutes "
-                "around it, to show what you really earn per hour, and keeps an earnings log on this computer."
-            )
+                "SurveyDesk gathers the paid tasks of {0} into one list and alerts you to the ones worth taking. "
+                "It times your work, including the unpaid minutes around it, to show what you really earn per "
+                "hour, and keeps an earnings log on this computer."
+            ).format(platforms)
         )
         self.demo_button = QPushButton(self.tr("Try the &demo"), self)
         self.demo_button.setToolTip(
