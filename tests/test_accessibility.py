@@ -56,7 +56,6 @@ INTERACTIVE = (
     QAbstractButton,
     QComboBox,
     QLineEdit,
-    QMainWindow,
     QAbstractSpinBox,
     QAbstractItemView,
     QPlainTextEdit,
