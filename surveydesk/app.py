@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.connectors.earnings.registry import build_reader
@@ -160,11 +160,6 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             reader = build_reader(account, secrets, clock)
             if reader is not None:
                 reconciliation.add_account(account, reader)
-        if not poller.statuses() and not args.smoke_test:
-            notices.append(
-                "No platform account is set up yet: add one in Tasks ▸ Accounts…, or run “surveydesk --demo” "
-                "to try SurveyDesk with the built-in demo exchange."
-            )
         yield Core(
             paths,
             database,
@@ -204,7 +199,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     from surveydesk.ui.wages_panel import WagesPanel
 
     panel = WagesPanel(core.settings, window)
-    window.add_page(panel, window.tr("Wages"))
+    window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)
@@ -237,7 +232,7 @@ def _add_history_page(window: MainWindow, core: Core, demo: bool) -> None:
 
     view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
                        prolific_accounts, window)  # fmt: skip
-    window.add_page(view, window.tr("History"))
+    window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
         if window.tabs.widget(index) is view:
@@ -309,12 +304,15 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import app_icon, create_application
+    from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.profile_controller import ProfileController
 
-    app = create_application([sys.argv[0] if sys.argv else "surveydesk"])
+    app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
+    if args.smoke_test and (missing := missing_resources()):
+        print("smoke-test failed: missing " + "; ".join(missing), flush=True)
+        return EXIT_FAILED
     instance = SingleInstance(server_name(core.paths.data), app)
     if not instance.claim():
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
@@ -327,7 +325,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _add_earnings_sync(window, core)
     _add_history_page(window, core, args.demo)
     feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
+        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )
     profile = ProfileController(
         window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
@@ -335,6 +333,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
+    add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)

@@ -27,3 +27,10 @@ def test_the_window_icon_loads(qapp):
     from surveydesk.ui.application import app_icon
 
     assert not app_icon().pixmap(32, 32).isNull()  # the SVG really renders, not just a path is set
+
+
+def test_the_smoke_tests_resource_check_finds_everything(qapp):
+    """What `--smoke-test` checks in a bundle (icons, translations, keyring's backend) is all there installed."""
+    from surveydesk.ui.resource_check import missing_resources
+
+    assert missing_resources() == []

@@ -39,6 +39,11 @@ def minor_exponent(currency: str) -> int:
     return _EXPONENTS.get(currency, 2)
 
 
+def currency_symbol(currency: str) -> str | None:
+    """The symbol a worker knows the currency by (£, $, €, ¥), or None where the ISO code is clearer."""
+    return _SYMBOLS.get(currency)
+
+
 def normalise_currency(code: Any) -> str:
     """Return the upper-case ISO 4217 code, or raise `MoneyError` for anything else."""
     if not isinstance(code, str):

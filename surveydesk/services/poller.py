@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
@@ -64,7 +64,7 @@ class Poller(QObject):
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._poll(key))
-        status = PlatformStatus(account.key, account.label, PollState.WAITING, "Waiting for the first check")
+        status = PlatformStatus(account.key, account.label, PollState.WAITING)  # the panel says "waiting" in words
         self._schedules[account.key] = _Schedule(account, connector, politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
@@ -143,13 +143,20 @@ class Poller(QObject):
         if not self._running:
             return
         if self._paused:
-            self._set_status(key, state=PollState.WAITING, message="Paused", next_poll=None)
+            self._set_status(
+                key,
+                state=PollState.WAITING,
+                message=QCoreApplication.translate("Poller", "Paused"),
+                next_poll=None,
+            )
             return
         if schedule.account.key.platform in self._busy_platforms:
             schedule.timer.start(_BUSY_RETRY_MS)
             return
         self._busy_platforms.add(key.platform)
-        self._set_status(key, state=PollState.POLLING, message="Checking for tasks…")
+        self._set_status(
+            key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")
+        )
         self._background.run(
             lambda: self._fetch_and_merge(key, schedule.connector, schedule.checker),
             lambda outcome: self._on_polled(key, outcome),

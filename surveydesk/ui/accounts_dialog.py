@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,9 +33,11 @@ from surveydesk.ui.text import plain_label
 def describe_test_result(outcome: list[Task] | PlatformError) -> str:
     """What "Test connection" says, in words a worker understands."""
     if isinstance(outcome, PlatformError):
-        return f"Not connected: {outcome.message}"
+        return QCoreApplication.translate("AccountsDialog", "Not connected: {0}").format(outcome.message)
     count = len(outcome)
-    return f"Connected: {count} task{'s' if count != 1 else ''} available right now."
+    if count == 1:
+        return QCoreApplication.translate("AccountsDialog", "Connected: 1 task available right now.")
+    return QCoreApplication.translate("AccountsDialog", "Connected: {0} tasks available right now.").format(count)
 
 
 class AccountsDialog(QDialog):
@@ -63,6 +65,7 @@ class AccountsDialog(QDialog):
         self._editing: Account | None = None
 
         self.account_list = QListWidget(self)
+        self.account_list.setAccessibleName(self.tr("Accounts"))
         self.account_list.currentItemChanged.connect(self._on_current_changed)
         add_button = QPushButton(self.tr("Add account"), self)
         add_button.clicked.connect(self.new_account)

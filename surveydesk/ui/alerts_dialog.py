@@ -43,7 +43,9 @@ class AlertsDialog(QDialog):
         self.per_minute.setValue(current.per_minute)
         self.quiet = QCheckBox(self.tr("Quiet hours"), self)
         self.quiet_from = QTimeEdit(self)
+        self.quiet_from.setAccessibleName(self.tr("Quiet from"))
         self.quiet_until = QTimeEdit(self)
+        self.quiet_until.setAccessibleName(self.tr("Quiet until"))
         for edit, value, fallback in (
             (self.quiet_from, current.quiet_from, time(22)),
             (self.quiet_until, current.quiet_until, time(7, 30)),

@@ -1,42 +1,59 @@
-"""Creates the QApplication with SurveyDesk's name and icon, for the composition root."""
+"""Creates the QApplication with SurveyDesk's name, icon and language, and the window's shell, for the
+composition root."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from surveydesk import APP_ID, APP_NAME, __version__
+from surveydesk.autostart import Autostart, launch_command
+from surveydesk.menu_entry import MenuEntry, system_entry
+from surveydesk.services.poller import Poller
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.icons import app_icon, tray_icon
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.resource_check import missing_resources
+from surveydesk.ui.shell_controller import ShellController, demo_starter
+from surveydesk.ui.translations import chosen_language, install_translators
+
+__all__ = ["add_shell", "app_icon", "create_application", "missing_resources", "tray_icon"]
+
+log = logging.getLogger(__name__)
 
 
-def resource(relative: str) -> Traversable:
-    """A file of the top-level `resources/` folder.
+def create_application(argv: Sequence[str], settings: SettingsStore | None = None) -> QApplication:
+    """The one QApplication of the process; names are set first so Qt's settings and paths use them.
 
-    Installed, it is the package `surveydesk.resources`; run from a source checkout (`python -m surveydesk` in
-    the checkout, which puts the checkout's `surveydesk/` first on the path), it is the folder itself.
+    With the worker's settings (the composition root passes them), the language they chose, or the system's, is
+    installed here, before any window exists; tests and harnesses pass none and keep Qt's English.
     """
-    try:
-        return resources.files("surveydesk.resources").joinpath(relative)
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2].joinpath("resources", relative)
-
-
-def app_icon() -> QIcon:
-    """The SurveyDesk icon."""
-    with resources.as_file(resource("icons/surveydesk.svg")) as path:
-        return QIcon(str(path))
-
-
-def create_application(argv: Sequence[str]) -> QApplication:
-    """The one QApplication of the process; names are set first so Qt's settings and paths use them."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    if settings is not None:
+        language = install_translators(app, chosen_language(settings))
+        log.info(
+            "interface locale %s; translated by Qt: %s, by SurveyDesk: %s",
+            language.locale.name(),
+            language.qt_translated,
+            language.surveydesk_translated,
+        )
     return app
+
+
+def add_shell(
+    window: MainWindow, poller: Poller, settings: SettingsStore, data_dir: Path | None, demo: bool
+) -> ShellController:
+    """The welcome page, preferences, help and keyboard, with this copy of SurveyDesk's desktop entries: the
+    autostart and menu entries start it with the same data folder; the demo starts apart from it."""
+    this_copy = launch_command(data_dir)
+    menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
+    start_demo = demo_starter(launch_command())
+    return ShellController(window, poller, settings, Autostart(this_copy), start_demo, demo, menu_entry)

@@ -88,7 +88,7 @@ class FeedController(QObject):
             self.tray.offer_work_menu(window.work_menu)
         window.keep_running_in_tray = self.tray.available
         if not self.tray.available:
-            window.say(window.tr("This desktop has no system tray: new-task alerts are shown in this window."))
+            window.say(self.tr("This desktop has no system tray: new-task alerts are shown in this window."))
 
     def take(self, task: Task | None) -> None:
         """Only ever called from a click: the list's Take, a tray menu entry, an alert."""
@@ -139,7 +139,7 @@ class FeedController(QObject):
     def _on_time_warning(self, message: str) -> None:
         """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""
         if self.tray.available:
-            self.tray.show_alert(Alert(self._window.tr("Time limit"), message, (), sound=True))
+            self.tray.show_alert(Alert(self.tr("Time limit"), message, (), sound=True))
 
     def _on_looked_at(self) -> None:
         self.alerts.seen()
@@ -149,8 +149,8 @@ class FeedController(QObject):
         if self._settings.get(TOLD_ABOUT_TRAY, False) is not True:
             self._settings.set(TOLD_ABOUT_TRAY, True)
             told = Alert(
-                self._window.tr("SurveyDesk is still running"),
-                self._window.tr("It keeps checking for tasks in the tray. Quit it from the tray's menu."),
+                self.tr("SurveyDesk is still running"),
+                self.tr("It keeps checking for tasks in the tray. Quit it from the tray's menu."),
                 (),
                 sound=False,
             )

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.services.poller import Poller
+from surveydesk.ui.formatting import format_number
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Tasks"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.AGE, Qt.SortOrder.AscendingOrder)  # youngest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,9 +92,11 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles and requesters"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search tasks"))
         self.search.textChanged.connect(self.proxy.set_search_text)
         self.platform_filter = QComboBox(self)
         self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.setAccessibleName(self.tr("Platform"))
         self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
         self.count_label = plain_label(self)
 
@@ -192,7 +196,7 @@ class MainWindow(QMainWindow):
         accounts_action = QAction(self.tr("&Accounts…"), self)
         accounts_action.triggered.connect(lambda: self.accounts_requested.emit(None))
         tasks_menu.addAction(accounts_action)
-        profile_action = QAction(self.tr("&Profile…"), self)
+        profile_action = QAction(self.tr("Pro&file…"), self)
         profile_action.triggered.connect(self.profile_requested)
         tasks_menu.addAction(profile_action)
         tasks_menu.addSeparator()
@@ -246,7 +250,11 @@ class MainWindow(QMainWindow):
         }
         for outcome, label in OUTCOME_LABELS.items():
             entries.append(
-                (self.tr("End as: {0}").format(self.tr(label)), shortcuts[outcome], partial(strip.finish, outcome))
+                (
+                    self.tr("End as: {0}").format(QCoreApplication.translate("TimerStrip", label)),
+                    shortcuts[outcome],
+                    partial(strip.finish, outcome),
+                )
             )
         for index, (text, keys, slot) in enumerate(entries):
             if index in (2, 4):
@@ -390,15 +398,15 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("{0} tasks").format(total)
+            self.tr("{0} tasks").format(format_number(total))
             if shown == total
-            else self.tr("{0} of {1} tasks").format(shown, total)
+            else self.tr("{0} of {1} tasks").format(format_number(shown), format_number(total))
         )
         hidden = self.proxy.hidden_count()
         if hidden and self.show_hidden_action.isChecked():
-            text += self.tr(" ({0} outside your rules, shown)").format(hidden)
+            text += self.tr(" ({0} outside your rules, shown)").format(format_number(hidden))
         elif hidden:
-            text += self.tr(" ({0} hidden by your rules)").format(hidden)
+            text += self.tr(" ({0} hidden by your rules)").format(format_number(hidden))
         self.count_label.setText(text)
 
     def _on_show_hidden(self, shown: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,9 @@ KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", "Other")
 CURRENCIES = ("EUR", "GBP", "USD")
 
 
+translate = QCoreApplication.translate
+
+
 def manual_attempt(
     platform: str, title: str, reward_text: str, currency: str, limit_minutes: int, estimated_minutes: int = 0
 ) -> NewAttempt:
@@ -29,15 +33,19 @@ def manual_attempt(
     platform = platform.strip()
     title = title.strip()
     if not platform:
-        raise ValueError("Say which platform the task is on.")
+        raise ValueError(translate("ManualTaskDialog", "Say which platform the task is on."))
     if not title:
-        raise ValueError("Give the task a title, so you can find it in your history.")
+        raise ValueError(
+            translate("ManualTaskDialog", "Give the task a title, so you can find it in your history.")
+        )
     try:
         reward = Money.parse(reward_text.strip().replace(",", ".") or "0", currency)
     except MoneyError:
-        raise ValueError(f"“{reward_text}” is not an amount in {currency}.") from None
+        raise ValueError(
+            translate("ManualTaskDialog", "“{0}” is not an amount in {1}.").format(reward_text, currency)
+        ) from None
     if reward.minor < 0:
-        raise ValueError("The reward cannot be negative.")
+        raise ValueError(translate("ManualTaskDialog", "The reward cannot be negative."))
     return NewAttempt(
         platform=platform.casefold(),
         account="manual",

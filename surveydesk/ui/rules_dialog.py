@@ -74,6 +74,12 @@ class MoneyField(QWidget):
         layout.addWidget(self.error)
         self._show_scope(self.currency.currentText())
 
+    def set_accessible_name(self, name: str) -> None:
+        """Names the amount and the currency for screen readers (the row's label names only this composite)."""
+        self.setAccessibleName(name)
+        self.amount.setAccessibleName(name)
+        self.currency.setAccessibleName(self.tr("{0}: currency").format(name))
+
     def show_money(self, money: Money | None) -> None:
         _say(self.error, "")
         if money is None:
@@ -154,6 +160,8 @@ class RulesForm(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Minimum reward:"), self.min_reward)
         form.addRow(self.tr("Minimum reward per hour:"), self.min_reward_per_hour)
+        self.min_reward.set_accessible_name(self.tr("Minimum reward"))
+        self.min_reward_per_hour.set_accessible_name(self.tr("Minimum reward per hour"))
         form.addRow(self.tr("Maximum estimated time:"), self.max_minutes)
         form.addRow(self.tr("Minimum places left:"), self.min_places)
         form.addRow(self.tr("Words to look for:"), self.include_words)

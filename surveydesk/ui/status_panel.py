@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
 from surveydesk.services.reconciliation import SyncStatus
+from surveydesk.ui.formatting import format_number
 from surveydesk.ui.sync_panel import describe_sync
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label
@@ -24,32 +25,51 @@ _STATE_COLOURS = {
 
 # What each kind of trouble is called on the status line, before the platform's own words.
 _TROUBLE = {
-    "auth": "Signed out",
-    "rate-limited": "Asked to slow down",
-    "unavailable": "Cannot reach it",
-    "bad-payload": "Unreadable reply",
+    "auth": QT_TRANSLATE_NOOP("StatusPanel", "Signed out"),
+    "rate-limited": QT_TRANSLATE_NOOP("StatusPanel", "Asked to slow down"),
+    "unavailable": QT_TRANSLATE_NOOP("StatusPanel", "Cannot reach it"),
+    "bad-payload": QT_TRANSLATE_NOOP("StatusPanel", "Unreadable reply"),
 }
+# What the coloured mark means, for its tooltip and for screen readers, which cannot see its colour.
+_STATE_NAMES = {
+    PollState.WAITING: QT_TRANSLATE_NOOP("StatusPanel", "Waiting"),
+    PollState.POLLING: QT_TRANSLATE_NOOP("StatusPanel", "Checking"),
+    PollState.OK: QT_TRANSLATE_NOOP("StatusPanel", "Working"),
+    PollState.ERROR: QT_TRANSLATE_NOOP("StatusPanel", "Problem"),
+}
+
+
+translate = QCoreApplication.translate
 
 
 def describe(status: PlatformStatus) -> str:
     """The status line's words, e.g. '12 tasks · checked 14:02:10 · next check 14:02:40'."""
     parts: list[str] = []
     if status.state is PollState.ERROR:
-        trouble = _TROUBLE.get(status.error_kind, "Problem")
-        parts.append(f"{trouble}: {status.message}")
+        trouble = translate("StatusPanel", _TROUBLE.get(status.error_kind, _STATE_NAMES[PollState.ERROR]))
+        parts.append(translate("StatusPanel", "{0}: {1}").format(trouble, status.message))
         if status.next_poll:
-            when = "until" if status.error_kind == "rate-limited" else "retrying at"
-            parts.append(f"{when} {local_time(status.next_poll)}")
+            when = (
+                translate("StatusPanel", "until {0}")
+                if status.error_kind == "rate-limited"
+                else translate("StatusPanel", "retrying at {0}")
+            )
+            parts.append(when.format(local_time(status.next_poll)))
         return " · ".join(parts)
     if status.state is PollState.POLLING:
-        parts.append(status.message or "Checking…")
+        parts.append(status.message or translate("StatusPanel", "Checking…"))
     elif status.last_success is None:
-        parts.append(status.message or "Waiting for the first check")
+        parts.append(status.message or translate("StatusPanel", "Waiting for the first check"))
     else:
-        parts.append(f"{status.task_count} task{'s' if status.task_count != 1 else ''}")
-        parts.append(f"checked {local_time(status.last_success)}")
+        count = status.task_count
+        parts.append(
+            translate("StatusPanel", "1 task")
+            if count == 1
+            else translate("StatusPanel", "{0} tasks").format(format_number(count))
+        )
+        parts.append(translate("StatusPanel", "checked {0}").format(local_time(status.last_success)))
     if status.next_poll and status.state is not PollState.POLLING:
-        parts.append(f"next check {local_time(status.next_poll)}")
+        parts.append(translate("StatusPanel", "next check {0}").format(local_time(status.next_poll)))
     return " · ".join(parts)
 
 
@@ -94,7 +114,9 @@ class StatusPanel(QWidget):
         style = f"color: {_STATE_COLOURS[status.state]};"
         if row.mark.styleSheet() != style:
             row.mark.setStyleSheet(style)
-            row.mark.setToolTip(status.state.value)
+            state = translate("StatusPanel", _STATE_NAMES[status.state])
+            row.mark.setToolTip(state)
+            row.mark.setAccessibleName(state)
         _set_if_changed(row.name, f"{platform_name(status.account.platform)} ({status.label})")
         _set_if_changed(row.line, describe(status))
         reconnect = status.state is PollState.ERROR and status.error_kind == "auth"

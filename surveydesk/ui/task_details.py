@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import Task
+from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label
 
@@ -32,6 +33,7 @@ class TaskDetails(QWidget):
         self.timing = plain_label(self)
         self.devices = plain_label(self)
         self.description = QPlainTextEdit(self)
+        self.description.setAccessibleName(self.tr("Task description"))
         self.description.setReadOnly(True)
         self.description.setMaximumHeight(90)
         self.open_button = QPushButton(self.tr("Open task page"), self)
@@ -83,7 +85,7 @@ class TaskDetails(QWidget):
         self.title.setText(f"{task.title}  ({platform_name(task.platform)})")
         self.requester.setText(task.requester_name or task.requester_id or self.tr("unknown"))
         rate = task.reward_per_hour
-        self.pay.setText(task.reward.format() + (f"  ·  {rate.format()}/h" if rate else ""))
+        self.pay.setText(format_money(task.reward) + (f"  ·  {format_rate(rate)}" if rate else ""))
         self.timing.setText(self._timing_text(task))
         self.devices.setText(", ".join(task.devices) or self.tr("any"))
         self.description.setPlainText(task.description)

@@ -30,6 +30,7 @@ from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
+from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.work.reputation import Reputation
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
@@ -71,12 +72,12 @@ def format_age(first_seen: datetime, now: datetime) -> str:
 
 
 def _optional_number(value: int | None) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else format_number(value)
 
 
 def _rate_text(task: Task) -> str:
     rate = task.reward_per_hour
-    return "" if rate is None else rate.format()
+    return "" if rate is None else format_money(rate)
 
 
 def _rate_minor(task: Task) -> int:
@@ -94,7 +95,7 @@ _DISPLAY: tuple[Callable[[Task], str], ...] = (
     lambda task: task.title,
     lambda task: task.requester_name,
     lambda task: "",  # the requester's record is the model's, not the task's: data() looks it up
-    lambda task: task.reward.format(),
+    lambda task: format_money(task.reward),
     lambda task: _optional_number(task.estimated_minutes),
     _rate_text,
     lambda task: _optional_number(task.places_left),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
+from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
@@ -17,12 +18,13 @@ _TICK_MS = 1000
 _RATE_AFTER_SECONDS = 60
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
+# Marked for translation here, translated where shown (in the strip's context, also by the Work menu).
 OUTCOME_LABELS = {
-    Outcome.SUBMITTED: "Submitted",
-    Outcome.RETURNED: "Returned",
-    Outcome.SCREENED_OUT: "Screened out",
-    Outcome.TIMED_OUT: "Timed out",
-    Outcome.ABANDONED: "Abandoned",
+    Outcome.SUBMITTED: QT_TRANSLATE_NOOP("TimerStrip", "Submitted"),
+    Outcome.RETURNED: QT_TRANSLATE_NOOP("TimerStrip", "Returned"),
+    Outcome.SCREENED_OUT: QT_TRANSLATE_NOOP("TimerStrip", "Screened out"),
+    Outcome.TIMED_OUT: QT_TRANSLATE_NOOP("TimerStrip", "Timed out"),
+    Outcome.ABANDONED: QT_TRANSLATE_NOOP("TimerStrip", "Abandoned"),
 }
 
 
@@ -52,6 +54,7 @@ class TimerStrip(QFrame):
         self.clock_button = QPushButton(self)
         self.clock_button.clicked.connect(self.toggle_shift)
         self.attempts = QComboBox(self)
+        self.attempts.setAccessibleName(self.tr("Task being timed"))
         self.attempts.setMinimumContentsLength(28)
         self.attempts.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.attempts.activated.connect(self._on_attempt_chosen)
@@ -176,9 +179,9 @@ class TimerStrip(QFrame):
         # An hourly rate from a few seconds of work is noise (thousands an hour); it is shown from a minute on.
         rate = task_wage(attempt, seconds) if seconds >= _RATE_AFTER_SECONDS else None
         expected = attempt.expected_wage
-        promised = self.tr(" · promised {0}/h").format(expected.format()) if expected is not None else ""
-        per_hour = self.tr(" · {0}/h so far").format(rate.format()) if rate is not None else ""
-        self.wage_label.setText(attempt.reward.format() + promised + per_hour)
+        promised = self.tr(" · promised {0}").format(format_rate(expected)) if expected is not None else ""
+        per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""
+        self.wage_label.setText(format_money(attempt.reward) + promised + per_hour)
         self._show_countdown(attempt)
 
     def _show_countdown(self, attempt: Attempt) -> None:

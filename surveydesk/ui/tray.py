@@ -70,7 +70,12 @@ class Tray(QObject):
         self.rebuild_menu()
 
     def set_unseen(self, count: int) -> None:
-        tip = "SurveyDesk" if not count else f"SurveyDesk — {count} new matching task{'s' if count != 1 else ''}"
+        if not count:
+            tip = "SurveyDesk"
+        elif count == 1:
+            tip = self.tr("SurveyDesk — 1 new matching task")
+        else:
+            tip = self.tr("SurveyDesk — {0} new matching tasks").format(count)
         self._icon.setToolTip(tip)
 
     def tooltip(self) -> str:

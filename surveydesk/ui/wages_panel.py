@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.formatting import format_money
+from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
@@ -42,7 +44,7 @@ def format_duration(seconds: float) -> str:
 
 def format_rate(wage: Money | None) -> str:
     """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
-    return "—" if wage is None else f"{wage.format()}/h"
+    return "—" if wage is None else format_money_rate(wage)
 
 
 def format_share(share: float | None) -> str:
@@ -129,6 +131,7 @@ class MinimumWageEditor(QGroupBox):
         super().__init__(self.tr("Minimum wage"), parent)
         self._settings = settings
         self.country = QComboBox(self)
+        self.country.setAccessibleName(self.tr("Country"))
         for code, wage in MINIMUM_WAGES.items():
             self.country.addItem(f"{wage.name} ({code})", code)
         chosen = settings.country()
@@ -137,10 +140,12 @@ class MinimumWageEditor(QGroupBox):
         self.country.setCurrentIndex(self.country.findData(chosen))
         self.country.activated.connect(self._propose_default)
         self.amount = QLineEdit(self)
+        self.amount.setAccessibleName(self.tr("Minimum wage per hour"))
         self.amount.setPlaceholderText("11.88")
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$"), self))
         self.amount.setToolTip(self.tr("Gross, per hour; leave empty to compare with nothing"))
         self.currency = QLineEdit(self)
+        self.currency.setAccessibleName(self.tr("Currency"))
         self.currency.setPlaceholderText("EUR")
         self.currency.setMaxLength(3)
         self.currency.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[A-Za-z]{0,3}$"), self))
@@ -221,7 +226,9 @@ class WagesPanel(QWidget):
         self.this_week = PeriodView(self.tr("This week"), self)
         self.this_month = PeriodView(self.tr("This month"), self)
         self.platforms = self._table()
+        self.platforms.setAccessibleName(self.tr("This month by platform"))
         self.requesters = self._table()
+        self.requesters.setAccessibleName(self.tr("This month by requester"))
         self.month_tabs = QTabWidget(self)
         self.month_tabs.addTab(self.platforms, self.tr("This month by platform"))
         self.month_tabs.addTab(self.requesters, self.tr("This month by requester"))
@@ -336,7 +343,9 @@ class WagesPanel(QWidget):
             cells = {
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
-                _PAID: _Cell(_joined(figures, lambda f: f.paid.format()), _money_key(figures, lambda f: f.paid)),
+                _PAID: _Cell(
+                    _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
+                ),
                 _TASK_WAGE: _Cell(
                     _joined(figures, lambda f: format_rate(f.task_wage)),
                     _money_key(figures, lambda f: f.task_wage),

@@ -1,0 +1,66 @@
+"""Money, numbers and dates as each language writes them, with the amounts' digits kept exact."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from surveydesk.core.money import Money
+from surveydesk.ui.formatting import format_date, format_money, format_number, format_rate
+
+FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+C = QLocale.c()
+# What Qt 6 (CLDR) writes in French: a narrow no-break space between thousands, a no-break space before €.
+NARROW_NBSP, NBSP = "\u202f", "\u00a0"
+
+
+def test_french_money_is_written_1_234_56_euros():
+    assert format_money(Money(123456, "EUR"), FRENCH) == f"1{NARROW_NBSP}234,56{NBSP}€"
+
+
+@pytest.mark.parametrize(
+    ("money", "locale", "expected"),
+    [
+        (Money(123456, "EUR"), ENGLISH, "€1,234.56"),
+        (Money(150, "GBP"), BRITISH, "£1.50"),
+        (Money(7, "USD"), ENGLISH, "$0.07"),
+        (Money(-150, "GBP"), FRENCH, f"-1,50{NBSP}£"),
+        (Money(1000, "JPY"), FRENCH, f"1{NARROW_NBSP}000{NBSP}¥"),  # no minor unit
+        (Money(1234567, "KWD"), ENGLISH, f"KWD{NBSP}1,234.567"),  # three decimals; a code is never glued on
+        (Money(1250, "CHF"), FRENCH, f"12,50{NBSP}CHF"),
+        (Money(5, "EUR"), FRENCH, f"0,05{NBSP}€"),
+    ],
+)
+def test_money_in_each_language(money, locale, expected):
+    assert format_money(money, locale) == expected
+
+
+def test_an_amount_beyond_a_floats_precision_keeps_every_digit():
+    assert format_money(Money(12345678901234567, "EUR"), ENGLISH) == "€123,456,789,012,345.67"
+
+
+def test_the_c_locale_of_a_machine_without_a_language_reads_as_english():
+    assert format_money(Money(123456, "GBP"), C) == "£1,234.56"
+
+
+def test_the_default_locale_is_used_when_none_is_given(qapp):
+    before = QLocale()
+    try:
+        QLocale.setDefault(FRENCH)
+        assert format_money(Money(123456, "EUR")) == f"1{NARROW_NBSP}234,56{NBSP}€"
+        assert format_rate(Money(1200, "EUR")) == f"12,00{NBSP}€/h"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_numbers_and_dates():
+    assert format_number(1234567, FRENCH) == f"1{NARROW_NBSP}234{NARROW_NBSP}567"
+    assert format_number(1234567, ENGLISH) == "1,234,567"
+    assert format_date(date(2026, 11, 30), FRENCH) == "30/11/2026"
+    assert format_date(date(2026, 11, 30), ENGLISH) == "11/30/26"
+    noon = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # the same day in every time zone from UTC-11 to UTC+11
+    assert format_date(noon, FRENCH) == "30/11/2026"

@@ -1,0 +1,190 @@
+"""Languages: the committed .qm is compiled from the reviewed .ts, translations keep their placeholders, the
+language follows the system unless one is chosen, and the translators are in place before a window is built."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
+
+from surveydesk.core.clock import SystemClock
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.translations import (
+    LANGUAGE_SETTING,
+    SYSTEM_LANGUAGE,
+    _surveydesk_translator,
+    choose_language,
+    chosen_language,
+    install_translators,
+    ui_locale,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "resources" / "translations"
+TS = FOLDER / "surveydesk_fr.ts"
+QM = FOLDER / "surveydesk_fr.qm"
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def _messages() -> list[tuple[str, str, str | None, str | None]]:
+    """(context, source, translation, type) of every message of the .ts."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):  # noqa: S314 - our own committed file
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append((name, message.findtext("source", ""), translation.text, translation.get("type")))
+    return found
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    """French installed as the app does it, and everything put back afterwards."""
+    before = QLocale()
+    install_translators(qapp, "fr")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+    QLocale.setDefault(before)
+
+
+@pytest.mark.skipif(not LRELEASE.exists(), reason="pyside6-lrelease comes with PySide6")
+def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path):
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == QM.read_bytes(), "the .qm is out of date: run scripts/update-translations"
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    for context, source, translation, _kind in _messages():
+        if translation:
+            wanted = sorted(PLACEHOLDER.findall(source))
+            assert sorted(PLACEHOLDER.findall(translation)) == wanted, (context, source)
+
+
+def test_every_context_is_a_class_so_the_running_app_finds_its_translations():
+    """`self.tr()` looks translations up under the class's name; lupdate files `window.tr()` under "window",
+    where nothing would ever find it. Such a call must be `self.tr()` or QCoreApplication.translate("Class")."""
+    classes = {
+        node.name
+        for path in (ROOT / "surveydesk").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+    contexts = {context for context, _source, _text, _kind in _messages()}
+    assert contexts <= classes, sorted(contexts - classes)
+
+
+def test_a_translated_menu_text_keeps_one_mnemonic_at_most():
+    for context, source, translation, _kind in _messages():
+        if translation and "&" in source:
+            assert translation.replace("&&", "").count("&") == 1, (context, source, translation)
+
+
+def test_the_welcome_page_and_the_preferences_are_translated():
+    finished = {(context, source) for context, source, text, kind in _messages() if text and kind is None}
+    assert ("WelcomePage", "Welcome to SurveyDesk") in finished
+    assert ("PreferencesDialog", "&Language:") in finished
+    assert ("EmptyListHint", "Waiting for the first check of your accounts…") in finished
+
+
+def test_the_language_follows_the_system_unless_one_is_chosen():
+    belgian = QLocale(QLocale.Language.French, QLocale.Country.Belgium)
+    american = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert ui_locale(SYSTEM_LANGUAGE, system=belgian).name() == "fr_BE"
+    assert ui_locale("fr", system=american).language() == QLocale.Language.French
+    assert ui_locale("fr", system=belgian).name() == "fr_BE"  # the worker's country's formats are kept
+    assert ui_locale("en", system=belgian).language() == QLocale.Language.English
+
+
+def test_the_choice_is_stored_and_an_unknown_one_means_the_system(database):
+    settings = SettingsStore(database)
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+    choose_language(settings, "fr")
+    assert chosen_language(settings) == "fr"
+    settings.set(LANGUAGE_SETTING, "xx-made-up")
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+    settings.set(LANGUAGE_SETTING, 42)
+    assert chosen_language(settings) == SYSTEM_LANGUAGE
+
+
+def test_french_translates_surveydesk_and_qt_and_sets_the_locale(qtbot, poller, french):
+    assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"  # Qt's own qtbase_fr
+    assert QLocale().language() == QLocale.Language.French
+
+    window = MainWindow(poller, SystemClock().now)  # built after the translators, as the app does
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:2] == ["&Fichier", "&Tâches"]
+
+
+def test_english_installs_no_translation(qapp):
+    before = QLocale()
+    try:
+        installed = install_translators(qapp, "en")
+        assert not installed.qt_translated and not installed.surveydesk_translated
+        assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Welcome to SurveyDesk"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_path: Path, french):
+    from surveydesk.autostart import Autostart, launch_command
+    from surveydesk.store.work_log import WorkLog
+    from surveydesk.ui.shell_controller import ShellController
+    from surveydesk.work.timekeeper import Timekeeper
+    from tests.menu_checks import repeated_mnemonics
+
+    window = MainWindow(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
+    qtbot.addWidget(window)
+    ShellController(window, poller, SettingsStore(database), Autostart(launch_command(), {}), lambda: True)
+    assert repeated_mnemonics(window) == []
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Tâches", "T&ravail", "&Aide"]
+
+
+def _remove_translators(qapp) -> None:
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_a_damaged_translation_leaves_english_and_says_so_in_the_log(qapp, tmp_path: Path, caplog):
+    (tmp_path / "surveydesk_fr.qm").write_bytes(b"\x3c\xb8\x64\x18 not a real translation file")
+    before = QLocale()
+    try:
+        installed = install_translators(qapp, "fr", tmp_path)
+        assert not installed.surveydesk_translated
+        assert installed.qt_translated  # Qt's own words still come in French
+        assert QCoreApplication.translate("WelcomePage", "Welcome to SurveyDesk") == "Welcome to SurveyDesk"
+        assert "surveydesk_fr.qm cannot be read" in caplog.text
+    finally:
+        _remove_translators(qapp)
+        QLocale.setDefault(before)
+
+
+def test_the_most_specific_translation_is_tried_first_and_a_damaged_one_passed_over(qapp, tmp_path: Path):
+    """For a Belgian worker surveydesk_fr_BE.qm comes before surveydesk_fr.qm; here it is damaged, so the French
+    one is used."""
+    shutil.copy(QM, tmp_path / "surveydesk_fr.qm")
+    (tmp_path / "surveydesk_fr_BE.qm").write_bytes(b"damaged")
+    translator = _surveydesk_translator(QLocale(QLocale.Language.French, QLocale.Country.Belgium), qapp, tmp_path)
+    assert translator is not None
+    assert translator.filePath().endswith("surveydesk_fr.qm")
+    assert translator.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
+    translator.setParent(None)
