@@ -1,0 +1,99 @@
+"""The worker's own attempts (timed by the timekeeper) as local ledger events: taken, then how each ended.
+
+The ledger reads the work log; the work package knows nothing of the ledger. Whoever wants the ledger current
+(the reconciler before each run, the composition root when the timer changes) calls `AttemptIngest.ingest`;
+it reads only attempts with transitions it has not seen, and storing an attempt again changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from surveydesk.core.money import Money
+from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
+from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.store.database import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.store.work_log import WorkLog
+from surveydesk.work.model import Attempt, Outcome
+
+# The last `attempt_events` row ingested, in the settings table.
+SEEN_KEY = "ledger.attempt_events_seen"
+# Platforms whose records name the task the worker took by the id the attempt knows (the study, the survey).
+# Elsewhere (an MTurk attempt knows the HIT group, not the HIT) the attempt is an entry of its own, which the
+# platform's record joins by title and amount (see EntryHeader.claimable).
+TASK_IDS_SHARED = frozenset({"prolific", "bitlabs", "cpx"})
+_STATUS_OF_OUTCOME = {
+    Outcome.SUBMITTED: Status.SUBMITTED,
+    Outcome.RETURNED: Status.RETURNED,
+    Outcome.TIMED_OUT: Status.RETURNED,
+    Outcome.ABANDONED: Status.RETURNED,
+    Outcome.SCREENED_OUT: Status.SCREENED_OUT,
+}
+
+
+def attempt_header(attempt: Attempt) -> EntryHeader:
+    """The attempt's entry: the platform's task entry where the ids are shared, else one of its own, named by
+    when and as which attempt it started (unique across the worker's computers)."""
+    if attempt.platform in TASK_IDS_SHARED:
+        task_id = attempt.external_id
+    else:
+        task_id = f"attempt-{attempt.started_at.strftime('%Y%m%dT%H%M%S%fZ')}-{attempt.id}"
+    return EntryHeader(
+        platform=attempt.platform,
+        account=attempt.account,
+        kind=Kind.TASK,
+        occurred_at=attempt.started_at,
+        currency=attempt.reward.currency,
+        task_id=task_id,
+        title=attempt.title,
+        requester=attempt.requester,
+        attempt_id=attempt.id,
+    )
+
+
+def attempt_reports(attempt: Attempt) -> list[Report]:
+    """Taken (in progress, for its reward), then its outcome with what the worker expects it to pay."""
+    header = attempt_header(attempt)
+    reports = [Report(header, attempt.started_at, Status.IN_PROGRESS, attempt.reward)]
+    if attempt.outcome is not None and attempt.ended_at is not None:
+        expected = attempt.paid
+        if expected is None:
+            expected = (
+                attempt.reward if attempt.outcome is Outcome.SUBMITTED else Money(0, attempt.reward.currency)
+            )
+        reports.append(Report(header, attempt.ended_at, _STATUS_OF_OUTCOME[attempt.outcome], expected))
+    return reports
+
+
+class AttemptIngest:
+    """Brings attempts with new transitions into the ledger."""
+
+    def __init__(self, db: Database, ledger: LedgerStore) -> None:
+        self._db = db
+        self._ledger = ledger
+        self._log = WorkLog(db)
+        self._settings = SettingsStore(db)
+
+    def ingest(self, now: datetime) -> int:
+        """Store the local events of every attempt changed since the last call; returns how many attempts.
+
+        The mark of what was seen is moved after the events are stored: a crash in between stores them again
+        next time, which changes nothing.
+        """
+        seen = self._settings.get(SEEN_KEY, 0)
+        rows = (
+            self._db.connection()
+            .execute(
+                "SELECT attempt_id, max(id) FROM attempt_events WHERE id > ? "
+                "GROUP BY attempt_id ORDER BY attempt_id",
+                (seen if isinstance(seen, int) else 0,),
+            )
+            .fetchall()
+        )
+        if not rows:
+            return 0
+        reports = [report for attempt_id, _ in rows for report in attempt_reports(self._log.attempt(attempt_id))]
+        self._ledger.record(reports, Source.LOCAL, now)
+        self._settings.set(SEEN_KEY, max(last for _, last in rows))
+        return len(rows)

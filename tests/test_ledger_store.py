@@ -1,0 +1,185 @@
+"""The ledger's tables: batches stored whole and once, derived state kept, cursors moved with their batch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from surveydesk.core.model import AccountKey
+from surveydesk.core.money import Money
+from surveydesk.ledger import CursorUpdate, EntryHeader, Kind, LedgerStore, Report, Source, Status
+from surveydesk.ledger.model import make_event
+from surveydesk.store import Database
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+ME = AccountKey("prolific", "me")
+
+
+def task(study: str, title: str = "A study", **fields) -> EntryHeader:
+    return EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id=study, title=title, **fields)
+
+
+def _table(db: Database, name: str) -> list[tuple]:
+    return db.connection().execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()  # noqa: S608
+
+
+@pytest.fixture
+def ledger(database: Database) -> LedgerStore:
+    return LedgerStore(database)
+
+
+def test_a_batch_stored_twice_changes_nothing(ledger: LedgerStore, database: Database):
+    reports = [
+        Report(task("s1", requester="Lab"), T0, Status.AWAITING_REVIEW, Money(150, "GBP")),
+        Report(task("s2"), T0, Status.APPROVED, Money(90, "GBP")),
+    ]
+    ledger.record(reports, Source.PLATFORM, T0)
+    entries, events = _table(database, "ledger_entries"), _table(database, "ledger_events")
+    ledger.record(reports, Source.PLATFORM, T0 + timedelta(hours=1))  # seen again later: the same events
+    assert _table(database, "ledger_entries") == entries
+    assert _table(database, "ledger_events") == events
+    first = ledger.entry("prolific/me/task/s1")
+    assert first is not None
+    assert (first.status, first.amount, first.requester, first.title) == (
+        Status.AWAITING_REVIEW, Money(150, "GBP"), "Lab", "A study",
+    )  # fmt: skip
+
+
+def test_a_new_status_appends_an_event_and_rederives_the_entry(ledger: LedgerStore):
+    ledger.record([Report(task("s1"), T0, Status.AWAITING_REVIEW, Money(150, "GBP"))], Source.PLATFORM, T0)
+    later = T0 + timedelta(days=2)
+    ledger.record([Report(task("s1"), later, Status.APPROVED, Money(150, "GBP"))], Source.PLATFORM, later)
+    entry = ledger.entry("prolific/me/task/s1")
+    assert entry is not None and entry.status is Status.APPROVED and entry.status_at == later
+    assert [event.status for event in ledger.events_of(entry.id)] == [Status.AWAITING_REVIEW, Status.APPROVED]
+
+
+def test_the_worker_attempt_and_the_platform_submission_meet_in_one_entry(ledger: LedgerStore):
+    ledger.record([Report(task("s1", attempt_id=None), T0, Status.SUBMITTED, Money(150, "GBP"))], Source.LOCAL, T0)
+    ledger.record([Report(task("s1"), T0, Status.APPROVED, Money(140, "GBP"))], Source.PLATFORM, T0)
+    (entry,) = ledger.entries(ME)
+    assert entry.status is Status.APPROVED and entry.amount == Money(140, "GBP")
+
+
+def test_a_failed_batch_stores_nothing_not_even_its_cursor(ledger: LedgerStore, database: Database):
+    good = Report(task("s1"), T0, Status.APPROVED, Money(150, "GBP"))
+    bad = Report(task("s2"), T0, Status.APPROVED, Money(150, "GBP"), note="\ud800")  # no UTF-8 for a surrogate
+    with pytest.raises(UnicodeEncodeError):
+        ledger.record([good, bad], Source.PLATFORM, T0, CursorUpdate(ME, "page=2"))
+    assert _table(database, "ledger_entries") == [] and _table(database, "ledger_events") == []
+    assert ledger.cursor(ME) == ""
+
+
+def test_the_cursor_moves_with_its_batch_and_a_completed_run_is_the_last_sync(ledger: LedgerStore):
+    report = Report(task("s1"), T0, Status.APPROVED, Money(150, "GBP"))
+    ledger.record([report], Source.PLATFORM, T0, CursorUpdate(ME, "page=2"))
+    assert (ledger.cursor(ME), ledger.last_sync(ME)) == ("page=2", None)
+    ledger.record([], Source.PLATFORM, T0 + timedelta(minutes=1), CursorUpdate(ME, "", completed=True))
+    assert (ledger.cursor(ME), ledger.last_sync(ME)) == ("", T0 + timedelta(minutes=1))
+    ledger.set_cursor(CursorUpdate(ME, "page=3"), T0 + timedelta(minutes=2))
+    assert (ledger.cursor(ME), ledger.last_sync(ME)) == ("page=3", T0 + timedelta(minutes=1))
+
+
+def test_a_record_id_finds_its_entry_again(ledger: LedgerStore):
+    header = task("s1", record_id="sub1")
+    ledger.record([Report(header, T0, Status.AWAITING_REVIEW, Money(150, "GBP"))], Source.PLATFORM, T0)
+    moved = task("s1-renamed", record_id="sub1")
+    ledger.record([Report(moved, T0, Status.APPROVED, Money(150, "GBP"))], Source.PLATFORM, T0)
+    (entry,) = ledger.entries(ME)
+    assert entry.id == "prolific/me/task/s1" and entry.status is Status.APPROVED
+
+
+def test_a_claimable_record_joins_the_local_attempt_with_its_title_and_amount(ledger: LedgerStore, database):
+    database.connection().execute(
+        "INSERT INTO attempts (id, platform, account, external_id, title, reward_minor, reward_currency, "
+        "started_at) VALUES (7, 'mturk', 'me', 'GROUP', 'Tag photos', 5, 'USD', '2026-03-01T12:00:00+00:00')"
+    )
+    local = EntryHeader("mturk", "me", Kind.TASK, T0, "USD", task_id="attempt-7", title="Tag photos", attempt_id=7)
+    ledger.record([Report(local, T0, Status.SUBMITTED, Money(5, "USD"))], Source.LOCAL, T0)
+    hit = EntryHeader(
+        "mturk", "me", Kind.TASK, T0 + timedelta(hours=3), "USD", task_id="HIT1", record_id="ASSIGN1",
+        title="Tag photos", claimable=True,
+    )  # fmt: skip
+    other = EntryHeader(
+        "mturk", "me", Kind.TASK, T0, "USD", task_id="HIT2", record_id="ASSIGN2", title="Tag photos",
+        claimable=True,
+    )  # fmt: skip
+    reports = [
+        Report(hit, hit.occurred_at, Status.APPROVED, Money(5, "USD")),
+        Report(other, T0, Status.PAID, Money(5, "USD")),
+    ]
+    ledger.record(reports, Source.PLATFORM, T0)
+    claimed = ledger.entry_of_attempt(7)
+    assert claimed is not None and claimed.id == "mturk/me/task/attempt-7"
+    assert (claimed.status, claimed.record_id) == (Status.APPROVED, "ASSIGN1")
+    assert {entry.id for entry in ledger.entries()} == {"mturk/me/task/attempt-7", "mturk/me/task/HIT2"}
+    ledger.record(reports, Source.PLATFORM, T0)  # the next run finds it by its assignment id
+    assert len(ledger.entries()) == 2
+
+
+def test_a_correction_is_believed_and_the_platforms_events_stay(ledger: LedgerStore):
+    ledger.record([Report(task("s1"), T0, Status.REJECTED, Money(0, "GBP"))], Source.PLATFORM, T0)
+    ledger.correct("prolific/me/task/s1", T0 + timedelta(days=1), Status.APPROVED, Money(150, "GBP"))
+    ledger.add_note("prolific/me/task/s1", "the researcher agreed to pay", T0 + timedelta(days=1))
+    entry = ledger.entry("prolific/me/task/s1")
+    assert entry is not None
+    assert (entry.status, entry.amount, entry.note) == (
+        Status.APPROVED, Money(150, "GBP"), "the researcher agreed to pay",
+    )  # fmt: skip
+    sources = [event.source for event in ledger.events_of(entry.id)]
+    assert sources.count(Source.PLATFORM) == 1 and sources.count(Source.WORKER) == 2
+    with pytest.raises(KeyError):
+        ledger.add_note("prolific/me/task/nope", "x", T0)
+
+
+def test_foreign_events_take_the_same_path_and_are_not_doubled(ledger: LedgerStore, database: Database):
+    header = task("s1")
+    ledger.record([Report(header, T0, Status.AWAITING_REVIEW, Money(150, "GBP"))], Source.PLATFORM, T0)
+    ours = ledger.events_of(header.id)
+    theirs = make_event(header.id, Source.PLATFORM, T0 + timedelta(days=1), T0, Status.APPROVED, Money(150, "GBP"))
+    other_computer = T0 + timedelta(days=5)  # recorded there at another time: still the same event
+    same_as_ours = make_event(
+        header.id, Source.PLATFORM, T0, other_computer, Status.AWAITING_REVIEW, Money(150, "GBP")
+    )
+    ledger.apply_foreign([header], [theirs, same_as_ours])
+    assert len(ledger.events_of(header.id)) == len(ours) + 1
+    entry = ledger.entry(header.id)
+    assert entry is not None and entry.status is Status.APPROVED
+
+
+def test_attempts_enter_the_ledger_as_local_events_once(database: Database, ledger: LedgerStore):
+    from surveydesk.ledger.attempts import AttemptIngest
+    from surveydesk.store.work_log import WorkLog
+    from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.timekeeper import Timekeeper
+    from tests.factories import FixedClock
+
+    clock = FixedClock(T0)
+    keeper = Timekeeper(WorkLog(database), clock)
+    ingest = AttemptIngest(database, ledger)
+    study = keeper.take(NewAttempt("prolific", "me", "s1", "A study", "Lab", Money(150, "GBP"), 2700))
+    hit = keeper.take(NewAttempt("mturk", "me", "GROUP1", "Tag photos", "Req", Money(5, "USD"), 600))
+    assert ingest.ingest(clock.now()) == 2
+    assert ingest.ingest(clock.now()) == 0
+    clock.advance(600)
+    keeper.finish(study.id, Outcome.SUBMITTED)
+    keeper.finish(hit.id, Outcome.ABANDONED)
+    assert ingest.ingest(clock.now()) == 2
+    submitted = ledger.entry("prolific/me/task/s1")
+    assert submitted is not None and submitted.attempt_id == study.id
+    assert (submitted.status, submitted.amount, submitted.requester) == (
+        Status.SUBMITTED,
+        Money(150, "GBP"),
+        "Lab",
+    )
+    abandoned = ledger.entry_of_attempt(hit.id)
+    assert abandoned is not None and abandoned.id.startswith("mturk/me/task/attempt-")
+    assert (abandoned.status, abandoned.amount) == (Status.RETURNED, Money(0, "USD"))
+    # The platform's word comes later and beats the attempt's.
+    ledger.record([Report(task("s1"), T0, Status.APPROVED, Money(150, "GBP"))], Source.PLATFORM, T0)
+    database.connection().execute("DELETE FROM settings")  # the mark lost: ingesting again changes nothing
+    events = len(ledger.events_of("prolific/me/task/s1"))
+    assert ingest.ingest(clock.now()) == 2
+    assert len(ledger.events_of("prolific/me/task/s1")) == events
+    assert ledger.entry("prolific/me/task/s1").status is Status.APPROVED
