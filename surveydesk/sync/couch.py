@@ -71,6 +71,10 @@ class BadReply(SyncError):
     kind = "bad-reply"
 
 
+class _NotFound(BadReply):
+    """A 404 for something inside the database: a missing `_local` document, or a call the server lacks."""
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One row of `_changes` (style=all_docs): a document and the revisions of all its leaves."""
@@ -88,9 +92,8 @@ class ChangesPage:
 
 def make_session() -> requests.Session:
     session = requests.Session()
-    session.headers.update(
-        {"User-Agent": f"SurveyDesk/{__version__}", "Accept": "application/json", "Content-Type": "application/json"}
-    )
+    session.headers.update({"User-Agent": f"SurveyDesk/{__version__}", "Accept": "application/json"})
+    session.headers["Content-Type"] = "application/json"
     return session
 
 
@@ -185,8 +188,10 @@ class CouchDatabase:
 
     def get_local(self, name: str) -> JsonObject | None:
         """A `_local` document (never replicated: where checkpoints live), or None when there is none."""
-        reply = self._request("GET", "/_local/" + quote(name, safe=""), missing_ok=True)
-        return None if reply is None else self._object(reply)
+        try:
+            return self._object(self._request("GET", "/_local/" + quote(name, safe="")))
+        except _NotFound:
+            return None
 
     def put_local(self, name: str, body: JsonObject) -> None:
         """Write a `_local` document, replacing the one there (its current `_rev` is read first)."""
@@ -198,8 +203,8 @@ class CouchDatabase:
 
     # --- transport -----------------------------------------------------------------------------------------
 
-    def _object(self, reply: requests.Response | None) -> JsonObject:
-        body = None if reply is None else _json(reply, self.name)
+    def _object(self, reply: requests.Response) -> JsonObject:
+        body = _json(reply, self.name)
         if not isinstance(body, dict):
             raise BadReply(f"{self.name} answered with something that is not a JSON object")
         return body
@@ -211,8 +216,7 @@ class CouchDatabase:
         *,
         params: Mapping[str, str] | None = None,
         payload: object = None,
-        missing_ok: bool = False,
-    ) -> requests.Response | None:
+    ) -> requests.Response:
         data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             with self._session.request(
@@ -233,9 +237,9 @@ class CouchDatabase:
             raise ServerGone(f"cannot reach {self.name}") from None
         except requests.RequestException as error:
             raise ServerGone(f"the request to {self.name} failed ({type(error).__name__})") from None
-        return self._checked(reply, path, missing_ok)
+        return self._checked(reply, path)
 
-    def _checked(self, reply: requests.Response, path: str, missing_ok: bool) -> requests.Response | None:
+    def _checked(self, reply: requests.Response, path: str) -> requests.Response:
         status = reply.status_code
         if status < 300:
             return reply
@@ -248,9 +252,7 @@ class CouchDatabase:
         if status == 404:
             if _is_missing_database(reply) or path == "":
                 raise MissingDatabase(f"{self.name} has no such database; create it on the server first")
-            if missing_ok:
-                return None
-            raise BadReply(f"{self.name} does not offer a part of the replication protocol we need")
+            raise _NotFound(f"{self.name} does not have something the replication protocol needs")
         if status in (429, 503):
             now = self._now()
             retry_at = now + _retry_after(reply.headers.get("Retry-After", ""), now)
