@@ -123,6 +123,9 @@ class CouchDatabase:
         self._timeout = timeout
         self.name = display_address(server_url, database)
 
+    def close(self) -> None:
+        self._session.close()
+
     # --- the calls of the protocol -------------------------------------------------------------------------
 
     def info(self) -> JsonObject:
@@ -293,7 +296,7 @@ def _is_missing_database(reply: requests.Response) -> bool:
     except (ValueError, RecursionError):
         return False
     reason = body.get("reason") if isinstance(body, dict) else None
-    return reason in ("no_db_file", "Database does not exist.", "missing")
+    return reason in ("no_db_file", "Database does not exist.")
 
 
 def _read_capped(reply: requests.Response, name: str) -> bytes:

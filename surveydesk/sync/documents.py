@@ -315,7 +315,9 @@ def read_attempt(key: str, body: JsonObject) -> AttemptRecord:
 
 
 def _stretch_list(stretches: Iterable[Stretch]) -> list[list[object]]:
-    return [[stretch.started_at, stretch.seconds] for stretch in stretches]
+    """Each stretch as [start, milliseconds]: whole numbers, because a server written in JavaScript sends 720.0
+    back as 720, and a body must read back exactly as it was sent for its revision to stay the same."""
+    return [[stretch.started_at, round(stretch.seconds * 1000)] for stretch in stretches]
 
 
 def _stretches(body: JsonObject) -> tuple[Stretch, ...]:
@@ -326,10 +328,12 @@ def _stretches(body: JsonObject) -> tuple[Stretch, ...]:
     for item in listed:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
             raise DocumentError("a stretch of time is unreadable")
-        seconds = item[1]
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_SECONDS:
+        milliseconds = item[1]
+        if isinstance(milliseconds, bool) or not isinstance(milliseconds, int):
+            raise DocumentError("a stretch of time has an unreadable length")
+        if not 0 <= milliseconds <= MAX_SECONDS * 1000:
             raise DocumentError("a stretch of time has an impossible length")
-        stretches.append(Stretch(utc_iso(_parse_time(item[0])), float(seconds)))
+        stretches.append(Stretch(utc_iso(_parse_time(item[0])), milliseconds / 1000))
     return tuple(stretches)
 
 

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
@@ -26,6 +26,7 @@ from surveydesk.work.model import Outcome
 log = logging.getLogger(__name__)
 
 _CHUNK: Final = 500  # ids per `IN (...)` query
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +174,12 @@ class LocalReplica:
             bodies[doc_id] = docs.setting_body(key, value, changed[doc_id])
         return bodies
 
-    def mark_sent(self, sent: Sequence[Outgoing], forget: Sequence[int]) -> None:
+    def mark_sent(
+        self, sent: Sequence[Outgoing], forget: Sequence[int], checkpoint: tuple[str, Checkpoint]
+    ) -> None:
         """The server has these revisions now; their waiting rows go, unless changed again meanwhile."""
         with self._db.transaction() as connection:
+            _save_checkpoint(connection, checkpoint[0], "push", checkpoint[1])
             connection.executemany(
                 "INSERT INTO sync_revisions (doc_id, rev, digest, changed_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (doc_id) DO UPDATE SET rev = excluded.rev, digest = excluded.digest, "
@@ -277,6 +281,11 @@ class LocalReplica:
             if checkpoint is not None:
                 _save_checkpoint(connection, checkpoint[0], "pull", checkpoint[1])
         return len(applied) + len(events), skipped
+
+    def check(self, doc_id: str, body: JsonObject) -> None:
+        """DocumentError unless the document is one this computer can read and keep."""
+        kind, key = docs.split_id(doc_id)
+        self._read(kind, key, body, _EPOCH)
 
     def _read(self, kind: str, key: str, body: JsonObject, now: datetime) -> Any:
         if kind == docs.EVENT:

@@ -1,0 +1,169 @@
+"""Replication between SurveyDesk data dirs through a real CouchDB-compatible server (PouchDB Server)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from surveydesk.feed.rule_store import LIST_RULES
+from surveydesk.ledger import Source, Status
+from surveydesk.sync.replicator import SyncReport
+from tests.couch_server import CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.factories import T0
+from tests.sync_helpers import Computer, days
+
+
+@pytest.fixture
+def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
+    couch_server.create_database("log")
+    return couch_server
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "laptop")
+    yield computer
+    computer.close()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
+    yield computer
+    computer.close()
+
+
+def _settle(server: CouchServer, *computers: Computer) -> None:
+    """Every computer syncs until one full round finds nothing more to do."""
+    for _ in range(3):
+        reports: list[SyncReport] = [computer.sync(server) for computer in computers]
+        if all(report.sent == 0 for report in reports):
+            return
+    raise AssertionError("the computers did not settle in three rounds")
+
+
+def test_two_computers_edited_offline_converge_to_the_same_history(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    # Offline, each sees part of the story: the laptop the submission, the desktop the payment of it.
+    laptop.report("s1", Status.AWAITING_REVIEW)
+    laptop.report("s2", Status.APPROVED, 90)
+    desktop.later(60 * 24)
+    desktop.report("s1", Status.PAID)
+    desktop.report("s3", Status.AWAITING_REVIEW, 300)
+    laptop.later(30)
+    laptop.ledger.add_note("prolific/me/task/s2", "bonus promised", laptop.clock.now())
+
+    _settle(server, laptop, desktop)
+
+    assert laptop.history() == desktop.history()
+    assert laptop.events() == desktop.events()
+    statuses = {entry[0]: entry[1] for entry in laptop.history()}
+    assert statuses == {
+        "prolific/me/task/s1": Status.PAID,  # paid outranks awaiting review, whoever heard of it first
+        "prolific/me/task/s2": Status.APPROVED,
+        "prolific/me/task/s3": Status.AWAITING_REVIEW,
+    }
+    assert server.conflicts("log") == {}
+
+
+def test_a_submission_seen_on_both_computers_makes_one_document(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    for computer in (laptop, desktop):
+        computer.report("s1", Status.AWAITING_REVIEW, at=T0)
+
+    _settle(server, laptop, desktop)
+
+    assert len(laptop.history()) == len(desktop.history()) == 1
+    assert [doc_id for doc_id in server.docs("log") if doc_id.startswith("event:")] == [
+        f"event:{event[0]}" for event in laptop.events()
+    ]
+    assert server.conflicts("log") == {}
+
+
+def test_a_platform_status_wins_over_a_local_guess(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.report("s1", Status.SUBMITTED, 150, source=Source.LOCAL)
+    desktop.later(60)
+    desktop.report("s1", Status.REJECTED, 0)
+
+    _settle(server, laptop, desktop)
+
+    (entry,) = laptop.ledger.entries()
+    assert entry.status is Status.REJECTED and laptop.history() == desktop.history()
+
+
+def test_notes_keep_the_latest_edit(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.report("s1", Status.APPROVED, at=T0)
+    desktop.report("s1", Status.APPROVED, at=T0)
+    laptop.later(10)
+    laptop.ledger.add_note("prolific/me/task/s1", "first thought", laptop.clock.now())
+    desktop.later(60)
+    desktop.ledger.add_note("prolific/me/task/s1", "second thought", desktop.clock.now())
+
+    _settle(server, desktop, laptop)
+
+    assert [entry.note for entry in laptop.ledger.entries()] == ["second thought"]
+    assert laptop.history() == desktop.history()
+
+
+def test_an_empty_third_computer_receives_everything(
+    server: CouchServer, laptop: Computer, desktop: Computer, tmp_path: Path
+):
+    laptop.report("s1", Status.PAID)
+    laptop.work_on("hit-1", minutes=12)
+    laptop.settings.set(LIST_RULES, {"min_reward": {"minor": 100, "currency": "GBP"}})
+    desktop.report("s2", Status.APPROVED)
+    desktop.work_on("hit-2", minutes=5)
+    _settle(server, laptop, desktop)
+
+    third = Computer(tmp_path / "third")
+    try:
+        report = third.sync(server)
+        assert report.received > 0 and report.sent == 0
+        assert third.history() == laptop.history() == desktop.history()
+        assert third.work() == laptop.work() == desktop.work()
+        assert third.attempt_links() == laptop.attempt_links()
+        assert third.settings.get(LIST_RULES, None) == {"min_reward": {"minor": 100, "currency": "GBP"}}
+        assert third.pending() == 0
+    finally:
+        third.close()
+
+
+def test_a_second_sync_with_nothing_new_sends_nothing(server: CouchServer, laptop: Computer):
+    laptop.report("s1", Status.PAID)
+    first = laptop.sync(server)
+    again = laptop.sync(server)
+    assert first.sent == 1 and (again.sent, again.received) == (0, 0)
+
+
+def test_conflicting_edits_of_a_setting_keep_the_latest_and_leave_no_conflict_on_the_server(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    laptop.settings.set("alerts.per_minute", 2)
+    _settle(server, laptop, desktop)
+    # Both change it while apart: the desktop's change comes later.
+    laptop.settings.set("alerts.per_minute", 5)
+    desktop.db.connection().execute(
+        "UPDATE sync_pending SET changed_at = '2999-01-01T00:00:00.000000+00:00'"
+    )  # the desktop's clock is later than the laptop's, whatever the order the test ran them in
+    desktop.settings.set("alerts.per_minute", 7)
+    desktop.db.connection().execute("UPDATE sync_pending SET changed_at = '2999-01-01T00:00:00.000000+00:00'")
+
+    _settle(server, laptop, desktop)
+
+    assert laptop.settings.get("alerts.per_minute", 0) == desktop.settings.get("alerts.per_minute", 0) == 7
+    assert server.conflicts("log") == {}
+
+
+def test_settings_of_this_computer_stay_here(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.settings.set("tray.told", True)
+    laptop.settings.set("ledger.attempt_events_seen", 41)
+    laptop.settings.set("country", "DE")
+    _settle(server, laptop, desktop)
+    assert desktop.settings.get("country", None) == "DE"
+    assert desktop.settings.get("tray.told", None) is None
+    assert desktop.settings.get("ledger.attempt_events_seen", None) is None
+    assert not [doc_id for doc_id in server.docs("log") if doc_id.startswith(("setting:tray", "setting:ledger"))]
