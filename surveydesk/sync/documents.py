@@ -78,7 +78,11 @@ def canonical(body: JsonObject) -> str:
 
 
 def digest(body: JsonObject) -> str:
-    return hashlib.md5(canonical(body).encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+    return digest_of(canonical(body))
+
+
+def digest_of(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
 
 
 def rev_generation(rev: str) -> int:
@@ -95,9 +99,14 @@ def rev_hash(rev: str) -> str:
 def next_rev(parent: str | None, body: JsonObject) -> str:
     """The revision after `parent` with this body: the same on every computer that makes the same change on the
     same parent, so two computers merging a conflict alike make one revision, not two."""
+    return next_rev_of(parent, canonical(body))
+
+
+def next_rev_of(parent: str | None, text: str) -> str:
+    """`next_rev` of a body already in its canonical text."""
     generation = 1 if parent is None else rev_generation(parent) + 1
-    seed = f"{parent or ''}\n{canonical(body)}"
-    return f"{generation}-{hashlib.md5(seed.encode('utf-8', 'surrogatepass'), usedforsecurity=False).hexdigest()}"
+    seed = (parent or "") + "\n" + text
+    return f"{generation}-{digest_of(seed)}"
 
 
 def couch_winner(revs: Iterable[str]) -> str:

@@ -31,28 +31,31 @@ _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    """A document that waits to be sent: its body as it is here now, and the revision last agreed on."""
+    """A document that waits to be sent: its body as it is here now, and the revision it goes as.
+
+    `rev` is the revision last agreed with the server when the body has not changed since (it waits only because
+    the server may lack it: a first exchange, or a server that lost its data), else a new child of it.
+    """
 
     doc_id: str
     seq: int
     body: JsonObject
-    parent: str | None  # the revision the server and this computer last agreed on
-    parent_digest: str | None
+    digest: str
+    rev: str
+    parent: str | None  # the revision before `rev`, when `rev` is a new one
 
-    @property
-    def unchanged(self) -> bool:
-        """Nothing changed since the revision agreed on (it waits only because the server may lack it)."""
-        return self.parent_digest == docs.digest(self.body)
-
-    @property
-    def rev(self) -> str:
-        if self.unchanged and self.parent is not None:
-            return self.parent
-        return docs.next_rev(self.parent, self.body)
+    @classmethod
+    def of(
+        cls, doc_id: str, seq: int, body: JsonObject, agreed: str | None, agreed_digest: str | None
+    ) -> Outgoing:
+        text = docs.canonical(body)
+        digest = docs.digest_of(text)
+        if agreed is not None and digest == agreed_digest:
+            return cls(doc_id, seq, body, digest, agreed, None)
+        return cls(doc_id, seq, body, digest, docs.next_rev_of(agreed, text), agreed)
 
     def as_sent(self) -> JsonObject:
-        rev = self.rev
-        return docs.with_revision(self.doc_id, rev, None if rev == self.parent else self.parent, self.body)
+        return docs.with_revision(self.doc_id, self.rev, self.parent, self.body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +154,7 @@ class LocalReplica:
             if body is None:
                 dropped.append(seq)
             else:
-                sending.append(Outgoing(doc_id, seq, body, rev, digest))
+                sending.append(Outgoing.of(doc_id, seq, body, rev, digest))
         return sending, dropped
 
     def bodies(self, changed: dict[str, str]) -> dict[str, JsonObject]:
@@ -184,10 +187,7 @@ class LocalReplica:
                 "INSERT INTO sync_revisions (doc_id, rev, digest, changed_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (doc_id) DO UPDATE SET rev = excluded.rev, digest = excluded.digest, "
                 "changed_at = excluded.changed_at",
-                [
-                    (item.doc_id, item.rev, docs.digest(item.body), str(item.body.get("changed_at", "")))
-                    for item in sent
-                ],
+                [(item.doc_id, item.rev, item.digest, str(item.body.get("changed_at", ""))) for item in sent],
             )
             connection.executemany(
                 "DELETE FROM sync_pending WHERE seq = ?", [(seq,) for seq in [*forget, *(i.seq for i in sent)]]
