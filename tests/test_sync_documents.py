@@ -1,0 +1,165 @@
+"""Records as documents: one winner for any order of conflicting bodies, revisions made from content, and
+documents from the server read field by field."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+
+from surveydesk.core.money import Money
+from surveydesk.ledger import EntryHeader, Kind, Source, Status
+from surveydesk.ledger.model import make_event
+from surveydesk.sync import documents as docs
+from surveydesk.sync.documents import DocumentError
+from tests.factories import T0
+
+HEADER = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="A study", requester="Lab")
+
+
+def _event_body(**changes: object) -> dict[str, object]:
+    event = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice")
+    return {**docs.event_body(HEADER, event, None), **changes}
+
+
+def _setting(value: str, changed_at: str) -> dict[str, object]:
+    return docs.setting_body("alerts.per_minute", value, changed_at)
+
+
+def test_the_winner_is_the_same_whatever_the_order_and_a_merge_of_a_merge_changes_nothing():
+    bodies = [
+        _setting("3", "2026-11-28T12:00:00.000000+00:00"),
+        _setting("5", "2026-11-28T12:05:00.000000+00:00"),
+        _setting("4", "2026-11-28T12:05:00.000000+00:00"),  # same moment: the tie-break decides, fixed
+    ]
+    winners = {docs.canonical(docs.winner(list(order))) for order in itertools.permutations(bodies)}
+    assert winners == {docs.canonical(bodies[1])}
+    best = docs.winner(bodies)
+    assert docs.winner([best, *bodies]) == best
+
+
+def test_a_revision_is_made_from_its_parent_and_content_alone():
+    body = _setting("3", "2026-11-28T12:00:00.000000+00:00")
+    first = docs.next_rev(None, body)
+    assert first == docs.next_rev(None, dict(reversed(list(body.items()))))  # key order does not matter
+    assert first.startswith("1-") and docs.next_rev(first, body).startswith("2-")
+    assert docs.next_rev(first, body) != docs.next_rev("1-other", body)
+    assert docs.couch_winner(["2-aaa", "10-000", "2-fff"]) == "10-000"
+
+
+def test_an_event_reads_back_as_it_was_written():
+    body = _event_body()
+    key = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice").id
+    later = T0 + timedelta(days=3)
+    foreign = docs.read_event(key, body, later)
+    assert foreign.header == HEADER and foreign.attempt is None
+    assert (foreign.event.status, foreign.event.amount, foreign.event.note) == (
+        Status.APPROVED, Money(150, "GBP"), "nice",
+    )  # fmt: skip
+    assert foreign.event.recorded_at == later  # when this computer learnt it
+
+
+def test_text_from_the_server_is_cleaned_before_it_is_kept():
+    entry = {**_event_body()["entry"], "title": "exe.\u202efdp\x00 survey"}  # type: ignore[dict-item]
+    foreign = docs.read_event("abc", _event_body(entry=entry), T0)
+    assert foreign.header.title == "exe.fdp survey"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": "bribed"},
+        {"source": "rumour"},
+        {"amount": {"minor": 10**15, "currency": "GBP"}},
+        {"amount": {"minor": 1.5, "currency": "GBP"}},
+        {"amount": {"minor": 100, "currency": "pebbles"}},
+        {"amount": "150"},
+        {"note": ["not", "text"]},
+        {"at": "yesterday"},
+        {"type": "setting"},
+        {"entry": "s1"},
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "id": "x",
+            }
+        },
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "task_id": "",
+            }
+        },
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "attempt": 7,
+            }
+        },
+    ],
+    ids=str,
+)
+def test_an_unreadable_event_is_refused_whole(changes):
+    with pytest.raises(DocumentError):
+        docs.read_event("abc", _event_body(**changes), T0)
+
+
+@pytest.mark.parametrize(
+    "stretches",
+    [
+        [["2026-11-28T12:00:00+00:00", -5]],
+        [["2026-11-28T12:00:00+00:00", 1.5]],
+        [["noon", 10]],
+        "long",
+        [[1, 2, 3]],
+    ],
+    ids=str,
+)
+def test_an_attempt_with_unreadable_stretches_is_refused(stretches):
+    body = {
+        "type": "attempt",
+        "shift": None,
+        "platform": "mturk",
+        "account": "me",
+        "external_id": "h1",
+        "title": "HIT",
+        "requester": "R",
+        "reward": {"minor": 50, "currency": "USD"},
+        "time_limit_seconds": None,
+        "started_at": "2026-11-28T12:00:00.000000+00:00",
+        "ended_at": "2026-11-28T12:10:00.000000+00:00",
+        "outcome": "submitted",
+        "paid": None,
+        "estimated_minutes": 10,
+        "stretches": [["2026-11-28T12:00:00.000000+00:00", 600_000]],
+        "changed_at": "",
+    }
+    assert docs.read_attempt("a1", body).stretches[0].seconds == 600.0
+    with pytest.raises(DocumentError):
+        docs.read_attempt("a1", {**body, "stretches": stretches})
+
+
+def test_a_setting_document_must_name_its_own_setting_and_hold_json():
+    assert docs.read_setting("alerts.per_minute", _setting("3", "")) == "3"
+    with pytest.raises(DocumentError):
+        docs.read_setting("country", _setting("3", ""))
+    with pytest.raises(DocumentError):
+        docs.read_setting("alerts.per_minute", _setting("{oops", ""))
+
+
+def test_only_the_workers_own_settings_travel_and_the_profile_only_when_chosen():
+    assert docs.setting_travels("rules.list", include_profile=False)
+    assert docs.setting_travels("alerts.sound", include_profile=False)
+    assert docs.setting_travels("minimum_wage", include_profile=False)
+    assert not docs.setting_travels("sync.target", include_profile=True)
+    assert not docs.setting_travels("tray.told", include_profile=True)
+    assert not docs.setting_travels("ledger.attempt_events_seen", include_profile=True)
+    assert not docs.setting_travels("profile.answers", include_profile=False)
+    assert docs.setting_travels("profile.answers", include_profile=True)
+
+
+@pytest.mark.parametrize("document_id", ["_design/x", "virus:1", "event:", "event", "setting:" + "k" * 2000])
+def test_documents_that_are_not_ours_are_recognised(document_id: str):
+    with pytest.raises(DocumentError):
+        docs.split_id(document_id)
