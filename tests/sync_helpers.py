@@ -13,6 +13,7 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
+from surveydesk.sync.local import LocalReplica
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncTarget, open_replicator
 from surveydesk.work.model import NewAttempt, Outcome
@@ -120,7 +121,7 @@ class Computer:
         )
 
     def pending(self) -> int:
-        return int(self.db.connection().execute("SELECT count(*) FROM sync_pending").fetchone()[0])
+        return LocalReplica(self.db).pending_count()
 
 
 def days(count: float) -> timedelta:

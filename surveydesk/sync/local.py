@@ -98,7 +98,15 @@ class LocalReplica:
         return str(row[0])
 
     def pending_count(self) -> int:
-        return int(self._connection.execute("SELECT count(*) FROM sync_pending").fetchone()[0])
+        """How many changes wait to be sent (not counting settings that stay on this computer)."""
+        others = self._connection.execute(
+            "SELECT count(*) FROM sync_pending WHERE doc_id < 'setting:' OR doc_id >= 'setting;'"
+        ).fetchone()[0]
+        settings = self._connection.execute(
+            "SELECT doc_id FROM sync_pending WHERE doc_id >= 'setting:' AND doc_id < 'setting;'"
+        ).fetchall()
+        travelling = [key for (key,) in settings if docs.setting_travels(key[8:], self.include_profile)]
+        return int(others) + len(travelling)
 
     def last_pending_seq(self) -> int:
         """Grows whenever something changes that may travel: what the sync service watches."""

@@ -1,0 +1,124 @@
+"""The sync service: exchanges on the pool after local changes and on ask, the state in words, offline waits."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from surveydesk.ledger import Status
+from surveydesk.secrets import MemorySecrets
+from surveydesk.services.background import Background
+from surveydesk.services.sync_service import SyncService
+from surveydesk.sync.target import SyncSettings, SyncTarget
+from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.sync_helpers import Computer
+
+
+@pytest.fixture
+def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
+    couch_server.create_database("log")
+    return couch_server
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "laptop")
+    yield computer
+    computer.close()
+
+
+def _service(qtbot, computer: Computer, pool: QThreadPool, url: str | None, password: str | None) -> SyncService:
+    settings = SyncSettings(computer.settings)
+    secrets = MemorySecrets()
+    if url is not None:
+        target = SyncTarget(url, "log", ADMIN)
+        settings.set_target(target)
+        if password is not None:
+            secrets.set(target.secret_key, password)
+    background = Background(pool)
+    service = SyncService(
+        computer.db, settings, secrets, computer.clock, background, watch_ms=20, debounce_ms=50, period_ms=600_000
+    )
+    service.background = background  # kept alive with the service
+    return service
+
+
+@pytest.fixture
+def stop_later() -> Iterator[list[SyncService]]:
+    services: list[SyncService] = []
+    yield services
+    for service in services:
+        service.stop()
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_without_a_target_sync_says_it_is_off(qtbot, laptop: Computer, pool: QThreadPool, stop_later):
+    service = _service(qtbot, laptop, pool, None, None)
+    stop_later.append(service)
+    service.start()
+    assert service.state.startswith("Sync is off")
+
+
+def test_it_syncs_at_start_and_says_when(qtbot, server: CouchServer, laptop: Computer, pool, stop_later):
+    laptop.report("s1", Status.PAID)
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    stop_later.append(service)
+    with qtbot.waitSignal(service.synced, timeout=20_000) as synced:
+        service.start()
+    assert synced.args[0].sent == 1
+    assert service.state == "Synced at " + laptop.clock.now().astimezone().strftime("%H:%M")
+    assert SyncSettings(laptop.settings).last_success() == laptop.clock.now()
+
+
+def test_a_local_change_is_sent_soon_after_on_its_own(
+    qtbot, server: CouchServer, laptop: Computer, pool, stop_later
+):
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    stop_later.append(service)
+    with qtbot.waitSignal(service.synced, timeout=20_000):
+        service.start()
+    laptop.report("s1", Status.APPROVED)
+    with qtbot.waitSignal(service.synced, timeout=20_000) as synced:
+        pass
+    assert synced.args[0].sent == 1
+    assert laptop.pending() == 0
+
+
+def test_offline_the_changes_wait_and_the_state_says_so(qtbot, laptop: Computer, pool, stop_later):
+    laptop.report("s1", Status.APPROVED)
+    service = _service(qtbot, laptop, pool, f"http://127.0.0.1:{_closed_port()}", ADMIN_PASSWORD)
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Offline")):
+        service.start()
+    assert "1 changes wait; trying again at" in service.state
+    assert laptop.pending() == 1
+
+
+def test_a_wrong_password_stops_automatic_attempts_until_asked(
+    qtbot, server: CouchServer, laptop: Computer, pool, stop_later
+):
+    service = _service(qtbot, laptop, pool, server.url, "wrong")
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Sync stopped")):
+        service.start()
+    assert "refused the user name or password" in service.state
+    laptop.report("s1", Status.APPROVED)  # a change does not start another doomed attempt
+    qtbot.waitUntil(lambda: "1 changes wait" in service.state or not service.running, timeout=2_000)
+    assert not service.running and service.state.startswith("Sync stopped")
+
+
+def test_without_a_password_it_asks_for_one(qtbot, server: CouchServer, laptop: Computer, pool, stop_later):
+    service = _service(qtbot, laptop, pool, server.url, None)
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: "password" in text):
+        service.start()
+    assert service.state == "Sync is waiting for its password: enter it in File ▸ Sync…"
