@@ -30,10 +30,13 @@ from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
+from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
+from surveydesk.sync.replicator import SyncReport
+from surveydesk.sync.target import SyncSettings
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 if TYPE_CHECKING:
@@ -201,6 +204,28 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     dialog.exec()
 
 
+def _add_sync(window: MainWindow, core: Core) -> SyncService:
+    """Replication of the log: the state in the window, File ▸ Sync… for its settings, exchanges on the pool."""
+    from surveydesk.ui.sync_dialog import SyncDialog
+
+    settings = SyncSettings(core.settings)
+    background = Background(core.pool, window)
+    service = SyncService(core.database, settings, core.secrets, core.clock, background, window)
+    service.state_changed.connect(window.show_sync_state)
+
+    def received(report: SyncReport) -> None:
+        if report.received:  # what other computers sent counts in the wages at once
+            core.wage_reports.refresh(core.clock.now())
+
+    service.synced.connect(received)
+
+    def open_dialog() -> None:
+        SyncDialog(settings, core.secrets, service, core.clock, background, window).exec()
+
+    window.sync_requested.connect(open_dialog)
+    return service
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import app_icon, create_application
@@ -225,6 +250,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     keep_alive.timeout.connect(core.timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
+    sync = _add_sync(window, core)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)
@@ -241,6 +267,9 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)
     core.poller.start()
+    if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+        sync.start()
     code = app.exec()
+    sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

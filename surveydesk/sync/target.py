@@ -17,7 +17,7 @@ from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
 from surveydesk.core.model import AccountKey
 from surveydesk.store.database import Database
 from surveydesk.store.settings import JsonValue, SettingsStore
-from surveydesk.sync.couch import CouchDatabase, make_session
+from surveydesk.sync.couch import CouchDatabase, SyncError, make_session
 from surveydesk.sync.local import LocalReplica
 from surveydesk.sync.replicator import BATCH_SIZE, Replicator
 
@@ -27,15 +27,6 @@ LAST_SUCCESS_KEY: Final = "sync.last_success"
 KEYRING_PLATFORM: Final = "sync"  # the keyring entry is "sync/<user>@<server>"
 # CouchDB's rule for database names.
 _DATABASE_NAME = re.compile(r"^[a-z][a-z0-9_$()+/-]{0,237}$")
-
-# What travels, in the worker's words (the settings dialog lists it).
-REPLICATED: Final = (
-    "Earnings log entries and the history of their status, with your notes",
-    "Timed attempts at tasks and your shifts, once they are finished",
-    "Your rules for the task list and for alerts, your alert settings, country and minimum wage",
-)
-PROFILE_REPLICATED: Final = "Your profile answers, only if you tick the box below"
-NOT_REPLICATED: Final = "Never: platform logins, passwords, or this sync setting itself"
 
 
 class TargetError(ValueError):
@@ -117,6 +108,20 @@ class SyncSettings:
 
     def set_last_success(self, moment: datetime) -> None:
         self._settings.set(LAST_SUCCESS_KEY, utc_iso(moment))
+
+
+def describe_connection(target: SyncTarget, password: str, clock: Clock) -> str:
+    """Reach the target once, as "Test" in the settings does: what is there, or what went wrong, in words."""
+    remote = CouchDatabase(make_session(), target.server_url, target.database, target.user, password, clock.now)
+    try:
+        info = remote.info()
+    except SyncError as error:
+        return f"Not connected: {error.message}."
+    finally:
+        remote.close()
+    count = info.get("doc_count")
+    held = f" It holds {count:,} records." if isinstance(count, int) and not isinstance(count, bool) else ""
+    return f"Connected to {remote.name}.{held}"
 
 
 def open_replicator(
