@@ -18,16 +18,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
+from surveydesk.connectors.earnings.registry import build_reader
 from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
+from surveydesk.ledger import LedgerStore
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
+from surveydesk.services.reconciliation import Connectivity, ReconciliationService
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.sync_service import SyncService
@@ -73,6 +78,9 @@ class Core:
     wage_reports: WageReports
     pool: QThreadPool
     notices: tuple[str, ...]
+    attempt_ingest: AttemptIngest
+    connectivity: Connectivity
+    reconciliation: ReconciliationService
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -129,6 +137,13 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         settings = SettingsStore(database)
         wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
+        ledger = LedgerStore(database)
+        attempt_ingest = AttemptIngest(database, ledger)
+        connectivity = Connectivity()
+        reconciliation = ReconciliationService(
+            Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
+        )
+        stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets):
             try:
                 connector = build_connector(account, secrets, clock)
@@ -136,13 +151,28 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
                 notices.append(str(error))
                 continue
             poller.add_account(account, connector, politeness_for(account))
+            reader = build_reader(account, secrets, clock)
+            if reader is not None:
+                reconciliation.add_account(account, reader)
         if not poller.statuses() and not args.smoke_test:
             notices.append(
                 "No platform account is set up yet: add one in Tasks ▸ Accounts…, or run “surveydesk --demo” "
                 "to try SurveyDesk with the built-in demo exchange."
             )
         yield Core(
-            paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, tuple(notices)
+            paths,
+            database,
+            secrets,
+            clock,
+            poller,
+            timekeeper,
+            settings,
+            wage_reports,
+            pool,
+            tuple(notices),
+            attempt_ingest,
+            connectivity,
+            reconciliation,
         )
 
 
@@ -192,15 +222,23 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
         if account.enabled:
             connector = build_connector(account, core.secrets, core.clock)
             core.poller.add_account(account, connector, politeness_for(account))
+            reader = build_reader(account, core.secrets, core.clock)
+            if reader is not None:
+                core.reconciliation.add_account(account, reader)
         else:
             core.poller.remove_account(account.key)
+            core.reconciliation.remove_account(account.key)
+
+    def removed(key: AccountKey) -> None:
+        core.poller.remove_account(key)
+        core.reconciliation.remove_account(key)
 
     background = Background(core.pool, window)
     dialog = AccountsDialog(
         AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
     )
     dialog.account_saved.connect(saved)
-    dialog.account_removed.connect(core.poller.remove_account)
+    dialog.account_removed.connect(removed)
     dialog.exec()
 
 
@@ -226,6 +264,31 @@ def _add_sync(window: MainWindow, core: Core) -> SyncService:
     return service
 
 
+def _add_earnings_sync(window: MainWindow, core: Core) -> None:
+    """The earnings sync's status under the accounts, "Sync earnings now" in the Tasks menu, and the worker's
+    attempts brought into the ledger as they change (on the pool: it writes the database)."""
+    from surveydesk.ui.sync_panel import SyncPanel
+
+    core.connectivity.watch_system()  # Qt's network information needs the application to exist
+    panel = SyncPanel(core.reconciliation.online, core.clock.now, window)
+    window.add_status_widget(panel)
+    for status in core.reconciliation.statuses():
+        panel.update_status(status)
+    core.reconciliation.status_changed.connect(panel.update_status)
+    core.reconciliation.online_changed.connect(panel.set_online)
+    panel.sync_requested.connect(core.reconciliation.sync_now)
+    window.tasks_menu.addAction(panel.sync_action)
+    if window.timer_strip is not None:
+        background = Background(core.pool, window)
+
+        def ingest() -> None:
+            background.run(
+                lambda: core.attempt_ingest.ingest(core.clock.now()), lambda _count: None, lambda _bug: None
+            )
+
+        window.timer_strip.changed.connect(ingest)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import app_icon, create_application
@@ -242,6 +305,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
+    _add_earnings_sync(window, core)
     FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
     )
@@ -267,6 +331,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)
     core.poller.start()
+    if not args.smoke_test:
+        core.reconciliation.start()
     if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
         sync.start()
     code = app.exec()

@@ -218,7 +218,7 @@ def test_pages_are_html_unless_json_is_asked_for(exchange: DemoExchange) -> None
     assert response.headers["Content-Type"] == "text/html; charset=utf-8" and "format=json" in response.text
 
 
-@pytest.mark.parametrize("path", ["/requesters/A1/projects", "/projects/nothing/tasks", "/dashboard"])
+@pytest.mark.parametrize("path", ["/requesters/A1/projects", "/projects/nothing/tasks", "/qualifications"])
 def test_unknown_pages_are_html_404s(exchange: DemoExchange, path: str) -> None:
     response = get(exchange, path, format="json")
 

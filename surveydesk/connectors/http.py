@@ -16,7 +16,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from surveydesk import __version__
-from surveydesk.core.errors import BadPayload, Unavailable
+from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
 
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
@@ -125,9 +125,9 @@ def _send(
             if allow_redirects and response.is_redirect:
                 raise Unavailable(platform, f"{_server(url)} sent us round in circles (too many redirects)")
     except requests.Timeout:
-        raise Unavailable(platform, f"{_server(url)} did not answer in time") from None
+        raise Unreachable(platform, f"{_server(url)} did not answer in time") from None
     except requests.ConnectionError:
-        raise Unavailable(platform, f"cannot connect to {_server(url)}") from None
+        raise Unreachable(platform, f"cannot connect to {_server(url)}") from None
     except requests.RequestException as exc:
         raise Unavailable(platform, f"the request to {_server(url)} failed ({type(exc).__name__})") from None
     return response

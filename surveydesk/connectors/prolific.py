@@ -130,7 +130,7 @@ class ProlificConnector:
         return token
 
     def _rate_limited(self, response: requests.Response, now: datetime, then: str) -> RateLimited:
-        wait = _retry_wait(response)
+        wait = retry_wait(response)
         message = f"Prolific asked us to slow down; {then} {wait.total_seconds():.0f} s"
         return RateLimited(self._platform, message, retry_at=now + wait)
 
@@ -235,7 +235,7 @@ def _results(page: dict[str, Any], platform: str) -> list[Any]:
     return results
 
 
-def _retry_wait(response: requests.Response) -> timedelta:
+def retry_wait(response: requests.Response) -> timedelta:
     """How long Prolific wants us to wait: its error text first, then Retry-After, then a cautious default."""
     found = _WAIT_IN_DETAIL.search(_error_detail(response))
     if found:

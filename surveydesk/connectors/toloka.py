@@ -92,22 +92,7 @@ class TolokaConnector:
         return self._account.platform
 
     def _headers(self, secret: str | None) -> dict[str, str]:
-        """The cookies as the web app sends them, with the CSRF token they carry as its header."""
-        if not secret or not secret.strip():
-            raise AuthExpired(self._platform, "Not signed in to Toloka: paste the cookie of your Toloka web app")
-        cookies = _cookies(secret)
-        if cookies is None:
-            raise AuthExpired(
-                self._platform, "The saved Toloka cookie cannot be read; paste it again from your web app"
-            )
-        headers = {
-            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies),
-            "X-Requested-With": "XMLHttpRequest",
-        }
-        token = _csrf_token(cookies)
-        if token:
-            headers["X-CSRF-Token"] = token
-        return headers
+        return login_headers(secret, self._platform)
 
     def _fetch_groups(self, headers: dict[str, str], now: datetime) -> list[Any]:
         response = get(self._session, self._base_url + GROUPS_PATH, platform=self._platform, headers=headers)
@@ -227,6 +212,23 @@ class TolokaConnector:
         ]
         texts += [text for text in value.values() if isinstance(text, str)]
         return texts[0] if texts else ""
+
+
+def login_headers(secret: str | None, platform: str) -> dict[str, str]:
+    """The cookies as the web app sends them, with the CSRF token they carry as its header."""
+    if not secret or not secret.strip():
+        raise AuthExpired(platform, "Not signed in to Toloka: paste the cookie of your Toloka web app")
+    cookies = _cookies(secret)
+    if cookies is None:
+        raise AuthExpired(platform, "The saved Toloka cookie cannot be read; paste it again from your web app")
+    headers = {
+        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies),
+        "X-Requested-With": "XMLHttpRequest",
+    }
+    token = _csrf_token(cookies)
+    if token:
+        headers["X-CSRF-Token"] = token
+    return headers
 
 
 def _cookies(secret: str) -> list[tuple[str, str]] | None:

@@ -41,6 +41,10 @@ class Unavailable(PlatformError):
     kind = "unavailable"
 
 
+class Unreachable(Unavailable):
+    """No answer at all (no connection, or none in time): with every platform at once, the computer is offline."""
+
+
 class BadPayload(PlatformError):
     """The platform answered with something we cannot read; nothing of it is stored."""
 

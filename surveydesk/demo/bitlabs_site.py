@@ -14,12 +14,15 @@ from typing import Final
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.statements import bitlabs_history
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
 
 BITLABS_TOKEN: Final = "demo-bitlabs-token"  # noqa: S105 - a public demo credential, on purpose
 BITLABS_USER_ID: Final = "demo-user"
 SURVEYS_PATH: Final = "/v2/client/surveys"
 CLICKS_PATH: Final = "/v2/client/clicks"
+HISTORY_PATH: Final = "/v1/client/user/history"
 # The demo app credits its users in US dollars, this share of its price, as `value`; `cpi` is the whole price.
 USER_SHARE_PERCENT: Final = 60
 _IDS: Final = uuid.UUID("5b1a6f0e-0d1c-4c55-9a43-6b1e0c2f7a10")  # namespace of the demo's survey ids
@@ -42,7 +45,10 @@ _CLOSED_PAGE: Final = b"<!doctype html><title>Not found</title><p>This survey ha
 
 def bitlabs_site(context: SiteContext, min_interval: float = 2.0) -> BitLabsSite:
     """The factory the exchange builds BitLabs from, on a market of its own."""
-    return BitLabsSite(context.market(2), BITLABS_TOKEN, BITLABS_USER_ID, min_interval, context.clock)
+    payroll = context.payroll(2, lambda study, seed: (_survey_id(study), str(int(seed[:10], 16) * 2)))
+    site = BitLabsSite(context.market(2), BITLABS_TOKEN, BITLABS_USER_ID, min_interval, context.clock)
+    site.payroll = payroll
+    return site
 
 
 class BitLabsSite:
@@ -62,6 +68,7 @@ class BitLabsSite:
         self._last_accepted: float | None = None
         # Numbers the replies' trace ids, so the same requests get the same replies; its `next` is atomic.
         self._replies = itertools.count(1)
+        self.payroll: Payroll | None = None  # the user's survey history; without one, none is served
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -70,6 +77,8 @@ class BitLabsSite:
             return self._surveys(request)
         if request.path == CLICKS_PATH:
             return self._click_page(request.query.get("i", ""))
+        if request.path == HISTORY_PATH and self.payroll is not None:
+            return self._history(request, self.payroll)
         return self._error(404, "404 Not Found", "not found")
 
     def _surveys(self, request: Request) -> Response:
@@ -92,6 +101,16 @@ class BitLabsSite:
         data = {"restriction_reason": None, "surveys": surveys}
         return json_response(200, {"data": data, "error": None, "status": "success", "trace_id": self._trace_id()})
 
+    def _history(self, request: Request, payroll: Payroll) -> Response:
+        """The user's survey history (unthrottled: reconciliation is rare), with the same login as the list."""
+        if request.headers.get("x-api-token", "") != self._token:
+            return self._error(401, "401 Unauthorized", "invalid api token")
+        if request.headers.get("x-user-id", "") != self._user_id:
+            return json_response(
+                406, {"error": {"details": {"http": "406 Not Acceptable", "msg": "unknown user"}}}
+            )
+        return json_response(200, {**bitlabs_history(payroll), "trace_id": self._trace_id()})
+
     def _error(self, status: int, http: str, message: str, headers: tuple[tuple[str, str], ...] = ()) -> Response:
         """BitLabs' envelope around an error: `error.details` says what went wrong, `data` is null."""
         error = {"details": {"http": http, "msg": message}}
@@ -107,6 +126,8 @@ class BitLabsSite:
         study = next((study for study in studies if _survey_id(study) == survey_id), None)
         if study is None:
             return Response(404, _CLOSED_PAGE, HTML_TYPE)
+        if self.payroll is not None:  # opening the click link is taking the survey
+            self.payroll.take(study, survey_id, str(int(study.id[:10], 16) * 2))
         return Response(200, _page(study), HTML_TYPE)
 
 

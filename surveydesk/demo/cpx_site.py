@@ -11,6 +11,8 @@ from typing import Final
 
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.statements import cpx_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
     JSON_TYPE,
@@ -33,7 +35,9 @@ _CLOSED_PAGE: Final = b"<!doctype html><title>Not found</title><p>This survey ha
 
 def cpx_site(context: SiteContext, min_interval: float = 120.0) -> CPXSite:
     """The factory the exchange builds CPX Research from, on a market of its own."""
-    return CPXSite(context.market(3), CPX_APP_ID, CPX_SECRET, min_interval, context.clock)
+    site = CPXSite(context.market(3), CPX_APP_ID, CPX_SECRET, min_interval, context.clock)
+    site.payroll = context.payroll(3, lambda study, seed: (_survey_id(study), str(int(seed[:10], 16))))
+    return site
 
 
 def _expected_hash(ext_user_id: str, secret: str) -> str:
@@ -60,6 +64,7 @@ class CPXSite:
         self._clock = clock
         self._lock = threading.Lock()
         self._last_accepted: dict[str, float] = {}
+        self.payroll: Payroll | None = None  # the users' transactions; without one, jsscriptv1 is refused
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -79,6 +84,9 @@ class CPXSite:
             return _error("ext_user_id is missing")
         if query.get("secure_hash") != _expected_hash(user_id, self._secret):
             return _error("secure_hash is wrong")
+        if query.get("output_method") == "jsscriptv1" and self.payroll is not None:
+            # The SDK's form, which adds the user's transactions; the 120 s rule is the survey list's.
+            return _reply({"status": "success", "surveys": [], "transactions": cpx_transactions(self.payroll)})
         if query.get("output_method") != "api":
             return _error("output_method must be api")
         with self._lock:
@@ -106,6 +114,8 @@ class CPXSite:
         study = next((study for study in studies if _survey_id(study) == survey_id), None)
         if study is None:
             return Response(404, _CLOSED_PAGE, HTML_TYPE)
+        if self.payroll is not None:  # following the link is taking the survey
+            self.payroll.take(study, survey_id, str(int(study.id[:10], 16)))
         return Response(200, _page(study), HTML_TYPE)
 
 

@@ -68,7 +68,10 @@ class DemoExchange:
         context = SiteContext(seed, ticks, epoch, initial_studies, market_speed)
 
         def prolific(context: SiteContext) -> Site:
-            return ProlificSite(context.market(0), self.PROLIFIC_TOKEN, prolific_min_interval, context.clock)
+            payroll = context.payroll(0, lambda study, seed: (study.id, seed))
+            return ProlificSite(
+                context.market(0), self.PROLIFIC_TOKEN, prolific_min_interval, context.clock, payroll
+            )
 
         factories = [prolific, mturk_site, bitlabs_site, cpx_site, toloka_site] if sites is None else sites
         built = [factory(context) for factory in factories]

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.statements import mturk_dashboard, mturk_status_details
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
 
 MTURK_SESSION: Final = "demo-mturk-session"  # the demo worker's session token: a public demo credential
@@ -36,6 +38,8 @@ ACCEPTED_AFTER: Final = timedelta(minutes=1)  # how soon the demo worker grabs a
 OPEN_FOR: Final = timedelta(days=7)  # a guess at `latest_expiration_time`
 SEARCH_PATHS: Final = frozenset({"/", "/projects"})
 QUEUE_PATH: Final = "/tasks"
+DASHBOARD_PATH: Final = "/dashboard"
+_STATUS_DETAILS = re.compile(r"/status_details/([0-9]{4}-[0-9]{2}-[0-9]{2})/?")
 _PROJECT_PAGE = re.compile(r"/projects/(3[0-9A-Z]{29})/tasks(?:/(3[0-9A-Z]{29}))?/?")
 _ACCEPT = re.compile(r"/projects/(3[0-9A-Z]{29})/tasks/accept_random(\.json)?/?")
 # The reference's refusals of an accept, word for word where it quotes them.
@@ -120,7 +124,10 @@ class _Accepted:
 
 def mturk_site(context: SiteContext, min_interval: float = 2.0, burst: int = BURST) -> MTurkSite:
     """The site as the exchange builds it, over a market of its own (offset 1), for the demo worker."""
-    return MTurkSite(context.market(1), MTURK_SESSION, context.clock, context.epoch, min_interval, burst)
+    payroll = context.payroll(
+        1, lambda _study, seed: ("3" + _code("task", seed, 29), "3" + _code("assignment", seed, 29))
+    )
+    return MTurkSite(context.market(1), MTURK_SESSION, context.clock, context.epoch, min_interval, burst, payroll)
 
 
 class MTurkSite:
@@ -141,6 +148,7 @@ class MTurkSite:
         epoch: datetime,
         min_interval: float = 2.0,
         burst: int = BURST,
+        payroll: Payroll | None = None,
     ) -> None:
         if burst < 1:
             raise ValueError(f"a burst must allow at least one request, not {burst}")
@@ -155,6 +163,7 @@ class MTurkSite:
         self._credit = burst * min_interval
         self._refilled = self._started
         self._accepted: list[_Accepted] = []
+        self._payroll = payroll  # the worker's submitted HITs and earnings; without one, no dashboard
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -165,7 +174,9 @@ class MTurkSite:
                 return self._task_page(page[1])
             return self._project_page(page[1])
         accept = _ACCEPT.fullmatch(request.path)
-        if request.path not in SEARCH_PATHS and request.path != QUEUE_PATH and not accept:
+        details = _STATUS_DETAILS.fullmatch(request.path)
+        earnings = self._payroll is not None and (bool(details) or request.path == DASHBOARD_PATH)
+        if request.path not in SEARCH_PATHS and request.path != QUEUE_PATH and not accept and not earnings:
             return Response(404, _NOT_FOUND_PAGE, HTML_TYPE)
         if _cookies(request.headers.get("cookie", "")).get(SESSION_COOKIE) != self._session_token:
             return Response(200, _SIGN_IN_PAGE, HTML_TYPE)
@@ -179,6 +190,11 @@ class MTurkSite:
             return Response(200, _HTML_ONLY_PAGE, HTML_TYPE)
         if request.path == QUEUE_PATH:
             return json_response(200, self._queue())
+        if earnings and self._payroll is not None:
+            if details:
+                number = _whole(query.get("page_number"), 1, 1_000_000)
+                return json_response(200, mturk_status_details(self._payroll, details[1], number))
+            return json_response(200, mturk_dashboard(self._payroll))
         return json_response(200, self._search(query))
 
     def _throttle(self) -> Response | None:
@@ -255,6 +271,8 @@ class MTurkSite:
             deadline = now + timedelta(minutes=study.max_minutes)
             self._accepted.append(_Accepted(study.id, now, deadline, serial))
         task_id, assignment_id = _hit_ids(study, serial)
+        if self._payroll is not None:
+            self._payroll.take(study, task_id, assignment_id)
         location = f"{urlsplit(request.site_url).path}/projects/{hit_set_id}/tasks/{task_id}"
         return Response(302, b"", HTML_TYPE, (("Location", f"{location}?assignment_id={assignment_id}"),))
 

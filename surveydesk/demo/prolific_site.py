@@ -15,10 +15,13 @@ from urllib.parse import urlencode
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.statements import prolific_submissions
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, encode_json, json_response, method_not_allowed
 
 STUDIES_PATH = "/api/v1/participant/studies/"
 RESERVE_PATH = "/api/v1/submissions/reserve/"
+SUBMISSIONS_PATH = "/api/v1/participant/submissions/"
 # The demo participant's id, as study links carry it (`PROLIFIC_PID`); Prolific's ids are 24 hex digits.
 PARTICIPANT_ID = "5f0e1d2c3b4a59687766aabb"
 _STUDY_PAGE = re.compile(r"/studies/([0-9a-f]{24})/?")
@@ -29,8 +32,16 @@ class ProlificSite:
 
     platform = "prolific"
 
-    def __init__(self, market: Market, token: str, min_interval: float, clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        market: Market,
+        token: str,
+        min_interval: float,
+        clock: Callable[[], float],
+        payroll: Payroll | None = None,
+    ) -> None:
         self._market = market
+        self._payroll = payroll  # the participant's submissions; without one the site lists studies only
         self._token = token
         self._min_interval = min_interval
         self._clock = clock
@@ -47,6 +58,8 @@ class ProlificSite:
             return method_not_allowed("GET")
         if request.path == STUDIES_PATH:
             return self._studies(request)
+        if request.path == SUBMISSIONS_PATH and self._payroll is not None:
+            return self._submissions(request, self._payroll)
         page = _STUDY_PAGE.fullmatch(request.path)
         if page:
             return self._study_page(page[1])
@@ -95,7 +108,19 @@ class ProlificSite:
                     return _error(404, "Not found", "Not found.", 140)
                 return _error(400, "Bad request", "This study is full.", 400)
             self._reserved.add(study_id)
-        return json_response(201, _submission(request.site_url, study))
+        submission = _submission(request.site_url, study)
+        if self._payroll is not None:
+            self._payroll.take(study, study.id, str(submission["id"]))
+        return json_response(201, submission)
+
+    def _submissions(self, request: Request, payroll: Payroll) -> Response:
+        """The participant's submissions, newest first, `page` by page (unthrottled: reconciliation is rare)."""
+        refusal = self._refuse_login(request)
+        if refusal is not None:
+            return refusal
+        page = request.query.get("page", "1")
+        number = int(page) if page.isdigit() and 0 < int(page) < 1_000_000 else 1
+        return json_response(200, prolific_submissions(payroll, number, f"{request.site_url}{SUBMISSIONS_PATH}"))
 
     def _study_list(self, request: Request) -> bytes:
         """The encoded list for this query, encoded again only when the market has changed."""

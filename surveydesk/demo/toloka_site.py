@@ -17,6 +17,8 @@ from typing import Final
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.statements import TOLOKA_MAX_PAGE_SIZE, toloka_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
     Request,
@@ -33,13 +35,18 @@ TOLOKA_CSRF: Final = "demo-toloka-csrf"
 TOLOKA_COOKIE: Final = f"toloka-session={TOLOKA_SESSION}; toloka-csrftoken={TOLOKA_CSRF}"
 
 GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
+TRANSACTIONS_PATH: Final = "/api/users/current/worker/transactions"
 MARKET_OFFSET: Final = 4
 _TASK_PAGE = re.compile(r"/task/([0-9]{1,15})/?")
 
 
 def toloka_site(context: SiteContext, min_interval: float = 2.0) -> TolokaSite:
     """The factory the exchange builds the Toloka site with, on a market of its own."""
-    return TolokaSite(context.market(MARKET_OFFSET), min_interval, context.clock)
+    site = TolokaSite(context.market(MARKET_OFFSET), min_interval, context.clock)
+    site.payroll = context.payroll(
+        MARKET_OFFSET, lambda study, seed: (str(pool_id(study)), str(int(seed[:10], 16)))
+    )
+    return site
 
 
 class TolokaSite:
@@ -56,16 +63,29 @@ class TolokaSite:
         self._cache_version = -1
         self._cache = b""
         self._studies_by_pool: dict[int, str] = {}  # for the task pages of pools listed so far
+        self.payroll: Payroll | None = None  # the worker's transactions; without one, none are served
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
             return method_not_allowed("GET")
         if request.path == GROUPS_PATH:
             return self._groups(request)
+        if request.path == TRANSACTIONS_PATH and self.payroll is not None:
+            return self._transactions(request, self.payroll)
         page = _TASK_PAGE.fullmatch(request.path)
         if page:
             return self._task_page(int(page[1]))
         return json_response(404, {"code": "NOT_FOUND", "message": "Not found."})
+
+    def _transactions(self, request: Request, payroll: Payroll) -> Response:
+        """The worker's transactions, newest first, a Spring page at a time (unthrottled: synced rarely)."""
+        if not _signed_in(request):
+            return json_response(403, {"code": "ACCESS_DENIED", "message": "Access denied."})
+        query = request.query
+        page, size = query.get("page", "0"), query.get("size", "20")
+        number = int(page) if page.isdigit() and int(page) < 1_000_000 else 0
+        count = min(int(size), TOLOKA_MAX_PAGE_SIZE) if size.isdigit() and int(size) > 0 else 20
+        return json_response(200, toloka_transactions(payroll, number, count))
 
     def _groups(self, request: Request) -> Response:
         if not _signed_in(request):
@@ -95,6 +115,8 @@ class TolokaSite:
         found = None if study_id is None else self._market.find(study_id)
         if found is None:
             return Response(404, b"<!doctype html><title>Not found</title><p>No such task.</p>", HTML_TYPE)
+        if self.payroll is not None and found[1]:  # the worker opens the pool's page to take its tasks
+            self.payroll.take(found[0], str(pool), str(int(found[0].id[:10], 16)))
         return Response(200, _page(*found), HTML_TYPE)
 
 

@@ -10,6 +10,7 @@ from typing import Protocol
 from urllib.parse import parse_qsl
 
 from surveydesk.demo.market import Market
+from surveydesk.demo.payroll import IdStyle, Payroll
 
 JSON_TYPE = "application/json; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
@@ -67,6 +68,11 @@ class SiteContext:
     def market(self, offset: int) -> Market:
         seed = None if self.seed is None else self.seed + offset
         return Market(seed, self.clock, self.initial_studies, self.epoch, speed=self.market_speed)
+
+    def payroll(self, offset: int, ids: IdStyle) -> Payroll:
+        """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids."""
+        seed = None if self.seed is None else self.seed + 1000 + offset
+        return Payroll(seed, self.clock, self.epoch, ids)
 
 
 SiteFactory = Callable[[SiteContext], Site]

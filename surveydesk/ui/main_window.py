@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         tasks_layout.addLayout(toolbar)
         tasks_layout.addWidget(splitter, 1)
         tasks_layout.addWidget(self.status_panel)
+        self._tasks_layout = tasks_layout
         self.tabs.addTab(tasks_page, self.tr("Tasks"))
 
         central = QWidget(self)
@@ -174,6 +175,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Another status area under the accounts' lines (the earnings sync)."""
+        self._tasks_layout.addWidget(widget)
+
     def add_page(self, page: QWidget, title: str) -> None:
         """Another tab beside the task list (the wages, later the history)."""
         self.tabs.addTab(page, title)
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit_for_real)
         file_menu.addAction(quit_action)
 
-        tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
+        tasks_menu = self.tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
         accounts_action = QAction(self.tr("&Accounts…"), self)
         accounts_action.triggered.connect(lambda: self.accounts_requested.emit(None))
         tasks_menu.addAction(accounts_action)

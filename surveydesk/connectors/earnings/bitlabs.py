@@ -1,0 +1,140 @@
+"""BitLabs' record of one app user's surveys (`GET /v1/client/user/history`), as ledger reports.
+
+Each event of the history is one step of a survey (OPEN, LEAVE, SCREENOUT, COMPLETE) and meets the others in
+the survey's entry. A COMPLETE is credited `callback_delay_seconds` after it happened (until then it awaits
+review); one BitLabs later `reconciled` (took back from the panel) is reversed. An event with a negative
+`user_value` is money taken back: a reversal of its own. Amounts are in the app's currency (the account's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import timedelta
+from typing import Any, Final
+
+import requests
+
+from surveydesk.connectors import fields
+from surveydesk.connectors.bitlabs import FALLBACK_WAIT
+from surveydesk.connectors.earnings import common
+from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload, Unavailable
+from surveydesk.core.model import AccountKey
+from surveydesk.core.money import MoneyError, normalise_currency
+from surveydesk.ledger.model import EntryHeader, Kind, Status
+from surveydesk.ledger.reconcile import Batch
+from surveydesk.ledger.store import Report
+
+HISTORY_PATH: Final = "/v1/client/user/history"
+MAX_EVENTS: Final = 100_000
+_STEPS: Final = {"OPEN": Status.IN_PROGRESS, "LEAVE": Status.RETURNED, "SCREENOUT": Status.SCREENED_OUT}
+_LONGEST_DELAY: Final = 365 * 86400
+
+
+class BitLabsEarnings:
+    """Reads the whole history in one request (BitLabs pages none), as one batch."""
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._url = base_url.rstrip("/") + HISTORY_PATH
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._user_id = options.get("user_id", "").strip()
+        self._currency = options.get("currency", "USD")
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        token = self._secret_provider()
+        if not token:
+            raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
+        if not self._user_id:
+            raise AuthExpired(self._platform, "BitLabs keeps a history per user: add your user id to the account")
+        try:
+            currency = normalise_currency(self._currency)
+        except MoneyError:
+            raise AuthExpired(
+                self._platform, "the app pays in its own points, which SurveyDesk cannot count as money"
+            ) from None
+        events = self._history(token)
+        reports = tuple(report for event in events for report in self._reports(event, currency))
+        yield Batch(reports, "", done=True)
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _history(self, token: str) -> list[Any]:
+        headers = {"X-Api-Token": token, "X-User-Id": self._user_id}
+        response = get(self._session, self._url, platform=self._platform, headers=headers)
+        if response.status_code == 406:
+            reason = without_secrets(_error_text(response), (token,)) or "no reason given (HTTP 406)"
+            raise Unavailable(self._platform, f"BitLabs will not show this user's history: {excerpt(reason)}")
+        common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
+        body = json_object(response, self._platform)
+        if body.get("status") == "error":
+            reason = without_secrets(_error_text(response), (token,)) or "no reason given"
+            raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
+        events = common.listed(body, "data", self._platform, "BitLabs' answer holds no history")
+        if len(events) > MAX_EVENTS:
+            raise BadPayload(self._platform, f"BitLabs' history holds more than {MAX_EVENTS} events")
+        return events
+
+    def _reports(self, event: object, currency: str) -> list[Report]:
+        if not isinstance(event, dict):
+            raise BadPayload(self._platform, "an event of BitLabs' history is not an object")
+        transaction = common.identifier(event.get("tx_id"), self._platform, "transaction id")
+        at = common.moment(event.get("created_at"), self._platform, "time")
+        value = common.amount(event.get("user_value"), currency, self._platform)
+        named = event.get("type")
+        kind = named if isinstance(named, str) else ""
+        details = event.get("details")
+        category = details.get("category") if isinstance(details, dict) else None
+        topic = common.name(category.get("name")) if isinstance(category, dict) else ""
+        title = f"BitLabs survey · {topic}" if topic else "BitLabs survey"
+        if value.minor < 0:  # money taken back, whatever the step
+            header = EntryHeader(self._platform, self._account.account, Kind.REVERSAL, at, currency,
+                                 record_id=transaction, title=f"Taken back: {title}")  # fmt: skip
+            return [Report(header, at, Status.REVERSED, value)]
+        survey = common.identifier(event.get("survey_id"), self._platform, "survey id")
+        header = EntryHeader(self._platform, self._account.account, Kind.TASK, at, currency, task_id=survey,
+                             title=title)  # fmt: skip
+        if kind in _STEPS:
+            return [Report(header, at, _STEPS[kind], value)]
+        if kind != "COMPLETE":
+            raise BadPayload(self._platform, f"BitLabs' history has an event of unknown type {excerpt(named)}")
+        delay = fields.count(event.get("callback_delay_seconds")) or 0
+        credited = at + timedelta(seconds=min(max(delay, 0), _LONGEST_DELAY))
+        reports = [Report(header, at, Status.AWAITING_REVIEW, value)]
+        if event.get("reconciled") is True:
+            reports.append(Report(header, credited, Status.REVERSED, value))
+        elif credited <= self._clock.now():
+            reports.append(Report(header, credited, Status.APPROVED, value))
+        return reports
+
+
+def _error_text(response: requests.Response) -> str:
+    """BitLabs' reason from `{"error": {"details": {"msg"}}}`, or from a plainer error's message."""
+    try:
+        body = response.json()
+    except (ValueError, RecursionError):
+        return ""
+    error = body.get("error") if isinstance(body, dict) else None
+    details = error.get("details") if isinstance(error, dict) else None
+    for holder, key in ((details, "msg"), (error, "message")):
+        text = holder.get(key) if isinstance(holder, dict) else None
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""

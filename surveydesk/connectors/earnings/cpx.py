@@ -1,0 +1,150 @@
+"""CPX Research's record of one app user's transactions, as ledger reports.
+
+CPX sends them with the survey list when asked in its SDK's form (`output_method=jsscriptv1`). The meanings of
+`type` and `status` are not documented; read here as CPX's postbacks use them: a `complete`, an `out`
+(screen-out) or a `bonus`; status 1 credited, 2 reversed, and 0 (seen in no example) as not yet credited.
+`is_paid_to_user` says the app has paid it out. Amounts are in the app's currency (the account's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any, Final
+
+import requests
+
+from surveydesk.connectors import fields
+from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, secure_hash
+from surveydesk.connectors.earnings import common
+from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.model import AccountKey
+from surveydesk.core.money import MoneyError, normalise_currency
+from surveydesk.ledger.model import EntryHeader, Kind, Status
+from surveydesk.ledger.reconcile import Batch
+from surveydesk.ledger.store import Report
+
+MAX_TRANSACTIONS: Final = 100_000
+_CREDIT: Final = {"0": Status.AWAITING_REVIEW, "1": Status.APPROVED, "2": Status.REVERSED}
+_KINDS: Final = {"complete": Kind.TASK, "out": Kind.TASK, "bonus": Kind.BONUS}
+_REFRESH = re.compile(r"refresh", re.IGNORECASE)
+
+
+class CPXEarnings:
+    """Reads every transaction in one request, as one batch."""
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._url = base_url.rstrip("/") + SURVEYS_PATH
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+        self._options = options
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        secret = self._secret_provider()
+        if not secret:
+            raise AuthExpired(self._platform, "Not signed in to CPX Research: add your app's secure hash key")
+        app_id = self._options.get("app_id", "").strip()
+        user_id = self._options.get("ext_user_id", "").strip()
+        if not app_id or not user_id:
+            raise AuthExpired(self._platform, "CPX Research needs the app id and your user id: add them")
+        try:
+            currency = normalise_currency(self._options.get("currency", "USD"))
+        except MoneyError:
+            raise AuthExpired(
+                self._platform, "the account's currency is not an ISO 4217 code such as USD"
+            ) from None
+        hashed = secure_hash(user_id, secret)
+        params = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1", "secure_hash": hashed}
+        transactions = self._transactions(params, (secret, hashed))
+        yield Batch(tuple(report for item in transactions for report in self._reports(item, currency)), "", True)
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _transactions(self, params: dict[str, str], secrets: tuple[str, str]) -> list[Any]:
+        response = get(self._session, self._url, platform=self._platform, params=params)
+        now = self._clock.now()
+        common.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
+        body = json_object(response, self._platform)
+        if body.get("status") == "error":
+            reason = without_secrets(_error_text(body), secrets) or "no reason given"
+            if _REFRESH.search(reason):
+                raise RateLimited(
+                    self._platform, f"CPX Research asks for patience: {excerpt(reason)}", now + REFRESH_FLOOR
+                )
+            raise Unavailable(self._platform, f"CPX Research reported an error: {excerpt(reason)}")
+        if body.get("status") != "success":
+            raise BadPayload(
+                self._platform, f"CPX Research answered with an unknown status: {excerpt(body.get('status'))}"
+            )
+        transactions = body.get("transactions", [])
+        if not isinstance(transactions, list):
+            raise BadPayload(self._platform, "CPX Research's transactions are not a list")
+        if len(transactions) > MAX_TRANSACTIONS:
+            raise BadPayload(self._platform, f"CPX Research sent more than {MAX_TRANSACTIONS} transactions")
+        return transactions
+
+    def _reports(self, item: object, currency: str) -> list[Report]:
+        if not isinstance(item, dict):
+            raise BadPayload(self._platform, "a transaction of CPX Research is not an object")
+        transaction = common.identifier(item.get("trans_id"), self._platform, "transaction id")
+        named = item.get("type")
+        kind = _KINDS.get(named) if isinstance(named, str) else None
+        status = _CREDIT.get(str(item.get("status")))
+        if kind is None or status is None:
+            problem = excerpt(named if kind is None else item.get("status"))
+            raise BadPayload(
+                self._platform, f"transaction {excerpt(transaction)} is of an unknown kind: {problem}"
+            )
+        at = self._when(item.get("datetime"), "time")
+        value = common.amount(item.get("verdienst_user_local_money"), currency, self._platform)
+        if kind is Kind.TASK:
+            survey = common.identifier(item.get("survey_id"), self._platform, "survey id")
+            title = "CPX screen-out" if named == "out" else "CPX survey"
+            header = EntryHeader(self._platform, self._account.account, kind, at, currency, task_id=survey,
+                                 record_id=transaction, title=title)  # fmt: skip
+            if status is Status.APPROVED and named == "out":
+                status = Status.SCREENED_OUT
+        else:
+            header = EntryHeader(self._platform, self._account.account, kind, at, currency, record_id=transaction,
+                                 title="CPX bonus")  # fmt: skip
+        reports = [Report(header, at, status, value)]
+        if status is not Status.REVERSED and str(item.get("is_paid_to_user")) == "1":
+            paid = item.get("is_paid_to_user_datetime")
+            reports.append(Report(header, self._when(paid, "payout time") if paid else at, Status.PAID, value))
+        return reports
+
+    def _when(self, value: object, what: str) -> datetime:
+        """CPX writes "2025-03-25 16:20:31", without a zone: taken as UTC."""
+        if isinstance(value, str):
+            try:
+                return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+            except ValueError:
+                pass
+        return common.moment(value, self._platform, what)
+
+
+def _error_text(body: dict[str, Any]) -> str:
+    for key in ("message", "error_message", "error"):
+        text = body.get(key)
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""

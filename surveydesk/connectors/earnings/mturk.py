@@ -1,0 +1,219 @@
+"""MTurk's record of one worker's HITs: the dashboard's days, each day's status details (20 a page), and the
+dashboard's daily bonuses, as ledger reports.
+
+MTurk dates none of it more finely than the (US Pacific) day, so every report of a day is dated at that day's
+start; a HIT's entry is named by its HIT id, and its assignment id is the record. The cursor is the last day up
+to which every HIT is settled (paid or rejected): later runs read only the days after it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import requests
+
+from surveydesk.connectors import fields
+from surveydesk.connectors.earnings import common
+from surveydesk.connectors.http import excerpt, get, json_object, origin
+from surveydesk.connectors.mturk import FALLBACK_WAIT, NOT_SIGNED_IN, SIGN_IN_MARK, SIGNED_OUT, UNSENDABLE_COOKIE
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload
+from surveydesk.core.model import AccountKey
+from surveydesk.core.money import Money
+from surveydesk.ledger.model import EntryHeader, Kind, Status
+from surveydesk.ledger.reconcile import Batch
+from surveydesk.ledger.store import Report
+
+DASHBOARD_PATH: Final = "/dashboard"
+DETAILS_PATH: Final = "/status_details/"
+PAGE_SIZE: Final = 20  # MTurk's status details come 20 to a page
+MAX_DAYS: Final = 800
+MAX_PAGES_PER_DAY: Final = 500
+# The day starts at midnight Pacific time: 08:00 UTC, an hour off in summer (no time zone data is needed).
+DAY_START: Final = timedelta(hours=8)
+_STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED, "Rejected": Status.REJECTED,
+                  "Paid": Status.PAID}  # fmt: skip
+_SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_HEADER_SAFE = re.compile(r"[\x20-\x7e]+")
+
+
+class MTurkEarnings:
+    """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._root = base_url.rstrip("/")
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        cookie = self._cookie()
+        settled = _settled_day(cursor)
+        days = self._days(self._get(DASHBOARD_PATH, cookie, {"format": "json"}))
+        # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
+        yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount.minor), cursor)
+        pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > settled]
+        for index, day in enumerate(pending):
+            reports, all_settled = self._day(day, cookie)
+            if all_settled and settled == _previous(pending, index, settled):
+                settled = day
+            yield Batch(tuple(reports), json.dumps({"settled": settled}), done=index == len(pending) - 1)
+        if not pending:
+            yield Batch((), json.dumps({"settled": settled}), done=True)
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _cookie(self) -> str:
+        cookie = (self._secret_provider() or "").strip()
+        if not cookie:
+            raise AuthExpired(self._platform, NOT_SIGNED_IN)
+        if not _HEADER_SAFE.fullmatch(cookie):
+            raise AuthExpired(self._platform, UNSENDABLE_COOKIE)
+        return cookie
+
+    def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
+        """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""
+        response = get(self._session, self._root + path, platform=self._platform, headers={"Cookie": cookie},
+                       params=params)  # fmt: skip
+        if "/ap/signin" in urlsplit(response.url).path or origin(response.url) != origin(self._root):
+            raise AuthExpired(self._platform, SIGNED_OUT)
+        if response.status_code in (401, 403):
+            raise AuthExpired(self._platform, SIGNED_OUT)
+        common.raise_for_status(response, self._platform, "MTurk", self._clock.now(), FALLBACK_WAIT)
+        try:
+            return json_object(response, self._platform)
+        except BadPayload:
+            if SIGN_IN_MARK in response.content:
+                raise AuthExpired(self._platform, SIGNED_OUT) from None
+            raise
+
+    def _days(self, dashboard: dict[str, Any]) -> dict[str, tuple[int, Money]]:
+        """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly)."""
+        overview = common.listed(
+            dashboard, "daily_hit_statistics_overview", self._platform, "MTurk's dashboard has no daily overview"
+        )
+        if len(overview) > MAX_DAYS:
+            raise BadPayload(self._platform, f"MTurk's dashboard lists more than {MAX_DAYS} days")
+        days: dict[str, tuple[int, Money]] = {}
+        for item in overview:
+            if not isinstance(item, dict):
+                raise BadPayload(self._platform, "a day of MTurk's dashboard is not an object")
+            date = item.get("date")
+            day = date[:10] if isinstance(date, str) else ""
+            if not _DAY.fullmatch(day) or _start(day) is None:
+                raise BadPayload(
+                    self._platform, f"a day of MTurk's dashboard has no readable date: {excerpt(date)}"
+                )
+            submitted = fields.count(item.get("submitted"))
+            bonus = item.get("bonus_rewards", 0)
+            days[day] = (submitted if submitted is not None else 1, self._dollars(bonus))
+        return days
+
+    def _dollars(self, value: object) -> Money:
+        """Float dollars as MTurk writes them (1.1), exactly: through Decimal(str(value))."""
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)) or value is None:
+            raise BadPayload(self._platform, f"MTurk sent an amount of the wrong type: {excerpt(value)}")
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise BadPayload(self._platform, f"MTurk sent an unreadable amount: {excerpt(value)}") from None
+        return common.amount(str(number), "USD", self._platform)
+
+    def _bonus(self, day: str, amount: Money) -> Report:
+        at = _start(day)
+        assert at is not None
+        header = EntryHeader(
+            self._platform, self._account.account, Kind.BONUS, at, "USD", record_id=f"bonus-{day}",
+            title=f"Bonuses of {day}",
+        )  # fmt: skip
+        return Report(header, at, Status.APPROVED, amount)
+
+    def _day(self, day: str, cookie: str) -> tuple[list[Report], bool]:
+        """Every HIT of one day, page by page; whether all of them are settled."""
+        reports: list[Report] = []
+        for number in range(1, MAX_PAGES_PER_DAY + 1):
+            params = {"page_number": str(number), "format": "json"}
+            page = self._get(f"{DETAILS_PATH}{day}", cookie, params)
+            results = common.listed(page, "results", self._platform, "MTurk's status details have no results")
+            reports.extend(self._hit(item, day) for item in results)
+            total = fields.count(page.get("total_num_results"))
+            if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
+                return reports, all(report.status in _SETTLED for report in reports)
+        raise BadPayload(
+            self._platform, f"MTurk's status details of {day} went on for more than {MAX_PAGES_PER_DAY} pages"
+        )
+
+    def _hit(self, item: object, day: str) -> Report:
+        if not isinstance(item, dict):
+            raise BadPayload(self._platform, "a HIT in MTurk's status details is not an object")
+        assignment = common.identifier(item.get("assignment_id"), self._platform, "assignment id")
+        hit = common.identifier(item.get("hit_id"), self._platform, "HIT id")
+        state = item.get("state")
+        status = _STATES.get(state) if isinstance(state, str) else None
+        if status is None:
+            raise BadPayload(
+                self._platform, f"HIT {excerpt(hit)} has a state SurveyDesk does not know: {excerpt(state)}"
+            )
+        reward = item.get("reward")
+        value = reward.get("amount_in_dollars") if isinstance(reward, dict) else None
+        at = _start(day)
+        assert at is not None
+        header = EntryHeader(
+            platform=self._platform,
+            account=self._account.account,
+            kind=Kind.TASK,
+            occurred_at=at,
+            currency="USD",
+            task_id=hit,
+            record_id=assignment,
+            title=common.title(item.get("title"), "MTurk HIT"),
+            requester=common.name(item.get("requester_name")),
+            claimable=True,  # the worker's attempt knows the HIT group, not the HIT
+        )
+        return Report(header, at, status, self._dollars(value))
+
+
+def _settled_day(cursor: str) -> str:
+    """The cursor's settled day; a cursor that cannot be read starts from the beginning (reading again is
+    harmless)."""
+    try:
+        stored = json.loads(cursor) if cursor else {}
+    except ValueError:
+        return ""
+    day = stored.get("settled") if isinstance(stored, dict) else None
+    return day if isinstance(day, str) and _DAY.fullmatch(day) else ""
+
+
+def _previous(days: list[str], index: int, settled: str) -> str:
+    """The day before `days[index]` in this run (the settled day for the first): settled moves on only while
+    every day before is settled."""
+    return days[index - 1] if index else settled
+
+
+def _start(day: str) -> datetime | None:
+    try:
+        return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC) + DAY_START
+    except ValueError:
+        return None

@@ -1,0 +1,187 @@
+"""Prolific's record of one participant's submissions (`GET /api/v1/participant/submissions/`), as ledger reports.
+
+Statuses are read however Prolific spells them ("AWAITING REVIEW", "AWAITING_REVIEW", "awaiting-review").
+Prolific says when a submission started, was completed or returned, but not when it was reviewed: a verdict is
+dated at the completion, which keeps the report the same each time it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, Final
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import requests
+
+from surveydesk.connectors import fields
+from surveydesk.connectors.earnings import common
+from surveydesk.connectors.http import excerpt, get, json_object, origin
+from surveydesk.connectors.prolific import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, retry_wait
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited
+from surveydesk.core.model import AccountKey
+from surveydesk.ledger.model import EntryHeader, Kind, Status
+from surveydesk.ledger.reconcile import Batch
+from surveydesk.ledger.store import Report
+
+SUBMISSIONS_PATH: Final = "/api/v1/participant/submissions/"
+MAX_PAGES: Final = 1000  # 40 a page: far beyond any participant's history
+_STATUSES: Final = {
+    "RESERVED": Status.IN_PROGRESS,
+    "ACTIVE": Status.IN_PROGRESS,
+    "AWAITING REVIEW": Status.AWAITING_REVIEW,
+    "APPROVED": Status.APPROVED,
+    "PARTIALLY APPROVED": Status.APPROVED,  # paid in part: the amount says how much
+    "REJECTED": Status.REJECTED,
+    "RETURNED": Status.RETURNED,
+    "TIMED OUT": Status.RETURNED,
+    "SCREENED OUT": Status.SCREENED_OUT,
+}
+_LEFT: Final = frozenset({Status.RETURNED, Status.REJECTED})
+
+
+class ProlificEarnings:
+    """Reads every submission page by page; the cursor is the next page's query, so a cut-off run resumes."""
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
+    ) -> None:
+        self._account = account
+        self._url = base_url.rstrip("/") + SUBMISSIONS_PATH
+        self._secret_provider = secret_provider
+        self._session = session
+        self._clock = clock
+
+    @property
+    def account(self) -> AccountKey:
+        return self._account
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        token = self._secret_provider()
+        if not token:
+            raise AuthExpired(self._platform, NOT_SIGNED_IN)
+        query = cursor
+        for _ in range(MAX_PAGES):
+            page = self._page(query, token)
+            reports = tuple(report for item in _results(page, self._platform) for report in self._reports(item))
+            query = self._next_query(page)
+            yield Batch(reports, query, done=not query)
+            if not query:
+                return
+        raise BadPayload(self._platform, f"Prolific's list of submissions went on for more than {MAX_PAGES} pages")
+
+    @property
+    def _platform(self) -> str:
+        return self._account.platform
+
+    def _page(self, query: str, token: str) -> dict[str, Any]:
+        url = f"{self._url}?{query}" if query else self._url
+        response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
+        now = self._clock.now()
+        if response.status_code in (401, 403):
+            raise AuthExpired(self._platform, LOGIN_EXPIRED)
+        if response.status_code == 429:
+            wait = retry_wait(response)
+            message = f"Prolific asked us to slow down; syncing again in {wait.total_seconds():.0f} s"
+            raise RateLimited(self._platform, message, retry_at=now + wait)
+        common.raise_for_status(response, self._platform, "Prolific", now, FALLBACK_WAIT)
+        return json_object(response, self._platform)
+
+    def _next_query(self, page: dict[str, Any]) -> str:
+        """The next page's query, "" at the end; a link to anywhere but this list is refused (the token would
+        follow it), and only its query is kept, so a cursor outlives a change of the server's address."""
+        links = page.get("_links")
+        following = links.get("next") if isinstance(links, dict) else None
+        href = following.get("href") if isinstance(following, dict) else None
+        if href is None or href == "":
+            return ""
+        if not isinstance(href, str):
+            raise BadPayload(self._platform, "Prolific's link to the next page is not an address")
+        target = urlsplit(urljoin(self._url, href))
+        if origin(target.geturl()) != origin(self._url) or target.path != urlsplit(self._url).path:
+            raise BadPayload(self._platform, "Prolific's link to the next page points elsewhere")
+        if not target.query or not parse_qs(target.query):
+            raise BadPayload(self._platform, "Prolific's link to the next page names no page")
+        return target.query
+
+    def _reports(self, item: object) -> list[Report]:
+        if not isinstance(item, dict):
+            raise BadPayload(self._platform, "a submission in Prolific's list is not an object")
+        submission_id = common.identifier(item.get("id"), self._platform, "submission id")
+        subject = f"submission {excerpt(submission_id)}"
+        status = self._status(item.get("status"), subject)
+        study = item.get("study") if isinstance(item.get("study"), dict) else {}
+        assert isinstance(study, dict)
+        study_id = common.identifier(item.get("study_id") or study.get("id"), self._platform, "study id")
+        researcher = study.get("researcher") if isinstance(study.get("researcher"), dict) else {}
+        assert isinstance(researcher, dict)
+        started = fields.moment(item.get("started_at"))
+        completed = fields.moment(item.get("completed_at"))
+        returned = fields.moment(item.get("returned_at"))
+        occurred = started or completed or returned
+        if occurred is None:
+            raise BadPayload(self._platform, f"{subject} has no time")
+        # Prolific pays in pence or cents: a bare number is the legacy form, in pence.
+        reward = common.amount(item.get("submission_reward"), "GBP", self._platform, unit="minor")
+        header = EntryHeader(
+            platform=self._platform,
+            account=self._account.account,
+            kind=Kind.TASK,
+            occurred_at=occurred,
+            currency=reward.currency,
+            task_id=study_id,
+            record_id=submission_id,
+            title=common.title(study.get("name"), "Prolific study"),
+            requester=common.name(researcher.get("name")),
+        )
+        reports = [Report(header, occurred, Status.IN_PROGRESS, reward)]
+        if completed is not None and status.rank >= Status.AWAITING_REVIEW.rank:
+            reports.append(Report(header, completed, Status.AWAITING_REVIEW, reward))
+        if status.rank > Status.IN_PROGRESS.rank and status is not Status.AWAITING_REVIEW:
+            decided = (returned if status in _LEFT else None) or completed or returned or occurred
+            reports.append(Report(header, decided, status, reward))
+        reports.extend(
+            self._bonuses(item.get("submission_bonuses"), header, completed or occurred, reward.currency)
+        )
+        return reports
+
+    def _status(self, value: object, subject: str) -> Status:
+        spelled = value.strip().upper().replace("_", " ").replace("-", " ") if isinstance(value, str) else ""
+        status = _STATUSES.get(" ".join(spelled.split()))
+        if status is None:
+            raise BadPayload(self._platform, f"{subject} has a status SurveyDesk does not know: {excerpt(value)}")
+        return status
+
+    def _bonuses(self, value: object, task: EntryHeader, at: datetime, currency: str) -> list[Report]:
+        """Each bonus is an entry of its own, named by its submission and its place in the list."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise BadPayload(self._platform, "a submission's bonuses are not a list")
+        reports = []
+        for index, bonus in enumerate(value):
+            money = common.amount(bonus, currency, self._platform, unit="minor")
+            header = EntryHeader(
+                platform=task.platform,
+                account=task.account,
+                kind=Kind.BONUS,
+                occurred_at=at,
+                currency=money.currency,
+                task_id=task.task_id,
+                record_id=f"{task.record_id}/bonus/{index}",
+                title=f"Bonus: {task.title}",
+                requester=task.requester,
+            )
+            reports.append(Report(header, at, Status.APPROVED, money))
+        return reports
+
+
+def _results(page: dict[str, Any], platform: str) -> list[Any]:
+    return common.listed(page, "results", platform, "Prolific's answer has no list of submissions")

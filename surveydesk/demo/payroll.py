@@ -1,0 +1,223 @@
+"""The demo worker's earnings on one platform: a seeded year of past submissions, and those taken in the demo.
+
+Every submission is a timeline fixed when it is made (started, submitted, decided, paid, perhaps reversed), so
+what a site reports is a pure function of the clock: the same seed and clock readings always give the same
+history, and submissions still under review turn approved, rejected or paid as the demo's clock moves on —
+within minutes, so a worker sees it happen. The sites (prolific_site.py and the others) put it in their format.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from surveydesk.core.money import Money
+from surveydesk.demo.catalog import Study, invent_researchers, invent_study, new_id
+
+HISTORY_DAYS = 365
+WORK_DAY_GAP = (1, 6)  # days between two days the demo worker worked
+PER_WORK_DAY = (1, 4)  # submissions on a day of work
+# The last few submissions are still under review when the demo starts, and decided this soon after.
+UNDER_REVIEW = 4
+DECIDED_WITHIN = (timedelta(minutes=1), timedelta(minutes=6))
+# A task taken in the demo is submitted after its length, then reviewed and paid within minutes.
+REVIEW_AFTER_TAKE = timedelta(minutes=3)
+PAID_AFTER_APPROVAL = timedelta(minutes=2)
+SCREEN_OUT_PAY = 10  # minor units: a fixed screen-out payment, as Prolific pays one
+
+
+class Outcome(Enum):
+    """How a submission's review ends."""
+
+    APPROVED = "approved"
+    PARTIALLY_APPROVED = "partially_approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    SCREENED_OUT = "screened_out"
+    TIMED_OUT = "timed_out"
+
+
+class Stage(Enum):
+    """Where a submission stands at a moment."""
+
+    ACTIVE = "active"
+    AWAITING_REVIEW = "awaiting_review"
+    APPROVED = "approved"
+    PARTIALLY_APPROVED = "partially_approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    SCREENED_OUT = "screened_out"
+    TIMED_OUT = "timed_out"
+    PAID = "paid"
+    REVERSED = "reversed"
+
+
+# Outcomes decided by the worker leaving (no review wait), and those that pay nothing.
+_WITHOUT_REVIEW = frozenset({Outcome.RETURNED, Outcome.SCREENED_OUT, Outcome.TIMED_OUT})
+_UNPAID = frozenset({Outcome.REJECTED, Outcome.RETURNED, Outcome.TIMED_OUT})
+# Outcomes that end in a payout; a screen-out's fixed payment is made, but it stays a screen-out.
+_PAID_OUT = frozenset({Outcome.APPROVED, Outcome.PARTIALLY_APPROVED})
+# How the seeded outcomes are spread: mostly approved, with each of the rarer cases present.
+_OUTCOME_WEIGHTS = (
+    (Outcome.APPROVED, 78),
+    (Outcome.PARTIALLY_APPROVED, 3),
+    (Outcome.REJECTED, 4),
+    (Outcome.RETURNED, 6),
+    (Outcome.SCREENED_OUT, 7),
+    (Outcome.TIMED_OUT, 2),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """One go at one task and what became of it. `task_id` and `record_id` are in the site's own id format."""
+
+    task_id: str
+    record_id: str
+    study: Study
+    started_at: datetime
+    submitted_at: datetime
+    decided_at: datetime
+    outcome: Outcome
+    paid_at: datetime | None
+    reward: Money  # what the outcome pays (a partial approval pays less, a screen-out a fixed amount)
+    bonus: Money | None = None
+    reversed_at: datetime | None = None
+
+    def stage(self, now: datetime) -> Stage:
+        if self.reversed_at is not None and now >= self.reversed_at:
+            return Stage.REVERSED
+        if self.paid_at is not None and now >= self.paid_at:
+            return Stage.PAID
+        if now >= self.decided_at:
+            return Stage[self.outcome.name]
+        return Stage.ACTIVE if now < self.submitted_at else Stage.AWAITING_REVIEW
+
+    def bonus_given(self, now: datetime) -> Money | None:
+        """The bonus, once the submission is approved."""
+        return self.bonus if self.bonus is not None and now >= self.decided_at else None
+
+
+IdStyle = Callable[[Study, str], tuple[str, str]]  # (study, a 24-hex seed id) -> (task id, record id)
+
+
+class Payroll:
+    """One platform's submissions for the demo worker; thread-safe.
+
+    `clock` gives monotonic seconds; its first reading is `epoch`, the demo's "now" when it starts. `ids` turns
+    each seeded submission into the ids the site shows.
+    """
+
+    def __init__(self, seed: int | None, clock: Callable[[], float], epoch: datetime, ids: IdStyle) -> None:
+        self._clock = clock
+        self._origin = clock()
+        self._epoch = epoch
+        self._lock = threading.Lock()
+        self._submissions = _seeded(random.Random(seed), epoch, ids)
+        self._taken: list[Submission] = []
+
+    def now(self) -> datetime:
+        return self._epoch + timedelta(seconds=self._clock() - self._origin)
+
+    def history(self) -> tuple[datetime, list[Submission]]:
+        """The moment, and every submission started by then, newest first."""
+        now = self.now()
+        with self._lock:
+            everything = [*self._submissions, *self._taken]
+        started = [submission for submission in everything if submission.started_at <= now]
+        started.sort(key=lambda submission: (submission.started_at, submission.record_id), reverse=True)
+        return now, started
+
+    def take(self, study: Study, task_id: str, record_id: str) -> Submission:
+        """The demo worker took `study` just now: it is submitted after its length, then approved and paid."""
+        now = self.now()
+        submitted = now + timedelta(minutes=study.minutes)
+        decided = submitted + REVIEW_AFTER_TAKE
+        taken = Submission(
+            task_id, record_id, study, now, submitted, decided, Outcome.APPROVED, decided + PAID_AFTER_APPROVAL,
+            study.reward,
+        )  # fmt: skip
+        with self._lock:
+            if all(existing.record_id != record_id for existing in self._taken):
+                self._taken.append(taken)
+        return taken
+
+
+def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle) -> list[Submission]:
+    """A year of work days, oldest first; one approved submission is reversed a week later, and the last few
+    await review, to be decided minutes after the demo starts."""
+    researchers = invent_researchers(rng)
+    outcomes = [outcome for outcome, _ in _OUTCOME_WEIGHTS]
+    weights = [weight for _, weight in _OUTCOME_WEIGHTS]
+    submissions: list[Submission] = []
+    day = epoch - timedelta(days=HISTORY_DAYS)
+    while day < epoch - timedelta(hours=2):
+        for _ in range(rng.randint(*PER_WORK_DAY)):
+            started = day + timedelta(minutes=rng.randint(0, 20 * 60))
+            study = invent_study(rng, researchers, started - timedelta(minutes=rng.randint(1, 90)), 0.5)
+            submissions.append(_past(rng, ids, study, started, rng.choices(outcomes, weights)[0]))
+        day += timedelta(days=rng.randint(*WORK_DAY_GAP))
+    submissions.sort(key=lambda submission: submission.started_at)
+    _reverse_one(rng, submissions)
+    for index in range(max(0, len(submissions) - UNDER_REVIEW), len(submissions)):
+        submissions[index] = _under_review(rng, ids, submissions[index].study, epoch, index)
+    return submissions
+
+
+def _past(rng: random.Random, ids: IdStyle, study: Study, started: datetime, outcome: Outcome) -> Submission:
+    task_id, record_id = ids(study, new_id(rng))
+    worked = timedelta(minutes=max(1, round(study.minutes * rng.uniform(0.6, 1.3))))
+    if outcome in (Outcome.RETURNED, Outcome.SCREENED_OUT):
+        worked = timedelta(minutes=rng.randint(1, 4))
+    submitted = started + worked
+    decided = submitted if outcome in _WITHOUT_REVIEW else submitted + timedelta(hours=rng.randint(2, 72))
+    paid = decided + timedelta(days=rng.randint(0, 3)) if outcome in _PAID_OUT else None
+    bonus = Money(rng.choice((10, 25, 50, 100)), study.reward.currency) if rng.random() < 0.1 else None
+    return Submission(
+        task_id, record_id, study, started, submitted, decided, outcome, paid, _pay(study.reward, outcome),
+        bonus if outcome is Outcome.APPROVED else None,
+    )  # fmt: skip
+
+
+def _pay(reward: Money, outcome: Outcome) -> Money:
+    if outcome is Outcome.PARTIALLY_APPROVED:
+        return Money(reward.minor // 2, reward.currency)
+    if outcome is Outcome.SCREENED_OUT:
+        return Money(min(SCREEN_OUT_PAY, reward.minor), reward.currency)
+    return Money(0, reward.currency) if outcome in _UNPAID else reward
+
+
+def _reverse_one(rng: random.Random, submissions: list[Submission]) -> None:
+    """One approved, paid submission of the first half of the year is taken back a week after payment."""
+    candidates = [
+        index
+        for index, submission in enumerate(submissions[: len(submissions) // 2])
+        if submission.outcome is Outcome.APPROVED and submission.paid_at is not None
+    ]
+    if candidates:
+        index = rng.choice(candidates)
+        chosen = submissions[index]
+        assert chosen.paid_at is not None
+        submissions[index] = Submission(
+            chosen.task_id, chosen.record_id, chosen.study, chosen.started_at, chosen.submitted_at,
+            chosen.decided_at, chosen.outcome, chosen.paid_at, chosen.reward, chosen.bonus,
+            chosen.paid_at + timedelta(days=7),
+        )  # fmt: skip
+
+
+def _under_review(rng: random.Random, ids: IdStyle, study: Study, epoch: datetime, index: int) -> Submission:
+    """Submitted within the last hours, decided within minutes of the demo's start: mostly approved."""
+    task_id, record_id = ids(study, new_id(rng))
+    submitted = epoch - timedelta(minutes=rng.randint(20, 100))
+    started = submitted - timedelta(minutes=study.minutes)
+    low, high = DECIDED_WITHIN
+    decided = epoch + low + (high - low) * rng.random()
+    outcome = Outcome.REJECTED if index % UNDER_REVIEW == 3 else Outcome.APPROVED
+    paid = None if outcome is Outcome.REJECTED else decided + PAID_AFTER_APPROVAL
+    return Submission(
+        task_id, record_id, study, started, submitted, decided, outcome, paid, _pay(study.reward, outcome)
+    )

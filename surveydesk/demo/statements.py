@@ -1,0 +1,339 @@
+"""The demo worker's earnings in each platform's own format, from a `Payroll`: what the earnings routes serve.
+
+Shapes follow platform-apis.md; where it marks a field a guess, the guess made here is said beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Final
+
+from surveydesk.core.money import Money
+from surveydesk.demo.payroll import Payroll, Stage, Submission
+
+PROLIFIC_PAGE_SIZE: Final = 40
+MTURK_PAGE_SIZE: Final = 20  # as the worker site pages status details
+TOLOKA_MAX_PAGE_SIZE: Final = 100
+# The MTurk day is US Pacific time; the demo keeps it at UTC-8 all year (no summer time).
+PACIFIC: Final = timezone(timedelta(hours=-8))
+
+_PROLIFIC_STATUS: Final = {
+    Stage.ACTIVE: "ACTIVE",
+    Stage.AWAITING_REVIEW: "AWAITING REVIEW",
+    Stage.APPROVED: "APPROVED",
+    Stage.PARTIALLY_APPROVED: "PARTIALLY APPROVED",
+    Stage.REJECTED: "REJECTED",
+    Stage.RETURNED: "RETURNED",
+    Stage.SCREENED_OUT: "SCREENED OUT",
+    Stage.TIMED_OUT: "TIMED-OUT",
+    # Prolific has no "paid" (approved work is paid) and takes no approved work back: see `_prolific`.
+}
+_MTURK_STATE: Final = {
+    Stage.AWAITING_REVIEW: "Pending",
+    Stage.APPROVED: "Approved",
+    Stage.PARTIALLY_APPROVED: "Approved",
+    Stage.REJECTED: "Rejected",
+    Stage.PAID: "Paid",
+    Stage.REVERSED: "Paid",  # MTurk does not take approved work back
+}  # HITs returned, timed out or screened out are not in MTurk's status details
+
+
+def prolific_submissions(payroll: Payroll, page: int, here: str) -> dict[str, object]:
+    """One page of `GET /api/v1/participant/submissions/`, newest first; `here` is the list's own address."""
+    now, submissions = payroll.history()
+    start = (page - 1) * PROLIFIC_PAGE_SIZE
+    shown = submissions[start : start + PROLIFIC_PAGE_SIZE]
+    more = start + PROLIFIC_PAGE_SIZE < len(submissions)
+    return {
+        "results": [_prolific(submission, now) for submission in shown],
+        "_links": {
+            "self": {"href": f"{here}?page={page}", "title": "Current"},
+            "next": {"href": f"{here}?page={page + 1}" if more else None, "title": "Next"},
+            "previous": {"href": f"{here}?page={page - 1}" if page > 1 else None, "title": "Previous"},
+        },
+        "meta": {"count": len(submissions)},
+    }
+
+
+def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
+    stage = submission.stage(now)
+    if stage in (Stage.PAID, Stage.REVERSED):  # Prolific shows the review's verdict for good
+        stage = Stage[submission.outcome.name]
+    study = submission.study
+    left = stage in (Stage.RETURNED, Stage.TIMED_OUT, Stage.REJECTED)
+    bonus = submission.bonus_given(now)
+    return {
+        "id": submission.record_id,
+        "status": _PROLIFIC_STATUS[stage],
+        "participant_id": "5f0e1d2c3b4a59687766aabb",
+        "study_id": submission.task_id,
+        "study": {
+            "id": submission.task_id,
+            "name": study.title,
+            "estimated_completion_time": study.minutes,
+            "researcher": {"id": study.researcher.id, "name": study.researcher.name, "country": "GB"},
+        },
+        "started_at": _iso(submission.started_at),
+        "completed_at": None if stage is Stage.ACTIVE or left else _iso(submission.submitted_at),
+        "returned_at": _iso(submission.submitted_at) if left else None,
+        "submission_reward": _minor(submission.reward if stage is not Stage.AWAITING_REVIEW else study.reward),
+        "submission_bonuses": [] if bonus is None else [_minor(bonus)],
+        "is_trial_study": False,
+    }
+
+
+def mturk_status_details(payroll: Payroll, day: str, page: int) -> dict[str, object]:
+    """`/status_details/YYYY-MM-DD?page_number=N`: the HITs submitted that (Pacific) day, 20 a page."""
+    now, submissions = payroll.history()
+    listed = [
+        (submission, _MTURK_STATE[stage])
+        for submission in reversed(submissions)
+        if _pacific_day(submission.submitted_at) == day
+        and submission.submitted_at <= now
+        and (stage := submission.stage(now)) in _MTURK_STATE
+    ]
+    shown = listed[(page - 1) * MTURK_PAGE_SIZE : page * MTURK_PAGE_SIZE]
+    return {
+        "page_number": page,
+        "num_results": len(shown),
+        "total_num_results": len(listed),
+        "results": [
+            {
+                "assignment_id": submission.record_id,
+                "hit_id": submission.task_id,
+                "state": state,
+                "title": submission.study.title,
+                "requester_id": "A" + submission.study.researcher.id[:13].upper(),
+                "requester_name": submission.study.researcher.name,
+                "requester_feedback": None,
+                "reward": {"currency_code": "USD", "amount_in_dollars": submission.study.reward.minor / 100},
+            }
+            for submission, state in shown
+        ],
+    }
+
+
+def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
+    """`/dashboard`: per-day counts and rewards, newest first. The real one covers about 45 days; the demo
+    lists every day of its year, so a first reconciliation finds them all."""
+    now, submissions = payroll.history()
+    days: dict[str, dict[str, int]] = {}
+    for submission in submissions:
+        stage = submission.stage(now)
+        if submission.submitted_at > now or stage not in _MTURK_STATE:
+            continue
+        day = days.setdefault(_pacific_day(submission.submitted_at), dict.fromkeys(_COUNTS, 0))
+        day["submitted"] += 1
+        day[
+            "pending" if stage is Stage.AWAITING_REVIEW else "rejected" if stage is Stage.REJECTED else "approved"
+        ] += 1
+        if stage is not Stage.AWAITING_REVIEW and stage is not Stage.REJECTED:
+            day["hits"] += submission.study.reward.minor
+        bonus = submission.bonus_given(now)
+        day["bonus"] += 0 if bonus is None else bonus.minor
+    overview = [
+        {
+            "date": f"{day}T00:00:00-08:00",
+            "submitted": counts["submitted"],
+            "approved": counts["approved"],
+            "rejected": counts["rejected"],
+            "pending": counts["pending"],
+            "hits_rewards": counts["hits"] / 100,
+            "bonus_rewards": counts["bonus"] / 100,
+            "earnings": (counts["hits"] + counts["bonus"]) / 100,
+        }
+        for day, counts in sorted(days.items(), reverse=True)
+    ]
+    return {
+        "available_earnings": {"currency_code": "USD", "amount_in_dollars": 0.0},
+        "daily_hit_statistics_overview": overview,
+    }
+
+
+_COUNTS: Final = ("submitted", "approved", "rejected", "pending", "hits", "bonus")
+
+
+def bitlabs_history(payroll: Payroll) -> dict[str, object]:
+    """`GET /v1/client/user/history`: an OPEN event per survey, then how it ended. A COMPLETE's reward is
+    credited `callback_delay_seconds` after it (the review); a reversed one is `reconciled`."""
+    now, submissions = payroll.history()
+    events: list[dict[str, object]] = []
+    for submission in submissions:
+        stage = submission.stage(now)
+        tx = int(submission.record_id)
+        if stage is not Stage.ACTIVE:
+            kind, value = _bitlabs_end(submission, stage)
+            delay = (
+                int((submission.decided_at - submission.submitted_at).total_seconds()) if kind == "COMPLETE" else 0
+            )
+            events.append(_bitlabs_event(submission, kind, tx + 1, value, submission.submitted_at, delay, stage))
+        events.append(_bitlabs_event(submission, "OPEN", tx, Money(0, "USD"), submission.started_at, 0, stage))
+    return {"data": events, "error": None, "status": "success"}
+
+
+def _bitlabs_end(submission: Submission, stage: Stage) -> tuple[str, Money]:
+    if submission.outcome.name in ("APPROVED", "PARTIALLY_APPROVED"):
+        return "COMPLETE", _usd(submission.reward)
+    if stage is Stage.SCREENED_OUT:
+        return "SCREENOUT", _usd(submission.reward)
+    return "LEAVE", Money(0, "USD")
+
+
+def _bitlabs_event(
+    submission: Submission, kind: str, tx: int, value: Money, at: datetime, delay: int, stage: Stage
+) -> dict[str, object]:
+    return {
+        "type": kind,
+        "survey_id": submission.task_id,
+        "tx_id": tx,
+        "details": {
+            "category": {"name": "Lifestyle", "icon_url": "", "name_internal": "Lifestyle"},
+            "network": {"name": "Demo panel", "icon_url": ""},
+        },
+        "user_value": str(value.as_decimal()),
+        "rating": 4,
+        "created_at": _iso(at),
+        "duration": str(int((submission.submitted_at - submission.started_at).total_seconds())),
+        "reconciled": kind == "COMPLETE" and stage is Stage.REVERSED,
+        "callback_delay_seconds": delay,
+        "support_form_url": "",
+    }
+
+
+def cpx_transactions(payroll: Payroll) -> list[dict[str, object]]:
+    """The `transactions` of a `jsscriptv1` answer: a complete (status 1 once credited, 0 before, 2 when
+    reversed or rejected), a screen-out ("out"), and bonuses of their own. The status values are guesses."""
+    now, submissions = payroll.history()
+    transactions: list[dict[str, object]] = []
+    for submission in submissions:
+        stage = submission.stage(now)
+        if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT):
+            continue
+        status = {Stage.AWAITING_REVIEW: "0", Stage.REVERSED: "2", Stage.REJECTED: "2"}.get(stage, "1")
+        kind = "out" if stage is Stage.SCREENED_OUT else "complete"
+        amount = submission.reward if stage is not Stage.AWAITING_REVIEW else submission.study.reward
+        transactions.append(_cpx(submission, submission.record_id, kind, status, amount, stage is Stage.PAID))
+        bonus = submission.bonus_given(now)
+        if bonus is not None:
+            transactions.append(_cpx(submission, submission.record_id + "1", "bonus", "1", bonus, False))
+    return transactions
+
+
+def _cpx(
+    submission: Submission, trans_id: str, kind: str, status: str, amount: Money, paid: bool
+) -> dict[str, object]:
+    return {
+        "trans_id": trans_id,
+        "message_id": f"m{trans_id}",
+        "type": kind,
+        "verdienst_publisher": str(Money(amount.minor * 2, "USD").as_decimal()),
+        "verdienst_user_local_money": str(_usd(amount).as_decimal()),
+        "subid_1": "",
+        "subid_2": "",
+        "datetime": submission.submitted_at.strftime("%Y-%m-%d %H:%M:%S"),
+        "status": status,
+        "survey_id": submission.task_id,
+        "ip": "203.0.113.5",
+        "loi": str(submission.study.minutes),
+        "is_paid_to_user": "1" if paid else "0",
+        "is_paid_to_user_datetime": submission.paid_at.strftime("%Y-%m-%d %H:%M:%S")
+        if paid and submission.paid_at
+        else "",
+        "is_paid_to_user_type": "",
+    }
+
+
+def toloka_transactions(payroll: Payroll, page: int, size: int) -> dict[str, object]:
+    """`GET /api/users/current/worker/transactions`, newest first, as a Spring page. `id`, `poolId`, `title`
+    and `type` are guesses beside the documented `amount`, `startDate` and `endDate`: a reward has no end date
+    until it is accepted; a reversal is a negative transaction of its own."""
+    now, submissions = payroll.history()
+    rows: list[tuple[datetime, dict[str, object]]] = []
+    for submission in submissions:
+        stage = submission.stage(now)
+        if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT) or submission.submitted_at > now:
+            continue
+        decided = None if stage is Stage.AWAITING_REVIEW else submission.decided_at
+        amount = submission.study.reward if stage is Stage.AWAITING_REVIEW else submission.reward
+        rows.append(
+            (
+                submission.submitted_at,
+                _toloka(submission, submission.record_id, "REWARD", amount, submission.submitted_at, decided),
+            )
+        )
+        bonus = submission.bonus_given(now)
+        if bonus is not None:
+            rows.append(
+                (
+                    submission.decided_at,
+                    _toloka(
+                        submission,
+                        submission.record_id + "1",
+                        "BONUS",
+                        bonus,
+                        submission.decided_at,
+                        submission.decided_at,
+                    ),
+                )
+            )
+        if stage is Stage.REVERSED and submission.reversed_at is not None:
+            taken_back = Money(-submission.reward.minor, submission.reward.currency)
+            rows.append(
+                (
+                    submission.reversed_at,
+                    _toloka(
+                        submission,
+                        submission.record_id + "2",
+                        "REVERSAL",
+                        taken_back,
+                        submission.reversed_at,
+                        submission.reversed_at,
+                    ),
+                )
+            )
+    rows.sort(key=lambda row: (row[0], str(row[1]["id"])), reverse=True)
+    shown = rows[page * size : (page + 1) * size]
+    return {
+        "content": [row for _, row in shown],
+        "number": page,
+        "size": size,
+        "totalElements": len(rows),
+        "last": (page + 1) * size >= len(rows),
+    }
+
+
+def _toloka(
+    submission: Submission, transaction: str, kind: str, amount: Money, start: datetime, end: datetime | None
+) -> dict[str, object]:
+    return {
+        "id": transaction,
+        "type": kind,
+        "poolId": int(submission.task_id),
+        "title": submission.study.title,
+        "amount": str(_usd(amount).as_decimal()),
+        "startDate": _naive(start),
+        "endDate": None if end is None else _naive(end),
+    }
+
+
+def _usd(money: Money) -> Money:
+    """The demo's survey walls and Toloka pay the study's minor units as US cents."""
+    return Money(money.minor, "USD")
+
+
+def _minor(money: Money) -> dict[str, object]:
+    return {"amount": money.minor, "currency": money.currency}
+
+
+def _pacific_day(moment: datetime) -> str:
+    return moment.astimezone(PACIFIC).strftime("%Y-%m-%d")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _naive(moment: datetime) -> str:
+    """Toloka's times: UTC without a zone, to the millisecond."""
+    utc = moment.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}"

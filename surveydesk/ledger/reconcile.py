@@ -1,0 +1,89 @@
+"""Reconciling one account: the platform's records, read from a stored cursor batch by batch, into the ledger.
+
+A reader yields batches, each with the cursor that resumes after it; each batch is stored with its cursor in one
+transaction. So a run cut off anywhere (a lost connection, a killed process) leaves the ledger as it was after
+some whole batch, and the next run resumes there; reports are idempotent, so reading a batch again changes
+nothing. A run that reaches the end marks the account synced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.model import AccountKey
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.model import Source
+from surveydesk.ledger.store import CursorUpdate, LedgerStore, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Reports read together, and where the next run resumes once they are stored; `done` ends the run."""
+
+    reports: tuple[Report, ...]
+    cursor: str
+    done: bool = False
+
+
+class EarningsReader(Protocol):
+    """Reads one account's records of submissions and earnings from its platform.
+
+    Raises only `surveydesk.core.errors.PlatformError` subclasses for anything the platform does; a batch is
+    yielded only once every record in it was read, so nothing half-read is stored.
+    """
+
+    @property
+    def account(self) -> AccountKey: ...
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        """Batches from `cursor` ("" for the start) to the end of this run; the last one is `done`."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    """What one completed run did."""
+
+    account: AccountKey
+    batches: int
+    entries_touched: int
+    finished_at: datetime
+
+
+def never() -> bool:
+    return False
+
+
+class Reconciler:
+    """Runs reconciliations into one ledger; the worker's own attempts are brought in first, so the platform's
+    records meet them."""
+
+    def __init__(self, ledger: LedgerStore, ingest: AttemptIngest, clock: Clock) -> None:
+        self._ledger = ledger
+        self._ingest = ingest
+        self._clock = clock
+
+    def run(self, reader: EarningsReader, stop: Callable[[], bool] = never) -> SyncResult | None:
+        """One run, from the stored cursor to the end; None when `stop` said to stop between batches (the
+        cursor then resumes after the last batch stored). Platform errors propagate, batches before them kept."""
+        account = reader.account
+        self._ingest.ingest(self._clock.now())
+        batches = 0
+        touched: set[str] = set()
+        for batch in reader.read(self._ledger.cursor(account)):
+            now = self._clock.now()
+            update = CursorUpdate(account, batch.cursor, completed=batch.done)
+            touched.update(self._ledger.record(batch.reports, Source.PLATFORM, now, update))
+            batches += 1
+            if batch.done:
+                return SyncResult(account, batches, len(touched), now)
+            if stop():
+                return None
+        # A reader that ends without a last batch has read everything there was.
+        now = self._clock.now()
+        self._ledger.set_cursor(CursorUpdate(account, "", completed=True), now)
+        return SyncResult(account, batches, len(touched), now)

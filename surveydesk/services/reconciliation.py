@@ -1,0 +1,282 @@
+"""Keeps the ledger true to the platforms: each account reconciled on the pool, now and then, when asked, and
+again when the network comes back; reports each account's state and last sync by signal.
+
+Whether the computer is online comes from Qt's network information when a backend loads; otherwise it is
+inferred: a run that could not reach its platform at all marks the desk offline, and any answer marks it online.
+While offline, runs wait (the history, being local, works on) and all run once the network is back.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
+from PySide6.QtNetwork import QNetworkInformation
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import PlatformError, Unreachable
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.politeness import Politeness
+from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
+from surveydesk.ledger.store import LedgerStore
+from surveydesk.services.background import Background
+
+log = logging.getLogger(__name__)
+
+# Reconciling reads whole histories: every quarter of an hour is plenty, and polite to every platform.
+SYNC_INTERVAL = timedelta(minutes=15)
+FIRST_SYNC_STAGGER = timedelta(seconds=2)
+OFFLINE_MESSAGE = "Offline: syncs when the network is back"
+
+
+class SyncState(Enum):
+    WAITING = "waiting"
+    SYNCING = "syncing"
+    OK = "ok"
+    ERROR = "error"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the worker sees of one account's reconciliation."""
+
+    account: AccountKey
+    label: str
+    state: SyncState
+    message: str = ""
+    error_kind: str = ""
+    last_sync: datetime | None = None
+    next_sync: datetime | None = None
+
+
+class Connectivity(QObject):
+    """Online or not: from `QNetworkInformation` once `watch_system` found a backend with reachability, else
+    from what requests meet. Unknown reachability counts as online (trying costs little)."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._online = True
+        self._from_system = False
+
+    def watch_system(self) -> bool:
+        """Follow the system's reachability if a backend that knows it loads (call once the application
+        exists); False when none does, and connectivity stays inferred."""
+        if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+            return False
+        information = QNetworkInformation.instance()
+        self.follow(information.reachabilityChanged, information.reachability())
+        return True
+
+    def follow(self, reachability_changed: SignalInstance, reachability: QNetworkInformation.Reachability) -> None:
+        """Take the system's word from now on: its reachability now, then each change `reachability_changed`
+        announces."""
+        self._from_system = True
+        reachability_changed.connect(self.set_reachability)
+        self.set_reachability(reachability)
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    @property
+    def from_system(self) -> bool:
+        return self._from_system
+
+    def set_reachability(self, reachability: QNetworkInformation.Reachability) -> None:
+        """What the system says (connected to the backend's signal)."""
+        self._set(_reachable(reachability))
+
+    def unreachable(self) -> None:
+        """A platform could not be reached at all: offline, unless the system knows better."""
+        if not self._from_system:
+            self._set(False)
+
+    def answered(self) -> None:
+        """A platform answered: whatever anyone thought, the network works."""
+        self._set(True)
+
+    def _set(self, online: bool) -> None:
+        if online != self._online:
+            self._online = online
+            log.info("the network is %s", "back" if online else "gone")
+            self.changed.emit(online)
+
+
+def _reachable(reachability: QNetworkInformation.Reachability) -> bool:
+    return reachability != QNetworkInformation.Reachability.Disconnected
+
+
+@dataclass(slots=True)
+class _Account:
+    account: Account
+    reader: EarningsReader
+    politeness: Politeness
+    timer: QTimer
+    status: SyncStatus
+    running: bool = field(default=False)
+
+
+class ReconciliationService(QObject):
+    """One single-shot timer per account; runs on the pool through `Background`, results back by signal."""
+
+    status_changed = Signal(object)  # SyncStatus
+    synced = Signal(object)  # SyncResult: the ledger changed, views of it may refresh
+    online_changed = Signal(bool)
+
+    def __init__(
+        self,
+        reconciler: Reconciler,
+        ledger: LedgerStore,
+        clock: Clock,
+        pool: QThreadPool,
+        connectivity: Connectivity,
+        interval: timedelta = SYNC_INTERVAL,
+        stagger: timedelta = FIRST_SYNC_STAGGER,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reconciler = reconciler
+        self._ledger = ledger
+        self._clock = clock
+        self._connectivity = connectivity
+        self._interval = interval
+        self._stagger = stagger
+        self._accounts: dict[AccountKey, _Account] = {}
+        self._running = False
+        self._stopping = False
+        self._background = Background(pool, self)
+        connectivity.changed.connect(self._on_connectivity)
+
+    @property
+    def online(self) -> bool:
+        return self._connectivity.online
+
+    def add_account(self, account: Account, reader: EarningsReader) -> None:
+        """Reconcile this account from now on (replacing one of the same key: a new login, new settings)."""
+        self.remove_account(account.key)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda key=account.key: self._run(key))
+        last = self._ledger.last_sync(account.key)
+        waiting = "Not synced yet" if last is None else ""
+        status = SyncStatus(account.key, account.label, SyncState.WAITING, waiting, last_sync=last)
+        self._accounts[account.key] = _Account(account, reader, Politeness(self._interval), timer, status)
+        self.status_changed.emit(status)
+        if self._running:
+            self._schedule(account.key, self._clock.now())
+
+    def remove_account(self, key: AccountKey) -> None:
+        entry = self._accounts.pop(key, None)
+        if entry is not None:
+            entry.timer.stop()
+            entry.timer.setParent(None)  # freed with `entry`, as the poller frees its timers
+
+    def statuses(self) -> list[SyncStatus]:
+        return [entry.status for entry in self._accounts.values()]
+
+    def start(self) -> None:
+        """Sync every account soon (a little apart), then every `interval`."""
+        if self._running:
+            return
+        self._running, self._stopping = True, False
+        now = self._clock.now()
+        for order, key in enumerate(self._accounts):
+            self._schedule(key, now + self._stagger * order)
+
+    def stop(self) -> None:
+        """No more runs; a run in flight stops after its current batch (its cursor resumes there next time)."""
+        self._running, self._stopping = False, True
+        for entry in self._accounts.values():
+            entry.timer.stop()
+
+    def sync_now(self) -> None:
+        """The worker asked: every account not already syncing runs at once, whatever the network seems."""
+        for key, entry in self._accounts.items():
+            entry.politeness.reset()
+            if not entry.running:
+                entry.timer.stop()
+                self._run(key, asked=True)
+
+    def _schedule(self, key: AccountKey, when: datetime) -> None:
+        entry = self._accounts[key]
+        if not self._running:
+            return
+        entry.timer.start(max(0, int((when - self._clock.now()).total_seconds() * 1000)))
+        self._set_status(key, next_sync=when)
+
+    def _run(self, key: AccountKey, asked: bool = False) -> None:
+        entry = self._accounts.get(key)
+        if entry is None or entry.running or (not self._running and not asked):
+            return
+        if not self._connectivity.online and self._connectivity.from_system and not asked:
+            # The system will say when the network is back. Without it, runs go on as probes of the network.
+            self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, next_sync=None)
+            return
+        entry.running = True
+        self._set_status(key, state=SyncState.SYNCING, message="Syncing earnings…")
+        reader = entry.reader
+        self._background.run(
+            lambda: self._reconcile(reader),
+            lambda outcome: self._done(key, outcome),
+            lambda _bug: self._done(key, PlatformError(key.platform, "Internal error; see the log file")),
+        )
+
+    def _reconcile(self, reader: EarningsReader) -> SyncResult | PlatformError | None:
+        """On the pool. A platform's trouble is returned (shown calmly); anything else is a bug, logged by
+        `Background`."""
+        try:
+            return self._reconciler.run(reader, stop=lambda: self._stopping)
+        except PlatformError as error:
+            return error
+
+    def _done(self, key: AccountKey, outcome: SyncResult | PlatformError | None) -> None:
+        entry = self._accounts.get(key)
+        if entry is None:  # removed while it ran
+            return
+        entry.running = False
+        now = self._clock.now()
+        if outcome is None:  # stopped between batches
+            self._set_status(key, state=SyncState.WAITING, message="Stopped; resumes next time", next_sync=None)
+            return
+        if isinstance(outcome, PlatformError):
+            if isinstance(outcome, Unreachable):
+                self._connectivity.unreachable()
+            else:
+                self._connectivity.answered()
+            retry = entry.politeness.after_error(now, outcome)
+            log.info(
+                "%s: sync failed: %s; next try at %s", key, outcome.message, retry.isoformat(timespec="seconds")
+            )
+            if self._connectivity.online:
+                self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)
+            else:
+                self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, error_kind=outcome.kind)
+            if not (self._connectivity.from_system and not self._connectivity.online):
+                self._schedule(key, retry)
+            return
+        self._connectivity.answered()
+        self._set_status(key, state=SyncState.OK, message="", error_kind="", last_sync=outcome.finished_at)
+        self.synced.emit(outcome)
+        self._schedule(key, entry.politeness.after_success(now))
+
+    def _on_connectivity(self, online: bool) -> None:
+        self.online_changed.emit(online)
+        if not online or not self._running:
+            return
+        now = self._clock.now()
+        for key, entry in self._accounts.items():
+            if entry.status.state in (SyncState.OFFLINE, SyncState.ERROR) and not entry.running:
+                entry.politeness.reset()
+                self._schedule(key, now)
+
+    def _set_status(self, key: AccountKey, **changes: Any) -> None:
+        entry = self._accounts[key]
+        entry.status = replace(entry.status, **changes)
+        self.status_changed.emit(entry.status)

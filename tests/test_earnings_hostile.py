@@ -1,0 +1,262 @@
+"""Hostile replies to reconciliation: every field of every platform's record wrong, missing or absurd, and every
+transport failure, over real HTTP. Each ends in a typed platform error with nothing stored, or in clean entries."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from surveydesk.connectors.earnings.registry import READERS
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited
+from surveydesk.core.model import AccountKey
+from surveydesk.core.sanitize import TITLE_LIMIT
+from surveydesk.ledger import LedgerStore
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.store import Database
+from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream
+from tests.ledger_helpers import ledger_snapshot, loopback_session
+
+SECRET = "s3cr3t-l0gin-value"
+HOSTILE_VALUES: tuple[object, ...] = (None, True, -1, 10**30, 1e308, "", "x" * 5000, [], {}, "\u202eevil\x00")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A platform's valid reply; `record` says where its one record sits; `before` are replies asked first."""
+
+    platform: str
+    body: dict[str, Any]
+    record: tuple[str | int, ...]
+    secret: str
+    options: dict[str, str]
+    before: tuple[dict[str, Any], ...] = ()
+
+
+SAMPLES = {
+    "prolific": Sample(
+        "prolific",
+        {
+            "results": [
+                {
+                    "id": "sub1", "status": "APPROVED", "study_id": "study1",
+                    "study": {"id": "study1", "name": "A study", "researcher": {"name": "Lab"}},
+                    "started_at": "2026-01-05T10:00:00Z", "completed_at": "2026-01-05T10:10:00Z",
+                    "submission_reward": {"amount": 150, "currency": "GBP"},
+                    "submission_bonuses": [{"amount": 25, "currency": "GBP"}],
+                }
+            ],
+            "_links": {"next": {"href": None}},
+        },
+        ("results", 0), SECRET, {},
+    ),
+    "mturk": Sample(
+        "mturk",
+        {
+            "page_number": 1, "num_results": 1, "total_num_results": 1,
+            "results": [
+                {
+                    "assignment_id": "ASSIGN1", "hit_id": "HIT1", "state": "Approved", "title": "Tag photos",
+                    "requester_name": "Req", "reward": {"currency_code": "USD", "amount_in_dollars": 0.07},
+                }
+            ],
+        },
+        ("results", 0), f"session-token={SECRET}", {},
+        before=({"daily_hit_statistics_overview": [{"date": "2026-01-05T00:00:00-08:00", "submitted": 1,
+                                                     "bonus_rewards": 0.5}]},),
+    ),
+    "bitlabs": Sample(
+        "bitlabs",
+        {
+            "data": [
+                {
+                    "type": "COMPLETE", "survey_id": 42, "tx_id": 42, "user_value": "1.50",
+                    "created_at": "2026-01-05T10:00:00Z", "reconciled": False, "callback_delay_seconds": 0,
+                    "details": {"category": {"name": "Food"}},
+                }
+            ],
+            "status": "success",
+        },
+        ("data", 0), SECRET, {"user_id": "u1", "currency": "USD"},
+    ),
+    "cpx": Sample(
+        "cpx",
+        {
+            "status": "success",
+            "transactions": [
+                {
+                    "trans_id": "123456789", "type": "complete", "status": "1",
+                    "verdienst_user_local_money": "0.40",
+                    "datetime": "2026-01-05 16:20:31", "survey_id": "484727", "is_paid_to_user": "1",
+                    "is_paid_to_user_datetime": "2026-01-06 10:00:00",
+                }
+            ],
+        },
+        ("transactions", 0), SECRET, {"app_id": "1", "ext_user_id": "u1", "currency": "USD"},
+    ),
+    "toloka": Sample(
+        "toloka",
+        {
+            "content": [
+                {"id": "t1", "amount": "1.00", "startDate": "2026-01-05T10:00:00.000",
+                 "endDate": "2026-01-05T12:00:00.000", "poolId": 7, "title": "Is this image relevant?"}
+            ],
+            "last": True,
+        },
+        ("content", 0), f"toloka-session={SECRET}; toloka-csrftoken=c", {},
+    ),
+}  # fmt: skip
+
+
+@dataclass
+class Harness:
+    server: HostileServer
+    ledger: LedgerStore
+    reconciler: Reconciler
+    database: Database
+
+    def run(self, sample: Sample) -> PlatformError | None:
+        key = AccountKey(sample.platform, "me")
+        reader = READERS[sample.platform](key, self.server.url, lambda: sample.secret, loopback_session(),
+                                          SystemClock(), sample.options)  # fmt: skip
+        try:
+            self.reconciler.run(reader)
+        except PlatformError as error:
+            return error
+        return None
+
+
+@pytest.fixture
+def harness(database: Database) -> Iterator[Harness]:
+    ledger = LedgerStore(database)
+    with HostileServer() as server:
+        yield Harness(server, ledger, Reconciler(ledger, AttemptIngest(database, ledger), SystemClock()), database)
+
+
+def _encode(body: object) -> Reply:
+    return Reply(200, json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield (*path, name)
+            yield from _paths(item, (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*path, index)
+            yield from _paths(item, (*path, index))
+
+
+def _put(body: dict[str, Any], path: tuple[str | int, ...], value: object, drop: bool = False) -> dict[str, Any]:
+    changed = copy.deepcopy(body)
+    holder: Any = changed
+    for step in path[:-1]:
+        holder = holder[step]
+    if drop:
+        del holder[path[-1]]
+    else:
+        holder[path[-1]] = value
+    return changed
+
+
+def _cases(sample: Sample) -> Iterator[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]]:
+    for path in _paths(sample.body):
+        yield f"drop {path}", lambda body, path=path: _put(body, path, None, drop=True)
+        for value in HOSTILE_VALUES:
+            yield f"{path} = {value!r:.30}", lambda body, path=path, value=value: _put(body, path, value)
+
+
+def _clean(harness: Harness, what: str) -> list[str]:
+    problems = []
+    for entry in harness.ledger.entries():
+        if len(entry.title) > TITLE_LIMIT or any(ch in entry.title for ch in "\x00\u202e\n"):
+            problems.append(f"{what}: unclean title {entry.title[:40]!r}")
+        if type(entry.amount.minor) is not int or abs(entry.amount.minor) > 10**10:
+            problems.append(f"{what}: odd amount {entry.amount}")
+    return problems
+
+
+@pytest.mark.parametrize("platform", sorted(SAMPLES))
+def test_the_valid_sample_syncs(harness: Harness, platform: str):
+    sample = SAMPLES[platform]
+    harness.server.script(*[_encode(body) for body in sample.before], _encode(sample.body))
+    assert harness.run(sample) is None
+    assert harness.ledger.entries(AccountKey(platform, "me"))
+
+
+@pytest.mark.parametrize("platform", sorted(SAMPLES))
+def test_every_field_hostile_ends_typed_and_stores_nothing_half(harness: Harness, platform: str):
+    sample = SAMPLES[platform]
+    problems: list[str] = []
+    for what, mutate in _cases(sample):
+        before = ledger_snapshot(harness.database.connection())
+        harness.server.script(*[_encode(body) for body in sample.before], _encode(mutate(sample.body)))
+        try:
+            error = harness.run(sample)
+        except Exception as bug:  # the point: nothing but platform errors may come out
+            problems.append(f"{what}: {type(bug).__name__}: {bug}")
+            continue
+        if error is not None:
+            if ledger_snapshot(harness.database.connection()) != before:
+                problems.append(f"{what}: {error.message} yet something was stored")
+            if SECRET in error.message:
+                problems.append(f"{what}: the login is in the message")
+        else:
+            problems.extend(_clean(harness, what))
+    assert not problems, "\n".join(problems[:20])
+
+
+def _transport_cases(platform: str) -> list[tuple[str, object, type[PlatformError]]]:
+    return [
+        ("not JSON", Reply(200, b"<html>nope</html>", (("Content-Type", "text/html"),)), BadPayload),
+        ("a JSON list", Reply(200, b"[1, 2]"), BadPayload),
+        ("deep nesting", Reply(200, b"[" * 100_000 + b"]" * 100_000), BadPayload),
+        ("401", Reply(401, b"{}"), AuthExpired),
+        ("403", Reply(403, b"{}"), AuthExpired),
+        ("429 with a hint", Reply(429, b"{}", (*JSON, ("Retry-After", "120"))), RateLimited),
+        ("500", Reply(500, b"oops"), PlatformError),
+        ("503", Reply(503, b""), PlatformError),
+        ("reset", Reset(at_once=True), PlatformError),
+        ("cut off", Reset(Reply(200, b'{"results": [' + b"1," * 1000 + b"1]}")), PlatformError),
+        ("50 MB", Stream(), BadPayload),
+    ]
+
+
+@pytest.mark.parametrize("platform", sorted(SAMPLES))
+def test_transport_failures_are_typed_errors(harness: Harness, platform: str):
+    sample = SAMPLES[platform]
+    for what, action, expected in _transport_cases(platform):
+        harness.server.script(action)  # type: ignore[arg-type]
+        started = datetime.now().astimezone()
+        error = harness.run(sample)
+        assert isinstance(error, expected), (what, error)
+        if isinstance(error, RateLimited):
+            assert error.retry_at >= started + timedelta(seconds=119), what
+        assert harness.ledger.entries() == [], what
+
+
+def test_prolifics_wait_in_words_is_honoured(harness: Harness):
+    detail = b'{"error": {"detail": "Request was throttled. Expected available in 263 seconds."}}'
+    harness.server.script(Reply(429, detail))
+    started = datetime.now().astimezone()
+    error = harness.run(SAMPLES["prolific"])
+    assert isinstance(error, RateLimited)
+    assert started + timedelta(seconds=262) <= error.retry_at <= started + timedelta(seconds=300)
+
+
+def test_a_next_page_elsewhere_is_refused_and_the_token_not_sent_there(harness: Harness):
+    sample = SAMPLES["prolific"]
+    harness.server.script(
+        _encode({**sample.body, "_links": {"next": {"href": "https://evil.example/steal?page=2"}}})
+    )
+    error = harness.run(sample)
+    assert isinstance(error, BadPayload) and harness.ledger.entries() == []
+    assert all(SECRET not in str(request.headers) for request in harness.server.requests[1:])

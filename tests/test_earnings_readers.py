@@ -1,0 +1,259 @@
+"""Reconciliation over real HTTP against the demo exchange: a year of history per platform, read once, kept."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from surveydesk.core.errors import PlatformError
+from surveydesk.core.model import AccountKey
+from surveydesk.core.money import Money
+from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.ledger import Kind, LedgerStore, Status
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.store import Database
+from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, ledger_snapshot
+
+PLATFORMS = ("prolific", "mturk", "bitlabs", "cpx", "toloka")
+
+
+@pytest.fixture
+def ticks() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def time(ticks: ManualClock) -> DemoTime:
+    return DemoTime(ticks)
+
+
+@pytest.fixture
+def exchange(ticks: ManualClock, time: DemoTime) -> Iterator[DemoExchange]:
+    with DemoExchange(seed=3, clock=ticks, sites=UNTHROTTLED) as running:
+        yield running
+
+
+@pytest.fixture
+def ledger(database: Database) -> LedgerStore:
+    return LedgerStore(database)
+
+
+@pytest.fixture
+def reconciler(database: Database, ledger: LedgerStore, time: DemoTime) -> Reconciler:
+    return Reconciler(ledger, AttemptIngest(database, ledger), time)
+
+
+def key(platform: str) -> AccountKey:
+    return AccountKey(platform, "demo")
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_first_sync_brings_a_year_of_varied_history(platform, exchange, time, ledger, reconciler):
+    reader = demo_readers(exchange, time)[key(platform)]
+    result = reconciler.run(reader)
+    assert result is not None and result.batches >= 1
+    entries = ledger.entries(key(platform))
+    assert len(entries) > 150
+    oldest = min(entry.occurred_at for entry in entries)
+    assert (time.now() - oldest).days > 300
+    statuses = Counter(entry.status for entry in entries)
+    assert statuses[Status.AWAITING_REVIEW] >= 3, statuses
+    assert sum(statuses[status] for status in (Status.APPROVED, Status.PAID)) > 100, statuses
+    assert ledger.last_sync(key(platform)) == time.now()
+    for entry in entries:
+        assert entry.amount.currency in ("GBP", "USD") and type(entry.amount.minor) is int
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_syncing_again_changes_nothing(platform, exchange, time, database, reconciler):
+    reader = demo_readers(exchange, time)[key(platform)]
+    reconciler.run(reader)
+    before = ledger_snapshot(database.connection())
+    reconciler.run(reader)
+    assert ledger_snapshot(database.connection()) == before
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_pending_earnings_turn_approved_as_the_demo_clock_moves(
+    platform, exchange, ticks, time, ledger, reconciler
+):
+    reader = demo_readers(exchange, time)[key(platform)]
+    reconciler.run(reader)
+    waiting = {entry.id for entry in ledger.entries(key(platform)) if entry.status is Status.AWAITING_REVIEW}
+    assert waiting
+    ticks.seconds += 15 * 60
+    reconciler.run(reader)
+    after = {entry.id: entry for entry in ledger.entries(key(platform))}
+    decided = [after[entry_id].status for entry_id in waiting]
+    assert Status.AWAITING_REVIEW not in decided
+    assert {Status.APPROVED, Status.PAID} & set(decided), decided
+    history = [event.status for event in ledger.events_of(sorted(waiting)[0]) if event.status is not None]
+    assert Status.AWAITING_REVIEW in history and len(history) >= 2
+
+
+def test_prolific_statuses_bonuses_and_partial_approvals(exchange, time, ledger, reconciler):
+    reconciler.run(demo_readers(exchange, time)[key("prolific")])
+    entries = ledger.entries(key("prolific"))
+    statuses = Counter(entry.status for entry in entries if entry.kind is Kind.TASK)
+    assert {Status.SCREENED_OUT, Status.RETURNED, Status.REJECTED} <= set(statuses)
+    bonuses = [entry for entry in entries if entry.kind is Kind.BONUS]
+    assert bonuses and all(entry.status is Status.APPROVED and entry.amount.minor > 0 for entry in bonuses)
+    assert all(entry.record_id.endswith("/bonus/0") and entry.title.startswith("Bonus: ") for entry in bonuses)
+    tasks = {entry.task_id: entry for entry in entries if entry.kind is Kind.TASK}
+    assert all(bonus.task_id in tasks for bonus in bonuses)
+
+
+def test_mturk_dashboard_bonuses_are_exact_cents(exchange, time, ledger, reconciler):
+    reconciler.run(demo_readers(exchange, time)[key("mturk")])
+    bonuses = [entry for entry in ledger.entries(key("mturk")) if entry.kind is Kind.BONUS]
+    assert bonuses
+    assert all(entry.record_id.startswith("bonus-") and entry.amount.minor % 5 == 0 for entry in bonuses)
+    hits = [entry for entry in ledger.entries(key("mturk")) if entry.kind is Kind.TASK]
+    assert all(entry.record_id and entry.task_id != entry.record_id for entry in hits)
+
+
+def test_mturk_reads_a_day_of_more_than_one_page(exchange, time, ledger, reconciler):
+    day = "2025-03-20"
+    dashboard = {
+        "daily_hit_statistics_overview": [{"date": f"{day}T00:00:00-07:00", "submitted": 25, "bonus_rewards": 1.1}]
+    }
+
+    def hit(number: int) -> dict[str, object]:
+        return {
+            "assignment_id": f"A{number:03d}",
+            "hit_id": f"H{number:03d}",
+            "state": "Pending",
+            "title": "Tag",
+            "requester_name": "Req",
+            "reward": {"currency_code": "USD", "amount_in_dollars": 0.07},
+        }
+
+    pages = [
+        {"page_number": 1, "num_results": 20, "total_num_results": 25, "results": [hit(n) for n in range(20)]},
+        {"page_number": 2, "num_results": 5, "total_num_results": 25, "results": [hit(n) for n in range(20, 25)]},
+    ]
+    for body in (dashboard, *pages):
+        exchange.inject_fault("mturk", 200, json.dumps(body).encode())
+    reconciler.run(demo_readers(exchange, time)[key("mturk")])
+    entries = ledger.entries(key("mturk"))
+    hits = [entry for entry in entries if entry.kind is Kind.TASK]
+    assert len(hits) == 25 and {entry.amount for entry in hits} == {Money(7, "USD")}
+    (bonus,) = [entry for entry in entries if entry.kind is Kind.BONUS]
+    assert bonus.amount == Money(110, "USD")
+    assert json.loads(ledger.cursor(key("mturk"))) == {"settled": ""}  # pending HITs: nothing settled yet
+
+
+def test_bitlabs_reconciled_surveys_are_reversed_and_negative_amounts_are_reversals(
+    exchange, time, ledger, reconciler
+):
+    events = [
+        {
+            "type": "COMPLETE",
+            "survey_id": 42,
+            "tx_id": 7,
+            "user_value": "1.50",
+            "created_at": "2025-03-01T10:00:00Z",
+            "reconciled": True,
+            "callback_delay_seconds": 60,
+        },
+        {
+            "type": "COMPLETE",
+            "survey_id": 43,
+            "tx_id": 8,
+            "user_value": "0.80",
+            "created_at": "2025-03-02T10:00:00Z",
+            "reconciled": False,
+            "callback_delay_seconds": 0,
+        },
+        {
+            "type": "COMPLETE",
+            "survey_id": 44,
+            "tx_id": 9,
+            "user_value": "-0.80",
+            "created_at": "2025-03-03T10:00:00Z",
+            "reconciled": False,
+        },
+    ]
+    exchange.inject_fault("bitlabs", 200, json.dumps({"data": events, "status": "success"}).encode())
+    reconciler.run(demo_readers(exchange, time)[key("bitlabs")])
+    entries = {entry.id: entry for entry in ledger.entries(key("bitlabs"))}
+    assert entries["bitlabs/demo/task/42"].status is Status.REVERSED
+    assert entries["bitlabs/demo/task/42"].earned == Money(0, "USD")
+    assert entries["bitlabs/demo/task/43"].status is Status.APPROVED
+    reversal = entries["bitlabs/demo/reversal/9"]
+    assert (reversal.kind, reversal.status, reversal.earned) == (Kind.REVERSAL, Status.REVERSED, Money(-80, "USD"))
+
+
+def test_cpx_and_toloka_report_reversals(exchange, time, ledger, reconciler):
+    readers = demo_readers(exchange, time)
+    reconciler.run(readers[key("cpx")])
+    reconciler.run(readers[key("toloka")])
+    cpx = ledger.entries(key("cpx"))
+    assert any(entry.status is Status.REVERSED for entry in cpx)
+    assert any(entry.kind is Kind.BONUS for entry in cpx)
+    (taken_back,) = [entry for entry in ledger.entries(key("toloka")) if entry.kind is Kind.REVERSAL]
+    assert taken_back.amount.minor < 0 and taken_back.earned == taken_back.amount
+
+
+def test_a_cut_off_sync_keeps_the_batches_before_it_and_resumes_after_them(exchange, time, ledger, reconciler):
+    reader = demo_readers(exchange, time)[key("toloka")]
+    stored = []
+    assert reconciler.run(reader, stop=lambda: len(stored.append(1) or stored) >= 2) is None
+    assert json.loads(ledger.cursor(key("toloka")))["page"] == 2
+    kept = len(ledger.entries(key("toloka")))
+    assert kept >= 20 and ledger.last_sync(key("toloka")) is None
+    exchange.inject_fault("toloka", 503, b"{}")
+    with pytest.raises(PlatformError):
+        reconciler.run(reader)
+    assert len(ledger.entries(key("toloka"))) == kept
+    result = reconciler.run(reader)
+    assert result is not None and len(ledger.entries(key("toloka"))) > 200
+    assert ledger.last_sync(key("toloka")) == time.now()
+
+
+def test_a_demo_take_becomes_a_submission_in_the_attempts_entry(
+    exchange, ticks, time, database, ledger, reconciler
+):
+    from surveydesk.connectors.registry import build_connector
+    from surveydesk.demo.accounts import demo_accounts
+    from surveydesk.secrets import MemorySecrets
+    from surveydesk.store.work_log import WorkLog
+    from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.timekeeper import Timekeeper
+    from tests.ledger_helpers import loopback_session
+
+    keeper = Timekeeper(WorkLog(database), time)
+    readers = demo_readers(exchange, time)
+    taken = {}
+    for account, secret in demo_accounts(exchange):
+        if account.key.platform not in ("prolific", "mturk"):
+            continue
+        connector = build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
+        task = next(task for task in connector.fetch_tasks() if task.places_left)
+        connector.take(task)
+        taken[account.key.platform] = keeper.take(NewAttempt.for_task(task))
+    ticks.seconds += 5 * 60
+    for attempt in taken.values():
+        keeper.finish(attempt.id, Outcome.SUBMITTED)
+    ticks.seconds += 60 * 60  # submitted, reviewed and paid
+    for platform in taken:
+        reconciler.run(readers[key(platform)])
+    for platform, attempt in taken.items():
+        entry = ledger.entry_of_attempt(attempt.id)
+        assert entry is not None, platform
+        assert entry.status in (Status.APPROVED, Status.PAID), (platform, entry)
+        assert entry.record_id, platform  # the platform's own record met the worker's attempt
+        recent = [
+            e for e in ledger.entries(key(platform)) if e.occurred_at >= attempt.started_at - timedelta(days=1)
+        ]
+        assert [e.title for e in recent].count(attempt.title) == 1, platform
+
+
+def test_a_prolific_cursor_keeps_only_the_next_pages_query(exchange, time):
+    first = next(iter(demo_readers(exchange, time)[key("prolific")].read("")))
+    assert first.cursor == "page=2" and not first.done  # it outlives a change of the server's address
