@@ -74,10 +74,17 @@ class Computer:
         password: str = ADMIN_PASSWORD,
         batch_size: int = 1000,
         should_stop: Callable[[], bool] = lambda: False,
+        include_profile: bool = False,
     ) -> SyncReport:
         target = SyncTarget(server.url, database, ADMIN)
         with open_replicator(
-            self.db, target, password, self.clock, batch_size=batch_size, should_stop=should_stop
+            self.db,
+            target,
+            password,
+            self.clock,
+            include_profile=include_profile,
+            batch_size=batch_size,
+            should_stop=should_stop,
         ) as replicator:
             return replicator.run()
 

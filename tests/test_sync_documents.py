@@ -148,15 +148,24 @@ def test_a_setting_document_must_name_its_own_setting_and_hold_json():
         docs.read_setting("alerts.per_minute", _setting("{oops", ""))
 
 
-def test_only_the_workers_own_settings_travel_and_the_profile_only_when_chosen():
-    assert docs.setting_travels("rules.list", include_profile=False)
-    assert docs.setting_travels("alerts.sound", include_profile=False)
-    assert docs.setting_travels("minimum_wage", include_profile=False)
-    assert not docs.setting_travels("sync.target", include_profile=True)
-    assert not docs.setting_travels("tray.told", include_profile=True)
-    assert not docs.setting_travels("ledger.attempt_events_seen", include_profile=True)
-    assert not docs.setting_travels("profile.answers", include_profile=False)
-    assert docs.setting_travels("profile.answers", include_profile=True)
+def test_only_the_workers_own_settings_travel():
+    assert docs.setting_travels("rules.list")
+    assert docs.setting_travels("alerts.sound")
+    assert docs.setting_travels("minimum_wage")
+    assert not docs.setting_travels("sync.target")
+    assert not docs.setting_travels("tray.told")
+    assert not docs.setting_travels("ledger.attempt_events_seen")
+
+
+def test_a_profile_answer_and_its_removal_read_back_as_written():
+    answer = docs.ProfileAnswer("age", '"35-44"', "Age", "", "2026-11-28T12:00:00.000000+00:00")
+    assert docs.read_profile("age", docs.profile_body(answer)) == answer
+    removal = docs.ProfileAnswer("age", None, "", "", "2026-11-29T12:00:00.000000+00:00")
+    assert docs.read_profile("age", docs.profile_body(removal)) == removal
+    with pytest.raises(DocumentError):
+        docs.read_profile("income", docs.profile_body(answer))
+    with pytest.raises(DocumentError):
+        docs.read_profile("age", {**docs.profile_body(answer), "value": "{not json"})
 
 
 @pytest.mark.parametrize("document_id", ["_design/x", "virus:1", "event:", "event", "setting:" + "k" * 2000])

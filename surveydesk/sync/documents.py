@@ -5,6 +5,8 @@ Documents (the body never holds a local integer id, which differs between comput
   computers that saw the same report make the same document, with the same revision.
 - `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
 - `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
+- `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
+  document whose value is null, so the removal travels too.
 
 Conflicts are resolved by `winner`: the greatest body under one total order, so every computer picks the same
 body whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
@@ -33,14 +35,19 @@ EVENT: Final = "event"
 ATTEMPT: Final = "attempt"
 SHIFT: Final = "shift"
 SETTING: Final = "setting"
-KINDS: Final = (SHIFT, ATTEMPT, EVENT, SETTING)  # the order a batch is applied in: what others point at first
+PROFILE: Final = "profile"
+KINDS: Final = (
+    SHIFT,
+    ATTEMPT,
+    EVENT,
+    SETTING,
+    PROFILE,
+)  # the order a batch is applied in: what others point at first
 
 # The settings that are the worker's, not this computer's (window state, a tray notice, local cursors such as
 # the ledger's "attempt events seen" are not): the rules, the alerts, the country and the minimum wage.
 SHARED_SETTINGS: Final = frozenset({"country", "minimum_wage"})
 SHARED_SETTING_PREFIXES: Final = ("rules.", "alerts.")
-# The worker's profile answers travel only when the worker opts in.
-PROFILE_SETTING_PREFIX: Final = "profile."
 NOTE_LIMIT: Final = 4000
 MAX_AMOUNT_MINOR: Final = 10**12
 MAX_SECONDS: Final = 10**8  # three years: no stretch of work is longer
@@ -62,11 +69,9 @@ def split_id(document_id: str) -> tuple[str, str]:
     return kind, key
 
 
-def setting_travels(key: str, include_profile: bool) -> bool:
-    """Whether a setting is replicated: the worker's own settings, and their profile if they opted in."""
-    if key in SHARED_SETTINGS or key.startswith(SHARED_SETTING_PREFIXES):
-        return True
-    return include_profile and key.startswith(PROFILE_SETTING_PREFIX)
+def setting_travels(key: str) -> bool:
+    """Whether a setting is replicated: the worker's own settings, not this computer's."""
+    return key in SHARED_SETTINGS or key.startswith(SHARED_SETTING_PREFIXES)
 
 
 # --- revisions ----------------------------------------------------------------------------------------------
@@ -365,6 +370,51 @@ def read_setting(key: str, body: JsonObject) -> str:
     except (ValueError, RecursionError):
         raise DocumentError("the setting's value is not JSON") from None
     return value
+
+
+# --- profile answers ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileAnswer:
+    """One answer as the profile keeps it (`value` is its JSON text), or its removal (`value` None)."""
+
+    field: str
+    value: str | None
+    label: str
+    platform: str
+    changed_at: str
+
+
+def profile_body(answer: ProfileAnswer) -> JsonObject:
+    return {
+        "type": PROFILE,
+        "field": answer.field,
+        "value": answer.value,
+        "label": answer.label,
+        "platform": answer.platform,
+        "changed_at": answer.changed_at,
+    }
+
+
+def read_profile(key: str, body: JsonObject) -> ProfileAnswer:
+    check_type(PROFILE, body)
+    if body.get("field") != key or len(key) > NAME_LIMIT:
+        raise DocumentError("the profile answer's document names another field")
+    value = body.get("value")
+    if value is not None:
+        value = _text(body, "value", 100_000, empty=True)
+        try:
+            json.loads(value)
+        except (ValueError, RecursionError):
+            raise DocumentError("the profile answer is not JSON") from None
+    return ProfileAnswer(
+        field=key,
+        value=value,
+        label=clean_text(_text(body, "label", 100_000, empty=True), TITLE_LIMIT),
+        platform=_text(body, "platform", NAME_LIMIT, empty=True),
+        changed_at=utc_iso(_time(body, "changed_at")),
+    )
 
 
 # --- field readers ------------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 _CHUNK: Final = 500  # ids per `IN (...)` query
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+# Where the last look at the profile's answers got to (kept with the checkpoints; not about any server).
+_THIS_COMPUTER: Final = ""
+_PROFILE_MARK: Final = "profile answers seen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ class LocalReplica:
         settings = self._connection.execute(
             "SELECT doc_id FROM sync_pending WHERE doc_id >= 'setting:' AND doc_id < 'setting;'"
         ).fetchall()
-        travelling = [key for (key,) in settings if docs.setting_travels(key[8:], self.include_profile)]
+        travelling = [key for (key,) in settings if docs.setting_travels(key[8:])]
         return int(others) + len(travelling)
 
     def last_pending_seq(self) -> int:
@@ -132,6 +135,13 @@ class LocalReplica:
         A document keeps its time of change as agreed before, so sending it again wins no conflict it lost.
         """
         stamp = utc_iso(now)
+        if self.include_profile and self._has_profile(self._connection):
+            with self._db.transaction() as connection:
+                connection.execute(
+                    "DELETE FROM sync_checkpoints WHERE target = ? AND direction = ?",
+                    (_THIS_COMPUTER, _PROFILE_MARK),
+                )
+            self.note_profile_changes(now)
         with self._db.transaction() as connection:
             connection.execute(
                 "INSERT INTO sync_pending (doc_id, changed_at) "
@@ -144,6 +154,43 @@ class LocalReplica:
                 "WHERE d.doc_id NOT IN (SELECT doc_id FROM sync_pending)",
                 (stamp,),
             )
+
+    def note_profile_changes(self, now: datetime) -> None:
+        """Mark the profile answers changed or removed since the last look as waiting (the profile's own tables
+        have no triggers of ours): answers newer than the mark, and answers agreed on that are gone here."""
+        if not self.include_profile or not self._has_profile(self._connection):
+            return
+        mark = self.checkpoint(_THIS_COMPUTER, _PROFILE_MARK)
+        since = mark.position if mark is not None else ""
+        changed = self._connection.execute(
+            "SELECT field, updated_at FROM profile_answers WHERE updated_at > ?", (since,)
+        ).fetchall()
+        gone = self._connection.execute(
+            "SELECT r.doc_id, r.changed_at, r.digest FROM sync_revisions AS r "
+            "WHERE r.doc_id >= 'profile:' AND r.doc_id < 'profile;' "
+            "AND substr(r.doc_id, 9) NOT IN (SELECT field FROM profile_answers)"
+        ).fetchall()
+        removed = [
+            (doc_id, utc_iso(now))
+            for doc_id, changed_at, digest in gone
+            if docs.digest(docs.profile_body(docs.ProfileAnswer(doc_id[8:], None, "", "", changed_at))) != digest
+        ]
+        waiting = [(docs.doc_id(docs.PROFILE, field), updated_at) for field, updated_at in changed] + removed
+        newest = max([since, *(updated_at for _, updated_at in changed)])
+        with self._db.transaction() as connection:
+            connection.executemany(
+                "DELETE FROM sync_pending WHERE doc_id = ?", [(doc_id,) for doc_id, _ in waiting]
+            )
+            connection.executemany("INSERT INTO sync_pending (doc_id, changed_at) VALUES (?, ?)", waiting)
+            _save_checkpoint(connection, _THIS_COMPUTER, _PROFILE_MARK, Checkpoint("", newest))
+
+    @staticmethod
+    def _has_profile(connection: sqlite3.Connection) -> bool:
+        """The profile's tables come with the profile's own migration; a database without them has no profile."""
+        row = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'profile_answers'"
+        ).fetchone()
+        return row is not None
 
     # --- what to send --------------------------------------------------------------------------------------
 
@@ -183,6 +230,9 @@ class LocalReplica:
         for key, value in self._settings(by_kind.get(docs.SETTING, [])):
             doc_id = docs.doc_id(docs.SETTING, key)
             bodies[doc_id] = docs.setting_body(key, value, changed[doc_id])
+        if self.include_profile:
+            for answer in self._profile_answers(by_kind.get(docs.PROFILE, []), changed):
+                bodies[docs.doc_id(docs.PROFILE, answer.field)] = docs.profile_body(answer)
         return bodies
 
     def mark_sent(
@@ -238,7 +288,7 @@ class LocalReplica:
         incoming: Sequence[Incoming],
         seen: dict[str, Known],
         now: datetime,
-        checkpoint: tuple[str, Checkpoint] | None = None,
+        checkpoint: tuple[str, str, Checkpoint] | None = None,
     ) -> tuple[int, int]:
         """Write received documents here; returns (applied, skipped as unreadable).
 
@@ -272,6 +322,10 @@ class LocalReplica:
                 if item.doc_id in fresh:
                     _write_setting(connection, docs.split_id(item.doc_id)[1], record)
                     applied.append(item)
+            for item, record in records[docs.PROFILE]:
+                if item.doc_id in fresh and self._has_profile(connection):
+                    _write_profile_answer(connection, record)
+                    applied.append(item)
             _agree(connection, applied)
         events = [(item, record) for item, record in records[docs.EVENT] if item.doc_id in fresh]
         headers, ledger_events, links = [], [], []
@@ -287,8 +341,12 @@ class LocalReplica:
             connection.executemany("INSERT OR IGNORE INTO sync_links (owner, target) VALUES (?, ?)", links)
             _agree(connection, [item for item, _ in events])
             if checkpoint is not None:
-                _save_checkpoint(connection, checkpoint[0], "pull", checkpoint[1])
+                _save_checkpoint(connection, *checkpoint)
         return len(applied) + len(events), skipped
+
+    def wants(self, doc_id: str) -> bool:
+        """Whether this computer keeps documents of this kind (profile answers only when the worker opted in)."""
+        return self.include_profile or not doc_id.startswith(docs.PROFILE + ":")
 
     def check(self, doc_id: str, body: JsonObject) -> None:
         """DocumentError unless the document is one this computer can read and keep."""
@@ -302,7 +360,9 @@ class LocalReplica:
             return docs.read_shift(key, body)
         if kind == docs.ATTEMPT:
             return docs.read_attempt(key, body)
-        if not docs.setting_travels(key, self.include_profile):
+        if kind == docs.PROFILE:
+            return docs.read_profile(key, body)
+        if not docs.setting_travels(key):
             raise DocumentError(f"the setting {key[:60]!r} is not one that travels between computers")
         return docs.read_setting(key, body)
 
@@ -402,8 +462,25 @@ class LocalReplica:
                     stretches=self._stretches("attempt_id", attempt_id),
                 )
 
+    def _profile_answers(self, keys: list[str], changed: dict[str, str]) -> Iterator[docs.ProfileAnswer]:
+        """The answers as they are here; an answer no longer here is its removal, as of when it was noticed."""
+        if not keys or not self._has_profile(self._connection):
+            return
+        found: set[str] = set()
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for field, value, label, platform, updated_at in self._connection.execute(
+                f"SELECT field, value, label, platform, updated_at FROM profile_answers WHERE field IN ({marks})",
+                chunk,
+            ).fetchall():
+                found.add(field)
+                yield docs.ProfileAnswer(field, value, label, platform, updated_at)
+        for field in keys:
+            if field not in found:
+                yield docs.ProfileAnswer(field, None, "", "", changed[docs.doc_id(docs.PROFILE, field)])
+
     def _settings(self, keys: list[str]) -> Iterator[tuple[str, str]]:
-        travelling = [key for key in keys if docs.setting_travels(key, self.include_profile)]
+        travelling = [key for key in keys if docs.setting_travels(key)]
         for chunk in _chunks(travelling):
             marks = ",".join("?" * len(chunk))
             yield from self._connection.execute(
@@ -544,6 +621,18 @@ def _write_attempt(connection: sqlite3.Connection, record: docs.AttemptRecord) -
         (attempt_id, target),
     )
     connection.execute("DELETE FROM sync_links WHERE target = ?", (target,))
+
+
+def _write_profile_answer(connection: sqlite3.Connection, answer: docs.ProfileAnswer) -> None:
+    if answer.value is None:
+        connection.execute("DELETE FROM profile_answers WHERE field = ?", (answer.field,))
+        return
+    connection.execute(
+        "INSERT INTO profile_answers (field, value, label, platform, updated_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (field) DO UPDATE SET value = excluded.value, label = excluded.label, "
+        "platform = excluded.platform, updated_at = excluded.updated_at",
+        (answer.field, answer.value, answer.label, answer.platform, answer.changed_at),
+    )
 
 
 def _write_setting(connection: sqlite3.Connection, key: str, value: str) -> None:

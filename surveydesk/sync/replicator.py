@@ -29,7 +29,7 @@ from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica
 log = logging.getLogger(__name__)
 
 BATCH_SIZE: Final = 1000
-PULL, PUSH = "pull", "push"
+PULL, PULL_WITH_PROFILE, PUSH = "pull", "pull+profile", "push"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +76,16 @@ class Replicator:
         Raises `SyncError` (from `couch`) when the server cannot be used; what was done until then stays done.
         """
         self._remote.info()
+        self._local.note_profile_changes(self._clock.now())  # before the pull, so they take part in merges
         complete = self._pull() and self._push() and (self._sent == 0 or self._pull())
         return SyncReport(
             self._received, self._sent, self._conflicts, self._skipped, self._clock.now(), complete=complete
         )
+
+    @property
+    def _pull_direction(self) -> str:
+        """A pull with the profile has a checkpoint of its own: opting in later reads again what was passed by."""
+        return PULL_WITH_PROFILE if self._local.include_profile else PULL
 
     # --- checkpoints ---------------------------------------------------------------------------------------
 
@@ -106,19 +112,19 @@ class Replicator:
     # --- pull ----------------------------------------------------------------------------------------------
 
     def _pull(self) -> bool:
-        checkpoint, _ = self._resume(PULL)
+        checkpoint, _ = self._resume(self._pull_direction)
         while True:
             if self._should_stop():
                 return False
             page = self._remote.changes(json.loads(checkpoint.position), self._batch)
             checkpoint = Checkpoint(checkpoint.session, json.dumps(page.last_seq))
             self._receive(page.changes, checkpoint)
-            self._save_remote(PULL, checkpoint)
+            self._save_remote(self._pull_direction, checkpoint)
             if len(page.changes) < self._batch:
                 return True
 
     def _receive(self, changes: Sequence[Change], checkpoint: Checkpoint) -> None:
-        ours = [change for change in changes if _is_ours(change.id)]
+        ours = [change for change in changes if _is_ours(change.id) and self._local.wants(change.id)]
         known = self._local.known(change.id for change in ours)
         wanted = [
             (change.id, rev)
@@ -139,7 +145,8 @@ class Replicator:
                 incoming.append(merged)
         self._remote.bulk_docs(to_server)
         seen = {item.doc_id: known.get(item.doc_id, Known(None, None)) for item in incoming}
-        applied, skipped = self._local.apply(incoming, seen, self._clock.now(), (self._target, checkpoint))
+        position = (self._target, self._pull_direction, checkpoint)
+        applied, skipped = self._local.apply(incoming, seen, self._clock.now(), position)
         self._received += applied
         self._skipped += skipped
 
@@ -190,6 +197,7 @@ class Replicator:
         if not continuing:
             # A first exchange with this server database, or one that lost what we sent: send everything.
             self._local.requeue_everything(self._clock.now())
+        self._local.note_profile_changes(self._clock.now())
         while True:
             if self._should_stop():
                 return False
