@@ -72,7 +72,7 @@ class SyncService(QObject):
         self._again = False  # asked for while an exchange was running
         self._halted = False  # stopped by an error only the worker can fix
         self._failures = 0
-        self._last_seen: tuple[int, int] = (0, 0)
+        self._last_seen = 0  # the newest change seen waiting
         self._state = ""
         self._watch = QTimer(self)
         self._watch.setInterval(watch_ms)
@@ -119,20 +119,23 @@ class SyncService(QObject):
 
     def settings_changed(self) -> None:
         """The target, password or choices changed: exchange with the new ones."""
-        self._last_seen = (0, 0)
+        self._last_seen = 0
         self.sync_now()
 
     # --- scheduling ----------------------------------------------------------------------------------------
 
     def _look_for_changes(self) -> None:
+        """On the GUI thread, so one look at the end of an index; the count only when something changed."""
         replica = LocalReplica(self._db)
-        seen = (replica.pending_count(), replica.last_pending_seq())
-        if seen != self._last_seen:
-            self._last_seen = seen
-            if seen[0] and not self._running:
-                self._say_idle()
-                if not self._next_try.isActive():  # offline: the retry comes first, with everything
-                    self._debounce.start()
+        last = replica.last_pending_seq()
+        if last == self._last_seen or self._running:
+            return
+        self._last_seen = last
+        waiting = replica.pending_count()
+        if waiting:
+            self._say_idle(waiting)
+            if not self._next_try.isActive() and not self._halted:  # offline: the retry comes first
+                self._debounce.start()
 
     def _automatic(self) -> None:
         if not self._halted and not self._stopping.is_set():
