@@ -132,9 +132,10 @@ class Replicator:
             if not _already_held(change, known.get(change.id))
             for rev in change.revs
         ]
+        asked = {doc_id for doc_id, _ in wanted}
         leaves: dict[str, list[JsonObject]] = {}
         for document in self._remote.bulk_get(wanted):
-            if isinstance(document.get("_id"), str) and isinstance(document.get("_rev"), str):
+            if document.get("_id") in asked and isinstance(document.get("_rev"), str):
                 leaves.setdefault(document["_id"], []).append(document)
         waiting = self._local.pending_bodies({doc_id: known[doc_id] for doc_id in leaves if doc_id in known})
         to_server: list[JsonObject] = []
