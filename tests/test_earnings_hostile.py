@@ -14,7 +14,7 @@ import pytest
 
 from surveydesk.connectors.earnings.registry import READERS
 from surveydesk.core.clock import SystemClock
-from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited
+from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
@@ -224,7 +224,7 @@ def _transport_cases(platform: str) -> list[tuple[str, object, type[PlatformErro
         ("429 with a hint", Reply(429, b"{}", (*JSON, ("Retry-After", "120"))), RateLimited),
         ("500", Reply(500, b"oops"), PlatformError),
         ("503", Reply(503, b""), PlatformError),
-        ("reset", Reset(at_once=True), PlatformError),
+        ("reset", Reset(at_once=True), Unreachable),
         ("cut off", Reset(Reply(200, b'{"results": [' + b"1," * 1000 + b"1]}")), PlatformError),
         ("50 MB", Stream(), BadPayload),
     ]
