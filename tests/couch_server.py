@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -39,10 +40,10 @@ class CouchServer:
     """One running PouchDB Server: its address, an admin session, and ways to make it go away."""
 
     def __init__(self, workdir: Path) -> None:
-        if not SERVER_SCRIPT.exists():
+        if not SERVER_SCRIPT.exists() or shutil.which("node") is None:
             pytest.fail(
-                f"PouchDB Server is not installed in {POUCHDB_DIR}: run `bash .ci/system-packages` "
-                "(it installs pouchdb-server from the npm registry), then run the tests again.",
+                f"PouchDB Server (or node) is not installed in {POUCHDB_DIR}: run `bash .ci/system-packages` "
+                "(it installs node and pouchdb-server from the npm registry), then run the tests again.",
                 pytrace=False,
             )
         self.workdir = workdir
