@@ -39,7 +39,7 @@ def _free_port() -> int:
 class CouchServer:
     """One running PouchDB Server: its address, an admin session, and ways to make it go away."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, port: int | None = None) -> None:
         if not SERVER_SCRIPT.exists() or shutil.which("node") is None:
             pytest.fail(
                 f"PouchDB Server (or node) is not installed in {POUCHDB_DIR}: run `bash .ci/system-packages` "
@@ -47,7 +47,7 @@ class CouchServer:
                 pytrace=False,
             )
         self.workdir = workdir
-        self.port = _free_port()
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.admin = requests.Session()
         self.admin.trust_env = False

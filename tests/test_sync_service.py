@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
+import time
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 
-from surveydesk.ledger import Status
+from surveydesk.core.money import Money
+from surveydesk.ledger import EntryHeader, Kind, Report, Source, Status
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.hostile_server import JSON, HostileServer, Reply
 from tests.sync_helpers import Computer
 
 
@@ -31,7 +37,14 @@ def laptop(tmp_path: Path) -> Iterator[Computer]:
     computer.close()
 
 
-def _service(qtbot, computer: Computer, pool: QThreadPool, url: str | None, password: str | None) -> SyncService:
+def _service(
+    qtbot,
+    computer: Computer,
+    pool: QThreadPool,
+    url: str | None,
+    password: str | None,
+    first_retry: timedelta = timedelta(seconds=30),
+) -> SyncService:
     settings = SyncSettings(computer.settings)
     secrets = MemorySecrets()
     if url is not None:
@@ -41,7 +54,15 @@ def _service(qtbot, computer: Computer, pool: QThreadPool, url: str | None, pass
             secrets.set(target.secret_key, password)
     background = Background(pool)
     service = SyncService(
-        computer.db, settings, secrets, computer.clock, background, watch_ms=20, debounce_ms=50, period_ms=600_000
+        computer.db,
+        settings,
+        secrets,
+        computer.clock,
+        background,
+        watch_ms=20,
+        debounce_ms=50,
+        period_ms=600_000,
+        first_retry=first_retry,
     )
     service.background = background  # kept alive with the service
     return service
@@ -122,3 +143,56 @@ def test_without_a_password_it_asks_for_one(qtbot, server: CouchServer, laptop: 
     with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: "password" in text):
         service.start()
     assert service.state == "Sync is waiting for its password: enter it in File ▸ Sync…"
+
+
+def test_a_big_exchange_leaves_the_gui_thread_free(qtbot, server: CouchServer, laptop: Computer, pool, stop_later):
+    header = EntryHeader("prolific", "me", Kind.TASK, laptop.clock.now(), "GBP", task_id="x")
+    reports = [
+        Report(replace(header, task_id=f"study-{number}"), laptop.clock.now(), Status.APPROVED, Money(100, "GBP"))
+        for number in range(5000)
+    ]
+    laptop.ledger.record(reports, Source.PLATFORM, laptop.clock.now())
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    stop_later.append(service)
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    heartbeat.start(10)
+    with qtbot.waitSignal(service.synced, timeout=60_000) as synced:
+        service.start()
+    heartbeat.stop()
+    assert synced.args[0].sent == 5000
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert len(ticks) > 20 and max(gaps) < 0.5  # the exchange took seconds; the event loop never waited long
+
+
+def test_changes_made_offline_are_sent_when_the_server_is_back(
+    qtbot, laptop: Computer, pool, stop_later, tmp_path: Path
+):
+    port = _closed_port()
+    laptop.report("s1", Status.APPROVED)
+    service = _service(qtbot, laptop, pool, f"http://127.0.0.1:{port}", ADMIN_PASSWORD, timedelta(seconds=0.2))
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Offline")):
+        service.start()
+    laptop.report("s2", Status.APPROVED)  # still offline: it waits with the first
+    back = CouchServer(tmp_path / "back", port=port).start()
+    try:
+        back.create_database("log")
+        with qtbot.waitSignal(service.synced, timeout=20_000) as synced:
+            pass
+        assert synced.args[0].sent == 2 and laptop.pending() == 0
+        assert service.state.startswith("Synced at")
+    finally:
+        back.stop()
+
+
+def test_a_busy_server_is_asked_again_when_it_says(qtbot, laptop: Computer, pool, stop_later):
+    with HostileServer() as busy:
+        busy.script(Reply(429, b"{}", (*JSON, ("Retry-After", "120"))))
+        service = _service(qtbot, laptop, pool, busy.url, ADMIN_PASSWORD)
+        stop_later.append(service)
+        with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: "busy" in text):
+            service.start()
+    retry = (laptop.clock.now() + timedelta(seconds=120)).astimezone().strftime("%H:%M")
+    assert service.state == f"The sync server is busy: 0 changes wait; trying again at {retry}"

@@ -60,6 +60,7 @@ class SyncService(QObject):
         watch_ms: int = WATCH_MS,
         debounce_ms: int = DEBOUNCE_MS,
         period_ms: int = PERIOD_MS,
+        first_retry: timedelta = FIRST_RETRY,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -72,6 +73,7 @@ class SyncService(QObject):
         self._again = False  # asked for while an exchange was running
         self._halted = False  # stopped by an error only the worker can fix
         self._failures = 0
+        self._first_retry = first_retry
         self._last_seen = 0  # the newest change seen waiting
         self._state = ""
         self._watch = QTimer(self)
@@ -231,7 +233,7 @@ class SyncService(QObject):
     def _schedule_retry(self, at: datetime | None) -> str:
         now = self._clock.now()
         if at is None:
-            delay = min(FIRST_RETRY * 2 ** max(self._failures - 1, 0), LONGEST_RETRY)
+            delay = min(self._first_retry * 2 ** max(self._failures - 1, 0), LONGEST_RETRY)
             at = now + delay
         self._next_try.start(max(0, int((at - now).total_seconds() * 1000)))
         return _clock_time(at)
