@@ -196,3 +196,15 @@ def test_a_busy_server_is_asked_again_when_it_says(qtbot, laptop: Computer, pool
             service.start()
     retry = (laptop.clock.now() + timedelta(seconds=120)).astimezone().strftime("%H:%M")
     assert service.state == f"The sync server is busy: 0 changes wait; trying again at {retry}"
+
+
+def test_records_on_the_server_it_cannot_read_are_mentioned(
+    qtbot, server: CouchServer, laptop: Computer, pool, stop_later
+):
+    hostile = {"_id": "setting:country", "type": "setting", "key": "country", "value": "{oops", "changed_at": ""}
+    assert server.admin.put(f"{server.url}/log/setting:country", json=hostile, timeout=10).ok
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    stop_later.append(service)
+    with qtbot.waitSignal(service.synced, timeout=20_000):
+        service.start()
+    assert service.state.endswith("· 1 records on the server could not be read (see the log file)")

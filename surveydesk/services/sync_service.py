@@ -189,7 +189,7 @@ class SyncService(QObject):
             self._failures = 0
             if outcome.report.complete:
                 self._settings.set_last_success(outcome.report.finished_at)
-            self._say_idle(outcome.waiting)
+            self._say_idle(outcome.waiting, outcome.report.skipped)
             self.synced.emit(outcome.report)
         elif outcome.problem is not None:
             self._halted = True
@@ -238,7 +238,7 @@ class SyncService(QObject):
         self._next_try.start(max(0, int((at - now).total_seconds() * 1000)))
         return _clock_time(at)
 
-    def _say_idle(self, waiting: int | None = None) -> None:
+    def _say_idle(self, waiting: int | None = None, unreadable: int = 0) -> None:
         if self._settings.target() is None:
             self._set_state(self.tr("Sync is off (File ▸ Sync… to keep your log on several computers)"))
             return
@@ -250,6 +250,8 @@ class SyncService(QObject):
         )
         if waiting:
             text += self.tr(" · {0} changes wait").format(waiting)
+        if unreadable:
+            text += self.tr(" · {0} records on the server could not be read (see the log file)").format(unreadable)
         self._set_state(text)
 
     def _set_state(self, text: str) -> None:

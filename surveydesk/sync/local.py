@@ -125,10 +125,6 @@ class LocalReplica:
         ).fetchone()
         return None if row is None else Checkpoint(row[0], row[1])
 
-    def save_checkpoint(self, target: str, direction: str, checkpoint: Checkpoint) -> None:
-        with self._db.transaction() as connection:
-            _save_checkpoint(connection, target, direction, checkpoint)
-
     def requeue_everything(self, now: datetime) -> None:
         """Mark every document that travels as waiting: for a first push to a server, or one that lost our data.
 
