@@ -32,7 +32,7 @@ DEBOUNCE_MS: Final = 10_000  # quiet time after a local change before it is sent
 PERIOD_MS: Final = 10 * 60_000  # an exchange at least this often, for what the other computers changed
 FIRST_RETRY: Final = timedelta(seconds=30)
 LONGEST_RETRY: Final = timedelta(minutes=15)
-_NO_PASSWORD: Final = "no password"  # the keyring has none for the target: the worker must enter it
+_MISSING_LOGIN: Final = "missing login"  # the keyring has none for the target: the worker must enter it
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ class SyncService(QObject):
         except SecretsUnavailable as error:
             return _Outcome(None, None, str(error), replica.pending_count())
         if password is None:
-            return _Outcome(None, None, _NO_PASSWORD, replica.pending_count())
+            return _Outcome(None, None, _MISSING_LOGIN, replica.pending_count())
         try:
             with open_replicator(
                 self._db,
@@ -216,7 +216,7 @@ class SyncService(QObject):
     # --- words ---------------------------------------------------------------------------------------------
 
     def _problem_words(self, problem: str) -> str:
-        if problem == _NO_PASSWORD:
+        if problem == _MISSING_LOGIN:
             return self.tr("Sync is waiting for its password: enter it in File ▸ Sync…")
         return self.tr("Sync cannot read its password: {0}").format(problem)
 
