@@ -250,6 +250,7 @@ def _add_sync(window: MainWindow, core: Core) -> SyncService:
     background = Background(core.pool, window)
     service = SyncService(core.database, settings, core.secrets, core.clock, background, window)
     service.state_changed.connect(window.show_sync_state)
+    core.connectivity.changed.connect(service.network_changed)
 
     def received(report: SyncReport) -> None:
         if report.received:  # what other computers sent counts in the wages at once

@@ -47,14 +47,29 @@ class CouchServer:
                 pytrace=False,
             )
         self.workdir = workdir
-        self.port = port or _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self._fixed_port = port is not None
+        self._use_port(port or _free_port())
         self.admin = requests.Session()
         self.admin.trust_env = False
         self.admin.auth = (ADMIN, ADMIN_PASSWORD)
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> CouchServer:
+        """Start the server and wait until it answers. A free port can be taken by another process between
+        choosing it and the server binding it; then, unless the port was asked for, another one is tried."""
+        for _attempt in range(5):
+            if self._start_once():
+                return self
+            if self._fixed_port:
+                break
+            self._use_port(_free_port())
+        raise RuntimeError(f"pouchdb-server could not start:\n{self.output()}")
+
+    def _use_port(self, port: int) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+
+    def _start_once(self) -> bool:
         self.workdir.mkdir(parents=True, exist_ok=True)
         # The server hashes the plain-text password at start-up, as CouchDB does with its local.ini.
         (self.workdir / "config.json").write_text(json.dumps({"admins": {ADMIN: ADMIN_PASSWORD}}), "utf-8")
@@ -66,19 +81,20 @@ class CouchServer:
             stderr=subprocess.STDOUT,
         )
         log.close()
-        self._wait_until_ready()
-        return self
+        return self._wait_until_ready()
 
-    def _wait_until_ready(self) -> None:
+    def _wait_until_ready(self) -> bool:
+        """True once our server answers as our admin; False if it exited (its port was taken)."""
         deadline = time.monotonic() + READY_DEADLINE_SECONDS
         while True:
             assert self._process is not None
             if self._process.poll() is not None:
-                raise RuntimeError(f"pouchdb-server exited at start-up:\n{self.output()}")
+                return False
             try:
-                if self.admin.get(f"{self.url}/_session", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
+                reply = self.admin.get(f"{self.url}/_session", timeout=1)
+                if reply.status_code == 200 and reply.json().get("userCtx", {}).get("name") == ADMIN:
+                    return True
+            except (requests.ConnectionError, ValueError):
                 pass
             if time.monotonic() > deadline:
                 self.stop()

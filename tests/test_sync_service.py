@@ -208,3 +208,22 @@ def test_records_on_the_server_it_cannot_read_are_mentioned(
     with qtbot.waitSignal(service.synced, timeout=20_000):
         service.start()
     assert service.state.endswith("· 1 records on the server could not be read (see the log file)")
+
+
+def test_when_the_network_comes_back_the_waiting_changes_go_at_once(
+    qtbot, laptop: Computer, pool, stop_later, tmp_path: Path
+):
+    port = _closed_port()
+    laptop.report("s1", Status.APPROVED)
+    service = _service(qtbot, laptop, pool, f"http://127.0.0.1:{port}", ADMIN_PASSWORD)  # retries in 30 s
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Offline")):
+        service.start()
+    back = CouchServer(tmp_path / "back", port=port).start()
+    try:
+        back.create_database("log")
+        with qtbot.waitSignal(service.synced, timeout=10_000) as synced:
+            service.network_changed(True)
+        assert synced.args[0].sent == 1
+    finally:
+        back.stop()

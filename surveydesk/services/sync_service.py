@@ -120,6 +120,12 @@ class SyncService(QObject):
         self._next_try.stop()
         self._begin()
 
+    def network_changed(self, online: bool) -> None:
+        """The system says the network is back: what waits for a retry goes now rather than at its time."""
+        if online and self._next_try.isActive() and not self._halted:
+            self._next_try.stop()
+            self._automatic()
+
     def settings_changed(self) -> None:
         """The target, password or choices changed: exchange with the new ones."""
         self._last_seen = 0
