@@ -32,7 +32,7 @@ from surveydesk.paths import AppPaths
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
-from surveydesk.services.reconciliation import Connectivity, ReconciliationService
+from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.sync_service import SyncService
@@ -266,16 +266,21 @@ def _add_sync(window: MainWindow, core: Core) -> SyncService:
 
 
 def _add_earnings_sync(window: MainWindow, core: Core) -> None:
-    """The earnings sync's status under the accounts, "Sync earnings now" in the Tasks menu, and the worker's
-    attempts brought into the ledger as they change (on the pool: it writes the database)."""
+    """Each account's earnings sync at the end of its status line, the network and "Sync earnings now" under
+    them (and in the Tasks menu), and the worker's attempts brought into the ledger as they change (on the pool:
+    it writes the database)."""
     from surveydesk.ui.sync_panel import SyncPanel
 
     core.connectivity.watch_system()  # Qt's network information needs the application to exist
-    panel = SyncPanel(core.reconciliation.online, core.clock.now, window)
+    panel = SyncPanel(core.reconciliation.online, window)
     window.add_status_widget(panel)
+
+    def show(status: SyncStatus) -> None:
+        window.status_panel.update_sync(status, core.clock.now().astimezone().date())
+
     for status in core.reconciliation.statuses():
-        panel.update_status(status)
-    core.reconciliation.status_changed.connect(panel.update_status)
+        show(status)
+    core.reconciliation.status_changed.connect(show)
     core.reconciliation.online_changed.connect(panel.set_online)
     panel.sync_requested.connect(core.reconciliation.sync_now)
     window.tasks_menu.addAction(panel.sync_action)

@@ -260,3 +260,84 @@ def test_a_next_page_elsewhere_is_refused_and_the_token_not_sent_there(harness: 
     error = harness.run(sample)
     assert isinstance(error, BadPayload) and harness.ledger.entries() == []
     assert all(SECRET not in str(request.headers) for request in harness.server.requests[1:])
+
+
+@pytest.mark.parametrize(
+    ("spelled", "status"),
+    [
+        ("AWAITING REVIEW", "awaiting_review"),
+        ("AWAITING_REVIEW", "awaiting_review"),
+        ("awaiting-review", "awaiting_review"),
+        ("Screened Out", "screened_out"),
+        ("SCREENED_OUT", "screened_out"),
+        ("TIMED-OUT", "returned"),
+        ("PARTIALLY APPROVED", "approved"),
+        ("PARTIALLY_APPROVED", "approved"),
+        ("RESERVED", "in_progress"),
+    ],
+)
+def test_prolific_statuses_are_read_however_they_are_spelled(harness: Harness, spelled: str, status: str):
+    sample = SAMPLES["prolific"]
+    harness.server.script(_encode(_put(sample.body, ("results", 0, "status"), spelled)))
+    assert harness.run(sample) is None
+    task = harness.ledger.entry("prolific/me/task/study1")
+    assert task is not None and task.status.value == status
+
+
+def test_the_bitlabs_docs_example_with_its_placeholders_is_an_unreadable_reply(harness: Harness):
+    from pathlib import Path
+
+    sample = Path("/work/shared/reference/samples/bitlabs_v1_user_history_docs_example.json")
+    if not sample.exists():
+        pytest.skip("the reference samples are not on this machine")
+    harness.server.script(Reply(200, sample.read_bytes()))
+    error = harness.run(SAMPLES["bitlabs"])
+    assert isinstance(error, BadPayload) and harness.ledger.entries() == []
+    fixed = json.loads(sample.read_text())
+    fixed["data"][0].update(user_value="0.42", created_at="2026-01-05T10:00:00Z")
+    harness.server.script(_encode(fixed))
+    assert harness.run(SAMPLES["bitlabs"]) is None
+    (entry,) = harness.ledger.entries()
+    assert entry.id == "bitlabs/me/task/42" and entry.status.value == "in_progress"  # an OPEN event
+
+
+def test_a_prolific_study_id_may_come_only_in_the_study_link(harness: Harness):
+    sample = SAMPLES["prolific"]
+    body = _put(
+        _put(sample.body, ("results", 0, "study_id"), None, drop=True),
+        ("results", 0, "study", "id"),
+        None,
+        drop=True,
+    )
+    body["results"][0]["study_url"] = "https://example.org/s?PROLIFIC_PID=p&STUDY_ID=fromlink&SESSION_ID=x"
+    harness.server.script(_encode(body))
+    assert harness.run(sample) is None
+    assert harness.ledger.entry("prolific/me/task/fromlink") is not None
+
+
+def test_toloka_transactions_with_only_the_documented_fields_are_read(harness: Harness):
+    documented = {"content": [{"amount": "1.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
+    harness.server.script(_encode(documented))
+    assert harness.run(SAMPLES["toloka"]) is None
+    (entry,) = harness.ledger.entries()
+    assert entry.status.value == "awaiting_review" and entry.amount.minor == 100
+    harness.server.script(_encode(documented))
+    assert harness.run(SAMPLES["toloka"]) is None and len(harness.ledger.entries()) == 1  # the same one again
+
+
+def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness: Harness):
+    sample = SAMPLES["mturk"]
+    dashboard = sample.before[0]
+    problems: list[str] = []
+    for what, mutate in _cases(Sample("mturk", dashboard, (), sample.secret, {})):
+        harness.server.script(_encode(mutate(dashboard)), _encode(sample.body))
+        try:
+            error = harness.run(sample)
+        except Exception as bug:  # the point: nothing but platform errors may come out
+            problems.append(f"{what}: {type(bug).__name__}: {bug}")
+            continue
+        if error is None:
+            problems.extend(_clean(harness, what))
+        elif SECRET in error.message:
+            problems.append(f"{what}: the login is in the message")
+    assert not problems, "\n".join(problems[:20])

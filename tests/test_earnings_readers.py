@@ -257,3 +257,47 @@ def test_a_demo_take_becomes_a_submission_in_the_attempts_entry(
 def test_a_prolific_cursor_keeps_only_the_next_pages_query(exchange, time):
     first = next(iter(demo_readers(exchange, time)[key("prolific")].read("")))
     assert first.cursor == "page=2" and not first.done  # it outlives a change of the server's address
+
+
+def test_a_cut_off_mturk_run_goes_on_after_the_last_day_it_read(exchange, time, ledger, reconciler, database):
+    reader = demo_readers(exchange, time)[key("mturk")]
+    stored: list[int] = []
+    assert reconciler.run(reader, stop=lambda: len(stored.append(1) or stored) >= 6) is None  # bonuses + 5 days
+    position = json.loads(ledger.cursor(key("mturk")))
+    assert position["after"] >= position["settled"]
+    days = len({entry.occurred_at for entry in ledger.entries(key("mturk")) if entry.kind is Kind.TASK})
+    assert days == 5
+    result = reconciler.run(reader)
+    assert result is not None
+    all_days = len({entry.occurred_at for entry in ledger.entries(key("mturk")) if entry.kind is Kind.TASK})
+    assert result.batches == 1 + all_days - 5  # the bonuses again, then only the days not read yet
+    assert "after" not in json.loads(ledger.cursor(key("mturk")))
+
+
+def test_surveys_and_pools_opened_in_the_demo_become_earnings(exchange, ticks, time, ledger, reconciler):
+    from surveydesk.connectors.registry import build_connector
+    from surveydesk.demo.accounts import demo_accounts
+    from surveydesk.secrets import MemorySecrets
+    from tests.ledger_helpers import loopback_session
+
+    opened = {}
+    session = loopback_session()
+    for account, secret in demo_accounts(exchange):
+        if account.key.platform in ("bitlabs", "cpx", "toloka"):
+            connector = build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
+            task = connector.fetch_tasks()[0]
+            assert (
+                session.get(connector.take(task).opened_url, timeout=5).status_code == 200
+            )  # the worker opens it
+            opened[account.key.platform] = task
+    ticks.seconds += 2 * 60 * 60
+    readers = demo_readers(exchange, time)
+    for platform in opened:
+        reconciler.run(readers[key(platform)])
+        found = [
+            entry for entry in ledger.entries(key(platform)) if entry.occurred_at > time.now() - timedelta(hours=3)
+        ]
+        assert found, platform
+        assert any(entry.status in (Status.APPROVED, Status.PAID) for entry in found), (platform, found)
+    assert ledger.entry(f"bitlabs/demo/task/{opened['bitlabs'].external_id}") is not None
+    assert ledger.entry(f"cpx/demo/task/{opened['cpx'].external_id}") is not None

@@ -173,3 +173,10 @@ def test_what_an_entry_earns_by_kind_and_status():
     assert _entry(Kind.TASK, Status.AWAITING_REVIEW, 150).pending == Money(150, "USD")
     assert _entry(Kind.REVERSAL, Status.REVERSED, -40).earned == Money(-40, "USD")
     assert _entry(Kind.ADJUSTMENT, Status.APPROVED, -15).earned == Money(-15, "USD")
+
+
+def test_an_amount_that_changes_within_its_day_is_believed_in_the_order_it_was_read():
+    first = make_event(ENTRY, P, T0, _at(1), Status.APPROVED, Money(110, "GBP"))
+    later = make_event(ENTRY, P, T0, _at(60), Status.APPROVED, Money(50, "GBP"))  # the day's total, corrected
+    assert first.id > later.id  # so the id alone would keep the first
+    assert current_state([first, later]).amount == current_state([later, first]).amount == Money(50, "GBP")

@@ -12,6 +12,7 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange
 from surveydesk.ledger import LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
@@ -52,7 +53,14 @@ def service(qtbot, database, ledger, pool, connectivity) -> Iterator[Reconciliat
     clock = SystemClock()
     reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
     running = ReconciliationService(
-        reconciler, ledger, clock, pool, connectivity, interval=timedelta(seconds=0.2), stagger=timedelta(0)
+        reconciler,
+        ledger,
+        clock,
+        pool,
+        connectivity,
+        interval=timedelta(seconds=0.2),
+        stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.1),
     )
     yield running
     running.stop()
@@ -150,20 +158,31 @@ def test_a_platform_error_is_shown_in_words_and_nothing_is_stored(qtbot, service
         assert ledger.entries(PROLIFIC) == [] and status.last_sync is None
 
 
-def test_the_panel_shows_each_accounts_last_sync_and_the_network(qtbot):
+def test_each_accounts_line_ends_with_its_earnings_sync_and_the_panel_shows_the_network(qtbot):
     from datetime import UTC, datetime
 
+    from surveydesk.ui.status_panel import StatusPanel
     from surveydesk.ui.sync_panel import SyncPanel
 
     now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    panel = SyncPanel(True, lambda: now)
+    today = now.astimezone().date()
+    lines = StatusPanel()
+    qtbot.addWidget(lines)
+    lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(minutes=3)), today)
+    assert lines.earnings_line_for(PROLIFIC).startswith("Earnings: synced ")
+    lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(days=3)), today)
+    assert (now - timedelta(days=3)).astimezone().strftime("%Y-%m-%d") in lines.earnings_line_for(PROLIFIC)
+    later = now + timedelta(seconds=7)
+    paced = SyncStatus(PROLIFIC, "demo", SyncState.WAITING, "slow down", "rate-limited", next_sync=later)
+    lines.update_sync(paced, today)
+    assert "paces us; going on at" in lines.earnings_line_for(PROLIFIC)
+    lines.update_sync(SyncStatus(PROLIFIC, "<b>demo</b>", SyncState.ERROR, message="<i>refused</i>"), today)
+    assert "<i>refused</i>" in lines.earnings_line_for(PROLIFIC)  # shown as the plain text it is
+    panel = SyncPanel(True)
     qtbot.addWidget(panel)
-    panel.update_status(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(minutes=3)))
-    assert "last synced" in panel.line_for(PROLIFIC) and panel.line_for(PROLIFIC).startswith("Prolific (demo)")
-    panel.update_status(SyncStatus(PROLIFIC, "<b>demo</b>", SyncState.ERROR, message="<i>refused</i>"))
-    assert "<i>refused</i>" in panel.line_for(PROLIFIC)  # shown as the plain text it is
+    assert "Online" in panel.network.text()
     panel.set_online(False)
-    assert "offline" in panel.network.text()
+    assert "Offline" in panel.network.text()
     with qtbot.waitSignal(panel.sync_requested):
         panel.sync_button.click()
     with qtbot.waitSignal(panel.sync_requested):
@@ -214,3 +233,67 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
         assert sum(status in (Status.APPROVED, Status.PAID) for status in decided.values()) >= len(pending) // 2
         service.stop()
         pool.waitForDone(10_000)
+
+
+def test_a_rate_limit_half_way_goes_on_when_the_platform_allows_not_at_the_next_interval(
+    qtbot, database, ledger, pool, connectivity
+):
+    clock = SystemClock()
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
+    service = ReconciliationService(reconciler, ledger, clock, pool, connectivity, stagger=timedelta(0),
+                                    retry_floor=timedelta(seconds=0.1))  # fmt: skip
+    with HostileServer() as server:
+        server.script(Reply(429, b"", (("Retry-After", "0"),)), Reply(200, _prolific_page("APPROVED")))
+        service.add_account(Account(PROLIFIC, "demo", server.url), _prolific_reader(server))
+        service.start()
+        qtbot.waitUntil(lambda: latest(service, PROLIFIC).error_kind == "rate-limited", timeout=5_000)
+        status = latest(service, PROLIFIC)
+        assert status.state is SyncState.WAITING and status.next_sync is not None  # pacing, not trouble
+        assert status.next_sync - clock.now() < timedelta(seconds=10)  # the server's wait and a buffer
+        with qtbot.waitSignal(service.synced, timeout=15_000):
+            pass
+        assert ledger.entries(PROLIFIC)[0].status is Status.APPROVED
+        service.stop()
+        pool.waitForDone(10_000)
+
+
+def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
+    from surveydesk.app import build_core, parse_args
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        service = core.reconciliation
+        assert {status.account.platform for status in service.statuses()} == {
+            "prolific", "mturk", "bitlabs", "cpx", "toloka",
+        }  # fmt: skip
+        with qtbot.waitSignal(service.synced, timeout=20_000) as first:
+            service.sync_now()
+        result = first.args[0]
+        assert result.entries_touched > 100
+        assert LedgerStore(core.database).last_sync(result.account) is not None
+
+
+def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(qtbot, tmp_path):
+    from surveydesk.app import _add_earnings_sync, build_core, parse_args
+    from surveydesk.ui.main_window import MainWindow
+    from surveydesk.work.model import NewAttempt
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        qtbot.addWidget(window)
+        _add_earnings_sync(window, core)
+        keys = [status.account for status in core.reconciliation.statuses()]
+        assert all("not synced yet" in window.status_panel.earnings_line_for(key) for key in keys)
+        (action,) = [a for a in window.tasks_menu.actions() if a.text().replace("&", "") == "Sync earnings now"]
+        with qtbot.waitSignal(core.reconciliation.synced, timeout=20_000):
+            action.trigger()
+        qtbot.waitUntil(
+            lambda: any("synced " in window.status_panel.earnings_line_for(key) for key in keys), timeout=5_000
+        )
+        attempt = core.timekeeper.take(
+            NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600)
+        )
+        assert window.timer_strip is not None
+        window.timer_strip.show_attempt(attempt.id)  # the strip says the timer changed: the ledger hears of it
+        ledger = LedgerStore(core.database)
+        qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+        core.pool.waitForDone(20_000)

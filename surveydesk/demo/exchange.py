@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.mturk_site import mturk_site
+from surveydesk.demo.payroll import HISTORY_DAYS
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory, json_response
@@ -49,7 +50,7 @@ class DemoExchange:
     studies' dates start at a fixed moment too, so the same seed and clock readings give the same replies.
     `market_speed` scales how fast studies appear and fill: 1 makes a lively demo in which a study fills in
     minutes; real Prolific studies with large samples take hours (about 0.05). `sites` builds the platforms
-    served (every platform the app knows, by default).
+    served (every platform the app knows, by default); `history_days` how far back the demo worker's earnings go.
     """
 
     PROLIFIC_TOKEN: ClassVar[str] = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
@@ -62,10 +63,11 @@ class DemoExchange:
         prolific_min_interval: float = 2.0,
         market_speed: float = 1.0,
         sites: Sequence[SiteFactory] | None = None,
+        history_days: int = HISTORY_DAYS,
     ) -> None:
         ticks = clock or time.monotonic
         epoch = datetime.now(UTC) if clock is None else SIMULATED_EPOCH
-        context = SiteContext(seed, ticks, epoch, initial_studies, market_speed)
+        context = SiteContext(seed, ticks, epoch, initial_studies, market_speed, history_days)
 
         def prolific(context: SiteContext) -> Site:
             payroll = context.payroll(0, lambda study, seed: (study.id, seed))

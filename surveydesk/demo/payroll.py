@@ -112,12 +112,19 @@ class Payroll:
     each seeded submission into the ids the site shows.
     """
 
-    def __init__(self, seed: int | None, clock: Callable[[], float], epoch: datetime, ids: IdStyle) -> None:
+    def __init__(
+        self,
+        seed: int | None,
+        clock: Callable[[], float],
+        epoch: datetime,
+        ids: IdStyle,
+        history_days: int = HISTORY_DAYS,
+    ) -> None:
         self._clock = clock
         self._origin = clock()
         self._epoch = epoch
         self._lock = threading.Lock()
-        self._submissions = _seeded(random.Random(seed), epoch, ids)
+        self._submissions = _seeded(random.Random(seed), epoch, ids, history_days)
         self._taken: list[Submission] = []
 
     def now(self) -> datetime:
@@ -147,14 +154,14 @@ class Payroll:
         return taken
 
 
-def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle) -> list[Submission]:
-    """A year of work days, oldest first; one approved submission is reversed a week later, and the last few
-    await review, to be decided minutes after the demo starts."""
+def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle, history_days: int) -> list[Submission]:
+    """`history_days` (a year) of work days, oldest first; one approved submission is reversed a week later,
+    and the last few await review, to be decided minutes after the demo starts."""
     researchers = invent_researchers(rng)
     outcomes = [outcome for outcome, _ in _OUTCOME_WEIGHTS]
     weights = [weight for _, weight in _OUTCOME_WEIGHTS]
     submissions: list[Submission] = []
-    day = epoch - timedelta(days=HISTORY_DAYS)
+    day = epoch - timedelta(days=history_days)
     while day < epoch - timedelta(hours=2):
         for _ in range(rng.randint(*PER_WORK_DAY)):
             started = day + timedelta(minutes=rng.randint(0, 20 * 60))

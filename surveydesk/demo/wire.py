@@ -10,7 +10,7 @@ from typing import Protocol
 from urllib.parse import parse_qsl
 
 from surveydesk.demo.market import Market
-from surveydesk.demo.payroll import IdStyle, Payroll
+from surveydesk.demo.payroll import HISTORY_DAYS, IdStyle, Payroll
 
 JSON_TYPE = "application/json; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
@@ -64,6 +64,7 @@ class SiteContext:
     epoch: datetime
     initial_studies: int
     market_speed: float
+    history_days: int = HISTORY_DAYS
 
     def market(self, offset: int) -> Market:
         seed = None if self.seed is None else self.seed + offset
@@ -72,7 +73,7 @@ class SiteContext:
     def payroll(self, offset: int, ids: IdStyle) -> Payroll:
         """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids."""
         seed = None if self.seed is None else self.seed + 1000 + offset
-        return Payroll(seed, self.clock, self.epoch, ids)
+        return Payroll(seed, self.clock, self.epoch, ids, self.history_days)
 
 
 SiteFactory = Callable[[SiteContext], Site]

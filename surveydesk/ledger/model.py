@@ -191,7 +191,9 @@ def current_state(events: Iterable[LedgerEvent]) -> CurrentState:
     Status: the worker's own correction beats the platform, and the platform beats the local attempt; within
     one source the highest review rank wins, then the latest `at`, then the id (so a rejection later overturned
     reads approved). Amount: the latest worker correction, else the latest platform amount, else the latest
-    local one ("latest" by `at`, then the rank of the status said with it, then id). Note: the latest note.
+    local one ("latest" by `at`, then the rank of the status said with it, then when it was learnt, then id: a
+    platform that dates a changing amount only by its day, such as MTurk's daily bonuses, is believed in the
+    order it was read). Note: the latest note.
     """
     listed = list(events)
     statused = [event for event in listed if event.status is not None]
@@ -209,7 +211,7 @@ def _amount(events: list[LedgerEvent]) -> Money | None:
     for source in (Source.WORKER, Source.PLATFORM, Source.LOCAL):
         said = [event for event in events if event.source is source and event.amount is not None]
         if said:
-            latest = max(said, key=lambda e: (e.at, e.status.rank if e.status else -1, e.id))
+            latest = max(said, key=lambda e: (e.at, e.status.rank if e.status else -1, e.recorded_at, e.id))
             return latest.amount
     return None
 

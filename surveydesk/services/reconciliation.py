@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import PlatformError, Unreachable
+from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.core.politeness import Politeness
+from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
 from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.background import Background
@@ -139,6 +139,7 @@ class ReconciliationService(QObject):
         connectivity: Connectivity,
         interval: timedelta = SYNC_INTERVAL,
         stagger: timedelta = FIRST_SYNC_STAGGER,
+        retry_floor: timedelta | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -148,6 +149,7 @@ class ReconciliationService(QObject):
         self._connectivity = connectivity
         self._interval = interval
         self._stagger = stagger
+        self._retry_floor = retry_floor
         self._accounts: dict[AccountKey, _Account] = {}
         self._running = False
         self._stopping = False
@@ -165,9 +167,11 @@ class ReconciliationService(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._run(key))
         last = self._ledger.last_sync(account.key)
-        waiting = "Not synced yet" if last is None else ""
-        status = SyncStatus(account.key, account.label, SyncState.WAITING, waiting, last_sync=last)
-        self._accounts[account.key] = _Account(account, reader, Politeness(self._interval), timer, status)
+        status = SyncStatus(account.key, account.label, SyncState.WAITING, last_sync=last)
+        # A run cut short (a rate limit half-way through a first year of history) goes on as soon as the
+        # platform allows, not at the next quarter hour; other errors back off from there.
+        floor = self._retry_floor or CADENCES.get(account.key.platform, DEFAULT_CADENCE).floor
+        self._accounts[account.key] = _Account(account, reader, Politeness(floor), timer, status)
         self.status_changed.emit(status)
         if self._running:
             self._schedule(account.key, self._clock.now())
@@ -254,7 +258,9 @@ class ReconciliationService(QObject):
             log.info(
                 "%s: sync failed: %s; next try at %s", key, outcome.message, retry.isoformat(timespec="seconds")
             )
-            if self._connectivity.online:
+            if isinstance(outcome, RateLimited):  # pacing, not trouble: what was read is kept, the rest follows
+                self._set_status(key, state=SyncState.WAITING, message=outcome.message, error_kind=outcome.kind)
+            elif self._connectivity.online:
                 self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)
             else:
                 self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, error_kind=outcome.kind)
@@ -264,7 +270,8 @@ class ReconciliationService(QObject):
         self._connectivity.answered()
         self._set_status(key, state=SyncState.OK, message="", error_kind="", last_sync=outcome.finished_at)
         self.synced.emit(outcome)
-        self._schedule(key, entry.politeness.after_success(now))
+        entry.politeness.reset()
+        self._schedule(key, now + self._interval)
 
     def _on_connectivity(self, online: bool) -> None:
         self.online_changed.emit(online)

@@ -1,11 +1,16 @@
-"""One line per account under the task list: whether polling works, the error in words, and the next check."""
+"""One line per account under the task list: whether polling works, the error in words, the next check, and when
+its earnings last synced."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
+from surveydesk.services.reconciliation import SyncStatus
+from surveydesk.ui.sync_panel import describe_sync
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label
 
@@ -57,6 +62,7 @@ class _Row(QWidget):
     def __init__(self, key: AccountKey, panel: StatusPanel) -> None:
         super().__init__(panel)
         self.mark, self.name, self.line = plain_label(self), plain_label(self), plain_label(self)
+        self.earnings = plain_label(self)
         self.reconnect = QPushButton(self.tr("Reconnect…"), self)
         self.reconnect.clicked.connect(lambda: panel.reconnect_requested.emit(key))
         layout = QHBoxLayout(self)
@@ -64,6 +70,7 @@ class _Row(QWidget):
         layout.addWidget(self.mark)
         layout.addWidget(self.name)
         layout.addWidget(self.line, 1)
+        layout.addWidget(self.earnings)
         layout.addWidget(self.reconnect)
 
 
@@ -81,10 +88,7 @@ class StatusPanel(QWidget):
         self._rows: dict[AccountKey, _Row] = {}
 
     def update_status(self, status: PlatformStatus) -> None:
-        row = self._rows.get(status.account)
-        if row is None:
-            row = self._rows[status.account] = _Row(status.account, self)
-            self._layout.addWidget(row)
+        row = self._row(status.account)
         # Each change re-lays the panel out on the GUI thread: only what differs is set.
         _set_if_changed(row.mark, "●")
         style = f"color: {_STATE_COLOURS[status.state]};"
@@ -97,12 +101,29 @@ class StatusPanel(QWidget):
         if row.reconnect.isHidden() == reconnect:
             row.reconnect.setVisible(reconnect)
 
+    def update_sync(self, status: SyncStatus, today: date) -> None:
+        """The account's earnings sync, at the end of its line ("earnings synced 14:02:10")."""
+        row = self._row(status.account)
+        if not row.name.text():
+            row.name.setText(f"{platform_name(status.account.platform)} ({status.label})")
+        _set_if_changed(row.earnings, self.tr("Earnings: {0}").format(describe_sync(status, today)))
+
+    def _row(self, account: AccountKey) -> _Row:
+        row = self._rows.get(account)
+        if row is None:
+            row = self._rows[account] = _Row(account, self)
+            self._layout.addWidget(row)
+        return row
+
     def remove(self, account: AccountKey) -> None:
         row = self._rows.pop(account, None)
         if row is not None:
             self._layout.removeWidget(row)
             row.hide()
             row.setParent(None)  # Python frees it now; see Poller.remove_account for why not deleteLater()
+
+    def earnings_line_for(self, account: AccountKey) -> str:
+        return self._rows[account].earnings.text() if account in self._rows else ""
 
     def line_for(self, account: AccountKey) -> str:
         """The status words shown for an account (for tests and accessibility)."""

@@ -3,7 +3,8 @@ dashboard's daily bonuses, as ledger reports.
 
 MTurk dates none of it more finely than the (US Pacific) day, so every report of a day is dated at that day's
 start; a HIT's entry is named by its HIT id, and its assignment id is the record. The cursor is the last day up
-to which every HIT is settled (paid or rejected): later runs read only the days after it.
+to which every HIT is settled (paid or rejected): later runs read only the days after it. Within a run it also
+names the last day read, so a run cut short (a rate limit half-way through a year) goes on from there.
 """
 
 from __future__ import annotations
@@ -68,16 +69,21 @@ class MTurkEarnings:
 
     def read(self, cursor: str) -> Iterator[Batch]:
         cookie = self._cookie()
-        settled = _settled_day(cursor)
+        settled, after = _day_of(cursor, "settled"), _day_of(cursor, "after")
         days = self._days(self._get(DASHBOARD_PATH, cookie, {"format": "json"}))
         # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
         yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount.minor), cursor)
-        pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > settled]
+        pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > max(settled, after)]
+        # Settled moves on only over days all settled, read one after the other from it.
+        contiguous = after <= settled
         for index, day in enumerate(pending):
             reports, all_settled = self._day(day, cookie)
-            if all_settled and settled == _previous(pending, index, settled):
+            contiguous = contiguous and all_settled
+            if contiguous:
                 settled = day
-            yield Batch(tuple(reports), json.dumps({"settled": settled}), done=index == len(pending) - 1)
+            last = index == len(pending) - 1
+            position = {"settled": settled} if last else {"settled": settled, "after": day}
+            yield Batch(tuple(reports), json.dumps(position), done=last)
         if not pending:
             yield Batch((), json.dumps({"settled": settled}), done=True)
 
@@ -195,21 +201,15 @@ class MTurkEarnings:
         return Report(header, at, status, self._dollars(value))
 
 
-def _settled_day(cursor: str) -> str:
-    """The cursor's settled day; a cursor that cannot be read starts from the beginning (reading again is
-    harmless)."""
+def _day_of(cursor: str, name: str) -> str:
+    """A day the cursor names ("" if none); a cursor that cannot be read starts from the beginning (reading
+    again is harmless)."""
     try:
         stored = json.loads(cursor) if cursor else {}
     except ValueError:
         return ""
-    day = stored.get("settled") if isinstance(stored, dict) else None
+    day = stored.get(name) if isinstance(stored, dict) else None
     return day if isinstance(day, str) and _DAY.fullmatch(day) else ""
-
-
-def _previous(days: list[str], index: int, settled: str) -> str:
-    """The day before `days[index]` in this run (the settled day for the first): settled moves on only while
-    every day before is settled."""
-    return days[index - 1] if index else settled
 
 
 def _start(day: str) -> datetime | None:

@@ -117,11 +117,10 @@ class ProlificEarnings:
         submission_id = common.identifier(item.get("id"), self._platform, "submission id")
         subject = f"submission {excerpt(submission_id)}"
         status = self._status(item.get("status"), subject)
-        study = item.get("study") if isinstance(item.get("study"), dict) else {}
-        assert isinstance(study, dict)
-        study_id = common.identifier(item.get("study_id") or study.get("id"), self._platform, "study id")
-        researcher = study.get("researcher") if isinstance(study.get("researcher"), dict) else {}
-        assert isinstance(researcher, dict)
+        study = _object(item.get("study"))
+        researcher = _object(study.get("researcher"))
+        named = item.get("study_id") or study.get("id") or _study_in(item.get("study_url"))
+        study_id = common.identifier(named, self._platform, "study id")
         started = fields.moment(item.get("started_at"))
         completed = fields.moment(item.get("completed_at"))
         returned = fields.moment(item.get("returned_at"))
@@ -181,6 +180,21 @@ class ProlificEarnings:
             )
             reports.append(Report(header, at, Status.APPROVED, money))
         return reports
+
+
+def _object(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _study_in(url: object) -> str | None:
+    """The `STUDY_ID` a submission's study link carries, the last place Prolific's clients look for it."""
+    if not isinstance(url, str):
+        return None
+    try:
+        found = parse_qs(urlsplit(url).query).get("STUDY_ID")
+    except ValueError:
+        return None
+    return found[0] if found else None
 
 
 def _results(page: dict[str, Any], platform: str) -> list[Any]:

@@ -1,9 +1,10 @@
 """Toloka's record of one worker's transactions (`/api/users/current/worker/transactions`), as ledger reports.
 
 Transactions come newest first in Spring pages. Only `amount`, `startDate` and `endDate` are documented; `id`,
-`type`, `poolId` and `title` are read when present (the demo sends them). A transaction without an end date
-awaits acceptance; a negative one takes money back. Each is an entry of its own (a worker does many task suites
-of one pool), which the worker's attempt at the pool joins by title and amount.
+`type`, `poolId` and `title` are read when present (the demo sends them; without an id, the start date and the
+amount name a transaction). A transaction without an end date awaits acceptance; a negative one takes money
+back. Each is an entry of its own (a worker does many task suites of one pool), which the worker's attempt at
+the pool joins by title and amount.
 
 The cursor keeps the start date before which every transaction is settled, so a run reads pages only until it
 reaches them; within a run it also keeps the next page, so a run cut off resumes where it was.
@@ -103,7 +104,13 @@ class TolokaEarnings:
         value = common.amount(
             item.get("amount"), named if isinstance(named, str) else DEFAULT_CURRENCY, self._platform
         )
-        transaction = common.identifier(item.get("id"), self._platform, "transaction id")
+        # Only amount and dates are documented: without an id, they name the transaction themselves.
+        named = item.get("id")
+        transaction = (
+            common.identifier(named, self._platform, "transaction id")
+            if named is not None
+            else f"{utc_iso(start)}/{value.minor}{value.currency}"
+        )
         end = item.get("endDate")
         ended = None if end is None else common.moment(end, self._platform, "end date")
         title = common.title(item.get("title"), "Toloka tasks")
