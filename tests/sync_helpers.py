@@ -99,7 +99,8 @@ class Computer:
 
     def events(self) -> list[tuple[object, ...]]:
         rows = self.db.connection().execute(
-            "SELECT id, entry_id, at, source, status, amount_minor, currency, note FROM ledger_events ORDER BY id"
+            "SELECT id, entry_id, at, recorded_at, source, status, amount_minor, currency, note "
+            "FROM ledger_events ORDER BY id"
         )
         return rows.fetchall()
 

@@ -4,7 +4,6 @@ documents from the server read field by field."""
 from __future__ import annotations
 
 import itertools
-from datetime import timedelta
 
 import pytest
 
@@ -51,18 +50,22 @@ def test_a_revision_is_made_from_its_parent_and_content_alone():
 def test_an_event_reads_back_as_it_was_written():
     body = _event_body()
     key = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice").id
-    later = T0 + timedelta(days=3)
-    foreign = docs.read_event(key, body, later)
+    foreign = docs.read_event(key, body)
     assert foreign.header == HEADER and foreign.attempt is None
-    assert (foreign.event.status, foreign.event.amount, foreign.event.note) == (
-        Status.APPROVED, Money(150, "GBP"), "nice",
+    assert (foreign.event.status, foreign.event.amount, foreign.event.note, foreign.event.recorded_at) == (
+        Status.APPROVED, Money(150, "GBP"), "nice", T0,
     )  # fmt: skip
-    assert foreign.event.recorded_at == later  # when this computer learnt it
+
+
+def test_of_two_copies_of_an_event_the_one_learnt_first_wins_in_any_order():
+    first = _event_body(recorded_at="2026-11-28T12:00:00.000000+00:00")
+    later = _event_body(recorded_at="2026-11-29T08:00:00.000000+00:00", entry={**first["entry"], "title": "Z"})
+    assert docs.winner([first, later]) == docs.winner([later, first]) == first
 
 
 def test_text_from_the_server_is_cleaned_before_it_is_kept():
     entry = {**_event_body()["entry"], "title": "exe.\u202efdp\x00 survey"}  # type: ignore[dict-item]
-    foreign = docs.read_event("abc", _event_body(entry=entry), T0)
+    foreign = docs.read_event("abc", _event_body(entry=entry))
     assert foreign.header.title == "exe.fdp survey"
 
 
@@ -77,6 +80,7 @@ def test_text_from_the_server_is_cleaned_before_it_is_kept():
         {"amount": "150"},
         {"note": ["not", "text"]},
         {"at": "yesterday"},
+        {"recorded_at": None},
         {"type": "setting"},
         {"entry": "s1"},
         {
@@ -102,7 +106,7 @@ def test_text_from_the_server_is_cleaned_before_it_is_kept():
 )
 def test_an_unreadable_event_is_refused_whole(changes):
     with pytest.raises(DocumentError):
-        docs.read_event("abc", _event_body(**changes), T0)
+        docs.read_event("abc", _event_body(**changes))
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 from surveydesk.core.clock import utc_iso
+from surveydesk.core.money import Money
 from surveydesk.feed.rule_store import LIST_RULES
 from surveydesk.ledger import Source, Status
+from surveydesk.ledger.model import make_event
 from surveydesk.sync.replicator import SyncReport
 from tests.couch_server import CouchServer, couch_server  # noqa: F401 (a fixture)
 from tests.factories import T0
 from tests.sync_helpers import Computer, days
+
+ENTRY = "prolific/me/task/s1"
 
 
 @pytest.fixture
@@ -94,6 +98,40 @@ def test_a_platform_status_wins_over_a_local_guess(server: CouchServer, laptop: 
 
     (entry,) = laptop.ledger.entries()
     assert entry.status is Status.REJECTED and laptop.history() == desktop.history()
+
+
+def test_amounts_told_on_the_same_day_are_believed_in_the_order_first_learnt(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    # A platform that dates a changing amount only by its day (MTurk's daily bonuses): the ledger believes the
+    # one read last. The desktop receives both at once, so it must learn the order from the laptop.
+    amounts = sorted(
+        (100, 120),
+        key=lambda minor: make_event(ENTRY, Source.PLATFORM, T0, T0, Status.APPROVED, Money(minor, "GBP")).id,
+    )
+    first, second = reversed(amounts)  # the event with the greater id first: a tie-break by id would pick it
+    laptop.report("s1", Status.APPROVED, first, at=T0)
+    laptop.later(60)
+    laptop.report("s1", Status.APPROVED, second, at=T0)
+    assert laptop.ledger.entry(ENTRY).amount == Money(second, "GBP")
+
+    _settle(server, laptop, desktop)
+
+    assert desktop.ledger.entry(ENTRY).amount == Money(second, "GBP")
+    assert laptop.history() == desktop.history() and laptop.events() == desktop.events()
+
+
+def test_an_event_both_computers_learnt_keeps_the_earlier_time_on_both(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    desktop.later(60 * 24)
+    laptop.report("s1", Status.APPROVED, at=T0)
+    desktop.report("s1", Status.APPROVED, at=T0)
+    desktop.sync(server)  # the desktop, which learnt it a day later, sends first
+    _settle(server, laptop, desktop)
+    (event,) = laptop.events()
+    assert laptop.events() == desktop.events() and event[3] == utc_iso(laptop.clock.now())
+    assert server.conflicts("log") == {}
 
 
 def test_notes_keep_the_latest_edit(server: CouchServer, laptop: Computer, desktop: Computer):

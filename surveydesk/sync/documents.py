@@ -1,15 +1,16 @@
 """The worker's records as replicated documents: their ids, their bodies, their revisions, and which body wins.
 
 Documents (the body never holds a local integer id, which differs between computers):
-- `event:<ledger event id>`: one ledger event with its entry's description. Events never change, so two
-  computers that saw the same report make the same document, with the same revision.
+- `event:<ledger event id>`: one ledger event with its entry's description. Events never change; two computers
+  that learnt of the same report at different times keep the earlier time on both (the ledger uses it to order
+  amounts dated only by their day), so every computer derives the same state from the same events.
 - `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
 - `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
 - `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
   document whose value is null, so the removal travels too.
 
-Conflicts are resolved by `winner`: the greatest body under one total order, so every computer picks the same
-body whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
+Conflicts are resolved by `winner`: one body under one total order, so every computer picks the same body
+whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
 here: its events are all kept and the ledger derives the status from their union (a platform's status beats a
 local guess, a later review status an earlier one, the latest note stays; see surveydesk.ledger.model).
 """
@@ -131,10 +132,13 @@ def body_of(document: JsonObject) -> JsonObject:
 
 
 def winner(candidates: Sequence[JsonObject]) -> JsonObject:
-    """The body that wins a conflict, the same on every computer: the latest change (`changed_at`, which only
-    mutable documents carry), then the greatest canonical text, a tie-break with no meaning but a fixed one."""
+    """The body that wins a conflict, the same on every computer. A ledger event: the one learnt first
+    (`recorded_at`). Anything else: the latest change (`changed_at`). Then the canonical text, a tie-break with
+    no meaning but a fixed one."""
     if not candidates:
         raise ValueError("no candidates")
+    if all(body.get("type") == EVENT for body in candidates):
+        return min(candidates, key=lambda body: (str(body.get("recorded_at", "")), canonical(body)))
     return max(candidates, key=lambda body: (str(body.get("changed_at", "")), canonical(body)))
 
 
@@ -151,7 +155,6 @@ class ForeignEvent:
 
 
 def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> JsonObject:
-    """`recorded_at` (when this computer learnt of the event) stays out: it differs between computers."""
     return {
         "type": EVENT,
         "entry": {
@@ -168,6 +171,7 @@ def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> 
             "attempt": attempt,
         },
         "at": utc_iso(event.at),
+        "recorded_at": utc_iso(event.recorded_at),
         "source": event.source.value,
         "status": None if event.status is None else event.status.value,
         "amount": _money_json(event.amount),
@@ -175,7 +179,7 @@ def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> 
     }
 
 
-def read_event(key: str, body: JsonObject, received_at: datetime) -> ForeignEvent:
+def read_event(key: str, body: JsonObject) -> ForeignEvent:
     """The event in a document, checked field by field; DocumentError if anything is missing or unreadable."""
     check_type(EVENT, body)
     entry = _object(body, "entry")
@@ -203,7 +207,7 @@ def read_event(key: str, body: JsonObject, received_at: datetime) -> ForeignEven
         id=key,
         entry_id=header.id,
         at=_time(body, "at"),
-        recorded_at=received_at,
+        recorded_at=_time(body, "recorded_at"),
         source=_enum(Source, body, "source"),
         status=status,
         amount=_money(body.get("amount")),

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
@@ -26,7 +26,6 @@ from surveydesk.work.model import Outcome
 log = logging.getLogger(__name__)
 
 _CHUNK: Final = 500  # ids per `IN (...)` query
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 # Where the last look at the profile's answers got to (kept with the checkpoints; not about any server).
 _THIS_COMPUTER: Final = ""
 _PROFILE_MARK: Final = "profile answers seen"
@@ -283,7 +282,6 @@ class LocalReplica:
         self,
         incoming: Sequence[Incoming],
         seen: dict[str, Known],
-        now: datetime,
         checkpoint: tuple[str, str, Checkpoint] | None = None,
     ) -> tuple[int, int]:
         """Write received documents here; returns (applied, skipped as unreadable).
@@ -299,7 +297,7 @@ class LocalReplica:
         for item in incoming:
             try:
                 kind, key = docs.split_id(item.doc_id)
-                records[kind].append((item, self._read(kind, key, item.body, now)))
+                records[kind].append((item, self._read(kind, key, item.body)))
             except DocumentError as error:
                 log.warning("a received document was skipped: %s", error)
                 skipped += 1
@@ -332,6 +330,13 @@ class LocalReplica:
             headers.append(_with_attempt(foreign.header, attempt_id))
             ledger_events.append(foreign.event)
         if ledger_events:
+            with self._db.transaction() as connection:
+                # An event learnt earlier on another computer keeps that time here too (see documents.py);
+                # the ledger derives the entries again from their events just below.
+                connection.executemany(
+                    "UPDATE ledger_events SET recorded_at = ? WHERE id = ? AND recorded_at > ?",
+                    [(utc_iso(e.recorded_at), e.id, utc_iso(e.recorded_at)) for e in ledger_events],
+                )
             self._ledger.apply_foreign(headers, ledger_events)
         with self._db.transaction() as connection:
             connection.executemany("INSERT OR IGNORE INTO sync_links (owner, target) VALUES (?, ?)", links)
@@ -347,11 +352,11 @@ class LocalReplica:
     def check(self, doc_id: str, body: JsonObject) -> None:
         """DocumentError unless the document is one this computer can read and keep."""
         kind, key = docs.split_id(doc_id)
-        self._read(kind, key, body, _EPOCH)
+        self._read(kind, key, body)
 
-    def _read(self, kind: str, key: str, body: JsonObject, now: datetime) -> Any:
+    def _read(self, kind: str, key: str, body: JsonObject) -> Any:
         if kind == docs.EVENT:
-            return docs.read_event(key, body, now)
+            return docs.read_event(key, body)
         if kind == docs.SHIFT:
             return docs.read_shift(key, body)
         if kind == docs.ATTEMPT:
@@ -372,15 +377,17 @@ class LocalReplica:
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             rows = self._connection.execute(
-                "SELECT v.id, v.entry_id, v.at, v.source, v.status, v.amount_minor, v.currency, v.note, "
-                "e.platform, e.account, e.kind, e.task_id, e.record_id, e.title, e.requester, e.occurred_at, "
-                "e.currency, a.sync_id FROM ledger_events AS v JOIN ledger_entries AS e ON e.id = v.entry_id "
+                "SELECT v.id, v.entry_id, v.at, v.recorded_at, v.source, v.status, v.amount_minor, v.currency, "
+                "v.note, e.platform, e.account, e.kind, e.task_id, e.record_id, e.title, e.requester, "
+                "e.occurred_at, e.currency, a.sync_id "
+                "FROM ledger_events AS v JOIN ledger_entries AS e ON e.id = v.entry_id "
                 f"LEFT JOIN attempts AS a ON a.id = e.attempt_id WHERE v.id IN ({marks})",
                 chunk,
             )
             for row in rows:
-                (event_id, entry, at, source, status, amount_minor, currency, note, platform, account, kind,
-                 task_id, record_id, title, requester, occurred_at, entry_currency, attempt) = row  # fmt: skip
+                (event_id, entry, at, recorded_at, source, status, amount_minor, currency, note, platform,
+                 account, kind, task_id, record_id, title, requester, occurred_at, entry_currency,
+                 attempt) = row  # fmt: skip
                 header = EntryHeader(
                     platform=platform,
                     account=account,
@@ -396,7 +403,7 @@ class LocalReplica:
                     id=event_id,
                     entry_id=entry,
                     at=parse_utc_iso(at),
-                    recorded_at=parse_utc_iso(at),  # not sent: when each computer learnt it is its own
+                    recorded_at=parse_utc_iso(recorded_at),
                     source=Source(source),
                     status=None if status is None else Status(status),
                     amount=None if amount_minor is None else Money(amount_minor, currency),

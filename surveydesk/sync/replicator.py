@@ -147,7 +147,7 @@ class Replicator:
         self._remote.bulk_docs(to_server)
         seen = {item.doc_id: known.get(item.doc_id, Known(None, None)) for item in incoming}
         position = (self._target, self._pull_direction, checkpoint)
-        applied, skipped = self._local.apply(incoming, seen, self._clock.now(), position)
+        applied, skipped = self._local.apply(incoming, seen, position)
         self._received += applied
         self._skipped += skipped
 
