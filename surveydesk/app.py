@@ -45,6 +45,7 @@ from surveydesk.sync.target import SyncSettings
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 if TYPE_CHECKING:
+    from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -242,7 +243,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     dialog.exec()
 
 
-def _add_sync(window: MainWindow, core: Core) -> SyncService:
+def _add_sync(window: MainWindow, core: Core, feed: FeedController) -> SyncService:
     """Replication of the log: the state in the window, File ▸ Sync… for its settings, exchanges on the pool."""
     from surveydesk.ui.sync_dialog import SyncDialog
 
@@ -253,8 +254,11 @@ def _add_sync(window: MainWindow, core: Core) -> SyncService:
     core.connectivity.changed.connect(service.network_changed)
 
     def received(report: SyncReport) -> None:
-        if report.received:  # what other computers sent counts in the wages at once
+        """What the worker's other computers sent shows at once: in the wages, the list's rules, the alerts."""
+        if report.received:
             core.wage_reports.refresh(core.clock.now())
+        if "setting" in report.kinds:
+            feed.reload_settings()
 
     service.synced.connect(received)
 
@@ -312,7 +316,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
-    FeedController(
+    feed = FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, app_icon()
     )
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
@@ -320,7 +324,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     keep_alive.timeout.connect(core.timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
-    sync = _add_sync(window, core)
+    sync = _add_sync(window, core, feed)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)

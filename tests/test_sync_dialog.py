@@ -10,11 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.money import Money
+from surveydesk.feed.rule_store import RuleStore
+from surveydesk.feed.rules import Rules
 from surveydesk.ledger import Status
 from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings
+from surveydesk.ui.application import app_icon
+from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.sync_dialog import SyncDialog
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
@@ -139,3 +144,31 @@ def test_the_window_shows_the_sync_state_and_offers_the_settings(qtbot, poller):
     ]
     with qtbot.waitSignal(window.sync_requested):
         sync_action.trigger()
+
+
+def test_rules_received_from_another_computer_apply_to_the_list_at_once(
+    qtbot,
+    laptop: Computer,
+    tmp_path: Path,
+    poller,
+    pool,
+    couch_server: CouchServer,  # noqa: F811
+):
+    couch_server.create_database("log")
+    desktop = Computer(tmp_path / "desktop")
+    try:
+        RuleStore(desktop.settings).save_list_rules(Rules(min_reward=Money(500, "GBP")))
+        desktop.settings.set("alerts.per_minute", 1)
+        desktop.sync(couch_server)
+    finally:
+        desktop.close()
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    feed = FeedController(
+        window, poller, None, Background(pool, window), laptop.settings, SystemClock(), app_icon()
+    )
+    report = laptop.sync(couch_server)
+    assert report.kinds == {"setting"}
+    feed.reload_settings()
+    assert feed.alerts.settings.per_minute == 1
+    assert window.model.rules() == Rules(min_reward=Money(500, "GBP"))

@@ -42,6 +42,7 @@ class SyncReport:
     skipped: int  # documents on the server that could not be read (kept there, not here)
     finished_at: datetime
     complete: bool = True  # False when asked to stop before the end
+    kinds: frozenset[str] = frozenset()  # the kinds of documents received ("event", "setting"…)
 
 
 class Replicator:
@@ -63,6 +64,7 @@ class Replicator:
         self._batch = batch_size
         self._should_stop = should_stop
         self._received = self._sent = self._conflicts = self._skipped = 0
+        self._kinds: set[str] = set()
 
     def __enter__(self) -> Replicator:
         return self
@@ -79,7 +81,13 @@ class Replicator:
         self._local.note_profile_changes(self._clock.now())  # before the pull, so they take part in merges
         complete = self._pull() and self._push() and (self._sent == 0 or self._pull())
         return SyncReport(
-            self._received, self._sent, self._conflicts, self._skipped, self._clock.now(), complete=complete
+            self._received,
+            self._sent,
+            self._conflicts,
+            self._skipped,
+            self._clock.now(),
+            complete=complete,
+            kinds=frozenset(self._kinds),
         )
 
     @property
@@ -150,6 +158,7 @@ class Replicator:
         applied, skipped = self._local.apply(incoming, seen, position)
         self._received += applied
         self._skipped += skipped
+        self._kinds.update(item.doc_id.partition(":")[0] for item in incoming)
 
     def _merge(
         self, doc_id: str, documents: list[JsonObject], mine: JsonObject | None, to_server: list[JsonObject]
