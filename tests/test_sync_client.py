@@ -99,6 +99,8 @@ def test_a_busy_server_is_asked_again_when_it_says(hostile: HostileServer, datab
         b'{"results": [{"id": "event:1", "changes": [{"rev": null}]}], "last_seq": 3}',
         b'{"results": [{"id": "event:1", "changes": []}], "last_seq": 3}',
         b'{"results": ["event:1"], "last_seq": 3}',
+        b'{"results": [{"id": "event:1", "changes": [{"rev": "not-a-revision!"}]}], "last_seq": 3}',
+        b'{"results": [{"id": "event:1", "changes": [{"rev": "0-abc"}]}], "last_seq": 3}',
     ],
 )
 def test_a_list_of_changes_that_breaks_the_protocol_is_refused_whole(

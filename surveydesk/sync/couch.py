@@ -8,6 +8,7 @@ never a password, a path with ids, or a header.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,7 @@ TIMEOUT: Final = (5.0, 60.0)  # seconds to connect; seconds between bytes (a big
 MAX_REPLY_BYTES: Final = 64 * 1024 * 1024  # far above any batch we ask for; a bigger reply is refused unread
 DEFAULT_RETRY: Final = timedelta(seconds=60)  # when a busy server gives no Retry-After
 _CHUNK: Final = 64 * 1024
+_REVISION: Final = re.compile(r"[1-9][0-9]{0,8}-[0-9A-Za-z]{1,64}")  # generation-hash
 
 JsonObject = dict[str, Any]
 
@@ -267,6 +269,11 @@ class CouchDatabase:
         raise BadReply(f"{self.name} refused the request ({status})")
 
 
+def is_revision(value: object) -> bool:
+    """A revision as the protocol writes it: its generation, a dash, its hash."""
+    return isinstance(value, str) and _REVISION.fullmatch(value) is not None
+
+
 def _query_value(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
@@ -278,7 +285,7 @@ def _change(row: object, name: str) -> Change:
     if not isinstance(doc_id, str) or not isinstance(changes, list):
         raise BadReply(f"{name} sent a change without its document or revisions")
     revs = tuple(entry.get("rev") for entry in changes if isinstance(entry, dict))
-    if not revs or not all(isinstance(rev, str) for rev in revs):
+    if not revs or not all(is_revision(rev) for rev in revs):
         raise BadReply(f"{name} sent a change with unreadable revisions")
     return Change(doc_id, revs, row.get("deleted") is True)  # type: ignore[arg-type]
 

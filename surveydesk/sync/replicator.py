@@ -22,7 +22,7 @@ from typing import Final
 
 from surveydesk.core.clock import Clock
 from surveydesk.sync import documents as docs
-from surveydesk.sync.couch import Change, CouchDatabase, JsonObject
+from surveydesk.sync.couch import Change, CouchDatabase, JsonObject, is_revision
 from surveydesk.sync.documents import DocumentError
 from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica
 
@@ -143,7 +143,7 @@ class Replicator:
         asked = {doc_id for doc_id, _ in wanted}
         leaves: dict[str, list[JsonObject]] = {}
         for document in self._remote.bulk_get(wanted):
-            if document.get("_id") in asked and isinstance(document.get("_rev"), str):
+            if document.get("_id") in asked and is_revision(document.get("_rev")):
                 leaves.setdefault(document["_id"], []).append(document)
         waiting = self._local.pending_bodies({doc_id: known[doc_id] for doc_id in leaves if doc_id in known})
         to_server: list[JsonObject] = []
