@@ -101,6 +101,8 @@ def test_a_busy_server_is_asked_again_when_it_says(hostile: HostileServer, datab
         b'{"results": ["event:1"], "last_seq": 3}',
         b'{"results": [{"id": "event:1", "changes": [{"rev": "not-a-revision!"}]}], "last_seq": 3}',
         b'{"results": [{"id": "event:1", "changes": [{"rev": "0-abc"}]}], "last_seq": 3}',
+        b'{"results": [], "last_seq": {"nested": [1, 2]}}',
+        b'{"results": [], "last_seq": "' + b"9" * 5000 + b'"}',
     ],
 )
 def test_a_list_of_changes_that_breaks_the_protocol_is_refused_whole(
@@ -109,6 +111,19 @@ def test_a_list_of_changes_that_breaks_the_protocol_is_refused_whole(
     hostile.script(Reply(200, body))
     with pytest.raises(BadReply):
         database.changes(0, 100)
+
+
+def test_documents_are_read_from_whatever_shape_of_answer_comes_back(hostile: HostileServer, database):
+    hostile.script(
+        Reply(
+            200,
+            b'{"results": [{"id": "event:1", "docs": 5}, "junk", {"docs": [{"error": {"id": "event:2"}}, 7, '
+            b'{"ok": {"_id": "event:3", "_rev": "1-abc"}}]}]}',
+        )
+    )
+    assert database.bulk_get([("event:1", "1-a"), ("event:2", "1-b"), ("event:3", "1-abc")]) == [
+        {"_id": "event:3", "_rev": "1-abc"}
+    ]
 
 
 def test_a_batch_the_server_refused_in_part_is_an_error(hostile: HostileServer, database: CouchDatabase):

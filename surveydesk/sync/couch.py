@@ -23,6 +23,7 @@ from surveydesk import __version__
 TIMEOUT: Final = (5.0, 60.0)  # seconds to connect; seconds between bytes (a big _bulk_docs takes a while)
 MAX_REPLY_BYTES: Final = 64 * 1024 * 1024  # far above any batch we ask for; a bigger reply is refused unread
 DEFAULT_RETRY: Final = timedelta(seconds=60)  # when a busy server gives no Retry-After
+MAX_POSITION_CHARS: Final = 4096  # a CouchDB 3 sequence is a few hundred characters
 _CHUNK: Final = 64 * 1024
 _REVISION: Final = re.compile(r"[1-9][0-9]{0,8}-[0-9A-Za-z]{1,64}")  # generation-hash
 
@@ -89,7 +90,7 @@ class Change:
 @dataclass(frozen=True, slots=True)
 class ChangesPage:
     changes: tuple[Change, ...]
-    last_seq: object  # opaque: an int on PouchDB, a string on CouchDB 2+; only ever handed back to the server
+    last_seq: int | str  # opaque: an int on PouchDB, a string on CouchDB 2+; only ever handed back to the server
 
 
 def make_session() -> requests.Session:
@@ -142,8 +143,10 @@ class CouchDatabase:
         params = {"style": "all_docs", "since": _query_value(since), "limit": str(limit)}
         body = self._object(self._request("GET", "/_changes", params=params))
         results, last_seq = body.get("results"), body.get("last_seq")
-        if not isinstance(results, list) or last_seq is None:
+        if not isinstance(results, list) or not isinstance(last_seq, int | str) or isinstance(last_seq, bool):
             raise BadReply(f"{self.name} sent a list of changes without its results or position")
+        if len(str(last_seq)) > MAX_POSITION_CHARS:
+            raise BadReply(f"{self.name} sent a position in its changes that is far too long")
         return ChangesPage(tuple(_change(row, self.name) for row in results), last_seq)
 
     def revs_diff(self, revs: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
@@ -175,17 +178,18 @@ class CouchDatabase:
             raise BadReply(f"{self.name} refused {len(refused)} of {len(docs)} records ({', '.join(reasons)})")
 
     def bulk_get(self, wanted: Sequence[tuple[str, str]]) -> list[JsonObject]:
-        """The given revisions (document id, rev), each with its `_revisions` history; deleted ones included."""
+        """The given revisions (document id, rev), deleted ones included; one the server lacks is left out."""
         if not wanted:
             return []
         payload = {"docs": [{"id": doc_id, "rev": rev} for doc_id, rev in wanted]}
-        body = self._object(self._request("POST", "/_bulk_get", params={"revs": "true"}, payload=payload))
+        body = self._object(self._request("POST", "/_bulk_get", payload=payload))
         results = body.get("results")
         if not isinstance(results, list):
             raise BadReply(f"{self.name} answered a request for documents in a form we cannot read")
         found: list[JsonObject] = []
         for result in results:
-            for answer in result.get("docs", []) if isinstance(result, dict) else []:
+            answers = result.get("docs") if isinstance(result, dict) else None
+            for answer in answers if isinstance(answers, list) else []:
                 doc = answer.get("ok") if isinstance(answer, dict) else None
                 if isinstance(doc, dict):
                     found.append(doc)
