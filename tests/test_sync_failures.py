@@ -226,3 +226,28 @@ def test_unreadable_documents_on_the_server_are_skipped_and_the_rest_received(
         assert other.settings.get("country", None) is None
     finally:
         other.close()
+
+
+def test_a_server_that_goes_away_while_sending_to_us_leaves_whole_batches_here(
+    server: CouchServer, laptop: Computer, tmp_path: Path
+):
+    _studies(laptop, 300)
+    laptop.sync(server)
+    third = Computer(tmp_path / "third")
+    batches = 0
+
+    def server_dies_after_two_batches() -> bool:
+        nonlocal batches
+        batches += 1
+        if batches == 3:
+            server.kill()
+        return False
+
+    try:
+        with pytest.raises(ServerGone):
+            third.sync(server, batch_size=100, should_stop=server_dies_after_two_batches)
+        received = third.events()
+        assert len(received) == 200 and set(received) <= set(laptop.events())
+        assert len(third.history()) == 200 and third.pending() == 0  # what came is not sent back as new
+    finally:
+        third.close()
