@@ -263,7 +263,9 @@ def _add_sync(window: MainWindow, core: Core, feed: FeedController) -> SyncServi
     service.synced.connect(received)
 
     def open_dialog() -> None:
-        SyncDialog(settings, core.secrets, service, core.clock, background, window).exec()
+        dialog = SyncDialog(settings, core.secrets, service, core.clock, background, window)
+        dialog.exec()
+        dialog.setParent(None)  # freed with its last reference, its connections to the service with it
 
     window.sync_requested.connect(open_dialog)
     return service

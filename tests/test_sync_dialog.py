@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from surveydesk.core.clock import SystemClock
@@ -172,3 +173,11 @@ def test_rules_received_from_another_computer_apply_to_the_list_at_once(
     feed.reload_settings()
     assert feed.alerts.settings.per_minute == 1
     assert window.model.rules() == Rules(min_reward=Money(500, "GBP"))
+
+
+def test_a_closed_dialog_hears_no_more_from_the_service(qtbot, laptop: Computer, secrets, service, pool):
+    dialog = SyncDialog(SyncSettings(laptop.settings), secrets, service, SystemClock(), Background(pool))
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    service.state_changed.emit("Synced at 12:00")  # would raise in a slot of the deleted dialog
+    service.synced.emit(None)

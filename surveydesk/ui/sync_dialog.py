@@ -96,7 +96,7 @@ class SyncDialog(QDialog):
         layout.addWidget(close)
 
         service.state_changed.connect(self._show_state)
-        service.synced.connect(lambda _report: self._show_last_success())
+        service.synced.connect(self._on_synced)  # a method, so the connection ends with the dialog
         self._load()
 
     def _what_travels(self) -> str:
@@ -128,6 +128,9 @@ class SyncDialog(QDialog):
 
     def _show_state(self, text: str) -> None:
         self.state.setText(text)
+
+    def _on_synced(self, _report: object) -> None:
+        self._show_last_success()
 
     def _show_last_success(self) -> None:
         last = self._settings.last_success()
