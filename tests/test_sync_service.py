@@ -227,3 +227,22 @@ def test_when_the_network_comes_back_the_waiting_changes_go_at_once(
         assert synced.args[0].sent == 1
     finally:
         back.stop()
+
+
+def test_a_missing_database_is_said_and_waits_for_the_worker(
+    qtbot,
+    laptop: Computer,
+    pool,
+    stop_later,
+    couch_server: CouchServer,  # noqa: F811
+):
+    laptop.report("s1", Status.APPROVED)
+    service = _service(qtbot, laptop, pool, couch_server.url, ADMIN_PASSWORD)  # "log" was never created
+    stop_later.append(service)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Sync stopped")):
+        service.start()
+    assert service.state == (
+        f"Sync stopped: 127.0.0.1:{couch_server.port}/log has no such database; create it on the server first. "
+        "Check the settings in File ▸ Sync…"
+    )
+    assert laptop.pending() == 1
