@@ -41,13 +41,18 @@ from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
+from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
+from surveydesk.sync.replicator import SyncReport
+from surveydesk.sync.target import SyncSettings
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 if TYPE_CHECKING:
+    from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -216,7 +221,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     refresh()
 
 
-def _add_history_page(window: MainWindow, core: Core, demo: bool) -> None:
+def _add_history_page(window: MainWindow, core: Core, demo: bool) -> HistoryView:
     """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; the ECB is
     asked only outside the demo."""
     from surveydesk.ui.history_view import HistoryView
@@ -241,6 +246,7 @@ def _add_history_page(window: MainWindow, core: Core, demo: bool) -> None:
     window.tabs.currentChanged.connect(turned_to)
     core.reconciliation.synced.connect(lambda _result: view.ledger_changed())
     view.refresh()
+    return view
 
 
 def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) -> None:
@@ -270,6 +276,37 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     dialog.account_saved.connect(saved)
     dialog.account_removed.connect(removed)
     dialog.exec()
+
+
+def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: HistoryView) -> SyncService:
+    """Replication of the log: the state in the window, File ▸ Sync between computers… for its settings, exchanges
+    on the pool."""
+    from surveydesk.ui.sync_dialog import SyncDialog
+
+    settings = SyncSettings(core.settings)
+    background = Background(core.pool, window)
+    service = SyncService(core.database, settings, core.secrets, core.clock, background, window)
+    service.state_changed.connect(window.show_sync_state)
+    core.connectivity.changed.connect(service.network_changed)
+
+    def received(report: SyncReport) -> None:
+        """What the worker's other computers sent shows at once: in the wages, the history, the list's rules,
+        the alerts."""
+        if report.received:
+            core.wage_reports.refresh(core.clock.now())
+            history.ledger_changed()
+        if "setting" in report.kinds:
+            feed.reload_settings()
+
+    service.synced.connect(received)
+
+    def open_dialog() -> None:
+        dialog = SyncDialog(settings, core.secrets, service, core.clock, background, window)
+        dialog.exec()
+        dialog.setParent(None)  # freed with its last reference, its connections to the service with it
+
+    window.sync_requested.connect(open_dialog)
+    return service
 
 
 def _add_earnings_sync(window: MainWindow, core: Core) -> None:
@@ -323,7 +360,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
-    _add_history_page(window, core, args.demo)
+    history = _add_history_page(window, core, args.demo)
     feed = FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )
@@ -339,6 +376,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     keep_alive.timeout.connect(core.timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
+    sync = _add_sync(window, core, feed, history)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)
@@ -357,6 +395,9 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     core.poller.start()
     if not args.smoke_test:
         core.reconciliation.start()
+    if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+        sync.start()
     code = app.exec()
+    sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

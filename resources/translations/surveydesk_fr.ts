@@ -624,6 +624,10 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <source>S&amp;ync between computers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1475,6 +1479,127 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync between computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://couch.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surveydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also replicate my profile answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Enregistrer</translation>
+    </message>
+    <message>
+        <source>Turn sync off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is replicated between your computers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Earnings log entries and the history of their status, with your notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Timed attempts at tasks and your shifts, once they are finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Your rules for the task list and for alerts, your alert settings, country and minimum wage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Your profile answers, only if you tick the box above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never: platform logins, passwords, or these sync settings themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in your keyring; type to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password to test the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished">Test en cours…</translation>
+    </message>
+    <message>
+        <source>The test failed with an error of ours; see the log file.</source>
+        <translation type="unfinished">Le test a échoué à cause d’une erreur de notre part&#xa0;; voir le fichier journal.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished">Enregistré.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off. Nothing on the server was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation type="unfinished">Pas de trousseau</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Keep this password for this run of SurveyDesk only? It will not be written anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <source>Sync earnings now</source>
@@ -1490,6 +1615,61 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Offline: your earnings history is all here; it syncs when the network is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>Syncing with {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed (internal error; see the log file); next try at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: {0}. Check the settings in File ▸ Sync between computers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is waiting for its password: enter it in File ▸ Sync between computers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cannot read its password: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline ({0}): {1} changes wait; trying again at {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server is busy: {0} changes wait; trying again at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: {0}; trying again at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off (File ▸ Sync between computers… to keep your log on several computers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {0} changes wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {0} records on the server could not be read (see the log file)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -353,4 +353,124 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX screener_answers_by_field ON screener_answers (field, at)",
         ),
     ),
+    Migration(
+        version=8,
+        description="replication: stable ids of shifts and attempts, what waits to be sent, revisions, positions",
+        statements=(
+            # Local integer ids differ between the worker's computers; these ids name the same shift or attempt
+            # on all of them. Rows made before this version get one now, new rows get one as they are made.
+            "ALTER TABLE shifts ADD COLUMN sync_id TEXT",
+            "ALTER TABLE attempts ADD COLUMN sync_id TEXT",
+            "UPDATE shifts SET sync_id = lower(hex(randomblob(16))) WHERE sync_id IS NULL",
+            "UPDATE attempts SET sync_id = lower(hex(randomblob(16))) WHERE sync_id IS NULL",
+            "CREATE UNIQUE INDEX shifts_by_sync_id ON shifts (sync_id)",
+            "CREATE UNIQUE INDEX attempts_by_sync_id ON attempts (sync_id)",
+            """
+            CREATE TRIGGER shifts_get_sync_id AFTER INSERT ON shifts WHEN NEW.sync_id IS NULL
+            BEGIN UPDATE shifts SET sync_id = lower(hex(randomblob(16))) WHERE id = NEW.id; END
+            """,
+            """
+            CREATE TRIGGER attempts_get_sync_id AFTER INSERT ON attempts WHEN NEW.sync_id IS NULL
+            BEGIN UPDATE attempts SET sync_id = lower(hex(randomblob(16))) WHERE id = NEW.id; END
+            """,
+            # This database's own name in replication (checkpoints are per database and server).
+            "CREATE TABLE sync_replica (id TEXT NOT NULL)",
+            "INSERT INTO sync_replica (id) VALUES (lower(hex(randomblob(16))))",
+            # The documents changed here since they were last sent, oldest change first. Triggers below fill
+            # it, so every writer's changes are caught without it knowing about replication; a change of a
+            # document already waiting moves it to the end (deleted and inserted again: a new `seq`).
+            # `changed_at` is when it changed (SQLite's clock, UTC): the latest edit of a setting wins a conflict.
+            """
+            CREATE TABLE sync_pending (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                doc_id TEXT NOT NULL UNIQUE,
+                changed_at TEXT NOT NULL
+            )
+            """,
+            # The revision of each document as this database last agreed with the server, a digest of its body
+            # then (a change that changes nothing sends nothing) and its time of change ('' for a ledger event).
+            """
+            CREATE TABLE sync_revisions (
+                doc_id TEXT PRIMARY KEY,
+                rev TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                changed_at TEXT NOT NULL
+            )
+            """,
+            # Where pulling from (and pushing to) each target resumes; `session` must match the server's copy
+            # in its _local document, else the server is not the one the position belongs to.
+            """
+            CREATE TABLE sync_checkpoints (
+                target TEXT NOT NULL,
+                direction TEXT NOT NULL,
+                session TEXT NOT NULL,
+                position TEXT NOT NULL,
+                PRIMARY KEY (target, direction)
+            )
+            """,
+            # A received record that points at one not received yet (an entry at its attempt, an attempt at its
+            # shift): the link is made when the other arrives.
+            "CREATE TABLE sync_links (owner TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (owner, target))",
+            """
+            CREATE TRIGGER ledger_events_to_sync AFTER INSERT ON ledger_events
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'event:' || NEW.id;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('event:' || NEW.id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            # Shifts and attempts are sent once they are over (an open one is still being timed here).
+            """
+            CREATE TRIGGER shifts_to_sync AFTER UPDATE ON shifts
+            WHEN NEW.ended_at IS NOT NULL AND NEW.sync_id IS NOT NULL
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'shift:' || NEW.sync_id;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('shift:' || NEW.sync_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            """
+            CREATE TRIGGER attempts_to_sync AFTER UPDATE ON attempts
+            WHEN NEW.outcome IS NOT NULL AND NEW.sync_id IS NOT NULL
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'attempt:' || NEW.sync_id;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('attempt:' || NEW.sync_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            # A stretch closed (or corrected) after its shift or attempt ended changes that document too.
+            """
+            CREATE TRIGGER stretches_to_sync AFTER UPDATE ON stretches WHEN NEW.seconds IS NOT NULL
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id IN (
+                    SELECT 'shift:' || sync_id FROM shifts WHERE id = NEW.shift_id
+                    UNION ALL SELECT 'attempt:' || sync_id FROM attempts WHERE id = NEW.attempt_id
+                );
+                INSERT INTO sync_pending (doc_id, changed_at)
+                SELECT 'shift:' || sync_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now') FROM shifts
+                WHERE id = NEW.shift_id AND ended_at IS NOT NULL
+                UNION ALL
+                SELECT 'attempt:' || sync_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now') FROM attempts
+                WHERE id = NEW.attempt_id AND outcome IS NOT NULL;
+            END
+            """,
+            # Which settings travel is decided when they are sent (surveydesk.sync.documents); all are noted.
+            """
+            CREATE TRIGGER settings_inserted_to_sync AFTER INSERT ON settings
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'setting:' || NEW.key;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('setting:' || NEW.key, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            """
+            CREATE TRIGGER settings_updated_to_sync AFTER UPDATE ON settings WHEN NEW.value IS NOT OLD.value
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'setting:' || NEW.key;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('setting:' || NEW.key, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+        ),
+    ),
 )

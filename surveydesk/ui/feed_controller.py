@@ -114,6 +114,11 @@ class FeedController(QObject):
         dialog.exec()
         dialog.setParent(None)
 
+    def reload_settings(self) -> None:
+        """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
+        self._on_rules_changed()
+        self.alerts.settings = alert_settings(self._settings)
+
     def _on_alert_settings(self, settings: AlertSettings) -> None:
         self.alerts.settings = settings
 

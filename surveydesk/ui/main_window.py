@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     profile_requested = Signal()  # the worker wants to edit their profile
     looked_at = Signal()  # the window became the active one: the worker has seen the list
     hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
+    sync_requested = Signal()  # the worker wants the sync settings
 
     def __init__(
         self,
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.keep_running_in_tray = False
         self._quitting = False
         self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
+        self._sync_state: QLabel | None = None
         self.status_panel = StatusPanel(self)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
         self.tabs = QTabWidget(self)
@@ -187,6 +190,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        sync_action = QAction(self.tr("S&ync between computers…"), self)
+        sync_action.triggered.connect(self.sync_requested)
+        file_menu.addAction(sync_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_for_real)
@@ -309,6 +316,13 @@ class MainWindow(QMainWindow):
         task = self.selected_task()
         if task is not None:
             self.take_requested.emit(task)
+
+    def show_sync_state(self, text: str) -> None:
+        """The sync state in words, kept in a corner of the status bar."""
+        if self._sync_state is None:
+            self._sync_state = plain_label(self)
+            self.statusBar().addPermanentWidget(self._sync_state)
+        self._sync_state.setText(text)
 
     def say(self, message: str) -> None:
         """A message in the status bar, for things that happened (a take, a warning)."""

@@ -1,0 +1,276 @@
+"""Replication in the background: after local changes (debounced), every few minutes, and on the worker's ask.
+
+Every exchange runs on the thread pool; the GUI thread only starts one and hears how it went, by signal, as a
+state in words. While the server cannot be reached (offline, down) changes wait in the database and the
+exchange is tried again later, further apart each time; a busy server is asked again when it says. A wrong
+password or a missing database stops the automatic attempts until the worker changes the settings or asks.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from surveydesk.core.clock import Clock
+from surveydesk.secrets import SecretStore, SecretsUnavailable
+from surveydesk.services.background import Background
+from surveydesk.store.database import Database
+from surveydesk.sync.couch import MissingDatabase, ServerBusy, ServerGone, SyncError, WrongLogin
+from surveydesk.sync.local import LocalReplica
+from surveydesk.sync.replicator import SyncReport
+from surveydesk.sync.target import SyncSettings, SyncTarget, open_replicator
+
+log = logging.getLogger(__name__)
+
+WATCH_MS: Final = 5_000  # how often the queue of local changes is looked at (one indexed query)
+DEBOUNCE_MS: Final = 10_000  # quiet time after a local change before it is sent: a burst of changes goes as one
+PERIOD_MS: Final = 10 * 60_000  # an exchange at least this often, for what the other computers changed
+FIRST_RETRY: Final = timedelta(seconds=30)
+LONGEST_RETRY: Final = timedelta(minutes=15)
+_MISSING_LOGIN: Final = "missing login"  # the keyring has none for the target: the worker must enter it
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    report: SyncReport | None
+    error: SyncError | None
+    problem: str | None  # a local problem (no keyring, no password) in words
+    waiting: int
+
+
+class SyncService(QObject):
+    """Runs exchanges with the configured server, one at a time, and says how they went."""
+
+    state_changed = Signal(str)  # the sync state in the worker's words
+    synced = Signal(object)  # SyncReport, after an exchange that finished
+
+    def __init__(
+        self,
+        db: Database,
+        settings: SyncSettings,
+        secrets: SecretStore,
+        clock: Clock,
+        background: Background,
+        parent: QObject | None = None,
+        *,
+        watch_ms: int = WATCH_MS,
+        debounce_ms: int = DEBOUNCE_MS,
+        period_ms: int = PERIOD_MS,
+        first_retry: timedelta = FIRST_RETRY,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self._secrets = secrets
+        self._clock = clock
+        self._background = background
+        self._stopping = threading.Event()
+        self._running = False
+        self._again = False  # asked for while an exchange was running
+        self._halted = False  # stopped by an error only the worker can fix
+        self._failures = 0
+        self._first_retry = first_retry
+        self._last_seen = 0  # the newest change seen waiting
+        self._state = ""
+        self._watch = QTimer(self)
+        self._watch.setInterval(watch_ms)
+        self._watch.timeout.connect(self._look_for_changes)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._automatic)
+        self._next_try = QTimer(self)
+        self._next_try.setSingleShot(True)
+        self._next_try.timeout.connect(self._automatic)
+        self._period = QTimer(self)
+        self._period.setInterval(period_ms)
+        self._period.timeout.connect(self._automatic)
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Begin watching for changes and exchanging on schedule; the first exchange starts at once."""
+        self._stopping.clear()
+        self._watch.start()
+        self._period.start()
+        self._say_idle()
+        self._automatic()
+
+    def stop(self) -> None:
+        """No new exchanges; one running ends after its current batch (the next one resumes from there)."""
+        self._stopping.set()
+        for timer in (self._watch, self._debounce, self._next_try, self._period):
+            timer.stop()
+
+    def sync_now(self) -> None:
+        """The worker's ask: an exchange now (or right after the running one), whatever stopped them before."""
+        self._halted = False
+        self._failures = 0
+        self._next_try.stop()
+        self._begin()
+
+    def network_changed(self, online: bool) -> None:
+        """The system says the network is back: what waits for a retry goes now rather than at its time."""
+        if online and self._next_try.isActive() and not self._halted:
+            self._next_try.stop()
+            self._automatic()
+
+    def settings_changed(self) -> None:
+        """The target, password or choices changed: exchange with the new ones."""
+        self._last_seen = 0
+        self.sync_now()
+
+    # --- scheduling ----------------------------------------------------------------------------------------
+
+    def _look_for_changes(self) -> None:
+        """On the GUI thread, so one look at the end of an index; the count only when something changed."""
+        replica = LocalReplica(self._db)
+        last = replica.last_pending_seq()
+        if last == self._last_seen or self._running:
+            return
+        self._last_seen = last
+        waiting = replica.pending_count()
+        if waiting:
+            self._say_idle(waiting)
+            if not self._next_try.isActive() and not self._halted:  # offline: the retry comes first
+                self._debounce.start()
+
+    def _automatic(self) -> None:
+        if not self._halted and not self._stopping.is_set():
+            self._begin()
+
+    def _begin(self) -> None:
+        if self._stopping.is_set():
+            return
+        target = self._settings.target()
+        if target is None:
+            self._say_idle()
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._again = False
+        self._debounce.stop()
+        self._set_state(self.tr("Syncing with {0}…").format(target.key))
+        include_profile = self._settings.include_profile()
+        self._background.run(lambda: self._exchange(target, include_profile), self._finished, self._crashed)
+
+    def _exchange(self, target: SyncTarget, include_profile: bool) -> _Outcome:
+        """On the pool: one whole exchange; environment trouble comes back as data, not raised."""
+        replica = LocalReplica(self._db, include_profile)
+        try:
+            password = self._secrets.get(target.secret_key)
+        except SecretsUnavailable as error:
+            return _Outcome(None, None, str(error), replica.pending_count())
+        if password is None:
+            return _Outcome(None, None, _MISSING_LOGIN, replica.pending_count())
+        try:
+            with open_replicator(
+                self._db,
+                target,
+                password,
+                self._clock,
+                include_profile=include_profile,
+                should_stop=self._stopping.is_set,
+            ) as replicator:
+                report = replicator.run()
+        except SyncError as error:
+            return _Outcome(None, error, None, replica.pending_count())
+        return _Outcome(report, None, None, replica.pending_count())
+
+    def _finished(self, outcome: _Outcome) -> None:
+        self._running = False
+        if outcome.report is not None:
+            self._failures = 0
+            if outcome.report.complete:
+                self._settings.set_last_success(outcome.report.finished_at)
+            self._say_idle(outcome.waiting, outcome.report.skipped)
+            self.synced.emit(outcome.report)
+        elif outcome.problem is not None:
+            self._halted = True
+            self._set_state(self._problem_words(outcome.problem))
+        elif isinstance(outcome.error, WrongLogin | MissingDatabase):
+            self._halted = True
+            self._set_state(
+                self.tr("Sync stopped: {0}. Check the settings in File ▸ Sync between computers…").format(
+                    outcome.error.message
+                )
+            )
+        elif outcome.error is not None:
+            self._failures += 1
+            self._set_state(self._retry_words(outcome.error, outcome.waiting))
+        if self._again and not self._halted:
+            self._begin()
+
+    def _crashed(self, error: Exception) -> None:
+        """A bug of ours (logged with its traceback by Background): said plainly, tried again later."""
+        self._running = False
+        self._failures += 1
+        retry = self._schedule_retry(None)
+        self._set_state(self.tr("Sync failed (internal error; see the log file); next try at {0}").format(retry))
+
+    # --- words ---------------------------------------------------------------------------------------------
+
+    def _problem_words(self, problem: str) -> str:
+        if problem == _MISSING_LOGIN:
+            return self.tr("Sync is waiting for its password: enter it in File ▸ Sync between computers…")
+        return self.tr("Sync cannot read its password: {0}").format(problem)
+
+    def _retry_words(self, error: SyncError, waiting: int) -> str:
+        """Schedules the next try and says when it will be."""
+        retry = self._schedule_retry(error.retry_at if isinstance(error, ServerBusy) else None)
+        if isinstance(error, ServerGone):
+            return self.tr("Offline ({0}): {1} changes wait; trying again at {2}").format(
+                error.message, waiting, retry
+            )
+        if isinstance(error, ServerBusy):
+            return self.tr("The sync server is busy: {0} changes wait; trying again at {1}").format(waiting, retry)
+        return self.tr("Sync failed: {0}; trying again at {1}").format(error.message, retry)
+
+    def _schedule_retry(self, at: datetime | None) -> str:
+        now = self._clock.now()
+        if at is None:
+            delay = min(self._first_retry * 2 ** max(self._failures - 1, 0), LONGEST_RETRY)
+            at = now + delay
+        self._next_try.start(max(0, int((at - now).total_seconds() * 1000)))
+        return _clock_time(at)
+
+    def _say_idle(self, waiting: int | None = None, unreadable: int = 0) -> None:
+        if self._settings.target() is None:
+            self._set_state(
+                self.tr("Sync is off (File ▸ Sync between computers… to keep your log on several computers)")
+            )
+            return
+        if waiting is None:
+            waiting = LocalReplica(self._db).pending_count()
+        last = self._settings.last_success()
+        text = (
+            self.tr("Synced at {0}").format(_clock_time(last)) if last is not None else self.tr("Not synced yet")
+        )
+        if waiting:
+            text += self.tr(" · {0} changes wait").format(waiting)
+        if unreadable:
+            text += self.tr(" · {0} records on the server could not be read (see the log file)").format(unreadable)
+        self._set_state(text)
+
+    def _set_state(self, text: str) -> None:
+        if text != self._state:
+            self._state = text
+            self.state_changed.emit(text)
+
+
+def _clock_time(moment: datetime) -> str:
+    """A time as the worker reads it: their own time zone."""
+    return moment.astimezone().strftime("%H:%M")

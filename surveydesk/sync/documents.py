@@ -1,0 +1,514 @@
+"""The worker's records as replicated documents: their ids, their bodies, their revisions, and which body wins.
+
+Documents (the body never holds a local integer id, which differs between computers):
+- `event:<ledger event id>`: one ledger event with its entry's description. Events never change; two computers
+  that learnt of the same report at different times keep the earlier time on both (the ledger uses it to order
+  amounts dated only by their day), so every computer derives the same state from the same events.
+- `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
+- `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
+- `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
+  document whose value is null, so the removal travels too.
+
+Conflicts are resolved by `winner`: one body under one total order, so every computer picks the same body
+whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
+here: its events are all kept and the ledger derives the status from their union (a platform's status beats a
+local guess, a later review status an earlier one, the latest note stays; see surveydesk.ledger.model).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
+from surveydesk.ledger.model import EntryHeader, Kind, LedgerEvent, Source, Status
+from surveydesk.work.model import Outcome
+
+JsonObject = dict[str, Any]
+
+EVENT: Final = "event"
+ATTEMPT: Final = "attempt"
+SHIFT: Final = "shift"
+SETTING: Final = "setting"
+PROFILE: Final = "profile"
+KINDS: Final = (
+    SHIFT,
+    ATTEMPT,
+    EVENT,
+    SETTING,
+    PROFILE,
+)  # the order a batch is applied in: what others point at first
+
+# The settings that are the worker's, not this computer's (window state, a tray notice, local cursors such as
+# the ledger's "attempt events seen" are not): the rules, the alerts, the country and the minimum wage.
+SHARED_SETTINGS: Final = frozenset({"country", "minimum_wage"})
+SHARED_SETTING_PREFIXES: Final = ("rules.", "alerts.")
+NOTE_LIMIT: Final = 4000
+MAX_AMOUNT_MINOR: Final = 10**12
+MAX_SECONDS: Final = 10**8  # three years: no stretch of work is longer
+
+
+class DocumentError(ValueError):
+    """A document that is not one of ours or cannot be read; it is skipped, never half-applied."""
+
+
+def doc_id(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
+def split_id(document_id: str) -> tuple[str, str]:
+    """(kind, key) of a document id; DocumentError for anything that is not one of our documents."""
+    kind, sep, key = document_id.partition(":")
+    if not sep or kind not in KINDS or not key or len(key) > 1000:
+        raise DocumentError(f"not a SurveyDesk document: {document_id[:60]!r}")
+    return kind, key
+
+
+def setting_travels(key: str) -> bool:
+    """Whether a setting is replicated: the worker's own settings, not this computer's."""
+    return key in SHARED_SETTINGS or key.startswith(SHARED_SETTING_PREFIXES)
+
+
+# --- revisions ----------------------------------------------------------------------------------------------
+
+
+def canonical(body: JsonObject) -> str:
+    """The one text of a body: sorted keys, no spaces, so equal bodies are equal texts on every computer."""
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def digest(body: JsonObject) -> str:
+    return digest_of(canonical(body))
+
+
+def digest_of(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+
+
+def rev_generation(rev: str) -> int:
+    head, sep, _ = rev.partition("-")
+    if not sep or not head.isdigit():
+        raise DocumentError(f"not a revision: {rev[:60]!r}")
+    return int(head)
+
+
+def rev_hash(rev: str) -> str:
+    return rev.partition("-")[2]
+
+
+def next_rev(parent: str | None, body: JsonObject) -> str:
+    """The revision after `parent` with this body: the same on every computer that makes the same change on the
+    same parent, so two computers merging a conflict alike make one revision, not two."""
+    return next_rev_of(parent, canonical(body))
+
+
+def next_rev_of(parent: str | None, text: str) -> str:
+    """`next_rev` of a body already in its canonical text."""
+    generation = 1 if parent is None else rev_generation(parent) + 1
+    seed = (parent or "") + "\n" + text
+    return f"{generation}-{digest_of(seed)}"
+
+
+def couch_winner(revs: Iterable[str]) -> str:
+    """The revision CouchDB shows for a document: the highest generation, then the greatest id."""
+    return max(revs, key=lambda rev: (rev_generation(rev), rev_hash(rev)))
+
+
+def with_revision(document_id: str, rev: str, parent: str | None, body: JsonObject) -> JsonObject:
+    """The document as `_bulk_docs` with `new_edits: false` wants it: its revision and the ones before it."""
+    ids = [rev_hash(rev)] + ([rev_hash(parent)] if parent else [])
+    return {**body, "_id": document_id, "_rev": rev, "_revisions": {"start": rev_generation(rev), "ids": ids}}
+
+
+def body_of(document: JsonObject) -> JsonObject:
+    """A fetched document without the server's fields (`_id`, `_rev`, `_revisions`…)."""
+    return {name: value for name, value in document.items() if not name.startswith("_")}
+
+
+def winner(candidates: Sequence[JsonObject]) -> JsonObject:
+    """The body that wins a conflict, the same on every computer. A ledger event: the one learnt first
+    (`recorded_at`). Anything else: the latest change (`changed_at`). Then the canonical text, a tie-break with
+    no meaning but a fixed one."""
+    if not candidates:
+        raise ValueError("no candidates")
+    if all(body.get("type") == EVENT for body in candidates):
+        return min(candidates, key=lambda body: (str(body.get("recorded_at", "")), canonical(body)))
+    return max(candidates, key=lambda body: (str(body.get("changed_at", "")), canonical(body)))
+
+
+# --- ledger events ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignEvent:
+    """A ledger event received from the server, with its entry and the attempt it belongs to (by sync id)."""
+
+    header: EntryHeader
+    event: LedgerEvent
+    attempt: str | None
+
+
+def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> JsonObject:
+    return {
+        "type": EVENT,
+        "entry": {
+            "id": event.entry_id,
+            "platform": header.platform,
+            "account": header.account,
+            "kind": header.kind.value,
+            "task_id": header.task_id,
+            "record_id": header.record_id,
+            "title": header.title,
+            "requester": header.requester,
+            "occurred_at": utc_iso(header.occurred_at),
+            "currency": header.currency,
+            "attempt": attempt,
+        },
+        "at": utc_iso(event.at),
+        "recorded_at": utc_iso(event.recorded_at),
+        "source": event.source.value,
+        "status": None if event.status is None else event.status.value,
+        "amount": _money_json(event.amount),
+        "note": event.note,
+    }
+
+
+def read_event(key: str, body: JsonObject) -> ForeignEvent:
+    """The event in a document, checked field by field; DocumentError if anything is missing or unreadable."""
+    check_type(EVENT, body)
+    entry = _object(body, "entry")
+    kind = _enum(Kind, entry, "kind")
+    if not _header_ids_present(entry, kind):
+        raise DocumentError("the event's entry has no task or record id")
+    header = EntryHeader(
+        platform=_text(entry, "platform", NAME_LIMIT),
+        account=_text(entry, "account", NAME_LIMIT),
+        kind=kind,
+        occurred_at=_time(entry, "occurred_at"),
+        currency=_currency(entry, "currency"),
+        task_id=_text(entry, "task_id", NAME_LIMIT, empty=True),
+        record_id=_text(entry, "record_id", NAME_LIMIT, empty=True),
+        title=clean_text(_text(entry, "title", 100_000, empty=True), TITLE_LIMIT),
+        requester=clean_text(_text(entry, "requester", 100_000, empty=True), NAME_LIMIT),
+    )
+    if _text(entry, "id", 1000) != header.id:
+        raise DocumentError("the event's entry id does not match its description")
+    status = None if body.get("status") is None else _enum(Status, body, "status")
+    note = body.get("note")
+    if note is not None and not isinstance(note, str):
+        raise DocumentError("the event's note is not text")
+    event = LedgerEvent(
+        id=key,
+        entry_id=header.id,
+        at=_time(body, "at"),
+        recorded_at=_time(body, "recorded_at"),
+        source=_enum(Source, body, "source"),
+        status=status,
+        amount=_money(body.get("amount")),
+        note=None if note is None else clean_text(note, NOTE_LIMIT, one_line=False),
+    )
+    attempt = entry.get("attempt")
+    if attempt is not None and not (isinstance(attempt, str) and 0 < len(attempt) <= 64):
+        raise DocumentError("the event's attempt is not an id")
+    return ForeignEvent(header, event, attempt)
+
+
+def _header_ids_present(entry: JsonObject, kind: Kind) -> bool:
+    name = "task_id" if kind is Kind.TASK else "record_id"
+    value = entry.get(name)
+    return isinstance(value, str) and bool(value)
+
+
+# --- shifts and attempts ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    started_at: str
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    sync_id: str
+    started_at: str
+    ended_at: str
+    automatic: bool
+    stretches: tuple[Stretch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    sync_id: str
+    shift: str | None
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    requester: str
+    reward: Money
+    time_limit_seconds: int | None
+    started_at: str
+    ended_at: str
+    outcome: Outcome
+    paid: Money | None
+    estimated_minutes: int | None
+    stretches: tuple[Stretch, ...]
+
+
+def shift_body(record: ShiftRecord, changed_at: str) -> JsonObject:
+    return {
+        "type": SHIFT,
+        "started_at": record.started_at,
+        "ended_at": record.ended_at,
+        "automatic": record.automatic,
+        "stretches": _stretch_list(record.stretches),
+        "changed_at": changed_at,
+    }
+
+
+def read_shift(key: str, body: JsonObject) -> ShiftRecord:
+    check_type(SHIFT, body)
+    return ShiftRecord(
+        sync_id=_sync_id(key),
+        started_at=utc_iso(_time(body, "started_at")),
+        ended_at=utc_iso(_time(body, "ended_at")),
+        automatic=_flag(body, "automatic"),
+        stretches=_stretches(body),
+    )
+
+
+def attempt_body(record: AttemptRecord, changed_at: str) -> JsonObject:
+    return {
+        "type": ATTEMPT,
+        "shift": record.shift,
+        "platform": record.platform,
+        "account": record.account,
+        "external_id": record.external_id,
+        "title": record.title,
+        "requester": record.requester,
+        "reward": _money_json(record.reward),
+        "time_limit_seconds": record.time_limit_seconds,
+        "started_at": record.started_at,
+        "ended_at": record.ended_at,
+        "outcome": record.outcome.value,
+        "paid": _money_json(record.paid),
+        "estimated_minutes": record.estimated_minutes,
+        "stretches": _stretch_list(record.stretches),
+        "changed_at": changed_at,
+    }
+
+
+def read_attempt(key: str, body: JsonObject) -> AttemptRecord:
+    check_type(ATTEMPT, body)
+    shift = body.get("shift")
+    if shift is not None:
+        shift = _sync_id(shift)
+    reward = _money(body.get("reward"))
+    if reward is None:
+        raise DocumentError("the attempt has no reward")
+    return AttemptRecord(
+        sync_id=_sync_id(key),
+        shift=shift,
+        platform=_text(body, "platform", NAME_LIMIT),
+        account=_text(body, "account", NAME_LIMIT),
+        external_id=_text(body, "external_id", NAME_LIMIT),
+        title=clean_text(_text(body, "title", 100_000, empty=True), TITLE_LIMIT),
+        requester=clean_text(_text(body, "requester", 100_000, empty=True), NAME_LIMIT),
+        reward=reward,
+        time_limit_seconds=_count(body, "time_limit_seconds"),
+        started_at=utc_iso(_time(body, "started_at")),
+        ended_at=utc_iso(_time(body, "ended_at")),
+        outcome=_enum(Outcome, body, "outcome"),
+        paid=_money(body.get("paid")),
+        estimated_minutes=_count(body, "estimated_minutes"),
+        stretches=_stretches(body),
+    )
+
+
+def _stretch_list(stretches: Iterable[Stretch]) -> list[list[object]]:
+    """Each stretch as [start, milliseconds]: whole numbers, because a server written in JavaScript sends 720.0
+    back as 720, and a body must read back exactly as it was sent for its revision to stay the same."""
+    return [[stretch.started_at, round(stretch.seconds * 1000)] for stretch in stretches]
+
+
+def _stretches(body: JsonObject) -> tuple[Stretch, ...]:
+    listed = body.get("stretches")
+    if not isinstance(listed, list) or len(listed) > 10_000:
+        raise DocumentError("the record's stretches of time are not a list")
+    stretches = []
+    for item in listed:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+            raise DocumentError("a stretch of time is unreadable")
+        milliseconds = item[1]
+        if isinstance(milliseconds, bool) or not isinstance(milliseconds, int):
+            raise DocumentError("a stretch of time has an unreadable length")
+        if not 0 <= milliseconds <= MAX_SECONDS * 1000:
+            raise DocumentError("a stretch of time has an impossible length")
+        stretches.append(Stretch(utc_iso(_parse_time(item[0])), milliseconds / 1000))
+    return tuple(stretches)
+
+
+# --- settings -----------------------------------------------------------------------------------------------
+
+
+def setting_body(key: str, value: str, changed_at: str) -> JsonObject:
+    """`value` is the setting's stored JSON text, carried as text so it comes back exactly as it was."""
+    return {"type": SETTING, "key": key, "value": value, "changed_at": changed_at}
+
+
+def read_setting(key: str, body: JsonObject) -> str:
+    """The setting's JSON text; DocumentError unless it is JSON and the document is about `key`."""
+    check_type(SETTING, body)
+    if body.get("key") != key:
+        raise DocumentError("the setting's document names another setting")
+    value = _text(body, "value", 1_000_000, empty=True)
+    try:
+        json.loads(value)
+    except (ValueError, RecursionError):
+        raise DocumentError("the setting's value is not JSON") from None
+    return value
+
+
+# --- profile answers ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileAnswer:
+    """One answer as the profile keeps it (`value` is its JSON text), or its removal (`value` None)."""
+
+    field: str
+    value: str | None
+    label: str
+    platform: str
+    changed_at: str
+
+
+def profile_body(answer: ProfileAnswer) -> JsonObject:
+    return {
+        "type": PROFILE,
+        "field": answer.field,
+        "value": answer.value,
+        "label": answer.label,
+        "platform": answer.platform,
+        "changed_at": answer.changed_at,
+    }
+
+
+def read_profile(key: str, body: JsonObject) -> ProfileAnswer:
+    check_type(PROFILE, body)
+    if body.get("field") != key or len(key) > NAME_LIMIT:
+        raise DocumentError("the profile answer's document names another field")
+    value = body.get("value")
+    if value is not None:
+        value = _text(body, "value", 100_000, empty=True)
+        try:
+            json.loads(value)
+        except (ValueError, RecursionError):
+            raise DocumentError("the profile answer is not JSON") from None
+    return ProfileAnswer(
+        field=key,
+        value=value,
+        label=clean_text(_text(body, "label", 100_000, empty=True), TITLE_LIMIT),
+        platform=_text(body, "platform", NAME_LIMIT, empty=True),
+        changed_at=utc_iso(_time(body, "changed_at")),
+    )
+
+
+# --- field readers ------------------------------------------------------------------------------------------
+
+
+def check_type(kind: str, body: JsonObject) -> None:
+    if body.get("type") != kind:
+        raise DocumentError(f"a {kind} document of another type")
+    changed_at = body.get("changed_at")
+    if changed_at is not None and not (isinstance(changed_at, str) and len(changed_at) <= 64):
+        raise DocumentError("the document's time of change is unreadable")
+
+
+def _object(body: JsonObject, name: str) -> JsonObject:
+    value = body.get(name)
+    if not isinstance(value, dict):
+        raise DocumentError(f"the document's {name} is not an object")
+    return value
+
+
+def _text(body: JsonObject, name: str, limit: int, *, empty: bool = False) -> str:
+    value = body.get(name)
+    if not isinstance(value, str) or len(value) > limit or (not value and not empty):
+        raise DocumentError(f"the document's {name} is missing or unreadable")
+    return value
+
+
+def _sync_id(value: object) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise DocumentError("a record's id is unreadable")
+    return value
+
+
+def _enum(kind: Any, body: JsonObject, name: str) -> Any:
+    try:
+        return kind(body.get(name))
+    except ValueError:
+        raise DocumentError(f"the document's {name} is not one we know") from None
+
+
+def _parse_time(value: object) -> datetime:
+    if not isinstance(value, str) or len(value) > 64:
+        raise DocumentError("a time in the document is unreadable")
+    try:
+        return parse_utc_iso(value)
+    except ValueError:
+        raise DocumentError("a time in the document is unreadable") from None
+
+
+def _time(body: JsonObject, name: str) -> datetime:
+    return _parse_time(body.get(name))
+
+
+def _flag(body: JsonObject, name: str) -> bool:
+    value = body.get(name)
+    if not isinstance(value, bool):
+        raise DocumentError(f"the document's {name} is not true or false")
+    return value
+
+
+def _count(body: JsonObject, name: str) -> int | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SECONDS:
+        raise DocumentError(f"the document's {name} is not a sensible number")
+    return value
+
+
+def _currency(body: JsonObject, name: str) -> str:
+    value = _text(body, name, 8)
+    try:
+        return Money(0, value).currency
+    except MoneyError:
+        raise DocumentError(f"the document's {name} is not a currency") from None
+
+
+def _money_json(money: Money | None) -> JsonObject | None:
+    return None if money is None else {"minor": money.minor, "currency": money.currency}
+
+
+def _money(value: object) -> Money | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise DocumentError("an amount in the document is unreadable")
+    minor, currency = value.get("minor"), value.get("currency")
+    if isinstance(minor, bool) or not isinstance(minor, int) or abs(minor) > MAX_AMOUNT_MINOR:
+        raise DocumentError("an amount in the document is not a sensible number")
+    try:
+        return Money(minor, currency)  # type: ignore[arg-type]
+    except (MoneyError, TypeError):
+        raise DocumentError("an amount in the document has no readable currency") from None

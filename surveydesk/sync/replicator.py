@@ -1,0 +1,237 @@
+"""One exchange between this computer's database and the server's, as CouchDB's replication protocol describes it.
+
+Pull: read `_changes` (every leaf revision of each document) from the checkpoint on, in batches; fetch what is
+new with `_bulk_get`; where a document has conflicting revisions (two computers changed it while apart),
+resolve them with `documents.winner`, which every computer computes alike, write the winner as a child of the
+revision the server shows and delete the other leaves (`_bulk_docs`, `new_edits: false`); then write the winner
+here. Push: ask `_revs_diff` which of the waiting revisions the server lacks and send those with `_bulk_docs`,
+`new_edits: false`. Each batch ends with a checkpoint, here and in a `_local` document on the server, so an
+exchange cut off at any moment (a crash, a kill, the network) resumes after the last whole batch; a batch done
+twice changes nothing, because revisions are derived from content and events are stored by their stable ids.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from surveydesk.core.clock import Clock
+from surveydesk.sync import documents as docs
+from surveydesk.sync.couch import Change, CouchDatabase, JsonObject, is_revision
+from surveydesk.sync.documents import DocumentError
+from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE: Final = 1000
+PULL, PULL_WITH_PROFILE, PUSH = "pull", "pull+profile", "push"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one exchange did."""
+
+    received: int  # documents written here
+    sent: int  # revisions sent to the server
+    conflicts: int  # documents whose conflicting revisions were merged
+    skipped: int  # documents on the server that could not be read (kept there, not here)
+    finished_at: datetime
+    complete: bool = True  # False when asked to stop before the end
+    kinds: frozenset[str] = frozenset()  # the kinds of documents received ("event", "setting"…)
+
+
+class Replicator:
+    """Exchanges everything between `local` and `remote`; `target` names the server database in checkpoints."""
+
+    def __init__(
+        self,
+        local: LocalReplica,
+        remote: CouchDatabase,
+        target: str,
+        clock: Clock,
+        batch_size: int = BATCH_SIZE,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self._local = local
+        self._remote = remote
+        self._target = target
+        self._clock = clock
+        self._batch = batch_size
+        self._should_stop = should_stop
+        self._received = self._sent = self._conflicts = self._skipped = 0
+        self._kinds: set[str] = set()
+
+    def __enter__(self) -> Replicator:
+        return self
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self._remote.close()
+
+    def run(self) -> SyncReport:
+        """Pull, push, then pull what the push may have caused (conflicts it made on the server) once more.
+
+        Raises `SyncError` (from `couch`) when the server cannot be used; what was done until then stays done.
+        """
+        self._remote.info()
+        self._local.note_profile_changes(self._clock.now())  # before the pull, so they take part in merges
+        complete = self._pull() and self._push() and (self._sent == 0 or self._pull())
+        return SyncReport(
+            self._received,
+            self._sent,
+            self._conflicts,
+            self._skipped,
+            self._clock.now(),
+            complete=complete,
+            kinds=frozenset(self._kinds),
+        )
+
+    @property
+    def _pull_direction(self) -> str:
+        """A pull with the profile has a checkpoint of its own: opting in later reads again what was passed by."""
+        return PULL_WITH_PROFILE if self._local.include_profile else PULL
+
+    # --- checkpoints ---------------------------------------------------------------------------------------
+
+    def _checkpoint_name(self, direction: str) -> str:
+        return f"surveydesk-{self._local.replica_id()}-{direction}"
+
+    def _resume(self, direction: str) -> tuple[Checkpoint, bool]:
+        """Where to resume, and whether it continues an earlier exchange with this very server database.
+
+        The position is trusted only when the server's `_local` copy names the same session: a database that
+        was deleted and made again (or restored) lost it, and its change sequence means something else.
+        """
+        here = self._local.checkpoint(self._target, direction)
+        there = self._remote.get_local(self._checkpoint_name(direction))
+        if here is not None and there is not None and there.get("session") == here.session:
+            return here, True
+        return Checkpoint(uuid.uuid4().hex, "0"), False
+
+    def _save_remote(self, direction: str, checkpoint: Checkpoint) -> None:
+        self._remote.put_local(
+            self._checkpoint_name(direction), {"session": checkpoint.session, "position": checkpoint.position}
+        )
+
+    # --- pull ----------------------------------------------------------------------------------------------
+
+    def _pull(self) -> bool:
+        checkpoint, _ = self._resume(self._pull_direction)
+        while True:
+            if self._should_stop():
+                return False
+            page = self._remote.changes(json.loads(checkpoint.position), self._batch)
+            checkpoint = Checkpoint(checkpoint.session, json.dumps(page.last_seq))
+            self._receive(page.changes, checkpoint)
+            self._save_remote(self._pull_direction, checkpoint)
+            if len(page.changes) < self._batch:
+                return True
+
+    def _receive(self, changes: Sequence[Change], checkpoint: Checkpoint) -> None:
+        ours = [change for change in changes if _is_ours(change.id) and self._local.wants(change.id)]
+        known = self._local.known(change.id for change in ours)
+        wanted = [
+            (change.id, rev)
+            for change in ours
+            if not _already_held(change, known.get(change.id))
+            for rev in change.revs
+        ]
+        asked = {doc_id for doc_id, _ in wanted}
+        leaves: dict[str, list[JsonObject]] = {}
+        for document in self._remote.bulk_get(wanted):
+            if document.get("_id") in asked and is_revision(document.get("_rev")):
+                leaves.setdefault(document["_id"], []).append(document)
+        waiting = self._local.pending_bodies({doc_id: known[doc_id] for doc_id in leaves if doc_id in known})
+        to_server: list[JsonObject] = []
+        incoming: list[Incoming] = []
+        for doc_id, documents in leaves.items():
+            merged = self._merge(doc_id, documents, waiting.get(doc_id), to_server)
+            if merged is not None:
+                incoming.append(merged)
+        self._remote.bulk_docs(to_server)
+        seen = {item.doc_id: known.get(item.doc_id, Known(None, None)) for item in incoming}
+        position = (self._target, self._pull_direction, checkpoint)
+        applied, skipped = self._local.apply(incoming, seen, position)
+        self._received += applied
+        self._skipped += skipped
+        self._kinds.update(item.doc_id.partition(":")[0] for item in incoming)
+
+    def _merge(
+        self, doc_id: str, documents: list[JsonObject], mine: JsonObject | None, to_server: list[JsonObject]
+    ) -> Incoming | None:
+        """The body to keep of a document, from its live leaves on the server and the change waiting here.
+
+        Leaves this version cannot read take no part (they stay on the server, untouched). Revisions that lost
+        are deleted on the server; the winner becomes a child of the leaf the server shows, so after this the
+        document has one live leaf, the same one whichever computer merged first.
+        """
+        live = {
+            document["_rev"]: docs.body_of(document)
+            for document in documents
+            if document.get("_deleted") is not True and self._readable(doc_id, docs.body_of(document))
+        }
+        if not live:
+            if any(document.get("_deleted") is not True for document in documents):
+                self._skipped += 1
+            return None
+        base = docs.couch_winner(live)
+        best = docs.winner([*live.values(), *([mine] if mine is not None else [])])
+        rev = base
+        if docs.canonical(best) != docs.canonical(live[base]):
+            rev = docs.next_rev(base, best)
+            to_server.append(docs.with_revision(doc_id, rev, base, best))
+        for loser in live:
+            if loser != base:
+                tombstone = docs.next_rev(loser, {"_deleted": True})
+                to_server.append(docs.with_revision(doc_id, tombstone, loser, {"_deleted": True}))
+        if len(live) > 1:
+            self._conflicts += 1
+        return Incoming(doc_id, rev, best)
+
+    def _readable(self, doc_id: str, body: JsonObject) -> bool:
+        try:
+            self._local.check(doc_id, body)
+        except DocumentError as error:
+            log.warning("a revision on the server cannot be read and is left alone: %s", error)
+            return False
+        return True
+
+    # --- push ----------------------------------------------------------------------------------------------
+
+    def _push(self) -> bool:
+        checkpoint, continuing = self._resume(PUSH)
+        if not continuing:
+            # A first exchange with this server database, or one that lost what we sent: send everything.
+            self._local.requeue_everything(self._clock.now())
+        self._local.note_profile_changes(self._clock.now())
+        while True:
+            if self._should_stop():
+                return False
+            items, forget = self._local.outgoing(self._batch)
+            if not items and not forget:
+                return True
+            missing = self._remote.revs_diff({item.doc_id: [item.rev] for item in items})
+            sending = [item.as_sent() for item in items if item.rev in missing.get(item.doc_id, ())]
+            self._remote.bulk_docs(sending)
+            last = max([*forget, *(item.seq for item in items)])
+            checkpoint = Checkpoint(checkpoint.session, json.dumps(last))
+            self._local.mark_sent(items, forget, (self._target, checkpoint))
+            self._save_remote(PUSH, checkpoint)
+            self._sent += len(sending)
+
+
+def _is_ours(doc_id: str) -> bool:
+    try:
+        docs.split_id(doc_id)
+    except DocumentError:
+        return False  # a design document, or another application's: not ours to read
+    return True
+
+
+def _already_held(change: Change, known: Known | None) -> bool:
+    """The server's only leaf is the revision this computer holds, with nothing waiting here: nothing to do."""
+    return known is not None and known.pending_seq is None and change.revs == (known.rev,)

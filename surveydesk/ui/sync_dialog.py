@@ -1,0 +1,242 @@
+"""File ▸ Sync between computers…: where the log is replicated (server, database, user; the password to the
+keyring), a test, "Sync now", when the last sync succeeded, and in plain words what travels between the worker's
+computers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surveydesk.core.clock import Clock
+from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
+from surveydesk.services.background import Background
+from surveydesk.services.sync_service import SyncService
+from surveydesk.sync.target import SyncSettings, SyncTarget, TargetError, describe_connection
+from surveydesk.ui.text import plain_label
+
+
+class SyncDialog(QDialog):
+    """Edits this computer's sync target; saving it (or "Sync now") starts an exchange through the service."""
+
+    def __init__(
+        self,
+        settings: SyncSettings,
+        secrets: SecretStore,
+        service: SyncService,
+        clock: Clock,
+        background: Background,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync between computers"))
+        self.resize(560, 440)
+        self._settings = settings
+        self._secrets = secrets
+        self._service = service
+        self._clock = clock
+        self._background = background
+
+        self.server_url = QLineEdit(self)
+        self.server_url.setPlaceholderText(self.tr("https://couch.example.org"))
+        self.database = QLineEdit(self)
+        self.database.setPlaceholderText(self.tr("surveydesk"))
+        self.user = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.include_profile = QCheckBox(self.tr("Also replicate my profile answers"), self)
+        self.explanation = plain_label(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setText(self._what_travels())
+        self.result = plain_label(self)
+        self.result.setWordWrap(True)
+        self.state = plain_label(self)
+        self.state.setWordWrap(True)
+        self.last_success = plain_label(self)
+
+        self.test_button = QPushButton(self.tr("Test"), self)
+        self.test_button.clicked.connect(self.test_connection)
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+        self.turn_off_button = QPushButton(self.tr("Turn sync off"), self)
+        self.turn_off_button.clicked.connect(self.turn_off)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.server_url)
+        form.addRow(self.tr("Database"), self.database)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.include_profile)
+        actions = QHBoxLayout()
+        actions.addWidget(self.turn_off_button)
+        actions.addStretch(1)
+        actions.addWidget(self.test_button)
+        actions.addWidget(self.sync_button)
+        actions.addWidget(self.save_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.result)
+        layout.addWidget(self.state)
+        layout.addWidget(self.last_success)
+        layout.addStretch(1)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+
+        service.state_changed.connect(self._show_state)
+        service.synced.connect(self._on_synced)  # a method, so the connection ends with the dialog
+        self._load()
+
+    def _what_travels(self) -> str:
+        return "\n".join(
+            (
+                self.tr("What is replicated between your computers:"),
+                self.tr("• Earnings log entries and the history of their status, with your notes"),
+                self.tr("• Timed attempts at tasks and your shifts, once they are finished"),
+                self.tr(
+                    "• Your rules for the task list and for alerts, your alert settings, country and minimum wage"
+                ),
+                self.tr("• Your profile answers, only if you tick the box above"),
+                self.tr("Never: platform logins, passwords, or these sync settings themselves."),
+            )
+        )
+
+    def _load(self) -> None:
+        target = self._settings.target()
+        if target is not None:
+            self.server_url.setText(target.server_url)
+            self.database.setText(target.database)
+            self.user.setText(target.user)
+            self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
+        self.include_profile.setChecked(self._settings.include_profile())
+        if self._secrets.problem:
+            self.result.setText(self._secrets.problem)
+        self._show_state(self._service.state)
+        self._show_last_success()
+
+    def _show_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    def _on_synced(self, _report: object) -> None:
+        self._show_last_success()
+
+    def _show_last_success(self) -> None:
+        last = self._settings.last_success()
+        self.last_success.setText(
+            self.tr("Last successful sync: {0}").format(last.astimezone().strftime("%Y-%m-%d %H:%M"))
+            if last is not None
+            else self.tr("Last successful sync: never")
+        )
+
+    def _target_from_form(self) -> SyncTarget | None:
+        target = SyncTarget(self.server_url.text().strip(), self.database.text().strip(), self.user.text().strip())
+        try:
+            target.check()
+        except TargetError as problem:
+            self.result.setText(str(problem))
+            return None
+        return target
+
+    def _password_for(self, target: SyncTarget) -> str | None:
+        typed = self.password.text()
+        if typed:
+            return typed
+        try:
+            return self._secrets.get(target.secret_key)
+        except SecretsUnavailable as problem:
+            self.result.setText(str(problem))
+            return None
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        """Reach the server with what the form says, on the pool, and say what was found."""
+        target = self._target_from_form()
+        if target is None:
+            return
+        password = self._password_for(target)
+        if password is None:
+            self.result.setText(self.tr("Enter the password to test the connection."))
+            return
+        self.result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+        clock = self._clock
+        self._background.run(
+            lambda: describe_connection(target, password, clock), self._tested, self._test_crashed
+        )
+
+    def _tested(self, words: str) -> None:
+        self.test_button.setEnabled(True)
+        self.result.setText(words)
+
+    def _test_crashed(self, _error: Exception) -> None:
+        self.test_button.setEnabled(True)
+        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+
+    def save(self) -> bool:
+        """Keep the target here and the password in the keyring; the service syncs with them at once."""
+        target = self._target_from_form()
+        if target is None:
+            return False
+        typed = self.password.text()
+        if typed and not self._store_password(target, typed):
+            return False
+        self._settings.set_target(target)
+        self._settings.set_include_profile(self.include_profile.isChecked())
+        self.password.clear()
+        self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
+        self.result.setText(self.tr("Saved."))
+        self._service.settings_changed()
+        return True
+
+    def sync_now(self) -> None:
+        if self.save():
+            self.result.setText(self.tr("Syncing…"))
+
+    def turn_off(self) -> None:
+        target = self._settings.target()
+        self._settings.set_target(None)
+        if target is not None:
+            try:
+                self._secrets.delete(target.secret_key)
+            except SecretsUnavailable as problem:
+                self.result.setText(str(problem))
+        self.server_url.clear()
+        self.database.clear()
+        self.user.clear()
+        self.password.clear()
+        self._service.settings_changed()
+        self.result.setText(self.tr("Sync is off. Nothing on the server was deleted."))
+
+    def _store_password(self, target: SyncTarget, password: str) -> bool:
+        """The keyring; without one, only for this run and only if the worker agrees."""
+        try:
+            self._secrets.set(target.secret_key, password)
+        except SecretsUnavailable as problem:
+            if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
+                self.result.setText(str(problem))
+                return False
+            answer = QMessageBox.question(
+                self,
+                self.tr("No keyring"),
+                self.tr(
+                    "{0}\n\nKeep this password for this run of SurveyDesk only? It will not be written anywhere."
+                ).format(problem),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self._secrets.keep_for_this_run(target.secret_key, password)
+        return True

@@ -1,0 +1,136 @@
+"""A "computer" for the sync tests: a SurveyDesk data dir of its own, written through the app's own stores, that
+replicates with a real server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from surveydesk.core.money import Money
+from surveydesk.ledger import EntryHeader, Kind, LedgerStore, Report, Source, Status
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.store import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.store.work_log import WorkLog
+from surveydesk.sync.local import LocalReplica
+from surveydesk.sync.replicator import SyncReport
+from surveydesk.sync.target import SyncTarget, open_replicator
+from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.timekeeper import Timekeeper
+from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
+from tests.factories import T0, FixedClock
+
+
+class Computer:
+    """One of the worker's computers: its own database file, clock and stores."""
+
+    def __init__(self, folder: Path, moment: datetime = T0) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "surveydesk.sqlite3"
+        self.db = Database.open(self.path)
+        self.clock = FixedClock(moment)
+        self.ledger = LedgerStore(self.db)
+        self.settings = SettingsStore(self.db)
+        self.work_log = WorkLog(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def report(
+        self,
+        study: str,
+        status: Status,
+        minor: int = 150,
+        source: Source = Source.PLATFORM,
+        at: datetime | None = None,
+        note: str | None = None,
+        title: str = "A study",
+    ) -> None:
+        header = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id=study, title=title)
+        moment = at or self.clock.now()
+        report = Report(header, moment, status, Money(minor, "GBP"), note)
+        self.ledger.record([report], source, self.clock.now())
+
+    def work_on(self, external_id: str, minutes: float, outcome: Outcome = Outcome.SUBMITTED) -> int:
+        """Clock in, time one attempt for `minutes`, end it, clock out; the attempt goes into the ledger."""
+        keeper = Timekeeper(self.work_log, self.clock)
+        keeper.clock_in()
+        new = NewAttempt("mturk", "me", external_id, f"HIT {external_id}", "Requester", Money(50, "USD"), None)
+        attempt = keeper.take(new)
+        self.clock.advance(minutes * 60)
+        keeper.finish(attempt.id, outcome)
+        keeper.clock_out()
+        AttemptIngest(self.db, self.ledger).ingest(self.clock.now())
+        return attempt.id
+
+    def later(self, minutes: float = 1) -> None:
+        self.clock.advance(minutes * 60)
+
+    def sync(
+        self,
+        server: CouchServer,
+        database: str = "log",
+        password: str = ADMIN_PASSWORD,
+        batch_size: int = 1000,
+        should_stop: Callable[[], bool] = lambda: False,
+        include_profile: bool = False,
+    ) -> SyncReport:
+        target = SyncTarget(server.url, database, ADMIN)
+        with open_replicator(
+            self.db,
+            target,
+            password,
+            self.clock,
+            include_profile=include_profile,
+            batch_size=batch_size,
+            should_stop=should_stop,
+        ) as replicator:
+            return replicator.run()
+
+    # --- what the worker sees ------------------------------------------------------------------------------
+
+    def history(self) -> list[tuple[object, ...]]:
+        """Every entry as the history shows it (local ids left out: they differ between computers)."""
+        return [
+            (e.id, e.status, e.status_at, e.amount, e.note, e.title, e.requester, e.occurred_at)
+            for e in self.ledger.entries()
+        ]
+
+    def events(self) -> list[tuple[object, ...]]:
+        rows = self.db.connection().execute(
+            "SELECT id, entry_id, at, recorded_at, source, status, amount_minor, currency, note "
+            "FROM ledger_events ORDER BY id"
+        )
+        return rows.fetchall()
+
+    def work(self) -> list[tuple[object, ...]]:
+        """Attempts with their shift and worked seconds, and shifts with theirs, by stable id."""
+        attempts = self.db.connection().execute(
+            "SELECT a.sync_id, h.sync_id, a.platform, a.external_id, a.outcome, a.started_at, a.ended_at, "
+            "(SELECT sum(seconds) FROM stretches WHERE attempt_id = a.id) FROM attempts AS a "
+            "LEFT JOIN shifts AS h ON h.id = a.shift_id ORDER BY a.sync_id"
+        )
+        shifts = self.db.connection().execute(
+            "SELECT h.sync_id, h.started_at, h.ended_at, "
+            "(SELECT sum(seconds) FROM stretches WHERE shift_id = h.id) FROM shifts AS h ORDER BY h.sync_id"
+        )
+        return [*attempts.fetchall(), *shifts.fetchall()]
+
+    def attempt_links(self) -> list[tuple[object, ...]]:
+        """Which attempt (by stable id) each ledger entry belongs to."""
+        return (
+            self.db.connection()
+            .execute(
+                "SELECT e.id, a.sync_id FROM ledger_entries AS e LEFT JOIN attempts AS a ON a.id = e.attempt_id "
+                "ORDER BY e.id"
+            )
+            .fetchall()
+        )
+
+    def pending(self) -> int:
+        return LocalReplica(self.db).pending_count()
+
+
+def days(count: float) -> timedelta:
+    return timedelta(days=count)

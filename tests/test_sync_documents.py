@@ -1,0 +1,178 @@
+"""Records as documents: one winner for any order of conflicting bodies, revisions made from content, and
+documents from the server read field by field."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from surveydesk.core.money import Money
+from surveydesk.ledger import EntryHeader, Kind, Source, Status
+from surveydesk.ledger.model import make_event
+from surveydesk.sync import documents as docs
+from surveydesk.sync.documents import DocumentError
+from tests.factories import T0
+
+HEADER = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="A study", requester="Lab")
+
+
+def _event_body(**changes: object) -> dict[str, object]:
+    event = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice")
+    return {**docs.event_body(HEADER, event, None), **changes}
+
+
+def _setting(value: str, changed_at: str) -> dict[str, object]:
+    return docs.setting_body("alerts.per_minute", value, changed_at)
+
+
+def test_the_winner_is_the_same_whatever_the_order_and_a_merge_of_a_merge_changes_nothing():
+    bodies = [
+        _setting("3", "2026-11-28T12:00:00.000000+00:00"),
+        _setting("5", "2026-11-28T12:05:00.000000+00:00"),
+        _setting("4", "2026-11-28T12:05:00.000000+00:00"),  # same moment: the tie-break decides, fixed
+    ]
+    winners = {docs.canonical(docs.winner(list(order))) for order in itertools.permutations(bodies)}
+    assert winners == {docs.canonical(bodies[1])}
+    best = docs.winner(bodies)
+    assert docs.winner([best, *bodies]) == best
+
+
+def test_a_revision_is_made_from_its_parent_and_content_alone():
+    body = _setting("3", "2026-11-28T12:00:00.000000+00:00")
+    first = docs.next_rev(None, body)
+    assert first == docs.next_rev(None, dict(reversed(list(body.items()))))  # key order does not matter
+    assert first.startswith("1-") and docs.next_rev(first, body).startswith("2-")
+    assert docs.next_rev(first, body) != docs.next_rev("1-other", body)
+    assert docs.couch_winner(["2-aaa", "10-000", "2-fff"]) == "10-000"
+
+
+def test_an_event_reads_back_as_it_was_written():
+    body = _event_body()
+    key = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice").id
+    foreign = docs.read_event(key, body)
+    assert foreign.header == HEADER and foreign.attempt is None
+    assert (foreign.event.status, foreign.event.amount, foreign.event.note, foreign.event.recorded_at) == (
+        Status.APPROVED, Money(150, "GBP"), "nice", T0,
+    )  # fmt: skip
+
+
+def test_of_two_copies_of_an_event_the_one_learnt_first_wins_in_any_order():
+    first = _event_body(recorded_at="2026-11-28T12:00:00.000000+00:00")
+    later = _event_body(recorded_at="2026-11-29T08:00:00.000000+00:00", entry={**first["entry"], "title": "Z"})
+    assert docs.winner([first, later]) == docs.winner([later, first]) == first
+
+
+def test_text_from_the_server_is_cleaned_before_it_is_kept():
+    entry = {**_event_body()["entry"], "title": "exe.\u202efdp\x00 survey"}  # type: ignore[dict-item]
+    foreign = docs.read_event("abc", _event_body(entry=entry))
+    assert foreign.header.title == "exe.fdp survey"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": "bribed"},
+        {"source": "rumour"},
+        {"amount": {"minor": 10**15, "currency": "GBP"}},
+        {"amount": {"minor": 1.5, "currency": "GBP"}},
+        {"amount": {"minor": 100, "currency": "pebbles"}},
+        {"amount": "150"},
+        {"note": ["not", "text"]},
+        {"at": "yesterday"},
+        {"recorded_at": None},
+        {"type": "setting"},
+        {"entry": "s1"},
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "id": "x",
+            }
+        },
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "task_id": "",
+            }
+        },
+        {
+            "entry": {
+                **docs.event_body(HEADER, make_event(HEADER.id, Source.LOCAL, T0, T0), None)["entry"],
+                "attempt": 7,
+            }
+        },
+    ],
+    ids=str,
+)
+def test_an_unreadable_event_is_refused_whole(changes):
+    with pytest.raises(DocumentError):
+        docs.read_event("abc", _event_body(**changes))
+
+
+@pytest.mark.parametrize(
+    "stretches",
+    [
+        [["2026-11-28T12:00:00+00:00", -5]],
+        [["2026-11-28T12:00:00+00:00", 1.5]],
+        [["noon", 10]],
+        "long",
+        [[1, 2, 3]],
+    ],
+    ids=str,
+)
+def test_an_attempt_with_unreadable_stretches_is_refused(stretches):
+    body = {
+        "type": "attempt",
+        "shift": None,
+        "platform": "mturk",
+        "account": "me",
+        "external_id": "h1",
+        "title": "HIT",
+        "requester": "R",
+        "reward": {"minor": 50, "currency": "USD"},
+        "time_limit_seconds": None,
+        "started_at": "2026-11-28T12:00:00.000000+00:00",
+        "ended_at": "2026-11-28T12:10:00.000000+00:00",
+        "outcome": "submitted",
+        "paid": None,
+        "estimated_minutes": 10,
+        "stretches": [["2026-11-28T12:00:00.000000+00:00", 600_000]],
+        "changed_at": "",
+    }
+    assert docs.read_attempt("a1", body).stretches[0].seconds == 600.0
+    with pytest.raises(DocumentError):
+        docs.read_attempt("a1", {**body, "stretches": stretches})
+
+
+def test_a_setting_document_must_name_its_own_setting_and_hold_json():
+    assert docs.read_setting("alerts.per_minute", _setting("3", "")) == "3"
+    with pytest.raises(DocumentError):
+        docs.read_setting("country", _setting("3", ""))
+    with pytest.raises(DocumentError):
+        docs.read_setting("alerts.per_minute", _setting("{oops", ""))
+
+
+def test_only_the_workers_own_settings_travel():
+    assert docs.setting_travels("rules.list")
+    assert docs.setting_travels("alerts.sound")
+    assert docs.setting_travels("minimum_wage")
+    assert not docs.setting_travels("sync.target")
+    assert not docs.setting_travels("tray.told")
+    assert not docs.setting_travels("ledger.attempt_events_seen")
+
+
+def test_a_profile_answer_and_its_removal_read_back_as_written():
+    answer = docs.ProfileAnswer("age", '"35-44"', "Age", "", "2026-11-28T12:00:00.000000+00:00")
+    assert docs.read_profile("age", docs.profile_body(answer)) == answer
+    removal = docs.ProfileAnswer("age", None, "", "", "2026-11-29T12:00:00.000000+00:00")
+    assert docs.read_profile("age", docs.profile_body(removal)) == removal
+    with pytest.raises(DocumentError):
+        docs.read_profile("income", docs.profile_body(answer))
+    with pytest.raises(DocumentError):
+        docs.read_profile("age", {**docs.profile_body(answer), "value": "{not json"})
+
+
+@pytest.mark.parametrize("document_id", ["_design/x", "virus:1", "event:", "event", "setting:" + "k" * 2000])
+def test_documents_that_are_not_ours_are_recognised(document_id: str):
+    with pytest.raises(DocumentError):
+        docs.split_id(document_id)

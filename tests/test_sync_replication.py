@@ -1,0 +1,273 @@
+"""Replication between SurveyDesk data dirs through a real CouchDB-compatible server (PouchDB Server)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from surveydesk.core.clock import utc_iso
+from surveydesk.core.money import Money
+from surveydesk.feed.rule_store import LIST_RULES
+from surveydesk.ledger import Source, Status
+from surveydesk.ledger.model import make_event
+from surveydesk.sync.replicator import SyncReport
+from tests.couch_server import CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.factories import T0
+from tests.sync_helpers import Computer, days
+
+ENTRY = "prolific/me/task/s1"
+
+
+@pytest.fixture
+def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
+    couch_server.create_database("log")
+    return couch_server
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "laptop")
+    yield computer
+    computer.close()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
+    yield computer
+    computer.close()
+
+
+def _settle(server: CouchServer, *computers: Computer) -> None:
+    """Every computer syncs until one full round finds nothing more to do."""
+    for _ in range(3):
+        reports: list[SyncReport] = [computer.sync(server) for computer in computers]
+        if all(report.sent == 0 for report in reports):
+            return
+    raise AssertionError("the computers did not settle in three rounds")
+
+
+def test_two_computers_edited_offline_converge_to_the_same_history(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    # Offline, each sees part of the story: the laptop the submission, the desktop the payment of it.
+    laptop.report("s1", Status.AWAITING_REVIEW)
+    laptop.report("s2", Status.APPROVED, 90)
+    desktop.later(60 * 24)
+    desktop.report("s1", Status.PAID)
+    desktop.report("s3", Status.AWAITING_REVIEW, 300)
+    laptop.later(30)
+    laptop.ledger.add_note("prolific/me/task/s2", "bonus promised", laptop.clock.now())
+
+    _settle(server, laptop, desktop)
+
+    assert laptop.history() == desktop.history()
+    assert laptop.events() == desktop.events()
+    statuses = {entry[0]: entry[1] for entry in laptop.history()}
+    assert statuses == {
+        "prolific/me/task/s1": Status.PAID,  # paid outranks awaiting review, whoever heard of it first
+        "prolific/me/task/s2": Status.APPROVED,
+        "prolific/me/task/s3": Status.AWAITING_REVIEW,
+    }
+    assert server.conflicts("log") == {}
+
+
+def test_a_submission_seen_on_both_computers_makes_one_document(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    for computer in (laptop, desktop):
+        computer.report("s1", Status.AWAITING_REVIEW, at=T0)
+
+    _settle(server, laptop, desktop)
+
+    assert len(laptop.history()) == len(desktop.history()) == 1
+    assert [doc_id for doc_id in server.docs("log") if doc_id.startswith("event:")] == [
+        f"event:{event[0]}" for event in laptop.events()
+    ]
+    assert server.conflicts("log") == {}
+
+
+def test_a_platform_status_wins_over_a_local_guess(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.report("s1", Status.SUBMITTED, 150, source=Source.LOCAL)
+    desktop.later(60)
+    desktop.report("s1", Status.REJECTED, 0)
+
+    _settle(server, laptop, desktop)
+
+    (entry,) = laptop.ledger.entries()
+    assert entry.status is Status.REJECTED and laptop.history() == desktop.history()
+
+
+def test_amounts_told_on_the_same_day_are_believed_in_the_order_first_learnt(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    # A platform that dates a changing amount only by its day (MTurk's daily bonuses): the ledger believes the
+    # one read last. The desktop receives both at once, so it must learn the order from the laptop.
+    amounts = sorted(
+        (100, 120),
+        key=lambda minor: make_event(ENTRY, Source.PLATFORM, T0, T0, Status.APPROVED, Money(minor, "GBP")).id,
+    )
+    first, second = reversed(amounts)  # the event with the greater id first: a tie-break by id would pick it
+    laptop.report("s1", Status.APPROVED, first, at=T0)
+    laptop.later(60)
+    laptop.report("s1", Status.APPROVED, second, at=T0)
+    assert laptop.ledger.entry(ENTRY).amount == Money(second, "GBP")
+
+    _settle(server, laptop, desktop)
+
+    assert desktop.ledger.entry(ENTRY).amount == Money(second, "GBP")
+    assert laptop.history() == desktop.history() and laptop.events() == desktop.events()
+
+
+def test_an_event_both_computers_learnt_keeps_the_earlier_time_on_both(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    desktop.later(60 * 24)
+    laptop.report("s1", Status.APPROVED, at=T0)
+    desktop.report("s1", Status.APPROVED, at=T0)
+    desktop.sync(server)  # the desktop, which learnt it a day later, sends first
+    _settle(server, laptop, desktop)
+    (event,) = laptop.events()
+    assert laptop.events() == desktop.events() and event[3] == utc_iso(laptop.clock.now())
+    assert server.conflicts("log") == {}
+
+
+def test_notes_keep_the_latest_edit(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.report("s1", Status.APPROVED, at=T0)
+    desktop.report("s1", Status.APPROVED, at=T0)
+    laptop.later(10)
+    laptop.ledger.add_note("prolific/me/task/s1", "first thought", laptop.clock.now())
+    desktop.later(60)
+    desktop.ledger.add_note("prolific/me/task/s1", "second thought", desktop.clock.now())
+
+    _settle(server, desktop, laptop)
+
+    assert [entry.note for entry in laptop.ledger.entries()] == ["second thought"]
+    assert laptop.history() == desktop.history()
+
+
+def test_an_empty_third_computer_receives_everything(
+    server: CouchServer, laptop: Computer, desktop: Computer, tmp_path: Path
+):
+    laptop.report("s1", Status.PAID)
+    laptop.work_on("hit-1", minutes=12)
+    laptop.settings.set(LIST_RULES, {"min_reward": {"minor": 100, "currency": "GBP"}})
+    desktop.report("s2", Status.APPROVED)
+    desktop.work_on("hit-2", minutes=5)
+    _settle(server, laptop, desktop)
+
+    third = Computer(tmp_path / "third")
+    try:
+        report = third.sync(server)
+        assert report.received > 0 and report.sent == 0
+        assert third.history() == laptop.history() == desktop.history()
+        assert third.work() == laptop.work() == desktop.work()
+        assert third.attempt_links() == laptop.attempt_links()
+        assert third.settings.get(LIST_RULES, None) == {"min_reward": {"minor": 100, "currency": "GBP"}}
+        assert third.pending() == 0
+    finally:
+        third.close()
+
+
+def test_a_second_sync_with_nothing_new_sends_nothing(server: CouchServer, laptop: Computer):
+    laptop.report("s1", Status.PAID)
+    first = laptop.sync(server)
+    again = laptop.sync(server)
+    assert first.sent == 1 and (again.sent, again.received) == (0, 0)
+
+
+def test_conflicting_edits_of_a_setting_keep_the_latest_and_leave_no_conflict_on_the_server(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    laptop.settings.set("alerts.per_minute", 2)
+    _settle(server, laptop, desktop)
+    # Both change it while apart: the desktop's change comes later.
+    laptop.settings.set("alerts.per_minute", 5)
+    desktop.db.connection().execute(
+        "UPDATE sync_pending SET changed_at = '2999-01-01T00:00:00.000000+00:00'"
+    )  # the desktop's clock is later than the laptop's, whatever the order the test ran them in
+    desktop.settings.set("alerts.per_minute", 7)
+    desktop.db.connection().execute("UPDATE sync_pending SET changed_at = '2999-01-01T00:00:00.000000+00:00'")
+
+    _settle(server, laptop, desktop)
+
+    assert laptop.settings.get("alerts.per_minute", 0) == desktop.settings.get("alerts.per_minute", 0) == 7
+    assert server.conflicts("log") == {}
+
+
+def test_settings_of_this_computer_stay_here(server: CouchServer, laptop: Computer, desktop: Computer):
+    laptop.settings.set("tray.told", True)
+    laptop.settings.set("ledger.attempt_events_seen", 41)
+    laptop.settings.set("country", "DE")
+    _settle(server, laptop, desktop)
+    assert desktop.settings.get("country", None) == "DE"
+    assert desktop.settings.get("tray.told", None) is None
+    assert desktop.settings.get("ledger.attempt_events_seen", None) is None
+    assert not [doc_id for doc_id in server.docs("log") if doc_id.startswith(("setting:tray", "setting:ledger"))]
+
+
+# The profile's table as its own migration (7, on the profile branch) makes it; this branch's schema lacks it.
+PROFILE_ANSWERS = """
+    CREATE TABLE IF NOT EXISTS profile_answers (
+        field TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        platform TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )
+"""
+
+
+def _answer(computer: Computer, field: str, value: str | None) -> None:
+    connection = computer.db.connection()
+    connection.execute(PROFILE_ANSWERS)
+    if value is None:
+        connection.execute("DELETE FROM profile_answers WHERE field = ?", (field,))
+    else:
+        connection.execute(
+            "INSERT INTO profile_answers (field, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (field, value, utc_iso(computer.clock.now())),
+        )
+
+
+def _answers(computer: Computer) -> dict[str, str]:
+    computer.db.connection().execute(PROFILE_ANSWERS)
+    return dict(computer.db.connection().execute("SELECT field, value FROM profile_answers").fetchall())
+
+
+def test_the_profile_travels_only_when_the_worker_opts_in(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    _answer(laptop, "age", '"35-44"')
+    _answer(desktop, "age", '"18-24"')
+    laptop.sync(server)
+    desktop.sync(server)
+    assert not [doc_id for doc_id in server.docs("log") if doc_id.startswith("profile:")]
+
+    laptop.sync(server, include_profile=True)
+    desktop.sync(server)  # not opted in here: the laptop's answer does not come
+    assert _answers(desktop) == {"age": '"18-24"'}
+
+    desktop.later(60)  # the desktop's answer is the later one
+    _answer(desktop, "age", '"25-34"')
+    for computer in (desktop, laptop, desktop):
+        computer.sync(server, include_profile=True)
+    assert _answers(laptop) == _answers(desktop) == {"age": '"25-34"'}
+
+
+def test_a_removed_profile_answer_is_removed_everywhere(server: CouchServer, laptop: Computer, desktop: Computer):
+    assert _answers(desktop) == {}
+    _answer(laptop, "age", '"35-44"')
+    _answer(laptop, "income", '"prefer not to say"')
+    for computer in (laptop, desktop):
+        computer.sync(server, include_profile=True)
+    assert _answers(desktop) == _answers(laptop)
+    laptop.later(5)
+    _answer(laptop, "income", None)
+    for computer in (laptop, desktop, laptop):
+        computer.sync(server, include_profile=True)
+    assert _answers(desktop) == _answers(laptop) == {"age": '"35-44"'}
+    assert laptop.sync(server, include_profile=True).sent == 0  # the removal went once
