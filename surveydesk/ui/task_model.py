@@ -149,7 +149,7 @@ _ANNOUNCE_GAP = 4
 
 def changed_columns(old: Task, new: Task) -> list[int]:
     """The columns whose cells differ between two versions of a task."""
-    if old.first_seen == new.first_seen and old.offer_fingerprint() == new.offer_fingerprint():
+    if old.first_seen == new.first_seen and old.same_offer(new):
         # The offer holds every shown field but the platform (part of the key), places and first_seen: only
         # places can differ, the change a poll sees most, so it is told without comparing field by field.
         return [Column.PLACES] if old.places_left != new.places_left else []
