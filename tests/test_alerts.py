@@ -86,3 +86,12 @@ def test_seeing_the_list_clears_the_unseen_count():
 def test_a_task_line_leaves_out_what_is_unknown():
     assert describe_task(make_task("a", estimated_minutes=None, title="T")) == "T — £1.50 (Prolific)"
     assert make_alert([make_task("a")], sound=True).sound
+
+
+@pytest.mark.parametrize(
+    ("platform", "name"),
+    [("mturk", "MTurk"), ("cpx", "CPX Research"), ("bitlabs", "BitLabs"), ("clickworker", "Clickworker")],
+)
+def test_an_alert_names_the_platform_as_it_calls_itself(platform: str, name: str) -> None:
+    task = make_task("a", platform=platform, estimated_minutes=None, title="T", reward=Money(150, "USD"))
+    assert describe_task(task) == f"T — $1.50 ({name})"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
 
 # A task that went away and came back counts as new only after being gone this long: lists flicker.
@@ -57,7 +58,7 @@ def describe_task(task: Task) -> str:
         parts.append(f"{rate.format()}/h")
     if task.estimated_minutes is not None:
         parts.append(f"{task.estimated_minutes} min")
-    return f"{task.title} — {' · '.join(parts)} ({task.platform.capitalize()})"
+    return f"{task.title} — {' · '.join(parts)} ({platform_name(task.platform)})"
 
 
 def make_alert(tasks: Sequence[Task], sound: bool) -> Alert:

@@ -26,14 +26,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.work.reputation import Reputation
-
-PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -53,10 +52,6 @@ class Column(IntEnum):
     PLACES = 7
     AGE = 8
     FIT = 9  # what the worker's profile and history say: not eligible, or a risk of a screen-out
-
-
-def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform.capitalize())
 
 
 def format_age(first_seen: datetime, now: datetime) -> str:
