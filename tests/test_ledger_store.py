@@ -90,7 +90,9 @@ def test_a_record_id_finds_its_entry_again(ledger: LedgerStore):
     assert entry.id == "prolific/me/task/s1" and entry.status is Status.APPROVED
 
 
-def test_a_claimable_record_joins_the_local_attempt_with_its_title_and_amount(ledger: LedgerStore, database):
+def test_a_claimable_record_is_its_own_entry_and_the_attempt_with_its_title_and_amount_links_to_it(
+    ledger: LedgerStore, database
+):
     database.connection().execute(
         "INSERT INTO attempts (id, platform, account, external_id, title, reward_minor, reward_currency, "
         "started_at) VALUES (7, 'mturk', 'me', 'GROUP', 'Tag photos', 5, 'USD', '2026-03-01T12:00:00+00:00')"
@@ -111,11 +113,16 @@ def test_a_claimable_record_joins_the_local_attempt_with_its_title_and_amount(le
     ]
     ledger.record(reports, Source.PLATFORM, T0)
     claimed = ledger.entry_of_attempt(7)
-    assert claimed is not None and claimed.id == "mturk/me/task/attempt-7"
+    assert claimed is not None and claimed.id == "mturk/me/task/HIT1"  # named by the platform's ids alone
     assert (claimed.status, claimed.record_id) == (Status.APPROVED, "ASSIGN1")
-    assert {entry.id for entry in ledger.entries()} == {"mturk/me/task/attempt-7", "mturk/me/task/HIT2"}
-    ledger.record(reports, Source.PLATFORM, T0)  # the next run finds it by its assignment id
+    assert {entry.id for entry in ledger.entries()} == {"mturk/me/task/HIT1", "mturk/me/task/HIT2"}
+    (link,) = [event for event in ledger.events_of("mturk/me/task/attempt-7") if event.link]
+    assert link.link == "mturk/me/task/HIT1" and link.status is None and link.amount is None
+    totals = database.connection().execute("SELECT sum(entries), sum(amount_minor) FROM ledger_day_totals")
+    assert totals.fetchone() == (2, 10)  # the attempt's money is counted once, under the platform's entry
+    ledger.record(reports, Source.PLATFORM, T0)  # the next run changes nothing
     assert len(ledger.entries()) == 2
+    assert len(ledger.events_of("mturk/me/task/attempt-7")) == 2
 
 
 def test_a_correction_is_believed_and_the_platforms_events_stay(ledger: LedgerStore):
