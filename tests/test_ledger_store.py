@@ -9,6 +9,7 @@ import pytest
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger import CursorUpdate, EntryHeader, Kind, LedgerStore, Report, Source, Status
+from surveydesk.ledger.history import EntryFilter, History
 from surveydesk.ledger.model import make_event
 from surveydesk.store import Database
 
@@ -123,6 +124,56 @@ def test_a_claimable_record_is_its_own_entry_and_the_attempt_with_its_title_and_
     ledger.record(reports, Source.PLATFORM, T0)  # the next run changes nothing
     assert len(ledger.entries()) == 2
     assert len(ledger.events_of("mturk/me/task/attempt-7")) == 2
+    history = History(database)
+    assert [row.id for row in history.page(EntryFilter(), sort="time")] == [
+        "mturk/me/task/HIT1",
+        "mturk/me/task/HIT2",
+    ]
+    assert history.count(EntryFilter()) == history.count(EntryFilter(text="Tag")) == 2
+
+
+def _attempt_entry(ledger: LedgerStore, title: str, at: datetime, minor: int = 5) -> str:
+    local = EntryHeader("mturk", "me", Kind.TASK, at, "USD", task_id=f"attempt-{title}-{at:%H%M}", title=title)
+    ledger.record([Report(local, at, Status.SUBMITTED, Money(minor, "USD"))], Source.LOCAL, at)
+    return local.id
+
+
+def _hit(ledger: LedgerStore, hit: str, title: str, at: datetime, minor: int = 5) -> str:
+    header = EntryHeader(
+        "mturk", "me", Kind.TASK, at, "USD", task_id=hit, record_id=f"A-{hit}", title=title, claimable=True
+    )
+    ledger.record([Report(header, at, Status.APPROVED, Money(minor, "USD"))], Source.PLATFORM, at)
+    return header.id
+
+
+def test_an_attempt_links_only_to_a_record_of_its_title_and_amount_near_it_and_one_record_takes_one_attempt(
+    ledger: LedgerStore,
+):
+    first = _attempt_entry(ledger, "Tag", T0)
+    _hit(ledger, "FAR", "Tag", T0 + timedelta(days=3))  # too late to be its record
+    _hit(ledger, "OTHER", "Tag others", T0)  # another title
+    _hit(ledger, "MORE", "Tag", T0, minor=6)  # another amount
+    assert ledger.entry(first).status is Status.SUBMITTED and len(ledger.entries()) == 4
+    hit = _hit(ledger, "NEAR", "Tag", T0 + timedelta(hours=5))
+    second = _attempt_entry(ledger, "Tag", T0 + timedelta(hours=1))  # the same HIT twice? One record, one link
+    assert [event.link for event in ledger.events_of(first) if event.link] == [hit]
+    assert not any(event.link for event in ledger.events_of(second))
+    assert {entry.id for entry in ledger.entries()} == {
+        second,
+        hit,
+        *(f"mturk/me/task/{h}" for h in ("FAR", "OTHER", "MORE")),
+    }
+
+
+def test_a_link_received_before_the_platforms_record_hides_the_attempt_and_the_record_counts_it(
+    ledger: LedgerStore,
+):
+    attempt = _attempt_entry(ledger, "Tag", T0)
+    link = make_event(attempt, Source.LOCAL, T0, T0, link="mturk/me/task/HIT9")
+    ledger.apply_foreign([], [link])
+    assert ledger.entries() == []
+    _hit(ledger, "HIT9", "Tag", T0)
+    assert [entry.id for entry in ledger.entries()] == ["mturk/me/task/HIT9"]
 
 
 def test_a_correction_is_believed_and_the_platforms_events_stay(ledger: LedgerStore):

@@ -91,7 +91,7 @@ class LedgerStore:
         """
         with self._db.transaction() as connection:
             resolved: dict[str, str] = {}
-            headers: list[tuple[str, EntryHeader]] = []
+            headers: dict[tuple[str, EntryHeader], None] = {}  # each description once, in order
             events: list[LedgerEvent] = []
             for report in reports:
                 header = report.header
@@ -99,11 +99,11 @@ class LedgerStore:
                 if target is None:
                     target = resolved[header.id] = _resolve(connection, header)
                 described = origins_of(header.described, source)
-                headers.append((target, replace(header, described_by=described)))
+                headers[target, replace(header, described_by=described)] = None
                 events.append(
                     make_event(target, source, report.at, recorded_at, report.status, report.amount, report.note)
                 )
-            touched = _store(connection, headers, events, recorded_at)
+            touched = _store(connection, list(headers), events, recorded_at)
             if cursor is not None:
                 _set_cursor(connection, cursor, recorded_at)
             return touched
@@ -332,7 +332,15 @@ def _link_attempts(connection: sqlite3.Connection, touched: Sequence[str], learn
     attempts' entries linked.
     """
     linked: list[str] = []
+    awaiting = [
+        f"{platform}/{account}/{Kind.TASK.value}/"
+        for platform, account in connection.execute(
+            f"SELECT DISTINCT platform, account FROM ledger_entries WHERE linked_to = '' AND {_ATTEMPT_ENTRY}"
+        )
+    ]
     for target in touched:
+        if not target.startswith(tuple(awaiting)):
+            continue  # no attempt of this account waits for a link: nothing to look for
         row = connection.execute(
             "SELECT platform, account, kind, record_id, title, amount_minor, currency, occurred_at, linked_to, "
             f"{_ATTEMPT_ENTRY} FROM ledger_entries WHERE id = ?",
@@ -349,16 +357,21 @@ def _link_attempts(connection: sqlite3.Connection, touched: Sequence[str], learn
         pair: tuple[str, str, str] | None = None
         if attempt and not record_id:
             found = connection.execute(
-                "SELECT p.id, p.occurred_at FROM ledger_entries AS p WHERE p.platform = ? AND p.account = ? "
-                "AND p.title = ? AND p.amount_minor = ? AND p.currency = ? AND p.occurred_at BETWEEN ? AND ? "
+                "SELECT p.id, p.occurred_at FROM ledger_entries AS p WHERE +p.platform = ? AND +p.account = ? "
+                # by the time window: the unary + keeps SQLite off the indexes of the account and the amount, which
+                # hold many more entries than a few days
+                "AND p.title = ? AND +p.amount_minor = ? AND p.currency = ? AND p.occurred_at BETWEEN ? AND ? "
                 f"AND p.kind = 'task' AND p.record_id <> '' AND NOT {_ATTEMPT_ENTRY} AND p.linked_to = '' "
-                "AND NOT EXISTS (SELECT 1 FROM ledger_entries AS a WHERE a.linked_to = p.id) "
+                "AND NOT EXISTS (SELECT 1 FROM ledger_entries AS a "
+                "WHERE a.linked_to = p.id AND a.linked_to <> '') "
                 "ORDER BY p.occurred_at, p.id LIMIT 1",
                 match,
             ).fetchone()
             pair = None if found is None else (target, str(found[0]), str(found[1]))
         elif not attempt and record_id:
-            if connection.execute("SELECT 1 FROM ledger_entries WHERE linked_to = ?", (target,)).fetchone():
+            if connection.execute(
+                "SELECT 1 FROM ledger_entries WHERE linked_to = ? AND linked_to <> ''", (target,)
+            ).fetchone():
                 continue
             found = connection.execute(
                 "SELECT id FROM ledger_entries WHERE platform = ? AND account = ? AND title = ? "
