@@ -257,7 +257,7 @@ class ReconciliationService(QObject):
             self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, next_sync=None)
             return
         entry.running = True
-        first = self._ledger.last_sync(key) is None
+        first = entry.status.last_sync is None  # never completed: the whole history is to be read
         progress = entry.progress = Progress() if first else None
         self._set_status(key, state=SyncState.SYNCING, message="Syncing earnings…")
         if progress is not None:
