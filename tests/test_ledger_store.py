@@ -241,3 +241,37 @@ def test_attempts_enter_the_ledger_as_local_events_once(database: Database, ledg
     assert ingest.ingest(clock.now()) == 2
     assert len(ledger.events_of("prolific/me/task/s1")) == events
     assert ledger.entry("prolific/me/task/s1").status is Status.APPROVED
+
+
+def test_an_entry_stored_before_migration_9_keeps_its_totals_and_takes_the_platforms_description(tmp_path):
+    from surveydesk.core.clock import utc_iso
+    from surveydesk.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v8.sqlite3"
+    old = Database.open(path, MIGRATIONS[:8])
+    with old.transaction() as connection:  # as the ledger of version 8 wrote it
+        connection.execute(
+            "INSERT INTO ledger_entries (id, platform, account, kind, task_id, title, occurred_at, day, status, "
+            "status_at, amount_minor, currency) VALUES ('prolific/me/task/s1', 'prolific', 'me', 'task', 's1', "
+            "'As listed', ?, ?, 'submitted', ?, 150, 'GBP')",
+            (utc_iso(T0), utc_iso(T0)[:10], utc_iso(T0)),
+        )
+    totals = "SELECT day, status, amount_minor, entries FROM ledger_day_totals WHERE entries"
+    before = old.connection().execute(totals).fetchall()
+    old.close()
+    upgraded = Database.open(path)
+    try:
+        connection = upgraded.connection()
+        assert connection.execute("SELECT described_by, linked_to FROM ledger_entries").fetchall() == [
+            ("0000", "")
+        ]
+        assert connection.execute(totals).fetchall() == before
+        recorded = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="As recorded")
+        LedgerStore(upgraded).record(
+            [Report(recorded, T0, Status.APPROVED, Money(150, "GBP"))], Source.PLATFORM, T0
+        )
+        (entry,) = LedgerStore(upgraded).entries()
+        assert (entry.title, entry.status) == ("As recorded", Status.APPROVED)
+        assert connection.execute(totals).fetchall() == [(before[0][0], "approved", 150, 1)]
+    finally:
+        upgraded.close()
