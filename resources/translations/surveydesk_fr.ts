@@ -575,7 +575,7 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Annuler</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -1224,6 +1224,13 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>ReconciliationService</name>
+    <message>
+        <source>Cancelled; goes on at the next sync</source>
+        <translation>Annulée ; reprend à la prochaine synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Rules</source>
@@ -1610,12 +1617,28 @@ Keep this password for this run of SurveyDesk only? It will not be written anywh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>First sync of earnings</source>
+        <translation>Première synchronisation des gains</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop after the page being read; what was read is kept</source>
+        <translation>S’arrête après la page en cours de lecture ; ce qui a été lu est conservé</translation>
+    </message>
+    <message>
         <source>Online: earnings sync with the platforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Offline: your earnings history is all here; it syncs when the network is back</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync of {0}: {1} records, {2} pages</source>
+        <translation>Première synchronisation de {0} : {1} enregistrements, {2} pages</translation>
     </message>
 </context>
 <context>
