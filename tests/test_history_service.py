@@ -41,7 +41,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def service(qtbot, database: Database, pool: QThreadPool, clock, server) -> Iterator[HistoryService]:
-    yield HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/eurofxref-daily.xml")
+    yield HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/")
     pool.waitForDone(10_000)
 
 
