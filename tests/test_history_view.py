@@ -96,6 +96,16 @@ def test_amounts_without_a_rate_are_named_not_guessed(qtbot, database, view, ser
     open_view(qtbot, view, service)
     assert view.missing.isVisible()
     assert "$7.00 in 1 entry since 2026-11-28" in view.missing.text()
+    assert "You are offline" in view.missing.text()  # this service has no network to fetch rates with
+
+
+def test_a_partly_converted_history_shows_its_sum_and_names_the_rest(qtbot, database, view, service) -> None:
+    record(database, "a", T0, 150, Status.PAID)
+    header = EntryHeader("mturk", "me", Kind.TASK, T0, "USD", task_id="hit", title="HIT")
+    LedgerStore(database).record([Report(header, T0, Status.PAID, Money(700, "USD"))], Source.PLATFORM, T0)
+    open_view(qtbot, view, service)
+    assert view.summary.text().startswith("Earned £1.50")
+    assert "$7.00 in 1 entry" in view.missing.text()
 
 
 def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
@@ -351,5 +361,7 @@ def test_the_worker_s_currency_is_checked_and_kept(qtbot, database, view, servic
         view.currency.editingFinished.emit()
     assert view.currency.text() == "USD"
     assert SettingsStore(database).get("history_currency", "") == "USD"
-    assert "Earned $0.00" in view.summary.text()
-    assert "£1.50 in 1 entry" in view.missing.text()  # no GBP→USD rate yet: named, not guessed
+    # No GBP→USD rate yet: named, not guessed, and not shown as if nothing was earned.
+    assert "$0.00" not in view.summary.text()
+    assert view.summary.text().startswith("Earned: — (not known in USD until exchange rates arrive)")
+    assert "£1.50 in 1 entry" in view.missing.text()
