@@ -365,3 +365,17 @@ def test_the_worker_s_currency_is_checked_and_kept(qtbot, database, view, servic
     assert "$0.00" not in view.summary.text()
     assert view.summary.text().startswith("Earned: — (not known in USD until exchange rates arrive)")
     assert "£1.50 in 1 entry" in view.missing.text()
+
+
+def test_the_rates_dialog_says_when_rates_last_came_from_the_ecb(qtbot, database, view, service) -> None:
+    from surveydesk.ledger.rate_plan import UpdateRecord
+
+    dialog = view.open_rates()
+    qtbot.addWidget(dialog)
+    assert dialog.last_update.text() == (
+        "Not updated from the ECB yet. Offline: rates are updated when the network is back."
+    )
+    UpdateRecord(T0, None).save(SettingsStore(database))
+    service.rates_updated.emit(3)
+    assert dialog.last_update.text().startswith("Last updated from the ECB: 2026-11-28 12:00.")
+    assert dialog.message.text() == "3 rates from the ECB are new or changed."
