@@ -11,7 +11,7 @@ import requests
 
 from surveydesk.connectors.http import MAX_BODY_BYTES
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
-from surveydesk.ledger.ecb import FULL_HISTORY_MAX_BYTES, Feed, feed_for, fetch_rates, parse_feed, update_rates
+from surveydesk.ledger.ecb import FULL_HISTORY_MAX_BYTES, Feed, feed_for, fetch_rates, parse_feed
 from surveydesk.ledger.rates import RateStore
 from surveydesk.store import Database
 from tests.hostile_server import HostileServer, Reply
@@ -72,8 +72,8 @@ def test_fetching_stores_the_rates_but_keeps_the_worker_s_own(
         server.script(
             Reply(body=RECORDED.read_bytes(), headers=XML), Reply(body=RECORDED.read_bytes(), headers=XML)
         )
-        assert update_rates(session, store, NOW, server.url + "/eurofxref-daily.xml") == 28
-        assert update_rates(session, store, NOW, server.url + "/eurofxref-daily.xml") == 0  # nothing new
+        assert store.add_published(fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")) == 28
+        assert store.add_published(fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")) == 0
     rates = {rate.currency: rate for rate in store.all()}
     assert rates["GBP"].per_euro == Decimal("0.9")
     assert rates["GBP"].source == "worker"

@@ -205,3 +205,21 @@ def test_an_automatic_update_waits_as_long_as_the_ecb_asks(qtbot, database, auto
     with qtbot.waitSignal(service.rates_updated, timeout=10_000):
         service.load("month", "EUR", EntryFilter())
     assert len(server.requests) == 2
+
+
+def test_a_currency_that_turns_up_minutes_later_is_served_from_the_history_already_read(
+    qtbot, database, automatic, server
+) -> None:
+    service, clock = automatic
+    add_entry(database, "a", datetime(2026, 10, 1, 12, tzinfo=UTC), 200, "USD")
+    server.script(Reply(body=HISTORY, headers=XML))
+    with qtbot.waitSignal(service.rates_updated, timeout=10_000):
+        service.load("month", "EUR", EntryFilter())
+    assert {rate.currency for rate in RateStore(database).all()} == {"USD"}
+    clock.advance(60)
+    add_entry(database, "b", datetime(2026, 10, 2, 12, tzinfo=UTC), 150, "GBP")  # another platform's earnings
+    with qtbot.waitSignal(service.rates_updated, timeout=10_000) as updated:
+        service.load("month", "EUR", EntryFilter())
+    assert updated.args == [6]
+    assert {rate.currency for rate in RateStore(database).all()} == {"USD", "GBP"}
+    assert len(server.requests) == 1

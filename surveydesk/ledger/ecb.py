@@ -24,7 +24,7 @@ import requests
 
 from surveydesk.connectors.http import MAX_BODY_BYTES, get
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
-from surveydesk.ledger.rates import ECB, Rate, RateError, RateStore, parse_rate
+from surveydesk.ledger.rates import ECB, Rate, RateError, parse_rate
 
 ECB_BASE_URL = "https://www.ecb.europa.eu/stats/eurofxref/"
 SOURCE = "ECB"
@@ -136,16 +136,3 @@ def fetch_rates(
     if response.status_code != 200:
         raise Unavailable(SOURCE, f"the ECB answered with HTTP {response.status_code}")
     return parse_feed(response.content, currencies, since)
-
-
-def update_rates(
-    session: requests.Session,
-    store: RateStore,
-    now: datetime,
-    url: str = ECB_BASE_URL + Feed.DAILY,
-    currencies: Collection[str] | None = None,
-    since: date | None = None,
-) -> int:
-    """Fetch a feed and keep its rates of `currencies` from `since` on, in one transaction (the worker's own
-    stay); returns how many were new or changed."""
-    return store.add_published(fetch_rates(session, now, url, currencies, since))

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
-from surveydesk.ledger.ecb import ECB_BASE_URL, Feed, update_rates
+from surveydesk.ledger.ecb import ECB_BASE_URL, Feed, fetch_rates
 from surveydesk.ledger.history import (
     EntryFilter,
     EntryRow,
@@ -31,7 +31,7 @@ from surveydesk.ledger.history import (
 )
 from surveydesk.ledger.model import Status
 from surveydesk.ledger.rate_plan import RateNeeds, UpdateRecord, due_feed, rate_needs
-from surveydesk.ledger.rates import EURO, Converter, RateStore
+from surveydesk.ledger.rates import EURO, Converter, Rate, RateStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.services.background import Background
@@ -46,8 +46,20 @@ log = logging.getLogger(__name__)
 WAGE_CHART_SPAN = timedelta(days=366)
 # The ECB publishes once a working day: asking again within minutes is pointless and impolite.
 RATES_MIN_INTERVAL = timedelta(minutes=10)
+# A history document is kept in memory (see KeptFeed) when it spans no more than this: some 20,000 rates.
+KEPT_SPAN = timedelta(days=800)
 # After an automatic update failed (no answer, an unreadable reply), the next automatic try waits this long.
 RATES_FAILED_WAIT = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFeed:
+    """The last history document read this session, every currency of it from `since` on, kept in memory so a
+    currency that turns up minutes later (one platform's earnings arriving after another's) needs no second
+    download; only the ledger's currencies go into the database."""
+
+    since: date
+    rates: tuple[Rate, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,7 @@ class HistoryService(QObject):
         self._rates_not_before: datetime | None = None
         self._automatic_not_before: datetime | None = None
         self._rates_busy = False
+        self._kept: KeptFeed | None = None
         self._currency: str | None = None
         self._connectivity = connectivity
         if connectivity is not None:
@@ -216,9 +229,7 @@ class HistoryService(QObject):
         now = self._clock.now()
         if self._currency is None or not self.online or self._rates_busy:
             return
-        if any(
-            moment is not None and now < moment for moment in (self._rates_not_before, self._automatic_not_before)
-        ):
+        if self._automatic_not_before is not None and now < self._automatic_not_before:
             return
         self._plan_update(self._currency, asked=False)
 
@@ -249,11 +260,14 @@ class HistoryService(QObject):
             needs, record = outcome
             now = self._clock.now()
             feed = due_feed(needs, record, now, asked)
-            if feed is None:
+            kept, since = self._kept, needs.since()
+            if feed is not None and feed is not Feed.DAILY and kept is not None and since and kept.since <= since:
+                self._store_kept(kept, needs, record)
+            elif feed is None or (self._rates_not_before is not None and now < self._rates_not_before):
                 self._rates_busy = False
-                return
-            self._rates_not_before = now + RATES_MIN_INTERVAL
-            self._fetch(feed, needs, record, now, asked)
+            else:
+                self._rates_not_before = now + RATES_MIN_INTERVAL
+                self._fetch(feed, needs, record, now, asked)
 
         self._background.run(work, planned, self._on_rates_crashed)
 
@@ -263,27 +277,48 @@ class HistoryService(QObject):
         self.rates_started.emit()
         log.info("fetching %s for %s", feed.value, ", ".join(sorted(needs.currencies)) or "no currency")
 
-        def work() -> int | PlatformError:
+        since = needs.since()
+        keep = since is not None and now.date() - since <= KEPT_SPAN
+
+        def work() -> tuple[int, KeptFeed | None] | PlatformError:
             try:
                 with factory() as session:
                     url = self._rates_url + feed.value
-                    count = update_rates(session, RateStore(self._db), now, url, needs.currencies, needs.since())
+                    rates = fetch_rates(session, now, url, None if keep else needs.currencies, since)
             except PlatformError as error:
                 return error
+            count = RateStore(self._db).add_published(rate for rate in rates if rate.currency in needs.currencies)
             record.after(feed, needs, now).save(SettingsStore(self._db))
-            return count
+            return count, KeptFeed(since, tuple(rates)) if keep and since is not None else None
 
-        def done(outcome: int | PlatformError) -> None:
+        def done(outcome: tuple[int, KeptFeed | None] | PlatformError) -> None:
             self._rates_busy = False
-            if isinstance(outcome, int):
+            if isinstance(outcome, tuple):
+                count, kept = outcome
+                self._kept = kept or self._kept
                 self._automatic_not_before = None
-                self.rates_updated.emit(outcome)
+                self.rates_updated.emit(count)
                 return
             if isinstance(outcome, RateLimited):
                 self._rates_not_before = max(outcome.retry_at, now + RATES_MIN_INTERVAL)
             if not asked:
                 self._automatic_not_before = max(self._rates_not_before or now, now + RATES_FAILED_WAIT)
             self.rates_failed.emit(str(outcome))
+
+        self._background.run(work, done, self._on_rates_crashed)
+
+    def _store_kept(self, kept: KeptFeed, needs: RateNeeds, record: UpdateRecord) -> None:
+        """Store what the ledger now needs from the history read earlier this session: no request at all."""
+        log.info("rates for %s taken from the history read earlier", ", ".join(sorted(needs.currencies)))
+
+        def work() -> int:
+            count = RateStore(self._db).add_published(r for r in kept.rates if r.currency in needs.currencies)
+            UpdateRecord(record.at, needs.oldest_uncovered).save(SettingsStore(self._db))
+            return count
+
+        def done(count: int) -> None:
+            self._rates_busy = False
+            self.rates_updated.emit(count)
 
         self._background.run(work, done, self._on_rates_crashed)
 
