@@ -60,6 +60,8 @@ def test_a_gap_is_fetched_once_by_the_smallest_document_and_again_only_when_aske
     assert fetched.history_for == date(2025, 1, 1)
     assert due_feed(old, fetched, NOW + timedelta(hours=1)) is None  # the full history did not cover it
     assert due_feed(old, fetched, NOW + timedelta(hours=1), asked=True) is Feed.FULL
+    more = RateNeeds(frozenset({"GBP", "USD"}), date(2025, 1, 1))  # a currency the last fetch did not keep
+    assert due_feed(more, fetched, NOW + timedelta(hours=1)) is Feed.FULL
 
 
 def test_the_daily_rates_are_fetched_once_per_publication() -> None:
@@ -75,7 +77,7 @@ def test_the_daily_rates_are_fetched_once_per_publication() -> None:
 def test_the_record_survives_in_the_settings_and_a_damaged_one_is_forgotten(database: Database) -> None:
     settings = SettingsStore(database)
     assert UpdateRecord.load(settings) == UpdateRecord()
-    record = UpdateRecord(NOW, date(2026, 9, 1))
+    record = UpdateRecord(NOW, date(2026, 9, 1), frozenset({"GBP", "USD"}))
     record.save(settings)
     assert UpdateRecord.load(settings) == record
     settings.set("exchange_rates_updated", {"at": "yesterday", "history_for": 3})

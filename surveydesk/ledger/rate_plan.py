@@ -6,9 +6,10 @@ older rate means days were never fetched (the app was closed for weeks, or never
 still uses any rate dated on or before the day (see `surveydesk.ledger.rates`); coverage only decides what to
 fetch.
 
-Politeness: a history document is fetched automatically once for a given oldest uncovered day (if it did not
-cover it, fetching it again would not either); the daily one at most once per ECB publication, which comes on
-working days at about 16:00 Central European Time; nothing is fetched when no currency needs a rate.
+Politeness: a history document is fetched automatically once for a given oldest uncovered day and set of
+currencies (if it did not cover them, fetching it again would not either); the daily one at most once per ECB
+publication, which comes on working days at about 16:00 Central European Time; nothing is fetched when no
+currency needs a rate.
 """
 
 from __future__ import annotations
@@ -80,25 +81,37 @@ def _covered(days: list[date], day: date) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class UpdateRecord:
-    """What was last fetched from the ECB, kept in the settings: when, and for which oldest uncovered day a
-    history document was last fetched."""
+    """What was last fetched from the ECB, kept in the settings: when, and for which oldest uncovered day and
+    currencies a history document was last fetched."""
 
     at: datetime | None = None
     history_for: date | None = None
+    currencies: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, settings: SettingsStore) -> UpdateRecord:
         stored: object = settings.get(RECORD_SETTING, None)
+        if not isinstance(stored, dict):
+            return cls()
         try:
-            at = parse_utc_iso(stored["at"]) if isinstance(stored, dict) and stored.get("at") else None
-            day = stored.get("history_for") if isinstance(stored, dict) else None
-            return cls(at, date.fromisoformat(day) if isinstance(day, str) else None)
+            at = parse_utc_iso(stored["at"]) if stored.get("at") else None
+            day = stored.get("history_for")
+            codes = stored.get("currencies", [])
+            return cls(
+                at,
+                date.fromisoformat(day) if isinstance(day, str) else None,
+                frozenset(code for code in codes if isinstance(code, str))
+                if isinstance(codes, list)
+                else frozenset(),
+            )
         except (TypeError, ValueError):
             return cls()
 
     def after(self, feed: Feed, needs: RateNeeds, at: datetime) -> UpdateRecord:
         """The record once `feed` was fetched for `needs` at `at`."""
-        return UpdateRecord(at, self.history_for if feed is Feed.DAILY else needs.oldest_uncovered)
+        if feed is Feed.DAILY:
+            return UpdateRecord(at, self.history_for, self.currencies)
+        return UpdateRecord(at, needs.oldest_uncovered, needs.currencies)
 
     def save(self, settings: SettingsStore) -> None:
         settings.set(
@@ -106,6 +119,7 @@ class UpdateRecord:
             {
                 "at": None if self.at is None else utc_iso(self.at),
                 "history_for": None if self.history_for is None else self.history_for.isoformat(),
+                "currencies": [code for code in sorted(self.currencies)],
             },
         )
 
@@ -127,7 +141,8 @@ def due_feed(needs: RateNeeds, record: UpdateRecord, now: datetime, asked: bool 
     """The document to fetch now, or None. `asked` is the worker's click: then a document is always fetched
     (the history one while days are uncovered), whatever was fetched before."""
     today = now.astimezone(UTC).date()
-    if needs.oldest_uncovered is not None and (asked or needs.oldest_uncovered != record.history_for):
+    tried = needs.oldest_uncovered == record.history_for and needs.currencies <= record.currencies
+    if needs.oldest_uncovered is not None and (asked or not tried):
         return feed_for(needs.oldest_uncovered, today)
     if asked:
         return Feed.DAILY

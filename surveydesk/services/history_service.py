@@ -313,7 +313,7 @@ class HistoryService(QObject):
 
         def work() -> int:
             count = RateStore(self._db).add_published(r for r in kept.rates if r.currency in needs.currencies)
-            UpdateRecord(record.at, needs.oldest_uncovered).save(SettingsStore(self._db))
+            UpdateRecord(record.at, needs.oldest_uncovered, needs.currencies).save(SettingsStore(self._db))
             return count
 
         def done(count: int) -> None:
