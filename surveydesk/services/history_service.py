@@ -261,7 +261,7 @@ class HistoryService(QObject):
             now = self._clock.now()
             feed = due_feed(needs, record, now, asked)
             kept, since = self._kept, needs.since()
-            if feed is not None and feed is not Feed.DAILY and kept is not None and since and kept.since <= since:
+            if feed not in (None, Feed.DAILY) and kept is not None and since is not None and kept.since <= since:
                 self._store_kept(kept, needs, record)
             elif feed is None or (self._rates_not_before is not None and now < self._rates_not_before):
                 self._rates_busy = False
