@@ -223,3 +223,21 @@ def test_a_currency_that_turns_up_minutes_later_is_served_from_the_history_alrea
     assert updated.args == [6]
     assert {rate.currency for rate in RateStore(database).all()} == {"USD", "GBP"}
     assert len(server.requests) == 1
+
+
+def test_an_unreadable_reply_makes_the_automatic_update_wait_an_hour_not_the_worker(
+    qtbot, database, automatic, server
+) -> None:
+    service, clock = automatic
+    add_entry(database, "a", datetime(2026, 10, 1, 12, tzinfo=UTC), 200, "USD")
+    server.script(Reply(body=b"<html>maintenance</html>", headers=XML), Reply(body=HISTORY, headers=XML))
+    with qtbot.waitSignal(service.rates_failed, timeout=10_000) as failed:
+        service.load("month", "EUR", EntryFilter())
+    assert failed.args == ["ECB: the exchange-rate feed names no day"]
+    assert RateStore(database).all() == []
+    clock.advance(11 * 60)
+    open_quietly(qtbot, service)
+    assert len(server.requests) == 1
+    with qtbot.waitSignal(service.rates_updated, timeout=10_000):
+        service.update_rates()  # the worker's click is held by the ten minutes only
+    assert len(server.requests) == 2
