@@ -80,15 +80,21 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
+from surveydesk.ledger import LedgerStore
+from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.paths import AppPaths
+from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
+from surveydesk.services.reconciliation import Connectivity, ReconciliationService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import Database, TaskStore
 from surveydesk.store.settings import JsonValue, SettingsStore
 from surveydesk.store.work_log import WorkLog
-from surveydesk.ui.application import app_icon, create_application
+from surveydesk.ui.application import create_application, tray_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
@@ -179,11 +185,20 @@ def desk(
     for account, secret, politeness in accounts:
         secrets.set(account.key, secret)
         poller.add_account(account, build_connector(account, secrets, clock), politeness)
-    core = Core(paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, ())
+    ledger = LedgerStore(database)
+    attempt_ingest = AttemptIngest(database, ledger)
+    connectivity = Connectivity()
+    reconciliation = ReconciliationService(
+        Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
+    )
+    core = Core(
+        paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, (),
+        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL,
+    )  # fmt: skip
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
     _add_wages_page(window, core)
-    feed = FeedController(window, poller, timekeeper, Background(pool, window), settings, clock, app_icon())
+    feed = FeedController(window, poller, timekeeper, Background(pool, window), settings, clock, tray_icon())
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
@@ -273,8 +288,8 @@ def _stamping_body_reads(probe: _Probe) -> Iterator[None]:
     """Every reply the connectors read, stamped the moment its body has been read (on the pool thread)."""
     read = http._read
 
-    def stamped(response: requests.Response, platform: str) -> requests.Response:
-        answer = read(response, platform)
+    def stamped(response: requests.Response, platform: str, max_bytes: int) -> requests.Response:
+        answer = read(response, platform, max_bytes)
         probe.body_read()
         return answer
 
