@@ -49,18 +49,6 @@ def _messages() -> list[tuple[str, str, str | None, str | None]]:
     return found
 
 
-@pytest.fixture
-def french(qapp) -> Iterator[None]:
-    """French installed as the app does it, and everything put back afterwards."""
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
-    QLocale.setDefault(before)
-
-
 @pytest.mark.skipif(not LRELEASE.exists(), reason="pyside6-lrelease comes with PySide6")
 def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path):
     fresh = tmp_path / "fresh.qm"

@@ -55,12 +55,12 @@ class TakeFlow(QObject):
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
-            self.said.emit(f"“{task.title}” can no longer be taken here: its account was removed.")
+            self.said.emit(self.tr("“{0}” can no longer be taken here: its account was removed.").format(task.title))
             return
         if task.key in self._in_flight:
             return
         self._in_flight.add(task.key)
-        self.said.emit(f"Taking “{task.title}”…")
+        self.said.emit(self.tr("Taking “{0}”…").format(task.title))
 
         def work() -> TakeResult | PlatformError:
             try:
@@ -74,7 +74,7 @@ class TakeFlow(QObject):
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(f"Could not take “{task.title}”: {outcome.message}")
+            self.said.emit(self.tr("Could not take “{0}”: {1}").format(task.title, outcome.message))
             return
         step = self._before_opening.get(task.platform)
         if step is None:
@@ -93,4 +93,4 @@ class TakeFlow(QObject):
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
-        self.said.emit(f"Could not take “{task.title}”: an error of ours; see the log file.")
+        self.said.emit(self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task.title))

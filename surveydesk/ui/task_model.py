@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QT_TRANSLATE_NOOP,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
@@ -178,9 +179,19 @@ class TaskTableModel(QAbstractTableModel):
     and says why in its tooltip.
     """
 
+    # Translated when shown (headerData), so lupdate finds them here under this class's name.
     HEADERS = (
-        "Platform", "Title", "Requester", "Your history", "Reward", "Minutes", "Reward/h", "Places", "Age", "Fit",
-    )  # fmt: skip
+        QT_TRANSLATE_NOOP("TaskTableModel", "Platform"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Title"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Requester"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Your history"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Reward"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Minutes"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Reward/h"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Places"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Age"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Fit"),
+    )
 
     hidden_count_changed = Signal(int)  # how many tasks the list rules reject, after it changed
 
