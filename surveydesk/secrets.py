@@ -24,15 +24,12 @@ _UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "ke
 
 
 class SecretsUnavailable(Exception):
-    """No usable keyring: the message says so in words the worker can act on (and never holds a secret).
+    """No usable keyring: the message says so in words the worker can act on (and never holds a secret); the UI
+    shows `message`, a translatable Sentence, in the worker's language."""
 
-    `template` is the English sentence marked for translation (context "KeyringSecrets"), `values` what fills
-    its places; the UI shows it translated (ui/text.py `keyring_text`)."""
-
-    def __init__(self, template: str, *values: object) -> None:
-        super().__init__(template.format(*values))
-        self.template = template
-        self.values = values
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class SecretStore(Protocol):
@@ -99,7 +96,9 @@ class KeyringSecrets:
         except keyring.errors.KeyringError as exc:
             log.warning("keyring read failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
-                QT_TRANSLATE_NOOP("KeyringSecrets", "The keyring refused to give the login for {0}; is it locked?"), key
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to give the login for {0}; is it locked?"
+                ).filled(key)
             ) from None
         return value
 
@@ -110,7 +109,9 @@ class KeyringSecrets:
         except keyring.errors.KeyringError as exc:
             log.warning("keyring write failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
-                QT_TRANSLATE_NOOP("KeyringSecrets", "The keyring refused to store the login for {0}; is it locked?"), key
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to store the login for {0}; is it locked?"
+                ).filled(key)
             ) from None
 
     def delete(self, key: AccountKey) -> None:
@@ -122,7 +123,9 @@ class KeyringSecrets:
         except keyring.errors.KeyringError as exc:
             log.warning("keyring delete failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
-                QT_TRANSLATE_NOOP("KeyringSecrets", "The keyring refused to remove the login for {0}; is it locked?"), key
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to remove the login for {0}; is it locked?"
+                ).filled(key)
             ) from None
 
 

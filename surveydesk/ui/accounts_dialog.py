@@ -27,7 +27,7 @@ from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
-from surveydesk.ui.text import keyring_text, plain_label
+from surveydesk.ui.text import plain_label, translated
 
 
 def describe_test_result(outcome: list[Task] | PlatformError) -> str:
@@ -118,7 +118,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(keyring_text(secrets.problem))
+            self.result.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -271,14 +271,14 @@ class AccountsDialog(QDialog):
             self._secrets.set(key, secret)
         except SecretsUnavailable as problem:
             if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
-                self.result.setText(keyring_text(problem))
+                self.result.setText(translated(problem.message))
                 return False
             answer = QMessageBox.question(
                 self,
                 self.tr("No keyring"),
                 self.tr(
                     "{0}\n\nKeep this login for this run of SurveyDesk only? It will not be written anywhere."
-                ).format(keyring_text(problem)),
+                ).format(translated(problem.message)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -289,7 +289,7 @@ class AccountsDialog(QDialog):
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(keyring_text(problem))
+            self.result.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 

@@ -34,7 +34,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
-from surveydesk.ui.text import keyring_text, local_time, plain_label
+from surveydesk.ui.text import local_time, plain_label, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             ]
         for notice in notices:
             banner = plain_label(central)
-            banner.setText(keyring_text(notice))  # the keyring's notice is written, untranslated, by secrets.py
+            banner.setText(translated(notice))  # the keyring's notice is a Sentence of secrets.py
             banner.setWordWrap(True)
             banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
             layout.addWidget(banner)

@@ -38,7 +38,7 @@ from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.ui.profile_inputs import AnswerInput
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, schema_text, translated
 
 ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -60,8 +60,10 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.field = field
         answers = list(value) if isinstance(value, tuple) else ([value] if value else [])
-        choices = [(option.code, option.label) for option in field.options]
-        self.input = AnswerInput(field.type.value, choices, answers, field.hint, self, single_as_list=True)
+        choices = [(option.code, schema_text(option.label)) for option in field.options]
+        self.input = AnswerInput(
+            field.type.value, choices, answers, schema_text(field.hint), self, single_as_list=True
+        )
         self.input.changed.connect(self.changed)
         self.error = plain_label(self)
         self.error.setWordWrap(True)
@@ -94,7 +96,7 @@ class FieldEditor(QWidget):
     def check(self, today: date) -> bool:
         value = self.value()
         problem = None if value is None else self.field.validate(value, today)
-        self.error.setText(self.tr(problem) if problem else "")
+        self.error.setText(translated(problem) if problem else "")
         self.error.setVisible(problem is not None)
         return problem is None
 
@@ -147,7 +149,7 @@ class ProfileEditor(QDialog):
         intro.setWordWrap(True)
         self.tabs = QTabWidget(self)
         for group in schema.groups:
-            self.tabs.addTab(self._group_page(group.why, group.fields), self.tr(group.title))
+            self.tabs.addTab(self._group_page(group.why, group.fields), schema_text(group.title))
         self.other_answers = self._table([self.tr("Question"), self.tr("Your answer"), self.tr("Platform")])
         self.tabs.addTab(
             self._with_button(self.other_answers, self.tr("Forget the selected answer"), self._forget),
@@ -196,7 +198,7 @@ class ProfileEditor(QDialog):
 
     def _group_page(self, why: str, fields: Iterable[Field]) -> QWidget:
         page = QWidget(self)
-        why_label = plain_label_with(page, self.tr(why))
+        why_label = plain_label_with(page, schema_text(why))
         why_label.setWordWrap(True)
         why_label.setStyleSheet("font-style: italic;")
         form = QFormLayout()
@@ -209,7 +211,7 @@ class ProfileEditor(QDialog):
             editor = FieldEditor(field, None, sharing, page)
             editor.changed.connect(lambda editor=editor: self._on_edit(editor))
             self.editors[field.id] = editor
-            form.addRow(self.tr(field.label) + ":", editor)
+            form.addRow(schema_text(field.label) + ":", editor)
         inner = QWidget(page)
         inner.setLayout(form)
         scroll = QScrollArea(page)
@@ -253,7 +255,7 @@ class ProfileEditor(QDialog):
         self.screener_platform.setPlaceholderText(self.tr("e.g. Prolific"))
         self.screener_field = QComboBox(page)
         for field in self._schema.fields:
-            self.screener_field.addItem(self.tr(field.label), field.id)
+            self.screener_field.addItem(schema_text(field.label), field.id)
         self.screener_field.currentIndexChanged.connect(self._new_screener_input)
         self.screener_holder = QVBoxLayout()
         self.screener_input: AnswerInput | None = None
@@ -359,7 +361,9 @@ class ProfileEditor(QDialog):
         value = field.clean(answers if field.type is FieldType.MULTI else (answers[0] if answers else None))
         problem = self.tr("Enter the answer you gave.") if value is None else field.validate(value, self._today())
         if problem is not None or value is None or not where:
-            self.screener_warning.setText(problem or self.tr("Say where you answered it."))
+            self.screener_warning.setText(
+                translated(problem) if problem else self.tr("Say where you answered it.")
+            )
             return
         earlier = [(answer.platform, answer.value) for answer in self._store.screener_answers(field.id)]
         conflict = profile_contradiction(
@@ -367,7 +371,7 @@ class ProfileEditor(QDialog):
         ) or earlier_contradiction(field, value, earlier)
         self._store.record_screener_answer(where, "", field.id, value)
         self.screener_warning.setText(
-            conflict.describe(self.tr(field.label))
+            translated(conflict.describe(schema_text(field.label)))
             if conflict
             else self.tr("Recorded; it disagrees with nothing you told SurveyDesk.")
         )
@@ -389,7 +393,7 @@ class ProfileEditor(QDialog):
     def _label_of(self, field_id: str) -> str:
         field = self._schema.field(field_id)
         if field is not None:
-            return self.tr(field.label)
+            return schema_text(field.label)
         extra = next((item for item in self._store.extra_answers() if item.field == field_id), None)
         return extra.label if extra is not None else field_id
 
@@ -407,7 +411,7 @@ class ProfileEditor(QDialog):
                 (
                     answer.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     platform_name(answer.platform),
-                    self.tr(field.label) if field else answer.field,
+                    schema_text(field.label) if field else answer.field,
                     field.describe(answer.value) if field else str(answer.value),
                 )
             )
@@ -419,8 +423,10 @@ class ProfileEditor(QDialog):
         field = self._schema.field(str(self.screener_field.currentData()))
         if field is None:
             return
-        choices = [(option.code, option.label) for option in field.options]
-        self.screener_input = AnswerInput(field.type.value, choices, (), field.hint, self, single_as_list=True)
+        choices = [(option.code, schema_text(option.label)) for option in field.options]
+        self.screener_input = AnswerInput(
+            field.type.value, choices, (), schema_text(field.hint), self, single_as_list=True
+        )
         self.screener_holder.addWidget(self.screener_input)
 
     def _forget(self) -> None:

@@ -22,7 +22,7 @@ from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOn
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget, TargetError, describe_connection
-from surveydesk.ui.text import keyring_text, plain_label
+from surveydesk.ui.text import plain_label, translated
 
 
 class SyncDialog(QDialog):
@@ -123,7 +123,7 @@ class SyncDialog(QDialog):
             self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
         self.include_profile.setChecked(self._settings.include_profile())
         if self._secrets.problem:
-            self.result.setText(keyring_text(self._secrets.problem))
+            self.result.setText(translated(self._secrets.problem))
         self._show_state(self._service.state)
         self._show_last_success()
 
@@ -157,7 +157,7 @@ class SyncDialog(QDialog):
         try:
             return self._secrets.get(target.secret_key)
         except SecretsUnavailable as problem:
-            self.result.setText(keyring_text(problem))
+            self.result.setText(translated(problem.message))
             return None
 
     # --- actions -------------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ class SyncDialog(QDialog):
             try:
                 self._secrets.delete(target.secret_key)
             except SecretsUnavailable as problem:
-                self.result.setText(keyring_text(problem))
+                self.result.setText(translated(problem.message))
         self.server_url.clear()
         self.database.clear()
         self.user.clear()
@@ -227,14 +227,14 @@ class SyncDialog(QDialog):
             self._secrets.set(target.secret_key, password)
         except SecretsUnavailable as problem:
             if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
-                self.result.setText(keyring_text(problem))
+                self.result.setText(translated(problem.message))
                 return False
             answer = QMessageBox.question(
                 self,
                 self.tr("No keyring"),
                 self.tr(
                     "{0}\n\nKeep this password for this run of SurveyDesk only? It will not be written anywhere."
-                ).format(keyring_text(problem)),
+                ).format(translated(problem.message)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

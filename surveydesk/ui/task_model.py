@@ -15,11 +15,12 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QT_TRANSLATE_NOOP,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
@@ -32,6 +33,7 @@ from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
+from surveydesk.ui.text import translated
 from surveydesk.work.reputation import Reputation
 
 PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
@@ -64,12 +66,16 @@ def format_age(first_seen: datetime, now: datetime) -> str:
     """How long ago a task was first seen, in the short form a list column can hold."""
     seconds = max(0, int((now - first_seen).total_seconds()))
     if seconds < 60:
-        return f"{seconds} s"
+        return _age_tr("{0} s").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min"
+        return _age_tr("{0} min").format(seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h {seconds % 3600 // 60:02d}"
-    return f"{seconds // 86400} d"
+        return _age_tr("{0} h {1}").format(seconds // 3600, f"{seconds % 3600 // 60:02d}")
+    return _age_tr("{0} d").format(seconds // 86400)
+
+
+def _age_tr(text: str) -> str:
+    return QCoreApplication.translate("TaskTableModel", text)
 
 
 def _optional_number(value: int | None) -> str:
@@ -238,7 +244,7 @@ class TaskTableModel(QAbstractTableModel):
                 return format_age(self._tasks[row].first_seen, self._now())
             if index.column() == Column.HISTORY:
                 record = self._reputation_of(self._tasks[row])
-                return "" if record is None else record.describe()
+                return "" if record is None else " · ".join(translated(part) for part in record.parts())
             if index.column() == Column.FIT:
                 return self._mark_text(self._marks[row])
             return _DISPLAY[index.column()](self._tasks[row])
@@ -255,7 +261,11 @@ class TaskTableModel(QAbstractTableModel):
             if not self._passes[row]:
                 return self._rejection_tip(self._tasks[row], self._marks[row])
             if index.column() == Column.FIT and self._marks[row] is not NO_MARK:
-                return "<p>" + "<br>".join(html.escape(reason) for reason in self._marks[row].reasons()) + "</p>"
+                return (
+                    "<p>"
+                    + "<br>".join(html.escape(translated(reason)) for reason in self._marks[row].reasons())
+                    + "</p>"
+                )
         return None
 
     def _mark_text(self, mark: Mark) -> str:
@@ -300,9 +310,10 @@ class TaskTableModel(QAbstractTableModel):
         return self._reputations.get((task.platform, task.requester_name))
 
     def _rejection_tip(self, task: Task, mark: Mark) -> str | None:
-        reason = self._rules.why_not(task)
+        rule = self._rules.why_not(task)
+        reason = None if rule is None else translated(rule)
         if reason is None and mark.unmet:
-            reason = self.tr("your profile says you cannot take it: {0}").format(mark.unmet[0])
+            reason = self.tr("your profile says you cannot take it: {0}").format(translated(mark.unmet[0]))
         if reason is None:
             return None
         # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.

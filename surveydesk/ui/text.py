@@ -7,7 +7,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from surveydesk.secrets import SecretsUnavailable
+from surveydesk.core.money import Money
+from surveydesk.core.translatable import Sentence
+from surveydesk.ui.formatting import format_money, format_number
 
 
 def plain_label(parent: QWidget) -> QLabel:
@@ -22,8 +24,24 @@ def local_time(moment: datetime | None) -> str:
     return "" if moment is None else moment.astimezone().strftime("%H:%M:%S")
 
 
-def keyring_text(problem: str | SecretsUnavailable) -> str:
-    """The keyring's trouble (secrets.py writes it in English, marked for translation) in the worker's language."""
-    if isinstance(problem, SecretsUnavailable):
-        return QCoreApplication.translate("KeyringSecrets", problem.template).format(*problem.values)
-    return QCoreApplication.translate("KeyringSecrets", problem)
+def translated(text: str) -> str:
+    """Words from the pure layers in the worker's language: a Sentence (core/translatable.py) is translated and
+    its values written the language's way; any other text (a platform's own words) is shown as it is."""
+    if not isinstance(text, Sentence):
+        return text
+    template = QCoreApplication.translate(text.context, text.template)
+    return template.format(*(_value_text(value) for value in text.values)) if text.values else template
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, Money):
+        return format_money(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value)
+    return translated(value) if isinstance(value, str) else str(value)
+
+
+def schema_text(text: str) -> str:
+    """A text of the profile schema (a label, a hint, a group's reason) in the worker's language; the schema's
+    texts reach the .ts through profile/schema_words.py."""
+    return QCoreApplication.translate("Schema", text)
