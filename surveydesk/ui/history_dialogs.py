@@ -105,7 +105,7 @@ class RatesDialog(QDialog):
         for row, rate in enumerate(rates):
             texts = (
                 rate.currency,
-                rate.day.isoformat(),
+                rate.day.isoformat(),  # in the form the date field above takes
                 str(rate.per_euro),
                 sources.get(rate.source, rate.source),
             )

@@ -62,6 +62,7 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
+from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.task_model import platform_name
@@ -308,9 +309,9 @@ class HistoryView(QWidget):
         earned = Money(
             sum(totals.by_group[group].amount.minor for group in (PENDING, APPROVED, PAID)), totals.currency
         )
-        parts = [self.tr("Earned {0}").format(earned.format())]
+        parts = [self.tr("Earned {0}").format(format_money(earned))]
         parts += [
-            self.tr("{0} {1}").format(self._group_names[group], totals.by_group[group].amount.format())
+            self.tr("{0} {1}").format(self._group_names[group], format_money(totals.by_group[group].amount))
             for group in GROUPS
         ]
         parts.append(self._entries_text(totals.entries))
@@ -318,7 +319,9 @@ class HistoryView(QWidget):
         if totals.missing:
             amounts = ", ".join(
                 self.tr("{0} in {1} since {2}").format(
-                    Money(m.minor, m.currency).format(), self._entries_text(m.entries), m.first_day.isoformat()
+                    format_money(Money(m.minor, m.currency)),
+                    self._entries_text(m.entries),
+                    format_date(m.first_day),
                 )
                 for m in totals.missing
             )
@@ -335,8 +338,8 @@ class HistoryView(QWidget):
         self.totals_table.setRowCount(len(periods))
         for row, figures in enumerate(periods):
             cells = [period_label(figures.start, period)]
-            cells += [figures.by_group[group].amount.format() for group in GROUPS]
-            cells.append(figures.earned().format())
+            cells += [format_money(figures.by_group[group].amount) for group in GROUPS]
+            cells.append(format_money(figures.earned()))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -357,7 +360,7 @@ class HistoryView(QWidget):
             table.setItem(row, 0, QTableWidgetItem(label))
             for column, platform in enumerate(platforms, start=1):
                 figure = figures.get(platform)
-                item = QTableWidgetItem("" if figure is None else figure.amount.format())
+                item = QTableWidgetItem("" if figure is None else format_money(figure.amount))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
 
@@ -403,15 +406,15 @@ class HistoryView(QWidget):
         if total is not None and shown >= total:
             text = self._entries_text(total)
         elif total is not None:
-            text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+            text = self.tr("{0} of {1} shown").format(format_number(shown), format_number(total))
         elif self.model.is_loading:
             text = self.tr("Loading…")
         else:
-            text = self.tr("{0} shown").format(f"{shown:,}")
+            text = self.tr("{0} shown").format(format_number(shown))
         self.count_label.setText(text)
 
     def _entries_text(self, count: int) -> str:
-        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(f"{count:,}")
+        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(format_number(count))
 
     def selected_entry(self) -> EntryRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -437,11 +440,11 @@ class HistoryView(QWidget):
         sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
         lines = []
         for at, source, status, amount, note in events:
-            parts = [at.astimezone(self._service.zone).strftime("%Y-%m-%d %H:%M"), sources.get(source, source)]
+            parts = [format_date_time(at.astimezone(self._service.zone)), sources.get(source, source)]
             if status:
-                parts.append(status.replace("_", " "))
+                parts.append(self.model.status_name(status))
             if amount is not None:
-                parts.append(amount.format())
+                parts.append(format_money(amount))
             if note is not None:
                 parts.append(self.tr("note: {0}").format(note) if note else self.tr("note removed"))
             lines.append(" · ".join(parts))
@@ -542,9 +545,13 @@ class HistoryView(QWidget):
 
         def said(result: ImportResult) -> str:
             self.refresh()
-            text = self.tr("Imported {0} submissions into {1} entries.").format(result.rows, result.entries)
+            text = self.tr("Imported {0} submissions into {1} entries.").format(
+                format_number(result.rows), format_number(result.entries)
+            )
             if result.without_time:
-                text += " " + self.tr("{0} rows had no time and were left out.").format(result.without_time)
+                text += " " + self.tr("{0} rows had no time and were left out.").format(
+                    format_number(result.without_time)
+                )
             return text
 
         self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
@@ -581,7 +588,7 @@ class HistoryView(QWidget):
         def said(count: int) -> str:
             if kind == "summary":
                 return self.tr("The summary of {0} ({1} platforms) is in {2}.").format(year, count, target.name)
-            return self.tr("Exported {0} entries to {1}.").format(f"{count:,}", target.name)
+            return self.tr("Exported {0} entries to {1}.").format(format_number(count), target.name)
 
         self.run_with_progress(self.tr("Exporting to {0}…").format(target.name), work, said)
 
@@ -608,7 +615,11 @@ class HistoryView(QWidget):
             return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total >= 0 else 0)
-        count = f"{done:,}" if total < 0 else self.tr("{0} of {1}").format(f"{done:,}", f"{total:,}")
+        count = (
+            format_number(done)
+            if total < 0
+            else self.tr("{0} of {1}").format(format_number(done), format_number(total))
+        )
         dialog.setLabelText(dialog.labelText().split("\n")[0] + "\n" + count)
 
     def _on_job_finished(self, result: Any) -> None:

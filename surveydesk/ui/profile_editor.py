@@ -36,6 +36,7 @@ from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value
 from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
 from surveydesk.profile.store import ProfileStore
+from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.profile_inputs import AnswerInput
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, schema_text, translated
@@ -311,8 +312,8 @@ class ProfileEditor(QDialog):
                     item.account,
                     self._label_of(item.field),
                     self.tr(item.channel),
-                    item.first_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    item.last_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    format_date_time(item.first_at.astimezone()),
+                    format_date_time(item.last_at.astimezone()),
                     str(item.times),
                 )
                 for item in self._store.disclosures()
@@ -409,7 +410,7 @@ class ProfileEditor(QDialog):
             field = self._schema.field(answer.field)
             rows.append(
                 (
-                    answer.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    format_date_time(answer.at.astimezone()),
                     platform_name(answer.platform),
                     schema_text(field.label) if field else answer.field,
                     field.describe(answer.value) if field else str(answer.value),

@@ -22,6 +22,7 @@ from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOn
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget, TargetError, describe_connection
+from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.text import plain_label, translated
 
 
@@ -136,7 +137,7 @@ class SyncDialog(QDialog):
     def _show_last_success(self) -> None:
         last = self._settings.last_success()
         self.last_success.setText(
-            self.tr("Last successful sync: {0}").format(last.astimezone().strftime("%Y-%m-%d %H:%M"))
+            self.tr("Last successful sync: {0}").format(format_date_time(last.astimezone()))
             if last is not None
             else self.tr("Last successful sync: never")
         )

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.services.reconciliation import SyncState, SyncStatus
+from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.text import local_time, plain_label
 
 
@@ -34,7 +35,7 @@ def describe_sync(status: SyncStatus, today: date) -> str:
         parts = []
     if status.last_sync is not None:
         local = status.last_sync.astimezone()
-        when = local_time(status.last_sync) if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+        when = local_time(status.last_sync) if local.date() == today else format_date_time(local)
         parts.append(_tr("synced {0}").format(when))
     return " · ".join(part for part in parts if part)
 
