@@ -72,6 +72,7 @@ log = logging.getLogger(__name__)
 
 CURRENCY_SETTING = "history_currency"
 WARNING = "color: #c0392b;"
+HINT = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _SEARCH_DELAY_MS = 300
 
 
@@ -137,11 +138,13 @@ class HistoryView(QWidget):
         for period in PERIODS:
             self.period.addItem(names[period], period)
         self.period.setCurrentIndex(PERIODS.index("month"))
+        self.period.setAccessibleName(self.tr("Totals per"))
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.currency = QLineEdit(self)
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(60)
         self.currency.setToolTip(self.tr("Your currency: every total is converted into it"))
+        self.currency.setAccessibleName(self.tr("Your currency"))
         self.currency.setText(self._worker_currency())
         self.currency.editingFinished.connect(self._on_currency_edited)
         self.rates_button = QPushButton(self.tr("Exchange rates…"), self)
@@ -161,6 +164,17 @@ class HistoryView(QWidget):
         self.status.setText(self.tr("Reading your history…"))
 
     def _build_totals(self) -> None:
+        self.empty_hint = plain_label(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(HINT)
+        self.empty_hint.setText(
+            self.tr(
+                "Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear "
+                "here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; "
+                "Import Prolific CSV… brings in Prolific's past submissions."
+            )
+        )
+        self.empty_hint.hide()
         self.summary = plain_label(self)
         self.summary.setWordWrap(True)
         self.missing = plain_label(self)
@@ -171,10 +185,12 @@ class HistoryView(QWidget):
         self.totals_table.setHorizontalHeaderLabels(
             [self.tr("Period"), *(self._group_names[g] for g in GROUPS), self.tr("Earned")]
         )
+        self.totals_table.setAccessibleName(self.tr("Totals per period"))
         self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_table.verticalHeader().hide()
         self.totals_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.platform_table = QTableWidget(0, 1, self)
+        self.platform_table.setAccessibleName(self.tr("Earnings by platform"))
         self.platform_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.platform_table.verticalHeader().hide()
         self.platform_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -192,6 +208,7 @@ class HistoryView(QWidget):
         self.model = EntryTableModel(self._service, self._service.zone, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Entries"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(EntryColumn.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -208,18 +225,22 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_note())
         self.platform_filter = QComboBox(self)
         self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.setAccessibleName(self.tr("Platform"))
         self.platform_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.group_filter = QComboBox(self)
         self.group_filter.addItem(self.tr("Any status"), None)
+        self.group_filter.setAccessibleName(self.tr("Status"))
         for group in GROUPS:
             self.group_filter.addItem(self._group_names[group], group)
         self.group_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.year_filter = QComboBox(self)
         self.year_filter.addItem(self.tr("All years"), None)
+        self.year_filter.setAccessibleName(self.tr("Year"))
         self.year_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles, requesters and notes"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search entries"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(_SEARCH_DELAY_MS)
@@ -235,6 +256,7 @@ class HistoryView(QWidget):
         self.correct_button.clicked.connect(self.edit_correction)
         self.events = QPlainTextEdit(self)
         self.events.setReadOnly(True)
+        self.events.setAccessibleName(self.tr("The selected entry's history"))
         self.events.setPlaceholderText(self.tr("Select an entry to see its history."))
         self.events.setMaximumHeight(80)
         self._set_entry_buttons(False)
@@ -272,6 +294,7 @@ class HistoryView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(toolbar)
         layout.addWidget(self.status)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.summary)
         layout.addWidget(self.missing)
         layout.addWidget(splitter, 1)
@@ -293,6 +316,7 @@ class HistoryView(QWidget):
         self._data = data
         self.status.hide()
         totals = data.snapshot.totals
+        self.empty_hint.setVisible(totals.entries == 0)
         self._show_summary(totals)
         self._show_totals_table(totals, data.period)
         self._show_platform_table(totals, data.period)

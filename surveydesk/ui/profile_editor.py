@@ -43,6 +43,7 @@ from surveydesk.ui.text import plain_label, schema_text, translated
 
 ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #8a5a00;"
+HINT_STYLE = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _PERMISSION_TEXTS = {
     Permission.ASK: "Ask me first",
     Permission.ALWAYS: "Send automatically",
@@ -65,6 +66,7 @@ class FieldEditor(QWidget):
         self.input = AnswerInput(
             field.type.value, choices, answers, schema_text(field.hint), self, single_as_list=True
         )
+        self.input.set_accessible_name(schema_text(field.label))
         self.input.changed.connect(self.changed)
         self.error = plain_label(self)
         self.error.setWordWrap(True)
@@ -75,6 +77,9 @@ class FieldEditor(QWidget):
         share_row.setContentsMargins(0, 0, 0, 0)
         for platform, choices_allowed in sharing.items():
             combo = QComboBox(self)
+            combo.setAccessibleName(
+                self.tr("What {0} may receive of “{1}”").format(platform_name(platform), schema_text(field.label))
+            )
             for permission in choices_allowed:
                 combo.addItem(self.tr(_PERMISSION_TEXTS[permission]), permission.value)
             share_row.addWidget(plain_label_with(self, self.tr("{0}:").format(platform_name(platform))))
@@ -152,6 +157,7 @@ class ProfileEditor(QDialog):
         for group in schema.groups:
             self.tabs.addTab(self._group_page(group.why, group.fields), schema_text(group.title))
         self.other_answers = self._table([self.tr("Question"), self.tr("Your answer"), self.tr("Platform")])
+        self.other_answers.setAccessibleName(self.tr("Other answers"))
         self.tabs.addTab(
             self._with_button(self.other_answers, self.tr("Forget the selected answer"), self._forget),
             self.tr("Other answers"),
@@ -167,6 +173,7 @@ class ProfileEditor(QDialog):
                 self.tr("Times"),
             ]
         )
+        self.sent.setAccessibleName(self.tr("What was sent where"))
         self.tabs.addTab(self.sent, self.tr("What was sent where"))
         self.tabs.addTab(self._screener_page(), self.tr("Screener answers"))
 
@@ -181,6 +188,15 @@ class ProfileEditor(QDialog):
         close_button.clicked.connect(self.reject)
         self.status = plain_label(self)
         self.status.setWordWrap(True)
+        self.empty_hint = plain_label(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(HINT_STYLE)
+        self.empty_hint.setText(
+            self.tr(
+                "Your profile is empty. Start with “About you”: answer what you like, leave the rest empty, then "
+                "Save. Each answer stays on this computer until you allow a platform to receive it."
+            )
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.delete_button)
@@ -189,6 +205,7 @@ class ProfileEditor(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.completeness)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -268,6 +285,9 @@ class ProfileEditor(QDialog):
         self.screener_list = self._table(
             [self.tr("When"), self.tr("Where"), self.tr("Question"), self.tr("Answer")]
         )
+        self.screener_list.setAccessibleName(self.tr("Screener answers you recorded"))
+        self.screener_platform.setAccessibleName(self.tr("Where"))
+        self.screener_field.setAccessibleName(self.tr("Question"))
         form = QFormLayout()
         form.addRow(self.tr("Where:"), self.screener_platform)
         form.addRow(self.tr("Question:"), self.screener_field)
@@ -286,6 +306,7 @@ class ProfileEditor(QDialog):
     def reload(self) -> None:
         """Show what is stored now (after opening, saving or deleting)."""
         answers = self._store.answers()
+        self.empty_hint.setVisible(not answers)
         for field_id, editor in self.editors.items():
             value = answers.get(field_id)
             editor.input.set_answers(list(value) if isinstance(value, tuple) else ([value] if value else []))
@@ -428,6 +449,7 @@ class ProfileEditor(QDialog):
         self.screener_input = AnswerInput(
             field.type.value, choices, (), schema_text(field.hint), self, single_as_list=True
         )
+        self.screener_input.set_accessible_name(self.tr("Your answer"))
         self.screener_holder.addWidget(self.screener_input)
 
     def _forget(self) -> None:

@@ -88,6 +88,7 @@ class ProfilerDialog(QDialog):
         self.always_box = QCheckBox(self.tr("From now on, send this answer to BitLabs without asking"), self)
         self.filled = QListWidget(self)
         self.filled.setMaximumHeight(110)
+        self.filled.setAccessibleName(self.tr("Questions already answered from your profile"))
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
@@ -279,6 +280,7 @@ class ProfilerDialog(QDialog):
             question.example,
             self,
         )
+        self.input.set_accessible_name(question.text)
         self.input_holder.addWidget(self.input)
         self.save_box.setVisible(True)
         self.save_box.setChecked(item.fill is Fill.ASK)

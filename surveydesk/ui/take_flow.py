@@ -55,7 +55,9 @@ class TakeFlow(QObject):
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
-            self.said.emit(self.tr("“{0}” can no longer be taken here: its account was removed.").format(task.title))
+            self.said.emit(
+                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task.title)
+            )
             return
         if task.key in self._in_flight:
             return
