@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,7 @@ FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "surveydesk_fr.ts"
 QM = FOLDER / "surveydesk_fr.qm"
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
@@ -54,6 +54,85 @@ def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path):
     fresh = tmp_path / "fresh.qm"
     subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == QM.read_bytes(), "the .qm is out of date: run scripts/update-translations"
+
+
+def test_every_message_has_a_finished_french_translation():
+    """What the French worker would otherwise read in English: a message lupdate found and nobody translated."""
+    untranslated = [
+        (context, source)
+        for context, source, text, kind in _messages()
+        if kind is not None or not (text or "").strip()
+    ]
+    assert untranslated == [], "translate these in resources/translations/surveydesk_fr.ts"
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate comes with PySide6")
+def test_the_ts_holds_every_string_of_the_code_and_no_other(tmp_path: Path):
+    """lupdate run on the sources as they are now finds exactly the committed .ts's messages: a string added to
+    the code and not to the .ts (so never translated) fails here, and so does one the code no longer has."""
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(path) for path in (ROOT / "surveydesk").rglob("*.py"))
+    subprocess.run(
+        [str(LUPDATE), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        cwd=ROOT,
+    )
+    assert _message_keys(fresh) == _message_keys(TS), "run scripts/update-translations, then translate"
+
+
+def _message_keys(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()  # noqa: S314 - our own file, or lupdate's copy of it
+    return {
+        (context.findtext("name", ""), message.findtext("source", ""))
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") not in ("vanished", "obsolete")
+    }
+
+
+def test_the_profile_schema_s_texts_are_extracted_for_translation():
+    """The schema is data lupdate cannot read: profile/schema_words.py carries its texts and must follow it."""
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "extract-schema-words"), "--check"], check=False
+    )
+    assert check.returncode == 0, "run scripts/update-translations: the schema changed"
+
+
+# Where a translation is looked up from a variable: the text is marked where it is written (QT_TRANSLATE_NOOP in
+# the same module, Sentences of the pure layers, the schema's generated module), so lupdate has extracted it.
+_LOOKED_UP_FROM_A_VARIABLE = {
+    ("main_window.py", "_build_work_menu"),  # TimerStrip's OUTCOME_LABELS
+    ("profile_editor.py", "__init__"),  # _PERMISSION_TEXTS
+    ("profile_editor.py", "reload"),  # _CHANNELS
+    ("status_panel.py", "describe"),  # _TROUBLE, _STATE_NAMES
+    ("status_panel.py", "update_status"),  # _STATE_NAMES
+    ("task_model.py", "headerData"),  # HEADERS
+    ("text.py", "translated"),  # Sentences (core/translatable.py)
+    ("text.py", "schema_text"),  # profile/schema_words.py
+    ("timer_strip.py", "__init__"),  # OUTCOME_LABELS
+}
+
+
+def test_a_text_translated_from_a_variable_is_marked_where_it_is_written():
+    """`self.tr(text)` or a helper wrapping `translate(context, text)` hides the text from lupdate, which then
+    never puts it in the .ts: only the places above, whose texts are marked where they are written, may."""
+    found = set()
+    for path in (ROOT / "surveydesk").rglob("*.py"):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for call in ast.walk(function):
+                if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute | ast.Name):
+                    continue
+                name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+                position = {"tr": 0, "translate": 1}.get(name)
+                literal = (
+                    position is None or len(call.args) <= position or isinstance(call.args[position], ast.Constant)
+                )
+                if not literal:
+                    found.add((path.name, function.name))
+    assert found == _LOOKED_UP_FROM_A_VARIABLE
 
 
 def test_every_translation_keeps_the_placeholders_of_its_source():

@@ -147,6 +147,25 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
 </context>
 <context>
+    <name>Contradiction</name>
+    <message>
+        <source>{0}: you answered “{1}”, but {2} says “{3}”. Platforms reject participants whose answers disagree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your answer on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct an entry</source>
@@ -181,6 +200,29 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Eligibility</name>
+    <message>
+        <source>needs a device you do not list: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {0}, which your profile does not list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks for {0}, which MTurk says you do not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is for workers in {0}; your profile says {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not for workers in {0}; your profile says {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -277,6 +319,22 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
         <source>Reversed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{0}] {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FeedController</name>
@@ -298,7 +356,82 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>This answer has the wrong form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose among the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at most {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter {0} or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter {0} or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date as year-month-day, e.g. 1990-04-17.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This makes you younger than {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This makes you older than {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it under {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at most {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look right ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
+    <message>
+        <source>What {0} may receive of “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{0}:</source>
         <translation type="unfinished">{0}&#xa0;:</translation>
@@ -458,6 +591,42 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earnings by platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">Plateforme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected entry&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,6 +756,25 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
 </context>
 <context>
+    <name>KeyringSecrets</name>
+    <message>
+        <source>No system keyring is available, so SurveyDesk cannot save your platform logins. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk; until then a login can be kept for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused to give the login for {0}; is it locked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the login for {0}; is it locked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused to remove the login for {0}; is it locked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
@@ -606,6 +794,10 @@ Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     <message>
         <source>Tasks</source>
         <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>{0} — demo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search tasks</source>
@@ -710,6 +902,18 @@ Count the {2} minutes since then as work?</source>
         <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).
 
 Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>your shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished">{0}&#xa0;: {1}</translation>
     </message>
     <message>
         <source>About SurveyDesk</source>
@@ -879,6 +1083,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Poller</name>
@@ -1005,6 +1213,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your profile is empty. Start with “About you”: answer what you like, leave the rest empty, then Save. Each answer stays on this computer until you allow a platform to receive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record what you answered a screener (a platform&apos;s qualifying questions). SurveyDesk warns you when it disagrees with your profile or an earlier answer: platforms reject participants whose answers disagree.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,6 +1238,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screener answers you recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1097,6 +1313,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>From now on, send this answer to BitLabs without asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions already answered from your profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,6 +1411,22 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exchange rates kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency of the new rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the new rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of the currency 1 EUR buys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keep this rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,6 +1456,80 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>{0} rates from the ECB are new or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reputation</name>
+    <message>
+        <source>{0} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 screen-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} screen-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>is on {0}, not one of your platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its requester is on your blocked list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its requester is not on your allowed list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pays {0}, under your minimum of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pays {0} an hour, under your minimum of {1} an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes about 1 minute, over your maximum of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes about {0} minutes, over your maximum of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has 1 place left, under your minimum of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {0} places left, under your minimum of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a device you do not have (you have: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentions “{0}”, one of your excluded words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentions none of your words: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1351,6 +1661,404 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Tick at least one device you work on.</source>
         <translation>Cochez au moins un appareil sur lequel vous travaillez.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>About you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age, gender and where you live decide most survey quotas. Answered once here, they stop the same questions at the start of every survey, and a task you cannot take is marked before you spend time on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many consumer surveys look for households of a certain size, with or without children, or in an income band. Answering in advance avoids being screened out after minutes of unpaid questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work and education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studies on jobs, professions and education screen on these. Keeping them the same everywhere also keeps your answers consistent, which platforms check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific and others say which devices and peripherals a study needs. With yours listed, SurveyDesk marks the studies you could not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on your ID, e.g. 1990-04-17</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-letter code, e.g. GB, US, DE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region or state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Bavaria, California</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 80331, SW1A 1AA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages you speak fluently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Living with a partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Married or civil partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separated or divorced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in your household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yourself included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children under 18 in your household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household income per year, before tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your own currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 15,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15,000 to 29,999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30,000 to 49,999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50,000 to 74,999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>75,000 to 99,999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100,000 to 149,999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>150,000 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I would rather not say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest education completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No formal qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocational training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bachelor&apos;s degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master&apos;s degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctorate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employed full-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employed part-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homemaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. nurse, software developer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry you work in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance and insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government and public administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health and social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospitality and food</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media and marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport and logistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices you can take surveys on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop or laptop computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation type="unfinished">Tablette</translation>
+    </message>
+    <message>
+        <source>What your computer has or allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers or headphones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I may download and install software</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreenOutHistory</name>
+    <message>
+        <source>{0} of your {1} attempts on this requester ended screened out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of your {1} attempts on this platform ended screened out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1674,6 +2382,25 @@ Keep this password for this run of SurveyDesk only? It will not be written anywh
     </message>
 </context>
 <context>
+    <name>TakeFlow</name>
+    <message>
+        <source>“{0}” can no longer be taken here: its account was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking “{0}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take “{0}”: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take “{0}”: an error of ours; see the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskDetails</name>
     <message>
         <source>Task description</source>
@@ -1747,6 +2474,46 @@ Keep this password for this run of SurveyDesk only? It will not be written anywh
 <context>
     <name>TaskTableModel</name>
     <message>
+        <source>Platform</source>
+        <translation type="unfinished">Plateforme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✗ cannot take</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,6 +2527,17 @@ Keep this password for this run of SurveyDesk only? It will not be written anywh
     </message>
     <message>
         <source>your profile says you cannot take it: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timekeeper</name>
+    <message>
+        <source>Say first whether the time while SurveyDesk was closed counts as work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has already ended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,10 +16,6 @@ from surveydesk.ui.task_model import platform_name
 NAMED_IN_ONE_ALERT = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Alert", text)
-
-
 def describe_task(task: Task) -> str:
     """One line for a task in an alert or the tray's menu: title, reward, reward per hour, minutes, platform."""
     parts = [format_money(task.reward)]
@@ -27,16 +23,23 @@ def describe_task(task: Task) -> str:
     if rate is not None:
         parts.append(format_rate(rate))
     if task.estimated_minutes is not None:
-        parts.append(_tr("{0} min").format(format_number(task.estimated_minutes)))
-    return _tr("{0} — {1} ({2})").format(task.title, " · ".join(parts), platform_name(task.platform))
+        parts.append(QCoreApplication.translate("Alert", "{0} min").format(format_number(task.estimated_minutes)))
+    return QCoreApplication.translate("Alert", "{0} — {1} ({2})").format(
+        task.title, " · ".join(parts), platform_name(task.platform)
+    )
 
 
 def task_alert(tasks: Sequence[Task], sound: bool) -> Alert:
     """Several new tasks of one poll make one alert."""
     if len(tasks) == 1:
-        return Alert(_tr("New task"), describe_task(tasks[0]), tuple(tasks), sound)
+        return Alert(QCoreApplication.translate("Alert", "New task"), describe_task(tasks[0]), tuple(tasks), sound)
     named = [describe_task(task) for task in tasks[:NAMED_IN_ONE_ALERT]]
     more = len(tasks) - len(named)
     if more:
-        named.append(_tr("and {0} more").format(format_number(more)))
-    return Alert(_tr("{0} new tasks").format(format_number(len(tasks))), "\n".join(named), tuple(tasks), sound)
+        named.append(QCoreApplication.translate("Alert", "and {0} more").format(format_number(more)))
+    return Alert(
+        QCoreApplication.translate("Alert", "{0} new tasks").format(format_number(len(tasks))),
+        "\n".join(named),
+        tuple(tasks),
+        sound,
+    )

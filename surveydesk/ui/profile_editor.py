@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,9 +45,14 @@ ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #8a5a00;"
 HINT_STYLE = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _PERMISSION_TEXTS = {
-    Permission.ASK: "Ask me first",
-    Permission.ALWAYS: "Send automatically",
-    Permission.NEVER: "Never send",
+    Permission.ASK: QT_TRANSLATE_NOOP("FieldEditor", "Ask me first"),
+    Permission.ALWAYS: QT_TRANSLATE_NOOP("FieldEditor", "Send automatically"),
+    Permission.NEVER: QT_TRANSLATE_NOOP("FieldEditor", "Never send"),
+}
+# How a field went to a platform, as the disclosures store it (profile/store.py), in the worker's words.
+_CHANNELS = {
+    "profiler question": QT_TRANSLATE_NOOP("ProfileEditor", "profiler question"),
+    "survey request": QT_TRANSLATE_NOOP("ProfileEditor", "survey request"),
 }
 
 
@@ -332,7 +337,7 @@ class ProfileEditor(QDialog):
                     platform_name(item.platform),
                     item.account,
                     self._label_of(item.field),
-                    self.tr(item.channel),
+                    self.tr(_CHANNELS.get(item.channel, item.channel)),
                     format_date_time(item.first_at.astimezone()),
                     format_date_time(item.last_at.astimezone()),
                     str(item.times),

@@ -66,16 +66,14 @@ def format_age(first_seen: datetime, now: datetime) -> str:
     """How long ago a task was first seen, in the short form a list column can hold."""
     seconds = max(0, int((now - first_seen).total_seconds()))
     if seconds < 60:
-        return _age_tr("{0} s").format(seconds)
+        return QCoreApplication.translate("TaskTableModel", "{0} s").format(seconds)
     if seconds < 3600:
-        return _age_tr("{0} min").format(seconds // 60)
+        return QCoreApplication.translate("TaskTableModel", "{0} min").format(seconds // 60)
     if seconds < 86400:
-        return _age_tr("{0} h {1}").format(seconds // 3600, f"{seconds % 3600 // 60:02d}")
-    return _age_tr("{0} d").format(seconds // 86400)
-
-
-def _age_tr(text: str) -> str:
-    return QCoreApplication.translate("TaskTableModel", text)
+        return QCoreApplication.translate("TaskTableModel", "{0} h {1}").format(
+            seconds // 3600, f"{seconds % 3600 // 60:02d}"
+        )
+    return QCoreApplication.translate("TaskTableModel", "{0} d").format(seconds // 86400)
 
 
 def _optional_number(value: int | None) -> str:
