@@ -20,7 +20,9 @@ def _alerts(clock: FixedClock, **settings) -> Alerts:
 
 def test_one_new_matching_task_makes_one_alert_naming_it():
     alerts = _alerts(FixedClock())
-    alert = task_alert(alerts.tasks_to_alert(merge(new=[make_task("a", title="Habits", reward=Money(150, "GBP"))])), False)
+    alert = task_alert(
+        alerts.tasks_to_alert(merge(new=[make_task("a", title="Habits", reward=Money(150, "GBP"))])), False
+    )
     assert alert.title == "New task"
     assert alert.body == "Habits — £1.50 · £9.00/h · 10 min (Prolific)"
     assert alerts.unseen == 1
@@ -87,3 +89,12 @@ def test_seeing_the_list_clears_the_unseen_count():
 def test_a_task_line_leaves_out_what_is_unknown():
     assert describe_task(make_task("a", estimated_minutes=None, title="T")) == "T — £1.50 (Prolific)"
     assert task_alert([make_task("a")], sound=True).sound
+
+
+def test_an_alert_speaks_the_worker_s_language(french):
+    tasks = [make_task(str(i), title=f"Étude {i}", reward=Money(100 + i * 50, "EUR")) for i in range(5)]
+    alert = task_alert(tasks, sound=False)
+    assert alert.title == "5 nouvelles tâches"
+    lines = alert.body.splitlines()
+    assert lines[0] == "Étude 0 — 1,00\xa0€ · 6,00\xa0€/h · 10 min (Prolific)"
+    assert lines[-1] == "et 2 de plus"
