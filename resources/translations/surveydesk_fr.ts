@@ -1133,6 +1133,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <source>Checking for tasks…</source>
         <translation>Recherche de tâches…</translation>
     </message>
+    <message>
+        <source>Internal error; see the log file</source>
+        <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1500,6 +1504,25 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>{0} rates from the ECB are new or changed.</source>
         <translation>{0} taux de la BCE sont nouveaux ou modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationService</name>
+    <message>
+        <source>Offline: syncs when the network is back</source>
+        <translation>Hors ligne&#xa0;: synchronisation au retour du réseau</translation>
+    </message>
+    <message>
+        <source>Syncing earnings…</source>
+        <translation>Synchronisation des gains…</translation>
+    </message>
+    <message>
+        <source>Internal error; see the log file</source>
+        <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
+    </message>
+    <message>
+        <source>Stopped; resumes next time</source>
+        <translation>Arrêté&#xa0;; reprendra la prochaine fois</translation>
     </message>
 </context>
 <context>
@@ -2372,7 +2395,7 @@ Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
     <message>
         <source>synced {0}</source>
-        <translation>synchronisé {0}</translation>
+        <translation>synchronisé à {0}</translation>
     </message>
     <message>
         <source>Sync earnings now</source>
@@ -2568,11 +2591,11 @@ Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
     <message>
         <source>Your history</source>
-        <translation>Votre historique</translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Reward</source>
-        <translation>Rémunération</translation>
+        <translation>Rémun.</translation>
     </message>
     <message>
         <source>Minutes</source>

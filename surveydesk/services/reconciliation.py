@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
@@ -30,7 +30,10 @@ log = logging.getLogger(__name__)
 # Reconciling reads whole histories: every quarter of an hour is plenty, and polite to every platform.
 SYNC_INTERVAL = timedelta(minutes=15)
 FIRST_SYNC_STAGGER = timedelta(seconds=2)
-OFFLINE_MESSAGE = "Offline: syncs when the network is back"
+
+
+def _offline_message() -> str:
+    return QCoreApplication.translate("ReconciliationService", "Offline: syncs when the network is back")
 
 
 class SyncState(Enum):
@@ -221,15 +224,25 @@ class ReconciliationService(QObject):
             return
         if not self._connectivity.online and self._connectivity.from_system and not asked:
             # The system will say when the network is back. Without it, runs go on as probes of the network.
-            self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, next_sync=None)
+            self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), next_sync=None)
             return
         entry.running = True
-        self._set_status(key, state=SyncState.SYNCING, message="Syncing earnings…")
+        self._set_status(
+            key,
+            state=SyncState.SYNCING,
+            message=QCoreApplication.translate("ReconciliationService", "Syncing earnings…"),
+        )
         reader = entry.reader
         self._background.run(
             lambda: self._reconcile(reader),
             lambda outcome: self._done(key, outcome),
-            lambda _bug: self._done(key, PlatformError(key.platform, "Internal error; see the log file")),
+            lambda _bug: self._done(
+                key,
+                PlatformError(
+                    key.platform,
+                    QCoreApplication.translate("ReconciliationService", "Internal error; see the log file"),
+                ),
+            ),
         )
 
     def _reconcile(self, reader: EarningsReader) -> SyncResult | PlatformError | None:
@@ -247,7 +260,12 @@ class ReconciliationService(QObject):
         entry.running = False
         now = self._clock.now()
         if outcome is None:  # stopped between batches
-            self._set_status(key, state=SyncState.WAITING, message="Stopped; resumes next time", next_sync=None)
+            self._set_status(
+                key,
+                state=SyncState.WAITING,
+                message=QCoreApplication.translate("ReconciliationService", "Stopped; resumes next time"),
+                next_sync=None,
+            )
             return
         if isinstance(outcome, PlatformError):
             if isinstance(outcome, Unreachable):
@@ -263,7 +281,7 @@ class ReconciliationService(QObject):
             elif self._connectivity.online:
                 self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)
             else:
-                self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, error_kind=outcome.kind)
+                self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), error_kind=outcome.kind)
             if not (self._connectivity.from_system and not self._connectivity.online):
                 self._schedule(key, retry)
             return
