@@ -1,4 +1,4 @@
-"""Alerts: new and returning tasks, grouping, the rate limit and quiet hours, on a fake clock; the alert's words."""
+"""Alerts: new and returning tasks, grouping, the rate limit and quiet hours (fake clock); the alert's words."""
 
 from __future__ import annotations
 
