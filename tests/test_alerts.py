@@ -98,3 +98,12 @@ def test_an_alert_speaks_the_worker_s_language(french):
     lines = alert.body.splitlines()
     assert lines[0] == "Étude 0 — 1,00\xa0€ · 6,00\xa0€/h · 10 min (Prolific)"
     assert lines[-1] == "et 2 de plus"
+
+
+@pytest.mark.parametrize(
+    ("platform", "name"),
+    [("mturk", "MTurk"), ("cpx", "CPX Research"), ("bitlabs", "BitLabs"), ("clickworker", "Clickworker")],
+)
+def test_an_alert_names_the_platform_as_it_calls_itself(platform: str, name: str) -> None:
+    task = make_task("a", platform=platform, estimated_minutes=None, title="T", reward=Money(150, "USD"))
+    assert describe_task(task) == f"T — $1.50 ({name})"

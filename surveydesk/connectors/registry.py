@@ -143,6 +143,12 @@ PLATFORMS: Mapping[str, PlatformSpec] = {
 }
 
 
+def platform_name(platform: str) -> str:
+    """The platform's own name ("MTurk", "CPX Research"); a platform entered by hand keeps the worker's word."""
+    spec = PLATFORMS.get(platform)
+    return spec.name if spec is not None else platform.capitalize()
+
+
 def spec_of(platform: str) -> PlatformSpec:
     spec = PLATFORMS.get(platform)
     if spec is None:

@@ -55,6 +55,9 @@ class Task:
     url: str = ""
     devices: tuple[str, ...] = field(default=())
     published_at: datetime | None = None
+    # The offer's fingerprint, made once per offer and handed on to the copies that keep the offer (new places,
+    # the store's seen-times), so each stage of a poll tells an unchanged offer by identity.
+    _offer: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def account_key(self) -> AccountKey:
@@ -78,7 +81,7 @@ class Task:
 
     def _copy(self, first_seen: datetime, last_seen: datetime, places_left: int | None) -> Task:
         # Written out because `dataclasses.replace` is 3× slower and this runs for most tasks of every poll.
-        return Task(
+        task = Task(
             self.platform,
             self.account,
             self.external_id,
@@ -96,10 +99,25 @@ class Task:
             self.devices,
             self.published_at,
         )
+        object.__setattr__(task, "_offer", self._offer)
+        return task
 
     def offer_fingerprint(self) -> tuple[object, ...]:
         """What the platform offers, to tell when it changed; seen-times are ours, and places left is a live
-        figure that changes on nearly every poll, so both are left out."""
+        figure that changes on nearly every poll, so both are left out. Copies of one offer share one
+        fingerprint object: `is` tells them apart from a changed offer at no cost."""
+        offer = self._offer
+        if offer is None:
+            offer = self._fingerprint()
+            object.__setattr__(self, "_offer", offer)
+        return offer
+
+    def same_offer(self, other: Task) -> bool:
+        """Whether the other task offers the same (places left and seen-times aside)."""
+        mine, theirs = self.offer_fingerprint(), other.offer_fingerprint()
+        return mine is theirs or mine == theirs
+
+    def _fingerprint(self) -> tuple[object, ...]:
         return (
             self.title,
             self.reward,

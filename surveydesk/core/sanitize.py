@@ -92,7 +92,7 @@ class TaskChecker:
 
     def _recheck(self, platform: str, task: Task, before: Task, checked_before: Task) -> Task:
         """A task that was checked last poll in an earlier version: only its places when that is all that moved."""
-        if task.offer_fingerprint() != before.offer_fingerprint():
+        if not task.same_offer(before):
             return self._checked(platform, task)
         _check_count(platform, task.places_left)
         return task if checked_before is before else checked_before.with_places_left(task.places_left)

@@ -122,7 +122,8 @@ class TaskStore:
                     present[external_id] = entry
                 else:
                     last, offer, first_seen = entry
-                    if (fingerprint := task.offer_fingerprint()) != offer:
+                    fingerprint = task.offer_fingerprint()
+                    if fingerprint is not offer and fingerprint != offer:
                         updated.append(task.seen(first_seen, seen_at))
                         updates.append(_update_row(task, seen_text))
                     elif last.places_left != task.places_left:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.feed.alerts import Alert
 from surveydesk.ui.formatting import format_money, format_number, format_rate
-from surveydesk.ui.task_model import platform_name
 
 # An alert names at most this many tasks; more are summed up as "and N more".
 NAMED_IN_ONE_ALERT = 3

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._poller = poller
         self._timekeeper = timekeeper
         self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
-        self.resize(1100, 680)
+        self.resize(_first_size())
 
         self.model = TaskTableModel(now, self)
         self.proxy = TaskFilterProxy(self)
@@ -426,3 +426,13 @@ class MainWindow(QMainWindow):
     def _on_show_hidden(self, shown: bool) -> None:
         self.proxy.set_show_hidden(shown)
         self._update_count()
+
+
+def _first_size() -> QSize:
+    """Room for the list, its details and every account's line, within nine tenths of the screen."""
+    wanted = QSize(1280, 860)
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.9
+    return wanted.boundedTo(room)

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
@@ -35,8 +36,6 @@ from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.text import translated
 from surveydesk.work.reputation import Reputation
-
-PLATFORM_NAMES = {"prolific": "Prolific", "mturk": "MTurk", "bitlabs": "BitLabs", "cpx": "CPX Research"}
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -56,10 +55,6 @@ class Column(IntEnum):
     PLACES = 7
     AGE = 8
     FIT = 9  # what the worker's profile and history say: not eligible, or a risk of a screen-out
-
-
-def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform.capitalize())
 
 
 def format_age(first_seen: datetime, now: datetime) -> str:
@@ -154,7 +149,7 @@ _ANNOUNCE_GAP = 4
 
 def changed_columns(old: Task, new: Task) -> list[int]:
     """The columns whose cells differ between two versions of a task."""
-    if old.first_seen == new.first_seen and old.offer_fingerprint() == new.offer_fingerprint():
+    if old.first_seen == new.first_seen and old.same_offer(new):
         # The offer holds every shown field but the platform (part of the key), places and first_seen: only
         # places can differ, the change a poll sees most, so it is told without comparing field by field.
         return [Column.PLACES] if old.places_left != new.places_left else []

@@ -241,7 +241,8 @@ class WagesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)
-        layout.addWidget(self.empty_label)
+        # With nothing worked yet, the words take the room the figures would, so the rest keeps its size.
+        layout.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(periods)
         layout.addWidget(self.month_tabs, 1)
         layout.addWidget(self.editor)
