@@ -103,6 +103,7 @@ def test_the_profile_schema_s_texts_are_extracted_for_translation():
 # the same module, Sentences of the pure layers, the schema's generated module), so lupdate has extracted it.
 _LOOKED_UP_FROM_A_VARIABLE = {
     ("main_window.py", "_build_work_menu"),  # TimerStrip's OUTCOME_LABELS
+    ("manual_task_dialog.py", "__init__"),  # KNOWN_PLATFORMS' "Other"
     ("profile_editor.py", "__init__"),  # _PERMISSION_TEXTS
     ("profile_editor.py", "reload"),  # _CHANNELS
     ("status_panel.py", "describe"),  # _TROUBLE, _STATE_NAMES
@@ -255,3 +256,33 @@ def test_the_most_specific_translation_is_tried_first_and_a_damaged_one_passed_o
     assert translator.filePath().endswith("surveydesk_fr.qm")
     assert translator.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
     translator.setParent(None)
+
+
+def test_the_pure_layers_words_are_english_text_and_shown_in_french(french):
+    """A Sentence (core/translatable.py) reads as English everywhere but the screen, where `translated` writes
+    it in the worker's language, its amounts the language's way."""
+    from datetime import date
+
+    from surveydesk.core.money import Money
+    from surveydesk.feed.rules import Rules
+    from surveydesk.profile.consistency import contradiction
+    from surveydesk.profile.schema import load_schema
+    from surveydesk.ui.text import schema_text, translated
+    from tests.factories import make_task
+
+    reason = Rules(min_reward=Money(200, "EUR")).why_not(make_task("a", reward=Money(150, "EUR")))
+    assert reason == "pays €1.50, under your minimum of €2.00"
+    assert translated(reason) == "paie 1,50\xa0€, sous votre minimum de 2,00\xa0€"
+
+    languages = load_schema().field("languages")
+    assert languages is not None
+    problem = languages.validate((), date(2026, 11, 30))
+    assert problem == "Choose at least 1." and translated(problem) == "Choisissez-en au moins 1."
+    conflict = contradiction(languages, ("fr", "de"), {"languages": ("en",)}, date(2026, 11, 30))
+    assert conflict is not None
+    said = translated(conflict.describe(schema_text(languages.label)))
+    assert said.startswith(
+        "Langues que vous parlez couramment\xa0: vous avez répondu «\xa0Français, Allemand\xa0»"
+    )
+    assert "votre profil indique «\xa0Anglais\xa0»" in said
+    assert translated("a platform's own words") == "a platform's own words"

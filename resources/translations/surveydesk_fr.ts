@@ -990,6 +990,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ManualTaskDialog</name>
     <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
         <source>Say which platform the task is on.</source>
         <translation>Indiquez sur quelle plateforme se trouve la tâche.</translation>
     </message>
@@ -2807,6 +2811,10 @@ Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne s
 </context>
 <context>
     <name>WagesPanel</name>
+    <message>
+        <source>{0}%</source>
+        <translation>{0}&#xa0;%</translation>
+    </message>
     <message>
         <source>Searching</source>
         <translation>Recherche</translation>

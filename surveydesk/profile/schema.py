@@ -67,7 +67,9 @@ class Field:
     def describe(self, value: Value) -> str:
         """An answer as the worker reads it: option labels instead of codes."""
         if isinstance(value, tuple):
-            return ", ".join(self.label_of(code) for code in value)
+            # A list of the options' labels, each translated when shown (the joining template has no translation).
+            template = ", ".join(f"{{{index}}}" for index in range(len(value)))
+            return Sentence("Schema", template, tuple(Sentence("Schema", self.label_of(code)) for code in value))
         return Sentence("Schema", self.label_of(value)) if self.type is FieldType.SINGLE else value
 
     def clean(self, raw: str | tuple[str, ...] | list[str] | None) -> Value | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.formatting import format_money
+from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label
@@ -49,7 +49,9 @@ def format_rate(wage: Money | None) -> str:
 
 def format_share(share: float | None) -> str:
     """A share of 0..1 as a whole percentage: 0.7249 → "72%"."""
-    return "—" if share is None else f"{int(share * 100 + 0.5)}%"
+    if share is None:
+        return "—"
+    return QCoreApplication.translate("WagesPanel", "{0}%").format(format_number(int(share * 100 + 0.5)))
 
 
 def compare_wage(wage: Money | None, minimum: Money | None) -> int | None:
