@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
@@ -174,7 +175,9 @@ class Rules:
     def _describe(self, failure: _Failure, task: Task) -> Sentence:
         match failure:
             case _Failure.PLATFORM:
-                return QT_TRANSLATE_NOOP("Rules", "is on {0}, not one of your platforms").filled(task.platform)
+                return QT_TRANSLATE_NOOP("Rules", "is on {0}, not one of your platforms").filled(
+                    platform_name(task.platform)
+                )
             case _Failure.BLOCKED:
                 return QT_TRANSLATE_NOOP("Rules", "its requester is on your blocked list")
             case _Failure.NOT_ALLOWED:

@@ -26,7 +26,7 @@ from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wages import CurrencyFigures, WageReport
@@ -135,7 +135,7 @@ class MinimumWageEditor(QGroupBox):
         self.country = QComboBox(self)
         self.country.setAccessibleName(self.tr("Country"))
         for code, wage in MINIMUM_WAGES.items():
-            self.country.addItem(f"{wage.name} ({code})", code)
+            self.country.addItem(f"{translated(wage.name)} ({code})", code)
         chosen = settings.country()
         if self.country.findData(chosen) < 0:
             self.country.addItem(chosen, chosen)
