@@ -2536,6 +2536,25 @@ Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne s
     </message>
 </context>
 <context>
+    <name>TakeResult</name>
+    <message>
+        <source>Survey opened in your browser.</source>
+        <translation>Enquête ouverte dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>HIT accepted: it is in your queue.</source>
+        <translation>HIT acceptée&#xa0;: elle est dans votre file d’attente.</translation>
+    </message>
+    <message>
+        <source>Place reserved: you have {0} minutes to start.</source>
+        <translation>Place réservée&#xa0;: vous avez {0} minutes pour commencer.</translation>
+    </message>
+    <message>
+        <source>Opened in Toloka: take the task there.</source>
+        <translation>Ouvert dans Toloka&#xa0;: prenez la tâche là-bas.</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetails</name>
     <message>
         <source>Task description</source>

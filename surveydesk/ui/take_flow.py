@@ -15,6 +15,7 @@ from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
+from surveydesk.ui.text import translated
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -88,7 +89,7 @@ class TakeFlow(QObject):
         url = QUrl(address)
         if url.scheme() in _OPENABLE:
             self._open_url(url)
-        self.said.emit(message)
+        self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
         self.taken.emit(task)
         if self._timekeeper is not None:
             self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)
