@@ -1483,6 +1483,33 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>Question</name>
+    <message>
+        <source>Give an answer, or skip the question if it may be skipped.</source>
+        <translation>Donnez une réponse, ou passez la question si elle peut l’être.</translation>
+    </message>
+    <message>
+        <source>This question takes one answer.</source>
+        <translation>Cette question attend une seule réponse.</translation>
+    </message>
+    <message>
+        <source>Enter a past date as year-month-day, e.g. 1990-04-17.</source>
+        <translation>Saisissez une date passée sous la forme année-mois-jour, par exemple 1990-04-17.</translation>
+    </message>
+    <message>
+        <source>The survey asks for an age of at least {0}.</source>
+        <translation>L’enquête demande un âge d’au moins {0} ans.</translation>
+    </message>
+    <message>
+        <source>The survey asks for an age of at most {0}.</source>
+        <translation>L’enquête demande un âge d’au plus {0} ans.</translation>
+    </message>
+    <message>
+        <source>This answer is not in the form the survey asks for.</source>
+        <translation>Cette réponse n’a pas la forme que demande l’enquête.</translation>
+    </message>
+</context>
+<context>
     <name>RatesDialog</name>
     <message>
         <source>Exchange rates</source>
