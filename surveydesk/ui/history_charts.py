@@ -52,6 +52,7 @@ class _Chart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart = QChart()
         chart.setTitle(title)
+        chart.setLocalizeNumbers(True)  # the axes' figures written the language's way (QLocale's default)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)
