@@ -326,7 +326,9 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         show(status)
     core.reconciliation.status_changed.connect(show)
     core.reconciliation.online_changed.connect(panel.set_online)
+    core.reconciliation.first_sync_progress.connect(panel.set_progress)
     panel.sync_requested.connect(core.reconciliation.sync_now)
+    panel.cancel_requested.connect(core.reconciliation.cancel)
     window.tasks_menu.addAction(panel.sync_action)
     if window.timer_strip is not None:
         background = Background(core.pool, window)

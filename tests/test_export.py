@@ -123,6 +123,7 @@ def test_the_json_export_reads_back_exactly(database: Database, tmp_path: Path) 
             "amount_minor": None,
             "currency": None,
             "note": "checked",
+            "link": None,
         }
     ]
     columns = [row[1] for row in database.connection().execute("PRAGMA table_info(ledger_entries)")]

@@ -180,3 +180,26 @@ def test_an_amount_that_changes_within_its_day_is_believed_in_the_order_it_was_r
     later = make_event(ENTRY, P, T0, _at(60), Status.APPROVED, Money(50, "GBP"))  # the day's total, corrected
     assert first.id > later.id  # so the id alone would keep the first
     assert current_state([first, later]).amount == current_state([later, first]).amount == Money(50, "GBP")
+
+
+def test_descriptions_merge_field_by_field_to_the_same_result_in_any_order():
+    import itertools
+
+    from surveydesk.ledger.model import merge_description
+
+    said = [
+        (("As listed", "Lab", "2026-03-01T10:00:00.000000+00:00", ""), "1110"),  # the worker's attempt
+        (("As recorded", "", "2026-03-01T10:00:05.000000+00:00", "sub1"), "2022"),  # the platform
+        (("Renamed", "", "2026-03-01T10:00:05.000000+00:00", "sub1"), "2022"),  # the platform, read later
+        (("Old", "Old lab", "2026-02-01T00:00:00.000000+00:00", "x"), "0000"),  # stored before origins were kept
+        (("", "", "2026-03-01T10:00:00.000000+00:00", ""), "0010"),
+    ]
+    results = set()
+    for order in itertools.permutations(said):
+        merged = order[0]
+        for description in order[1:]:
+            merged = merge_description(merged, description)
+        results.add(merged)
+    assert results == {
+        (("As recorded", "Lab", "2026-03-01T10:00:05.000000+00:00", "sub1"), "2122"),
+    }  # the platform's title and time, the attempt's requester; between two platform titles a fixed one

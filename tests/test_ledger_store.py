@@ -9,6 +9,7 @@ import pytest
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger import CursorUpdate, EntryHeader, Kind, LedgerStore, Report, Source, Status
+from surveydesk.ledger.history import EntryFilter, History
 from surveydesk.ledger.model import make_event
 from surveydesk.store import Database
 
@@ -90,7 +91,9 @@ def test_a_record_id_finds_its_entry_again(ledger: LedgerStore):
     assert entry.id == "prolific/me/task/s1" and entry.status is Status.APPROVED
 
 
-def test_a_claimable_record_joins_the_local_attempt_with_its_title_and_amount(ledger: LedgerStore, database):
+def test_a_claimable_record_is_its_own_entry_and_the_attempt_with_its_title_and_amount_links_to_it(
+    ledger: LedgerStore, database
+):
     database.connection().execute(
         "INSERT INTO attempts (id, platform, account, external_id, title, reward_minor, reward_currency, "
         "started_at) VALUES (7, 'mturk', 'me', 'GROUP', 'Tag photos', 5, 'USD', '2026-03-01T12:00:00+00:00')"
@@ -111,11 +114,66 @@ def test_a_claimable_record_joins_the_local_attempt_with_its_title_and_amount(le
     ]
     ledger.record(reports, Source.PLATFORM, T0)
     claimed = ledger.entry_of_attempt(7)
-    assert claimed is not None and claimed.id == "mturk/me/task/attempt-7"
+    assert claimed is not None and claimed.id == "mturk/me/task/HIT1"  # named by the platform's ids alone
     assert (claimed.status, claimed.record_id) == (Status.APPROVED, "ASSIGN1")
-    assert {entry.id for entry in ledger.entries()} == {"mturk/me/task/attempt-7", "mturk/me/task/HIT2"}
-    ledger.record(reports, Source.PLATFORM, T0)  # the next run finds it by its assignment id
+    assert {entry.id for entry in ledger.entries()} == {"mturk/me/task/HIT1", "mturk/me/task/HIT2"}
+    (link,) = [event for event in ledger.events_of("mturk/me/task/attempt-7") if event.link]
+    assert link.link == "mturk/me/task/HIT1" and link.status is None and link.amount is None
+    totals = database.connection().execute("SELECT sum(entries), sum(amount_minor) FROM ledger_day_totals")
+    assert totals.fetchone() == (2, 10)  # the attempt's money is counted once, under the platform's entry
+    ledger.record(reports, Source.PLATFORM, T0)  # the next run changes nothing
     assert len(ledger.entries()) == 2
+    assert len(ledger.events_of("mturk/me/task/attempt-7")) == 2
+    history = History(database)
+    assert [row.id for row in history.page(EntryFilter(), sort="time")] == [
+        "mturk/me/task/HIT1",
+        "mturk/me/task/HIT2",
+    ]
+    assert history.count(EntryFilter()) == history.count(EntryFilter(text="Tag")) == 2
+
+
+def _attempt_entry(ledger: LedgerStore, title: str, at: datetime, minor: int = 5) -> str:
+    local = EntryHeader("mturk", "me", Kind.TASK, at, "USD", task_id=f"attempt-{title}-{at:%H%M}", title=title)
+    ledger.record([Report(local, at, Status.SUBMITTED, Money(minor, "USD"))], Source.LOCAL, at)
+    return local.id
+
+
+def _hit(ledger: LedgerStore, hit: str, title: str, at: datetime, minor: int = 5) -> str:
+    header = EntryHeader(
+        "mturk", "me", Kind.TASK, at, "USD", task_id=hit, record_id=f"A-{hit}", title=title, claimable=True
+    )
+    ledger.record([Report(header, at, Status.APPROVED, Money(minor, "USD"))], Source.PLATFORM, at)
+    return header.id
+
+
+def test_an_attempt_links_only_to_a_record_of_its_title_and_amount_near_it_and_one_record_takes_one_attempt(
+    ledger: LedgerStore,
+):
+    first = _attempt_entry(ledger, "Tag", T0)
+    _hit(ledger, "FAR", "Tag", T0 + timedelta(days=3))  # too late to be its record
+    _hit(ledger, "OTHER", "Tag others", T0)  # another title
+    _hit(ledger, "MORE", "Tag", T0, minor=6)  # another amount
+    assert ledger.entry(first).status is Status.SUBMITTED and len(ledger.entries()) == 4
+    hit = _hit(ledger, "NEAR", "Tag", T0 + timedelta(hours=5))
+    second = _attempt_entry(ledger, "Tag", T0 + timedelta(hours=1))  # the same HIT twice? One record, one link
+    assert [event.link for event in ledger.events_of(first) if event.link] == [hit]
+    assert not any(event.link for event in ledger.events_of(second))
+    assert {entry.id for entry in ledger.entries()} == {
+        second,
+        hit,
+        *(f"mturk/me/task/{h}" for h in ("FAR", "OTHER", "MORE")),
+    }
+
+
+def test_a_link_received_before_the_platforms_record_hides_the_attempt_and_the_record_counts_it(
+    ledger: LedgerStore,
+):
+    attempt = _attempt_entry(ledger, "Tag", T0)
+    link = make_event(attempt, Source.LOCAL, T0, T0, link="mturk/me/task/HIT9")
+    ledger.apply_foreign([], [link])
+    assert ledger.entries() == []
+    _hit(ledger, "HIT9", "Tag", T0)
+    assert [entry.id for entry in ledger.entries()] == ["mturk/me/task/HIT9"]
 
 
 def test_a_correction_is_believed_and_the_platforms_events_stay(ledger: LedgerStore):
@@ -183,3 +241,37 @@ def test_attempts_enter_the_ledger_as_local_events_once(database: Database, ledg
     assert ingest.ingest(clock.now()) == 2
     assert len(ledger.events_of("prolific/me/task/s1")) == events
     assert ledger.entry("prolific/me/task/s1").status is Status.APPROVED
+
+
+def test_an_entry_stored_before_migration_9_keeps_its_totals_and_takes_the_platforms_description(tmp_path):
+    from surveydesk.core.clock import utc_iso
+    from surveydesk.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v8.sqlite3"
+    old = Database.open(path, MIGRATIONS[:8])
+    with old.transaction() as connection:  # as the ledger of version 8 wrote it
+        connection.execute(
+            "INSERT INTO ledger_entries (id, platform, account, kind, task_id, title, occurred_at, day, status, "
+            "status_at, amount_minor, currency) VALUES ('prolific/me/task/s1', 'prolific', 'me', 'task', 's1', "
+            "'As listed', ?, ?, 'submitted', ?, 150, 'GBP')",
+            (utc_iso(T0), utc_iso(T0)[:10], utc_iso(T0)),
+        )
+    totals = "SELECT day, status, amount_minor, entries FROM ledger_day_totals WHERE entries"
+    before = old.connection().execute(totals).fetchall()
+    old.close()
+    upgraded = Database.open(path)
+    try:
+        connection = upgraded.connection()
+        assert connection.execute("SELECT described_by, linked_to FROM ledger_entries").fetchall() == [
+            ("0000", "")
+        ]
+        assert connection.execute(totals).fetchall() == before
+        recorded = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="As recorded")
+        LedgerStore(upgraded).record(
+            [Report(recorded, T0, Status.APPROVED, Money(150, "GBP"))], Source.PLATFORM, T0
+        )
+        (entry,) = LedgerStore(upgraded).entries()
+        assert (entry.title, entry.status) == ("As recorded", Status.APPROVED)
+        assert connection.execute(totals).fetchall() == [(before[0][0], "approved", 150, 1)]
+    finally:
+        upgraded.close()

@@ -14,7 +14,9 @@ from surveydesk.sync import documents as docs
 from surveydesk.sync.documents import DocumentError
 from tests.factories import T0
 
-HEADER = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="A study", requester="Lab")
+HEADER = EntryHeader(
+    "prolific", "me", Kind.TASK, T0, "GBP", task_id="s1", title="A study", requester="Lab", described_by="2220"
+)
 
 
 def _event_body(**changes: object) -> dict[str, object]:
@@ -55,6 +57,55 @@ def test_an_event_reads_back_as_it_was_written():
     assert (foreign.event.status, foreign.event.amount, foreign.event.note, foreign.event.recorded_at) == (
         Status.APPROVED, Money(150, "GBP"), "nice", T0,
     )  # fmt: skip
+
+
+def test_copies_of_an_event_merge_their_entrys_descriptions_field_by_field_in_any_order():
+    def copy(title: str, requester: str, origins: str, recorded: str) -> dict[str, object]:
+        body = _event_body(recorded_at=recorded)
+        entry = {**body["entry"], "title": title, "requester": requester, "described_by": origins}  # type: ignore[dict-item]
+        return {**body, "entry": entry}
+
+    attempt = copy("Study as listed", "Lab", "1110", "2026-03-01T12:00:00.000000+00:00")
+    platform = copy("Study as recorded", "", "2020", "2026-03-01T13:00:00.000000+00:00")
+    legacy = {**_event_body(recorded_at="2026-03-01T14:00:00.000000+00:00")}
+    del legacy["entry"]["described_by"]  # type: ignore[attr-defined]  # sent before descriptions said who
+    bodies = [attempt, platform, legacy]
+    winners = {docs.canonical(docs.winner(list(order))) for order in itertools.permutations(bodies)}
+    assert len(winners) == 1
+    best = docs.winner(bodies)
+    assert best["recorded_at"] == attempt["recorded_at"]  # the event as learnt first
+    entry = best["entry"]
+    assert (entry["title"], entry["requester"], entry["described_by"]) == ("Study as recorded", "Lab", "2120")
+    assert docs.winner([best, *bodies]) == best
+    assert docs.read_event(_key(), best).header.title == "Study as recorded"
+
+
+def _key() -> str:
+    return make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice").id
+
+
+def test_a_link_event_reads_back_and_a_link_elsewhere_is_refused():
+    attempt = EntryHeader(
+        "mturk", "me", Kind.TASK, T0, "USD", task_id="attempt-x", title="Tag", described_by="1010"
+    )
+    link = make_event(attempt.id, Source.LOCAL, T0, T0, link="mturk/me/task/HIT1")
+    body = docs.event_body(attempt, link, None)
+    foreign = docs.read_event(link.id, body)
+    assert foreign.event.link == "mturk/me/task/HIT1" and foreign.header == attempt
+    assert "link" not in _event_body()  # other events' bodies are as they were before links
+    for hostile in (
+        "prolific/me/task/s1",
+        "mturk/someone/task/HIT1",
+        attempt.id,
+        7,
+        "mturk/me/task/" + "x" * 2000,
+    ):
+        with pytest.raises(DocumentError):
+            docs.read_event(link.id, {**body, "link": hostile})
+    with pytest.raises(DocumentError):
+        docs.read_event(link.id, {**body, "status": "approved"})
+    with pytest.raises(DocumentError):
+        docs.read_event(_key(), {**_event_body(), "entry": {**_event_body()["entry"], "described_by": "29"}})  # type: ignore[dict-item]
 
 
 def test_of_two_copies_of_an_event_the_one_learnt_first_wins_in_any_order():

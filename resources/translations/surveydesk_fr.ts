@@ -1595,6 +1595,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
     </message>
     <message>
+        <source>Cancelled; goes on at the next sync</source>
+        <translation>Annulée&#xa0;; reprend à la prochaine synchronisation</translation>
+    </message>
+    <message>
         <source>Stopped; resumes next time</source>
         <translation>Arrêté&#xa0;; reprendra la prochaine fois</translation>
     </message>
@@ -2480,12 +2484,28 @@ Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne s
         <translation>Synchroniser les &amp;gains maintenant</translation>
     </message>
     <message>
+        <source>First sync of earnings</source>
+        <translation>Première synchronisation des gains</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop after the page being read; what was read is kept</source>
+        <translation>S’arrête après la page en cours de lecture&#xa0;; ce qui a été lu est conservé</translation>
+    </message>
+    <message>
         <source>Online: earnings sync with the platforms</source>
         <translation>En ligne&#xa0;: les gains se synchronisent avec les plateformes</translation>
     </message>
     <message>
         <source>Offline: your earnings history is all here; it syncs when the network is back</source>
         <translation>Hors ligne&#xa0;: tout votre historique de gains est là&#xa0;; il se synchronisera au retour du réseau</translation>
+    </message>
+    <message>
+        <source>First sync of {0}: {1} records, {2} pages</source>
+        <translation>Première synchronisation de {0}&#xa0;: {1} enregistrements, {2} pages</translation>
     </message>
 </context>
 <context>

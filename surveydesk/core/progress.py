@@ -18,12 +18,14 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ProgressState:
-    """A snapshot of a job: `done` of `total` steps (`total` is None while unknown), and what it is doing."""
+    """A snapshot of a job: `done` of `total` steps (`total` is None while unknown), and what it is doing;
+    `parts` counts the whole parts stored so far where the work goes in parts (a reconciliation's pages)."""
 
     done: int
     total: int | None
     stage: str
     cancelled: bool
+    parts: int = 0
 
 
 class Progress:
@@ -32,6 +34,7 @@ class Progress:
     def __init__(self, total: int | None = None, stage: str = "") -> None:
         self._lock = threading.Lock()
         self._done = 0
+        self._parts = 0
         self._total = total
         self._stage = stage
         self._cancelled = False
@@ -40,6 +43,7 @@ class Progress:
         """Begin a (new) stage of `total` steps, counting from zero."""
         with self._lock:
             self._done = 0
+            self._parts = 0
             self._total = total
             self._stage = stage
 
@@ -50,6 +54,13 @@ class Progress:
             cancelled = self._cancelled
         if cancelled:
             raise Cancelled
+
+    def count_part(self, steps: int) -> None:
+        """Count one more whole part stored, of `steps` steps; never raises: the caller decides where to stop
+        (it looks at `cancelled` where stopping loses nothing)."""
+        with self._lock:
+            self._done += steps
+            self._parts += 1
 
     def check(self) -> None:
         """Raise `Cancelled` if the worker asked to stop; call it where stopping loses nothing."""
@@ -67,4 +78,4 @@ class Progress:
 
     def state(self) -> ProgressState:
         with self._lock:
-            return ProgressState(self._done, self._total, self._stage, self._cancelled)
+            return ProgressState(self._done, self._total, self._stage, self._cancelled, self._parts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
+from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, EntryHeader, Kind, Source, Status
 from surveydesk.ledger.store import LedgerStore, Report
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
@@ -20,8 +20,8 @@ from surveydesk.work.model import Attempt, Outcome
 # The last `attempt_events` row ingested, in the settings table.
 SEEN_KEY = "ledger.attempt_events_seen"
 # Platforms whose records name the task the worker took by the id the attempt knows (the study, the survey).
-# Elsewhere (an MTurk attempt knows the HIT group, not the HIT) the attempt is an entry of its own, which the
-# platform's record joins by title and amount (see EntryHeader.claimable).
+# Elsewhere (an MTurk attempt knows the HIT group, not the HIT) the attempt is an entry of its own, linked to the
+# platform's record of it by title and amount (see surveydesk.ledger.model).
 TASK_IDS_SHARED = frozenset({"prolific", "bitlabs", "cpx"})
 _STATUS_OF_OUTCOME = {
     Outcome.SUBMITTED: Status.SUBMITTED,
@@ -38,7 +38,7 @@ def attempt_header(attempt: Attempt) -> EntryHeader:
     if attempt.platform in TASK_IDS_SHARED:
         task_id = attempt.external_id
     else:
-        task_id = f"attempt-{attempt.started_at.strftime('%Y%m%dT%H%M%S%fZ')}-{attempt.id}"
+        task_id = f"{ATTEMPT_TASK_PREFIX}{attempt.started_at.strftime('%Y%m%dT%H%M%S%fZ')}-{attempt.id}"
     return EntryHeader(
         platform=attempt.platform,
         account=attempt.account,

@@ -81,8 +81,11 @@ def replaced_whole(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
-def _count(database: Database) -> int:
-    return int(database.connection().execute("SELECT COUNT(*) FROM ledger_entries").fetchone()[0])
+def _count(database: Database, linked: bool) -> int:
+    """How many entries there are; without `linked`, only those that count money (an attempt's entry linked to
+    the platform's is counted there)."""
+    where = "" if linked else " WHERE linked_to = ''"
+    return int(database.connection().execute(f"SELECT COUNT(*) FROM ledger_entries{where}").fetchone()[0])
 
 
 def _rows(database: Database, sql: str) -> Iterator[Sequence[Any]]:
@@ -119,7 +122,7 @@ def _decimal_sql(exponents: dict[str, int]) -> tuple[str, list[object]]:
 def export_csv(database: Database, target: Path, progress: Progress | None = None) -> int:
     """Write every ledger entry to `target` as CSV (UTF-8, oldest first); returns how many were written."""
     progress = progress or Progress()
-    progress.start(_count(database), "export")
+    progress.start(_count(database, linked=False), "export")
     connection = database.connection()
     currencies = [row[0] for row in connection.execute("SELECT DISTINCT currency FROM ledger_day_totals")]
     amount, values = _decimal_sql({currency: minor_exponent(currency) for currency in currencies})
@@ -127,7 +130,7 @@ def export_csv(database: Database, target: Path, progress: Progress | None = Non
         amount if name == "amount" else name if name == "occurred_at" else _guarded(name) for name in CSV_COLUMNS
     ]
     cursor = connection.execute(
-        f"SELECT {', '.join(columns)} FROM ledger_entries ORDER BY occurred_at, id", values
+        f"SELECT {', '.join(columns)} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id", values
     )
     written = 0
     with replaced_whole(target) as file:
@@ -146,7 +149,7 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
     Amounts stay exact: integer minor units with their currency, as in the database.
     """
     progress = progress or Progress()
-    progress.start(_count(database), "export")
+    progress.start(_count(database, linked=True), "export")
     entry_keys = [
         "id",
         "platform",
@@ -163,8 +166,12 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
         "amount_minor",
         "currency",
         "note",
+        "linked_to",
+        "described_by",
     ]
-    event_keys = ["id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note"]
+    event_keys = [
+        "id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note", "link"
+    ]  # fmt: skip
     written = 0
     with replaced_whole(target) as file:
         file.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "entries": [\n')

@@ -154,7 +154,7 @@ class EntryFilter:
     until: datetime | None = None  # exclusive
 
     def sql(self) -> tuple[str, list[object]]:
-        clauses: list[str] = []
+        clauses: list[str] = ["linked_to = ''"]  # an attempt linked to the platform's entry is counted there
         values: list[object] = []
         if self.platform:
             clauses.append("platform = ?")
@@ -174,7 +174,7 @@ class EntryFilter:
         if self.until is not None:
             clauses.append("occurred_at < ?")
             values.append(utc_iso(self.until))
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
+        return " WHERE " + " AND ".join(clauses), values
 
 
 _ENTRY_COLUMNS = "id, platform, account, kind, title, requester, occurred_at, status, amount_minor, currency, note"

@@ -5,6 +5,17 @@ is known about it arrives as events, from the platform, from the worker's own at
 by hand. Events are never changed or deleted: the entry's current state is worked out from all of them by
 `current_state`, which depends only on the set of events, so two computers holding the same events agree, in
 whatever order they received them.
+
+An entry's description (title, requester, when, the platform's record id) converges the same way: each field
+keeps the value of the most believed source that gave one (`merge_description`), whatever order computers saw
+the reports in.
+
+A platform's record is always its own entry, named by the platform's ids alone, so two computers that read it
+make the same entry whatever attempts each holds. Where the worker's attempt cannot know those ids (an MTurk
+attempt knows the HIT group, not the HIT), the attempt is an entry of its own; once a platform's record of the
+same title and amount is found near it, the attempt's entry gets a *link* event naming the platform's entry. A
+linked entry counts no money and is not listed (the platform's entry counts it), and links travel like any
+event, so every computer ends with one entry for one piece of money, whichever computer made the link.
 """
 
 from __future__ import annotations
@@ -78,6 +89,43 @@ class Source(StrEnum):
 # When two sources speak of an entry's status, the higher one is believed.
 _SOURCE_WEIGHT = {Source.LOCAL: 0, Source.PLATFORM: 1, Source.WORKER: 2}
 
+# The task id of an attempt's own entry starts so (see surveydesk.ledger.attempts.attempt_header).
+ATTEMPT_TASK_PREFIX = "attempt-"
+# The fields of an entry's description that converge between computers, and who gave each value, one digit a
+# field in this order: 0 unknown (stored before this was kept), 1 the worker's attempt, 2 the platform.
+DESCRIBED_FIELDS = ("title", "requester", "occurred_at", "record_id")
+UNKNOWN_ORIGIN = "0" * len(DESCRIBED_FIELDS)
+_ORIGIN_OF_SOURCE = {Source.LOCAL: "1", Source.PLATFORM: "2", Source.WORKER: "1"}
+
+
+def origins_of(values: tuple[str, ...], source: Source) -> str:
+    """Who gave each field of a description `source` gave: that source, for the fields it filled in."""
+    return "".join(_ORIGIN_OF_SOURCE[source] if value else "0" for value in values)
+
+
+def merge_description(
+    current: tuple[tuple[str, ...], str], incoming: tuple[tuple[str, ...], str]
+) -> tuple[tuple[str, ...], str]:
+    """Two descriptions of one entry (the values of `DESCRIBED_FIELDS` and who gave each) as one, field by field.
+
+    A value beats an empty one; then the platform's beats the worker's attempt's (its title and time are the
+    record's); between values of the same origin the smaller text wins, a rule with no meaning but a fixed one
+    (times are ISO text in UTC, so the earlier time). The result depends only on the set of descriptions merged,
+    never on their order, so every computer that saw the same ones describes the entry alike.
+    """
+    values: list[str] = []
+    origins: list[str] = []
+    for index, (mine, theirs) in enumerate(zip(current[0], incoming[0], strict=True)):
+        mine_origin, their_origin = current[1][index], incoming[1][index]
+        mine_rank, their_rank = (bool(mine), mine_origin), (bool(theirs), their_origin)
+        if their_rank > mine_rank or (their_rank == mine_rank and theirs < mine):
+            values.append(theirs)
+            origins.append(their_origin)
+        else:
+            values.append(mine)
+            origins.append(mine_origin)
+    return tuple(values), "".join(origins)
+
 
 def entry_id(platform: str, account: str, kind: Kind, external_id: str) -> str:
     """The entry's id on every computer: "<platform>/<account>/<kind>/<external id>".
@@ -98,8 +146,8 @@ class EntryHeader:
     submitted, the bonus given); `currency` is the entry's until an event names an amount.
 
     `claimable`: the platform's ids are unknown to the worker's attempts (an MTurk attempt knows the HIT group,
-    not the HIT), so a new entry may instead join the entry of a local attempt with the same title and amount,
-    taken shortly before.
+    not the HIT), so the attempt's own entry is linked to this one when they have the same title and amount and
+    are close in time (see the module's docstring).
     """
 
     platform: str
@@ -113,6 +161,7 @@ class EntryHeader:
     requester: str = ""
     attempt_id: int | None = None
     claimable: bool = False
+    described_by: str = ""  # who gave each described field (see DESCRIBED_FIELDS); "" for the report's source
 
     def __post_init__(self) -> None:
         if not (self.task_id if self.kind is Kind.TASK else self.record_id):
@@ -126,11 +175,18 @@ class EntryHeader:
             self.platform, self.account, self.kind, self.task_id if self.kind is Kind.TASK else self.record_id
         )
 
+    @property
+    def described(self) -> tuple[str, ...]:
+        """The values of `DESCRIBED_FIELDS`, as stored (times as UTC ISO text)."""
+        return (self.title, self.requester, utc_iso(self.occurred_at), self.record_id)
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerEvent:
     """One thing said about an entry, at `at` (when it happened, as the source tells it); `recorded_at` is when
-    this computer learnt it. `status`, `amount` and `note` are None when the event does not speak of them."""
+    this computer learnt it. `status`, `amount` and `note` are None when the event does not speak of them;
+    `link`, when set, names the entry that counts this one's money (an attempt's entry, linked to the platform's
+    record of it)."""
 
     id: str
     entry_id: str
@@ -140,14 +196,22 @@ class LedgerEvent:
     status: Status | None = None
     amount: Money | None = None
     note: str | None = None
+    link: str | None = None
 
 
 def event_id(
-    entry: str, source: Source, at: datetime, status: Status | None, amount: Money | None, note: str | None
+    entry: str,
+    source: Source,
+    at: datetime,
+    status: Status | None,
+    amount: Money | None,
+    note: str | None,
+    link: str | None = None,
 ) -> str:
     """A stable id made of what the event says, so the same report seen twice, on any computer, is one event.
 
-    `recorded_at` is left out on purpose: it differs between computers that saw the same report.
+    `recorded_at` is left out on purpose: it differs between computers that saw the same report. A link is
+    named only when there is one, so the ids of events made before links existed stay as they were.
     """
     money = "" if amount is None else f"{amount.minor} {amount.currency}"
     parts = (
@@ -157,6 +221,7 @@ def event_id(
         status.value if status else "",
         money,
         note if note is not None else "",
+        *(() if link is None else (link,)),
     )
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:32]
@@ -170,9 +235,10 @@ def make_event(
     status: Status | None = None,
     amount: Money | None = None,
     note: str | None = None,
+    link: str | None = None,
 ) -> LedgerEvent:
-    identity = event_id(entry, source, at, status, amount, note)
-    return LedgerEvent(identity, entry, at, recorded_at, source, status, amount, note)
+    identity = event_id(entry, source, at, status, amount, note, link)
+    return LedgerEvent(identity, entry, at, recorded_at, source, status, amount, note, link)
 
 
 @dataclass(frozen=True, slots=True)

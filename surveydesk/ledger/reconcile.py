@@ -4,6 +4,10 @@ A reader yields batches, each with the cursor that resumes after it; each batch 
 transaction. So a run cut off anywhere (a lost connection, a killed process) leaves the ledger as it was after
 some whole batch, and the next run resumes there; reports are idempotent, so reading a batch again changes
 nothing. A run that reaches the end marks the account synced.
+
+A long run (a first reconciliation reads a whole history, page after page) counts on a `Progress` the records
+and pages it stored, and stops after the batch it is reading when the worker cancels: the batch is stored whole
+with its cursor, so the next run goes on from there.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Protocol
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey
+from surveydesk.core.progress import Progress
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.model import Source
 from surveydesk.ledger.store import CursorUpdate, LedgerStore, Report
@@ -67,9 +72,12 @@ class Reconciler:
         self._ingest = ingest
         self._clock = clock
 
-    def run(self, reader: EarningsReader, stop: Callable[[], bool] = never) -> SyncResult | None:
-        """One run, from the stored cursor to the end; None when `stop` said to stop between batches (the
-        cursor then resumes after the last batch stored). Platform errors propagate, batches before them kept."""
+    def run(
+        self, reader: EarningsReader, stop: Callable[[], bool] = never, progress: Progress | None = None
+    ) -> SyncResult | None:
+        """One run, from the stored cursor to the end; None when `stop` said to stop, or the worker cancelled
+        `progress`, between batches (the cursor then resumes after the last batch stored). Each stored batch
+        counts its records as one part of `progress`. Platform errors propagate, batches before them kept."""
         account = reader.account
         self._ingest.ingest(self._clock.now())
         batches = 0
@@ -79,9 +87,11 @@ class Reconciler:
             update = CursorUpdate(account, batch.cursor, completed=batch.done)
             touched.update(self._ledger.record(batch.reports, Source.PLATFORM, now, update))
             batches += 1
+            if progress is not None:
+                progress.count_part(len(batch.reports))
             if batch.done:
                 return SyncResult(account, batches, len(touched), now)
-            if stop():
+            if stop() or (progress is not None and progress.cancelled):
                 return None
         # A reader that ends without a last batch has read everything there was.
         now = self._clock.now()

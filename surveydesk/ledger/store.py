@@ -1,16 +1,20 @@
-"""The ledger in SQLite: entries, their append-only events and the reconciliation cursors (schema version 5).
+"""The ledger in SQLite: entries, their append-only events and the reconciliation cursors (schema versions 5, 9).
 
 Every write is one transaction that adds events (INSERT OR IGNORE on their stable ids) and rewrites the derived
 columns of the entries it touched, so a batch is stored whole or not at all, and storing it twice changes
 nothing. A reconciliation's cursor is written in the same transaction as the batch it follows, so a run cut off
 at any moment resumes exactly after the last batch stored.
+
+The same write merges each entry's description (`merge_description`) and links the worker's attempts to the
+platform's records of them (`_link_attempts`), whether the events came from a platform, an attempt or another
+computer, so every computer that holds the same events ends with the same entries.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +22,8 @@ from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import (
+    ATTEMPT_TASK_PREFIX,
+    UNKNOWN_ORIGIN,
     EntryHeader,
     Kind,
     LedgerEntry,
@@ -26,17 +32,20 @@ from surveydesk.ledger.model import (
     Status,
     current_state,
     make_event,
+    merge_description,
+    origins_of,
 )
 from surveydesk.store.database import Database
 
 # How far apart a local attempt and the platform's record of it may be, when matched by title and amount.
 CLAIM_WINDOW = timedelta(days=2)
+_ATTEMPT_ENTRY = f"substr(task_id, 1, {len(ATTEMPT_TASK_PREFIX)}) = '{ATTEMPT_TASK_PREFIX}'"
 
 _ENTRY_COLUMNS = (
     "id, platform, account, kind, task_id, record_id, title, requester, attempt_id, occurred_at, status, "
     "status_at, amount_minor, currency, note"
 )
-_EVENT_COLUMNS = "id, entry_id, at, recorded_at, source, status, amount_minor, currency, note"
+_EVENT_COLUMNS = "id, entry_id, at, recorded_at, source, status, amount_minor, currency, note, link"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +86,24 @@ class LedgerStore:
     ) -> list[str]:
         """Store one batch of reports from one source, and the cursor after it, in one transaction.
 
-        A report of an entry not yet known is matched to an existing one first by its task id (the entry id),
-        then by the platform's record id, then (for a claimable header) to a local attempt's entry with the same
-        title and amount; otherwise it makes a new entry. Returns the ids of the entries touched.
+        A report is about the entry its header names, or one stored earlier under the same platform record id;
+        otherwise it makes a new entry. Returns the ids of the entries touched (new links included).
         """
         with self._db.transaction() as connection:
             resolved: dict[str, str] = {}
-            headers: dict[str, EntryHeader] = {}
+            headers: dict[tuple[str, EntryHeader], None] = {}  # each description once, in order
             events: list[LedgerEvent] = []
             for report in reports:
                 header = report.header
                 target = resolved.get(header.id)
                 if target is None:
-                    target = resolved[header.id] = _resolve(connection, header, report.amount)
-                headers.setdefault(target, header)
+                    target = resolved[header.id] = _resolve(connection, header)
+                described = origins_of(header.described, source)
+                headers[target, replace(header, described_by=described)] = None
                 events.append(
                     make_event(target, source, report.at, recorded_at, report.status, report.amount, report.note)
                 )
-            touched = _store(connection, headers, events)
+            touched = _store(connection, list(headers), events, recorded_at)
             if cursor is not None:
                 _set_cursor(connection, cursor, recorded_at)
             return touched
@@ -103,10 +112,15 @@ class LedgerStore:
         """Store events made on another computer (replication), through the same path as `record`.
 
         Their ids already say what they are, so an event this computer has (from the platform or an earlier
-        exchange) is not stored twice; each event's entry must be among `headers` or already known.
+        exchange) is not stored twice; each event's entry must be among `headers` or already known. A header's
+        `described_by` says who gave its fields on the computer that sent it.
         """
+        listed = list(events)
+        if not listed:
+            return []
+        learnt = max(event.recorded_at for event in listed)
         with self._db.transaction() as connection:
-            return _store(connection, {header.id: header for header in headers}, list(events))
+            return _store(connection, [(header.id, header) for header in headers], listed, learnt)
 
     def add_note(self, entry: str, note: str, at: datetime) -> None:
         """The worker's note on an entry; the latest note is the entry's."""
@@ -130,7 +144,7 @@ class LedgerStore:
         with self._db.transaction() as connection:
             if connection.execute("SELECT 1 FROM ledger_entries WHERE id = ?", (entry,)).fetchone() is None:
                 raise KeyError(f"no ledger entry {entry!r}")
-            _store(connection, {}, [make_event(entry, Source.WORKER, at, at, status, amount, note)])
+            _store(connection, [], [make_event(entry, Source.WORKER, at, at, status, amount, note)], at)
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -143,9 +157,12 @@ class LedgerStore:
         return None if row is None else _entry(row)
 
     def entries(self, account: AccountKey | None = None) -> list[LedgerEntry]:
-        """Every entry (of one account), newest first."""
+        """Every entry that counts money (of one account), newest first: an attempt's entry linked to the
+        platform's record of it is left out (the platform's entry counts it)."""
         where, parameters = (
-            ("WHERE platform = ? AND account = ?", (account.platform, account.account)) if account else ("", ())
+            ("WHERE linked_to = '' AND platform = ? AND account = ?", (account.platform, account.account))
+            if account
+            else ("WHERE linked_to = ''", ())
         )
         rows = self._db.connection().execute(
             f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries {where} ORDER BY occurred_at DESC, id", parameters
@@ -153,15 +170,19 @@ class LedgerStore:
         return [_entry(row) for row in rows]
 
     def entry_of_attempt(self, attempt_id: int) -> LedgerEntry | None:
-        row = (
-            self._db.connection()
-            .execute(
-                f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries WHERE attempt_id = ? ORDER BY id LIMIT 1",
-                (attempt_id,),
-            )
-            .fetchone()
-        )
-        return None if row is None else _entry(row)
+        """The entry that counts the attempt's money: the platform's, once the attempt's entry is linked to it."""
+        connection = self._db.connection()
+        row = connection.execute(
+            f"SELECT {_ENTRY_COLUMNS}, linked_to FROM ledger_entries WHERE attempt_id = ? ORDER BY id LIMIT 1",
+            (attempt_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        if row[-1]:
+            linked = self.entry(row[-1])
+            if linked is not None:
+                return linked
+        return _entry(row[:-1])
 
     def events_of(self, entry: str) -> list[LedgerEvent]:
         """The entry's history, oldest first."""
@@ -200,8 +221,12 @@ class LedgerStore:
             _set_cursor(connection, update, at)
 
 
-def _resolve(connection: sqlite3.Connection, header: EntryHeader, amount: Money | None) -> str:
-    """The id of the stored entry a report is about; the header's own id when it is new."""
+def _resolve(connection: sqlite3.Connection, header: EntryHeader) -> str:
+    """The id of the stored entry a report is about; the header's own id when it is new.
+
+    Besides its own id, a report finds its entry by the platform's record id: an entry stored before the
+    platform's records had entries of their own (schema version 9) holds them under the attempt's entry.
+    """
     if connection.execute("SELECT 1 FROM ledger_entries WHERE id = ?", (header.id,)).fetchone():
         return header.id
     if header.record_id:
@@ -212,39 +237,58 @@ def _resolve(connection: sqlite3.Connection, header: EntryHeader, amount: Money 
         ).fetchone()
         if row is not None:
             return str(row[0])
-    if header.claimable and header.kind is Kind.TASK and amount is not None:
-        row = connection.execute(
-            "SELECT e.id FROM ledger_entries AS e WHERE e.platform = ? AND e.account = ? AND e.kind = 'task' "
-            "AND e.record_id = '' AND e.attempt_id IS NOT NULL AND e.title = ? AND e.amount_minor = ? "
-            "AND e.currency = ? AND e.occurred_at BETWEEN ? AND ? "
-            "AND NOT EXISTS (SELECT 1 FROM ledger_events AS v WHERE v.entry_id = e.id AND v.source = 'platform') "
-            "ORDER BY e.occurred_at, e.id LIMIT 1",
-            (
-                header.platform,
-                header.account,
-                header.title,
-                amount.minor,
-                amount.currency,
-                utc_iso(header.occurred_at - CLAIM_WINDOW),
-                utc_iso(header.occurred_at + CLAIM_WINDOW),
-            ),
-        ).fetchone()
-        if row is not None:
-            connection.execute("UPDATE ledger_entries SET record_id = ? WHERE id = ?", (header.record_id, row[0]))
-            return str(row[0])
     return header.id
 
 
 def _store(
-    connection: sqlite3.Connection, headers: dict[str, EntryHeader], events: list[LedgerEvent]
+    connection: sqlite3.Connection,
+    headers: Sequence[tuple[str, EntryHeader]],
+    events: list[LedgerEvent],
+    learnt: datetime,
 ) -> list[str]:
-    """Insert new entries and events, fill what a known entry's description lacks, then re-derive each
-    touched entry's current state from all its events."""
-    for target, header in headers.items():
+    """Insert new entries and events, merge what the headers say into each entry's description, re-derive each
+    touched entry's current state from all its events, then link attempts to the platform's records of them.
+    `learnt` is when this computer learnt what it stores (the time of the links it makes)."""
+    for target, header in headers:
+        _describe(connection, target, header)
+    connection.executemany(
+        f"INSERT OR IGNORE INTO ledger_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                event.id,
+                event.entry_id,
+                utc_iso(event.at),
+                utc_iso(event.recorded_at),
+                event.source.value,
+                None if event.status is None else event.status.value,
+                None if event.amount is None else event.amount.minor,
+                None if event.amount is None else event.amount.currency,
+                event.note,
+                event.link,
+            )
+            for event in events
+        ],
+    )
+    touched = sorted({*(target for target, _ in headers), *(event.entry_id for event in events)})
+    for target in touched:
+        _derive(connection, target)
+    linked = _link_attempts(connection, touched, learnt)
+    return sorted({*touched, *linked})
+
+
+def _describe(connection: sqlite3.Connection, target: str, header: EntryHeader) -> None:
+    """Store a new entry as described, or merge the description into the stored one's."""
+    described_by = header.described_by or UNKNOWN_ORIGIN
+    row = connection.execute(
+        "SELECT title, requester, occurred_at, record_id, described_by, attempt_id FROM ledger_entries "
+        "WHERE id = ?",
+        (target,),
+    ).fetchone()
+    if row is None:
         moment = utc_iso(header.occurred_at)
         connection.execute(
-            f"INSERT OR IGNORE INTO ledger_entries ({_ENTRY_COLUMNS}, day) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?)",
+            f"INSERT INTO ledger_entries ({_ENTRY_COLUMNS}, day, described_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?, ?)",
             (
                 target,
                 header.platform,
@@ -260,41 +304,105 @@ def _store(
                 moment,
                 header.currency,
                 moment[:10],
+                described_by,
             ),
         )
+        return
+    current = ((row[0], row[1], row[2], row[3]), row[4])
+    merged = merge_description(current, (header.described, described_by))
+    if merged != current:
+        (title, requester, occurred_at, record_id), origins = merged
         connection.execute(
-            "UPDATE ledger_entries SET title = CASE WHEN title = '' THEN ? ELSE title END, "
-            "requester = CASE WHEN requester = '' THEN ? ELSE requester END, "
-            "record_id = CASE WHEN record_id = '' THEN ? ELSE record_id END, "
-            "attempt_id = coalesce(attempt_id, ?) WHERE id = ?",
-            (header.title, header.requester, header.record_id, header.attempt_id, target),
+            "UPDATE ledger_entries SET title = ?, requester = ?, occurred_at = ?, day = ?, record_id = ?, "
+            "described_by = ? WHERE id = ?",
+            (title, requester, occurred_at, occurred_at[:10], record_id, origins, target),
         )
-    connection.executemany(
-        f"INSERT OR IGNORE INTO ledger_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                event.id,
-                event.entry_id,
-                utc_iso(event.at),
-                utc_iso(event.recorded_at),
-                event.source.value,
-                None if event.status is None else event.status.value,
-                None if event.amount is None else event.amount.minor,
-                None if event.amount is None else event.amount.currency,
-                event.note,
-            )
-            for event in events
-        ],
-    )
-    touched = sorted({*headers, *(event.entry_id for event in events)})
+    if row[5] is None and header.attempt_id is not None:
+        connection.execute("UPDATE ledger_entries SET attempt_id = ? WHERE id = ?", (header.attempt_id, target))
+
+
+def _link_attempts(connection: sqlite3.Connection, touched: Sequence[str], learnt: datetime) -> list[str]:
+    """Link each touched attempt's entry to the platform's record of it, and each touched platform record to
+    the attempt it records, where the platform's ids are unknown to the attempt (see surveydesk.ledger.model).
+
+    A pair is an attempt's entry not linked yet and a platform's task entry no attempt is linked to, with the
+    same title, amount and currency, at most `CLAIM_WINDOW` apart; the earliest candidate (then the smallest
+    id) is taken. The link is an event of the attempt's entry whose id says only which two entries it joins and
+    when the platform dates its record, so two computers that make the same link make one event. Returns the
+    attempts' entries linked.
+    """
+    linked: list[str] = []
+    awaiting = [
+        f"{platform}/{account}/{Kind.TASK.value}/"
+        for platform, account in connection.execute(
+            f"SELECT DISTINCT platform, account FROM ledger_entries WHERE linked_to = '' AND {_ATTEMPT_ENTRY}"
+        )
+    ]
     for target in touched:
-        _derive(connection, target)
-    return touched
+        if not target.startswith(tuple(awaiting)):
+            continue  # no attempt of this account waits for a link: nothing to look for
+        row = connection.execute(
+            "SELECT platform, account, kind, record_id, title, amount_minor, currency, occurred_at, linked_to, "
+            f"{_ATTEMPT_ENTRY} FROM ledger_entries WHERE id = ?",
+            (target,),
+        ).fetchone()
+        if row is None:
+            continue
+        platform, account, kind, record_id, title, minor, currency, occurred_at, linked_to, attempt = row
+        if kind != Kind.TASK.value or linked_to:
+            continue
+        moment = parse_utc_iso(occurred_at)
+        match = (platform, account, title, minor, currency, utc_iso(moment - CLAIM_WINDOW),
+                 utc_iso(moment + CLAIM_WINDOW))  # fmt: skip
+        pair: tuple[str, str, str] | None = None
+        if attempt and not record_id:
+            found = connection.execute(
+                "SELECT p.id, p.occurred_at FROM ledger_entries AS p WHERE +p.platform = ? AND +p.account = ? "
+                # by the time window: the unary + keeps SQLite off the indexes of the account and the amount, which
+                # hold many more entries than a few days
+                "AND p.title = ? AND +p.amount_minor = ? AND p.currency = ? AND p.occurred_at BETWEEN ? AND ? "
+                f"AND p.kind = 'task' AND p.record_id <> '' AND NOT {_ATTEMPT_ENTRY} AND p.linked_to = '' "
+                "AND NOT EXISTS (SELECT 1 FROM ledger_entries AS a "
+                "WHERE a.linked_to = p.id AND a.linked_to <> '') "
+                "ORDER BY p.occurred_at, p.id LIMIT 1",
+                match,
+            ).fetchone()
+            pair = None if found is None else (target, str(found[0]), str(found[1]))
+        elif not attempt and record_id:
+            if connection.execute(
+                "SELECT 1 FROM ledger_entries WHERE linked_to = ? AND linked_to <> ''", (target,)
+            ).fetchone():
+                continue
+            found = connection.execute(
+                "SELECT id FROM ledger_entries WHERE platform = ? AND account = ? AND title = ? "
+                "AND amount_minor = ? AND currency = ? AND occurred_at BETWEEN ? AND ? "
+                f"AND linked_to = '' AND {_ATTEMPT_ENTRY} AND kind = 'task' AND record_id = '' "
+                "ORDER BY occurred_at, id LIMIT 1",
+                match,
+            ).fetchone()
+            pair = None if found is None else (str(found[0]), target, occurred_at)
+        if pair is None:
+            continue
+        attempt_entry, platform_entry, when = pair
+        link = make_event(attempt_entry, Source.LOCAL, parse_utc_iso(when), learnt, link=platform_entry)
+        connection.execute(
+            f"INSERT OR IGNORE INTO ledger_events ({_EVENT_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?)",
+            (link.id, link.entry_id, utc_iso(link.at), utc_iso(link.recorded_at), link.source.value, link.link),
+        )
+        _derive(connection, attempt_entry)
+        linked.append(attempt_entry)
+    return linked
 
 
 def _derive(connection: sqlite3.Connection, target: str) -> None:
     rows = connection.execute(f"SELECT {_EVENT_COLUMNS} FROM ledger_events WHERE entry_id = ?", (target,))
     events = [_event(row) for row in rows]
+    links = sorted(event.link for event in events if event.link)
+    if links:  # counted under the platform's entry; any computer's link is enough (the same on all of them)
+        connection.execute(
+            "UPDATE ledger_entries SET linked_to = ? WHERE id = ? AND linked_to <> ?", (links[0], target, links[0])
+        )
     if not any(event.status is not None for event in events):
         return  # only notes or amounts so far: the entry keeps its first status until one is said
     state = current_state(events)
@@ -342,7 +450,7 @@ def _entry(row: Any) -> LedgerEntry:
 
 
 def _event(row: Any) -> LedgerEvent:
-    event, entry, at, recorded_at, source, status, amount_minor, currency, note = row
+    event, entry, at, recorded_at, source, status, amount_minor, currency, note, link = row
     return LedgerEvent(
         id=event,
         entry_id=entry,
@@ -352,4 +460,5 @@ def _event(row: Any) -> LedgerEvent:
         status=None if status is None else Status(status),
         amount=None if amount_minor is None else Money(amount_minor, currency),
         note=note,
+        link=link,
     )

@@ -106,7 +106,7 @@ def apply_zone(database: Database, zone: tzinfo, progress: Progress | None = Non
         connection.execute(
             "INSERT INTO ledger_day_totals (day, platform, kind, status, currency, amount_minor, entries) "
             f"SELECT {LOCAL_DAY_OF_ENTRY.format(row='e')} AS local_day, platform, kind, status, currency, "
-            "SUM(amount_minor), COUNT(*) FROM ledger_entries AS e "
+            "SUM(amount_minor), COUNT(*) FROM ledger_entries AS e WHERE e.linked_to = '' "
             "GROUP BY local_day, platform, kind, status, currency"
         )
         if progress is not None:

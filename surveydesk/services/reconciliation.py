@@ -4,6 +4,10 @@ again when the network comes back; reports each account's state and last sync by
 Whether the computer is online comes from Qt's network information when a backend loads; otherwise it is
 inferred: a run that could not reach its platform at all marks the desk offline, and any answer marks it online.
 While offline, runs wait (the history, being local, works on) and all run once the network is back.
+
+An account's first reconciliation reads its whole history, which can take minutes: its count of records and
+pages is sent (`first_sync_progress`) a few times a second while it runs, and the worker may cancel it
+(`cancel`): it stops after the batch it is reading, stored whole with its cursor, and the next run goes on there.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
+from surveydesk.core.progress import Progress
 from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.background import Background
@@ -30,6 +35,7 @@ log = logging.getLogger(__name__)
 # Reconciling reads whole histories: every quarter of an hour is plenty, and polite to every platform.
 SYNC_INTERVAL = timedelta(minutes=15)
 FIRST_SYNC_STAGGER = timedelta(seconds=2)
+PROGRESS_POLL_MS = 200  # how often a first reconciliation's count is read from its Progress
 
 
 def _offline_message() -> str:
@@ -116,6 +122,18 @@ def _reachable(reachability: QNetworkInformation.Reachability) -> bool:
     return reachability != QNetworkInformation.Reachability.Disconnected
 
 
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    """How far an account's first reconciliation got: records and pages stored so far; `running` is False in
+    the last report, once it ended (finished, failed or cancelled)."""
+
+    account: AccountKey
+    label: str
+    records: int
+    pages: int
+    running: bool
+
+
 @dataclass(slots=True)
 class _Account:
     account: Account
@@ -124,6 +142,7 @@ class _Account:
     timer: QTimer
     status: SyncStatus
     running: bool = field(default=False)
+    progress: Progress | None = field(default=None)  # of a first reconciliation while it runs
 
 
 class ReconciliationService(QObject):
@@ -132,6 +151,7 @@ class ReconciliationService(QObject):
     status_changed = Signal(object)  # SyncStatus
     synced = Signal(object)  # SyncResult: the ledger changed, views of it may refresh
     online_changed = Signal(bool)
+    first_sync_progress = Signal(object)  # SyncProgress
 
     def __init__(
         self,
@@ -157,6 +177,9 @@ class ReconciliationService(QObject):
         self._running = False
         self._stopping = False
         self._background = Background(pool, self)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_POLL_MS)
+        self._progress_timer.timeout.connect(self._report_progress)
         connectivity.changed.connect(self._on_connectivity)
 
     @property
@@ -182,6 +205,9 @@ class ReconciliationService(QObject):
     def remove_account(self, key: AccountKey) -> None:
         entry = self._accounts.pop(key, None)
         if entry is not None:
+            if entry.progress is not None:  # a first run in flight stops after its batch; no one shows it now
+                entry.progress.cancel()
+                self.first_sync_progress.emit(self._progress_of(entry, entry.progress, running=False))
             entry.timer.stop()
             entry.timer.setParent(None)  # freed with `entry`, as the poller frees its timers
 
@@ -211,6 +237,13 @@ class ReconciliationService(QObject):
                 entry.timer.stop()
                 self._run(key, asked=True)
 
+    def cancel(self, key: AccountKey) -> None:
+        """The worker cancelled the account's first reconciliation: it stops after the batch it is reading
+        (stored whole, with the cursor after it) and goes on from there at the next sync."""
+        entry = self._accounts.get(key)
+        if entry is not None and entry.progress is not None:
+            entry.progress.cancel()
+
     def _schedule(self, key: AccountKey, when: datetime) -> None:
         entry = self._accounts[key]
         if not self._running:
@@ -227,14 +260,19 @@ class ReconciliationService(QObject):
             self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), next_sync=None)
             return
         entry.running = True
+        first = entry.status.last_sync is None  # never completed: the whole history is to be read
+        progress = entry.progress = Progress() if first else None
         self._set_status(
             key,
             state=SyncState.SYNCING,
             message=QCoreApplication.translate("ReconciliationService", "Syncing earnings…"),
         )
+        if progress is not None:
+            self.first_sync_progress.emit(self._progress_of(entry, progress, running=True))
+            self._progress_timer.start()
         reader = entry.reader
         self._background.run(
-            lambda: self._reconcile(reader),
+            lambda: self._reconcile(reader, progress),
             lambda outcome: self._done(key, outcome),
             lambda _bug: self._done(
                 key,
@@ -245,20 +283,46 @@ class ReconciliationService(QObject):
             ),
         )
 
-    def _reconcile(self, reader: EarningsReader) -> SyncResult | PlatformError | None:
+    def _reconcile(self, reader: EarningsReader, progress: Progress | None) -> SyncResult | PlatformError | None:
         """On the pool. A platform's trouble is returned (shown calmly); anything else is a bug, logged by
         `Background`."""
         try:
-            return self._reconciler.run(reader, stop=lambda: self._stopping)
+            return self._reconciler.run(reader, stop=lambda: self._stopping, progress=progress)
         except PlatformError as error:
             return error
+
+    def _report_progress(self) -> None:
+        running = [entry for entry in self._accounts.values() if entry.progress is not None]
+        for entry in running:
+            assert entry.progress is not None
+            self.first_sync_progress.emit(self._progress_of(entry, entry.progress, running=True))
+        if not running:
+            self._progress_timer.stop()
+
+    @staticmethod
+    def _progress_of(entry: _Account, progress: Progress, running: bool) -> SyncProgress:
+        state = progress.state()
+        return SyncProgress(entry.account.key, entry.account.label, state.done, state.parts, running)
+
+    def _end_progress(self, entry: _Account) -> bool:
+        """Send a first run's last count; whether the worker had cancelled it."""
+        progress, entry.progress = entry.progress, None
+        if progress is None:
+            return False
+        self.first_sync_progress.emit(self._progress_of(entry, progress, running=False))
+        return progress.cancelled
 
     def _done(self, key: AccountKey, outcome: SyncResult | PlatformError | None) -> None:
         entry = self._accounts.get(key)
         if entry is None:  # removed while it ran
             return
         entry.running = False
+        cancelled = self._end_progress(entry)
         now = self._clock.now()
+        if outcome is None and cancelled:  # by the worker: what was read stays, the rest comes at the next sync
+            self._set_status(key, state=SyncState.WAITING, message=self.tr("Cancelled; goes on at the next sync"))
+            self._schedule(key, now + self._interval)
+            return
         if outcome is None:  # stopped between batches
             self._set_status(
                 key,

@@ -473,4 +473,67 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=9,
+        description="the ledger between computers: attempts linked to the platform's entries; who described what",
+        statements=(
+            # A link event names the entry that counts this entry's money (surveydesk.ledger.model); an entry
+            # with one (`linked_to`, derived from its events like its status) is in no total and no list.
+            "ALTER TABLE ledger_events ADD COLUMN link TEXT",
+            "ALTER TABLE ledger_entries ADD COLUMN linked_to TEXT NOT NULL DEFAULT ''",
+            # Who gave each of the title, requester, occurred_at and record_id: one digit each, 0 unknown (as
+            # for every entry stored before this version), 1 the worker's attempt, 2 the platform.
+            "ALTER TABLE ledger_entries ADD COLUMN described_by TEXT NOT NULL DEFAULT '0000'",
+            "CREATE INDEX ledger_entries_linked ON ledger_entries (linked_to) WHERE linked_to <> ''",
+            # Attempts' entries that wait for the platform's record of them, by what they are matched on.
+            "CREATE INDEX ledger_entries_awaiting_link ON ledger_entries (platform, account, title) "
+            "WHERE linked_to = '' AND substr(task_id, 1, 8) = 'attempt-'",
+            # The daily totals leave linked entries out.
+            "DROP TRIGGER ledger_day_totals_add",
+            "DROP TRIGGER ledger_day_totals_remove",
+            "DROP TRIGGER ledger_day_totals_change",
+            f"""
+            CREATE TRIGGER ledger_day_totals_add AFTER INSERT ON ledger_entries WHEN NEW.linked_to = '' BEGIN
+                {_ADD_TO_DAY_TOTALS.format(row="NEW")}
+            END
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_remove AFTER DELETE ON ledger_entries WHEN OLD.linked_to = '' BEGIN
+                {_TAKE_FROM_DAY_TOTALS.format(row="OLD")}
+            END
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_change_take
+            AFTER UPDATE OF occurred_at, platform, kind, status, amount_minor, currency, linked_to
+            ON ledger_entries
+            WHEN OLD.linked_to = '' BEGIN
+                {_TAKE_FROM_DAY_TOTALS.format(row="OLD")}
+            END
+            """,
+            f"""
+            CREATE TRIGGER ledger_day_totals_change_add
+            AFTER UPDATE OF occurred_at, platform, kind, status, amount_minor, currency, linked_to
+            ON ledger_entries
+            WHEN NEW.linked_to = '' BEGIN
+                {_ADD_TO_DAY_TOTALS.format(row="NEW")}
+            END
+            """,
+            # An entry's events carry its description to other computers: when it changes, they go again.
+            """
+            CREATE TRIGGER ledger_entries_described_to_sync
+            AFTER UPDATE OF title, requester, occurred_at, record_id, described_by ON ledger_entries
+            WHEN NEW.title IS NOT OLD.title OR NEW.requester IS NOT OLD.requester
+                OR NEW.occurred_at IS NOT OLD.occurred_at OR NEW.record_id IS NOT OLD.record_id
+                OR NEW.described_by IS NOT OLD.described_by
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id IN (
+                    SELECT 'event:' || id FROM ledger_events WHERE entry_id = NEW.id
+                );
+                INSERT INTO sync_pending (doc_id, changed_at)
+                SELECT 'event:' || id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now') FROM ledger_events
+                WHERE entry_id = NEW.id;
+            END
+            """,
+        ),
+    ),
 )

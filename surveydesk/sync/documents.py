@@ -1,9 +1,13 @@
 """The worker's records as replicated documents: their ids, their bodies, their revisions, and which body wins.
 
 Documents (the body never holds a local integer id, which differs between computers):
-- `event:<ledger event id>`: one ledger event with its entry's description. Events never change; two computers
-  that learnt of the same report at different times keep the earlier time on both (the ledger uses it to order
-  amounts dated only by their day), so every computer derives the same state from the same events.
+- `event:<ledger event id>`: one ledger event with its entry's description and who gave each of its fields.
+  Events never change; two computers that learnt of the same report at different times keep the earlier time on
+  both (the ledger uses it to order amounts dated only by their day), so every computer derives the same state
+  from the same events. An entry's description may change (a platform's title beats an attempt's): its events
+  are then sent again, and every computer merges the descriptions it receives field by field
+  (`surveydesk.ledger.model.merge_description`), so all end with the same one. A link event (an attempt's entry
+  counted under the platform's) names the entry it links to.
 - `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
 - `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
 - `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
@@ -27,7 +31,16 @@ from typing import Any, Final
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
-from surveydesk.ledger.model import EntryHeader, Kind, LedgerEvent, Source, Status
+from surveydesk.ledger.model import (
+    DESCRIBED_FIELDS,
+    UNKNOWN_ORIGIN,
+    EntryHeader,
+    Kind,
+    LedgerEvent,
+    Source,
+    Status,
+    merge_description,
+)
 from surveydesk.work.model import Outcome
 
 JsonObject = dict[str, Any]
@@ -133,13 +146,41 @@ def body_of(document: JsonObject) -> JsonObject:
 
 def winner(candidates: Sequence[JsonObject]) -> JsonObject:
     """The body that wins a conflict, the same on every computer. A ledger event: the one learnt first
-    (`recorded_at`). Anything else: the latest change (`changed_at`). Then the canonical text, a tie-break with
-    no meaning but a fixed one."""
+    (`recorded_at`), with its entry's descriptions merged field by field. Anything else: the latest change
+    (`changed_at`). Then the canonical text, a tie-break with no meaning but a fixed one."""
     if not candidates:
         raise ValueError("no candidates")
     if all(body.get("type") == EVENT for body in candidates):
-        return min(candidates, key=lambda body: (str(body.get("recorded_at", "")), canonical(body)))
+        first = min(candidates, key=lambda body: (str(body.get("recorded_at", "")), canonical(body)))
+        return _with_merged_description(first, candidates)
     return max(candidates, key=lambda body: (str(body.get("changed_at", "")), canonical(body)))
+
+
+def _with_merged_description(first: JsonObject, candidates: Sequence[JsonObject]) -> JsonObject:
+    """`first` with the description of its entry merged from every candidate's (those readable as one)."""
+    merged: tuple[tuple[str, ...], str] | None = None
+    for body in candidates:
+        entry = body.get("entry")
+        description = _description(entry) if isinstance(entry, dict) else None
+        if description is not None:
+            merged = description if merged is None else merge_description(merged, description)
+    if merged is None or not isinstance(first.get("entry"), dict):
+        return first
+    values, origins = merged
+    entry = {**first["entry"], **dict(zip(DESCRIBED_FIELDS, values, strict=True)), "described_by": origins}
+    return {**first, "entry": entry}
+
+
+def _description(entry: JsonObject) -> tuple[tuple[str, ...], str] | None:
+    values = tuple(entry.get(name) for name in DESCRIBED_FIELDS)
+    origins = entry.get("described_by", UNKNOWN_ORIGIN)
+    if not all(isinstance(value, str) for value in values) or not _is_origins(origins):
+        return None
+    return values, origins  # type: ignore[return-value]
+
+
+def _is_origins(value: object) -> bool:
+    return isinstance(value, str) and len(value) == len(DESCRIBED_FIELDS) and set(value) <= set("012")
 
 
 # --- ledger events ------------------------------------------------------------------------------------------
@@ -155,7 +196,9 @@ class ForeignEvent:
 
 
 def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> JsonObject:
-    return {
+    """The event's document; a link is written only on link events, so other events' bodies (and revisions)
+    stay as they were before links existed."""
+    body: JsonObject = {
         "type": EVENT,
         "entry": {
             "id": event.entry_id,
@@ -169,6 +212,7 @@ def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> 
             "occurred_at": utc_iso(header.occurred_at),
             "currency": header.currency,
             "attempt": attempt,
+            "described_by": header.described_by or UNKNOWN_ORIGIN,
         },
         "at": utc_iso(event.at),
         "recorded_at": utc_iso(event.recorded_at),
@@ -177,6 +221,9 @@ def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> 
         "amount": _money_json(event.amount),
         "note": event.note,
     }
+    if event.link is not None:
+        body["link"] = event.link
+    return body
 
 
 def read_event(key: str, body: JsonObject) -> ForeignEvent:
@@ -196,9 +243,11 @@ def read_event(key: str, body: JsonObject) -> ForeignEvent:
         record_id=_text(entry, "record_id", NAME_LIMIT, empty=True),
         title=clean_text(_text(entry, "title", 100_000, empty=True), TITLE_LIMIT),
         requester=clean_text(_text(entry, "requester", 100_000, empty=True), NAME_LIMIT),
+        described_by=_origins(entry),
     )
     if _text(entry, "id", 1000) != header.id:
         raise DocumentError("the event's entry id does not match its description")
+    link = _link(body, header)
     status = None if body.get("status") is None else _enum(Status, body, "status")
     note = body.get("note")
     if note is not None and not isinstance(note, str):
@@ -212,11 +261,33 @@ def read_event(key: str, body: JsonObject) -> ForeignEvent:
         status=status,
         amount=_money(body.get("amount")),
         note=None if note is None else clean_text(note, NOTE_LIMIT, one_line=False),
+        link=link,
     )
     attempt = entry.get("attempt")
     if attempt is not None and not (isinstance(attempt, str) and 0 < len(attempt) <= 64):
         raise DocumentError("the event's attempt is not an id")
     return ForeignEvent(header, event, attempt)
+
+
+def _origins(entry: JsonObject) -> str:
+    """Who gave each described field; a document written before this was sent says nothing: unknown."""
+    origins = entry.get("described_by", UNKNOWN_ORIGIN)
+    if not _is_origins(origins):
+        raise DocumentError("the event's entry does not say readably who described it")
+    return str(origins)
+
+
+def _link(body: JsonObject, header: EntryHeader) -> str | None:
+    """The entry a link event links to: a task entry of the same account, never the event's own."""
+    link = body.get("link")
+    if link is None:
+        return None
+    same_account = f"{header.platform}/{header.account}/{Kind.TASK.value}/"
+    if not isinstance(link, str) or len(link) > 1000 or not link.startswith(same_account) or link == header.id:
+        raise DocumentError("the event links to an entry that is not one of the same account's tasks")
+    if header.kind is not Kind.TASK or body.get("status") is not None or body.get("amount") is not None:
+        raise DocumentError("a link event says something besides its link")
+    return link
 
 
 def _header_ids_present(entry: JsonObject, kind: Kind) -> bool:

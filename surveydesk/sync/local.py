@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
@@ -378,15 +378,15 @@ class LocalReplica:
             marks = ",".join("?" * len(chunk))
             rows = self._connection.execute(
                 "SELECT v.id, v.entry_id, v.at, v.recorded_at, v.source, v.status, v.amount_minor, v.currency, "
-                "v.note, e.platform, e.account, e.kind, e.task_id, e.record_id, e.title, e.requester, "
-                "e.occurred_at, e.currency, a.sync_id "
+                "v.note, v.link, e.platform, e.account, e.kind, e.task_id, e.record_id, e.title, e.requester, "
+                "e.occurred_at, e.currency, e.described_by, a.sync_id "
                 "FROM ledger_events AS v JOIN ledger_entries AS e ON e.id = v.entry_id "
                 f"LEFT JOIN attempts AS a ON a.id = e.attempt_id WHERE v.id IN ({marks})",
                 chunk,
             )
             for row in rows:
-                (event_id, entry, at, recorded_at, source, status, amount_minor, currency, note, platform,
-                 account, kind, task_id, record_id, title, requester, occurred_at, entry_currency,
+                (event_id, entry, at, recorded_at, source, status, amount_minor, currency, note, link, platform,
+                 account, kind, task_id, record_id, title, requester, occurred_at, entry_currency, described_by,
                  attempt) = row  # fmt: skip
                 header = EntryHeader(
                     platform=platform,
@@ -398,6 +398,7 @@ class LocalReplica:
                     record_id=record_id,
                     title=title,
                     requester=requester,
+                    described_by=described_by,
                 )
                 event = LedgerEvent(
                     id=event_id,
@@ -408,6 +409,7 @@ class LocalReplica:
                     status=None if status is None else Status(status),
                     amount=None if amount_minor is None else Money(amount_minor, currency),
                     note=note,
+                    link=link,
                 )
                 yield event_id, docs.event_body(header, event, attempt)
 
@@ -498,18 +500,7 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 
 
 def _with_attempt(header: EntryHeader, attempt_id: int | None) -> EntryHeader:
-    return EntryHeader(
-        platform=header.platform,
-        account=header.account,
-        kind=header.kind,
-        occurred_at=header.occurred_at,
-        currency=header.currency,
-        task_id=header.task_id,
-        record_id=header.record_id,
-        title=header.title,
-        requester=header.requester,
-        attempt_id=attempt_id,
-    )
+    return replace(header, attempt_id=attempt_id)
 
 
 def _save_checkpoint(connection: sqlite3.Connection, target: str, direction: str, checkpoint: Checkpoint) -> None:

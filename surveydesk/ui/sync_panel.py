@@ -1,5 +1,6 @@
-"""The earnings sync at a glance: online or not and "Sync earnings now" (SyncPanel), and each account's sync in
-words (`describe_sync`, shown at the end of its status line)."""
+"""The earnings sync at a glance: online or not, "Sync earnings now", and a first reconciliation's progress with
+its Cancel button (SyncPanel); each account's sync in words (`describe_sync`, shown at the end of its status
+line)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from surveydesk.services.reconciliation import SyncState, SyncStatus
-from surveydesk.ui.formatting import format_date_time
+from surveydesk.core.model import AccountKey
+from surveydesk.services.reconciliation import SyncProgress, SyncState, SyncStatus
+from surveydesk.ui.formatting import format_date_time, format_number
 from surveydesk.ui.text import local_time, plain_label
 
 
@@ -44,9 +46,11 @@ def describe_sync(status: SyncStatus, today: date) -> str:
 
 class SyncPanel(QWidget):
     """One line: whether the desk is online for the earnings sync, and the button (also an action for a menu)
-    that syncs every account now."""
+    that syncs every account now; while an account's first reconciliation runs, its count of records and pages,
+    a busy bar and Cancel (`cancel_requested` with each running account's key)."""
 
     sync_requested = Signal()
+    cancel_requested = Signal(object)  # AccountKey
 
     def __init__(self, online: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +61,22 @@ class SyncPanel(QWidget):
         self.sync_button.clicked.connect(self.sync_requested)
         self.sync_action = QAction(self.tr("S&ync earnings now"), self)
         self.sync_action.triggered.connect(self.sync_requested)
+        self._first_syncs: dict[AccountKey, SyncProgress] = {}
+        self.progress_text = plain_label(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 0)  # how long a history is, no platform says: a busy bar beside the count
+        self.progress_bar.setMaximumWidth(120)
+        self.progress_bar.setAccessibleName(self.tr("First sync of earnings"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop after the page being read; what was read is kept"))
+        self.cancel_button.clicked.connect(self._cancel)
         layout.addWidget(self.network, 1)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.cancel_button)
         layout.addWidget(self.sync_button)
         self.set_online(online)
+        self._show_progress()
 
     def set_online(self, online: bool) -> None:
         self.network.setText(
@@ -67,3 +84,30 @@ class SyncPanel(QWidget):
             if online
             else self.tr("Offline: your earnings history is all here; it syncs when the network is back")
         )
+
+    def set_progress(self, progress: SyncProgress) -> None:
+        """A first reconciliation's count (connected to `ReconciliationService.first_sync_progress`)."""
+        if progress.running:
+            self._first_syncs[progress.account] = progress
+        else:
+            self._first_syncs.pop(progress.account, None)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        running = bool(self._first_syncs)
+        for widget in (self.progress_text, self.progress_bar, self.cancel_button):
+            widget.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress_text.setText(
+            "; ".join(
+                self.tr("First sync of {0}: {1} records, {2} pages").format(
+                    progress.label, format_number(progress.records), format_number(progress.pages)
+                )
+                for progress in self._first_syncs.values()
+            )
+        )
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)  # once: the runs stop after their page, then say so
+        for key in list(self._first_syncs):
+            self.cancel_requested.emit(key)
