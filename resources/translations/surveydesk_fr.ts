@@ -92,18 +92,6 @@
         <translation>À remplir&#xa0;: {0}.</translation>
     </message>
     <message>
-        <source>No keyring</source>
-        <translation>Pas de trousseau</translation>
-    </message>
-    <message>
-        <source>{0}
-
-Keep this login for this run of SurveyDesk only? It will not be written anywhere.</source>
-        <translation>{0}
-
-Garder cet identifiant pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nulle part.</translation>
-    </message>
-    <message>
         <source>The test failed with an error of ours; see the log file.</source>
         <translation>Le test a échoué à cause d’une erreur de notre part&#xa0;; voir le fichier journal.</translation>
     </message>
@@ -2206,6 +2194,21 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>SecretsWithRunOnlyFallback</name>
+    <message>
+        <source>{0}
+
+Keep it for this run of SurveyDesk only? It will not be written anywhere.</source>
+        <translation>{0}
+
+Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nulle part.</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>Pas de trousseau</translation>
+    </message>
+</context>
+<context>
     <name>ShellController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -2439,18 +2442,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Sync is off. Nothing on the server was deleted.</source>
         <translation>La synchronisation est désactivée. Rien n’a été supprimé sur le serveur.</translation>
-    </message>
-    <message>
-        <source>No keyring</source>
-        <translation>Pas de trousseau</translation>
-    </message>
-    <message>
-        <source>{0}
-
-Keep this password for this run of SurveyDesk only? It will not be written anywhere.</source>
-        <translation>{0}
-
-Garder ce mot de passe pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nulle part.</translation>
     </message>
 </context>
 <context>

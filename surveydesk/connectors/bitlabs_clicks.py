@@ -14,7 +14,7 @@ survey's link names, so the token cannot be sent anywhere the worker did not set
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Final
@@ -24,10 +24,10 @@ import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.bitlabs import error_text, json_body
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import excerpt, get, json_object, post, web_url, without_secrets
-from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
-from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.model import Task
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
@@ -160,28 +160,8 @@ def click_id_of(click_url: str) -> str | None:
     return values[0] if len(values) == 1 and _CLICK_ID.fullmatch(values[0]) else None
 
 
-class BitLabsClicks:
+class BitLabsClicks(AccountClient):
     """Runs one BitLabs account's click flows; built like its connector, with the same secret provider."""
-
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._clicks_url = base_url.rstrip("/") + CLICKS_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._user_id = options.get("user_id", "").strip()
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def start(self, task: Task) -> tuple[str, ClickStep]:
         """The click id of the survey's link and the first step of its flow."""
@@ -212,22 +192,18 @@ class BitLabsClicks:
         )  # fmt: skip
         self._body(response, headers["X-Api-Token"])
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _url(self, click_id: str) -> str:
         if not _CLICK_ID.fullmatch(click_id):
             raise BadPayload(self._platform, "the click id holds characters no address can carry")
-        return self._clicks_url + click_id
+        return self._base_url + CLICKS_PATH + click_id
 
     def _headers(self) -> dict[str, str]:
         token = self._secret_provider()
         if not token:
             raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
-        if not self._user_id:
+        if not self._option("user_id"):
             raise AuthExpired(self._platform, "BitLabs needs your user id: add it to the account")
-        return {"X-Api-Token": token, "X-User-Id": self._user_id}
+        return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
 
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
         headers = self._headers()

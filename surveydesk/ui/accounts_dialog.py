@@ -24,9 +24,10 @@ from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
-from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
+from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
+from surveydesk.ui.keep_secret import keep_secret
 from surveydesk.ui.text import plain_label, translated
 
 
@@ -135,7 +136,7 @@ class AccountsDialog(QDialog):
         if self._editing is None and not secret:
             self.result.setText(self.tr("Paste the {0} first.").format(self._spec().sign_in_label.lower()))
             return
-        if secret and not self._store_secret(account.key, secret):
+        if secret and not keep_secret(self, self._secrets, account.key, secret, self.result):
             return
         if self._editing is not None and self._editing.key != account.key:
             self._forget(self._editing.key)
@@ -264,26 +265,6 @@ class AccountsDialog(QDialog):
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
         return Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
-
-    def _store_secret(self, key: AccountKey, secret: str) -> bool:
-        """Keep the secret in the keyring; without one, only for this run and only if the worker agrees."""
-        try:
-            self._secrets.set(key, secret)
-        except SecretsUnavailable as problem:
-            if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
-                self.result.setText(translated(problem.message))
-                return False
-            answer = QMessageBox.question(
-                self,
-                self.tr("No keyring"),
-                self.tr(
-                    "{0}\n\nKeep this login for this run of SurveyDesk only? It will not be written anywhere."
-                ).format(translated(problem.message)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            self._secrets.keep_for_this_run(key, secret)
-        return True
 
     def _forget(self, key: AccountKey) -> None:
         try:

@@ -11,18 +11,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.core.clock import Clock
-from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
+from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget, TargetError, describe_connection
 from surveydesk.ui.formatting import format_date_time
+from surveydesk.ui.keep_secret import keep_secret
 from surveydesk.ui.text import plain_label, translated
 
 
@@ -193,7 +193,7 @@ class SyncDialog(QDialog):
         if target is None:
             return False
         typed = self.password.text()
-        if typed and not self._store_password(target, typed):
+        if typed and not keep_secret(self, self._secrets, target.secret_key, typed, self.result):
             return False
         self._settings.set_target(target)
         self._settings.set_include_profile(self.include_profile.isChecked())
@@ -221,23 +221,3 @@ class SyncDialog(QDialog):
         self.password.clear()
         self._service.settings_changed()
         self.result.setText(self.tr("Sync is off. Nothing on the server was deleted."))
-
-    def _store_password(self, target: SyncTarget, password: str) -> bool:
-        """The keyring; without one, only for this run and only if the worker agrees."""
-        try:
-            self._secrets.set(target.secret_key, password)
-        except SecretsUnavailable as problem:
-            if not isinstance(self._secrets, SecretsWithRunOnlyFallback):
-                self.result.setText(translated(problem.message))
-                return False
-            answer = QMessageBox.question(
-                self,
-                self.tr("No keyring"),
-                self.tr(
-                    "{0}\n\nKeep this password for this run of SurveyDesk only? It will not be written anywhere."
-                ).format(translated(problem.message)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            self._secrets.keep_for_this_run(target.secret_key, password)
-        return True

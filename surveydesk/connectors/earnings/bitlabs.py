@@ -8,7 +8,7 @@ review); one BitLabs later `reconciled` (took back from the panel) is reversed. 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, Final
 
@@ -16,11 +16,10 @@ import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.bitlabs import FALLBACK_WAIT
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
-from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, Unavailable
-from surveydesk.core.model import AccountKey
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
@@ -32,38 +31,17 @@ _STEPS: Final = {"OPEN": Status.IN_PROGRESS, "LEAVE": Status.RETURNED, "SCREENOU
 _LONGEST_DELAY: Final = 365 * 86400
 
 
-class BitLabsEarnings:
+class BitLabsEarnings(AccountClient):
     """Reads the whole history in one request (BitLabs pages none), as one batch."""
-
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._url = base_url.rstrip("/") + HISTORY_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._user_id = options.get("user_id", "").strip()
-        self._currency = options.get("currency", "USD")
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def read(self, cursor: str) -> Iterator[Batch]:
         token = self._secret_provider()
         if not token:
             raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
-        if not self._user_id:
+        if not self._option("user_id"):
             raise AuthExpired(self._platform, "BitLabs keeps a history per user: add your user id to the account")
         try:
-            currency = normalise_currency(self._currency)
+            currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
             raise AuthExpired(
                 self._platform, "the app pays in its own points, which SurveyDesk cannot count as money"
@@ -72,13 +50,9 @@ class BitLabsEarnings:
         reports = tuple(report for event in events for report in self._reports(event, currency))
         yield Batch(reports, "", done=True)
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _history(self, token: str) -> list[Any]:
-        headers = {"X-Api-Token": token, "X-User-Id": self._user_id}
-        response = get(self._session, self._url, platform=self._platform, headers=headers)
+        headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
+        response = get(self._session, self._base_url + HISTORY_PATH, platform=self._platform, headers=headers)
         if response.status_code == 406:
             reason = without_secrets(_error_text(response), (token,)) or "no reason given (HTTP 406)"
             raise Unavailable(self._platform, f"BitLabs will not show this user's history: {excerpt(reason)}")

@@ -9,19 +9,15 @@ CPX sends them with the survey list when asked in its SDK's form (`output_method
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Final
 
-import requests
-
-from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, secure_hash
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
-from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
-from surveydesk.core.model import AccountKey
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
@@ -33,39 +29,19 @@ _KINDS: Final = {"complete": Kind.TASK, "out": Kind.TASK, "bonus": Kind.BONUS}
 _REFRESH = re.compile(r"refresh", re.IGNORECASE)
 
 
-class CPXEarnings:
+class CPXEarnings(AccountClient):
     """Reads every transaction in one request, as one batch."""
-
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._url = base_url.rstrip("/") + SURVEYS_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._options = options
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def read(self, cursor: str) -> Iterator[Batch]:
         secret = self._secret_provider()
         if not secret:
             raise AuthExpired(self._platform, "Not signed in to CPX Research: add your app's secure hash key")
-        app_id = self._options.get("app_id", "").strip()
-        user_id = self._options.get("ext_user_id", "").strip()
+        app_id = self._option("app_id")
+        user_id = self._option("ext_user_id")
         if not app_id or not user_id:
             raise AuthExpired(self._platform, "CPX Research needs the app id and your user id: add them")
         try:
-            currency = normalise_currency(self._options.get("currency", "USD"))
+            currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
             raise AuthExpired(
                 self._platform, "the account's currency is not an ISO 4217 code such as USD"
@@ -75,12 +51,8 @@ class CPXEarnings:
         transactions = self._transactions(params, (secret, hashed))
         yield Batch(tuple(report for item in transactions for report in self._reports(item, currency)), "", True)
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _transactions(self, params: dict[str, str], secrets: tuple[str, str]) -> list[Any]:
-        response = get(self._session, self._url, platform=self._platform, params=params)
+        response = get(self._session, self._base_url + SURVEYS_PATH, platform=self._platform, params=params)
         now = self._clock.now()
         common.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
         body = json_object(response, self._platform)

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-import requests
-
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, origin
 from surveydesk.connectors.mturk import FALLBACK_WAIT, NOT_SIGNED_IN, SIGN_IN_MARK, SIGNED_OUT, UNSENDABLE_COOKIE
-from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload
-from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
@@ -45,27 +42,8 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HEADER_SAFE = re.compile(r"[\x20-\x7e]+")
 
 
-class MTurkEarnings:
+class MTurkEarnings(AccountClient):
     """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
-
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._root = base_url.rstrip("/")
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def read(self, cursor: str) -> Iterator[Batch]:
         cookie = self._cookie()
@@ -87,10 +65,6 @@ class MTurkEarnings:
         if not pending:
             yield Batch((), json.dumps({"settled": settled}), done=True)
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _cookie(self) -> str:
         cookie = (self._secret_provider() or "").strip()
         if not cookie:
@@ -101,9 +75,9 @@ class MTurkEarnings:
 
     def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
         """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""
-        response = get(self._session, self._root + path, platform=self._platform, headers={"Cookie": cookie},
+        response = get(self._session, self._base_url + path, platform=self._platform, headers={"Cookie": cookie},
                        params=params)  # fmt: skip
-        if "/ap/signin" in urlsplit(response.url).path or origin(response.url) != origin(self._root):
+        if "/ap/signin" in urlsplit(response.url).path or origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SIGNED_OUT)
         if response.status_code in (401, 403):
             raise AuthExpired(self._platform, SIGNED_OUT)

@@ -7,20 +7,17 @@ dated at the completion, which keeps the report the same each time it is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-import requests
-
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, origin
 from surveydesk.connectors.prolific import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, retry_wait
-from surveydesk.core.clock import Clock
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited
-from surveydesk.core.model import AccountKey
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -41,27 +38,12 @@ _STATUSES: Final = {
 _LEFT: Final = frozenset({Status.RETURNED, Status.REJECTED})
 
 
-class ProlificEarnings:
+class ProlificEarnings(AccountClient):
     """Reads every submission page by page; the cursor is the next page's query, so a cut-off run resumes."""
 
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._url = base_url.rstrip("/") + SUBMISSIONS_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-
     @property
-    def account(self) -> AccountKey:
-        return self._account
+    def _submissions_url(self) -> str:
+        return self._base_url + SUBMISSIONS_PATH
 
     def read(self, cursor: str) -> Iterator[Batch]:
         token = self._secret_provider()
@@ -77,12 +59,8 @@ class ProlificEarnings:
                 return
         raise BadPayload(self._platform, f"Prolific's list of submissions went on for more than {MAX_PAGES} pages")
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _page(self, query: str, token: str) -> dict[str, Any]:
-        url = f"{self._url}?{query}" if query else self._url
+        url = f"{self._submissions_url}?{query}" if query else self._submissions_url
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
         now = self._clock.now()
         if response.status_code in (401, 403):
@@ -104,8 +82,11 @@ class ProlificEarnings:
             return ""
         if not isinstance(href, str):
             raise BadPayload(self._platform, "Prolific's link to the next page is not an address")
-        target = urlsplit(urljoin(self._url, href))
-        if origin(target.geturl()) != origin(self._url) or target.path != urlsplit(self._url).path:
+        target = urlsplit(urljoin(self._submissions_url, href))
+        if (
+            origin(target.geturl()) != origin(self._submissions_url)
+            or target.path != urlsplit(self._submissions_url).path
+        ):
             raise BadPayload(self._platform, "Prolific's link to the next page points elsewhere")
         if not target.query or not parse_qs(target.query):
             raise BadPayload(self._platform, "Prolific's link to the next page names no page")

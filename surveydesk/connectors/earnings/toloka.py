@@ -13,19 +13,16 @@ reaches them; within a run it also keeps the next page, so a run cut off resumes
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
 
-import requests
-
-from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import get, json_object, origin
 from surveydesk.connectors.toloka import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
-from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
+from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload
-from surveydesk.core.model import AccountKey
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -35,27 +32,8 @@ PAGE_SIZE: Final = 20
 MAX_PAGES: Final = 5000
 
 
-class TolokaEarnings:
+class TolokaEarnings(AccountClient):
     """Reads pages of transactions, newest first, down to the settled ones; one batch per page."""
-
-    def __init__(
-        self,
-        account: AccountKey,
-        base_url: str,
-        secret_provider: Callable[[], str | None],
-        session: requests.Session,
-        clock: Clock,
-        options: Mapping[str, str] = fields.NO_OPTIONS,
-    ) -> None:
-        self._account = account
-        self._base_url = base_url.rstrip("/")
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def read(self, cursor: str) -> Iterator[Batch]:
         headers = login_headers(self._secret_provider(), self._platform)
@@ -76,10 +54,6 @@ class TolokaEarnings:
             position.page += 1
             yield Batch(tuple(reports), position.text())
         raise BadPayload(self._platform, f"Toloka's transactions went on for more than {MAX_PAGES} pages")
-
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
 
     def _page(self, headers: dict[str, str], page: int) -> dict[str, Any]:
         params = {"properties": "startDate", "direction": "DESC", "page": str(page), "size": str(PAGE_SIZE)}
