@@ -27,6 +27,7 @@ from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
@@ -90,6 +91,7 @@ class Core:
     connectivity: Connectivity
     reconciliation: ReconciliationService
     profile: ProfileStore
+    rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -180,6 +182,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             connectivity,
             reconciliation,
             profile,
+            ECB_BASE_URL if exchange is None else exchange.ecb_url,
         )
 
 
@@ -221,13 +224,19 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     refresh()
 
 
-def _add_history_page(window: MainWindow, core: Core, demo: bool) -> HistoryView:
-    """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; the ECB is
-    asked only outside the demo."""
+def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
+    """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; its rates
+    come from the ECB (the demo exchange's stand-in in the demo) when the network is there."""
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
-        core.database, core.pool, core.clock, system_zone(), session_factory=None if demo else make_session
+        core.database,
+        core.pool,
+        core.clock,
+        system_zone(),
+        session_factory=make_session,
+        rates_url=core.rates_url,
+        connectivity=core.connectivity,
     )
     service.setParent(window)
     accounts = AccountStore(core.database)
@@ -362,7 +371,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core, args.demo)
+    history = _add_history_page(window, core)
     feed = FeedController(
         window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
     )

@@ -217,7 +217,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         full_window,
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
-        RatesDialog(RateStore(database), full_window),
+        RatesDialog(RateStore(database), parent=full_window),
         ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]

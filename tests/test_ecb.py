@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from surveydesk.connectors.http import MAX_BODY_BYTES
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
-from surveydesk.ledger.ecb import fetch_rates, parse_feed, update_rates
+from surveydesk.ledger.ecb import FULL_HISTORY_MAX_BYTES, Feed, feed_for, fetch_rates, parse_feed
 from surveydesk.ledger.rates import RateStore
 from surveydesk.store import Database
 from tests.hostile_server import HostileServer, Reply
@@ -71,8 +72,8 @@ def test_fetching_stores_the_rates_but_keeps_the_worker_s_own(
         server.script(
             Reply(body=RECORDED.read_bytes(), headers=XML), Reply(body=RECORDED.read_bytes(), headers=XML)
         )
-        assert update_rates(session, store, NOW, server.url + "/eurofxref-daily.xml") == 28
-        assert update_rates(session, store, NOW, server.url + "/eurofxref-daily.xml") == 0  # nothing new
+        assert store.add_published(fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")) == 28
+        assert store.add_published(fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")) == 0
     rates = {rate.currency: rate for rate in store.all()}
     assert rates["GBP"].per_euro == Decimal("0.9")
     assert rates["GBP"].source == "worker"
@@ -93,3 +94,66 @@ def test_an_error_page_is_unavailable_not_parsed(session: requests.Session) -> N
         server.script(Reply(status=500, body=b"<html>oops</html>", headers=XML))
         with pytest.raises(Unavailable, match="HTTP 500"):
             fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")
+
+
+HISTORY = Path(__file__).parent / "data" / "eurofxref-hist-sample.xml"
+
+
+def test_a_history_document_gives_every_day_s_rates() -> None:
+    rates = parse_feed(HISTORY.read_bytes())
+    assert len(rates) == 30
+    assert sorted({rate.day for rate in rates}) == [
+        date(2026, 9, 25), date(2026, 9, 28), date(2026, 9, 29), date(2026, 9, 30), date(2026, 10, 1),
+        date(2026, 10, 2),
+    ]  # fmt: skip
+    by_key = {(rate.currency, rate.day): rate.per_euro for rate in rates}
+    assert by_key["GBP", date(2026, 9, 25)] == Decimal("0.84730")
+    assert by_key["USD", date(2026, 10, 2)] == Decimal("1.1225")
+
+
+def test_only_the_currencies_and_days_asked_for_are_kept() -> None:
+    rates = parse_feed(HISTORY.read_bytes(), {"USD", "GBP", "XYZ"}, since=date(2026, 9, 29))
+    assert {rate.currency for rate in rates} == {"USD", "GBP"}
+    assert min(rate.day for rate in rates) == date(2026, 9, 29)
+    assert len(rates) == 8
+
+
+def test_a_fault_in_a_day_not_kept_still_refuses_the_document() -> None:
+    broken = HISTORY.read_bytes().replace(
+        b'<Cube currency="SEK" rate="11.3500"/>', b'<Cube currency="SEK" rate="x"/>'
+    )
+    with pytest.raises(BadPayload, match="SEK"):
+        parse_feed(broken, {"USD"}, since=date(2026, 10, 1))
+
+
+@pytest.mark.parametrize(
+    ("oldest", "feed"),
+    [(None, Feed.DAILY), (date(2026, 11, 27), Feed.NINETY_DAYS), (date(2026, 9, 15), Feed.NINETY_DAYS),
+     (date(2026, 8, 1), Feed.FULL), (date(2019, 1, 1), Feed.FULL)],
+)  # fmt: skip
+def test_the_smallest_document_that_covers_the_oldest_uncovered_day_is_chosen(oldest, feed) -> None:
+    assert feed_for(oldest, date(2026, 11, 30)) is feed
+
+
+def test_the_full_history_may_be_bigger_than_a_reply_but_not_without_bound(session: requests.Session) -> None:
+    big = MAX_BODY_BYTES + 1
+    with HostileServer() as server:
+        server.script(
+            Reply(headers=(*XML, ("Content-Length", str(big))), length=False),
+            Reply(headers=(*XML, ("Content-Length", str(FULL_HISTORY_MAX_BYTES + 1))), length=False),
+        )
+        with pytest.raises(BadPayload, match="refused"):
+            fetch_rates(session, NOW, server.url + "/" + Feed.DAILY)
+        with pytest.raises(BadPayload, match="refused"):
+            fetch_rates(session, NOW, server.url + "/" + Feed.FULL)
+
+
+def test_the_full_history_past_ten_mb_is_read(session: requests.Session) -> None:
+    day = b"<Cube time='2026-10-02'>" + b"<Cube currency='USD' rate='1.1225'/>" + b"</Cube>"
+    padding = b"<!-- " + b"x" * (MAX_BODY_BYTES + 1000) + b" -->"
+    body = b"<Envelope xmlns='http://www.ecb.int/vocabulary/2002-08-01/eurofxref'><Cube>" + day + padding
+    body += b"</Cube></Envelope>"
+    with HostileServer() as server:
+        server.script(Reply(body=body, headers=XML))
+        rates = fetch_rates(session, NOW, server.url + "/" + Feed.FULL, {"USD"})
+    assert [(rate.currency, rate.per_euro) for rate in rates] == [("USD", Decimal("1.1225"))]

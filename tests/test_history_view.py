@@ -27,6 +27,7 @@ from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock
 
 SAMPLE = Path(__file__).parent / "data" / "prolific-submissions.csv"
+DAILY = Path(__file__).parent / "data" / "eurofxref-daily-2026-10-02.xml"
 
 
 def record(database: Database, task: str, at: datetime, minor: int, status: Status, platform: str = "prolific"):
@@ -96,6 +97,16 @@ def test_amounts_without_a_rate_are_named_not_guessed(qtbot, database, view, ser
     open_view(qtbot, view, service)
     assert view.missing.isVisible()
     assert "$7.00 in 1 entry since 11/28/26" in view.missing.text()
+    assert "You are offline" in view.missing.text()  # this service has no network to fetch rates with
+
+
+def test_a_partly_converted_history_shows_its_sum_and_names_the_rest(qtbot, database, view, service) -> None:
+    record(database, "a", T0, 150, Status.PAID)
+    header = EntryHeader("mturk", "me", Kind.TASK, T0, "USD", task_id="hit", title="HIT")
+    LedgerStore(database).record([Report(header, T0, Status.PAID, Money(700, "USD"))], Source.PLATFORM, T0)
+    open_view(qtbot, view, service)
+    assert view.summary.text().startswith("Earned £1.50")
+    assert "$7.00 in 1 entry" in view.missing.text()
 
 
 def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
@@ -351,5 +362,70 @@ def test_the_worker_s_currency_is_checked_and_kept(qtbot, database, view, servic
         view.currency.editingFinished.emit()
     assert view.currency.text() == "USD"
     assert SettingsStore(database).get("history_currency", "") == "USD"
-    assert "Earned $0.00" in view.summary.text()
-    assert "£1.50 in 1 entry" in view.missing.text()  # no GBP→USD rate yet: named, not guessed
+    # No GBP→USD rate yet: named, not guessed, and not shown as if nothing was earned.
+    assert "$0.00" not in view.summary.text()
+    assert view.summary.text().startswith("Earned: — (not known in USD until exchange rates arrive)")
+    assert "£1.50 in 1 entry" in view.missing.text()
+
+
+def test_the_rates_dialog_says_when_rates_last_came_from_the_ecb(qtbot, database, view, service) -> None:
+    from surveydesk.ledger.rate_plan import UpdateRecord
+
+    dialog = view.open_rates()
+    qtbot.addWidget(dialog)
+    assert dialog.last_update.text() == (
+        "Not updated from the ECB yet. Offline: rates are updated when the network is back."
+    )
+    UpdateRecord(T0, None).save(SettingsStore(database))
+    service.rates_updated.emit(3)
+    assert dialog.last_update.text().startswith("Last updated from the ECB: 11/28/26 12:00\u202fPM.")
+    assert dialog.message.text() == "3 rates from the ECB are new or changed."
+
+
+def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryView, HistoryService]:
+    """The tab as the app wires it: rates from a loopback server standing in for the ECB, the network up."""
+    from surveydesk.services.reconciliation import Connectivity
+    from tests.ledger_helpers import loopback_session
+
+    service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
+    settings = SettingsStore(database)
+    settings.set("history_currency", "EUR")
+    widget = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"])
+    qtbot.addWidget(widget)
+    return widget, service
+
+
+def test_while_rates_are_fetched_the_tab_says_so_then_shows_the_converted_sum(
+    qtbot, database, pool, clock
+) -> None:
+    from tests.hostile_server import HostileServer, Reply
+
+    at = datetime(2026, 10, 2, 12, tzinfo=UTC)  # the day of the recorded rates
+    header = EntryHeader("mturk", "me", Kind.TASK, at, "USD", task_id="hit", title="HIT")
+    LedgerStore(database).record([Report(header, at, Status.PAID, Money(700, "USD"))], Source.PLATFORM, at)
+    with HostileServer() as server:
+        server.script(Reply(body=DAILY.read_bytes(), headers=(("Content-Type", "text/xml"),)))
+        view, service = online_view(qtbot, database, pool, clock, server.url + "/")
+        seen = []
+        service.rates_started.connect(lambda: seen.append(view.missing.text()))
+        with qtbot.waitSignal(service.rates_updated, timeout=10_000):
+            view.refresh()
+        assert seen[0].startswith("Fetching exchange rates from the ECB for what these totals leave out: $7.00")
+        qtbot.waitUntil(lambda: view.summary.text().startswith("Earned €6.24"), timeout=10_000)  # 7 ÷ 1.1225
+        assert not view.missing.isVisible()
+        pool.waitForDone(10_000)
+
+
+def test_a_failed_update_is_named_beside_what_waits_for_it(qtbot, database, pool, clock) -> None:
+    from tests.hostile_server import HostileServer, Reply
+
+    record(database, "a", T0, 150, Status.PAID)  # in GBP
+    with HostileServer() as server:
+        server.script(Reply(status=503, headers=(("Retry-After", "600"),)))
+        view, service = online_view(qtbot, database, pool, clock, server.url + "/")
+        with qtbot.waitSignal(service.rates_failed, timeout=10_000):
+            view.refresh()
+        assert view.summary.text().startswith("Earned: —")
+        assert "£1.50 in 1 entry" in view.missing.text()
+        assert "The rates could not be fetched (ECB: the ECB asks us to come back later)" in view.missing.text()
+        pool.waitForDone(10_000)

@@ -479,6 +479,10 @@
         <translation>La mise à jour des taux n’est pas disponible ici.</translation>
     </message>
     <message>
+        <source>The rates are being updated; this takes a moment.</source>
+        <translation>Les taux sont en cours de mise à jour ; cela prend un instant.</translation>
+    </message>
+    <message>
         <source>Rates were asked for a moment ago; try again after {0}.</source>
         <translation>Les taux viennent d’être demandés&#xa0;; réessayez après {0}.</translation>
     </message>
@@ -654,6 +658,10 @@
         <translation>en</translation>
     </message>
     <message>
+        <source>Earned: — (not known in {0} until exchange rates arrive) · {1}</source>
+        <translation>Gagné : — (inconnu en {0} tant que les taux de change ne sont pas arrivés) · {1}</translation>
+    </message>
+    <message>
         <source>Earned {0}</source>
         <translation>Gagné {0}</translation>
     </message>
@@ -664,6 +672,18 @@
     <message>
         <source>{0} in {1} since {2}</source>
         <translation>{0} sur {1} depuis le {2}</translation>
+    </message>
+    <message>
+        <source>Fetching exchange rates from the ECB for what these totals leave out: {0}.</source>
+        <translation>Récupération auprès de la BCE des taux de change de ce que ces totaux laissent de côté : {0}.</translation>
+    </message>
+    <message>
+        <source>Not in these totals yet: {0}. You are offline: the exchange rates they wait for are fetched when the network is back, or you can add a rate in Exchange rates…</source>
+        <translation>Pas encore dans ces totaux : {0}. Vous êtes hors ligne : les taux de change qu’ils attendent seront récupérés au retour du réseau, ou vous pouvez ajouter un taux dans Taux de change…</translation>
+    </message>
+    <message>
+        <source>Not in these totals, for want of an exchange rate dated on or before their day: {0}. The rates could not be fetched ({1}); add a rate in Exchange rates…</source>
+        <translation>Hors de ces totaux, faute de taux de change daté de leur jour ou d’avant : {0}. Les taux n’ont pas pu être récupérés ({1}) ; ajoutez un taux dans Taux de change…</translation>
     </message>
     <message>
         <source>Not in these totals, for want of an exchange rate dated on or before their day: {0}. Add a rate in Exchange rates…</source>
@@ -712,6 +732,18 @@
     <message>
         <source>note removed</source>
         <translation>note supprimée</translation>
+    </message>
+    <message>
+        <source>Not updated from the ECB yet.</source>
+        <translation>Pas encore mis à jour depuis la BCE.</translation>
+    </message>
+    <message>
+        <source>Last updated from the ECB: {0}.</source>
+        <translation>Dernière mise à jour depuis la BCE : {0}.</translation>
+    </message>
+    <message>
+        <source>Offline: rates are updated when the network is back.</source>
+        <translation>Hors ligne : les taux seront mis à jour au retour du réseau.</translation>
     </message>
     <message>
         <source>Import</source>

@@ -63,14 +63,26 @@ def get(
     params: Mapping[str, str] | None = None,
     allow_redirects: bool = True,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_BODY_BYTES,
 ) -> requests.Response:
     """GET `url`, whatever its status; no answer at all, or one cut off half-way, becomes `Unavailable`.
 
-    The body is read here, at most `MAX_BODY_BYTES` of it: a bigger one is `BadPayload` and is not kept in
-    memory. TLS certificates are always verified. The original exception is dropped on purpose: its text
-    carries the full URL, which may hold ids or hashes that belong in no message.
+    The body is read here, at most `max_bytes` of it (`MAX_BODY_BYTES` unless a caller knows a document is
+    bigger): a bigger one is `BadPayload` and is not kept in memory. TLS certificates are always verified. The
+    original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes that
+    belong in no message.
     """
-    return _send(session, "GET", url, platform, timeout, allow_redirects, headers=headers, params=params)
+    return _send(
+        session,
+        "GET",
+        url,
+        platform,
+        timeout,
+        allow_redirects,
+        headers=headers,
+        params=params,
+        max_bytes=max_bytes,
+    )
 
 
 def post(
@@ -100,6 +112,7 @@ def _send(
     timeout: tuple[float, float],
     allow_redirects: bool,
     headers: Mapping[str, str] | None = None,
+    max_bytes: int = MAX_BODY_BYTES,
     **arguments: Any,
 ) -> requests.Response:
     """The one place requests are sent: the answer with its body read (capped), or `Unavailable`.
@@ -110,7 +123,7 @@ def _send(
     """
     try:
         sent = dict(headers or {})
-        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), platform)
+        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), platform, max_bytes)
         for _hop in range(MAX_REDIRECTS):
             if not (allow_redirects and response.is_redirect):
                 break
@@ -120,7 +133,9 @@ def _send(
             if response.status_code in (301, 302, 303):  # as browsers do: the body is not sent again
                 method, arguments = "GET", {name: v for name, v in arguments.items() if name == "params"}
             arguments.pop("params", None)  # the new address carries its own query
-            response = _read(session.request(method, target, **_options(timeout, sent, arguments)), platform)
+            response = _read(
+                session.request(method, target, **_options(timeout, sent, arguments)), platform, max_bytes
+            )
         else:
             if allow_redirects and response.is_redirect:
                 raise Unavailable(platform, f"{_server(url)} sent us round in circles (too many redirects)")
@@ -144,10 +159,10 @@ def _options(timeout: tuple[float, float], headers: dict[str, str], arguments: d
     }
 
 
-def _read(response: requests.Response, platform: str) -> requests.Response:
+def _read(response: requests.Response, platform: str, max_bytes: int) -> requests.Response:
     with response:
         # Filling requests' own cache makes .json() and .text read what was read here, and nothing more.
-        response._content = _read_capped(response, platform)
+        response._content = _read_capped(response, platform, max_bytes)
     return response
 
 
@@ -156,15 +171,17 @@ def _is_login_header(name: str) -> bool:
     return lowered in ("authorization", "cookie") or lowered.startswith("x-")
 
 
-def _read_capped(response: requests.Response, platform: str) -> bytes:
+def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    if declared.isdigit() and int(declared) > max_bytes:
         raise BadPayload(platform, f"the server sent a reply of {int(declared) // 1_000_000} MB; it was refused")
     body = bytearray()
     for chunk in response.iter_content(_CHUNK):
         body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise BadPayload(platform, "the server sent a reply of more than 10 MB; it was refused")
+        if len(body) > max_bytes:
+            raise BadPayload(
+                platform, f"the server sent a reply of more than {max_bytes // 1_000_000} MB; it was refused"
+            )
     return bytes(body)
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
+from surveydesk.demo.ecb_site import EcbSite, ecb_site
 from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.payroll import HISTORY_DAYS
 from surveydesk.demo.prolific_site import ProlificSite
@@ -78,7 +79,10 @@ class DemoExchange:
         factories = [prolific, mturk_site, bitlabs_site, cpx_site, toloka_site] if sites is None else sites
         built = [factory(context) for factory in factories]
         self._sites = {site.platform: site for site in built}
-        self._faults: dict[str, deque[Response]] = {name: deque() for name in self._sites}
+        # The ECB's feeds are served beside the platforms, not as one: the demo worker has no account there.
+        self._ecb = ecb_site(context)
+        self._routes: dict[str, Site] = {**self._sites, self._ecb.platform: self._ecb}
+        self._faults: dict[str, deque[Response]] = {name: deque() for name in self._routes}
         self._faults_lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -95,6 +99,15 @@ class DemoExchange:
         if platform not in self._sites:
             raise ValueError(f"no such platform on the demo exchange: {platform!r}")
         return f"{self.base_url}/{platform}"
+
+    @property
+    def ecb_url(self) -> str:
+        """The folder of the demo's ECB feeds, in place of `https://www.ecb.europa.eu/stats/eurofxref/`."""
+        return f"{self.base_url}/ecb/stats/eurofxref/"
+
+    @property
+    def ecb(self) -> EcbSite:
+        return self._ecb
 
     @property
     def platforms(self) -> tuple[str, ...]:
@@ -150,7 +163,7 @@ class DemoExchange:
         count: int = 1,
         headers: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        """Answer the next `count` requests to `platform` with this raw reply instead of the site's own."""
+        """Answer the next `count` requests to `platform` (or "ecb", the rates) with this raw reply instead."""
         if platform not in self._faults:
             raise ValueError(f"no such platform on the demo exchange: {platform!r}")
         if count < 1:
@@ -162,7 +175,7 @@ class DemoExchange:
         """The reply to `method` on `target` (path and query), from the site its first path segment names."""
         parts = urlsplit(target)
         platform, _, rest = parts.path.removeprefix("/").partition("/")
-        site = self._sites.get(platform)
+        site = self._routes.get(platform)
         if site is None:
             return json_response(404, {"error": {"detail": "Not found.", "status": 404}})
         with self._faults_lock:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
-from surveydesk.ledger.ecb import ECB_DAILY_URL, update_rates
+from surveydesk.ledger.ecb import ECB_BASE_URL, Feed, fetch_rates
 from surveydesk.ledger.history import (
     EntryFilter,
     EntryRow,
@@ -30,11 +30,14 @@ from surveydesk.ledger.history import (
     wage_series,
 )
 from surveydesk.ledger.model import Status
-from surveydesk.ledger.rates import Converter, RateStore
+from surveydesk.ledger.rate_plan import RateNeeds, UpdateRecord, due_feed, rate_needs
+from surveydesk.ledger.rates import EURO, Converter, Rate, RateStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.services.background import Background
+from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store.database import Database
+from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,20 @@ log = logging.getLogger(__name__)
 WAGE_CHART_SPAN = timedelta(days=366)
 # The ECB publishes once a working day: asking again within minutes is pointless and impolite.
 RATES_MIN_INTERVAL = timedelta(minutes=10)
+# A history document is kept in memory (see KeptFeed) when it spans no more than this: some 20,000 rates.
+KEPT_SPAN = timedelta(days=800)
+# After an automatic update failed (no answer, an unreadable reply), the next automatic try waits this long.
+RATES_FAILED_WAIT = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFeed:
+    """The last history document read this session, every currency of it from `since` on, kept in memory so a
+    currency that turns up minutes later (one platform's earnings arriving after another's) needs no second
+    download; only the ledger's currencies go into the database."""
+
+    since: date
+    rates: tuple[Rate, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +81,8 @@ class HistoryService(QObject):
     page_loaded = Signal(int, object, int)  # the requester's number, list[EntryRow], how many in all (or -1)
     entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
     events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
+    rates_started = Signal()  # a feed is being fetched from the ECB
+    online_changed = Signal(bool)
     rates_updated = Signal(int)  # how many rates were new or changed
     rates_failed = Signal(str)
 
@@ -74,9 +93,12 @@ class HistoryService(QObject):
         clock: Clock,
         zone: tzinfo,
         session_factory: Callable[[], requests.Session] | None = None,
-        rates_url: str = ECB_DAILY_URL,
+        rates_url: str = ECB_BASE_URL,
+        connectivity: Connectivity | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`rates_url` is the folder of the ECB's feeds (the demo exchange's in the demo); rates are updated
+        automatically only with a `connectivity` that says the network is there."""
         super().__init__(parent)
         self._db = database
         self._history = History(database)
@@ -88,6 +110,13 @@ class HistoryService(QObject):
         self._running = False
         self._pending: tuple[str, str, EntryFilter] | None = None
         self._rates_not_before: datetime | None = None
+        self._automatic_not_before: datetime | None = None
+        self._rates_busy = False
+        self._kept: KeptFeed | None = None
+        self._currency: str | None = None
+        self._connectivity = connectivity
+        if connectivity is not None:
+            connectivity.changed.connect(self._on_network_changed)
 
     @property
     def zone(self) -> tzinfo:
@@ -118,8 +147,10 @@ class HistoryService(QObject):
 
     def _on_loaded(self, data: HistoryData) -> None:
         self._running = False
+        self._currency = data.currency
         self.loaded.emit(data)
         self._start_pending()
+        self.update_rates_if_due()
 
     def _on_load_failed(self, _error: Exception) -> None:
         self._running = False
@@ -172,39 +203,129 @@ class HistoryService(QObject):
 
         self._background.run(work, done, failed)
 
-    def update_rates(self) -> None:
-        """Fetch the ECB's daily rates (on the worker's request), unless the last try was under 10 minutes ago
-        or the ECB asked us to wait; `rates_failed` says why not."""
-        factory = self._session_factory
+    # --- exchange rates -------------------------------------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        """Whether rates can be fetched now (offline, automatic updates wait and the history says so)."""
+        return self._connectivity is not None and self._connectivity.online and self._session_factory is not None
+
+    @property
+    def rates_busy(self) -> bool:
+        return self._rates_busy
+
+    def rates_last_updated(self) -> datetime | None:
+        """When rates last came from the ECB (read on the calling thread: one row)."""
+        return UpdateRecord.load(SettingsStore(self._db)).at
+
+    def _on_network_changed(self, online: bool) -> None:
+        self.online_changed.emit(online)
+        if online:
+            self.update_rates_if_due()
+
+    def update_rates_if_due(self) -> None:
+        """The automatic update, after each opening of the history and when the network comes back: fetches
+        what `rate_plan.due_feed` says is due, unless offline, busy, or within the ECB's or our own wait."""
         now = self._clock.now()
-        if factory is None:
+        if self._currency is None or not self.online or self._rates_busy:
+            return
+        if self._automatic_not_before is not None and now < self._automatic_not_before:
+            return
+        self._plan_update(self._currency, asked=False)
+
+    def update_rates(self) -> None:
+        """Fetch rates on the worker's request (the history feed while days lack rates, else the daily one),
+        unless the last try was under 10 minutes ago or the ECB asked us to wait; `rates_failed` says why not."""
+        now = self._clock.now()
+        if self._session_factory is None:
             self.rates_failed.emit(self.tr("Updating rates is not available here."))
+            return
+        if self._rates_busy:
+            self.rates_failed.emit(self.tr("The rates are being updated; this takes a moment."))
             return
         if self._rates_not_before is not None and now < self._rates_not_before:
             when = self._rates_not_before.astimezone(self._zone).strftime("%H:%M")
             self.rates_failed.emit(self.tr("Rates were asked for a moment ago; try again after {0}.").format(when))
             return
-        self._rates_not_before = now + RATES_MIN_INTERVAL
+        self._plan_update(self._currency or EURO, asked=True)
 
-        def work() -> int | PlatformError:
+    def _plan_update(self, currency: str, asked: bool) -> None:
+        """Read what the ledger needs on the pool, then decide here whether to fetch (and mark the wait)."""
+        self._rates_busy = True
+
+        def work() -> tuple[RateNeeds, UpdateRecord]:
+            return rate_needs(self._db, currency), UpdateRecord.load(SettingsStore(self._db))
+
+        def planned(outcome: tuple[RateNeeds, UpdateRecord]) -> None:
+            needs, record = outcome
+            now = self._clock.now()
+            feed = due_feed(needs, record, now, asked)
+            kept, since = self._kept, needs.since()
+            if feed not in (None, Feed.DAILY) and kept is not None and since is not None and kept.since <= since:
+                self._store_kept(kept, needs, record)
+            elif feed is None or (self._rates_not_before is not None and now < self._rates_not_before):
+                self._rates_busy = False
+            else:
+                self._rates_not_before = now + RATES_MIN_INTERVAL
+                self._fetch(feed, needs, record, now, asked)
+
+        self._background.run(work, planned, self._on_rates_crashed)
+
+    def _fetch(self, feed: Feed, needs: RateNeeds, record: UpdateRecord, now: datetime, asked: bool) -> None:
+        factory = self._session_factory
+        assert factory is not None  # checked before planning
+        self.rates_started.emit()
+        log.info("fetching %s for %s", feed.value, ", ".join(sorted(needs.currencies)) or "no currency")
+
+        since = needs.since()
+        keep = since is not None and now.date() - since <= KEPT_SPAN
+
+        def work() -> tuple[int, KeptFeed | None] | PlatformError:
             try:
                 with factory() as session:
-                    return update_rates(session, RateStore(self._db), now, self._rates_url)
+                    url = self._rates_url + feed.value
+                    rates = fetch_rates(session, now, url, None if keep else needs.currencies, since)
             except PlatformError as error:
                 return error
+            count = RateStore(self._db).add_published(rate for rate in rates if rate.currency in needs.currencies)
+            record.after(feed, needs, now).save(SettingsStore(self._db))
+            return count, KeptFeed(since, tuple(rates)) if keep and since is not None else None
 
-        def done(outcome: int | PlatformError) -> None:
-            if isinstance(outcome, int):
-                self.rates_updated.emit(outcome)
+        def done(outcome: tuple[int, KeptFeed | None] | PlatformError) -> None:
+            self._rates_busy = False
+            if isinstance(outcome, tuple):
+                count, kept = outcome
+                self._kept = kept or self._kept
+                self._automatic_not_before = None
+                self.rates_updated.emit(count)
                 return
             if isinstance(outcome, RateLimited):
                 self._rates_not_before = max(outcome.retry_at, now + RATES_MIN_INTERVAL)
+            if not asked:
+                self._automatic_not_before = max(self._rates_not_before or now, now + RATES_FAILED_WAIT)
             self.rates_failed.emit(str(outcome))
 
-        def crashed(_error: Exception) -> None:
-            self.rates_failed.emit(self.tr("The rates could not be updated; see the log file."))
+        self._background.run(work, done, self._on_rates_crashed)
 
-        self._background.run(work, done, crashed)
+    def _store_kept(self, kept: KeptFeed, needs: RateNeeds, record: UpdateRecord) -> None:
+        """Store what the ledger now needs from the history read earlier this session: no request at all."""
+        log.info("rates for %s taken from the history read earlier", ", ".join(sorted(needs.currencies)))
+
+        def work() -> int:
+            count = RateStore(self._db).add_published(r for r in kept.rates if r.currency in needs.currencies)
+            UpdateRecord(record.at, needs.oldest_uncovered, needs.currencies).save(SettingsStore(self._db))
+            return count
+
+        def done(count: int) -> None:
+            self._rates_busy = False
+            self.rates_updated.emit(count)
+
+        self._background.run(work, done, self._on_rates_crashed)
+
+    def _on_rates_crashed(self, _error: Exception) -> None:
+        self._rates_busy = False
+        self._automatic_not_before = self._clock.now() + RATES_FAILED_WAIT
+        self.rates_failed.emit(self.tr("The rates could not be updated; see the log file."))
 
 
 def years_of(snapshot: Snapshot) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
@@ -39,10 +40,16 @@ class RatesDialog(QDialog):
     changed = Signal()
     update_requested = Signal()
 
-    def __init__(self, store: RateStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: RateStore, last_update: Callable[[], str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        """`last_update` says when rates last came from the ECB (read again whenever the table is)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exchange rates"))
         self._store = store
+        self._last_update = last_update or (lambda: "")
+        self.last_update = plain_label(self)
+        self.last_update.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Currency"), self.tr("Date"), self.tr("1 EUR buys"), self.tr("From")]
@@ -97,12 +104,14 @@ class RatesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.last_update)
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.resize(520, 420)
         self.refresh()
 
     def refresh(self) -> None:
+        self.last_update.setText(self._last_update())
         rates = sorted(self._store.all(), key=lambda rate: (rate.day, rate.currency), reverse=True)
         self.table.setRowCount(len(rates))
         sources = {"ecb": self.tr("ECB"), "worker": self.tr("you")}

@@ -99,6 +99,7 @@ class HistoryView(QWidget):
         self._clock = clock
         self._prolific_accounts = prolific_accounts
         self._data: HistoryData | None = None
+        self._rates_problem = ""  # why the last update of the rates failed, until one succeeds
         self._reset_table_on_load = True
         self._progress_dialog: QProgressDialog | None = None
         self._on_job_result: Callable[[Any], str] | None = None
@@ -118,8 +119,10 @@ class HistoryView(QWidget):
         service.failed.connect(self._show_error)
         service.entry_changed.connect(self._on_entry_changed)
         service.events_loaded.connect(self._on_events)
+        service.rates_started.connect(self._show_missing)
         service.rates_updated.connect(self._on_rates_updated)
         service.rates_failed.connect(self._on_rates_failed)
+        service.online_changed.connect(lambda _online: self._show_missing())
         long_job.progressed.connect(self._on_job_progress)
         long_job.finished.connect(self._on_job_finished)
         long_job.cancelled.connect(self._on_job_cancelled)
@@ -330,32 +333,57 @@ class HistoryView(QWidget):
             self.model.show_first_page(data.snapshot.first_page, data.where, data.snapshot.entries)
 
     def _show_summary(self, totals: Totals) -> None:
-        earned = Money(
-            sum(totals.by_group[group].amount.minor for group in (PENDING, APPROVED, PAID)), totals.currency
-        )
-        parts = [self.tr("Earned {0}").format(format_money(earned))]
-        parts += [
-            self.tr("{0} {1}").format(self._group_names[group], format_money(totals.by_group[group].amount))
-            for group in GROUPS
-        ]
-        parts.append(self._entries_text(totals.entries))
-        self.summary.setText(" · ".join(parts))
-        if totals.missing:
-            amounts = ", ".join(
-                self.tr("{0} in {1} since {2}").format(
-                    format_money(Money(m.minor, m.currency)),
-                    self._entries_text(m.entries),
-                    format_date(m.first_day),
+        """The grand totals; with amounts left out for want of a rate, said so rather than shown as nothing."""
+        converted = sum(totals.by_group[group].entries for group in GROUPS)
+        if totals.missing and not converted:
+            self.summary.setText(
+                self.tr("Earned: — (not known in {0} until exchange rates arrive) · {1}").format(
+                    totals.currency, self._entries_text(totals.entries)
                 )
-                for m in totals.missing
             )
-            self.missing.setText(
-                self.tr(
-                    "Not in these totals, for want of an exchange rate dated on or before their day: {0}. "
-                    "Add a rate in Exchange rates…"
-                ).format(amounts)
+        else:
+            earned = Money(
+                sum(totals.by_group[group].amount.minor for group in (PENDING, APPROVED, PAID)), totals.currency
             )
-        self.missing.setVisible(bool(totals.missing))
+            parts = [self.tr("Earned {0}").format(format_money(earned))]
+            parts += [
+                self.tr("{0} {1}").format(self._group_names[group], format_money(totals.by_group[group].amount))
+                for group in GROUPS
+            ]
+            parts.append(self._entries_text(totals.entries))
+            self.summary.setText(" · ".join(parts))
+        self._show_missing()
+
+    def _show_missing(self) -> None:
+        """What the totals leave out for want of a rate, in each currency, and what is being done about it."""
+        missing = [] if self._data is None else self._data.snapshot.totals.missing
+        self.missing.setVisible(bool(missing))
+        if not missing:
+            return
+        amounts = ", ".join(
+            self.tr("{0} in {1} since {2}").format(
+                format_money(Money(m.minor, m.currency)), self._entries_text(m.entries), format_date(m.first_day)
+            )
+            for m in missing
+        )
+        if self._service.rates_busy:
+            text = self.tr("Fetching exchange rates from the ECB for what these totals leave out: {0}.")
+        elif not self._service.online:
+            text = self.tr(
+                "Not in these totals yet: {0}. You are offline: the exchange rates they wait for are fetched when "
+                "the network is back, or you can add a rate in Exchange rates…"
+            )
+        elif self._rates_problem:
+            text = self.tr(
+                "Not in these totals, for want of an exchange rate dated on or before their day: {0}. "
+                "The rates could not be fetched ({1}); add a rate in Exchange rates…"
+            )
+        else:
+            text = self.tr(
+                "Not in these totals, for want of an exchange rate dated on or before their day: {0}. "
+                "Add a rate in Exchange rates…"
+            )
+        self.missing.setText(text.format(amounts, self._rates_problem))
 
     def _show_totals_table(self, totals: Totals, period: str) -> None:
         periods = list(reversed(totals.periods))  # newest first
@@ -520,7 +548,7 @@ class HistoryView(QWidget):
             self.refresh(reset_table=False)
 
     def open_rates(self) -> RatesDialog:
-        dialog = RatesDialog(RateStore(self._db), self)
+        dialog = RatesDialog(RateStore(self._db), self._last_update_text, self)
         dialog.changed.connect(lambda: self.refresh(reset_table=False))
         dialog.update_requested.connect(self._service.update_rates)
         # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
@@ -530,12 +558,30 @@ class HistoryView(QWidget):
         dialog.open()
         return dialog
 
+    def _last_update_text(self) -> str:
+        at = self._service.rates_last_updated()
+        text = (
+            self.tr("Not updated from the ECB yet.")
+            if at is None
+            else self.tr("Last updated from the ECB: {0}.").format(
+                format_date_time(at.astimezone(self._service.zone))
+            )
+        )
+        if not self._service.online:
+            text += " " + self.tr("Offline: rates are updated when the network is back.")
+        return text
+
     def _on_rates_updated(self, count: int) -> None:
+        self._rates_problem = ""
         if count:
             self.refresh(reset_table=False)
+        else:
+            self._show_missing()
 
     def _on_rates_failed(self, message: str) -> None:
         log.info("exchange rates not updated: %s", message)
+        self._rates_problem = message
+        self._show_missing()
 
     # --- import and export ----------------------------------------------------------------------------------
 
