@@ -15,6 +15,7 @@ import keyring.errors
 
 from surveydesk import APP_NAME
 from surveydesk.core.model import AccountKey
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,12 @@ _UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "ke
 
 
 class SecretsUnavailable(Exception):
-    """No usable keyring: the message says so in words the worker can act on (and never holds a secret)."""
+    """No usable keyring: the message says so in words the worker can act on (and never holds a secret); the UI
+    shows `message`, a translatable Sentence, in the worker's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class SecretStore(Protocol):
@@ -70,10 +76,11 @@ class KeyringSecrets:
     def problem(self) -> str | None:
         module = type(self._backend).__module__
         if module.startswith(_UNSAFE_BACKEND_MODULES):
-            return (
+            return QT_TRANSLATE_NOOP(
+                "KeyringSecrets",
                 "No system keyring is available, so SurveyDesk cannot save your platform logins. "
                 "Start your desktop's keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk; "
-                "until then a login can be kept for this run only."
+                "until then a login can be kept for this run only.",
             )
         return None
 
@@ -88,7 +95,11 @@ class KeyringSecrets:
             value: str | None = self._backend.get_password(self._service, str(key))
         except keyring.errors.KeyringError as exc:
             log.warning("keyring read failed for %s: %s", key, type(exc).__name__)
-            raise SecretsUnavailable(f"The keyring refused to give the login for {key}; is it locked?") from None
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to give the login for {0}; is it locked?"
+                ).filled(key)
+            ) from None
         return value
 
     def set(self, key: AccountKey, secret: str) -> None:
@@ -97,7 +108,11 @@ class KeyringSecrets:
             self._backend.set_password(self._service, str(key), secret)
         except keyring.errors.KeyringError as exc:
             log.warning("keyring write failed for %s: %s", key, type(exc).__name__)
-            raise SecretsUnavailable(f"The keyring refused to store the login for {key}; is it locked?") from None
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to store the login for {0}; is it locked?"
+                ).filled(key)
+            ) from None
 
     def delete(self, key: AccountKey) -> None:
         self._check()
@@ -107,7 +122,11 @@ class KeyringSecrets:
             pass
         except keyring.errors.KeyringError as exc:
             log.warning("keyring delete failed for %s: %s", key, type(exc).__name__)
-            raise SecretsUnavailable(f"The keyring refused to remove the login for {key}; is it locked?") from None
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "KeyringSecrets", "The keyring refused to remove the login for {0}; is it locked?"
+                ).filled(key)
+            ) from None
 
 
 class SecretsWithRunOnlyFallback:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, QTranslator
 
 from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import build_connector
@@ -28,6 +28,20 @@ from surveydesk.store import Database, TaskStore
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DEMO = AccountKey("prolific", "demo")
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    """French installed as the app does it, and everything put back afterwards."""
+    from surveydesk.ui.translations import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "fr")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

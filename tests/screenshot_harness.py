@@ -4,7 +4,9 @@ Run from the repository root, on a virtual screen, in the language to check:
 
     LANG=fr_FR.UTF-8 PYTHONPATH=. xvfb-run -a python tests/screenshot_harness.py main-window build/screenshots
 
-Views: `main-window` (the demo's task list with a task selected), `welcome` (a first start without accounts).
+Views: `main-window` (the demo's task list with a task selected), `welcome` (a first start without accounts),
+`history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
+as the worker opens it).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -23,12 +25,14 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
 from surveydesk.ui.first_run import WelcomePage
+from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.profile_editor import ProfileEditor
 
 READY_TIMEOUT_S = 30.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
@@ -52,18 +56,49 @@ def _window() -> MainWindow | None:
     return None
 
 
-def _ready(view: str) -> Callable[[MainWindow], bool]:
-    def task_list(window: MainWindow) -> bool:
+VIEWS = ("main-window", "welcome", "history", "profile")
+
+
+def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
+    """For a view, what tells it is ready: the window to grab once it is, None until then."""
+
+    def task_list(window: MainWindow) -> QWidget | None:
         if window.proxy.rowCount() == 0:
-            return False
+            return None
         if not window.table.selectionModel().hasSelection():
             window.table.selectRow(0)
-        return True
+        return window
 
-    def welcome(window: MainWindow) -> bool:
-        return isinstance(window.tabs.currentWidget(), WelcomePage)
+    def welcome(window: MainWindow) -> QWidget | None:
+        return window if isinstance(window.tabs.currentWidget(), WelcomePage) else None
 
-    return {"main-window": task_list, "welcome": welcome}[view]
+    def history(window: MainWindow) -> QWidget | None:
+        page = next(
+            (
+                window.tabs.widget(i)
+                for i in range(window.tabs.count())
+                if isinstance(window.tabs.widget(i), HistoryView)
+            ),
+            None,
+        )
+        if not isinstance(page, HistoryView):
+            return None
+        if window.tabs.currentWidget() is not page:
+            window.tabs.setCurrentWidget(page)
+        # The demo's earnings arrive with its first reconciliation, after which the app re-reads the tab.
+        return window if page.model.rowCount() > 0 else None
+
+    asked: list[bool] = []
+
+    def profile(window: MainWindow) -> QWidget | None:
+        editors = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, ProfileEditor)]
+        if not editors and not asked:
+            asked.append(True)
+            # As the menu does it; later, since the editor runs its own modal loop until it is closed.
+            QTimer.singleShot(0, window.profile_requested.emit)
+        return editors[0] if editors and editors[0].isVisible() else None
+
+    return {"main-window": task_list, "welcome": welcome, "history": history, "profile": profile}[view]
 
 
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:
@@ -79,17 +114,20 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             report["error"] = f"the {view} view was not ready within {READY_TIMEOUT_S:.0f} s"
             app.exit(1)
             return
-        if window is None or not ready(window):
+        if window is None:
+            return
+        shown = ready(window)
+        if shown is None:
             return
         if not state["ready_at"]:
             state["ready_at"] = time.monotonic()
-            window.raise_()
-            window.activateWindow()
+            shown.raise_()
+            shown.activateWindow()
             return
         if (time.monotonic() - state["ready_at"]) * 1000 < SETTLE_MS:
             return
-        frame = window.frameGeometry()
-        screen = window.screen() or QGuiApplication.primaryScreen()
+        frame = shown.frameGeometry()
+        screen = shown.screen() or QGuiApplication.primaryScreen()
         image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage()
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{view}-{QLocale().name()}.png"  # the language the app chose, e.g. fr_FR
@@ -103,6 +141,8 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             commonest_share=round(commonest, 3),
             menus=[action.text() for action in window.menuBar().actions()],
             tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
+            title=shown.windowTitle(),
+            texts=[label.text() for label in shown.findChildren(QLabel) if label.isVisible() and label.text()],
             platform=QGuiApplication.platformName(),
         )
         app.exit(0)
@@ -111,7 +151,7 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("main-window", "welcome"):
+    if len(argv) != 2 or argv[0] not in VIEWS:
         print(__doc__, file=sys.stderr)
         return 1
     view, folder = argv[0], Path(argv[1]).resolve()
@@ -127,7 +167,7 @@ def main(argv: list[str]) -> int:
 
     application.create_application = create_and_watch
     with tempfile.TemporaryDirectory(prefix="surveydesk-screens-") as scratch:
-        arguments = ["--demo", "--seed", "3"] if view == "main-window" else []
+        arguments = [] if view == "welcome" else ["--demo", "--seed", "3"]
         code = app_main([*arguments, "--data-dir", scratch])
     if code != 0 or "error" in report:
         print(f"screenshot harness: {report.get('error', f'the app exited with {code}')}", file=sys.stderr)

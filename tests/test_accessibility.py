@@ -4,6 +4,7 @@ say, the keys move through the window in reading order, and Help ▸ Keyboard sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -29,24 +30,37 @@ from PySide6.QtWidgets import (
 from surveydesk.autostart import Autostart, launch_command
 from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
+from surveydesk.ledger.history import EntryRow
+from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
+from surveydesk.profile.schema import load_schema
+from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.history_service import HistoryService
+from surveydesk.services.long_job import LongJob
+from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
+from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.application import tray_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.preferences_dialog import PreferencesDialog
+from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
+from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
@@ -182,6 +196,39 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
     ]
     missing = [name for dialog in dialogs for name in unnamed_controls(dialog)]
     assert missing == []
+
+
+def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
+    full_window, qtbot, database, pool, tmp_path: Path
+):
+    """The History tab (empty, then with an entry) and its dialogs, the profile editor, the sync dialog."""
+    settings = SettingsStore(database)
+    clock = SystemClock()
+    service = HistoryService(database, pool, clock, UTC)
+    history = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"], full_window)
+    full_window.add_page(history, "History")
+    with qtbot.waitSignal(service.loaded, timeout=10_000):
+        history.refresh()
+    entry = EntryRow(
+        "prolific/me/task/t1", "prolific", "me", "task", "Study", "Lab", clock.now(), "paid", Money(150, "GBP"), ""
+    )
+    sync_service = SyncService(database, SyncSettings(settings), MemorySecrets(), clock, Background(pool))
+    windows = [
+        full_window,
+        NoteDialog(entry, full_window),
+        CorrectionDialog(entry, full_window),
+        RatesDialog(RateStore(database), parent=full_window),
+        ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
+        SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
+    ]
+    for window in windows[1:]:
+        qtbot.addWidget(window)
+    try:
+        missing = [name for window in windows for name in unnamed_controls(window)]
+        assert missing == [], "\n".join(missing)
+    finally:
+        sync_service.stop()
+        pool.waitForDone(10_000)
 
 
 def test_the_shortcuts_dialog_lists_every_shortcut_of_the_window(full_window):

@@ -1,4 +1,4 @@
-"""Alerts: new and returning tasks, grouping, the rate limit and quiet hours, on a fake clock."""
+"""Alerts: new and returning tasks, grouping, the rate limit and quiet hours (fake clock); the alert's words."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import UTC, time, timedelta
 import pytest
 
 from surveydesk.core.money import Money
-from surveydesk.feed.alerts import Alerts, AlertSettings, describe_task, make_alert
+from surveydesk.feed.alerts import Alerts, AlertSettings
+from surveydesk.ui.alert_text import describe_task, task_alert
 from tests.factories import T0, FixedClock, make_task, merge
 
 
@@ -19,7 +20,9 @@ def _alerts(clock: FixedClock, **settings) -> Alerts:
 
 def test_one_new_matching_task_makes_one_alert_naming_it():
     alerts = _alerts(FixedClock())
-    alert = alerts.alert_for(merge(new=[make_task("a", title="Habits", reward=Money(150, "GBP"))]))
+    alert = task_alert(
+        alerts.tasks_to_alert(merge(new=[make_task("a", title="Habits", reward=Money(150, "GBP"))])), False
+    )
     assert alert.title == "New task"
     assert alert.body == "Habits — £1.50 · £9.00/h · 10 min (Prolific)"
     assert alerts.unseen == 1
@@ -29,7 +32,7 @@ def test_several_new_tasks_are_grouped_best_paid_first_and_non_matches_left_out(
     tasks = [make_task(str(i), reward=Money(100 + i * 50, "GBP")) for i in range(5)] + [
         make_task("cheap", reward=Money(20, "GBP"))
     ]
-    alert = _alerts(FixedClock()).alert_for(merge(new=tasks))
+    alert = task_alert(_alerts(FixedClock()).tasks_to_alert(merge(new=tasks)), sound=False)
     assert alert.title == "5 new tasks"
     lines = alert.body.splitlines()
     assert lines[0].startswith("Study 4 — £3.00") and lines[-1] == "and 2 more"
@@ -39,11 +42,11 @@ def test_several_new_tasks_are_grouped_best_paid_first_and_non_matches_left_out(
 def test_the_rate_limit_holds_alerts_back_but_counts_the_matches():
     clock = FixedClock()
     alerts = _alerts(clock, per_minute=2)
-    sent = [alerts.alert_for(merge(new=[make_task(f"t{i}")])) for i in range(3)]
-    assert [alert is not None for alert in sent] == [True, True, False]
+    sent = [alerts.tasks_to_alert(merge(new=[make_task(f"t{i}")])) for i in range(3)]
+    assert [bool(tasks) for tasks in sent] == [True, True, False]
     assert alerts.unseen == 3
     clock.advance(61)
-    assert alerts.alert_for(merge(new=[make_task("later")])) is not None
+    assert alerts.tasks_to_alert(merge(new=[make_task("later")]))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +63,7 @@ def test_the_rate_limit_holds_alerts_back_but_counts_the_matches():
 def test_quiet_hours_even_over_midnight(quiet_from, quiet_until, hour, quiet):
     clock = FixedClock(T0.replace(hour=hour))
     alerts = _alerts(clock, quiet_from=quiet_from, quiet_until=quiet_until)
-    assert (alerts.alert_for(merge(new=[make_task("a")])) is None) == quiet
+    assert (alerts.tasks_to_alert(merge(new=[make_task("a")])) == []) == quiet
 
 
 def test_a_task_back_after_a_short_absence_is_not_new_but_one_back_after_a_while_is():
@@ -68,7 +71,7 @@ def test_a_task_back_after_a_short_absence_is_not_new_but_one_back_after_a_while
     alerts = _alerts(clock)
     task = make_task("a")
     gone = merge(gone=["a"])
-    assert alerts.alert_for(gone) is None
+    assert alerts.tasks_to_alert(gone) == []
     back_soon = merge(new=[task])
     assert alerts.new_matches(back_soon) == []
     alerts.new_matches(merge(gone=["a"]))
@@ -78,14 +81,23 @@ def test_a_task_back_after_a_short_absence_is_not_new_but_one_back_after_a_while
 
 def test_seeing_the_list_clears_the_unseen_count():
     alerts = _alerts(FixedClock())
-    alerts.alert_for(merge(new=[make_task("a")]))
+    alerts.tasks_to_alert(merge(new=[make_task("a")]))
     alerts.seen()
     assert alerts.unseen == 0
 
 
 def test_a_task_line_leaves_out_what_is_unknown():
     assert describe_task(make_task("a", estimated_minutes=None, title="T")) == "T — £1.50 (Prolific)"
-    assert make_alert([make_task("a")], sound=True).sound
+    assert task_alert([make_task("a")], sound=True).sound
+
+
+def test_an_alert_speaks_the_worker_s_language(french):
+    tasks = [make_task(str(i), title=f"Étude {i}", reward=Money(100 + i * 50, "EUR")) for i in range(5)]
+    alert = task_alert(tasks, sound=False)
+    assert alert.title == "5 nouvelles tâches"
+    lines = alert.body.splitlines()
+    assert lines[0] == "Étude 0 — 1,00\xa0€ · 6,00\xa0€/h · 10 min (Prolific)"
+    assert lines[-1] == "et 2 de plus"
 
 
 @pytest.mark.parametrize(

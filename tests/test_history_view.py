@@ -71,13 +71,13 @@ def test_the_tab_shows_totals_per_status_and_period(qtbot, database, view, servi
     assert "Earned £4.99" in summary
     assert "Pending £0.99" in summary and "Approved £2.50" in summary and "Paid £1.50" in summary
     assert view.totals_table.rowCount() == 2  # October and November 2026, newest first
-    assert view.totals_table.item(0, 0).text() == "2026-11"
+    assert view.totals_table.item(0, 0).text() == "Nov 2026"
     assert view.totals_table.item(0, 5).text() == "£3.49"
     by_platform = view.platform_table
     headers = [by_platform.horizontalHeaderItem(c).text() for c in range(by_platform.columnCount())]
     assert headers == ["Period", "MTurk", "Prolific"]
     assert [by_platform.item(0, c).text() for c in range(3)] == ["All", "£2.50", "£2.49"]
-    assert [by_platform.item(1, c).text() for c in range(3)] == ["2026-11", "£2.50", "£0.99"]
+    assert [by_platform.item(1, c).text() for c in range(3)] == ["Nov 2026", "£2.50", "£0.99"]
     assert not view.missing.isVisible()
 
 
@@ -96,7 +96,7 @@ def test_amounts_without_a_rate_are_named_not_guessed(qtbot, database, view, ser
     LedgerStore(database).record([Report(header, T0, Status.PAID, Money(700, "USD"))], Source.PLATFORM, T0)
     open_view(qtbot, view, service)
     assert view.missing.isVisible()
-    assert "$7.00 in 1 entry since 2026-11-28" in view.missing.text()
+    assert "$7.00 in 1 entry since 11/28/26" in view.missing.text()
     assert "You are offline" in view.missing.text()  # this service has no network to fetch rates with
 
 
@@ -378,7 +378,7 @@ def test_the_rates_dialog_says_when_rates_last_came_from_the_ecb(qtbot, database
     )
     UpdateRecord(T0, None).save(SettingsStore(database))
     service.rates_updated.emit(3)
-    assert dialog.last_update.text().startswith("Last updated from the ECB: 2026-11-28 12:00.")
+    assert dialog.last_update.text().startswith("Last updated from the ECB: 11/28/26 12:00\u202fPM.")
     assert dialog.message.text() == "3 rates from the ECB are new or changed."
 
 

@@ -26,6 +26,7 @@ from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
+from tests.test_accessibility import unnamed_controls
 
 KEY = AccountKey("bitlabs", "demo")
 PROFILE = {
@@ -88,6 +89,7 @@ def test_the_profile_answers_the_profiler_and_the_survey_opens(qtbot, desk, site
     controller.store.set_permission("household_income", "bitlabs", Permission.NEVER)
 
     dialog = take(qtbot, controller, take_flow, task)
+    assert unnamed_controls(dialog) == []
     # Everything the profile answers went without a question; the first one left is the youngest child's age.
     assert dialog.question.text() == "How old is your youngest child?"
     assert dialog.filled.count() == 5

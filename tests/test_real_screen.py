@@ -49,11 +49,11 @@ def take(view: str, tmp_path: Path) -> dict[str, object]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def assert_not_blank(report: dict[str, object]) -> None:
+def assert_not_blank(report: dict[str, object], smallest: tuple[int, int] = (800, 500)) -> None:
     assert report["platform"] == "xcb"
     assert Path(str(report["file"])).parent == SCREENSHOTS
     assert Path(str(report["file"])).stat().st_size > 10_000
-    assert int(report["width"]) >= 800 and int(report["height"]) >= 500
+    assert int(report["width"]) >= smallest[0] and int(report["height"]) >= smallest[1]
     assert int(report["colours"]) > 50, "the screenshot is nearly uniform: nothing was drawn"
     assert float(report["commonest_share"]) < 0.9
 
@@ -78,3 +78,21 @@ def test_the_welcome_page_in_french_on_a_real_screen(tmp_path: Path):
     report = take("welcome", tmp_path)
     assert_not_blank(report)
     assert report["tabs"][0] == "Bienvenue"
+
+
+@needs_x
+def test_the_demos_history_in_french_on_a_real_screen(tmp_path: Path):
+    report = take("history", tmp_path)
+    assert_not_blank(report)
+    assert report["file"].endswith("history-fr_FR.png")
+    assert "Historique" in report["tabs"]
+    assert any(text.startswith("Gagné ") for text in report["texts"]), report["texts"]
+
+
+@needs_x
+def test_the_profile_editor_in_french_on_a_real_screen(tmp_path: Path):
+    report = take("profile", tmp_path)
+    assert_not_blank(report, smallest=(600, 400))  # a dialog, smaller than the window
+    assert report["file"].endswith("profile-fr_FR.png")
+    assert report["title"] == "Votre profil"
+    assert any(text.startswith("Votre profil est vide.") for text in report["texts"]), report["texts"]

@@ -19,6 +19,7 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState, SyncStatus
 from surveydesk.store import Database
+from surveydesk.ui.formatting import format_date_time
 from tests.hostile_server import HostileServer, Reply, Reset
 from tests.ledger_helpers import UNTHROTTLED, demo_readers
 
@@ -171,7 +172,7 @@ def test_each_accounts_line_ends_with_its_earnings_sync_and_the_panel_shows_the_
     lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(minutes=3)), today)
     assert lines.earnings_line_for(PROLIFIC).startswith("Earnings: synced ")
     lines.update_sync(SyncStatus(PROLIFIC, "demo", SyncState.OK, last_sync=now - timedelta(days=3)), today)
-    assert (now - timedelta(days=3)).astimezone().strftime("%Y-%m-%d") in lines.earnings_line_for(PROLIFIC)
+    assert format_date_time((now - timedelta(days=3)).astimezone()) in lines.earnings_line_for(PROLIFIC)
     later = now + timedelta(seconds=7)
     paced = SyncStatus(PROLIFIC, "demo", SyncState.WAITING, "slow down", "rate-limited", next_sync=later)
     lines.update_sync(paced, today)

@@ -125,7 +125,7 @@ CASES: list[tuple[str, Rules, dict[str, Any], str | None]] = [
         "another platform fails",
         Rules(platforms=frozenset({"mturk"})),
         {},
-        "is on prolific, not one of your platforms",
+        "is on Prolific, not one of your platforms",
     ),
     (
         "a device the worker has passes",
@@ -144,7 +144,7 @@ CASES: list[tuple[str, Rules, dict[str, Any], str | None]] = [
         "the first broken rule is the one named",
         Rules(platforms=frozenset({"mturk"}), min_reward=Money(500, GBP)),
         {},
-        "is on prolific, not one of your platforms",
+        "is on Prolific, not one of your platforms",
     ),
 ]
 

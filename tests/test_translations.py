@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,7 @@ FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "surveydesk_fr.ts"
 QM = FOLDER / "surveydesk_fr.qm"
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
@@ -49,23 +49,91 @@ def _messages() -> list[tuple[str, str, str | None, str | None]]:
     return found
 
 
-@pytest.fixture
-def french(qapp) -> Iterator[None]:
-    """French installed as the app does it, and everything put back afterwards."""
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
-    QLocale.setDefault(before)
-
-
 @pytest.mark.skipif(not LRELEASE.exists(), reason="pyside6-lrelease comes with PySide6")
 def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path):
     fresh = tmp_path / "fresh.qm"
     subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == QM.read_bytes(), "the .qm is out of date: run scripts/update-translations"
+
+
+def test_every_message_has_a_finished_french_translation():
+    """What the French worker would otherwise read in English: a message lupdate found and nobody translated."""
+    untranslated = [
+        (context, source)
+        for context, source, text, kind in _messages()
+        if kind is not None or not (text or "").strip()
+    ]
+    assert untranslated == [], "translate these in resources/translations/surveydesk_fr.ts"
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate comes with PySide6")
+def test_the_ts_holds_every_string_of_the_code_and_no_other(tmp_path: Path):
+    """lupdate run on the sources as they are now finds exactly the committed .ts's messages: a string added to
+    the code and not to the .ts (so never translated) fails here, and so does one the code no longer has."""
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(path) for path in (ROOT / "surveydesk").rglob("*.py"))
+    subprocess.run(
+        [str(LUPDATE), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        cwd=ROOT,
+    )
+    assert _message_keys(fresh) == _message_keys(TS), "run scripts/update-translations, then translate"
+
+
+def _message_keys(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()  # noqa: S314 - our own file, or lupdate's copy of it
+    return {
+        (context.findtext("name", ""), message.findtext("source", ""))
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") not in ("vanished", "obsolete")
+    }
+
+
+def test_the_profile_schema_s_texts_are_extracted_for_translation():
+    """The schema is data lupdate cannot read: profile/schema_words.py carries its texts and must follow it."""
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "extract-schema-words"), "--check"], check=False
+    )
+    assert check.returncode == 0, "run scripts/update-translations: the schema changed"
+
+
+# Where a translation is looked up from a variable: the text is marked where it is written (QT_TRANSLATE_NOOP in
+# the same module, Sentences of the pure layers, the schema's generated module), so lupdate has extracted it.
+_LOOKED_UP_FROM_A_VARIABLE = {
+    ("main_window.py", "_build_work_menu"),  # TimerStrip's OUTCOME_LABELS
+    ("manual_task_dialog.py", "__init__"),  # KNOWN_PLATFORMS' "Other"
+    ("profile_editor.py", "__init__"),  # _PERMISSION_TEXTS
+    ("profile_editor.py", "reload"),  # _CHANNELS
+    ("status_panel.py", "describe"),  # _TROUBLE, _STATE_NAMES
+    ("status_panel.py", "update_status"),  # _STATE_NAMES
+    ("task_model.py", "headerData"),  # HEADERS
+    ("text.py", "translated"),  # Sentences (core/translatable.py)
+    ("text.py", "schema_text"),  # profile/schema_words.py
+    ("timer_strip.py", "__init__"),  # OUTCOME_LABELS
+}
+
+
+def test_a_text_translated_from_a_variable_is_marked_where_it_is_written():
+    """`self.tr(text)` or a helper wrapping `translate(context, text)` hides the text from lupdate, which then
+    never puts it in the .ts: only the places above, whose texts are marked where they are written, may."""
+    found = set()
+    for path in (ROOT / "surveydesk").rglob("*.py"):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for call in ast.walk(function):
+                if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute | ast.Name):
+                    continue
+                name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+                position = {"tr": 0, "translate": 1}.get(name)
+                literal = (
+                    position is None or len(call.args) <= position or isinstance(call.args[position], ast.Constant)
+                )
+                if not literal:
+                    found.add((path.name, function.name))
+    assert found == _LOOKED_UP_FROM_A_VARIABLE
 
 
 def test_every_translation_keeps_the_placeholders_of_its_source():
@@ -188,3 +256,33 @@ def test_the_most_specific_translation_is_tried_first_and_a_damaged_one_passed_o
     assert translator.filePath().endswith("surveydesk_fr.qm")
     assert translator.translate("WelcomePage", "Welcome to SurveyDesk") == "Bienvenue dans SurveyDesk"
     translator.setParent(None)
+
+
+def test_the_pure_layers_words_are_english_text_and_shown_in_french(french):
+    """A Sentence (core/translatable.py) reads as English everywhere but the screen, where `translated` writes
+    it in the worker's language, its amounts the language's way."""
+    from datetime import date
+
+    from surveydesk.core.money import Money
+    from surveydesk.feed.rules import Rules
+    from surveydesk.profile.consistency import contradiction
+    from surveydesk.profile.schema import load_schema
+    from surveydesk.ui.text import schema_text, translated
+    from tests.factories import make_task
+
+    reason = Rules(min_reward=Money(200, "EUR")).why_not(make_task("a", reward=Money(150, "EUR")))
+    assert reason == "pays €1.50, under your minimum of €2.00"
+    assert translated(reason) == "paie 1,50\xa0€, sous votre minimum de 2,00\xa0€"
+
+    languages = load_schema().field("languages")
+    assert languages is not None
+    problem = languages.validate((), date(2026, 11, 30))
+    assert problem == "Choose at least 1." and translated(problem) == "Choisissez-en au moins 1."
+    conflict = contradiction(languages, ("fr", "de"), {"languages": ("en",)}, date(2026, 11, 30))
+    assert conflict is not None
+    said = translated(conflict.describe(schema_text(languages.label)))
+    assert said.startswith(
+        "Langues que vous parlez couramment\xa0: vous avez répondu «\xa0Français, Allemand\xa0»"
+    )
+    assert "votre profil indique «\xa0Anglais\xa0»" in said
+    assert translated("a platform's own words") == "a platform's own words"

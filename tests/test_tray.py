@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from surveydesk.core.money import Money
-from surveydesk.feed.alerts import make_alert
+from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.tray import MENU_TASKS, Tray
 from tests.factories import make_task
@@ -61,10 +61,10 @@ def test_menu_actions_ask_to_take_pause_open_and_quit(qtbot):
 def test_clicking_an_alert_takes_its_only_task_or_opens_the_list(qtbot):
     task = make_task("a")
     tray = _tray(World([task]))
-    tray.show_alert(make_alert([task], sound=False))
+    tray.show_alert(task_alert([task], sound=False))
     with qtbot.waitSignal(tray.take_requested):
         tray.icon.messageClicked.emit()
-    tray.show_alert(make_alert([task, make_task("b")], sound=False))
+    tray.show_alert(task_alert([task, make_task("b")], sound=False))
     with qtbot.waitSignal(tray.open_requested):
         tray.icon.messageClicked.emit()
 

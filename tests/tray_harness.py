@@ -36,6 +36,7 @@ from surveydesk.feed.alerts import Alert, Alerts
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
+from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.application import app_icon, create_application
 from surveydesk.ui.tray import Tray
 from tests.fake_desktop_bus import FakeDesktopBusProcess
@@ -104,8 +105,9 @@ def main() -> int:
             return fail("the Tray found no system tray")
 
         def on_tasks_changed(result: MergeResult) -> None:
-            alert = alerts.alert_for(result)
-            if alert is not None:
+            tasks = alerts.tasks_to_alert(result)
+            if tasks:
+                alert = task_alert(tasks, sound=False)
                 shown.append(alert)
                 tray.show_alert(alert)
 

@@ -97,6 +97,29 @@
     </message>
 </context>
 <context>
+    <name>Alert</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} — {1} ({2})</source>
+        <translation>{0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nouvelle tâche</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>et {0} de plus</translation>
+    </message>
+    <message>
+        <source>{0} new tasks</source>
+        <translation>{0} nouvelles tâches</translation>
+    </message>
+</context>
+<context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
@@ -131,45 +154,87 @@
     <name>AnswerInput</name>
     <message>
         <source>— no answer —</source>
-        <translation type="unfinished"></translation>
+        <translation>— pas de réponse —</translation>
+    </message>
+</context>
+<context>
+    <name>Contradiction</name>
+    <message>
+        <source>{0}: you answered “{1}”, but {2} says “{3}”. Platforms reject participants whose answers disagree.</source>
+        <translation>{0}&#xa0;: vous avez répondu «&#xa0;{1}&#xa0;», mais {2} indique «&#xa0;{3}&#xa0;». Les plateformes écartent les participants dont les réponses se contredisent.</translation>
+    </message>
+    <message>
+        <source>your profile</source>
+        <translation>votre profil</translation>
+    </message>
+    <message>
+        <source>your date of birth</source>
+        <translation>votre date de naissance</translation>
+    </message>
+    <message>
+        <source>your answer on {0}</source>
+        <translation>votre réponse sur {0}</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger une entrée</translation>
     </message>
     <message>
         <source>(keep the status)</source>
-        <translation type="unfinished"></translation>
+        <translation>(garder le statut)</translation>
     </message>
     <message>
         <source>In {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>En {0}</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Amount ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant ({0})</translation>
     </message>
     <message>
         <source>Enter the amount as a number such as 1.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le montant sous forme de nombre, par exemple 1.50.</translation>
     </message>
     <message>
         <source>Nothing to correct: change the status or the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à corriger&#xa0;: changez le statut ou le montant.</translation>
     </message>
 </context>
 <context>
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Gains par période, par plateforme</translation>
+    </message>
+</context>
+<context>
+    <name>Eligibility</name>
+    <message>
+        <source>needs a device you do not list: {0}</source>
+        <translation>demande un appareil que vous n’indiquez pas&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>needs {0}, which your profile does not list</source>
+        <translation>demande {0}, que votre profil n’indique pas</translation>
+    </message>
+    <message>
+        <source>asks for {0}, which MTurk says you do not have</source>
+        <translation>demande {0}, que vous n’avez pas selon MTurk</translation>
+    </message>
+    <message>
+        <source>is for workers in {0}; your profile says {1}</source>
+        <translation>est réservée aux travailleurs de {0}&#xa0;; votre profil indique {1}</translation>
+    </message>
+    <message>
+        <source>is not for workers in {0}; your profile says {1}</source>
+        <translation>exclut les travailleurs de {0}&#xa0;; votre profil indique {1}</translation>
     </message>
 </context>
 <context>
@@ -207,63 +272,79 @@
     <name>EntryTableModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">Plateforme</translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished">Envoyé</translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <source>Awaiting review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de validation</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Payé</translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">Refusé</translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished">Rendu</translation>
+        <translation>Rendu</translation>
     </message>
     <message>
         <source>Screened out</source>
-        <translation type="unfinished">Non qualifié</translation>
+        <translation>Non qualifié</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>bonus</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>ajustement</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <source>[{0}] {1}</source>
+        <translation>[{0}] {1}</translation>
     </message>
 </context>
 <context>
@@ -286,29 +367,116 @@
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>This answer has the wrong form.</source>
+        <translation>Cette réponse n’a pas la bonne forme.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Choisissez l’une des réponses proposées.</translation>
+    </message>
+    <message>
+        <source>Choose among the answers offered.</source>
+        <translation>Choisissez parmi les réponses proposées.</translation>
+    </message>
+    <message>
+        <source>Choose at least {0}.</source>
+        <translation>Choisissez-en au moins {0}.</translation>
+    </message>
+    <message>
+        <source>Choose at most {0}.</source>
+        <translation>Choisissez-en au plus {0}.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Saisissez un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Enter {0} or more.</source>
+        <translation>Saisissez {0} ou plus.</translation>
+    </message>
+    <message>
+        <source>Enter {0} or less.</source>
+        <translation>Saisissez {0} ou moins.</translation>
+    </message>
+    <message>
+        <source>Enter a date as year-month-day, e.g. 1990-04-17.</source>
+        <translation>Saisissez une date sous la forme année-mois-jour, par exemple 1990-04-17.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>Cette date est dans le futur.</translation>
+    </message>
+    <message>
+        <source>This makes you younger than {0}.</source>
+        <translation>Vous auriez alors moins de {0} ans.</translation>
+    </message>
+    <message>
+        <source>This makes you older than {0}.</source>
+        <translation>Vous auriez alors plus de {0} ans.</translation>
+    </message>
+    <message>
+        <source>Keep it under {0} characters.</source>
+        <translation>Restez sous {0} caractères.</translation>
+    </message>
+    <message>
+        <source>Enter at least {0} characters.</source>
+        <translation>Saisissez au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <source>Enter at most {0} characters.</source>
+        <translation>Saisissez au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>This does not look right.</source>
+        <translation>Cela ne semble pas correct.</translation>
+    </message>
+    <message>
+        <source>This does not look right ({0}).</source>
+        <translation>Cela ne semble pas correct ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
+        <source>Ask me first</source>
+        <translation>Me demander d’abord</translation>
+    </message>
+    <message>
+        <source>Send automatically</source>
+        <translation>Envoyer automatiquement</translation>
+    </message>
+    <message>
+        <source>Never send</source>
+        <translation>Ne jamais envoyer</translation>
+    </message>
+    <message>
+        <source>What {0} may receive of “{1}”</source>
+        <translation>Ce que {0} peut recevoir de «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
         <source>{0}:</source>
-        <translation type="unfinished">{0}&#xa0;:</translation>
+        <translation>{0}&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>HistoryService</name>
     <message>
         <source>The history could not be read from the database; see the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’historique n’a pas pu être lu dans la base de données&#xa0;; consultez le fichier journal.</translation>
     </message>
     <message>
         <source>More entries could not be read from the database; see the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>La suite des entrées n’a pas pu être lue dans la base de données&#xa0;; consultez le fichier journal.</translation>
     </message>
     <message>
         <source>Your change could not be stored; see the log file. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre modification n’a pas pu être enregistrée&#xa0;; consultez le fichier journal. Rien n’a été changé.</translation>
     </message>
     <message>
         <source>Updating rates is not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mise à jour des taux n’est pas disponible ici.</translation>
     </message>
     <message>
         <source>The rates are being updated; this takes a moment.</source>
@@ -316,142 +484,178 @@
     </message>
     <message>
         <source>Rates were asked for a moment ago; try again after {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les taux viennent d’être demandés&#xa0;; réessayez après {0}.</translation>
     </message>
     <message>
         <source>The rates could not be updated; see the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les taux n’ont pas pu être mis à jour&#xa0;; consultez le fichier journal.</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Payé</translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Semaine</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Année</translation>
     </message>
     <message>
         <source>Your currency: every total is converted into it</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre devise&#xa0;: tous les totaux y sont convertis</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de change…</translation>
     </message>
     <message>
         <source>Import Prolific CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un CSV Prolific…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Ledger as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des gains en CSV…</translation>
     </message>
     <message>
         <source>Ledger as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des gains en JSON…</translation>
     </message>
     <message>
         <source>Yearly summary per platform…</source>
-        <translation type="unfinished"></translation>
+        <translation>Récapitulatif annuel par plateforme…</translation>
     </message>
     <message>
         <source>Reading your history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de votre historique…</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagné</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaux</translation>
     </message>
     <message>
         <source>By platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Par plateforme</translation>
     </message>
     <message>
         <source>Earnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gains</translation>
     </message>
     <message>
         <source>Wages</source>
-        <translation type="unfinished">Gains</translation>
+        <translation>Salaires</translation>
     </message>
     <message>
         <source>Unpaid share</source>
-        <translation type="unfinished"></translation>
+        <translation>Part non payée</translation>
     </message>
     <message>
         <source>All platforms</source>
-        <translation type="unfinished">Toutes les plateformes</translation>
+        <translation>Toutes les plateformes</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les années</translation>
     </message>
     <message>
         <source>Search titles, requesters and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans les titres, demandeurs et notes</translation>
     </message>
     <message>
         <source>Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Note…</translation>
     </message>
     <message>
         <source>Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger…</translation>
     </message>
     <message>
         <source>Select an entry to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une entrée pour voir son historique.</translation>
     </message>
     <message>
         <source>Totals per</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaux par</translation>
+    </message>
+    <message>
+        <source>Your currency</source>
+        <translation>Votre devise</translation>
+    </message>
+    <message>
+        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
+        <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un CSV Prolific… reprend vos anciennes soumissions Prolific.</translation>
+    </message>
+    <message>
+        <source>Totals per period</source>
+        <translation>Totaux par période</translation>
+    </message>
+    <message>
+        <source>Earnings by platform</source>
+        <translation>Gains par plateforme</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Search entries</source>
+        <translation>Chercher dans les entrées</translation>
+    </message>
+    <message>
+        <source>The selected entry&apos;s history</source>
+        <translation>Historique de l’entrée sélectionnée</translation>
     </message>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>en</translation>
     </message>
     <message>
         <source>Earned: — (not known in {0} until exchange rates arrive) · {1}</source>
@@ -459,15 +663,15 @@
     </message>
     <message>
         <source>Earned {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagné {0}</translation>
     </message>
     <message>
         <source>{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}</translation>
     </message>
     <message>
         <source>{0} in {1} since {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} sur {1} depuis le {2}</translation>
     </message>
     <message>
         <source>Fetching exchange rates from the ECB for what these totals leave out: {0}.</source>
@@ -483,51 +687,51 @@
     </message>
     <message>
         <source>Not in these totals, for want of an exchange rate dated on or before their day: {0}. Add a rate in Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent de ces totaux, faute d’un taux de change daté de leur jour ou d’avant&#xa0;: {0}. Ajoutez un taux dans Taux de change…</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} affichées sur {1}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>{0} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} affichées</translation>
     </message>
     <message>
         <source>1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>1 entrée</translation>
     </message>
     <message>
         <source>{0} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} entrées</translation>
     </message>
     <message>
         <source>platform</source>
-        <translation type="unfinished"></translation>
+        <translation>plateforme</translation>
     </message>
     <message>
         <source>timed here</source>
-        <translation type="unfinished"></translation>
+        <translation>chronométré ici</translation>
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished"></translation>
+        <translation>vous</translation>
     </message>
     <message>
         <source>note: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>note&#xa0;: {0}</translation>
     </message>
     <message>
         <source>note removed</source>
-        <translation type="unfinished"></translation>
+        <translation>note supprimée</translation>
     </message>
     <message>
         <source>Not updated from the ECB yet.</source>
@@ -543,74 +747,93 @@
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer</translation>
     </message>
     <message>
         <source>Add your Prolific account first (Tasks ▸ Accounts…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez d’abord votre compte Prolific (Tâches ▸ Comptes…).</translation>
     </message>
     <message>
         <source>Which Prolific account is this history of?</source>
-        <translation type="unfinished"></translation>
+        <translation>À quel compte Prolific cet historique appartient-il&#xa0;?</translation>
     </message>
     <message>
         <source>Import Prolific&apos;s submission history</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer l’historique des soumissions Prolific</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Imported {0} submissions into {1} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} soumissions importées en {1} entrées.</translation>
     </message>
     <message>
         <source>{0} rows had no time and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} lignes sans heure ont été laissées de côté.</translation>
     </message>
     <message>
         <source>Importing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation de {0}…</translation>
     </message>
     <message>
         <source>Yearly summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Récapitulatif annuel</translation>
     </message>
     <message>
         <source>The summary of {0} ({1} platforms) is in {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le récapitulatif de {0} ({1} plateformes) est dans {2}.</translation>
     </message>
     <message>
         <source>Exported {0} entries to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} entrées exportées dans {1}.</translation>
     </message>
     <message>
         <source>Exporting to {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation vers {0}…</translation>
     </message>
     <message>
         <source>Another import or export is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre importation ou exportation est encore en cours.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} sur {1}</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#xa0;: rien n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringSecrets</name>
+    <message>
+        <source>No system keyring is available, so SurveyDesk cannot save your platform logins. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk; until then a login can be kept for this run only.</source>
+        <translation>Aucun trousseau système n’est disponible&#xa0;: SurveyDesk ne peut donc pas enregistrer vos identifiants de plateforme. Démarrez le trousseau de votre bureau (par exemple GNOME Keyring ou KWallet) et relancez SurveyDesk&#xa0;; d’ici là, un identifiant peut être gardé pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to give the login for {0}; is it locked?</source>
+        <translation>Le trousseau a refusé de donner l’identifiant de {0}&#xa0;; est-il verrouillé&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the login for {0}; is it locked?</source>
+        <translation>Le trousseau a refusé d’enregistrer l’identifiant de {0}&#xa0;; est-il verrouillé&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The keyring refused to remove the login for {0}; is it locked?</source>
+        <translation>Le trousseau a refusé de supprimer l’identifiant de {0}&#xa0;; est-il verrouillé&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu de notre côté&#xa0;; consultez le fichier journal. Rien n’a été changé.</translation>
     </message>
 </context>
 <context>
@@ -626,6 +849,10 @@
     <message>
         <source>Tasks</source>
         <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>{0} — demo</source>
+        <translation>{0} — démo</translation>
     </message>
     <message>
         <source>Search tasks</source>
@@ -645,7 +872,7 @@
     </message>
     <message>
         <source>S&amp;ync between computers…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchroniser entre ordinateurs…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -732,6 +959,18 @@ Count the {2} minutes since then as work?</source>
 Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
     </message>
     <message>
+        <source>your shift</source>
+        <translation>votre session</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
         <source>About SurveyDesk</source>
         <translation>À propos de SurveyDesk</translation>
     </message>
@@ -765,11 +1004,15 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
 </context>
 <context>
     <name>ManualTaskDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
     <message>
         <source>Say which platform the task is on.</source>
         <translation>Indiquez sur quelle plateforme se trouve la tâche.</translation>
@@ -836,6 +1079,49 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>MinimumWage</name>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Allemagne</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Pays-Bas</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlande</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>Espagne</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italie</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgique</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+</context>
+<context>
     <name>MinimumWageEditor</name>
     <message>
         <source>Minimum wage</source>
@@ -897,7 +1183,11 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Votre note</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1199,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Checking for tasks…</source>
         <translation>Recherche de tâches…</translation>
+    </message>
+    <message>
+        <source>Internal error; see the log file</source>
+        <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
     </message>
 </context>
 <context>
@@ -946,308 +1240,461 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>ProfileEditor</name>
     <message>
         <source>Your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil</translation>
     </message>
     <message>
         <source>%v of %m answered</source>
-        <translation type="unfinished"></translation>
+        <translation>%v sur&#xa0;%m renseignés</translation>
     </message>
     <message>
         <source>Your own answers, kept on this computer only. Every field may stay empty. For each platform you choose what it may receive; nothing is sent anywhere you did not allow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos propres réponses, gardées sur cet ordinateur uniquement. Chaque champ peut rester vide. Pour chaque plateforme, vous choisissez ce qu’elle peut recevoir&#xa0;; rien n’est envoyé là où vous ne l’avez pas permis.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réponse</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">Plateforme</translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>Forget the selected answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier la réponse sélectionnée</translation>
     </message>
     <message>
         <source>Other answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres réponses</translation>
+    </message>
+    <message>
+        <source>profiler question</source>
+        <translation>question de profilage</translation>
+    </message>
+    <message>
+        <source>survey request</source>
+        <translation>demande d’enquête</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>First</source>
-        <translation type="unfinished"></translation>
+        <translation>Première fois</translation>
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière fois</translation>
     </message>
     <message>
         <source>Times</source>
-        <translation type="unfinished"></translation>
+        <translation>Fois</translation>
     </message>
     <message>
         <source>What was sent where</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été envoyé, et où</translation>
     </message>
     <message>
         <source>Screener answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses de présélection</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Enregistrer</translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Export as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON…</translation>
     </message>
     <message>
         <source>Delete my profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer mon profil…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Your profile is empty. Start with “About you”: answer what you like, leave the rest empty, then Save. Each answer stays on this computer until you allow a platform to receive it.</source>
+        <translation>Votre profil est vide. Commencez par «&#xa0;À propos de vous&#xa0;»&#xa0;: répondez à ce que vous voulez, laissez le reste vide, puis Enregistrer. Chaque réponse reste sur cet ordinateur tant que vous ne permettez pas à une plateforme de la recevoir.</translation>
     </message>
     <message>
         <source>Record what you answered a screener (a platform&apos;s qualifying questions). SurveyDesk warns you when it disagrees with your profile or an earlier answer: platforms reject participants whose answers disagree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez ce que vous avez répondu à une présélection (les questions de qualification d’une plateforme). SurveyDesk vous prévient quand cela contredit votre profil ou une réponse antérieure&#xa0;: les plateformes écartent les participants dont les réponses se contredisent.</translation>
     </message>
     <message>
         <source>e.g. Prolific</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Prolific</translation>
     </message>
     <message>
         <source>Record this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter cette réponse</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Screener answers you recorded</source>
+        <translation>Réponses de présélection notées</translation>
     </message>
     <message>
         <source>Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>Où&#xa0;:</translation>
     </message>
     <message>
         <source>Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>Question&#xa0;:</translation>
     </message>
     <message>
         <source>Your answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réponse&#xa0;:</translation>
     </message>
     <message>
         <source>Some answers need a look before they can be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines réponses sont à revoir avant de pouvoir être enregistrées.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished">Enregistré.</translation>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <source>Exported to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporté dans {0}.</translation>
     </message>
     <message>
         <source>Your profile was deleted from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil a été supprimé de cet ordinateur.</translation>
     </message>
     <message>
         <source>Enter the answer you gave.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la réponse que vous avez donnée.</translation>
     </message>
     <message>
         <source>Say where you answered it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez où vous y avez répondu.</translation>
     </message>
     <message>
         <source>Recorded; it disagrees with nothing you told SurveyDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noté&#xa0;; cela ne contredit rien de ce que vous avez dit à SurveyDesk.</translation>
     </message>
     <message>
         <source>Export your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter votre profil</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <source>Delete my profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer mon profil</translation>
     </message>
     <message>
         <source>Delete every answer of your profile, your sharing choices, the record of what was sent where and your screener answers from this computer? This cannot be undone. What platforms already received stays with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer de cet ordinateur toutes les réponses de votre profil, vos choix de partage, la trace de ce qui a été envoyé et où, et vos réponses de présélection&#xa0;? C’est irréversible. Ce que les plateformes ont déjà reçu reste chez elles.</translation>
     </message>
 </context>
 <context>
     <name>ProfilerDialog</name>
     <message>
         <source>Before the survey: BitLabs&apos; questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant l’enquête&#xa0;: les questions de BitLabs</translation>
     </message>
     <message>
         <source>Save my answer to my profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ma réponse dans mon profil</translation>
     </message>
     <message>
         <source>From now on, send this answer to BitLabs without asking</source>
-        <translation type="unfinished"></translation>
+        <translation>Désormais, envoyer cette réponse à BitLabs sans me demander</translation>
+    </message>
+    <message>
+        <source>Questions already answered from your profile</source>
+        <translation>Questions déjà répondues depuis votre profil</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer</translation>
     </message>
     <message>
         <source>Leave the survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter l’enquête</translation>
     </message>
     <message>
         <source>Open in the browser instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir plutôt dans le navigateur</translation>
     </message>
     <message>
         <source>Answered from your profile without asking, as you chose:</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondu depuis votre profil sans vous demander, comme vous l’avez choisi&#xa0;:</translation>
     </message>
     <message>
         <source>Asking BitLabs for the survey&apos;s questions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande des questions de l’enquête à BitLabs…</translation>
     </message>
     <message>
         <source>Send anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer quand même</translation>
     </message>
     <message>
         <source>Skipping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage de la question…</translation>
     </message>
     <message>
         <source>Leaving the survey…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie de l’enquête…</translation>
     </message>
     <message>
         <source>Sending your answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de votre réponse…</translation>
     </message>
     <message>
         <source>BitLabs&apos; questions are done; the survey opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions de BitLabs sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Question {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Question {0} sur {1}</translation>
     </message>
     <message>
         <source>You left the survey; nothing more was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez quitté l’enquête&#xa0;; rien de plus n’a été envoyé.</translation>
     </message>
     <message>
         <source>An error of ours; see the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
     </message>
     <message>
         <source>Filled in from your profile. Check it, then send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rempli depuis votre profil. Vérifiez, puis envoyez.</translation>
     </message>
     <message>
         <source>Your profile has no answer you allow for “{0}”. What you answer can be saved to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil n’a pas de réponse autorisée pour «&#xa0;{0}&#xa0;». Ce que vous répondez peut y être enregistré.</translation>
     </message>
     <message>
         <source>This survey&apos;s own question. What you answer can be saved for next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question propre à cette enquête. Ce que vous répondez peut être enregistré pour la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>Question</name>
+    <message>
+        <source>Give an answer, or skip the question if it may be skipped.</source>
+        <translation>Donnez une réponse, ou passez la question si elle peut l’être.</translation>
+    </message>
+    <message>
+        <source>This question takes one answer.</source>
+        <translation>Cette question attend une seule réponse.</translation>
+    </message>
+    <message>
+        <source>Enter a past date as year-month-day, e.g. 1990-04-17.</source>
+        <translation>Saisissez une date passée sous la forme année-mois-jour, par exemple 1990-04-17.</translation>
+    </message>
+    <message>
+        <source>The survey asks for an age of at least {0}.</source>
+        <translation>L’enquête demande un âge d’au moins {0} ans.</translation>
+    </message>
+    <message>
+        <source>The survey asks for an age of at most {0}.</source>
+        <translation>L’enquête demande un âge d’au plus {0} ans.</translation>
+    </message>
+    <message>
+        <source>This answer is not in the form the survey asks for.</source>
+        <translation>Cette réponse n’a pas la forme que demande l’enquête.</translation>
     </message>
 </context>
 <context>
     <name>RatesDialog</name>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de change</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Devise</translation>
+        <translation>Devise</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>1 EUR buys</source>
-        <translation type="unfinished"></translation>
+        <translation>1 EUR vaut</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Exchange rates kept</source>
+        <translation>Taux de change enregistrés</translation>
+    </message>
+    <message>
+        <source>Currency of the new rate</source>
+        <translation>Devise du nouveau taux</translation>
+    </message>
+    <message>
+        <source>Date of the new rate</source>
+        <translation>Date du nouveau taux</translation>
+    </message>
+    <message>
+        <source>How much of the currency 1 EUR buys</source>
+        <translation>Combien de cette devise vaut 1 EUR</translation>
     </message>
     <message>
         <source>Keep this rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder ce taux</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la sélection</translation>
     </message>
     <message>
         <source>Update from the ECB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour depuis la BCE</translation>
     </message>
     <message>
         <source>An amount is converted with the latest rate dated on or before its day; with none that old it is not converted, and the totals say so. Rates you keep here are never replaced by the ECB&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un montant est converti au dernier taux daté de son jour ou d’avant&#xa0;; s’il n’y en a aucun d’assez ancien, il n’est pas converti, et les totaux le signalent. Les taux que vous gardez ici ne sont jamais remplacés par ceux de la BCE.</translation>
     </message>
     <message>
         <source>ECB</source>
-        <translation type="unfinished"></translation>
+        <translation>BCE</translation>
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished"></translation>
+        <translation>vous</translation>
     </message>
     <message>
         <source>Not kept: {0}. Enter a currency such as USD and a rate such as 1.0921.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré&#xa0;: {0}. Saisissez une devise comme USD et un taux comme 1.0921.</translation>
     </message>
     <message>
         <source>{0} rates from the ECB are new or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} taux de la BCE sont nouveaux ou modifiés.</translation>
     </message>
 </context>
 <context>
     <name>ReconciliationService</name>
     <message>
+        <source>Offline: syncs when the network is back</source>
+        <translation>Hors ligne&#xa0;: synchronisation au retour du réseau</translation>
+    </message>
+    <message>
+        <source>Syncing earnings…</source>
+        <translation>Synchronisation des gains…</translation>
+    </message>
+    <message>
+        <source>Internal error; see the log file</source>
+        <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
+    </message>
+    <message>
         <source>Cancelled; goes on at the next sync</source>
-        <translation>Annulée ; reprend à la prochaine synchronisation</translation>
+        <translation>Annulée&#xa0;; reprend à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Stopped; resumes next time</source>
+        <translation>Arrêté&#xa0;; reprendra la prochaine fois</translation>
+    </message>
+</context>
+<context>
+    <name>Reputation</name>
+    <message>
+        <source>{0} done</source>
+        <translation>{0} faites</translation>
+    </message>
+    <message>
+        <source>1 screen-out</source>
+        <translation>1 non-qualification</translation>
+    </message>
+    <message>
+        <source>{0} screen-outs</source>
+        <translation>{0} non-qualifications</translation>
+    </message>
+    <message>
+        <source>{0} returned</source>
+        <translation>{0} rendues</translation>
+    </message>
+    <message>
+        <source>{0}/h</source>
+        <translation>{0}/h</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>is on {0}, not one of your platforms</source>
+        <translation>est sur {0}, qui n’est pas l’une de vos plateformes</translation>
+    </message>
+    <message>
+        <source>its requester is on your blocked list</source>
+        <translation>son demandeur est dans votre liste de blocage</translation>
+    </message>
+    <message>
+        <source>its requester is not on your allowed list</source>
+        <translation>son demandeur n’est pas dans votre liste d’autorisation</translation>
+    </message>
+    <message>
+        <source>pays {0}, under your minimum of {1}</source>
+        <translation>paie {0}, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>pays {0} an hour, under your minimum of {1} an hour</source>
+        <translation>paie {0} de l’heure, sous votre minimum de {1} de l’heure</translation>
+    </message>
+    <message>
+        <source>takes about 1 minute, over your maximum of {1}</source>
+        <translation>prend environ 1 minute, au-delà de votre maximum de {1}</translation>
+    </message>
+    <message>
+        <source>takes about {0} minutes, over your maximum of {1}</source>
+        <translation>prend environ {0} minutes, au-delà de votre maximum de {1}</translation>
+    </message>
+    <message>
+        <source>has 1 place left, under your minimum of {1}</source>
+        <translation>n’a plus qu’une place, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>has {0} places left, under your minimum of {1}</source>
+        <translation>n’a plus que {0} places, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>needs a device you do not have (you have: {0})</source>
+        <translation>demande un appareil que vous n’avez pas (vous avez&#xa0;: {0})</translation>
+    </message>
+    <message>
+        <source>mentions “{0}”, one of your excluded words</source>
+        <translation>mentionne «&#xa0;{0}&#xa0;», l’un de vos mots exclus</translation>
+    </message>
+    <message>
+        <source>mentions none of your words: {0}</source>
+        <translation>ne mentionne aucun de vos mots&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1277,7 +1724,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>RulesForm</name>
     <message>
         <source>Hide tasks my profile says I cannot take</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les tâches que mon profil m’empêche de prendre</translation>
     </message>
     <message>
         <source> min</source>
@@ -1369,7 +1816,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>My profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon profil&#xa0;:</translation>
     </message>
     <message>
         <source>Tick at least one platform.</source>
@@ -1378,6 +1825,404 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Tick at least one device you work on.</source>
         <translation>Cochez au moins un appareil sur lequel vous travaillez.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>About you</source>
+        <translation>À propos de vous</translation>
+    </message>
+    <message>
+        <source>Age, gender and where you live decide most survey quotas. Answered once here, they stop the same questions at the start of every survey, and a task you cannot take is marked before you spend time on it.</source>
+        <translation>L’âge, le genre et le lieu de résidence décident de la plupart des quotas d’enquête. Répondus une fois ici, ils vous épargnent les mêmes questions au début de chaque enquête, et une tâche que vous ne pouvez pas prendre est signalée avant que vous n’y passiez du temps.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Foyer</translation>
+    </message>
+    <message>
+        <source>Many consumer surveys look for households of a certain size, with or without children, or in an income band. Answering in advance avoids being screened out after minutes of unpaid questions.</source>
+        <translation>Beaucoup d’enquêtes de consommation cherchent des foyers d’une certaine taille, avec ou sans enfants, ou d’une tranche de revenus. Répondre à l’avance évite d’être écarté après des minutes de questions non payées.</translation>
+    </message>
+    <message>
+        <source>Work and education</source>
+        <translation>Travail et études</translation>
+    </message>
+    <message>
+        <source>Studies on jobs, professions and education screen on these. Keeping them the same everywhere also keeps your answers consistent, which platforms check.</source>
+        <translation>Les études sur l’emploi, les métiers et la formation font leur sélection là-dessus. Les garder identiques partout rend aussi vos réponses cohérentes, ce que les plateformes vérifient.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Prolific and others say which devices and peripherals a study needs. With yours listed, SurveyDesk marks the studies you could not finish.</source>
+        <translation>Prolific et d’autres indiquent les appareils et périphériques dont une étude a besoin. Avec les vôtres renseignés, SurveyDesk signale les études que vous ne pourriez pas terminer.</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>As on your ID, e.g. 1990-04-17</source>
+        <translation>Comme sur votre pièce d’identité, p. ex. 1990-04-17</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>Non binaire</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Country of residence</source>
+        <translation>Pays de résidence</translation>
+    </message>
+    <message>
+        <source>Two-letter code, e.g. GB, US, DE</source>
+        <translation>Code à deux lettres, p. ex. FR, BE, CH</translation>
+    </message>
+    <message>
+        <source>Region or state</source>
+        <translation>Région ou État</translation>
+    </message>
+    <message>
+        <source>e.g. Bavaria, California</source>
+        <translation>p. ex. Bretagne, Wallonie</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>e.g. 80331, SW1A 1AA</source>
+        <translation>p. ex. 75011, 1000</translation>
+    </message>
+    <message>
+        <source>Languages you speak fluently</source>
+        <translation>Langues que vous parlez couramment</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugais</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polonais</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Turc</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabe</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chinois</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Japonais</translation>
+    </message>
+    <message>
+        <source>Another language</source>
+        <translation>Une autre langue</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Situation familiale</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Célibataire</translation>
+    </message>
+    <message>
+        <source>Living with a partner</source>
+        <translation>En couple</translation>
+    </message>
+    <message>
+        <source>Married or civil partnership</source>
+        <translation>Marié(e) ou pacsé(e)</translation>
+    </message>
+    <message>
+        <source>Separated or divorced</source>
+        <translation>Séparé(e) ou divorcé(e)</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <translation>Veuf ou veuve</translation>
+    </message>
+    <message>
+        <source>People in your household</source>
+        <translation>Personnes dans votre foyer</translation>
+    </message>
+    <message>
+        <source>Yourself included</source>
+        <translation>Vous compris</translation>
+    </message>
+    <message>
+        <source>Children under 18 in your household</source>
+        <translation>Enfants de moins de 18 ans dans votre foyer</translation>
+    </message>
+    <message>
+        <source>Household income per year, before tax</source>
+        <translation>Revenus annuels du foyer, avant impôts</translation>
+    </message>
+    <message>
+        <source>In your own currency</source>
+        <translation>Dans votre propre devise</translation>
+    </message>
+    <message>
+        <source>Under 15,000</source>
+        <translation>Moins de 15&#xa0;000</translation>
+    </message>
+    <message>
+        <source>15,000 to 29,999</source>
+        <translation>15&#xa0;000 à 29&#xa0;999</translation>
+    </message>
+    <message>
+        <source>30,000 to 49,999</source>
+        <translation>30&#xa0;000 à 49&#xa0;999</translation>
+    </message>
+    <message>
+        <source>50,000 to 74,999</source>
+        <translation>50&#xa0;000 à 74&#xa0;999</translation>
+    </message>
+    <message>
+        <source>75,000 to 99,999</source>
+        <translation>75&#xa0;000 à 99&#xa0;999</translation>
+    </message>
+    <message>
+        <source>100,000 to 149,999</source>
+        <translation>100&#xa0;000 à 149&#xa0;999</translation>
+    </message>
+    <message>
+        <source>150,000 or more</source>
+        <translation>150&#xa0;000 ou plus</translation>
+    </message>
+    <message>
+        <source>I would rather not say</source>
+        <translation>Je préfère ne pas répondre</translation>
+    </message>
+    <message>
+        <source>Highest education completed</source>
+        <translation>Plus haut diplôme obtenu</translation>
+    </message>
+    <message>
+        <source>No formal qualification</source>
+        <translation>Aucun diplôme</translation>
+    </message>
+    <message>
+        <source>Secondary school</source>
+        <translation>Études secondaires</translation>
+    </message>
+    <message>
+        <source>Vocational training</source>
+        <translation>Formation professionnelle</translation>
+    </message>
+    <message>
+        <source>Bachelor&apos;s degree</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Master&apos;s degree</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>Doctorate</source>
+        <translation>Doctorat</translation>
+    </message>
+    <message>
+        <source>Employment status</source>
+        <translation>Situation professionnelle</translation>
+    </message>
+    <message>
+        <source>Employed full-time</source>
+        <translation>Salarié(e) à temps plein</translation>
+    </message>
+    <message>
+        <source>Employed part-time</source>
+        <translation>Salarié(e) à temps partiel</translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation>Indépendant(e)</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Étudiant(e)</translation>
+    </message>
+    <message>
+        <source>Looking for work</source>
+        <translation>En recherche d’emploi</translation>
+    </message>
+    <message>
+        <source>Homemaker</source>
+        <translation>Au foyer</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retraité(e)</translation>
+    </message>
+    <message>
+        <source>Unable to work</source>
+        <translation>Dans l’incapacité de travailler</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>e.g. nurse, software developer</source>
+        <translation>p. ex. infirmier, développeuse</translation>
+    </message>
+    <message>
+        <source>Industry you work in</source>
+        <translation>Secteur d’activité</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation>Agriculture</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Enseignement</translation>
+    </message>
+    <message>
+        <source>Finance and insurance</source>
+        <translation>Finance et assurance</translation>
+    </message>
+    <message>
+        <source>Government and public administration</source>
+        <translation>Administration publique</translation>
+    </message>
+    <message>
+        <source>Health and social care</source>
+        <translation>Santé et action sociale</translation>
+    </message>
+    <message>
+        <source>Hospitality and food</source>
+        <translation>Hôtellerie et restauration</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>Informatique</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>Industrie manufacturière</translation>
+    </message>
+    <message>
+        <source>Media and marketing</source>
+        <translation>Médias et marketing</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>Commerce de détail</translation>
+    </message>
+    <message>
+        <source>Transport and logistics</source>
+        <translation>Transport et logistique</translation>
+    </message>
+    <message>
+        <source>Another industry</source>
+        <translation>Un autre secteur</translation>
+    </message>
+    <message>
+        <source>Devices you can take surveys on</source>
+        <translation>Appareils sur lesquels vous pouvez répondre aux enquêtes</translation>
+    </message>
+    <message>
+        <source>Desktop or laptop computer</source>
+        <translation>Ordinateur fixe ou portable</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone mobile</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <source>What your computer has or allows</source>
+        <translation>Ce que votre ordinateur a ou permet</translation>
+    </message>
+    <message>
+        <source>Webcam</source>
+        <translation>Webcam</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Speakers or headphones</source>
+        <translation>Haut-parleurs ou casque</translation>
+    </message>
+    <message>
+        <source>I may download and install software</source>
+        <translation>Je peux télécharger et installer des logiciels</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenOutHistory</name>
+    <message>
+        <source>{0} of your {1} attempts on this requester ended screened out</source>
+        <translation>{0} de vos {1} tentatives chez ce demandeur se sont soldées par une non-qualification</translation>
+    </message>
+    <message>
+        <source>{0} of your {1} attempts on this platform ended screened out</source>
+        <translation>{0} de vos {1} tentatives sur cette plateforme se sont soldées par une non-qualification</translation>
     </message>
 </context>
 <context>
@@ -1517,129 +2362,149 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Earnings: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gains&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
     <name>SyncDialog</name>
     <message>
         <source>Sync between computers</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser entre ordinateurs</translation>
     </message>
     <message>
         <source>https://couch.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://couch.example.org</translation>
     </message>
     <message>
         <source>surveydesk</source>
-        <translation type="unfinished"></translation>
+        <translation>surveydesk</translation>
     </message>
     <message>
         <source>Also replicate my profile answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Répliquer aussi les réponses de mon profil</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Enregistrer</translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Turn sync off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver la synchronisation</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>What is replicated between your computers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui est répliqué entre vos ordinateurs&#xa0;:</translation>
     </message>
     <message>
         <source>• Earnings log entries and the history of their status, with your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>• Les entrées du journal des gains et l’historique de leur statut, avec vos notes</translation>
     </message>
     <message>
         <source>• Timed attempts at tasks and your shifts, once they are finished</source>
-        <translation type="unfinished"></translation>
+        <translation>• Les tentatives de tâches chronométrées et vos sessions, une fois terminées</translation>
     </message>
     <message>
         <source>• Your rules for the task list and for alerts, your alert settings, country and minimum wage</source>
-        <translation type="unfinished"></translation>
+        <translation>• Vos règles pour la liste des tâches et pour les alertes, vos réglages d’alerte, votre pays et votre salaire minimum</translation>
     </message>
     <message>
         <source>• Your profile answers, only if you tick the box above</source>
-        <translation type="unfinished"></translation>
+        <translation>• Les réponses de votre profil, seulement si vous cochez la case ci-dessus</translation>
     </message>
     <message>
         <source>Never: platform logins, passwords, or these sync settings themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais&#xa0;: les identifiants de plateforme, les mots de passe, ni ces réglages de synchronisation eux-mêmes.</translation>
     </message>
     <message>
         <source>kept in your keyring; type to change it</source>
-        <translation type="unfinished"></translation>
+        <translation>gardé dans votre trousseau&#xa0;; tapez pour le changer</translation>
     </message>
     <message>
         <source>Last successful sync: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation réussie&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Last successful sync: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation réussie&#xa0;: jamais</translation>
     </message>
     <message>
         <source>Enter the password to test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le mot de passe pour tester la connexion.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished">Test en cours…</translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>The test failed with an error of ours; see the log file.</source>
-        <translation type="unfinished">Le test a échoué à cause d’une erreur de notre part&#xa0;; voir le fichier journal.</translation>
+        <translation>Le test a échoué à cause d’une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished">Enregistré.</translation>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <source>Sync is off. Nothing on the server was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation est désactivée. Rien n’a été supprimé sur le serveur.</translation>
     </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
+        <source>syncing…</source>
+        <translation>synchronisation…</translation>
+    </message>
+    <message>
+        <source>the platform paces us; going on at {0}</source>
+        <translation>la plateforme nous fait patienter&#xa0;; reprise à {0}</translation>
+    </message>
+    <message>
+        <source>again at {0}</source>
+        <translation>nouvel essai à {0}</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>synced {0}</source>
+        <translation>synchronisé à {0}</translation>
+    </message>
+    <message>
         <source>Sync earnings now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser les gains maintenant</translation>
     </message>
     <message>
         <source>S&amp;ync earnings now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser les &amp;gains maintenant</translation>
     </message>
     <message>
         <source>First sync of earnings</source>
@@ -1651,74 +2516,112 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Stop after the page being read; what was read is kept</source>
-        <translation>S’arrête après la page en cours de lecture ; ce qui a été lu est conservé</translation>
+        <translation>S’arrête après la page en cours de lecture&#xa0;; ce qui a été lu est conservé</translation>
     </message>
     <message>
         <source>Online: earnings sync with the platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>En ligne&#xa0;: les gains se synchronisent avec les plateformes</translation>
     </message>
     <message>
         <source>Offline: your earnings history is all here; it syncs when the network is back</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne&#xa0;: tout votre historique de gains est là&#xa0;; il se synchronisera au retour du réseau</translation>
     </message>
     <message>
         <source>First sync of {0}: {1} records, {2} pages</source>
-        <translation>Première synchronisation de {0} : {1} enregistrements, {2} pages</translation>
+        <translation>Première synchronisation de {0}&#xa0;: {1} enregistrements, {2} pages</translation>
     </message>
 </context>
 <context>
     <name>SyncService</name>
     <message>
         <source>Syncing with {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation avec {0}…</translation>
     </message>
     <message>
         <source>Sync failed (internal error; see the log file); next try at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation (erreur interne&#xa0;; consultez le fichier journal)&#xa0;; nouvel essai à {0}</translation>
     </message>
     <message>
         <source>Sync stopped: {0}. Check the settings in File ▸ Sync between computers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation arrêtée&#xa0;: {0}. Vérifiez les réglages dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
     <message>
         <source>Sync is waiting for its password: enter it in File ▸ Sync between computers…</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation attend son mot de passe&#xa0;: saisissez-le dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
     <message>
         <source>Sync cannot read its password: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation ne peut pas lire son mot de passe&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Offline ({0}): {1} changes wait; trying again at {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne ({0})&#xa0;: {1} modifications en attente&#xa0;; nouvel essai à {2}</translation>
     </message>
     <message>
         <source>The sync server is busy: {0} changes wait; trying again at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de synchronisation est occupé&#xa0;: {0} modifications en attente&#xa0;; nouvel essai à {1}</translation>
     </message>
     <message>
         <source>Sync failed: {0}; trying again at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation&#xa0;: {0}&#xa0;; nouvel essai à {1}</translation>
     </message>
     <message>
         <source>Sync is off (File ▸ Sync between computers… to keep your log on several computers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation désactivée (Fichier ▸ Synchroniser entre ordinateurs… pour garder votre journal sur plusieurs ordinateurs)</translation>
     </message>
     <message>
         <source>Synced at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisé à {0}</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore synchronisé</translation>
     </message>
     <message>
         <source> · {0} changes wait</source>
-        <translation type="unfinished"></translation>
+        <translation> · {0} modifications en attente</translation>
     </message>
     <message>
         <source> · {0} records on the server could not be read (see the log file)</source>
-        <translation type="unfinished"></translation>
+        <translation> · {0} enregistrements du serveur n’ont pas pu être lus (consultez le fichier journal)</translation>
+    </message>
+</context>
+<context>
+    <name>TakeFlow</name>
+    <message>
+        <source>“{0}” can no longer be taken here: its account was removed.</source>
+        <translation>«&#xa0;{0}&#xa0;» ne peut plus être prise ici&#xa0;: son compte a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Taking “{0}”…</source>
+        <translation>Prise de «&#xa0;{0}&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Could not take “{0}”: {1}</source>
+        <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Could not take “{0}”: an error of ours; see the log file.</source>
+        <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeResult</name>
+    <message>
+        <source>Survey opened in your browser.</source>
+        <translation>Enquête ouverte dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>HIT accepted: it is in your queue.</source>
+        <translation>HIT acceptée&#xa0;: elle est dans votre file d’attente.</translation>
+    </message>
+    <message>
+        <source>Place reserved: you have {0} minutes to start.</source>
+        <translation>Place réservée&#xa0;: vous avez {0} minutes pour commencer.</translation>
+    </message>
+    <message>
+        <source>Opened in Toloka: take the task there.</source>
+        <translation>Ouvert dans Toloka&#xa0;: prenez la tâche là-bas.</translation>
     </message>
 </context>
 <context>
@@ -1795,20 +2698,87 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TaskTableModel</name>
     <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} h {1}</source>
+        <translation>{0} h {1}</translation>
+    </message>
+    <message>
+        <source>{0} d</source>
+        <translation>{0} j</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Demandeur</translation>
+    </message>
+    <message>
+        <source>Your history</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Rémun.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Reward/h</source>
+        <translation>Rémun./h</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Éligibilité</translation>
+    </message>
+    <message>
         <source>✗ cannot take</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ impossible</translation>
     </message>
     <message>
         <source>⚠ screen-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ non-qualifications</translation>
     </message>
     <message>
         <source>some screen-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>quelques non-qualifications</translation>
     </message>
     <message>
         <source>your profile says you cannot take it: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>selon votre profil, vous ne pouvez pas la prendre&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Timekeeper</name>
+    <message>
+        <source>Say first whether the time while SurveyDesk was closed counts as work.</source>
+        <translation>Dites d’abord si le temps pendant lequel SurveyDesk était fermé compte comme du travail.</translation>
+    </message>
+    <message>
+        <source>“{0}” has already ended.</source>
+        <translation>«&#xa0;{0}&#xa0;» est déjà terminée.</translation>
     </message>
 </context>
 <context>
@@ -1941,38 +2911,42 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <name>UnpaidChart</name>
     <message>
         <source>Unpaid share</source>
-        <translation type="unfinished"></translation>
+        <translation>Part non payée</translation>
     </message>
     <message>
         <source>Hours that paid nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures qui n’ont rien rapporté</translation>
     </message>
     <message>
         <source>Earnings not yet paid out</source>
-        <translation type="unfinished"></translation>
+        <translation>Gains pas encore versés</translation>
     </message>
 </context>
 <context>
     <name>WageChart</name>
     <message>
         <source>Task wage and true wage per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Salaire par tâche et salaire réel de l’heure</translation>
     </message>
     <message>
         <source>Task wage</source>
-        <translation type="unfinished">Salaire par tâche</translation>
+        <translation>Salaire par tâche</translation>
     </message>
     <message>
         <source>True wage</source>
-        <translation type="unfinished">Salaire réel</translation>
+        <translation>Salaire réel</translation>
     </message>
     <message>
         <source>{0} per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} de l’heure</translation>
     </message>
 </context>
 <context>
     <name>WagesPanel</name>
+    <message>
+        <source>{0}%</source>
+        <translation>{0}&#xa0;%</translation>
+    </message>
     <message>
         <source>Searching</source>
         <translation>Recherche</translation>

@@ -17,6 +17,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavail
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.take import TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
@@ -24,7 +25,7 @@ _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
-SURVEY_OPENED: Final = "Survey opened in your browser."
+SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 
 
 class BitLabsConnector:

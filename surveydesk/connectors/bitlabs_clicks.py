@@ -30,6 +30,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateL
 from surveydesk.core.model import Task
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 CLICKS_PATH: Final = "/v2/client/clicks/"
 TYPES: Final = frozenset({"TEXT", "SINGLE", "MULTI", "NUMBER", "DATE"})
@@ -75,11 +76,11 @@ class Question:
     def problem(self, answers: Sequence[str], today: date) -> str | None:
         """Why BitLabs would refuse these answers, checked here first; None when they pass."""
         if not answers:
-            return "Give an answer, or skip the question if it may be skipped."
+            return QT_TRANSLATE_NOOP("Question", "Give an answer, or skip the question if it may be skipped.")
         if self.type in ("SINGLE", "MULTI"):
             return self._choice_problem(answers)
         if len(answers) != 1:
-            return "This question takes one answer."
+            return QT_TRANSLATE_NOOP("Question", "This question takes one answer.")
         (answer,) = answers
         if self.type == "NUMBER":
             return self._number_problem(answer)
@@ -90,22 +91,22 @@ class Question:
     def _choice_problem(self, answers: Sequence[str]) -> str | None:
         codes = {choice.code for choice in self.choices}
         if any(answer not in codes for answer in answers) or len(set(answers)) != len(answers):
-            return "Choose among the answers offered."
+            return QT_TRANSLATE_NOOP("Field", "Choose among the answers offered.")
         most = 1 if self.type == "SINGLE" else self.maximum
         least = self.minimum if self.minimum is not None else 1
         if len(answers) < least:
-            return f"Choose at least {least}."
+            return QT_TRANSLATE_NOOP("Field", "Choose at least {0}.").filled(least)
         if most is not None and len(answers) > most:
-            return f"Choose at most {most}."
+            return QT_TRANSLATE_NOOP("Field", "Choose at most {0}.").filled(most)
         return None
 
     def _number_problem(self, answer: str) -> str | None:
         if not _NUMBER.fullmatch(answer):
-            return "Enter a whole number."
+            return QT_TRANSLATE_NOOP("Field", "Enter a whole number.")
         if self.minimum is not None and int(answer) < self.minimum:
-            return f"Enter {self.minimum} or more."
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or more.").filled(self.minimum)
         if self.maximum is not None and int(answer) > self.maximum:
-            return f"Enter {self.maximum} or less."
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or less.").filled(self.maximum)
         return None
 
     def _date_problem(self, answer: str, today: date) -> str | None:
@@ -114,26 +115,28 @@ class Question:
         except ValueError:
             born = None
         if born is None or born > today:
-            return "Enter a past date as year-month-day, e.g. 1990-04-17."
+            return QT_TRANSLATE_NOOP("Question", "Enter a past date as year-month-day, e.g. 1990-04-17.")
         age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         if self.minimum is not None and age < self.minimum:
-            return f"The survey asks for an age of at least {self.minimum}."
+            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at least {0}.").filled(
+                self.minimum
+            )
         if self.maximum is not None and age > self.maximum:
-            return f"The survey asks for an age of at most {self.maximum}."
+            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at most {0}.").filled(self.maximum)
         return None
 
     def _text_problem(self, answer: str) -> str | None:
         if self.minimum is not None and len(answer) < self.minimum:
-            return f"Enter at least {self.minimum} characters."
+            return QT_TRANSLATE_NOOP("Field", "Enter at least {0} characters.").filled(self.minimum)
         if self.maximum is not None and len(answer) > self.maximum:
-            return f"Enter at most {self.maximum} characters."
+            return QT_TRANSLATE_NOOP("Field", "Enter at most {0} characters.").filled(self.maximum)
         if self.regex is not None:
             try:
                 matches = re.fullmatch(self.regex, answer) is not None
             except re.error:
                 return None  # a pattern Python cannot read: BitLabs will judge the answer itself
             if not matches:
-                return "This answer is not in the form the survey asks for."
+                return QT_TRANSLATE_NOOP("Question", "This answer is not in the form the survey asks for.")
         return None
 
 

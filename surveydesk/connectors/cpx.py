@@ -19,6 +19,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavail
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.take import TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 SURVEYS_PATH: Final = "/api/get-surveys.php"
 # CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
@@ -29,7 +30,7 @@ _TYPES: Final = {"need_qualification": "needs qualification"}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
 # account's currency is part of the offer too.
 _OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "href_new", "href")
-SURVEY_OPENED: Final = "Survey opened in your browser."
+SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 
 
 def secure_hash(ext_user_id: str, secret: str) -> str:

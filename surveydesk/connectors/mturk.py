@@ -20,6 +20,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateL
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 SEARCH_PATH: Final = "/projects"
 QUEUE_PATH: Final = "/tasks"
@@ -33,7 +34,7 @@ SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's si
 NOT_SIGNED_IN: Final = "Not signed in to MTurk: paste your session cookie"
 SIGNED_OUT: Final = "MTurk signed you out; sign in again and paste a fresh cookie"
 UNSENDABLE_COOKIE: Final = "The MTurk cookie you pasted cannot be sent as it is; paste it again"
-ACCEPTED: Final = "HIT accepted: it is in your queue."
+ACCEPTED: Final = QT_TRANSLATE_NOOP("TakeResult", "HIT accepted: it is in your queue.")
 # How worker-site clients accept a HIT: `format=json` makes a refusal a JSON `{"message": ...}`.
 ACCEPT_PARAMS: Final[Mapping[str, str]] = MappingProxyType({"format": "json", "ref": "w_pl_prvw"})
 MAX_REDIRECTS: Final = 5

@@ -17,6 +17,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavail
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
@@ -138,7 +139,10 @@ class ProlificConnector:
         study_page = self._study_page_base + path_part(task.external_id, self._platform)
         page = web_url(submission.get("study_url")) or study_page
         return TakeResult(
-            opened_url=page, message=f"Place reserved: you have {RESERVED_MINUTES} minutes to start."
+            opened_url=page,
+            message=QT_TRANSLATE_NOOP("TakeResult", "Place reserved: you have {0} minutes to start.").filled(
+                RESERVED_MINUTES
+            ),
         )
 
     @property

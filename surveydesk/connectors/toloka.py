@@ -16,6 +16,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavail
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
 TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the worker takes its tasks
@@ -23,7 +24,7 @@ DEFAULT_CURRENCY: Final = "USD"  # Toloka pays in dollars; a reply naming anothe
 DEFAULT_LANGUAGE: Final = "EN"
 FALLBACK_WAIT: Final = timedelta(seconds=60)
 SIGNED_OUT: Final = "Toloka signed you out; sign in again and paste a fresh cookie"
-OPENED_IN_TOLOKA: Final = "Opened in Toloka: take the task there."
+OPENED_IN_TOLOKA: Final = QT_TRANSLATE_NOOP("TakeResult", "Opened in Toloka: take the task there.")
 SENT_AWAY: Final = "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
 # Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
 # are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.

@@ -7,17 +7,14 @@ Pure Python, so the rules of interruption are tested with a fake clock; the tray
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
-from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
 
 # A task that went away and came back counts as new only after being gone this long: lists flicker.
 RETURN_AFTER = timedelta(minutes=10)
-# Alerts name at most this many tasks; more are summed up as "and N more".
-NAMED_IN_ONE_ALERT = 3
 DEFAULT_PER_MINUTE = 3
 
 
@@ -42,34 +39,13 @@ class AlertSettings:
 
 @dataclass(frozen=True, slots=True)
 class Alert:
-    """One message about one or more new tasks."""
+    """One message for the worker: about one or more new tasks, or a notice (a time limit). Worded by the UI
+    (ui/alert_text.py) in the worker's language; this module only decides which tasks deserve one."""
 
     title: str
     body: str
     tasks: tuple[Task, ...]
     sound: bool
-
-
-def describe_task(task: Task) -> str:
-    """One line for a task in an alert: title, reward, reward per hour, minutes, platform."""
-    parts = [task.reward.format()]
-    rate = task.reward_per_hour
-    if rate is not None:
-        parts.append(f"{rate.format()}/h")
-    if task.estimated_minutes is not None:
-        parts.append(f"{task.estimated_minutes} min")
-    return f"{task.title} — {' · '.join(parts)} ({platform_name(task.platform)})"
-
-
-def make_alert(tasks: Sequence[Task], sound: bool) -> Alert:
-    """Several new tasks of one poll make one alert."""
-    if len(tasks) == 1:
-        return Alert("New task", describe_task(tasks[0]), tuple(tasks), sound)
-    named = [describe_task(task) for task in tasks[:NAMED_IN_ONE_ALERT]]
-    more = len(tasks) - len(named)
-    if more:
-        named.append(f"and {more} more")
-    return Alert(f"{len(tasks)} new tasks", "\n".join(named), tuple(tasks), sound)
 
 
 @dataclass(slots=True)
@@ -96,20 +72,20 @@ class Alerts:
                 fresh.append(task)
         return sorted(fresh, key=lambda task: -(rate.minor if (rate := task.reward_per_hour) else 0))
 
-    def alert_for(self, result: MergeResult) -> Alert | None:
-        """The alert this poll deserves, if any: none during quiet hours or beyond the rate limit (the matches
-        still count as unseen, so the tray's tooltip tells the worker)."""
+    def tasks_to_alert(self, result: MergeResult) -> list[Task]:
+        """The tasks this poll's one alert is about, best paid first; none during quiet hours or beyond the rate
+        limit (the matches still count as unseen, so the tray's tooltip tells the worker)."""
         fresh = self.new_matches(result)
         if not fresh:
-            return None
+            return []
         self.unseen += len(fresh)
         moment = self.now()
         while self._sent and moment - self._sent[0] >= timedelta(minutes=1):
             self._sent.popleft()
         if self.settings.is_quiet(moment, self.zone) or len(self._sent) >= self.settings.per_minute:
-            return None
+            return []
         self._sent.append(moment)
-        return make_alert(fresh, self.settings.sound)
+        return fresh
 
     def seen(self) -> None:
         """The worker looked at the list."""

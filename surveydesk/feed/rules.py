@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:
     from surveydesk.store.settings import JsonValue
@@ -170,36 +172,51 @@ class Rules:
             return True
         return any(device.strip().casefold() in self.devices for device in task.devices)
 
-    def _describe(self, failure: _Failure, task: Task) -> str:
+    def _describe(self, failure: _Failure, task: Task) -> Sentence:
         match failure:
             case _Failure.PLATFORM:
-                return f"is on {task.platform}, not one of your platforms"
+                return QT_TRANSLATE_NOOP("Rules", "is on {0}, not one of your platforms").filled(
+                    platform_name(task.platform)
+                )
             case _Failure.BLOCKED:
-                return "its requester is on your blocked list"
+                return QT_TRANSLATE_NOOP("Rules", "its requester is on your blocked list")
             case _Failure.NOT_ALLOWED:
-                return "its requester is not on your allowed list"
+                return QT_TRANSLATE_NOOP("Rules", "its requester is not on your allowed list")
             case _Failure.REWARD:
-                return f"pays {task.reward}, under your minimum of {self.min_reward}"
+                return QT_TRANSLATE_NOOP("Rules", "pays {0}, under your minimum of {1}").filled(
+                    task.reward, self.min_reward
+                )
             case _Failure.RATE:
-                return (
-                    f"pays {task.reward_per_hour} an hour, "
-                    f"under your minimum of {self.min_reward_per_hour} an hour"
+                return QT_TRANSLATE_NOOP("Rules", "pays {0} an hour, under your minimum of {1} an hour").filled(
+                    task.reward_per_hour, self.min_reward_per_hour
                 )
             case _Failure.MINUTES:
-                minutes = _counted(task.estimated_minutes, "minute")
-                return f"takes about {minutes}, over your maximum of {self.max_minutes}"
+                minutes = (
+                    QT_TRANSLATE_NOOP("Rules", "takes about 1 minute, over your maximum of {1}")
+                    if task.estimated_minutes == 1
+                    else QT_TRANSLATE_NOOP("Rules", "takes about {0} minutes, over your maximum of {1}")
+                )
+                return minutes.filled(task.estimated_minutes, self.max_minutes)
             case _Failure.PLACES:
-                places = _counted(task.places_left, "place")
-                return f"has {places} left, under your minimum of {self.min_places}"
+                places = (
+                    QT_TRANSLATE_NOOP("Rules", "has 1 place left, under your minimum of {1}")
+                    if task.places_left == 1
+                    else QT_TRANSLATE_NOOP("Rules", "has {0} places left, under your minimum of {1}")
+                )
+                return places.filled(task.places_left, self.min_places)
             case _Failure.DEVICES:
-                return f"needs a device you do not have (you have: {', '.join(sorted(self.devices))})"
+                return QT_TRANSLATE_NOOP("Rules", "needs a device you do not have (you have: {0})").filled(
+                    ", ".join(sorted(self.devices))
+                )
             case _Failure.EXCLUDED:
                 text = _searchable(task)
                 pairs = zip(self.exclude_words, self._exclude, strict=True)
                 word = next(word for word, folded in pairs if folded in text)
-                return f"mentions “{word}”, one of your excluded words"
+                return QT_TRANSLATE_NOOP("Rules", "mentions “{0}”, one of your excluded words").filled(word)
             case _Failure.NOT_INCLUDED:
-                return f"mentions none of your words: {', '.join(self.include_words)}"
+                return QT_TRANSLATE_NOOP("Rules", "mentions none of your words: {0}").filled(
+                    ", ".join(self.include_words)
+                )
 
     # --- storage ---------------------------------------------------------------------------------------------
 
@@ -265,10 +282,6 @@ def _unique_texts(values: Iterable[str]) -> tuple[str, ...]:
 def _searchable(task: Task) -> str:
     """Where the word rules look: title and description, case-folded, apart so no word spans the two."""
     return f"{task.title}\n{task.description}".casefold()
-
-
-def _counted(count: int | None, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _money_json(money: Money | None) -> JsonValue:

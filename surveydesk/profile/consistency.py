@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.profile.schema import Field, FieldType, Profile, Value, age_on, parse_date
 
 AGE = "age"  # a screener's "How old are you?", checked against the date of birth
@@ -22,11 +23,11 @@ class Contradiction:
     said_now: str
     source: str  # "your profile", or where the earlier screener answer was given
 
-    def describe(self, label: str) -> str:
-        return (
-            f"{label}: you answered “{self.said_now}”, but {self.source} says “{self.said_before}”. "
-            "Platforms reject participants whose answers disagree."
-        )
+    def describe(self, label: str) -> Sentence:
+        return QT_TRANSLATE_NOOP(
+            "Contradiction",
+            "{0}: you answered “{1}”, but {2} says “{3}”. Platforms reject participants whose answers disagree.",
+        ).filled(label, self.said_now, self.source, self.said_before)
 
 
 def contradiction(field: Field, answer: Value, profile: Profile, today: date) -> Contradiction | None:
@@ -36,7 +37,9 @@ def contradiction(field: Field, answer: Value, profile: Profile, today: date) ->
     known = profile.get(field.id)
     if known is None or _same(field, known, answer):
         return None
-    return Contradiction(field.id, field.describe(known), field.describe(answer), "your profile")
+    return Contradiction(
+        field.id, field.describe(known), field.describe(answer), QT_TRANSLATE_NOOP("Contradiction", "your profile")
+    )
 
 
 def age_contradiction(age: int, profile: Profile, today: date) -> Contradiction | None:
@@ -45,7 +48,9 @@ def age_contradiction(age: int, profile: Profile, today: date) -> Contradiction 
     born = parse_date(born_text) if isinstance(born_text, str) else None
     if born is None or age_on(born, today) == age:
         return None
-    return Contradiction(AGE, str(age_on(born, today)), str(age), "your date of birth")
+    return Contradiction(
+        AGE, str(age_on(born, today)), str(age), QT_TRANSLATE_NOOP("Contradiction", "your date of birth")
+    )
 
 
 def earlier_contradiction(
@@ -55,7 +60,10 @@ def earlier_contradiction(
     for where, value in reversed(list(earlier)):
         if not _same(field, value, answer):
             return Contradiction(
-                field.id, field.describe(value), field.describe(answer), f"your answer on {where}"
+                field.id,
+                field.describe(value),
+                field.describe(answer),
+                QT_TRANSLATE_NOOP("Contradiction", "your answer on {0}").filled(where),
             )
     return None
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from surveydesk.connectors.mturk import Requirement
 from surveydesk.core.model import Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.profile.schema import Profile, SchemaError, load_resource
 
 _COMPARATORS = {
@@ -94,12 +95,20 @@ class Eligibility:
         if task.devices and self._devices is not None:
             needed = {self._table.devices.get(device.strip().casefold()) for device in task.devices}
             if self._devices.isdisjoint(needed):
-                reasons.append(f"needs a device you do not list: {', '.join(task.devices)}")
+                reasons.append(
+                    QT_TRANSLATE_NOOP("Eligibility", "needs a device you do not list: {0}").filled(
+                        ", ".join(task.devices)
+                    )
+                )
         if self._peripherals is not None:
             for peripheral in requirements.peripherals:
                 code = self._table.peripherals.get(peripheral.strip().casefold())
                 if code is not None and code not in self._peripherals:
-                    reasons.append(f"needs {peripheral}, which your profile does not list")
+                    reasons.append(
+                        QT_TRANSLATE_NOOP("Eligibility", "needs {0}, which your profile does not list").filled(
+                            peripheral
+                        )
+                    )
         for requirement in requirements.qualifications:
             reason = self._qualification(requirement)
             if reason is not None:
@@ -111,7 +120,8 @@ class Eligibility:
             return self._location(requirement, self._country)
         if requirement.met is False:
             wanted = " ".join(filter(None, (_COMPARATORS.get(requirement.comparator, ""), *requirement.values)))
-            return f"asks for {requirement.name} {wanted}".rstrip() + ", which MTurk says you do not have"
+            asked = f"{requirement.name} {wanted}".rstrip()
+            return QT_TRANSLATE_NOOP("Eligibility", "asks for {0}, which MTurk says you do not have").filled(asked)
         return None
 
     def _location(self, requirement: Requirement, country: str) -> str | None:
@@ -126,5 +136,8 @@ class Eligibility:
         if inside:
             return None
         where = ", ".join(sorted(places))
-        for_ = "is for" if requirement.comparator in ("EqualTo", "In") else "is not for"
-        return f"{for_} workers in {where}; your profile says {country}"
+        if requirement.comparator in ("EqualTo", "In"):
+            sentence = QT_TRANSLATE_NOOP("Eligibility", "is for workers in {0}; your profile says {1}")
+        else:
+            sentence = QT_TRANSLATE_NOOP("Eligibility", "is not for workers in {0}; your profile says {1}")
+        return sentence.filled(where, country)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from surveydesk.core.model import Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.work.model import Attempt, Outcome
 
 MIN_REQUESTER_ATTEMPTS = 2
@@ -34,18 +35,22 @@ class ScreenOutHistory:
         requester = task.requester_name.strip()
         record = self.by_requester.get((task.platform, requester)) if requester else None
         if record is not None and record[0] >= MIN_REQUESTER_ATTEMPTS:
-            whose = "this requester"
+            sentence = QT_TRANSLATE_NOOP(
+                "ScreenOutHistory", "{0} of your {1} attempts on this requester ended screened out"
+            )
         else:
             record = self.by_platform.get(task.platform)
             if record is None or record[0] < MIN_PLATFORM_ATTEMPTS:
                 return None
-            whose = "this platform"
+            sentence = QT_TRANSLATE_NOOP(
+                "ScreenOutHistory", "{0} of your {1} attempts on this platform ended screened out"
+            )
         attempts, screened = record
         share = screened / attempts
         if share < SOME_SHARE:
             return None
         risk = Risk.HIGH if share >= HIGH_SHARE else Risk.SOME
-        return risk, f"{screened} of your {attempts} attempts on {whose} ended screened out"
+        return risk, sentence.filled(screened, attempts)
 
 
 def screen_out_history(attempts: Iterable[Attempt]) -> ScreenOutHistory:

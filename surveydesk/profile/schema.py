@@ -16,6 +16,8 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any, TypeAlias
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+
 # One answer: option codes for MULTI, one string for every other type (numbers and dates as text, as BitLabs
 # sends them). An empty answer is never stored: a field without an answer is simply absent.
 Value: TypeAlias = "str | tuple[str, ...]"
@@ -65,8 +67,10 @@ class Field:
     def describe(self, value: Value) -> str:
         """An answer as the worker reads it: option labels instead of codes."""
         if isinstance(value, tuple):
-            return ", ".join(self.label_of(code) for code in value)
-        return self.label_of(value) if self.type is FieldType.SINGLE else value
+            # A list of the options' labels, each translated when shown (the joining template has no translation).
+            template = ", ".join(f"{{{index}}}" for index in range(len(value)))
+            return Sentence("Schema", template, tuple(Sentence("Schema", self.label_of(code)) for code in value))
+        return Sentence("Schema", self.label_of(value)) if self.type is FieldType.SINGLE else value
 
     def clean(self, raw: str | tuple[str, ...] | list[str] | None) -> Value | None:
         """The canonical form of an answer (trimmed, codes in schema order, upper case where the field
@@ -87,12 +91,16 @@ class Field:
     def validate(self, value: Value, today: date) -> str | None:
         """Why the answer is not acceptable, in words for the worker; None when it is."""
         if isinstance(value, tuple) != (self.type is FieldType.MULTI):
-            return "This answer has the wrong form."
+            return QT_TRANSLATE_NOOP("Field", "This answer has the wrong form.")
         if isinstance(value, tuple):
             return self._validate_choices(value)
         match self.type:
             case FieldType.SINGLE:
-                return None if value in self._codes else "Choose one of the answers offered."
+                return (
+                    None
+                    if value in self._codes
+                    else QT_TRANSLATE_NOOP("Field", "Choose one of the answers offered.")
+                )
             case FieldType.NUMBER:
                 return self._validate_number(value)
             case FieldType.DATE:
@@ -102,46 +110,50 @@ class Field:
 
     def _validate_choices(self, codes: tuple[str, ...]) -> str | None:
         if any(code not in self._codes for code in codes):
-            return "Choose among the answers offered."
+            return QT_TRANSLATE_NOOP("Field", "Choose among the answers offered.")
         if self.minimum is not None and len(codes) < self.minimum:
-            return f"Choose at least {self.minimum}."
+            return QT_TRANSLATE_NOOP("Field", "Choose at least {0}.").filled(self.minimum)
         if self.maximum is not None and len(codes) > self.maximum:
-            return f"Choose at most {self.maximum}."
+            return QT_TRANSLATE_NOOP("Field", "Choose at most {0}.").filled(self.maximum)
         return None
 
     def _validate_number(self, text: str) -> str | None:
         if not re.fullmatch(r"-?[0-9]{1,9}", text):
-            return "Enter a whole number."
+            return QT_TRANSLATE_NOOP("Field", "Enter a whole number.")
         number = int(text)
         if self.minimum is not None and number < self.minimum:
-            return f"Enter {self.minimum} or more."
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or more.").filled(self.minimum)
         if self.maximum is not None and number > self.maximum:
-            return f"Enter {self.maximum} or less."
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or less.").filled(self.maximum)
         return None
 
     def _validate_date(self, text: str, today: date) -> str | None:
         born = parse_date(text)
         if born is None:
-            return "Enter a date as year-month-day, e.g. 1990-04-17."
+            return QT_TRANSLATE_NOOP("Field", "Enter a date as year-month-day, e.g. 1990-04-17.")
         if born > today:
-            return "This date is in the future."
+            return QT_TRANSLATE_NOOP("Field", "This date is in the future.")
         age = age_on(born, today)
         if self.minimum is not None and age < self.minimum:
-            return f"This makes you younger than {self.minimum}."
+            return QT_TRANSLATE_NOOP("Field", "This makes you younger than {0}.").filled(self.minimum)
         if self.maximum is not None and age > self.maximum:
-            return f"This makes you older than {self.maximum}."
+            return QT_TRANSLATE_NOOP("Field", "This makes you older than {0}.").filled(self.maximum)
         return None
 
     def _validate_text(self, text: str) -> str | None:
         if len(text) > _MAX_TEXT:
-            return f"Keep it under {_MAX_TEXT} characters."
+            return QT_TRANSLATE_NOOP("Field", "Keep it under {0} characters.").filled(_MAX_TEXT)
         if self.minimum is not None and len(text) < self.minimum:
-            return f"Enter at least {self.minimum} characters."
+            return QT_TRANSLATE_NOOP("Field", "Enter at least {0} characters.").filled(self.minimum)
         if self.maximum is not None and len(text) > self.maximum:
-            return f"Enter at most {self.maximum} characters."
+            return QT_TRANSLATE_NOOP("Field", "Enter at most {0} characters.").filled(self.maximum)
         if self.regex is not None and not re.fullmatch(self.regex, text):
-            example = self.hint.removeprefix("e.g. ")
-            return f"This does not look right (e.g. {example})." if self.hint else "This does not look right."
+            if not self.hint:
+                return QT_TRANSLATE_NOOP("Field", "This does not look right.")
+            # The hint is the schema's own text, translated like every label of it (profile/schema_words.py).
+            return QT_TRANSLATE_NOOP("Field", "This does not look right ({0}).").filled(
+                Sentence("Schema", self.hint)
+            )
         return None
 
 

@@ -160,7 +160,12 @@ class Poller(QObject):
         self._background.run(
             lambda: self._fetch_and_merge(key, schedule.connector, schedule.checker),
             lambda outcome: self._on_polled(key, outcome),
-            lambda _bug: self._on_polled(key, PlatformError(key.platform, "Internal error; see the log file")),
+            lambda _bug: self._on_polled(
+                key,
+                PlatformError(
+                    key.platform, QCoreApplication.translate("Poller", "Internal error; see the log file")
+                ),
+            ),
         )
 
     def _fetch_and_merge(

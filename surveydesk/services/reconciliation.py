@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
@@ -36,7 +36,10 @@ log = logging.getLogger(__name__)
 SYNC_INTERVAL = timedelta(minutes=15)
 FIRST_SYNC_STAGGER = timedelta(seconds=2)
 PROGRESS_POLL_MS = 200  # how often a first reconciliation's count is read from its Progress
-OFFLINE_MESSAGE = "Offline: syncs when the network is back"
+
+
+def _offline_message() -> str:
+    return QCoreApplication.translate("ReconciliationService", "Offline: syncs when the network is back")
 
 
 class SyncState(Enum):
@@ -254,12 +257,16 @@ class ReconciliationService(QObject):
             return
         if not self._connectivity.online and self._connectivity.from_system and not asked:
             # The system will say when the network is back. Without it, runs go on as probes of the network.
-            self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, next_sync=None)
+            self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), next_sync=None)
             return
         entry.running = True
         first = entry.status.last_sync is None  # never completed: the whole history is to be read
         progress = entry.progress = Progress() if first else None
-        self._set_status(key, state=SyncState.SYNCING, message="Syncing earnings…")
+        self._set_status(
+            key,
+            state=SyncState.SYNCING,
+            message=QCoreApplication.translate("ReconciliationService", "Syncing earnings…"),
+        )
         if progress is not None:
             self.first_sync_progress.emit(self._progress_of(entry, progress, running=True))
             self._progress_timer.start()
@@ -267,7 +274,13 @@ class ReconciliationService(QObject):
         self._background.run(
             lambda: self._reconcile(reader, progress),
             lambda outcome: self._done(key, outcome),
-            lambda _bug: self._done(key, PlatformError(key.platform, "Internal error; see the log file")),
+            lambda _bug: self._done(
+                key,
+                PlatformError(
+                    key.platform,
+                    QCoreApplication.translate("ReconciliationService", "Internal error; see the log file"),
+                ),
+            ),
         )
 
     def _reconcile(self, reader: EarningsReader, progress: Progress | None) -> SyncResult | PlatformError | None:
@@ -311,7 +324,12 @@ class ReconciliationService(QObject):
             self._schedule(key, now + self._interval)
             return
         if outcome is None:  # stopped between batches
-            self._set_status(key, state=SyncState.WAITING, message="Stopped; resumes next time", next_sync=None)
+            self._set_status(
+                key,
+                state=SyncState.WAITING,
+                message=QCoreApplication.translate("ReconciliationService", "Stopped; resumes next time"),
+                next_sync=None,
+            )
             return
         if isinstance(outcome, PlatformError):
             if isinstance(outcome, Unreachable):
@@ -327,7 +345,7 @@ class ReconciliationService(QObject):
             elif self._connectivity.online:
                 self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)
             else:
-                self._set_status(key, state=SyncState.OFFLINE, message=OFFLINE_MESSAGE, error_kind=outcome.kind)
+                self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), error_kind=outcome.kind)
             if not (self._connectivity.from_system and not self._connectivity.online):
                 self._schedule(key, retry)
             return

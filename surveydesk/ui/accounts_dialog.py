@@ -28,7 +28,7 @@ from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 
 
 def describe_test_result(outcome: list[Task] | PlatformError) -> str:
@@ -119,7 +119,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(secrets.problem)
+            self.result.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ class AccountsDialog(QDialog):
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(str(problem))
+            self.result.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 

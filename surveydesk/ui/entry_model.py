@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.services.history_service import HistoryService
+from surveydesk.ui.formatting import format_date_time, format_money
 from surveydesk.ui.task_model import platform_name
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,16 @@ class EntryTableModel(QAbstractTableModel):
             "screened_out": self.tr("Screened out"),
             "reversed": self.tr("Reversed"),
         }
+        self._kinds = {
+            "bonus": self.tr("bonus"),
+            "adjustment": self.tr("adjustment"),
+            "reversal": self.tr("reversal"),
+        }
         service.page_loaded.connect(self._on_page)
+
+    def status_name(self, status: str) -> str:
+        """A ledger status in the worker's words ("awaiting_review": "Awaiting review")."""
+        return self._statuses.get(status, status.replace("_", " "))
 
     # --- Qt's model interface -------------------------------------------------------------------------------
 
@@ -111,16 +121,16 @@ class EntryTableModel(QAbstractTableModel):
 
     def _text(self, entry: EntryRow, column: int) -> str:
         if column == EntryColumn.WHEN:
-            return entry.occurred_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
+            return format_date_time(entry.occurred_at.astimezone(self._zone))
         if column == EntryColumn.PLATFORM:
             return platform_name(entry.platform)
         if column == EntryColumn.TITLE:
-            kind = "" if entry.kind == "task" else f"[{entry.kind}] "
-            return kind + entry.title
+            kind = self._kinds.get(entry.kind)
+            return entry.title if kind is None else self.tr("[{0}] {1}").format(kind, entry.title)
         if column == EntryColumn.STATUS:
-            return self._statuses.get(entry.status, entry.status)
+            return self.status_name(entry.status)
         if column == EntryColumn.AMOUNT:
-            return entry.amount.format()
+            return format_money(entry.amount)
         return entry.note
 
     def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008

@@ -17,6 +17,7 @@ from surveydesk.feed.rule_store import RuleStore
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -130,9 +131,9 @@ class FeedController(QObject):
         self._notify_rules = self._rules.notify_rules()
 
     def _on_changes(self, result: MergeResult) -> None:
-        alert = self.alerts.alert_for(result)
-        if alert is not None:
-            self._show(alert)
+        tasks = self.alerts.tasks_to_alert(result)
+        if tasks:
+            self._show(task_alert(tasks, self.alerts.settings.sound))
         self.tray.set_unseen(self.alerts.unseen)
 
     def _show(self, alert: Alert) -> None:

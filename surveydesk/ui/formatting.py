@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from surveydesk.core.money import Money, currency_symbol, minor_exponent
 
@@ -47,6 +47,18 @@ def format_date(moment: date | datetime, locale: QLocale | None = None) -> str:
     on the worker's own calendar."""
     day = moment.astimezone().date() if isinstance(moment, datetime) else moment
     return display_locale(locale).toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def format_date_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """A day and a time to the minute, as the moment's own clock reads it (convert it to the worker's zone
+    first): `30/11/2026 14:02` (fr), `11/30/26 2:02 PM` (en)."""
+    shown = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+    return display_locale(locale).toString(shown, QLocale.FormatType.ShortFormat)
+
+
+def format_month(day: date, locale: QLocale | None = None) -> str:
+    """A month and its year, short enough for a chart's axis: `nov. 2026` (fr), `Nov 2026` (en)."""
+    return display_locale(locale).toString(QDate(day.year, day.month, 1), "MMM yyyy")
 
 
 # The list repaints its reward cells often; an amount is written once per language.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from surveydesk.core.money import Money, minor_exponent
 from surveydesk.ledger.history import EarningsSeries, WagePoint
+from surveydesk.ui.formatting import format_date, format_month
 from surveydesk.ui.task_model import platform_name
 
 MAX_POINTS = 36
@@ -33,8 +34,8 @@ def period_label(start: date, period: str) -> str:
     if period == "year":
         return str(start.year)
     if period == "month":
-        return start.strftime("%Y-%m")
-    return start.isoformat()
+        return format_month(start)
+    return format_date(start)
 
 
 def _major(minor: int, currency: str) -> float:
@@ -51,6 +52,7 @@ class _Chart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart = QChart()
         chart.setTitle(title)
+        chart.setLocalizeNumbers(True)  # the axes' figures written the language's way (QLocale's default)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)

@@ -54,20 +54,24 @@ class RatesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Currency"), self.tr("Date"), self.tr("1 EUR buys"), self.tr("From")]
         )
+        self.table.setAccessibleName(self.tr("Exchange rates kept"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.currency = QLineEdit(self)
+        self.currency.setAccessibleName(self.tr("Currency of the new rate"))
         self.currency.setPlaceholderText("USD")
         self.currency.setMaxLength(3)
         self.currency.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[A-Za-z]{0,3}$"), self))
         self.day = QDateEdit(self)
+        self.day.setAccessibleName(self.tr("Date of the new rate"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())
         self.rate = QLineEdit(self)
         self.rate.setPlaceholderText("1.0921")
+        self.rate.setAccessibleName(self.tr("How much of the currency 1 EUR buys"))
         self.add_button = QPushButton(self.tr("Keep this rate"), self)
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(self.tr("Remove selected"), self)
@@ -114,7 +118,7 @@ class RatesDialog(QDialog):
         for row, rate in enumerate(rates):
             texts = (
                 rate.currency,
-                rate.day.isoformat(),
+                rate.day.isoformat(),  # in the form the date field above takes
                 str(rate.per_euro),
                 sources.get(rate.source, rate.source),
             )
@@ -170,6 +174,7 @@ class NoteDialog(QDialog):
         title.setText(entry.title)
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(entry.note)
+        self.text.setAccessibleName(self.tr("Your note"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

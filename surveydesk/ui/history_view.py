@@ -62,6 +62,7 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
+from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.task_model import platform_name
@@ -71,6 +72,7 @@ log = logging.getLogger(__name__)
 
 CURRENCY_SETTING = "history_currency"
 WARNING = "color: #c0392b;"
+HINT = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _SEARCH_DELAY_MS = 300
 
 
@@ -139,11 +141,13 @@ class HistoryView(QWidget):
         for period in PERIODS:
             self.period.addItem(names[period], period)
         self.period.setCurrentIndex(PERIODS.index("month"))
+        self.period.setAccessibleName(self.tr("Totals per"))
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.currency = QLineEdit(self)
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(60)
         self.currency.setToolTip(self.tr("Your currency: every total is converted into it"))
+        self.currency.setAccessibleName(self.tr("Your currency"))
         self.currency.setText(self._worker_currency())
         self.currency.editingFinished.connect(self._on_currency_edited)
         self.rates_button = QPushButton(self.tr("Exchange rates…"), self)
@@ -163,6 +167,17 @@ class HistoryView(QWidget):
         self.status.setText(self.tr("Reading your history…"))
 
     def _build_totals(self) -> None:
+        self.empty_hint = plain_label(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(HINT)
+        self.empty_hint.setText(
+            self.tr(
+                "Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear "
+                "here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; "
+                "Import Prolific CSV… brings in Prolific's past submissions."
+            )
+        )
+        self.empty_hint.hide()
         self.summary = plain_label(self)
         self.summary.setWordWrap(True)
         self.missing = plain_label(self)
@@ -173,10 +188,12 @@ class HistoryView(QWidget):
         self.totals_table.setHorizontalHeaderLabels(
             [self.tr("Period"), *(self._group_names[g] for g in GROUPS), self.tr("Earned")]
         )
+        self.totals_table.setAccessibleName(self.tr("Totals per period"))
         self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_table.verticalHeader().hide()
         self.totals_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.platform_table = QTableWidget(0, 1, self)
+        self.platform_table.setAccessibleName(self.tr("Earnings by platform"))
         self.platform_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.platform_table.verticalHeader().hide()
         self.platform_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -194,6 +211,7 @@ class HistoryView(QWidget):
         self.model = EntryTableModel(self._service, self._service.zone, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Entries"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(EntryColumn.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,18 +228,22 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_note())
         self.platform_filter = QComboBox(self)
         self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.setAccessibleName(self.tr("Platform"))
         self.platform_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.group_filter = QComboBox(self)
         self.group_filter.addItem(self.tr("Any status"), None)
+        self.group_filter.setAccessibleName(self.tr("Status"))
         for group in GROUPS:
             self.group_filter.addItem(self._group_names[group], group)
         self.group_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.year_filter = QComboBox(self)
         self.year_filter.addItem(self.tr("All years"), None)
+        self.year_filter.setAccessibleName(self.tr("Year"))
         self.year_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles, requesters and notes"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search entries"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(_SEARCH_DELAY_MS)
@@ -237,6 +259,7 @@ class HistoryView(QWidget):
         self.correct_button.clicked.connect(self.edit_correction)
         self.events = QPlainTextEdit(self)
         self.events.setReadOnly(True)
+        self.events.setAccessibleName(self.tr("The selected entry's history"))
         self.events.setPlaceholderText(self.tr("Select an entry to see its history."))
         self.events.setMaximumHeight(80)
         self._set_entry_buttons(False)
@@ -274,6 +297,7 @@ class HistoryView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(toolbar)
         layout.addWidget(self.status)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.summary)
         layout.addWidget(self.missing)
         layout.addWidget(splitter, 1)
@@ -295,6 +319,7 @@ class HistoryView(QWidget):
         self._data = data
         self.status.hide()
         totals = data.snapshot.totals
+        self.empty_hint.setVisible(totals.entries == 0)
         self._show_summary(totals)
         self._show_totals_table(totals, data.period)
         self._show_platform_table(totals, data.period)
@@ -320,9 +345,9 @@ class HistoryView(QWidget):
             earned = Money(
                 sum(totals.by_group[group].amount.minor for group in (PENDING, APPROVED, PAID)), totals.currency
             )
-            parts = [self.tr("Earned {0}").format(earned.format())]
+            parts = [self.tr("Earned {0}").format(format_money(earned))]
             parts += [
-                self.tr("{0} {1}").format(self._group_names[group], totals.by_group[group].amount.format())
+                self.tr("{0} {1}").format(self._group_names[group], format_money(totals.by_group[group].amount))
                 for group in GROUPS
             ]
             parts.append(self._entries_text(totals.entries))
@@ -337,7 +362,7 @@ class HistoryView(QWidget):
             return
         amounts = ", ".join(
             self.tr("{0} in {1} since {2}").format(
-                Money(m.minor, m.currency).format(), self._entries_text(m.entries), m.first_day.isoformat()
+                format_money(Money(m.minor, m.currency)), self._entries_text(m.entries), format_date(m.first_day)
             )
             for m in missing
         )
@@ -365,8 +390,8 @@ class HistoryView(QWidget):
         self.totals_table.setRowCount(len(periods))
         for row, figures in enumerate(periods):
             cells = [period_label(figures.start, period)]
-            cells += [figures.by_group[group].amount.format() for group in GROUPS]
-            cells.append(figures.earned().format())
+            cells += [format_money(figures.by_group[group].amount) for group in GROUPS]
+            cells.append(format_money(figures.earned()))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -387,7 +412,7 @@ class HistoryView(QWidget):
             table.setItem(row, 0, QTableWidgetItem(label))
             for column, platform in enumerate(platforms, start=1):
                 figure = figures.get(platform)
-                item = QTableWidgetItem("" if figure is None else figure.amount.format())
+                item = QTableWidgetItem("" if figure is None else format_money(figure.amount))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
 
@@ -433,15 +458,15 @@ class HistoryView(QWidget):
         if total is not None and shown >= total:
             text = self._entries_text(total)
         elif total is not None:
-            text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+            text = self.tr("{0} of {1} shown").format(format_number(shown), format_number(total))
         elif self.model.is_loading:
             text = self.tr("Loading…")
         else:
-            text = self.tr("{0} shown").format(f"{shown:,}")
+            text = self.tr("{0} shown").format(format_number(shown))
         self.count_label.setText(text)
 
     def _entries_text(self, count: int) -> str:
-        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(f"{count:,}")
+        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(format_number(count))
 
     def selected_entry(self) -> EntryRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -467,11 +492,11 @@ class HistoryView(QWidget):
         sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
         lines = []
         for at, source, status, amount, note in events:
-            parts = [at.astimezone(self._service.zone).strftime("%Y-%m-%d %H:%M"), sources.get(source, source)]
+            parts = [format_date_time(at.astimezone(self._service.zone)), sources.get(source, source)]
             if status:
-                parts.append(status.replace("_", " "))
+                parts.append(self.model.status_name(status))
             if amount is not None:
-                parts.append(amount.format())
+                parts.append(format_money(amount))
             if note is not None:
                 parts.append(self.tr("note: {0}").format(note) if note else self.tr("note removed"))
             lines.append(" · ".join(parts))
@@ -539,7 +564,7 @@ class HistoryView(QWidget):
             self.tr("Not updated from the ECB yet.")
             if at is None
             else self.tr("Last updated from the ECB: {0}.").format(
-                at.astimezone(self._service.zone).strftime("%Y-%m-%d %H:%M")
+                format_date_time(at.astimezone(self._service.zone))
             )
         )
         if not self._service.online:
@@ -590,9 +615,13 @@ class HistoryView(QWidget):
 
         def said(result: ImportResult) -> str:
             self.refresh()
-            text = self.tr("Imported {0} submissions into {1} entries.").format(result.rows, result.entries)
+            text = self.tr("Imported {0} submissions into {1} entries.").format(
+                format_number(result.rows), format_number(result.entries)
+            )
             if result.without_time:
-                text += " " + self.tr("{0} rows had no time and were left out.").format(result.without_time)
+                text += " " + self.tr("{0} rows had no time and were left out.").format(
+                    format_number(result.without_time)
+                )
             return text
 
         self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
@@ -629,7 +658,7 @@ class HistoryView(QWidget):
         def said(count: int) -> str:
             if kind == "summary":
                 return self.tr("The summary of {0} ({1} platforms) is in {2}.").format(year, count, target.name)
-            return self.tr("Exported {0} entries to {1}.").format(f"{count:,}", target.name)
+            return self.tr("Exported {0} entries to {1}.").format(format_number(count), target.name)
 
         self.run_with_progress(self.tr("Exporting to {0}…").format(target.name), work, said)
 
@@ -656,7 +685,11 @@ class HistoryView(QWidget):
             return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total >= 0 else 0)
-        count = f"{done:,}" if total < 0 else self.tr("{0} of {1}").format(f"{done:,}", f"{total:,}")
+        count = (
+            format_number(done)
+            if total < 0
+            else self.tr("{0} of {1}").format(format_number(done), format_number(total))
+        )
         dialog.setLabelText(dialog.labelText().split("\n")[0] + "\n" + count)
 
     def _on_job_finished(self, result: Any) -> None:

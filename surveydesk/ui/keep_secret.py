@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from surveydesk.core.model import AccountKey
 from surveydesk.secrets import SecretStore, SecretsUnavailable, SecretsWithRunOnlyFallback
+from surveydesk.ui.text import translated
 
 
 def keep_secret(parent: QWidget, secrets: SecretStore, key: AccountKey, secret: str, said: QLabel) -> bool:
@@ -15,7 +16,7 @@ def keep_secret(parent: QWidget, secrets: SecretStore, key: AccountKey, secret: 
         secrets.set(key, secret)
     except SecretsUnavailable as problem:
         if not isinstance(secrets, SecretsWithRunOnlyFallback):
-            said.setText(str(problem))
+            said.setText(translated(problem.message))
             return False
         question = QCoreApplication.translate(
             "SecretsWithRunOnlyFallback",
@@ -24,7 +25,7 @@ def keep_secret(parent: QWidget, secrets: SecretStore, key: AccountKey, secret: 
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("SecretsWithRunOnlyFallback", "No keyring"),
-            question.format(problem),
+            question.format(translated(problem.message)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False

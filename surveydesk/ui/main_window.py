@@ -34,7 +34,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
-from surveydesk.ui.text import local_time, plain_label
+from surveydesk.ui.text import local_time, plain_label, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
-        self.setWindowTitle(f"{APP_NAME} — demo" if demo else APP_NAME)
+        self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
         self.resize(_first_size())
 
         self.model = TaskTableModel(now, self)
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             ]
         for notice in notices:
             banner = plain_label(central)
-            banner.setText(notice)
+            banner.setText(translated(notice))  # the keyring's notice is a Sentence of secrets.py
             banner.setWordWrap(True)
             banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
             layout.addWidget(banner)
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
                     "SurveyDesk stopped while timing {0} (last seen running at {1}).\n\n"
                     "Count the {2} minutes since then as work?"
                 ).format(
-                    item.title if item.kind == "shift" else f"“{item.title}”",
+                    self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
                     local_time(item.last_alive),
                     gap_minutes,
                 )
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def show_alert(self, title: str, body: str) -> None:
         """An alert shown in the window itself, when the desktop has no tray to show it."""
-        self._say(f"{title}: {body.splitlines()[0]}")
+        self._say(self.tr("{0}: {1}").format(title, body.splitlines()[0]))
         QApplication.alert(self)
 
     def bring_forward(self) -> None:

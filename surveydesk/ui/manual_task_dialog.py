@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +19,7 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import NewAttempt
 
-KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", "Other")
+KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", QT_TRANSLATE_NOOP("ManualTaskDialog", "Other"))
 CURRENCIES = ("EUR", "GBP", "USD")
 
 
@@ -67,7 +67,7 @@ class ManualTaskDialog(QDialog):
         self.attempt: NewAttempt | None = None
         self.platform = QComboBox(self)
         self.platform.setEditable(True)
-        self.platform.addItems(KNOWN_PLATFORMS)
+        self.platform.addItems([self.tr(name) for name in KNOWN_PLATFORMS])
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("What the task is called on the platform"))
         self.reward = QLineEdit(self)

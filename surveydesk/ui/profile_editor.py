@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,16 +36,23 @@ from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value
 from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
 from surveydesk.profile.store import ProfileStore
+from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.profile_inputs import AnswerInput
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, schema_text, translated
 
 ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #8a5a00;"
+HINT_STYLE = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _PERMISSION_TEXTS = {
-    Permission.ASK: "Ask me first",
-    Permission.ALWAYS: "Send automatically",
-    Permission.NEVER: "Never send",
+    Permission.ASK: QT_TRANSLATE_NOOP("FieldEditor", "Ask me first"),
+    Permission.ALWAYS: QT_TRANSLATE_NOOP("FieldEditor", "Send automatically"),
+    Permission.NEVER: QT_TRANSLATE_NOOP("FieldEditor", "Never send"),
+}
+# How a field went to a platform, as the disclosures store it (profile/store.py), in the worker's words.
+_CHANNELS = {
+    "profiler question": QT_TRANSLATE_NOOP("ProfileEditor", "profiler question"),
+    "survey request": QT_TRANSLATE_NOOP("ProfileEditor", "survey request"),
 }
 
 
@@ -60,8 +67,11 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.field = field
         answers = list(value) if isinstance(value, tuple) else ([value] if value else [])
-        choices = [(option.code, option.label) for option in field.options]
-        self.input = AnswerInput(field.type.value, choices, answers, field.hint, self, single_as_list=True)
+        choices = [(option.code, schema_text(option.label)) for option in field.options]
+        self.input = AnswerInput(
+            field.type.value, choices, answers, schema_text(field.hint), self, single_as_list=True
+        )
+        self.input.set_accessible_name(schema_text(field.label))
         self.input.changed.connect(self.changed)
         self.error = plain_label(self)
         self.error.setWordWrap(True)
@@ -72,6 +82,9 @@ class FieldEditor(QWidget):
         share_row.setContentsMargins(0, 0, 0, 0)
         for platform, choices_allowed in sharing.items():
             combo = QComboBox(self)
+            combo.setAccessibleName(
+                self.tr("What {0} may receive of “{1}”").format(platform_name(platform), schema_text(field.label))
+            )
             for permission in choices_allowed:
                 combo.addItem(self.tr(_PERMISSION_TEXTS[permission]), permission.value)
             share_row.addWidget(plain_label_with(self, self.tr("{0}:").format(platform_name(platform))))
@@ -94,7 +107,7 @@ class FieldEditor(QWidget):
     def check(self, today: date) -> bool:
         value = self.value()
         problem = None if value is None else self.field.validate(value, today)
-        self.error.setText(self.tr(problem) if problem else "")
+        self.error.setText(translated(problem) if problem else "")
         self.error.setVisible(problem is not None)
         return problem is None
 
@@ -147,8 +160,9 @@ class ProfileEditor(QDialog):
         intro.setWordWrap(True)
         self.tabs = QTabWidget(self)
         for group in schema.groups:
-            self.tabs.addTab(self._group_page(group.why, group.fields), self.tr(group.title))
+            self.tabs.addTab(self._group_page(group.why, group.fields), schema_text(group.title))
         self.other_answers = self._table([self.tr("Question"), self.tr("Your answer"), self.tr("Platform")])
+        self.other_answers.setAccessibleName(self.tr("Other answers"))
         self.tabs.addTab(
             self._with_button(self.other_answers, self.tr("Forget the selected answer"), self._forget),
             self.tr("Other answers"),
@@ -164,6 +178,7 @@ class ProfileEditor(QDialog):
                 self.tr("Times"),
             ]
         )
+        self.sent.setAccessibleName(self.tr("What was sent where"))
         self.tabs.addTab(self.sent, self.tr("What was sent where"))
         self.tabs.addTab(self._screener_page(), self.tr("Screener answers"))
 
@@ -178,6 +193,15 @@ class ProfileEditor(QDialog):
         close_button.clicked.connect(self.reject)
         self.status = plain_label(self)
         self.status.setWordWrap(True)
+        self.empty_hint = plain_label(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(HINT_STYLE)
+        self.empty_hint.setText(
+            self.tr(
+                "Your profile is empty. Start with “About you”: answer what you like, leave the rest empty, then "
+                "Save. Each answer stays on this computer until you allow a platform to receive it."
+            )
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.delete_button)
@@ -186,6 +210,7 @@ class ProfileEditor(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.completeness)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -196,7 +221,7 @@ class ProfileEditor(QDialog):
 
     def _group_page(self, why: str, fields: Iterable[Field]) -> QWidget:
         page = QWidget(self)
-        why_label = plain_label_with(page, self.tr(why))
+        why_label = plain_label_with(page, schema_text(why))
         why_label.setWordWrap(True)
         why_label.setStyleSheet("font-style: italic;")
         form = QFormLayout()
@@ -209,7 +234,7 @@ class ProfileEditor(QDialog):
             editor = FieldEditor(field, None, sharing, page)
             editor.changed.connect(lambda editor=editor: self._on_edit(editor))
             self.editors[field.id] = editor
-            form.addRow(self.tr(field.label) + ":", editor)
+            form.addRow(schema_text(field.label) + ":", editor)
         inner = QWidget(page)
         inner.setLayout(form)
         scroll = QScrollArea(page)
@@ -253,7 +278,7 @@ class ProfileEditor(QDialog):
         self.screener_platform.setPlaceholderText(self.tr("e.g. Prolific"))
         self.screener_field = QComboBox(page)
         for field in self._schema.fields:
-            self.screener_field.addItem(self.tr(field.label), field.id)
+            self.screener_field.addItem(schema_text(field.label), field.id)
         self.screener_field.currentIndexChanged.connect(self._new_screener_input)
         self.screener_holder = QVBoxLayout()
         self.screener_input: AnswerInput | None = None
@@ -265,6 +290,9 @@ class ProfileEditor(QDialog):
         self.screener_list = self._table(
             [self.tr("When"), self.tr("Where"), self.tr("Question"), self.tr("Answer")]
         )
+        self.screener_list.setAccessibleName(self.tr("Screener answers you recorded"))
+        self.screener_platform.setAccessibleName(self.tr("Where"))
+        self.screener_field.setAccessibleName(self.tr("Question"))
         form = QFormLayout()
         form.addRow(self.tr("Where:"), self.screener_platform)
         form.addRow(self.tr("Question:"), self.screener_field)
@@ -283,6 +311,7 @@ class ProfileEditor(QDialog):
     def reload(self) -> None:
         """Show what is stored now (after opening, saving or deleting)."""
         answers = self._store.answers()
+        self.empty_hint.setVisible(not answers)
         for field_id, editor in self.editors.items():
             value = answers.get(field_id)
             editor.input.set_answers(list(value) if isinstance(value, tuple) else ([value] if value else []))
@@ -308,9 +337,9 @@ class ProfileEditor(QDialog):
                     platform_name(item.platform),
                     item.account,
                     self._label_of(item.field),
-                    self.tr(item.channel),
-                    item.first_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    item.last_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    self.tr(_CHANNELS.get(item.channel, item.channel)),
+                    format_date_time(item.first_at.astimezone()),
+                    format_date_time(item.last_at.astimezone()),
                     str(item.times),
                 )
                 for item in self._store.disclosures()
@@ -359,7 +388,9 @@ class ProfileEditor(QDialog):
         value = field.clean(answers if field.type is FieldType.MULTI else (answers[0] if answers else None))
         problem = self.tr("Enter the answer you gave.") if value is None else field.validate(value, self._today())
         if problem is not None or value is None or not where:
-            self.screener_warning.setText(problem or self.tr("Say where you answered it."))
+            self.screener_warning.setText(
+                translated(problem) if problem else self.tr("Say where you answered it.")
+            )
             return
         earlier = [(answer.platform, answer.value) for answer in self._store.screener_answers(field.id)]
         conflict = profile_contradiction(
@@ -367,7 +398,7 @@ class ProfileEditor(QDialog):
         ) or earlier_contradiction(field, value, earlier)
         self._store.record_screener_answer(where, "", field.id, value)
         self.screener_warning.setText(
-            conflict.describe(self.tr(field.label))
+            translated(conflict.describe(schema_text(field.label)))
             if conflict
             else self.tr("Recorded; it disagrees with nothing you told SurveyDesk.")
         )
@@ -389,7 +420,7 @@ class ProfileEditor(QDialog):
     def _label_of(self, field_id: str) -> str:
         field = self._schema.field(field_id)
         if field is not None:
-            return self.tr(field.label)
+            return schema_text(field.label)
         extra = next((item for item in self._store.extra_answers() if item.field == field_id), None)
         return extra.label if extra is not None else field_id
 
@@ -405,9 +436,9 @@ class ProfileEditor(QDialog):
             field = self._schema.field(answer.field)
             rows.append(
                 (
-                    answer.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    format_date_time(answer.at.astimezone()),
                     platform_name(answer.platform),
-                    self.tr(field.label) if field else answer.field,
+                    schema_text(field.label) if field else answer.field,
                     field.describe(answer.value) if field else str(answer.value),
                 )
             )
@@ -419,8 +450,11 @@ class ProfileEditor(QDialog):
         field = self._schema.field(str(self.screener_field.currentData()))
         if field is None:
             return
-        choices = [(option.code, option.label) for option in field.options]
-        self.screener_input = AnswerInput(field.type.value, choices, (), field.hint, self, single_as_list=True)
+        choices = [(option.code, schema_text(option.label)) for option in field.options]
+        self.screener_input = AnswerInput(
+            field.type.value, choices, (), schema_text(field.hint), self, single_as_list=True
+        )
+        self.screener_input.set_accessible_name(self.tr("Your answer"))
         self.screener_holder.addWidget(self.screener_input)
 
     def _forget(self) -> None:

@@ -82,6 +82,14 @@ class AnswerInput(QWidget):
         scroll.setMinimumHeight(200)
         return scroll
 
+    def set_accessible_name(self, name: str) -> None:
+        """The question's name for screen readers, on the control that takes the answer (radio buttons and check
+        boxes are named by their own texts)."""
+        self.setAccessibleName(name)
+        for control in (self.line, self.combo):
+            if control is not None:
+                control.setAccessibleName(name)
+
     def answers(self) -> list[str]:
         if self.combo is not None:
             code = self.combo.currentData()

@@ -32,7 +32,7 @@ from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore, extra_field
 from surveydesk.services.background import Background
 from surveydesk.ui.profile_inputs import AnswerInput
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, schema_text, translated
 
 CHANNEL = "profiler question"
 WARNING_STYLE = "color: #8a5a00;"
@@ -88,6 +88,7 @@ class ProfilerDialog(QDialog):
         self.always_box = QCheckBox(self.tr("From now on, send this answer to BitLabs without asking"), self)
         self.filled = QListWidget(self)
         self.filled.setMaximumHeight(110)
+        self.filled.setAccessibleName(self.tr("Questions already answered from your profile"))
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
@@ -141,14 +142,14 @@ class ProfilerDialog(QDialog):
         answers = box.answers()
         problem = item.question.problem(answers, self._today())
         if problem is not None:
-            self._say_error(problem)
+            self._say_error(translated(problem))
             return
         profile = self._store.answers()
         learned = learned_from(item, answers, self._mapping, profile)
         conflict = warning_for(item, learned, profile, self._today())
         if conflict is not None and not self._warned and item.schema_field is not None:
             self._warned = True
-            self.warning.setText(conflict.describe(item.schema_field.label))
+            self.warning.setText(translated(conflict.describe(schema_text(item.schema_field.label))))
             self.send_button.setText(self.tr("Send anyway"))
             return
         if self.save_box.isChecked() and learned is not None:
@@ -279,6 +280,7 @@ class ProfilerDialog(QDialog):
             question.example,
             self,
         )
+        self.input.set_accessible_name(question.text)
         self.input_holder.addWidget(self.input)
         self.save_box.setVisible(True)
         self.save_box.setChecked(item.fill is Fill.ASK)
@@ -290,7 +292,7 @@ class ProfilerDialog(QDialog):
             self.source.setText(
                 self.tr(
                     "Your profile has no answer you allow for “{0}”. What you answer can be saved to it."
-                ).format(item.schema_field.label)
+                ).format(schema_text(item.schema_field.label))
             )
         else:
             self.source.setText(self.tr("This survey's own question. What you answer can be saved for next time."))

@@ -21,8 +21,9 @@ from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget, TargetError, describe_connection
+from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.keep_secret import keep_secret
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 
 
 class SyncDialog(QDialog):
@@ -123,7 +124,7 @@ class SyncDialog(QDialog):
             self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
         self.include_profile.setChecked(self._settings.include_profile())
         if self._secrets.problem:
-            self.result.setText(self._secrets.problem)
+            self.result.setText(translated(self._secrets.problem))
         self._show_state(self._service.state)
         self._show_last_success()
 
@@ -136,7 +137,7 @@ class SyncDialog(QDialog):
     def _show_last_success(self) -> None:
         last = self._settings.last_success()
         self.last_success.setText(
-            self.tr("Last successful sync: {0}").format(last.astimezone().strftime("%Y-%m-%d %H:%M"))
+            self.tr("Last successful sync: {0}").format(format_date_time(last.astimezone()))
             if last is not None
             else self.tr("Last successful sync: never")
         )
@@ -157,7 +158,7 @@ class SyncDialog(QDialog):
         try:
             return self._secrets.get(target.secret_key)
         except SecretsUnavailable as problem:
-            self.result.setText(str(problem))
+            self.result.setText(translated(problem.message))
             return None
 
     # --- actions -------------------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ class SyncDialog(QDialog):
             try:
                 self._secrets.delete(target.secret_key)
             except SecretsUnavailable as problem:
-                self.result.setText(str(problem))
+                self.result.setText(translated(problem.message))
         self.server_url.clear()
         self.database.clear()
         self.user.clear()

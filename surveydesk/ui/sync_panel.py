@@ -12,33 +12,35 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from surveydesk.core.model import AccountKey
 from surveydesk.services.reconciliation import SyncProgress, SyncState, SyncStatus
-from surveydesk.ui.formatting import format_number
+from surveydesk.ui.formatting import format_date_time, format_number
 from surveydesk.ui.text import local_time, plain_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPanel", text)
 
 
 def describe_sync(status: SyncStatus, today: date) -> str:
     """An account's sync in a few words, e.g. "synced 14:02:10", "syncing…", or what went wrong and when it is
     tried again; a sync before `today` (the worker's local date) is shown with its date."""
     if status.state is SyncState.SYNCING:
-        parts = [_tr("syncing…")]
+        parts = [QCoreApplication.translate("SyncPanel", "syncing…")]
     elif status.error_kind == "rate-limited" and status.next_sync is not None:  # pacing, not trouble
-        parts = [_tr("the platform paces us; going on at {0}").format(local_time(status.next_sync))]
+        parts = [
+            QCoreApplication.translate("SyncPanel", "the platform paces us; going on at {0}").format(
+                local_time(status.next_sync)
+            )
+        ]
     elif status.state in (SyncState.ERROR, SyncState.OFFLINE) or status.error_kind:
         parts = [status.message]
         if status.next_sync is not None:
-            parts.append(_tr("again at {0}").format(local_time(status.next_sync)))
+            parts.append(
+                QCoreApplication.translate("SyncPanel", "again at {0}").format(local_time(status.next_sync))
+            )
     elif status.last_sync is None:
-        parts = [status.message or _tr("not synced yet")]
+        parts = [status.message or QCoreApplication.translate("SyncPanel", "not synced yet")]
     else:
         parts = []
     if status.last_sync is not None:
         local = status.last_sync.astimezone()
-        when = local_time(status.last_sync) if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
-        parts.append(_tr("synced {0}").format(when))
+        when = local_time(status.last_sync) if local.date() == today else format_date_time(local)
+        parts.append(QCoreApplication.translate("SyncPanel", "synced {0}").format(when))
     return " · ".join(part for part in parts if part)
 
 

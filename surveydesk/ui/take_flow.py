@@ -15,6 +15,7 @@ from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
+from surveydesk.ui.text import translated
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -55,12 +56,14 @@ class TakeFlow(QObject):
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
-            self.said.emit(f"“{task.title}” can no longer be taken here: its account was removed.")
+            self.said.emit(
+                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task.title)
+            )
             return
         if task.key in self._in_flight:
             return
         self._in_flight.add(task.key)
-        self.said.emit(f"Taking “{task.title}”…")
+        self.said.emit(self.tr("Taking “{0}”…").format(task.title))
 
         def work() -> TakeResult | PlatformError:
             try:
@@ -74,7 +77,7 @@ class TakeFlow(QObject):
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(f"Could not take “{task.title}”: {outcome.message}")
+            self.said.emit(self.tr("Could not take “{0}”: {1}").format(task.title, outcome.message))
             return
         step = self._before_opening.get(task.platform)
         if step is None:
@@ -86,11 +89,11 @@ class TakeFlow(QObject):
         url = QUrl(address)
         if url.scheme() in _OPENABLE:
             self._open_url(url)
-        self.said.emit(message)
+        self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
         self.taken.emit(task)
         if self._timekeeper is not None:
             self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
-        self.said.emit(f"Could not take “{task.title}”: an error of ours; see the log file.")
+        self.said.emit(self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task.title))

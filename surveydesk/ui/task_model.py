@@ -15,7 +15,9 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +34,7 @@ from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
+from surveydesk.ui.text import translated
 from surveydesk.work.reputation import Reputation
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
@@ -58,12 +61,14 @@ def format_age(first_seen: datetime, now: datetime) -> str:
     """How long ago a task was first seen, in the short form a list column can hold."""
     seconds = max(0, int((now - first_seen).total_seconds()))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("TaskTableModel", "{0} s").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min"
+        return QCoreApplication.translate("TaskTableModel", "{0} min").format(seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h {seconds % 3600 // 60:02d}"
-    return f"{seconds // 86400} d"
+        return QCoreApplication.translate("TaskTableModel", "{0} h {1}").format(
+            seconds // 3600, f"{seconds % 3600 // 60:02d}"
+        )
+    return QCoreApplication.translate("TaskTableModel", "{0} d").format(seconds // 86400)
 
 
 def _optional_number(value: int | None) -> str:
@@ -173,9 +178,19 @@ class TaskTableModel(QAbstractTableModel):
     and says why in its tooltip.
     """
 
+    # Translated when shown (headerData), so lupdate finds them here under this class's name.
     HEADERS = (
-        "Platform", "Title", "Requester", "Your history", "Reward", "Minutes", "Reward/h", "Places", "Age", "Fit",
-    )  # fmt: skip
+        QT_TRANSLATE_NOOP("TaskTableModel", "Platform"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Title"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Requester"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Your history"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Reward"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Minutes"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Reward/h"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Places"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Age"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Fit"),
+    )
 
     hidden_count_changed = Signal(int)  # how many tasks the list rules reject, after it changed
 
@@ -222,7 +237,7 @@ class TaskTableModel(QAbstractTableModel):
                 return format_age(self._tasks[row].first_seen, self._now())
             if index.column() == Column.HISTORY:
                 record = self._reputation_of(self._tasks[row])
-                return "" if record is None else record.describe()
+                return "" if record is None else " · ".join(translated(part) for part in record.parts())
             if index.column() == Column.FIT:
                 return self._mark_text(self._marks[row])
             return _DISPLAY[index.column()](self._tasks[row])
@@ -239,7 +254,11 @@ class TaskTableModel(QAbstractTableModel):
             if not self._passes[row]:
                 return self._rejection_tip(self._tasks[row], self._marks[row])
             if index.column() == Column.FIT and self._marks[row] is not NO_MARK:
-                return "<p>" + "<br>".join(html.escape(reason) for reason in self._marks[row].reasons()) + "</p>"
+                return (
+                    "<p>"
+                    + "<br>".join(html.escape(translated(reason)) for reason in self._marks[row].reasons())
+                    + "</p>"
+                )
         return None
 
     def _mark_text(self, mark: Mark) -> str:
@@ -284,9 +303,10 @@ class TaskTableModel(QAbstractTableModel):
         return self._reputations.get((task.platform, task.requester_name))
 
     def _rejection_tip(self, task: Task, mark: Mark) -> str | None:
-        reason = self._rules.why_not(task)
+        rule = self._rules.why_not(task)
+        reason = None if rule is None else translated(rule)
         if reason is None and mark.unmet:
-            reason = self.tr("your profile says you cannot take it: {0}").format(mark.unmet[0])
+            reason = self.tr("your profile says you cannot take it: {0}").format(translated(mark.unmet[0]))
         if reason is None:
             return None
         # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.

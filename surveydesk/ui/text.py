@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from surveydesk.core.money import Money
+from surveydesk.core.translatable import Sentence
+from surveydesk.ui.formatting import format_money, format_number
 
 
 def plain_label(parent: QWidget) -> QLabel:
@@ -18,3 +22,26 @@ def plain_label(parent: QWidget) -> QLabel:
 def local_time(moment: datetime | None) -> str:
     """A stored UTC time shown in the worker's own time zone."""
     return "" if moment is None else moment.astimezone().strftime("%H:%M:%S")
+
+
+def translated(text: str) -> str:
+    """Words from the pure layers in the worker's language: a Sentence (core/translatable.py) is translated and
+    its values written the language's way; any other text (a platform's own words) is shown as it is."""
+    if not isinstance(text, Sentence):
+        return text
+    template = QCoreApplication.translate(text.context, text.template)
+    return template.format(*(_value_text(value) for value in text.values)) if text.values else template
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, Money):
+        return format_money(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value)
+    return translated(value) if isinstance(value, str) else str(value)
+
+
+def schema_text(text: str) -> str:
+    """A text of the profile schema (a label, a hint, a group's reason) in the worker's language; the schema's
+    texts reach the .ts through profile/schema_words.py."""
+    return QCoreApplication.translate("Schema", text)

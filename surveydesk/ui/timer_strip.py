@@ -9,7 +9,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from surveydesk.work.wages import task_wage
@@ -215,7 +215,7 @@ class TimerStrip(QFrame):
         try:
             action()
         except TimerError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(translated(error.args[0]))  # a Sentence of the timekeeper's
             return False
         return True
 

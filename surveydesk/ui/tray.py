@@ -8,8 +8,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
+from surveydesk import APP_NAME
 from surveydesk.core.model import Task
-from surveydesk.feed.alerts import Alert, describe_task
+from surveydesk.feed.alerts import Alert
+from surveydesk.ui.alert_text import describe_task
+from surveydesk.ui.formatting import format_number
 
 # How many of the newest matching tasks the tray menu offers to take.
 MENU_TASKS = 5
@@ -71,11 +74,11 @@ class Tray(QObject):
 
     def set_unseen(self, count: int) -> None:
         if not count:
-            tip = "SurveyDesk"
+            tip = APP_NAME
         elif count == 1:
             tip = self.tr("SurveyDesk — 1 new matching task")
         else:
-            tip = self.tr("SurveyDesk — {0} new matching tasks").format(count)
+            tip = self.tr("SurveyDesk — {0} new matching tasks").format(format_number(count))
         self._icon.setToolTip(tip)
 
     def tooltip(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.formatting import format_money
+from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wages import CurrencyFigures, WageReport
@@ -49,7 +49,9 @@ def format_rate(wage: Money | None) -> str:
 
 def format_share(share: float | None) -> str:
     """A share of 0..1 as a whole percentage: 0.7249 → "72%"."""
-    return "—" if share is None else f"{int(share * 100 + 0.5)}%"
+    if share is None:
+        return "—"
+    return QCoreApplication.translate("WagesPanel", "{0}%").format(format_number(int(share * 100 + 0.5)))
 
 
 def compare_wage(wage: Money | None, minimum: Money | None) -> int | None:
@@ -133,7 +135,7 @@ class MinimumWageEditor(QGroupBox):
         self.country = QComboBox(self)
         self.country.setAccessibleName(self.tr("Country"))
         for code, wage in MINIMUM_WAGES.items():
-            self.country.addItem(f"{wage.name} ({code})", code)
+            self.country.addItem(f"{translated(wage.name)} ({code})", code)
         chosen = settings.country()
         if self.country.findData(chosen) < 0:
             self.country.addItem(chosen, chosen)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 # Most SurveyDesk users work from France.
 FALLBACK_COUNTRY = "FR"
@@ -30,7 +31,7 @@ class MinimumWage:
     """One country's statutory minimum, as the law states it."""
 
     country: str  # ISO 3166-1 alpha-2
-    name: str  # the English name, also what Windows puts in its locale names ("French_France")
+    name: str  # the English name, also what Windows puts in its locale names ("French_France"); a Sentence
     hourly: Money | None  # gross, per hour; None where the law sets no hourly figure
     since: date | None  # when `hourly` took effect
 
@@ -39,25 +40,27 @@ MINIMUM_WAGES: Mapping[str, MinimumWage] = {
     wage.country: wage
     for wage in (
         # SMIC horaire brut, raised by 2% on 1 November 2024 and unchanged on 1 January 2025 (service-public.fr).
-        MinimumWage("FR", "France", Money(1188, "EUR"), date(2024, 11, 1)),
+        MinimumWage("FR", QT_TRANSLATE_NOOP("MinimumWage", "France"), Money(1188, "EUR"), date(2024, 11, 1)),
         # National Living Wage, workers aged 21 and over, from 1 April 2025 (gov.uk, National Minimum Wage rates).
-        MinimumWage("GB", "United Kingdom", Money(1221, "GBP"), date(2025, 4, 1)),
+        MinimumWage(
+            "GB", QT_TRANSLATE_NOOP("MinimumWage", "United Kingdom"), Money(1221, "GBP"), date(2025, 4, 1)
+        ),
         # Gesetzlicher Mindestlohn (MiLoG), as set by the Mindestlohnkommission for 1 January 2025.
-        MinimumWage("DE", "Germany", Money(1282, "EUR"), date(2025, 1, 1)),
+        MinimumWage("DE", QT_TRANSLATE_NOOP("MinimumWage", "Germany"), Money(1282, "EUR"), date(2025, 1, 1)),
         # Wettelijk minimumuurloon, workers aged 21 and over, from 1 July 2025 (rijksoverheid.nl).
-        MinimumWage("NL", "Netherlands", Money(1440, "EUR"), date(2025, 7, 1)),
+        MinimumWage("NL", QT_TRANSLATE_NOOP("MinimumWage", "Netherlands"), Money(1440, "EUR"), date(2025, 7, 1)),
         # National Minimum Wage, adult rate, from 1 January 2025 (Workplace Relations Commission).
-        MinimumWage("IE", "Ireland", Money(1350, "EUR"), date(2025, 1, 1)),
+        MinimumWage("IE", QT_TRANSLATE_NOOP("MinimumWage", "Ireland"), Money(1350, "EUR"), date(2025, 1, 1)),
         # Federal minimum under the Fair Labor Standards Act since 24 July 2009; many states set a higher one.
-        MinimumWage("US", "United States", Money(725, "USD"), date(2009, 7, 24)),
+        MinimumWage("US", QT_TRANSLATE_NOOP("MinimumWage", "United States"), Money(725, "USD"), date(2009, 7, 24)),
         # Salario mínimo interprofesional: set per day and per month, not per hour.
-        MinimumWage("ES", "Spain", None, None),
+        MinimumWage("ES", QT_TRANSLATE_NOOP("MinimumWage", "Spain"), None, None),
         # No statutory minimum wage: pay floors come from the collective agreement of each sector.
-        MinimumWage("IT", "Italy", None, None),
+        MinimumWage("IT", QT_TRANSLATE_NOOP("MinimumWage", "Italy"), None, None),
         # Revenu minimum mensuel moyen garanti: a monthly figure, indexed, with sector agreements above it.
-        MinimumWage("BE", "Belgium", None, None),
+        MinimumWage("BE", QT_TRANSLATE_NOOP("MinimumWage", "Belgium"), None, None),
         # Each province sets its own; the federal figure covers only federally regulated work.
-        MinimumWage("CA", "Canada", None, None),
+        MinimumWage("CA", QT_TRANSLATE_NOOP("MinimumWage", "Canada"), None, None),
     )
 }
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.wages import hourly, paid_by
 
@@ -21,16 +22,22 @@ class Reputation:
     returned: int
     rate: Money | None  # paid ÷ working time over their attempts, in the currency they paid most in
 
-    def describe(self) -> str:
-        """A short cell text, e.g. "4 done · 1 screen-out · £8.10/h"."""
-        parts = [f"{self.attempts} done"]
-        if self.screened_out:
-            parts.append(f"{self.screened_out} screen-out{'s' if self.screened_out != 1 else ''}")
+    def parts(self) -> list[Sentence]:
+        """The cell's parts, e.g. "4 done", "1 screen-out", "£8.10/h" (translatable, see core/translatable.py)."""
+        parts = [QT_TRANSLATE_NOOP("Reputation", "{0} done").filled(self.attempts)]
+        if self.screened_out == 1:
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "1 screen-out"))
+        elif self.screened_out:
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} screen-outs").filled(self.screened_out))
         if self.returned:
-            parts.append(f"{self.returned} returned")
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} returned").filled(self.returned))
         if self.rate is not None:
-            parts.append(f"{self.rate.format()}/h")
-        return " · ".join(parts)
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0}/h").filled(self.rate))
+        return parts
+
+    def describe(self) -> str:
+        """A short cell text in English, e.g. "4 done · 1 screen-out · £8.10/h"."""
+        return " · ".join(self.parts())
 
 
 def reputations(attempts: Iterable[Attempt]) -> dict[tuple[str, str], Reputation]:

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from surveydesk.core.clock import StopwatchClock
 from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.store.work_log import OpenStretch, WorkLog
 from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
 
@@ -179,7 +180,11 @@ class Timekeeper:
     def resume(self, attempt_id: int) -> Attempt:
         attempt = self._open_attempt(attempt_id)
         if self._has_interrupted("attempt", attempt_id):
-            raise TimerError("Say first whether the time while SurveyDesk was closed counts as work.")
+            raise TimerError(
+                QT_TRANSLATE_NOOP(
+                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
+                )
+            )
         if attempt_id in self._attempts:
             return attempt
         if self.shift is None:
@@ -192,7 +197,11 @@ class Timekeeper:
         """End an attempt. A submission is taken to earn its reward unless `paid` says otherwise."""
         attempt = self._open_attempt(attempt_id)
         if self._has_interrupted("attempt", attempt_id):
-            raise TimerError("Say first whether the time while SurveyDesk was closed counts as work.")
+            raise TimerError(
+                QT_TRANSLATE_NOOP(
+                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
+                )
+            )
         if attempt_id in self._attempts:
             self.pause(attempt_id)
         earned = paid if paid is not None else (attempt.reward if outcome is Outcome.SUBMITTED else None)
@@ -256,7 +265,7 @@ class Timekeeper:
     def _open_attempt(self, attempt_id: int) -> Attempt:
         attempt = self._log.attempt(attempt_id)
         if not attempt.is_open:
-            raise TimerError(f"“{attempt.title}” has already ended ({attempt.outcome}).")
+            raise TimerError(QT_TRANSLATE_NOOP("Timekeeper", "“{0}” has already ended.").filled(attempt.title))
         return attempt
 
     def _has_interrupted(self, kind: str, owner_id: int) -> bool:
