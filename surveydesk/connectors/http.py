@@ -17,6 +17,7 @@ from urllib3.util.retry import Retry
 
 from surveydesk import __version__
 from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
@@ -138,13 +139,25 @@ def _send(
             )
         else:
             if allow_redirects and response.is_redirect:
-                raise Unavailable(platform, f"{_server(url)} sent us round in circles (too many redirects)")
+                raise Unavailable(
+                    platform,
+                    QT_TRANSLATE_NOOP("PlatformError", "{0} sent us round in circles (too many redirects)").filled(
+                        _server(url)
+                    ),
+                )
     except requests.Timeout:
-        raise Unreachable(platform, f"{_server(url)} did not answer in time") from None
+        raise Unreachable(
+            platform, QT_TRANSLATE_NOOP("PlatformError", "{0} did not answer in time").filled(_server(url))
+        ) from None
     except requests.ConnectionError:
-        raise Unreachable(platform, f"cannot connect to {_server(url)}") from None
+        raise Unreachable(
+            platform, QT_TRANSLATE_NOOP("PlatformError", "cannot connect to {0}").filled(_server(url))
+        ) from None
     except requests.RequestException as exc:
-        raise Unavailable(platform, f"the request to {_server(url)} failed ({type(exc).__name__})") from None
+        failed = QT_TRANSLATE_NOOP("PlatformError", "the request to {0} failed ({1})").filled(
+            _server(url), type(exc).__name__
+        )
+        raise Unavailable(platform, failed) from None
     return response
 
 
@@ -174,14 +187,16 @@ def _is_login_header(name: str) -> bool:
 def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise BadPayload(platform, f"the server sent a reply of {int(declared) // 1_000_000} MB; it was refused")
+        too_big = QT_TRANSLATE_NOOP("PlatformError", "the server sent a reply of {0} MB; it was refused")
+        raise BadPayload(platform, too_big.filled(int(declared) // 1_000_000))
     body = bytearray()
     for chunk in response.iter_content(_CHUNK):
         body += chunk
         if len(body) > max_bytes:
-            raise BadPayload(
-                platform, f"the server sent a reply of more than {max_bytes // 1_000_000} MB; it was refused"
+            too_long = QT_TRANSLATE_NOOP(
+                "PlatformError", "the server sent a reply of more than {0} MB; it was refused"
             )
+            raise BadPayload(platform, too_long.filled(max_bytes // 1_000_000))
     return bytes(body)
 
 
@@ -190,9 +205,12 @@ def json_object(response: requests.Response, platform: str) -> dict[str, Any]:
     try:
         body = response.json()
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
-        raise BadPayload(platform, "the server answered with something that is not JSON") from None
+        raise BadPayload(
+            platform, QT_TRANSLATE_NOOP("PlatformError", "the server answered with something that is not JSON")
+        ) from None
     if not isinstance(body, dict):
-        raise BadPayload(platform, f"the server answered with a JSON {type(body).__name__}, not an object")
+        not_object = QT_TRANSLATE_NOOP("PlatformError", "the server answered with a JSON {0}, not an object")
+        raise BadPayload(platform, not_object.filled(type(body).__name__))
     return body
 
 
@@ -231,7 +249,10 @@ def path_part(identifier: str, platform: str) -> str:
     try:
         return quote(identifier, safe="")
     except UnicodeEncodeError:
-        raise BadPayload(platform, "an id in the reply holds characters no address can carry") from None
+        raise BadPayload(
+            platform,
+            QT_TRANSLATE_NOOP("PlatformError", "an id in the reply holds characters no address can carry"),
+        ) from None
 
 
 def origin(url: str) -> tuple[str, str]:

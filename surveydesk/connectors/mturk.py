@@ -16,11 +16,22 @@ import requests
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, path_part
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE,
+    IN_TROUBLE_NOW,
+    REFUSED,
+    SLOW_DOWN_NOW,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+    PlatformError,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 SEARCH_PATH: Final = "/projects"
 QUEUE_PATH: Final = "/tasks"
@@ -31,23 +42,51 @@ MAX_PAGES: Final = 5
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # MTurk documents no Retry-After; a minute is cautious
 MIN_REWARD_OPTION: Final = "min_reward"  # the account option: lowest reward to list, in dollars ("0.50")
 SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's sign-in page, as clients check
-NOT_SIGNED_IN: Final = "Not signed in to MTurk: paste your session cookie"
-SIGNED_OUT: Final = "MTurk signed you out; sign in again and paste a fresh cookie"
-UNSENDABLE_COOKIE: Final = "The MTurk cookie you pasted cannot be sent as it is; paste it again"
+NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("MTurkConnector", "Not signed in to MTurk: paste your session cookie")
+SIGNED_OUT: Final = QT_TRANSLATE_NOOP(
+    "MTurkConnector", "MTurk signed you out; sign in again and paste a fresh cookie"
+)
+UNSENDABLE_COOKIE: Final = QT_TRANSLATE_NOOP(
+    "MTurkConnector", "The MTurk cookie you pasted cannot be sent as it is; paste it again"
+)
 ACCEPTED: Final = QT_TRANSLATE_NOOP("TakeResult", "HIT accepted: it is in your queue.")
 # How worker-site clients accept a HIT: `format=json` makes a refusal a JSON `{"message": ...}`.
 ACCEPT_PARAMS: Final[Mapping[str, str]] = MappingProxyType({"format": "json", "ref": "w_pl_prvw"})
 MAX_REDIRECTS: Final = 5
 # MTurk's refusals of an accept, as clients match them (in lower case, anywhere in the answer), in words.
 _REFUSALS: Final = (
-    ("there are no more of these hits available", "MTurk has no more of these HITs available"),
-    ("you have accepted the maximum number", "Your MTurk queue is full: submit or return a HIT first"),
-    ("cannot work on any more hits today", "You have reached MTurk's daily limit of HITs; try again tomorrow"),
-    ("do not meet those qualifications", "You do not meet the qualification requirements of this HIT"),
-    ("do not meet the qualification", "You do not meet the qualification requirements of this HIT"),
-    ("address is not valid", "MTurk does not know this HIT group; it may have been taken down"),
-    ("prevent you from working", "The requester does not let you work on their HITs"),
-    ("please type the following characters", "MTurk asks you to solve a captcha: open MTurk in your browser"),
+    (
+        "there are no more of these hits available",
+        QT_TRANSLATE_NOOP("MTurkConnector", "MTurk has no more of these HITs available"),
+    ),
+    (
+        "you have accepted the maximum number",
+        QT_TRANSLATE_NOOP("MTurkConnector", "Your MTurk queue is full: submit or return a HIT first"),
+    ),
+    (
+        "cannot work on any more hits today",
+        QT_TRANSLATE_NOOP("MTurkConnector", "You have reached MTurk's daily limit of HITs; try again tomorrow"),
+    ),
+    (
+        "do not meet those qualifications",
+        QT_TRANSLATE_NOOP("MTurkConnector", "You do not meet the qualification requirements of this HIT"),
+    ),
+    (
+        "do not meet the qualification",
+        QT_TRANSLATE_NOOP("MTurkConnector", "You do not meet the qualification requirements of this HIT"),
+    ),
+    (
+        "address is not valid",
+        QT_TRANSLATE_NOOP("MTurkConnector", "MTurk does not know this HIT group; it may have been taken down"),
+    ),
+    (
+        "prevent you from working",
+        QT_TRANSLATE_NOOP("MTurkConnector", "The requester does not let you work on their HITs"),
+    ),
+    (
+        "please type the following characters",
+        QT_TRANSLATE_NOOP("MTurkConnector", "MTurk asks you to solve a captcha: open MTurk in your browser"),
+    ),
 )
 # MTurk's page-request errors (old and new wording), which a page may carry without a 429.
 _PAGE_LIMIT_MARKS: Final = (
@@ -160,7 +199,12 @@ class MTurkConnector:
         for number in range(1, MAX_PAGES + 1):
             params = {"format": "json", "page_size": str(PAGE_SIZE), "page_number": str(number)}
             page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters})
-            results = _listed(page, "results", self._platform, "MTurk's answer has no list of projects")
+            results = _listed(
+                page,
+                "results",
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no list of projects"),
+            )
             for project in results:
                 reading = self._read(project, now)
                 seen.setdefault(reading.task.external_id, reading)  # a project that moved pages meanwhile
@@ -200,7 +244,10 @@ class MTurkConnector:
             if "assignment_id=" in target.query:
                 return TakeResult(opened_url=url, message=ACCEPTED)
         raise BadPayload(
-            self._platform, "MTurk kept sending us from page to page; look at the HIT in your browser"
+            self._platform,
+            QT_TRANSLATE_NOOP(
+                "MTurkConnector", "MTurk kept sending us from page to page; look at the HIT in your browser"
+            ),
         )
 
     def requirements_of(self, task_id: str) -> tuple[Requirement, ...]:
@@ -212,7 +259,9 @@ class MTurkConnector:
         """The HITs the worker has accepted, each with its deadline; one unreadable entry fails the lot."""
         cookie = self._cookie()
         page = self._get(QUEUE_PATH, cookie, self._clock.now(), {"format": "json"})
-        entries = _listed(page, "tasks", self._platform, "MTurk's answer has no queue")
+        entries = _listed(
+            page, "tasks", self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no queue")
+        )
         return [self._queue_item(entry) for entry in entries]
 
     @property
@@ -242,12 +291,12 @@ class MTurkConnector:
             raise AuthExpired(self._platform, SIGNED_OUT)
         if status == 429:
             wait = _retry_wait(response)
-            message = f"MTurk asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            message = SLOWING_DOWN.filled("MTurk", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         if status >= 500:
-            raise Unavailable(self._platform, f"MTurk is having trouble (HTTP {status}); trying again later")
+            raise Unavailable(self._platform, IN_TROUBLE.filled("MTurk", status))
         if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"MTurk refused the request (HTTP {status})")
+            raise Unavailable(self._platform, REFUSED.filled("MTurk", status))
         try:
             return json_object(response, self._platform)
         except BadPayload:
@@ -264,26 +313,39 @@ class MTurkConnector:
             return AuthExpired(self._platform, SIGNED_OUT)
         if status == 429 or any(mark in text for mark in _PAGE_LIMIT_MARKS):
             wait = _retry_wait(response)
-            message = f"MTurk asked us to slow down; try again in {wait.total_seconds():.0f} s"
+            message = SLOW_DOWN_NOW.filled("MTurk", round(wait.total_seconds()))
             return RateLimited(self._platform, message, retry_at=now + wait)
         if _COOKIE_TOO_LARGE in text:
-            return AuthExpired(self._platform, "MTurk refused the cookie as too large; paste a fresh one")
+            return AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk refused the cookie as too large; paste a fresh one"),
+            )
         for mark, words in _REFUSALS:
             if mark in text:
                 return TakeRefused(self._platform, words)
         if status >= 500:
-            return Unavailable(self._platform, f"MTurk is having trouble (HTTP {status}); try again later")
+            return Unavailable(self._platform, IN_TROUBLE_NOW.filled("MTurk", status))
         if status not in (200, 422):  # the statuses of MTurk's refusals
-            return Unavailable(self._platform, f"MTurk refused the request (HTTP {status})")
+            return Unavailable(self._platform, REFUSED.filled("MTurk", status))
         said = _message(response)
         if said:
-            return TakeRefused(self._platform, f"MTurk did not give you the HIT: {excerpt(said)}")
-        return TakeRefused(self._platform, "MTurk did not confirm the HIT; look at your queue in your browser")
+            return TakeRefused(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk did not give you the HIT: {0}").filled(excerpt(said)),
+            )
+        return TakeRefused(
+            self._platform,
+            QT_TRANSLATE_NOOP(
+                "MTurkConnector", "MTurk did not confirm the HIT; look at your queue in your browser"
+            ),
+        )
 
     def _read(self, project: object, now: datetime) -> _Reading:
         """The project read, or its last reading when its offer came back as before."""
         if not isinstance(project, dict):
-            raise BadPayload(self._platform, "a project in MTurk's list is not an object")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "a project in MTurk's list is not an object")
+            )
         offer = tuple(map(project.get, _OFFER_FIELDS))
         hit_set_id = offer[0]
         previous = self._last_seen.get(hit_set_id) if isinstance(hit_set_id, str) else None
@@ -297,11 +359,15 @@ class MTurkConnector:
     def _task(self, project: dict[str, Any], now: datetime) -> Task:
         hit_set_id = project.get("hit_set_id")
         if not isinstance(hit_set_id, str) or not hit_set_id:
-            raise BadPayload(self._platform, "a project in MTurk's list has no id")
-        subject = f"project {excerpt(hit_set_id)}"
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "a project in MTurk's list has no id")
+            )
+        subject = QT_TRANSLATE_NOOP("MTurkConnector", "project {0}").filled(excerpt(hit_set_id))
         title = project.get("title")
         if not isinstance(title, str):
-            raise BadPayload(self._platform, f"{subject} has no title")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "{0} has no title").filled(subject)
+            )
         return Task(
             platform=self._account.platform,
             account=self._account.account,
@@ -322,18 +388,27 @@ class MTurkConnector:
 
     def _queue_item(self, entry: object) -> QueueItem:
         if not isinstance(entry, dict):
-            raise BadPayload(self._platform, "an entry in MTurk's queue is not an object")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "an entry in MTurk's queue is not an object")
+            )
         assignment_id = entry.get("assignment_id")
         if not isinstance(assignment_id, str) or not assignment_id:
-            raise BadPayload(self._platform, "an entry in MTurk's queue has no assignment id")
-        subject = f"assignment {excerpt(assignment_id)}"
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkConnector", "an entry in MTurk's queue has no assignment id"),
+            )
+        subject = QT_TRANSLATE_NOOP("MTurkConnector", "assignment {0}").filled(excerpt(assignment_id))
         project = entry.get("project")
         hit_set_id = project.get("hit_set_id") if isinstance(project, dict) else None
         if not isinstance(project, dict) or not isinstance(hit_set_id, str) or not hit_set_id:
-            raise BadPayload(self._platform, f"{subject} has no project")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "{0} has no project").filled(subject)
+            )
         title = project.get("title")
         if not isinstance(title, str):
-            raise BadPayload(self._platform, f"{subject} has no title")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "{0} has no title").filled(subject)
+            )
         left = fields.count(entry.get("time_to_deadline_in_seconds"))
         return QueueItem(
             assignment_id=assignment_id,
@@ -350,18 +425,25 @@ class MTurkConnector:
         """`monetary_reward.amount_in_dollars`, a float such as 0.07, read exactly; `amount` also serves."""
         reward = holder.get("monetary_reward")
         if not isinstance(reward, dict):
-            problem = "no reward" if reward is None else f"a reward of the wrong type: {excerpt(reward)}"
-            raise BadPayload(self._platform, f"{subject} has {problem}")
+            if reward is None:
+                problem = QT_TRANSLATE_NOOP("MTurkConnector", "{0} has no reward").filled(subject)
+            else:
+                problem = QT_TRANSLATE_NOOP("MTurkConnector", "{0} has a reward of the wrong type: {1}").filled(
+                    subject, excerpt(reward)
+                )
+            raise BadPayload(self._platform, problem)
         amount = reward.get("amount_in_dollars")
         if amount is None:
             amount = reward.get("amount")
         if isinstance(amount, bool) or not isinstance(amount, (int, float, str)):
-            raise BadPayload(self._platform, f"{subject} has a reward without an amount: {excerpt(amount)}")
+            without = QT_TRANSLATE_NOOP("MTurkConnector", "{0} has a reward without an amount: {1}")
+            raise BadPayload(self._platform, without.filled(subject, excerpt(amount)))
         currency = reward.get("currency_code") or reward.get("currency") or "USD"
         try:
             return Money.parse(amount, currency)
         except MoneyError as exc:
-            raise BadPayload(self._platform, f"{subject} has an unreadable reward: {excerpt(str(exc))}") from exc
+            unreadable = QT_TRANSLATE_NOOP("MTurkConnector", "{0} has an unreadable reward: {1}")
+            raise BadPayload(self._platform, unreadable.filled(subject, excerpt(str(exc)))) from exc
 
     def _page_url(self, value: object) -> str | None:
         """The worker-site page a JSON link names, absolute and without `.json`; None for a link elsewhere."""
@@ -396,7 +478,7 @@ def _filters(options: Mapping[str, str]) -> dict[str, str]:
     return filters
 
 
-def _listed(page: dict[str, Any], key: str, platform: str, missing: str) -> list[Any]:
+def _listed(page: dict[str, Any], key: str, platform: str, missing: Sentence) -> list[Any]:
     items = page.get(key)
     if not isinstance(items, list):
         raise BadPayload(platform, missing)

@@ -13,17 +13,26 @@ import requests
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, origin, path_part, post, web_url
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE,
+    REFUSED,
+    SLOW_DOWN_NOW,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
 RESERVED_MINUTES: Final = 10  # how long Prolific holds a reserved place by default (its submission statuses)
-NOT_SIGNED_IN: Final = "Not signed in to Prolific: add your access token"
-LOGIN_EXPIRED: Final = "Prolific says the login has expired; sign in again"
+NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: add your access token")
+LOGIN_EXPIRED: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Prolific says the login has expired; sign in again")
 DEFAULT_STUDY_PAGE_BASE: Final = "https://app.prolific.com/studies/"
 MAX_PAGES: Final = 20
 FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions wait when told no time
@@ -95,7 +104,10 @@ class ProlificConnector:
                 self._last_seen = seen
                 return [task for _, task in seen.values()]
             url = next_url
-        raise BadPayload(self._platform, f"Prolific's list of studies went on for more than {MAX_PAGES} pages")
+        too_long = QT_TRANSLATE_NOOP(
+            "ProlificConnector", "Prolific's list of studies went on for more than {0} pages"
+        )
+        raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
     def peripherals_of(self, task_id: str) -> tuple[str, ...]:
         """The study's `peripheral_requirements` (camera, microphone, audio, download…) as last fetched; none
@@ -125,16 +137,27 @@ class ProlificConnector:
         if status == 401:
             raise AuthExpired(self._platform, LOGIN_EXPIRED)
         if status == 429:
-            raise self._rate_limited(response, now, "try again in")
+            raise self._rate_limited(response, now, SLOW_DOWN_NOW)
         if 400 <= status < 500:
             detail = _error_detail(response).replace(token, "…").strip()
-            reason = excerpt(detail) if detail else f"no reason given (HTTP {status})"
-            raise TakeRefused(self._platform, f"Prolific did not reserve a place: {reason}")
+            if detail:
+                refusal = QT_TRANSLATE_NOOP("ProlificConnector", "Prolific did not reserve a place: {0}").filled(
+                    excerpt(detail)
+                )
+            else:
+                refusal = QT_TRANSLATE_NOOP(
+                    "ProlificConnector", "Prolific did not reserve a place: no reason given (HTTP {0})"
+                ).filled(status)
+            raise TakeRefused(self._platform, refusal)
         self._raise_for_trouble(status)
         submission = json_object(response, self._platform)
         if not isinstance(submission.get("id"), str):
             raise BadPayload(
-                self._platform, "Prolific's answer holds no reservation; look at the study in your browser"
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "ProlificConnector",
+                    "Prolific's answer holds no reservation; look at the study in your browser",
+                ),
             )
         study_page = self._study_page_base + path_part(task.external_id, self._platform)
         page = web_url(submission.get("study_url")) or study_page
@@ -155,17 +178,17 @@ class ProlificConnector:
             raise AuthExpired(self._platform, NOT_SIGNED_IN)
         return token
 
-    def _rate_limited(self, response: requests.Response, now: datetime, then: str) -> RateLimited:
+    def _rate_limited(self, response: requests.Response, now: datetime, message: Sentence) -> RateLimited:
+        """`message` (core/errors.py SLOWING_DOWN or SLOW_DOWN_NOW) filled with the wait Prolific asked for."""
         wait = retry_wait(response)
-        message = f"Prolific asked us to slow down; {then} {wait.total_seconds():.0f} s"
-        return RateLimited(self._platform, message, retry_at=now + wait)
+        return RateLimited(self._platform, message.filled("Prolific", round(wait.total_seconds())), now + wait)
 
     def _raise_for_trouble(self, status: int) -> None:
         """`Unavailable` for a server error or a refusal that no other error explains."""
         if status >= 500:
-            raise Unavailable(self._platform, f"Prolific is having trouble (HTTP {status}); trying again later")
+            raise Unavailable(self._platform, IN_TROUBLE.filled("Prolific", status))
         if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"Prolific refused the request (HTTP {status})")
+            raise Unavailable(self._platform, REFUSED.filled("Prolific", status))
 
     def _fetch_page(self, url: str, token: str, now: datetime) -> dict[str, Any]:
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
@@ -173,7 +196,7 @@ class ProlificConnector:
         if status in (401, 403):
             raise AuthExpired(self._platform, LOGIN_EXPIRED)
         if status == 429:
-            raise self._rate_limited(response, now, "checking again in")
+            raise self._rate_limited(response, now, SLOWING_DOWN)
         self._raise_for_trouble(status)
         return json_object(response, self._platform)
 
@@ -185,16 +208,27 @@ class ProlificConnector:
         if href is None or href == "":
             return None
         if not isinstance(href, str):
-            raise BadPayload(self._platform, "Prolific's link to the next page is not an address")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificConnector", "Prolific's link to the next page is not an address"),
+            )
         url = urljoin(current, href)
         if origin(url) != origin(self._studies_url):
-            raise BadPayload(self._platform, "Prolific's link to the next page points to another server")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "ProlificConnector", "Prolific's link to the next page points to another server"
+                ),
+            )
         return url
 
     def _read(self, study: object, now: datetime) -> fields.Reading:
         """The study's offer with its Task, reusing the last Task when the offer came back as before."""
         if not isinstance(study, dict):
-            raise BadPayload(self._platform, "a study in Prolific's list is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificConnector", "a study in Prolific's list is not an object"),
+            )
         offer = tuple(map(study.get, _OFFER_FIELDS))
         study_id = offer[0]
         previous = self._last_seen.get(study_id) if isinstance(study_id, str) else None
@@ -203,10 +237,15 @@ class ProlificConnector:
     def _task(self, study: dict[str, Any], now: datetime) -> Task:
         study_id = study.get("id")
         if not isinstance(study_id, str) or not study_id:
-            raise BadPayload(self._platform, "a study in Prolific's list has no id")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("ProlificConnector", "a study in Prolific's list has no id")
+            )
         name = study.get("name")
         if not isinstance(name, str):
-            raise BadPayload(self._platform, f"study {excerpt(study_id)} has no name")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificConnector", "study {0} has no name").filled(excerpt(study_id)),
+            )
         researcher = study.get("researcher")
         if not isinstance(researcher, dict):
             researcher = {}
@@ -239,20 +278,32 @@ class ProlificConnector:
         elif isinstance(value, int) and not isinstance(value, bool):
             currency = "GBP"
         else:
-            problem = "no reward" if value is None else f"a reward of the wrong type: {excerpt(value)}"
-            raise BadPayload(self._platform, f"study {excerpt(study_id)} has {problem}")
+            if value is None:
+                problem = QT_TRANSLATE_NOOP("ProlificConnector", "study {0} has no reward").filled(
+                    excerpt(study_id)
+                )
+            else:
+                problem = QT_TRANSLATE_NOOP(
+                    "ProlificConnector", "study {0} has a reward of the wrong type: {1}"
+                ).filled(excerpt(study_id), excerpt(value))
+            raise BadPayload(self._platform, problem)
         try:
             return Money.parse(value, currency, unit="minor")
         except MoneyError as exc:
             raise BadPayload(
-                self._platform, f"study {excerpt(study_id)} has an unreadable reward: {excerpt(str(exc))}"
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificConnector", "study {0} has an unreadable reward: {1}").filled(
+                    excerpt(study_id), excerpt(str(exc))
+                ),
             ) from exc
 
 
 def _results(page: dict[str, Any], platform: str) -> list[Any]:
     results = page.get("results")
     if not isinstance(results, list):
-        raise BadPayload(platform, "Prolific's answer has no list of studies")
+        raise BadPayload(
+            platform, QT_TRANSLATE_NOOP("ProlificConnector", "Prolific's answer has no list of studies")
+        )
     return results
 
 

@@ -6,10 +6,24 @@ Anything that is not one of these is a bug of ours and is logged with a tracebac
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
+
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+
+# What every connector says alike, {0} being the platform's name: the worker reads them in the status line.
+SLOWING_DOWN: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; checking again in {1} s")
+SLOW_DOWN_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; try again in {1} s")
+IN_TROUBLE: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); trying again later")
+IN_TROUBLE_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); try again later")
+REFUSED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} refused the request (HTTP {1})")
+REPORTED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} reported an error: {1}")
 
 
 class PlatformError(Exception):
-    """Something a platform did (or did not do) that the worker should hear about in words."""
+    """Something a platform did (or did not do) that the worker should hear about in words.
+
+    `message` is kept as given: a connector's Sentence (core/translatable.py) reaches the UI whole, to be shown
+    in the worker's language."""
 
     kind = "error"
 
