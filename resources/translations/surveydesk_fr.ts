@@ -158,6 +158,116 @@
     </message>
 </context>
 <context>
+    <name>BitLabsConnector</name>
+    <message>
+        <source>BitLabs gave no web link for this survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs lists surveys per user: add your user id to the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; answer has no list of surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a survey in BitLabs&apos; list is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs refused the app token; check it in the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs will not list surveys for this user: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs will not list surveys for this user: no reason given (HTTP 406)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; answer has no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a survey in BitLabs&apos; list has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has no {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has a {1} of the wrong type: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has an unreadable {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CPXConnector</name>
+    <message>
+        <source>CPX Research gave no web link for this survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPX Research needs the app id and your user id: add them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account&apos;s currency &quot;{0}&quot; is not an ISO 4217 code such as USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPX Research refused the app&apos;s key; check it in the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPX Research answered with an unknown status: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPX Research&apos;s answer has no list of surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a survey in CPX Research&apos;s list is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a survey in CPX Research&apos;s list has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has no payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has a payout of the wrong type: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey {0} has an unreadable payout: {1}; is the account&apos;s currency the one the app pays in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Contradiction</name>
     <message>
         <source>{0}: you answered “{1}”, but {2} says “{3}”. Platforms reject participants whose answers disagree.</source>
@@ -837,6 +947,121 @@
     </message>
 </context>
 <context>
+    <name>MTurkConnector</name>
+    <message>
+        <source>Not signed in to MTurk: paste your session cookie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk signed you out; sign in again and paste a fresh cookie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MTurk cookie you pasted cannot be sent as it is; paste it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk has no more of these HITs available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your MTurk queue is full: submit or return a HIT first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have reached MTurk&apos;s daily limit of HITs; try again tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not meet the qualification requirements of this HIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk does not know this HIT group; it may have been taken down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester does not let you work on their HITs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk asks you to solve a captcha: open MTurk in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk&apos;s answer has no list of projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk kept sending us from page to page; look at the HIT in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk&apos;s answer has no queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk refused the cookie as too large; paste a fresh one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk did not give you the HIT: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTurk did not confirm the HIT; look at your queue in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a project in MTurk&apos;s list is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a project in MTurk&apos;s list has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has no title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry in MTurk&apos;s queue is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry in MTurk&apos;s queue has no assignment id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignment {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has no project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has no reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has a reward of the wrong type: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has a reward without an amount: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has an unreadable reward: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search titles and requesters</source>
@@ -1191,6 +1416,73 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>PlatformError</name>
+    <message>
+        <source>{0} sent us round in circles (too many redirects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request to {0} failed ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a reply of {0} MB; it was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a reply of more than {0} MB; it was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with something that is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with a JSON {0}, not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an id in the reply holds characters no address can carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} asked us to slow down; checking again in {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} asked us to slow down; try again in {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is having trouble (HTTP {1}); trying again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is having trouble (HTTP {1}); try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} refused the request (HTTP {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} reported an error: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Poller</name>
     <message>
         <source>Paused</source>
@@ -1500,6 +1792,69 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>This survey&apos;s own question. What you answer can be saved for next time.</source>
         <translation>Une question propre à cette enquête. Ce que vous répondez peut être enregistré pour la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>ProlificConnector</name>
+    <message>
+        <source>Not signed in to Prolific: add your access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific says the login has expired; sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s list of studies went on for more than {0} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific did not reserve a place: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific did not reserve a place: no reason given (HTTP {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s answer holds no reservation; look at the study in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s link to the next page is not an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s link to the next page points to another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a study in Prolific&apos;s list is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a study in Prolific&apos;s list has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study {0} has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study {0} has no reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study {0} has a reward of the wrong type: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study {0} has an unreadable reward: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s answer has no list of studies</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,17 @@ from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
 from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE,
+    NO_REASON,
+    REFUSED,
+    REPORTED,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.take import TakeResult, check_owner
@@ -78,27 +88,42 @@ class BitLabsConnector:
         """
         check_owner(task, self._account)
         if not task.url:
-            raise BadPayload(self._platform, "BitLabs gave no web link for this survey")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs gave no web link for this survey")
+            )
         return TakeResult(opened_url=task.url, message=SURVEY_OPENED)
 
     def fetch_tasks(self) -> list[Task]:
         """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored."""
         token = self._secret_provider()
         if not token:
-            raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsConnector", "Not signed in to BitLabs: add your app's API token"),
+            )
         if not self._user_id:
-            raise AuthExpired(self._platform, "BitLabs lists surveys per user: add your user id to the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsConnector", "BitLabs lists surveys per user: add your user id to the account"
+                ),
+            )
         now = self._clock.now()
         data = self._data(self._fetch(token, now))
         surveys = data.get("surveys")
         if not isinstance(surveys, list):
-            raise BadPayload(self._platform, "BitLabs' answer has no list of surveys")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs' answer has no list of surveys")
+            )
         everyone = _restriction_text(data.get("restriction_reason"))
         seen: dict[str, fields.Reading] = {}
         restrictions: dict[str, str] = {}
         for survey in surveys:
             if not isinstance(survey, dict):
-                raise BadPayload(self._platform, "a survey in BitLabs' list is not an object")
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("BitLabsConnector", "a survey in BitLabs' list is not an object"),
+                )
             reading = self._read(survey, now)
             task = reading[1]
             if task.external_id in seen:
@@ -119,29 +144,41 @@ class BitLabsConnector:
         response = get(self._session, self._surveys_url, platform=self._platform, headers=headers)
         status = response.status_code
         if status in (401, 403):
-            raise AuthExpired(self._platform, "BitLabs refused the app token; check it in the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs refused the app token; check it in the account"),
+            )
         if status == 406:
             # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
-            reason = without_secrets(error_text(json_body(response)), (token,)) or "no reason given (HTTP 406)"
-            raise Unavailable(self._platform, f"BitLabs will not list surveys for this user: {excerpt(reason)}")
+            reason = without_secrets(error_text(json_body(response)), (token,))
+            refusal = (
+                QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs will not list surveys for this user: {0}").filled(
+                    excerpt(reason)
+                )
+                if reason
+                else QT_TRANSLATE_NOOP(
+                    "BitLabsConnector", "BitLabs will not list surveys for this user: no reason given (HTTP 406)"
+                )
+            )
+            raise Unavailable(self._platform, refusal)
         if status == 429:
             wait = _retry_wait(response)
-            message = f"BitLabs asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            message = SLOWING_DOWN.filled("BitLabs", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         if status >= 500:
-            raise Unavailable(self._platform, f"BitLabs is having trouble (HTTP {status}); trying again later")
+            raise Unavailable(self._platform, IN_TROUBLE.filled("BitLabs", status))
         if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"BitLabs refused the request (HTTP {status})")
+            raise Unavailable(self._platform, REFUSED.filled("BitLabs", status))
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(error_text(body), (token,)) or "no reason given"
-            raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
+            reason = without_secrets(error_text(body), (token,))
+            raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
         return body
 
     def _data(self, body: dict[str, Any]) -> dict[str, Any]:
         data = body.get("data")
         if not isinstance(data, dict):
-            raise BadPayload(self._platform, "BitLabs' answer has no data")
+            raise BadPayload(self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs' answer has no data"))
         return data
 
     def _read(self, survey: dict[str, Any], now: datetime) -> fields.Reading:
@@ -153,7 +190,9 @@ class BitLabsConnector:
     def _task(self, survey: dict[str, Any], now: datetime) -> Task:
         survey_id = read_survey_id(survey.get("id"))
         if survey_id is None:
-            raise BadPayload(self._platform, "a survey in BitLabs' list has no id")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "a survey in BitLabs' list has no id")
+            )
         minutes = read_minutes(survey.get("loi"))
         return Task(
             platform=self._account.platform,
@@ -171,13 +210,23 @@ class BitLabsConnector:
         field, currency = ("value", self._app_currency) if self._app_currency else ("cpi", "USD")
         amount = survey.get(field)
         if isinstance(amount, bool) or not isinstance(amount, str | int | float):
-            problem = f"no {field}" if amount is None else f"a {field} of the wrong type: {excerpt(amount)}"
-            raise BadPayload(self._platform, f"survey {excerpt(survey_id)} has {problem}")
+            if amount is None:
+                problem = QT_TRANSLATE_NOOP("BitLabsConnector", "survey {0} has no {1}").filled(
+                    excerpt(survey_id), field
+                )
+            else:
+                problem = QT_TRANSLATE_NOOP(
+                    "BitLabsConnector", "survey {0} has a {1} of the wrong type: {2}"
+                ).filled(excerpt(survey_id), field, excerpt(amount))
+            raise BadPayload(self._platform, problem)
         try:
             return Money.parse(amount, currency)
         except MoneyError as exc:
             raise BadPayload(
-                self._platform, f"survey {excerpt(survey_id)} has an unreadable {field}: {excerpt(str(exc))}"
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsConnector", "survey {0} has an unreadable {1}: {2}").filled(
+                    excerpt(survey_id), field, excerpt(str(exc))
+                ),
             ) from exc
 
 

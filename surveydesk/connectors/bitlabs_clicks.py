@@ -26,7 +26,15 @@ from surveydesk.connectors import fields
 from surveydesk.connectors.bitlabs import error_text, json_body
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import excerpt, get, json_object, post, web_url, without_secrets
-from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE_NOW,
+    SLOW_DOWN_NOW,
+    AuthExpired,
+    BadPayload,
+    PlatformError,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import Task
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
@@ -168,7 +176,12 @@ class BitLabsClicks(AccountClient):
         check_owner(task, self._account)
         click_id = click_id_of(task.url)
         if click_id is None:
-            raise BadPayload(self._platform, "this survey's link holds no click id; open it in your browser")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsClicks", "this survey's link holds no click id; open it in your browser"
+                ),
+            )
         return click_id, self.step(click_id)
 
     def step(self, click_id: str) -> ClickStep:
@@ -194,15 +207,24 @@ class BitLabsClicks(AccountClient):
 
     def _url(self, click_id: str) -> str:
         if not _CLICK_ID.fullmatch(click_id):
-            raise BadPayload(self._platform, "the click id holds characters no address can carry")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "the click id holds characters no address can carry"),
+            )
         return self._base_url + CLICKS_PATH + click_id
 
     def _headers(self) -> dict[str, str]:
         token = self._secret_provider()
         if not token:
-            raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "Not signed in to BitLabs: add your app's API token"),
+            )
         if not self._option("user_id"):
-            raise AuthExpired(self._platform, "BitLabs needs your user id: add it to the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs needs your user id: add it to the account"),
+            )
         return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
 
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
@@ -217,25 +239,30 @@ class BitLabsClicks(AccountClient):
         """The reply's `data`; every refusal becomes a typed error with BitLabs' reason, minus the token."""
         status = response.status_code
         if status in (401, 403):
-            raise AuthExpired(self._platform, "BitLabs refused the app token; check it in the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused the app token; check it in the account"),
+            )
         if status == 429:
             header = response.headers.get("Retry-After", "").strip()
             wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
             retry_at: datetime = self._clock.now() + wait
-            raise RateLimited(
-                self._platform, f"BitLabs asked us to slow down; try again in {wait.seconds} s", retry_at
-            )
+            raise RateLimited(self._platform, SLOW_DOWN_NOW.filled("BitLabs", wait.seconds), retry_at)
         if status >= 500:
-            raise Unavailable(self._platform, f"BitLabs is having trouble (HTTP {status}); try again later")
+            raise Unavailable(self._platform, IN_TROUBLE_NOW.filled("BitLabs", status))
         if status >= 400:
             reason = without_secrets(error_text(json_body(response)), (token,)) or f"HTTP {status}"
-            raise ClickRefused(self._platform, f"BitLabs refused: {excerpt(reason)}")
+            raise ClickRefused(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused: {0}").filled(excerpt(reason))
+            )
         body = json_object(response, self._platform)
         return body.get("data")
 
     def _step(self, data: object) -> ClickStep:
         if not isinstance(data, dict):
-            raise BadPayload(self._platform, "BitLabs' answer holds no next step")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs' answer holds no next step")
+            )
         answered, required = (
             fields.count(data.get("answered_questions")),
             fields.count(data.get("required_questions")),
@@ -246,21 +273,30 @@ class BitLabsClicks(AccountClient):
         redirect = data.get("redirect")
         url = web_url(redirect.get("url")) if isinstance(redirect, dict) else ""
         if not url:
-            raise BadPayload(self._platform, "BitLabs sent neither a question nor a web address to go on to")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsClicks", "BitLabs sent neither a question nor a web address to go on to"
+                ),
+            )
         kind = fields.text(redirect.get("type")) if isinstance(redirect, dict) else ""
         return ClickStep(None, url, clean_text(kind, 40), answered, required)
 
     def _question(self, raw: object) -> Question:
         if not isinstance(raw, dict):
-            raise BadPayload(self._platform, "a profiler question is not an object")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question is not an object")
+            )
         question_id, kind = raw.get("id"), raw.get("type")
         if not isinstance(question_id, str) or not _CLICK_ID.fullmatch(question_id):
-            raise BadPayload(self._platform, f"a profiler question has an unreadable id: {excerpt(question_id)}")
+            unreadable = QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has an unreadable id: {0}")
+            raise BadPayload(self._platform, unreadable.filled(excerpt(question_id)))
         if kind not in TYPES:
-            raise BadPayload(self._platform, f"a profiler question has an unknown type: {excerpt(kind)}")
+            unknown = QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has an unknown type: {0}")
+            raise BadPayload(self._platform, unknown.filled(excerpt(kind)))
         text = raw.get("localized_text")
         if not isinstance(text, str) or not text.strip():
-            raise BadPayload(self._platform, "a profiler question has no text")
+            raise BadPayload(self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has no text"))
         validation = raw.get("validation_info")
         rules: dict[str, Any] = validation if isinstance(validation, dict) else {}
         regex = rules.get("regex")
@@ -280,13 +316,19 @@ class BitLabsClicks(AccountClient):
         if kind not in ("SINGLE", "MULTI"):
             return ()
         if not isinstance(raw, list) or not raw or len(raw) > MAX_OPTIONS:
-            raise BadPayload(self._platform, "a profiler question offers no readable answers")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question offers no readable answers"),
+            )
         choices: list[Choice] = []
         for item in raw:
             code = item.get("code") if isinstance(item, dict) else None
             text = item.get("localized_text") if isinstance(item, dict) else None
             if not isinstance(code, str) or not code or not isinstance(text, str):
-                raise BadPayload(self._platform, "an answer of a profiler question is unreadable")
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("BitLabsClicks", "an answer of a profiler question is unreadable"),
+                )
             choices.append(Choice(clean_text(code, 100), clean_text(text, _TEXT_LIMIT)))
         return tuple(choices)
 

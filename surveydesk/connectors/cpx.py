@@ -15,7 +15,17 @@ from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
 from surveydesk.connectors.walls import read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE,
+    NO_REASON,
+    REFUSED,
+    REPORTED,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.take import TakeResult, check_owner
@@ -96,7 +106,9 @@ class CPXConnector:
         sent, and the 120 s refresh rule is not touched."""
         check_owner(task, self._account)
         if not task.url:
-            raise BadPayload(self._platform, "CPX Research gave no web link for this survey")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "CPX Research gave no web link for this survey")
+            )
         return TakeResult(opened_url=task.url, message=SURVEY_OPENED)
 
     def fetch_tasks(self) -> list[Task]:
@@ -108,11 +120,17 @@ class CPXConnector:
         self._keep_to_the_floor(now)
         secret = self._secret_provider()
         if not secret:
-            raise AuthExpired(self._platform, "Not signed in to CPX Research: add your app's secure hash key")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "Not signed in to CPX Research: add your app's secure hash key"),
+            )
         app_id = self._options.get("app_id", "").strip()
         user_id = self._options.get("ext_user_id", "").strip()
         if not app_id or not user_id:
-            raise AuthExpired(self._platform, "CPX Research needs the app id and your user id: add them")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "CPX Research needs the app id and your user id: add them"),
+            )
         currency = self._currency()
         params = {
             "app_id": app_id,
@@ -144,7 +162,9 @@ class CPXConnector:
         retry_at = last + REFRESH_FLOOR
         if now < retry_at:
             wait = math.ceil((retry_at - now).total_seconds())
-            message = f"CPX Research allows one refresh every 120 s; checking again in {wait} s"
+            message = QT_TRANSLATE_NOOP(
+                "CPXConnector", "CPX Research allows one refresh every 120 s; checking again in {0} s"
+            ).filled(wait)
             raise RateLimited(self._platform, message, retry_at=retry_at)
 
     def _currency(self) -> str:
@@ -152,44 +172,55 @@ class CPXConnector:
         try:
             return normalise_currency(chosen)
         except MoneyError:
-            message = f'the account\'s currency "{excerpt(chosen)}" is not an ISO 4217 code such as USD'
+            message = QT_TRANSLATE_NOOP(
+                "CPXConnector", 'the account\'s currency "{0}" is not an ISO 4217 code such as USD'
+            ).filled(excerpt(chosen))
             raise AuthExpired(self._platform, message) from None
 
     def _fetch(self, params: dict[str, str], now: datetime) -> dict[str, Any]:
         response = get(self._session, self._surveys_url, platform=self._platform, params=params)
         status = response.status_code
         if status in (401, 403):
-            raise AuthExpired(self._platform, "CPX Research refused the app's key; check it in the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "CPX Research refused the app's key; check it in the account"),
+            )
         if status == 429:
             header = response.headers.get("Retry-After", "").strip()
             wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else REFRESH_FLOOR
-            message = f"CPX Research asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            message = SLOWING_DOWN.filled("CPX Research", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         if status >= 500:
-            raise Unavailable(
-                self._platform, f"CPX Research is having trouble (HTTP {status}); trying again later"
-            )
+            raise Unavailable(self._platform, IN_TROUBLE.filled("CPX Research", status))
         if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"CPX Research refused the request (HTTP {status})")
+            raise Unavailable(self._platform, REFUSED.filled("CPX Research", status))
         return json_object(response, self._platform)
 
     def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:
         """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
         status = body.get("status")
         if status == "error":
-            reason = without_secrets(_error_text(body), secrets) or "no reason given"
-            raise Unavailable(self._platform, f"CPX Research reported an error: {excerpt(reason)}")
+            reason = without_secrets(_error_text(body), secrets)
+            raise Unavailable(
+                self._platform, REPORTED.filled("CPX Research", excerpt(reason) if reason else NO_REASON)
+            )
         if status != "success":
-            raise BadPayload(self._platform, f"CPX Research answered with an unknown status: {excerpt(status)}")
+            unknown = QT_TRANSLATE_NOOP("CPXConnector", "CPX Research answered with an unknown status: {0}")
+            raise BadPayload(self._platform, unknown.filled(excerpt(status)))
         surveys = body.get("surveys")
         if not isinstance(surveys, list):
-            raise BadPayload(self._platform, "CPX Research's answer has no list of surveys")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "CPX Research's answer has no list of surveys")
+            )
         return surveys
 
     def _read(self, survey: object, now: datetime, currency: str) -> fields.Reading:
         """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
         if not isinstance(survey, dict):
-            raise BadPayload(self._platform, "a survey in CPX Research's list is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "a survey in CPX Research's list is not an object"),
+            )
         offer = (*map(survey.get, _OFFER_FIELDS), currency)
         previous = self._last_seen.get(read_survey_id(offer[0]) or "")
         return fields.reread(previous, offer, None) or (offer, self._task(survey, now, currency))
@@ -197,7 +228,9 @@ class CPXConnector:
     def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
         survey_id = read_survey_id(survey.get("id"))
         if survey_id is None:
-            raise BadPayload(self._platform, "a survey in CPX Research's list has no id")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "a survey in CPX Research's list has no id")
+            )
         minutes = read_minutes(survey.get("loi"))
         return Task(
             platform=self._account.platform,
@@ -214,15 +247,22 @@ class CPXConnector:
     def _reward(self, survey: dict[str, Any], survey_id: str, currency: str) -> Money:
         payout = survey.get("payout")
         if isinstance(payout, bool) or not isinstance(payout, str | int | float):
-            problem = "no payout" if payout is None else f"a payout of the wrong type: {excerpt(payout)}"
-            raise BadPayload(self._platform, f"survey {excerpt(survey_id)} has {problem}")
+            if payout is None:
+                problem = QT_TRANSLATE_NOOP("CPXConnector", "survey {0} has no payout").filled(excerpt(survey_id))
+            else:
+                problem = QT_TRANSLATE_NOOP(
+                    "CPXConnector", "survey {0} has a payout of the wrong type: {1}"
+                ).filled(excerpt(survey_id), excerpt(payout))
+            raise BadPayload(self._platform, problem)
         try:
             return Money.parse(payout, currency)
         except MoneyError as exc:
             raise BadPayload(
                 self._platform,
-                f"survey {excerpt(survey_id)} has an unreadable payout: {excerpt(str(exc))}; "
-                "is the account's currency the one the app pays in?",
+                QT_TRANSLATE_NOOP(
+                    "CPXConnector",
+                    "survey {0} has an unreadable payout: {1}; is the account's currency the one the app pays in?",
+                ).filled(excerpt(survey_id), excerpt(str(exc))),
             ) from exc
 
 

@@ -12,7 +12,15 @@ import requests
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, origin, path_part
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import (
+    IN_TROUBLE,
+    REFUSED,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+    RateLimited,
+    Unavailable,
+)
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeResult, check_owner
@@ -23,9 +31,13 @@ TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the wo
 DEFAULT_CURRENCY: Final = "USD"  # Toloka pays in dollars; a reply naming another currency is believed
 DEFAULT_LANGUAGE: Final = "EN"
 FALLBACK_WAIT: Final = timedelta(seconds=60)
-SIGNED_OUT: Final = "Toloka signed you out; sign in again and paste a fresh cookie"
+SIGNED_OUT: Final = QT_TRANSLATE_NOOP(
+    "TolokaConnector", "Toloka signed you out; sign in again and paste a fresh cookie"
+)
 OPENED_IN_TOLOKA: Final = QT_TRANSLATE_NOOP("TakeResult", "Opened in Toloka: take the task there.")
-SENT_AWAY: Final = "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
+SENT_AWAY: Final = QT_TRANSLATE_NOOP(
+    "TolokaConnector", "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
+)
 # Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
 # are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.
 CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoken")
@@ -105,27 +117,38 @@ class TolokaConnector:
             raise AuthExpired(self._platform, SIGNED_OUT)
         if status == 429:
             wait = _retry_wait(response)
-            message = f"Toloka asked us to slow down; checking again in {wait.total_seconds():.0f} s"
+            message = SLOWING_DOWN.filled("Toloka", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         if status >= 500:
-            raise Unavailable(self._platform, f"Toloka is having trouble (HTTP {status}); trying again later")
+            raise Unavailable(self._platform, IN_TROUBLE.filled("Toloka", status))
         if not 200 <= status < 300:
-            raise Unavailable(self._platform, f"Toloka refused the request (HTTP {status})")
+            raise Unavailable(self._platform, REFUSED.filled("Toloka", status))
         if body is None:
-            raise BadPayload(self._platform, "Toloka answered with something that is not JSON")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaConnector", "Toloka answered with something that is not JSON"),
+            )
         if isinstance(body, dict) and isinstance(body.get("code"), str):
             code = excerpt(body["code"], hide=_login_values(headers))
-            problem = f"Toloka answered with error {code} instead of a list of task groups"
+            problem = QT_TRANSLATE_NOOP(
+                "TolokaConnector", "Toloka answered with error {0} instead of a list of task groups"
+            ).filled(code)
             raise BadPayload(self._platform, problem)
         if not isinstance(body, list):
-            raise BadPayload(self._platform, "Toloka's answer is not a list of task groups")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaConnector", "Toloka's answer is not a list of task groups"),
+            )
         return body
 
     def _read(self, group: object, now: datetime) -> fields.Reading | None:
         """The group's offer with its Task (the last one when the offer came back as before); None for a group
         the worker cannot take or has hidden."""
         if not isinstance(group, dict):
-            raise BadPayload(self._platform, "a task group in Toloka's list is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaConnector", "a task group in Toloka's list is not an object"),
+            )
         if not _offered(group):
             return None
         pool = self._pool(group)
@@ -142,7 +165,8 @@ class TolokaConnector:
         pool = pools[0] if isinstance(pools, list) and pools else None
         if not isinstance(pool, dict):
             title = excerpt(self._localized(group.get("title")))
-            raise BadPayload(self._platform, f"task group {title} has no pool to take tasks from")
+            no_pool = QT_TRANSLATE_NOOP("TolokaConnector", "task group {0} has no pool to take tasks from")
+            raise BadPayload(self._platform, no_pool.filled(title))
         return pool
 
     def _pool_id(self, pool: dict[str, Any]) -> str:
@@ -151,12 +175,15 @@ class TolokaConnector:
             return str(pool_id)
         if isinstance(pool_id, str) and pool_id:
             return pool_id
-        raise BadPayload(self._platform, "a pool in Toloka's list has no id")
+        raise BadPayload(self._platform, QT_TRANSLATE_NOOP("TolokaConnector", "a pool in Toloka's list has no id"))
 
     def _task(self, group: dict[str, Any], pool: dict[str, Any], pool_id: str, now: datetime) -> Task:
         title = self._localized(group.get("title"))
         if not title:
-            raise BadPayload(self._platform, f"task group {excerpt(pool_id)} has no title")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaConnector", "task group {0} has no title").filled(excerpt(pool_id)),
+            )
         requester = group.get("requesterInfo")
         if not isinstance(requester, dict):
             requester = {}
@@ -188,14 +215,24 @@ class TolokaConnector:
         """The pool's reward per task suite, a decimal string of dollars ("0.05"); a bare number is read too."""
         value = pool.get("reward")
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            problem = "no reward" if value is None else f"a reward of the wrong type: {excerpt(value)}"
-            raise BadPayload(self._platform, f"task group {excerpt(pool_id)} has {problem}")
+            if value is None:
+                problem = QT_TRANSLATE_NOOP("TolokaConnector", "task group {0} has no reward").filled(
+                    excerpt(pool_id)
+                )
+            else:
+                problem = QT_TRANSLATE_NOOP(
+                    "TolokaConnector", "task group {0} has a reward of the wrong type: {1}"
+                ).filled(excerpt(pool_id), excerpt(value))
+            raise BadPayload(self._platform, problem)
         currency = pool.get("currency") or group.get("currency") or DEFAULT_CURRENCY
         try:
             return Money.parse(value, currency)
         except MoneyError as exc:
             raise BadPayload(
-                self._platform, f"task group {excerpt(pool_id)} has an unreadable reward: {excerpt(str(exc))}"
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaConnector", "task group {0} has an unreadable reward: {1}").filled(
+                    excerpt(pool_id), excerpt(str(exc))
+                ),
             ) from exc
 
     def _localized(self, value: object) -> str:
@@ -215,10 +252,20 @@ class TolokaConnector:
 def login_headers(secret: str | None, platform: str) -> dict[str, str]:
     """The cookies as the web app sends them, with the CSRF token they carry as its header."""
     if not secret or not secret.strip():
-        raise AuthExpired(platform, "Not signed in to Toloka: paste the cookie of your Toloka web app")
+        raise AuthExpired(
+            platform,
+            QT_TRANSLATE_NOOP(
+                "TolokaConnector", "Not signed in to Toloka: paste the cookie of your Toloka web app"
+            ),
+        )
     cookies = _cookies(secret)
     if cookies is None:
-        raise AuthExpired(platform, "The saved Toloka cookie cannot be read; paste it again from your web app")
+        raise AuthExpired(
+            platform,
+            QT_TRANSLATE_NOOP(
+                "TolokaConnector", "The saved Toloka cookie cannot be read; paste it again from your web app"
+            ),
+        )
     headers = {
         "Cookie": "; ".join(f"{name}={value}" for name, value in cookies),
         "X-Requested-With": "XMLHttpRequest",

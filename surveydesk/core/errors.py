@@ -17,6 +17,7 @@ IN_TROUBLE: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (H
 IN_TROUBLE_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); try again later")
 REFUSED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} refused the request (HTTP {1})")
 REPORTED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} reported an error: {1}")
+NO_REASON: Final = QT_TRANSLATE_NOOP("PlatformError", "no reason given")  # fills REPORTED's {1}
 
 
 class PlatformError(Exception):

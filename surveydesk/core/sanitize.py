@@ -16,6 +16,7 @@ from typing import Any
 
 from surveydesk.core.errors import BadPayload
 from surveydesk.core.model import Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 TITLE_LIMIT = 300
 NAME_LIMIT = 200
@@ -99,11 +100,16 @@ class TaskChecker:
 
     def _checked(self, platform: str, task: Task) -> Task:
         if not 0 <= task.reward.minor <= MAX_REWARD_MINOR:
-            raise BadPayload(platform, f"a task offers {task.reward.format()}, which no task pays")
+            raise BadPayload(
+                platform,
+                QT_TRANSLATE_NOOP("TaskChecker", "a task offers {0}, which no task pays").filled(task.reward),
+            )
         for count in (task.estimated_minutes, task.places_left, task.time_allowed_minutes):
             _check_count(platform, count)
         if not self._is_safe(task.external_id, NAME_LIMIT, one_line=True):
-            raise BadPayload(platform, "a task's id holds characters or a length no id has")
+            raise BadPayload(
+                platform, QT_TRANSLATE_NOOP("TaskChecker", "a task's id holds characters or a length no id has")
+            )
         changes: dict[str, Any] = {
             name: clean_text(getattr(task, name), limit, one_line=one_line)
             for name, limit, one_line in _TEXT_FIELDS
@@ -129,7 +135,10 @@ class TaskChecker:
 
 def _check_count(platform: str, count: int | None) -> None:
     if count is not None and not 0 <= count <= MAX_COUNT:
-        raise BadPayload(platform, f"a task gives a count of {count}, which cannot be right")
+        raise BadPayload(
+            platform,
+            QT_TRANSLATE_NOOP("TaskChecker", "a task gives a count of {0}, which cannot be right").filled(count),
+        )
 
 
 def checked_tasks(platform: str, tasks: Sequence[Task]) -> list[Task]:

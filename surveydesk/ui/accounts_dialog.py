@@ -34,7 +34,9 @@ from surveydesk.ui.text import plain_label, translated
 def describe_test_result(outcome: list[Task] | PlatformError) -> str:
     """What "Test connection" says, in words a worker understands."""
     if isinstance(outcome, PlatformError):
-        return QCoreApplication.translate("AccountsDialog", "Not connected: {0}").format(outcome.message)
+        return QCoreApplication.translate("AccountsDialog", "Not connected: {0}").format(
+            translated(outcome.message)
+        )
     count = len(outcome)
     if count == 1:
         return QCoreApplication.translate("AccountsDialog", "Connected: 1 task available right now.")

@@ -206,10 +206,10 @@ class ProfilerDialog(QDialog):
     def _on_step(self, outcome: ClickStep | PlatformError) -> None:
         if isinstance(outcome, ClickRefused) and self._plan is not None:
             self._show_question(self._plan)  # the same question again, with BitLabs' reason
-            self._say_error(outcome.message)
+            self._say_error(translated(outcome.message))
             return
         if isinstance(outcome, PlatformError):
-            self._stuck(outcome.message)
+            self._stuck(translated(outcome.message))
             return
         if outcome.question is None:
             self.said.emit(self.tr("BitLabs' questions are done; the survey opens."))
@@ -241,7 +241,7 @@ class ProfilerDialog(QDialog):
 
     def _on_left(self, outcome: PlatformError | None) -> None:
         if outcome is not None:
-            self._stuck(outcome.message)
+            self._stuck(translated(outcome.message))
             return
         self.said.emit(self.tr("You left the survey; nothing more was sent."))
         self.reject()

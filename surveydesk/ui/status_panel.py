@@ -13,7 +13,7 @@ from surveydesk.services.reconciliation import SyncStatus
 from surveydesk.ui.formatting import format_number
 from surveydesk.ui.sync_panel import describe_sync
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import local_time, plain_label
+from surveydesk.ui.text import local_time, plain_label, translated
 
 _STATE_COLOURS = {
     PollState.WAITING: "#8a8f94",
@@ -47,7 +47,7 @@ def describe(status: PlatformStatus) -> str:
     parts: list[str] = []
     if status.state is PollState.ERROR:
         trouble = translate("StatusPanel", _TROUBLE.get(status.error_kind, _STATE_NAMES[PollState.ERROR]))
-        parts.append(translate("StatusPanel", "{0}: {1}").format(trouble, status.message))
+        parts.append(translate("StatusPanel", "{0}: {1}").format(trouble, translated(status.message)))
         if status.next_poll:
             when = (
                 translate("StatusPanel", "until {0}")

@@ -77,7 +77,7 @@ class TakeFlow(QObject):
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(self.tr("Could not take “{0}”: {1}").format(task.title, outcome.message))
+            self.said.emit(self.tr("Could not take “{0}”: {1}").format(task.title, translated(outcome.message)))
             return
         step = self._before_opening.get(task.platform)
         if step is None:
