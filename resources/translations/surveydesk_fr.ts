@@ -158,113 +158,172 @@
     </message>
 </context>
 <context>
-    <name>BitLabsConnector</name>
+    <name>BitLabsClicks</name>
     <message>
-        <source>BitLabs gave no web link for this survey</source>
-        <translation type="unfinished"></translation>
+        <source>this survey&apos;s link holds no click id; open it in your browser</source>
+        <translation>le lien de cette enquête ne contient pas d’identifiant de clic&#xa0;; ouvrez-le dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>the click id holds characters no address can carry</source>
+        <translation>l’identifiant de clic contient des caractères qu’aucune adresse ne peut porter</translation>
     </message>
     <message>
         <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
     </message>
     <message>
-        <source>BitLabs lists surveys per user: add your user id to the account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BitLabs&apos; answer has no list of surveys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a survey in BitLabs&apos; list is not an object</source>
-        <translation type="unfinished"></translation>
+        <source>BitLabs needs your user id: add it to the account</source>
+        <translation>BitLabs a besoin de votre identifiant d’utilisateur&#xa0;: ajoutez-le au compte</translation>
     </message>
     <message>
         <source>BitLabs refused the app token; check it in the account</source>
-        <translation type="unfinished"></translation>
+        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
+    </message>
+    <message>
+        <source>BitLabs refused: {0}</source>
+        <translation>BitLabs a refusé&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; answer holds no next step</source>
+        <translation>La réponse de BitLabs n’indique aucune étape suivante</translation>
+    </message>
+    <message>
+        <source>BitLabs sent neither a question nor a web address to go on to</source>
+        <translation>BitLabs n’a envoyé ni question ni adresse web où continuer</translation>
+    </message>
+    <message>
+        <source>a profiler question is not an object</source>
+        <translation>une question de profil n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a profiler question has an unreadable id: {0}</source>
+        <translation>une question de profil a un identifiant illisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a profiler question has an unknown type: {0}</source>
+        <translation>une question de profil a un type inconnu&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a profiler question has no text</source>
+        <translation>une question de profil n’a pas de texte</translation>
+    </message>
+    <message>
+        <source>a profiler question offers no readable answers</source>
+        <translation>une question de profil ne propose aucune réponse lisible</translation>
+    </message>
+    <message>
+        <source>an answer of a profiler question is unreadable</source>
+        <translation>une réponse d’une question de profil est illisible</translation>
+    </message>
+</context>
+<context>
+    <name>BitLabsConnector</name>
+    <message>
+        <source>BitLabs gave no web link for this survey</source>
+        <translation>BitLabs n’a donné aucun lien web pour cette enquête</translation>
+    </message>
+    <message>
+        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
+        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
+    </message>
+    <message>
+        <source>BitLabs lists surveys per user: add your user id to the account</source>
+        <translation>BitLabs liste les enquêtes par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; answer has no list of surveys</source>
+        <translation>La réponse de BitLabs ne contient pas de liste d’enquêtes</translation>
+    </message>
+    <message>
+        <source>a survey in BitLabs&apos; list is not an object</source>
+        <translation>une enquête de la liste de BitLabs n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>BitLabs refused the app token; check it in the account</source>
+        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>BitLabs refuse de lister des enquêtes pour cet utilisateur&#xa0;: {0}</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: no reason given (HTTP 406)</source>
-        <translation type="unfinished"></translation>
+        <translation>BitLabs refuse de lister des enquêtes pour cet utilisateur&#xa0;: sans raison donnée (HTTP 406)</translation>
     </message>
     <message>
         <source>BitLabs&apos; answer has no data</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de BitLabs ne contient pas de données</translation>
     </message>
     <message>
         <source>a survey in BitLabs&apos; list has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>une enquête de la liste de BitLabs n’a pas d’identifiant</translation>
     </message>
     <message>
         <source>survey {0} has no {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} n’a pas de champ «&#xa0;{1}&#xa0;»</translation>
     </message>
     <message>
         <source>survey {0} has a {1} of the wrong type: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} a un champ «&#xa0;{1}&#xa0;» du mauvais type&#xa0;: {2}</translation>
     </message>
     <message>
         <source>survey {0} has an unreadable {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} a un champ «&#xa0;{1}&#xa0;» illisible&#xa0;: {2}</translation>
     </message>
 </context>
 <context>
     <name>CPXConnector</name>
     <message>
         <source>CPX Research gave no web link for this survey</source>
-        <translation type="unfinished"></translation>
+        <translation>CPX Research n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
         <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
     </message>
     <message>
         <source>CPX Research needs the app id and your user id: add them</source>
-        <translation type="unfinished"></translation>
+        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
     </message>
     <message>
         <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
-        <translation type="unfinished"></translation>
+        <translation>CPX Research autorise une actualisation toutes les 120 s&#xa0;; nouvelle vérification dans {0} s</translation>
     </message>
     <message>
         <source>the account&apos;s currency &quot;{0}&quot; is not an ISO 4217 code such as USD</source>
-        <translation type="unfinished"></translation>
+        <translation>la devise du compte «&#xa0;{0}&#xa0;» n’est pas un code ISO 4217 tel que USD</translation>
     </message>
     <message>
         <source>CPX Research refused the app&apos;s key; check it in the account</source>
-        <translation type="unfinished"></translation>
+        <translation>CPX Research a refusé la clé de l’application&#xa0;; vérifiez-la dans le compte</translation>
     </message>
     <message>
         <source>CPX Research answered with an unknown status: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>CPX Research a répondu avec un statut inconnu&#xa0;: {0}</translation>
     </message>
     <message>
         <source>CPX Research&apos;s answer has no list of surveys</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de CPX Research ne contient pas de liste d’enquêtes</translation>
     </message>
     <message>
         <source>a survey in CPX Research&apos;s list is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>une enquête de la liste de CPX Research n’est pas un objet</translation>
     </message>
     <message>
         <source>a survey in CPX Research&apos;s list has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>une enquête de la liste de CPX Research n’a pas d’identifiant</translation>
     </message>
     <message>
         <source>survey {0} has no payout</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} n’a pas de rémunération</translation>
     </message>
     <message>
         <source>survey {0} has a payout of the wrong type: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} a une rémunération du mauvais type&#xa0;: {1}</translation>
     </message>
     <message>
         <source>survey {0} has an unreadable payout: {1}; is the account&apos;s currency the one the app pays in?</source>
-        <translation type="unfinished"></translation>
+        <translation>l’enquête {0} a une rémunération illisible&#xa0;: {1}&#xa0;; la devise du compte est-elle celle dans laquelle l’application paie&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -950,115 +1009,115 @@
     <name>MTurkConnector</name>
     <message>
         <source>Not signed in to MTurk: paste your session cookie</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à MTurk&#xa0;: collez votre cookie de session</translation>
     </message>
     <message>
         <source>MTurk signed you out; sign in again and paste a fresh cookie</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk vous a déconnecté&#xa0;; reconnectez-vous et collez un nouveau cookie</translation>
     </message>
     <message>
         <source>The MTurk cookie you pasted cannot be sent as it is; paste it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cookie MTurk que vous avez collé ne peut pas être envoyé tel quel&#xa0;; collez-le à nouveau</translation>
     </message>
     <message>
         <source>MTurk has no more of these HITs available</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk n’a plus de HIT de ce type disponibles</translation>
     </message>
     <message>
         <source>Your MTurk queue is full: submit or return a HIT first</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre file MTurk est pleine&#xa0;: soumettez ou rendez d’abord un HIT</translation>
     </message>
     <message>
         <source>You have reached MTurk&apos;s daily limit of HITs; try again tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez atteint la limite quotidienne de HIT de MTurk&#xa0;; réessayez demain</translation>
     </message>
     <message>
         <source>You do not meet the qualification requirements of this HIT</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne remplissez pas les conditions de qualification de ce HIT</translation>
     </message>
     <message>
         <source>MTurk does not know this HIT group; it may have been taken down</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk ne connaît pas ce groupe de HIT&#xa0;; il a peut-être été retiré</translation>
     </message>
     <message>
         <source>The requester does not let you work on their HITs</source>
-        <translation type="unfinished"></translation>
+        <translation>Le demandeur ne vous autorise pas à travailler sur ses HIT</translation>
     </message>
     <message>
         <source>MTurk asks you to solve a captcha: open MTurk in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk vous demande de résoudre un captcha&#xa0;: ouvrez MTurk dans votre navigateur</translation>
     </message>
     <message>
         <source>MTurk&apos;s answer has no list of projects</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de MTurk ne contient pas de liste de projets</translation>
     </message>
     <message>
         <source>MTurk kept sending us from page to page; look at the HIT in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk nous a renvoyés de page en page&#xa0;; consultez le HIT dans votre navigateur</translation>
     </message>
     <message>
         <source>MTurk&apos;s answer has no queue</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de MTurk ne contient pas de file</translation>
     </message>
     <message>
         <source>MTurk refused the cookie as too large; paste a fresh one</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk a refusé le cookie, trop volumineux&#xa0;; collez-en un nouveau</translation>
     </message>
     <message>
         <source>MTurk did not give you the HIT: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk ne vous a pas attribué le HIT&#xa0;: {0}</translation>
     </message>
     <message>
         <source>MTurk did not confirm the HIT; look at your queue in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>MTurk n’a pas confirmé le HIT&#xa0;; consultez votre file dans votre navigateur</translation>
     </message>
     <message>
         <source>a project in MTurk&apos;s list is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>un projet de la liste de MTurk n’est pas un objet</translation>
     </message>
     <message>
         <source>a project in MTurk&apos;s list has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>un projet de la liste de MTurk n’a pas d’identifiant</translation>
     </message>
     <message>
         <source>project {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>le projet {0}</translation>
     </message>
     <message>
         <source>{0} has no title</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: aucun titre</translation>
     </message>
     <message>
         <source>an entry in MTurk&apos;s queue is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>une entrée de la file de MTurk n’est pas un objet</translation>
     </message>
     <message>
         <source>an entry in MTurk&apos;s queue has no assignment id</source>
-        <translation type="unfinished"></translation>
+        <translation>une entrée de la file de MTurk n’a pas d’identifiant d’affectation</translation>
     </message>
     <message>
         <source>assignment {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’affectation {0}</translation>
     </message>
     <message>
         <source>{0} has no project</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: aucun projet</translation>
     </message>
     <message>
         <source>{0} has no reward</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: aucune récompense</translation>
     </message>
     <message>
         <source>{0} has a reward of the wrong type: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: récompense du mauvais type&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} has a reward without an amount: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: récompense sans montant&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} has an unreadable reward: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: récompense illisible&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -1419,67 +1478,67 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>PlatformError</name>
     <message>
         <source>{0} sent us round in circles (too many redirects)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nous fait tourner en rond (trop de redirections)</translation>
     </message>
     <message>
         <source>{0} did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} n’a pas répondu à temps</translation>
     </message>
     <message>
         <source>cannot connect to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de se connecter à {0}</translation>
     </message>
     <message>
         <source>the request to {0} failed ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête vers {0} a échoué ({1})</translation>
     </message>
     <message>
         <source>the server sent a reply of {0} MB; it was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a envoyé une réponse de {0} Mo&#xa0;; elle a été refusée</translation>
     </message>
     <message>
         <source>the server sent a reply of more than {0} MB; it was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a envoyé une réponse de plus de {0} Mo&#xa0;; elle a été refusée</translation>
     </message>
     <message>
         <source>the server answered with something that is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a répondu par autre chose que du JSON</translation>
     </message>
     <message>
         <source>the server answered with a JSON {0}, not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a répondu par un {0} JSON au lieu d’un objet</translation>
     </message>
     <message>
         <source>an id in the reply holds characters no address can carry</source>
-        <translation type="unfinished"></translation>
+        <translation>un identifiant de la réponse contient des caractères qu’aucune adresse ne peut porter</translation>
     </message>
     <message>
         <source>{0} asked us to slow down; checking again in {1} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nous demande de ralentir&#xa0;; nouvelle vérification dans {1} s</translation>
     </message>
     <message>
         <source>{0} asked us to slow down; try again in {1} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nous demande de ralentir&#xa0;; réessayez dans {1} s</translation>
     </message>
     <message>
         <source>{0} is having trouble (HTTP {1}); trying again later</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rencontre des difficultés (HTTP {1})&#xa0;; nouvel essai plus tard</translation>
     </message>
     <message>
         <source>{0} is having trouble (HTTP {1}); try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rencontre des difficultés (HTTP {1})&#xa0;; réessayez plus tard</translation>
     </message>
     <message>
         <source>{0} refused the request (HTTP {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} a refusé la requête (HTTP {1})</translation>
     </message>
     <message>
         <source>{0} reported an error: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} signale une erreur&#xa0;: {1}</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>sans raison donnée</translation>
     </message>
 </context>
 <context>
@@ -1798,63 +1857,63 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <name>ProlificConnector</name>
     <message>
         <source>Not signed in to Prolific: add your access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à Prolific&#xa0;: ajoutez votre jeton d’accès</translation>
     </message>
     <message>
         <source>Prolific says the login has expired; sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolific indique que la connexion a expiré&#xa0;; reconnectez-vous</translation>
     </message>
     <message>
         <source>Prolific&apos;s list of studies went on for more than {0} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste d’études de Prolific dépasse {0} pages</translation>
     </message>
     <message>
         <source>Prolific did not reserve a place: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolific n’a pas réservé de place&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Prolific did not reserve a place: no reason given (HTTP {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolific n’a pas réservé de place&#xa0;: sans raison donnée (HTTP {0})</translation>
     </message>
     <message>
         <source>Prolific&apos;s answer holds no reservation; look at the study in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de Prolific ne contient aucune réservation&#xa0;; consultez l’étude dans votre navigateur</translation>
     </message>
     <message>
         <source>Prolific&apos;s link to the next page is not an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de Prolific vers la page suivante n’est pas une adresse</translation>
     </message>
     <message>
         <source>Prolific&apos;s link to the next page points to another server</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de Prolific vers la page suivante mène à un autre serveur</translation>
     </message>
     <message>
         <source>a study in Prolific&apos;s list is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>une étude de la liste de Prolific n’est pas un objet</translation>
     </message>
     <message>
         <source>a study in Prolific&apos;s list has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>une étude de la liste de Prolific n’a pas d’identifiant</translation>
     </message>
     <message>
         <source>study {0} has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>l’étude {0} n’a pas de nom</translation>
     </message>
     <message>
         <source>study {0} has no reward</source>
-        <translation type="unfinished"></translation>
+        <translation>l’étude {0} n’a pas de récompense</translation>
     </message>
     <message>
         <source>study {0} has a reward of the wrong type: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’étude {0} a une récompense du mauvais type&#xa0;: {1}</translation>
     </message>
     <message>
         <source>study {0} has an unreadable reward: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’étude {0} a une récompense illisible&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Prolific&apos;s answer has no list of studies</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de Prolific ne contient pas de liste d’études</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +3039,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>TaskChecker</name>
+    <message>
+        <source>a task offers {0}, which no task pays</source>
+        <translation>une tâche propose {0}, ce qu’aucune tâche ne paie</translation>
+    </message>
+    <message>
+        <source>a task&apos;s id holds characters or a length no id has</source>
+        <translation>l’identifiant d’une tâche contient des caractères ou a une longueur qu’aucun identifiant n’a</translation>
+    </message>
+    <message>
+        <source>a task gives a count of {0}, which cannot be right</source>
+        <translation>une tâche indique un nombre de {0}, ce qui ne peut pas être juste</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetails</name>
     <message>
         <source>Task description</source>
@@ -3225,6 +3299,65 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>80% of the time allowed for “{0}” has gone.</source>
         <translation>80&#xa0;% du temps accordé pour «&#xa0;{0}&#xa0;» est écoulé.</translation>
+    </message>
+</context>
+<context>
+    <name>TolokaConnector</name>
+    <message>
+        <source>Toloka signed you out; sign in again and paste a fresh cookie</source>
+        <translation>Toloka vous a déconnecté&#xa0;; reconnectez-vous et collez un nouveau cookie</translation>
+    </message>
+    <message>
+        <source>Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie</source>
+        <translation>Toloka nous a envoyés vers un autre serveur, comme il le fait une fois que vous êtes déconnecté&#xa0;; collez un nouveau cookie</translation>
+    </message>
+    <message>
+        <source>Toloka answered with something that is not JSON</source>
+        <translation>Toloka a répondu par autre chose que du JSON</translation>
+    </message>
+    <message>
+        <source>Toloka answered with error {0} instead of a list of task groups</source>
+        <translation>Toloka a répondu par l’erreur {0} au lieu d’une liste de groupes de tâches</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s answer is not a list of task groups</source>
+        <translation>La réponse de Toloka n’est pas une liste de groupes de tâches</translation>
+    </message>
+    <message>
+        <source>a task group in Toloka&apos;s list is not an object</source>
+        <translation>un groupe de tâches de la liste de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>task group {0} has no pool to take tasks from</source>
+        <translation>le groupe de tâches {0} n’a pas de pool où prendre des tâches</translation>
+    </message>
+    <message>
+        <source>a pool in Toloka&apos;s list has no id</source>
+        <translation>un pool de la liste de Toloka n’a pas d’identifiant</translation>
+    </message>
+    <message>
+        <source>task group {0} has no title</source>
+        <translation>le groupe de tâches {0} n’a pas de titre</translation>
+    </message>
+    <message>
+        <source>task group {0} has no reward</source>
+        <translation>le groupe de tâches {0} n’a pas de récompense</translation>
+    </message>
+    <message>
+        <source>task group {0} has a reward of the wrong type: {1}</source>
+        <translation>le groupe de tâches {0} a une récompense du mauvais type&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>task group {0} has an unreadable reward: {1}</source>
+        <translation>le groupe de tâches {0} a une récompense illisible&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Not signed in to Toloka: paste the cookie of your Toloka web app</source>
+        <translation>Non connecté à Toloka&#xa0;: collez le cookie de votre application web Toloka</translation>
+    </message>
+    <message>
+        <source>The saved Toloka cookie cannot be read; paste it again from your web app</source>
+        <translation>Le cookie Toloka enregistré est illisible&#xa0;; collez-le à nouveau depuis votre application web</translation>
     </message>
 </context>
 <context>

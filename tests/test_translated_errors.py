@@ -1,0 +1,26 @@
+"""The errors the pure layers write (core/translatable.py Sentences) reach the screen in the worker's language:
+English in logs and exceptions, French on screen under a French translator."""
+
+from __future__ import annotations
+
+from surveydesk.core.model import PlatformStatus, PollState
+from surveydesk.ui.status_panel import describe
+from tests.conftest import DEMO, add_demo_account
+
+
+def test_a_refused_prolific_login_shows_its_status_line_in_french(qtbot, poller, exchange, french):
+    add_demo_account(poller, exchange, token="expired-token")
+    statuses: list[PlatformStatus] = []
+
+    def failed(status: PlatformStatus) -> bool:
+        statuses.append(status)
+        return status.account == DEMO and status.state is PollState.ERROR
+
+    with qtbot.waitSignal(poller.status_changed, timeout=10_000, check_params_cb=failed):
+        poller.start()
+
+    status = statuses[-1]
+    assert status.message == "Prolific says the login has expired; sign in again"
+    assert describe(status).startswith(
+        "Déconnecté\xa0: Prolific indique que la connexion a expiré\xa0; reconnectez-vous"
+    )
