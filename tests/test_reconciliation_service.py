@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Signal
@@ -157,6 +157,21 @@ def test_a_platform_error_is_shown_in_words_and_nothing_is_stored(qtbot, service
         status = latest(service, PROLIFIC)
         assert status.error_kind == "auth" and "sign in" in status.message
         assert ledger.entries(PROLIFIC) == [] and status.last_sync is None
+
+
+def test_an_earnings_reader_s_error_reads_in_french_in_the_sync_line(qtbot, service, french):
+    from surveydesk.ui.sync_panel import describe_sync
+
+    with HostileServer() as server:
+        server.script(Reply(200, b'{"results": 3}'))
+        service.add_account(Account(PROLIFIC, "demo", server.url), _prolific_reader(server))
+        service.start()
+        qtbot.waitUntil(lambda: latest(service, PROLIFIC).state is SyncState.ERROR, timeout=10_000)
+    status = latest(service, PROLIFIC)
+    assert status.message == "Prolific's answer has no list of submissions"
+    assert describe_sync(status, date.today()).startswith(
+        "La réponse de Prolific ne contient pas de liste de soumissions"
+    )
 
 
 def test_each_accounts_line_ends_with_its_earnings_sync_and_the_panel_shows_the_network(qtbot):

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AccountClient</name>
+    <message>
+        <source>transaction id</source>
+        <translation>identifiant de transaction</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>survey id</source>
+        <translation>identifiant d’enquête</translation>
+    </message>
+    <message>
+        <source>assignment id</source>
+        <translation>identifiant d’affectation</translation>
+    </message>
+    <message>
+        <source>HIT id</source>
+        <translation>identifiant de HIT</translation>
+    </message>
+    <message>
+        <source>datetime</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>date de fin</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>payout time</source>
+        <translation>date de paiement</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>date de début</translation>
+    </message>
+    <message>
+        <source>study id</source>
+        <translation>identifiant d’étude</translation>
+    </message>
+    <message>
+        <source>submission id</source>
+        <translation>identifiant de soumission</translation>
+    </message>
+    <message>
+        <source>{0} refused the login; sign in again</source>
+        <translation>{0} a refusé la connexion&#xa0;; reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>{0} is having trouble (HTTP {1}); syncing again later</source>
+        <translation>{0} rencontre des difficultés (HTTP {1})&#xa0;; nouvelle synchronisation plus tard</translation>
+    </message>
+    <message>
+        <source>a record has an amount of the wrong type: {0}</source>
+        <translation>un enregistrement a un montant du mauvais type&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a record has an unreadable amount: {0}</source>
+        <translation>un enregistrement a un montant illisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a record has an amount no task pays: {0}</source>
+        <translation>un enregistrement a un montant qu’aucune tâche ne paie&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a record has no readable {0}: {1}</source>
+        <translation>un enregistrement n’a pas de champ «&#xa0;{0}&#xa0;» lisible&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Not connected: {0}</source>
@@ -272,6 +347,45 @@
     </message>
 </context>
 <context>
+    <name>BitLabsEarnings</name>
+    <message>
+        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
+        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
+    </message>
+    <message>
+        <source>BitLabs keeps a history per user: add your user id to the account</source>
+        <translation>BitLabs tient un historique par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
+    </message>
+    <message>
+        <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
+        <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
+    </message>
+    <message>
+        <source>BitLabs will not show this user&apos;s history: {0}</source>
+        <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>BitLabs will not show this user&apos;s history: no reason given (HTTP 406)</source>
+        <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: sans raison donnée (HTTP 406)</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; answer holds no history</source>
+        <translation>La réponse de BitLabs ne contient pas d’historique</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; history holds more than {0} events</source>
+        <translation>L’historique de BitLabs contient plus de {0} événements</translation>
+    </message>
+    <message>
+        <source>an event of BitLabs&apos; history is not an object</source>
+        <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; history has an event of unknown type {0}</source>
+        <translation>L’historique de BitLabs contient un événement de type inconnu {0}</translation>
+    </message>
+</context>
+<context>
     <name>CPXConnector</name>
     <message>
         <source>CPX Research gave no web link for this survey</source>
@@ -324,6 +438,45 @@
     <message>
         <source>survey {0} has an unreadable payout: {1}; is the account&apos;s currency the one the app pays in?</source>
         <translation>l’enquête {0} a une rémunération illisible&#xa0;: {1}&#xa0;; la devise du compte est-elle celle dans laquelle l’application paie&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>CPXEarnings</name>
+    <message>
+        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
+        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
+    </message>
+    <message>
+        <source>CPX Research needs the app id and your user id: add them</source>
+        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
+    </message>
+    <message>
+        <source>the account&apos;s currency is not an ISO 4217 code such as USD</source>
+        <translation>la devise du compte n’est pas un code ISO 4217 tel que USD</translation>
+    </message>
+    <message>
+        <source>CPX Research asks for patience: {0}</source>
+        <translation>CPX Research demande de patienter&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>CPX Research answered with an unknown status: {0}</source>
+        <translation>CPX Research a répondu avec un statut inconnu&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>CPX Research&apos;s transactions are not a list</source>
+        <translation>Les transactions de CPX Research ne sont pas une liste</translation>
+    </message>
+    <message>
+        <source>CPX Research sent more than {0} transactions</source>
+        <translation>CPX Research a envoyé plus de {0} transactions</translation>
+    </message>
+    <message>
+        <source>a transaction of CPX Research is not an object</source>
+        <translation>une transaction de CPX Research n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>transaction {0} is of an unknown kind: {1}</source>
+        <translation>la transaction {0} est d’un genre inconnu&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1274,49 @@
     </message>
 </context>
 <context>
+    <name>MTurkEarnings</name>
+    <message>
+        <source>MTurk&apos;s dashboard has no daily overview</source>
+        <translation>Le tableau de bord de MTurk n’a pas d’aperçu quotidien</translation>
+    </message>
+    <message>
+        <source>MTurk&apos;s dashboard lists more than {0} days</source>
+        <translation>Le tableau de bord de MTurk liste plus de {0} jours</translation>
+    </message>
+    <message>
+        <source>a day of MTurk&apos;s dashboard is not an object</source>
+        <translation>un jour du tableau de bord de MTurk n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a day of MTurk&apos;s dashboard has no readable date: {0}</source>
+        <translation>un jour du tableau de bord de MTurk n’a pas de date lisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>MTurk sent an amount of the wrong type: {0}</source>
+        <translation>MTurk a envoyé un montant du mauvais type&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>MTurk sent an unreadable amount: {0}</source>
+        <translation>MTurk a envoyé un montant illisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>MTurk&apos;s status details have no results</source>
+        <translation>Le détail des statuts de MTurk ne contient aucun résultat</translation>
+    </message>
+    <message>
+        <source>MTurk&apos;s status details of {0} went on for more than {1} pages</source>
+        <translation>Le détail des statuts de MTurk du {0} dépasse {1} pages</translation>
+    </message>
+    <message>
+        <source>a HIT in MTurk&apos;s status details is not an object</source>
+        <translation>un HIT du détail des statuts de MTurk n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>HIT {0} has a state SurveyDesk does not know: {1}</source>
+        <translation>le HIT {0} a un état que SurveyDesk ne connaît pas&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search titles and requesters</source>
@@ -1533,6 +1729,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0} a refusé la requête (HTTP {1})</translation>
     </message>
     <message>
+        <source>{0} asked us to slow down; syncing again in {1} s</source>
+        <translation>{0} nous demande de ralentir&#xa0;; nouvelle synchronisation dans {1} s</translation>
+    </message>
+    <message>
         <source>{0} reported an error: {1}</source>
         <translation>{0} signale une erreur&#xa0;: {1}</translation>
     </message>
@@ -1914,6 +2114,49 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Prolific&apos;s answer has no list of studies</source>
         <translation>La réponse de Prolific ne contient pas de liste d’études</translation>
+    </message>
+</context>
+<context>
+    <name>ProlificEarnings</name>
+    <message>
+        <source>Prolific&apos;s list of submissions went on for more than {0} pages</source>
+        <translation>La liste de soumissions de Prolific dépasse {0} pages</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s link to the next page is not an address</source>
+        <translation>Le lien de Prolific vers la page suivante n’est pas une adresse</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s link to the next page points elsewhere</source>
+        <translation>Le lien de Prolific vers la page suivante mène ailleurs</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s link to the next page names no page</source>
+        <translation>Le lien de Prolific vers la page suivante ne désigne aucune page</translation>
+    </message>
+    <message>
+        <source>a submission in Prolific&apos;s list is not an object</source>
+        <translation>une soumission de la liste de Prolific n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>submission {0}</source>
+        <translation>la soumission {0}</translation>
+    </message>
+    <message>
+        <source>{0} has no time</source>
+        <translation>{0}&#xa0;: aucune heure</translation>
+    </message>
+    <message>
+        <source>{0} has a status SurveyDesk does not know: {1}</source>
+        <translation>{0}&#xa0;: statut que SurveyDesk ne connaît pas&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>a submission&apos;s bonuses are not a list</source>
+        <translation>les bonus d’une soumission ne sont pas une liste</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s answer has no list of submissions</source>
+        <translation>La réponse de Prolific ne contient pas de liste de soumissions</translation>
     </message>
 </context>
 <context>
@@ -3358,6 +3601,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>The saved Toloka cookie cannot be read; paste it again from your web app</source>
         <translation>Le cookie Toloka enregistré est illisible&#xa0;; collez-le à nouveau depuis votre application web</translation>
+    </message>
+</context>
+<context>
+    <name>TolokaEarnings</name>
+    <message>
+        <source>Toloka&apos;s answer holds no transactions</source>
+        <translation>La réponse de Toloka ne contient aucune transaction</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s transactions went on for more than {0} pages</source>
+        <translation>Les transactions de Toloka dépassent {0} pages</translation>
+    </message>
+    <message>
+        <source>a transaction of Toloka is not an object</source>
+        <translation>une transaction de Toloka n’est pas un objet</translation>
     </message>
 </context>
 <context>

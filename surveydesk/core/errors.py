@@ -16,6 +16,7 @@ SLOW_DOWN_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow 
 IN_TROUBLE: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); trying again later")
 IN_TROUBLE_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); try again later")
 REFUSED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} refused the request (HTTP {1})")
+SLOWING_SYNC: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; syncing again in {1} s")
 REPORTED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} reported an error: {1}")
 NO_REASON: Final = QT_TRANSLATE_NOOP("PlatformError", "no reason given")  # fills REPORTED's {1}
 

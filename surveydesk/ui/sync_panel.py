@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from surveydesk.core.model import AccountKey
 from surveydesk.services.reconciliation import SyncProgress, SyncState, SyncStatus
 from surveydesk.ui.formatting import format_date_time, format_number
-from surveydesk.ui.text import local_time, plain_label
+from surveydesk.ui.text import local_time, plain_label, translated
 
 
 def describe_sync(status: SyncStatus, today: date) -> str:
@@ -28,7 +28,7 @@ def describe_sync(status: SyncStatus, today: date) -> str:
             )
         ]
     elif status.state in (SyncState.ERROR, SyncState.OFFLINE) or status.error_kind:
-        parts = [status.message]
+        parts = [translated(status.message)]
         if status.next_sync is not None:
             parts.append(
                 QCoreApplication.translate("SyncPanel", "again at {0}").format(local_time(status.next_sync))

@@ -19,8 +19,9 @@ from surveydesk.connectors.bitlabs import FALLBACK_WAIT
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
-from surveydesk.core.errors import AuthExpired, BadPayload, Unavailable
+from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -37,14 +38,25 @@ class BitLabsEarnings(AccountClient):
     def read(self, cursor: str) -> Iterator[Batch]:
         token = self._secret_provider()
         if not token:
-            raise AuthExpired(self._platform, "Not signed in to BitLabs: add your app's API token")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsEarnings", "Not signed in to BitLabs: add your app's API token"),
+            )
         if not self._option("user_id"):
-            raise AuthExpired(self._platform, "BitLabs keeps a history per user: add your user id to the account")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsEarnings", "BitLabs keeps a history per user: add your user id to the account"
+                ),
+            )
         try:
             currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
             raise AuthExpired(
-                self._platform, "the app pays in its own points, which SurveyDesk cannot count as money"
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsEarnings", "the app pays in its own points, which SurveyDesk cannot count as money"
+                ),
             ) from None
         events = self._history(token)
         reports = tuple(report for event in events for report in self._reports(event, currency))
@@ -54,21 +66,36 @@ class BitLabsEarnings(AccountClient):
         headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
         response = get(self._session, self._base_url + HISTORY_PATH, platform=self._platform, headers=headers)
         if response.status_code == 406:
-            reason = without_secrets(_error_text(response), (token,)) or "no reason given (HTTP 406)"
-            raise Unavailable(self._platform, f"BitLabs will not show this user's history: {excerpt(reason)}")
+            reason = without_secrets(_error_text(response), (token,))
+            refusal = (
+                QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs will not show this user's history: {0}").filled(
+                    excerpt(reason)
+                )
+                if reason
+                else QT_TRANSLATE_NOOP(
+                    "BitLabsEarnings", "BitLabs will not show this user's history: no reason given (HTTP 406)"
+                )
+            )
+            raise Unavailable(self._platform, refusal)
         common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(_error_text(response), (token,)) or "no reason given"
-            raise Unavailable(self._platform, f"BitLabs reported an error: {excerpt(reason)}")
-        events = common.listed(body, "data", self._platform, "BitLabs' answer holds no history")
+            reason = without_secrets(_error_text(response), (token,))
+            raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
+        events = common.listed(
+            body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")
+        )
         if len(events) > MAX_EVENTS:
-            raise BadPayload(self._platform, f"BitLabs' history holds more than {MAX_EVENTS} events")
+            too_many = QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' history holds more than {0} events")
+            raise BadPayload(self._platform, too_many.filled(MAX_EVENTS))
         return events
 
     def _reports(self, event: object, currency: str) -> list[Report]:
         if not isinstance(event, dict):
-            raise BadPayload(self._platform, "an event of BitLabs' history is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsEarnings", "an event of BitLabs' history is not an object"),
+            )
         transaction = common.identifier(event.get("tx_id"), self._platform, "transaction id")
         at = common.moment(event.get("created_at"), self._platform, "time")
         value = common.amount(event.get("user_value"), currency, self._platform)
@@ -88,7 +115,8 @@ class BitLabsEarnings(AccountClient):
         if kind in _STEPS:
             return [Report(header, at, _STEPS[kind], value)]
         if kind != "COMPLETE":
-            raise BadPayload(self._platform, f"BitLabs' history has an event of unknown type {excerpt(named)}")
+            unknown = QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' history has an event of unknown type {0}")
+            raise BadPayload(self._platform, unknown.filled(excerpt(named)))
         delay = fields.count(event.get("callback_delay_seconds")) or 0
         credited = at + timedelta(seconds=min(max(delay, 0), _LONGEST_DELAY))
         reports = [Report(header, at, Status.AWAITING_REVIEW, value)]

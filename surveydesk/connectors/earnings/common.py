@@ -8,18 +8,36 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import REFUSED, SLOWING_SYNC, AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import MAX_REWARD_MINOR, NAME_LIMIT, TITLE_LIMIT, clean_text
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _PLAIN_ID = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII without spaces, as every platform's ids are
+
+
+# The fields the readers name when a record lacks one, in words the worker's language has too.
+_FIELD_WORDS: Final = {
+    "transaction id": QT_TRANSLATE_NOOP("AccountClient", "transaction id"),
+    "time": QT_TRANSLATE_NOOP("AccountClient", "time"),
+    "survey id": QT_TRANSLATE_NOOP("AccountClient", "survey id"),
+    "assignment id": QT_TRANSLATE_NOOP("AccountClient", "assignment id"),
+    "HIT id": QT_TRANSLATE_NOOP("AccountClient", "HIT id"),
+    "datetime": QT_TRANSLATE_NOOP("AccountClient", "datetime"),
+    "end date": QT_TRANSLATE_NOOP("AccountClient", "end date"),
+    "id": QT_TRANSLATE_NOOP("AccountClient", "id"),
+    "payout time": QT_TRANSLATE_NOOP("AccountClient", "payout time"),
+    "start date": QT_TRANSLATE_NOOP("AccountClient", "start date"),
+    "study id": QT_TRANSLATE_NOOP("AccountClient", "study id"),
+    "submission id": QT_TRANSLATE_NOOP("AccountClient", "submission id"),
+}
 
 
 def raise_for_status(
@@ -29,17 +47,22 @@ def raise_for_status(
     server's wait, else `fallback_wait`), a server in trouble, or any other refusal."""
     status = response.status_code
     if status in (401, 403):
-        raise AuthExpired(platform, f"{name} refused the login; sign in again")
+        raise AuthExpired(
+            platform, QT_TRANSLATE_NOOP("AccountClient", "{0} refused the login; sign in again").filled(name)
+        )
     if status == 429:
         header = response.headers.get("Retry-After", "").strip()
         wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else fallback_wait
-        raise RateLimited(
-            platform, f"{name} asked us to slow down; syncing again in {wait.total_seconds():.0f} s", now + wait
-        )
+        raise RateLimited(platform, SLOWING_SYNC.filled(name, round(wait.total_seconds())), now + wait)
     if status >= 500:
-        raise Unavailable(platform, f"{name} is having trouble (HTTP {status}); syncing again later")
+        raise Unavailable(
+            platform,
+            QT_TRANSLATE_NOOP("AccountClient", "{0} is having trouble (HTTP {1}); syncing again later").filled(
+                name, status
+            ),
+        )
     if not 200 <= status < 300:
-        raise Unavailable(platform, f"{name} refused the request (HTTP {status})")
+        raise Unavailable(platform, REFUSED.filled(name, status))
 
 
 def identifier(value: object, platform: str, what: str) -> str:
@@ -48,13 +71,13 @@ def identifier(value: object, platform: str, what: str) -> str:
         return str(value)
     if isinstance(value, str) and _PLAIN_ID.fullmatch(value):
         return value
-    raise BadPayload(platform, f"a record has no readable {what}: {excerpt(value)}")
+    raise BadPayload(platform, _unreadable(what, value))
 
 
 def moment(value: object, platform: str, what: str) -> datetime:
     found = fields.moment(value)
     if found is None:
-        raise BadPayload(platform, f"a record has no readable {what}: {excerpt(value)}")
+        raise BadPayload(platform, _unreadable(what, value))
     return found
 
 
@@ -62,14 +85,29 @@ def amount(value: object, currency: str, platform: str, unit: str = "major") -> 
     """An amount as platforms write it (a number, a decimal string, `{amount, currency}`), exactly, within
     what any task pays; negative amounts are allowed (reversals)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str, dict)):
-        raise BadPayload(platform, f"a record has an amount of the wrong type: {excerpt(value)}")
+        raise BadPayload(
+            platform,
+            QT_TRANSLATE_NOOP("AccountClient", "a record has an amount of the wrong type: {0}").filled(
+                excerpt(value)
+            ),
+        )
     try:
         money = Money.parse(value, currency, unit="minor" if unit == "minor" else "major")
     except MoneyError as error:
-        raise BadPayload(platform, f"a record has an unreadable amount: {excerpt(str(error))}") from None
+        unreadable = QT_TRANSLATE_NOOP("AccountClient", "a record has an unreadable amount: {0}")
+        raise BadPayload(platform, unreadable.filled(excerpt(str(error)))) from None
     if abs(money.minor) > MAX_REWARD_MINOR:
-        raise BadPayload(platform, f"a record has an amount no task pays: {excerpt(value)}")
+        raise BadPayload(
+            platform,
+            QT_TRANSLATE_NOOP("AccountClient", "a record has an amount no task pays: {0}").filled(excerpt(value)),
+        )
     return money
+
+
+def _unreadable(what: str, value: object) -> Sentence:
+    return QT_TRANSLATE_NOOP("AccountClient", "a record has no readable {0}: {1}").filled(
+        _FIELD_WORDS.get(what, what), excerpt(value)
+    )
 
 
 def title(value: object, fallback: str) -> str:
@@ -81,7 +119,7 @@ def name(value: object) -> str:
     return clean_text(value, NAME_LIMIT) if isinstance(value, str) else ""
 
 
-def listed(body: dict[str, Any], key: str, platform: str, missing: str) -> list[Any]:
+def listed(body: dict[str, Any], key: str, platform: str, missing: Sentence) -> list[Any]:
     items = body.get(key)
     if not isinstance(items, list):
         raise BadPayload(platform, missing)

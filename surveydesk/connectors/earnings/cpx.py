@@ -17,8 +17,9 @@ from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, secure_hash
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -35,16 +36,23 @@ class CPXEarnings(AccountClient):
     def read(self, cursor: str) -> Iterator[Batch]:
         secret = self._secret_provider()
         if not secret:
-            raise AuthExpired(self._platform, "Not signed in to CPX Research: add your app's secure hash key")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXEarnings", "Not signed in to CPX Research: add your app's secure hash key"),
+            )
         app_id = self._option("app_id")
         user_id = self._option("ext_user_id")
         if not app_id or not user_id:
-            raise AuthExpired(self._platform, "CPX Research needs the app id and your user id: add them")
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research needs the app id and your user id: add them"),
+            )
         try:
             currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
             raise AuthExpired(
-                self._platform, "the account's currency is not an ISO 4217 code such as USD"
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXEarnings", "the account's currency is not an ISO 4217 code such as USD"),
             ) from None
         hashed = secure_hash(user_id, secret)
         params = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1", "secure_hash": hashed}
@@ -57,26 +65,36 @@ class CPXEarnings(AccountClient):
         common.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(_error_text(body), secrets) or "no reason given"
+            reason = without_secrets(_error_text(body), secrets)
             if _REFRESH.search(reason):
-                raise RateLimited(
-                    self._platform, f"CPX Research asks for patience: {excerpt(reason)}", now + REFRESH_FLOOR
+                patience = QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research asks for patience: {0}").filled(
+                    excerpt(reason)
                 )
-            raise Unavailable(self._platform, f"CPX Research reported an error: {excerpt(reason)}")
+                raise RateLimited(self._platform, patience, now + REFRESH_FLOOR)
+            said = excerpt(reason) if reason else NO_REASON
+            raise Unavailable(self._platform, REPORTED.filled("CPX Research", said))
         if body.get("status") != "success":
             raise BadPayload(
-                self._platform, f"CPX Research answered with an unknown status: {excerpt(body.get('status'))}"
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research answered with an unknown status: {0}").filled(
+                    excerpt(body.get("status"))
+                ),
             )
         transactions = body.get("transactions", [])
         if not isinstance(transactions, list):
-            raise BadPayload(self._platform, "CPX Research's transactions are not a list")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research's transactions are not a list")
+            )
         if len(transactions) > MAX_TRANSACTIONS:
-            raise BadPayload(self._platform, f"CPX Research sent more than {MAX_TRANSACTIONS} transactions")
+            too_many = QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research sent more than {0} transactions")
+            raise BadPayload(self._platform, too_many.filled(MAX_TRANSACTIONS))
         return transactions
 
     def _reports(self, item: object, currency: str) -> list[Report]:
         if not isinstance(item, dict):
-            raise BadPayload(self._platform, "a transaction of CPX Research is not an object")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXEarnings", "a transaction of CPX Research is not an object")
+            )
         transaction = common.identifier(item.get("trans_id"), self._platform, "transaction id")
         named = item.get("type")
         kind = _KINDS.get(named) if isinstance(named, str) else None
@@ -84,7 +102,10 @@ class CPXEarnings(AccountClient):
         if kind is None or status is None:
             problem = excerpt(named if kind is None else item.get("status"))
             raise BadPayload(
-                self._platform, f"transaction {excerpt(transaction)} is of an unknown kind: {problem}"
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXEarnings", "transaction {0} is of an unknown kind: {1}").filled(
+                    excerpt(transaction), problem
+                ),
             )
         at = self._when(item.get("datetime"), "time")
         value = common.amount(item.get("verdienst_user_local_money"), currency, self._platform)

@@ -24,6 +24,7 @@ from surveydesk.connectors.http import excerpt, get, json_object, origin
 from surveydesk.connectors.mturk import FALLBACK_WAIT, NOT_SIGNED_IN, SIGN_IN_MARK, SIGNED_OUT, UNSENDABLE_COOKIE
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -92,19 +93,29 @@ class MTurkEarnings(AccountClient):
     def _days(self, dashboard: dict[str, Any]) -> dict[str, tuple[int, Money]]:
         """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly)."""
         overview = common.listed(
-            dashboard, "daily_hit_statistics_overview", self._platform, "MTurk's dashboard has no daily overview"
+            dashboard,
+            "daily_hit_statistics_overview",
+            self._platform,
+            QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's dashboard has no daily overview"),
         )
         if len(overview) > MAX_DAYS:
-            raise BadPayload(self._platform, f"MTurk's dashboard lists more than {MAX_DAYS} days")
+            too_many = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's dashboard lists more than {0} days")
+            raise BadPayload(self._platform, too_many.filled(MAX_DAYS))
         days: dict[str, tuple[int, Money]] = {}
         for item in overview:
             if not isinstance(item, dict):
-                raise BadPayload(self._platform, "a day of MTurk's dashboard is not an object")
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("MTurkEarnings", "a day of MTurk's dashboard is not an object"),
+                )
             date = item.get("date")
             day = date[:10] if isinstance(date, str) else ""
             if not _DAY.fullmatch(day) or _start(day) is None:
                 raise BadPayload(
-                    self._platform, f"a day of MTurk's dashboard has no readable date: {excerpt(date)}"
+                    self._platform,
+                    QT_TRANSLATE_NOOP(
+                        "MTurkEarnings", "a day of MTurk's dashboard has no readable date: {0}"
+                    ).filled(excerpt(date)),
                 )
             submitted = fields.count(item.get("submitted"))
             bonus = item.get("bonus_rewards", 0)
@@ -114,11 +125,13 @@ class MTurkEarnings(AccountClient):
     def _dollars(self, value: object) -> Money:
         """Float dollars as MTurk writes them (1.1), exactly: through Decimal(str(value))."""
         if isinstance(value, bool) or not isinstance(value, (int, float, str)) or value is None:
-            raise BadPayload(self._platform, f"MTurk sent an amount of the wrong type: {excerpt(value)}")
+            wrong = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an amount of the wrong type: {0}")
+            raise BadPayload(self._platform, wrong.filled(excerpt(value)))
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            raise BadPayload(self._platform, f"MTurk sent an unreadable amount: {excerpt(value)}") from None
+            unreadable = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an unreadable amount: {0}")
+            raise BadPayload(self._platform, unreadable.filled(excerpt(value))) from None
         return common.amount(str(number), "USD", self._platform)
 
     def _bonus(self, day: str, amount: Money) -> Report:
@@ -136,25 +149,39 @@ class MTurkEarnings(AccountClient):
         for number in range(1, MAX_PAGES_PER_DAY + 1):
             params = {"page_number": str(number), "format": "json"}
             page = self._get(f"{DETAILS_PATH}{day}", cookie, params)
-            results = common.listed(page, "results", self._platform, "MTurk's status details have no results")
+            results = common.listed(
+                page,
+                "results",
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
+            )
             reports.extend(self._hit(item, day) for item in results)
             total = fields.count(page.get("total_num_results"))
             if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
                 return reports, all(report.status in _SETTLED for report in reports)
         raise BadPayload(
-            self._platform, f"MTurk's status details of {day} went on for more than {MAX_PAGES_PER_DAY} pages"
+            self._platform,
+            QT_TRANSLATE_NOOP(
+                "MTurkEarnings", "MTurk's status details of {0} went on for more than {1} pages"
+            ).filled(day, MAX_PAGES_PER_DAY),
         )
 
     def _hit(self, item: object, day: str) -> Report:
         if not isinstance(item, dict):
-            raise BadPayload(self._platform, "a HIT in MTurk's status details is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "a HIT in MTurk's status details is not an object"),
+            )
         assignment = common.identifier(item.get("assignment_id"), self._platform, "assignment id")
         hit = common.identifier(item.get("hit_id"), self._platform, "HIT id")
         state = item.get("state")
         status = _STATES.get(state) if isinstance(state, str) else None
         if status is None:
             raise BadPayload(
-                self._platform, f"HIT {excerpt(hit)} has a state SurveyDesk does not know: {excerpt(state)}"
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "HIT {0} has a state SurveyDesk does not know: {1}").filled(
+                    excerpt(hit), excerpt(state)
+                ),
             )
         reward = item.get("reward")
         value = reward.get("amount_in_dollars") if isinstance(reward, dict) else None

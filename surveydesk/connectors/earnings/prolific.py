@@ -17,7 +17,8 @@ from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, origin
 from surveydesk.connectors.prolific import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, retry_wait
-from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited
+from surveydesk.core.errors import SLOWING_SYNC, AuthExpired, BadPayload, RateLimited
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -57,7 +58,10 @@ class ProlificEarnings(AccountClient):
             yield Batch(reports, query, done=not query)
             if not query:
                 return
-        raise BadPayload(self._platform, f"Prolific's list of submissions went on for more than {MAX_PAGES} pages")
+        too_long = QT_TRANSLATE_NOOP(
+            "ProlificEarnings", "Prolific's list of submissions went on for more than {0} pages"
+        )
+        raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
     def _page(self, query: str, token: str) -> dict[str, Any]:
         url = f"{self._submissions_url}?{query}" if query else self._submissions_url
@@ -67,7 +71,7 @@ class ProlificEarnings(AccountClient):
             raise AuthExpired(self._platform, LOGIN_EXPIRED)
         if response.status_code == 429:
             wait = retry_wait(response)
-            message = f"Prolific asked us to slow down; syncing again in {wait.total_seconds():.0f} s"
+            message = SLOWING_SYNC.filled("Prolific", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         common.raise_for_status(response, self._platform, "Prolific", now, FALLBACK_WAIT)
         return json_object(response, self._platform)
@@ -81,22 +85,34 @@ class ProlificEarnings(AccountClient):
         if href is None or href == "":
             return ""
         if not isinstance(href, str):
-            raise BadPayload(self._platform, "Prolific's link to the next page is not an address")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificEarnings", "Prolific's link to the next page is not an address"),
+            )
         target = urlsplit(urljoin(self._submissions_url, href))
         if (
             origin(target.geturl()) != origin(self._submissions_url)
             or target.path != urlsplit(self._submissions_url).path
         ):
-            raise BadPayload(self._platform, "Prolific's link to the next page points elsewhere")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificEarnings", "Prolific's link to the next page points elsewhere"),
+            )
         if not target.query or not parse_qs(target.query):
-            raise BadPayload(self._platform, "Prolific's link to the next page names no page")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificEarnings", "Prolific's link to the next page names no page"),
+            )
         return target.query
 
     def _reports(self, item: object) -> list[Report]:
         if not isinstance(item, dict):
-            raise BadPayload(self._platform, "a submission in Prolific's list is not an object")
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("ProlificEarnings", "a submission in Prolific's list is not an object"),
+            )
         submission_id = common.identifier(item.get("id"), self._platform, "submission id")
-        subject = f"submission {excerpt(submission_id)}"
+        subject = QT_TRANSLATE_NOOP("ProlificEarnings", "submission {0}").filled(excerpt(submission_id))
         status = self._status(item.get("status"), subject)
         study = _object(item.get("study"))
         researcher = _object(study.get("researcher"))
@@ -107,7 +123,9 @@ class ProlificEarnings(AccountClient):
         returned = fields.moment(item.get("returned_at"))
         occurred = started or completed or returned
         if occurred is None:
-            raise BadPayload(self._platform, f"{subject} has no time")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("ProlificEarnings", "{0} has no time").filled(subject)
+            )
         # Prolific pays in pence or cents: a bare number is the legacy form, in pence.
         reward = common.amount(item.get("submission_reward"), "GBP", self._platform, unit="minor")
         header = EntryHeader(
@@ -136,7 +154,8 @@ class ProlificEarnings(AccountClient):
         spelled = value.strip().upper().replace("_", " ").replace("-", " ") if isinstance(value, str) else ""
         status = _STATUSES.get(" ".join(spelled.split()))
         if status is None:
-            raise BadPayload(self._platform, f"{subject} has a status SurveyDesk does not know: {excerpt(value)}")
+            unknown = QT_TRANSLATE_NOOP("ProlificEarnings", "{0} has a status SurveyDesk does not know: {1}")
+            raise BadPayload(self._platform, unknown.filled(subject, excerpt(value)))
         return status
 
     def _bonuses(self, value: object, task: EntryHeader, at: datetime, currency: str) -> list[Report]:
@@ -144,7 +163,9 @@ class ProlificEarnings(AccountClient):
         if value is None:
             return []
         if not isinstance(value, list):
-            raise BadPayload(self._platform, "a submission's bonuses are not a list")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("ProlificEarnings", "a submission's bonuses are not a list")
+            )
         reports = []
         for index, bonus in enumerate(value):
             money = common.amount(bonus, currency, self._platform, unit="minor")
@@ -179,4 +200,9 @@ def _study_in(url: object) -> str | None:
 
 
 def _results(page: dict[str, Any], platform: str) -> list[Any]:
-    return common.listed(page, "results", platform, "Prolific's answer has no list of submissions")
+    return common.listed(
+        page,
+        "results",
+        platform,
+        QT_TRANSLATE_NOOP("ProlificEarnings", "Prolific's answer has no list of submissions"),
+    )

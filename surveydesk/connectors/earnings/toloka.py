@@ -23,6 +23,7 @@ from surveydesk.connectors.http import get, json_object, origin
 from surveydesk.connectors.toloka import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
@@ -40,7 +41,12 @@ class TolokaEarnings(AccountClient):
         position = _Position.of(cursor)
         for _ in range(MAX_PAGES):
             body = self._page(headers, position.page)
-            items = common.listed(body, "content", self._platform, "Toloka's answer holds no transactions")
+            items = common.listed(
+                body,
+                "content",
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no transactions"),
+            )
             reports: list[Report] = []
             reached_settled = False
             for item in items:
@@ -53,7 +59,8 @@ class TolokaEarnings(AccountClient):
                 return
             position.page += 1
             yield Batch(tuple(reports), position.text())
-        raise BadPayload(self._platform, f"Toloka's transactions went on for more than {MAX_PAGES} pages")
+        too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's transactions went on for more than {0} pages")
+        raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
     def _page(self, headers: dict[str, str], page: int) -> dict[str, Any]:
         params = {"properties": "startDate", "direction": "DESC", "page": str(page), "size": str(PAGE_SIZE)}
@@ -72,7 +79,9 @@ class TolokaEarnings(AccountClient):
 
     def _reports(self, item: object) -> tuple[datetime, list[Report]]:
         if not isinstance(item, dict):
-            raise BadPayload(self._platform, "a transaction of Toloka is not an object")
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "a transaction of Toloka is not an object")
+            )
         start = common.moment(item.get("startDate"), self._platform, "start date")
         named = item.get("currency")
         value = common.amount(
