@@ -116,6 +116,15 @@ def test_test_says_whether_the_server_and_password_work(qtbot, dialog: SyncDialo
     )
 
 
+def test_a_refused_password_reads_in_french(qtbot, dialog: SyncDialog, couch_server: CouchServer, french):  # noqa: F811
+    couch_server.create_database("log")
+    _fill(dialog, couch_server.url, "wrong")
+    dialog.test_connection()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+    server = f"127.0.0.1:{couch_server.port}/log"
+    assert dialog.result.text() == f"Non connecté\xa0: {server} a refusé le nom d’utilisateur ou le mot de passe."
+
+
 def test_sync_now_syncs_and_shows_when(
     qtbot,
     dialog: SyncDialog,

@@ -530,6 +530,109 @@
     </message>
 </context>
 <context>
+    <name>CouchDatabase</name>
+    <message>
+        <source>{0} sent a list of changes without its results or position</source>
+        <translation>{0} a envoyé une liste de modifications sans ses résultats ni sa position</translation>
+    </message>
+    <message>
+        <source>{0} sent a position in its changes that is far too long</source>
+        <translation>{0} a envoyé une position de modifications bien trop longue</translation>
+    </message>
+    <message>
+        <source>{0} answered a revision check in a form we cannot read</source>
+        <translation>{0} a répondu à une vérification de révisions sous une forme illisible pour nous</translation>
+    </message>
+    <message>
+        <source>{0} answered a batch of documents in a form we cannot read</source>
+        <translation>{0} a répondu à un lot de documents sous une forme illisible pour nous</translation>
+    </message>
+    <message>
+        <source>{0} does not let this user write to the database</source>
+        <translation>{0} ne permet pas à cet utilisateur d’écrire dans la base</translation>
+    </message>
+    <message>
+        <source>{0} refused {1} of {2} records ({3})</source>
+        <translation>{0} a refusé {1} enregistrements sur {2} ({3})</translation>
+    </message>
+    <message>
+        <source>{0} answered a request for documents in a form we cannot read</source>
+        <translation>{0} a répondu à une demande de documents sous une forme illisible pour nous</translation>
+    </message>
+    <message>
+        <source>{0} answered with something that is not a JSON object</source>
+        <translation>{0} a répondu par autre chose qu’un objet JSON</translation>
+    </message>
+    <message>
+        <source>{0} did not answer in time</source>
+        <translation>{0} n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>cannot reach {0}</source>
+        <translation>impossible de joindre {0}</translation>
+    </message>
+    <message>
+        <source>the request to {0} failed ({1})</source>
+        <translation>la requête vers {0} a échoué ({1})</translation>
+    </message>
+    <message>
+        <source>{0} refused the user name or password</source>
+        <translation>{0} a refusé le nom d’utilisateur ou le mot de passe</translation>
+    </message>
+    <message>
+        <source>{0} does not let this user use the database</source>
+        <translation>{0} ne permet pas à cet utilisateur d’utiliser la base</translation>
+    </message>
+    <message>
+        <source>{0} has no such database; create it on the server first</source>
+        <translation>{0} n’a pas cette base&#xa0;; créez-la d’abord sur le serveur</translation>
+    </message>
+    <message>
+        <source>{0} does not have something the replication protocol needs</source>
+        <translation>{0} ne dispose pas d’un élément dont le protocole de réplication a besoin</translation>
+    </message>
+    <message>
+        <source>{0} is busy and asked us to come back later</source>
+        <translation>{0} est occupé et nous demande de revenir plus tard</translation>
+    </message>
+    <message>
+        <source>{0} had a server error ({1})</source>
+        <translation>{0} a eu une erreur de serveur ({1})</translation>
+    </message>
+    <message>
+        <source>{0} sent us to another address; enter that address instead</source>
+        <translation>{0} nous a renvoyés vers une autre adresse&#xa0;; saisissez plutôt celle-ci</translation>
+    </message>
+    <message>
+        <source>{0} refused the request ({1})</source>
+        <translation>{0} a refusé la requête ({1})</translation>
+    </message>
+    <message>
+        <source>{0} sent a change that is not an object</source>
+        <translation>{0} a envoyé une modification qui n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>{0} sent a change without its document or revisions</source>
+        <translation>{0} a envoyé une modification sans son document ni ses révisions</translation>
+    </message>
+    <message>
+        <source>{0} sent a change with unreadable revisions</source>
+        <translation>{0} a envoyé une modification aux révisions illisibles</translation>
+    </message>
+    <message>
+        <source>{0} answered with something that is not JSON</source>
+        <translation>{0} a répondu par autre chose que du JSON</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of more than {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de plus de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+</context>
+<context>
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
@@ -3241,6 +3344,41 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source> · {0} records on the server could not be read (see the log file)</source>
         <translation> · {0} enregistrements du serveur n’ont pas pu être lus (consultez le fichier journal)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTarget</name>
+    <message>
+        <source>The server address is not a web address.</source>
+        <translation>L’adresse du serveur n’est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http:// on your own network).</source>
+        <translation>L’adresse du serveur doit commencer par https:// (ou http:// sur votre propre réseau).</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address; use their own fields.</source>
+        <translation>Ne mettez ni le nom d’utilisateur ni le mot de passe dans l’adresse&#xa0;; utilisez leurs propres champs.</translation>
+    </message>
+    <message>
+        <source>The server address cannot have a query (?…) or a fragment (#…).</source>
+        <translation>L’adresse du serveur ne peut pas contenir de requête (?…) ni de fragment (#…).</translation>
+    </message>
+    <message>
+        <source>A database name starts with a lower-case letter and holds only lower-case letters, digits and _ $ ( ) + - /.</source>
+        <translation>Un nom de base commence par une lettre minuscule et ne contient que des lettres minuscules, des chiffres et _ $ ( ) + - /.</translation>
+    </message>
+    <message>
+        <source>Not connected: {0}.</source>
+        <translation>Non connecté&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}. It holds {1} records.</source>
+        <translation>Connecté à {0}. La base contient {1} enregistrements.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}.</source>
+        <translation>Connecté à {0}.</translation>
     </message>
 </context>
 <context>

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.translatable import Sentence
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store.database import Database
@@ -173,7 +174,7 @@ class SyncService(QObject):
         try:
             password = self._secrets.get(target.secret_key)
         except SecretsUnavailable as error:
-            return _Outcome(None, None, str(error), replica.pending_count())
+            return _Outcome(None, None, error.message, replica.pending_count())
         if password is None:
             return _Outcome(None, None, _MISSING_LOGIN, replica.pending_count())
         try:
@@ -205,7 +206,7 @@ class SyncService(QObject):
             self._halted = True
             self._set_state(
                 self.tr("Sync stopped: {0}. Check the settings in File ▸ Sync between computers…").format(
-                    outcome.error.message
+                    _worker_words(outcome.error.message)
                 )
             )
         elif outcome.error is not None:
@@ -226,18 +227,18 @@ class SyncService(QObject):
     def _problem_words(self, problem: str) -> str:
         if problem == _MISSING_LOGIN:
             return self.tr("Sync is waiting for its password: enter it in File ▸ Sync between computers…")
-        return self.tr("Sync cannot read its password: {0}").format(problem)
+        return self.tr("Sync cannot read its password: {0}").format(_worker_words(problem))
 
     def _retry_words(self, error: SyncError, waiting: int) -> str:
         """Schedules the next try and says when it will be."""
         retry = self._schedule_retry(error.retry_at if isinstance(error, ServerBusy) else None)
         if isinstance(error, ServerGone):
             return self.tr("Offline ({0}): {1} changes wait; trying again at {2}").format(
-                error.message, waiting, retry
+                _worker_words(error.message), waiting, retry
             )
         if isinstance(error, ServerBusy):
             return self.tr("The sync server is busy: {0} changes wait; trying again at {1}").format(waiting, retry)
-        return self.tr("Sync failed: {0}; trying again at {1}").format(error.message, retry)
+        return self.tr("Sync failed: {0}; trying again at {1}").format(_worker_words(error.message), retry)
 
     def _schedule_retry(self, at: datetime | None) -> str:
         now = self._clock.now()
@@ -274,3 +275,13 @@ class SyncService(QObject):
 def _clock_time(moment: datetime) -> str:
     """A time as the worker reads it: their own time zone."""
     return moment.astimezone().strftime("%H:%M")
+
+
+def _worker_words(message: str) -> str:
+    """A sync error's Sentence (sync/couch.py) in the worker's language, as ui/text.py `translated` writes one:
+    this service words its state itself and may not reach into the UI. Its values are server names, HTTP
+    statuses and counts, written as they are."""
+    if not isinstance(message, Sentence):
+        return message
+    template = QCoreApplication.translate(message.context, message.template)
+    return template.format(*message.values) if message.values else template

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from surveydesk import __version__
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 TIMEOUT: Final = (5.0, 60.0)  # seconds to connect; seconds between bytes (a big _bulk_docs takes a while)
 MAX_REPLY_BYTES: Final = 64 * 1024 * 1024  # far above any batch we ask for; a bigger reply is refused unread
@@ -31,7 +32,9 @@ JsonObject = dict[str, Any]
 
 
 class SyncError(Exception):
-    """Something about the sync server that the worker should hear about in words; nothing local was harmed."""
+    """Something about the sync server that the worker should hear about in words; nothing local was harmed.
+
+    `message` is kept as given: a Sentence (core/translatable.py) that the UI shows in the worker's language."""
 
     kind = "error"
 
@@ -144,9 +147,17 @@ class CouchDatabase:
         body = self._object(self._request("GET", "/_changes", params=params))
         results, last_seq = body.get("results"), body.get("last_seq")
         if not isinstance(results, list) or not isinstance(last_seq, int | str) or isinstance(last_seq, bool):
-            raise BadReply(f"{self.name} sent a list of changes without its results or position")
+            raise BadReply(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} sent a list of changes without its results or position"
+                ).filled(self.name)
+            )
         if len(str(last_seq)) > MAX_POSITION_CHARS:
-            raise BadReply(f"{self.name} sent a position in its changes that is far too long")
+            raise BadReply(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} sent a position in its changes that is far too long"
+                ).filled(self.name)
+            )
         return ChangesPage(tuple(_change(row, self.name) for row in results), last_seq)
 
     def revs_diff(self, revs: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
@@ -158,7 +169,11 @@ class CouchDatabase:
         for doc_id, entry in body.items():
             wanted = entry.get("missing") if isinstance(entry, dict) else None
             if not isinstance(wanted, list) or not all(isinstance(rev, str) for rev in wanted):
-                raise BadReply(f"{self.name} answered a revision check in a form we cannot read")
+                raise BadReply(
+                    QT_TRANSLATE_NOOP(
+                        "CouchDatabase", "{0} answered a revision check in a form we cannot read"
+                    ).filled(self.name)
+                )
             missing[doc_id] = wanted
         return missing
 
@@ -169,13 +184,22 @@ class CouchDatabase:
         reply = self._request("POST", "/_bulk_docs", payload={"docs": list(docs), "new_edits": False})
         body = _json(reply, self.name)
         if not isinstance(body, list):
-            raise BadReply(f"{self.name} answered a batch of documents in a form we cannot read")
+            raise BadReply(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} answered a batch of documents in a form we cannot read"
+                ).filled(self.name)
+            )
         refused = [row for row in body if isinstance(row, dict) and "error" in row]
         if refused:
             reasons = sorted({str(row.get("error"))[:40] for row in refused})
             if any(reason in ("unauthorized", "forbidden") for reason in reasons):
-                raise WrongLogin(f"{self.name} does not let this user write to the database")
-            raise BadReply(f"{self.name} refused {len(refused)} of {len(docs)} records ({', '.join(reasons)})")
+                raise WrongLogin(
+                    QT_TRANSLATE_NOOP("CouchDatabase", "{0} does not let this user write to the database").filled(
+                        self.name
+                    )
+                )
+            refusal = QT_TRANSLATE_NOOP("CouchDatabase", "{0} refused {1} of {2} records ({3})")
+            raise BadReply(refusal.filled(self.name, len(refused), len(docs), ", ".join(reasons)))
 
     def bulk_get(self, wanted: Sequence[tuple[str, str]]) -> list[JsonObject]:
         """The given revisions (document id, rev), deleted ones included; one the server lacks is left out."""
@@ -185,7 +209,11 @@ class CouchDatabase:
         body = self._object(self._request("POST", "/_bulk_get", payload=payload))
         results = body.get("results")
         if not isinstance(results, list):
-            raise BadReply(f"{self.name} answered a request for documents in a form we cannot read")
+            raise BadReply(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} answered a request for documents in a form we cannot read"
+                ).filled(self.name)
+            )
         found: list[JsonObject] = []
         for result in results:
             answers = result.get("docs") if isinstance(result, dict) else None
@@ -215,7 +243,11 @@ class CouchDatabase:
     def _object(self, reply: requests.Response) -> JsonObject:
         body = _json(reply, self.name)
         if not isinstance(body, dict):
-            raise BadReply(f"{self.name} answered with something that is not a JSON object")
+            raise BadReply(
+                QT_TRANSLATE_NOOP("CouchDatabase", "{0} answered with something that is not a JSON object").filled(
+                    self.name
+                )
+            )
         return body
 
     def _request(
@@ -241,11 +273,14 @@ class CouchDatabase:
             ) as reply:
                 reply._content = _read_capped(reply, self.name)
         except requests.Timeout:
-            raise ServerGone(f"{self.name} did not answer in time") from None
+            raise ServerGone(
+                QT_TRANSLATE_NOOP("CouchDatabase", "{0} did not answer in time").filled(self.name)
+            ) from None
         except requests.ConnectionError:
-            raise ServerGone(f"cannot reach {self.name}") from None
+            raise ServerGone(QT_TRANSLATE_NOOP("CouchDatabase", "cannot reach {0}").filled(self.name)) from None
         except requests.RequestException as error:
-            raise ServerGone(f"the request to {self.name} failed ({type(error).__name__})") from None
+            failed = QT_TRANSLATE_NOOP("CouchDatabase", "the request to {0} failed ({1})")
+            raise ServerGone(failed.filled(self.name, type(error).__name__)) from None
         return self._checked(reply, path)
 
     def _checked(self, reply: requests.Response, path: str) -> requests.Response:
@@ -254,23 +289,46 @@ class CouchDatabase:
             return reply
         if status in (401, 403):
             raise WrongLogin(
-                f"{self.name} refused the user name or password"
+                QT_TRANSLATE_NOOP("CouchDatabase", "{0} refused the user name or password").filled(self.name)
                 if status == 401
-                else f"{self.name} does not let this user use the database"
+                else QT_TRANSLATE_NOOP("CouchDatabase", "{0} does not let this user use the database").filled(
+                    self.name
+                )
             )
         if status == 404:
             if _is_missing_database(reply) or path == "":
-                raise MissingDatabase(f"{self.name} has no such database; create it on the server first")
-            raise _NotFound(f"{self.name} does not have something the replication protocol needs")
+                raise MissingDatabase(
+                    QT_TRANSLATE_NOOP(
+                        "CouchDatabase", "{0} has no such database; create it on the server first"
+                    ).filled(self.name)
+                )
+            raise _NotFound(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} does not have something the replication protocol needs"
+                ).filled(self.name)
+            )
         if status in (429, 503):
             now = self._now()
             retry_at = now + _retry_after(reply.headers.get("Retry-After", ""), now)
-            raise ServerBusy(f"{self.name} is busy and asked us to come back later", retry_at)
+            raise ServerBusy(
+                QT_TRANSLATE_NOOP("CouchDatabase", "{0} is busy and asked us to come back later").filled(
+                    self.name
+                ),
+                retry_at,
+            )
         if status >= 500:
-            raise ServerGone(f"{self.name} had a server error ({status})")
+            raise ServerGone(
+                QT_TRANSLATE_NOOP("CouchDatabase", "{0} had a server error ({1})").filled(self.name, status)
+            )
         if 300 <= status < 400:
-            raise BadReply(f"{self.name} sent us to another address; enter that address instead")
-        raise BadReply(f"{self.name} refused the request ({status})")
+            raise BadReply(
+                QT_TRANSLATE_NOOP(
+                    "CouchDatabase", "{0} sent us to another address; enter that address instead"
+                ).filled(self.name)
+            )
+        raise BadReply(
+            QT_TRANSLATE_NOOP("CouchDatabase", "{0} refused the request ({1})").filled(self.name, status)
+        )
 
 
 def is_revision(value: object) -> bool:
@@ -284,13 +342,17 @@ def _query_value(value: object) -> str:
 
 def _change(row: object, name: str) -> Change:
     if not isinstance(row, dict):
-        raise BadReply(f"{name} sent a change that is not an object")
+        raise BadReply(QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a change that is not an object").filled(name))
     doc_id, changes = row.get("id"), row.get("changes")
     if not isinstance(doc_id, str) or not isinstance(changes, list):
-        raise BadReply(f"{name} sent a change without its document or revisions")
+        raise BadReply(
+            QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a change without its document or revisions").filled(name)
+        )
     revs = tuple(entry.get("rev") for entry in changes if isinstance(entry, dict))
     if not revs or not all(is_revision(rev) for rev in revs):
-        raise BadReply(f"{name} sent a change with unreadable revisions")
+        raise BadReply(
+            QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a change with unreadable revisions").filled(name)
+        )
     return Change(doc_id, revs, row.get("deleted") is True)  # type: ignore[arg-type]
 
 
@@ -298,7 +360,9 @@ def _json(reply: requests.Response, name: str) -> object:
     try:
         return reply.json()
     except (ValueError, RecursionError):
-        raise BadReply(f"{name} answered with something that is not JSON") from None
+        raise BadReply(
+            QT_TRANSLATE_NOOP("CouchDatabase", "{0} answered with something that is not JSON").filled(name)
+        ) from None
 
 
 def _is_missing_database(reply: requests.Response) -> bool:
@@ -313,12 +377,17 @@ def _is_missing_database(reply: requests.Response) -> bool:
 def _read_capped(reply: requests.Response, name: str) -> bytes:
     declared = reply.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
-        raise BadReply(f"{name} sent a reply of {int(declared) // 1_000_000} MB; it was refused")
+        raise BadReply(
+            QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a reply of {1} MB; it was refused").filled(
+                name, int(declared) // 1_000_000
+            )
+        )
     body = bytearray()
     for chunk in reply.iter_content(_CHUNK):
         body += chunk
         if len(body) > MAX_REPLY_BYTES:
-            raise BadReply(f"{name} sent a reply of more than {MAX_REPLY_BYTES // 1_000_000} MB; it was refused")
+            too_long = QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a reply of more than {1} MB; it was refused")
+            raise BadReply(too_long.filled(name, MAX_REPLY_BYTES // 1_000_000))
     return bytes(body)
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
 from surveydesk.core.model import AccountKey
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.store.database import Database
 from surveydesk.store.settings import JsonValue, SettingsStore
 from surveydesk.sync.couch import CouchDatabase, SyncError, make_session
@@ -30,7 +31,11 @@ _DATABASE_NAME = re.compile(r"^[a-z][a-z0-9_$()+/-]{0,237}$")
 
 
 class TargetError(ValueError):
-    """A target that cannot be used, in words the worker can act on."""
+    """A target that cannot be used, in words the worker can act on (a Sentence, shown translated)."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +49,32 @@ class SyncTarget:
         try:
             parts = urlsplit(self.server_url)
         except ValueError:
-            raise TargetError("The server address is not a web address.") from None
+            raise TargetError(
+                QT_TRANSLATE_NOOP("SyncTarget", "The server address is not a web address.")
+            ) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise TargetError("The server address must start with https:// (or http:// on your own network).")
+            raise TargetError(
+                QT_TRANSLATE_NOOP(
+                    "SyncTarget", "The server address must start with https:// (or http:// on your own network)."
+                )
+            )
         if parts.username or parts.password:
-            raise TargetError("Leave the user name and password out of the address; use their own fields.")
+            raise TargetError(
+                QT_TRANSLATE_NOOP(
+                    "SyncTarget", "Leave the user name and password out of the address; use their own fields."
+                )
+            )
         if parts.query or parts.fragment:
-            raise TargetError("The server address cannot have a query (?…) or a fragment (#…).")
+            raise TargetError(
+                QT_TRANSLATE_NOOP("SyncTarget", "The server address cannot have a query (?…) or a fragment (#…).")
+            )
         if not _DATABASE_NAME.match(self.database):
             raise TargetError(
-                "A database name starts with a lower-case letter and holds only lower-case letters, digits "
-                "and _ $ ( ) + - /."
+                QT_TRANSLATE_NOOP(
+                    "SyncTarget",
+                    "A database name starts with a lower-case letter and holds only lower-case letters, digits "
+                    "and _ $ ( ) + - /.",
+                )
             )
 
     @property
@@ -110,18 +130,21 @@ class SyncSettings:
         self._settings.set(LAST_SUCCESS_KEY, utc_iso(moment))
 
 
-def describe_connection(target: SyncTarget, password: str, clock: Clock) -> str:
+def describe_connection(target: SyncTarget, password: str, clock: Clock) -> Sentence:
     """Reach the target once, as "Test" in the settings does: what is there, or what went wrong, in words."""
     remote = CouchDatabase(make_session(), target.server_url, target.database, target.user, password, clock.now)
     try:
         info = remote.info()
     except SyncError as error:
-        return f"Not connected: {error.message}."
+        return QT_TRANSLATE_NOOP("SyncTarget", "Not connected: {0}.").filled(error.message)
     finally:
         remote.close()
     count = info.get("doc_count")
-    held = f" It holds {count:,} records." if isinstance(count, int) and not isinstance(count, bool) else ""
-    return f"Connected to {remote.name}.{held}"
+    if isinstance(count, int) and not isinstance(count, bool):
+        return QT_TRANSLATE_NOOP("SyncTarget", "Connected to {0}. It holds {1} records.").filled(
+            remote.name, count
+        )
+    return QT_TRANSLATE_NOOP("SyncTarget", "Connected to {0}.").filled(remote.name)
 
 
 def open_replicator(

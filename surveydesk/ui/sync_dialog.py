@@ -147,7 +147,7 @@ class SyncDialog(QDialog):
         try:
             target.check()
         except TargetError as problem:
-            self.result.setText(str(problem))
+            self.result.setText(translated(problem.message))
             return None
         return target
 
@@ -181,7 +181,7 @@ class SyncDialog(QDialog):
 
     def _tested(self, words: str) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(words)
+        self.result.setText(translated(words))
 
     def _test_crashed(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
