@@ -137,6 +137,18 @@ def test_a_wrong_password_stops_automatic_attempts_until_asked(
     assert not service.running and service.state.startswith("Sync stopped")
 
 
+def test_the_server_s_refusal_is_said_in_french(
+    qtbot, server: CouchServer, laptop: Computer, pool, stop_later, french
+):
+    service = _service(qtbot, laptop, pool, server.url, "wrong")
+    stop_later.append(service)
+    with qtbot.waitSignal(
+        service.state_changed, check_params_cb=lambda text: text.startswith("Synchronisation arr")
+    ):
+        service.start()
+    assert "a refusé le nom d’utilisateur ou le mot de passe. Vérifiez les réglages" in service.state
+
+
 def test_without_a_password_it_asks_for_one(qtbot, server: CouchServer, laptop: Computer, pool, stop_later):
     service = _service(qtbot, laptop, pool, server.url, None)
     stop_later.append(service)
