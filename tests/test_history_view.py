@@ -247,6 +247,18 @@ def test_a_malformed_import_says_why_and_stores_nothing(qtbot, database, view, s
     assert LedgerStore(database).entries() == []
 
 
+def test_a_malformed_import_says_why_in_french(qtbot, database, view, service, tmp_path, french) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Study,Reward,Status\nA study,£1.50,MAYBE\n,£1.50,PAID\n", encoding="utf-8")
+    with qtbot.waitSignal(view.job_done, timeout=10_000):
+        view.start_import(bad, "me")
+    assert view.status.text() == (
+        "2 ligne(s) illisible(s), rien n’a donc été importé\xa0: "
+        "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom"
+    )
+    assert LedgerStore(database).entries() == []
+
+
 def test_a_cancelled_export_writes_nothing(qtbot, database, view, service, pool, tmp_path) -> None:
     for index in range(300):
         record(database, f"t{index}", T0 - timedelta(minutes=index), 100, Status.PAID)

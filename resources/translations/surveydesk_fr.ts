@@ -1236,6 +1236,77 @@
     </message>
 </context>
 <context>
+    <name>ImportProblem</name>
+    <message>
+        <source>{0} is not an amount with its currency</source>
+        <translation>{0} n’est pas un montant avec sa devise</translation>
+    </message>
+    <message>
+        <source>{0} is not a plain positive number</source>
+        <translation>{0} n’est pas un simple nombre positif</translation>
+    </message>
+    <message>
+        <source>{0} is not a time</source>
+        <translation>{0} n’est pas une heure</translation>
+    </message>
+    <message>
+        <source>{0} is not a Prolific status</source>
+        <translation>{0} n’est pas un statut Prolific</translation>
+    </message>
+    <message>
+        <source>the file is larger than {0} MB; it is not a Prolific export</source>
+        <translation>le fichier dépasse {0} Mo&#xa0;; ce n’est pas un export Prolific</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; it is not a Prolific export</source>
+        <translation>le fichier n’est pas du texte UTF-8&#xa0;; ce n’est pas un export Prolific</translation>
+    </message>
+    <message>
+        <source>the file is not a readable CSV ({0}); it is not a Prolific export</source>
+        <translation>le fichier n’est pas un CSV lisible ({0})&#xa0;; ce n’est pas un export Prolific</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the file lacks the column(s) {0}: it is not Prolific&apos;s submission history (Study, Reward, Bonus, Started At, Completed At, Completion Code, Status)</source>
+        <translation>il manque au fichier la ou les colonnes {0}&#xa0;: ce n’est pas l’historique des soumissions de Prolific (Study, Reward, Bonus, Started At, Completed At, Completion Code, Status)</translation>
+    </message>
+    <message>
+        <source>row {0}: {1}</source>
+        <translation>ligne {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0}; {1}</source>
+        <translation>{0}&#xa0;; {1}</translation>
+    </message>
+    <message>
+        <source>{0} (and {1} more)</source>
+        <translation>{0} (et {1} de plus)</translation>
+    </message>
+    <message>
+        <source>{0} row(s) cannot be read, so nothing was imported: {1}</source>
+        <translation>{0} ligne(s) illisible(s), rien n’a donc été importé&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>it has {0} cells, fewer than the header&apos;s columns</source>
+        <translation>elle a {0} cellules, moins que les colonnes de l’en-tête</translation>
+    </message>
+    <message>
+        <source>the study has no name</source>
+        <translation>l’étude n’a pas de nom</translation>
+    </message>
+    <message>
+        <source>the reward or bonus cannot be read ({0})</source>
+        <translation>la récompense ou le bonus est illisible ({0})</translation>
+    </message>
+    <message>
+        <source>the bonus is not in the reward&apos;s currency</source>
+        <translation>le bonus n’est pas dans la devise de la récompense</translation>
+    </message>
+</context>
+<context>
     <name>KeyringSecrets</name>
     <message>
         <source>No system keyring is available, so SurveyDesk cannot save your platform logins. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and restart SurveyDesk; until then a login can be kept for this run only.</source>

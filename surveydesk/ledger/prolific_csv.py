@@ -32,6 +32,7 @@ from surveydesk.core.clock import utc_iso
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.progress import Progress
 from surveydesk.core.sanitize import TITLE_LIMIT, clean_text
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
 from surveydesk.ledger.store import LedgerStore, Report
 from surveydesk.store.database import Database
@@ -74,7 +75,12 @@ OPTIONAL = ("bonus", "started at", "completed at", "completion code")
 
 
 class ImportProblem(ValueError):
-    """The file cannot be imported as it is; the message says which rows and why. Nothing was stored."""
+    """The file cannot be imported as it is; the message (a Sentence, shown translated) says which rows and
+    why. Nothing was stored."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,9 @@ def parse_money(text: str) -> Money:
     match = _TRAILING_CODE.match(cell)
     if match:
         return Money.parse(_plain_number(match.group(1)), match.group(2))
-    raise MoneyError(f"{text!r} is not an amount with its currency")
+    raise MoneyError(
+        QT_TRANSLATE_NOOP("ImportProblem", "{0} is not an amount with its currency").filled(repr(text))
+    )
 
 
 def _plain_number(text: str) -> str:
@@ -133,7 +141,9 @@ def _plain_number(text: str) -> str:
         number = number.replace(",", ".")
     number = number.replace(",", "")
     if not _PLAIN_NUMBER.fullmatch(number):
-        raise MoneyError(f"{text.strip()!r} is not a plain positive number")
+        raise MoneyError(
+            QT_TRANSLATE_NOOP("ImportProblem", "{0} is not a plain positive number").filled(repr(text.strip()))
+        )
     return number
 
 
@@ -144,7 +154,7 @@ def parse_time(text: str) -> datetime | None:
         return None
     match = _TIME.match(cell)
     if not match:
-        raise ValueError(f"{text!r} is not a time")
+        raise ValueError(QT_TRANSLATE_NOOP("ImportProblem", "{0} is not a time").filled(repr(text)))
     day, clock, fraction, _zone = match.groups()
     return datetime.fromisoformat(f"{day}T{clock}{(fraction or '').ljust(7, '0') if fraction else ''}").replace(
         tzinfo=UTC
@@ -155,7 +165,9 @@ def parse_status(text: str) -> Status:
     words = re.sub(r"[\s_-]+", " ", text.strip().upper())
     status = STATUSES.get(words)
     if status is None:
-        raise ValueError(f"{text.strip()[:40]!r} is not a Prolific status")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("ImportProblem", "{0} is not a Prolific status").filled(repr(text.strip()[:40]))
+        )
     return status
 
 
@@ -163,31 +175,36 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
     """Read and check every row of the file; `ImportProblem` names the first unreadable rows and why."""
     progress = progress or Progress()
     if len(data) > MAX_FILE_BYTES:
-        raise ImportProblem(
-            f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB; it is not a Prolific export"
-        )
+        too_big = QT_TRANSLATE_NOOP("ImportProblem", "the file is larger than {0} MB; it is not a Prolific export")
+        raise ImportProblem(too_big.filled(MAX_FILE_BYTES // 1_000_000))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportProblem("the file is not UTF-8 text; it is not a Prolific export") from None
+        raise ImportProblem(
+            QT_TRANSLATE_NOOP("ImportProblem", "the file is not UTF-8 text; it is not a Prolific export")
+        ) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:  # a NUL byte, a cell of over 128 KB: not a file Prolific wrote
-        raise ImportProblem(f"the file is not a readable CSV ({error}); it is not a Prolific export") from None
+        unreadable = QT_TRANSLATE_NOOP(
+            "ImportProblem", "the file is not a readable CSV ({0}); it is not a Prolific export"
+        )
+        raise ImportProblem(unreadable.filled(str(error))) from None
     if not rows:
-        raise ImportProblem("the file is empty")
+        raise ImportProblem(QT_TRANSLATE_NOOP("ImportProblem", "the file is empty"))
     header = [name.strip().lower() for name in rows[0]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise ImportProblem(
-            "the file lacks the column(s) " + ", ".join(name.title() for name in missing) + ": it is not "
-            "Prolific's submission history (Study, Reward, Bonus, Started At, Completed At, Completion Code, "
-            "Status)"
+        lacking = QT_TRANSLATE_NOOP(
+            "ImportProblem",
+            "the file lacks the column(s) {0}: it is not Prolific's submission history (Study, Reward, Bonus, "
+            "Started At, Completed At, Completion Code, Status)",
         )
+        raise ImportProblem(lacking.filled(", ".join(name.title() for name in missing)))
     column = {name: header.index(name) for name in (*REQUIRED, *OPTIONAL) if name in header}
     progress.start(len(rows) - 1, "read")
     submissions: list[Submission] = []
-    errors: list[str] = []
+    errors: list[Sentence] = []
     without_time = 0
     for number, cells in enumerate(rows[1:], start=2):
         if number % _STEP == 0:
@@ -197,17 +214,29 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
         try:
             submission = _submission(number, cells, column)
         except (ValueError, IndexError) as error:
-            errors.append(f"row {number}: {error}")
+            errors.append(QT_TRANSLATE_NOOP("ImportProblem", "row {0}: {1}").filled(number, _words(error)))
             continue
         if submission is None:
             without_time += 1
         else:
             submissions.append(submission)
     if errors:
-        shown = "; ".join(errors[:MAX_ERRORS_SHOWN])
-        more = f" (and {len(errors) - MAX_ERRORS_SHOWN} more)" if len(errors) > MAX_ERRORS_SHOWN else ""
-        raise ImportProblem(f"{len(errors)} row(s) cannot be read, so nothing was imported: {shown}{more}")
+        shown = errors[0]
+        for error in errors[1:MAX_ERRORS_SHOWN]:
+            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, error)
+        if len(errors) > MAX_ERRORS_SHOWN:
+            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0} (and {1} more)").filled(
+                shown, len(errors) - MAX_ERRORS_SHOWN
+            )
+        unread = QT_TRANSLATE_NOOP("ImportProblem", "{0} row(s) cannot be read, so nothing was imported: {1}")
+        raise ImportProblem(unread.filled(len(errors), shown))
     return ParsedFile(submissions, without_time)
+
+
+def _words(error: Exception) -> str:
+    """An error's message as raised: our Sentence whole (shown translated), any other as its text."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, Sentence) else str(error)
 
 
 def _submission(number: int, cells: list[str], column: dict[str, int]) -> Submission | None:
@@ -216,19 +245,25 @@ def _submission(number: int, cells: list[str], column: dict[str, int]) -> Submis
         if index is None:
             return ""
         if index >= len(cells):
-            raise ValueError(f"it has {len(cells)} cells, fewer than the header's columns")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("ImportProblem", "it has {0} cells, fewer than the header's columns").filled(
+                    len(cells)
+                )
+            )
         return cells[index]
 
     study = clean_text(cell("study"), TITLE_LIMIT)  # the file is untrusted: no control or direction marks
     if not study:
-        raise ValueError("the study has no name")
+        raise ValueError(QT_TRANSLATE_NOOP("ImportProblem", "the study has no name"))
     try:
         reward = parse_money(cell("reward"))
         bonus = parse_money(cell("bonus")) if cell("bonus").strip() else None
     except MoneyError as error:
-        raise ValueError(f"the reward or bonus cannot be read ({error})") from None
+        raise ValueError(
+            QT_TRANSLATE_NOOP("ImportProblem", "the reward or bonus cannot be read ({0})").filled(_words(error))
+        ) from None
     if bonus is not None and bonus.currency != reward.currency:
-        raise ValueError("the bonus is not in the reward's currency")
+        raise ValueError(QT_TRANSLATE_NOOP("ImportProblem", "the bonus is not in the reward's currency"))
     status = parse_status(cell("status"))
     started_at, completed_at = parse_time(cell("started at")), parse_time(cell("completed at"))
     if started_at is None and completed_at is None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.progress import Cancelled, Progress
+from surveydesk.core.translatable import Sentence
 from surveydesk.services.background import Background
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class LongJob(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)
     cancelled = Signal()
-    failed = Signal(str)
+    failed = Signal(object)  # str: what went wrong, in words (a Sentence when the work wrote one)
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +59,8 @@ class LongJob(QObject):
                 return "cancelled", None
             except EXPECTED_ERRORS as error:
                 log.warning("long job stopped: %s", error)
-                return "failed", str(error)
+                said = error.args[0] if len(error.args) == 1 else None
+                return "failed", said if isinstance(said, Sentence) else str(error)
 
         self._timer.start()
         self._background.run(job, self._on_done, self._on_crash)

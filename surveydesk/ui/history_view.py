@@ -66,7 +66,7 @@ from surveydesk.ui.formatting import format_date, format_date_time, format_money
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, translated
 
 log = logging.getLogger(__name__)
 
@@ -704,7 +704,7 @@ class HistoryView(QWidget):
 
     def _on_job_failed(self, message: str) -> None:
         self._close_progress()
-        self._tell(message, warning=True)
+        self._tell(translated(message), warning=True)
 
     def _close_progress(self) -> None:
         if self._progress_dialog is not None:
