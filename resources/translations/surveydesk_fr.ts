@@ -1834,6 +1834,17 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>NotAnExport</name>
+    <message>
+        <source>{0} is not a SurveyDesk ledger export</source>
+        <translation>{0} n’est pas un export du journal des gains de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>{0} is a ledger export of a version this SurveyDesk cannot read</source>
+        <translation>{0} est un export du journal des gains d’une version que ce SurveyDesk ne sait pas lire</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from surveydesk.core.money import Money, minor_exponent
 from surveydesk.core.progress import Progress
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.history import APPROVED, DECLINED, PAID, PENDING, History
 from surveydesk.ledger.rates import Missing
 from surveydesk.store.database import Database
@@ -193,13 +194,20 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
     return written
 
 
+class NotAnExport(ValueError):
+    """A file `read_json` cannot read; its message is a Sentence, shown in the worker's language."""
+
+
 def read_json(source: Path) -> dict[str, Any]:
-    """A ledger exported by `export_json`; anything else raises ValueError."""
+    """A ledger exported by `export_json`; anything else raises ValueError (`NotAnExport` when it is JSON)."""
     document = json.loads(source.read_text(encoding="utf-8"))
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        raise ValueError(f"{source.name} is not a SurveyDesk ledger export")
+        raise NotAnExport(
+            QT_TRANSLATE_NOOP("NotAnExport", "{0} is not a SurveyDesk ledger export").filled(source.name)
+        )
     if document.get("version") != JSON_VERSION:
-        raise ValueError(f"{source.name} is a ledger export of a version this SurveyDesk cannot read")
+        newer = QT_TRANSLATE_NOOP("NotAnExport", "{0} is a ledger export of a version this SurveyDesk cannot read")
+        raise NotAnExport(newer.filled(source.name))
     return document
 
 
