@@ -182,3 +182,18 @@ def test_places_changes_close_together_are_announced_in_one_signal_and_still_sor
     assert rows == [(2, 5), (17, 17)]
     order = [proxy.index(row, 0).data(TaskRole).external_id for row in range(3)]
     assert order == ["17", "5", "2"]
+
+
+def test_a_survey_wall_s_composed_title_reads_in_french_and_stays_english_in_the_task(french):
+    wall = make_task("w", platform="cpx", title="Top survey · needs qualification · 9 min")
+    named = make_task("n", platform="bitlabs", title="Survey · Top survey tips · 6 min")
+    study = make_task("p", title="Survey · 6 min")  # Prolific: the researcher's own words
+    model = _model(0)
+    model.reset_tasks([wall, named, study])
+    shown = [model.index(row, Column.TITLE).data() for row in range(3)]
+    assert shown == [
+        "Enquête phare · qualification requise · 9 min",
+        "Enquête · Top survey tips · 6 min",
+        "Survey · 6 min",
+    ]
+    assert wall.title == "Top survey · needs qualification · 9 min"

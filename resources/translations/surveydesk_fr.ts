@@ -3594,6 +3594,22 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} s</translation>
     </message>
     <message>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <source>Top survey</source>
+        <translation>Enquête phare</translation>
+    </message>
+    <message>
+        <source>Start bonus</source>
+        <translation>Bonus de démarrage</translation>
+    </message>
+    <message>
+        <source>needs qualification</source>
+        <translation>qualification requise</translation>
+    </message>
+    <message>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>

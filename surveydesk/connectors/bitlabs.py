@@ -11,7 +11,7 @@ import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
-from surveydesk.connectors.walls import read_minutes, read_survey_id
+from surveydesk.connectors.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -32,7 +32,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
-_KINDS: Final = {"survey": "Survey", "start_bonus": "Start bonus"}
+_KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
@@ -285,11 +285,11 @@ def _restriction_text(reason: object) -> str | None:
 def _title(survey: dict[str, Any], minutes: int | None) -> str:
     """Survey walls name no survey, so the title says what is known: "Survey · Food & drink · 12 min"."""
     kind = survey.get("type")
-    parts = [_KINDS.get(kind, kind.replace("_", " ").capitalize()) if isinstance(kind, str) and kind else "Survey"]
+    parts = [_KINDS.get(kind, kind.replace("_", " ").capitalize()) if isinstance(kind, str) and kind else SURVEY]
     category = survey.get("category")
     name = category.get("name") if isinstance(category, dict) else None
     if isinstance(name, str) and name.strip():
         parts.append(name.strip())
     if minutes is not None:
-        parts.append(f"{minutes} min")
-    return " · ".join(parts)
+        parts.append(MINUTES.filled(minutes))
+    return SEPARATOR.join(parts)

@@ -13,7 +13,15 @@ import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
-from surveydesk.connectors.walls import read_minutes, read_survey_id
+from surveydesk.connectors.walls import (
+    MINUTES,
+    NEEDS_QUALIFICATION,
+    SEPARATOR,
+    SURVEY,
+    TOP_SURVEY,
+    read_minutes,
+    read_survey_id,
+)
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -36,7 +44,7 @@ SURVEYS_PATH: Final = "/api/get-surveys.php"
 REFRESH_FLOOR: Final = timedelta(seconds=120)
 SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
-_TYPES: Final = {"need_qualification": "needs qualification"}
+_TYPES: Final = {"need_qualification": NEEDS_QUALIFICATION}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
 # account's currency is part of the offer too.
 _OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "href_new", "href")
@@ -277,10 +285,10 @@ def _error_text(body: dict[str, Any]) -> str:
 
 def _title(survey: dict[str, Any], minutes: int | None) -> str:
     """Survey walls name no survey, so the title says what is known: "Survey · needs qualification · 6 min"."""
-    parts = ["Top survey" if survey.get("top") in (1, "1") else "Survey"]
+    parts: list[str] = [TOP_SURVEY if survey.get("top") in (1, "1") else SURVEY]
     kind = survey.get("type")
     if isinstance(kind, str) and kind.strip():
         parts.append(_TYPES.get(kind.strip(), kind.strip().replace("_", " ")))
     if minutes is not None:
-        parts.append(f"{minutes} min")
-    return " · ".join(parts)
+        parts.append(MINUTES.filled(minutes))
+    return SEPARATOR.join(parts)
