@@ -222,8 +222,8 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
             submissions.append(submission)
     if errors:
         shown = errors[0]
-        for error in errors[1:MAX_ERRORS_SHOWN]:
-            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, error)
+        for next_one in errors[1:MAX_ERRORS_SHOWN]:
+            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, next_one)
         if len(errors) > MAX_ERRORS_SHOWN:
             shown = QT_TRANSLATE_NOOP("ImportProblem", "{0} (and {1} more)").filled(
                 shown, len(errors) - MAX_ERRORS_SHOWN
