@@ -11,6 +11,7 @@ from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.feed.alerts import Alert
 from surveydesk.ui.formatting import format_money, format_number, format_rate
+from surveydesk.ui.text import task_title
 
 # An alert names at most this many tasks; more are summed up as "and N more".
 NAMED_IN_ONE_ALERT = 3
@@ -25,7 +26,7 @@ def describe_task(task: Task) -> str:
     if task.estimated_minutes is not None:
         parts.append(QCoreApplication.translate("Alert", "{0} min").format(format_number(task.estimated_minutes)))
     return QCoreApplication.translate("Alert", "{0} — {1} ({2})").format(
-        task.title, " · ".join(parts), platform_name(task.platform)
+        task_title(task), " · ".join(parts), platform_name(task.platform)
     )
 
 

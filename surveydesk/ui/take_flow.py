@@ -15,7 +15,7 @@ from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
-from surveydesk.ui.text import translated
+from surveydesk.ui.text import task_title, translated
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -57,13 +57,13 @@ class TakeFlow(QObject):
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
             self.said.emit(
-                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task.title)
+                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task_title(task))
             )
             return
         if task.key in self._in_flight:
             return
         self._in_flight.add(task.key)
-        self.said.emit(self.tr("Taking “{0}”…").format(task.title))
+        self.said.emit(self.tr("Taking “{0}”…").format(task_title(task)))
 
         def work() -> TakeResult | PlatformError:
             try:
@@ -77,7 +77,9 @@ class TakeFlow(QObject):
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(self.tr("Could not take “{0}”: {1}").format(task.title, translated(outcome.message)))
+            self.said.emit(
+                self.tr("Could not take “{0}”: {1}").format(task_title(task), translated(outcome.message))
+            )
             return
         step = self._before_opening.get(task.platform)
         if step is None:
@@ -96,4 +98,6 @@ class TakeFlow(QObject):
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
-        self.said.emit(self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task.title))
+        self.said.emit(
+            self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task_title(task))
+        )

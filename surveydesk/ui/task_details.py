@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushBut
 from surveydesk.core.model import Task
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.task_model import platform_name
-from surveydesk.ui.text import local_time, plain_label
+from surveydesk.ui.text import local_time, plain_label, task_title
 
 _OPENABLE_SCHEMES = ("http", "https")
 
@@ -82,7 +82,7 @@ class TaskDetails(QWidget):
             self.start_button.setEnabled(False)
             self.take_button.setEnabled(False)
             return
-        self.title.setText(f"{task.title}  ({platform_name(task.platform)})")
+        self.title.setText(f"{task_title(task)}  ({platform_name(task.platform)})")
         self.requester.setText(task.requester_name or task.requester_id or self.tr("unknown"))
         rate = task.reward_per_hour
         self.pay.setText(format_money(task.reward) + (f"  ·  {format_rate(rate)}" if rate else ""))

@@ -29,13 +29,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.connectors.registry import platform_name
-from surveydesk.connectors.walls import SEPARATOR, WALL_PLATFORMS, title_words
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
-from surveydesk.ui.text import translated
+from surveydesk.ui.text import task_title, translated
 from surveydesk.work.reputation import Reputation
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
@@ -86,14 +85,6 @@ def _rate_minor(task: Task) -> int:
     return -1 if rate is None else rate.minor
 
 
-def _title_text(task: Task) -> str:
-    """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
-    stored so, as part of the offer), in the worker's language."""
-    if task.platform not in WALL_PLATFORMS:
-        return task.title
-    return SEPARATOR.join(translated(part) for part in title_words(task.title))
-
-
 def _or_minus_one(value: int | None) -> int:
     return -1 if value is None else value
 
@@ -101,7 +92,7 @@ def _or_minus_one(value: int | None) -> int:
 # What each column shows, and what it sorts by (raw pence and minutes, not their text).
 _DISPLAY: tuple[Callable[[Task], str], ...] = (
     lambda task: platform_name(task.platform),
-    lambda task: _title_text(task),
+    task_title,
     lambda task: task.requester_name,
     lambda task: "",  # the requester's record is the model's, not the task's: data() looks it up
     lambda task: format_money(task.reward),

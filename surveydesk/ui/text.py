@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from surveydesk.connectors.walls import SEPARATOR, WALL_PLATFORMS, title_words
+from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
 from surveydesk.ui.formatting import format_money, format_number
@@ -31,6 +33,14 @@ def translated(text: str) -> str:
         return text
     template = QCoreApplication.translate(text.context, text.template)
     return template.format(*(_value_text(value) for value in text.values)) if text.values else template
+
+
+def task_title(task: Task) -> str:
+    """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
+    stored so, as part of the offer), in the worker's language."""
+    if task.platform not in WALL_PLATFORMS:
+        return task.title
+    return SEPARATOR.join(translated(part) for part in title_words(task.title))
 
 
 def _value_text(value: object) -> str:
