@@ -4,6 +4,7 @@ worker did not allow never reaches the server."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -175,6 +176,30 @@ def test_a_dead_flow_offers_the_browser_instead(qtbot, desk, site_and_exchange) 
     with qtbot.waitSignal(controller.dialog.proceed):
         controller.dialog.browser_button.click()
     assert [url.toString() for url in opened] == [task.url]
+
+
+def test_a_dead_flow_says_why_in_french(qtbot, desk, site_and_exchange, french) -> None:
+    controller, take_flow, _, task, _ = desk
+    _, exchange = site_and_exchange
+    exchange.inject_fault("bitlabs", 503, b"{}")
+    take_flow.take(task)
+    qtbot.waitUntil(lambda: controller.dialog is not None and bool(controller.dialog.error.text()), timeout=10_000)
+    assert (
+        controller.dialog.error.text()
+        == "BitLabs rencontre des difficultés (HTTP 503)\xa0; réessayez plus tard"
+    )
+
+
+def test_a_refused_take_is_said_in_french_with_the_wall_s_title(qtbot, desk, french) -> None:
+    _, take_flow, opened, task, _ = desk
+    assert task.title.startswith("Survey · ")
+    with qtbot.waitSignal(take_flow.said, check_params_cb=lambda text: text.startswith("Impossible")) as said:
+        take_flow.take(replace(task, url=""))
+    assert said.args[0] == (
+        f"Impossible de prendre «\xa0Enquête · {task.title.removeprefix('Survey · ')}\xa0»\xa0: "
+        "BitLabs n’a donné aucun lien web pour cette enquête"
+    )
+    assert opened == []
 
 
 def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements(
