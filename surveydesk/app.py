@@ -160,7 +160,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             try:
                 connector = build_connector(account, secrets, clock)
             except UnknownPlatform as error:
-                notices.append(str(error))
+                notices.append(error.message)
                 continue
             share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
             poller.add_account(account, connector, politeness_for(account))

@@ -3890,6 +3890,13 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>UnknownPlatform</name>
+    <message>
+        <source>SurveyDesk cannot talk to {0} yet</source>
+        <translation>SurveyDesk ne sait pas encore dialoguer avec {0}</translation>
+    </message>
+</context>
+<context>
     <name>UnpaidChart</name>
     <message>
         <source>Unpaid share</source>

@@ -22,6 +22,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 SecretProvider = Callable[[], str | None]
@@ -32,7 +33,11 @@ PROLIFIC_STUDY_PAGES = "https://app.prolific.com/studies/"
 
 
 class UnknownPlatform(ValueError):
-    """An account row names a platform this version cannot talk to."""
+    """An account row names a platform this version cannot talk to; `message` is a Sentence, shown translated."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +157,9 @@ def platform_name(platform: str) -> str:
 def spec_of(platform: str) -> PlatformSpec:
     spec = PLATFORMS.get(platform)
     if spec is None:
-        raise UnknownPlatform(f"SurveyDesk cannot talk to {platform!r} yet")
+        raise UnknownPlatform(
+            QT_TRANSLATE_NOOP("UnknownPlatform", "SurveyDesk cannot talk to {0} yet").filled(repr(platform))
+        )
     return spec
 
 
