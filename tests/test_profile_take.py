@@ -185,8 +185,7 @@ def test_a_dead_flow_says_why_in_french(qtbot, desk, site_and_exchange, french) 
     take_flow.take(task)
     qtbot.waitUntil(lambda: controller.dialog is not None and bool(controller.dialog.error.text()), timeout=10_000)
     assert (
-        controller.dialog.error.text()
-        == "BitLabs rencontre des difficultés (HTTP 503)\xa0; réessayez plus tard"
+        controller.dialog.error.text() == "BitLabs rencontre des difficultés (HTTP 503)\xa0; réessayez plus tard"
     )
 
 
