@@ -13,7 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -28,6 +28,7 @@ SERVER_SCRIPT: Final = POUCHDB_DIR / "node_modules" / "pouchdb-server" / "bin" /
 ADMIN: Final = "sync-admin"
 ADMIN_PASSWORD: Final = "correct horse battery staple"
 READY_DEADLINE_SECONDS: Final = 30.0
+STARTED: Final = b"pouchdb-server has started on"  # the line it prints once it listens
 
 
 def _free_port() -> int:
@@ -53,6 +54,7 @@ class CouchServer:
         self.admin.trust_env = False
         self.admin.auth = (ADMIN, ADMIN_PASSWORD)
         self._process: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None  # copies the output; ends (closing the pipe) with the server
 
     def start(self) -> CouchServer:
         """Start the server and wait until it answers. A free port can be taken by another process between
@@ -73,33 +75,41 @@ class CouchServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         # The server hashes the plain-text password at start-up, as CouchDB does with its local.ini.
         (self.workdir / "config.json").write_text(json.dumps({"admins": {ADMIN: ADMIN_PASSWORD}}), "utf-8")
-        log = (self.workdir / "server.out").open("wb")
         self._process = subprocess.Popen(
             ["node", str(SERVER_SCRIPT), "--host", "127.0.0.1", "--port", str(self.port), "--in-memory"],
             cwd=self.workdir,
-            stdout=log,
+            stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        log.close()
-        return self._wait_until_ready()
+        started = threading.Event()
+        self._reader = threading.Thread(target=self._keep_output, args=(self._process, started), daemon=True)
+        self._reader.start()
+        return self._wait_until_ready(started)
 
-    def _wait_until_ready(self) -> bool:
+    def _keep_output(self, process: subprocess.Popen[bytes], started: threading.Event) -> None:
+        """Copy the server's output to server.out; `started` is set when it says it listens, or when it exits."""
+        assert process.stdout is not None
+        with process.stdout, (self.workdir / "server.out").open("ab") as log:
+            for line in process.stdout:
+                log.write(line)
+                log.flush()
+                if STARTED in line:
+                    started.set()
+        started.set()
+
+    def _wait_until_ready(self, started: threading.Event) -> bool:
         """True once our server answers as our admin; False if it exited (its port was taken)."""
-        deadline = time.monotonic() + READY_DEADLINE_SECONDS
-        while True:
-            assert self._process is not None
-            if self._process.poll() is not None:
-                return False
-            try:
-                reply = self.admin.get(f"{self.url}/_session", timeout=1)
-                if reply.status_code == 200 and reply.json().get("userCtx", {}).get("name") == ADMIN:
-                    return True
-            except (requests.ConnectionError, ValueError):
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"pouchdb-server did not answer within {READY_DEADLINE_SECONDS} s")
-            time.sleep(0.05)  # a readiness poll inside the fixture, not a wait in a test
+        assert self._process is not None
+        if not started.wait(READY_DEADLINE_SECONDS):
+            self.stop()
+            raise RuntimeError(f"pouchdb-server did not start within {READY_DEADLINE_SECONDS} s")
+        if self._process.poll() is not None:
+            return False
+        reply = self.admin.get(f"{self.url}/_session", timeout=10)
+        if reply.status_code == 200 and reply.json().get("userCtx", {}).get("name") == ADMIN:
+            return True
+        self.stop()
+        raise RuntimeError(f"pouchdb-server does not know our admin: {reply.status_code} {reply.text[:200]}")
 
     def output(self) -> str:
         return (self.workdir / "server.out").read_text("utf-8", errors="replace")
@@ -129,6 +139,11 @@ class CouchServer:
         if self._process is not None and self._process.poll() is None:
             self._process.send_signal(signal.SIGKILL)
             self._process.wait(10)
+        self._join_reader()
+
+    def _join_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.join(10)
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
@@ -137,6 +152,7 @@ class CouchServer:
                 self._process.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._join_reader()
         self.admin.close()
 
 
