@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import TypeVar, dataclass_transform
 
 from surveydesk.core.money import Money
 
@@ -35,7 +36,23 @@ class Account:
     options: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+_Value = TypeVar("_Value")
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def _hot_value(cls: type[_Value]) -> type[_Value]:
+    """A frozen dataclass to the type checker, built without the frozen guard at run time.
+
+    A frozen dataclass's `__init__` sets every field through `object.__setattr__`, which makes it 8× slower to
+    build (1.1 µs against 0.13 µs for a Task). Tasks are built and copied for most studies of every poll, so
+    the class that is made and copied in bulk drops the guard; the type checker still refuses any assignment
+    to a field, and the rest of the code treats the objects as immutable, which they must stay: one Task is
+    shared by the polling threads and the GUI thread.
+    """
+    return dataclass(slots=True, unsafe_hash=True)(cls)
+
+
+@_hot_value
 class Task:
     """A paid task offered to the worker by one platform, as last seen."""
 

@@ -134,7 +134,8 @@ _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-_PLACES_ONLY = [Column.PLACES]  # the change most polls bring
+_PLACES_CELLS = (Column.PLACES, Column.PLACES)  # the change most polls bring
+_KEY = attrgetter("platform", "account", "external_id")  # `Task.key` without a Python call per task
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The first character of a row's FilterRole text: the list rules' verdict, indexed by "passes" (False, True).
 _VERDICT = ("N", "Y")
@@ -351,14 +352,14 @@ class TaskTableModel(QAbstractTableModel):
         """Apply one poll's changes: remove the gone, refresh the changed, append the new."""
         self._remove(result.gone)
         self._replace(result.updated)
-        fresh = [task for task in result.new if task.key not in self._rows]
-        self._replace([task for task in result.new if task.key in self._rows])
+        rows = self._rows
+        fresh = [task for task in result.new if _KEY(task) not in rows]
+        self._replace([task for task in result.new if _KEY(task) in rows])
         if fresh:
             first = len(self._tasks)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for offset, task in enumerate(fresh):
-                self._rows[task.key] = first + offset
             self._tasks.extend(fresh)
+            self._reindex(first)
             marks = [self._mark(task) for task in fresh]
             self._marks.extend(marks)
             self._passes.extend(self._passes_rules(task, mark) for task, mark in zip(fresh, marks, strict=True))
@@ -372,8 +373,8 @@ class TaskTableModel(QAbstractTableModel):
         runs = _ranges(rows)
         for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
-            for task in self._tasks[first : last + 1]:
-                del self._rows[task.key]
+            for key in map(_KEY, self._tasks[first : last + 1]):
+                del self._rows[key]
             del self._tasks[first : last + 1]
             del self._passes[first : last + 1]
             del self._marks[first : last + 1]
@@ -386,28 +387,39 @@ class TaskTableModel(QAbstractTableModel):
         Announcing whole rows would make a sorting proxy re-sort every changed row even when the sort column
         did not change, which is most of a poll's cost when many places fill at once. A row whose verdict
         flipped is announced whole for the verdict's roles only, since a rule may read a field no column shows
-        (the description, the devices).
+        (the description, the devices). Places alone change no mark, and no verdict unless a rule reads them.
         """
-        changes: dict[tuple[int, int], list[int]] = {}
+        changes: dict[tuple[int, int], list[int]] = {_PLACES_CELLS: []}
+        places_rows = changes[_PLACES_CELLS]
         flipped: list[int] = []
         marker = self._marker
+        rows, current, verdicts = self._rows, self._tasks, self._passes
+        rules_read_places = self._rules.min_places is not None
         for task in tasks:
-            row = self._rows.get(task.key)
+            row = rows.get(_KEY(task))
             if row is None:
                 continue
-            columns = changed_columns(self._tasks[row], task)
-            self._tasks[row] = task
-            if marker is not None and columns and columns != _PLACES_ONLY:  # places alone change no mark
-                self._marks[row] = marker.mark(task)
+            old = current[row]
+            current[row] = task
+            if old.first_seen == task.first_seen and old.same_offer(task):
+                if old.places_left == task.places_left:
+                    continue
+                places_rows.append(row)
+                if not rules_read_places:
+                    continue
+            else:
+                columns = changed_columns(old, task)
+                if marker is not None:
+                    self._marks[row] = marker.mark(task)
+                if columns:
+                    changes.setdefault((columns[0], columns[-1]), []).append(row)
             passes = self._passes_rules(task, self._marks[row])
-            if passes != self._passes[row]:
-                self._passes[row] = passes
+            if passes != verdicts[row]:
+                verdicts[row] = passes
                 flipped.append(row)
-            if columns:
-                changes.setdefault((columns[0], columns[-1]), []).append(row)
         roles = [Qt.ItemDataRole.DisplayRole, SortRole, TaskRole, FilterRole]
-        for (left, right), rows in changes.items():
-            for first, last in _ranges(rows, _ANNOUNCE_GAP):
+        for (left, right), changed in changes.items():
+            for first, last in _ranges(changed, _ANNOUNCE_GAP):
                 # createIndex, not index(): the rows are known to exist, and index() would ask Python for the
                 # row and column counts twice per signal.
                 self.dataChanged.emit(self.createIndex(first, left), self.createIndex(last, right), roles)
@@ -426,12 +438,11 @@ class TaskTableModel(QAbstractTableModel):
 
     def _reindex(self, start: int = 0) -> None:
         """Number the rows again from `start` on; the rows before it did not move."""
+        tasks = self._tasks
         if start == 0:
-            self._rows = {task.key: row for row, task in enumerate(self._tasks)}
-            return
-        rows = self._rows
-        for row in range(start, len(self._tasks)):
-            rows[self._tasks[row].key] = row
+            self._rows = dict(zip(map(_KEY, tasks), range(len(tasks)), strict=True))
+        else:
+            self._rows.update(zip(map(_KEY, tasks[start:]), range(start, len(tasks)), strict=True))
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
