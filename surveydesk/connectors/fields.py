@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final, TypeVar
 
 from surveydesk.core.clock import parse_utc_iso
 from surveydesk.core.model import Task
 
 NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})  # a read-only default for a connector's options
 
-# An item of a list as a connector last read it: its offer (the reply's values its Task is made of, places left
-# apart, id first) and the Task made of them.
+# An item of a list as a connector last read it: its offer (the reply's values its Task is made of, id first)
+# and the Task made of them; a connector may keep more after these two.
 Reading = tuple[tuple[object, ...], Task]
+_Reading = TypeVar("_Reading", bound=Reading)
 
 
 def text(value: object) -> str:
@@ -47,3 +48,41 @@ def reread(previous: Reading | None, offer: tuple[object, ...], places_left: int
         return None
     task = previous[1]
     return previous if places_left == task.places_left else (offer, task.with_places_left(places_left))
+
+
+def read_items(
+    items: Iterable[object],
+    names: tuple[str, ...],
+    live: int,
+    last: Mapping[str, _Reading],
+    read: Callable[[object], _Reading],
+    refresh: Callable[[dict[str, Any], tuple[object, ...], _Reading], _Reading],
+) -> dict[str, _Reading]:
+    """The readings of a list's items by id, the first of a repeated id kept.
+
+    `names` are the fields of an item its Task is made of, its id first and the `live` ones (places) last.
+    An item whose values all came back as in `last` keeps its last reading; one whose live values alone moved
+    is refreshed from its last reading (`refresh(item, offer, last reading)`); any other is read anew by
+    `read`, which also refuses what is not a proper item. Most of a poll comes back unchanged or with places
+    taken, and this tells them apart with one comparison of a few values and no call into Python: on a long
+    list, a call or two per item costs as much as all the rest of a poll's work on it.
+    """
+    seen: dict[str, _Reading] = {}
+    offer_length = len(names) - live
+    for item in items:
+        if type(item) is dict:  # what json gives; anything else is `read`'s to refuse
+            offer = tuple(map(item.get, names))
+            item_id = offer[0]
+            if isinstance(item_id, str) and (previous := last.get(item_id)) is not None:
+                if previous[0] == offer:
+                    seen.setdefault(item_id, previous)
+                    continue
+                kept = previous[0][:offer_length]
+                if live and kept == offer[:offer_length]:
+                    # The last values are kept, not these equal ones: holding on to a few objects of each reply
+                    # would scatter what stays alive across the memory the next reply is parsed into.
+                    seen.setdefault(item_id, refresh(item, kept + offer[offer_length:], previous))
+                    continue
+        reading = read(item)
+        seen.setdefault(reading[1].external_id, reading)
+    return seen

@@ -25,7 +25,6 @@ QUOTE_LIMIT: Final = 120
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 MAX_REDIRECTS: Final = 5
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
-_CHUNK: Final = 64 * 1024
 
 
 def make_session(user_agent: str = USER_AGENT) -> requests.Session:
@@ -189,15 +188,19 @@ def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> 
     if declared.isdigit() and int(declared) > max_bytes:
         too_big = QT_TRANSLATE_NOOP("PlatformError", "the server sent a reply of {0} MB; it was refused")
         raise BadPayload(platform, too_big.filled(int(declared) // 1_000_000))
-    body = bytearray()
-    for chunk in response.iter_content(_CHUNK):
-        body += chunk
-        if len(body) > max_bytes:
+    # Asking for one byte more than allowed reads a whole reply in one piece (no copy to join it), and tells
+    # an oversized one without reading further.
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(max_bytes + 1):
+        size += len(chunk)
+        if size > max_bytes:
             too_long = QT_TRANSLATE_NOOP(
                 "PlatformError", "the server sent a reply of more than {0} MB; it was refused"
             )
             raise BadPayload(platform, too_long.filled(max_bytes // 1_000_000))
-    return bytes(body)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def json_object(response: requests.Response, platform: str) -> dict[str, Any]:

@@ -39,8 +39,9 @@ FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions 
 _WAIT_IN_DETAIL = re.compile(r"available in ([0-9]{1,9}) seconds")
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
-# The fields of a study its Task and peripherals are made of (`_task` and `_reward` read them), places left
-# apart; the id first.
+# The fields of a study its Task and peripherals are made of (`_task` and `_reward` read them): the id first,
+# places left (`_PLACES_FIELDS`) last.
+_PLACES_FIELDS: Final = ("total_available_places", "places_taken")
 _OFFER_FIELDS: Final = (
     "id",
     "name",
@@ -53,6 +54,7 @@ _OFFER_FIELDS: Final = (
     "device_compatibility",
     "published_at",
     "peripheral_requirements",  # not in the Task: `peripherals_of` tells it
+    *_PLACES_FIELDS,
 )
 _PERIPHERALS: Final = _OFFER_FIELDS.index("peripheral_requirements")
 
@@ -96,9 +98,16 @@ class ProlificConnector:
         url = self._studies_url
         for _ in range(MAX_PAGES):
             page = self._fetch_page(url, token, now)
-            for study in _results(page, self._platform):
-                reading = self._read(study, now)
-                seen.setdefault(reading[1].external_id, reading)  # a study that moved to the next page meanwhile
+            readings = fields.read_items(
+                _results(page, self._platform),
+                _OFFER_FIELDS,
+                len(_PLACES_FIELDS),
+                self._last_seen,
+                lambda study: self._read(study, now),
+                _with_places_read,
+            )
+            for study_id, reading in readings.items():
+                seen.setdefault(study_id, reading)  # a study that moved to the next page meanwhile
             next_url = self._next_url(page, url)
             if next_url is None:
                 self._last_seen = seen
@@ -223,16 +232,13 @@ class ProlificConnector:
         return url
 
     def _read(self, study: object, now: datetime) -> fields.Reading:
-        """The study's offer with its Task, reusing the last Task when the offer came back as before."""
+        """The study's offer with a Task read from it."""
         if not isinstance(study, dict):
             raise BadPayload(
                 self._platform,
                 QT_TRANSLATE_NOOP("ProlificConnector", "a study in Prolific's list is not an object"),
             )
-        offer = tuple(map(study.get, _OFFER_FIELDS))
-        study_id = offer[0]
-        previous = self._last_seen.get(study_id) if isinstance(study_id, str) else None
-        return fields.reread(previous, offer, _places_left(study)) or (offer, self._task(study, now))
+        return tuple(map(study.get, _OFFER_FIELDS)), self._task(study, now)
 
     def _task(self, study: dict[str, Any], now: datetime) -> Task:
         study_id = study.get("id")
@@ -332,6 +338,16 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
 
 
+def _with_places_read(study: dict[str, Any], offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
+    """The last reading with the places in `offer` (its last two values, `_PLACES_FIELDS`)."""
+    return offer, last[1].with_places_left(_places_from(*offer[-2:]))
+
+
 def _places_left(study: dict[str, Any]) -> int | None:
-    total = fields.count(study.get("total_available_places"))
-    return None if total is None else max(0, total - (fields.count(study.get("places_taken")) or 0))
+    return _places_from(*map(study.get, _PLACES_FIELDS))
+
+
+def _places_from(total: object, taken: object) -> int | None:
+    if type(total) is not int:  # json gives exact ints; bool is not one
+        return None
+    return max(0, total - taken) if type(taken) is int else max(0, total)
