@@ -15,7 +15,7 @@ NO_OPTIONS: Final[Mapping[str, str]] = MappingProxyType({})  # a read-only defau
 # An item of a list as a connector last read it: its offer (the reply's values its Task is made of, id first)
 # and the Task made of them; a connector may keep more after these two.
 Reading = tuple[tuple[object, ...], Task]
-_Reading = TypeVar("_Reading", bound=Reading)
+_Reading = TypeVar("_Reading", bound=tuple[tuple[object, ...], Task, *tuple[object, ...]])
 
 
 def text(value: object) -> str:

@@ -129,7 +129,8 @@ class QueueItem:
 
 
 # The fields of a project its Task and requirements are made of (`_task`, `_reward`, `_requirements` read
-# them), places left (`assignable_hits_count`) apart; the id first.
+# them): the id first, places left last.
+_PLACES_FIELD: Final = "assignable_hits_count"
 _OFFER_FIELDS: Final = (
     "hit_set_id",
     "title",
@@ -143,12 +144,13 @@ _OFFER_FIELDS: Final = (
     "project_requirements",
     "hit_requirements",
     "caller_meets_requirements",
+    _PLACES_FIELD,
 )
 
 
 class _Reading(NamedTuple):
-    """A project as last received (its offer: the values its Task and requirements are made of, places left
-    apart), with what was made of it."""
+    """A project as last received (its offer: the values its Task and requirements are made of), with what
+    was made of it."""
 
     offer: tuple[object, ...]
     task: Task
@@ -205,9 +207,16 @@ class MTurkConnector:
                 self._platform,
                 QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no list of projects"),
             )
-            for project in results:
-                reading = self._read(project, now)
-                seen.setdefault(reading.task.external_id, reading)  # a project that moved pages meanwhile
+            readings = fields.read_items(
+                results,
+                _OFFER_FIELDS,
+                1,
+                self._last_seen,
+                lambda project: self._read(project, now),
+                _with_hits_read,
+            )
+            for hit_set_id, reading in readings.items():
+                seen.setdefault(hit_set_id, reading)  # a project that moved pages meanwhile
             if not _more_pages(page, len(results), number):
                 break
         self._last_seen = seen
@@ -341,19 +350,12 @@ class MTurkConnector:
         )
 
     def _read(self, project: object, now: datetime) -> _Reading:
-        """The project read, or its last reading when its offer came back as before."""
+        """The project read anew."""
         if not isinstance(project, dict):
             raise BadPayload(
                 self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "a project in MTurk's list is not an object")
             )
         offer = tuple(map(project.get, _OFFER_FIELDS))
-        hit_set_id = offer[0]
-        previous = self._last_seen.get(hit_set_id) if isinstance(hit_set_id, str) else None
-        if previous is not None:
-            again = fields.reread((previous.offer, previous.task), offer, _places_left(project))
-            if again is not None:
-                # Unchanged, or only HITs were taken or added: by far the most common change.
-                return previous if again[1] is previous.task else _Reading(*again, previous.requirements)
         return _Reading(offer, self._task(project, now), _requirements(project))
 
     def _task(self, project: dict[str, Any], now: datetime) -> Task:
@@ -564,6 +566,15 @@ def _minutes(seconds: object) -> int | None:
     return math.ceil(seconds / 60) if seconds >= 0 else None
 
 
+def _with_hits_read(project: dict[str, Any], offer: tuple[object, ...], last: _Reading) -> _Reading:
+    """The last reading with the HITs left in `offer` (its last value): HITs taken or added, the most common
+    change."""
+    return _Reading(offer, last.task.with_places_left(_places_from(offer[-1])), last.requirements)
+
+
 def _places_left(project: dict[str, Any]) -> int | None:
-    hits = fields.count(project.get("assignable_hits_count"))
-    return None if hits is None else max(0, hits)
+    return _places_from(project.get(_PLACES_FIELD))
+
+
+def _places_from(hits: object) -> int | None:
+    return max(0, hits) if type(hits) is int else None  # json gives exact ints; bool is not one

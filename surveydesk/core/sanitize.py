@@ -76,18 +76,20 @@ class TaskChecker:
         """The tasks as they may be stored: cleaned where needed (the same objects where not), or `BadPayload`."""
         if sum(len(texts) for texts in self._safe.values()) > _REMEMBERED:
             self._safe.clear()
-        last, now = self._last, {}
-        result = []
+        last: dict[str, tuple[Task, Task]] = self._last
+        now: dict[str, tuple[Task, Task]] = {}
+        result: list[Task] = []
+        append = result.append
         for task in tasks:
-            seen = last.get(task.external_id)
-            if seen is None:
-                checked = self._checked(platform, task)
-            elif seen[0] is task:
-                checked = seen[1]
-            else:
-                checked = self._recheck(platform, task, *seen)
-            now[task.external_id] = (task, checked)
-            result.append(checked)
+            external_id = task.external_id
+            seen = last.get(external_id)
+            if seen is not None and seen[0] is task:  # most of a poll: nothing to check, nothing to make
+                now[external_id] = seen
+                append(seen[1])
+                continue
+            checked = self._checked(platform, task) if seen is None else self._recheck(platform, task, *seen)
+            now[external_id] = (task, checked)
+            append(checked)
         self._last = now
         return result
 

@@ -98,7 +98,6 @@ class TaskStore:
         seen_text = utc_iso(seen_at)
         latest = _latest_by_id(account, tasks)
         keys = _account_params(account)
-        after = _AccountState(last_poll=seen_at)
         new: list[Task] = []
         updated: list[Task] = []
         with self._db.transaction() as connection:
@@ -107,9 +106,12 @@ class TaskStore:
             returning = _first_seen_of(connection, account, [i for i in latest if i not in known])
             inserts: list[tuple[object, ...]] = []
             updates: list[tuple[object, ...]] = []
+            after = _AccountState(known.copy(), seen_at)  # then changed below: most of a poll is unchanged
             present = after.present
             for external_id, task in latest.items():
                 entry = known.get(external_id)
+                if entry is not None and entry[0] is task:
+                    continue
                 if entry is None:
                     first_seen = returning.get(external_id, seen_at)
                     new.append(task.seen(first_seen, seen_at))
@@ -118,8 +120,6 @@ class TaskStore:
                     else:
                         inserts.append(_insert_row(task, seen_text))
                     present[external_id] = (task, task.offer_fingerprint(), first_seen)
-                elif entry[0] is task:
-                    present[external_id] = entry
                 else:
                     last, offer, first_seen = entry
                     fingerprint = task.offer_fingerprint()
@@ -130,6 +130,8 @@ class TaskStore:
                         updated.append(task.seen(first_seen, seen_at))
                     present[external_id] = (task, fingerprint, first_seen)
             gone = [external_id for external_id in known if external_id not in latest]
+            for external_id in gone:
+                del present[external_id]
             last_seen_of_gone = seen_text if before.last_poll is None else utc_iso(before.last_poll)
             connection.executemany(_INSERT, inserts)
             connection.executemany(_UPDATE, updates)
