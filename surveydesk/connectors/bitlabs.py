@@ -185,7 +185,7 @@ class BitLabsConnector:
         """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
         offer = tuple(map(survey.get, _OFFER_FIELDS))
         previous = self._last_seen.get(read_survey_id(offer[0]) or "")
-        return fields.reread(previous, offer, None) or (offer, self._task(survey, now))
+        return previous if previous is not None and previous[0] == offer else (offer, self._task(survey, now))
 
     def _task(self, survey: dict[str, Any], now: datetime) -> Task:
         survey_id = read_survey_id(survey.get("id"))

@@ -231,7 +231,9 @@ class CPXConnector:
             )
         offer = (*map(survey.get, _OFFER_FIELDS), currency)
         previous = self._last_seen.get(read_survey_id(offer[0]) or "")
-        return fields.reread(previous, offer, None) or (offer, self._task(survey, now, currency))
+        if previous is not None and previous[0] == offer:
+            return previous
+        return offer, self._task(survey, now, currency)
 
     def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
         survey_id = read_survey_id(survey.get("id"))

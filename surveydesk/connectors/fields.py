@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Final, TypeVar
+from typing import Final, TypeVar
 
 from surveydesk.core.clock import parse_utc_iso
 from surveydesk.core.model import Task
@@ -36,18 +36,22 @@ def moment(value: object) -> datetime | None:
         return None
 
 
-def reread(previous: Reading | None, offer: tuple[object, ...], places_left: int | None) -> Reading | None:
-    """The last reading of an item whose offer came back unchanged, its places brought up to date; None when
-    the item is new or its offer changed, and must be read again.
+def refreshed(
+    previous: _Reading,
+    offer: tuple[object, ...],
+    live: int,
+    refresh: Callable[[tuple[object, ...], _Reading], _Reading],
+) -> _Reading | None:
+    """The last reading of an item brought up to date when only the `live` values at the end of its offer
+    moved (places taken, the change a poll sees most); None when more moved, and it must be read again.
 
-    Most of a poll comes back unchanged, or with only places taken. Comparing the few values a Task is made of
-    costs a fraction of reading them again, and less than comparing whole items: the last poll's items lie cold
-    in memory, and holding only these values keeps less of them there.
+    `refresh` gets the offer made of the last values and the new live ones, with the last reading. The last
+    values are kept, not the equal new ones: holding on to a few objects of each reply would scatter what
+    stays alive across the memory the next reply is parsed into.
     """
-    if previous is None or previous[0] != offer:
-        return None
-    task = previous[1]
-    return previous if places_left == task.places_left else (offer, task.with_places_left(places_left))
+    cut = len(offer) - live
+    kept = previous[0][:cut]
+    return refresh(kept + offer[cut:], previous) if live and kept == offer[:cut] else None
 
 
 def read_items(
@@ -56,32 +60,26 @@ def read_items(
     live: int,
     last: Mapping[str, _Reading],
     read: Callable[[object], _Reading],
-    refresh: Callable[[dict[str, Any], tuple[object, ...], _Reading], _Reading],
+    refresh: Callable[[tuple[object, ...], _Reading], _Reading],
 ) -> dict[str, _Reading]:
     """The readings of a list's items by id, the first of a repeated id kept.
 
     `names` are the fields of an item its Task is made of, its id first and the `live` ones (places) last.
     An item whose values all came back as in `last` keeps its last reading; one whose live values alone moved
-    is refreshed from its last reading (`refresh(item, offer, last reading)`); any other is read anew by
-    `read`, which also refuses what is not a proper item. Most of a poll comes back unchanged or with places
-    taken, and this tells them apart with one comparison of a few values and no call into Python: on a long
-    list, a call or two per item costs as much as all the rest of a poll's work on it.
+    is `refreshed`; any other is read anew by `read`, which also refuses what is not a proper item. Most of a
+    poll comes back unchanged or with places taken: comparing the few values a Task is made of costs a
+    fraction of reading them again, and an unchanged item is told without a call into Python, which on a
+    long list costs as much as all the rest of a poll's work on it.
     """
     seen: dict[str, _Reading] = {}
-    offer_length = len(names) - live
     for item in items:
         if type(item) is dict:  # what json gives; anything else is `read`'s to refuse
             offer = tuple(map(item.get, names))
             item_id = offer[0]
             if isinstance(item_id, str) and (previous := last.get(item_id)) is not None:
-                if previous[0] == offer:
-                    seen.setdefault(item_id, previous)
-                    continue
-                kept = previous[0][:offer_length]
-                if live and kept == offer[:offer_length]:
-                    # The last values are kept, not these equal ones: holding on to a few objects of each reply
-                    # would scatter what stays alive across the memory the next reply is parsed into.
-                    seen.setdefault(item_id, refresh(item, kept + offer[offer_length:], previous))
+                again = previous if previous[0] == offer else refreshed(previous, offer, live, refresh)
+                if again is not None:
+                    seen.setdefault(item_id, again)
                     continue
         reading = read(item)
         seen.setdefault(reading[1].external_id, reading)

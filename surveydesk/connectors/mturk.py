@@ -566,7 +566,7 @@ def _minutes(seconds: object) -> int | None:
     return math.ceil(seconds / 60) if seconds >= 0 else None
 
 
-def _with_hits_read(project: dict[str, Any], offer: tuple[object, ...], last: _Reading) -> _Reading:
+def _with_hits_read(offer: tuple[object, ...], last: _Reading) -> _Reading:
     """The last reading with the HITs left in `offer` (its last value): HITs taken or added, the most common
     change."""
     return _Reading(offer, last.task.with_places_left(_places_from(offer[-1])), last.requirements)

@@ -338,7 +338,7 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
 
 
-def _with_places_read(study: dict[str, Any], offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
+def _with_places_read(offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
     """The last reading with the places in `offer` (its last two values, `_PLACES_FIELDS`)."""
     return offer, last[1].with_places_left(_places_from(*offer[-2:]))
 

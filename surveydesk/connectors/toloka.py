@@ -43,6 +43,7 @@ SENT_AWAY: Final = QT_TRANSLATE_NOOP(
 CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoken")
 # Where the count of tasks left may be, on the pool or on the group: the field's name is a guess.
 _PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
+_LIVE: Final = 2 * len(_PLACES_FIELDS)  # the values `_live_values` gives: each field on the pool, then the group
 _COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
@@ -154,10 +155,14 @@ class TolokaConnector:
         pool = self._pool(group)
         pool_id = self._pool_id(pool)
         offer = _offer(group, pool, pool_id)
-        return fields.reread(self._last_seen.get(pool_id), offer, _places_left(group, pool)) or (
-            offer,
-            self._task(group, pool, pool_id, now),
-        )
+        previous = self._last_seen.get(pool_id)
+        if previous is not None:
+            again = (
+                previous if previous[0] == offer else fields.refreshed(previous, offer, _LIVE, _with_tasks_left)
+            )
+            if again is not None:
+                return again
+        return offer, self._task(group, pool, pool_id, now)
 
     def _pool(self, group: dict[str, Any]) -> dict[str, Any]:
         """The group's first pool, the one its card in the web app opens (as Toloka's own extensions read)."""
@@ -322,17 +327,26 @@ def _retry_wait(response: requests.Response) -> timedelta:
 
 
 def _places_left(group: dict[str, Any], pool: dict[str, Any]) -> int | None:
-    for holder in (pool, group):
-        for name in _PLACES_FIELDS:
-            count = holder.get(name)
-            if isinstance(count, int) and not isinstance(count, bool):
-                return max(0, count)
-    return None
+    return _places_from(_live_values(group, pool))
+
+
+def _live_values(group: dict[str, Any], pool: dict[str, Any]) -> tuple[object, ...]:
+    """Where the count of tasks left may be, most likely first (`_LIVE` values)."""
+    return (*map(pool.get, _PLACES_FIELDS), *map(group.get, _PLACES_FIELDS))
+
+
+def _places_from(counts: tuple[object, ...]) -> int | None:
+    return next((max(0, count) for count in counts if type(count) is int), None)  # bool is not an int here
+
+
+def _with_tasks_left(offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
+    """The last reading with the count of tasks left in `offer` (its last `_LIVE` values)."""
+    return offer, last[1].with_places_left(_places_from(offer[-_LIVE:]))
 
 
 def _offer(group: dict[str, Any], pool: dict[str, Any], pool_id: str) -> tuple[object, ...]:
-    """The values of a group (and its first pool) that its Task is made of, places left apart: what
-    `_task` and `_reward` read."""
+    """The values of a group (and its first pool) that its Task is made of, what `_task` and `_reward` read:
+    the pool's id first, the counts of tasks left (`_LIVE` values) last."""
     requester = group.get("requesterInfo")
     stats = group.get("projectStats")
     return (
@@ -347,6 +361,7 @@ def _offer(group: dict[str, Any], pool: dict[str, Any], pool_id: str) -> tuple[o
         pool.get("currency"),
         pool.get("assignmentMaxDurationSeconds"),
         pool.get("startedAt"),
+        *_live_values(group, pool),
     )
 
 

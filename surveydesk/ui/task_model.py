@@ -199,6 +199,7 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._now = now
         self._tasks: list[Task] = []
+        self._keys: list[tuple[str, str, str]] = []  # each row's `Task.key`, beside `_tasks`, to renumber rows
         self._passes: list[bool] = []  # the rules' verdict on each row, beside `_tasks`
         self._marks: list[Mark] = []  # the profile's mark on each row, beside `_tasks`
         self._marker: Marker | None = None
@@ -340,6 +341,7 @@ class TaskTableModel(QAbstractTableModel):
         """Replace everything: only for the first load, when there is no selection to keep."""
         self.beginResetModel()
         self._tasks = list(tasks)
+        self._keys = list(map(_KEY, self._tasks))
         self._marks = [self._mark(task) for task in self._tasks]
         self._passes = [
             self._passes_rules(task, mark) for task, mark in zip(self._tasks, self._marks, strict=True)
@@ -359,6 +361,7 @@ class TaskTableModel(QAbstractTableModel):
             first = len(self._tasks)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             self._tasks.extend(fresh)
+            self._keys.extend(map(_KEY, fresh))
             self._reindex(first)
             marks = [self._mark(task) for task in fresh]
             self._marks.extend(marks)
@@ -373,9 +376,10 @@ class TaskTableModel(QAbstractTableModel):
         runs = _ranges(rows)
         for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
-            for key in map(_KEY, self._tasks[first : last + 1]):
+            for key in self._keys[first : last + 1]:
                 del self._rows[key]
             del self._tasks[first : last + 1]
+            del self._keys[first : last + 1]
             del self._passes[first : last + 1]
             del self._marks[first : last + 1]
             self.endRemoveRows()
@@ -438,11 +442,11 @@ class TaskTableModel(QAbstractTableModel):
 
     def _reindex(self, start: int = 0) -> None:
         """Number the rows again from `start` on; the rows before it did not move."""
-        tasks = self._tasks
+        keys = self._keys
         if start == 0:
-            self._rows = dict(zip(map(_KEY, tasks), range(len(tasks)), strict=True))
+            self._rows = dict(zip(keys, range(len(keys)), strict=True))
         else:
-            self._rows.update(zip(map(_KEY, tasks[start:]), range(start, len(tasks)), strict=True))
+            self._rows.update(zip(keys[start:], range(start, len(keys)), strict=True))
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
