@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
@@ -56,6 +57,8 @@ _PRESENT = """
 """
 _PRESENT_OF_ALL = _PRESENT.format(account_filter="")
 _PRESENT_OF_ACCOUNT = _PRESENT.format(account_filter="AND t.platform = ? AND t.account = ?")
+_OWNER = attrgetter("platform", "account")
+_EXTERNAL_ID = attrgetter("external_id")
 # SQLite allows 999 parameters in a statement on older builds; two are the account.
 _LOOKUP_CHUNK = 900
 
@@ -188,12 +191,12 @@ def _account_params(account: AccountKey) -> tuple[str, str]:
 
 def _latest_by_id(account: AccountKey, tasks: Sequence[Task]) -> dict[str, Task]:
     """The tasks by external id, the last of any repeated id winning; refuses tasks of another account."""
-    latest: dict[str, Task] = {}
-    for task in tasks:
-        if task.platform != account.platform or task.account != account.account:
-            raise ValueError(f"task {'/'.join(task.key)} does not belong to account {account}")
-        latest[task.external_id] = task
-    return latest
+    owners = set(map(_OWNER, tasks))  # made in C, as the dict below: no Python step per task
+    owners.discard((account.platform, account.account))
+    if owners:
+        stranger = next(task for task in tasks if _OWNER(task) in owners)
+        raise ValueError(f"task {'/'.join(stranger.key)} does not belong to account {account}")
+    return dict(zip(map(_EXTERNAL_ID, tasks), tasks, strict=True))
 
 
 def _first_seen_of(
