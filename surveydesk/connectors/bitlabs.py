@@ -71,7 +71,8 @@ class BitLabsConnector:
         self._app_currency = _iso_code(options.get("currency"))
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
         self._last_seen: dict[str, fields.Reading] = {}
-        self._restrictions: dict[str, str] = {}
+        self._restrictions: dict[str, str] = {}  # of single surveys
+        self._everyone: str | None = None  # BitLabs' reason for the whole list
 
     @property
     def account(self) -> AccountKey:
@@ -79,7 +80,9 @@ class BitLabsConnector:
 
     def restriction_of(self, task_id: str) -> str | None:
         """Why the worker may not take this survey, in words, as of the last successful poll; None if they may."""
-        return self._restrictions.get(task_id)
+        if task_id not in self._last_seen:
+            return None
+        return self._restrictions.get(task_id) or self._everyone
 
     def take(self, task: Task) -> TakeResult:
         """The survey's click URL, to open in the browser: the click itself is the way in, so nothing is sent.
@@ -115,24 +118,17 @@ class BitLabsConnector:
             raise BadPayload(
                 self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs' answer has no list of surveys")
             )
-        everyone = _restriction_text(data.get("restriction_reason"))
-        seen: dict[str, fields.Reading] = {}
-        restrictions: dict[str, str] = {}
-        for survey in surveys:
-            if not isinstance(survey, dict):
-                raise BadPayload(
-                    self._platform,
-                    QT_TRANSLATE_NOOP("BitLabsConnector", "a survey in BitLabs' list is not an object"),
-                )
-            reading = self._read(survey, now)
-            task = reading[1]
-            if task.external_id in seen:
-                continue
-            seen[task.external_id] = reading
-            reason = _restriction_text(survey.get("restriction_reason")) or everyone
-            if reason:
-                restrictions[task.external_id] = reason
-        self._last_seen, self._restrictions = seen, restrictions
+        seen = fields.read_items(
+            surveys, _OFFER_FIELDS, 0, self._last_seen, lambda survey: self._read(survey, now)
+        )
+        self._last_seen, self._everyone = seen, _restriction_text(data.get("restriction_reason"))
+        self._restrictions = {}
+        for survey in surveys:  # all objects: `_read` refused anything else
+            reason = survey.get("restriction_reason")
+            if reason:  # a few surveys at most
+                survey_id, text = read_survey_id(survey.get("id")), _restriction_text(reason)
+                if survey_id is not None and text:
+                    self._restrictions.setdefault(survey_id, text)
         return [task for _, task in seen.values()]
 
     @property
@@ -181,11 +177,13 @@ class BitLabsConnector:
             raise BadPayload(self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs' answer has no data"))
         return data
 
-    def _read(self, survey: dict[str, Any], now: datetime) -> fields.Reading:
-        """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
-        offer = tuple(map(survey.get, _OFFER_FIELDS))
-        previous = self._last_seen.get(read_survey_id(offer[0]) or "")
-        return previous if previous is not None and previous[0] == offer else (offer, self._task(survey, now))
+    def _read(self, survey: object, now: datetime) -> fields.Reading:
+        """The survey's offer with a Task read from it."""
+        if not isinstance(survey, dict):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsConnector", "a survey in BitLabs' list is not an object")
+            )
+        return tuple(map(survey.get, _OFFER_FIELDS)), self._task(survey, now)
 
     def _task(self, survey: dict[str, Any], now: datetime) -> Task:
         survey_id = read_survey_id(survey.get("id"))

@@ -60,16 +60,17 @@ def read_items(
     live: int,
     last: Mapping[str, _Reading],
     read: Callable[[object], _Reading],
-    refresh: Callable[[tuple[object, ...], _Reading], _Reading],
+    refresh: Callable[[tuple[object, ...], _Reading], _Reading] | None = None,
 ) -> dict[str, _Reading]:
     """The readings of a list's items by id, the first of a repeated id kept.
 
     `names` are the fields of an item its Task is made of, its id first and the `live` ones (places) last.
     An item whose values all came back as in `last` keeps its last reading; one whose live values alone moved
-    is `refreshed`; any other is read anew by `read`, which also refuses what is not a proper item. Most of a
-    poll comes back unchanged or with places taken: comparing the few values a Task is made of costs a
-    fraction of reading them again, and an unchanged item is told without a call into Python, which on a
-    long list costs as much as all the rest of a poll's work on it.
+    is `refreshed` by `refresh` (which a list without live values need not give); any other is read anew by
+    `read`, which also refuses what is not a proper item. Most of a poll comes back unchanged or with places
+    taken: comparing the few values a Task is made of costs a fraction of reading them again, and an
+    unchanged item is told without a call into Python, which on a long list costs as much as all the rest of
+    a poll's work on it.
     """
     seen: dict[str, _Reading] = {}
     for item in items:
@@ -77,7 +78,10 @@ def read_items(
             offer = tuple(map(item.get, names))
             item_id = offer[0]
             if isinstance(item_id, str) and (previous := last.get(item_id)) is not None:
-                again = previous if previous[0] == offer else refreshed(previous, offer, live, refresh)
+                if previous[0] == offer:
+                    again: _Reading | None = previous
+                else:
+                    again = refreshed(previous, offer, live, refresh) if refresh is not None else None
                 if again is not None:
                     seen.setdefault(item_id, again)
                     continue

@@ -336,7 +336,10 @@ def _live_values(group: dict[str, Any], pool: dict[str, Any]) -> tuple[object, .
 
 
 def _places_from(counts: tuple[object, ...]) -> int | None:
-    return next((max(0, count) for count in counts if type(count) is int), None)  # bool is not an int here
+    for count in counts:
+        if type(count) is int:  # bool is not one here
+            return max(0, count)
+    return None
 
 
 def _with_tasks_left(offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
