@@ -6,10 +6,15 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey, PollState
+from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
+from surveydesk.profile.marks import Marker
+from surveydesk.profile.risk import ScreenOutHistory
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.task_model import Column, TaskRole
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import make_task, merge
+
+NO_HISTORY = ScreenOutHistory()
 
 
 def _window(qtbot, poller) -> MainWindow:
@@ -96,3 +101,18 @@ def test_newest_tasks_come_first(qtbot, poller):
     window = _window(qtbot, poller)
     window.model.reset_tasks([make_task(str(i), first_seen=T0 + timedelta(minutes=i)) for i in range(3)])
     assert [window.proxy.index(row, 0).data(TaskRole).external_id for row in range(3)] == ["2", "1", "0"]
+
+
+def test_the_details_say_why_a_task_may_not_suit_and_say_nothing_when_it_does(qtbot, poller):
+    window = _window(qtbot, poller)
+    window.model.set_marker(Marker(Eligibility(load_eligibility_table(), {"devices": ("mobile",)}), NO_HISTORY))
+    window.model.reset_tasks([make_task("desk", devices=("desktop",)), make_task("fine", devices=("mobile",))])
+    for row, expected in ((0, "• needs a device you do not list: desktop"), (1, "")):
+        window.table.selectionModel().select(
+            window.proxy.mapFromSource(window.model.index(row, 0)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        assert window.details.fit.text() == expected
+        assert window.details.fit.isVisible() == bool(expected)
+    assert window.details.fit.textFormat() == Qt.TextFormat.PlainText
+    assert window.details.description.placeholderText() == "The platform gives no description of this task."

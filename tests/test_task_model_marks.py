@@ -104,3 +104,17 @@ def test_the_rules_dialog_offers_the_hide_rule_for_the_list_only(qtbot, database
     dialog.save()
     assert store.list_rules().hide_ineligible and not store.notify_rules().hide_ineligible
     assert RulesDialog(store, [("prolific", "Prolific")]).list_form.hide_ineligible.isChecked()
+
+
+def test_the_fit_reasons_name_the_hiding_rule_then_the_mark() -> None:
+    _proxy, model, _ = model_with(
+        make_task("desk", devices=("desktop",)),
+        make_task("risky", requester_name="Lab Risky", places_left=1),
+        make_task("fine", devices=("mobile", "desktop")),
+    )
+    model.set_rules(Rules(min_places=2))
+    assert model.fit_reasons(0) == ["needs a device you do not list: desktop"]
+    hidden, risk = model.fit_reasons(1)
+    assert hidden == "Hidden by your rules: has 1 place left, under your minimum of 2"
+    assert "3 of your 4 attempts" in risk
+    assert model.fit_reasons(2) == []

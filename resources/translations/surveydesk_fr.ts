@@ -3523,6 +3523,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Description de la tâche</translation>
     </message>
     <message>
+        <source>The platform gives no description of this task.</source>
+        <translation>La plateforme ne donne aucune description de cette tâche.</translation>
+    </message>
+    <message>
         <source>Open task page</source>
         <translation>Ouvrir la page de la tâche</translation>
     </message>
@@ -3557,6 +3561,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Devices:</source>
         <translation>Appareils&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fit:</source>
+        <translation>Éligibilité :</translation>
     </message>
     <message>
         <source>Select a task to see its details.</source>
@@ -3672,6 +3680,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>some screen-outs</source>
         <translation>quelques non-qualifications</translation>
+    </message>
+    <message>
+        <source>Hidden by your rules: {0}</source>
+        <translation>Masquée par vos règles : {0}</translation>
     </message>
     <message>
         <source>your profile says you cannot take it: {0}</source>

@@ -384,7 +384,13 @@ class MainWindow(QMainWindow):
         return task if isinstance(task, Task) else None
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.details.show_task(self.selected_task())
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        task = self.selected_task()
+        fit = self.model.fit_reasons(self.proxy.mapToSource(rows[0]).row()) if task is not None else []
+        self.details.show_task(task, fit)
 
     def _on_snapshot(self, tasks: list[Task]) -> None:
         self.model.reset_tasks(tasks)
@@ -394,7 +400,7 @@ class MainWindow(QMainWindow):
         self.model.apply(result)
         self._add_platform_filters(task.platform for task in result.new)
         if self.details.task is not None:
-            self.details.show_task(self.selected_task())
+            self._show_selected()
 
     def _on_status(self, status: PlatformStatus) -> None:
         self.status_panel.update_status(status)

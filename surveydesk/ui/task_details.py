@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
@@ -15,7 +17,11 @@ _OPENABLE_SCHEMES = ("http", "https")
 
 
 class TaskDetails(QWidget):
-    """Title, requester, pay, timing and description of one task; empty when nothing is selected."""
+    """Title, requester, pay, timing, fit and description of one task; empty when nothing is selected.
+
+    The fit row says, in words, what the list's Fit column and greyed-out rows only hint at: requirements the
+    worker's profile says they do not meet, a history of screen-outs, and the rule that hides the task.
+    """
 
     start_requested = Signal(object)  # Task: the worker wants its time measured
     take_requested = Signal(object)  # Task: the worker wants it taken on its platform
@@ -32,10 +38,13 @@ class TaskDetails(QWidget):
         self.pay = plain_label(self)
         self.timing = plain_label(self)
         self.devices = plain_label(self)
+        self.fit = plain_label(self)
+        self.fit.setWordWrap(True)
         self.description = QPlainTextEdit(self)
         self.description.setAccessibleName(self.tr("Task description"))
         self.description.setReadOnly(True)
         self.description.setMaximumHeight(90)
+        self.description.setPlaceholderText(self.tr("The platform gives no description of this task."))
         self.open_button = QPushButton(self.tr("Open task page"), self)
         self.open_button.clicked.connect(self._open_page)
         self.start_button = QPushButton(self.tr("Start timer"), self)
@@ -53,6 +62,8 @@ class TaskDetails(QWidget):
         form.addRow(self.tr("Pay:"), self.pay)
         form.addRow(self.tr("Time:"), self.timing)
         form.addRow(self.tr("Devices:"), self.devices)
+        form.addRow(self.tr("Fit:"), self.fit)
+        self._form = form
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.take_button)
@@ -70,9 +81,12 @@ class TaskDetails(QWidget):
     def task(self) -> Task | None:
         return self._task
 
-    def show_task(self, task: Task | None) -> None:
+    def show_task(self, task: Task | None, fit: Sequence[str] = ()) -> None:
+        """Show `task`, or nothing; `fit` are the reasons it may not suit the worker, in words."""
         self._task = task
         self.setEnabled(task is not None)
+        self.fit.setText("\n".join(f"• {reason}" for reason in fit))
+        self._form.setRowVisible(self.fit, bool(fit))
         if task is None:
             for label in (self.title, self.requester, self.pay, self.timing, self.devices):
                 label.clear()

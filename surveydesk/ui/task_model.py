@@ -284,6 +284,13 @@ class TaskTableModel(QAbstractTableModel):
     def mark_of(self, row: int) -> Mark:
         return self._marks[row]
 
+    def fit_reasons(self, row: int) -> list[str]:
+        """Why the row's task may not suit the worker, in words: the list rule that hides it, then what its
+        mark says (requirements the profile does not meet, screen-outs)."""
+        rule = self._rules.why_not(self._tasks[row])
+        hidden = [] if rule is None else [self.tr("Hidden by your rules: {0}").format(translated(rule))]
+        return hidden + [translated(reason) for reason in self._marks[row].reasons()]
+
     def _mark(self, task: Task) -> Mark:
         return NO_MARK if self._marker is None else self._marker.mark(task)
 
