@@ -146,10 +146,10 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         stack.callback(pool.waitForDone, 10_000)
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
-        wage_reports = WageReports(WorkLog(database), pool)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock)
         ledger = LedgerStore(database)
+        wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
         attempt_ingest = AttemptIngest(database, ledger)
         connectivity = Connectivity()
         reconciliation = ReconciliationService(
@@ -203,7 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _add_wages_page(window: MainWindow, core: Core) -> None:
-    """The wages tab, recomputed when a task or the shift changes and every minute (a shift keeps growing)."""
+    """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
+    the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
     panel = WagesPanel(core.settings, window)
@@ -218,6 +219,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
 
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(refresh)
+    core.reconciliation.synced.connect(lambda _result: refresh())  # the requesters' reviews may have moved
     every_minute = QTimer(window)
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)

@@ -275,3 +275,22 @@ def test_an_entry_stored_before_migration_9_keeps_its_totals_and_takes_the_platf
         assert connection.execute(totals).fetchall() == [(before[0][0], "approved", 150, 1)]
     finally:
         upgraded.close()
+
+
+def test_each_requester_s_reviews_count_decided_tasks_once(ledger: LedgerStore):
+    ledger.record(
+        [
+            Report(task("s1", requester="Lab"), T0, Status.APPROVED, Money(150, "GBP")),
+            Report(task("s2", requester="Lab"), T0, Status.PAID, Money(150, "GBP")),
+            Report(task("s3", requester="Lab"), T0, Status.REJECTED, Money(150, "GBP")),
+            Report(task("s4", requester="Lab"), T0, Status.AWAITING_REVIEW, Money(150, "GBP")),
+            Report(task("s5", requester="Other lab"), T0, Status.SUBMITTED, Money(90, "GBP")),
+            Report(task("s6", requester="Kind lab"), T0, Status.APPROVED, Money(90, "GBP")),
+        ],
+        Source.PLATFORM,
+        T0,
+    )
+    ledger.record(
+        [Report(task("s6", requester="Kind lab"), T0, Status.REVERSED, Money(90, "GBP"))], Source.PLATFORM, T0
+    )
+    assert ledger.reviews_by_requester() == {("prolific", "Lab"): (2, 1), ("prolific", "Kind lab"): (0, 1)}

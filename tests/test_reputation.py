@@ -25,3 +25,16 @@ def test_each_requester_gets_their_record_from_finished_attempts_only():
 def test_no_history_means_no_record():
     assert reputations([attempt(10, Outcome.SUBMITTED, paid=150, requester="")]) == {}
     assert Reputation(2, 0, 0, None).describe() == "2 done"
+
+
+def test_reviews_from_the_earnings_log_join_the_record_or_make_one():
+    history = [attempt(10, Outcome.SUBMITTED, paid=150, requester="Lab A")]
+    reviews = {
+        ("prolific", "Lab A"): (5, 1),
+        ("prolific", "Imported lab"): (3, 0),
+        ("prolific", "Undecided"): (0, 0),
+    }
+    found = reputations(history, reviews)
+    assert found[("prolific", "Lab A")].describe() == "1 done · 1 of 6 rejected · £9.00/h"
+    assert found[("prolific", "Imported lab")].describe() == "3 approved"
+    assert ("prolific", "Undecided") not in found

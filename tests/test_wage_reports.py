@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThread, QThreadPool
 
 from surveydesk.core.money import Money
 from surveydesk.services.wage_reports import WageReports, WageSummary
@@ -197,3 +197,22 @@ def test_a_log_that_cannot_be_read_is_reported_in_words(qtbot, reports: WageRepo
     with qtbot.waitSignal(reports.failed, timeout=10_000) as failed:
         reports.refresh(T0)
     assert "could not be worked out" in failed.args[0]
+
+
+@pytest.mark.usefixtures("worked_month")
+def test_the_requesters_reviews_in_the_earnings_log_join_their_reputations(qtbot, db: Database, pool) -> None:
+    on_pool: list[bool] = []
+
+    def reviews() -> dict[tuple[str, str], tuple[int, int]]:
+        on_pool.append(QThread.currentThread() != QCoreApplication.instance().thread())
+        return {("prolific", "Lab A"): (4, 1), ("prolific", "Lab C"): (2, 0)}
+
+    service = WageReports(WorkLog(db), pool, PARIS_WINTER, reviews=reviews)
+    summary = _refresh(qtbot, service, T0 + timedelta(hours=2))
+    assert (
+        summary.reputations[("prolific", "Lab A")].approved,
+        summary.reputations[("prolific", "Lab A")].rejected,
+    ) == (4, 1)
+    assert summary.reputations[("prolific", "Lab C")].describe() == "2 approved"
+    assert on_pool == [True]  # the earnings log is read on the pool, not on the GUI thread
+    pool.waitForDone(10_000)

@@ -2484,6 +2484,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0} rendues</translation>
     </message>
     <message>
+        <source>{0} of {1} rejected</source>
+        <translation>{0} refusées sur {1}</translation>
+    </message>
+    <message>
+        <source>{0} approved</source>
+        <translation>{0} approuvées</translation>
+    </message>
+    <message>
         <source>{0}/h</source>
         <translation>{0}/h</translation>
     </message>

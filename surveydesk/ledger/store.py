@@ -156,6 +156,21 @@ class LedgerStore:
         )
         return None if row is None else _entry(row)
 
+    def reviews_by_requester(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """How each requester reviewed the worker's tasks: (approved or paid, rejected or taken back) per
+        (platform, requester name), over the entries that count money (an attempt linked to the platform's
+        record of it counts once); requesters with no decision yet are left out."""
+        rows = self._db.connection().execute(
+            "SELECT platform, requester, sum(status IN (?, ?)), sum(status IN (?, ?)) FROM ledger_entries "
+            "WHERE kind = ? AND linked_to = '' AND requester != '' GROUP BY platform, requester",
+            (Status.APPROVED, Status.PAID, Status.REJECTED, Status.REVERSED, Kind.TASK),
+        )
+        return {
+            (platform, requester): (approved, rejected)
+            for platform, requester, approved, rejected in rows
+            if approved or rejected
+        }
+
     def entries(self, account: AccountKey | None = None) -> list[LedgerEntry]:
         """Every entry that counts money (of one account), newest first: an attempt's entry linked to the
         platform's record of it is left out (the platform's entry counts it)."""

@@ -36,6 +36,8 @@ class WageSummary:
 
 
 _EVER = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
+# The requesters' reviews of the worker's tasks, read on the pool: (approved, rejected) per (platform, requester).
+Reviews = Callable[[], Mapping[tuple[str, str], tuple[int, int]]]
 
 
 class WageReports(QObject):
@@ -45,10 +47,16 @@ class WageReports(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, log: WorkLog, pool: QThreadPool, zone: tzinfo | None = None, parent: QObject | None = None
+        self,
+        log: WorkLog,
+        pool: QThreadPool,
+        zone: tzinfo | None = None,
+        reviews: Reviews = dict,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._log = log
+        self._reviews = reviews
         self._zone = zone
         self._running = False
         self._pending: datetime | None = None
@@ -68,7 +76,9 @@ class WageReports(QObject):
         # The system's zone is read at each run, so a change to or from summer time is followed.
         zone = self._zone or _system_zone(now)
         # Runs on the pool: the work log reads through that thread's own connection.
-        self._background.run(lambda: summarise(self._log, now, zone), self._on_done, self._on_failed)
+        self._background.run(
+            lambda: summarise(self._log, now, zone, self._reviews()), self._on_done, self._on_failed
+        )
 
     def _on_done(self, summary: WageSummary) -> None:
         self._finish()
@@ -83,8 +93,11 @@ class WageReports(QObject):
         self._start_pending()
 
 
-def summarise(log: WorkLog, now: datetime, zone: tzinfo) -> WageSummary:
-    """The figures for the day, week and month holding `now` in `zone`, read from `log` on the calling thread."""
+def summarise(
+    log: WorkLog, now: datetime, zone: tzinfo, reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None
+) -> WageSummary:
+    """The figures for the day, week and month holding `now` in `zone`, read from `log` on the calling thread;
+    `reviews` are the requesters' reviews in the earnings log, for their reputations."""
     day = period_start(now, "day", zone)
     week = period_start(now, "week", zone)
     month = period_start(now, "month", zone)
@@ -110,7 +123,7 @@ def summarise(log: WorkLog, now: datetime, zone: tzinfo) -> WageSummary:
         this_month=period("month", month),
         by_platform=by_key(month_done, lambda attempt: attempt.platform),
         by_requester=by_key(month_done, lambda attempt: attempt.requester),
-        reputations=reputations(log.attempts_between(_EVER, now + timedelta(days=1))),
+        reputations=reputations(log.attempts_between(_EVER, now + timedelta(days=1)), reviews),
     )
 
 

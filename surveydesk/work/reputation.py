@@ -1,10 +1,11 @@
 """What the worker's own history says about a requester: how often their tasks screened out or were returned,
-and what they really paid per hour of work. Only the worker's own attempts count; nothing is guessed."""
+how their reviews went (from the earnings log), and what they really paid per hour of work. Only the worker's
+own attempts and records count; nothing is guessed."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from surveydesk.core.money import Money
@@ -15,22 +16,34 @@ from surveydesk.work.wages import hourly, paid_by
 
 @dataclass(frozen=True, slots=True)
 class Reputation:
-    """A requester's record in the worker's history: finished attempts and how they went."""
+    """A requester's record in the worker's history: finished attempts and how they went, and how the
+    requester reviewed the worker's tasks in the earnings log."""
 
     attempts: int
     screened_out: int
     returned: int
     rate: Money | None  # paid ÷ working time over their attempts, in the currency they paid most in
+    approved: int = 0  # tasks approved or paid
+    rejected: int = 0  # tasks rejected, or approved and then taken back
 
     def parts(self) -> list[Sentence]:
-        """The cell's parts, e.g. "4 done", "1 screen-out", "£8.10/h" (translatable, see core/translatable.py)."""
-        parts = [QT_TRANSLATE_NOOP("Reputation", "{0} done").filled(self.attempts)]
+        """The cell's parts, e.g. "4 done", "1 screen-out", "1 of 6 rejected", "£8.10/h" (translatable, see
+        core/translatable.py)."""
+        parts = [QT_TRANSLATE_NOOP("Reputation", "{0} done").filled(self.attempts)] if self.attempts else []
         if self.screened_out == 1:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "1 screen-out"))
         elif self.screened_out:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} screen-outs").filled(self.screened_out))
         if self.returned:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} returned").filled(self.returned))
+        if self.rejected:
+            parts.append(
+                QT_TRANSLATE_NOOP("Reputation", "{0} of {1} rejected").filled(
+                    self.rejected, self.approved + self.rejected
+                )
+            )
+        elif self.approved:
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} approved").filled(self.approved))
         if self.rate is not None:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0}/h").filled(self.rate))
         return parts
@@ -40,16 +53,24 @@ class Reputation:
         return " · ".join(self.parts())
 
 
-def reputations(attempts: Iterable[Attempt]) -> dict[tuple[str, str], Reputation]:
-    """Each requester's record, keyed by (platform, requester name), from the worker's finished attempts."""
+def reputations(
+    attempts: Iterable[Attempt], reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None
+) -> dict[tuple[str, str], Reputation]:
+    """Each requester's record, keyed by (platform, requester name), from the worker's finished attempts and
+    their `reviews` (approved, rejected) in the earnings log; a requester known from the log alone (tasks not
+    timed, or imported) has a record of reviews only."""
     groups: dict[tuple[str, str], list[Attempt]] = defaultdict(list)
     for attempt in attempts:
         if not attempt.is_open and attempt.requester:
             groups[(attempt.platform, attempt.requester)].append(attempt)
-    return {key: _reputation(group) for key, group in groups.items()}
+    reviews = reviews or {}
+    return {
+        key: _reputation(groups.get(key, []), *reviews.get(key, (0, 0)))
+        for key in groups.keys() | {key for key, (approved, rejected) in reviews.items() if approved or rejected}
+    }
 
 
-def _reputation(attempts: list[Attempt]) -> Reputation:
+def _reputation(attempts: list[Attempt], approved: int, rejected: int) -> Reputation:
     paid: dict[str, int] = defaultdict(int)
     for attempt in attempts:
         earned = paid_by(attempt)
@@ -65,4 +86,6 @@ def _reputation(attempts: list[Attempt]) -> Reputation:
         screened_out=sum(attempt.outcome is Outcome.SCREENED_OUT for attempt in attempts),
         returned=sum(attempt.outcome is Outcome.RETURNED for attempt in attempts),
         rate=rate,
+        approved=approved,
+        rejected=rejected,
     )
