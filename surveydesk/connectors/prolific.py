@@ -339,8 +339,8 @@ def _texts(value: object) -> tuple[str, ...]:
 
 
 def _with_places_read(offer: tuple[object, ...], last: fields.Reading) -> fields.Reading:
-    """The last reading with the places in `offer` (its last two values, `_PLACES_FIELDS`)."""
-    return offer, last[1].with_places_left(_places_from(*offer[-2:]))
+    """The last reading with the places in `offer` (its last values, `_PLACES_FIELDS`)."""
+    return offer, last[1].with_places_left(_places_from(*offer[-len(_PLACES_FIELDS) :]))
 
 
 def _places_left(study: dict[str, Any]) -> int | None:
