@@ -225,6 +225,9 @@ class ProfileEditor(QDialog):
         why_label.setWordWrap(True)
         why_label.setStyleSheet("font-style: italic;")
         form = QFormLayout()
+        # A field's sharing choices make a wide row: labels go above their fields, so the page never scrolls
+        # sideways (a 720-pixel editor cut the second platform's choice off).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field in fields:
             sharing = {
                 platform: (Permission.NEVER, Permission.ALWAYS) if platform == "cpx" else tuple(Permission)
