@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey, PollState
@@ -116,3 +117,11 @@ def test_the_details_say_why_a_task_may_not_suit_and_say_nothing_when_it_does(qt
         assert window.details.fit.isVisible() == bool(expected)
     assert window.details.fit.textFormat() == Qt.TextFormat.PlainText
     assert window.details.description.placeholderText() == "The platform gives no description of this task."
+
+
+def test_the_sync_state_keeps_its_whole_words_in_a_tooltip_that_shows_no_markup(qtbot, poller):
+    window = _window(qtbot, poller)
+    window.show_sync_state("Sync failed: <b>server</b> said no; trying again at 14:02")
+    (label,) = [w for w in window.statusBar().findChildren(QLabel) if w.text().startswith("Sync failed")]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.toolTip() == "<p>Sync failed: &lt;b&gt;server&lt;/b&gt; said no; trying again at 14:02</p>"

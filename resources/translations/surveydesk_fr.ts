@@ -3416,8 +3416,8 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Échec de la synchronisation&#xa0;: {0}&#xa0;; nouvel essai à {1}</translation>
     </message>
     <message>
-        <source>Sync is off (File ▸ Sync between computers… to keep your log on several computers)</source>
-        <translation>Synchronisation désactivée (Fichier ▸ Synchroniser entre ordinateurs… pour garder votre journal sur plusieurs ordinateurs)</translation>
+        <source>Sync is off (File ▸ Sync between computers…)</source>
+        <translation>Synchronisation désactivée (Fichier ▸ Synchroniser entre ordinateurs…)</translation>
     </message>
     <message>
         <source>Synced at {0}</source>

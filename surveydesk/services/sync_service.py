@@ -250,9 +250,7 @@ class SyncService(QObject):
 
     def _say_idle(self, waiting: int | None = None, unreadable: int = 0) -> None:
         if self._settings.target() is None:
-            self._set_state(
-                self.tr("Sync is off (File ▸ Sync between computers… to keep your log on several computers)")
-            )
+            self._set_state(self.tr("Sync is off (File ▸ Sync between computers…)"))
             return
         if waiting is None:
             waiting = LocalReplica(self._db).pending_count()

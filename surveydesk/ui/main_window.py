@@ -34,7 +34,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
-from surveydesk.ui.text import local_time, plain_label, translated
+from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -318,11 +318,13 @@ class MainWindow(QMainWindow):
             self.take_requested.emit(task)
 
     def show_sync_state(self, text: str) -> None:
-        """The sync state in words, kept in a corner of the status bar."""
+        """The sync state in words, kept in a corner of the status bar (and whole in its tooltip, should the
+        window be too narrow for it)."""
         if self._sync_state is None:
             self._sync_state = plain_label(self)
             self.statusBar().addPermanentWidget(self._sync_state)
         self._sync_state.setText(text)
+        self._sync_state.setToolTip(plain_tooltip(text))
 
     def say(self, message: str) -> None:
         """A message in the status bar, for things that happened (a take, a warning)."""

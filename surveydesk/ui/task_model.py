@@ -34,7 +34,7 @@ from surveydesk.feed.rules import Rules
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
-from surveydesk.ui.text import task_title, translated
+from surveydesk.ui.text import plain_tooltip, task_title, translated
 from surveydesk.work.reputation import Reputation
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
@@ -319,7 +319,7 @@ class TaskTableModel(QAbstractTableModel):
         if reason is None:
             return None
         # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.
-        return f"<p>{html.escape(self.tr('Hidden by your rules: {0}').format(reason))}</p>"
+        return plain_tooltip(self.tr("Hidden by your rules: {0}").format(reason))
 
     def task_at(self, row: int) -> Task:
         return self._tasks[row]

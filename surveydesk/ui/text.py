@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,6 +20,12 @@ def plain_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as it is: Qt reads a tooltip as markup when it looks like markup, so the
+    words go escaped inside a paragraph."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def local_time(moment: datetime | None) -> str:
