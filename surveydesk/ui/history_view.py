@@ -55,6 +55,7 @@ from surveydesk.ledger.history import (
     History,
     Totals,
 )
+from surveydesk.ledger.model import Status
 from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
 from surveydesk.ledger.rates import RateStore
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
@@ -221,7 +222,11 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.resizeSection(EntryColumn.WHEN, 130)
-        header.resizeSection(EntryColumn.STATUS, 120)
+        # Wide enough for the longest status in the worker's language ("En attente de validation").
+        words = self.table.fontMetrics()
+        header.resizeSection(
+            EntryColumn.STATUS, max(words.horizontalAdvance(self.model.status_name(s)) for s in Status) + 16
+        )
         header.setSectionResizeMode(EntryColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(EntryColumn.NOTE, 200)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
