@@ -208,7 +208,7 @@ class CPXConnector:
         """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
         status = body.get("status")
         if status == "error":
-            reason = without_secrets(_error_text(body), secrets)
+            reason = without_secrets(error_text(body), secrets)
             raise Unavailable(
                 self._platform, REPORTED.filled("CPX Research", excerpt(reason) if reason else NO_REASON)
             )
@@ -276,7 +276,7 @@ class CPXConnector:
             ) from exc
 
 
-def _error_text(body: dict[str, Any]) -> str:
+def error_text(body: dict[str, Any]) -> str:
     """The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK."""
     for key in ("message", "error_message", "error"):
         text = body.get(key)

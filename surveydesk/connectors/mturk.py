@@ -278,12 +278,7 @@ class MTurkConnector:
         return self._account.platform
 
     def _cookie(self) -> str:
-        cookie = (self._secret_provider() or "").strip()
-        if not cookie:
-            raise AuthExpired(self._platform, NOT_SIGNED_IN)
-        if not _HEADER_SAFE.fullmatch(cookie):
-            raise AuthExpired(self._platform, UNSENDABLE_COOKIE)
-        return cookie
+        return session_cookie(self._secret_provider, self._platform)
 
     def _get(self, path: str, cookie: str, now: datetime, params: Mapping[str, str]) -> dict[str, Any]:
         """The page as a JSON object, after every sign of a lost session or a refusal became its error.
@@ -553,6 +548,17 @@ def _retry_wait(response: requests.Response) -> timedelta:
 
 def _origin(parts: SplitResult) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
+
+
+def session_cookie(secret_provider: Callable[[], str | None], platform: str) -> str:
+    """The worker's pasted session cookie, asked for at each use; `AuthExpired` when there is none, or when it
+    holds what a Cookie header cannot carry."""
+    cookie = (secret_provider() or "").strip()
+    if not cookie:
+        raise AuthExpired(platform, NOT_SIGNED_IN)
+    if not _HEADER_SAFE.fullmatch(cookie):
+        raise AuthExpired(platform, UNSENDABLE_COOKIE)
+    return cookie
 
 
 def _minutes(seconds: object) -> int | None:

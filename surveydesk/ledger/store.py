@@ -204,7 +204,7 @@ class LedgerStore:
         rows = self._db.connection().execute(
             f"SELECT {_EVENT_COLUMNS} FROM ledger_events WHERE entry_id = ? ORDER BY at, id", (entry,)
         )
-        return [_event(row) for row in rows]
+        return [event_from_row(row) for row in rows]
 
     def cursor(self, account: AccountKey) -> str:
         """Where the account's reconciliation resumes ("" for the start)."""
@@ -412,7 +412,7 @@ def _link_attempts(connection: sqlite3.Connection, touched: Sequence[str], learn
 
 def _derive(connection: sqlite3.Connection, target: str) -> None:
     rows = connection.execute(f"SELECT {_EVENT_COLUMNS} FROM ledger_events WHERE entry_id = ?", (target,))
-    events = [_event(row) for row in rows]
+    events = [event_from_row(row) for row in rows]
     links = sorted(event.link for event in events if event.link)
     if links:  # counted under the platform's entry; any computer's link is enough (the same on all of them)
         connection.execute(
@@ -464,7 +464,8 @@ def _entry(row: Any) -> LedgerEntry:
     )
 
 
-def _event(row: Any) -> LedgerEvent:
+def event_from_row(row: Any) -> LedgerEvent:
+    """An event from a row of its `ledger_events` columns, in the order of `_EVENT_COLUMNS`."""
     event, entry, at, recorded_at, source, status, amount_minor, currency, note, link = row
     return LedgerEvent(
         id=event,

@@ -16,8 +16,8 @@ from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import EntryHeader, Kind, LedgerEvent, Source, Status
-from surveydesk.ledger.store import LedgerStore
+from surveydesk.ledger.model import EntryHeader, Kind
+from surveydesk.ledger.store import LedgerStore, event_from_row
 from surveydesk.store.database import Database
 from surveydesk.sync import documents as docs
 from surveydesk.sync.documents import DocumentError, JsonObject
@@ -385,9 +385,9 @@ class LocalReplica:
                 chunk,
             )
             for row in rows:
-                (event_id, entry, at, recorded_at, source, status, amount_minor, currency, note, link, platform,
-                 account, kind, task_id, record_id, title, requester, occurred_at, entry_currency, described_by,
-                 attempt) = row  # fmt: skip
+                event = event_from_row(row[:10])
+                (platform, account, kind, task_id, record_id, title, requester, occurred_at, entry_currency,
+                 described_by, attempt) = row[10:]  # fmt: skip
                 header = EntryHeader(
                     platform=platform,
                     account=account,
@@ -400,18 +400,7 @@ class LocalReplica:
                     requester=requester,
                     described_by=described_by,
                 )
-                event = LedgerEvent(
-                    id=event_id,
-                    entry_id=entry,
-                    at=parse_utc_iso(at),
-                    recorded_at=parse_utc_iso(recorded_at),
-                    source=Source(source),
-                    status=None if status is None else Status(status),
-                    amount=None if amount_minor is None else Money(amount_minor, currency),
-                    note=note,
-                    link=link,
-                )
-                yield event_id, docs.event_body(header, event, attempt)
+                yield event.id, docs.event_body(header, event, attempt)
 
     def _stretches(self, column: str, owner: int) -> tuple[docs.Stretch, ...]:
         rows = self._connection.execute(

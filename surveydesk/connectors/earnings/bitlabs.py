@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, Final
 
-import requests
-
 from surveydesk.connectors import fields
-from surveydesk.connectors.bitlabs import FALLBACK_WAIT
+from surveydesk.connectors.bitlabs import FALLBACK_WAIT, error_text, json_body
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
@@ -66,7 +64,7 @@ class BitLabsEarnings(AccountClient):
         headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
         response = get(self._session, self._base_url + HISTORY_PATH, platform=self._platform, headers=headers)
         if response.status_code == 406:
-            reason = without_secrets(_error_text(response), (token,))
+            reason = without_secrets(error_text(json_body(response)), (token,))
             refusal = (
                 QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs will not show this user's history: {0}").filled(
                     excerpt(reason)
@@ -80,7 +78,7 @@ class BitLabsEarnings(AccountClient):
         common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(_error_text(response), (token,))
+            reason = without_secrets(error_text(json_body(response)), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
         events = common.listed(
             body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")
@@ -125,18 +123,3 @@ class BitLabsEarnings(AccountClient):
         elif credited <= self._clock.now():
             reports.append(Report(header, credited, Status.APPROVED, value))
         return reports
-
-
-def _error_text(response: requests.Response) -> str:
-    """BitLabs' reason from `{"error": {"details": {"msg"}}}`, or from a plainer error's message."""
-    try:
-        body = response.json()
-    except (ValueError, RecursionError):
-        return ""
-    error = body.get("error") if isinstance(body, dict) else None
-    details = error.get("details") if isinstance(error, dict) else None
-    for holder, key in ((details, "msg"), (error, "message")):
-        text = holder.get(key) if isinstance(holder, dict) else None
-        if isinstance(text, str) and text.strip():
-            return text.strip()
-    return ""

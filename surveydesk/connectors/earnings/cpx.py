@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, secure_hash
+from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, error_text, secure_hash
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, RateLimited, Unavailable
@@ -65,7 +65,7 @@ class CPXEarnings(AccountClient):
         common.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(_error_text(body), secrets)
+            reason = without_secrets(error_text(body), secrets)
             if _REFRESH.search(reason):
                 patience = QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research asks for patience: {0}").filled(
                     excerpt(reason)
@@ -133,11 +133,3 @@ class CPXEarnings(AccountClient):
             except ValueError:
                 pass
         return common.moment(value, self._platform, what)
-
-
-def _error_text(body: dict[str, Any]) -> str:
-    for key in ("message", "error_message", "error"):
-        text = body.get(key)
-        if isinstance(text, str) and text.strip():
-            return text.strip()
-    return ""

@@ -21,7 +21,7 @@ from surveydesk.connectors import fields
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, origin
-from surveydesk.connectors.mturk import FALLBACK_WAIT, NOT_SIGNED_IN, SIGN_IN_MARK, SIGNED_OUT, UNSENDABLE_COOKIE
+from surveydesk.connectors.mturk import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
@@ -40,14 +40,13 @@ _STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED
                   "Paid": Status.PAID}  # fmt: skip
 _SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_HEADER_SAFE = re.compile(r"[\x20-\x7e]+")
 
 
 class MTurkEarnings(AccountClient):
     """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
-        cookie = self._cookie()
+        cookie = session_cookie(self._secret_provider, self._platform)
         settled, after = _day_of(cursor, "settled"), _day_of(cursor, "after")
         days = self._days(self._get(DASHBOARD_PATH, cookie, {"format": "json"}))
         # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
@@ -65,14 +64,6 @@ class MTurkEarnings(AccountClient):
             yield Batch(tuple(reports), json.dumps(position), done=last)
         if not pending:
             yield Batch((), json.dumps({"settled": settled}), done=True)
-
-    def _cookie(self) -> str:
-        cookie = (self._secret_provider() or "").strip()
-        if not cookie:
-            raise AuthExpired(self._platform, NOT_SIGNED_IN)
-        if not _HEADER_SAFE.fullmatch(cookie):
-            raise AuthExpired(self._platform, UNSENDABLE_COOKIE)
-        return cookie
 
     def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
         """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""
