@@ -107,6 +107,11 @@ class Rules:
         """Whether any rule is set; without one every task passes, and a list can skip asking at all."""
         return self._active
 
+    @property
+    def reads_places(self) -> bool:
+        """Whether a change of places left alone can change a task's verdict."""
+        return self.min_places is not None
+
     def matches(self, task: Task) -> bool:
         """Whether the task passes every rule."""
         return not self._active or self._failure(task) is None

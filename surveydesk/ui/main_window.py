@@ -389,10 +389,8 @@ class MainWindow(QMainWindow):
         self._show_selected()
 
     def _show_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
         task = self.selected_task()
-        fit = self.model.fit_reasons(self.proxy.mapToSource(rows[0]).row()) if task is not None else []
-        self.details.show_task(task, fit)
+        self.details.show_task(task, [] if task is None else self.model.fit_reasons(task))
 
     def _on_snapshot(self, tasks: list[Task]) -> None:
         self.model.reset_tasks(tasks)

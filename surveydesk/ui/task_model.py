@@ -148,12 +148,9 @@ _VERDICT_ROLES = [FilterRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.Foreg
 _ANNOUNCE_GAP = 4
 
 
-def changed_columns(old: Task, new: Task) -> list[int]:
-    """The columns whose cells differ between two versions of a task."""
-    if old.first_seen == new.first_seen and old.same_offer(new):
-        # The offer holds every shown field but the platform (part of the key), places and first_seen: only
-        # places can differ, the change a poll sees most, so it is told without comparing field by field.
-        return [Column.PLACES] if old.places_left != new.places_left else []
+def _changed_columns(old: Task, new: Task) -> list[int]:
+    """The columns whose cells differ between two versions of a task whose offer changed (a change of places
+    alone, the one a poll sees most, is told in `TaskTableModel._replace` without comparing field by field)."""
     return [column for column, fields in enumerate(_COLUMN_FIELDS) if fields(old) != fields(new)]
 
 
@@ -284,10 +281,13 @@ class TaskTableModel(QAbstractTableModel):
     def mark_of(self, row: int) -> Mark:
         return self._marks[row]
 
-    def fit_reasons(self, row: int) -> list[str]:
-        """Why the row's task may not suit the worker, in words: the list rule that hides it, then what its
-        mark says (requirements the profile does not meet, screen-outs)."""
-        rule = self._rules.why_not(self._tasks[row])
+    def fit_reasons(self, task: Task) -> list[str]:
+        """Why a listed task may not suit the worker, in words: the list rule that hides it, then what its mark
+        says (requirements the profile does not meet, screen-outs); none for a task not in the list."""
+        row = self._rows.get(_KEY(task))
+        if row is None:
+            return []
+        rule = self._rules.why_not(task)
         hidden = [] if rule is None else [self.tr("Hidden by your rules: {0}").format(translated(rule))]
         return hidden + [translated(reason) for reason in self._marks[row].reasons()]
 
@@ -405,7 +405,7 @@ class TaskTableModel(QAbstractTableModel):
         flipped: list[int] = []
         marker = self._marker
         rows, current, verdicts = self._rows, self._tasks, self._passes
-        rules_read_places = self._rules.min_places is not None
+        rules_read_places = self._rules.reads_places
         for task in tasks:
             row = rows.get(_KEY(task))
             if row is None:
@@ -419,7 +419,7 @@ class TaskTableModel(QAbstractTableModel):
                 if not rules_read_places:
                     continue
             else:
-                columns = changed_columns(old, task)
+                columns = _changed_columns(old, task)
                 if marker is not None:
                     self._marks[row] = marker.mark(task)
                 if columns:
