@@ -23,6 +23,8 @@ from surveydesk.demo.wire import SiteContext
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
+from tests.couch_server import couch_server  # noqa: F401 (a fixture, for the sync tests)
+from tests.sync_helpers import laptop, server  # noqa: F401 (fixtures the sync tests share)
 
 # Read when the QApplication is made, which pytest-qt does after this file is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -110,3 +112,20 @@ def one_site(factory: Callable[..., Any], seed: int, **options: Any) -> Iterator
 
     with DemoExchange(seed=seed, clock=ManualClock(), sites=[build]) as running:
         yield sites[0], running
+
+
+def bare_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a child process that has nothing of the caller's desktop (no DISPLAY, no session bus,
+    no QT_QPA_PLATFORM): a home and a private runtime folder of its own under `tmp_path`, the caller's PATH,
+    and this checkout to import SurveyDesk from; `extra` adds variables."""
+    home, runtime = tmp_path / "home", tmp_path / "runtime"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    root = Path(__file__).resolve().parent.parent
+    return {
+        "HOME": str(home),
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(root),
+        "XDG_RUNTIME_DIR": str(runtime),
+        **extra,
+    }

@@ -1,11 +1,13 @@
 """A "computer" for the sync tests: a SurveyDesk data dir of its own, written through the app's own stores, that
-replicates with a real server."""
+replicates with a real server; and the fixtures the sync tests share (registered by tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, LedgerStore, Report, Source, Status
@@ -134,3 +136,17 @@ class Computer:
 
 def days(count: float) -> timedelta:
     return timedelta(days=count)
+
+
+@pytest.fixture
+def server(couch_server: CouchServer) -> CouchServer:
+    """The real CouchDB-compatible server, with an empty database "log"."""
+    couch_server.create_database("log")
+    return couch_server
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "laptop")
+    yield computer
+    computer.close()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import bare_environment
+
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
 MISSING = [tool for tool in NEEDED if shutil.which(tool) is None]
 
@@ -41,14 +43,7 @@ SCRIPT = 'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets
     reason=f"needs {', '.join(MISSING)} (installed by .ci/system-packages); CI runs it",
 )
 def test_a_secret_is_stored_read_and_deleted_in_a_real_secret_service(tmp_path: Path):
-    home = tmp_path / "home"
-    home.mkdir()
-    environment = {
-        "HOME": str(home),
-        "PATH": os.environ.get("PATH", ""),
-        "XDG_RUNTIME_DIR": str(tmp_path),
-        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
-    }
+    environment = bare_environment(tmp_path)
     result = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", SCRIPT, sys.executable, CHILD],
         env=environment,

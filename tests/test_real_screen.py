@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import bare_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = ROOT / "tests" / "screenshot_harness.py"
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -24,18 +26,7 @@ SCREEN = "-screen 0 1600x1000x24 -nolisten tcp"
 
 
 def take(view: str, tmp_path: Path) -> dict[str, object]:
-    home = tmp_path / "home"
-    home.mkdir()
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    environment = {
-        "HOME": str(home),
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "XDG_RUNTIME_DIR": str(runtime),
-        "LANG": "fr_FR.UTF-8",
-        "LANGUAGE": "fr",
-    }
+    environment = bare_environment(tmp_path, LANG="fr_FR.UTF-8", LANGUAGE="fr")
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", SCREEN, sys.executable, str(HARNESS), view, str(SCREENSHOTS)],
         env=environment,

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import bare_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = ROOT / "tests" / "tray_harness.py"
 NEEDED = ("dbus-run-session", "xvfb-run", "Xvfb", "xauth")
@@ -31,17 +33,7 @@ SCREEN = "-screen 0 1280x1024x24 -nolisten tcp"
     reason=f"needs {', '.join(MISSING)} (installed by .ci/system-packages); CI runs it",
 )
 def test_a_new_demo_task_is_announced_on_the_session_bus_with_its_title_and_reward(tmp_path: Path):
-    home = tmp_path / "home"
-    home.mkdir()
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    # Nothing of the caller's desktop: no DISPLAY, no session bus address, no QT_QPA_PLATFORM=offscreen.
-    environment = {
-        "HOME": str(home),
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "XDG_RUNTIME_DIR": str(runtime),
-    }
+    environment = bare_environment(tmp_path)
     result = subprocess.run(
         ["dbus-run-session", "--", "xvfb-run", "-a", "-s", SCREEN, sys.executable, str(HARNESS)],
         env=environment,

@@ -23,16 +23,9 @@ from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.sync_dialog import SyncDialog
-from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import DictKeyring
 from tests.sync_helpers import Computer
-
-
-@pytest.fixture
-def laptop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "laptop")
-    yield computer
-    computer.close()
 
 
 @pytest.fixture
@@ -102,7 +95,7 @@ def test_an_unusable_target_is_refused_in_words(dialog: SyncDialog, laptop: Comp
     assert SyncSettings(laptop.settings).target() is None
 
 
-def test_test_says_whether_the_server_and_password_work(qtbot, dialog: SyncDialog, couch_server: CouchServer):  # noqa: F811
+def test_test_says_whether_the_server_and_password_work(qtbot, dialog: SyncDialog, couch_server: CouchServer):
     couch_server.create_database("log")
     _fill(dialog, couch_server.url, ADMIN_PASSWORD)
     dialog.test_connection()
@@ -116,7 +109,7 @@ def test_test_says_whether_the_server_and_password_work(qtbot, dialog: SyncDialo
     )
 
 
-def test_a_refused_password_reads_in_french(qtbot, dialog: SyncDialog, couch_server: CouchServer, french):  # noqa: F811
+def test_a_refused_password_reads_in_french(qtbot, dialog: SyncDialog, couch_server: CouchServer, french):
     couch_server.create_database("log")
     _fill(dialog, couch_server.url, "wrong")
     dialog.test_connection()
@@ -130,7 +123,7 @@ def test_sync_now_syncs_and_shows_when(
     dialog: SyncDialog,
     service: SyncService,
     laptop: Computer,
-    couch_server: CouchServer,  # noqa: F811
+    couch_server: CouchServer,
 ):
     couch_server.create_database("log")
     laptop.report("s1", Status.PAID)
@@ -162,7 +155,7 @@ def test_rules_received_from_another_computer_apply_to_the_list_at_once(
     tmp_path: Path,
     poller,
     pool,
-    couch_server: CouchServer,  # noqa: F811
+    couch_server: CouchServer,
 ):
     couch_server.create_database("log")
     desktop = Computer(tmp_path / "desktop")

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,23 +15,10 @@ import pytest
 from surveydesk.ledger import Status
 from surveydesk.sync import documents as docs
 from surveydesk.sync.couch import MissingDatabase, ServerGone, WrongLogin
-from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.sync_helpers import Computer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
-    couch_server.create_database("log")
-    return couch_server
-
-
-@pytest.fixture
-def laptop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "laptop")
-    yield computer
-    computer.close()
 
 
 def _studies(computer: Computer, count: int) -> None:

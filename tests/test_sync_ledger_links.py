@@ -19,17 +19,11 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.work.model import Attempt, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
-from tests.couch_server import CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.couch_server import CouchServer
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, loopback_session
 from tests.sync_helpers import Computer
 
 MTURK = AccountKey("mturk", "demo")
-
-
-@pytest.fixture
-def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
-    couch_server.create_database("log")
-    return couch_server
 
 
 @pytest.fixture
@@ -46,13 +40,6 @@ def time(ticks: ManualClock) -> DemoTime:
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=3, clock=ticks, sites=UNTHROTTLED) as running:
         yield running
-
-
-@pytest.fixture
-def laptop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "laptop")
-    yield computer
-    computer.close()
 
 
 @pytest.fixture

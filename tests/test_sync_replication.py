@@ -13,24 +13,11 @@ from surveydesk.feed.rule_store import LIST_RULES
 from surveydesk.ledger import Source, Status
 from surveydesk.ledger.model import make_event
 from surveydesk.sync.replicator import SyncReport
-from tests.couch_server import CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.couch_server import CouchServer
 from tests.factories import T0
 from tests.sync_helpers import Computer, days
 
 ENTRY = "prolific/me/task/s1"
-
-
-@pytest.fixture
-def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
-    couch_server.create_database("log")
-    return couch_server
-
-
-@pytest.fixture
-def laptop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "laptop")
-    yield computer
-    computer.close()
 
 
 @pytest.fixture

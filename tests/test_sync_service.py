@@ -19,22 +19,9 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget
-from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer, couch_server  # noqa: F401 (a fixture)
+from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.hostile_server import JSON, HostileServer, Reply
 from tests.sync_helpers import Computer
-
-
-@pytest.fixture
-def server(couch_server: CouchServer) -> CouchServer:  # noqa: F811
-    couch_server.create_database("log")
-    return couch_server
-
-
-@pytest.fixture
-def laptop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "laptop")
-    yield computer
-    computer.close()
 
 
 def _service(
@@ -246,7 +233,7 @@ def test_a_missing_database_is_said_and_waits_for_the_worker(
     laptop: Computer,
     pool,
     stop_later,
-    couch_server: CouchServer,  # noqa: F811
+    couch_server: CouchServer,
 ):
     laptop.report("s1", Status.APPROVED)
     service = _service(qtbot, laptop, pool, couch_server.url, ADMIN_PASSWORD)  # "log" was never created

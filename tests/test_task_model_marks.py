@@ -113,8 +113,10 @@ def test_the_fit_reasons_name_the_hiding_rule_then_the_mark() -> None:
         make_task("fine", devices=("mobile", "desktop")),
     )
     model.set_rules(Rules(min_places=2))
-    assert model.fit_reasons(0) == ["needs a device you do not list: desktop"]
-    hidden, risk = model.fit_reasons(1)
+    desk, risky, fine = model.tasks()
+    assert model.fit_reasons(desk) == ["needs a device you do not list: desktop"]
+    hidden, risk = model.fit_reasons(risky)
     assert hidden == "Hidden by your rules: has 1 place left, under your minimum of 2"
     assert "3 of your 4 attempts" in risk
-    assert model.fit_reasons(2) == []
+    assert model.fit_reasons(fine) == []
+    assert model.fit_reasons(make_task("unlisted", devices=("desktop",))) == []
