@@ -10,7 +10,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
 from surveydesk.connectors.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
@@ -146,7 +146,7 @@ class BitLabsConnector:
             )
         if status == 406:
             # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
-            reason = without_secrets(error_text(json_body(response)), (token,))
+            reason = without_secrets(error_text(json_or_none(response)), (token,))
             refusal = (
                 QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs will not list surveys for this user: {0}").filled(
                     excerpt(reason)
@@ -233,13 +233,6 @@ def _iso_code(value: str | None) -> str | None:
         return None if value is None else normalise_currency(value)
     except MoneyError:
         return None  # "coins", "points": an app currency that is not money the desk can count
-
-
-def json_body(response: requests.Response) -> object:
-    try:
-        return response.json()
-    except (ValueError, RecursionError):
-        return None
 
 
 def error_text(body: object) -> str:

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.bitlabs import error_text, json_body
+from surveydesk.connectors.bitlabs import error_text
 from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import excerpt, get, json_object, post, web_url, without_secrets
+from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
 from surveydesk.core.errors import (
     IN_TROUBLE_NOW,
     SLOW_DOWN_NOW,
@@ -251,7 +251,7 @@ class BitLabsClicks(AccountClient):
         if status >= 500:
             raise Unavailable(self._platform, IN_TROUBLE_NOW.filled("BitLabs", status))
         if status >= 400:
-            reason = without_secrets(error_text(json_body(response)), (token,)) or f"HTTP {status}"
+            reason = without_secrets(error_text(json_or_none(response)), (token,)) or f"HTTP {status}"
             raise ClickRefused(
                 self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused: {0}").filled(excerpt(reason))
             )

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote, urljoin, urlsplit
 
+import msgspec
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
@@ -173,7 +174,7 @@ def _options(timeout: tuple[float, float], headers: dict[str, str], arguments: d
 
 def _read(response: requests.Response, platform: str, max_bytes: int) -> requests.Response:
     with response:
-        # Filling requests' own cache makes .json() and .text read what was read here, and nothing more.
+        # Filling requests' own cache makes .content, .json() and .text read what was read here, and nothing more.
         response._content = _read_capped(response, platform, max_bytes)
     return response
 
@@ -203,10 +204,35 @@ def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> 
     return b"".join(chunks)
 
 
+_JSON_DECODER: Final = msgspec.json.Decoder()
+
+
+def json_value(response: requests.Response) -> Any:
+    """The body read as JSON; `ValueError` when it is not JSON, `RecursionError` when absurdly deeply nested.
+
+    msgspec reads a list of a thousand studies in half the time the standard library takes, and exactly:
+    integers of any size stay integers. What it refuses and requests' own reader takes (NaN and Infinity, a
+    byte-order mark, UTF-16, lone surrogates, invalid UTF-8, read with replacement characters) goes to that
+    reader, so such a reply is read as it always was.
+    """
+    try:
+        return _JSON_DECODER.decode(response.content)
+    except msgspec.DecodeError:
+        return response.json()
+
+
+def json_or_none(response: requests.Response) -> object:
+    """The body read as JSON, or None: an error page is no reason to fail before its status is looked at."""
+    try:
+        return json_value(response)
+    except (ValueError, RecursionError):
+        return None
+
+
 def json_object(response: requests.Response, platform: str) -> dict[str, Any]:
     """The body as a JSON object; anything else is `BadPayload`."""
     try:
-        body = response.json()
+        body = json_value(response)
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         raise BadPayload(
             platform, QT_TRANSLATE_NOOP("PlatformError", "the server answered with something that is not JSON")

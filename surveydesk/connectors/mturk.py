@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, path_part
+from surveydesk.connectors.http import excerpt, get, json_object, json_value, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -534,7 +534,7 @@ def _value_text(value: object) -> str:
 def _message(response: requests.Response) -> str:
     """The `message` of a JSON answer, as MTurk words a refusal; empty for any other answer."""
     try:
-        body = response.json()
+        body = json_value(response)
     except (ValueError, RecursionError):
         return ""
     message = body.get("message") if isinstance(body, dict) else None

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, origin, path_part, post, web_url
+from surveydesk.connectors.http import excerpt, get, json_object, json_value, origin, path_part, post, web_url
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -326,7 +326,7 @@ def retry_wait(response: requests.Response) -> timedelta:
 
 def _error_detail(response: requests.Response) -> str:
     try:
-        body = response.json()
+        body = json_value(response)
     except (ValueError, RecursionError):
         return ""
     error = body.get("error") if isinstance(body, dict) else None

@@ -10,7 +10,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, origin, path_part
+from surveydesk.connectors.http import excerpt, get, json_or_none, origin, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -113,7 +113,7 @@ class TolokaConnector:
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
         status = response.status_code
-        body = _json_or_none(response)
+        body = json_or_none(response)
         if status in (401, 403) or (isinstance(body, dict) and body.get("code") == "ACCESS_DENIED"):
             raise AuthExpired(self._platform, SIGNED_OUT)
         if status == 429:
@@ -301,15 +301,6 @@ def _cookies(secret: str) -> list[tuple[str, str]] | None:
 def _csrf_token(cookies: list[tuple[str, str]]) -> str:
     values = {name.lower(): value for name, value in cookies}
     return next((values[name] for name in CSRF_COOKIES if values.get(name)), "")
-
-
-def _json_or_none(response: requests.Response) -> object:
-    """The body read as JSON, or None: an error page is no reason to fail before its status is looked at."""
-    try:
-        body: object = response.json()
-    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
-        return None
-    return body
 
 
 def _offered(group: dict[str, Any]) -> bool:

@@ -13,10 +13,10 @@ from datetime import timedelta
 from typing import Any, Final
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.bitlabs import FALLBACK_WAIT, error_text, json_body
+from surveydesk.connectors.bitlabs import FALLBACK_WAIT, error_text
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
+from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, without_secrets
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
@@ -64,7 +64,7 @@ class BitLabsEarnings(AccountClient):
         headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
         response = get(self._session, self._base_url + HISTORY_PATH, platform=self._platform, headers=headers)
         if response.status_code == 406:
-            reason = without_secrets(error_text(json_body(response)), (token,))
+            reason = without_secrets(error_text(json_or_none(response)), (token,))
             refusal = (
                 QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs will not show this user's history: {0}").filled(
                     excerpt(reason)
@@ -78,7 +78,7 @@ class BitLabsEarnings(AccountClient):
         common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(error_text(json_body(response)), (token,))
+            reason = without_secrets(error_text(json_or_none(response)), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
         events = common.listed(
             body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import get, json_object, origin
+from surveydesk.connectors.http import get, json_object, json_or_none, origin
 from surveydesk.connectors.toloka import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload
@@ -68,10 +68,7 @@ class TolokaEarnings(AccountClient):
                        headers=headers, params=params)  # fmt: skip
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
-        try:
-            body: object = response.json()
-        except (ValueError, RecursionError):
-            body = None
+        body = json_or_none(response)
         if isinstance(body, dict) and body.get("code") == "ACCESS_DENIED":
             raise AuthExpired(self._platform, SIGNED_OUT)
         common.raise_for_status(response, self._platform, "Toloka", self._clock.now(), FALLBACK_WAIT)
