@@ -32,9 +32,11 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+import msgspec
 import pytest
 import requests
 
+from surveydesk.connectors import http
 from surveydesk.connectors.cpx import secure_hash
 from surveydesk.connectors.http import USER_AGENT, make_session
 from surveydesk.connectors.registry import PLATFORMS
@@ -905,6 +907,37 @@ def test_a_hostile_reply_ends_in_a_typed_error_or_clean_tasks(
             (task.reward.minor, task.reward.currency) for task in result if task.external_id == sample.item_id
         ]
         assert rewards == [case.money], f"the reward became {rewards}, not exactly {case.money}"
+
+
+# The cases whose every reply is sent whole: what a connector reads of a reply is all that differs in them.
+WHOLE_REPLY_CASES: Final = [
+    param for param in CASES if all(type(action) is Reply for action in param.values[1].replies)
+]
+
+
+@pytest.mark.parametrize(("sample", "case"), WHOLE_REPLY_CASES)
+def test_a_reply_read_by_its_shape_ends_as_one_read_whole(
+    sample: Sample, case: Case, server: HostileServer, connect: ConnectorMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Connectors read a reply through a shape that skips the keys they do not use (`http.json_shape`): the
+    poll must end exactly as it does when every key is read, in the same tasks or the same error."""
+    server.script(*case.replies)
+    shaped = poll(connect(sample, server.url))
+    whole_reads: list[object] = []
+
+    def read_whole(shape: object) -> tuple[msgspec.json.Decoder[Any], ...]:
+        whole_reads.append(shape)
+        return (msgspec.json.Decoder(),)
+
+    monkeypatch.setattr(http, "_decoders", read_whole)
+    server.script(*case.replies)
+    whole = poll(connect(sample, server.url))
+
+    if isinstance(whole, PlatformError):
+        assert (type(shaped), str(shaped)) == (type(whole), str(whole))
+    else:
+        assert whole_reads, "tasks came of a reply not read whole"
+        assert shaped == whole
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.platform)

@@ -10,7 +10,16 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
+from surveydesk.connectors.http import (
+    excerpt,
+    get,
+    json_list,
+    json_object,
+    json_or_none,
+    json_shape,
+    web_url,
+    without_secrets,
+)
 from surveydesk.connectors.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
@@ -35,6 +44,13 @@ _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
+# What a reply is read for: its status and error, the surveys' offers and the reasons some are closed to the user.
+_SURVEY: Final = json_shape("BitLabsSurvey", (*_OFFER_FIELDS, "restriction_reason"))
+_REPLY: Final = json_shape(
+    "BitLabsReply",
+    ["status", "error"],
+    data=json_shape("BitLabsData", ["restriction_reason"], surveys=json_list(_SURVEY)),
+)
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 
 
@@ -165,7 +181,7 @@ class BitLabsConnector:
             raise Unavailable(self._platform, IN_TROUBLE.filled("BitLabs", status))
         if not 200 <= status < 300:
             raise Unavailable(self._platform, REFUSED.filled("BitLabs", status))
-        body = json_object(response, self._platform)
+        body = json_object(response, self._platform, _REPLY)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))

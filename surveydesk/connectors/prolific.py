@@ -11,7 +11,18 @@ from urllib.parse import urljoin
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_object, json_value, origin, path_part, post, web_url
+from surveydesk.connectors.http import (
+    excerpt,
+    get,
+    json_list,
+    json_object,
+    json_shape,
+    json_value,
+    origin,
+    path_part,
+    post,
+    web_url,
+)
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -57,6 +68,10 @@ _OFFER_FIELDS: Final = (
     *_PLACES_FIELDS,
 )
 _PERIPHERALS: Final = _OFFER_FIELDS.index("peripheral_requirements")
+# What a page of studies is read for: the studies' offers and the link to the next page.
+_PAGE: Final = json_shape(
+    "ProlificPage", ["_links"], results=json_list(json_shape("ProlificStudy", _OFFER_FIELDS))
+)
 
 
 class ProlificConnector:
@@ -207,7 +222,7 @@ class ProlificConnector:
         if status == 429:
             raise self._rate_limited(response, now, SLOWING_DOWN)
         self._raise_for_trouble(status)
-        return json_object(response, self._platform)
+        return json_object(response, self._platform, _PAGE)
 
     def _next_url(self, page: dict[str, Any], current: str) -> str | None:
         """The next page's address, which must be on the same server: the token goes nowhere else."""

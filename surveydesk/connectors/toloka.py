@@ -10,7 +10,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt, get, json_or_none, origin, path_part
+from surveydesk.connectors.http import excerpt, get, json_list, json_or_none, json_shape, origin, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
     IN_TROUBLE,
@@ -44,6 +44,27 @@ CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoke
 # Where the count of tasks left may be, on the pool or on the group: the field's name is a guess.
 _PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
 _LIVE: Final = 2 * len(_PLACES_FIELDS)  # the values `_live_values` gives: each field on the pool, then the group
+# What a list of task groups is read for: whether the worker may take a group (`_offered`), and the values of
+# the group and of its first pool its Task is made of (`_offer`).
+_POOL: Final = json_shape(
+    "TolokaPool", ("id", "reward", "currency", "assignmentMaxDurationSeconds", "startedAt", *_PLACES_FIELDS)
+)
+_GROUPS: Final = json_list(
+    json_shape(
+        "TolokaGroup",
+        (
+            "title",
+            "description",
+            "currency",
+            "requesterInfo",
+            "projectStats",
+            "availability",
+            "projectMetaInfo",
+            *_PLACES_FIELDS,
+        ),
+        pools=json_list(_POOL),
+    )
+)
 _COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
 _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
@@ -113,7 +134,7 @@ class TolokaConnector:
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
         status = response.status_code
-        body = json_or_none(response)
+        body = json_or_none(response, _GROUPS)
         if status in (401, 403) or (isinstance(body, dict) and body.get("code") == "ACCESS_DENIED"):
             raise AuthExpired(self._platform, SIGNED_OUT)
         if status == 429:
