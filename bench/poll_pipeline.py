@@ -3,8 +3,14 @@
 Raw = HTTP GET of exactly what a connector requests + `json.loads`. Full = what the app does each poll: fetch
 and parse into Tasks (the connector), the last check on them (`TaskChecker`), diff and store in SQLite, and
 update the Qt table model behind its sorting proxy, which marks each new or changed task from a filled-in
-worker profile and a screen-out history, as the app does (surveydesk.profile.marks). Both read the same replies
-in each round, alternating which goes first. Target: ratio = full / raw ≤ 1.5.
+worker profile and a screen-out history, as the app does (surveydesk.profile.marks). Target: ratio = full / raw
+≤ 1.5.
+
+The connectors read JSON with msgspec, through a shape of the keys they use (`http.json_shape`), which costs
+less than `json.loads` of the whole reply: that saving pays for much of the rest of the cycle. So the `#` lines
+also compare the full cycle with a raw fetch whose replies msgspec reads whole: what the diff, store and model
+cost beyond fetching and decoding as fast as the app can. The three passes read the same replies in each round,
+taking turns at going first.
 
 Two set-ups are measured:
 - 1,000 Prolific studies (the `poll_pipeline` line). How much of the list changes between two polls decides
@@ -18,8 +24,8 @@ Two set-ups are measured:
 
 The demo sites' own rate limits are off, and each reply is encoded once per market moment (see
 `_ReplayingSite`), so timed requests measure only the client side. Every timed request must be one the untimed
-raw pass made (same path, query and headers), raw and full must send as many requests and list as many items
-per platform, or the run stops: the comparison is of the same work.
+raw pass made (same path, query and headers), the raw passes and the full one must send as many requests and
+list as many items per platform, or the run stops: the comparison is of the same work.
 
 Run: `.venv/bin/python bench/poll_pipeline.py [--studies 1000] [--platform-tasks 200] [--rounds 30]
 [--breakdown]` (`--breakdown` adds each platform's own figures in the five-platform run).
@@ -42,6 +48,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+import msgspec
 import requests
 from PySide6.QtCore import QCoreApplication
 
@@ -96,6 +103,7 @@ SITES: Mapping[str, SiteFactory] = {
 class Figures:
     raw_ms: float
     full_ms: float
+    raw_msgspec_ms: float  # the raw fetch with its replies read by msgspec instead of json.loads
     changes_per_round: float
     first_cycle_ms: float
     rows: int
@@ -105,6 +113,13 @@ class Figures:
     @property
     def ratio(self) -> float:
         return self.full_ms / self.raw_ms
+
+    def against_msgspec(self) -> str:
+        """The comparison with a raw fetch whose JSON is read by msgspec, as the connectors read it."""
+        return (
+            f"against a raw fetch read by msgspec: raw_ms={self.raw_msgspec_ms:.2f} "
+            f"ratio={self.full_ms / self.raw_msgspec_ms:.2f}"
+        )
 
 
 class PollClock:
@@ -158,24 +173,28 @@ class _ReplayingSite:
 
 
 RawFetch = Callable[[], int]  # one raw fetch of a platform's tasks; tells how many items its replies list
+Loads = Callable[[bytes], Any]  # how a raw fetch reads JSON: json.loads, or msgspec for the `#` line
 
 
-def _get_json(
-    session: requests.Session,
-    url: str,
-    headers: Mapping[str, str] | None = None,
-    params: Mapping[str, str] | None = None,
-) -> Any:
-    return json.loads(session.get(url, headers=headers, params=params, timeout=RAW_TIMEOUT).content)
+class _Getter:
+    """GETs JSON for a raw fetch, on its session, read by `loads`."""
+
+    def __init__(self, session: requests.Session, loads: Loads) -> None:
+        self._session, self._loads = session, loads
+
+    def __call__(
+        self, url: str, headers: Mapping[str, str] | None = None, params: Mapping[str, str] | None = None
+    ) -> Any:
+        return self._loads(self._session.get(url, headers=headers, params=params, timeout=RAW_TIMEOUT).content)
 
 
-def _raw_prolific(account: Account, secret: str, session: requests.Session) -> RawFetch:
+def _raw_prolific(account: Account, secret: str, get_json: _Getter) -> RawFetch:
     url = account.base_url.rstrip("/") + prolific.STUDIES_PATH
     headers = {"Authorization": f"Bearer {secret}"}
-    return lambda: len(_get_json(session, url, headers)["results"])
+    return lambda: len(get_json(url, headers)["results"])
 
 
-def _raw_mturk(account: Account, secret: str, session: requests.Session) -> RawFetch:
+def _raw_mturk(account: Account, secret: str, get_json: _Getter) -> RawFetch:
     url = account.base_url.rstrip("/") + mturk.SEARCH_PATH
     headers = {"Cookie": secret}
 
@@ -184,7 +203,7 @@ def _raw_mturk(account: Account, secret: str, session: requests.Session) -> RawF
         listed = 0
         for number in range(1, mturk.MAX_PAGES + 1):
             params = {"format": "json", "page_size": str(mturk.PAGE_SIZE), "page_number": str(number)}
-            page = _get_json(session, url, headers, {**params, **MTURK_FILTERS})
+            page = get_json(url, headers, {**params, **MTURK_FILTERS})
             listed += len(page["results"])
             if len(page["results"]) < mturk.PAGE_SIZE or number * mturk.PAGE_SIZE >= page["total_num_results"]:
                 break
@@ -193,13 +212,13 @@ def _raw_mturk(account: Account, secret: str, session: requests.Session) -> RawF
     return fetch
 
 
-def _raw_bitlabs(account: Account, secret: str, session: requests.Session) -> RawFetch:
+def _raw_bitlabs(account: Account, secret: str, get_json: _Getter) -> RawFetch:
     url = account.base_url.rstrip("/") + bitlabs.SURVEYS_PATH
     headers = {"X-Api-Token": secret, "X-User-Id": account.options["user_id"]}
-    return lambda: len(_get_json(session, url, headers)["data"]["surveys"])
+    return lambda: len(get_json(url, headers)["data"]["surveys"])
 
 
-def _raw_cpx(account: Account, secret: str, session: requests.Session) -> RawFetch:
+def _raw_cpx(account: Account, secret: str, get_json: _Getter) -> RawFetch:
     url = account.base_url.rstrip("/") + cpx.SURVEYS_PATH
     user_id = account.options["ext_user_id"]
     params = {
@@ -209,18 +228,18 @@ def _raw_cpx(account: Account, secret: str, session: requests.Session) -> RawFet
         "limit": str(cpx.SURVEY_LIMIT),
         "secure_hash": cpx.secure_hash(user_id, secret),
     }
-    return lambda: len(_get_json(session, url, params=params)["surveys"])
+    return lambda: len(get_json(url, params=params)["surveys"])
 
 
-def _raw_toloka(account: Account, secret: str, session: requests.Session) -> RawFetch:
+def _raw_toloka(account: Account, secret: str, get_json: _Getter) -> RawFetch:
     url = account.base_url.rstrip("/") + toloka.GROUPS_PATH
     cookies = dict(piece.strip().partition("=")[::2] for piece in secret.split(";"))
     csrf = next(cookies[name] for name in toloka.CSRF_COOKIES if cookies.get(name))
     headers = {"Cookie": secret, "X-Requested-With": "XMLHttpRequest", "X-CSRF-Token": csrf}
-    return lambda: len(_get_json(session, url, headers))
+    return lambda: len(get_json(url, headers))
 
 
-RAW_FETCHES: Mapping[str, Callable[[Account, str, requests.Session], RawFetch]] = {
+RAW_FETCHES: Mapping[str, Callable[[Account, str, _Getter], RawFetch]] = {
     "prolific": _raw_prolific,
     "mturk": _raw_mturk,
     "bitlabs": _raw_bitlabs,
@@ -242,6 +261,7 @@ class _Polled:
     account: AccountKey
     connector: Connector
     raw: RawFetch
+    raw_msgspec: RawFetch  # the same fetch read by msgspec, whole
     warm: RawFetch
     site: _ReplayingSite
     checker: TaskChecker = field(default_factory=TaskChecker)  # one per account, as the poller keeps
@@ -261,8 +281,11 @@ def _profile_marker(connector_of: Callable[[AccountKey], object | None]) -> Mark
 def _polled(account: Account, secret: str, clock: PollClock, site: _ReplayingSite) -> _Polled:
     platform = account.key.platform
     connector = PLATFORMS[platform].build(account, lambda: secret, make_session(USER_AGENT), clock)
-    raw, warm = (RAW_FETCHES[platform](account, secret, make_session(USER_AGENT)) for _ in range(2))
-    return _Polled(account.key, connector, raw, warm, site)
+    raw, raw_msgspec, warm = (
+        RAW_FETCHES[platform](account, secret, _Getter(make_session(USER_AGENT), loads))
+        for loads in (json.loads, msgspec.json.decode, json.loads)
+    )
+    return _Polled(account.key, connector, raw, raw_msgspec, warm, site)
 
 
 @dataclass(frozen=True)
@@ -333,6 +356,9 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
         def raw(platform: _Polled) -> tuple[int, int]:
             return platform.raw(), 0
 
+        def raw_msgspec(platform: _Polled) -> tuple[int, int]:
+            return platform.raw_msgspec(), 0
+
         def warm(platform: _Polled) -> tuple[int, int]:
             return platform.warm(), 0
 
@@ -363,38 +389,36 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
         # passes are served the same bytes.
         run(warm)
         first = run(full)
-        passes: list[tuple[_Pass, _Pass]] = []
+        cycles = (raw, full, raw_msgspec)
+        rounds_run: list[tuple[_Pass, ...]] = []
         for round_number in range(rounds):
             market_clock.seconds += SECONDS_BETWEEN_POLLS
             app_clock.advance(APP_SECONDS_PER_ROUND)
             run(warm)
-            if round_number % 2:
-                raw_pass = run(raw)
-                full_pass = run(full)
-            else:
-                full_pass = run(full)
-                raw_pass = run(raw)
+            # Each pass goes first, second and third in turn: which one finds the caches warm does not stay put.
+            shift = round_number % len(cycles)
+            order = cycles[shift:] + cycles[:shift]
+            passes = dict(zip(order, map(run, order), strict=True))
+            raw_pass, full_pass, msgspec_pass = (passes[cycle] for cycle in cycles)
             _check(raw_pass, full_pass)
-            passes.append((raw_pass, full_pass))
+            _check(msgspec_pass, full_pass)
+            rounds_run.append((raw_pass, full_pass, msgspec_pass))
         database.close()
 
-    def median_ms(values: list[float]) -> float:
-        return statistics.median(values) * 1000
+    def median_ms(of: int, platform: str | None = None) -> float:
+        """The median over rounds of pass `of` (0 raw, 1 full, 2 raw read by msgspec), of one platform or all."""
+        runs = [passes[of] for passes in rounds_run]
+        return statistics.median(run.total if platform is None else run.seconds[platform] for run in runs) * 1000
 
     return Figures(
-        raw_ms=median_ms([raw_pass.total for raw_pass, _ in passes]),
-        full_ms=median_ms([full_pass.total for _, full_pass in passes]),
-        changes_per_round=statistics.median(full_pass.changes for _, full_pass in passes),
+        raw_ms=median_ms(0),
+        full_ms=median_ms(1),
+        raw_msgspec_ms=median_ms(2),
+        changes_per_round=statistics.median(full_pass.changes for _, full_pass, _ in rounds_run),
         first_cycle_ms=first.total * 1000,
         rows=model.rowCount(),
-        listed=passes[-1][1].listed,
-        platform_ms={
-            name: (
-                median_ms([raw_pass.seconds[name] for raw_pass, _ in passes]),
-                median_ms([full_pass.seconds[name] for _, full_pass in passes]),
-            )
-            for name in first.seconds
-        },
+        listed=rounds_run[-1][1].listed,
+        platform_ms={name: (median_ms(0, name), median_ms(1, name)) for name in first.seconds},
     )
 
 
@@ -418,7 +442,8 @@ def main() -> int:
         print(
             f"# {name} market: {figures.rows} studies listed at the end, median {figures.changes_per_round:.0f} "
             f"new, changed or gone per poll; first poll into an empty store {figures.first_cycle_ms:.0f} ms; "
-            f"raw_ms={figures.raw_ms:.2f} full_ms={figures.full_ms:.2f} ratio={figures.ratio:.2f}"
+            f"raw_ms={figures.raw_ms:.2f} full_ms={figures.full_ms:.2f} ratio={figures.ratio:.2f}; "
+            f"{figures.against_msgspec()}"
         )
     print(
         f"poll_pipeline raw_ms={realistic.raw_ms:.2f} full_ms={realistic.full_ms:.2f} ratio={realistic.ratio:.2f}"
@@ -428,7 +453,7 @@ def main() -> int:
         f"# {len(every.listed)} platforms × {args.platform_tasks} tasks, realistic market, polls "
         f"{SECONDS_BETWEEN_POLLS:.0f} s apart: listed {listed} ({every.rows} rows at the end); median "
         f"{every.changes_per_round:.0f} new, changed or gone per round; first poll into an empty store "
-        f"{every.first_cycle_ms:.0f} ms"
+        f"{every.first_cycle_ms:.0f} ms; {every.against_msgspec()}"
     )
     if args.breakdown:
         for name, (raw_ms, full_ms) in every.platform_ms.items():

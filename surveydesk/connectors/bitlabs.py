@@ -45,7 +45,9 @@ _KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
 # What a reply is read for: its status and error, the surveys' offers and the reasons some are closed to the user.
-_SURVEY: Final = json_shape("BitLabsSurvey", (*_OFFER_FIELDS, "restriction_reason"))
+_SURVEY: Final = json_shape(
+    "BitLabsSurvey", (*_OFFER_FIELDS, "restriction_reason"), category=json_shape("BitLabsCategory", ("name",))
+)
 _REPLY: Final = json_shape(
     "BitLabsReply",
     ["status", "error"],

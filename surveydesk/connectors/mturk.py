@@ -147,10 +147,14 @@ _OFFER_FIELDS: Final = (
     _PLACES_FIELD,
 )
 # What a search page is read for: the projects' offers and whether another page follows.
+_REQUIREMENT: Final = json_shape(
+    "MTurkRequirement",
+    ("qualification_type_id", "comparator", "qualification_values", "caller_meets_requirement"),
+    qualification_type=json_shape("MTurkQualificationType", ("name",)),
+)
+_PROJECT: Final = json_shape("MTurkProject", _OFFER_FIELDS, project_requirements=json_list(_REQUIREMENT))
 _SEARCH_PAGE: Final = json_shape(
-    "MTurkSearchPage",
-    ["num_results", "total_num_results"],
-    results=json_list(json_shape("MTurkProject", _OFFER_FIELDS)),
+    "MTurkSearchPage", ["num_results", "total_num_results"], results=json_list(_PROJECT)
 )
 
 

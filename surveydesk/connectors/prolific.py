@@ -69,9 +69,10 @@ _OFFER_FIELDS: Final = (
 )
 _PERIPHERALS: Final = _OFFER_FIELDS.index("peripheral_requirements")
 # What a page of studies is read for: the studies' offers and the link to the next page.
-_PAGE: Final = json_shape(
-    "ProlificPage", ["_links"], results=json_list(json_shape("ProlificStudy", _OFFER_FIELDS))
+_STUDY: Final = json_shape(
+    "ProlificStudy", _OFFER_FIELDS, researcher=json_shape("ProlificResearcher", ("id", "name"))
 )
+_PAGE: Final = json_shape("ProlificPage", ["_links"], results=json_list(_STUDY))
 
 
 class ProlificConnector:

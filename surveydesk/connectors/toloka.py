@@ -52,16 +52,11 @@ _POOL: Final = json_shape(
 _GROUPS: Final = json_list(
     json_shape(
         "TolokaGroup",
-        (
-            "title",
-            "description",
-            "currency",
-            "requesterInfo",
-            "projectStats",
-            "availability",
-            "projectMetaInfo",
-            *_PLACES_FIELDS,
-        ),
+        ("title", "description", "currency", *_PLACES_FIELDS),
+        requesterInfo=json_shape("TolokaRequester", ("id", "name")),
+        projectStats=json_shape("TolokaProjectStats", ("averageSubmitTimeSec",)),
+        availability=json_shape("TolokaAvailability", ("available",)),
+        projectMetaInfo=json_shape("TolokaProjectMeta", ("ignored",)),
         pools=json_list(_POOL),
     )
 )
