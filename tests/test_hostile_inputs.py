@@ -14,6 +14,7 @@ nor lose what was stored before.
 
 from __future__ import annotations
 
+import base64
 import copy
 import gzip
 import json
@@ -92,7 +93,7 @@ def short_session() -> ShortTimeoutSession:
     """`make_session()`'s headers and retrying adapters, on a session that times out fast, loopback only."""
     made = make_session(USER_AGENT)
     session = ShortTimeoutSession()
-    session.headers = made.headers
+    session.headers, session.auth = made.headers, made.auth
     for prefix, adapter in made.adapters.items():
         session.mount(prefix, adapter)
     session.trust_env = False
@@ -938,6 +939,31 @@ def test_a_reply_read_by_its_shape_ends_as_one_read_whole(
     else:
         assert whole_reads, "tasks came of a reply not read whole"
         assert shaped == whole
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.platform)
+def test_a_password_in_the_workers_netrc_is_never_sent(
+    sample: Sample, server: HostileServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """requests sends a password ~/.netrc lists for a server as Basic auth, over the connector's own login."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login worker password netrc-canary\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    server.script(reply(sample.body))
+    session = make_session(USER_AGENT)  # as the app makes it: reading the environment
+    connector = PLATFORMS[sample.platform].build(
+        sample.account(server.url), lambda: sample.secret, session, FixedClock(NOW)
+    )
+
+    result = poll(connector)
+    session.close()
+
+    assert isinstance(result, list), result
+    canary = base64.b64encode(b"worker:netrc-canary").decode("ascii")
+    sent = [value for request in server.requests for value in request.headers.values()]
+    assert sent and not [value for value in sent if canary in value]
+    assert_secrets_went_only_where_expected(sample, server)
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.platform)

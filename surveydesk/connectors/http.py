@@ -38,6 +38,7 @@ def make_session(user_agent: str = USER_AGENT) -> requests.Session:
     """
     session = requests.Session()
     session.headers.update({"User-Agent": user_agent, "Accept": "application/json"})
+    session.auth = _own_login_only
     retry = Retry(
         total=2,
         connect=2,
@@ -55,6 +56,16 @@ def make_session(user_agent: str = USER_AGENT) -> requests.Session:
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
+
+
+def _own_login_only(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """A connector session's auth: the request as the connector made it, with the platform's own login.
+
+    A session without an auth of its own looks up the server in the worker's ~/.netrc and, when listed, sends
+    that password as Basic auth, in place of the Authorization header the connector set (a Prolific token) or
+    beside its cookie: a password the worker never gave the app would go to the platform.
+    """
+    return request
 
 
 def get(
