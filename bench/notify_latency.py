@@ -25,7 +25,8 @@ in it; the largest stall after every platform's first poll is given on a `#` lin
 
 The GIL's switch interval is the app's own (`surveydesk.app.GIL_SWITCH_SECONDS`, set by `main()` at start-up):
 the GUI thread waits for the GIL on every call into Python (each cell a view paints is several), and the switch
-interval bounds each wait. `--switch-interval` tries another value.
+interval bounds each wait. `--switch-interval` tries another value. As in the app, what start-up made is put out of
+the garbage collector's sight once the window is shown (`surveydesk.app.settle_heap`).
 
 `--profile` tells where the GUI thread's time goes in its longest stalls: the top-level events it handled
 (`QApplication.notify` timed), its Python stack sampled while it is late, and garbage collections. It costs a
@@ -65,7 +66,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from surveydesk.app import GIL_SWITCH_SECONDS, Core, _add_wages_page
+from surveydesk.app import GIL_SWITCH_SECONDS, Core, _add_wages_page, settle_heap
 from surveydesk.connectors import cpx, http
 from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
@@ -203,6 +204,7 @@ def desk(
     keep_alive.timeout.connect(timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.show()
+    settle_heap()
     try:
         yield Desk(database, settings, store, poller, pool, window, feed, timekeeper)
     finally:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import subprocess
 import sys
+import weakref
 from contextlib import ExitStack
 from pathlib import Path
 
-from surveydesk.app import EXIT_REFUSED, choose_paths, main, parse_args
+from surveydesk.app import EXIT_REFUSED, choose_paths, main, parse_args, settle_heap
 from surveydesk.paths import DATABASE_NAME, AppPaths
 
 
@@ -57,3 +59,23 @@ def test_database_from_a_newer_surveydesk_is_refused_with_exit_code_2(tmp_path: 
     assert "newer" in capsys.readouterr().err.lower()
     assert paths.database.read_bytes() == before
     assert sorted(p.name for p in paths.data.iterdir()) == files_before == [DATABASE_NAME]
+
+
+class _Node:
+    """An object of a reference cycle, which only the garbage collector frees."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_settling_the_heap_freezes_what_lives_and_frees_what_start_up_dropped():
+    dropped = weakref.ref(_Node())  # a cycle start-up made and no longer holds
+    kept = _Node()
+    try:
+        settle_heap()
+
+        assert dropped() is None, "garbage was frozen"
+        assert gc.get_freeze_count() > 0
+        assert not any(tracked is kept for tracked in gc.get_objects()), "a live object is still walked"
+    finally:
+        gc.unfreeze()
