@@ -339,7 +339,7 @@ def test_polling_too_fast_waits_as_long_as_toloka_says(ticks: ManualClock, sessi
         error = failure(exchange, session)
 
     assert isinstance(error, RateLimited) and error.retry_at == NOW + timedelta(seconds=25)
-    assert error.message == "Toloka asked us to slow down; checking again in 25 s"
+    assert error.message == "Toloka asked us to slow down for 25 s"
 
 
 @pytest.mark.parametrize(

@@ -1894,8 +1894,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>un identifiant de la réponse contient des caractères qu’aucune adresse ne peut porter</translation>
     </message>
     <message>
-        <source>{0} asked us to slow down; checking again in {1} s</source>
-        <translation>{0} nous demande de ralentir&#xa0;; nouvelle vérification dans {1} s</translation>
+        <source>{0} asked us to slow down for {1} s</source>
+        <translation>{0} nous demande de ralentir pendant {1} s</translation>
     </message>
     <message>
         <source>{0} asked us to slow down; try again in {1} s</source>
@@ -1912,10 +1912,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>{0} refused the request (HTTP {1})</source>
         <translation>{0} a refusé la requête (HTTP {1})</translation>
-    </message>
-    <message>
-        <source>{0} asked us to slow down; syncing again in {1} s</source>
-        <translation>{0} nous demande de ralentir&#xa0;; nouvelle synchronisation dans {1} s</translation>
     </message>
     <message>
         <source>{0} reported an error: {1}</source>

@@ -11,12 +11,12 @@ from typing import Final
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 # What every connector says alike, {0} being the platform's name: the worker reads them in the status line.
-SLOWING_DOWN: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; checking again in {1} s")
+# SLOWING_DOWN gives the pause a platform asked for; the next try, a little later to be polite, is shown beside it.
+SLOWING_DOWN: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down for {1} s")
 SLOW_DOWN_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; try again in {1} s")
 IN_TROUBLE: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); trying again later")
 IN_TROUBLE_NOW: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} is having trouble (HTTP {1}); try again later")
 REFUSED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} refused the request (HTTP {1})")
-SLOWING_SYNC: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} asked us to slow down; syncing again in {1} s")
 REPORTED: Final = QT_TRANSLATE_NOOP("PlatformError", "{0} reported an error: {1}")
 NO_REASON: Final = QT_TRANSLATE_NOOP("PlatformError", "no reason given")  # fills REPORTED's {1}
 

@@ -337,10 +337,15 @@ class ReconciliationService(QObject):
             else:
                 self._connectivity.answered()
             retry = entry.politeness.after_error(now, outcome)
+            paced = isinstance(outcome, RateLimited)  # not trouble: what was read is kept, the rest follows
             log.info(
-                "%s: sync failed: %s; next try at %s", key, outcome.message, retry.isoformat(timespec="seconds")
+                "%s: %s: %s; next try at %s",
+                key,
+                "sync paced" if paced else "sync failed",
+                outcome.message,
+                retry.isoformat(timespec="seconds"),
             )
-            if isinstance(outcome, RateLimited):  # pacing, not trouble: what was read is kept, the rest follows
+            if paced:
                 self._set_status(key, state=SyncState.WAITING, message=outcome.message, error_kind=outcome.kind)
             elif self._connectivity.online:
                 self._set_status(key, state=SyncState.ERROR, message=outcome.message, error_kind=outcome.kind)

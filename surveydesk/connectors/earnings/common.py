@@ -14,7 +14,7 @@ import requests
 
 from surveydesk.connectors import fields
 from surveydesk.connectors.http import excerpt
-from surveydesk.core.errors import REFUSED, SLOWING_SYNC, AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import REFUSED, SLOWING_DOWN, AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import MAX_REWARD_MINOR, NAME_LIMIT, TITLE_LIMIT, clean_text
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
@@ -53,7 +53,7 @@ def raise_for_status(
     if status == 429:
         header = response.headers.get("Retry-After", "").strip()
         wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else fallback_wait
-        raise RateLimited(platform, SLOWING_SYNC.filled(name, round(wait.total_seconds())), now + wait)
+        raise RateLimited(platform, SLOWING_DOWN.filled(name, round(wait.total_seconds())), now + wait)
     if status >= 500:
         raise Unavailable(
             platform,

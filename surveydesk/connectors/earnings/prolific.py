@@ -17,7 +17,7 @@ from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.earnings import common
 from surveydesk.connectors.http import excerpt, get, json_object, origin
 from surveydesk.connectors.prolific import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, retry_wait
-from surveydesk.core.errors import SLOWING_SYNC, AuthExpired, BadPayload, RateLimited
+from surveydesk.core.errors import SLOWING_DOWN, AuthExpired, BadPayload, RateLimited
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
@@ -71,7 +71,7 @@ class ProlificEarnings(AccountClient):
             raise AuthExpired(self._platform, LOGIN_EXPIRED)
         if response.status_code == 429:
             wait = retry_wait(response)
-            message = SLOWING_SYNC.filled("Prolific", round(wait.total_seconds()))
+            message = SLOWING_DOWN.filled("Prolific", round(wait.total_seconds()))
             raise RateLimited(self._platform, message, retry_at=now + wait)
         common.raise_for_status(response, self._platform, "Prolific", now, FALLBACK_WAIT)
         return json_object(response, self._platform)
