@@ -10,6 +10,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import (
     excerpt,
     get,
@@ -56,7 +57,7 @@ _REPLY: Final = json_shape(
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 
 
-class BitLabsConnector:
+class BitLabsConnector(AccountClient):
     """Lists the surveys open to one user of a BitLabs app, restricted ones included.
 
     The app token is asked of `secret_provider` at every poll and kept nowhere, like Prolific's token. `options`
@@ -80,21 +81,14 @@ class BitLabsConnector:
         clock: Clock,
         options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
-        self._account = account
-        self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._user_id = options.get("user_id", "").strip()
+        super().__init__(account, base_url, secret_provider, session, clock, options)
+        self._surveys_url = self._base_url + SURVEYS_PATH
+        self._user_id = self._option("user_id")
         self._app_currency = _iso_code(options.get("currency"))
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
         self._last_seen: dict[str, fields.Reading] = {}
         self._restrictions: dict[str, str] = {}  # of single surveys
         self._everyone: str | None = None  # BitLabs' reason for the whole list
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def restriction_of(self, task_id: str) -> str | None:
         """Why the worker may not take this survey, in words, as of the last successful poll; None if they may."""
@@ -148,10 +142,6 @@ class BitLabsConnector:
                 if survey_id is not None and text:
                     self._restrictions.setdefault(survey_id, text)
         return [task for _, task in seen.values()]
-
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
 
     def _fetch(self, token: str, now: datetime) -> dict[str, Any]:
         headers = {"X-Api-Token": token, "X-User-Id": self._user_id}

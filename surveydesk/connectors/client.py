@@ -1,10 +1,10 @@
 """What every client of one platform account is built from, whatever it asks the platform for.
 
-The earnings readers and BitLabs' click flow are built by their registries from the same things as the task
-connectors: the account, the address of its server, a way to ask for its secret (at every request, and kept
-nowhere, so a new login takes effect at once and the secret never reaches disk or a message), an HTTP session,
-the clock, and the account's other settings. (The task connectors keep constructors of their own, each with the
-cache of its last poll.)
+The task connectors, the earnings readers and BitLabs' click flow are built by their registries from the same
+things: the account, the address of its server, a way to ask for its secret (at every request, and kept nowhere,
+so a new login takes effect at once and the secret never reaches disk or a message), an HTTP session, the clock,
+and the account's other settings. (Prolific's connector keeps a constructor of its own: its secret is a token and
+it takes the address of the study pages.)
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
 from surveydesk.connectors.walls import (
     MINUTES,
@@ -65,7 +66,7 @@ def secure_hash(ext_user_id: str, secret: str) -> str:
     return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
 
 
-class CPXConnector:
+class CPXConnector(AccountClient):
     """Lists the surveys a CPX Research app offers one of its users.
 
     The secret is the app's secure hash key, asked of `secret_provider` at every poll and kept nowhere. It goes
@@ -92,20 +93,12 @@ class CPXConnector:
         clock: Clock,
         options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
-        self._account = account
-        self._surveys_url = base_url.rstrip("/") + SURVEYS_PATH
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._options = options
+        super().__init__(account, base_url, secret_provider, session, clock, options)
+        self._surveys_url = self._base_url + SURVEYS_PATH
         self._last_success: datetime | None = None
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
         self._last_seen: dict[str, fields.Reading] = {}
         self._profile_params: Callable[[], Mapping[str, str]] = dict
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def share_profile(self, profile_params: Callable[[], Mapping[str, str]]) -> None:
         """Send these profile parameters (`birthday_day`, `gender`, `zip_code`…) with every survey request.
@@ -138,8 +131,8 @@ class CPXConnector:
                 self._platform,
                 QT_TRANSLATE_NOOP("CPXConnector", "Not signed in to CPX Research: add your app's secure hash key"),
             )
-        app_id = self._options.get("app_id", "").strip()
-        user_id = self._options.get("ext_user_id", "").strip()
+        app_id = self._option("app_id")
+        user_id = self._option("ext_user_id")
         if not app_id or not user_id:
             raise AuthExpired(
                 self._platform,
@@ -161,10 +154,6 @@ class CPXConnector:
             seen.setdefault(reading[1].external_id, reading)
         self._last_seen, self._last_success = seen, now
         return [task for _, task in seen.values()]
-
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
 
     def _keep_to_the_floor(self, now: datetime) -> None:
         last = self._last_success

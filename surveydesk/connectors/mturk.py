@@ -14,6 +14,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 import requests
 
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
@@ -167,7 +168,7 @@ class _Reading(NamedTuple):
     requirements: tuple[Requirement, ...]
 
 
-class MTurkConnector:
+class MTurkConnector(AccountClient):
     """Lists the HIT groups one MTurk worker is qualified for, newest updates first, and their queue.
 
     MTurk has no API for workers: this reads the worker site's own JSON, signed in with the session cookie the
@@ -184,19 +185,11 @@ class MTurkConnector:
         clock: Clock,
         options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
-        self._account = account
-        self._root = base_url.rstrip("/")
-        self._origin = _origin(urlsplit(self._root))
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
+        super().__init__(account, base_url, secret_provider, session, clock, options)
+        self._origin = _origin(urlsplit(self._base_url))
         self._filters = _filters(options)
         # Most projects come back unchanged from one poll to the next; comparing dicts beats reading them.
         self._last_seen: dict[str, _Reading] = {}
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def fetch_tasks(self) -> list[Task]:
         """Up to `MAX_PAGES` pages of projects; one unreadable project fails the whole poll.
@@ -283,10 +276,6 @@ class MTurkConnector:
         )
         return [self._queue_item(entry) for entry in entries]
 
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
-
     def _cookie(self) -> str:
         return session_cookie(self._secret_provider, self._platform)
 
@@ -300,7 +289,11 @@ class MTurkConnector:
         redirect, so the cookie goes nowhere else), which answers 200 with HTML.
         """
         response = get(
-            self._session, self._root + path, platform=self._platform, headers={"Cookie": cookie}, params=params
+            self._session,
+            self._base_url + path,
+            platform=self._platform,
+            headers={"Cookie": cookie},
+            params=params,
         )
         final = urlsplit(response.url)
         status = response.status_code
@@ -466,10 +459,10 @@ class MTurkConnector:
         page = urlunsplit(parts._replace(path=parts.path.removesuffix(".json")))
         if parts.scheme or parts.netloc:
             return page if _origin(parts) == self._origin else None
-        return f"{self._root}/{page.lstrip('/')}"
+        return f"{self._base_url}/{page.lstrip('/')}"
 
     def _project_url(self, hit_set_id: str) -> str:
-        return f"{self._root}/projects/{path_part(hit_set_id, self._platform)}/tasks"
+        return f"{self._base_url}/projects/{path_part(hit_set_id, self._platform)}/tasks"
 
 
 def _filters(options: Mapping[str, str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Any, Final
 import requests
 
 from surveydesk.connectors import fields
+from surveydesk.connectors.client import AccountClient
 from surveydesk.connectors.http import excerpt, get, json_list, json_or_none, json_shape, origin, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
@@ -66,7 +67,7 @@ _WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
-class TolokaConnector:
+class TolokaConnector(AccountClient):
     """Lists the task groups open to one Toloka worker, signed in by the cookies of their web app.
 
     The cookie string is asked of `secret_provider` at every poll and kept nowhere, so a fresh paste takes
@@ -83,18 +84,10 @@ class TolokaConnector:
         clock: Clock,
         options: Mapping[str, str] = fields.NO_OPTIONS,
     ) -> None:
-        self._account = account
-        self._base_url = base_url.rstrip("/")
-        self._secret_provider = secret_provider
-        self._session = session
-        self._clock = clock
-        self._language = options.get("language", "").strip().upper() or DEFAULT_LANGUAGE
+        super().__init__(account, base_url, secret_provider, session, clock, options)
+        self._language = self._option("language").upper() or DEFAULT_LANGUAGE
         # Each group's offer as last received, with the Task made of it: most groups come back unchanged.
         self._last_seen: dict[str, fields.Reading] = {}
-
-    @property
-    def account(self) -> AccountKey:
-        return self._account
 
     def take(self, task: Task) -> TakeResult:
         """The pool's page in the web app, to open in the browser, where the worker takes the task.
@@ -116,10 +109,6 @@ class TolokaConnector:
                 seen.setdefault(reading[1].external_id, reading)
         self._last_seen = seen
         return [task for _, task in seen.values()]
-
-    @property
-    def _platform(self) -> str:
-        return self._account.platform
 
     def _headers(self, secret: str | None) -> dict[str, str]:
         return login_headers(secret, self._platform)
