@@ -78,7 +78,7 @@ class BitLabsEarnings(AccountClient):
         common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
-            reason = without_secrets(error_text(json_or_none(response)), (token,))
+            reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
         events = common.listed(
             body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")
