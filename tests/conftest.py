@@ -24,6 +24,7 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
 from tests.couch_server import couch_server  # noqa: F401 (a fixture, for the sync tests)
+from tests.ledger_helpers import time  # noqa: F401 (a fixture the earnings tests share)
 from tests.sync_helpers import laptop, server  # noqa: F401 (fixtures the sync tests share)
 
 # Read when the QApplication is made, which pytest-qt does after this file is imported.
@@ -44,6 +45,12 @@ def french(qapp) -> Iterator[None]:
         QCoreApplication.removeTranslator(translator)
         translator.setParent(None)
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def ticks() -> ManualClock:
+    """The demo exchange's market clock, moved only by the test."""
+    return ManualClock()
 
 
 @pytest.fixture

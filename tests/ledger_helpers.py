@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 import requests
 
 from surveydesk.connectors.earnings.registry import build_reader
@@ -35,6 +36,12 @@ class DemoTime:
 
     def monotonic(self) -> float:
         return self._ticks()
+
+
+@pytest.fixture
+def time(ticks: ManualClock) -> DemoTime:
+    """The demo's simulated wall time, on the `ticks` market clock."""
+    return DemoTime(ticks)
 
 
 def _prolific(context: SiteContext) -> Site:

@@ -34,11 +34,6 @@ Reachability = QNetworkInformation.Reachability
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=4, clock=ticks, sites=UNTHROTTLED) as running:
         yield running

@@ -23,16 +23,6 @@ PLATFORMS = ("prolific", "mturk", "bitlabs", "cpx", "toloka")
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def time(ticks: ManualClock) -> DemoTime:
-    return DemoTime(ticks)
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock, time: DemoTime) -> Iterator[DemoExchange]:
     with DemoExchange(seed=3, clock=ticks, sites=UNTHROTTLED) as running:
         yield running

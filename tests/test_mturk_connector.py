@@ -42,11 +42,6 @@ def unthrottled(context: SiteContext) -> Site:
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=21, clock=ticks, initial_studies=40, sites=[unthrottled]) as exchange:
         yield exchange

@@ -26,11 +26,6 @@ NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=21, clock=ticks, prolific_min_interval=30.0) as exchange:
         yield exchange

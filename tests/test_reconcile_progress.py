@@ -42,16 +42,6 @@ class Watched:
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def time(ticks: ManualClock) -> DemoTime:
-    return DemoTime(ticks)
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=5, clock=ticks, sites=UNTHROTTLED, history_days=TWO_YEARS) as running:
         yield running

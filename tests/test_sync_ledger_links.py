@@ -27,16 +27,6 @@ MTURK = AccountKey("mturk", "demo")
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def time(ticks: ManualClock) -> DemoTime:
-    return DemoTime(ticks)
-
-
-@pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
     with DemoExchange(seed=3, clock=ticks, sites=UNTHROTTLED) as running:
         yield running

@@ -79,11 +79,6 @@ def recorded(factory: SiteFactory, seen: Seen) -> SiteFactory:
 
 
 @pytest.fixture
-def ticks() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def seen() -> Seen:
     return []
 
