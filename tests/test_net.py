@@ -12,7 +12,7 @@ import requests
 from surveydesk.core.errors import REFUSED, RateLimited, Unavailable
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import NetError, NoAnswer, TooLarge, make_session, send
-from surveydesk.net.status import LONGEST_WAIT, raise_for_status, retry_after
+from surveydesk.net.status import LONGEST_WAIT, SHORTEST_WAIT, raise_for_status, retry_after
 from tests.hostile_server import HostileServer, Reply, Reset, Stall, Stream
 
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
@@ -86,10 +86,10 @@ def _raised(response: requests.Response, **hint) -> Exception:
     return raised.value
 
 
-def test_a_rate_limit_waits_as_told_even_for_nothing_else_a_minute() -> None:
+def test_a_rate_limit_waits_as_told_at_least_a_second_else_a_minute() -> None:
     told = _raised(_answer(429, ("Retry-After", "0")))
     untold = _raised(_answer(429))
-    assert isinstance(told, RateLimited) and told.retry_at == NOW
+    assert isinstance(told, RateLimited) and told.retry_at == NOW + SHORTEST_WAIT
     assert isinstance(untold, RateLimited) and untold.retry_at == NOW + timedelta(minutes=1)
 
 

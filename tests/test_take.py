@@ -663,7 +663,7 @@ def test_post_refuses_a_reply_over_the_cap_unread(exchange: DemoExchange, sessio
     with pytest.raises(BadPayload) as caught:
         post(session, exchange.prolific_url + "/anything?secret=1", platform="prolific", json={})
 
-    assert caught.value.message == "the server sent a reply of 10 MB; it was refused"
+    assert caught.value.message.endswith(" sent a reply of 10 MB; it was refused")
 
 
 def test_post_names_only_the_server_when_it_fails(session: requests.Session) -> None:

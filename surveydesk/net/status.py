@@ -18,6 +18,7 @@ from surveydesk.core.errors import IN_TROUBLE, REFUSED, SLOWING_DOWN, AuthExpire
 from surveydesk.core.translatable import Sentence
 
 LONGEST_WAIT: Final = timedelta(days=1)  # a longer wait is a server's mistake; a day is still polite
+SHORTEST_WAIT: Final = timedelta(seconds=1)  # "slow down" with a wait of nothing (0, a date gone by) still waits
 _SECONDS: Final = re.compile(r"[0-9]{1,9}")
 
 WaitHint = Callable[[requests.Response], timedelta | None]
@@ -67,7 +68,7 @@ def raise_for_status(
     if status == 429:
         hinted = wait_hint(response) if wait_hint is not None else None
         named = hinted if hinted is not None else retry_after(response, now)
-        wait = fallback_wait if named is None else named  # "Retry-After: 0" is a wait of nothing, not no wait
+        wait = fallback_wait if named is None else max(named, SHORTEST_WAIT)
         raise RateLimited(platform, slow.filled(name, round(wait.total_seconds())), now + wait)
     if status >= 500:
         named = retry_after(response, now)
