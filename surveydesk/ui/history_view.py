@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.connectors.registry import platform_name
 from surveydesk.core.clock import Clock
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
@@ -66,7 +67,6 @@ from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, translated
 
 log = logging.getLogger(__name__)
