@@ -1,0 +1,1 @@
+"""Each platform in a folder of its own: tasks, earnings, take and sign-in."""

@@ -1,0 +1,1 @@
+"""Mturk: everything SurveyDesk knows about it."""

@@ -1,0 +1,1 @@
+"""Prolific: everything SurveyDesk knows about it."""

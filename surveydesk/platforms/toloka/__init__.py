@@ -1,0 +1,1 @@
+"""Toloka: everything SurveyDesk knows about it."""
