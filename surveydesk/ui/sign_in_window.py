@@ -41,15 +41,18 @@ class SignInWindow(QDialog):
 
     def __init__(self, watch: SessionWatch, platform_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Sign in to {0}").format(platform_name))
         self._watch = watch
         self._seeds = {(seed.name, seed.value) for seed in watch.seed_cookies}
         self._cookies: dict[tuple[str, str], WebCookie] = {}  # by name and path
         self._storage: dict[str, str] = {}
         self._done = False
-        self._profile = QWebEngineProfile(self)  # no storage name: off the record
+        # A page must go before its profile. Children are deleted in the order they were made, so the view (and
+        # the page it holds) is made first: deleting the window, or closing it, ends the page, then the profile.
         self._view = QWebEngineView(self)
-        self._page = QWebEnginePage(self._profile, self._view)  # deleted with the view, before the profile
+        self._profile = QWebEngineProfile(self)  # no storage name: off the record
+        self._page = QWebEnginePage(self._profile, self._view)
         self._view.setPage(self._page)
         intro = QLabel(
             self.tr(
@@ -83,12 +86,13 @@ class SignInWindow(QDialog):
         self._view.load(QUrl(watch.start_url))
 
     def done(self, result: int) -> None:
-        """Closing, for any reason, ends the web page and then its profile, and with them the engine's pages."""
+        """Closing, for any reason, deletes the window (WA_DeleteOnClose): its page, then its profile, and with
+        them the web engine's processes. The window as a whole goes, never its view alone: a slot on the page may
+        hold the last reference to the window, and freeing it while the view is deleted would delete the window
+        from inside its own child."""
         self._done = True
         self._storage_check.stop()
         super().done(result)
-        self._view.deleteLater()
-        self._profile.deleteLater()
 
     def _loaded(self, ok: bool) -> None:
         if self._done:
