@@ -25,7 +25,7 @@ from surveydesk.connectors.registry import UnknownPlatform, build_connector, pol
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -33,6 +33,11 @@ from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.mturk.sign_in import mturk_sign_in
+from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
+from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
+from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -81,6 +86,8 @@ class Core:
     paths: AppPaths
     database: Database
     secrets: SecretStore
+    signed_in: SecretStore  # the secrets as connectors read them (Prolific's session gives an access token)
+    sign_ins: SignIns  # where each platform is signed in to: the real sites, or the demo exchange's pages
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
@@ -113,8 +120,21 @@ def _accounts(database: Database, exchange: DemoExchange | None, secrets: Secret
     if exchange is not None:
         for account, secret in demo_accounts(exchange):
             accounts.save(account)
-            secrets.set(account.key, secret)
+            # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
+            signed_in = demo_prolific_session(exchange) if account.key.platform == "prolific" else secret
+            secrets.set(account.key, signed_in)
     return [account for account in accounts.list_accounts() if account.enabled]
+
+
+def _sign_ins(exchange: DemoExchange | None) -> SignIns:
+    """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
+    exchange's."""
+    if exchange is not None:
+        return demo_sign_ins(exchange)
+    return SignIns(
+        web={"prolific": ProlificSignIn(), "mturk": mturk_sign_in(), "toloka": toloka_sign_in()},
+        walls={"bitlabs": bitlabs_wall(), "cpx": cpx_wall()},
+    )
 
 
 @contextmanager
@@ -139,6 +159,10 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
+        sign_ins = _sign_ins(exchange)
+        prolific = sign_ins.web.get("prolific")
+        token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
+        signed_in = SignedInSecrets(secrets, make_session, token_url)
 
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
@@ -159,19 +183,21 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets):
             try:
-                connector = build_connector(account, secrets, clock)
+                connector = build_connector(account, signed_in, clock)
             except UnknownPlatform as error:
                 notices.append(error.message)
                 continue
             share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
             poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, secrets, clock)
+            reader = build_reader(account, signed_in, clock)
             if reader is not None:
                 reconciliation.add_account(account, reader)
         yield Core(
             paths,
             database,
             secrets,
+            signed_in,
+            sign_ins,
             clock,
             poller,
             timekeeper,
@@ -279,10 +305,10 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     def saved(account: Account) -> None:
         if account.enabled:
-            connector = build_connector(account, core.secrets, core.clock)
+            connector = build_connector(account, core.signed_in, core.clock)
             share_profile_with(connector, core.profile, account.key)
             core.poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, core.secrets, core.clock)
+            reader = build_reader(account, core.signed_in, core.clock)
             if reader is not None:
                 core.reconciliation.add_account(account, reader)
         else:
@@ -295,7 +321,14 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     background = Background(core.pool, window)
     dialog = AccountsDialog(
-        AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
+        AccountStore(core.database),
+        core.secrets,
+        core.clock,
+        background,
+        sign_ins=core.sign_ins,
+        signed_in=core.signed_in,
+        select=select,
+        parent=window,
     )
     dialog.account_saved.connect(saved)
     dialog.account_removed.connect(removed)

@@ -131,9 +131,16 @@ def test_no_stored_session_gives_no_token(signed_in, session):
     assert _keeper(exchange, MemorySecrets(), session, WallClock()).access_token() is None
 
 
+def test_an_access_token_kept_by_an_older_surveydesk_is_used_as_it_is(signed_in, session):
+    exchange, first = signed_in
+    keeper = _keeper(exchange, MemorySecrets({KEY: first.access_token}), session, WallClock())
+    assert keeper.access_token() == first.access_token
+    assert exchange.sign_ins.prolific.counts.refreshed == 0
+
+
 @pytest.mark.parametrize(
     "stored",
-    ["a-pasted-bearer-token", "{}", '{"client_id": "x", "access_token": 1}', "[1]"],
+    ["{}", "{not json", '{"client_id": "x", "access_token": 1}', "[1]"],
 )
 def test_a_stored_secret_that_is_not_a_session_asks_to_sign_in_again(signed_in, session, stored: str):
     exchange, _ = signed_in

@@ -220,21 +220,30 @@ class ProlificAuthSite:
         self.counts.refreshed += 1
         return self._issue(family)
 
+    def signed_in(self) -> dict[str, object]:
+        """A new sign-in's token reply, as the web app gets one (`surveydesk --demo` starts signed in with it)."""
+        with self._lock:
+            family = _Family(current="")
+            self._families.append(family)
+            return self._pair(family)
+
     def _issue(self, family: _Family) -> Response:
+        return json_response(200, self._pair(family), (("Cache-Control", "no-store"),))
+
+    def _pair(self, family: _Family) -> dict[str, object]:
         """A new pair for `family`; the refresh token it replaces stays valid until the new pair is used."""
         access, refresh = f"demo-at-{secrets.token_urlsafe(24)}", f"demo-rt-{secrets.token_urlsafe(24)}"
         family.previous = family.current or None
         family.current, family.pair_access = refresh, access
         self._by_refresh[refresh] = family
         self._access[access] = (family, self._clock() + self._lifetime)
-        body = {
+        return {
             "access_token": access,
             "token_type": "Bearer",
             "expires_in": self._lifetime,
             "refresh_token": refresh,
             "scope": "openid profile",
         }
-        return json_response(200, body, (("Cache-Control", "no-store"),))
 
     def _refuse(self, error: str) -> Response:
         self.counts.refused += 1

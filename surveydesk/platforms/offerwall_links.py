@@ -12,8 +12,9 @@ the wall puts there, and a refusal says in words what was wrong, never echoing t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
@@ -43,8 +44,16 @@ class BitLabsLink:
     @property
     def found(self) -> Sentence:
         return QT_TRANSLATE_NOOP(
-            "OfferwallLink", "A BitLabs survey wall for member {0}: SurveyDesk can list its surveys."
+            "WallLinkSignIn", "A BitLabs survey wall for member {0}: SurveyDesk can list its surveys."
         ).filled(self.member_id)
+
+    @property
+    def secret(self) -> str | None:
+        return self.app_key
+
+    @property
+    def options(self) -> Mapping[str, str]:
+        return {"user_id": self.member_id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +66,50 @@ class CpxLink:
     def found(self) -> Sentence:
         if self.signature is None:
             return QT_TRANSLATE_NOOP(
-                "OfferwallLink",
+                "WallLinkSignIn",
                 "A CPX Research survey wall (app {0}) for member {1}, without a signature: "
                 "CPX lists surveys only if the rewards site does not ask for one.",
             ).filled(self.app_id, self.member_id)
         return QT_TRANSLATE_NOOP(
-            "OfferwallLink",
+            "WallLinkSignIn",
             "A CPX Research survey wall (app {0}) for member {1}: SurveyDesk can list its surveys.",
         ).filled(self.app_id, self.member_id)
+
+    @property
+    def secret(self) -> str | None:
+        return self.signature
+
+    @property
+    def options(self) -> Mapping[str, str]:
+        return {"app_id": self.app_id, "ext_user_id": self.member_id}
+
+
+class WallLink(Protocol):
+    """What a wall link gives an account: its secret for the keyring (None: the wall needs none), the settings
+    that are not secret, and what was found, in words."""
+
+    @property
+    def secret(self) -> str | None: ...
+
+    @property
+    def options(self) -> Mapping[str, str]: ...
+
+    @property
+    def found(self) -> Sentence: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WallLinkSignIn:
+    """A survey wall added by its link: the wall's address (the real one, or the demo's), its link reader, and
+    the account settings the link fills (which the accounts dialog therefore does not ask for)."""
+
+    wall: str
+    reader: Callable[[str, str], WallLink]
+    filled_options: frozenset[str]
+
+    def read(self, text: str) -> WallLink:
+        """What the pasted `text` gives; `LinkRefused` in words when it is not this wall's link."""
+        return self.reader(text, self.wall)
 
 
 def read_bitlabs_link(text: str, wall: str = BITLABS_WALL) -> BitLabsLink:
@@ -88,17 +133,17 @@ def read_cpx_link(text: str, wall: str = CPX_WALL) -> CpxLink:
 
 # What a link can lack or get wrong, in words ({0} is the wall's name).
 NOT_A_LINK: Final = QT_TRANSLATE_NOOP(
-    "OfferwallLink", "This is not a {0} link. Copy the address of the {0} survey page of your rewards site."
+    "WallLinkSignIn", "This is not a {0} link. Copy the address of the {0} survey page of your rewards site."
 )
-MEMBER: Final = QT_TRANSLATE_NOOP("OfferwallLink", "your member number")
-APP_KEY: Final = QT_TRANSLATE_NOOP("OfferwallLink", "the rewards site's key")
-APP_NUMBER: Final = QT_TRANSLATE_NOOP("OfferwallLink", "the rewards site's number")
-SIGNATURE: Final = QT_TRANSLATE_NOOP("OfferwallLink", "the signature")
+MEMBER: Final = QT_TRANSLATE_NOOP("WallLinkSignIn", "your member number")
+APP_KEY: Final = QT_TRANSLATE_NOOP("WallLinkSignIn", "the rewards site's key")
+APP_NUMBER: Final = QT_TRANSLATE_NOOP("WallLinkSignIn", "the rewards site's number")
+SIGNATURE: Final = QT_TRANSLATE_NOOP("WallLinkSignIn", "the signature")
 MISSING: Final = QT_TRANSLATE_NOOP(
-    "OfferwallLink", "This {0} link lacks {1}: copy the whole address, from the survey page itself."
+    "WallLinkSignIn", "This {0} link lacks {1}: copy the whole address, from the survey page itself."
 )
 WRONG: Final = QT_TRANSLATE_NOOP(
-    "OfferwallLink", "This {0} link has {1} in an unexpected form: copy the address again, without changing it."
+    "WallLinkSignIn", "This {0} link has {1} in an unexpected form: copy the address again, without changing it."
 )
 
 
@@ -140,3 +185,11 @@ def _value(
     if len(given) > 1 or not shape.fullmatch(next(iter(given))):
         raise LinkRefused(WRONG.filled(name, what))
     return next(iter(given))
+
+
+def bitlabs_wall(wall: str = BITLABS_WALL) -> WallLinkSignIn:
+    return WallLinkSignIn(wall, read_bitlabs_link, frozenset({"user_id"}))
+
+
+def cpx_wall(wall: str = CPX_WALL) -> WallLinkSignIn:
+    return WallLinkSignIn(wall, read_cpx_link, frozenset({"app_id", "ext_user_id"}))

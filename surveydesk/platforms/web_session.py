@@ -8,10 +8,13 @@ connector needs. Both travel between the layers as values so that the platforms 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
+from typing import Protocol
 from urllib.parse import urlsplit
+
+from surveydesk.platforms.offerwall_links import WallLinkSignIn
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,15 @@ class CapturedSession:
     cookies: tuple[WebCookie, ...] = ()
 
 
+class WebSignIn(Protocol):
+    """A platform signed in to in a web page: what the window watches for (seeded with what is stored, if the site
+    can use it), and the secret its connector needs from what was captured (None: not a usable session)."""
+
+    def session_watch(self, stored: str | None = None) -> SessionWatch: ...
+
+    def secret(self, captured: CapturedSession) -> str | None: ...
+
+
 def origin_of(url: str) -> str:
     """`scheme://host[:port]` of a URL, as browsers compare pages' origins."""
     parts = urlsplit(url)
@@ -93,3 +105,12 @@ def cookies_from_header(header: str, host: str, secure: bool = True) -> tuple[We
     except CookieError:
         return ()
     return tuple(WebCookie(name, morsel.value, host, secure=secure) for name, morsel in jar.items())
+
+
+@dataclass(frozen=True, slots=True)
+class SignIns:
+    """How each platform's account is connected: signed in to in a web page (`web`), or by pasting the link of
+    a survey wall (`walls`). The composition root makes it, with the demo's pages in the demo."""
+
+    web: Mapping[str, WebSignIn] = field(default_factory=dict)
+    walls: Mapping[str, WallLinkSignIn] = field(default_factory=dict)

@@ -42,6 +42,7 @@ TOKEN_PATH: Final = "/oauth/token"  # noqa: S105 - an address, not a secret
 # never more than a quarter of its life, so the demo's two-minute tokens are not refreshed at every request.
 LARGEST_MARGIN: Final = 300
 SIGNED_OUT: Final = QT_TRANSLATE_NOOP("ProlificSignIn", "Prolific signed you out: sign in again")
+NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificSignIn", "Not signed in to Prolific: sign in from Accounts")
 UNREADABLE: Final = QT_TRANSLATE_NOOP(
     "ProlificSignIn", "Prolific's page did not give SurveyDesk what it needs; please sign in again"
 )
@@ -101,6 +102,30 @@ def storage_prefix(authority: str = AUTHORITY) -> str:
 def session_watch(app_url: str = APP_URL, authority: str = AUTHORITY) -> SessionWatch:
     """Open the web app (it sends the worker to its sign-in page) and wait for its signed-in user."""
     return SessionWatch(app_url, storage_prefix=storage_prefix(authority), storage_origin=origin_of(app_url))
+
+
+@dataclass(frozen=True, slots=True)
+class ProlificSignIn:
+    """Signing in to Prolific's web app (a `WebSignIn`): `app_url` and `authority` are the real ones, or the
+    demo's."""
+
+    app_url: str = APP_URL
+    authority: str = AUTHORITY
+
+    @property
+    def token_url(self) -> str:
+        return self.authority + TOKEN_PATH
+
+    def session_watch(self, stored: str | None = None) -> SessionWatch:
+        """The web app keeps its session in page storage, which a new window never has: `stored` is not used."""
+        return session_watch(self.app_url, self.authority)
+
+    def secret(self, captured: CapturedSession) -> str | None:
+        """The signed-in user as the keyring keeps it, or None when the page kept none SurveyDesk can use."""
+        try:
+            return read_signed_in_user(captured, time.time(), self.authority).to_secret()
+        except SignInUnreadable:
+            return None
 
 
 def read_signed_in_user(captured: CapturedSession, now: float, authority: str = AUTHORITY) -> ProlificSession:
@@ -164,11 +189,15 @@ class ProlificSessionKeeper:
         self._lock = threading.Lock()
 
     def access_token(self) -> str | None:
-        """A valid access token, None when no session is stored (the account was never signed in)."""
+        """A valid access token, None when no session is stored (the account was never signed in).
+
+        A stored line that is not JSON is an access token kept by an older SurveyDesk: it
+        is used as it is until Prolific refuses it, and signing in replaces it with a session.
+        """
         with self._lock:
             stored = self._stored()
-            if stored is None:
-                return None
+            if stored is None or isinstance(stored, str):
+                return stored
             if not stored.refresh_due(self._wall_clock()):
                 return stored.access_token
             fresh = self._refresh(stored)
@@ -179,13 +208,13 @@ class ProlificSessionKeeper:
                 raise Unavailable(PLATFORM, refused.message) from None
             return fresh.access_token
 
-    def _stored(self) -> ProlificSession | None:
+    def _stored(self) -> ProlificSession | str | None:
         try:
             secret = self._secrets.get(self._key)
         except SecretsUnavailable as refused:
             raise Unavailable(PLATFORM, refused.message) from None
-        if secret is None:
-            return None
+        if secret is None or not secret.lstrip().startswith(("{", "[")):
+            return secret
         try:
             return ProlificSession.from_secret(secret)
         except SignInUnreadable:
@@ -214,3 +243,54 @@ class ProlificSessionKeeper:
             raise BadPayload(PLATFORM, UNREADABLE)
         assert isinstance(expires_in, int)
         return ProlificSession(stored.client_id, access, refresh, int(now) + expires_in, expires_in)
+
+
+class SignedInSecrets:
+    """The secrets as the connectors read them: for a Prolific account, a working access token made from the
+    stored session (refreshed when due, see `ProlificSessionKeeper`); for any other, the stored secret as it is.
+
+    Writing and deleting go to the store beneath, which keeps the session itself. Reading a Prolific account
+    with nothing stored is `AuthExpired` in words ("sign in"), so no connector ever asks the worker for a token.
+    """
+
+    def __init__(
+        self,
+        secrets: SecretStore,
+        http: Callable[[], requests.Session],
+        token_url: str = AUTHORITY + TOKEN_PATH,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._secrets = secrets
+        self._http = http
+        self._token_url = token_url
+        self._wall_clock = wall_clock
+        self._keepers: dict[AccountKey, ProlificSessionKeeper] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def problem(self) -> str | None:
+        return self._secrets.problem
+
+    def get(self, key: AccountKey) -> str | None:
+        if key.platform != PLATFORM:
+            return self._secrets.get(key)
+        token = self._keeper(key).access_token()
+        if token is None:
+            raise AuthExpired(PLATFORM, NOT_SIGNED_IN)
+        return token
+
+    def set(self, key: AccountKey, secret: str) -> None:
+        self._secrets.set(key, secret)
+
+    def delete(self, key: AccountKey) -> None:
+        self._secrets.delete(key)
+
+    def _keeper(self, key: AccountKey) -> ProlificSessionKeeper:
+        """One keeper per account, so that one refresh runs at a time for it (the poller and the earnings reader
+        may ask together)."""
+        with self._lock:
+            keeper = self._keepers.get(key)
+            if keeper is None:
+                keeper = ProlificSessionKeeper(key, self._secrets, self._http(), self._token_url, self._wall_clock)
+                self._keepers[key] = keeper
+            return keeper
