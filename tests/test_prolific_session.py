@@ -197,7 +197,7 @@ for number in range(rounds):
 
 WORKER = """
 import itertools, sys
-from surveydesk.connectors.http import make_session
+from surveydesk.net.http import make_session
 from surveydesk.core.errors import AuthExpired
 from surveydesk.core.model import AccountKey
 from surveydesk.platforms.prolific.sign_in import ProlificSessionKeeper

@@ -16,6 +16,7 @@ from surveydesk.platforms.cookie_sign_in import CookieSignIn
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
 from surveydesk.platforms.prolific.sign_in import ProlificSession, ProlificSignIn
+from surveydesk.platforms.registry import Registry
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
 from surveydesk.platforms.web_session import SignIns, WebSignIn
 
@@ -34,19 +35,24 @@ _OPTIONS = {
 }
 
 
-def demo_accounts(exchange: DemoExchange) -> list[tuple[Account, str]]:
-    """Each platform the exchange serves, as an account of the demo worker, with the secret to log in."""
+def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Account, str]]:
+    """Each platform of the registry that the exchange serves, as an account of the demo worker, with the secret
+    to log in and the platform's default settings beside the demo's own."""
     return [
         (
             Account(
                 AccountKey(platform, DEMO_ACCOUNT_NAME),
                 DEMO_ACCOUNT_NAME,
                 exchange.url_of(platform),
-                options=_OPTIONS.get(platform, {}),
+                options={
+                    **{option.key: option.default for option in registry.spec(platform).options if option.default},
+                    **_OPTIONS.get(platform, {}),
+                },
             ),
             _SECRETS[platform],
         )
         for platform in exchange.platforms
+        if platform in registry
     ]
 
 

@@ -1,1 +1,1 @@
-"""Each platform in a folder of its own: tasks, earnings, take and sign-in."""
+"""Platform connectors: each turns one platform's API into the desk's tasks and typed platform errors."""

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import make_session
 from surveydesk.platforms.offerwall_links import LinkRefused, WallLink
+from surveydesk.platforms.registry import Registry
+from surveydesk.platforms.spec import PlatformSpec
 from surveydesk.platforms.web_session import CapturedSession, SignIns, WebSignIn
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
@@ -76,6 +77,7 @@ class AccountsDialog(QDialog):
         secrets: SecretStore,
         clock: Clock,
         background: Background,
+        registry: Registry,
         *,
         sign_ins: SignIns,
         signed_in: SecretStore,
@@ -93,6 +95,7 @@ class AccountsDialog(QDialog):
         self._sign_ins = sign_ins
         self._clock = clock
         self._background = background
+        self._registry = registry
         self._editing: Account | None = None
         self.sign_in_window: SignInWindow | None = None  # open while the worker signs in
 
@@ -105,7 +108,7 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
 
         self.platform = QComboBox(self)
-        for spec in PLATFORMS.values():
+        for spec in registry:
             self.platform.addItem(spec.name, spec.platform)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.label = QLineEdit(self)
@@ -126,8 +129,8 @@ class AccountsDialog(QDialog):
         self.promise.setWordWrap(True)
         self.enabled = QCheckBox(self.tr("Check this account for tasks"), self)
         self.option_fields: dict[str, QLineEdit] = {}
-        self.result = plain_label(self)
-        self.result.setWordWrap(True)
+        self.feedback = plain_label(self)
+        self.feedback.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -142,7 +145,7 @@ class AccountsDialog(QDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addLayout(self._form)
-        right.addWidget(self.result)
+        right.addWidget(self.feedback)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.test_button)
@@ -159,7 +162,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(translated(secrets.problem))
+            self.feedback.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -180,12 +183,12 @@ class AccountsDialog(QDialog):
             try:
                 link = wall.read(self.wall_link.text())
             except LinkRefused as refused:
-                self.result.setText(translated(refused.message))
+                self.feedback.setText(translated(refused.message))
                 return
             account = Account(account.key, account.label, account.base_url, account.enabled,
                               {**account.options, **link.options})  # fmt: skip
         elif self._editing is None:
-            self.result.setText(
+            self.feedback.setText(
                 self.tr("Paste the survey wall's link first.") if wall else self.tr("Sign in first.")
             )
             return
@@ -193,7 +196,7 @@ class AccountsDialog(QDialog):
             return
         self._store(account)
         self.wall_link.clear()
-        self.result.setText(self.tr("Saved."))
+        self.feedback.setText(self.tr("Saved."))
 
     def sign_in(self) -> None:
         """Open the platform's sign-in page; once the worker is signed in, keep the session, save the account and
@@ -206,7 +209,7 @@ class AccountsDialog(QDialog):
         window.signed_in.connect(lambda captured: self._signed_in_to(web, account, captured))
         window.destroyed.connect(self._sign_in_closed)
         self.sign_in_window = window
-        self.result.setText(self.tr("Sign in in the window that opened."))
+        self.feedback.setText(self.tr("Sign in in the window that opened."))
         window.open()
 
     def remove_current(self) -> None:
@@ -236,7 +239,7 @@ class AccountsDialog(QDialog):
             except SecretsUnavailable:
                 return None
 
-        connector = self._spec().build(account, secret, make_session(), self._clock)
+        connector = self._spec().connector(account, secret, make_session(), self._clock)
 
         def poll_once() -> list[Task] | PlatformError:
             try:
@@ -244,7 +247,7 @@ class AccountsDialog(QDialog):
             except PlatformError as error:
                 return error
 
-        self.result.setText(self.tr("Testing…"))
+        self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
         self._background.run(poll_once, self._show_test_result, self._show_test_failure)
 
@@ -254,8 +257,7 @@ class AccountsDialog(QDialog):
         self.account_list.blockSignals(True)
         self.account_list.clear()
         for account in self._accounts.list_accounts():
-            spec = PLATFORMS.get(account.key.platform)
-            item = QListWidgetItem(f"{spec.name if spec else account.key.platform} — {account.label}")
+            item = QListWidgetItem(f"{self._registry.name(account.key.platform)} — {account.label}")
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.account_list.addItem(item)
             if account.key == select:
@@ -319,12 +321,12 @@ class AccountsDialog(QDialog):
             field = QLineEdit(self)
             field.setText(option.default if account is None else account.options.get(option.key, option.default))
             self.option_fields[option.key] = field
-            self._form.addRow(f"{option.label}:", field)
+            self._form.addRow(self.tr("{0}:").format(translated(option.label)), field)
         self._form.addRow(self.tr("Server:"), self.base_url)
         self._form.addRow("", self.enabled)
 
     def _spec(self) -> PlatformSpec:
-        return spec_of(str(self.platform.currentData()))
+        return self._registry.spec(str(self.platform.currentData()))
 
     def _account_from_form(self, default_label: bool = False) -> Account | None:
         """The account the form describes, or None after saying what is missing. Signing in needs no name first:
@@ -335,15 +337,15 @@ class AccountsDialog(QDialog):
             label = spec.name
             self.label.setText(label)
         if not label:
-            self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
+            self.feedback.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
             return None
         options = {key: field.text().strip() for key, field in self.option_fields.items()}
         if self._editing is not None:  # what the wall's link filled stays as it was
             options = {**self._editing.options, **options}
         asked = [option for option in spec.options if option.key in self.option_fields]
-        missing = [option.label for option in asked if option.required and not options[option.key]]
+        missing = [translated(option.label) for option in asked if option.required and not options[option.key]]
         if missing:
-            self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
+            self.feedback.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
@@ -352,7 +354,7 @@ class AccountsDialog(QDialog):
     def _signed_in_to(self, web: WebSignIn, account: Account, captured: CapturedSession) -> None:
         secret = web.secret(captured)
         if secret is None:
-            self.result.setText(
+            self.feedback.setText(
                 self.tr("{0}'s page did not give SurveyDesk what it needs; please sign in again.").format(
                     self._spec().name
                 )
@@ -361,14 +363,14 @@ class AccountsDialog(QDialog):
         if not self._keep(account.key, secret):
             return
         self._store(account)
-        self.result.setText(self.tr("Signed in. Testing…"))
+        self.feedback.setText(self.tr("Signed in. Testing…"))
         self.test_connection()
 
     def _sign_in_closed(self) -> None:
         self.sign_in_window = None
 
     def _keep(self, key: AccountKey, secret: str) -> bool:
-        return keep_secret(self, self._secrets, key, secret, self.result)
+        return keep_secret(self, self._secrets, key, secret, self.feedback)
 
     def _store(self, account: Account) -> None:
         """Save `account` (renamed: the old one is forgotten) and tell the poller."""
@@ -395,22 +397,22 @@ class AccountsDialog(QDialog):
         if wall is None or not text.strip():
             return
         try:
-            self.result.setText(translated(wall.read(text).found))
+            self.feedback.setText(translated(wall.read(text).found))
         except LinkRefused as refused:
-            self.result.setText(translated(refused.message))
+            self.feedback.setText(translated(refused.message))
 
     def _forget(self, key: AccountKey) -> None:
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 
     def _show_test_result(self, outcome: list[Task] | PlatformError) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(describe_test_result(outcome))
+        self.feedback.setText(describe_test_result(outcome))
 
     def _show_test_failure(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+        self.feedback.setText(self.tr("The test failed with an error of ours; see the log file."))

@@ -25,10 +25,10 @@ from typing import Final
 import requests
 from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
 
-from surveydesk.connectors.http import post
 from surveydesk.core.errors import IN_TROUBLE, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import post
 from surveydesk.platforms.web_session import CapturedSession, SessionWatch, origin_of
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
