@@ -17,11 +17,14 @@ from pathlib import Path
 import pytest
 import requests
 
+from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired
-from surveydesk.core.model import AccountKey
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.accounts import demo_accounts
 from surveydesk.demo.sign_in_pages import DEMO_CLIENT_ID, ProlificAuthSite
-from surveydesk.platforms.prolific.sign_in import ProlificSession, ProlificSessionKeeper
+from surveydesk.platforms.prolific.sign_in import ProlificSession, ProlificSessionKeeper, SignedInSecrets
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from tests.conftest import bare_environment
 
@@ -173,7 +176,8 @@ ROUNDS = 12
 SUPERVISOR = """
 import json, random, signal, subprocess, sys, time
 import keyring
-from surveydesk.core.model import AccountKey
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.secrets import KeyringSecrets
 token_url, first, worker, rounds, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 secrets = KeyringSecrets()
@@ -199,7 +203,8 @@ WORKER = """
 import itertools, sys
 from surveydesk.net.http import make_session
 from surveydesk.core.errors import AuthExpired
-from surveydesk.core.model import AccountKey
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.platforms.prolific.sign_in import ProlificSessionKeeper
 from surveydesk.secrets import KeyringSecrets
 session = make_session("SurveyDesk/test")
@@ -252,3 +257,27 @@ def test_killing_a_refreshing_process_at_any_moment_never_loses_the_valid_refres
         assert auth.is_valid_refresh_token(rounds[-1]["refresh_token"]), f"seed {seed}"
         assert auth.counts.refreshed >= ROUNDS  # every round refreshed at least once before it was killed
         assert auth.counts.refused == 0, f"seed {seed}"
+
+
+def test_a_connector_reads_prolific_through_the_session_and_a_sign_out_stops_only_prolific(signed_in, session):
+    """What the app wires: connectors built with SignedInSecrets. Prolific signing the worker out is "signed out,
+    sign in again" in words for Prolific, while another platform's account reads its secret as before."""
+    exchange, first = signed_in
+    clock = WallClock()
+    stored = MemorySecrets({KEY: first.to_secret()})
+    for account, secret in demo_accounts(exchange, BUILT_IN):
+        if account.key.platform == "bitlabs":
+            stored.set(account.key, secret)
+            bitlabs = account
+    secrets = SignedInSecrets(stored, lambda: session, f"{exchange.base_url}/prolific-auth/oauth/token", clock)
+    prolific = BUILT_IN.build_connector(Account(KEY, "me", exchange.prolific_url), secrets, SystemClock())
+    assert prolific.fetch_tasks() is not None
+    exchange.sign_ins.prolific.sign_out()
+    clock.now += 200
+    with pytest.raises(AuthExpired) as refused:
+        prolific.fetch_tasks()
+    assert refused.value.message == "Prolific signed you out: sign in again"
+    assert BUILT_IN.build_connector(bitlabs, secrets, SystemClock()).fetch_tasks() is not None
+    with pytest.raises(AuthExpired) as never:
+        SignedInSecrets(MemorySecrets(), lambda: session).get(KEY)
+    assert "token" not in never.value.message
