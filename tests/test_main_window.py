@@ -56,7 +56,7 @@ def test_error_state_is_shown_next_to_the_platform(qtbot, poller, exchange):
     add_demo_account(poller, exchange, key=stale, token="wrong")
     window = _window(qtbot, poller)
     poller.start()
-    qtbot.waitUntil(lambda: "sign in again" in window.status_panel.line_for(stale))
+    qtbot.waitUntil(lambda: "sign in to Prolific again" in window.status_panel.line_for(stale))
     assert any(s.account == stale and s.state is PollState.ERROR for s in poller.statuses())
 
 

@@ -163,11 +163,11 @@ def test_no_token_means_not_signed_in(
     error = failure(exchange, session, token)
 
     assert isinstance(error, AuthExpired)
-    assert error.message == "Not signed in to Prolific: add your access token"
+    assert error.message == "Not signed in to Prolific: sign in from Accounts"
 
 
 def test_a_refused_token_means_the_login_expired(exchange: DemoExchange, session: requests.Session) -> None:
-    with pytest.raises(AuthExpired, match="login has expired") as caught:
+    with pytest.raises(AuthExpired, match="sign-in has expired") as caught:
         connector_for(exchange, session, "an-old-token").fetch_tasks()
 
     assert "an-old-token" not in str(caught.value)

@@ -105,7 +105,7 @@ def test_once_the_new_pair_is_used_the_old_refresh_token_is_refused(signed_in, s
     stale = MemorySecrets({KEY: first.to_secret()})  # a copy of the keyring from before the refresh
     with pytest.raises(AuthExpired) as refused:
         _keeper(exchange, stale, session, clock).access_token()
-    assert refused.value.message == "Prolific signed you out: sign in again"
+    assert refused.value.message == "Prolific signed you out: sign in to Prolific again"
 
 
 def test_sessions_last_across_many_refreshes(signed_in, session):
@@ -126,7 +126,7 @@ def test_when_prolific_signs_the_worker_out_the_refresh_is_refused_in_words(sign
     clock.now += 200
     with pytest.raises(AuthExpired) as refused:
         _keeper(exchange, secrets, session, clock).access_token()
-    assert refused.value.message == "Prolific signed you out: sign in again"
+    assert refused.value.message == "Prolific signed you out: sign in to Prolific again"
     assert secrets.get(KEY) == first.to_secret()  # kept as it was: signing in again replaces it
 
 
@@ -277,7 +277,7 @@ def test_a_connector_reads_prolific_through_the_session_and_a_sign_out_stops_onl
     clock.now += 200
     with pytest.raises(AuthExpired) as refused:
         prolific.fetch_tasks()
-    assert refused.value.message == "Prolific signed you out: sign in again"
+    assert refused.value.message == "Prolific signed you out: sign in to Prolific again"
     assert BUILT_IN.build_connector(bitlabs, secrets, SystemClock()).fetch_tasks() is not None
     with pytest.raises(AuthExpired) as never:
         SignedInSecrets(MemorySecrets(), lambda: session).get(KEY)

@@ -242,8 +242,8 @@ def test_prolific_says_why_without_echoing_the_token(exchange: DemoExchange, ses
 @pytest.mark.parametrize(
     ("secret", "message"),
     [
-        ("", "Not signed in to Prolific: add your access token"),
-        ("stale-token", "Prolific says the login has expired; sign in again"),
+        ("", "Not signed in to Prolific: sign in from Accounts"),
+        ("stale-token", "Prolific says your sign-in has expired: sign in to Prolific again"),
     ],
 )
 def test_prolific_without_a_valid_token_asks_to_sign_in(
@@ -480,14 +480,17 @@ def test_mturk_server_error_is_unavailable(exchange: DemoExchange, session: requ
     assert error.message == "MTurk is having trouble (HTTP 503); try again later"
 
 
-def test_mturk_too_large_a_cookie_asks_for_a_fresh_one(exchange: DemoExchange, session: requests.Session) -> None:
+def test_mturk_refusing_a_too_large_sign_in_says_sign_in_again(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
     taker = mturk(exchange, session)
     task = qualified(taker, taker.fetch_tasks(), meets=True)[0]
     exchange.inject_fault("mturk", 400, b"<html>Bad Request: Header Or Cookie Too Large</html>", "text/html")
 
     error = refusal(lambda: taker.take(task))
 
-    assert isinstance(error, AuthExpired) and "too large" in error.message
+    assert isinstance(error, AuthExpired)
+    assert error.message == "MTurk refused your saved sign-in: sign in to MTurk again"
 
 
 def test_mturk_closed_port_is_unavailable(exchange: DemoExchange, session: requests.Session) -> None:

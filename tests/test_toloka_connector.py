@@ -289,7 +289,7 @@ def test_no_cookie_means_not_signed_in(
     error = failure(exchange, session, cookie)
 
     assert isinstance(error, AuthExpired)
-    assert error.message == "Not signed in to Toloka: paste the cookie of your Toloka web app"
+    assert error.message == "Not signed in to Toloka: sign in from Accounts"
 
 
 @pytest.mark.parametrize(
@@ -299,7 +299,7 @@ def test_no_cookie_means_not_signed_in(
 def test_an_unreadable_cookie_is_not_sent(exchange: DemoExchange, session: requests.Session, cookie: str) -> None:
     error = failure(exchange, session, cookie)
 
-    assert isinstance(error, AuthExpired) and "cannot be read" in error.message
+    assert isinstance(error, AuthExpired) and "cannot read" in error.message
 
 
 def test_a_refused_cookie_means_signed_out(exchange: DemoExchange, session: requests.Session) -> None:

@@ -26,9 +26,9 @@ def test_a_refused_prolific_login_shows_its_status_line_in_french(qtbot, poller,
         poller.start()
 
     status = statuses[-1]
-    assert status.message == "Prolific says the login has expired; sign in again"
+    assert status.message == "Prolific says your sign-in has expired: sign in to Prolific again"
     assert describe(status).startswith(
-        "Déconnecté\xa0: Prolific indique que la connexion a expiré\xa0; reconnectez-vous"
+        "Déconnecté\xa0: Prolific indique que votre connexion a expiré\xa0: reconnectez-vous à Prolific"
     )
 
 

@@ -1367,18 +1367,6 @@
 <context>
     <name>MTurkConnector</name>
     <message>
-        <source>Not signed in to MTurk: paste your session cookie</source>
-        <translation>Non connecté à MTurk&#xa0;: collez votre cookie de session</translation>
-    </message>
-    <message>
-        <source>MTurk signed you out; sign in again and paste a fresh cookie</source>
-        <translation>MTurk vous a déconnecté&#xa0;; reconnectez-vous et collez un nouveau cookie</translation>
-    </message>
-    <message>
-        <source>The MTurk cookie you pasted cannot be sent as it is; paste it again</source>
-        <translation>Le cookie MTurk que vous avez collé ne peut pas être envoyé tel quel&#xa0;; collez-le à nouveau</translation>
-    </message>
-    <message>
         <source>MTurk has no more of these HITs available</source>
         <translation>MTurk n’a plus de HIT de ce type disponibles</translation>
     </message>
@@ -1419,8 +1407,20 @@
         <translation>La réponse de MTurk ne contient pas de file</translation>
     </message>
     <message>
-        <source>MTurk refused the cookie as too large; paste a fresh one</source>
-        <translation>MTurk a refusé le cookie, trop volumineux&#xa0;; collez-en un nouveau</translation>
+        <source>Not signed in to MTurk: sign in from Accounts</source>
+        <translation>Pas de connexion à MTurk&#xa0;: connectez-vous depuis Comptes</translation>
+    </message>
+    <message>
+        <source>MTurk signed you out: sign in to MTurk again</source>
+        <translation>MTurk a fermé votre session&#xa0;: reconnectez-vous à MTurk</translation>
+    </message>
+    <message>
+        <source>SurveyDesk cannot use your saved MTurk sign-in: sign in to MTurk again</source>
+        <translation>SurveyDesk ne peut pas utiliser votre connexion MTurk enregistrée&#xa0;: reconnectez-vous à MTurk</translation>
+    </message>
+    <message>
+        <source>MTurk refused your saved sign-in: sign in to MTurk again</source>
+        <translation>MTurk a refusé votre connexion enregistrée&#xa0;: reconnectez-vous à MTurk</translation>
     </message>
     <message>
         <source>MTurk did not give you the HIT: {0}</source>
@@ -2340,12 +2340,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ProlificConnector</name>
     <message>
-        <source>Not signed in to Prolific: add your access token</source>
-        <translation>Non connecté à Prolific&#xa0;: ajoutez votre jeton d’accès</translation>
+        <source>Not signed in to Prolific: sign in from Accounts</source>
+        <translation>Pas de connexion à Prolific&#xa0;: connectez-vous depuis Comptes</translation>
     </message>
     <message>
-        <source>Prolific says the login has expired; sign in again</source>
-        <translation>Prolific indique que la connexion a expiré&#xa0;; reconnectez-vous</translation>
+        <source>Prolific says your sign-in has expired: sign in to Prolific again</source>
+        <translation>Prolific indique que votre connexion a expiré&#xa0;: reconnectez-vous à Prolific</translation>
     </message>
     <message>
         <source>Prolific&apos;s list of studies went on for more than {0} pages</source>
@@ -2446,12 +2446,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ProlificSignIn</name>
     <message>
-        <source>Prolific signed you out: sign in again</source>
-        <translation>Prolific a fermé votre session&#xa0;: reconnectez-vous</translation>
-    </message>
-    <message>
-        <source>Not signed in to Prolific: sign in from Accounts</source>
-        <translation>Pas de connexion à Prolific&#xa0;: connectez-vous depuis Comptes</translation>
+        <source>Prolific signed you out: sign in to Prolific again</source>
+        <translation>Prolific a fermé votre session&#xa0;: reconnectez-vous à Prolific</translation>
     </message>
     <message>
         <source>Prolific&apos;s page did not give SurveyDesk what it needs; please sign in again</source>
@@ -3932,12 +3928,12 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TolokaConnector</name>
     <message>
-        <source>Toloka signed you out; sign in again and paste a fresh cookie</source>
-        <translation>Toloka vous a déconnecté&#xa0;; reconnectez-vous et collez un nouveau cookie</translation>
+        <source>Toloka signed you out: sign in to Toloka again</source>
+        <translation>Toloka a fermé votre session&#xa0;: reconnectez-vous à Toloka</translation>
     </message>
     <message>
-        <source>Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie</source>
-        <translation>Toloka nous a envoyés vers un autre serveur, comme il le fait une fois que vous êtes déconnecté&#xa0;; collez un nouveau cookie</translation>
+        <source>Toloka sent SurveyDesk to another server, as it does once you are signed out: sign in to Toloka again</source>
+        <translation>Toloka a envoyé SurveyDesk vers un autre serveur, comme il le fait une fois votre session fermée&#xa0;: reconnectez-vous à Toloka</translation>
     </message>
     <message>
         <source>Toloka answered with something that is not JSON</source>
@@ -3980,12 +3976,12 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>le groupe de tâches {0} a une récompense illisible&#xa0;: {1}</translation>
     </message>
     <message>
-        <source>Not signed in to Toloka: paste the cookie of your Toloka web app</source>
-        <translation>Non connecté à Toloka&#xa0;: collez le cookie de votre application web Toloka</translation>
+        <source>Not signed in to Toloka: sign in from Accounts</source>
+        <translation>Pas de connexion à Toloka&#xa0;: connectez-vous depuis Comptes</translation>
     </message>
     <message>
-        <source>The saved Toloka cookie cannot be read; paste it again from your web app</source>
-        <translation>Le cookie Toloka enregistré est illisible&#xa0;; collez-le à nouveau depuis votre application web</translation>
+        <source>SurveyDesk cannot read your saved Toloka sign-in: sign in to Toloka again</source>
+        <translation>SurveyDesk ne peut pas lire votre connexion Toloka enregistrée&#xa0;: reconnectez-vous à Toloka</translation>
     </message>
 </context>
 <context>

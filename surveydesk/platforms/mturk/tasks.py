@@ -42,12 +42,10 @@ MAX_PAGES: Final = 5
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # MTurk documents no Retry-After; a minute is cautious
 MIN_REWARD_OPTION: Final = "min_reward"  # the account option: lowest reward to list, in dollars ("0.50")
 SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's sign-in page, as clients check
-NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("MTurkConnector", "Not signed in to MTurk: paste your session cookie")
-SIGNED_OUT: Final = QT_TRANSLATE_NOOP(
-    "MTurkConnector", "MTurk signed you out; sign in again and paste a fresh cookie"
-)
+NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("MTurkConnector", "Not signed in to MTurk: sign in from Accounts")
+SIGNED_OUT: Final = QT_TRANSLATE_NOOP("MTurkConnector", "MTurk signed you out: sign in to MTurk again")
 UNSENDABLE_COOKIE: Final = QT_TRANSLATE_NOOP(
-    "MTurkConnector", "The MTurk cookie you pasted cannot be sent as it is; paste it again"
+    "MTurkConnector", "SurveyDesk cannot use your saved MTurk sign-in: sign in to MTurk again"
 )
 ACCEPTED: Final = QT_TRANSLATE_NOOP("TakeResult", "HIT accepted: it is in your queue.")
 # How worker-site clients accept a HIT: `format=json` makes a refusal a JSON `{"message": ...}`.
@@ -320,7 +318,7 @@ class MTurkConnector(AccountClient):
         if _COOKIE_TOO_LARGE in text:
             return AuthExpired(
                 self._platform,
-                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk refused the cookie as too large; paste a fresh one"),
+                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk refused your saved sign-in: sign in to MTurk again"),
             )
         for mark, words in _REFUSALS:
             if mark in text:

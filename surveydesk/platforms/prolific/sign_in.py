@@ -29,6 +29,7 @@ from surveydesk.core.errors import IN_TROUBLE, AuthExpired, BadPayload, Unavaila
 from surveydesk.core.model import AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import post
+from surveydesk.platforms.prolific.tasks import NOT_SIGNED_IN
 from surveydesk.platforms.web_session import CapturedSession, SessionWatch, origin_of
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
@@ -41,8 +42,7 @@ TOKEN_PATH: Final = "/oauth/token"  # noqa: S105 - an address, not a secret
 # Refresh this long before the access token ends (public clients use about 2 minutes; we take a little more), but
 # never more than a quarter of its life, so the demo's two-minute tokens are not refreshed at every request.
 LARGEST_MARGIN: Final = 300
-SIGNED_OUT: Final = QT_TRANSLATE_NOOP("ProlificSignIn", "Prolific signed you out: sign in again")
-NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificSignIn", "Not signed in to Prolific: sign in from Accounts")
+SIGNED_OUT: Final = QT_TRANSLATE_NOOP("ProlificSignIn", "Prolific signed you out: sign in to Prolific again")
 UNREADABLE: Final = QT_TRANSLATE_NOOP(
     "ProlificSignIn", "Prolific's page did not give SurveyDesk what it needs; please sign in again"
 )

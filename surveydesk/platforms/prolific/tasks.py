@@ -39,8 +39,10 @@ from surveydesk.platforms import fields
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
 RESERVED_MINUTES: Final = 10  # how long Prolific holds a reserved place by default (its submission statuses)
-NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: add your access token")
-LOGIN_EXPIRED: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Prolific says the login has expired; sign in again")
+NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: sign in from Accounts")
+LOGIN_EXPIRED: Final = QT_TRANSLATE_NOOP(
+    "ProlificConnector", "Prolific says your sign-in has expired: sign in to Prolific again"
+)
 DEFAULT_STUDY_PAGE_BASE: Final = "https://app.prolific.com/studies/"
 MAX_PAGES: Final = 20
 FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions wait when told no time

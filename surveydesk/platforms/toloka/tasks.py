@@ -28,12 +28,11 @@ TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the wo
 DEFAULT_CURRENCY: Final = "USD"  # Toloka pays in dollars; a reply naming another currency is believed
 DEFAULT_LANGUAGE: Final = "EN"
 FALLBACK_WAIT: Final = timedelta(seconds=60)
-SIGNED_OUT: Final = QT_TRANSLATE_NOOP(
-    "TolokaConnector", "Toloka signed you out; sign in again and paste a fresh cookie"
-)
+SIGNED_OUT: Final = QT_TRANSLATE_NOOP("TolokaConnector", "Toloka signed you out: sign in to Toloka again")
 OPENED_IN_TOLOKA: Final = QT_TRANSLATE_NOOP("TakeResult", "Opened in Toloka: take the task there.")
 SENT_AWAY: Final = QT_TRANSLATE_NOOP(
-    "TolokaConnector", "Toloka sent us to another server, as it does once you are signed out; paste a fresh cookie"
+    "TolokaConnector",
+    "Toloka sent SurveyDesk to another server, as it does once you are signed out: sign in to Toloka again",
 )
 # Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
 # are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.
@@ -253,16 +252,14 @@ def login_headers(secret: str | None, platform: str) -> dict[str, str]:
     if not secret or not secret.strip():
         raise AuthExpired(
             platform,
-            QT_TRANSLATE_NOOP(
-                "TolokaConnector", "Not signed in to Toloka: paste the cookie of your Toloka web app"
-            ),
+            QT_TRANSLATE_NOOP("TolokaConnector", "Not signed in to Toloka: sign in from Accounts"),
         )
     cookies = _cookies(secret)
     if cookies is None:
         raise AuthExpired(
             platform,
             QT_TRANSLATE_NOOP(
-                "TolokaConnector", "The saved Toloka cookie cannot be read; paste it again from your web app"
+                "TolokaConnector", "SurveyDesk cannot read your saved Toloka sign-in: sign in to Toloka again"
             ),
         )
     headers = {
