@@ -22,7 +22,7 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.demo.accounts import demo_sign_ins, demo_signed_in
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -31,11 +31,8 @@ from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
-from surveydesk.platforms.mturk.sign_in import mturk_sign_in
-from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
-from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
+from surveydesk.platforms.prolific.sign_in import SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
-from surveydesk.platforms.toloka.sign_in import toloka_sign_in
 from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
@@ -117,26 +114,19 @@ def _accounts(
     database: Database, exchange: DemoExchange | None, secrets: SecretStore, registry: Registry
 ) -> list[Account]:
     """The accounts to poll: the worker's enabled ones, or in the demo one per platform of the exchange (their
-    addresses change with the exchange's port at every start)."""
+    addresses change with the exchange's port at every start); the demo starts signed in."""
     accounts = AccountStore(database)
     if exchange is not None:
-        for account, secret in demo_accounts(exchange, registry):
+        for account, secret in demo_signed_in(exchange, registry):
             accounts.save(account)
-            # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
-            signed_in = demo_prolific_session(exchange) if account.key.platform == "prolific" else secret
-            secrets.set(account.key, signed_in)
+            secrets.set(account.key, secret)
     return [account for account in accounts.list_accounts() if account.enabled]
 
 
-def _sign_ins(exchange: DemoExchange | None) -> SignIns:
+def _sign_ins(exchange: DemoExchange | None, registry: Registry) -> SignIns:
     """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
     exchange's."""
-    if exchange is not None:
-        return demo_sign_ins(exchange)
-    return SignIns(
-        web={"prolific": ProlificSignIn(), "mturk": mturk_sign_in(), "toloka": toloka_sign_in()},
-        walls={"bitlabs": bitlabs_wall(), "cpx": cpx_wall()},
-    )
+    return registry.sign_ins() if exchange is None else demo_sign_ins(exchange, registry)
 
 
 def connect(
@@ -180,10 +170,8 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
-        sign_ins = _sign_ins(exchange)
-        prolific = sign_ins.web.get("prolific")
-        token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
-        signed_in = SignedInSecrets(secrets, make_session, token_url)
+        sign_ins = _sign_ins(exchange, registry)
+        signed_in = SignedInSecrets.at(sign_ins, secrets, make_session)
 
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)

@@ -51,16 +51,15 @@ def backend() -> DictKeyring:
 
 
 def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsDialog:
-    token_url = f"{exchange.base_url}/prolific-auth/oauth/token"
-    signed_in = SignedInSecrets(secrets, make_session, token_url)
+    sign_ins = demo_sign_ins(exchange, BUILT_IN)
     widget = AccountsDialog(
         accounts,
         secrets,
         SystemClock(),
         Background(pool),
         BUILT_IN,
-        sign_ins=demo_sign_ins(exchange),
-        signed_in=signed_in,
+        sign_ins=sign_ins,
+        signed_in=SignedInSecrets.at(sign_ins, secrets, make_session),
     )
     qtbot.addWidget(widget)
     return widget
@@ -227,3 +226,18 @@ def test_closing_leaves_qt_its_own_result(dialog):
     QDialog.result(), so asking how the dialog was closed raised instead of answering."""
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_each_platform_is_connected_as_its_spec_states_at_the_real_sites():
+    real = BUILT_IN.sign_ins()
+    assert set(real.web) == {"prolific", "mturk", "toloka"} and set(real.walls) == {"bitlabs", "cpx"}
+    assert real.web["mturk"].session_watch().start_url == "https://worker.mturk.com/"
+    assert real.web["prolific"].session_watch().start_url == "https://app.prolific.com/"
+    assert real.walls["cpx"].wall == "https://offers.cpx-research.com/"
+
+
+def test_the_demo_connects_each_platform_at_its_own_pages(exchange):
+    demo = demo_sign_ins(exchange, BUILT_IN)
+    assert set(demo.web) == {"prolific", "mturk", "toloka"} and set(demo.walls) == {"bitlabs", "cpx"}
+    assert demo.web["toloka"].session_watch().start_url == exchange.sign_in_url("toloka")
+    assert demo.walls["bitlabs"].read(demo_wall_link(exchange, "bitlabs")).options == {"user_id": BITLABS_USER_ID}

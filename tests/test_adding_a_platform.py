@@ -23,19 +23,26 @@ PLATFORM = {
 
         from quizhub.earnings import QuizHubEarnings
         from quizhub.tasks import QuizHubTasks
+        from surveydesk.platforms.cookie_sign_in import CookieSignIn
         from surveydesk.platforms.spec import PlatformSpec, seconds, with_options
+        from surveydesk.platforms.web_session import at_page
+
+
+        def quizhub_sign_in(page="https://quizhub.example/sign-in"):
+            """Signed in to on its own page, which keeps the session in a cookie."""
+            return CookieSignIn(page, frozenset({"quiz-session"}))
+
 
         SPEC = PlatformSpec(
             platform="quizhub",
             name="QuizHub",
             base_url="https://quizhub.example",
-            sign_in_label="Password",
-            sign_in_help="Your QuizHub password.",
             options=(),
             connector=with_options(QuizHubTasks),
             earnings=with_options(QuizHubEarnings),
             cadence=seconds(floor=1, default=1),
             demo_site="quizhub.demo_site",
+            sign_in=at_page(quizhub_sign_in),
         )
     ''',
     "replies.py": '''
@@ -176,5 +183,23 @@ def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_
         offered = [dialog.platform.itemText(index) for index in range(dialog.platform.count())]
         listed = [dialog.account_list.item(row).text() for row in range(dialog.account_list.count())]
         assert "QuizHub" in offered and "QuizHub — demo" in listed
+
+        # At the real sites, it is signed in to on its own page, as its spec states.
+        real = AccountsDialog(
+            AccountStore(core.database),
+            core.secrets,
+            core.clock,
+            Background(core.pool),
+            core.registry,
+            sign_ins=core.registry.sign_ins(),
+            signed_in=core.signed_in,
+        )
+        qtbot.addWidget(real)
+        real.new_account()
+        real.platform.setCurrentIndex(real.platform.findData("quizhub"))
+        assert real.connection_row.isVisibleTo(real) and not real.wall_link.isVisibleTo(real)
+        assert (
+            core.registry.sign_ins().web["quizhub"].session_watch().start_url == "https://quizhub.example/sign-in"
+        )
         core.poller.stop()
         core.pool.waitForDone(20_000)

@@ -1961,28 +1961,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>PlatformSpec</name>
     <message>
-        <source>API token</source>
-        <translation>Clé d’accès de l’application</translation>
-    </message>
-    <message>
-        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
-        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
-    </message>
-    <message>
         <source>User id</source>
         <translation>Identifiant utilisateur</translation>
     </message>
     <message>
         <source>Currency the app pays in (ISO code)</source>
         <translation>Monnaie de paiement de l’application (code ISO)</translation>
-    </message>
-    <message>
-        <source>Secure hash key</source>
-        <translation>Clé de sécurité</translation>
-    </message>
-    <message>
-        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
-        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
     </message>
     <message>
         <source>App id</source>
@@ -1993,32 +1977,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Votre identifiant dans l’application</translation>
     </message>
     <message>
-        <source>Session cookie</source>
-        <translation>Session de connexion</translation>
-    </message>
-    <message>
-        <source>The Cookie header of your signed-in worker.mturk.com tab.</source>
-        <translation>La session de votre onglet worker.mturk.com connecté.</translation>
-    </message>
-    <message>
         <source>Lowest reward (USD)</source>
         <translation>Rémunération minimale (USD)</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>Clé d’accès</translation>
-    </message>
-    <message>
-        <source>The bearer token of your signed-in Prolific web app.</source>
-        <translation>La clé d’accès de votre application web Prolific connectée.</translation>
-    </message>
-    <message>
-        <source>Cookie</source>
-        <translation>Session de connexion</translation>
-    </message>
-    <message>
-        <source>The Cookie header of your signed-in Toloka web app (with its CSRF token).</source>
-        <translation>La session de votre application web Toloka connectée.</translation>
     </message>
     <message>
         <source>Language of task texts</source>

@@ -11,13 +11,9 @@ from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, ex
 from surveydesk.demo.exchange import DemoExchange
 from surveydesk.demo.sign_in_pages import DEMO_CLIENT_ID
 from surveydesk.demo.sites import demo_sites
-from surveydesk.platforms.cookie_sign_in import CookieSignIn
-from surveydesk.platforms.mturk.sign_in import mturk_sign_in
-from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
-from surveydesk.platforms.prolific.sign_in import ProlificSession, ProlificSignIn
+from surveydesk.platforms.prolific.sign_in import ProlificSession
 from surveydesk.platforms.registry import Registry
-from surveydesk.platforms.toloka.sign_in import toloka_sign_in
-from surveydesk.platforms.web_session import SignIns, WebSignIn
+from surveydesk.platforms.web_session import SignInPlace, SignIns
 
 DEMO_ACCOUNT_NAME = "demo"
 
@@ -44,19 +40,29 @@ def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Acco
     ]
 
 
-def demo_sign_ins(exchange: DemoExchange) -> SignIns:
-    """The exchange's own sign-in pages and survey walls, in place of the real sites'."""
-    web: dict[str, WebSignIn] = {}
-    for platform in exchange.sign_ins.by_platform:
-        url = exchange.sign_in_url(platform)
-        if platform == "prolific":
-            web[platform] = ProlificSignIn(url, f"{exchange.base_url}/{exchange.sign_ins.prolific.platform}")
-        else:
-            builder: dict[str, CookieSignIn] = {"mturk": mturk_sign_in(url), "toloka": toloka_sign_in(url)}
-            web[platform] = builder[platform]
-    readers = {"bitlabs": bitlabs_wall, "cpx": cpx_wall}
-    walls = {p: readers[p](demo_wall(exchange, p)) for p in readers if p in exchange.platforms}
-    return SignIns(web, walls)
+def demo_signed_in(exchange: DemoExchange, registry: Registry) -> list[tuple[Account, str]]:
+    """The demo accounts as SurveyDesk starts with them: signed in, to Prolific as its web app is, with a session
+    that must be refreshed; elsewhere with the site's demo login."""
+    return [
+        (account, demo_prolific_session(exchange) if account.key.platform == "prolific" else secret)
+        for account, secret in demo_accounts(exchange, registry)
+    ]
+
+
+def demo_sign_ins(exchange: DemoExchange, registry: Registry) -> SignIns:
+    """The exchange's own sign-in pages and survey walls, in place of the real sites'; a platform signed in to in
+    a web page is offered only where the exchange has its page."""
+    pages = exchange.sign_ins.by_platform
+    places = {
+        platform: (
+            SignInPlace(exchange.sign_in_url(platform), exchange.sign_in_server(platform))
+            if platform in pages
+            else SignInPlace(demo_wall(exchange, platform))
+        )
+        for platform in exchange.platforms
+    }
+    placed = registry.sign_ins(places)
+    return SignIns({platform: web for platform, web in placed.web.items() if platform in pages}, placed.walls)
 
 
 def demo_wall(exchange: DemoExchange, platform: str) -> str:

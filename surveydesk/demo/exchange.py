@@ -98,8 +98,11 @@ class DemoExchange:
 
     def sign_in_url(self, platform: str) -> str:
         """Where the worker signs in to `platform` on this exchange (the page a sign-in window opens first)."""
-        site = self.sign_ins.of(platform)
-        return site.start_url(f"{self.base_url}/{site.platform}")
+        return self.sign_ins.of(platform).start_url(self.sign_in_server(platform))
+
+    def sign_in_server(self, platform: str) -> str:
+        """The base URL of the sign-in server of `platform` on this exchange (Prolific's auth.prolific.com)."""
+        return f"{self.base_url}/{self.sign_ins.of(platform).platform}"
 
     @property
     def ecb_url(self) -> str:

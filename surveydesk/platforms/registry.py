@@ -7,7 +7,7 @@ the rules and the lists read names and settings from it. No other module keeps a
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
 from typing import Final
 
@@ -20,7 +20,9 @@ from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.offerwall_links import WallLinkSignIn
 from surveydesk.platforms.spec import PlatformSpec, SecretProvider
+from surveydesk.platforms.web_session import SignInPlace, SignIns, WebSignIn
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 # Adding a platform: a folder beside these whose __init__.py defines SPEC, and its line here.
@@ -85,6 +87,21 @@ class Registry:
     def cadence(self, platform: str) -> Cadence:
         spec = self._specs.get(platform)
         return spec.cadence if spec is not None else DEFAULT_CADENCE
+
+    def sign_ins(self, places: Mapping[str, SignInPlace] | None = None) -> SignIns:
+        """How each platform's account is connected, at its real site; given `places` (the demo's), only the
+        platforms placed there, each at its place."""
+        web: dict[str, WebSignIn] = {}
+        walls: dict[str, WallLinkSignIn] = {}
+        for spec in self:
+            if spec.sign_in is None or (places is not None and spec.platform not in places):
+                continue
+            method = spec.sign_in(None if places is None else places[spec.platform])
+            if isinstance(method, WallLinkSignIn):
+                walls[spec.platform] = method
+            else:
+                web[spec.platform] = method
+        return SignIns(web, walls)
 
     def build_connector(
         self, account: Account, secrets: SecretStore, clock: Clock, session_factory: SessionFactory | None = None

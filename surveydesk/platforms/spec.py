@@ -18,6 +18,7 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.ledger.reconcile import EarningsReader
+from surveydesk.platforms.web_session import SignInMethod
 
 SecretProvider = Callable[[], str | None]
 ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
@@ -46,13 +47,13 @@ class PlatformSpec:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
     meet in one earnings entry. `demo_site`: the module of its site in the demo exchange, which defines `DEMO`
     (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
+    `sign_in`: how its account is connected (web_session.py): in its own sign-in page (a `WebSignIn`) or by the
+    link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet.
     """
 
     platform: str
     name: str
     base_url: str
-    sign_in_label: str
-    sign_in_help: str
     options: tuple[OptionSpec, ...]
     connector: ConnectorFactory
     cadence: Cadence
@@ -60,6 +61,7 @@ class PlatformSpec:
     survey_wall: bool = False
     task_ids_shared: bool = False
     demo_site: str | None = None
+    sign_in: SignInMethod | None = None
 
 
 def with_options(

@@ -8,10 +8,10 @@ connector needs. Both travel between the layers as values so that the platforms 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
-from typing import Protocol
+from typing import Protocol, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
@@ -77,6 +77,30 @@ class WebSignIn(Protocol):
     def secret(self, captured: CapturedSession) -> str | None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class SignInPlace:
+    """Where an account is connected, when not at the real site (the demo exchange's stand-ins): the first page of
+    its sign-in, or its survey wall's address; and the sign-in server where it is not the page's own (Prolific's
+    auth.prolific.com)."""
+
+    page: str
+    server: str = ""
+
+
+# How a platform is signed in to (`PlatformSpec.sign_in`): made for its real site (None), or at a place.
+SignInMethod: TypeAlias = Callable[[SignInPlace | None], "WebSignIn | WallLinkSignIn"]
+S = TypeVar("S", bound="WebSignIn | WallLinkSignIn")
+
+
+def at_page(make: Callable[..., S]) -> Callable[[SignInPlace | None], S]:
+    """The sign-in method of `make(page)`: called with no page (its default, the real site's), or the place's."""
+
+    def sign_in(place: SignInPlace | None) -> S:
+        return make() if place is None else make(place.page)
+
+    return sign_in
+
+
 def origin_of(url: str) -> str:
     """`scheme://host[:port]` of a URL, as browsers compare pages' origins."""
     parts = urlsplit(url)
@@ -110,7 +134,8 @@ def cookies_from_header(header: str, host: str, secure: bool = True) -> tuple[We
 @dataclass(frozen=True, slots=True)
 class SignIns:
     """How each platform's account is connected: signed in to in a web page (`web`), or by pasting the link of
-    a survey wall (`walls`). The composition root makes it, with the demo's pages in the demo."""
+    a survey wall (`walls`). The registry makes it from the platforms' specs (`Registry.sign_ins`), at the demo's
+    places in the demo."""
 
     web: Mapping[str, WebSignIn] = field(default_factory=dict)
     walls: Mapping[str, WallLinkSignIn] = field(default_factory=dict)

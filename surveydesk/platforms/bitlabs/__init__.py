@@ -6,16 +6,14 @@ from __future__ import annotations
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
+from surveydesk.platforms.offerwall_links import bitlabs_wall
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
+from surveydesk.platforms.web_session import at_page
 
 SPEC = PlatformSpec(
     platform="bitlabs",
     name="BitLabs",
     base_url="https://api.bitlabs.ai",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "API token"),
-    sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's API token from the BitLabs dashboard of the app you earn in."
-    ),
     options=(
         OptionSpec("user_id", QT_TRANSLATE_NOOP("PlatformSpec", "User id")),
         OptionSpec(
@@ -29,6 +27,7 @@ SPEC = PlatformSpec(
     earnings=with_options(BitLabsEarnings),
     cadence=seconds(floor=60, default=60),
     demo_site="surveydesk.demo.bitlabs_site",
+    sign_in=at_page(bitlabs_wall),
     survey_wall=True,
     task_ids_shared=True,
 )

@@ -6,8 +6,8 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import Account
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.prolific.earnings import ProlificEarnings
+from surveydesk.platforms.prolific.sign_in import prolific_sign_in
 from surveydesk.platforms.prolific.tasks import ProlificConnector
 from surveydesk.platforms.spec import PlatformSpec, SecretProvider, seconds, with_options
 
@@ -28,13 +28,12 @@ SPEC = PlatformSpec(
     platform="prolific",
     name="Prolific",
     base_url=API,
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Access token"),
-    sign_in_help=QT_TRANSLATE_NOOP("PlatformSpec", "The bearer token of your signed-in Prolific web app."),
     options=(),
     connector=_connector,
     earnings=with_options(ProlificEarnings),
     # Prolific's own extensions never poll more often than every 20 s.
     cadence=seconds(floor=20, default=60),
     demo_site="surveydesk.demo.prolific_site",
+    sign_in=prolific_sign_in,
     task_ids_shared=True,
 )

@@ -30,7 +30,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import post
 from surveydesk.platforms.prolific.tasks import NOT_SIGNED_IN
-from surveydesk.platforms.web_session import CapturedSession, SessionWatch, origin_of
+from surveydesk.platforms.web_session import CapturedSession, SessionWatch, SignInPlace, SignIns, origin_of
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,11 @@ class ProlificSignIn:
             return read_signed_in_user(captured, time.time(), self.authority).to_secret()
         except SignInUnreadable:
             return None
+
+
+def prolific_sign_in(place: SignInPlace | None = None) -> ProlificSignIn:
+    """Prolific's web app and its sign-in server (`PlatformSpec.sign_in`): the real ones, or a place's."""
+    return ProlificSignIn() if place is None else ProlificSignIn(place.page, place.server)
 
 
 def read_signed_in_user(captured: CapturedSession, now: float, authority: str = AUTHORITY) -> ProlificSession:
@@ -266,6 +271,15 @@ class SignedInSecrets:
         self._wall_clock = wall_clock
         self._keepers: dict[AccountKey, ProlificSessionKeeper] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def at(cls, sign_ins: SignIns, secrets: SecretStore, http: Callable[[], requests.Session]) -> SignedInSecrets:
+        """The secrets of connectors refreshing Prolific's sessions where Prolific is signed in to: the real
+        sign-in server, or the demo's."""
+        prolific = sign_ins.web.get(PLATFORM)
+        return cls(
+            secrets, http, prolific.token_url if isinstance(prolific, ProlificSignIn) else AUTHORITY + TOKEN_PATH
+        )
 
     @property
     def problem(self) -> str | None:
