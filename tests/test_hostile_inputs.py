@@ -609,11 +609,8 @@ def transport_cases(sample: Sample) -> list[Case]:
     platform = sample.platform
     return [
         Case("malformed-json", (Reply(200, b'{"results": [{"id": "abc", "name": '),), BadPayload),
-        Case(
-            "html-login-page-200",
-            (Reply(200, SIGN_IN_PAGE, HTML),),
-            AuthExpired if platform == "mturk" else BadPayload,
-        ),
+        # A sign-in page in place of the data: the platform signed the worker out (net/status.py).
+        Case("html-login-page-200", (Reply(200, SIGN_IN_PAGE, HTML),), AuthExpired),
         Case("empty-body", (Reply(200, b""),), BadPayload),
         Case("http-204-no-content", (Reply(204, b"", (), length=False),), BadPayload),
         Case("json-null", (Reply(200, b"null"),), BadPayload),

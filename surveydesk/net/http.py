@@ -28,6 +28,12 @@ QUOTE_LIMIT: Final = 120
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 MAX_REDIRECTS: Final = 5
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
+# Where sites keep their sign-in pages: a sign-in server (auth.prolific.com, passport.yandex.com), or a sign-in
+# path on any server (Amazon's /ap/signin, /login, /sign-in, OpenID Connect's /authorize).
+_SIGN_IN_HOST = re.compile(r"(?:auth|login|signin|passport|sso|accounts)\.", re.IGNORECASE)
+_SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|signin|authorize)(?:[/.;]|$)", re.IGNORECASE)
+# A page asking for a password: what a site's sign-in page is, whatever its address.
+_PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
 
 
 def make_session(user_agent: str = USER_AGENT) -> requests.Session:
@@ -171,7 +177,8 @@ def send(
     The body is read here, at most `max_bytes` of it: a bigger one is `TooLarge` and is not kept in memory.
     TLS certificates are always verified. Redirects are followed here rather than by requests, which forwards
     every header it does not know to be a login: a redirect to another server drops Authorization, Cookie and
-    every X- header (BitLabs' X-Api-Token, Toloka's X-CSRF-Token), whatever session the caller gave. The
+    every X- header (BitLabs' X-Api-Token, Toloka's X-CSRF-Token), whatever session the caller gave, and so
+    does a redirect to a sign-in page on the same server: a signed-out login is not shown to a login form. The
     original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes
     that belong in no message.
     """
@@ -182,7 +189,7 @@ def send(
             if not (allow_redirects and response.is_redirect):
                 break
             target = urljoin(response.url, response.headers["Location"])
-            if origin(target) != origin(response.url):
+            if origin(target) != origin(response.url) or is_sign_in_address(target):
                 sent = {name: value for name, value in sent.items() if not _is_login_header(name)}
             if response.status_code in (301, 302, 303):  # as browsers do: the body is not sent again
                 method, arguments = "GET", {name: v for name, v in arguments.items() if name == "params"}
@@ -231,6 +238,27 @@ def _read(response: requests.Response, max_bytes: int) -> requests.Response:
                 QT_TRANSLATE_NOOP("PlatformError", "{0} stopped answering half way").filled(_server(response.url))
             ) from None
     return response
+
+
+def is_sign_in_address(url: str) -> bool:
+    """Whether `url` is where sites keep their sign-in pages: a sign-in server, or a sign-in path."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(_SIGN_IN_HOST.match(parts.hostname or "") or _SIGN_IN_PATH.search(parts.path))
+
+
+def is_sign_in_page(response: requests.Response) -> bool:
+    """Whether a reply is a site's sign-in page rather than the data asked for: a redirect to one, a page
+    reached at one's address, or a page (not JSON) asking for a password, which is how a site that signed the
+    worker out answers in place of her data."""
+    address = response.url or ""
+    if response.is_redirect:
+        return is_sign_in_address(urljoin(address, response.headers.get("Location", "")))
+    if "json" in response.headers.get("Content-Type", "").lower():
+        return False
+    return is_sign_in_address(address) or bool(_PASSWORD_FIELD.search(response.content or b""))
 
 
 def _is_login_header(name: str) -> bool:

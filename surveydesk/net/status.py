@@ -16,6 +16,7 @@ import requests
 
 from surveydesk.core.errors import IN_TROUBLE, REFUSED, SLOWING_DOWN, AuthExpired, RateLimited, Unavailable
 from surveydesk.core.translatable import Sentence
+from surveydesk.net.http import is_sign_in_page
 
 LONGEST_WAIT: Final = timedelta(days=1)  # a longer wait is a server's mistake; a day is still polite
 SHORTEST_WAIT: Final = timedelta(seconds=1)  # "slow down" with a wait of nothing (0, a date gone by) still waits
@@ -53,18 +54,19 @@ def raise_for_status(
     trouble: Sentence = IN_TROUBLE,
     wait_hint: WaitHint | None = None,
 ) -> None:
-    """Nothing for a 2xx answer; otherwise the typed error its status means.
+    """Nothing for a 2xx answer with the data asked for; otherwise the typed error its status means.
 
-    401 and 403: the login was refused (`login_refused`, in words). 429: slow down for the wait the platform
+    401 and 403: the login was refused (`login_refused`, in words), and so it was when the answer is the site's
+    sign-in page, reached by a redirect or served in place of the data. 429: slow down for the wait the platform
     asked for (`wait_hint`, a platform's own way of saying it, then `Retry-After`, else `fallback_wait`), in
     `slow`'s words ({0} the platform's `name`, {1} seconds). 5xx: the platform is in trouble (`trouble`), and
     a `Retry-After` beside it is honoured. Anything else is a refusal no other error explains.
     """
     status = response.status_code
+    if status in (401, 403) or is_sign_in_page(response):
+        raise AuthExpired(platform, login_refused)
     if 200 <= status < 300:
         return
-    if status in (401, 403):
-        raise AuthExpired(platform, login_refused)
     if status == 429:
         hinted = wait_hint(response) if wait_hint is not None else None
         named = hinted if hinted is not None else retry_after(response, now)
