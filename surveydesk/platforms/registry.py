@@ -7,6 +7,7 @@ the rules and the lists read names and settings from it. No other module keeps a
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
 from typing import Final
@@ -20,6 +21,7 @@ from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.cookie_sign_in import CookieSignIn, keep_renewed_cookies
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
 from surveydesk.platforms.spec import PlatformSpec, SecretProvider
 from surveydesk.platforms.web_session import SignInPlace, SignIns, WebSignIn
@@ -50,6 +52,7 @@ class Registry:
 
     def __init__(self, specs: Iterable[PlatformSpec]) -> None:
         self._specs = {spec.platform: spec for spec in specs}
+        self._renewals = threading.Lock()  # one renewal of a signed-in session written at a time
 
     @classmethod
     def from_packages(cls, packages: Iterable[str]) -> Registry:
@@ -108,7 +111,8 @@ class Registry:
     ) -> Connector:
         """One connector per account, each with its own HTTP session (its own cookies and connection pool)."""
         spec = self.spec(account.key.platform)
-        return spec.connector(account, secret_reader(account, secrets), _session(session_factory), clock)
+        session = self._session(spec, account, secrets, session_factory)
+        return spec.connector(account, secret_reader(account, secrets), session, clock)
 
     def build_reader(
         self, account: Account, secrets: SecretStore, clock: Clock, session_factory: SessionFactory | None = None
@@ -118,7 +122,18 @@ class Registry:
         spec = self._specs.get(account.key.platform)
         if spec is None or spec.earnings is None:
             return None
-        return spec.earnings(account, secret_reader(account, secrets), _session(session_factory), clock)
+        session = self._session(spec, account, secrets, session_factory)
+        return spec.earnings(account, secret_reader(account, secrets), session, clock)
+
+    def _session(
+        self, spec: PlatformSpec, account: Account, secrets: SecretStore, factory: SessionFactory | None
+    ) -> requests.Session:
+        """A session of the account's own; for a platform signed in to by cookies, one whose replies' renewed
+        cookies go back to the keyring (cookie_sign_in.py), so the worker stays signed in."""
+        session = factory() if factory else make_session(USER_AGENT)
+        if spec.sign_in is not None and isinstance(spec.sign_in(None), CookieSignIn):
+            keep_renewed_cookies(session, account.key, secrets, account.base_url, self._renewals)
+        return session
 
     def politeness_for(self, account: Account) -> Politeness:
         """The account's polling interval: the worker's choice (`options["interval"]`, seconds), never below the
@@ -140,10 +155,6 @@ def secret_reader(account: Account, secrets: SecretStore) -> SecretProvider:
             return None
 
     return read
-
-
-def _session(factory: SessionFactory | None) -> requests.Session:
-    return factory() if factory else make_session(USER_AGENT)
 
 
 BUILT_IN: Final = Registry.from_packages(PLATFORM_PACKAGES)
