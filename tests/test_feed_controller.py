@@ -3,12 +3,19 @@ reserves, opens the page and starts the timer, and the worker's rules over the l
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import Account, PollState
 from surveydesk.core.money import Money
+from surveydesk.core.politeness import Politeness
+from surveydesk.demo import DemoExchange
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.feed.rules import Rules
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
@@ -17,7 +24,7 @@ from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.timekeeper import Timekeeper
-from tests.conftest import add_demo_account
+from tests.conftest import DEMO, add_demo_account
 
 
 @pytest.fixture
@@ -126,3 +133,34 @@ def test_alert_settings_are_saved_and_read_back(qtbot, database):
     assert changed.args == [expected] and alert_settings(settings) == expected
     settings.set("alerts.quiet_from", "not a time")
     assert alert_settings(settings).quiet_from is None
+
+
+def test_a_sign_out_is_said_once_not_at_every_poll_and_again_after_signing_in(
+    qtbot, window_and_feed, exchange, poller, monkeypatch
+):
+    window, _feed, _keeper, _settings = window_and_feed
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_alert", lambda title, body: said.append((title, body)))
+    secrets = MemorySecrets({DEMO: "expired-token"})
+    account = Account(DEMO, "demo", exchange.prolific_url)
+    connector = BUILT_IN.build_connector(account, secrets, SystemClock())
+    poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=30)))
+    states: list[PollState] = []
+    poller.status_changed.connect(lambda status: states.append(status.state))
+
+    def poll_until(state: PollState) -> None:
+        states.clear()
+        poller.poll_all_now()
+        qtbot.waitUntil(lambda: state in states, timeout=10_000)
+
+    poller.start()
+    for _poll in range(3):
+        poll_until(PollState.ERROR)
+    signed_out = ("Signed out of Prolific", "Prolific says your sign-in has expired: sign in to Prolific again")
+    assert said == [signed_out]
+
+    secrets.set(DEMO, DemoExchange.PROLIFIC_TOKEN)  # she signed in again
+    poll_until(PollState.OK)
+    secrets.set(DEMO, "expired-token")  # and Prolific signed her out again
+    poll_until(PollState.ERROR)
+    assert [alert for alert in said if alert[0].startswith("Signed out")] == [signed_out, signed_out]

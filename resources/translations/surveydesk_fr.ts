@@ -811,6 +811,10 @@
         <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
     </message>
     <message>
+        <source>Signed out of {0}</source>
+        <translation>Déconnecté de {0}</translation>
+    </message>
+    <message>
         <source>Time limit</source>
         <translation>Limite de temps</translation>
     </message>
@@ -4239,7 +4243,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>_Row</name>
     <message>
-        <source>Reconnect…</source>
+        <source>Sign in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
 </context>

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.errors import PlatformError
+from surveydesk.core.errors import AuthExpired, PlatformError
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
 from surveydesk.core.politeness import Politeness
 from surveydesk.core.sanitize import TaskChecker
@@ -38,6 +38,7 @@ class _Schedule:
     timer: QTimer
     status: PlatformStatus
     checker: TaskChecker = field(default_factory=TaskChecker)
+    signed_out: bool = False  # told since the platform last refused the login; a good poll clears it
 
 
 class Poller(QObject):
@@ -46,6 +47,9 @@ class Poller(QObject):
     snapshot_loaded = Signal(object)  # list[Task]: what the store held when polling started
     tasks_changed = Signal(object)  # MergeResult
     status_changed = Signal(object)  # PlatformStatus
+    # PlatformStatus: a platform signed the worker out of an account, said once per sign-out (not at each poll
+    # that fails the same way), until a poll succeeds or the account is signed in to again.
+    signed_out = Signal(object)
     account_removed = Signal(object)  # AccountKey
 
     def __init__(self, store: TaskStore, clock: Clock, pool: QThreadPool, parent: QObject | None = None) -> None:
@@ -206,6 +210,7 @@ class Poller(QObject):
             next_poll=next_poll,
             task_count=present,
         )
+        schedule.signed_out = False
         if result.total_changes:
             self.tasks_changed.emit(result)
         self._schedule(key, next_poll)
@@ -218,6 +223,9 @@ class Poller(QObject):
         self._set_status(
             key, state=PollState.ERROR, message=error.message, error_kind=error.kind, next_poll=next_poll
         )
+        if isinstance(error, AuthExpired) and not schedule.signed_out:
+            schedule.signed_out = True
+            self.signed_out.emit(schedule.status)
         self._schedule(key, next_poll)
 
     def _set_status(self, key: AccountKey, **changes: Any) -> None:

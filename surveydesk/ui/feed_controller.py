@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.model import MergeResult, Task
+from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.platforms.registry import BUILT_IN
@@ -22,6 +22,7 @@ from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.ui.text import translated
 from surveydesk.ui.tray import Tray
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -72,6 +73,7 @@ class FeedController(QObject):
         window.proxy.set_rules(self._rules.list_rules())
 
         poller.tasks_changed.connect(self._on_changes)
+        poller.signed_out.connect(self._on_signed_out)
         window.take_requested.connect(self.take)
         window.rules_requested.connect(self.edit_rules)
         window.alerts_requested.connect(self.edit_alerts)
@@ -139,6 +141,12 @@ class FeedController(QObject):
             self.tray.show_alert(alert)
         else:
             self._window.show_alert(alert.title, alert.body)
+
+    def _on_signed_out(self, status: PlatformStatus) -> None:
+        """A platform signed the worker out: said once, in the tray (the window when there is none); the
+        account's status line keeps saying it, with its "Sign in again" button."""
+        title = self.tr("Signed out of {0}").format(BUILT_IN.name(status.account.platform))
+        self._show(Alert(title, translated(status.message), (), sound=False))
 
     def _on_time_warning(self, message: str) -> None:
         """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""

@@ -84,7 +84,7 @@ class _Row(QWidget):
         super().__init__(panel)
         self.mark, self.name, self.line = plain_label(self), plain_label(self), plain_label(self)
         self.earnings = plain_label(self)
-        self.reconnect = QPushButton(self.tr("Reconnect…"), self)
+        self.reconnect = QPushButton(self.tr("Sign in again…"), self)
         self.reconnect.clicked.connect(lambda: panel.reconnect_requested.emit(key))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +96,7 @@ class _Row(QWidget):
 
 
 class StatusPanel(QWidget):
-    """One row per account: a coloured state mark, the account's name, its status line, and "Reconnect…"
+    """One row per account: a coloured state mark, the account's name, its status line, and "Sign in again…"
     when the platform signed the worker out."""
 
     reconnect_requested = Signal(object)  # AccountKey
