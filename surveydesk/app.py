@@ -23,6 +23,7 @@ from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_sign_ins, demo_signed_in
+from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -453,7 +454,18 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
             print(line, flush=True)
             app.quit()
 
-        smoke.finished.connect(report)
+        def polled(code: int, line: str) -> None:
+            """In the demo, the sign-in window then signs in to each platform's page, as the worker would."""
+            if code != 0 or not args.demo or not core.sign_ins.web:
+                report(code, line)
+                return
+            from surveydesk.ui.smoke_sign_in import SignInSmokeTest
+
+            signing = SignInSmokeTest(core.sign_ins, core.registry.name, demo_worker_script(), parent=window)
+            signing.finished.connect(lambda signed, words: report(signed, f"{line}; {words}"))
+            signing.start()
+
+        smoke.finished.connect(polled)
         smoke.start()
     window.show()
     if not args.smoke_test:

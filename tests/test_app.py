@@ -28,6 +28,8 @@ def test_smoke_test_against_the_demo_exchange_prints_its_ok_line():
     line = result.stdout.strip().splitlines()[-1]
     assert line.startswith("smoke-test ok: 5 platforms, ")
     assert int(line.split(", ")[1].split()[0]) > 0
+    # Then the sign-in window signed in to the demo's pages of Prolific, MTurk and Toloka, as the worker would.
+    assert "; signed in to 3 sign-in pages in " in line
 
 
 def test_smoke_test_without_any_account_fails_with_a_reason(tmp_path: Path):

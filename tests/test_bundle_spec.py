@@ -87,17 +87,18 @@ def test_the_by_name_finder_sees_import_module_calls(tmp_path):
 
 def test_plugins_of_unused_qt_modules_are_dropped_and_the_rest_kept(spec):
     keep = ("PySide6/Qt/plugins/platforms/libqxcb.so", "x", "BINARY")
+    web_engine_needs = ("PySide6/Qt/lib/libQt6Quick.so.6", "x", "BINARY")
     drop = ("PySide6/Qt/plugins/imageformats/libqpdf.so", "x", "BINARY")
-    drop_lib = ("PySide6/Qt/lib/libQt6Quick.so.6", "x", "BINARY")
+    drop_lib = ("PySide6/Qt/lib/libQt6QuickControls2.so.6", "x", "BINARY")
     blocks = {name: type(name, (Recorder,), {}) for name in ("PYZ", "EXE", "COLLECT")}
 
     class Analysis(Recorder):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.binaries = [keep, drop, drop_lib]
+            self.binaries = [keep, web_engine_needs, drop, drop_lib]
 
     built = runpy.run_path(str(SPEC), init_globals={"SPECPATH": str(ROOT), "Analysis": Analysis, **blocks})
-    assert built["coll"].args[1] == [keep]
+    assert built["coll"].args[1] == [keep, web_engine_needs]
 
 
 def test_name_comes_from_the_package_and_unused_qt_is_left_out(spec):
@@ -106,5 +107,29 @@ def test_name_comes_from_the_package_and_unused_qt_is_left_out(spec):
     icon = spec["exe"].kwargs["icon"]
     assert icon is None or Path(icon).is_file()
     excluded = set(spec["a"].kwargs["excludes"])
-    assert {"PySide6.QtWebEngineCore", "PySide6.QtQml", "tkinter"} <= excluded
+    assert {"PySide6.QtWebEngineQuick", "PySide6.QtQml", "tkinter"} <= excluded
     assert not excluded & set(spec["a"].kwargs["hiddenimports"])
+
+
+def test_the_sign_in_windows_web_engine_travels_in_the_worker_languages_only(spec):
+    """The sign-in window's modules are imported inside functions: named, and not excluded."""
+    web_engine = {"PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel"}
+    assert web_engine <= set(spec["a"].kwargs["hiddenimports"])
+    assert not web_engine & set(spec["a"].kwargs["excludes"])
+    locales = "PySide6/Qt/translations/qtwebengine_locales"
+    datas = [
+        (f"{locales}/fr.pak", "x", "DATA"),
+        (f"{locales}/en-US.pak", "x", "DATA"),
+        (f"{locales}/ja.pak", "x", "DATA"),
+        ("PySide6/Qt/resources/qtwebengine_resources.pak", "x", "DATA"),
+        ("PySide6/Qt/resources/qtwebengine_devtools_resources.pak", "x", "DATA"),
+    ]
+    blocks = {name: type(name, (Recorder,), {}) for name in ("PYZ", "EXE", "COLLECT")}
+
+    class Analysis(Recorder):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.datas = list(datas)
+
+    built = runpy.run_path(str(SPEC), init_globals={"SPECPATH": str(ROOT), "Analysis": Analysis, **blocks})
+    assert built["coll"].args[2] == datas[:2] + datas[3:4]

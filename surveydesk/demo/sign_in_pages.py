@@ -374,6 +374,19 @@ class TolokaSignInSite:
         return Response(302, b"", HTML_TYPE, tuple(headers))
 
 
+def demo_worker_script() -> str:
+    """A script that plays the demo worker on any of these pages: it fills the form the page shows (any e-mail,
+    login and password, then the verification code) and sends it. Run on each page loaded in a sign-in window,
+    it signs in to each platform as a worker would (the bundle's smoke test does)."""
+    values = {"email": "demo@example.com", "login": "demo", "password": "demo", "otpCode": VERIFICATION_CODE}
+    return (
+        "(function (values) { const form = document.querySelector('form'); if (!form) return;"
+        " for (const [name, value] of Object.entries(values)) {"
+        " const field = form.querySelector('[name=\"' + name + '\"]'); if (field) field.value = value; }"
+        f" form.submit(); }})({json.dumps(values)})"
+    )
+
+
 def _verification_page(ticket: str, problem: str) -> bytes:
     form = (
         "<p>For your security, we sent a code to your phone.</p>"
