@@ -45,7 +45,6 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
@@ -62,6 +61,7 @@ from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
 from tests.menu_checks import repeated_mnemonics

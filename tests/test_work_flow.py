@@ -6,13 +6,13 @@ from __future__ import annotations
 from surveydesk.services.background import Background
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.task_model import Column
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import add_demo_account
 from tests.factories import FixedClock

@@ -15,8 +15,8 @@ from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, EntryHeader, Kind, Sour
 from surveydesk.ledger.store import LedgerStore, Report
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt, Outcome
+from surveydesk.work.store import WorkLog
 
 # The last `attempt_events` row ingested, in the settings table.
 SEEN_KEY = "ledger.attempt_events_seen"

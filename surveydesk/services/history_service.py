@@ -38,7 +38,7 @@ from surveydesk.services.background import Background
 from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
+from surveydesk.work.store import WorkLog
 
 log = logging.getLogger(__name__)
 
