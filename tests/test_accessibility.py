@@ -63,6 +63,7 @@ from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
 from tests.menu_checks import repeated_mnemonics
 
@@ -145,7 +146,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     add_demo_account(poller, exchange, token="wrong")
     window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
-    window.add_page(WagesPanel(settings, window), "Wages")
+    window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
     window.shell = ShellController(window, poller, settings, autostart, lambda: True)

@@ -14,6 +14,7 @@ from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import add_demo_account
 from tests.factories import FixedClock
 
@@ -28,7 +29,7 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
         window, poller, keeper, Background(pool, window), settings, clock, app_icon(), open_url=lambda _url: None
     )
     reports = WageReports(WorkLog(database), pool, parent=window)
-    panel = WagesPanel(settings, window)
+    panel = WagesPanel(WageSettings(settings), window)
     reports.ready.connect(panel.show_summary)
     window.add_page(panel, "Wages")
     strip = window.timer_strip
