@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database

@@ -3,10 +3,10 @@ log, where the worker records what the platform paid, since no platform will rep
 
 from __future__ import annotations
 
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.history import History
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.store import Database

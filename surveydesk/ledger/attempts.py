@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.work.model import Attempt, Outcome

@@ -19,17 +19,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import (
     ATTEMPT_TASK_PREFIX,
     UNKNOWN_ORIGIN,
-    EntryHeader,
-    Kind,
     LedgerEntry,
     LedgerEvent,
     Source,
-    Status,
     current_state,
     make_event,
     merge_description,
@@ -46,17 +44,6 @@ _ENTRY_COLUMNS = (
     "status_at, amount_minor, currency, note"
 )
 _EVENT_COLUMNS = "id, entry_id, at, recorded_at, source, status, amount_minor, currency, note, link"
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One thing a source says about one entry: the entry as described, and what the event says of it."""
-
-    header: EntryHeader
-    at: datetime
-    status: Status | None = None
-    amount: Money | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

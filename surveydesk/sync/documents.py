@@ -29,18 +29,10 @@ from datetime import datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind, Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
-from surveydesk.ledger.model import (
-    DESCRIBED_FIELDS,
-    UNKNOWN_ORIGIN,
-    EntryHeader,
-    Kind,
-    LedgerEvent,
-    Source,
-    Status,
-    merge_description,
-)
+from surveydesk.ledger.model import DESCRIBED_FIELDS, UNKNOWN_ORIGIN, LedgerEvent, Source, merge_description
 from surveydesk.work.model import Outcome
 
 JsonObject = dict[str, Any]

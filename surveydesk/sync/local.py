@@ -15,8 +15,8 @@ from datetime import datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import EntryHeader, Kind
 from surveydesk.ledger.store import LedgerStore, event_from_row
 from surveydesk.store.database import Database
 from surveydesk.sync import documents as docs

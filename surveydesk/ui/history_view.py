@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
@@ -55,7 +56,6 @@ from surveydesk.ledger.history import (
     History,
     Totals,
 )
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
 from surveydesk.ledger.rates import RateStore
 from surveydesk.platforms.registry import platform_name
