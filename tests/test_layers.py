@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,13 @@ def test_core_packages_import_without_any_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_replication_reads_and_writes_only_its_own_tables() -> None:
+    """sync/local.py goes through the ledger's, the work log's, the settings' and the profile's stores; only
+    the `sync_*` tables (and its scratch table) are its own to name in SQL."""
+    source = (PACKAGE / "sync" / "local.py").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(?:FROM|INTO|UPDATE|JOIN|TABLE(?: IF NOT EXISTS)?)\s+([a-z_]+)", source))
+    assert named, "the pattern no longer finds the tables named in sync/local.py"
+    others = sorted(name for name in named if not name.startswith("sync_") and name != "requeued")
+    assert not others, f"sync/local.py names other packages' tables {others}; go through their stores"

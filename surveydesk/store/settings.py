@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from typing import TypeAlias, TypeVar, cast
 
-from surveydesk.store.database import Database
+from surveydesk.store.database import Database, chunked, question_marks
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,24 @@ class SettingsStore:
             return default
 
     def set(self, key: str, value: JsonValue) -> None:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        self.set_text(key, json.dumps(value, ensure_ascii=False, allow_nan=False))
+
+    # --- as JSON text (replication carries settings so, and they must come back exactly as written) ----------
+
+    def all_keys(self) -> list[str]:
+        return [key for (key,) in self._db.connection().execute("SELECT key FROM settings")]
+
+    def texts(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, stored JSON text) of the settings among `keys` that are set."""
+        found: list[tuple[str, str]] = []
+        for chunk in chunked(keys):
+            found += self._db.connection().execute(
+                f"SELECT key, value FROM settings WHERE key IN ({question_marks(len(chunk))})", chunk
+            )
+        return found
+
+    def set_text(self, key: str, text: str) -> None:
+        """Keep `text` (JSON, checked by the caller) as the value of `key`, character for character."""
         with self._db.transaction() as connection:
             connection.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
