@@ -1,4 +1,4 @@
-"""The alert settings: how many alerts a minute at most, quiet hours, and a sound."""
+"""The alert settings: how many alerts a minute at most, quiet hours, a sound, and alerts on the phone."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 
 
 def save_alert_settings(settings: SettingsStore, alerts: AlertSettings) -> None:
@@ -33,8 +36,15 @@ class AlertsDialog(QDialog):
 
     changed = Signal(object)  # AlertSettings
 
-    def __init__(self, settings: SettingsStore, current: AlertSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        current: AlertSettings,
+        parent: QWidget | None = None,
+        phone: PhoneAlertsSection | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.phone = phone
         self.setWindowTitle(self.tr("Alerts"))
         self._settings = settings
         self.per_minute = QSpinBox(self)
@@ -67,11 +77,19 @@ class AlertsDialog(QDialog):
         buttons.setParent(self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        computer = QWidget(self)
+        form = QFormLayout(computer)
         form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
         form.addRow(hours)
         form.addRow(self.sound)
-        form.addRow(buttons)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(computer, self.tr("On this computer"))
+        if phone is not None:
+            phone.setParent(self)
+            self.tabs.addTab(phone, self.tr("On my phone"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
 
     def chosen(self) -> AlertSettings:
         quiet = self.quiet.isChecked()
@@ -83,6 +101,9 @@ class AlertsDialog(QDialog):
         )
 
     def save(self) -> None:
+        if self.phone is not None and not self.phone.save():
+            self.tabs.setCurrentWidget(self.phone)  # where it says what to put right
+            return
         alerts = self.chosen()
         save_alert_settings(self._settings, alerts)
         self.changed.emit(alerts)

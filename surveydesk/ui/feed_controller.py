@@ -13,13 +13,17 @@ from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
+from surveydesk.feed.phone import PhoneMessage, load_phone_settings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.services.background import Background
+from surveydesk.services.idle import SessionIdle
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.ui.tray import Tray
@@ -60,8 +64,13 @@ class FeedController(QObject):
         clock: Clock,
         icon: QIcon,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        phone: PhoneAlerts | None = None,
+        idle: SessionIdle | None = None,
     ) -> None:
         super().__init__(window)
+        self.phone = phone
+        self._idle = idle
+        self.phone_settings = load_phone_settings(settings)
         self._window = window
         self._settings = settings
         self._rules = RuleStore(settings)
@@ -110,7 +119,10 @@ class FeedController(QObject):
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
 
     def edit_alerts(self) -> None:
-        dialog = AlertsDialog(self._settings, self.alerts.settings, self._window)
+        section = None
+        if self.phone is not None:
+            section = PhoneAlertsSection(self._settings, self.phone_settings, self.phone.secrets, self.phone)
+        dialog = AlertsDialog(self._settings, self.alerts.settings, self._window, section)
         dialog.changed.connect(self._on_alert_settings)
         dialog.exec()
         dialog.setParent(None)
@@ -119,9 +131,11 @@ class FeedController(QObject):
         """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
         self._on_rules_changed()
         self.alerts.settings = alert_settings(self._settings)
+        self.phone_settings = load_phone_settings(self._settings)
 
     def _on_alert_settings(self, settings: AlertSettings) -> None:
         self.alerts.settings = settings
+        self.phone_settings = load_phone_settings(self._settings)
 
     def _notifies(self, task: Task) -> bool:
         return self._notify_rules.matches(task)
@@ -133,8 +147,21 @@ class FeedController(QObject):
     def _on_changes(self, result: MergeResult) -> None:
         tasks = self.alerts.tasks_to_alert(result)
         if tasks:
-            self._show(task_alert(tasks, self.alerts.settings.sound))
+            alert = task_alert(tasks, self.alerts.settings.sound)
+            self._show(alert)
+            self._to_phone(alert)
         self.tray.set_unseen(self.alerts.unseen)
+
+    def _to_phone(self, alert: Alert) -> None:
+        """The same alert on the phone, when the worker wants it there now (away long enough, if she asked)."""
+        phone, chosen = self.phone, self.phone_settings
+        if phone is None or not chosen.enabled:
+            return
+        message = PhoneMessage(alert.title, alert.body)
+        if not chosen.only_when_away:
+            phone.send(message)
+        elif self._idle is not None:
+            self._idle.ask(lambda idle: phone.send(message) if chosen.wants(idle) else None)
 
     def _show(self, alert: Alert) -> None:
         if self.tray.available:
