@@ -1,17 +1,15 @@
 """Alerts on the phone: an ntfy topic nobody can guess, shown as a code the ntfy app scans; alerts and test
 alerts reaching a local ntfy server with their title, priority and tags; a server's access key; any other
-Apprise address (Apprise's own json:// target); "only when I am away"; the secrets in the keyring only."""
+Apprise address (Apprise's own json:// target); "only when I am away"; the phone_secrets in the keyring only."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 import zxingcpp
 
-from surveydesk.core.clock import SystemClock
 from surveydesk.feed.phone import (
     NTFY_CLOUD,
     OTHER_SERVICES_KEY,
@@ -23,37 +21,12 @@ from surveydesk.feed.phone import (
     load_phone_settings,
     new_topic,
     ntfy_server,
-    save_phone_settings,
 )
-from surveydesk.secrets import MemorySecrets
-from surveydesk.services.background import Background
-from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import NTFY, OTHER, PhoneAlerts, PhoneTargets
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alerts_dialog import AlertsDialog
-from surveydesk.ui.application import app_icon
-from surveydesk.ui.feed_controller import FeedController
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
-from tests.conftest import add_demo_account
 from tests.ntfy_server import NtfyServer
-
-
-@pytest.fixture
-def ntfy() -> Iterator[NtfyServer]:
-    with NtfyServer() as server:
-        yield server
-
-
-@pytest.fixture
-def secrets() -> MemorySecrets:
-    return MemorySecrets()
-
-
-@pytest.fixture
-def phone(qtbot, pool, database, secrets) -> PhoneAlerts:
-    settings = SettingsStore(database)
-    return PhoneAlerts(secrets, Background(pool), lambda: load_phone_settings(settings))
 
 
 def test_a_new_topic_is_one_nobody_can_guess_and_ntfy_accepts():
@@ -124,10 +97,10 @@ def test_a_service_that_does_not_answer_is_named_in_the_failure(qtbot, phone, nt
 
 
 @pytest.fixture
-def section(qtbot, database, secrets, phone) -> PhoneAlertsSection:
-    shown = PhoneAlertsSection(SettingsStore(database), PhoneSettings(), secrets, phone)
+def section(qtbot, database, phone_secrets, phone) -> PhoneAlertsSection:
+    shown = PhoneAlertsSection(SettingsStore(database), PhoneSettings(), phone_secrets, phone)
     qtbot.addWidget(shown)
-    qtbot.waitUntil(shown.isEnabled)  # the saved secrets were read
+    qtbot.waitUntil(shown.isEnabled)  # the saved phone_secrets were read
     return shown
 
 
@@ -145,7 +118,7 @@ def test_the_code_on_screen_decodes_to_the_subscription_of_a_fresh_topic(qtbot, 
 
 
 def test_saving_keeps_the_topic_key_and_addresses_in_the_keyring_and_none_in_the_settings(
-    qtbot, section, secrets, database
+    qtbot, section, phone_secrets, database
 ):
     section.enabled.setChecked(True)
     section.show_code.click()
@@ -154,8 +127,8 @@ def test_saving_keeps_the_topic_key_and_addresses_in_the_keyring_and_none_in_the
     section.others.setPlainText("json://127.0.0.1:9/hook\n\n")
     assert section.save()
     topic = section.subscription_link().rsplit("/", 1)[1]
-    assert secrets.get(TOPIC_KEY) == topic and secrets.get(TOKEN_KEY) == "tk_secret"
-    assert secrets.get(OTHER_SERVICES_KEY) == "json://127.0.0.1:9/hook"
+    assert phone_secrets.get(TOPIC_KEY) == topic and phone_secrets.get(TOKEN_KEY) == "tk_secret"
+    assert phone_secrets.get(OTHER_SERVICES_KEY) == "json://127.0.0.1:9/hook"
     stored = " ".join(value for (value,) in database.connection().execute("SELECT value FROM settings"))
     assert topic not in stored and "tk_secret" not in stored and "hook" not in stored
     assert load_phone_settings(SettingsStore(database)) == PhoneSettings(
@@ -164,11 +137,11 @@ def test_saving_keeps_the_topic_key_and_addresses_in_the_keyring_and_none_in_the
 
     section.access_key.clear()
     assert section.save()  # cleared: forgotten
-    assert secrets.get(TOKEN_KEY) is None
+    assert phone_secrets.get(TOKEN_KEY) is None
 
 
-def test_an_address_no_service_reads_is_refused_in_words_and_kept_on_screen(qtbot, database, secrets, phone):
-    section = PhoneAlertsSection(SettingsStore(database), PhoneSettings(), secrets, phone)
+def test_an_address_no_service_reads_is_refused_in_words_and_kept_on_screen(qtbot, database, phone_secrets, phone):
+    section = PhoneAlertsSection(SettingsStore(database), PhoneSettings(), phone_secrets, phone)
     dialog = AlertsDialog(SettingsStore(database), load_alerts(database), phone=section)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(section.isEnabled)
@@ -177,7 +150,7 @@ def test_an_address_no_service_reads_is_refused_in_words_and_kept_on_screen(qtbo
     assert dialog.isVisible() is False and dialog.result() == 0  # not accepted
     assert dialog.tabs.currentWidget() is section
     assert "does not know this address" in section.said.text()
-    assert section.others.toPlainText() == "tgram://\nmy phone" and secrets.get(OTHER_SERVICES_KEY) is None
+    assert section.others.toPlainText() == "tgram://\nmy phone" and phone_secrets.get(OTHER_SERVICES_KEY) is None
 
 
 def load_alerts(database):
@@ -186,43 +159,20 @@ def load_alerts(database):
     return alert_settings(SettingsStore(database))
 
 
-@pytest.fixture
-def feed_with_phone(qtbot, poller, database, pool, secrets, phone, ntfy, exchange):
-    """A window whose feed sends to a fresh topic on the local ntfy server, "only when I am away" (5 minutes);
-    `idle_for[0]` is how long she has not touched this computer, and `asked` counts the questions."""
-    window = MainWindow(poller, SystemClock().now)
-    qtbot.addWidget(window)
-    idle_for, asked = [timedelta(0)], []
-
-    def own_idle() -> timedelta:
-        asked.append(idle_for[0])
-        return idle_for[0]
-
-    topic = new_topic()
-    secrets.set(TOPIC_KEY, topic)
-    save_phone_settings(SettingsStore(database), PhoneSettings(True, True, 5, ntfy.address))
-    FeedController(
-        window, poller, None, Background(pool, window), SettingsStore(database), SystemClock(), app_icon(),
-        phone=phone, idle=SessionIdle(own_idle, Background(pool, window)),
-    )  # fmt: skip
-    add_demo_account(poller, exchange)
-    return window, topic, idle_for, asked
-
-
-def test_a_poll_s_alert_reaches_the_phone_when_she_is_away(qtbot, feed_with_phone, ntfy, poller, phone):
-    window, topic, idle_for, _asked = feed_with_phone
-    idle_for[0] = timedelta(minutes=6)
+def test_a_poll_s_alert_reaches_the_phone_when_she_is_away(qtbot, desk, ntfy, poller, phone):
+    desk.idle_for = timedelta(minutes=6)
     with qtbot.waitSignal(phone.delivered, timeout=15_000):
         poller.start()
-    (published,) = ntfy.on_topic(topic)
-    assert "new task" in window.statusBar().currentMessage()  # the desktop's alert: the same one
-    assert published.title in window.statusBar().currentMessage() and published.message
+    (published,) = ntfy.on_topic(desk.topic)
+    status = desk.window.statusBar().currentMessage()
+    assert "new task" in status  # the desktop's alert: the same one
+    assert published.title in status and published.message
 
 
-def test_a_poll_s_alert_stays_on_the_desktop_while_she_is_at_it(qtbot, feed_with_phone, poller, phone):
-    window, _topic, _idle_for, asked = feed_with_phone
+def test_a_poll_s_alert_stays_on_the_desktop_while_she_is_at_it(qtbot, desk, poller, phone):
     sent = []
     phone.send = sent.append  # what the feed hands over, once it decided
     poller.start()
-    qtbot.waitUntil(lambda: bool(asked) and "new task" in window.statusBar().currentMessage(), timeout=15_000)
+    alerted = lambda: desk.asked > 0 and "new task" in desk.window.statusBar().currentMessage()  # noqa: E731
+    qtbot.waitUntil(alerted, timeout=15_000)
     assert sent == []

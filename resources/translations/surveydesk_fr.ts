@@ -1982,6 +1982,21 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>PhoneFeed</name>
+    <message>
+        <source>Taken</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>“{0}” is yours: it is open on your computer.</source>
+        <translation>« {0} » est à vous : il est ouvert sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Pas pris</translation>
+    </message>
+</context>
+<context>
     <name>PlatformError</name>
     <message>
         <source>{0} sent us round in circles (too many redirects)</source>

@@ -23,6 +23,7 @@ DEFAULT_AWAY_MINUTES = 5
 
 # The keyring's names for the phone's secrets (secrets.py keys everything by an AccountKey).
 TOPIC_KEY = AccountKey("phone", "ntfy-topic")
+REPLY_TOPIC_KEY = AccountKey("phone", "ntfy-reply-topic")  # where the phone's "Take" posts (feed/phone_take.py)
 TOKEN_KEY = AccountKey("phone", "ntfy-access-key")
 OTHER_SERVICES_KEY = AccountKey("phone", "other-services")
 
@@ -64,6 +65,10 @@ class NtfyServer:
 
     def topic_url(self, topic: str) -> str:
         return f"{self.address}/{topic}"
+
+    def stream_url(self, topic: str) -> str:
+        """ntfy's JSON subscription stream of a topic: one event a line, for as long as the connection lives."""
+        return f"{self.topic_url(topic)}/json"
 
     def subscription_link(self, topic: str) -> str:
         """What the QR code says: the ntfy app's own link to subscribe to a topic on a server (its deep link
@@ -125,7 +130,7 @@ class PhoneMessage:
     priority: str = "high"
     tags: tuple[str, ...] = ("bell",)
     click: str | None = None
-    actions: str = ""  # ntfy's action buttons, in its header's short form
+    take_nonce: str | None = None  # an alert about one task: its "Take" button posts this (feed/phone_take.py)
 
 
 def load_phone_settings(settings: SettingsStore) -> PhoneSettings:

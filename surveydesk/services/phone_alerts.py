@@ -20,6 +20,7 @@ from surveydesk import APP_NAME
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.feed.phone import (
     OTHER_SERVICES_KEY,
+    REPLY_TOPIC_KEY,
     TOKEN_KEY,
     TOPIC_KEY,
     NtfyServer,
@@ -28,6 +29,7 @@ from surveydesk.feed.phone import (
     ntfy_server,
     other_service_addresses,
 )
+from surveydesk.feed.phone_take import take_action
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 
@@ -55,13 +57,14 @@ NOT_AN_ADDRESS = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True, slots=True)
 class PhoneTargets:
-    """Where a phone alert goes: an ntfy topic on a server (with its access key), and other Apprise addresses.
-    Holds secrets: never logged, never stored but through the keyring."""
+    """Where a phone alert goes: an ntfy topic on a server (with its access key), and other Apprise addresses;
+    and the topic the phone's "Take" answers on. Holds secrets: never logged, never stored but in the keyring."""
 
     server: NtfyServer
-    topic: str | None = None
+    topic: str | None = field(default=None, repr=False)
     access_key: str | None = field(default=None, repr=False)
     others: tuple[str, ...] = field(default=(), repr=False)
+    reply_topic: str | None = field(default=None, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -83,6 +86,7 @@ def read_targets(settings: PhoneSettings, secrets: SecretStore) -> PhoneTargets:
         topic=secrets.get(TOPIC_KEY),
         access_key=secrets.get(TOKEN_KEY),
         others=tuple(other_service_addresses(secrets.get(OTHER_SERVICES_KEY) or "")),
+        reply_topic=secrets.get(REPLY_TOPIC_KEY),
     )
 
 
@@ -103,6 +107,9 @@ def ntfy_target(targets: PhoneTargets, message: PhoneMessage) -> NotifyNtfy:
     """Apprise's ntfy plugin, built from parts (never from a URL, which would carry the topic and access key
     into Apprise's URL parsing and logs)."""
     server = targets.server
+    actions = None
+    if message.take_nonce is not None and targets.reply_topic is not None:
+        actions = take_action(server.topic_url(targets.reply_topic), message.take_nonce, targets.access_key)
     return NotifyNtfy(  # type: ignore[no-untyped-call]  # Apprise's plugins are not annotated
         host=server.host,
         port=server.port,
@@ -115,7 +122,7 @@ def ntfy_target(targets: PhoneTargets, message: PhoneMessage) -> NotifyNtfy:
         priority=message.priority,
         xtags=",".join(message.tags),
         click=message.click,
-        actions=message.actions or None,
+        actions=actions,
     )
 
 

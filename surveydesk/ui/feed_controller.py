@@ -13,17 +13,18 @@ from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
-from surveydesk.feed.phone import PhoneMessage, load_phone_settings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.services.background import Background
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import PhoneAlerts
+from surveydesk.services.phone_replies import ReplyStream
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
+from surveydesk.ui.phone_feed import PhoneFeed
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.ui.tray import Tray
@@ -68,9 +69,6 @@ class FeedController(QObject):
         idle: SessionIdle | None = None,
     ) -> None:
         super().__init__(window)
-        self.phone = phone
-        self._idle = idle
-        self.phone_settings = load_phone_settings(settings)
         self._window = window
         self._settings = settings
         self._rules = RuleStore(settings)
@@ -78,6 +76,10 @@ class FeedController(QObject):
         self.alerts = Alerts(matches=self._notifies, now=clock.now, settings=alert_settings(settings))
         self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self)
         self.take_flow = TakeFlow(poller, background, timekeeper, open_url, self)
+        self.phone: PhoneFeed | None = None
+        if phone is not None:
+            replies = ReplyStream(parent=self)
+            self.phone = PhoneFeed(phone, idle, self.take_flow, replies, settings, clock, self)
         window.proxy.set_rules(self._rules.list_rules())
 
         poller.tasks_changed.connect(self._on_changes)
@@ -121,7 +123,8 @@ class FeedController(QObject):
     def edit_alerts(self) -> None:
         section = None
         if self.phone is not None:
-            section = PhoneAlertsSection(self._settings, self.phone_settings, self.phone.secrets, self.phone)
+            phone = self.phone.phone
+            section = PhoneAlertsSection(self._settings, self.phone.chosen, phone.secrets, phone)
         dialog = AlertsDialog(self._settings, self.alerts.settings, self._window, section)
         dialog.changed.connect(self._on_alert_settings)
         dialog.exec()
@@ -131,11 +134,13 @@ class FeedController(QObject):
         """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
         self._on_rules_changed()
         self.alerts.settings = alert_settings(self._settings)
-        self.phone_settings = load_phone_settings(self._settings)
+        if self.phone is not None:
+            self.phone.reload()
 
     def _on_alert_settings(self, settings: AlertSettings) -> None:
         self.alerts.settings = settings
-        self.phone_settings = load_phone_settings(self._settings)
+        if self.phone is not None:
+            self.phone.reload()
 
     def _notifies(self, task: Task) -> bool:
         return self._notify_rules.matches(task)
@@ -149,19 +154,11 @@ class FeedController(QObject):
         if tasks:
             alert = task_alert(tasks, self.alerts.settings.sound)
             self._show(alert)
-            self._to_phone(alert)
+            if self.phone is not None:
+                self.phone.alert(alert)
+        if self.phone is not None:
+            self.phone.on_changes(result)
         self.tray.set_unseen(self.alerts.unseen)
-
-    def _to_phone(self, alert: Alert) -> None:
-        """The same alert on the phone, when the worker wants it there now (away long enough, if she asked)."""
-        phone, chosen = self.phone, self.phone_settings
-        if phone is None or not chosen.enabled:
-            return
-        message = PhoneMessage(alert.title, alert.body)
-        if not chosen.only_when_away:
-            phone.send(message)
-        elif self._idle is not None:
-            self._idle.ask(lambda idle: phone.send(message) if chosen.wants(idle) else None)
 
     def _show(self, alert: Alert) -> None:
         if self.tray.available:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from surveydesk.feed.phone import (
     NTFY_CLOUD,
     OTHER_SERVICES_KEY,
+    REPLY_TOPIC_KEY,
     TOKEN_KEY,
     TOPIC_KEY,
     PhoneAddressError,
@@ -72,7 +73,9 @@ class PhoneAlertsSection(QWidget):
         self._secrets = secrets
         self._phone = phone
         self._topic: str | None = None
+        self._reply_topic: str | None = None  # where the phone's "Take" answers: made with the topic
         self._saved_topic = ""
+        self._saved_reply = ""
         self._saved_key = ""
         self._saved_others = ""
 
@@ -161,7 +164,9 @@ class PhoneAlertsSection(QWidget):
             self.said.setText(translated(targets))
             return
         self._topic = targets.topic
+        self._reply_topic = targets.reply_topic or (new_topic() if targets.topic else None)
         self._saved_topic = targets.topic or ""
+        self._saved_reply = targets.reply_topic or ""
         self._saved_key = targets.access_key or ""
         self._saved_others = "\n".join(targets.others)
         self.access_key.setText(self._saved_key)
@@ -176,7 +181,7 @@ class PhoneAlertsSection(QWidget):
 
     def _on_show_code(self) -> None:
         if self._topic is None:
-            self._topic = new_topic()
+            self._topic, self._reply_topic = new_topic(), new_topic()
         self._refresh_code()
 
     def _refresh_code(self) -> None:
@@ -200,6 +205,7 @@ class PhoneAlertsSection(QWidget):
             topic=self._topic,
             access_key=self.access_key.text().strip() or None,
             others=tuple(addresses),
+            reply_topic=self._reply_topic,
         )
 
     def chosen(self) -> PhoneSettings:
@@ -238,6 +244,7 @@ class PhoneAlertsSection(QWidget):
             return False
         wanted = (
             (TOPIC_KEY, targets.topic or "", self._saved_topic),
+            (REPLY_TOPIC_KEY, targets.reply_topic or "", self._saved_reply),
             (TOKEN_KEY, targets.access_key or "", self._saved_key),
             (OTHER_SERVICES_KEY, "\n".join(targets.others), self._saved_others),
         )
@@ -250,6 +257,8 @@ class PhoneAlertsSection(QWidget):
         except SecretsUnavailable as problem:
             self.said.setText(translated(problem.message))
             return False
-        self._saved_topic, self._saved_key, self._saved_others = (value for _key, value, _saved in wanted)
+        self._saved_topic, self._saved_reply, self._saved_key, self._saved_others = (
+            value for _key, value, _saved in wanted
+        )
         save_phone_settings(self._settings, chosen)
         return True
