@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
@@ -33,7 +34,7 @@ def backend() -> DictKeyring:
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool) -> Iterator[AccountsDialog]:
     secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend))
-    widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool), BUILT_IN)
     qtbot.addWidget(widget)
     yield widget
 
@@ -89,7 +90,7 @@ def test_removing_forgets_the_token(qtbot, dialog, accounts, backend, exchange, 
 
 def test_without_a_keyring_the_token_is_kept_for_this_run_only(qtbot, accounts, pool, exchange, monkeypatch):
     secrets = SecretsWithRunOnlyFallback(KeyringSecrets(keyring.backends.fail.Keyring()))
-    dialog = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    dialog = AccountsDialog(accounts, secrets, SystemClock(), Background(pool), BUILT_IN)
     qtbot.addWidget(dialog)
     assert "No system keyring is available" in dialog.result.text()
     asked: list[str] = []

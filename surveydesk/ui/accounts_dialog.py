@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import Registry
+from surveydesk.platforms.spec import PlatformSpec
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
@@ -55,6 +56,7 @@ class AccountsDialog(QDialog):
         secrets: SecretStore,
         clock: Clock,
         background: Background,
+        registry: Registry,
         select: AccountKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -65,6 +67,7 @@ class AccountsDialog(QDialog):
         self._secrets = secrets
         self._clock = clock
         self._background = background
+        self._registry = registry
         self._editing: Account | None = None
 
         self.account_list = QListWidget(self)
@@ -76,7 +79,7 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
 
         self.platform = QComboBox(self)
-        for spec in PLATFORMS.values():
+        for spec in registry:
             self.platform.addItem(spec.name, spec.platform)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.label = QLineEdit(self)
@@ -136,7 +139,9 @@ class AccountsDialog(QDialog):
             return
         secret = self.secret.text().strip()
         if self._editing is None and not secret:
-            self.result.setText(self.tr("Paste the {0} first.").format(self._spec().sign_in_label.lower()))
+            self.result.setText(
+                self.tr("Paste the {0} first.").format(translated(self._spec().sign_in_label).lower())
+            )
             return
         if secret and not keep_secret(self, self._secrets, account.key, secret, self.result):
             return
@@ -178,7 +183,7 @@ class AccountsDialog(QDialog):
             except SecretsUnavailable:
                 return None
 
-        connector = self._spec().build(account, secret, make_session(), self._clock)
+        connector = self._spec().connector(account, secret, make_session(), self._clock)
 
         def poll_once() -> list[Task] | PlatformError:
             try:
@@ -196,8 +201,7 @@ class AccountsDialog(QDialog):
         self.account_list.blockSignals(True)
         self.account_list.clear()
         for account in self._accounts.list_accounts():
-            spec = PLATFORMS.get(account.key.platform)
-            item = QListWidgetItem(f"{spec.name if spec else account.key.platform} — {account.label}")
+            item = QListWidgetItem(f"{self._registry.name(account.key.platform)} — {account.label}")
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.account_list.addItem(item)
             if account.key == select:
@@ -239,19 +243,19 @@ class AccountsDialog(QDialog):
         self.option_fields = {}
         self._form.addRow(self.tr("Platform:"), self.platform)
         self._form.addRow(self.tr("Account:"), self.label)
-        self._form.addRow(self.tr("{0}:").format(spec.sign_in_label), self.secret)
+        self._form.addRow(self.tr("{0}:").format(translated(spec.sign_in_label)), self.secret)
         self._form.addRow("", self.secret_help)
-        self.secret_help.setText(spec.sign_in_help)
+        self.secret_help.setText(translated(spec.sign_in_help))
         for option in spec.options:
             field = QLineEdit(self)
             field.setText(option.default if account is None else account.options.get(option.key, option.default))
             self.option_fields[option.key] = field
-            self._form.addRow(f"{option.label}:", field)
+            self._form.addRow(self.tr("{0}:").format(translated(option.label)), field)
         self._form.addRow(self.tr("Server:"), self.base_url)
         self._form.addRow("", self.enabled)
 
     def _spec(self) -> PlatformSpec:
-        return spec_of(str(self.platform.currentData()))
+        return self._registry.spec(str(self.platform.currentData()))
 
     def _account_from_form(self) -> Account | None:
         spec = self._spec()
@@ -260,7 +264,7 @@ class AccountsDialog(QDialog):
             self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
             return None
         options = {key: field.text().strip() for key, field in self.option_fields.items()}
-        missing = [o.label for o in spec.options if o.required and not options.get(o.key)]
+        missing = [translated(o.label) for o in spec.options if o.required and not options.get(o.key)]
         if missing:
             self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
             return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         """Start timing a listed task (taking it on the platform is the worker's own click there)."""
         if self._timekeeper is None or self.timer_strip is None:
             return
-        attempt = self._timekeeper.take(NewAttempt.for_task(task))
+        attempt = self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform)))
         self.timer_strip.show_attempt(attempt.id)
 
     def start_manual_task(self) -> None:

@@ -9,12 +9,12 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from surveydesk.connectors.walls import WALL_PLATFORMS
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import PhoneMessage, PhoneSettings, load_phone_settings
 from surveydesk.feed.phone_take import TakeNonces
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import PhoneAlerts, PhoneTargets
 from surveydesk.services.phone_replies import ReplyStream
@@ -73,7 +73,7 @@ class PhoneFeed(QObject):
         if not chosen.enabled:
             return
         nonce = None
-        if len(alert.tasks) == 1 and alert.tasks[0].platform not in WALL_PLATFORMS:
+        if len(alert.tasks) == 1 and not BUILT_IN.is_survey_wall(alert.tasks[0].platform):
             nonce = self._nonces.issue(alert.tasks[0], self._clock.now())
         message = PhoneMessage(alert.title, alert.body, take_nonce=nonce)
         if not chosen.only_when_away:

@@ -28,9 +28,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.rules import Rules
+from surveydesk.platforms.registry import platform_name
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number

@@ -8,10 +8,11 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from surveydesk.connectors.walls import SEPARATOR, WALL_PLATFORMS, title_words
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import SEPARATOR, title_words
 from surveydesk.ui.formatting import format_money, format_number
 
 
@@ -45,7 +46,7 @@ def translated(text: str) -> str:
 def task_title(task: Task) -> str:
     """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
     stored so, as part of the offer), in the worker's language."""
-    if task.platform not in WALL_PLATFORMS:
+    if not BUILT_IN.is_survey_wall(task.platform):
         return task.title
     return SEPARATOR.join(translated(part) for part in title_words(task.title))
 
