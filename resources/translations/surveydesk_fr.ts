@@ -195,6 +195,25 @@
     </message>
 </context>
 <context>
+    <name>AlertHealth</name>
+    <message>
+        <source>No alerts are coming: checking is paused. Resume it from the tray&apos;s menu.</source>
+        <translation>Aucune alerte ne peut arriver : les vérifications sont suspendues. Reprenez-les depuis le menu de SurveyDesk dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: every account is signed out. Sign in again under Accounts.</source>
+        <translation>Aucune alerte ne peut arriver : tous les comptes sont déconnectés. Reconnectez-vous dans Comptes.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
+        <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on your phone are failing: {0}</source>
+        <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
+    </message>
+</context>
+<context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
@@ -219,6 +238,10 @@
     <message>
         <source>Play a sound with each alert</source>
         <translation>Jouer un son à chaque alerte</translation>
+    </message>
+    <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
     </message>
     <message>
         <source>Alerts a minute, at most:</source>
@@ -765,6 +788,18 @@
     <message>
         <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
         <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>A test alert: new tasks will be announced like this.</source>
+        <translation>Une alerte d’essai : les nouvelles tâches seront annoncées ainsi.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>Alerts are failing</source>
+        <translation>Les alertes ne passent pas</translation>
     </message>
     <message>
         <source>Time limit</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -35,6 +36,7 @@ class AlertsDialog(QDialog):
     """Edits the alert settings; `changed` carries the new ones once saved."""
 
     changed = Signal(object)  # AlertSettings
+    test_requested = Signal(bool)  # a test alert on this computer, with its sound or not
 
     def __init__(
         self,
@@ -68,6 +70,8 @@ class AlertsDialog(QDialog):
         self._on_quiet_toggled(self.quiet.isChecked())
         self.sound = QCheckBox(self.tr("Play a sound with each alert"), self)
         self.sound.setChecked(current.sound)
+        self.test = QPushButton(self.tr("Send a test alert"), self)
+        self.test.clicked.connect(lambda: self.test_requested.emit(self.sound.isChecked()))
 
         hours = QHBoxLayout()
         hours.addWidget(self.quiet)
@@ -82,6 +86,7 @@ class AlertsDialog(QDialog):
         form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
         form.addRow(hours)
         form.addRow(self.sound)
+        form.addRow(self.test)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(computer, self.tr("On this computer"))
         if phone is not None:
