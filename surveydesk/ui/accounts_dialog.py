@@ -91,8 +91,8 @@ class AccountsDialog(QDialog):
         self.secret_help.setWordWrap(True)
         self.enabled = QCheckBox(self.tr("Check this account for tasks"), self)
         self.option_fields: dict[str, QLineEdit] = {}
-        self.result = plain_label(self)
-        self.result.setWordWrap(True)
+        self.feedback = plain_label(self)
+        self.feedback.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -107,7 +107,7 @@ class AccountsDialog(QDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addLayout(self._form)
-        right.addWidget(self.result)
+        right.addWidget(self.feedback)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.test_button)
@@ -124,7 +124,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(translated(secrets.problem))
+            self.feedback.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -139,17 +139,17 @@ class AccountsDialog(QDialog):
             return
         secret = self.secret.text().strip()
         if self._editing is None and not secret:
-            self.result.setText(
+            self.feedback.setText(
                 self.tr("Paste the {0} first.").format(translated(self._spec().sign_in_label).lower())
             )
             return
-        if secret and not keep_secret(self, self._secrets, account.key, secret, self.result):
+        if secret and not keep_secret(self, self._secrets, account.key, secret, self.feedback):
             return
         if self._editing is not None and self._editing.key != account.key:
             self._forget(self._editing.key)
         self._accounts.save(account)
         self.secret.clear()
-        self.result.setText(self.tr("Saved."))
+        self.feedback.setText(self.tr("Saved."))
         self.account_saved.emit(account)
         self._reload(account.key)
 
@@ -191,7 +191,7 @@ class AccountsDialog(QDialog):
             except PlatformError as error:
                 return error
 
-        self.result.setText(self.tr("Testing…"))
+        self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
         self._background.run(poll_once, self._show_test_result, self._show_test_failure)
 
@@ -261,12 +261,12 @@ class AccountsDialog(QDialog):
         spec = self._spec()
         label = self.label.text().strip()
         if not label:
-            self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
+            self.feedback.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
             return None
         options = {key: field.text().strip() for key, field in self.option_fields.items()}
         missing = [translated(o.label) for o in spec.options if o.required and not options.get(o.key)]
         if missing:
-            self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
+            self.feedback.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
@@ -276,14 +276,14 @@ class AccountsDialog(QDialog):
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 
     def _show_test_result(self, outcome: list[Task] | PlatformError) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(describe_test_result(outcome))
+        self.feedback.setText(describe_test_result(outcome))
 
     def _show_test_failure(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+        self.feedback.setText(self.tr("The test failed with an error of ours; see the log file."))

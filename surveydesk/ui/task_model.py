@@ -15,7 +15,6 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from surveydesk.core.model import MergeResult, Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.feed.rules import Rules
 from surveydesk.platforms.registry import platform_name
 from surveydesk.profile.marks import NO_MARK, Mark, Marker

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
@@ -27,6 +27,12 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as it is: Qt reads a tooltip as markup when it looks like markup, so the
     words go escaped inside a paragraph."""
     return f"<p>{html.escape(text)}</p>"
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a cell, empty where no item was ever set (Qt then has none to give)."""
+    item = table.item(row, column)
+    return "" if item is None else item.text()
 
 
 def local_time(moment: datetime | None) -> str:
