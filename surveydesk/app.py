@@ -156,7 +156,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
 
         exchange = None
         if args.demo:
-            exchange = DemoExchange(seed=args.seed).start()
+            exchange = DemoExchange(seed=args.seed, registry=registry).start()
             stack.callback(exchange.stop)
         # The demo's logins are public and live in memory; the worker's go to the keyring only.
         secrets: SecretStore = MemorySecrets() if args.demo else SecretsWithRunOnlyFallback(KeyringSecrets())

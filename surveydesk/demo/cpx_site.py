@@ -16,6 +16,7 @@ from surveydesk.demo.statements import cpx_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
     JSON_TYPE,
+    DemoSite,
     Request,
     Response,
     SiteContext,
@@ -170,3 +171,8 @@ def _page(study: Study) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real survey runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(
+    cpx_site, CPX_SECRET, {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"}
+)

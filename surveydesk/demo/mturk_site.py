@@ -24,7 +24,15 @@ from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.statements import mturk_dashboard, mturk_status_details
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    DemoSite,
+    Request,
+    Response,
+    SiteContext,
+    json_response,
+    method_not_allowed,
+)
 
 MTURK_SESSION: Final = "demo-mturk-session"  # the demo worker's session token: a public demo credential
 SESSION_COOKIE: Final = "session-token"
@@ -498,3 +506,6 @@ def _hit_page(study: Study) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real HIT runs here; nothing needs submitting.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(mturk_site, MTURK_COOKIE)

@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import Final
 from urllib.parse import urlencode
 
 from surveydesk.core.money import Money
@@ -17,7 +18,16 @@ from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.statements import prolific_submissions
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, encode_json, json_response, method_not_allowed
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    DemoSite,
+    Request,
+    Response,
+    SiteContext,
+    encode_json,
+    json_response,
+    method_not_allowed,
+)
 
 STUDIES_PATH = "/api/v1/participant/studies/"
 RESERVE_PATH = "/api/v1/submissions/reserve/"
@@ -25,6 +35,15 @@ SUBMISSIONS_PATH = "/api/v1/participant/submissions/"
 # The demo participant's id, as study links carry it (`PROLIFIC_PID`); Prolific's ids are 24 hex digits.
 PARTICIPANT_ID = "5f0e1d2c3b4a59687766aabb"
 _STUDY_PAGE = re.compile(r"/studies/([0-9a-f]{24})/?")
+
+
+PROLIFIC_TOKEN: Final = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
+
+
+def prolific_site(context: SiteContext, min_interval: float = 2.0) -> ProlificSite:
+    """The factory the exchange builds Prolific from, on the first market."""
+    payroll = context.payroll(0, lambda study, seed: (study.id, seed))
+    return ProlificSite(context.market(0), PROLIFIC_TOKEN, min_interval, context.clock, payroll)
 
 
 class ProlificSite:
@@ -273,3 +292,6 @@ def _page(study: Study, is_open: bool) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real study runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(prolific_site, PROLIFIC_TOKEN)

@@ -21,6 +21,7 @@ from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.statements import TOLOKA_MAX_PAGE_SIZE, toloka_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
+    DemoSite,
     Request,
     Response,
     SiteContext,
@@ -187,3 +188,6 @@ def _page(study: Study, is_open: bool) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real task runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(toloka_site, TOLOKA_COOKIE)

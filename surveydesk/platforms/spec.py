@@ -44,7 +44,8 @@ class PlatformSpec:
 
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
-    meet in one earnings entry.
+    meet in one earnings entry. `demo_site`: the module of its site in the demo exchange, which defines `DEMO`
+    (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
     """
 
     platform: str
@@ -58,6 +59,7 @@ class PlatformSpec:
     earnings: ReaderFactory | None = None
     survey_wall: bool = False
     task_ids_shared: bool = False
+    demo_site: str | None = None
 
 
 def with_options(

@@ -28,6 +28,7 @@ SPEC = PlatformSpec(
     connector=with_options(BitLabsConnector),
     earnings=with_options(BitLabsEarnings),
     cadence=seconds(floor=60, default=60),
+    demo_site="surveydesk.demo.bitlabs_site",
     survey_wall=True,
     task_ids_shared=True,
 )

@@ -26,6 +26,7 @@ SPEC = PlatformSpec(
     earnings=with_options(CPXEarnings),
     # CPX asks for 120 s between refreshes of a user's surveys.
     cadence=seconds(floor=120, default=120),
+    demo_site="surveydesk.demo.cpx_site",
     survey_wall=True,
     task_ids_shared=True,
 )
