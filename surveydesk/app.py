@@ -22,7 +22,7 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
 from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
@@ -32,7 +32,12 @@ from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.mturk.sign_in import mturk_sign_in
+from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
+from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
+from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -83,6 +88,8 @@ class Core:
     paths: AppPaths
     database: Database
     secrets: SecretStore
+    signed_in: SecretStore  # the secrets as connectors read them (Prolific's session gives an access token)
+    sign_ins: SignIns  # where each platform is signed in to: the real sites, or the demo exchange's pages
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
@@ -118,8 +125,21 @@ def _accounts(
     if exchange is not None:
         for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
-            secrets.set(account.key, secret)
+            # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
+            signed_in = demo_prolific_session(exchange) if account.key.platform == "prolific" else secret
+            secrets.set(account.key, signed_in)
     return [account for account in accounts.list_accounts() if account.enabled]
+
+
+def _sign_ins(exchange: DemoExchange | None) -> SignIns:
+    """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
+    exchange's."""
+    if exchange is not None:
+        return demo_sign_ins(exchange)
+    return SignIns(
+        web={"prolific": ProlificSignIn(), "mturk": mturk_sign_in(), "toloka": toloka_sign_in()},
+        walls={"bitlabs": bitlabs_wall(), "cpx": cpx_wall()},
+    )
 
 
 def connect(
@@ -163,6 +183,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
+        sign_ins = _sign_ins(exchange)
+        prolific = sign_ins.web.get("prolific")
+        token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
+        signed_in = SignedInSecrets(secrets, make_session, token_url)
 
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
@@ -188,13 +212,15 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, secrets, clock, profile, poller, reconciliation)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
             paths,
             database,
             secrets,
+            signed_in,
+            sign_ins,
             clock,
             poller,
             timekeeper,
@@ -304,7 +330,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.secrets, core.clock, core.profile, core.poller, core.reconciliation
+                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
             )
         else:
             core.poller.remove_account(account.key)
@@ -321,6 +347,8 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
         core.clock,
         background,
         core.registry,
+        sign_ins=core.sign_ins,
+        signed_in=core.signed_in,
         select=select,
         parent=window,
     )

@@ -33,6 +33,9 @@ from tests.sync_helpers import laptop, server  # noqa: F401 (fixtures the sync t
 
 # Read when the QApplication is made, which pytest-qt does after this file is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Read when the first web page starts Chromium: as root (CI, containers) it refuses to run with its sandbox.
+if os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 DEMO = AccountKey("prolific", "demo")
 

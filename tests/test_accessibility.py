@@ -36,6 +36,7 @@ from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
@@ -184,7 +185,14 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     dialogs = [
         AccountsDialog(
-            AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), BUILT_IN, parent=full_window
+            AccountStore(database),
+            MemorySecrets(),
+            SystemClock(),
+            Background(pool),
+            BUILT_IN,
+            sign_ins=SignIns(),
+            signed_in=MemorySecrets(),
+            parent=full_window,
         ),
         RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),
         AlertsDialog(settings, AlertSettings(), full_window),

@@ -164,7 +164,13 @@ def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_
         assert (entry.title, entry.status, entry.amount.minor) == ("Birds", Status.APPROVED, 30)
 
         dialog = AccountsDialog(
-            AccountStore(core.database), core.secrets, core.clock, Background(core.pool), core.registry
+            AccountStore(core.database),
+            core.secrets,
+            core.clock,
+            Background(core.pool),
+            core.registry,
+            sign_ins=core.sign_ins,
+            signed_in=core.signed_in,
         )
         qtbot.addWidget(dialog)
         offered = [dialog.platform.itemText(index) for index in range(dialog.platform.count())]

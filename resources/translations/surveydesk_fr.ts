@@ -79,6 +79,14 @@
 <context>
     <name>AccountsDialog</name>
     <message>
+        <source>Signing in lets SurveyDesk see the tasks {0} offers you and your earnings there. It never takes a task without your click, and your sign-in stays on this computer, never shared with another.</source>
+        <translation>Vous connecter permet à SurveyDesk de voir les tâches que {0} vous propose et vos gains sur ce site. Il ne prend jamais une tâche sans votre clic, et votre connexion reste sur cet ordinateur, jamais partagée avec un autre.</translation>
+    </message>
+    <message>
+        <source>Paste the address of the {0} survey page of the rewards site you earn on. SurveyDesk reads your member number from it to list your surveys; it never takes a survey without your click.</source>
+        <translation>Collez l’adresse de la page des sondages {0} du site de récompenses où vous gagnez. SurveyDesk y lit votre numéro de membre pour lister vos sondages&#xa0;; il ne prend jamais un sondage sans votre clic.</translation>
+    </message>
+    <message>
         <source>Not connected: {0}</source>
         <translation>Non connecté&#xa0;: {0}</translation>
     </message>
@@ -107,6 +115,14 @@
         <translation>Un nom pour ce compte, par exemple votre adresse e-mail</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Survey wall link</source>
+        <translation>Lien du mur de sondages</translation>
+    </message>
+    <message>
         <source>Check this account for tasks</source>
         <translation>Chercher des tâches sur ce compte</translation>
     </message>
@@ -119,12 +135,32 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Paste the {0} first.</source>
-        <translation>Collez d’abord {0}.</translation>
+        <source>Paste the survey wall&apos;s link first.</source>
+        <translation>Collez d’abord le lien du mur de sondages.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Survey wall link:</source>
+        <translation>Lien du mur de sondages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SurveyDesk cannot connect {0} yet.</source>
+        <translation>SurveyDesk ne sait pas encore se connecter à {0}.</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window that opened.</source>
+        <translation>Connectez-vous dans la fenêtre qui vient de s’ouvrir.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -137,10 +173,6 @@
     <message>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -165,6 +197,26 @@
     <message>
         <source>Fill in: {0}.</source>
         <translation>À remplir&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s page did not give SurveyDesk what it needs; please sign in again.</source>
+        <translation>La page de {0} n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Signed in. Testing…</source>
+        <translation>Connexion réussie. Vérification…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Compte connecté.</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Compte pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>The test failed with an error of ours; see the log file.</source>
@@ -2568,6 +2620,21 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>ProlificSignIn</name>
+    <message>
+        <source>Prolific signed you out: sign in again</source>
+        <translation>Prolific a fermé votre session&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Not signed in to Prolific: sign in from Accounts</source>
+        <translation>Pas de connexion à Prolific&#xa0;: connectez-vous depuis Comptes</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s page did not give SurveyDesk what it needs; please sign in again</source>
+        <translation>La page de Prolific n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter</translation>
+    </message>
+</context>
+<context>
     <name>Question</name>
     <message>
         <source>Give an answer, or skip the question if it may be skipped.</source>
@@ -3361,6 +3428,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign in to {0}</source>
+        <translation>Connexion à {0}</translation>
+    </message>
+    <message>
+        <source>Sign in as you do in your web browser. SurveyDesk keeps only what lets it see your tasks and earnings, in your computer&apos;s keyring; it never takes a task without your click.</source>
+        <translation>Connectez-vous comme dans votre navigateur. SurveyDesk ne garde que ce qui lui permet de voir vos tâches et vos gains, dans le trousseau de votre ordinateur&#xa0;; il ne prend jamais une tâche sans votre clic.</translation>
+    </message>
+    <message>
+        <source>The sign-in page could not be opened. Check your internet connection and try again.</source>
+        <translation>La page de connexion n’a pas pu s’ouvrir. Vérifiez votre connexion à Internet et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4302,6 +4384,49 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Paid</source>
         <translation>Payé</translation>
+    </message>
+</context>
+<context>
+    <name>WallLinkSignIn</name>
+    <message>
+        <source>A BitLabs survey wall for member {0}: SurveyDesk can list its surveys.</source>
+        <translation>Un mur de sondages BitLabs pour le membre {0}&#xa0;: SurveyDesk peut lister ses sondages.</translation>
+    </message>
+    <message>
+        <source>A CPX Research survey wall (app {0}) for member {1}, without a signature: CPX lists surveys only if the rewards site does not ask for one.</source>
+        <translation>Un mur de sondages CPX Research (application {0}) pour le membre {1}, sans signature&#xa0;: CPX ne liste les sondages que si le site de récompenses n’en demande pas.</translation>
+    </message>
+    <message>
+        <source>A CPX Research survey wall (app {0}) for member {1}: SurveyDesk can list its surveys.</source>
+        <translation>Un mur de sondages CPX Research (application {0}) pour le membre {1}&#xa0;: SurveyDesk peut lister ses sondages.</translation>
+    </message>
+    <message>
+        <source>This is not a {0} link. Copy the address of the {0} survey page of your rewards site.</source>
+        <translation>Ce n’est pas un lien {0}. Copiez l’adresse de la page des sondages {0} de votre site de récompenses.</translation>
+    </message>
+    <message>
+        <source>your member number</source>
+        <translation>votre numéro de membre</translation>
+    </message>
+    <message>
+        <source>the rewards site&apos;s key</source>
+        <translation>la clé du site de récompenses</translation>
+    </message>
+    <message>
+        <source>the rewards site&apos;s number</source>
+        <translation>le numéro du site de récompenses</translation>
+    </message>
+    <message>
+        <source>the signature</source>
+        <translation>la signature</translation>
+    </message>
+    <message>
+        <source>This {0} link lacks {1}: copy the whole address, from the survey page itself.</source>
+        <translation>Il manque {1} à ce lien {0}&#xa0;: copiez l’adresse entière, depuis la page des sondages elle-même.</translation>
+    </message>
+    <message>
+        <source>This {0} link has {1} in an unexpected form: copy the address again, without changing it.</source>
+        <translation>Ce lien {0} contient {1} sous une forme inattendue&#xa0;: copiez de nouveau l’adresse, sans la modifier.</translation>
     </message>
 </context>
 <context>

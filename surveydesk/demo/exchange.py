@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from surveydesk.demo.ecb_site import EcbSite, ecb_site
 from surveydesk.demo.payroll import HISTORY_DAYS
 from surveydesk.demo.prolific_site import PROLIFIC_TOKEN
+from surveydesk.demo.sign_in_pages import sign_in_sites
 from surveydesk.demo.sites import demo_sites
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory, json_response
 from surveydesk.platforms.registry import BUILT_IN, Registry
@@ -73,9 +74,10 @@ class DemoExchange:
             sites = [site.build for site in demo_sites(registry).values()]
         built = [factory(context) for factory in sites]
         self._sites = {site.platform: site for site in built}
-        # The ECB's feeds are served beside the platforms, not as one: the demo worker has no account there.
+        # The ECB's feeds and the sign-in pages are served beside the platforms, not as ones.
         self._ecb = ecb_site(context)
-        self._routes: dict[str, Site] = {**self._sites, self._ecb.platform: self._ecb}
+        self.sign_ins = sign_in_sites(self._sites, context.clock)
+        self._routes: dict[str, Site] = {**self._sites, self._ecb.platform: self._ecb, **self.sign_ins.routes}
         self._faults: dict[str, deque[Response]] = {name: deque() for name in self._routes}
         self._faults_lock = threading.Lock()
         self._server: _Server | None = None
@@ -93,6 +95,11 @@ class DemoExchange:
         if platform not in self._sites:
             raise ValueError(f"no such platform on the demo exchange: {platform!r}")
         return f"{self.base_url}/{platform}"
+
+    def sign_in_url(self, platform: str) -> str:
+        """Where the worker signs in to `platform` on this exchange (the page a sign-in window opens first)."""
+        site = self.sign_ins.of(platform)
+        return site.start_url(f"{self.base_url}/{site.platform}")
 
     @property
     def ecb_url(self) -> str:

@@ -69,6 +69,8 @@ class ProlificSite:
         self._cache_version = -1
         self._cache: dict[str, bytes] = {}  # encoded study lists by query string, for `_cache_version`
         self._reserved: set[str] = set()  # the studies the participant has a place in
+        # Access tokens of the demo's sign-in (sign_in_pages.ProlificAuthSite), beside the fixed demo token.
+        self.also_accepts: Callable[[str], bool] = lambda _token: False
 
     def handle(self, request: Request) -> Response:
         if request.path == RESERVE_PATH:
@@ -106,7 +108,7 @@ class ProlificSite:
         token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
         if not token:
             return _error(401, "Not authenticated", "Authentication credentials were not provided.", 100)
-        if token != self._token:
+        if token != self._token and not self.also_accepts(token):
             return _error(401, "Authentication failed", "Invalid token.", 101)
         return None
 
