@@ -23,6 +23,7 @@ from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -42,7 +43,9 @@ from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -417,6 +420,20 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
+def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
+    """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
+    SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.ui.input_idle import InputIdle
+
+    background = Background(core.pool, window)
+    own_input = InputIdle(parent=window)
+    application = QCoreApplication.instance()
+    assert application is not None  # the window exists
+    application.installEventFilter(own_input)
+    phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
+    return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
@@ -439,9 +456,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
-    feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
-    )
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle)  # fmt: skip
     profile = ProfileController(
         window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
     )
