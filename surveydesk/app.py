@@ -38,7 +38,6 @@ from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecret
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
 from surveydesk.platforms.web_session import SignIns
-from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
@@ -154,7 +153,9 @@ def connect(
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
     connector = registry.build_connector(account, secrets, clock)
-    share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
+    sharing = registry.spec(account.key.platform).profile_sharing
+    if sharing is not None and sharing.attach is not None:
+        sharing.attach(connector, profile, account.key)  # only what the worker allowed
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
@@ -196,7 +197,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
-        profile = ProfileStore(database, clock)
+        profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
@@ -461,7 +462,14 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle)  # fmt: skip
     profile = ProfileController(
-        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
     )
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:

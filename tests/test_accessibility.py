@@ -4,6 +4,7 @@ say, the keys move through the window in reading order, and Help ▸ Keyboard sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date
 from pathlib import Path
 
@@ -226,7 +227,12 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
         RatesDialog(RateStore(database), parent=full_window),
-        ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
+        ProfileEditor(
+            ProfileStore(database, clock),
+            load_schema(),
+            {"cpx": replace(BUILT_IN.sharing()["cpx"], fields=lambda: frozenset({"gender"}))},
+            date.today,
+        ),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]
     for window in windows[1:]:
