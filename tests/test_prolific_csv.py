@@ -12,7 +12,8 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.progress import Cancelled, Progress
 from surveydesk.ledger.history import History
 from surveydesk.ledger.model import Source
-from surveydesk.ledger.prolific_csv import (
+from surveydesk.ledger.store import LedgerStore
+from surveydesk.platforms.prolific.submissions_csv import (
     ImportProblem,
     import_submissions,
     parse_file,
@@ -20,7 +21,6 @@ from surveydesk.ledger.prolific_csv import (
     parse_status,
     parse_time,
 )
-from surveydesk.ledger.store import LedgerStore
 from surveydesk.store import Database
 
 SAMPLE = Path(__file__).parent / "data" / "prolific-submissions.csv"
