@@ -446,14 +446,14 @@ class SignInSites:
 def sign_in_sites(sites: Mapping[str, object], clock: Callable[[], float]) -> SignInSites:
     """A sign-in page for each served platform that has one, wired to the site it signs in to.
 
-    A site a test wraps (to record or change its replies) has no cookie session to share: it gets no sign-in
-    page, and is signed in to with the demo's fixed login."""
+    A site served in another's place (a test's recording wrapper) has no sign-in page: it keeps no sessions.
+    """
     pages: dict[str, SignInPage] = {}
     for platform, site in sites.items():
         session = getattr(site, "session", None)
-        if platform == "prolific":
+        if platform == "prolific" and hasattr(site, "also_accepts"):
             auth = ProlificAuthSite(clock)
-            site.also_accepts = auth.accepts_access_token  # type: ignore[attr-defined]
+            site.also_accepts = auth.accepts_access_token
             pages[platform] = auth
         elif platform == "mturk" and isinstance(session, CookieSession):
             pages[platform] = AmazonSignInSite(session)

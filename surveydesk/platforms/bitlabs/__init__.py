@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
+from surveydesk.platforms.bitlabs.profile_share import SHARING
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.platforms.offerwall_links import bitlabs_wall
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
@@ -28,6 +29,7 @@ SPEC = PlatformSpec(
     cadence=seconds(floor=60, default=60),
     demo_site="surveydesk.demo.bitlabs_site",
     sign_in=at_page(bitlabs_wall),
+    profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
 )
