@@ -420,7 +420,7 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
     own_input = InputIdle(parent=window)
     application = QCoreApplication.instance()
     assert application is not None  # the window exists
-    application.installEventFilter(own_input)
+    own_input.watch_windows(application)
     phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
     return phone, SessionIdle(own_input.idle, background, parent=window)
 

@@ -147,3 +147,29 @@ def test_a_page_that_cannot_be_opened_says_so_in_words(qtbot):
     window.show()
     qtbot.waitUntil(lambda: window._status.text() != "", timeout=SIGN_IN_MS)
     assert window._status.text().startswith("The sign-in page could not be opened.")
+
+
+def test_the_worker_s_input_is_watched_without_crashing_a_sign_in_window(qtbot, qapp, demo: DemoExchange):
+    """SurveyDesk notes when the worker last typed (ui/input_idle.py) in the window she works in; the sign-in
+    window's web view opens and signs in under that watch (an application-wide Python event filter crashed it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from surveydesk.ui.input_idle import InputIdle
+
+    ticks = [100.0]
+    own_input = InputIdle(clock=lambda: ticks[0])
+    own_input.watch_windows(qapp)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(lambda: qapp.focusWindow() is field.windowHandle())
+    ticks[0] = 160.0
+    assert own_input.idle().total_seconds() == 60
+    qtbot.keyClick(field.windowHandle(), Qt.Key.Key_A)  # as the desktop sends it: to the window
+    assert own_input.idle().total_seconds() == 0
+
+    window = SignInWindow(toloka_sign_in(demo.sign_in_url("toloka")).session_watch(), "Toloka")
+    fill_when_loaded(window, TOLOKA_FORMS)
+    assert sign_in(qtbot, window).cookies
