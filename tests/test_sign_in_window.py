@@ -152,24 +152,30 @@ def test_a_page_that_cannot_be_opened_says_so_in_words(qtbot):
 def test_the_worker_s_input_is_watched_without_crashing_a_sign_in_window(qtbot, qapp, demo: DemoExchange):
     """SurveyDesk notes when the worker last typed (ui/input_idle.py) in the window she works in; the sign-in
     window's web view opens and signs in under that watch (an application-wide Python event filter crashed it)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
 
     from surveydesk.ui.input_idle import InputIdle
 
     ticks = [100.0]
     own_input = InputIdle(clock=lambda: ticks[0])
     own_input.watch_windows(qapp)
-    field = QLineEdit()
-    qtbot.addWidget(field)
-    field.show()
-    field.activateWindow()
-    qtbot.waitUntil(lambda: qapp.focusWindow() is field.windowHandle())
+    window = SignInWindow(toloka_sign_in(demo.sign_in_url("toloka")).session_watch(), "Toloka")
+    handed, gone = watch(window)
+    loaded: list[bool] = []
+    window._page.loadFinished.connect(loaded.append)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: qapp.focusWindow() is window.windowHandle())
     ticks[0] = 160.0
     assert own_input.idle().total_seconds() == 60
-    qtbot.keyClick(field.windowHandle(), Qt.Key.Key_A)  # as the desktop sends it: to the window
+    # A key pressed in the window, as the desktop sends it: to the window.
+    qapp.sendEvent(
+        window.windowHandle(), QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+    )
     assert own_input.idle().total_seconds() == 0
 
-    window = SignInWindow(toloka_sign_in(demo.sign_in_url("toloka")).session_watch(), "Toloka")
-    fill_when_loaded(window, TOLOKA_FORMS)
-    assert sign_in(qtbot, window).cookies
+    qtbot.waitUntil(lambda: bool(loaded), timeout=SIGN_IN_MS)
+    window._page.runJavaScript(form(TOLOKA_FORMS[0]))
+    qtbot.waitUntil(lambda: bool(gone), timeout=SIGN_IN_MS)
+    assert len(handed) == 1 and handed[0].cookies

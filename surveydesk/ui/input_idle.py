@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
 _INPUT = frozenset(
@@ -45,6 +45,7 @@ class InputIdle(QObject):
         application.focusWindowChanged.connect(self._watch)
         self._watch(application.focusWindow())
 
+    @Slot(QWindow)  # a slot of this object: Qt disconnects it when the object goes, before the next focus change
     def _watch(self, window: QWindow | None) -> None:
         if window is not None:
             window.installEventFilter(self)  # once: a filter installed again only moves to the front
