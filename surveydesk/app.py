@@ -29,7 +29,7 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
-from surveydesk.logging_setup import configure_logging
+from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
@@ -439,6 +439,7 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
+    from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.profile_controller import ProfileController
@@ -455,6 +456,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
     )
     instance.activation_requested.connect(window.bring_forward)
+    crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
+    crashes.install()
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
@@ -503,7 +506,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.reconciliation.start()
     if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
         sync.start()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        crashes.uninstall()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

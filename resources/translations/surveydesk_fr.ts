@@ -696,6 +696,23 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong inside SurveyDesk. What you have saved is safe, and SurveyDesk goes on.
+
+If what you were doing did not finish, please try it again. If this comes back, the details are in this file, which you can send to us with a few words about what you were doing:
+{0}</source>
+        <translation>Un problème est survenu dans SurveyDesk. Ce que vous avez enregistré est en sécurité, et SurveyDesk continue.
+
+Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reproduit, les détails se trouvent dans ce fichier, que vous pouvez nous envoyer avec quelques mots sur ce que vous faisiez&#xa0;:
+{0}</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+</context>
+<context>
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
