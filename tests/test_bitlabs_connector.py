@@ -262,26 +262,29 @@ def test_ids_may_be_numbers_and_repeats_are_dropped(exchange: DemoExchange, sess
     ]
 
 
+CONNECT_AGAIN = "BitLabs is not fully connected: connect it again with your survey wall link"
+
+
 @pytest.mark.parametrize("token", [None, ""])
-def test_no_token_means_not_signed_in(
+def test_no_token_asks_for_the_wall_link_in_words(
     exchange: DemoExchange, session: requests.Session, token: str | None
 ) -> None:
     error = failure(exchange, session, token)
 
-    assert isinstance(error, AuthExpired) and "add your app's API token" in error.message
+    assert isinstance(error, AuthExpired) and error.message == CONNECT_AGAIN
 
 
 @pytest.mark.parametrize("options", [{}, {"user_id": "  ", "currency": "USD"}])
-def test_no_user_id_means_the_account_is_not_set_up(
+def test_no_user_id_asks_for_the_wall_link_in_words(
     exchange: DemoExchange, session: requests.Session, options: dict[str, str]
 ) -> None:
     error = failure(exchange, session, options=options)
 
-    assert isinstance(error, AuthExpired) and "user id" in error.message
+    assert isinstance(error, AuthExpired) and error.message == CONNECT_AGAIN
 
 
-def test_a_refused_token_means_the_login_expired(exchange: DemoExchange, session: requests.Session) -> None:
-    with pytest.raises(AuthExpired, match="refused the app token") as caught:
+def test_a_refused_key_asks_for_the_wall_link_again(exchange: DemoExchange, session: requests.Session) -> None:
+    with pytest.raises(AuthExpired, match="connect it again with a fresh copy") as caught:
         connector_for(exchange, session, "an-old-token").fetch_tasks()
 
     assert "an-old-token" not in str(caught.value)

@@ -295,18 +295,6 @@
         <translation>l’identifiant de clic contient des caractères qu’aucune adresse ne peut porter</translation>
     </message>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs needs your user id: add it to the account</source>
-        <translation>BitLabs a besoin de votre identifiant d’utilisateur&#xa0;: ajoutez-le au compte</translation>
-    </message>
-    <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
-    </message>
-    <message>
         <source>BitLabs refused: {0}</source>
         <translation>BitLabs a refusé&#xa0;: {0}</translation>
     </message>
@@ -350,14 +338,6 @@
         <translation>BitLabs n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs lists surveys per user: add your user id to the account</source>
-        <translation>BitLabs liste les enquêtes par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
         <source>BitLabs&apos; answer has no list of surveys</source>
         <translation>La réponse de BitLabs ne contient pas de liste d’enquêtes</translation>
     </message>
@@ -366,8 +346,12 @@
         <translation>une enquête de la liste de BitLabs n’est pas un objet</translation>
     </message>
     <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
+        <source>BitLabs is not fully connected: connect it again with your survey wall link</source>
+        <translation>BitLabs n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>BitLabs did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>BitLabs n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: {0}</source>
@@ -400,14 +384,6 @@
 </context>
 <context>
     <name>BitLabsEarnings</name>
-    <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs keeps a history per user: add your user id to the account</source>
-        <translation>BitLabs tient un historique par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
     <message>
         <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
         <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
@@ -444,14 +420,6 @@
         <translation>CPX Research n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
-    </message>
-    <message>
         <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
         <translation>CPX Research autorise une actualisation toutes les 120 s&#xa0;; nouvelle vérification dans {0} s</translation>
     </message>
@@ -460,8 +428,12 @@
         <translation>la devise du compte «&#xa0;{0}&#xa0;» n’est pas un code ISO 4217 tel que USD</translation>
     </message>
     <message>
-        <source>CPX Research refused the app&apos;s key; check it in the account</source>
-        <translation>CPX Research a refusé la clé de l’application&#xa0;; vérifiez-la dans le compte</translation>
+        <source>CPX Research is not fully connected: connect it again with your survey wall link</source>
+        <translation>CPX Research n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>CPX Research did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>CPX Research n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>CPX Research answered with an unknown status: {0}</source>
@@ -494,14 +466,6 @@
 </context>
 <context>
     <name>CPXEarnings</name>
-    <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
-    </message>
     <message>
         <source>the account&apos;s currency is not an ISO 4217 code such as USD</source>
         <translation>la devise du compte n’est pas un code ISO 4217 tel que USD</translation>
@@ -1961,12 +1925,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>PlatformSpec</name>
     <message>
-        <source>API token</source>
-        <translation>Clé d’accès de l’application</translation>
+        <source>Survey wall link</source>
+        <translation>Lien du mur de sondages</translation>
     </message>
     <message>
-        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
-        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
+        <source>The address of the BitLabs survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages BitLabs du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>User id</source>
@@ -1977,12 +1941,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Monnaie de paiement de l’application (code ISO)</translation>
     </message>
     <message>
-        <source>Secure hash key</source>
-        <translation>Clé de sécurité</translation>
-    </message>
-    <message>
-        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
-        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
+        <source>The address of the CPX Research survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages CPX Research du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>App id</source>

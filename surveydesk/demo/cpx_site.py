@@ -54,7 +54,8 @@ class CPXSite:
     """Speaks CPX's `get-surveys.php` over a market for one app, whose users are anyone the app vouches for.
 
     CPX answers every request with HTTP 200 and tells failures by `status: error`, so this site does too. Any
-    `ext_user_id` is served when `secure_hash` matches it, as CPX trusts the app to name its users.
+    `ext_user_id` is served when `secure_hash` matches it, as CPX trusts the app to name its users; an app that
+    asks for no signature (`signature_required` false: its wall links carry none) serves any user without one.
     """
 
     platform = "cpx"
@@ -71,6 +72,7 @@ class CPXSite:
         self._last_accepted: dict[str, float] = {}
         self.payroll: Payroll | None = None  # the users' transactions; without one, jsscriptv1 is refused
         self.profile_params_received: list[dict[str, str]] = []  # per survey request, for tests to check
+        self.signature_required = True
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -88,7 +90,9 @@ class CPXSite:
             return _error("app_id is missing or unknown")
         if not user_id:
             return _error("ext_user_id is missing")
-        if query.get("secure_hash") != expected_hash(user_id, self._secret):
+        signature = query.get("secure_hash")
+        checked = signature is not None or self.signature_required
+        if checked and signature != expected_hash(user_id, self._secret):
             return _error("secure_hash is wrong")
         if query.get("output_method") == "jsscriptv1" and self.payroll is not None:
             # The SDK's form, which adds the user's transactions; the 120 s rule is the survey list's.
@@ -173,6 +177,9 @@ def _page(study: Study) -> bytes:
     ).encode()
 
 
+# The demo worker's account keeps what her wall link carries: the signature, never the app's key.
 DEMO: Final = DemoSite(
-    cpx_site, CPX_SECRET, {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"}
+    cpx_site,
+    expected_hash(CPX_EXT_USER_ID, CPX_SECRET),
+    {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"},
 )

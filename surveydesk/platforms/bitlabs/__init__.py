@@ -12,9 +12,9 @@ SPEC = PlatformSpec(
     platform="bitlabs",
     name="BitLabs",
     base_url="https://api.bitlabs.ai",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "API token"),
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Survey wall link"),
     sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's API token from the BitLabs dashboard of the app you earn in."
+        "PlatformSpec", "The address of the BitLabs survey page of the rewards site you earn on."
     ),
     options=(
         OptionSpec("user_id", QT_TRANSLATE_NOOP("PlatformSpec", "User id")),

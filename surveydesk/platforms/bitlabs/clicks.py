@@ -36,7 +36,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
-from surveydesk.platforms.bitlabs.tasks import error_text
+from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
 
 CLICKS_PATH: Final = "/v2/client/clicks/"
@@ -213,16 +213,8 @@ class BitLabsClicks(AccountClient):
 
     def _headers(self) -> dict[str, str]:
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._option("user_id"):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs needs your user id: add it to the account"),
-            )
+        if not token or not self._option("user_id"):
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
 
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
@@ -246,9 +238,7 @@ class BitLabsClicks(AccountClient):
             self._platform,
             "BitLabs",
             self._clock.now(),
-            login_refused=QT_TRANSLATE_NOOP(
-                "BitLabsClicks", "BitLabs refused the app token; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
             slow=SLOW_DOWN_NOW,
             trouble=IN_TROUBLE_NOW,

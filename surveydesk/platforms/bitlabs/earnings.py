@@ -20,7 +20,7 @@ from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, without_secrets
 from surveydesk.platforms import fields, records
-from surveydesk.platforms.bitlabs.tasks import FALLBACK_WAIT, error_text
+from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, FALLBACK_WAIT, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
 
 HISTORY_PATH: Final = "/v1/client/user/history"
@@ -34,18 +34,8 @@ class BitLabsEarnings(AccountClient):
 
     def read(self, cursor: str) -> Iterator[Batch]:
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsEarnings", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._option("user_id"):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP(
-                    "BitLabsEarnings", "BitLabs keeps a history per user: add your user id to the account"
-                ),
-            )
+        if not token or not self._option("user_id"):
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         try:
             currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
@@ -74,7 +64,7 @@ class BitLabsEarnings(AccountClient):
                 )
             )
             raise Unavailable(self._platform, refusal)
-        records.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
+        records.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT, REFUSED)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))

@@ -50,6 +50,13 @@ _REPLY: Final = json_shape(
     data=json_shape("BitLabsData", ["restriction_reason"], surveys=json_list(_SURVEY)),
 )
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
+# What the worker can do when the account's link is missing or refused: paste the link again.
+CONNECT_AGAIN: Final = QT_TRANSLATE_NOOP(
+    "BitLabsConnector", "BitLabs is not fully connected: connect it again with your survey wall link"
+)
+REFUSED: Final = QT_TRANSLATE_NOOP(
+    "BitLabsConnector", "BitLabs did not accept your survey wall link: connect it again with a fresh copy of it"
+)
 
 
 class BitLabsConnector(AccountClient):
@@ -106,18 +113,8 @@ class BitLabsConnector(AccountClient):
     def fetch_tasks(self) -> list[Task]:
         """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored."""
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsConnector", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._user_id:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP(
-                    "BitLabsConnector", "BitLabs lists surveys per user: add your user id to the account"
-                ),
-            )
+        if not token or not self._user_id:
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         now = self._clock.now()
         data = self._data(self._fetch(token, now))
         surveys = data.get("surveys")
@@ -159,9 +156,7 @@ class BitLabsConnector(AccountClient):
             self._platform,
             "BitLabs",
             now,
-            login_refused=QT_TRANSLATE_NOOP(
-                "BitLabsConnector", "BitLabs refused the app token; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
         )
         body = json_object(response, self._platform, _REPLY)

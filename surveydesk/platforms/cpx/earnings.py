@@ -22,7 +22,7 @@ from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, without_secrets
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.cpx.tasks import REFRESH_FLOOR, SURVEYS_PATH, error_text, secure_hash
+from surveydesk.platforms.cpx.tasks import CONNECT_AGAIN, REFRESH_FLOOR, REFUSED, SURVEYS_PATH, error_text, signed
 
 MAX_TRANSACTIONS: Final = 100_000
 _CREDIT: Final = {"0": Status.AWAITING_REVIEW, "1": Status.APPROVED, "2": Status.REVERSED}
@@ -34,19 +34,10 @@ class CPXEarnings(AccountClient):
     """Reads every transaction in one request, as one batch."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
-        secret = self._secret_provider()
-        if not secret:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXEarnings", "Not signed in to CPX Research: add your app's secure hash key"),
-            )
         app_id = self._option("app_id")
         user_id = self._option("ext_user_id")
         if not app_id or not user_id:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research needs the app id and your user id: add them"),
-            )
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         try:
             currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
@@ -54,15 +45,15 @@ class CPXEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("CPXEarnings", "the account's currency is not an ISO 4217 code such as USD"),
             ) from None
-        hashed = secure_hash(user_id, secret)
-        params = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1", "secure_hash": hashed}
-        transactions = self._transactions(params, (secret, hashed))
+        asked = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1"}
+        params, secrets = signed(asked, self._secret_provider())
+        transactions = self._transactions(params, secrets)
         yield Batch(tuple(report for item in transactions for report in self._reports(item, currency)), "", True)
 
-    def _transactions(self, params: dict[str, str], secrets: tuple[str, str]) -> list[Any]:
+    def _transactions(self, params: dict[str, str], secrets: tuple[str, ...]) -> list[Any]:
         response = get(self._session, self._base_url + SURVEYS_PATH, platform=self._platform, params=params)
         now = self._clock.now()
-        records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
+        records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR, REFUSED)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), secrets)

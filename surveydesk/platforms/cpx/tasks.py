@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -52,23 +53,49 @@ _ANSWER: Final = json_shape(
     "CPXAnswer", ("status", *_ERROR_FIELDS), surveys=json_list(json_shape("CPXSurvey", _OFFER_FIELDS))
 )
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
+# What the worker can do when the account's link is missing or refused: paste the link again.
+CONNECT_AGAIN: Final = QT_TRANSLATE_NOOP(
+    "CPXConnector", "CPX Research is not fully connected: connect it again with your survey wall link"
+)
+REFUSED: Final = QT_TRANSLATE_NOOP(
+    "CPXConnector", "CPX Research did not accept your survey wall link: connect it again with a fresh copy of it"
+)
 
 
-def secure_hash(ext_user_id: str, secret: str) -> str:
-    """CPX's proof that the request comes from the app: md5 of the user id, a dash and the app's secret key.
+_SIGNATURE: Final = re.compile(r"[0-9a-fA-F]{32}")
 
-    md5 is CPX's choice, not ours; the hash only proves knowledge of the key, it protects nothing stored.
+
+def secure_hash(ext_user_id: str, secret: str | None) -> str | None:
+    """CPX's proof that the request comes from the app, `md5(ext_user_id + "-" + the app's key)`; None when the
+    account has none (a wall link without a signature: the rewards site asks CPX for none).
+
+    A wall link carries the signature ready-made (platform-apis.md §8.1), and that is what a linked account
+    keeps: 32 hex digits, sent as they are. Only an account set up before links, which kept the app's key
+    itself, has it hashed here. md5 is CPX's choice, not ours; it protects nothing stored.
     """
+    if not secret:
+        return None
+    if _SIGNATURE.fullmatch(secret):
+        return secret.lower()
     return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
+
+
+def signed(params: dict[str, str], secret: str | None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """`params` with the account's `secure_hash` when it has one, and the texts no message may show."""
+    signature = secure_hash(params["ext_user_id"], secret)
+    if signature is None:
+        return params, ()
+    return {**params, "secure_hash": signature}, (secret or "", signature)
 
 
 class CPXConnector(AccountClient):
     """Lists the surveys a CPX Research app offers one of its users.
 
-    The secret is the app's secure hash key, asked of `secret_provider` at every poll and kept nowhere. It goes
-    to CPX only inside `secure_hash`, in the query string, so no URL of this connector may reach a message or a
-    log (`http.get` names only the server). `options` holds what is not secret: `app_id` and `ext_user_id`
-    (both required) and `currency`, the ISO 4217 code the app pays its users in (USD unless set).
+    The secret is the wall link's signature (`secure_hash`), asked of `secret_provider` at every poll and kept
+    nowhere; a link without one leaves no secret, and CPX is asked without it. It goes to CPX only in the query
+    string, so no URL of this connector may reach a message or a log (`http.get` names only the server).
+    `options` holds what is not secret: `app_id` and `ext_user_id` (both required) and `currency`, the ISO 4217
+    code the app pays its users in (USD unless set).
 
     The reward is `payout`: the docs define it as the user's payout in the publisher's currency, which is the
     worker's pay. `payout_publisher_usd` is what the app earns (0.81 against a payout of 0.4 in the docs'
@@ -121,29 +148,14 @@ class CPXConnector(AccountClient):
         """
         now = self._clock.now()
         self._keep_to_the_floor(now)
-        secret = self._secret_provider()
-        if not secret:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXConnector", "Not signed in to CPX Research: add your app's secure hash key"),
-            )
         app_id = self._option("app_id")
         user_id = self._option("ext_user_id")
         if not app_id or not user_id:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXConnector", "CPX Research needs the app id and your user id: add them"),
-            )
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         currency = self._currency()
-        params = {
-            "app_id": app_id,
-            "ext_user_id": user_id,
-            "output_method": "api",
-            "limit": str(SURVEY_LIMIT),
-            "secure_hash": secure_hash(user_id, secret),
-        }
+        asked = {"app_id": app_id, "ext_user_id": user_id, "output_method": "api", "limit": str(SURVEY_LIMIT)}
+        params, secrets = signed(asked, self._secret_provider())
         params = {**self._profile_params(), **params}
-        secrets = (secret, params["secure_hash"])
         seen: dict[str, fields.Reading] = {}
         for survey in self._surveys(self._fetch(params, now), secrets):
             reading = self._read(survey, now, currency)
@@ -183,9 +195,7 @@ class CPXConnector(AccountClient):
             self._platform,
             "CPX Research",
             now,
-            login_refused=QT_TRANSLATE_NOOP(
-                "CPXConnector", "CPX Research refused the app's key; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=REFRESH_FLOOR,
         )
         return json_object(response, self._platform, _ANSWER)
