@@ -94,9 +94,12 @@ def test_bitlabs_surveys_carry_the_documented_fields(exchange: DemoExchange, ses
         assert set(survey) == BITLABS_KEYS | {"value", "restriction_reason"}
         assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", survey["id"])
         assert survey["type"] == "survey"
-        assert survey["click_url"].startswith(
-            exchange.url_of("bitlabs") + f"/v2/client/clicks?i={survey['id']}&s="
+        # An impression and a session, as in the docs' example: neither is the survey's id.
+        assert re.fullmatch(
+            re.escape(exchange.url_of("bitlabs")) + r"/v2/client/clicks\?i=[0-9a-f-]{36}&s=[0-9a-f-]{36}",
+            survey["click_url"],
         )
+        assert survey["id"] not in survey["click_url"]
         cpi, value = Decimal(survey["cpi"]), Decimal(survey["value"])
         assert cpi.as_tuple().exponent == value.as_tuple().exponent == -2
         assert value == (cpi * Decimal("0.6")).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")

@@ -287,8 +287,12 @@
 <context>
     <name>BitLabsClicks</name>
     <message>
-        <source>this survey&apos;s link holds no click id; open it in your browser</source>
-        <translation>le lien de cette enquête ne contient pas d’identifiant de clic&#xa0;; ouvrez-le dans votre navigateur</translation>
+        <source>this survey&apos;s link is not one SurveyDesk can follow; open it in your browser</source>
+        <translation>SurveyDesk ne sait pas suivre le lien de cette enquête&#xa0;; ouvrez-le dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>BitLabs did not say which click it opened</source>
+        <translation>BitLabs n’a pas indiqué quel clic il a ouvert</translation>
     </message>
     <message>
         <source>the click id holds characters no address can carry</source>

@@ -1,4 +1,5 @@
-"""The demo exchange's BitLabs: the v2 survey list, its token and user-id headers, throttling and click pages."""
+"""The demo exchange's BitLabs: the v2 survey list, its token and user-id headers, throttling, clicks created
+from a survey's impression (`POST /v2/client/clicks?s=&i=`, or the GET's redirect) and the survey pages."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ BITLABS_USER_ID: Final = "demo-user"
 SURVEYS_PATH: Final = "/v2/client/surveys"
 CLICKS_PATH: Final = "/v2/client/clicks"
 HISTORY_PATH: Final = "/v1/client/user/history"
+SURVEY_PAGE_PATH: Final = "/survey"  # where a click leads, naming the click as `clk`
 # The demo app credits its users in US dollars, this share of its price, as `value`; `cpi` is the whole price.
 USER_SHARE_PERCENT: Final = 60
 _IDS: Final = uuid.UUID("5b1a6f0e-0d1c-4c55-9a43-6b1e0c2f7a10")  # namespace of the demo's survey ids
@@ -78,18 +80,22 @@ class BitLabsSite:
         self._last_accepted: float | None = None
         # Numbers the replies' trace ids, so the same requests get the same replies; its `next` is atomic.
         self._replies = itertools.count(1)
+        self._clicks: dict[str, str] = {}  # click id -> the survey it was created for
+        self._click_numbers = itertools.count(1)
         self.payroll: Payroll | None = None  # the user's survey history; without one, none is served
-        self.profiler = BitLabsProfiler(self._is_open, lambda: datetime.now(UTC).date())
+        self.profiler = BitLabsProfiler(self._open_survey_of, lambda: datetime.now(UTC).date())
 
     def handle(self, request: Request) -> Response:
         if request.path.startswith(CLICKS_PATH + "/"):
             return self._click_flow(request)
+        if request.path == CLICKS_PATH:
+            return self._new_click(request)
         if request.method != "GET":
             return method_not_allowed("GET")
         if request.path == SURVEYS_PATH:
             return self._surveys(request)
-        if request.path == CLICKS_PATH:
-            return self._click_page(request.query.get("i", ""))
+        if request.path == SURVEY_PAGE_PATH:
+            return self._click_page(self._open_survey_of(request.query.get("clk", "")))
         if request.path == HISTORY_PATH and self.payroll is not None:
             return self._history(request, self.payroll)
         return self._error(404, "404 Not Found", "not found")
@@ -142,14 +148,37 @@ class BitLabsSite:
             return self._error(406, "406 Not Acceptable", "unknown user")
         return self.profiler.handle(request, request.path.removeprefix(CLICKS_PATH + "/"))
 
-    def _is_open(self, survey_id: str) -> bool:
+    def _new_click(self, request: Request) -> Response:
+        """A click on a listed survey's impression: `POST` (the API, behind the login) answers its id; `GET` (the
+        link opened in a browser) answers a 307 to the survey page carrying it, as BitLabs does."""
+        if request.method not in ("GET", "POST"):
+            return method_not_allowed("GET, POST")
+        if request.method == "POST" and request.headers.get("x-api-token", "") != self._token:
+            return self._error(401, "401 Unauthorized", "invalid api token")
+        impression, session = request.query.get("i", ""), request.query.get("s", "")
         _, studies = self._market.snapshot()
-        return any(_survey_id(study) == survey_id for study in studies)
+        study = next((study for study in studies if _impression(_survey_id(study)) == (impression, session)), None)
+        if study is None:
+            return self._error(404, "404 Not Found", "impression not found")
+        click_id = uuid.uuid5(_IDS, f"click {next(self._click_numbers)}").hex
+        with self._lock:
+            self._clicks[click_id] = _survey_id(study)
+        if request.method == "GET":
+            page = f"{request.site_url}{SURVEY_PAGE_PATH}?clk={click_id}"
+            return Response(307, b"", HTML_TYPE, (("Location", page),))
+        return json_response(200, {"data": {"id": click_id}, "error": None, "status": "success"})
 
-    def _click_page(self, survey_id: str) -> Response:
+    def _open_survey_of(self, click_id: str) -> str | None:
+        """The survey a click was created for, while it is still listed."""
+        with self._lock:
+            survey_id = self._clicks.get(click_id)
+        _, studies = self._market.snapshot()
+        return survey_id if any(_survey_id(study) == survey_id for study in studies) else None
+
+    def _click_page(self, survey_id: str | None) -> Response:
         _, studies = self._market.snapshot()
         study = next((study for study in studies if _survey_id(study) == survey_id), None)
-        if study is None:
+        if study is None or survey_id is None:
             return Response(404, _CLOSED_PAGE, HTML_TYPE)
         if self.payroll is not None:  # opening the click link is taking the survey
             self.payroll.take(study, survey_id, str(int(study.id[:10], 16) * 2))
@@ -161,14 +190,20 @@ def _survey_id(study: Study) -> str:
     return str(uuid.uuid5(_IDS, study.id))
 
 
+def _impression(survey_id: str) -> tuple[str, str]:
+    """The impression (`i`) and session (`s`) ids of a survey's click URL: neither is the survey's or a click's."""
+    return str(uuid.uuid5(_IDS, "impression " + survey_id)), str(uuid.uuid5(_IDS, survey_id))
+
+
 def _survey(site_url: str, study: Study) -> dict[str, object]:
     survey_id = _survey_id(study)
+    impression, session = _impression(survey_id)
     digits = int(study.id[-6:], 16)  # stable per study, so a survey's details do not change between polls
     name, internal = _CATEGORIES.get(study.labels[0] if study.labels else "", ("Other", "Other"))
     return {
         "id": survey_id,
         "type": "survey",
-        "click_url": f"{site_url}{CLICKS_PATH}?i={survey_id}&s={uuid.uuid5(_IDS, survey_id)}",
+        "click_url": f"{site_url}{CLICKS_PATH}?i={impression}&s={session}",
         "cpi": _decimal(study.reward.minor),
         "value": _decimal((study.reward.minor * USER_SHARE_PERCENT + 50) // 100),
         # Mostly whole minutes, as in the docs' list; some with a fraction, as in its click details.
