@@ -22,10 +22,11 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
@@ -36,6 +37,7 @@ from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
 from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
@@ -120,6 +122,9 @@ def _accounts(
     addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
+        points = PointsValueStore(database)
+        for key, value in demo_points_values(exchange, registry).items():
+            points.set(key, value)
         for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
             # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
@@ -147,14 +152,17 @@ def connect(
     profile: ProfileStore,
     poller: Poller,
     reconciliation: ReconciliationService,
+    points: PointsValueStore,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
     connector = registry.build_connector(account, secrets, clock)
     share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
+    share_points_values(connector, points, account.key)  # survey walls only
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
+        share_points_values(reader, points, account.key)
         reconciliation.add_account(account, reader)
 
 
@@ -207,9 +215,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             floor_of=lambda platform: registry.cadence(platform).floor,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
+        points = PointsValueStore(database)
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation, points)
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
@@ -327,7 +336,14 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
+                account,
+                core.registry,
+                core.signed_in,
+                core.clock,
+                core.profile,
+                core.poller,
+                core.reconciliation,
+                PointsValueStore(core.database),
             )
         else:
             core.poller.remove_account(account.key)

@@ -101,8 +101,9 @@ def test_bitlabs_surveys_carry_the_documented_fields(exchange: DemoExchange, ses
         )
         assert survey["id"] not in survey["click_url"]
         cpi, value = Decimal(survey["cpi"]), Decimal(survey["value"])
-        assert cpi.as_tuple().exponent == value.as_tuple().exponent == -2
-        assert value == (cpi * Decimal("0.6")).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        # `cpi` in dollars; `value` in the rewards site's points (one a cent of the member's 60 % share).
+        assert cpi.as_tuple().exponent == -2 and value.as_tuple().exponent == 0
+        assert value == (cpi * 60).quantize(Decimal(1), rounding="ROUND_HALF_UP")
         assert isinstance(survey["loi"], int | float) and survey["loi"] > 0
         assert 1 <= survey["rating"] <= 5 and 0 < survey["cr"] < 1
         assert set(survey["category"]) == {"name", "icon_name", "icon_url", "name_internal"}

@@ -389,10 +389,6 @@
 <context>
     <name>BitLabsEarnings</name>
     <message>
-        <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
-        <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
-    </message>
-    <message>
         <source>BitLabs will not show this user&apos;s history: {0}</source>
         <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: {0}</translation>
     </message>
@@ -411,10 +407,6 @@
     <message>
         <source>an event of BitLabs&apos; history is not an object</source>
         <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
-    </message>
-    <message>
-        <source>BitLabs&apos; history has an event of unknown type {0}</source>
-        <translation>L’historique de BitLabs contient un événement de type inconnu {0}</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3161,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>SetAside</name>
+    <message>
+        <source>Some of your {0} rewards are in your rewards site&apos;s points. Say what they are worth in History, Value of points…, and SurveyDesk adds them to your earnings.</source>
+        <translation>Certains de vos gains {0} sont en points de votre site de récompenses. Indiquez ce qu’ils valent dans Historique, Valeur des points…, et SurveyDesk les ajoute à vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
+        <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
+        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
+    </message>
+</context>
+<context>
     <name>ShellController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -3721,6 +3728,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0} min</source>
         <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} points</translation>
     </message>
     <message>
         <source>{0} h {1}</source>

@@ -11,6 +11,7 @@ from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, ex
 from surveydesk.demo.exchange import DemoExchange
 from surveydesk.demo.sign_in_pages import DEMO_CLIENT_ID
 from surveydesk.demo.sites import demo_sites
+from surveydesk.ledger.points import PointsValue
 from surveydesk.platforms.cookie_sign_in import CookieSignIn
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
@@ -42,6 +43,16 @@ def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Acco
         for platform in exchange.platforms
         if platform in sites
     ]
+
+
+def demo_points_values(exchange: DemoExchange, registry: Registry) -> dict[AccountKey, PointsValue]:
+    """What the points of the demo worker's rewards sites are worth, for the platforms that pay her in points."""
+    sites = demo_sites(registry)
+    return {
+        AccountKey(platform, DEMO_ACCOUNT_NAME): value
+        for platform in exchange.platforms
+        if platform in sites and (value := sites[platform].points_value) is not None
+    }
 
 
 def demo_sign_ins(exchange: DemoExchange) -> SignIns:

@@ -153,53 +153,6 @@ def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
 _COUNTS: Final = ("submitted", "approved", "rejected", "pending", "hits", "bonus")
 
 
-def bitlabs_history(payroll: Payroll) -> dict[str, object]:
-    """`GET /v1/client/user/history`: an OPEN event per survey, then how it ended. A COMPLETE's reward is
-    credited `callback_delay_seconds` after it (the review); a reversed one is `reconciled`."""
-    now, submissions = payroll.history()
-    events: list[dict[str, object]] = []
-    for submission in submissions:
-        stage = submission.stage(now)
-        tx = int(submission.record_id)
-        if stage is not Stage.ACTIVE:
-            kind, value = _bitlabs_end(submission, stage)
-            delay = (
-                int((submission.decided_at - submission.submitted_at).total_seconds()) if kind == "COMPLETE" else 0
-            )
-            events.append(_bitlabs_event(submission, kind, tx + 1, value, submission.submitted_at, delay, stage))
-        events.append(_bitlabs_event(submission, "OPEN", tx, Money(0, "USD"), submission.started_at, 0, stage))
-    return {"data": events, "error": None, "status": "success"}
-
-
-def _bitlabs_end(submission: Submission, stage: Stage) -> tuple[str, Money]:
-    if submission.outcome.name in ("APPROVED", "PARTIALLY_APPROVED"):
-        return "COMPLETE", _usd(submission.reward)
-    if stage is Stage.SCREENED_OUT:
-        return "SCREENOUT", _usd(submission.reward)
-    return "LEAVE", Money(0, "USD")
-
-
-def _bitlabs_event(
-    submission: Submission, kind: str, tx: int, value: Money, at: datetime, delay: int, stage: Stage
-) -> dict[str, object]:
-    return {
-        "type": kind,
-        "survey_id": submission.task_id,
-        "tx_id": tx,
-        "details": {
-            "category": {"name": "Lifestyle", "icon_url": "", "name_internal": "Lifestyle"},
-            "network": {"name": "Demo panel", "icon_url": ""},
-        },
-        "user_value": str(value.as_decimal()),
-        "rating": 4,
-        "created_at": _iso(at),
-        "duration": str(int((submission.submitted_at - submission.started_at).total_seconds())),
-        "reconciled": kind == "COMPLETE" and stage is Stage.REVERSED,
-        "callback_delay_seconds": delay,
-        "support_form_url": "",
-    }
-
-
 def cpx_transactions(payroll: Payroll) -> list[dict[str, object]]:
     """The `transactions` of a `jsscriptv1` answer: a complete (status 1 once credited, 0 before, 2 when
     reversed or rejected), a screen-out ("out"), and bonuses of their own. The status values are guesses."""

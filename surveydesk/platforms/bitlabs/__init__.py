@@ -18,12 +18,8 @@ SPEC = PlatformSpec(
     ),
     options=(
         OptionSpec("user_id", QT_TRANSLATE_NOOP("PlatformSpec", "User id")),
-        OptionSpec(
-            "currency",
-            QT_TRANSLATE_NOOP("PlatformSpec", "Currency the app pays in (ISO code)"),
-            required=False,
-            default="USD",
-        ),
+        # No currency: BitLabs prices in the rewards site's own unit, whose worth the worker gives as a dated
+        # value of points (ledger/points.py), never as an option that defaults to a guess.
     ),
     connector=with_options(BitLabsConnector),
     earnings=with_options(BitLabsEarnings),
