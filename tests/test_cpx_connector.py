@@ -7,6 +7,7 @@ import json
 import socket
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -19,6 +20,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
+from surveydesk.ledger.points import PointsValue, PointsValues
 from surveydesk.platforms.cpx.tasks import CPXConnector
 from tests.conftest import one_site
 from tests.factories import FixedClock, one_change_each, poll_outcome
@@ -120,11 +122,14 @@ def test_maps_each_survey_to_a_task(exchange: DemoExchange, session: requests.Se
     tasks = connector_for(exchange, session).fetch_tasks()
 
     assert [task.external_id for task in tasks] == [item["id"] for item in raw]
-    assert [task.reward for task in tasks] == [Money.parse(item["payout"], "USD") for item in raw]
+    # The demo's rewards site pays in coins, which CPX names: until the worker says what they are worth, the
+    # reward is what the app is paid in dollars, and the coins are in the title.
+    assert [task.reward for task in tasks] == [Money.parse(item["payout_publisher_usd"], "USD") for item in raw]
+    assert [task.title.rsplit(" · ", 1)[1] for task in tasks] == [f"{item['payout']} Coins" for item in raw]
     assert [task.estimated_minutes for task in tasks] == [int(item["loi"]) for item in raw]
     assert [task.url for task in tasks] == [item["href"] for item in raw]
     assert {type(item["loi"]) for item in raw} == {str, int}
-    assert {type(item["payout"]) for item in raw} == {str, float}
+    assert {type(item["payout"]) for item in raw} == {str, int}
     task = tasks[0]
     assert (task.platform, task.account) == ("cpx", "main")
     assert task.places_left is None and task.first_seen == task.last_seen == NOW
@@ -157,6 +162,34 @@ def test_the_payout_is_in_the_accounts_currency(exchange: DemoExchange, session:
     (task,) = connector_for(exchange, session, options=OPTIONS | {"currency": "jpy"}).fetch_tasks()
 
     assert task.reward == Money(250, "JPY")
+
+
+COINS = {"text": {"currency_name_singular": "Coin", "currency_name_plural": "Coins"}}
+
+
+def test_a_payout_in_named_points_is_never_read_as_money(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    """`payout` "1010" with `currency_name_plural` "Coins" (the SDK's example) was a $1,010.00 survey."""
+    body = json.loads(answer([survey(payout="1010", payout_publisher_usd="4.10")])) | COINS
+    exchange.inject_fault("cpx", 200, json.dumps(body).encode())
+
+    (task,) = connector_for(exchange, session).fetch_tasks()
+
+    assert task.reward == Money(410, "USD") and task.title == "Survey · needs qualification · 6 min · 1010 Coins"
+
+
+def test_points_are_read_at_the_worth_the_worker_gave(exchange: DemoExchange, session: requests.Session) -> None:
+    body = json.loads(answer([survey(payout="1010"), survey("2", payout=3)])) | COINS
+    exchange.inject_fault("cpx", 200, json.dumps(body).encode())
+    connector = connector_for(exchange, session)
+    worth = PointsValue(NOW.date(), Decimal(1000), Money(100, "EUR"))  # 1,000 coins: 1.00 €
+    connector.value_points(lambda: PointsValues([worth]))
+
+    tasks = connector.fetch_tasks()
+
+    assert [task.reward for task in tasks] == [Money(101, "EUR"), Money(0, "EUR")]
+    assert tasks[0].title.endswith(" · 1010 Coins")
 
 
 def test_the_mobile_link_is_preferred_and_odd_links_are_dropped(

@@ -199,15 +199,17 @@ def test_cpx_lists_surveys_in_the_docs_shape(exchange: DemoExchange, session: re
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"status", "count_available_surveys", "count_returned_surveys", "surveys"}
+    assert set(body) == {"status", "count_available_surveys", "count_returned_surveys", "surveys", "text"}
     assert body["status"] == "success"
+    # The demo's rewards site pays in coins, and names them as CPX's SDK reads it.
+    assert body["text"] == {"currency_name_singular": "Coin", "currency_name_plural": "Coins"}
     assert body["count_available_surveys"] == body["count_returned_surveys"] == len(body["surveys"]) == 30
     for survey in body["surveys"]:
         assert set(survey) == CPX_KEYS
         assert survey["id"].isdigit()
         assert int(survey["loi"]) > 0
         publisher_cents = int(Decimal(survey["payout_publisher_usd"]) * 100)
-        assert Decimal(str(survey["payout"])) * 100 == (publisher_cents + 1) // 2  # half, rounded half-up
+        assert int(survey["payout"]) == (publisher_cents + 1) // 2  # coins: a cent each of half, rounded half-up
         assert survey["type"] in {"need_qualification", ""} and survey["top"] in {0, 1} and survey["details"] == 0
         assert survey["href"].startswith(exchange.url_of("cpx") + f"/click?k={survey['id']}&")
     scores = [float(survey["score"]) for survey in body["surveys"]]
@@ -221,7 +223,7 @@ def test_cpx_mixes_strings_and_numbers_and_escapes_slashes_like_php(
 
     surveys = response.json()["surveys"]
     assert {type(survey["loi"]) for survey in surveys} == {str, int}
-    assert {type(survey["payout"]) for survey in surveys} == {str, float}
+    assert {type(survey["payout"]) for survey in surveys} == {str, int}
     assert b"http:\\/\\/" in response.content and b"http://" not in response.content
 
 

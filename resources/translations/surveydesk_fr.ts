@@ -486,10 +486,6 @@
         <source>a transaction of CPX Research is not an object</source>
         <translation>une transaction de CPX Research n’est pas un objet</translation>
     </message>
-    <message>
-        <source>transaction {0} is of an unknown kind: {1}</source>
-        <translation>la transaction {0} est d’un genre inconnu&#xa0;: {1}</translation>
-    </message>
 </context>
 <context>
     <name>Contradiction</name>

@@ -153,49 +153,6 @@ def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
 _COUNTS: Final = ("submitted", "approved", "rejected", "pending", "hits", "bonus")
 
 
-def cpx_transactions(payroll: Payroll) -> list[dict[str, object]]:
-    """The `transactions` of a `jsscriptv1` answer: a complete (status 1 once credited, 0 before, 2 when
-    reversed or rejected), a screen-out ("out"), and bonuses of their own. The status values are guesses."""
-    now, submissions = payroll.history()
-    transactions: list[dict[str, object]] = []
-    for submission in submissions:
-        stage = submission.stage(now)
-        if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT):
-            continue
-        status = {Stage.AWAITING_REVIEW: "0", Stage.REVERSED: "2", Stage.REJECTED: "2"}.get(stage, "1")
-        kind = "out" if stage is Stage.SCREENED_OUT else "complete"
-        amount = submission.reward if stage is not Stage.AWAITING_REVIEW else submission.study.reward
-        transactions.append(_cpx(submission, submission.record_id, kind, status, amount, stage is Stage.PAID))
-        bonus = submission.bonus_given(now)
-        if bonus is not None:
-            transactions.append(_cpx(submission, submission.record_id + "1", "bonus", "1", bonus, False))
-    return transactions
-
-
-def _cpx(
-    submission: Submission, trans_id: str, kind: str, status: str, amount: Money, paid: bool
-) -> dict[str, object]:
-    return {
-        "trans_id": trans_id,
-        "message_id": f"m{trans_id}",
-        "type": kind,
-        "verdienst_publisher": str(Money(amount.minor * 2, "USD").as_decimal()),
-        "verdienst_user_local_money": str(_usd(amount).as_decimal()),
-        "subid_1": "",
-        "subid_2": "",
-        "datetime": submission.submitted_at.strftime("%Y-%m-%d %H:%M:%S"),
-        "status": status,
-        "survey_id": submission.task_id,
-        "ip": "203.0.113.5",
-        "loi": str(submission.study.minutes),
-        "is_paid_to_user": "1" if paid else "0",
-        "is_paid_to_user_datetime": submission.paid_at.strftime("%Y-%m-%d %H:%M:%S")
-        if paid and submission.paid_at
-        else "",
-        "is_paid_to_user_type": "",
-    }
-
-
 def toloka_transactions(payroll: Payroll, page: int, size: int) -> dict[str, object]:
     """`GET /api/users/current/worker/transactions`, newest first, as a Spring page. `id`, `poolId`, `title`
     and `type` are guesses beside the documented `amount`, `startDate` and `endDate`: a reward has no end date

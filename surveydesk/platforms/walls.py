@@ -15,7 +15,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money, minor_exponent
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.model import Kind
-from surveydesk.ledger.points import NO_VALUES, PointsValues, PointsValueStore
+from surveydesk.ledger.points import NO_VALUES, PointsError, PointsValues, PointsValueStore, parse_points
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,19 @@ def read_minutes(value: object) -> int | None:
     except InvalidOperation:
         return None
     return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
+
+
+def points_part(value: object, unit: str = "points") -> str:
+    """An amount of the rewards site's points as a title shows it ("172 points", "1010 Coins"); "" when the
+    value is no positive number of points."""
+    try:
+        points = parse_points(value)
+    except PointsError:
+        return ""
+    if points <= 0:
+        return ""
+    number = f"{points.normalize():f}"
+    return POINTS.filled(number) if unit == "points" else f"{number} {unit}"
 
 
 class PricedInPoints:

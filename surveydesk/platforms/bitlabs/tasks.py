@@ -36,11 +36,11 @@ from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.walls import (
     MINUTES,
-    POINTS,
     SEPARATOR,
     START_BONUS,
     SURVEY,
     PricedInPoints,
+    points_part,
     read_minutes,
     read_survey_id,
 )
@@ -204,7 +204,7 @@ class BitLabsConnector(AccountClient, PricedInPoints):
             platform=self._account.platform,
             account=self._account.account,
             external_id=survey_id,
-            title=_title(survey, minutes, _points(survey.get("value"))),
+            title=_title(survey, minutes, points_part(survey.get("value"))),
             reward=self._reward(survey, survey_id),
             first_seen=now,
             last_seen=now,
@@ -271,15 +271,6 @@ def _restriction_text(reason: object) -> str | None:
     return None if not any(reason.values()) else "BitLabs restricts this survey without saying why"
 
 
-def _points(value: object) -> str:
-    """The survey's `value` as the title shows it ("172"), or "" when it is no plain number of points."""
-    try:
-        points = parse_points(value)
-    except PointsError:
-        return ""
-    return f"{points.normalize():f}" if points > 0 else ""
-
-
 def _title(survey: dict[str, Any], minutes: int | None, points: str) -> str:
     """Survey walls name no survey, so the title says what is known: "Survey · Food & drink · 12 min · 172
     points"."""
@@ -291,6 +282,4 @@ def _title(survey: dict[str, Any], minutes: int | None, points: str) -> str:
         parts.append(name.strip())
     if minutes is not None:
         parts.append(MINUTES.filled(minutes))
-    if points:
-        parts.append(POINTS.filled(points))
-    return SEPARATOR.join(parts)
+    return SEPARATOR.join([*parts, points] if points else parts)
