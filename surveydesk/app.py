@@ -315,8 +315,12 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     def prolific_accounts() -> list[str]:
         return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
 
+    def wall_accounts() -> list[Account]:
+        return [a for a in accounts.list_accounts() if a.key.platform in core.registry
+                and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
+
     view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
-                       prolific_accounts, window)  # fmt: skip
+                       prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:

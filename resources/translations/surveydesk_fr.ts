@@ -1035,6 +1035,10 @@
         <translation>Votre devise</translation>
     </message>
     <message>
+        <source>Value of points…</source>
+        <translation>Valeur des points…</translation>
+    </message>
+    <message>
         <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
         <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un CSV Prolific… reprend vos anciennes soumissions Prolific.</translation>
     </message>
@@ -1975,6 +1979,81 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+</context>
+<context>
+    <name>PointsValueDialog</name>
+    <message>
+        <source>Value of points</source>
+        <translation>Valeur des points</translation>
+    </message>
+    <message>
+        <source>Survey walls count in the points of the rewards site they are on, and never say what a point is worth. Say it here, as your rewards site&apos;s cash-out page shows it: from its next check of the wall, SurveyDesk counts those points as money from that day on. Until you do, surveys show the price the wall is paid, and rewards in points wait outside your earnings.</source>
+        <translation>Les murs de sondages comptent en points du site de récompenses où ils se trouvent, et ne disent jamais ce que vaut un point. Indiquez-le ici, comme le montre la page de retrait de votre site de récompenses&#xa0;: dès sa prochaine vérification du mur, SurveyDesk compte ces points comme de l’argent à partir de ce jour. D’ici là, les sondages affichent le prix payé au mur, et les gains en points attendent en dehors de vos gains.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Values of points kept</source>
+        <translation>Valeurs des points conservées</translation>
+    </message>
+    <message>
+        <source>Account whose points these are</source>
+        <translation>Compte auquel appartiennent ces points</translation>
+    </message>
+    <message>
+        <source>First day of this value</source>
+        <translation>Premier jour de cette valeur</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>Nombre de points</translation>
+    </message>
+    <message>
+        <source>What these points are worth</source>
+        <translation>Ce que valent ces points</translation>
+    </message>
+    <message>
+        <source>Currency of their worth</source>
+        <translation>Devise de leur valeur</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Conserver cette valeur</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>points are worth</source>
+        <translation>points valent</translation>
+    </message>
+    <message>
+        <source>Connect a survey wall in Accounts first.</source>
+        <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
+    </message>
+    <message>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme 1,00.</translation>
     </message>
 </context>
 <context>
