@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -39,12 +41,13 @@ from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
 from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
-from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -53,10 +56,11 @@ from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
@@ -157,12 +161,15 @@ def connect(
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
     connector = registry.build_connector(account, secrets, clock)
-    share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
-    share_points_values(connector, points, account.key)  # survey walls only
+    sharing = registry.spec(account.key.platform).profile_sharing
+    if sharing is not None and sharing.attach is not None:
+        sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
+    share_points_values(connector, values)  # survey walls only
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
-        share_points_values(reader, points, account.key)
+        share_points_values(reader, values)
         reconciliation.add_account(account, reader)
 
 
@@ -201,7 +208,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
-        profile = ProfileStore(database, clock)
+        profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
@@ -276,7 +283,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
-    panel = WagesPanel(core.settings, window)
+    panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
@@ -437,6 +444,20 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
+def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
+    """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
+    SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.ui.input_idle import InputIdle
+
+    background = Background(core.pool, window)
+    own_input = InputIdle(parent=window)
+    application = QCoreApplication.instance()
+    assert application is not None  # the window exists
+    application.installEventFilter(own_input)
+    phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
+    return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
@@ -459,11 +480,19 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
-    feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
-    )
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle)  # fmt: skip
     profile = ProfileController(
-        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
     )
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:

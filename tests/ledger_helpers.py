@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import AccountKey
+from surveydesk.core.points import PointsValues
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts, demo_points_values
 from surveydesk.demo.bitlabs_site import bitlabs_site
@@ -18,8 +20,6 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import prolific_site
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
-from surveydesk.ledger.points import PointsValues
-from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import make_session
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.walls import PricedInPoints

@@ -12,13 +12,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import requests
 
+from surveydesk.core.earnings import Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
-from surveydesk.ledger.model import Kind, Status
-from surveydesk.ledger.points import PointsValue, PointsValues
-from surveydesk.ledger.store import Report
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
 from tests.conftest import one_site
 from tests.factories import FixedClock

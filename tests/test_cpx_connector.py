@@ -18,9 +18,9 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
-from surveydesk.ledger.points import PointsValue, PointsValues
 from surveydesk.platforms.cpx.tasks import CPXConnector
 from tests.conftest import one_site
 from tests.factories import FixedClock, one_change_each, poll_outcome

@@ -13,13 +13,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import requests
 
+from surveydesk.core.earnings import Batch, Kind, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site, expected_hash
-from surveydesk.ledger.model import Kind, Status
-from surveydesk.ledger.points import PointsValue, PointsValues
-from surveydesk.ledger.reconcile import Batch
 from surveydesk.platforms.cpx.earnings import CPXEarnings
 from tests.conftest import one_site
 from tests.factories import FixedClock

@@ -17,10 +17,10 @@ from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
-from surveydesk.ledger.points import PointsValue, PointsValues
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.walls import PricedInPoints

@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate, QLocale
 
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.money import Money
-from surveydesk.ledger.points import PointsValue, PointsValueStore
+from surveydesk.core.points import PointsValue
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.store import Database
 from surveydesk.ui.points_dialog import PointsValueDialog
 from tests.factories import FixedClock

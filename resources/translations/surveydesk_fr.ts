@@ -247,6 +247,25 @@
     </message>
 </context>
 <context>
+    <name>AlertHealth</name>
+    <message>
+        <source>No alerts are coming: checking is paused. Resume it from the tray&apos;s menu.</source>
+        <translation>Aucune alerte ne peut arriver : les vérifications sont suspendues. Reprenez-les depuis le menu de SurveyDesk dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: every account is signed out. Sign in again under Accounts.</source>
+        <translation>Aucune alerte ne peut arriver : tous les comptes sont déconnectés. Reconnectez-vous dans Comptes.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
+        <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on your phone are failing: {0}</source>
+        <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
+    </message>
+</context>
+<context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
@@ -273,8 +292,20 @@
         <translation>Jouer un son à chaque alerte</translation>
     </message>
     <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
         <source>Alerts a minute, at most:</source>
         <translation>Alertes par minute, au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>On my phone</source>
+        <translation>Sur mon téléphone</translation>
     </message>
 </context>
 <context>
@@ -765,6 +796,18 @@
     <message>
         <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
         <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>A test alert: new tasks will be announced like this.</source>
+        <translation>Une alerte d’essai : les nouvelles tâches seront annoncées ainsi.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>Alerts are failing</source>
+        <translation>Les alertes ne passent pas</translation>
     </message>
     <message>
         <source>Time limit</source>
@@ -1845,6 +1888,139 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Your note</source>
         <translation>Votre note</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlerts</name>
+    <message>
+        <source>“{0}” is not the address of a server: write it like ntfy.example.org.</source>
+        <translation>« {0} » n’est pas l’adresse d’un serveur : écrivez-la comme ntfy.example.org.</translation>
+    </message>
+    <message>
+        <source>No phone is set up yet: scan the code with the ntfy app, or paste another service&apos;s address.</source>
+        <translation>Aucun téléphone n’est encore configuré : scannez le code avec l’application ntfy, ou collez l’adresse d’un autre service.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach the ntfy server. Check that this computer is online and, for your own server, its address and access key.</source>
+        <translation>L’alerte n’est pas parvenue au serveur ntfy. Vérifiez que cet ordinateur est connecté et, pour votre propre serveur, son adresse et sa clé d’accès.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach {0}. Check that this computer is online and that the address you pasted is right.</source>
+        <translation>L’alerte n’est pas parvenue à {0}. Vérifiez que cet ordinateur est connecté et que l’adresse collée est juste.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk does not know this address: “{0}”. Paste it again as the service gave it.</source>
+        <translation>SurveyDesk ne connaît pas cette adresse : « {0} ». Collez-la de nouveau telle que le service l’a donnée.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlertsSection</name>
+    <message>
+        <source>Send alerts to my phone too</source>
+        <translation>Envoyer aussi les alertes sur mon téléphone</translation>
+    </message>
+    <message>
+        <source>Only when I have not used this computer for</source>
+        <translation>Seulement si je n’ai pas utilisé cet ordinateur depuis</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes away</source>
+        <translation>Minutes d’absence</translation>
+    </message>
+    <message>
+        <source>With the free ntfy app</source>
+        <translation>Avec l’application gratuite ntfy</translation>
+    </message>
+    <message>
+        <source>1. Install the ntfy app on your phone.
+2. Press “Show the code”, then in the app press ＋ and scan the code.
+3. Press “Send a test alert”.</source>
+        <translation>1. Installez l’application ntfy sur votre téléphone.
+2. Appuyez sur « Afficher le code », puis dans l’application appuyez sur ＋ et scannez le code.
+3. Appuyez sur « Envoyer une alerte d’essai ».</translation>
+    </message>
+    <message>
+        <source>Show the code</source>
+        <translation>Afficher le code</translation>
+    </message>
+    <message>
+        <source>Code to scan with the ntfy app</source>
+        <translation>Code à scanner avec l’application ntfy</translation>
+    </message>
+    <message>
+        <source>ntfy.sh (leave empty), or your own server&apos;s address</source>
+        <translation>ntfy.sh (laisser vide), ou l’adresse de votre propre serveur</translation>
+    </message>
+    <message>
+        <source>ntfy server</source>
+        <translation>Serveur ntfy</translation>
+    </message>
+    <message>
+        <source>Only if your own server asks for one</source>
+        <translation>Seulement si votre propre serveur en demande une</translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Access key:</source>
+        <translation>Clé d’accès :</translation>
+    </message>
+    <message>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <source>Telegram, Pushover, Gotify, Signal, Matrix, e-mail…: paste the address, one a line</source>
+        <translation>Telegram, Pushover, Gotify, Signal, Matrix, e-mail… : collez l’adresse, une par ligne</translation>
+    </message>
+    <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
+        <source>Show the code again</source>
+        <translation>Afficher de nouveau le code</translation>
+    </message>
+    <message>
+        <source>Sending a test alert…</source>
+        <translation>Envoi d’une alerte d’essai…</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>A test alert: your phone will get new tasks like this.</source>
+        <translation>Une alerte d’essai : votre téléphone recevra les nouvelles tâches ainsi.</translation>
+    </message>
+    <message>
+        <source>The test alert was sent: it should be on your phone now.</source>
+        <translation>L’alerte d’essai est partie : elle devrait être sur votre téléphone maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFeed</name>
+    <message>
+        <source>Taken</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>“{0}” is yours: it is open on your computer.</source>
+        <translation>« {0} » est à vous : il est ouvert sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Pas pris</translation>
     </message>
 </context>
 <context>

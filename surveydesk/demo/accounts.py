@@ -6,12 +6,12 @@ import time
 from urllib.parse import urlencode
 
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, expected_hash
 from surveydesk.demo.exchange import DemoExchange
 from surveydesk.demo.sign_in_pages import DEMO_CLIENT_ID
 from surveydesk.demo.sites import demo_sites
-from surveydesk.ledger.points import PointsValue
 from surveydesk.platforms.cookie_sign_in import CookieSignIn
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Final
 
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.bitlabs_profiler import BitLabsProfiler
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
@@ -28,7 +29,6 @@ from surveydesk.demo.wire import (
     json_response,
     method_not_allowed,
 )
-from surveydesk.ledger.points import PointsValue
 
 BITLABS_TOKEN: Final = "demo-bitlabs-token"  # noqa: S105 - a public demo credential, on purpose
 BITLABS_USER_ID: Final = "demo-user"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll, Stage, Submission
@@ -26,7 +27,6 @@ from surveydesk.demo.wire import (
     encode_json,
     method_not_allowed,
 )
-from surveydesk.ledger.points import PointsValue
 
 CPX_APP_ID: Final = "1234"
 CPX_EXT_USER_ID: Final = "demo-user"

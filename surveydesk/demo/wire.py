@@ -9,9 +9,9 @@ from datetime import datetime
 from typing import Protocol
 from urllib.parse import parse_qsl
 
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import HISTORY_DAYS, IdStyle, Payroll
-from surveydesk.ledger.points import PointsValue
 
 JSON_TYPE = "application/json; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"

@@ -11,11 +11,10 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from surveydesk.core.model import AccountKey
+from surveydesk.core.earnings import Kind
 from surveydesk.core.money import Money, minor_exponent
+from surveydesk.core.points import NO_VALUES, PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.ledger.model import Kind
-from surveydesk.ledger.points import NO_VALUES, PointsError, PointsValues, PointsValueStore, parse_points
 
 log = logging.getLogger(__name__)
 
@@ -97,10 +96,11 @@ class PricedInPoints:
         return NO_VALUES if self._points_provider is None else self._points_provider()
 
 
-def share_points_values(client: object, store: PointsValueStore, account: AccountKey) -> None:
-    """Give a wall's client the worker's values of the account's points; other platforms' clients take none."""
+def share_points_values(client: object, values: Callable[[], PointsValues]) -> None:
+    """Give a wall's client the worker's values of the account's points (read again at each request); other
+    platforms' clients take none."""
     if isinstance(client, PricedInPoints):
-        client.value_points(lambda: store.of(account))
+        client.value_points(values)
 
 
 # The most one survey, bonus or reversal of a survey wall moves, in major units of its currency (×100 for a

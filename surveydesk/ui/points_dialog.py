@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.money import Money, MoneyError
-from surveydesk.ledger.points import PointsError, PointsValue, PointsValueStore, parse_points
+from surveydesk.core.points import PointsError, PointsValue, parse_points
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ui.formatting import display_locale, format_date, format_money, format_number
 from surveydesk.ui.history_dialogs import WARNING
 from surveydesk.ui.text import plain_label

@@ -18,9 +18,9 @@ from surveydesk.core.errors import (
 )
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.points import PointsError, PointsValue, parse_points
 from surveydesk.net.http import (
     excerpt,
     get,

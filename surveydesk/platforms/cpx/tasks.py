@@ -23,10 +23,10 @@ from surveydesk.core.errors import (
 )
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.points import PointsError, PointsValue, parse_points
 from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
