@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,11 +23,12 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
 from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
@@ -37,6 +39,7 @@ from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
 from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -123,6 +126,9 @@ def _accounts(
     addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
+        points = PointsValueStore(database)
+        for key, value in demo_points_values(exchange, registry).items():
+            points.set(key, value)
         for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
             # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
@@ -150,6 +156,7 @@ def connect(
     profile: ProfileStore,
     poller: Poller,
     reconciliation: ReconciliationService,
+    points: PointsValueStore,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
@@ -157,9 +164,12 @@ def connect(
     sharing = registry.spec(account.key.platform).profile_sharing
     if sharing is not None and sharing.attach is not None:
         sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
+    share_points_values(connector, values)  # survey walls only
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
+        share_points_values(reader, values)
         reconciliation.add_account(account, reader)
 
 
@@ -212,9 +222,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             floor_of=lambda platform: registry.cadence(platform).floor,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
+        points = PointsValueStore(database)
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation, points)
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
@@ -311,8 +322,12 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     def prolific_accounts() -> list[str]:
         return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
 
+    def wall_accounts() -> list[Account]:
+        return [a for a in accounts.list_accounts() if a.key.platform in core.registry
+                and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
+
     view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
-                       prolific_accounts, window)  # fmt: skip
+                       prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
@@ -332,7 +347,14 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
+                account,
+                core.registry,
+                core.signed_in,
+                core.clock,
+                core.profile,
+                core.poller,
+                core.reconciliation,
+                PointsValueStore(core.database),
             )
         else:
             core.poller.remove_account(account.key)

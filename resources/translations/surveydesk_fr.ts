@@ -318,24 +318,16 @@
 <context>
     <name>BitLabsClicks</name>
     <message>
-        <source>this survey&apos;s link holds no click id; open it in your browser</source>
-        <translation>le lien de cette enquête ne contient pas d’identifiant de clic&#xa0;; ouvrez-le dans votre navigateur</translation>
+        <source>this survey&apos;s link is not one SurveyDesk can follow; open it in your browser</source>
+        <translation>SurveyDesk ne sait pas suivre le lien de cette enquête&#xa0;; ouvrez-le dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>BitLabs did not say which click it opened</source>
+        <translation>BitLabs n’a pas indiqué quel clic il a ouvert</translation>
     </message>
     <message>
         <source>the click id holds characters no address can carry</source>
         <translation>l’identifiant de clic contient des caractères qu’aucune adresse ne peut porter</translation>
-    </message>
-    <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs needs your user id: add it to the account</source>
-        <translation>BitLabs a besoin de votre identifiant d’utilisateur&#xa0;: ajoutez-le au compte</translation>
-    </message>
-    <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
     </message>
     <message>
         <source>BitLabs refused: {0}</source>
@@ -381,14 +373,6 @@
         <translation>BitLabs n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs lists surveys per user: add your user id to the account</source>
-        <translation>BitLabs liste les enquêtes par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
         <source>BitLabs&apos; answer has no list of surveys</source>
         <translation>La réponse de BitLabs ne contient pas de liste d’enquêtes</translation>
     </message>
@@ -397,8 +381,12 @@
         <translation>une enquête de la liste de BitLabs n’est pas un objet</translation>
     </message>
     <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
+        <source>BitLabs is not fully connected: connect it again with your survey wall link</source>
+        <translation>BitLabs n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>BitLabs did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>BitLabs n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: {0}</source>
@@ -432,18 +420,6 @@
 <context>
     <name>BitLabsEarnings</name>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs keeps a history per user: add your user id to the account</source>
-        <translation>BitLabs tient un historique par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
-        <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
-        <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
-    </message>
-    <message>
         <source>BitLabs will not show this user&apos;s history: {0}</source>
         <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: {0}</translation>
     </message>
@@ -463,24 +439,12 @@
         <source>an event of BitLabs&apos; history is not an object</source>
         <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
     </message>
-    <message>
-        <source>BitLabs&apos; history has an event of unknown type {0}</source>
-        <translation>L’historique de BitLabs contient un événement de type inconnu {0}</translation>
-    </message>
 </context>
 <context>
     <name>CPXConnector</name>
     <message>
         <source>CPX Research gave no web link for this survey</source>
         <translation>CPX Research n’a donné aucun lien web pour cette enquête</translation>
-    </message>
-    <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
     </message>
     <message>
         <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
@@ -491,8 +455,12 @@
         <translation>la devise du compte «&#xa0;{0}&#xa0;» n’est pas un code ISO 4217 tel que USD</translation>
     </message>
     <message>
-        <source>CPX Research refused the app&apos;s key; check it in the account</source>
-        <translation>CPX Research a refusé la clé de l’application&#xa0;; vérifiez-la dans le compte</translation>
+        <source>CPX Research is not fully connected: connect it again with your survey wall link</source>
+        <translation>CPX Research n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>CPX Research did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>CPX Research n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>CPX Research answered with an unknown status: {0}</source>
@@ -526,14 +494,6 @@
 <context>
     <name>CPXEarnings</name>
     <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
-    </message>
-    <message>
         <source>the account&apos;s currency is not an ISO 4217 code such as USD</source>
         <translation>la devise du compte n’est pas un code ISO 4217 tel que USD</translation>
     </message>
@@ -556,10 +516,6 @@
     <message>
         <source>a transaction of CPX Research is not an object</source>
         <translation>une transaction de CPX Research n’est pas un objet</translation>
-    </message>
-    <message>
-        <source>transaction {0} is of an unknown kind: {1}</source>
-        <translation>la transaction {0} est d’un genre inconnu&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1093,10 @@ Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reprod
     <message>
         <source>Your currency</source>
         <translation>Votre devise</translation>
+    </message>
+    <message>
+        <source>Value of points…</source>
+        <translation>Valeur des points…</translation>
     </message>
     <message>
         <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
@@ -2154,12 +2114,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>PlatformSpec</name>
     <message>
-        <source>API token</source>
-        <translation>Clé d’accès de l’application</translation>
+        <source>Survey wall link</source>
+        <translation>Lien du mur de sondages</translation>
     </message>
     <message>
-        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
-        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
+        <source>The address of the BitLabs survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages BitLabs du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>User id</source>
@@ -2170,12 +2130,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Monnaie de paiement de l’application (code ISO)</translation>
     </message>
     <message>
-        <source>Secure hash key</source>
-        <translation>Clé de sécurité</translation>
-    </message>
-    <message>
-        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
-        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
+        <source>The address of the CPX Research survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages CPX Research du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>App id</source>
@@ -2216,6 +2172,81 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+</context>
+<context>
+    <name>PointsValueDialog</name>
+    <message>
+        <source>Value of points</source>
+        <translation>Valeur des points</translation>
+    </message>
+    <message>
+        <source>Survey walls count in the points of the rewards site they are on, and never say what a point is worth. Say it here, as your rewards site&apos;s cash-out page shows it: from its next check of the wall, SurveyDesk counts those points as money from that day on. Until you do, surveys show the price the wall is paid, and rewards in points wait outside your earnings.</source>
+        <translation>Les murs de sondages comptent en points du site de récompenses où ils se trouvent, et ne disent jamais ce que vaut un point. Indiquez-le ici, comme le montre la page de retrait de votre site de récompenses&#xa0;: dès sa prochaine vérification du mur, SurveyDesk compte ces points comme de l’argent à partir de ce jour. D’ici là, les sondages affichent le prix payé au mur, et les gains en points attendent en dehors de vos gains.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Values of points kept</source>
+        <translation>Valeurs des points conservées</translation>
+    </message>
+    <message>
+        <source>Account whose points these are</source>
+        <translation>Compte auquel appartiennent ces points</translation>
+    </message>
+    <message>
+        <source>First day of this value</source>
+        <translation>Premier jour de cette valeur</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>Nombre de points</translation>
+    </message>
+    <message>
+        <source>What these points are worth</source>
+        <translation>Ce que valent ces points</translation>
+    </message>
+    <message>
+        <source>Currency of their worth</source>
+        <translation>Devise de leur valeur</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Conserver cette valeur</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>points are worth</source>
+        <translation>points valent</translation>
+    </message>
+    <message>
+        <source>Connect a survey wall in Accounts first.</source>
+        <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
+    </message>
+    <message>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme 1,00.</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3429,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>SetAside</name>
+    <message>
+        <source>Some of your {0} rewards are in your rewards site&apos;s points. Say what they are worth in History, Value of points…, and SurveyDesk adds them to your earnings.</source>
+        <translation>Certains de vos gains {0} sont en points de votre site de récompenses. Indiquez ce qu’ils valent dans Historique, Valeur des points…, et SurveyDesk les ajoute à vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
+        <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
+        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
+    </message>
+</context>
+<context>
     <name>ShellController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -3950,6 +3996,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0} min</source>
         <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} points</translation>
     </message>
     <message>
         <source>{0} h {1}</source>
