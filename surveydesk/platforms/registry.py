@@ -14,9 +14,8 @@ from typing import Final
 import requests
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.earnings import ReviewDeadline
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
