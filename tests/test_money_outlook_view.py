@@ -122,3 +122,12 @@ def test_the_service_brings_goals_forecast_and_months_and_says_a_goal_once(qtbot
     with qtbot.waitSignal(service.ready, timeout=10_000) as second:
         service.refresh(now, "EUR")
     assert second.args[0].newly_reached == []
+
+
+def test_pending_money_without_a_rate_is_not_called_nothing(qapp) -> None:
+    waiting_for_rates = Forecast("EUR", TODAY, euros(0), (), {}, unconverted=("USD",))
+
+    assert forecast_words(waiting_for_rates, names) == [
+        "€0.00 pending.",
+        "Amounts in USD are left out: no exchange rate for their day.",
+    ]

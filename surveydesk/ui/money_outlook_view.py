@@ -126,7 +126,8 @@ class GoalsBox(QGroupBox):
         layout.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
-        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.error)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
 
     def save(self) -> None:
@@ -168,7 +169,7 @@ def _major_text(money: Money) -> str:
 def forecast_words(forecast: Forecast, platform_name: Callable[[str], str]) -> list[str]:
     """The forecast as sentences: the total, what should come soon and when the rest should, what is late,
     and what cannot be forecast yet."""
-    if forecast.total.minor <= 0:
+    if forecast.total.minor <= 0 and not forecast.unconverted:
         return [translate("MoneyOutlook", "Nothing is waiting for review.")]
     lines = [translate("MoneyOutlook", "{0} pending.").format(format_money(forecast.total))]
     today = forecast.today
