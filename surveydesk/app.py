@@ -24,10 +24,12 @@ from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.goals import GoalSettings
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
@@ -47,6 +49,7 @@ from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
@@ -66,6 +69,8 @@ if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.tray import Tray
+    from surveydesk.ui.wages_panel import WagesPanel
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _add_wages_page(window: MainWindow, core: Core) -> None:
+def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
@@ -300,6 +305,37 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)
     refresh()
+    return panel
+
+
+def _add_money_outlook(
+    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
+) -> None:
+    """Goals (Wages tab, tray), the forecast of pending money and the months in words (History tab), worked out
+    again with the wages: when a task or the shift changes, after each sync, every minute, and when a goal is
+    saved; a goal reached is said once in the tray."""
+    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+
+    goal_settings = GoalSettings(core.settings)
+    outlook = MoneyOutlook(
+        core.database, goal_settings, core.pool, system_zone(), core.registry.review_deadlines(), window
+    )
+    goals = GoalsBox(goal_settings, history.currency.text, wages)
+    wages.add_section(goals)
+    panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
+    history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
+
+    def show(result: Outlook) -> None:
+        goals.show_progress(result.goals)
+        panel.show_outlook(result)
+        tray.set_goals([goal_line(goal) for goal in result.goals])
+        for goal in result.newly_reached:
+            tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
+
+    outlook.ready.connect(show)
+    outlook.failed.connect(panel.show_error)
+    core.wage_reports.ready.connect(lambda _summary: outlook.refresh(core.clock.now(), history.currency.text()))
+    goals.changed.connect(lambda: outlook.refresh(core.clock.now(), history.currency.text()))
 
 
 def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
@@ -480,13 +516,14 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     instance.activation_requested.connect(window.bring_forward)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
-    _add_wages_page(window, core)
+    wages = _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle)  # fmt: skip
+    _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
         window,
         core.database,

@@ -934,6 +934,37 @@ Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reprod
     </message>
 </context>
 <context>
+    <name>GoalsBox</name>
+    <message>
+        <source>Earnings goals</source>
+        <translation>Objectifs de gains</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>aucun objectif</translation>
+    </message>
+    <message>
+        <source>Save goals</source>
+        <translation>Enregistrer les objectifs</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an amount; write it like 10 or 10.50.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou 10,50.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryService</name>
     <message>
         <source>The history could not be read from the database; see the log file.</source>
@@ -1709,6 +1740,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Gains</translation>
     </message>
     <message>
+        <source>Pending and months</source>
+        <translation>En attente et mois</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1886,6 +1921,133 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>MoneyOutlook</name>
+    <message>
+        <source>Your goals and the forecast of your pending money could not be worked out; see the log file.</source>
+        <translation>Vos objectifs et la prévision de votre argent en attente n’ont pas pu être calculés&#xa0;; voyez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} minutes</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d}</source>
+        <translation>{0} h {1:02d}</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>cette semaine</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>ce mois-ci</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} sur {1} {2}</translation>
+    </message>
+    <message>
+        <source>: goal reached</source>
+        <translation>&#xa0;: objectif atteint</translation>
+    </message>
+    <message>
+        <source>; at today&apos;s true wage, about {0} more</source>
+        <translation>&#xa0;; au vrai salaire d’aujourd’hui, encore environ {0}</translation>
+    </message>
+    <message>
+        <source>; {0} pending</source>
+        <translation>&#xa0;; {0} en attente</translation>
+    </message>
+    <message>
+        <source>You reached your goal for today: {0} earned.</source>
+        <translation>Objectif du jour atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this week: {0} earned.</source>
+        <translation>Objectif de la semaine atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this month: {0} earned.</source>
+        <translation>Objectif du mois atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>Rien n’attend d’être vérifié.</translation>
+    </message>
+    <message>
+        <source>{0} pending.</source>
+        <translation>{0} en attente.</translation>
+    </message>
+    <message>
+        <source>Going by your history, about {0} should be approved by {1}.</source>
+        <translation>D’après votre historique, environ {0} devraient être approuvés d’ici {1}.</translation>
+    </message>
+    <message>
+        <source>All of it should be approved by {0} at the latest: the platform&apos;s own review deadline.</source>
+        <translation>Le tout devrait être approuvé au plus tard {0}&#xa0;: c’est le délai de vérification de la plateforme elle-même.</translation>
+    </message>
+    <message>
+        <source>Nine times in ten, all of it is approved by {0}.</source>
+        <translation>Neuf fois sur dix, le tout est approuvé d’ici {0}.</translation>
+    </message>
+    <message>
+        <source>{0} is later than usual: worth a look on the platform.</source>
+        <translation>{0} tardent plus que d’habitude&#xa0;: cela vaut la peine de regarder sur la plateforme.</translation>
+    </message>
+    <message>
+        <source>{0} on {1} cannot be forecast yet: too few of your tasks there have been reviewed.</source>
+        <translation>{0} sur {1} ne peuvent pas encore être prévus&#xa0;: trop peu de vos tâches y ont été vérifiées.</translation>
+    </message>
+    <message>
+        <source>Amounts in {0} are left out: no exchange rate for their day.</source>
+        <translation>Les montants en {0} sont laissés de côté&#xa0;: pas de taux de change pour leur jour.</translation>
+    </message>
+    <message>
+        <source>Week of {0}: about {1}</source>
+        <translation>Semaine du {0}&#xa0;: environ {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} earned</source>
+        <translation>{0}&#xa0;: {1} gagnés</translation>
+    </message>
+    <message>
+        <source>, {0} of work of which {1} unpaid</source>
+        <translation>, {0} de travail dont {1} non payées</translation>
+    </message>
+    <message>
+        <source>true wage {0}</source>
+        <translation>vrai salaire {0}</translation>
+    </message>
+    <message>
+        <source>, {0}% of your minimum wage</source>
+        <translation>, {0}&#xa0;% de votre salaire minimum</translation>
+    </message>
+    <message>
+        <source>best platform {0}</source>
+        <translation>meilleure plateforme {0}</translation>
+    </message>
+    <message>
+        <source>{0} pending</source>
+        <translation>{0} en attente</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
+        <source>Over the last {0} months you earned between {1} and {2} a month; half the months under {3}.</source>
+        <translation>Sur les {0} derniers mois, vous avez gagné entre {1} et {2} par mois&#xa0;; la moitié des mois, moins de {3}.</translation>
+    </message>
+</context>
+<context>
     <name>NotAnExport</name>
     <message>
         <source>{0} is not a SurveyDesk ledger export</source>
@@ -1905,6 +2067,13 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Your note</source>
         <translation>Votre note</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPanel</name>
+    <message>
+        <source>Working out your pending money…</source>
+        <translation>Calcul de votre argent en attente…</translation>
     </message>
 </context>
 <context>
