@@ -35,6 +35,7 @@ from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
+from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, REFUSED, error_text
@@ -48,6 +49,50 @@ MAX_OPTIONS: Final = 500
 _CLICK_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
 _NUMBER = re.compile(r"-?[0-9]{1,12}")
 _TEXT_LIMIT = 1000
+# What the click flow is read for: the new click's id; then a question to answer, or where the survey goes on.
+CREATED: Final = Shape("BitLabsNewClick", data=expect(OBJECT, shape=Shape("BitLabsClick", id=expect(STRING))))
+QUESTION_SHAPE: Final = Shape(
+    "BitLabsQuestion",
+    id=expect(STRING),
+    type=expect(STRING, known=TYPES),
+    localized_text=expect(STRING),
+    answers=expect(
+        LIST, NULL, required=False,
+        items=expect(OBJECT, shape=Shape("BitLabsAnswer", code=expect(STRING), localized_text=expect(STRING))),
+    ),
+    can_skip=expect(BOOLEAN, NULL, required=False),
+    example=expect(STRING, NULL, required=False),
+    validation_info=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape(
+            "BitLabsValidation",
+            min=expect(NUMBER, NULL, required=False),
+            max=expect(NUMBER, NULL, required=False),
+            regex=expect(STRING, NULL, required=False),
+        ),
+    ),
+)  # fmt: skip
+STEP_SHAPE: Final = Shape(
+    "BitLabsStep",
+    data=expect(
+        OBJECT,
+        shape=Shape(
+            "BitLabsStepData",
+            answer_question=expect(
+                OBJECT, NULL, required=False,
+                shape=Shape("BitLabsAsked", question=expect(OBJECT, shape=QUESTION_SHAPE)),
+            ),
+            redirect=expect(
+                OBJECT, NULL, required=False,
+                shape=Shape("BitLabsRedirect", url=expect(STRING), type=expect(STRING, NULL, required=False)),
+            ),
+            answered_questions=expect(NUMBER, NULL, required=False),
+            required_questions=expect(NUMBER, NULL, required=False),
+        ),
+    ),
+)  # fmt: skip
+CREATE_ENDPOINT: Final = f"POST {CLICKS_PATH}?s=&i="
+STEP_ENDPOINT: Final = f"GET {CLICKS_PATH}/{{click id}}"
 
 
 class ClickRefused(PlatformError):
@@ -193,18 +238,22 @@ class BitLabsClicks(AccountClient):
         headers = self._headers()
         address = f"{self._base_url}{CLICKS_PATH}?{urlencode(impression)}"
         response = post(self._session, address, platform=self._platform, headers=headers)
-        data = self._body(response, headers["X-Api-Token"])
-        click_id = data.get("id") if isinstance(data, dict) else None
-        if not isinstance(click_id, str) or not _CLICK_ID.fullmatch(click_id):
-            raise BadPayload(
-                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs did not say which click it opened")
-            )
+        body = self._body(response, headers["X-Api-Token"], CREATED)
+        with self._watching(Part.TAKE, CREATE_ENDPOINT, body, CREATED):
+            data = body.get("data")
+            click_id = data.get("id") if isinstance(data, dict) else None
+            if not isinstance(click_id, str) or not _CLICK_ID.fullmatch(click_id):
+                raise BadPayload(
+                    self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs did not say which click it opened")
+                )
         return click_id
 
     def step(self, click_id: str) -> ClickStep:
         headers = self._headers()
         response = get(self._session, self._url(click_id), platform=self._platform, headers=headers)
-        return self._step(self._body(response, headers["X-Api-Token"]))
+        body = self._body(response, headers["X-Api-Token"], STEP_SHAPE)
+        with self._watching(Part.TAKE, STEP_ENDPOINT, body, STEP_SHAPE):
+            return self._step(body.get("data"))
 
     def answer(self, click_id: str, answers: Sequence[str]) -> ClickStep:
         return self._post(click_id, {"answer_question": {"answers": [str(answer) for answer in answers]}})
@@ -220,7 +269,7 @@ class BitLabsClicks(AccountClient):
             self._session, self._url(click_id), platform=self._platform, json={"leave_survey": {"reason": reason}},
             headers=headers,
         )  # fmt: skip
-        self._body(response, headers["X-Api-Token"])
+        self._body(response, headers["X-Api-Token"], STEP_SHAPE)
 
     def _url(self, click_id: str) -> str:
         if not _CLICK_ID.fullmatch(click_id):
@@ -239,13 +288,14 @@ class BitLabsClicks(AccountClient):
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
         headers = self._headers()
         response = post(self._session, self._url(click_id), platform=self._platform, json=body, headers=headers)
-        data = self._body(response, headers["X-Api-Token"])
+        data = self._body(response, headers["X-Api-Token"], STEP_SHAPE).get("data")
         if isinstance(data, dict) and ("answer_question" in data or "redirect" in data):
             return self._step(data)
         return self.step(click_id)
 
-    def _body(self, response: requests.Response, token: str) -> object:
-        """The reply's `data`; every refusal becomes a typed error with BitLabs' reason, minus the token."""
+    def _body(self, response: requests.Response, token: str, shape: Shape) -> dict[str, Any]:
+        """The reply, read through `shape`; every refusal becomes a typed error with BitLabs' reason, minus the
+        token."""
         status = response.status_code
         if 400 <= status < 500 and status not in (401, 403, 429):
             reason = without_secrets(error_text(json_or_none(response)), (token,)) or f"HTTP {status}"
@@ -262,8 +312,7 @@ class BitLabsClicks(AccountClient):
             slow=SLOW_DOWN_NOW,
             trouble=IN_TROUBLE_NOW,
         )
-        body = json_object(response, self._platform)
-        return body.get("data")
+        return json_object(response, self._platform, shape.decoding)
 
     def _step(self, data: object) -> ClickStep:
         if not isinstance(data, dict):

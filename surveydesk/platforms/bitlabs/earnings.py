@@ -25,6 +25,7 @@ from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload,
 from surveydesk.core.points import PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, FALLBACK_WAIT, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
@@ -42,6 +43,34 @@ SURVEYS_ONLY: Final = {"filter": "surveys"}
 SUPPORT_NOTE: Final = "BitLabs' form to claim a missing reward: {0}"
 MAX_EVENTS: Final = 100_000
 _STEPS: Final = {"OPEN": Status.IN_PROGRESS, "LEAVE": Status.RETURNED, "SCREENOUT": Status.SCREENED_OUT}
+# What a history is read for: each event's step, ids, time, value, topic, delay, reconciliation and support form.
+EVENT_SHAPE: Final = Shape(
+    "BitLabsEvent",
+    type=expect(STRING, known=(*_STEPS, "COMPLETE")),
+    tx_id=expect(STRING, NUMBER),
+    survey_id=expect(STRING, NUMBER),
+    created_at=expect(STRING),
+    user_value=expect(STRING, NUMBER),
+    details=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape(
+            "BitLabsEventDetails",
+            category=expect(
+                OBJECT, NULL, required=False, shape=Shape("BitLabsEventCategory", name=expect(STRING, NULL))
+            ),
+        ),
+    ),
+    callback_delay_seconds=expect(NUMBER, NULL, required=False),
+    reconciled=expect(BOOLEAN, NULL, required=False),
+    support_form_url=expect(STRING, NULL, required=False),
+)  # fmt: skip
+HISTORY_REPLY: Final = Shape(
+    "BitLabsHistory",
+    status=expect(STRING, required=False, known=("success", "error")),
+    error=expect(OBJECT, STRING, NULL, required=False),
+    data=list_of(EVENT_SHAPE),
+)
+HISTORY_ENDPOINT: Final = f"GET {HISTORY_PATH}?filter=surveys"
 _LONGEST_DELAY: Final = 365 * 86400
 _LONGEST_URL: Final = 1000
 _BARE_HOST: Final = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/|$)")  # "support.bitlabs.link/…"
@@ -59,12 +88,15 @@ class BitLabsEarnings(AccountClient, PricedInPoints):
             raise AuthExpired(self._platform, CONNECT_AGAIN)
         if self.set_aside is None:
             self.set_aside = SetAside()
-        events = self._history(token)
+        body = self._history(token)
         values = self._points_values()
-        reports = tuple(report for event in events for report in self._reports(event, values, self.set_aside))
+        with self._watching(Part.EARNINGS, HISTORY_ENDPOINT, body, HISTORY_REPLY):
+            events = self._events(body)
+            aside = self.set_aside
+            reports = tuple(report for event in events for report in self._reports(event, values, aside))
         yield Batch(reports, "", done=True)
 
-    def _history(self, token: str) -> list[Any]:
+    def _history(self, token: str) -> dict[str, Any]:
         headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
         response = get(
             self._session, self._base_url + HISTORY_PATH, platform=self._platform, params=SURVEYS_ONLY,
@@ -83,10 +115,13 @@ class BitLabsEarnings(AccountClient, PricedInPoints):
             )
             raise Unavailable(self._platform, refusal)
         records.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT, REFUSED)
-        body = json_object(response, self._platform)
+        body = json_object(response, self._platform, HISTORY_REPLY.decoding)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
+        return body
+
+    def _events(self, body: dict[str, Any]) -> list[Any]:
         events = records.listed(
             body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")
         )

@@ -21,16 +21,8 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import (
-    excerpt,
-    get,
-    json_list,
-    json_object,
-    json_or_none,
-    json_shape,
-    web_url,
-    without_secrets,
-)
+from surveydesk.net.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
@@ -50,15 +42,39 @@ FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute
 _KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
+# Why BitLabs closes a survey (or the whole list) to the user, as its SDK's RestrictionReason names it.
+RESTRICTION: Final = expect(
+    OBJECT, STRING, NULL, required=False,
+    shape=Shape(
+        "BitLabsRestriction",
+        not_verified=expect(BOOLEAN, NULL, required=False),
+        using_vpn=expect(BOOLEAN, NULL, required=False),
+        banned_until=expect(STRING, NULL, required=False),
+        unsupported_country=expect(STRING, NULL, required=False),
+        reason=expect(STRING, NULL, required=False),
+    ),
+)  # fmt: skip
 # What a reply is read for: its status and error, the surveys' offers and the reasons some are closed to the user.
-_SURVEY: Final = json_shape(
-    "BitLabsSurvey", (*_OFFER_FIELDS, "restriction_reason"), category=json_shape("BitLabsCategory", ("name",))
+SURVEY_SHAPE: Final = Shape(
+    "BitLabsSurvey",
+    id=expect(STRING, NUMBER),
+    type=expect(STRING, known=_KINDS),
+    category=expect(OBJECT, NULL, required=False, shape=Shape("BitLabsCategory", name=expect(STRING, NULL))),
+    loi=expect(NUMBER, STRING),
+    value=expect(STRING, NUMBER),
+    cpi=expect(STRING, NUMBER),
+    click_url=expect(STRING),
+    restriction_reason=RESTRICTION,
 )
-_REPLY: Final = json_shape(
+SURVEYS_REPLY: Final = Shape(
     "BitLabsReply",
-    ["status", "error"],
-    data=json_shape("BitLabsData", ["restriction_reason"], surveys=json_list(_SURVEY)),
+    status=expect(STRING, required=False, known=("success", "error")),
+    error=expect(OBJECT, STRING, NULL, required=False),
+    data=expect(
+        OBJECT, NULL, shape=Shape("BitLabsData", restriction_reason=RESTRICTION, surveys=list_of(SURVEY_SHAPE))
+    ),
 )
+SURVEYS_ENDPOINT: Final = f"GET {SURVEYS_PATH}"
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 # What the worker can do when the account's link is missing or refused: paste the link again.
 CONNECT_AGAIN: Final = QT_TRANSLATE_NOOP(
@@ -130,7 +146,11 @@ class BitLabsConnector(AccountClient, PricedInPoints):
         worth = self._points_values().in_force(now.date())
         if worth != self._worth:  # every reward changes: none of the last poll's tasks can be given back
             self._last_seen, self._worth = {}, worth
-        data = self._data(self._fetch(token, now))
+        body = self._fetch(token, now)
+        with self._watching(Part.TASKS, SURVEYS_ENDPOINT, body, SURVEYS_REPLY):
+            return self._tasks(self._data(body), now)
+
+    def _tasks(self, data: dict[str, Any], now: datetime) -> list[Task]:
         surveys = data.get("surveys")
         if not isinstance(surveys, list):
             raise BadPayload(
@@ -173,7 +193,7 @@ class BitLabsConnector(AccountClient, PricedInPoints):
             login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
         )
-        body = json_object(response, self._platform, _REPLY)
+        body = json_object(response, self._platform, SURVEYS_REPLY.decoding)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))

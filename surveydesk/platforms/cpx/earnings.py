@@ -31,13 +31,16 @@ from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.points import PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, without_secrets
+from surveydesk.net.shapes import NULL, NUMBER, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.cpx.tasks import (
     CONNECT_AGAIN,
+    ERROR_FIELDS,
     REFRESH_FLOOR,
     REFUSED,
     SURVEYS_PATH,
+    TEXT_SHAPE,
     error_text,
     points_unit,
     signed,
@@ -61,6 +64,26 @@ _KEPT_FIELDS: Final = (
     "is_paid_to_user_datetime",
 )  # fmt: skip
 _REFRESH = re.compile(r"refresh", re.IGNORECASE)
+# What the inbox is read for: each transaction's id, kind, code, survey, time, amount and payout.
+TRANSACTION_SHAPE: Final = Shape(
+    "CPXTransaction",
+    trans_id=expect(STRING, NUMBER),
+    type=expect(STRING, known=_KINDS),
+    status=expect(STRING, NUMBER, known=_STATUSES),
+    survey_id=expect(STRING, NUMBER, required=False),  # a bonus names none
+    datetime=expect(STRING),
+    verdienst_user_local_money=expect(STRING, NUMBER),
+    is_paid_to_user=expect(STRING, NUMBER, required=False),
+    is_paid_to_user_datetime=expect(STRING, NULL, required=False),
+)
+INBOX: Final = Shape(
+    "CPXInbox",
+    status=expect(STRING, known=("success", "error")),
+    **dict.fromkeys(ERROR_FIELDS, expect(STRING, NULL, required=False)),
+    transactions=list_of(TRANSACTION_SHAPE, required=False),
+    text=TEXT_SHAPE,
+)
+INBOX_ENDPOINT: Final = f"GET {SURVEYS_PATH}?output_method=jsscriptv1&show_unpaid_transactions=1"
 
 
 class CPXEarnings(AccountClient, PricedInPoints):
@@ -87,16 +110,17 @@ class CPXEarnings(AccountClient, PricedInPoints):
                  "show_unpaid_transactions": "1"}  # fmt: skip
         params, secrets = signed(asked, self._secret_provider())
         body = self._answer(params, secrets)
-        inbox = {self._id(item): item for item in self._transactions(body)}
-        unit = _Unit(self._points_values(), bool(points_unit(body)), currency)
         reports: list[Report] = []
         kept: dict[str, dict[str, Any]] = {}
-        for transaction, item in {**_remembered(cursor), **inbox}.items():
-            gone = transaction not in inbox
-            made = self._reports(item, unit, gone, self.set_aside)
-            if made is None or not gone:  # waiting for a worth, or still unpaid: remembered
-                kept[transaction] = {key: item[key] for key in _KEPT_FIELDS if key in item}
-            reports.extend(made or ())
+        with self._watching(Part.EARNINGS, INBOX_ENDPOINT, body, INBOX):
+            inbox = {self._id(item): item for item in self._transactions(body)}
+            unit = _Unit(self._points_values(), bool(points_unit(body)), currency)
+            for transaction, item in {**_remembered(cursor), **inbox}.items():
+                gone = transaction not in inbox
+                made = self._reports(item, unit, gone, self.set_aside)
+                if made is None or not gone:  # waiting for a worth, or still unpaid: remembered
+                    kept[transaction] = {key: item[key] for key in _KEPT_FIELDS if key in item}
+                reports.extend(made or ())
         remembered = dict(list(kept.items())[-MAX_KEPT:])
         yield Batch(tuple(reports), json.dumps({"kept": remembered}, separators=(",", ":")), True)
 
@@ -104,7 +128,7 @@ class CPXEarnings(AccountClient, PricedInPoints):
         response = get(self._session, self._base_url + SURVEYS_PATH, platform=self._platform, params=params)
         now = self._clock.now()
         records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR, REFUSED)
-        body = json_object(response, self._platform)
+        body = json_object(response, self._platform, INBOX.decoding)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), secrets)
             if _REFRESH.search(reason):

@@ -27,7 +27,8 @@ from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
+from surveydesk.net.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
@@ -52,14 +53,35 @@ _TYPES: Final = {"need_qualification": NEEDS_QUALIFICATION}
 # account's currency is part of the offer too.
 _OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "payout_publisher_usd", "href_new", "href")
 # The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK.
-_ERROR_FIELDS: Final = ("message", "error_message", "error")
-# What an answer is read for: its status, an error's reason and the surveys' offers.
-_ANSWER: Final = json_shape(
-    "CPXAnswer",
-    ("status", *_ERROR_FIELDS),
-    surveys=json_list(json_shape("CPXSurvey", _OFFER_FIELDS)),
-    text=json_shape("CPXText", ("currency_name_singular", "currency_name_plural")),
+ERROR_FIELDS: Final = ("message", "error_message", "error")
+# What an answer is read for: its status, an error's reason, the surveys' offers and the name of its points.
+SURVEY_SHAPE: Final = Shape(
+    "CPXSurvey",
+    id=expect(STRING, NUMBER),
+    type=expect(STRING, NULL, required=False),  # "need_qualification", or nothing; shown as it comes
+    top=expect(NUMBER, STRING, required=False),
+    loi=expect(STRING, NUMBER),
+    payout=expect(STRING, NUMBER),
+    payout_publisher_usd=expect(STRING, NUMBER, required=False),
+    href_new=expect(STRING, required=False),
+    href=expect(STRING),
 )
+TEXT_SHAPE: Final = expect(
+    OBJECT, NULL, required=False,
+    shape=Shape(
+        "CPXText",
+        currency_name_singular=expect(STRING, NULL, required=False),
+        currency_name_plural=expect(STRING, NULL, required=False),
+    ),
+)  # fmt: skip
+ANSWER: Final = Shape(
+    "CPXAnswer",
+    status=expect(STRING, known=("success", "error")),
+    **dict.fromkeys(ERROR_FIELDS, expect(STRING, NULL, required=False)),
+    surveys=list_of(SURVEY_SHAPE),
+    text=TEXT_SHAPE,
+)
+SURVEYS_ENDPOINT: Final = f"GET {SURVEYS_PATH}?output_method=api"
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
 # What the worker can do when the account's link is missing or refused: paste the link again.
 CONNECT_AGAIN: Final = QT_TRANSLATE_NOOP(
@@ -197,11 +219,13 @@ class CPXConnector(AccountClient, PricedInPoints):
         params, secrets = signed(asked, self._secret_provider())
         params = {**self._profile_params(), **params}
         body = self._fetch(params, now)
-        pricing = _Pricing(currency, worth, points_unit(body) or ("points" if worth else ""))
-        seen: dict[str, fields.Reading] = {}
-        for survey in self._surveys(body, secrets):
-            reading = self._read(survey, now, pricing)
-            seen.setdefault(reading[1].external_id, reading)
+        refuse_error(body, self._platform, secrets)
+        with self._watching(Part.TASKS, SURVEYS_ENDPOINT, body, ANSWER):
+            pricing = _Pricing(currency, worth, points_unit(body) or ("points" if worth else ""))
+            seen: dict[str, fields.Reading] = {}
+            for survey in self._surveys(body):
+                reading = self._read(survey, now, pricing)
+                seen.setdefault(reading[1].external_id, reading)
         self._last_seen, self._last_success = seen, now
         return [task for _, task in seen.values()]
 
@@ -240,16 +264,11 @@ class CPXConnector(AccountClient, PricedInPoints):
             login_refused=REFUSED,
             fallback_wait=REFRESH_FLOOR,
         )
-        return json_object(response, self._platform, _ANSWER)
+        return json_object(response, self._platform, ANSWER.decoding)
 
-    def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:
-        """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
+    def _surveys(self, body: dict[str, Any]) -> list[Any]:
+        """The surveys of a `status: success` answer."""
         status = body.get("status")
-        if status == "error":
-            reason = without_secrets(error_text(body), secrets)
-            raise Unavailable(
-                self._platform, REPORTED.filled("CPX Research", excerpt(reason) if reason else NO_REASON)
-            )
         if status != "success":
             unknown = QT_TRANSLATE_NOOP("CPXConnector", "CPX Research answered with an unknown status: {0}")
             raise BadPayload(self._platform, unknown.filled(excerpt(status)))
@@ -317,9 +336,16 @@ class CPXConnector(AccountClient, PricedInPoints):
             ) from exc
 
 
+def refuse_error(body: dict[str, Any], platform: str, secrets: tuple[str, ...]) -> None:
+    """CPX reports errors with HTTP 200 and `status: error`: `Unavailable` with its reason, minus `secrets`."""
+    if body.get("status") == "error":
+        reason = without_secrets(error_text(body), secrets)
+        raise Unavailable(platform, REPORTED.filled("CPX Research", excerpt(reason) if reason else NO_REASON))
+
+
 def error_text(body: dict[str, Any]) -> str:
-    """The reason of an error answer (`_ERROR_FIELDS`)."""
-    for key in _ERROR_FIELDS:
+    """The reason of an error answer (`ERROR_FIELDS`)."""
+    for key in ERROR_FIELDS:
         text = body.get(key)
         if isinstance(text, str) and text.strip():
             return text.strip()
