@@ -138,6 +138,9 @@ class CPXEarnings(AccountClient, PricedInPoints):
                 raise RateLimited(self._platform, patience, now + REFRESH_FLOOR)
             said = excerpt(reason) if reason else NO_REASON
             raise Unavailable(self._platform, REPORTED.filled("CPX Research", said))
+        return body
+
+    def _transactions(self, body: dict[str, Any]) -> list[dict[str, Any]]:
         if body.get("status") != "success":
             raise BadPayload(
                 self._platform,
@@ -145,9 +148,6 @@ class CPXEarnings(AccountClient, PricedInPoints):
                     excerpt(body.get("status"))
                 ),
             )
-        return body
-
-    def _transactions(self, body: dict[str, Any]) -> list[dict[str, Any]]:
         transactions = body.get("transactions", [])
         if not isinstance(transactions, list):
             raise BadPayload(
