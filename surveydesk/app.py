@@ -35,6 +35,7 @@ from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.net.http import make_session
+from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.paths import AppPaths
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
@@ -51,6 +52,7 @@ from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
+from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -111,6 +113,7 @@ class Core:
     profile: ProfileStore
     rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
     registry: Registry
+    platform_changes: PlatformChanges  # the platforms' replies that differ from what SurveyDesk reads
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -162,6 +165,7 @@ def connect(
     poller: Poller,
     reconciliation: ReconciliationService,
     points: PointsValueStore,
+    shapes: ShapeWatch,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
@@ -171,10 +175,12 @@ def connect(
         sharing.attach(connector, profile, account.key)  # only what the worker allowed
     values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
     share_points_values(connector, values)  # survey walls only
+    share_shape_watch(connector, shapes)
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
         share_points_values(reader, values)
+        share_shape_watch(reader, shapes)
         reconciliation.add_account(account, reader)
 
 
@@ -228,9 +234,13 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)
+        platform_changes = PlatformChanges(ShapeWatch(), registry.name)
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, signed_in, clock, profile, poller, reconciliation, points)
+                connect(
+                    account, registry, signed_in, clock, profile, poller, reconciliation, points,
+                    platform_changes.watch,
+                )  # fmt: skip
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
@@ -252,6 +262,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             profile,
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
             registry,
+            platform_changes,
         )
 
 
@@ -391,6 +402,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
                 core.poller,
                 core.reconciliation,
                 PointsValueStore(core.database),
+                core.platform_changes.watch,
             )
         else:
             core.poller.remove_account(account.key)
@@ -500,6 +512,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.platform_change import PlatformChangeReporting
     from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
@@ -533,8 +546,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         Background(core.pool, window),
         core.clock,
         registry=core.registry,
+        shapes=core.platform_changes.watch,
     )
     window.profile_requested.connect(profile.open_editor)
+    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     add_shell(window, core.poller, core.settings, args.data_dir, args.demo)

@@ -2210,6 +2210,43 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>PlatformChangeDialog</name>
+    <message>
+        <source>SurveyDesk {0}: replies that differ from what SurveyDesk reads</source>
+        <translation>SurveyDesk {0} : réponses qui diffèrent de ce que SurveyDesk lit</translation>
+    </message>
+    <message>
+        <source>Report a platform change</source>
+        <translation>Signaler un changement de plateforme</translation>
+    </message>
+    <message>
+        <source>A platform&apos;s answers no longer look the way SurveyDesk expects. Copy this report into a new issue for SurveyDesk&apos;s makers, so they can mend it. It names only the places that changed, never your data, your earnings or your login.</source>
+        <translation>Les réponses d’une plateforme n’ont plus la forme que SurveyDesk attend. Copiez ce rapport dans un nouveau signalement pour les auteurs de SurveyDesk, afin qu’ils puissent le réparer. Il ne nomme que les endroits qui ont changé, jamais vos données, vos gains ni votre connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformChangeNotice</name>
+    <message>
+        <source>See the report…</source>
+        <translation>Voir le rapport…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformChangeReporting</name>
+    <message>
+        <source>&amp;Report a platform change…</source>
+        <translation>&amp;Signaler un changement de plateforme…</translation>
+    </message>
+</context>
+<context>
     <name>PlatformError</name>
     <message>
         <source>{0} sent us round in circles (too many redirects)</source>
@@ -3610,6 +3647,81 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
         <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeReport</name>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0} : absent</translation>
+    </message>
+    <message>
+        <source>{0}: {1} expected, {2} found</source>
+        <translation>{0} : {1} attendu, {2} trouvé</translation>
+    </message>
+    <message>
+        <source>{0}: a value SurveyDesk does not know</source>
+        <translation>{0} : une valeur que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>its tasks still show</source>
+        <translation>ses tâches s’affichent toujours</translation>
+    </message>
+    <message>
+        <source>its tasks wait</source>
+        <translation>ses tâches attendent</translation>
+    </message>
+    <message>
+        <source>earnings from it still come in</source>
+        <translation>ses gains arrivent toujours</translation>
+    </message>
+    <message>
+        <source>earnings from it wait</source>
+        <translation>ses gains attendent</translation>
+    </message>
+    <message>
+        <source>taking its tasks still works</source>
+        <translation>prendre ses tâches fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>taking its tasks may fail</source>
+        <translation>prendre ses tâches peut échouer</translation>
+    </message>
+    <message>
+        <source>{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, to send to SurveyDesk&apos;s makers.</source>
+        <translation>{0} a changé quelque chose que SurveyDesk lit ; {1}. Aide, Signaler un changement de plateforme… montre ce qui a changé, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <source>still read</source>
+        <translation>toujours lu</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tâches</translation>
+    </message>
+    <message>
+        <source>earnings</source>
+        <translation>gains</translation>
+    </message>
+    <message>
+        <source>taking a task</source>
+        <translation>prise d’une tâche</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}: {3}</source>
+        <translation>{0} · {1} · {2} : {3}</translation>
+    </message>
+    <message>
+        <source>No platform has changed anything SurveyDesk reads since SurveyDesk started.</source>
+        <translation>Aucune plateforme n’a changé ce que SurveyDesk lit depuis le démarrage de SurveyDesk.</translation>
     </message>
 </context>
 <context>

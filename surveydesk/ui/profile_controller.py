@@ -12,6 +12,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState, Task
 from surveydesk.core.take import TakeResult
 from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.net.shapes import ShapeWatch
 from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
 from surveydesk.platforms.registry import BUILT_IN, Registry, secret_reader
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
@@ -48,8 +49,10 @@ class ProfileController(QObject):
         clock: Clock,
         today: Callable[[], date] | None = None,
         registry: Registry = BUILT_IN,
+        shapes: ShapeWatch | None = None,
     ) -> None:
         super().__init__(window)
+        self._shapes = shapes  # where the click flow reports a changed reply; None: nowhere
         self._window = window
         self._database = database
         self._secrets = secrets
@@ -126,6 +129,8 @@ class ProfileController(QObject):
             self._clock,
             account.options,
         )
+        if self._shapes is not None:
+            clicks.watch_shapes(self._shapes)
         dialog = ProfilerDialog(
             clicks,
             task,
