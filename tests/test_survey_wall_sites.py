@@ -20,7 +20,8 @@ BITLABS_SURVEYS = "/v2/client/surveys"
 CPX_SURVEYS = "/api/get-surveys.php"
 BITLABS_HEADERS = {"X-Api-Token": BITLABS_TOKEN, "X-User-Id": BITLABS_USER_ID}
 # The keys of the docs' examples (samples/bitlabs_v2_surveys_docs_example_first_item.json and
-# samples/cpx_get_surveys_docs_example.json); the demo's BitLabs adds a per-survey restriction_reason.
+# samples/cpx_get_surveys_docs_example.json); the demo's BitLabs adds a per-survey restriction_reason, its CPX
+# the `href_new` the docs' table of fields describes.
 BITLABS_KEYS = {"category", "click_url", "country", "cpi", "cr", "id", "language", "loi", "rating", "tags", "type"}
 CPX_KEYS = {
     "id",
@@ -35,6 +36,7 @@ CPX_KEYS = {
     "details",
     "payout_publisher_usd",
     "href",
+    "href_new",
 }
 
 

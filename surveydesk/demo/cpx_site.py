@@ -163,6 +163,8 @@ def _survey(site_url: str, study: Study) -> dict[str, object]:
         "details": 0,
         "payout_publisher_usd": f"{study.reward.minor // 100}.{study.reward.minor % 100:02d}",
         "href": f"{site_url}{CLICK_PATH}?k={survey_id}&subid_1=&subid_2=",
+        # The docs' mobile-optimised link, which readers prefer (docs/platforms.md); the demo has one design.
+        "href_new": f"{site_url}{CLICK_PATH}?k={survey_id}&subid_1=&subid_2=",
     }
 
 
