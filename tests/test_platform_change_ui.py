@@ -115,3 +115,25 @@ def test_a_part_that_stops_is_told_with_what_still_works(qtbot) -> None:
         "CPX Research changed something SurveyDesk reads; earnings from it wait. Help, Report a platform change… "
         "shows what changed, to send to SurveyDesk's makers."
     ]
+
+
+def test_the_worker_reads_the_change_and_the_report_in_french(qtbot, poller: Poller, french) -> None:
+    changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    reporting = PlatformChangeReporting(window, changes)
+    watched = changes.watch.watching("cpx", Part.EARNINGS, INBOX_ENDPOINT, {"status": "new"}, INBOX)
+
+    with qtbot.waitSignal(changes.told), pytest.raises(BadPayload), watched:
+        raise BadPayload("cpx", "unknown status")
+    reporting.open_report()
+
+    assert reporting.notice.label.text() == (
+        "CPX Research a changé quelque chose que SurveyDesk lit ; ses gains attendent. Aide, Signaler un "
+        "changement de plateforme… montre ce qui a changé, à envoyer aux auteurs de SurveyDesk."
+    )
+    assert reporting.dialog is not None
+    assert reporting.dialog.report.toPlainText().splitlines()[1:] == [
+        f"cpx · gains · {INBOX_ENDPOINT} : non lu",
+        "    status : une valeur que SurveyDesk ne connaît pas",
+    ]
