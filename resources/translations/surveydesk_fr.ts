@@ -2646,16 +2646,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ProfilerDialog</name>
     <message>
-        <source>Before the survey: BitLabs&apos; questions</source>
-        <translation>Avant l’enquête&#xa0;: les questions de BitLabs</translation>
-    </message>
-    <message>
         <source>Save my answer to my profile</source>
         <translation>Enregistrer ma réponse dans mon profil</translation>
     </message>
     <message>
-        <source>From now on, send this answer to BitLabs without asking</source>
-        <translation>Désormais, envoyer cette réponse à BitLabs sans me demander</translation>
+        <source>Before the survey: {0}&apos;s questions</source>
+        <translation>Avant l’enquête&#xa0;: les questions de {0}</translation>
+    </message>
+    <message>
+        <source>From now on, send this answer to {0} without asking</source>
+        <translation>Désormais, envoyer cette réponse à {0} sans me demander</translation>
     </message>
     <message>
         <source>Questions already answered from your profile</source>
@@ -2682,8 +2682,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Répondu depuis votre profil sans vous demander, comme vous l’avez choisi&#xa0;:</translation>
     </message>
     <message>
-        <source>Asking BitLabs for the survey&apos;s questions…</source>
-        <translation>Demande des questions de l’enquête à BitLabs…</translation>
+        <source>Asking {0} for the survey&apos;s questions…</source>
+        <translation>Demande des questions de l’enquête à {0}…</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s questions are done; the survey opens.</source>
+        <translation>Les questions de {0} sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Send anyway</source>
@@ -2700,10 +2704,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Sending your answer…</source>
         <translation>Envoi de votre réponse…</translation>
-    </message>
-    <message>
-        <source>BitLabs&apos; questions are done; the survey opens.</source>
-        <translation>Les questions de BitLabs sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Question {0} of {1}</source>
