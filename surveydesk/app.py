@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -45,7 +46,8 @@ from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
-from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.replicator import SyncReport
@@ -129,6 +131,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
 
         database = Database.open(paths.database)
         stack.callback(database.close)
+        clock = SystemClock()
 
         exchange = None
         if args.demo:
@@ -140,11 +143,11 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         if secrets.problem:
             notices.append(secrets.problem)
 
-        clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
+        pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
@@ -204,15 +207,40 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> None:
+    """Today's copy of the database, if there is none yet (on the pool: it reads the whole file); a copy that
+    cannot be made (a full disk) is logged and does not stop SurveyDesk."""
+    try:
+        RollingBackups(paths.data / BACKUP_FOLDER_NAME).make_daily(database, clock.now().date())
+    except (OSError, sqlite3.Error):
+        log.warning("today's backup of %s could not be made", database.path, exc_info=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    try:
-        with build_core(args) as core:
-            return _run_ui(args, core)
-    except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
-        return EXIT_REFUSED
+    while True:
+        try:
+            with build_core(args) as core:
+                return _run_ui(args, core)
+        except DamagedDatabaseError as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            if args.smoke_test or not _restore_backup(error.path):
+                return EXIT_REFUSED
+        except StoreError as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            return EXIT_REFUSED
+
+
+def _restore_backup(database_path: Path) -> bool:
+    """Offer the worker the newest sound backup in place of the damaged database; True once it is in place."""
+    from surveydesk.ui.damaged_database import ask_to_restore
+
+    backup = RollingBackups(database_path.parent / BACKUP_FOLDER_NAME).newest_sound()
+    if not ask_to_restore(database_path, backup) or backup is None:
+        return False
+    restore(database_path, backup)
+    return True
 
 
 def _add_wages_page(window: MainWindow, core: Core) -> None:

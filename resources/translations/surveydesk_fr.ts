@@ -633,6 +633,39 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabaseBox</name>
+    <message>
+        <source>SurveyDesk&apos;s data is damaged</source>
+        <translation>Les données de SurveyDesk sont abîmées</translation>
+    </message>
+    <message>
+        <source>The file where SurveyDesk keeps your data is damaged:
+{0}
+
+SurveyDesk did not open it, so nothing more was written to it.</source>
+        <translation>Le fichier où SurveyDesk garde vos données est abîmé :
+{0}
+
+SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation>
+    </message>
+    <message>
+        <source>There is no sound backup to put in its place. Keep this file: it may still hold your data.</source>
+        <translation>Il n’y a aucune copie intacte à remettre à sa place. Gardez ce fichier : il contient peut-être encore vos données.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk keeps a copy of your data every day. Put back the copy of {0}? What you did after it is not in it. The damaged file stays beside it, renamed.</source>
+        <translation>SurveyDesk garde chaque jour une copie de vos données. Remettre la copie du {0} ? Ce que vous avez fait après n’y est pas. Le fichier abîmé reste à côté, renommé.</translation>
+    </message>
+    <message>
+        <source>Put back the copy of {0}</source>
+        <translation>Remettre la copie du {0}</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
