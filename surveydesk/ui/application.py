@@ -4,7 +4,7 @@ composition root."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -20,7 +20,14 @@ from surveydesk.ui.resource_check import missing_resources
 from surveydesk.ui.shell_controller import ShellController, demo_starter
 from surveydesk.ui.translations import chosen_language, install_translators
 
-__all__ = ["add_shell", "app_icon", "create_application", "missing_resources", "tray_icon"]
+__all__ = [
+    "add_shell",
+    "app_icon",
+    "create_application",
+    "missing_resources",
+    "tray_icon",
+    "when_the_session_ends",
+]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +53,12 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
             language.surveydesk_translated,
         )
     return app
+
+
+def when_the_session_ends(app: QApplication, quit_cleanly: Callable[[], None]) -> None:
+    """At a logout or shutdown the session manager asks each application to save its work (`commitDataRequest`)
+    and may end the process soon after: SurveyDesk saves and quits then, without asking anything."""
+    app.commitDataRequest.connect(lambda _manager: quit_cleanly())
 
 
 def add_shell(
