@@ -32,7 +32,7 @@ def backend() -> DictKeyring:
 
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool) -> Iterator[AccountsDialog]:
-    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
     widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
     qtbot.addWidget(widget)
     yield widget
