@@ -1638,12 +1638,20 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>SurveyDesk s’est arrêté de façon inattendue</translation>
     </message>
     <message>
-        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).
-
-Count the {2} minutes since then as work?</source>
-        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).
-
-Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
+        <source>Count the time since then (less than a minute) as work?</source>
+        <translation>Compter comme du travail le temps écoulé depuis (moins d’une minute)&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the minute since then as work?</source>
+        <translation>Compter comme du travail la minute écoulée depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the {0} minutes since then as work?</source>
+        <translation>Compter comme du travail les {0} minutes écoulées depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).</source>
+        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).</translation>
     </message>
     <message>
         <source>your shift</source>

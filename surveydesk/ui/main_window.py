@@ -36,7 +36,7 @@ from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
 from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
-from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.model import Interruption, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
 
 # The age column only needs to move on about once a minute; more often would redraw for nothing.
@@ -291,26 +291,35 @@ class MainWindow(QMainWindow):
         if self._timekeeper is None:
             return
         for item in self._timekeeper.interruptions():
-            gap_minutes = max(0, int((datetime.now(UTC) - item.last_alive).total_seconds() // 60))
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Question)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowTitle(self.tr("SurveyDesk stopped unexpectedly"))
-            box.setText(
-                self.tr(
-                    "SurveyDesk stopped while timing {0} (last seen running at {1}).\n\n"
-                    "Count the {2} minutes since then as work?"
-                ).format(
-                    self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
-                    local_time(item.last_alive),
-                    gap_minutes,
-                )
-            )
+            box.setText(self.interruption_question(item, datetime.now(UTC)))
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
         if self.timer_strip is not None:
             self.timer_strip.reload()
+
+    def interruption_question(self, item: Interruption, now: datetime) -> str:
+        """What SurveyDesk was timing when it stopped, and whether the time since its last sign of life was work;
+        a gap under a minute is said as such, never as "0 minutes"."""
+        gap_minutes = max(0, int((now - item.last_alive).total_seconds() // 60))
+        if gap_minutes == 0:
+            question = self.tr("Count the time since then (less than a minute) as work?")
+        elif gap_minutes == 1:
+            question = self.tr("Count the minute since then as work?")
+        else:
+            question = self.tr("Count the {0} minutes since then as work?").format(format_number(gap_minutes))
+        return (
+            self.tr("SurveyDesk stopped while timing {0} (last seen running at {1}).").format(
+                self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
+                local_time(item.last_alive),
+            )
+            + "\n\n"
+            + question
+        )
 
     def _take_selection(self) -> None:
         task = self.selected_task()
