@@ -33,7 +33,7 @@ from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
-from surveydesk.paths import AppPaths
+from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -127,7 +127,10 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
-        handler = configure_logging(paths.log, verbose=args.verbose)
+        try:
+            handler = configure_logging(paths.log, verbose=args.verbose)
+        except OSError as error:
+            raise UnusableFolderError(paths.log, why(error)) from error
         stack.callback(logging.getLogger().removeHandler, handler)
         stack.callback(handler.close)
         log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)
@@ -230,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{APP_NAME}: {error}", file=sys.stderr)
             if args.smoke_test or not _restore_backup(error.path):
                 return EXIT_REFUSED
-        except StoreError as error:
+        except (StoreError, UnusableFolderError) as error:
             print(f"{APP_NAME}: {error}", file=sys.stderr)
             return EXIT_REFUSED
 

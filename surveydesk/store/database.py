@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -11,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from surveydesk.paths import UnusableFolderError, why
 from surveydesk.store.migrations import MIGRATIONS, Migration
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,14 @@ _HEADER_SIZE = 100
 _HEADER_MAGIC = b"SQLite format 3\x00"
 _USER_VERSION_OFFSET = 60  # a big-endian signed 32-bit integer in the file header
 PARTIAL_SUFFIX = ".partial"  # a copy being written; never a backup
+# SQLite's (primary) result codes that mean its folder cannot be used, as the system's error numbers.
+_FOLDER_PROBLEMS = {
+    sqlite3.SQLITE_CANTOPEN: errno.EACCES,
+    sqlite3.SQLITE_READONLY: errno.EACCES,
+    sqlite3.SQLITE_PERM: errno.EACCES,
+    sqlite3.SQLITE_IOERR: errno.EIO,
+    sqlite3.SQLITE_FULL: errno.ENOSPC,
+}
 
 
 class StoreError(Exception):
@@ -103,7 +113,10 @@ class Database:
         """
         _check_order(migrations)
         supported = migrations[-1].version if migrations else 0
-        header_version = _read_header_version(path)
+        try:
+            header_version = _read_header_version(path)
+        except OSError as error:
+            raise UnusableFolderError(path.parent, why(error)) from error
         if header_version is not None and header_version > supported:
             raise NewerDatabaseError(path, header_version, supported)
         if header_version is not None:
@@ -113,6 +126,10 @@ class Database:
         database = cls(path)
         try:
             database._migrate(migrations, supported, existed=header_version is not None)
+        except sqlite3.OperationalError as error:
+            database.close()
+            _raise_if_the_folder_is_unusable(path, error)
+            raise
         except BaseException:
             database.close()
             raise
@@ -244,10 +261,20 @@ def _inspect_read_only(path: Path) -> int:
     except sqlite3.DatabaseError as error:
         if error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             raise DamagedDatabaseError(path, str(error)) from error
+        _raise_if_the_folder_is_unusable(path, error)
         raise
     if problems != ["ok"]:
         raise DamagedDatabaseError(path, "; ".join(problems[:3]))
     return int(version)
+
+
+def _raise_if_the_folder_is_unusable(path: Path, error: sqlite3.Error) -> None:
+    """SQLite's error as `UnusableFolderError` when it means the database's folder cannot be used."""
+    number = _FOLDER_PROBLEMS.get(error.sqlite_errorcode & 0xFF)
+    if number == errno.EACCES and not path.parent.is_dir():
+        number = errno.ENOENT
+    if number is not None:
+        raise UnusableFolderError(path.parent, why(OSError(number, str(error)))) from error
 
 
 def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
