@@ -22,9 +22,10 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from surveydesk import APP_NAME, __version__
 from surveydesk.connectors.earnings.registry import build_reader
 from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
+from surveydesk.connectors.registry import UnknownPlatform, build_connector, platform_name, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.ledger import LedgerStore
@@ -169,12 +170,12 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         for account in _accounts(database, exchange, secrets):
             try:
                 connector = build_connector(account, secrets, clock)
-            except UnknownPlatform as error:
-                notices.append(error.message)
+                reader = build_reader(account, secrets, clock)
+            except ValueError as error:  # an account SurveyDesk cannot use is said, never a reason not to start
+                notices.append(_account_problem(account, error))
                 continue
             share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
             poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, secrets, clock)
             if reader is not None:
                 reconciliation.add_account(account, reader)
         yield Core(
@@ -194,6 +195,16 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             profile,
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
         )
+
+
+def _account_problem(account: Account, error: ValueError) -> Sentence:
+    """Why an account is not checked, for the window: its platform is unknown to this version, or a setting
+    its platform refused (said in the platform's words until each option is checked where it is declared)."""
+    if isinstance(error, UnknownPlatform):
+        return error.message
+    return QT_TRANSLATE_NOOP(
+        "Core", "Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…"
+    ).filled(platform_name(account.key.platform), account.label, str(error))
 
 
 # How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,

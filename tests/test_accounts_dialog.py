@@ -103,3 +103,41 @@ def test_without_a_keyring_the_token_is_kept_for_this_run_only(qtbot, accounts, 
     dialog.save_button.click()
     assert "this run of SurveyDesk only" in asked[0]
     assert secrets.get(KEY) == DemoExchange.PROLIFIC_TOKEN
+
+
+def test_a_setting_the_platform_refuses_is_said_and_not_saved(dialog, accounts, exchange):
+    dialog.new_account()
+    dialog.platform.setCurrentIndex(dialog.platform.findData("mturk"))
+    dialog.label.setText("worker-7")
+    dialog.secret.setText("session=abc")
+    dialog.option_fields["min_reward"].setText("fifty cents")
+    dialog.save_button.click()
+    assert dialog.result.text().startswith("SurveyDesk cannot use these settings: ")
+    assert "fifty cents" in dialog.result.text()
+    assert accounts.list_accounts() == []
+    dialog.test_button.click()  # the test refuses it the same way, before any request
+    assert dialog.result.text().startswith("SurveyDesk cannot use these settings: ")
+    dialog.option_fields["min_reward"].setText("0.50")
+    dialog.save_button.click()
+    assert dialog.result.text() == "Saved."
+    assert [account.options["min_reward"] for account in accounts.list_accounts()] == ["0.50"]
+
+
+def test_an_account_with_a_refused_setting_is_shown_broken_and_the_rest_starts(qapp, tmp_path):
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.core.model import Account
+    from surveydesk.paths import AppPaths
+
+    with Database.open(AppPaths.under(tmp_path).create().database) as database:
+        AccountStore(database).save(
+            Account(AccountKey("mturk", "worker-7"), "worker-7", "https://worker.mturk.com", True,
+                    {"min_reward": "fifty cents"})
+        )  # fmt: skip
+        AccountStore(database).save(
+            Account(AccountKey("prolific", "me"), "me", "https://internal-api.prolific.com", True, {})
+        )
+    with build_core(parse_args(["--data-dir", str(tmp_path)])) as core:
+        (problem,) = [notice for notice in core.notices if "worker-7" in notice]
+        assert problem.startswith("Your MTurk account “worker-7” is not checked: ")
+        assert problem.endswith("Correct it in Tasks ▸ Accounts…")
+        assert [status.account for status in core.poller.statuses()] == [AccountKey("prolific", "me")]

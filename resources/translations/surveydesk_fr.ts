@@ -167,6 +167,10 @@
         <translation>À remplir&#xa0;: {0}.</translation>
     </message>
     <message>
+        <source>SurveyDesk cannot use these settings: {0}</source>
+        <translation>SurveyDesk ne peut pas utiliser ces réglages&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>The test failed with an error of ours; see the log file.</source>
         <translation>Le test a échoué à cause d’une erreur de notre part&#xa0;; voir le fichier journal.</translation>
     </message>
@@ -496,6 +500,13 @@
     <message>
         <source>your answer on {0}</source>
         <translation>votre réponse sur {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…</source>
+        <translation>Votre compte {0} «&#xa0;{1}&#xa0;» n’est pas consulté&#xa0;: {2}. Corrigez-le dans Tâches ▸ Comptes…</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.connectors.earnings.registry import build_reader
 from surveydesk.connectors.http import make_session
 from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
-from surveydesk.secrets import SecretStore, SecretsUnavailable
+from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
@@ -266,7 +267,23 @@ class AccountsDialog(QDialog):
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
-        return Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
+        account = Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
+        problem = self._settings_problem(account)
+        if problem is not None:
+            self.result.setText(self.tr("SurveyDesk cannot use these settings: {0}").format(problem))
+            return None
+        return account
+
+    def _settings_problem(self, account: Account) -> str | None:
+        """What the platform's connector or earnings reader refuses in the account's settings (the same
+        check that would otherwise stop it at the next start), None when both accept them."""
+        with make_session() as session:
+            try:
+                self._spec().build(account, lambda: None, session, self._clock)
+                build_reader(account, MemorySecrets(), self._clock, session_factory=lambda: session)
+            except ValueError as error:
+                return str(error)
+        return None
 
     def _forget(self, key: AccountKey) -> None:
         try:
