@@ -20,10 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import UnknownPlatform, build_connector, platform_name, politeness_for
-from surveydesk.core.clock import SystemClock
+from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
@@ -34,7 +31,9 @@ from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
+from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths, UnusableFolderError, why
+from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
@@ -99,6 +98,7 @@ class Core:
     reconciliation: ReconciliationService
     profile: ProfileStore
     rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
+    registry: Registry
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -112,19 +112,41 @@ def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
     return AppPaths.for_user()
 
 
-def _accounts(database: Database, exchange: DemoExchange | None, secrets: SecretStore) -> list[Account]:
+def _accounts(
+    database: Database, exchange: DemoExchange | None, secrets: SecretStore, registry: Registry
+) -> list[Account]:
     """The accounts to poll: the worker's enabled ones, or in the demo one per platform of the exchange (their
     addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
-        for account, secret in demo_accounts(exchange):
+        for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
             secrets.set(account.key, secret)
     return [account for account in accounts.list_accounts() if account.enabled]
 
 
+def connect(
+    account: Account,
+    registry: Registry,
+    secrets: SecretStore,
+    clock: Clock,
+    profile: ProfileStore,
+    poller: Poller,
+    reconciliation: ReconciliationService,
+) -> None:
+    """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
+    new settings); `UnknownPlatform` when no platform folder knows its platform, another `ValueError` when
+    its platform refuses one of its settings."""
+    connector = registry.build_connector(account, secrets, clock)
+    reader = registry.build_reader(account, secrets, clock)  # both built before either is used
+    share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
+    poller.add_account(account, connector, registry.politeness_for(account))
+    if reader is not None:
+        reconciliation.add_account(account, reader)
+
+
 @contextmanager
-def build_core(args: argparse.Namespace) -> Iterator[Core]:
+def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Iterator[Core]:
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
@@ -161,23 +183,22 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         profile = ProfileStore(database, clock)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
-        attempt_ingest = AttemptIngest(database, ledger)
+        attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
         connectivity = Connectivity()
         reconciliation = ReconciliationService(
-            Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
+            Reconciler(ledger, attempt_ingest, clock),
+            ledger,
+            clock,
+            pool,
+            connectivity,
+            floor_of=lambda platform: registry.cadence(platform).floor,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
-        for account in _accounts(database, exchange, secrets):
+        for account in _accounts(database, exchange, secrets, registry):
             try:
-                connector = build_connector(account, secrets, clock)
-                reader = build_reader(account, secrets, clock)
+                connect(account, registry, secrets, clock, profile, poller, reconciliation)
             except ValueError as error:  # an account SurveyDesk cannot use is said, never a reason not to start
-                notices.append(_account_problem(account, error))
-                continue
-            share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
-            poller.add_account(account, connector, politeness_for(account))
-            if reader is not None:
-                reconciliation.add_account(account, reader)
+                notices.append(_account_problem(account, error, registry))
         yield Core(
             paths,
             database,
@@ -194,17 +215,18 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             reconciliation,
             profile,
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
+            registry,
         )
 
 
-def _account_problem(account: Account, error: ValueError) -> Sentence:
+def _account_problem(account: Account, error: ValueError, registry: Registry) -> Sentence:
     """Why an account is not checked, for the window: its platform is unknown to this version, or a setting
     its platform refused (said in the platform's words until each option is checked where it is declared)."""
     if isinstance(error, UnknownPlatform):
         return error.message
     return QT_TRANSLATE_NOOP(
         "Core", "Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…"
-    ).filled(platform_name(account.key.platform), account.label, str(error))
+    ).filled(registry.name(account.key.platform), account.label, str(error))
 
 
 # How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,
@@ -324,12 +346,9 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     def saved(account: Account) -> None:
         if account.enabled:
-            connector = build_connector(account, core.secrets, core.clock)
-            share_profile_with(connector, core.profile, account.key)
-            core.poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, core.secrets, core.clock)
-            if reader is not None:
-                core.reconciliation.add_account(account, reader)
+            connect(
+                account, core.registry, core.secrets, core.clock, core.profile, core.poller, core.reconciliation
+            )
         else:
             core.poller.remove_account(account.key)
             core.reconciliation.remove_account(account.key)
@@ -340,7 +359,13 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     background = Background(core.pool, window)
     dialog = AccountsDialog(
-        AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
+        AccountStore(core.database),
+        core.secrets,
+        core.clock,
+        background,
+        core.registry,
+        select=select,
+        parent=window,
     )
     dialog.account_saved.connect(saved)
     dialog.account_removed.connect(removed)

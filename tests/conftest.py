@@ -13,13 +13,13 @@ import pytest
 import requests
 from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, QTranslator
 
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Politeness
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.wire import SiteContext
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
@@ -104,7 +104,7 @@ def add_demo_account(
     secrets = MemorySecrets({key: token} if token else {})
     account = Account(key, key.account, exchange.prolific_url)
     politeness = Politeness(min_interval=interval)
-    poller.add_account(account, build_connector(account, secrets, SystemClock()), politeness)
+    poller.add_account(account, BUILT_IN.build_connector(account, secrets, SystemClock()), politeness)
     return politeness
 
 

@@ -8,8 +8,6 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
@@ -21,6 +19,8 @@ from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
 from surveydesk.ledger.reconcile import EarningsReader
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 
 
@@ -68,9 +68,9 @@ def demo_readers(exchange: DemoExchange, time: DemoTime) -> dict[AccountKey, Ear
     """A reader for each demo account of the exchange, logged in with the demo's public logins."""
     secrets = MemorySecrets()
     readers = {}
-    for account, secret in demo_accounts(exchange):
+    for account, secret in demo_accounts(exchange, BUILT_IN):
         secrets.set(account.key, secret)
-        reader = build_reader(account, secrets, time, loopback_session)
+        reader = BUILT_IN.build_reader(account, secrets, time, loopback_session)
         assert reader is not None
         readers[account.key] = reader
     return readers

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.autostart import Autostart, launch_command
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
@@ -36,6 +35,7 @@ from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
@@ -184,9 +184,9 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     dialogs = [
         AccountsDialog(
-            AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), parent=full_window
+            AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), BUILT_IN, parent=full_window
         ),
-        RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in PLATFORMS.values()], full_window),
+        RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),
         AlertsDialog(settings, AlertSettings(), full_window),
         ManualTaskDialog(parent=full_window),
         PreferencesDialog(

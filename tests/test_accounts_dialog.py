@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
@@ -33,7 +34,7 @@ def backend() -> DictKeyring:
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool) -> Iterator[AccountsDialog]:
     secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
-    widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    widget = AccountsDialog(accounts, secrets, SystemClock(), Background(pool), BUILT_IN)
     qtbot.addWidget(widget)
     yield widget
 
@@ -53,27 +54,27 @@ def test_a_new_account_is_saved_with_its_token_in_the_keyring_only(qtbot, dialog
     assert account.key == KEY and accounts.list_accounts() == [account]
     assert backend.entries == {("SurveyDesk", "prolific/me@example.org"): DemoExchange.PROLIFIC_TOKEN}
     assert DemoExchange.PROLIFIC_TOKEN not in repr(account)
-    assert dialog.secret.text() == "" and dialog.result.text() == "Saved."
+    assert dialog.secret.text() == "" and dialog.feedback.text() == "Saved."
 
 
 def test_test_connection_says_how_it_went(qtbot, dialog, exchange):
     _fill(dialog, exchange, DemoExchange.PROLIFIC_TOKEN)
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.result.text().startswith("Connected: "))
-    assert dialog.result.text().endswith("available right now.")
+    qtbot.waitUntil(lambda: dialog.feedback.text().startswith("Connected: "))
+    assert dialog.feedback.text().endswith("available right now.")
     dialog.secret.setText("not-the-token")
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.result.text().startswith("Not connected: "))
-    assert "sign in again" in dialog.result.text()
+    qtbot.waitUntil(lambda: dialog.feedback.text().startswith("Not connected: "))
+    assert "sign in again" in dialog.feedback.text()
 
 
 def test_a_name_and_a_token_are_required(dialog, exchange, accounts):
     _fill(dialog, exchange, "")
     dialog.save_button.click()
-    assert dialog.result.text() == "Paste the access token first."
+    assert dialog.feedback.text() == "Paste the access token first."
     dialog.label.clear()
     dialog.save_button.click()
-    assert "Give the account a name" in dialog.result.text()
+    assert "Give the account a name" in dialog.feedback.text()
     assert accounts.list_accounts() == []
 
 
@@ -89,9 +90,9 @@ def test_removing_forgets_the_token(qtbot, dialog, accounts, backend, exchange, 
 
 def test_without_a_keyring_the_token_is_kept_for_this_run_only(qtbot, accounts, pool, exchange, monkeypatch):
     secrets = SecretsWithRunOnlyFallback(KeyringSecrets(keyring.backends.fail.Keyring()))
-    dialog = AccountsDialog(accounts, secrets, SystemClock(), Background(pool))
+    dialog = AccountsDialog(accounts, secrets, SystemClock(), Background(pool), BUILT_IN)
     qtbot.addWidget(dialog)
-    assert "No system keyring is available" in dialog.result.text()
+    assert "No system keyring is available" in dialog.feedback.text()
     asked: list[str] = []
 
     def answer(_parent, _title, text):
@@ -105,6 +106,13 @@ def test_without_a_keyring_the_token_is_kept_for_this_run_only(qtbot, accounts, 
     assert secrets.get(KEY) == DemoExchange.PROLIFIC_TOKEN
 
 
+def test_closing_leaves_qt_its_own_result(dialog):
+    """The line that reports a test or a save has its own name: an attribute called `result` hid
+    QDialog.result(), so asking how the dialog was closed raised instead of answering."""
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_a_setting_the_platform_refuses_is_said_and_not_saved(dialog, accounts, exchange):
     dialog.new_account()
     dialog.platform.setCurrentIndex(dialog.platform.findData("mturk"))
@@ -112,14 +120,14 @@ def test_a_setting_the_platform_refuses_is_said_and_not_saved(dialog, accounts, 
     dialog.secret.setText("session=abc")
     dialog.option_fields["min_reward"].setText("fifty cents")
     dialog.save_button.click()
-    assert dialog.result.text().startswith("SurveyDesk cannot use these settings: ")
-    assert "fifty cents" in dialog.result.text()
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
+    assert "fifty cents" in dialog.feedback.text()
     assert accounts.list_accounts() == []
     dialog.test_button.click()  # the test refuses it the same way, before any request
-    assert dialog.result.text().startswith("SurveyDesk cannot use these settings: ")
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
     dialog.option_fields["min_reward"].setText("0.50")
     dialog.save_button.click()
-    assert dialog.result.text() == "Saved."
+    assert dialog.feedback.text() == "Saved."
     assert [account.options["min_reward"] for account in accounts.list_accounts()] == ["0.50"]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from surveydesk.connectors.mturk import Requirement
 from surveydesk.core.money import Money
+from surveydesk.platforms.mturk.tasks import Requirement
 from surveydesk.profile.eligibility import Eligibility, Requirements, load_eligibility_table
 from surveydesk.profile.marks import NO_MARK, Marker
 from surveydesk.profile.risk import Risk, ScreenOutHistory, screen_out_history

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from surveydesk.autostart import Autostart, launch_command
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.feed.rules import Rules
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.shell_controller import ShellController, demo_starter
@@ -49,7 +49,7 @@ def test_without_accounts_the_welcome_page_comes_first_and_explains(
     assert window.tabs.currentWidget() is shell.welcome
     assert window.tabs.tabText(0) == "Welcome"
     assert "one list" in shell.welcome.explanation.text()
-    assert all(spec.name in shell.welcome.explanation.text() for spec in PLATFORMS.values())
+    assert all(spec.name in shell.welcome.explanation.text() for spec in BUILT_IN)
     assert shell.welcome.explanation.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -14,6 +14,7 @@ from surveydesk.demo import DemoExchange
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Batch, Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncProgress, SyncState
 from surveydesk.ui.sync_panel import SyncPanel
 from tests.ledger_helpers import UNTHROTTLED, demo_readers
@@ -34,7 +35,7 @@ def service(qtbot, database, pool) -> Iterator[ReconciliationService]:
     clock = SystemClock()
     ledger = LedgerStore(database)
     running = ReconciliationService(
-        Reconciler(ledger, AttemptIngest(database, ledger), clock),
+        Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), clock),
         ledger,
         clock,
         pool,

@@ -11,7 +11,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "surveydesk"
 FORBIDDEN = ("PySide6.QtWidgets", "PySide6.QtGui")
-CORE_PACKAGES = ("core", "connectors", "store", "demo", "work", "feed", "ledger", "profile", "sync")
+CORE_PACKAGES = ("core", "net", "platforms", "store", "demo", "work", "feed", "ledger", "profile", "sync")
 CORE_MODULES = ("surveydesk.paths", "surveydesk.secrets", "surveydesk.logging_setup")
 
 

@@ -11,14 +11,6 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.mturk import (
-    NOT_SIGNED_IN,
-    SIGNED_OUT,
-    UNSENDABLE_COOKIE,
-    MTurkConnector,
-    QueueItem,
-    Requirement,
-)
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
@@ -26,6 +18,14 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.mturk_site import MTURK_COOKIE, MTURK_SESSION, mturk_site
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, Site, SiteContext
+from surveydesk.platforms.mturk.tasks import (
+    NOT_SIGNED_IN,
+    SIGNED_OUT,
+    UNSENDABLE_COOKIE,
+    MTurkConnector,
+    QueueItem,
+    Requirement,
+)
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("mturk", "worker")
@@ -488,7 +488,10 @@ def test_a_refusal_means_signed_out(exchange: DemoExchange, session: requests.Se
     [
         ((("Retry-After", "42"),), 42),
         ((), 60),
-        ((("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"),), 60),
+        ((("Retry-After", "Wed, 25 Mar 2025 12:01:30 GMT"),), 90),  # an HTTP date
+        ((("Retry-After", "Mon, 24 Mar 2025 12:00:00 GMT"),), 1),  # a date gone by: the shortest wait
+        ((("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"),), 86_400),  # a wait past a day is a day
+        ((("Retry-After", "soon"),), 60),
     ],
 )
 def test_a_page_request_error_waits_as_told_or_a_minute(

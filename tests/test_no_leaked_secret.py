@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from surveydesk.connectors.cpx import secure_hash
-from surveydesk.connectors.registry import build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import PlatformStatus, PollState
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.cpx.tasks import secure_hash
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
@@ -50,11 +50,11 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     try:
         with DemoExchange(seed=3, prolific_min_interval=0) as exchange:
             accounts = AccountStore(database)
-            for account, _demo_secret in demo_accounts(exchange):
+            for account, _demo_secret in demo_accounts(exchange, BUILT_IN):
                 accounts.save(account)
                 secrets.set(account.key, canary_secret(account.key.platform))
-                connector = build_connector(account, secrets, SystemClock())
-                poller.add_account(account, connector, politeness_for(account))
+                connector = BUILT_IN.build_connector(account, secrets, SystemClock())
+                poller.add_account(account, connector, BUILT_IN.politeness_for(account))
             errors: dict[str, list[str]] = {platform: [] for platform in exchange.platforms}
             previous: dict[str, PollState] = {}
 

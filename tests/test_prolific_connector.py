@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.platforms.prolific.tasks import ProlificConnector
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("prolific", "main")

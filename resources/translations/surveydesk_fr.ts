@@ -575,18 +575,6 @@
         <translation>{0} a répondu par autre chose qu’un objet JSON</translation>
     </message>
     <message>
-        <source>{0} did not answer in time</source>
-        <translation>{0} n’a pas répondu à temps</translation>
-    </message>
-    <message>
-        <source>cannot reach {0}</source>
-        <translation>impossible de joindre {0}</translation>
-    </message>
-    <message>
-        <source>the request to {0} failed ({1})</source>
-        <translation>la requête vers {0} a échoué ({1})</translation>
-    </message>
-    <message>
         <source>{0} refused the user name or password</source>
         <translation>{0} a refusé le nom d’utilisateur ou le mot de passe</translation>
     </message>
@@ -633,14 +621,6 @@
     <message>
         <source>{0} answered with something that is not JSON</source>
         <translation>{0} a répondu par autre chose que du JSON</translation>
-    </message>
-    <message>
-        <source>{0} sent a reply of {1} MB; it was refused</source>
-        <translation>{0} a envoyé une réponse de {1} Mo&#xa0;; elle a été refusée</translation>
-    </message>
-    <message>
-        <source>{0} sent a reply of more than {1} MB; it was refused</source>
-        <translation>{0} a envoyé une réponse de plus de {1} Mo&#xa0;; elle a été refusée</translation>
     </message>
 </context>
 <context>
@@ -1922,16 +1902,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>impossible de se connecter à {0}</translation>
     </message>
     <message>
+        <source>{0} stopped answering half way</source>
+        <translation>{0} a cessé de répondre en cours de route</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of more than {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de plus de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+    <message>
         <source>the request to {0} failed ({1})</source>
         <translation>la requête vers {0} a échoué ({1})</translation>
-    </message>
-    <message>
-        <source>the server sent a reply of {0} MB; it was refused</source>
-        <translation>le serveur a envoyé une réponse de {0} Mo&#xa0;; elle a été refusée</translation>
-    </message>
-    <message>
-        <source>the server sent a reply of more than {0} MB; it was refused</source>
-        <translation>le serveur a envoyé une réponse de plus de {0} Mo&#xa0;; elle a été refusée</translation>
     </message>
     <message>
         <source>the server answered with something that is not JSON</source>
@@ -1972,6 +1956,73 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>no reason given</source>
         <translation>sans raison donnée</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformSpec</name>
+    <message>
+        <source>API token</source>
+        <translation>Clé d’accès de l’application</translation>
+    </message>
+    <message>
+        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
+        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>Currency the app pays in (ISO code)</source>
+        <translation>Monnaie de paiement de l’application (code ISO)</translation>
+    </message>
+    <message>
+        <source>Secure hash key</source>
+        <translation>Clé de sécurité</translation>
+    </message>
+    <message>
+        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
+        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>Identifiant de l’application</translation>
+    </message>
+    <message>
+        <source>Your user id in the app</source>
+        <translation>Votre identifiant dans l’application</translation>
+    </message>
+    <message>
+        <source>Session cookie</source>
+        <translation>Session de connexion</translation>
+    </message>
+    <message>
+        <source>The Cookie header of your signed-in worker.mturk.com tab.</source>
+        <translation>La session de votre onglet worker.mturk.com connecté.</translation>
+    </message>
+    <message>
+        <source>Lowest reward (USD)</source>
+        <translation>Rémunération minimale (USD)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>The bearer token of your signed-in Prolific web app.</source>
+        <translation>La clé d’accès de votre application web Prolific connectée.</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Session de connexion</translation>
+    </message>
+    <message>
+        <source>The Cookie header of your signed-in Toloka web app (with its CSRF token).</source>
+        <translation>La session de votre application web Toloka connectée.</translation>
+    </message>
+    <message>
+        <source>Language of task texts</source>
+        <translation>Langue des textes des tâches</translation>
     </message>
 </context>
 <context>

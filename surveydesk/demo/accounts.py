@@ -8,6 +8,7 @@ from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET
 from surveydesk.demo.exchange import DemoExchange
 from surveydesk.demo.mturk_site import MTURK_COOKIE
 from surveydesk.demo.toloka_site import TOLOKA_COOKIE
+from surveydesk.platforms.registry import Registry
 
 DEMO_ACCOUNT_NAME = "demo"
 
@@ -24,17 +25,22 @@ _OPTIONS = {
 }
 
 
-def demo_accounts(exchange: DemoExchange) -> list[tuple[Account, str]]:
-    """Each platform the exchange serves, as an account of the demo worker, with the secret to log in."""
+def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Account, str]]:
+    """Each platform of the registry that the exchange serves, as an account of the demo worker, with the secret
+    to log in and the platform's default settings beside the demo's own."""
     return [
         (
             Account(
                 AccountKey(platform, DEMO_ACCOUNT_NAME),
                 DEMO_ACCOUNT_NAME,
                 exchange.url_of(platform),
-                options=_OPTIONS.get(platform, {}),
+                options={
+                    **{option.key: option.default for option in registry.spec(platform).options if option.default},
+                    **_OPTIONS.get(platform, {}),
+                },
             ),
             _SECRETS[platform],
         )
         for platform in exchange.platforms
+        if platform in registry
     ]

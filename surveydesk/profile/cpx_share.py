@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from surveydesk.connectors.cpx import CPXConnector
 from surveydesk.core.model import AccountKey
+from surveydesk.platforms.cpx.tasks import CPXConnector
 from surveydesk.profile.mappings import CpxMapping, load_cpx_mapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from surveydesk.connectors.mturk import Requirement
 from surveydesk.core.model import Task
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.mturk.tasks import Requirement
 from surveydesk.profile.schema import Profile, SchemaError, load_resource
 
 _COMPARATORS = {

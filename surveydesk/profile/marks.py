@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from surveydesk.connectors.mturk import MTurkConnector
-from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.model import AccountKey, Task
+from surveydesk.platforms.mturk.tasks import MTurkConnector
+from surveydesk.platforms.prolific.tasks import ProlificConnector
 from surveydesk.profile.eligibility import NO_REQUIREMENTS, Eligibility, Requirements
 from surveydesk.profile.risk import Risk, ScreenOutHistory
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from surveydesk.connectors.bitlabs_clicks import Question
+from surveydesk.platforms.bitlabs.clicks import Question
 from surveydesk.profile.consistency import Contradiction, contradiction
 from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.schema import Field, Profile, Schema, Value

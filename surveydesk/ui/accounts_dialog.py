@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import Registry
+from surveydesk.platforms.spec import PlatformSpec
 from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
@@ -56,6 +56,7 @@ class AccountsDialog(QDialog):
         secrets: SecretStore,
         clock: Clock,
         background: Background,
+        registry: Registry,
         select: AccountKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -66,6 +67,7 @@ class AccountsDialog(QDialog):
         self._secrets = secrets
         self._clock = clock
         self._background = background
+        self._registry = registry
         self._editing: Account | None = None
 
         self.account_list = QListWidget(self)
@@ -77,7 +79,7 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
 
         self.platform = QComboBox(self)
-        for spec in PLATFORMS.values():
+        for spec in registry:
             self.platform.addItem(spec.name, spec.platform)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.label = QLineEdit(self)
@@ -89,8 +91,8 @@ class AccountsDialog(QDialog):
         self.secret_help.setWordWrap(True)
         self.enabled = QCheckBox(self.tr("Check this account for tasks"), self)
         self.option_fields: dict[str, QLineEdit] = {}
-        self.result = plain_label(self)
-        self.result.setWordWrap(True)
+        self.feedback = plain_label(self)
+        self.feedback.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -105,7 +107,7 @@ class AccountsDialog(QDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addLayout(self._form)
-        right.addWidget(self.result)
+        right.addWidget(self.feedback)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.test_button)
@@ -122,7 +124,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(translated(secrets.problem))
+            self.feedback.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -137,15 +139,17 @@ class AccountsDialog(QDialog):
             return
         secret = self.secret.text().strip()
         if self._editing is None and not secret:
-            self.result.setText(self.tr("Paste the {0} first.").format(self._spec().sign_in_label.lower()))
+            self.feedback.setText(
+                self.tr("Paste the {0} first.").format(translated(self._spec().sign_in_label).lower())
+            )
             return
-        if secret and not keep_secret(self, self._secrets, account.key, secret, self.result):
+        if secret and not keep_secret(self, self._secrets, account.key, secret, self.feedback):
             return
         if self._editing is not None and self._editing.key != account.key:
             self._forget(self._editing.key)
         self._accounts.save(account)
         self.secret.clear()
-        self.result.setText(self.tr("Saved."))
+        self.feedback.setText(self.tr("Saved."))
         self.account_saved.emit(account)
         self._reload(account.key)
 
@@ -179,7 +183,7 @@ class AccountsDialog(QDialog):
             except SecretsUnavailable:
                 return None
 
-        connector = self._spec().build(account, secret, make_session(), self._clock)
+        connector = self._spec().connector(account, secret, make_session(), self._clock)
 
         def poll_once() -> list[Task] | PlatformError:
             try:
@@ -187,7 +191,7 @@ class AccountsDialog(QDialog):
             except PlatformError as error:
                 return error
 
-        self.result.setText(self.tr("Testing…"))
+        self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
         self._background.run(poll_once, self._show_test_result, self._show_test_failure)
 
@@ -197,8 +201,7 @@ class AccountsDialog(QDialog):
         self.account_list.blockSignals(True)
         self.account_list.clear()
         for account in self._accounts.list_accounts():
-            spec = PLATFORMS.get(account.key.platform)
-            item = QListWidgetItem(f"{spec.name if spec else account.key.platform} — {account.label}")
+            item = QListWidgetItem(f"{self._registry.name(account.key.platform)} — {account.label}")
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.account_list.addItem(item)
             if account.key == select:
@@ -240,37 +243,37 @@ class AccountsDialog(QDialog):
         self.option_fields = {}
         self._form.addRow(self.tr("Platform:"), self.platform)
         self._form.addRow(self.tr("Account:"), self.label)
-        self._form.addRow(self.tr("{0}:").format(spec.sign_in_label), self.secret)
+        self._form.addRow(self.tr("{0}:").format(translated(spec.sign_in_label)), self.secret)
         self._form.addRow("", self.secret_help)
-        self.secret_help.setText(spec.sign_in_help)
+        self.secret_help.setText(translated(spec.sign_in_help))
         for option in spec.options:
             field = QLineEdit(self)
             field.setText(option.default if account is None else account.options.get(option.key, option.default))
             self.option_fields[option.key] = field
-            self._form.addRow(f"{option.label}:", field)
+            self._form.addRow(self.tr("{0}:").format(translated(option.label)), field)
         self._form.addRow(self.tr("Server:"), self.base_url)
         self._form.addRow("", self.enabled)
 
     def _spec(self) -> PlatformSpec:
-        return spec_of(str(self.platform.currentData()))
+        return self._registry.spec(str(self.platform.currentData()))
 
     def _account_from_form(self) -> Account | None:
         spec = self._spec()
         label = self.label.text().strip()
         if not label:
-            self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
+            self.feedback.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
             return None
         options = {key: field.text().strip() for key, field in self.option_fields.items()}
-        missing = [o.label for o in spec.options if o.required and not options.get(o.key)]
+        missing = [translated(o.label) for o in spec.options if o.required and not options.get(o.key)]
         if missing:
-            self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
+            self.feedback.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
         account = Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
         problem = self._settings_problem(account)
         if problem is not None:
-            self.result.setText(self.tr("SurveyDesk cannot use these settings: {0}").format(problem))
+            self.feedback.setText(self.tr("SurveyDesk cannot use these settings: {0}").format(problem))
             return None
         return account
 
@@ -279,8 +282,8 @@ class AccountsDialog(QDialog):
         check that would otherwise stop it at the next start), None when both accept them."""
         with make_session() as session:
             try:
-                self._spec().build(account, lambda: None, session, self._clock)
-                build_reader(account, MemorySecrets(), self._clock, session_factory=lambda: session)
+                self._registry.build_connector(account, MemorySecrets(), self._clock, lambda: session)
+                self._registry.build_reader(account, MemorySecrets(), self._clock, lambda: session)
             except ValueError as error:
                 return str(error)
         return None
@@ -289,14 +292,14 @@ class AccountsDialog(QDialog):
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 
     def _show_test_result(self, outcome: list[Task] | PlatformError) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(describe_test_result(outcome))
+        self.feedback.setText(describe_test_result(outcome))
 
     def _show_test_failure(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+        self.feedback.setText(self.tr("The test failed with an error of ours; see the log file."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import cast
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -77,8 +78,9 @@ class AlertsDialog(QDialog):
         quiet = self.quiet.isChecked()
         return AlertSettings(
             per_minute=self.per_minute.value(),
-            quiet_from=self.quiet_from.time().toPython() if quiet else None,
-            quiet_until=self.quiet_until.time().toPython() if quiet else None,
+            # PySide6 types QTime.toPython() as object; it gives a datetime.time.
+            quiet_from=cast(time, self.quiet_from.time().toPython()) if quiet else None,
+            quiet_until=cast(time, self.quiet_until.time().toPython()) if quiet else None,
             sound=self.sound.isChecked(),
         )
 

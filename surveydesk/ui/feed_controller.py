@@ -9,11 +9,11 @@ from datetime import time
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, Task
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
 from surveydesk.feed.rule_store import RuleStore
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
@@ -102,9 +102,7 @@ class FeedController(QObject):
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:
-        dialog = RulesDialog(
-            self._rules, [(spec.platform, spec.name) for spec in PLATFORMS.values()], self._window
-        )
+        dialog = RulesDialog(self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window)
         dialog.rules_changed.connect(self._on_rules_changed)
         dialog.exec()
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it

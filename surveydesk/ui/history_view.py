@@ -58,6 +58,7 @@ from surveydesk.ledger.history import (
 from surveydesk.ledger.model import Status
 from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
 from surveydesk.ledger.rates import RateStore
+from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.long_job import LongJob
 from surveydesk.store.database import Database
@@ -66,7 +67,6 @@ from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, translated
 
 log = logging.getLogger(__name__)

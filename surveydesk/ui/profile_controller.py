@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject
 
-from surveydesk.connectors.bitlabs_clicks import BitLabsClicks
-from surveydesk.connectors.http import USER_AGENT, make_session
-from surveydesk.connectors.registry import secret_reader
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState, Task
 from surveydesk.core.take import TakeResult
+from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
+from surveydesk.platforms.registry import secret_reader
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
 from surveydesk.profile.mappings import load_bitlabs_mapping, load_cpx_mapping
 from surveydesk.profile.marks import Marker, requirements_from

@@ -8,17 +8,18 @@ Everything here reads and writes the local database only; nothing is sent from t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.registry import platform_name
 from surveydesk.profile.consistency import contradiction as profile_contradiction
 from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value
@@ -38,7 +41,6 @@ from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.profile_inputs import AnswerInput
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, schema_text, translated
 
 ERROR_STYLE = "color: #c0392b;"
@@ -119,7 +121,7 @@ class FieldEditor(QWidget):
         return Permission(self.sharing[platform].currentData())
 
 
-def plain_label_with(parent: QWidget, text: str):
+def plain_label_with(parent: QWidget, text: str) -> QLabel:
     label = plain_label(parent)
     label.setText(text)
     return label
@@ -356,10 +358,9 @@ class ProfileEditor(QDialog):
         today = self._today()
         invalid = [editor for editor in self.editors.values() if not editor.check(today)]
         if invalid:
-            page = self.tabs.widget(
+            self.tabs.setCurrentIndex(
                 next(i for i, group in enumerate(self._schema.groups) if invalid[0].field in group.fields)
             )
-            self.tabs.setCurrentWidget(page)
             self.status.setText(self.tr("Some answers need a look before they can be saved."))
             return False
         self._store.set_answers({field_id: editor.value() for field_id, editor in self.editors.items()})
@@ -427,7 +428,7 @@ class ProfileEditor(QDialog):
         extra = next((item for item in self._store.extra_answers() if item.field == field_id), None)
         return extra.label if extra is not None else field_id
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    def _fill(self, table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
         table.setRowCount(len(rows))
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.connectors.bitlabs_clicks import BitLabsClicks, ClickRefused, ClickStep
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Task
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep
 from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.profiler import PLATFORM, Fill, Learned, Plan, learned_from, plan, warning_for
 from surveydesk.profile.schema import Schema

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.ui.text import task_title, translated
@@ -94,7 +95,9 @@ class TakeFlow(QObject):
         self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
         self.taken.emit(task)
         if self._timekeeper is not None:
-            self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)
+            self.attempt_started.emit(
+                self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))).id
+            )
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)

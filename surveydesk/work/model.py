@@ -42,7 +42,6 @@ UNPAID_CAUSE_OF_OUTCOME = {
 
 # Survey walls state a length but no time limit; surveys usually close after a few times their length (the
 # reference's Prolific data has maximum_allowed_time = 3 × the estimate), so that is the estimate used.
-SURVEY_WALLS = frozenset({"bitlabs", "cpx"})
 SURVEY_WALL_LIMIT_FACTOR = 3
 
 
@@ -60,11 +59,12 @@ class NewAttempt:
     estimated_minutes: int | None = None
 
     @classmethod
-    def for_task(cls, task: Task) -> NewAttempt:
-        """An attempt at a listed task; its limit is the platform's time allowed, or for a survey wall (which
-        states none) an estimate of `SURVEY_WALL_LIMIT_FACTOR` times the survey's length."""
+    def for_task(cls, task: Task, survey_wall: bool = False) -> NewAttempt:
+        """An attempt at a listed task; its limit is the platform's time allowed, or for a task of a survey wall
+        (which states none; its platform's spec says `survey_wall`) an estimate of `SURVEY_WALL_LIMIT_FACTOR`
+        times the survey's length."""
         limit = None if task.time_allowed_minutes is None else task.time_allowed_minutes * 60
-        if limit is None and task.platform in SURVEY_WALLS and task.estimated_minutes:
+        if limit is None and survey_wall and task.estimated_minutes:
             limit = task.estimated_minutes * SURVEY_WALL_LIMIT_FACTOR * 60
         return cls(
             platform=task.platform,

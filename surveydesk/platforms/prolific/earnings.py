@@ -12,16 +12,15 @@ from datetime import datetime
 from typing import Any, Final
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import excerpt, get, json_object, origin
-from surveydesk.connectors.prolific import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, retry_wait
-from surveydesk.core.errors import SLOWING_DOWN, AuthExpired, BadPayload, RateLimited
+from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
+from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.platforms import fields, records
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.prolific.tasks import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, wait_in_detail
 
 SUBMISSIONS_PATH: Final = "/api/v1/participant/submissions/"
 MAX_PAGES: Final = 1000  # 40 a page: far beyond any participant's history
@@ -67,13 +66,9 @@ class ProlificEarnings(AccountClient):
         url = f"{self._submissions_url}?{query}" if query else self._submissions_url
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
         now = self._clock.now()
-        if response.status_code in (401, 403):
-            raise AuthExpired(self._platform, LOGIN_EXPIRED)
-        if response.status_code == 429:
-            wait = retry_wait(response)
-            message = SLOWING_DOWN.filled("Prolific", round(wait.total_seconds()))
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        common.raise_for_status(response, self._platform, "Prolific", now, FALLBACK_WAIT)
+        records.raise_for_status(
+            response, self._platform, "Prolific", now, FALLBACK_WAIT, LOGIN_EXPIRED, wait_hint=wait_in_detail
+        )
         return json_object(response, self._platform)
 
     def _next_query(self, page: dict[str, Any]) -> str:
@@ -111,13 +106,13 @@ class ProlificEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("ProlificEarnings", "a submission in Prolific's list is not an object"),
             )
-        submission_id = common.identifier(item.get("id"), self._platform, "submission id")
+        submission_id = records.identifier(item.get("id"), self._platform, "submission id")
         subject = QT_TRANSLATE_NOOP("ProlificEarnings", "submission {0}").filled(excerpt(submission_id))
         status = self._status(item.get("status"), subject)
         study = _object(item.get("study"))
         researcher = _object(study.get("researcher"))
         named = item.get("study_id") or study.get("id") or _study_in(item.get("study_url"))
-        study_id = common.identifier(named, self._platform, "study id")
+        study_id = records.identifier(named, self._platform, "study id")
         started = fields.moment(item.get("started_at"))
         completed = fields.moment(item.get("completed_at"))
         returned = fields.moment(item.get("returned_at"))
@@ -127,7 +122,7 @@ class ProlificEarnings(AccountClient):
                 self._platform, QT_TRANSLATE_NOOP("ProlificEarnings", "{0} has no time").filled(subject)
             )
         # Prolific pays in pence or cents: a bare number is the legacy form, in pence.
-        reward = common.amount(item.get("submission_reward"), "GBP", self._platform, unit="minor")
+        reward = records.amount(item.get("submission_reward"), "GBP", self._platform, unit="minor")
         header = EntryHeader(
             platform=self._platform,
             account=self._account.account,
@@ -136,8 +131,8 @@ class ProlificEarnings(AccountClient):
             currency=reward.currency,
             task_id=study_id,
             record_id=submission_id,
-            title=common.title(study.get("name"), "Prolific study"),
-            requester=common.name(researcher.get("name")),
+            title=records.title(study.get("name"), "Prolific study"),
+            requester=records.name(researcher.get("name")),
         )
         reports = [Report(header, occurred, Status.IN_PROGRESS, reward)]
         if completed is not None and status.rank >= Status.AWAITING_REVIEW.rank:
@@ -168,7 +163,7 @@ class ProlificEarnings(AccountClient):
             )
         reports = []
         for index, bonus in enumerate(value):
-            money = common.amount(bonus, currency, self._platform, unit="minor")
+            money = records.amount(bonus, currency, self._platform, unit="minor")
             header = EntryHeader(
                 platform=task.platform,
                 account=task.account,
@@ -200,7 +195,7 @@ def _study_in(url: object) -> str | None:
 
 
 def _results(page: dict[str, Any], platform: str) -> list[Any]:
-    return common.listed(
+    return records.listed(
         page,
         "results",
         platform,

@@ -17,17 +17,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import excerpt, get, json_object, origin
-from surveydesk.connectors.mturk import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
+from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.platforms import fields, records
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.mturk.tasks import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
 
 DASHBOARD_PATH: Final = "/dashboard"
 DETAILS_PATH: Final = "/status_details/"
@@ -71,9 +70,7 @@ class MTurkEarnings(AccountClient):
                        params=params)  # fmt: skip
         if "/ap/signin" in urlsplit(response.url).path or origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SIGNED_OUT)
-        if response.status_code in (401, 403):
-            raise AuthExpired(self._platform, SIGNED_OUT)
-        common.raise_for_status(response, self._platform, "MTurk", self._clock.now(), FALLBACK_WAIT)
+        records.raise_for_status(response, self._platform, "MTurk", self._clock.now(), FALLBACK_WAIT, SIGNED_OUT)
         try:
             return json_object(response, self._platform)
         except BadPayload:
@@ -83,7 +80,7 @@ class MTurkEarnings(AccountClient):
 
     def _days(self, dashboard: dict[str, Any]) -> dict[str, tuple[int, Money]]:
         """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly)."""
-        overview = common.listed(
+        overview = records.listed(
             dashboard,
             "daily_hit_statistics_overview",
             self._platform,
@@ -123,7 +120,7 @@ class MTurkEarnings(AccountClient):
         except InvalidOperation:
             unreadable = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an unreadable amount: {0}")
             raise BadPayload(self._platform, unreadable.filled(excerpt(value))) from None
-        return common.amount(str(number), "USD", self._platform)
+        return records.amount(str(number), "USD", self._platform)
 
     def _bonus(self, day: str, amount: Money) -> Report:
         at = _start(day)
@@ -140,7 +137,7 @@ class MTurkEarnings(AccountClient):
         for number in range(1, MAX_PAGES_PER_DAY + 1):
             params = {"page_number": str(number), "format": "json"}
             page = self._get(f"{DETAILS_PATH}{day}", cookie, params)
-            results = common.listed(
+            results = records.listed(
                 page,
                 "results",
                 self._platform,
@@ -163,8 +160,8 @@ class MTurkEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("MTurkEarnings", "a HIT in MTurk's status details is not an object"),
             )
-        assignment = common.identifier(item.get("assignment_id"), self._platform, "assignment id")
-        hit = common.identifier(item.get("hit_id"), self._platform, "HIT id")
+        assignment = records.identifier(item.get("assignment_id"), self._platform, "assignment id")
+        hit = records.identifier(item.get("hit_id"), self._platform, "HIT id")
         state = item.get("state")
         status = _STATES.get(state) if isinstance(state, str) else None
         if status is None:
@@ -186,8 +183,8 @@ class MTurkEarnings(AccountClient):
             currency="USD",
             task_id=hit,
             record_id=assignment,
-            title=common.title(item.get("title"), "MTurk HIT"),
-            requester=common.name(item.get("requester_name")),
+            title=records.title(item.get("title"), "MTurk HIT"),
+            requester=records.name(item.get("requester_name")),
             claimable=True,  # the worker's attempt knows the HIT group, not the HIT
         )
         return Report(header, at, status, self._dollars(value))

@@ -13,16 +13,16 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.cpx import REFRESH_FLOOR, SURVEYS_PATH, error_text, secure_hash
-from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import excerpt, get, json_object, without_secrets
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
+from surveydesk.net.http import excerpt, get, json_object, without_secrets
+from surveydesk.platforms import records
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.cpx.tasks import REFRESH_FLOOR, SURVEYS_PATH, error_text, secure_hash
 
 MAX_TRANSACTIONS: Final = 100_000
 _CREDIT: Final = {"0": Status.AWAITING_REVIEW, "1": Status.APPROVED, "2": Status.REVERSED}
@@ -62,7 +62,7 @@ class CPXEarnings(AccountClient):
     def _transactions(self, params: dict[str, str], secrets: tuple[str, str]) -> list[Any]:
         response = get(self._session, self._base_url + SURVEYS_PATH, platform=self._platform, params=params)
         now = self._clock.now()
-        common.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
+        records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), secrets)
@@ -95,7 +95,7 @@ class CPXEarnings(AccountClient):
             raise BadPayload(
                 self._platform, QT_TRANSLATE_NOOP("CPXEarnings", "a transaction of CPX Research is not an object")
             )
-        transaction = common.identifier(item.get("trans_id"), self._platform, "transaction id")
+        transaction = records.identifier(item.get("trans_id"), self._platform, "transaction id")
         named = item.get("type")
         kind = _KINDS.get(named) if isinstance(named, str) else None
         status = _CREDIT.get(str(item.get("status")))
@@ -108,9 +108,9 @@ class CPXEarnings(AccountClient):
                 ),
             )
         at = self._when(item.get("datetime"), "time")
-        value = common.amount(item.get("verdienst_user_local_money"), currency, self._platform)
+        value = records.amount(item.get("verdienst_user_local_money"), currency, self._platform)
         if kind is Kind.TASK:
-            survey = common.identifier(item.get("survey_id"), self._platform, "survey id")
+            survey = records.identifier(item.get("survey_id"), self._platform, "survey id")
             title = "CPX screen-out" if named == "out" else "CPX survey"
             header = EntryHeader(self._platform, self._account.account, kind, at, currency, task_id=survey,
                                  record_id=transaction, title=title)  # fmt: skip
@@ -132,4 +132,4 @@ class CPXEarnings(AccountClient):
                 return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
             except ValueError:
                 pass
-        return common.moment(value, self._platform, what)
+        return records.moment(value, self._platform, what)

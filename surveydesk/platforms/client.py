@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 
 import requests
 
-from surveydesk.connectors.fields import NO_OPTIONS
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey
+from surveydesk.platforms.fields import NO_OPTIONS
 
 
 class AccountClient:

@@ -12,17 +12,16 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, Final
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.bitlabs import FALLBACK_WAIT, error_text
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, without_secrets
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
+from surveydesk.net.http import excerpt, get, json_object, json_or_none, without_secrets
+from surveydesk.platforms import fields, records
+from surveydesk.platforms.bitlabs.tasks import FALLBACK_WAIT, error_text
+from surveydesk.platforms.client import AccountClient
 
 HISTORY_PATH: Final = "/v1/client/user/history"
 MAX_EVENTS: Final = 100_000
@@ -75,12 +74,12 @@ class BitLabsEarnings(AccountClient):
                 )
             )
             raise Unavailable(self._platform, refusal)
-        common.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
+        records.raise_for_status(response, self._platform, "BitLabs", self._clock.now(), FALLBACK_WAIT)
         body = json_object(response, self._platform)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
-        events = common.listed(
+        events = records.listed(
             body, "data", self._platform, QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' answer holds no history")
         )
         if len(events) > MAX_EVENTS:
@@ -94,20 +93,20 @@ class BitLabsEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("BitLabsEarnings", "an event of BitLabs' history is not an object"),
             )
-        transaction = common.identifier(event.get("tx_id"), self._platform, "transaction id")
-        at = common.moment(event.get("created_at"), self._platform, "time")
-        value = common.amount(event.get("user_value"), currency, self._platform)
+        transaction = records.identifier(event.get("tx_id"), self._platform, "transaction id")
+        at = records.moment(event.get("created_at"), self._platform, "time")
+        value = records.amount(event.get("user_value"), currency, self._platform)
         named = event.get("type")
         kind = named if isinstance(named, str) else ""
         details = event.get("details")
         category = details.get("category") if isinstance(details, dict) else None
-        topic = common.name(category.get("name")) if isinstance(category, dict) else ""
+        topic = records.name(category.get("name")) if isinstance(category, dict) else ""
         title = f"BitLabs survey · {topic}" if topic else "BitLabs survey"
         if value.minor < 0:  # money taken back, whatever the step
             header = EntryHeader(self._platform, self._account.account, Kind.REVERSAL, at, currency,
                                  record_id=transaction, title=f"Taken back: {title}")  # fmt: skip
             return [Report(header, at, Status.REVERSED, value)]
-        survey = common.identifier(event.get("survey_id"), self._platform, "survey id")
+        survey = records.identifier(event.get("survey_id"), self._platform, "survey id")
         header = EntryHeader(self._platform, self._account.account, Kind.TASK, at, currency, task_id=survey,
                              title=title)  # fmt: skip
         if kind in _STEPS:

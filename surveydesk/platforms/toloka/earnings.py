@@ -17,16 +17,16 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
 
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.earnings import common
-from surveydesk.connectors.http import get, json_object, json_or_none, origin
-from surveydesk.connectors.toloka import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.model import EntryHeader, Kind, Status
 from surveydesk.ledger.reconcile import Batch
 from surveydesk.ledger.store import Report
+from surveydesk.net.http import get, json_object, json_or_none, origin
+from surveydesk.platforms import records
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.toloka.tasks import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 
 TRANSACTIONS_PATH: Final = "/api/users/current/worker/transactions"
 PAGE_SIZE: Final = 20
@@ -41,7 +41,7 @@ class TolokaEarnings(AccountClient):
         position = _Position.of(cursor)
         for _ in range(MAX_PAGES):
             body = self._page(headers, position.page)
-            items = common.listed(
+            items = records.listed(
                 body,
                 "content",
                 self._platform,
@@ -71,7 +71,7 @@ class TolokaEarnings(AccountClient):
         body = json_or_none(response)
         if isinstance(body, dict) and body.get("code") == "ACCESS_DENIED":
             raise AuthExpired(self._platform, SIGNED_OUT)
-        common.raise_for_status(response, self._platform, "Toloka", self._clock.now(), FALLBACK_WAIT)
+        records.raise_for_status(response, self._platform, "Toloka", self._clock.now(), FALLBACK_WAIT)
         return json_object(response, self._platform)
 
     def _reports(self, item: object) -> tuple[datetime, list[Report]]:
@@ -79,21 +79,21 @@ class TolokaEarnings(AccountClient):
             raise BadPayload(
                 self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "a transaction of Toloka is not an object")
             )
-        start = common.moment(item.get("startDate"), self._platform, "start date")
+        start = records.moment(item.get("startDate"), self._platform, "start date")
         named = item.get("currency")
-        value = common.amount(
+        value = records.amount(
             item.get("amount"), named if isinstance(named, str) else DEFAULT_CURRENCY, self._platform
         )
         # Only amount and dates are documented: without an id, they name the transaction themselves.
         named = item.get("id")
         transaction = (
-            common.identifier(named, self._platform, "transaction id")
+            records.identifier(named, self._platform, "transaction id")
             if named is not None
             else f"{utc_iso(start)}/{value.minor}{value.currency}"
         )
         end = item.get("endDate")
-        ended = None if end is None else common.moment(end, self._platform, "end date")
-        title = common.title(item.get("title"), "Toloka tasks")
+        ended = None if end is None else records.moment(end, self._platform, "end date")
+        title = records.title(item.get("title"), "Toloka tasks")
         account = self._account.account
         if value.minor < 0:
             header = EntryHeader(self._platform, account, Kind.REVERSAL, start, value.currency,

@@ -11,7 +11,6 @@ from typing import Final
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
-WALL_PLATFORMS: Final = frozenset({"bitlabs", "cpx"})
 # The words of a composed title ("Top survey · needs qualification · 6 min"). The stored title stays English:
 # it is part of the offer compared between polls, so `title_words` gives its parts back for the UI to show.
 SEPARATOR: Final = " · "

@@ -16,29 +16,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.bitlabs import error_text
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
 from surveydesk.core.errors import (
     IN_TROUBLE_NOW,
     SLOW_DOWN_NOW,
     AuthExpired,
     BadPayload,
     PlatformError,
-    RateLimited,
-    Unavailable,
 )
 from surveydesk.core.model import Task
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.bitlabs.tasks import error_text
+from surveydesk.platforms.client import AccountClient
 
 CLICKS_PATH: Final = "/v2/client/clicks/"
 TYPES: Final = frozenset({"TEXT", "SINGLE", "MULTI", "NUMBER", "DATE"})
@@ -46,7 +45,6 @@ LEAVE_REASONS: Final = ("OTHER", "TECHNICAL", "SENSITIVE", "TOO_LONG", "UNINTERE
 FALLBACK_WAIT: Final = timedelta(seconds=60)
 MAX_OPTIONS: Final = 500
 _CLICK_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _NUMBER = re.compile(r"-?[0-9]{1,12}")
 _TEXT_LIMIT = 1000
 
@@ -238,23 +236,23 @@ class BitLabsClicks(AccountClient):
     def _body(self, response: requests.Response, token: str) -> object:
         """The reply's `data`; every refusal becomes a typed error with BitLabs' reason, minus the token."""
         status = response.status_code
-        if status in (401, 403):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused the app token; check it in the account"),
-            )
-        if status == 429:
-            header = response.headers.get("Retry-After", "").strip()
-            wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
-            retry_at: datetime = self._clock.now() + wait
-            raise RateLimited(self._platform, SLOW_DOWN_NOW.filled("BitLabs", wait.seconds), retry_at)
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE_NOW.filled("BitLabs", status))
-        if status >= 400:
+        if 400 <= status < 500 and status not in (401, 403, 429):
             reason = without_secrets(error_text(json_or_none(response)), (token,)) or f"HTTP {status}"
             raise ClickRefused(
                 self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused: {0}").filled(excerpt(reason))
             )
+        raise_for_status(
+            response,
+            self._platform,
+            "BitLabs",
+            self._clock.now(),
+            login_refused=QT_TRANSLATE_NOOP(
+                "BitLabsClicks", "BitLabs refused the app token; check it in the account"
+            ),
+            fallback_wait=FALLBACK_WAIT,
+            slow=SLOW_DOWN_NOW,
+            trouble=IN_TROUBLE_NOW,
+        )
         body = json_object(response, self._platform)
         return body.get("data")
 

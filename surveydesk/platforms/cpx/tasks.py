@@ -4,32 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
-from surveydesk.connectors.walls import (
-    MINUTES,
-    NEEDS_QUALIFICATION,
-    SEPARATOR,
-    SURVEY,
-    TOP_SURVEY,
-    read_minutes,
-    read_survey_id,
-)
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
-    IN_TROUBLE,
     NO_REASON,
-    REFUSED,
     REPORTED,
-    SLOWING_DOWN,
     AuthExpired,
     BadPayload,
     RateLimited,
@@ -39,12 +23,24 @@ from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.walls import (
+    MINUTES,
+    NEEDS_QUALIFICATION,
+    SEPARATOR,
+    SURVEY,
+    TOP_SURVEY,
+    read_minutes,
+    read_survey_id,
+)
 
 SURVEYS_PATH: Final = "/api/get-surveys.php"
 # CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
 REFRESH_FLOOR: Final = timedelta(seconds=120)
 SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _TYPES: Final = {"need_qualification": NEEDS_QUALIFICATION}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
 # account's currency is part of the offer too.
@@ -182,21 +178,16 @@ class CPXConnector(AccountClient):
 
     def _fetch(self, params: dict[str, str], now: datetime) -> dict[str, Any]:
         response = get(self._session, self._surveys_url, platform=self._platform, params=params)
-        status = response.status_code
-        if status in (401, 403):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXConnector", "CPX Research refused the app's key; check it in the account"),
-            )
-        if status == 429:
-            header = response.headers.get("Retry-After", "").strip()
-            wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else REFRESH_FLOOR
-            message = SLOWING_DOWN.filled("CPX Research", round(wait.total_seconds()))
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE.filled("CPX Research", status))
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, REFUSED.filled("CPX Research", status))
+        raise_for_status(
+            response,
+            self._platform,
+            "CPX Research",
+            now,
+            login_refused=QT_TRANSLATE_NOOP(
+                "CPXConnector", "CPX Research refused the app's key; check it in the account"
+            ),
+            fallback_wait=REFRESH_FLOOR,
+        )
         return json_object(response, self._platform, _ANSWER)
 
     def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:

@@ -20,7 +20,7 @@ from urllib3.util.retry import Retry
 
 from surveydesk import __version__
 from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
@@ -42,7 +42,7 @@ def make_session(user_agent: str = USER_AGENT) -> requests.Session:
     retry = Retry(
         total=2,
         connect=2,
-        read=0,
+        read=False,  # re-raised as it is: a stalled server "did not answer in time" (0 would say "cannot connect")
         status=0,
         other=0,
         redirect=5,
@@ -68,6 +68,24 @@ def _own_login_only(request: requests.PreparedRequest) -> requests.PreparedReque
     return request
 
 
+class NetError(Exception):
+    """A request that brought no usable answer; `message` says why in words, naming the server at most.
+
+    Callers turn it into their own typed errors (a platform's, the sync server's), keeping the words."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NoAnswer(NetError):
+    """No answer at all: no connection, or none in time."""
+
+
+class TooLarge(NetError):
+    """An answer bigger than the caller allows; it was not kept."""
+
+
 def get(
     session: requests.Session,
     url: str,
@@ -79,20 +97,15 @@ def get(
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     max_bytes: int = MAX_BODY_BYTES,
 ) -> requests.Response:
-    """GET `url`, whatever its status; no answer at all, or one cut off half-way, becomes `Unavailable`.
-
-    The body is read here, at most `max_bytes` of it (`MAX_BODY_BYTES` unless a caller knows a document is
-    bigger): a bigger one is `BadPayload` and is not kept in memory. TLS certificates are always verified. The
-    original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes that
-    belong in no message.
-    """
-    return _send(
+    """GET `url` for `platform`, whatever its status (see `send`); no usable answer is `Unreachable`,
+    `BadPayload` (too big) or `Unavailable`."""
+    return _for_platform(
+        platform,
         session,
         "GET",
         url,
-        platform,
-        timeout,
-        allow_redirects,
+        timeout=timeout,
+        allow_redirects=allow_redirects,
         headers=headers,
         params=params,
         max_bytes=max_bytes,
@@ -115,29 +128,56 @@ def post(
     A connection that could not be made is tried again (see `make_session`), which is safe: nothing was sent.
     A request cut off after it was sent is not, since the platform may have acted on it.
     """
-    return _send(session, "POST", url, platform, timeout, allow_redirects, headers=headers, json=json, data=data)
+    return _for_platform(
+        platform,
+        session,
+        "POST",
+        url,
+        timeout=timeout,
+        allow_redirects=allow_redirects,
+        headers=headers,
+        json=json,
+        data=data,
+    )
 
 
-def _send(
+def _for_platform(
+    platform: str, session: requests.Session, method: str, url: str, **options: Any
+) -> requests.Response:
+    """`send`, with its failures as the platform's typed errors."""
+    try:
+        return send(session, method, url, **options)
+    except NoAnswer as failure:
+        raise Unreachable(platform, failure.message) from None
+    except TooLarge as failure:
+        raise BadPayload(platform, failure.message) from None
+    except NetError as failure:
+        raise Unavailable(platform, failure.message) from None
+
+
+def send(
     session: requests.Session,
     method: str,
     url: str,
-    platform: str,
+    *,
     timeout: tuple[float, float],
-    allow_redirects: bool,
+    allow_redirects: bool = True,
     headers: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BODY_BYTES,
     **arguments: Any,
 ) -> requests.Response:
-    """The one place requests are sent: the answer with its body read (capped), or `Unavailable`.
+    """The one place requests are sent: the answer, whatever its status, with its body read, or `NetError`.
 
-    Redirects are followed here rather than by requests, which forwards every header it does not know to be a
-    login: a redirect to another server drops Authorization, Cookie and every X- header (BitLabs' X-Api-Token,
-    Toloka's X-CSRF-Token), whatever session the connector was given.
+    The body is read here, at most `max_bytes` of it: a bigger one is `TooLarge` and is not kept in memory.
+    TLS certificates are always verified. Redirects are followed here rather than by requests, which forwards
+    every header it does not know to be a login: a redirect to another server drops Authorization, Cookie and
+    every X- header (BitLabs' X-Api-Token, Toloka's X-CSRF-Token), whatever session the caller gave. The
+    original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes
+    that belong in no message.
     """
     try:
         sent = dict(headers or {})
-        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), platform, max_bytes)
+        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), max_bytes)
         for _hop in range(MAX_REDIRECTS):
             if not (allow_redirects and response.is_redirect):
                 break
@@ -147,30 +187,25 @@ def _send(
             if response.status_code in (301, 302, 303):  # as browsers do: the body is not sent again
                 method, arguments = "GET", {name: v for name, v in arguments.items() if name == "params"}
             arguments.pop("params", None)  # the new address carries its own query
-            response = _read(
-                session.request(method, target, **_options(timeout, sent, arguments)), platform, max_bytes
-            )
+            response = _read(session.request(method, target, **_options(timeout, sent, arguments)), max_bytes)
         else:
             if allow_redirects and response.is_redirect:
-                raise Unavailable(
-                    platform,
+                raise NetError(
                     QT_TRANSLATE_NOOP("PlatformError", "{0} sent us round in circles (too many redirects)").filled(
                         _server(url)
-                    ),
+                    )
                 )
     except requests.Timeout:
-        raise Unreachable(
-            platform, QT_TRANSLATE_NOOP("PlatformError", "{0} did not answer in time").filled(_server(url))
+        raise NoAnswer(
+            QT_TRANSLATE_NOOP("PlatformError", "{0} did not answer in time").filled(_server(url))
         ) from None
     except requests.ConnectionError:
-        raise Unreachable(
-            platform, QT_TRANSLATE_NOOP("PlatformError", "cannot connect to {0}").filled(_server(url))
-        ) from None
+        raise NoAnswer(QT_TRANSLATE_NOOP("PlatformError", "cannot connect to {0}").filled(_server(url))) from None
     except requests.RequestException as exc:
         failed = QT_TRANSLATE_NOOP("PlatformError", "the request to {0} failed ({1})").filled(
             _server(url), type(exc).__name__
         )
-        raise Unavailable(platform, failed) from None
+        raise NetError(failed) from None
     return response
 
 
@@ -185,10 +220,16 @@ def _options(timeout: tuple[float, float], headers: dict[str, str], arguments: d
     }
 
 
-def _read(response: requests.Response, platform: str, max_bytes: int) -> requests.Response:
+def _read(response: requests.Response, max_bytes: int) -> requests.Response:
     with response:
-        # Filling requests' own cache makes .content, .json() and .text read what was read here, and nothing more.
-        response._content = _read_capped(response, platform, max_bytes)
+        try:
+            # Filling requests' own cache makes .content, .json() and .text read what was read here, and
+            # nothing more.
+            response._content = _read_capped(response, max_bytes)
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):  # a reset, or a stall
+            raise NoAnswer(
+                QT_TRANSLATE_NOOP("PlatformError", "{0} stopped answering half way").filled(_server(response.url))
+            ) from None
     return response
 
 
@@ -197,11 +238,11 @@ def _is_login_header(name: str) -> bool:
     return lowered in ("authorization", "cookie") or lowered.startswith("x-")
 
 
-def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> bytes:
+def _read_capped(response: requests.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        too_big = QT_TRANSLATE_NOOP("PlatformError", "the server sent a reply of {0} MB; it was refused")
-        raise BadPayload(platform, too_big.filled(int(declared) // 1_000_000))
+        too_big = QT_TRANSLATE_NOOP("PlatformError", "{0} sent a reply of {1} MB; it was refused")
+        raise TooLarge(too_big.filled(_server(response.url), int(declared) // 1_000_000))
     # Asking for one byte more than allowed reads a whole reply in one piece (no copy to join it), and tells
     # an oversized one without reading further.
     chunks: list[bytes] = []
@@ -209,10 +250,8 @@ def _read_capped(response: requests.Response, platform: str, max_bytes: int) -> 
     for chunk in response.iter_content(max_bytes + 1):
         size += len(chunk)
         if size > max_bytes:
-            too_long = QT_TRANSLATE_NOOP(
-                "PlatformError", "the server sent a reply of more than {0} MB; it was refused"
-            )
-            raise BadPayload(platform, too_long.filled(max_bytes // 1_000_000))
+            too_long = QT_TRANSLATE_NOOP("PlatformError", "{0} sent a reply of more than {1} MB; it was refused")
+            raise TooLarge(too_long.filled(_server(response.url), max_bytes // 1_000_000))
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -13,16 +13,11 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
-    IN_TROUBLE,
     IN_TROUBLE_NOW,
     REFUSED,
     SLOW_DOWN_NOW,
-    SLOWING_DOWN,
     AuthExpired,
     BadPayload,
     PlatformError,
@@ -33,6 +28,10 @@ from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
+from surveydesk.net.status import raise_for_status, retry_after
+from surveydesk.platforms import fields
+from surveydesk.platforms.client import AccountClient
 
 SEARCH_PATH: Final = "/projects"
 QUEUE_PATH: Final = "/tasks"
@@ -97,7 +96,6 @@ _PAGE_LIMIT_MARKS: Final = (
 )
 _COOKIE_TOO_LARGE: Final = "header or cookie too large"
 _LONGEST_SECONDS: Final = 10**9  # far beyond any time a HIT allows
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 _HEADER_SAFE = re.compile(r"[\x20-\x7e]+")  # what a Cookie header can carry; a pasted line break cannot
 
@@ -296,17 +294,11 @@ class MTurkConnector(AccountClient):
             params=params,
         )
         final = urlsplit(response.url)
-        status = response.status_code
-        if status in (401, 403) or "/ap/signin" in final.path or _origin(final) != self._origin:
+        if "/ap/signin" in final.path or _origin(final) != self._origin:
             raise AuthExpired(self._platform, SIGNED_OUT)
-        if status == 429:
-            wait = _retry_wait(response)
-            message = SLOWING_DOWN.filled("MTurk", round(wait.total_seconds()))
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE.filled("MTurk", status))
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, REFUSED.filled("MTurk", status))
+        raise_for_status(
+            response, self._platform, "MTurk", now, login_refused=SIGNED_OUT, fallback_wait=FALLBACK_WAIT
+        )
         try:
             return json_object(response, self._platform, shape)
         except BadPayload:
@@ -322,7 +314,7 @@ class MTurkConnector(AccountClient):
         if status in (401, 403) or SIGN_IN_MARK in response.content:
             return AuthExpired(self._platform, SIGNED_OUT)
         if status == 429 or any(mark in text for mark in _PAGE_LIMIT_MARKS):
-            wait = _retry_wait(response)
+            wait = retry_after(response, now) or FALLBACK_WAIT
             message = SLOW_DOWN_NOW.filled("MTurk", round(wait.total_seconds()))
             return RateLimited(self._platform, message, retry_at=now + wait)
         if _COOKIE_TOO_LARGE in text:
@@ -334,7 +326,10 @@ class MTurkConnector(AccountClient):
             if mark in text:
                 return TakeRefused(self._platform, words)
         if status >= 500:
-            return Unavailable(self._platform, IN_TROUBLE_NOW.filled("MTurk", status))
+            named = retry_after(response, now)
+            return Unavailable(
+                self._platform, IN_TROUBLE_NOW.filled("MTurk", status), None if named is None else now + named
+            )
         if status not in (200, 422):  # the statuses of MTurk's refusals
             return Unavailable(self._platform, REFUSED.filled("MTurk", status))
         said = _message(response)
@@ -545,11 +540,6 @@ def _message(response: requests.Response) -> str:
         return ""
     message = body.get("message") if isinstance(body, dict) else None
     return message.strip() if isinstance(message, str) else ""
-
-
-def _retry_wait(response: requests.Response) -> timedelta:
-    header = response.headers.get("Retry-After", "").strip()
-    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
 
 
 def _origin(parts: SplitResult) -> tuple[str, str]:

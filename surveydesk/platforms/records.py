@@ -12,14 +12,14 @@ from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.http import excerpt
-from surveydesk.core.errors import REFUSED, SLOWING_DOWN, AuthExpired, BadPayload, RateLimited, Unavailable
+from surveydesk.core.errors import BadPayload
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import MAX_REWARD_MINOR, NAME_LIMIT, TITLE_LIMIT, clean_text
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net import status
+from surveydesk.net.http import excerpt
+from surveydesk.platforms import fields
 
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _PLAIN_ID = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII without spaces, as every platform's ids are
 
 
@@ -41,28 +41,27 @@ _FIELD_WORDS: Final = {
 
 
 def raise_for_status(
-    response: requests.Response, platform: str, name: str, now: datetime, fallback_wait: timedelta
+    response: requests.Response,
+    platform: str,
+    name: str,
+    now: datetime,
+    fallback_wait: timedelta,
+    login_refused: Sentence | None = None,
+    wait_hint: status.WaitHint | None = None,
 ) -> None:
-    """The typed error an answer's status means, if any: a login refused, a request to slow down (with the
-    server's wait, else `fallback_wait`), a server in trouble, or any other refusal."""
-    status = response.status_code
-    if status in (401, 403):
-        raise AuthExpired(
-            platform, QT_TRANSLATE_NOOP("AccountClient", "{0} refused the login; sign in again").filled(name)
-        )
-    if status == 429:
-        header = response.headers.get("Retry-After", "").strip()
-        wait = timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else fallback_wait
-        raise RateLimited(platform, SLOWING_DOWN.filled(name, round(wait.total_seconds())), now + wait)
-    if status >= 500:
-        raise Unavailable(
-            platform,
-            QT_TRANSLATE_NOOP("AccountClient", "{0} is having trouble (HTTP {1}); syncing again later").filled(
-                name, status
-            ),
-        )
-    if not 200 <= status < 300:
-        raise Unavailable(platform, REFUSED.filled(name, status))
+    """The typed error an answer's status means, if any (net/status.py), in an earnings sync's words; a
+    platform whose connector words a refused login its own way passes those words."""
+    status.raise_for_status(
+        response,
+        platform,
+        name,
+        now,
+        login_refused=login_refused
+        or QT_TRANSLATE_NOOP("AccountClient", "{0} refused the login; sign in again").filled(name),
+        fallback_wait=fallback_wait,
+        trouble=QT_TRANSLATE_NOOP("AccountClient", "{0} is having trouble (HTTP {1}); syncing again later"),
+        wait_hint=wait_hint,
+    )
 
 
 def identifier(value: object, platform: str, what: str) -> str:

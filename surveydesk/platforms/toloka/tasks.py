@@ -9,23 +9,19 @@ from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import excerpt, get, json_list, json_or_none, json_shape, origin, path_part
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import (
-    IN_TROUBLE,
-    REFUSED,
-    SLOWING_DOWN,
     AuthExpired,
     BadPayload,
-    RateLimited,
-    Unavailable,
 )
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_list, json_or_none, json_shape, origin, path_part
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.client import AccountClient
 
 GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
 TASK_PAGE_PATH: Final = "/task/"  # the web app's page of one pool, where the worker takes its tasks
@@ -63,7 +59,6 @@ _GROUPS: Final = json_list(
 )
 _COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -117,18 +112,12 @@ class TolokaConnector(AccountClient):
         response = get(self._session, self._base_url + GROUPS_PATH, platform=self._platform, headers=headers)
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
-        status = response.status_code
         body = json_or_none(response, _GROUPS)
-        if status in (401, 403) or (isinstance(body, dict) and body.get("code") == "ACCESS_DENIED"):
+        if isinstance(body, dict) and body.get("code") == "ACCESS_DENIED":
             raise AuthExpired(self._platform, SIGNED_OUT)
-        if status == 429:
-            wait = _retry_wait(response)
-            message = SLOWING_DOWN.filled("Toloka", round(wait.total_seconds()))
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE.filled("Toloka", status))
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, REFUSED.filled("Toloka", status))
+        raise_for_status(
+            response, self._platform, "Toloka", now, login_refused=SIGNED_OUT, fallback_wait=FALLBACK_WAIT
+        )
         if body is None:
             raise BadPayload(
                 self._platform,
@@ -315,11 +304,6 @@ def _offered(group: dict[str, Any]) -> bool:
         return False
     meta = group.get("projectMetaInfo")
     return not (isinstance(meta, dict) and meta.get("ignored") is True)
-
-
-def _retry_wait(response: requests.Response) -> timedelta:
-    header = response.headers.get("Retry-After", "").strip()
-    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
 
 
 def _places_left(group: dict[str, Any], pool: dict[str, Any]) -> int | None:

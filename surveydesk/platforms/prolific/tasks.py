@@ -10,8 +10,18 @@ from urllib.parse import urljoin
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.http import (
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import (
+    SLOW_DOWN_NOW,
+    SLOWING_DOWN,
+    AuthExpired,
+    BadPayload,
+)
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.take import TakeRefused, TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.http import (
     excerpt,
     get,
     json_list,
@@ -23,21 +33,8 @@ from surveydesk.connectors.http import (
     post,
     web_url,
 )
-from surveydesk.core.clock import Clock
-from surveydesk.core.errors import (
-    IN_TROUBLE,
-    REFUSED,
-    SLOW_DOWN_NOW,
-    SLOWING_DOWN,
-    AuthExpired,
-    BadPayload,
-    RateLimited,
-    Unavailable,
-)
-from surveydesk.core.model import AccountKey, Task
-from surveydesk.core.money import Money, MoneyError
-from surveydesk.core.take import TakeRefused, TakeResult, check_owner
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
@@ -48,7 +45,6 @@ DEFAULT_STUDY_PAGE_BASE: Final = "https://app.prolific.com/studies/"
 MAX_PAGES: Final = 20
 FALLBACK_WAIT: Final = timedelta(seconds=300)  # what Prolific's own extensions wait when told no time
 _WAIT_IN_DETAIL = re.compile(r"available in ([0-9]{1,9}) seconds")
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 # The fields of a study its Task and peripherals are made of (`_task` and `_reward` read them): the id first,
 # places left (`_PLACES_FIELDS`) last.
@@ -159,11 +155,7 @@ class ProlificConnector:
             headers=headers,
         )
         status = response.status_code
-        if status == 401:
-            raise AuthExpired(self._platform, LOGIN_EXPIRED)
-        if status == 429:
-            raise self._rate_limited(response, now, SLOW_DOWN_NOW)
-        if 400 <= status < 500:
+        if 400 <= status < 500 and status not in (401, 429):
             detail = _error_detail(response).replace(token, "…").strip()
             if detail:
                 refusal = QT_TRANSLATE_NOOP("ProlificConnector", "Prolific did not reserve a place: {0}").filled(
@@ -174,7 +166,7 @@ class ProlificConnector:
                     "ProlificConnector", "Prolific did not reserve a place: no reason given (HTTP {0})"
                 ).filled(status)
             raise TakeRefused(self._platform, refusal)
-        self._raise_for_trouble(status)
+        self._raise_for_status(response, now, SLOW_DOWN_NOW)
         submission = json_object(response, self._platform)
         if not isinstance(submission.get("id"), str):
             raise BadPayload(
@@ -203,26 +195,23 @@ class ProlificConnector:
             raise AuthExpired(self._platform, NOT_SIGNED_IN)
         return token
 
-    def _rate_limited(self, response: requests.Response, now: datetime, message: Sentence) -> RateLimited:
-        """`message` (core/errors.py SLOWING_DOWN or SLOW_DOWN_NOW) filled with the wait Prolific asked for."""
-        wait = retry_wait(response)
-        return RateLimited(self._platform, message.filled("Prolific", round(wait.total_seconds())), now + wait)
-
-    def _raise_for_trouble(self, status: int) -> None:
-        """`Unavailable` for a server error or a refusal that no other error explains."""
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE.filled("Prolific", status))
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, REFUSED.filled("Prolific", status))
+    def _raise_for_status(self, response: requests.Response, now: datetime, slow: Sentence) -> None:
+        """The typed error of a refusal, a request to slow down (in `slow`'s words: core/errors.py SLOWING_DOWN
+        or SLOW_DOWN_NOW) or a server in trouble."""
+        raise_for_status(
+            response,
+            self._platform,
+            "Prolific",
+            now,
+            login_refused=LOGIN_EXPIRED,
+            fallback_wait=FALLBACK_WAIT,
+            slow=slow,
+            wait_hint=wait_in_detail,
+        )
 
     def _fetch_page(self, url: str, token: str, now: datetime) -> dict[str, Any]:
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
-        status = response.status_code
-        if status in (401, 403):
-            raise AuthExpired(self._platform, LOGIN_EXPIRED)
-        if status == 429:
-            raise self._rate_limited(response, now, SLOWING_DOWN)
-        self._raise_for_trouble(status)
+        self._raise_for_status(response, now, SLOWING_DOWN)
         return json_object(response, self._platform, _PAGE)
 
     def _next_url(self, page: dict[str, Any], current: str) -> str | None:
@@ -329,15 +318,11 @@ def _results(page: dict[str, Any], platform: str) -> list[Any]:
     return results
 
 
-def retry_wait(response: requests.Response) -> timedelta:
-    """How long Prolific wants us to wait: its error text first, then Retry-After, then a cautious default."""
+def wait_in_detail(response: requests.Response) -> timedelta | None:
+    """The wait Prolific names in its error text ("…available in 42 seconds"), which it says before any
+    Retry-After; None when it names none."""
     found = _WAIT_IN_DETAIL.search(_error_detail(response))
-    if found:
-        return timedelta(seconds=int(found[1]))
-    header = response.headers.get("Retry-After", "").strip()
-    if _WAIT_HEADER.fullmatch(header):
-        return timedelta(seconds=int(header))
-    return FALLBACK_WAIT
+    return timedelta(seconds=int(found[1])) if found else None
 
 
 def _error_detail(response: requests.Response) -> str:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
 
 import requests
 
-from surveydesk.connectors import fields
-from surveydesk.connectors.client import AccountClient
-from surveydesk.connectors.http import (
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import (
+    NO_REASON,
+    REPORTED,
+    AuthExpired,
+    BadPayload,
+    Unavailable,
+)
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.take import TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import (
     excerpt,
     get,
     json_list,
@@ -21,27 +30,13 @@ from surveydesk.connectors.http import (
     web_url,
     without_secrets,
 )
-from surveydesk.connectors.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
-from surveydesk.core.clock import Clock
-from surveydesk.core.errors import (
-    IN_TROUBLE,
-    NO_REASON,
-    REFUSED,
-    REPORTED,
-    SLOWING_DOWN,
-    AuthExpired,
-    BadPayload,
-    RateLimited,
-    Unavailable,
-)
-from surveydesk.core.model import AccountKey, Task
-from surveydesk.core.money import Money, MoneyError, normalise_currency
-from surveydesk.core.take import TakeResult, check_owner
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
 
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
-_WAIT_HEADER = re.compile(r"[0-9]{1,9}")
 _KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
@@ -146,13 +141,7 @@ class BitLabsConnector(AccountClient):
     def _fetch(self, token: str, now: datetime) -> dict[str, Any]:
         headers = {"X-Api-Token": token, "X-User-Id": self._user_id}
         response = get(self._session, self._surveys_url, platform=self._platform, headers=headers)
-        status = response.status_code
-        if status in (401, 403):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsConnector", "BitLabs refused the app token; check it in the account"),
-            )
-        if status == 406:
+        if response.status_code == 406:
             # BitLabs' refusal of this user (a VPN, a ban, an unknown user id): only its reason helps.
             reason = without_secrets(error_text(json_or_none(response)), (token,))
             refusal = (
@@ -165,14 +154,16 @@ class BitLabsConnector(AccountClient):
                 )
             )
             raise Unavailable(self._platform, refusal)
-        if status == 429:
-            wait = _retry_wait(response)
-            message = SLOWING_DOWN.filled("BitLabs", round(wait.total_seconds()))
-            raise RateLimited(self._platform, message, retry_at=now + wait)
-        if status >= 500:
-            raise Unavailable(self._platform, IN_TROUBLE.filled("BitLabs", status))
-        if not 200 <= status < 300:
-            raise Unavailable(self._platform, REFUSED.filled("BitLabs", status))
+        raise_for_status(
+            response,
+            self._platform,
+            "BitLabs",
+            now,
+            login_refused=QT_TRANSLATE_NOOP(
+                "BitLabsConnector", "BitLabs refused the app token; check it in the account"
+            ),
+            fallback_wait=FALLBACK_WAIT,
+        )
         body = json_object(response, self._platform, _REPLY)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
@@ -252,11 +243,6 @@ def error_text(body: object) -> str:
         if isinstance(text, str) and text.strip():
             return text.strip()
     return error.strip() if isinstance(error, str) else ""
-
-
-def _retry_wait(response: requests.Response) -> timedelta:
-    header = response.headers.get("Retry-After", "").strip()
-    return timedelta(seconds=int(header)) if _WAIT_HEADER.fullmatch(header) else FALLBACK_WAIT
 
 
 def _restriction_text(reason: object) -> str | None:
