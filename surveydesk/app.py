@@ -44,7 +44,6 @@ from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
-from surveydesk.services.stop_signals import StopSignals
 from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
@@ -56,8 +55,6 @@ from surveydesk.sync.target import SyncSettings
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
@@ -435,27 +432,15 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
-def _quit_cleanly_when_asked(app: QApplication, core: Core) -> StopSignals:
-    """A logout, a shutdown, SIGTERM or Ctrl+C end SurveyDesk as its Quit does, not as a crash: the running clocks
-    are suspended at once (the session manager may end the process soon after it asked), then the event loop
-    ends and the core is taken down in order, the write in progress finished."""
-    from surveydesk.ui.application import when_the_session_ends
-
-    def quit_cleanly() -> None:
-        core.timekeeper.suspend()
-        app.quit()
-
-    stop_signals = StopSignals(app)
-    stop_signals.received.connect(lambda number: log.info("signal %d received: quitting", number))
-    stop_signals.received.connect(quit_cleanly)
-    when_the_session_ends(app, quit_cleanly)
-    app.aboutToQuit.connect(core.timekeeper.suspend)
-    return stop_signals
-
-
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
+    from surveydesk.ui.application import (
+        add_shell,
+        create_application,
+        missing_resources,
+        quit_cleanly_when_asked,
+        tray_icon,
+    )
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.profile_controller import ProfileController
@@ -503,7 +488,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
 
         smoke.finished.connect(report)
         smoke.start()
-    stop_signals = _quit_cleanly_when_asked(app, core)
+    stop_signals = quit_cleanly_when_asked(app, core.timekeeper.suspend)
     window.show()
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)

@@ -13,6 +13,7 @@ from surveydesk import APP_ID, APP_NAME, __version__
 from surveydesk.autostart import Autostart, launch_command
 from surveydesk.menu_entry import MenuEntry, system_entry
 from surveydesk.services.poller import Poller
+from surveydesk.services.stop_signals import StopSignals
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.icons import app_icon, tray_icon
 from surveydesk.ui.main_window import MainWindow
@@ -25,6 +26,7 @@ __all__ = [
     "app_icon",
     "create_application",
     "missing_resources",
+    "quit_cleanly_when_asked",
     "tray_icon",
     "when_the_session_ends",
 ]
@@ -53,6 +55,24 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
             language.surveydesk_translated,
         )
     return app
+
+
+def quit_cleanly_when_asked(app: QApplication, suspend_the_timer: Callable[[], None]) -> StopSignals:
+    """A logout, a shutdown, SIGTERM or Ctrl+C end SurveyDesk as its Quit does, not as a crash: the running clocks
+    are suspended at once (the session manager may end the process soon after it asked), then the event loop
+    ends and the composition root takes the core down in order, the write in progress finished. `close()` the
+    result once the event loop has ended."""
+
+    def quit_cleanly() -> None:
+        suspend_the_timer()
+        app.quit()
+
+    stop_signals = StopSignals(app)
+    stop_signals.received.connect(lambda number: log.info("signal %d received: quitting", number))
+    stop_signals.received.connect(quit_cleanly)
+    when_the_session_ends(app, quit_cleanly)
+    app.aboutToQuit.connect(suspend_the_timer)
+    return stop_signals
 
 
 def when_the_session_ends(app: QApplication, quit_cleanly: Callable[[], None]) -> None:
