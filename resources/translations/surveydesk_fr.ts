@@ -3585,6 +3585,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>“{0}” was not opened: its address is not one SurveyDesk trusts.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’a pas été ouvert&#xa0;: son adresse n’est pas de celles auxquelles SurveyDesk se fie.</translation>
+    </message>
+    <message>
         <source>Could not take “{0}”: an error of ours; see the log file.</source>
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
     </message>
@@ -3684,6 +3688,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>any</source>
         <translation>tous</translation>
+    </message>
+    <message>
+        <source>Open task page on {0}</source>
+        <translation>Ouvrir la page de la tâche sur {0}</translation>
     </message>
     <message>
         <source>about {0} min</source>
