@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -174,7 +175,12 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
         pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
-        poller = Poller(TaskStore(database), clock, pool)
+
+        def floor_of(platform: str) -> timedelta:
+            """No request closer than this after the last, whoever asks: polls and earnings syncs alike."""
+            return registry.cadence(platform).floor
+
+        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock)
@@ -188,7 +194,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             clock,
             pool,
             connectivity,
-            floor_of=lambda platform: registry.cadence(platform).floor,
+            floor_of=floor_of,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets, registry):

@@ -17,6 +17,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
+from tests.conftest import no_floor
 
 # After a first round in which each site refuses the canary as a wrong login, one round per fault; the rate
 # limit comes last, since the poller then waits for the server's hint.
@@ -46,7 +47,7 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     handler = configure_logging(paths.log, verbose=True)
     database = Database.open(paths.database)
     secrets = MemorySecrets()
-    poller = Poller(TaskStore(database), SystemClock(), pool)
+    poller = Poller(TaskStore(database), SystemClock(), pool, floor_of=no_floor)
     try:
         with DemoExchange(seed=3, prolific_min_interval=0) as exchange:
             accounts = AccountStore(database)
@@ -68,7 +69,10 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
             poller.status_changed.connect(record)
             poller.start()
             for done, (status, body) in enumerate(FAULTS, start=1):
-                qtbot.waitUntil(lambda done=done: all(len(kinds) >= done for kinds in errors.values()))
+                # A 5xx's Retry-After is honoured (1 s and the 5 s margin) before the next check.
+                qtbot.waitUntil(
+                    lambda done=done: all(len(kinds) >= done for kinds in errors.values()), timeout=15_000
+                )
                 for platform in exchange.platforms:
                     exchange.inject_fault(platform, status, body, headers=(("Retry-After", "1"),))
                 poller.poll_all_now()

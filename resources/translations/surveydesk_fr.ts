@@ -1653,6 +1653,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
+        <source>Checking every account now.</source>
+        <translation>Consultation de tous les comptes en cours.</translation>
+    </message>
+    <message>
+        <source>Accounts checked moments ago wait as their platform asks; all are checked by {0}.</source>
+        <translation>Les comptes consultés à l’instant attendent comme leur plateforme le demande&#xa0;; tous sont consultés d’ici {0}.</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         tasks_menu.addSeparator()
         self.check_now_action = QAction(self.tr("&Check now"), self)
         self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.check_now_action.triggered.connect(self._poller.poll_all_now)
+        self.check_now_action.triggered.connect(self._check_now)
         tasks_menu.addAction(self.check_now_action)
         take_action = QAction(self.tr("&Take the selected task"), self)
         take_action.setShortcut(QKeySequence("Ctrl+T"))
@@ -322,6 +322,15 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + question
         )
+
+    def _check_now(self) -> None:
+        """Check every account now, or as soon as its platform allows, and say which."""
+        later = self._poller.poll_all_now()
+        if later is None:
+            self._say(self.tr("Checking every account now."))
+        else:
+            waiting = self.tr("Accounts checked moments ago wait as their platform asks; all are checked by {0}.")
+            self._say(waiting.format(local_time(later)))
 
     def _take_selection(self) -> None:
         task = self.selected_task()
