@@ -205,3 +205,12 @@ def test_the_restart_question_says_the_gap_in_words(poller, log, clock, gap_seco
 def test_the_restart_question_says_the_gap_in_french(poller, log, clock, french, gap_seconds, words):
     question = interruption_question((poller, log, clock), gap_seconds)
     assert question.startswith("SurveyDesk s’est arrêté pendant qu’il chronométrait") and words in question
+
+
+def test_the_strip_saying_the_disk_is_full_still_fits_a_small_laptop_in_french(qtbot, keeper, french):
+    strip = TimerStrip(keeper)
+    qtbot.addWidget(strip)
+    strip.show_attempt(keeper.take(SHORT).id)
+    strip.unsaved_label.show()
+    strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/test_full_disk.py)
+    assert strip.minimumSizeHint().width() <= 1366 - 40  # the window's frame and margins

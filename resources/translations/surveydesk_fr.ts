@@ -657,6 +657,13 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>DiskFullError</name>
+    <message>
+        <source>The disk is full, so SurveyDesk cannot save anything. Free some space: what is waiting is saved as soon as it can be.</source>
+        <translation>Le disque est plein&#xa0;: SurveyDesk ne peut rien enregistrer. Libérez de la place&#xa0;: ce qui attend sera enregistré dès que possible.</translation>
+    </message>
+</context>
+<context>
     <name>EarningsChart</name>
     <message>
         <source>Earnings per period, by platform</source>
@@ -3849,6 +3856,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Task being timed</source>
         <translation>Tâche chronométrée</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The timer keeps counting, but the disk is full so nothing can be saved. Free some space: the time is saved as soon as it can be.</source>
+        <translation>Le chronomètre continue de compter, mais le disque est plein et rien ne peut être enregistré. Libérez de la place&#xa0;: le temps sera enregistré dès que possible.</translation>
     </message>
     <message>
         <source>Not clocked in</source>

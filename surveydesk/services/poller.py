@@ -21,7 +21,7 @@ from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStat
 from surveydesk.core.politeness import DEFAULT_CADENCE, RATE_LIMIT_BUFFER, Politeness
 from surveydesk.core.sanitize import TaskChecker
 from surveydesk.services.background import Background
-from surveydesk.store import TaskStore
+from surveydesk.store import DiskFullError, TaskStore
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +212,10 @@ class Poller(QObject):
             tasks = checker.check(key.platform, connector.fetch_tasks())
         except PlatformError as error:
             return error
-        result = self._store.merge(key, tasks, self._clock.now())
+        try:
+            result = self._store.merge(key, tasks, self._clock.now())
+        except DiskFullError as error:  # the environment's too, and said as such: not "an internal error"
+            return PlatformError(key.platform, error.message)
         return result, len({task.external_id for task in tasks})
 
     def _on_polled(self, key: AccountKey, outcome: tuple[MergeResult, int] | PlatformError) -> None:

@@ -4,6 +4,7 @@ from surveydesk.store.accounts import AccountStore
 from surveydesk.store.database import (
     DamagedDatabaseError,
     Database,
+    DiskFullError,
     MigrationError,
     NewerDatabaseError,
     NotADatabaseError,
@@ -17,6 +18,7 @@ __all__ = [
     "AccountStore",
     "DamagedDatabaseError",
     "Database",
+    "DiskFullError",
     "Migration",
     "MigrationError",
     "NewerDatabaseError",

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.paths import UnusableFolderError, why
 from surveydesk.store.migrations import MIGRATIONS, Migration
 
@@ -70,6 +71,26 @@ class DamagedDatabaseError(StoreError):
         )
         self.path = path
         self.problem = problem
+
+
+class DiskFullError(StoreError):
+    """A write found no room on the disk; it was rolled back whole. `message` says so in the worker's words."""
+
+    def __init__(self, path: Path) -> None:
+        self.message = QT_TRANSLATE_NOOP(
+            "DiskFullError",
+            "The disk is full, so SurveyDesk cannot save anything. Free some space: what is waiting is saved "
+            "as soon as it can be.",
+        )
+        super().__init__(f"{path}: {self.message}")
+        self.path = path
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether SQLite (or the system) refused a write for lack of space."""
+    if isinstance(error, sqlite3.Error):
+        return error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 class MigrationError(StoreError):
@@ -158,16 +179,22 @@ class Database:
         """Run the block as one write transaction on this thread's connection; any exception rolls it back.
 
         `BEGIN IMMEDIATE` takes the write lock up front, so a transaction that reads before it writes waits
-        for other writers (up to the busy timeout) instead of failing half-way with "database is locked".
+        for other writers (up to the busy timeout) instead of failing half-way with "database is locked". A
+        write the disk has no room for raises `DiskFullError`, so callers can tell it from a bug of ours.
         """
         connection = self.connection()
-        connection.execute("BEGIN IMMEDIATE")
         try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as error:
+            if is_disk_full(error):
+                raise DiskFullError(self.path) from error
             raise
 
     def close(self) -> None:

@@ -37,7 +37,7 @@ from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
 from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
-from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
+from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip, timer_request
 from surveydesk.work.model import Interruption, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -277,16 +277,21 @@ class MainWindow(QMainWindow):
         """Start timing a listed task (taking it on the platform is the worker's own click there)."""
         if self._timekeeper is None or self.timer_strip is None:
             return
-        attempt = self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform)))
-        self.timer_strip.show_attempt(attempt.id)
+        keeper = self._timekeeper
+        new = NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))
+        attempt = timer_request(lambda: keeper.take(new), self._say)
+        if attempt is not None:
+            self.timer_strip.show_attempt(attempt.id)
 
     def start_manual_task(self) -> None:
         if self._timekeeper is None or self.timer_strip is None:
             return
         dialog = ManualTaskDialog(parent=self)
-        if dialog.exec() and dialog.attempt is not None:
-            attempt = self._timekeeper.take(dialog.attempt)
-            self.timer_strip.show_attempt(attempt.id)
+        if dialog.exec() and (new := dialog.attempt) is not None:
+            keeper = self._timekeeper
+            attempt = timer_request(lambda: keeper.take(new), self._say)
+            if attempt is not None:
+                self.timer_strip.show_attempt(attempt.id)
 
     def ask_about_interruptions(self) -> None:
         """After a crash: ask, for each thing that was running, whether the time SurveyDesk missed was work."""

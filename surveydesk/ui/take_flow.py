@@ -18,6 +18,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.ui.text import task_title, translated
+from surveydesk.ui.timer_strip import timer_request
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -90,16 +91,18 @@ class TakeFlow(QObject):
     def _open(self, task: Task, address: str, message: str) -> None:
         if openable(address):
             self._open_url(QUrl(address))
-            self.said.emit(translated(message))
+            self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
         else:  # the platform gave no address, or one that hides where it leads (core/links.py)
             self.said.emit(
                 self.tr("“{0}” was not opened: its address is not one SurveyDesk trusts.").format(task_title(task))
-            )  # the connector's words, a Sentence (core/translatable.py)
-        self.taken.emit(task)
-        if self._timekeeper is not None:
-            self.attempt_started.emit(
-                self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))).id
             )
+        self.taken.emit(task)
+        keeper = self._timekeeper
+        if keeper is not None:
+            new = NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))
+            attempt = timer_request(lambda: keeper.take(new), self.said.emit)
+            if attempt is not None:
+                self.attempt_started.emit(attempt.id)
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
