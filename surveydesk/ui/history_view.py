@@ -56,8 +56,8 @@ from surveydesk.ledger.history import (
     Totals,
 )
 from surveydesk.ledger.model import Status
-from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
 from surveydesk.ledger.rates import RateStore
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.long_job import LongJob
