@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from surveydesk.core.model import AccountKey
 from surveydesk.store import Database, DiskFullError, TaskStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.timer_strip import TimerStrip
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock, make_task
 from tests.test_timer_strip import SHORT

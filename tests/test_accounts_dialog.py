@@ -66,9 +66,16 @@ def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsD
     return widget
 
 
+def _in(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
+    """The secrets of the dialog, kept in the test's keyring (in memory, so vouched for)."""
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
+
+
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool, exchange) -> Iterator[AccountsDialog]:
-    yield _dialog(qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange)
+    yield _dialog(
+        qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange
+    )
 
 
 def _new(dialog: AccountsDialog, exchange: DemoExchange, platform: str, label: str = "me") -> None:
@@ -232,7 +239,9 @@ def test_closing_leaves_qt_its_own_result(dialog):
 def test_a_setting_the_platform_refuses_is_said_and_not_saved(qtbot, accounts, backend, pool, exchange):
     worker = Account(AccountKey("mturk", "worker-7"), "worker-7", exchange.url_of("mturk"), True, {})
     accounts.save(worker)
-    dialog = _dialog(qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange)
+    dialog = _dialog(
+        qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange
+    )
     dialog.account_list.setCurrentRow(0)
     dialog.option_fields["min_reward"].setText("fifty cents")
     dialog.save_button.click()

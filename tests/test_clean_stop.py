@@ -16,8 +16,8 @@ from surveydesk.core.clock import SystemClock
 from surveydesk.paths import AppPaths
 from surveydesk.services.stop_signals import StopSignals
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import when_the_session_ends
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 
 

@@ -16,8 +16,8 @@ from surveydesk.core.clock import StopwatchClock
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.store.database import DiskFullError
-from surveydesk.store.work_log import OpenStretch, WorkLog
 from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
+from surveydesk.work.store import OpenStretch, WorkLog
 
 log = logging.getLogger(__name__)
 
