@@ -73,9 +73,7 @@ def _in(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
 
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool, exchange) -> Iterator[AccountsDialog]:
-    yield _dialog(
-        qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange
-    )
+    yield _dialog(qtbot, accounts, _in(backend), pool, exchange)
 
 
 def _new(dialog: AccountsDialog, exchange: DemoExchange, platform: str, label: str = "me") -> None:
@@ -239,9 +237,7 @@ def test_closing_leaves_qt_its_own_result(dialog):
 def test_a_setting_the_platform_refuses_is_said_and_not_saved(qtbot, accounts, backend, pool, exchange):
     worker = Account(AccountKey("mturk", "worker-7"), "worker-7", exchange.url_of("mturk"), True, {})
     accounts.save(worker)
-    dialog = _dialog(
-        qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True)), pool, exchange
-    )
+    dialog = _dialog(qtbot, accounts, _in(backend), pool, exchange)
     dialog.account_list.setCurrentRow(0)
     dialog.option_fields["min_reward"].setText("fifty cents")
     dialog.save_button.click()
