@@ -36,7 +36,7 @@ def backend() -> DictKeyring:
 
 @pytest.fixture
 def secrets(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
-    return SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
 
 
 @pytest.fixture
