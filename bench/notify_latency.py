@@ -195,7 +195,7 @@ def desk(
     )
     core = Core(
         paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, (),
-        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL,
+        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL, BUILT_IN,
     )  # fmt: skip
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
