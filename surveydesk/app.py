@@ -23,6 +23,7 @@ from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
+from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -405,7 +406,12 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
         return EXIT_OK
     window = MainWindow(
-        core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
+        core.poller,
+        core.clock.now,
+        demo=args.demo,
+        notices=core.notices,
+        timekeeper=core.timekeeper,
+        tasks=TaskList(),
     )
     instance.activation_requested.connect(window.bring_forward)
     _add_wages_page(window, core)

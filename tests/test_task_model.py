@@ -130,6 +130,16 @@ def test_filter_by_platform_and_words():
     assert proxy.index(0, 0, QModelIndex()).data(TaskRole).external_id == "b"
 
 
+def test_search_words_look_in_titles_and_requesters_not_the_platform():
+    proxy = _proxy_over(
+        make_task("a", title="Daily habits"), make_task("b", platform="mturk", title="Image labels")
+    )
+    proxy.set_search_text("mturk")
+    assert proxy.rowCount() == 0
+    proxy.set_search_text("IMAGE")
+    assert proxy.rowCount() == 1
+
+
 def test_ages_read_like_a_person_would_say_them():
     assert format_age(T0, T0 + timedelta(seconds=42)) == "42 s"
     assert format_age(T0, T0 + timedelta(minutes=5)) == "5 min"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.feed import Rules
-from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
+from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, VerdictRole
 from tests.factories import FixedClock, make_task, merge
 
 CHEAP = Rules(min_reward=Money(100, "GBP"))
@@ -37,13 +37,12 @@ def _three() -> tuple[TaskFilterProxy, TaskTableModel]:
     )
 
 
-def test_without_rules_the_filter_stays_empty_so_qt_never_calls_python() -> None:
-    proxy, _model = _three()
-    proxy.set_rules(Rules())
-    assert proxy.filterRegularExpression().pattern() == ""
+def test_the_rules_verdict_is_a_role_of_its_own_not_filter_text() -> None:
+    proxy, model = _three()
     proxy.set_rules(CHEAP)
-    proxy.set_show_hidden(True)
+    assert [model.index(row, Column.TITLE).data(VerdictRole) for row in range(3)] == [True, False, True]
     assert proxy.filterRegularExpression().pattern() == ""
+    assert _shown(proxy) == ["a", "c"]
 
 
 def test_rules_hide_what_they_reject_and_the_toggle_reveals_it() -> None:
