@@ -38,6 +38,7 @@ from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
@@ -281,7 +282,8 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     def prolific_accounts() -> list[str]:
         return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
 
-    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
+    files = LedgerFiles(core.database)
+    view = HistoryView(service, LongJob(core.pool, window), files, core.settings, core.clock,
                        prolific_accounts, window)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 

@@ -33,7 +33,6 @@ from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.schema import load_schema
@@ -41,6 +40,7 @@ from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
@@ -205,7 +205,9 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     settings = SettingsStore(database)
     clock = SystemClock()
     service = HistoryService(database, pool, clock, UTC)
-    history = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"], full_window)
+    history = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), settings, clock, lambda: ["me"], full_window
+    )
     full_window.add_page(history, "History")
     with qtbot.waitSignal(service.loaded, timeout=10_000):
         history.refresh()
@@ -217,7 +219,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         full_window,
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
-        RatesDialog(RateStore(database), parent=full_window),
+        RatesDialog(service, parent=full_window),
         ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]
