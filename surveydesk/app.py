@@ -246,7 +246,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     panel = WagesPanel(core.settings, window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
-    core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
+    core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)
 
     def refresh() -> None:

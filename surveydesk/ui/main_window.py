@@ -398,11 +398,11 @@ class MainWindow(QMainWindow):
         self.details.show_task(task, [] if task is None else self.model.fit_reasons(task))
 
     def _on_snapshot(self, tasks: list[Task]) -> None:
-        self.model.reset_tasks(tasks)
+        self.model.task_list.reset(tasks)
         self._add_platform_filters(task.platform for task in tasks)
 
     def _on_tasks_changed(self, result: MergeResult) -> None:
-        self.model.apply(result)
+        self.model.task_list.apply(result)
         self._add_platform_filters(task.platform for task in result.new)
         if self.details.task is not None:
             self._show_selected()

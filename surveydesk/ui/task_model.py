@@ -8,7 +8,7 @@ are the task list's (feed/task_list.py); the proxy hides what the rules reject b
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -25,16 +25,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from surveydesk.core.model import MergeResult, Task
+from surveydesk.core.model import Task
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.feed.rules import Rules
 from surveydesk.feed.task_list import MARK, REPUTATION, VERDICT, TaskList
 from surveydesk.platforms.registry import platform_name
-from surveydesk.profile.marks import NO_MARK, Mark, Marker
+from surveydesk.profile.marks import NO_MARK, Mark
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.text import plain_tooltip, task_title, translated
-from surveydesk.work.reputation import Reputation
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -278,38 +277,6 @@ class TaskTableModel(QAbstractTableModel):
         # Qt reads a tooltip as markup when it looks like markup: escaped inside <p>, the words stay words.
         return plain_tooltip(self.tr("Hidden by your rules: {0}").format(reason))
 
-    # The task list's own operations, for the window and its controllers, which hold this model.
-
-    def reset_tasks(self, tasks: Iterable[Task]) -> None:
-        self.task_list.reset(tasks)
-
-    def apply(self, result: MergeResult) -> None:
-        self.task_list.apply(result)
-
-    def set_marker(self, marker: Marker | None) -> None:
-        self.task_list.set_marker(marker)
-
-    def set_reputations(self, records: Mapping[tuple[str, str], Reputation]) -> None:
-        self.task_list.set_reputations(records)
-
-    def set_rules(self, rules: Rules) -> None:
-        self.task_list.set_rules(rules)
-
-    def rules(self) -> Rules:
-        return self.task_list.rules()
-
-    def hidden_count(self) -> int:
-        return self.task_list.hidden_count()
-
-    def task_at(self, row: int) -> Task:
-        return self.task_list.task(row)
-
-    def mark_of(self, row: int) -> Mark:
-        return self.task_list.mark(row)
-
-    def tasks(self) -> Sequence[Task]:
-        return self.task_list.tasks()
-
 
 def _span_of(aspects: frozenset[str]) -> tuple[int, int] | None:
     """The first and last column showing any of these aspects, or None when no column shows them."""
@@ -343,7 +310,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def set_rules(self, rules: Rules) -> None:
         """Hide the tasks these list rules reject (they are judged in the source's task list, for every view)."""
-        self._tasks_model().set_rules(rules)
+        self._tasks_model().task_list.set_rules(rules)
 
     def set_show_hidden(self, show: bool) -> None:
         """Reveal the tasks the rules reject (greyed out, with the reason in their tooltip), or hide them again."""
@@ -353,7 +320,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def hidden_count(self) -> int:
         """How many tasks the list rules reject, hidden now or revealed; the source model's
         `hidden_count_changed` tells when it changes."""
-        return self._tasks_model().hidden_count()
+        return self._tasks_model().task_list.hidden_count()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
         model = self.sourceModel()
