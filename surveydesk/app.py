@@ -22,7 +22,8 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.phone import load_phone_settings
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
@@ -32,14 +33,20 @@ from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.mturk.sign_in import mturk_sign_in
+from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
+from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
-from surveydesk.profile.cpx_share import share_profile_with
+from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.idle import SessionIdle
 from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -82,6 +89,8 @@ class Core:
     paths: AppPaths
     database: Database
     secrets: SecretStore
+    signed_in: SecretStore  # the secrets as connectors read them (Prolific's session gives an access token)
+    sign_ins: SignIns  # where each platform is signed in to: the real sites, or the demo exchange's pages
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
@@ -117,8 +126,21 @@ def _accounts(
     if exchange is not None:
         for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
-            secrets.set(account.key, secret)
+            # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
+            signed_in = demo_prolific_session(exchange) if account.key.platform == "prolific" else secret
+            secrets.set(account.key, signed_in)
     return [account for account in accounts.list_accounts() if account.enabled]
+
+
+def _sign_ins(exchange: DemoExchange | None) -> SignIns:
+    """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
+    exchange's."""
+    if exchange is not None:
+        return demo_sign_ins(exchange)
+    return SignIns(
+        web={"prolific": ProlificSignIn(), "mturk": mturk_sign_in(), "toloka": toloka_sign_in()},
+        walls={"bitlabs": bitlabs_wall(), "cpx": cpx_wall()},
+    )
 
 
 def connect(
@@ -133,7 +155,9 @@ def connect(
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
     connector = registry.build_connector(account, secrets, clock)
-    share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
+    sharing = registry.spec(account.key.platform).profile_sharing
+    if sharing is not None and sharing.attach is not None:
+        sharing.attach(connector, profile, account.key)  # only what the worker allowed
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
@@ -155,13 +179,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
 
         exchange = None
         if args.demo:
-            exchange = DemoExchange(seed=args.seed).start()
+            exchange = DemoExchange(seed=args.seed, registry=registry).start()
             stack.callback(exchange.stop)
         # The demo's logins are public and live in memory; the worker's go to the keyring only.
         secrets: SecretStore = MemorySecrets() if args.demo else SecretsWithRunOnlyFallback(KeyringSecrets())
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
+        sign_ins = _sign_ins(exchange)
+        prolific = sign_ins.web.get("prolific")
+        token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
+        signed_in = SignedInSecrets(secrets, make_session, token_url)
 
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
@@ -171,7 +199,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
-        profile = ProfileStore(database, clock)
+        profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
@@ -187,13 +215,15 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, secrets, clock, profile, poller, reconciliation)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
             paths,
             database,
             secrets,
+            signed_in,
+            sign_ins,
             clock,
             poller,
             timekeeper,
@@ -304,7 +334,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.secrets, core.clock, core.profile, core.poller, core.reconciliation
+                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
             )
         else:
             core.poller.remove_account(account.key)
@@ -321,6 +351,8 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
         core.clock,
         background,
         core.registry,
+        sign_ins=core.sign_ins,
+        signed_in=core.signed_in,
         select=select,
         parent=window,
     )
@@ -392,6 +424,20 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
+def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
+    """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
+    SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.ui.input_idle import InputIdle
+
+    background = Background(core.pool, window)
+    own_input = InputIdle(parent=window)
+    application = QCoreApplication.instance()
+    assert application is not None  # the window exists
+    application.installEventFilter(own_input)
+    phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
+    return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
@@ -419,11 +465,19 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
-    feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
-    )
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle)  # fmt: skip
     profile = ProfileController(
-        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
     )
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:

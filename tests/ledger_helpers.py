@@ -15,7 +15,7 @@ from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.exchange import SIMULATED_EPOCH
 from surveydesk.demo.mturk_site import mturk_site
-from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.prolific_site import prolific_site
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
 from surveydesk.ledger.reconcile import EarningsReader
@@ -45,10 +45,11 @@ def time(ticks: ManualClock) -> DemoTime:
 
 
 def _prolific(context: SiteContext) -> Site:
-    payroll = context.payroll(0, lambda study, seed: (study.id, seed))
-    return ProlificSite(context.market(0), DemoExchange.PROLIFIC_TOKEN, 0, context.clock, payroll)
+    return prolific_site(context, min_interval=0)
 
 
+# Every demo site, Prolific's answering at any pace (the others keep their own).
+PROLIFIC_UNPACED = [_prolific, mturk_site, bitlabs_site, cpx_site, toloka_site]
 UNTHROTTLED = [
     _prolific,
     lambda context: mturk_site(context, min_interval=0),

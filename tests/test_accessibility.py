@@ -4,6 +4,7 @@ say, the keys move through the window in reading order, and Help ▸ Keyboard sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
@@ -184,7 +186,14 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     dialogs = [
         AccountsDialog(
-            AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), BUILT_IN, parent=full_window
+            AccountStore(database),
+            MemorySecrets(),
+            SystemClock(),
+            Background(pool),
+            BUILT_IN,
+            sign_ins=SignIns(),
+            signed_in=MemorySecrets(),
+            parent=full_window,
         ),
         RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),
         AlertsDialog(settings, AlertSettings(), full_window),
@@ -220,7 +229,12 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
         RatesDialog(service, parent=full_window),
-        ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
+        ProfileEditor(
+            ProfileStore(database, clock),
+            load_schema(),
+            {"cpx": replace(BUILT_IN.sharing()["cpx"], fields=lambda: frozenset({"gender"}))},
+            date.today,
+        ),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]
     for window in windows[1:]:

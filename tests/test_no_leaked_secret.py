@@ -17,6 +17,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
+from tests.ledger_helpers import PROLIFIC_UNPACED
 
 # After a first round in which each site refuses the canary as a wrong login, one round per fault; the rate
 # limit comes last, since the poller then waits for the server's hint.
@@ -48,7 +49,7 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     secrets = MemorySecrets()
     poller = Poller(TaskStore(database), SystemClock(), pool)
     try:
-        with DemoExchange(seed=3, prolific_min_interval=0) as exchange:
+        with DemoExchange(seed=3, sites=PROLIFIC_UNPACED) as exchange:
             accounts = AccountStore(database)
             for account, _demo_secret in demo_accounts(exchange, BUILT_IN):
                 accounts.save(account)

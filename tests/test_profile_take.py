@@ -214,7 +214,7 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
     from surveydesk.demo.mturk_site import MTURK_COOKIE
     from surveydesk.ui.task_model import Column
 
-    with DemoExchange(seed=4, prolific_min_interval=0) as exchange:
+    with DemoExchange(seed=4) as exchange:
         key = AccountKey("mturk", "demo")
         account = Account(key, "demo", exchange.url_of("mturk"))
         secrets = MemorySecrets({key: MTURK_COOKIE})

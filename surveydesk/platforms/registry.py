@@ -20,7 +20,8 @@ from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import USER_AGENT, make_session
-from surveydesk.platforms.spec import PlatformSpec, SecretProvider
+from surveydesk.platforms.spec import PlatformSpec, ProfileSharing, SecretProvider
+from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 # Adding a platform: a folder beside these whose __init__.py defines SPEC, and its line here.
@@ -73,6 +74,16 @@ class Registry:
         word."""
         spec = self._specs.get(platform)
         return spec.name if spec is not None else platform.capitalize()
+
+    def sharing(self) -> dict[str, ProfileSharing]:
+        """The platforms that can receive profile answers, each with what it can receive."""
+        return {spec.platform: spec.profile_sharing for spec in self if spec.profile_sharing is not None}
+
+    def default_permission(self, platform: str) -> Permission:
+        """What the platform may receive of a field the worker chose nothing for: never, unless its spec says."""
+        spec = self._specs.get(platform)
+        sharing = spec.profile_sharing if spec is not None else None
+        return sharing.default if sharing is not None else Permission.NEVER
 
     def is_survey_wall(self, platform: str) -> bool:
         spec = self._specs.get(platform)

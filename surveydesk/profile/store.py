@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -65,12 +65,20 @@ def extra_field(platform: str, question_id: str) -> str:
     return f"{platform}:{question_id}"
 
 
+def never_by_default(_platform: str) -> Permission:
+    return Permission.NEVER
+
+
 class ProfileStore:
     """Reads and writes at once, on the calling thread's connection; safe from the pool as from the GUI."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, default_permission: Callable[[str], Permission] = never_by_default
+    ) -> None:
+        """`default_permission`: a platform's choice for a field the worker chose nothing for (the registry's)."""
         self._db = db
         self._clock = clock
+        self._default_permission = default_permission
 
     # --- answers -----------------------------------------------------------------------------------------
 
@@ -117,7 +125,7 @@ class ProfileStore:
             .execute("SELECT permission FROM profile_sharing WHERE field = ? AND platform = ?", (field, platform))
             .fetchone()
         )
-        return permission_of(None if row is None else row[0], platform)
+        return permission_of(None if row is None else row[0], self._default_permission(platform))
 
     def permissions(self, platform: str, fields: Iterable[str]) -> dict[str, Permission]:
         rows = dict(
@@ -125,7 +133,8 @@ class ProfileStore:
                 "SELECT field, permission FROM profile_sharing WHERE platform = ?", (platform,)
             )
         )
-        return {field: permission_of(rows.get(field), platform) for field in fields}
+        default = self._default_permission(platform)
+        return {field: permission_of(rows.get(field), default) for field in fields}
 
     def set_permission(self, field: str, platform: str, permission: Permission) -> None:
         with self._db.transaction() as connection:

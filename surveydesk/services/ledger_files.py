@@ -13,7 +13,7 @@ from typing import Literal
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
 from surveydesk.ledger.history import History
-from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
 from surveydesk.store.database import Database
 
 

@@ -54,7 +54,7 @@ from surveydesk.ledger.history import (
     Totals,
 )
 from surveydesk.ledger.model import Status
-from surveydesk.ledger.prolific_csv import ImportResult
+from surveydesk.platforms.prolific.submissions_csv import ImportResult
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.ledger_files import LedgerFiles

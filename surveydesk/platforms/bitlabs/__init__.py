@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
+from surveydesk.platforms.bitlabs.profile_share import SHARING
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 
@@ -28,6 +29,8 @@ SPEC = PlatformSpec(
     connector=with_options(BitLabsConnector),
     earnings=with_options(BitLabsEarnings),
     cadence=seconds(floor=60, default=60),
+    demo_site="surveydesk.demo.bitlabs_site",
+    profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.cpx.earnings import CPXEarnings
+from surveydesk.platforms.cpx.profile_share import SHARING
 from surveydesk.platforms.cpx.tasks import CPXConnector
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 
@@ -26,6 +27,8 @@ SPEC = PlatformSpec(
     earnings=with_options(CPXEarnings),
     # CPX asks for 120 s between refreshes of a user's surveys.
     cadence=seconds(floor=120, default=120),
+    demo_site="surveydesk.demo.cpx_site",
+    profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
 )

@@ -18,4 +18,5 @@ SPEC = PlatformSpec(
     earnings=with_options(MTurkEarnings),
     # MTurk tolerates a poll every few seconds.
     cadence=seconds(floor=2, default=5),
+    demo_site="surveydesk.demo.mturk_site",
 )

@@ -35,5 +35,6 @@ SPEC = PlatformSpec(
     earnings=with_options(ProlificEarnings),
     # Prolific's own extensions never poll more often than every 20 s.
     cadence=seconds(floor=20, default=60),
+    demo_site="surveydesk.demo.prolific_site",
     task_ids_shared=True,
 )

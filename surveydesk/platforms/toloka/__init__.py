@@ -23,4 +23,5 @@ SPEC = PlatformSpec(
     connector=with_options(TolokaConnector),
     earnings=with_options(TolokaEarnings),
     cadence=seconds(floor=30, default=30),
+    demo_site="surveydesk.demo.toloka_site",
 )
