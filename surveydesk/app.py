@@ -55,10 +55,11 @@ from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
@@ -273,7 +274,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
-    panel = WagesPanel(core.settings, window)
+    panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
@@ -18,7 +19,6 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import prolific_site
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
-from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import make_session
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets

@@ -47,7 +47,6 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
@@ -64,7 +63,9 @@ from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
 from tests.menu_checks import repeated_mnemonics
 
@@ -147,7 +148,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     add_demo_account(poller, exchange, token="wrong")
     window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
-    window.add_page(WagesPanel(settings, window), "Wages")
+    window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
     window.shell = ShellController(window, poller, settings, autostart, lambda: True)

@@ -213,8 +213,8 @@ def test_a_demo_take_becomes_a_submission_in_the_attempts_entry(
     from surveydesk.demo.accounts import demo_accounts
     from surveydesk.platforms.registry import BUILT_IN
     from surveydesk.secrets import MemorySecrets
-    from surveydesk.store.work_log import WorkLog
     from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
     from tests.ledger_helpers import loopback_session
 

@@ -21,10 +21,10 @@ from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
 from tests.test_accessibility import unnamed_controls

@@ -15,10 +15,10 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import USER_AGENT, make_session
 from surveydesk.platforms.spec import PlatformSpec, ProfileSharing, SecretProvider
 from surveydesk.profile.sharing import Permission

@@ -15,9 +15,9 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
-from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.text import cell_text, plain_label

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.history import (
@@ -53,7 +54,6 @@ from surveydesk.ledger.history import (
     EntryRow,
     Totals,
 )
-from surveydesk.ledger.model import Status
 from surveydesk.platforms.prolific.submissions_csv import ImportResult
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
@@ -65,6 +65,7 @@ from surveydesk.ui.formatting import format_date, format_date_time, format_money
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.text import plain_label, translated
+from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
 
@@ -535,7 +536,7 @@ class HistoryView(QWidget):
         stored = self._settings.get(CURRENCY_SETTING, "")
         if isinstance(stored, str) and stored:
             return stored
-        minimum = self._settings.minimum_wage()
+        minimum = WageSettings(self._settings).minimum_wage()
         return minimum.currency if minimum is not None else "EUR"
 
     def _on_currency_edited(self) -> None:

@@ -25,11 +25,11 @@ from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore
 from surveydesk.store.database import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.profiler_dialog import ProfilerDialog
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.work.store import WorkLog
 
 _HISTORY_START = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
 

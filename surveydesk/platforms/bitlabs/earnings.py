@@ -12,12 +12,10 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, Final
 
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.model import EntryHeader, Kind, Status
-from surveydesk.ledger.reconcile import Batch
-from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, without_secrets
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.bitlabs.tasks import FALLBACK_WAIT, error_text

@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.money import MoneyError, normalise_currency
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.model import EntryHeader, Kind, Status
-from surveydesk.ledger.reconcile import Batch
-from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, without_secrets
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
