@@ -34,6 +34,7 @@ from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.web_session import SignIns
@@ -56,6 +57,7 @@ from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDia
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -216,7 +218,14 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     clock = SystemClock()
     service = HistoryService(database, pool, clock, UTC)
     history = HistoryView(
-        service, LongJob(pool), LedgerFiles(database), settings, clock, lambda: ["me"], full_window
+        service,
+        LongJob(pool),
+        LedgerFiles(database),
+        PointsValueStore(database),
+        settings,
+        clock,
+        lambda: ["me"],
+        full_window,
     )
     full_window.add_page(history, "History")
     with qtbot.waitSignal(service.loaded, timeout=10_000):
@@ -230,6 +239,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
         RatesDialog(service, parent=full_window),
+        PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
         ProfileEditor(
             ProfileStore(database, clock),
             load_schema(),

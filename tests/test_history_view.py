@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import Source
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.ledger_files import LedgerFiles
@@ -52,7 +53,9 @@ def service(qtbot, database: Database, pool: QThreadPool, clock: FixedClock) -> 
 def view(qtbot, database: Database, pool: QThreadPool, clock: FixedClock, service: HistoryService) -> HistoryView:
     settings = SettingsStore(database)
     settings.set("history_currency", "GBP")
-    widget = HistoryView(service, LongJob(pool), LedgerFiles(database), settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
@@ -408,7 +411,9 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
     settings = SettingsStore(database)
     settings.set("history_currency", "EUR")
-    widget = HistoryView(service, LongJob(pool), LedgerFiles(database), settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     return widget, service
 
