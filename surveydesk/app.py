@@ -29,6 +29,7 @@ from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
+from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -51,6 +52,7 @@ from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, Secre
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
@@ -340,7 +342,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
-    core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
+    core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)
 
     def refresh() -> None:
@@ -411,7 +413,8 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
         return [a for a in accounts.list_accounts() if a.key.platform in core.registry
                 and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
 
-    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
+    files, points_values = LedgerFiles(core.database), PointsValueStore(core.database)
+    view = HistoryView(service, LongJob(core.pool, window), files, points_values, core.settings, core.clock,
                        prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
@@ -566,7 +569,12 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
         return EXIT_OK
     window = MainWindow(
-        core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
+        core.poller,
+        core.clock.now,
+        demo=args.demo,
+        notices=core.notices,
+        timekeeper=core.timekeeper,
+        tasks=TaskList(),
     )
     instance.activation_requested.connect(window.bring_forward)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)

@@ -130,7 +130,7 @@ def test_the_details_pane_starts_the_timer_on_a_listed_task(qtbot, poller, keepe
     window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     task = make_task("t1", title="Listed study", time_allowed_minutes=30)
-    window.model.reset_tasks([task])
+    window.model.task_list.reset([task])
     window.table.selectionModel().select(
         window.proxy.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
+from surveydesk.feed.task_list import TaskList
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
@@ -64,14 +65,16 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         notices: Sequence[str] = (),
         timekeeper: Timekeeper | None = None,
+        tasks: TaskList | None = None,
     ) -> None:
+        """`tasks` is the task list to show (the model makes one when none is given)."""
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
         self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
         self.resize(_first_size())
 
-        self.model = TaskTableModel(now, self)
+        self.model = TaskTableModel(now, self, tasks)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -427,11 +430,11 @@ class MainWindow(QMainWindow):
         self.details.show_task(task, [] if task is None else self.model.fit_reasons(task))
 
     def _on_snapshot(self, tasks: list[Task]) -> None:
-        self.model.reset_tasks(tasks)
+        self.model.task_list.reset(tasks)
         self._add_platform_filters(task.platform for task in tasks)
 
     def _on_tasks_changed(self, result: MergeResult) -> None:
-        self.model.apply(result)
+        self.model.task_list.apply(result)
         self._add_platform_filters(task.platform for task in result.new)
         if self.details.task is not None:
             self._show_selected()

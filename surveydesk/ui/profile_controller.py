@@ -85,7 +85,7 @@ class ProfileController(QObject):
     def refresh_marks(self) -> None:
         """Mark every task again from the profile as saved now and the last history read."""
         eligibility = Eligibility(self._table, self.store.answers())
-        self._window.model.set_marker(
+        self._window.model.task_list.set_marker(
             Marker(eligibility, self._history, requirements_from(self._poller.connector_of))
         )
 
