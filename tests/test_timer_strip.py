@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
@@ -170,3 +171,37 @@ def test_no_hourly_rate_is_shown_from_a_few_seconds_of_work(strip, keeper, clock
     clock.advance(5)
     strip.refresh()
     assert strip.wage_label.text() == "£1.00"
+
+
+def test_a_timed_task_in_french_keeps_the_window_on_a_1366_px_screen(qtbot, poller, keeper, clock, french):
+    """Starting a task used to widen the window past the screen (1595 px in French), cutting off the outcome
+    buttons: the strip now puts them on a row of their own."""
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.resize(1366, 700)
+    window.show()
+    attempt = keeper.take(
+        NewAttempt(
+            "prolific", "demo", "s1", "A long survey about daily habits " * 3, "Lab", Money(1250, "GBP"), 3600, 20
+        )
+    )
+    window.timer_strip.show_attempt(attempt.id)
+    clock.advance(120)
+    window.timer_strip.refresh()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
+    for button in [window.timer_strip.pause_button, *window.timer_strip.outcome_buttons.values()]:
+        assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+        right_edge = button.mapTo(window, button.rect().topRight()).x()
+        assert right_edge < window.width(), button.text()
+
+
+def test_a_wide_window_keeps_the_strip_on_one_row(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.resize(2400, 700)
+    window.show()
+    window.timer_strip.show_attempt(keeper.take(SHORT).id)
+    qtbot.waitUntil(lambda: window.timer_strip.width() > 2000)
+    assert not window.timer_strip.wrapped

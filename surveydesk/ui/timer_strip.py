@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label, translated
@@ -64,19 +64,30 @@ class TimerStrip(QFrame):
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
+        # Two rows of controls side by side, or one above the other when the window is too narrow for both
+        # (a 1366 px laptop in French): the strip reflows instead of widening the window past the screen.
+        self._clocks = QWidget(self)
+        clocks = QHBoxLayout(self._clocks)
+        clocks.setContentsMargins(0, 0, 0, 0)
         for widget in (self.shift_label, self.clock_button, self.attempts, self.elapsed_label):
-            layout.addWidget(widget)
-        layout.addWidget(self.countdown_label)
-        layout.addWidget(self.wage_label)
-        layout.addStretch(1)
-        layout.addWidget(self.pause_button)
+            clocks.addWidget(widget)
+        clocks.addWidget(self.countdown_label)
+        clocks.addWidget(self.wage_label)
+        clocks.addStretch(1)
+        self._actions = QWidget(self)
+        actions = QHBoxLayout(self._actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
+        actions.addWidget(self.pause_button)
         for outcome, label in OUTCOME_LABELS.items():
             button = QPushButton(self.tr(label), self)
             button.clicked.connect(lambda _checked=False, chosen=outcome: self.finish(chosen))
             self.outcome_buttons[outcome] = button
-            layout.addWidget(button)
+            actions.addWidget(button)
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(6, 3, 6, 3)
+        self._rows.addWidget(self._clocks, 1)
+        self._rows.addWidget(self._actions)
 
         self._tick = QTimer(self)
         self._tick.setInterval(_TICK_MS)
@@ -92,6 +103,36 @@ class TimerStrip(QFrame):
     def hideEvent(self, event: QHideEvent) -> None:
         self._tick.stop()
         super().hideEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider row: the strip wraps rather than make the window wider than the screen."""
+        margins = self._rows.contentsMargins()
+        rows = max(self._clocks.minimumSizeHint().width(), self._actions.minimumSizeHint().width())
+        return QSize(rows + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether the outcome buttons are on a row of their own, under the clocks."""
+        return self._rows.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _reflow(self) -> None:
+        margins = self._rows.contentsMargins()
+        one_row = (
+            self._clocks.sizeHint().width()
+            + self._rows.spacing()
+            + self._actions.sizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
+        wrap = self.width() < one_row
+        if wrap != self.wrapped:
+            direction = QBoxLayout.Direction.TopToBottom if wrap else QBoxLayout.Direction.LeftToRight
+            self._rows.setDirection(direction)
+            self.updateGeometry()
 
     # --- what the buttons and the Work menu do ---------------------------------------------------------------
 
@@ -171,6 +212,7 @@ class TimerStrip(QFrame):
             self.countdown_label.clear()
             self.wage_label.clear()
             self.pause_button.setText(self.tr("Pause"))
+            self._reflow()
             return
         working = self._keeper.is_working(attempt.id)
         self.pause_button.setText(self.tr("Pause") if working else self.tr("Resume"))
@@ -183,6 +225,7 @@ class TimerStrip(QFrame):
         per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""
         self.wage_label.setText(format_money(attempt.reward) + promised + per_hour)
         self._show_countdown(attempt)
+        self._reflow()  # the texts changed width, the strip did not
 
     def _show_countdown(self, attempt: Attempt) -> None:
         remaining = self._keeper.remaining_seconds(attempt)
