@@ -40,6 +40,7 @@ from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.demo_launcher import DemoLauncher
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
@@ -64,6 +65,7 @@ from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
+from tests.factories import HANDED_OVER
 from tests.menu_checks import repeated_mnemonics
 
 INTERACTIVE = (
@@ -148,7 +150,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     window.add_page(WagesPanel(settings, window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    window.shell = ShellController(window, poller, settings, autostart, lambda: True)
+    window.shell = ShellController(window, poller, settings, autostart, DemoLauncher(HANDED_OVER))
     window.show()
     yield window
 
@@ -174,7 +176,7 @@ def test_every_control_of_the_welcome_page_has_a_name(qtbot, poller, database, t
     window = MainWindow(poller, SystemClock().now)
     qtbot.addWidget(window)
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    shell = ShellController(window, poller, SettingsStore(database), autostart, lambda: True)
+    shell = ShellController(window, poller, SettingsStore(database), autostart, DemoLauncher(HANDED_OVER))
     assert shell.welcome is not None
     assert unnamed_controls(window) == []
 

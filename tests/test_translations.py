@@ -215,14 +215,18 @@ def test_english_installs_no_translation(qapp):
 
 def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_path: Path, french):
     from surveydesk.autostart import Autostart, launch_command
+    from surveydesk.services.demo_launcher import DemoLauncher
     from surveydesk.store.work_log import WorkLog
     from surveydesk.ui.shell_controller import ShellController
     from surveydesk.work.timekeeper import Timekeeper
+    from tests.factories import HANDED_OVER
     from tests.menu_checks import repeated_mnemonics
 
     window = MainWindow(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
     qtbot.addWidget(window)
-    ShellController(window, poller, SettingsStore(database), Autostart(launch_command(), {}), lambda: True)
+    ShellController(
+        window, poller, SettingsStore(database), Autostart(launch_command(), {}), DemoLauncher(HANDED_OVER)
+    )
     assert repeated_mnemonics(window) == []
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Tâches", "T&ravail", "&Aide"]
 

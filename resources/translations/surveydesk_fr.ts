@@ -3117,6 +3117,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>La démo n’a pas pu démarrer&#xa0;; voir le fichier journal.</translation>
     </message>
     <message>
+        <source>The demo stopped as soon as it started. Try again; if it stops again, the log file says why.</source>
+        <translation>La démo s’est arrêtée aussitôt lancée. Réessayez ; si elle s’arrête encore, le fichier journal dit pourquoi.</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of SurveyDesk.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de SurveyDesk.</translation>
     </message>
