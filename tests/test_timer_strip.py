@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
@@ -205,3 +205,60 @@ def test_a_wide_window_keeps_the_strip_on_one_row(qtbot, poller, keeper):
     window.timer_strip.show_attempt(keeper.take(SHORT).id)
     qtbot.waitUntil(lambda: window.timer_strip.width() > 2000)
     assert not window.timer_strip.wrapped
+
+
+def _as_the_worker(qtbot, close: Callable[[], object], answer: QMessageBox.ButtonRole | None = None) -> list[str]:
+    """Run `close` as the worker's click does, from inside the running application's event loop, and click the
+    button with the role `answer` on the question it opens; what the questions said."""
+    asked: list[str] = []
+    loop = QEventLoop()
+
+    def answer_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        qtbot.mouseClick(next(b for b in box.buttons() if box.buttonRole(b) == answer), Qt.MouseButton.LeftButton)
+
+    def click() -> None:
+        if answer is not None:
+            QTimer.singleShot(0, answer_the_question)
+        close()
+        loop.quit()
+
+    QTimer.singleShot(0, click)
+    loop.exec()
+    return asked
+
+
+def test_closing_without_a_tray_while_a_task_is_timed_asks_and_can_keep_running_minimised(qtbot, poller, keeper):
+    """The window's ✕ used to quit at once, stopping the timer of the task being done."""
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    attempt = keeper.take(SHORT)
+    window.timer_strip.show_attempt(attempt.id)
+    asked = _as_the_worker(qtbot, window.close, QMessageBox.ButtonRole.AcceptRole)  # the ✕ of the title bar
+    assert asked == ["“A five-minute survey” is being timed. Quitting SurveyDesk pauses its timer and your shift "
+                     "until the next start."]  # fmt: skip
+    assert window.isVisible() and window.isMinimized()
+    assert keeper.is_working(attempt.id)
+    assert _as_the_worker(qtbot, window.quit_for_real, QMessageBox.ButtonRole.RejectRole)  # File ▸ Quit, Cancel
+    assert window.isVisible()
+    assert _as_the_worker(qtbot, window.quit_for_real, QMessageBox.ButtonRole.DestructiveRole)
+    assert not window.isVisible()
+
+
+def test_the_app_closing_its_window_after_the_event_loop_asks_nothing(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    window.timer_strip.show_attempt(keeper.take(SHORT).id)
+    assert window.close() and not window.isVisible()
+
+
+def test_closing_with_no_task_timed_quits_without_asking(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    assert _as_the_worker(qtbot, window.close) == []
+    assert not window.isVisible()

@@ -1625,6 +1625,22 @@ Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>A task is being timed</source>
+        <translation>Une tâche est chronométrée</translation>
+    </message>
+    <message>
+        <source>“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start.</source>
+        <translation>«&#xa0;{0}&#xa0;» est chronométrée. Quitter SurveyDesk met en pause son chronomètre et votre session jusqu’au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Keep running minimised</source>
+        <translation>Continuer en arrière-plan (réduit)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
         <source>About SurveyDesk</source>
         <translation>À propos de SurveyDesk</translation>
     </message>
@@ -3118,7 +3134,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>The demo stopped as soon as it started. Try again; if it stops again, the log file says why.</source>
-        <translation>La démo s’est arrêtée aussitôt lancée. Réessayez ; si elle s’arrête encore, le fichier journal dit pourquoi.</translation>
+        <translation>La démo s’est arrêtée aussitôt lancée. Réessayez&#xa0;; si elle s’arrête encore, le fichier journal dit pourquoi.</translation>
     </message>
     <message>
         <source>The new language is used from the next start of SurveyDesk.</source>

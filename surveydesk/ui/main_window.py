@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
-from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
+from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -292,11 +292,9 @@ class MainWindow(QMainWindow):
             return
         for item in self._timekeeper.interruptions():
             gap_minutes = max(0, int((datetime.now(UTC) - item.last_alive).total_seconds() // 60))
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowTitle(self.tr("SurveyDesk stopped unexpectedly"))
-            box.setText(
+            box = plain_question(
+                self,
+                self.tr("SurveyDesk stopped unexpectedly"),
                 self.tr(
                     "SurveyDesk stopped while timing {0} (last seen running at {1}).\n\n"
                     "Count the {2} minutes since then as work?"
@@ -304,7 +302,7 @@ class MainWindow(QMainWindow):
                     self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
                     local_time(item.last_alive),
                     gap_minutes,
-                )
+                ),
             )
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -346,12 +344,49 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # While the event loop runs, a close is the worker's (the window's ✕, Alt+F4, Quit) and may be asked
+        # about; once it has ended, the app is quitting and closes its window without a question nobody answers.
+        by_the_worker = QThread.currentThread().loopLevel() > 0
         if self.keep_running_in_tray and not self._quitting:
             event.ignore()
             self.hide()
             self.hidden_to_tray.emit()
             return
+        self._quitting = False
+        timed = self._task_being_timed() if by_the_worker else None
+        if timed is not None:
+            choice = self._ask_before_quitting(timed)
+            if choice != QMessageBox.ButtonRole.DestructiveRole:
+                event.ignore()
+                if choice == QMessageBox.ButtonRole.AcceptRole:
+                    self.showMinimized()
+                return
         super().closeEvent(event)
+
+    def _task_being_timed(self) -> str | None:
+        """The title of the task whose time is running now, if any."""
+        if self._timekeeper is None:
+            return None
+        keeper = self._timekeeper
+        return next((a.title for a in keeper.open_attempts() if keeper.is_working(a.id)), None)
+
+    def _ask_before_quitting(self, title: str) -> QMessageBox.ButtonRole:
+        """Quitting stops the timer: the worker chooses between that, keeping SurveyDesk running minimised
+        (where the timer goes on) and not closing at all."""
+        box = plain_question(
+            self,
+            self.tr("A task is being timed"),
+            self.tr(
+                "“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start."
+            ).format(title),
+        )
+        keep = box.addButton(self.tr("Keep running minimised"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from surveydesk.connectors.walls import SEPARATOR, WALL_PLATFORMS, title_words
 from surveydesk.core.model import Task
@@ -20,6 +20,16 @@ def plain_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A question box whose text is never read as markup (it names tasks), for the caller to add its answers."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(title)
+    box.setText(text)
+    return box
 
 
 def plain_tooltip(text: str) -> str:
