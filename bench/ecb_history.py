@@ -21,10 +21,10 @@ import time
 import tracemalloc
 from datetime import UTC, date, datetime
 
-from surveydesk.connectors.http import make_session
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.ecb_site import FIRST_DAY, working_days
 from surveydesk.ledger.ecb import Feed, fetch_rates, parse_feed
+from surveydesk.net.http import make_session
 
 CURRENCIES = [
     "USD",

@@ -10,7 +10,7 @@ are published and the 10 oldest close (`_publish_and_retire`, which calls the ma
 closing under its lock), so every poll lists 1,000 studies of which 10 are new, and the default rules (none)
 make all 10 notify. The market's clock never moves otherwise, so nothing else changes. Each poll is started
 with `poller.poll_all_now()` after the window has settled. Latency runs from the moment the reply's body has
-been read (a wrapper around `surveydesk.connectors.http._read`, on the pool thread) to the moment the notifier
+been read (a wrapper around `surveydesk.net.http._read`, on the pool thread) to the moment the notifier
 is called (the window's `show_alert`, as there is no tray offscreen; the tray's `show_alert` is wrapped too).
 The rate limit of alerts is raised for this run only, so every poll's alert goes out; the first poll (all 1,000
 new) and one more cycle warm up and are not counted. p99 is the nearest-rank percentile.
@@ -67,8 +67,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from surveydesk.app import GIL_SWITCH_SECONDS, Core, _add_wages_page, settle_heap
-from surveydesk.connectors import cpx, http
-from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, MergeResult, PlatformStatus, PollState
 from surveydesk.core.politeness import Politeness
@@ -85,7 +83,10 @@ from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.net import http
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.cpx import tasks as cpx
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
@@ -94,10 +95,10 @@ from surveydesk.services.reconciliation import Connectivity, ReconciliationServi
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import Database, TaskStore
 from surveydesk.store.settings import JsonValue, SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import create_application, tray_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 NEW_PER_CYCLE = 10
@@ -185,16 +186,16 @@ def desk(
     wage_reports = WageReports(WorkLog(database), pool)
     for account, secret, politeness in accounts:
         secrets.set(account.key, secret)
-        poller.add_account(account, build_connector(account, secrets, clock), politeness)
+        poller.add_account(account, BUILT_IN.build_connector(account, secrets, clock), politeness)
     ledger = LedgerStore(database)
-    attempt_ingest = AttemptIngest(database, ledger)
+    attempt_ingest = AttemptIngest(database, ledger, BUILT_IN.shares_task_ids)
     connectivity = Connectivity()
     reconciliation = ReconciliationService(
         Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
     )
     core = Core(
         paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, (),
-        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL,
+        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL, BUILT_IN,
     )  # fmt: skip
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
@@ -290,8 +291,8 @@ def _stamping_body_reads(probe: _Probe) -> Iterator[None]:
     """Every reply the connectors read, stamped the moment its body has been read (on the pool thread)."""
     read = http._read
 
-    def stamped(response: requests.Response, platform: str, max_bytes: int) -> requests.Response:
-        answer = read(response, platform, max_bytes)
+    def stamped(response: requests.Response, max_bytes: int) -> requests.Response:
+        answer = read(response, max_bytes)
         probe.body_read()
         return answer
 
@@ -355,7 +356,7 @@ def measure_latency(folder: Path, studies: int, cycles: int) -> Latency:
         DemoExchange(seed=1, clock=ManualClock(0.0), initial_studies=studies, sites=[prolific]) as exchange,
         _stamping_body_reads(probe),
     ):
-        ((account, secret),) = demo_accounts(exchange)
+        ((account, secret),) = demo_accounts(exchange, BUILT_IN)
         settings = {"alerts.per_minute": 1_000_000}  # every poll's alert goes out: this run polls fast
         with desk(folder, [(account, secret, Politeness(NOT_ON_ITS_OWN))], settings, hook) as app:
             wrap_notifiers(app.feed, app.window, probe.notified)
@@ -530,7 +531,7 @@ def _serve_exchange(studies: int, ready: Connection, stop: EventType) -> None:
         partial(toloka_site, min_interval=SITE_MIN_INTERVAL),
     ]
     with DemoExchange(seed=1, initial_studies=studies, market_speed=STALL_MARKET_SPEED, sites=sites) as exchange:
-        ready.send(demo_accounts(exchange))
+        ready.send(demo_accounts(exchange, BUILT_IN))
         stop.wait()
 
 

@@ -54,9 +54,6 @@ import requests
 from PySide6.QtCore import QCoreApplication
 
 from surveydesk.app import settle_heap
-from surveydesk.connectors import bitlabs, cpx, mturk, prolific, toloka
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.sanitize import TaskChecker
@@ -69,6 +66,13 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
+from surveydesk.net.http import make_session
+from surveydesk.platforms.bitlabs import tasks as bitlabs
+from surveydesk.platforms.cpx import tasks as cpx
+from surveydesk.platforms.mturk import tasks as mturk
+from surveydesk.platforms.prolific import tasks as prolific
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.toloka import tasks as toloka
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
 from surveydesk.profile.marks import Marker, requirements_from
 from surveydesk.profile.risk import ScreenOutHistory
@@ -282,7 +286,7 @@ def _profile_marker(connector_of: Callable[[AccountKey], object | None]) -> Mark
 
 def _polled(account: Account, secret: str, clock: PollClock, site: _ReplayingSite) -> _Polled:
     platform = account.key.platform
-    connector = PLATFORMS[platform].build(account, lambda: secret, make_session(USER_AGENT), clock)
+    connector = BUILT_IN.spec(platform).connector(account, lambda: secret, make_session(USER_AGENT), clock)
     raw, raw_msgspec, warm = (
         RAW_FETCHES[platform](account, secret, _Getter(make_session(USER_AGENT), loads))
         for loads in (json.loads, msgspec.json.decode, json.loads)
@@ -350,7 +354,7 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
         proxy.sort(Column.AGE)
         polled = [
             _polled(account, secret, app_clock, replaying[account.key.platform])
-            for account, secret in demo_accounts(exchange)
+            for account, secret in demo_accounts(exchange, BUILT_IN)
         ]
         connectors = {platform.account: platform.connector for platform in polled}
         model.set_marker(_profile_marker(connectors.get))

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import requests
 
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.demo.bitlabs_site import bitlabs_site
@@ -34,6 +32,8 @@ from surveydesk.demo.wire import Site, SiteContext
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 
@@ -70,12 +70,12 @@ def _round(exchange: DemoExchange, folder: Path, number: int) -> tuple[float, fl
     with Database.open(folder / f"round-{number}.sqlite3") as database:
         ledger = LedgerStore(database)
         clock = _DemoTime()
-        reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
+        reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), clock)
         secrets = MemorySecrets()
         readers = []
-        for account, secret in demo_accounts(exchange):
+        for account, secret in demo_accounts(exchange, BUILT_IN):
             secrets.set(account.key, secret)
-            reader = build_reader(account, secrets, clock, _session)
+            reader = BUILT_IN.build_reader(account, secrets, clock, _session)
             assert reader is not None
             readers.append(reader)
         timings = []

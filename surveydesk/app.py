@@ -19,26 +19,32 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from surveydesk import APP_NAME, __version__
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import UnknownPlatform, build_connector, politeness_for
-from surveydesk.core.clock import SystemClock
+from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import configure_logging
+from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
-from surveydesk.profile.cpx_share import share_profile_with
+from surveydesk.platforms.mturk.sign_in import mturk_sign_in
+from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
+from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
+from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
+from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -47,10 +53,11 @@ from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
@@ -81,6 +88,8 @@ class Core:
     paths: AppPaths
     database: Database
     secrets: SecretStore
+    signed_in: SecretStore  # the secrets as connectors read them (Prolific's session gives an access token)
+    sign_ins: SignIns  # where each platform is signed in to: the real sites, or the demo exchange's pages
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
@@ -93,6 +102,7 @@ class Core:
     reconciliation: ReconciliationService
     profile: ProfileStore
     rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
+    registry: Registry
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -106,19 +116,55 @@ def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
     return AppPaths.for_user()
 
 
-def _accounts(database: Database, exchange: DemoExchange | None, secrets: SecretStore) -> list[Account]:
+def _accounts(
+    database: Database, exchange: DemoExchange | None, secrets: SecretStore, registry: Registry
+) -> list[Account]:
     """The accounts to poll: the worker's enabled ones, or in the demo one per platform of the exchange (their
     addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
-        for account, secret in demo_accounts(exchange):
+        for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
-            secrets.set(account.key, secret)
+            # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
+            signed_in = demo_prolific_session(exchange) if account.key.platform == "prolific" else secret
+            secrets.set(account.key, signed_in)
     return [account for account in accounts.list_accounts() if account.enabled]
 
 
+def _sign_ins(exchange: DemoExchange | None) -> SignIns:
+    """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
+    exchange's."""
+    if exchange is not None:
+        return demo_sign_ins(exchange)
+    return SignIns(
+        web={"prolific": ProlificSignIn(), "mturk": mturk_sign_in(), "toloka": toloka_sign_in()},
+        walls={"bitlabs": bitlabs_wall(), "cpx": cpx_wall()},
+    )
+
+
+def connect(
+    account: Account,
+    registry: Registry,
+    secrets: SecretStore,
+    clock: Clock,
+    profile: ProfileStore,
+    poller: Poller,
+    reconciliation: ReconciliationService,
+) -> None:
+    """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
+    new settings); `UnknownPlatform` when no platform folder knows its platform."""
+    connector = registry.build_connector(account, secrets, clock)
+    sharing = registry.spec(account.key.platform).profile_sharing
+    if sharing is not None and sharing.attach is not None:
+        sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    poller.add_account(account, connector, registry.politeness_for(account))
+    reader = registry.build_reader(account, secrets, clock)
+    if reader is not None:
+        reconciliation.add_account(account, reader)
+
+
 @contextmanager
-def build_core(args: argparse.Namespace) -> Iterator[Core]:
+def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Iterator[Core]:
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
@@ -132,13 +178,17 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
 
         exchange = None
         if args.demo:
-            exchange = DemoExchange(seed=args.seed).start()
+            exchange = DemoExchange(seed=args.seed, registry=registry).start()
             stack.callback(exchange.stop)
         # The demo's logins are public and live in memory; the worker's go to the keyring only.
         secrets: SecretStore = MemorySecrets() if args.demo else SecretsWithRunOnlyFallback(KeyringSecrets())
         notices: list[str] = []
         if secrets.problem:
             notices.append(secrets.problem)
+        sign_ins = _sign_ins(exchange)
+        prolific = sign_ins.web.get("prolific")
+        token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
+        signed_in = SignedInSecrets(secrets, make_session, token_url)
 
         clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
@@ -148,30 +198,31 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
-        profile = ProfileStore(database, clock)
+        profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
-        attempt_ingest = AttemptIngest(database, ledger)
+        attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
         connectivity = Connectivity()
         reconciliation = ReconciliationService(
-            Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
+            Reconciler(ledger, attempt_ingest, clock),
+            ledger,
+            clock,
+            pool,
+            connectivity,
+            floor_of=lambda platform: registry.cadence(platform).floor,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
-        for account in _accounts(database, exchange, secrets):
+        for account in _accounts(database, exchange, secrets, registry):
             try:
-                connector = build_connector(account, secrets, clock)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
             except UnknownPlatform as error:
                 notices.append(error.message)
-                continue
-            share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
-            poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, secrets, clock)
-            if reader is not None:
-                reconciliation.add_account(account, reader)
         yield Core(
             paths,
             database,
             secrets,
+            signed_in,
+            sign_ins,
             clock,
             poller,
             timekeeper,
@@ -184,6 +235,7 @@ def build_core(args: argparse.Namespace) -> Iterator[Core]:
             reconciliation,
             profile,
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
+            registry,
         )
 
 
@@ -220,7 +272,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
-    panel = WagesPanel(core.settings, window)
+    panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
@@ -279,12 +331,9 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     def saved(account: Account) -> None:
         if account.enabled:
-            connector = build_connector(account, core.secrets, core.clock)
-            share_profile_with(connector, core.profile, account.key)
-            core.poller.add_account(account, connector, politeness_for(account))
-            reader = build_reader(account, core.secrets, core.clock)
-            if reader is not None:
-                core.reconciliation.add_account(account, reader)
+            connect(
+                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
+            )
         else:
             core.poller.remove_account(account.key)
             core.reconciliation.remove_account(account.key)
@@ -295,7 +344,15 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     background = Background(core.pool, window)
     dialog = AccountsDialog(
-        AccountStore(core.database), core.secrets, core.clock, background, select=select, parent=window
+        AccountStore(core.database),
+        core.secrets,
+        core.clock,
+        background,
+        core.registry,
+        sign_ins=core.sign_ins,
+        signed_in=core.signed_in,
+        select=select,
+        parent=window,
     )
     dialog.account_saved.connect(saved)
     dialog.account_removed.connect(removed)
@@ -365,6 +422,20 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
+def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
+    """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
+    SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.ui.input_idle import InputIdle
+
+    background = Background(core.pool, window)
+    own_input = InputIdle(parent=window)
+    application = QCoreApplication.instance()
+    assert application is not None  # the window exists
+    application.installEventFilter(own_input)
+    phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
+    return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
@@ -387,11 +458,19 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
-    feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
-    )
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle)  # fmt: skip
     profile = ProfileController(
-        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
     )
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:

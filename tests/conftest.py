@@ -13,22 +13,29 @@ import pytest
 import requests
 from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, QTranslator
 
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Politeness
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.wire import SiteContext
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
 from tests.couch_server import couch_server  # noqa: F401 (a fixture, for the sync tests)
-from tests.ledger_helpers import time  # noqa: F401 (a fixture the earnings tests share)
+from tests.ledger_helpers import (
+    PROLIFIC_UNPACED,
+    time,  # noqa: F401 (a fixture the earnings tests share)
+)
+from tests.phone_fixtures import desk, ntfy, phone, phone_secrets  # noqa: F401 (fixtures the phone tests share)
 from tests.sync_helpers import laptop, server  # noqa: F401 (fixtures the sync tests share)
 
 # Read when the QApplication is made, which pytest-qt does after this file is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Read when the first web page starts Chromium: as root (CI, containers) it refuses to run with its sandbox.
+if os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 DEMO = AccountKey("prolific", "demo")
 
@@ -62,7 +69,7 @@ def session() -> Iterator[requests.Session]:
 
 @pytest.fixture
 def exchange() -> Iterator[DemoExchange]:
-    with DemoExchange(seed=7, prolific_min_interval=0) as running:
+    with DemoExchange(seed=7, sites=PROLIFIC_UNPACED) as running:
         yield running
 
 
@@ -104,7 +111,7 @@ def add_demo_account(
     secrets = MemorySecrets({key: token} if token else {})
     account = Account(key, key.account, exchange.prolific_url)
     politeness = Politeness(min_interval=interval)
-    poller.add_account(account, build_connector(account, secrets, SystemClock()), politeness)
+    poller.add_account(account, BUILT_IN.build_connector(account, secrets, SystemClock()), politeness)
     return politeness
 
 

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
-from surveydesk.connectors.earnings.registry import build_reader
-from surveydesk.connectors.http import make_session
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
@@ -17,10 +16,11 @@ from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.exchange import SIMULATED_EPOCH
 from surveydesk.demo.mturk_site import mturk_site
-from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.prolific_site import prolific_site
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
-from surveydesk.ledger.reconcile import EarningsReader
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 
 
@@ -45,10 +45,11 @@ def time(ticks: ManualClock) -> DemoTime:
 
 
 def _prolific(context: SiteContext) -> Site:
-    payroll = context.payroll(0, lambda study, seed: (study.id, seed))
-    return ProlificSite(context.market(0), DemoExchange.PROLIFIC_TOKEN, 0, context.clock, payroll)
+    return prolific_site(context, min_interval=0)
 
 
+# Every demo site, Prolific's answering at any pace (the others keep their own).
+PROLIFIC_UNPACED = [_prolific, mturk_site, bitlabs_site, cpx_site, toloka_site]
 UNTHROTTLED = [
     _prolific,
     lambda context: mturk_site(context, min_interval=0),
@@ -68,9 +69,9 @@ def demo_readers(exchange: DemoExchange, time: DemoTime) -> dict[AccountKey, Ear
     """A reader for each demo account of the exchange, logged in with the demo's public logins."""
     secrets = MemorySecrets()
     readers = {}
-    for account, secret in demo_accounts(exchange):
+    for account, secret in demo_accounts(exchange, BUILT_IN):
         secrets.set(account.key, secret)
-        reader = build_reader(account, secrets, time, loopback_session)
+        reader = BUILT_IN.build_reader(account, secrets, time, loopback_session)
         assert reader is not None
         readers[account.key] = reader
     return readers

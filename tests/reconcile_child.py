@@ -8,12 +8,12 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from surveydesk.connectors.earnings.registry import build_reader
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.demo.exchange import SIMULATED_EPOCH
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 from tests.ledger_helpers import loopback_session
@@ -42,11 +42,11 @@ class RemoteExchange:
 
 def reconcile_all(database: Database, base_url: str, progress=lambda: False) -> None:
     ledger = LedgerStore(database)
-    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), FrozenTime())
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), FrozenTime())
     secrets = MemorySecrets()
-    for account, secret in demo_accounts(RemoteExchange(base_url)):  # type: ignore[arg-type]
+    for account, secret in demo_accounts(RemoteExchange(base_url), BUILT_IN):  # type: ignore[arg-type]
         secrets.set(account.key, secret)
-        reader = build_reader(account, secrets, FrozenTime(), loopback_session)
+        reader = BUILT_IN.build_reader(account, secrets, FrozenTime(), loopback_session)
         assert reader is not None
         reconciler.run(reader, stop=progress)
 

@@ -12,13 +12,14 @@ import pytest
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, LedgerStore, Report, Source, Status
 from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.local import LocalReplica
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncTarget, open_replicator
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import T0, FixedClock
@@ -63,7 +64,7 @@ class Computer:
         self.clock.advance(minutes * 60)
         keeper.finish(attempt.id, outcome)
         keeper.clock_out()
-        AttemptIngest(self.db, self.ledger).ingest(self.clock.now())
+        AttemptIngest(self.db, self.ledger, BUILT_IN.shares_task_ids).ingest(self.clock.now())
         return attempt.id
 
     def later(self, minutes: float = 1) -> None:

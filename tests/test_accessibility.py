@@ -4,6 +4,7 @@ say, the keys move through the window in reading order, and Help ▸ Keyboard sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date
 from pathlib import Path
 
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.autostart import Autostart, launch_command
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
@@ -36,6 +36,8 @@ from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
@@ -46,7 +48,6 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
@@ -63,7 +64,9 @@ from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import HANDED_OVER
 from tests.menu_checks import repeated_mnemonics
@@ -147,7 +150,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     add_demo_account(poller, exchange, token="wrong")
     window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
-    window.add_page(WagesPanel(settings, window), "Wages")
+    window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
     window.shell = ShellController(window, poller, settings, autostart, DemoLauncher(HANDED_OVER))
@@ -186,9 +189,16 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     dialogs = [
         AccountsDialog(
-            AccountStore(database), MemorySecrets(), SystemClock(), Background(pool), parent=full_window
+            AccountStore(database),
+            MemorySecrets(),
+            SystemClock(),
+            Background(pool),
+            BUILT_IN,
+            sign_ins=SignIns(),
+            signed_in=MemorySecrets(),
+            parent=full_window,
         ),
-        RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in PLATFORMS.values()], full_window),
+        RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),
         AlertsDialog(settings, AlertSettings(), full_window),
         ManualTaskDialog(parent=full_window),
         PreferencesDialog(
@@ -220,7 +230,12 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
         RatesDialog(RateStore(database), parent=full_window),
-        ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
+        ProfileEditor(
+            ProfileStore(database, clock),
+            load_schema(),
+            {"cpx": replace(BUILT_IN.sharing()["cpx"], fields=lambda: frozenset({"gender"}))},
+            date.today,
+        ),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]
     for window in windows[1:]:

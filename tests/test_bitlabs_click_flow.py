@@ -9,15 +9,15 @@ from datetime import UTC, datetime
 import pytest
 import requests
 
-from surveydesk.connectors.bitlabs import BitLabsConnector
-from surveydesk.connectors.bitlabs_clicks import BitLabsClicks, ClickRefused, ClickStep, Question, click_id_of
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_profiler import CHILDREN, UNMAPPED_QUESTION, YOUNGEST_CHILD, BitLabsProfiler
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep, Question, click_id_of
+from surveydesk.platforms.bitlabs.profiler import Fill, learned_from, plan
+from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.profile.mappings import load_bitlabs_mapping
-from surveydesk.profile.profiler import Fill, learned_from, plan
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.sharing import Permission
 from tests.conftest import one_site

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.bitlabs import BitLabsConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
+from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("bitlabs", "main")

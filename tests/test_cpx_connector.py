@@ -13,13 +13,13 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import requests
 
-from surveydesk.connectors.cpx import CPXConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
+from surveydesk.platforms.cpx.tasks import CPXConnector
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("cpx", "main")

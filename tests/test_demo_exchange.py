@@ -13,6 +13,7 @@ import requests
 
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
+from tests.ledger_helpers import PROLIFIC_UNPACED
 
 STUDIES = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 AUTH = {"Authorization": f"Bearer {DemoExchange.PROLIFIC_TOKEN}"}
@@ -138,8 +139,8 @@ def test_throttles_polls_closer_than_the_interval(
 
 def test_same_seed_and_clock_readings_give_the_same_replies(session: requests.Session) -> None:
     first_clock, second_clock = ManualClock(), ManualClock()
-    first = DemoExchange(seed=3, clock=first_clock, prolific_min_interval=0)
-    second = DemoExchange(seed=3, clock=second_clock, prolific_min_interval=0)
+    first = DemoExchange(seed=3, clock=first_clock, sites=PROLIFIC_UNPACED)
+    second = DemoExchange(seed=3, clock=second_clock, sites=PROLIFIC_UNPACED)
     with first, second:
         assert studies(first, session)["results"] == studies(second, session)["results"]
         first_clock.seconds += 400.0
@@ -222,7 +223,7 @@ def test_study_pages_show_the_study_as_plain_text(clock: ManualClock, session: r
 
 def test_serves_a_thousand_studies_from_cache_while_the_market_stands_still(session: requests.Session) -> None:
     clock = ManualClock()
-    with DemoExchange(seed=1, clock=clock, initial_studies=1000, prolific_min_interval=0) as exchange:
+    with DemoExchange(seed=1, clock=clock, initial_studies=1000, sites=PROLIFIC_UNPACED) as exchange:
         first = session.get(exchange.prolific_url + STUDIES, headers=AUTH, timeout=5)
         again = session.get(exchange.prolific_url + STUDIES, headers=AUTH, timeout=5)
 

@@ -21,6 +21,7 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import Feed, fetch_rates
 from surveydesk.ledger.history import APPROVED, PENDING
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState
@@ -70,7 +71,7 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
 ) -> None:
     time = DemoTime(ticks)
     ledger = LedgerStore(database)
-    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), time)
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
     for reader in demo_readers(exchange, time).values():
         reconciler.run(reader)
     settings = SettingsStore(database)
@@ -108,7 +109,7 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
     connectivity.follow(system.reachability_changed, Reachability.Online)
     ledger = LedgerStore(database)
     reconciliation = ReconciliationService(
-        Reconciler(ledger, AttemptIngest(database, ledger), time),
+        Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time),
         ledger,
         SystemClock(),
         pool,

@@ -12,14 +12,15 @@ from typing import Any
 
 import pytest
 
-from surveydesk.connectors.earnings.registry import READERS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
-from surveydesk.core.model import AccountKey
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream
 from tests.ledger_helpers import ledger_snapshot, loopback_session
@@ -124,8 +125,11 @@ class Harness:
 
     def run(self, sample: Sample) -> PlatformError | None:
         key = AccountKey(sample.platform, "me")
-        reader = READERS[sample.platform](key, self.server.url, lambda: sample.secret, loopback_session(),
-                                          SystemClock(), sample.options)  # fmt: skip
+        account = Account(key, "me", self.server.url, options=sample.options)
+        reader = BUILT_IN.build_reader(
+            account, MemorySecrets({key: sample.secret}), SystemClock(), loopback_session
+        )
+        assert reader is not None
         try:
             self.reconciler.run(reader)
         except PlatformError as error:
@@ -137,7 +141,12 @@ class Harness:
 def harness(database: Database) -> Iterator[Harness]:
     ledger = LedgerStore(database)
     with HostileServer() as server:
-        yield Harness(server, ledger, Reconciler(ledger, AttemptIngest(database, ledger), SystemClock()), database)
+        yield Harness(
+            server,
+            ledger,
+            Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), SystemClock()),
+            database,
+        )
 
 
 def _encode(body: object) -> Reply:

@@ -16,6 +16,7 @@ from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.ledger import Kind, LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, ledger_snapshot
 
@@ -35,7 +36,7 @@ def ledger(database: Database) -> LedgerStore:
 
 @pytest.fixture
 def reconciler(database: Database, ledger: LedgerStore, time: DemoTime) -> Reconciler:
-    return Reconciler(ledger, AttemptIngest(database, ledger), time)
+    return Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
 
 
 def key(platform: str) -> AccountKey:
@@ -209,21 +210,21 @@ def test_a_cut_off_sync_keeps_the_batches_before_it_and_resumes_after_them(excha
 def test_a_demo_take_becomes_a_submission_in_the_attempts_entry(
     exchange, ticks, time, database, ledger, reconciler
 ):
-    from surveydesk.connectors.registry import build_connector
     from surveydesk.demo.accounts import demo_accounts
+    from surveydesk.platforms.registry import BUILT_IN
     from surveydesk.secrets import MemorySecrets
-    from surveydesk.store.work_log import WorkLog
     from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
     from tests.ledger_helpers import loopback_session
 
     keeper = Timekeeper(WorkLog(database), time)
     readers = demo_readers(exchange, time)
     taken = {}
-    for account, secret in demo_accounts(exchange):
+    for account, secret in demo_accounts(exchange, BUILT_IN):
         if account.key.platform not in ("prolific", "mturk"):
             continue
-        connector = build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
+        connector = BUILT_IN.build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
         task = next(task for task in connector.fetch_tasks() if task.places_left)
         connector.take(task)
         taken[account.key.platform] = keeper.take(NewAttempt.for_task(task))
@@ -265,16 +266,18 @@ def test_a_cut_off_mturk_run_goes_on_after_the_last_day_it_read(exchange, time, 
 
 
 def test_surveys_and_pools_opened_in_the_demo_become_earnings(exchange, ticks, time, ledger, reconciler):
-    from surveydesk.connectors.registry import build_connector
     from surveydesk.demo.accounts import demo_accounts
+    from surveydesk.platforms.registry import BUILT_IN
     from surveydesk.secrets import MemorySecrets
     from tests.ledger_helpers import loopback_session
 
     opened = {}
     session = loopback_session()
-    for account, secret in demo_accounts(exchange):
+    for account, secret in demo_accounts(exchange, BUILT_IN):
         if account.key.platform in ("bitlabs", "cpx", "toloka"):
-            connector = build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
+            connector = BUILT_IN.build_connector(
+                account, MemorySecrets({account.key: secret}), time, loopback_session
+            )
             task = connector.fetch_tasks()[0]
             assert (
                 session.get(connector.take(task).opened_url, timeout=5).status_code == 200

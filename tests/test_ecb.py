@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from surveydesk.connectors.http import MAX_BODY_BYTES
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
 from surveydesk.ledger.ecb import FULL_HISTORY_MAX_BYTES, Feed, feed_for, fetch_rates, parse_feed
 from surveydesk.ledger.rates import RateStore
+from surveydesk.net.http import MAX_BODY_BYTES
 from surveydesk.store import Database
 from tests.hostile_server import HostileServer, Reply
 

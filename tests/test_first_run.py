@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from surveydesk.autostart import Autostart, launch_command
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.feed.rules import Rules
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.demo_launcher import DemoLauncher, demo_command
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.main_window import MainWindow
@@ -38,7 +38,7 @@ def test_without_accounts_the_welcome_page_comes_first_and_explains(qtbot, polle
     assert window.tabs.currentWidget() is shell.welcome
     assert window.tabs.tabText(0) == "Welcome"
     assert "one list" in shell.welcome.explanation.text()
-    assert all(spec.name in shell.welcome.explanation.text() for spec in PLATFORMS.values())
+    assert all(spec.name in shell.welcome.explanation.text() for spec in BUILT_IN)
     assert shell.welcome.explanation.textFormat() == Qt.TextFormat.PlainText
 
 

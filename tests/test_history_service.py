@@ -11,9 +11,9 @@ import pytest
 import requests
 from PySide6.QtCore import QThreadPool
 
-from surveydesk.connectors.http import make_session
 from surveydesk.ledger.history import EntryFilter
 from surveydesk.ledger.rates import RateStore
+from surveydesk.net.http import make_session
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store import Database

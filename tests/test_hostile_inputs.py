@@ -37,10 +37,6 @@ import msgspec
 import pytest
 import requests
 
-from surveydesk.connectors import http
-from surveydesk.connectors.cpx import secure_hash
-from surveydesk.connectors.http import USER_AGENT, make_session
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
@@ -55,6 +51,10 @@ from surveydesk.core.sanitize import (
     URL_LIMIT,
     checked_tasks,
 )
+from surveydesk.net import http
+from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.cpx.tasks import secure_hash
+from surveydesk.platforms.registry import BUILT_IN
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import FixedClock
 from tests.hostile_server import JSON, Action, HostileServer, Reply, Reset, Stall, Stream
@@ -228,7 +228,7 @@ class Sample:
 
     @property
     def options(self) -> dict[str, str]:
-        spec = PLATFORMS[self.platform]
+        spec = BUILT_IN.spec(self.platform)
         options = {option.key: OPTION_VALUES.get(option.key, option.default) for option in spec.options}
         assert all(options[option.key] for option in spec.options if option.required)
         return options
@@ -451,7 +451,7 @@ SAMPLE_OF: Final = {sample.platform: sample for sample in SAMPLES}
 
 
 def test_every_platform_has_a_sample() -> None:
-    assert set(SAMPLE_OF) == set(PLATFORMS)
+    assert set(SAMPLE_OF) == {spec.platform for spec in BUILT_IN}
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -475,8 +475,8 @@ def connect() -> Iterator[ConnectorMaker]:
     def build(sample: Sample, base_url: str, clock: FixedClock | None = None) -> Connector:
         session = short_session()
         sessions.append(session)
-        spec = PLATFORMS[sample.platform]
-        return spec.build(sample.account(base_url), lambda: sample.secret, session, clock or FixedClock(NOW))
+        spec = BUILT_IN.spec(sample.platform)
+        return spec.connector(sample.account(base_url), lambda: sample.secret, session, clock or FixedClock(NOW))
 
     yield build
     for session in sessions:
@@ -952,7 +952,7 @@ def test_a_password_in_the_workers_netrc_is_never_sent(
     monkeypatch.setenv("NETRC", str(netrc))
     server.script(reply(sample.body))
     session = make_session(USER_AGENT)  # as the app makes it: reading the environment
-    connector = PLATFORMS[sample.platform].build(
+    connector = BUILT_IN.spec(sample.platform).connector(
         sample.account(server.url), lambda: sample.secret, session, FixedClock(NOW)
     )
 
@@ -1029,8 +1029,8 @@ HANG_LIMIT: Final = 3.0  # seconds a poll of one tiny reply may take in the chil
 STARTUP_LIMIT: Final = 60.0
 _CHILD: Final = r"""
 import json, sys, time
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS
+from surveydesk.net.http import make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey
@@ -1040,7 +1040,7 @@ platform, base_url, options, secret = sys.argv[1], sys.argv[2], json.loads(sys.a
 account = Account(AccountKey(platform, "hostile"), "Hostile", base_url, options=options)
 session = make_session()
 session.trust_env = False
-connector = PLATFORMS[platform].build(account, lambda: secret, session, SystemClock())
+connector = BUILT_IN.spec(platform).connector(account, lambda: secret, session, SystemClock())
 print("ready", time.monotonic(), flush=True)
 try:
     tasks = checked_tasks(platform, connector.fetch_tasks())
@@ -1163,7 +1163,7 @@ def test_the_poller_keeps_other_platforms_and_stored_tasks_through_hostile_repli
     try:
         server.script(reply(sample.body), answer)  # a good reply first, then the hostile one for good
         account = sample.account(server.url)
-        connector = PLATFORMS["mturk"].build(account, lambda: sample.secret, session, SystemClock())
+        connector = BUILT_IN.spec("mturk").connector(account, lambda: sample.secret, session, SystemClock())
         poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=30)))
         add_demo_account(poller, exchange)
 

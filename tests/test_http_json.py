@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from surveydesk.connectors.http import json_or_none, json_value
+from surveydesk.net.http import json_or_none, json_value
 
 # Bodies msgspec reads itself and bodies it refuses that requests' reader takes; each must come out the same.
 BODIES = {

@@ -11,6 +11,7 @@ from surveydesk.core.money import Money
 from surveydesk.ledger import CursorUpdate, EntryHeader, Kind, LedgerStore, Report, Source, Status
 from surveydesk.ledger.history import EntryFilter, History
 from surveydesk.ledger.model import make_event
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -208,14 +209,14 @@ def test_foreign_events_take_the_same_path_and_are_not_doubled(ledger: LedgerSto
 
 def test_attempts_enter_the_ledger_as_local_events_once(database: Database, ledger: LedgerStore):
     from surveydesk.ledger.attempts import AttemptIngest
-    from surveydesk.store.work_log import WorkLog
     from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
     from tests.factories import FixedClock
 
     clock = FixedClock(T0)
     keeper = Timekeeper(WorkLog(database), clock)
-    ingest = AttemptIngest(database, ledger)
+    ingest = AttemptIngest(database, ledger, BUILT_IN.shares_task_ids)
     study = keeper.take(NewAttempt("prolific", "me", "s1", "A study", "Lab", Money(150, "GBP"), 2700))
     hit = keeper.take(NewAttempt("mturk", "me", "GROUP1", "Tag photos", "Req", Money(5, "USD"), 600))
     assert ingest.ingest(clock.now()) == 2

@@ -6,17 +6,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from surveydesk.connectors.cpx import secure_hash
-from surveydesk.connectors.registry import build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import PlatformStatus, PollState
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.logging_setup import configure_logging
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.cpx.tasks import secure_hash
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
+from tests.ledger_helpers import PROLIFIC_UNPACED
 
 # After a first round in which each site refuses the canary as a wrong login, one round per fault; the rate
 # limit comes last, since the poller then waits for the server's hint.
@@ -48,13 +49,13 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     secrets = MemorySecrets()
     poller = Poller(TaskStore(database), SystemClock(), pool)
     try:
-        with DemoExchange(seed=3, prolific_min_interval=0) as exchange:
+        with DemoExchange(seed=3, sites=PROLIFIC_UNPACED) as exchange:
             accounts = AccountStore(database)
-            for account, _demo_secret in demo_accounts(exchange):
+            for account, _demo_secret in demo_accounts(exchange, BUILT_IN):
                 accounts.save(account)
                 secrets.set(account.key, canary_secret(account.key.platform))
-                connector = build_connector(account, secrets, SystemClock())
-                poller.add_account(account, connector, politeness_for(account))
+                connector = BUILT_IN.build_connector(account, secrets, SystemClock())
+                poller.add_account(account, connector, BUILT_IN.politeness_for(account))
             errors: dict[str, list[str]] = {platform: [] for platform in exchange.platforms}
             previous: dict[str, PollState] = {}
 

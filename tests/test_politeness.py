@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from surveydesk.connectors.registry import politeness_for
 from surveydesk.core.errors import AuthExpired, RateLimited, Unavailable
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.core.politeness import CADENCES, RATE_LIMIT_BUFFER, Politeness
+from surveydesk.core.politeness import RATE_LIMIT_BUFFER, Politeness
+from surveydesk.platforms.registry import BUILT_IN
 from tests.factories import T0
 
 
@@ -18,14 +18,14 @@ from tests.factories import T0
     [("prolific", 20, 60), ("mturk", 2, 5), ("cpx", 120, 120), ("bitlabs", 60, 60), ("toloka", 30, 30)],
 )
 def test_each_platform_has_its_floor_and_default(platform: str, floor: int, default: int):
-    cadence = CADENCES[platform]
+    cadence = BUILT_IN.cadence(platform)
     assert (cadence.floor, cadence.default) == (timedelta(seconds=floor), timedelta(seconds=default))
 
 
 def test_the_worker_may_slow_down_but_not_go_below_the_floor():
     def interval(options: dict[str, str]) -> timedelta:
         account = Account(AccountKey("prolific", "me"), "me", "https://internal-api.prolific.com", options=options)
-        return politeness_for(account).min_interval
+        return BUILT_IN.politeness_for(account).min_interval
 
     assert interval({}) == timedelta(seconds=60)
     assert interval({"interval": "300"}) == timedelta(seconds=300)

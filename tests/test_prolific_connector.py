@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.prolific import ProlificConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.prolific_site import prolific_site
+from surveydesk.platforms.prolific.tasks import ProlificConnector
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("prolific", "main")
@@ -27,14 +28,18 @@ NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
-    with DemoExchange(seed=21, clock=ticks, prolific_min_interval=30.0) as exchange:
+    with DemoExchange(
+        seed=21, clock=ticks, sites=[lambda context: prolific_site(context, min_interval=30.0)]
+    ) as exchange:
         yield exchange
 
 
 @pytest.fixture
 def twin(ticks: ManualClock) -> Iterator[DemoExchange]:
     """The same market on its own server without a rate limit, for reading what the connector should see."""
-    with DemoExchange(seed=21, clock=ticks, prolific_min_interval=0) as twin:
+    with DemoExchange(
+        seed=21, clock=ticks, sites=[lambda context: prolific_site(context, min_interval=0)]
+    ) as twin:
         yield twin
 
 

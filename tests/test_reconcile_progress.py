@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.earnings import Batch, EarningsReader
 from surveydesk.core.model import AccountKey
 from surveydesk.core.progress import Progress, ProgressState
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
-from surveydesk.ledger.reconcile import Batch, EarningsReader, Reconciler
+from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, ledger_snapshot
 
@@ -49,7 +51,7 @@ def exchange(ticks: ManualClock) -> Iterator[DemoExchange]:
 
 def reconciler_on(database: Database, time: DemoTime) -> Reconciler:
     ledger = LedgerStore(database)
-    return Reconciler(ledger, AttemptIngest(database, ledger), time)
+    return Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
 
 
 @pytest.mark.parametrize("account", [PROLIFIC, TOLOKA])

@@ -17,6 +17,7 @@ from surveydesk.demo import DemoExchange
 from surveydesk.ledger import LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState, SyncStatus
 from surveydesk.store import Database
 from surveydesk.ui.formatting import format_date_time
@@ -52,7 +53,7 @@ def connectivity(qtbot) -> Connectivity:
 @pytest.fixture
 def service(qtbot, database, ledger, pool, connectivity) -> Iterator[ReconciliationService]:
     clock = SystemClock()
-    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), clock)
     running = ReconciliationService(
         reconciler,
         ledger,
@@ -94,7 +95,7 @@ def _prolific_page(status: str) -> bytes:
 
 
 def _prolific_reader(server: HostileServer):
-    from surveydesk.connectors.earnings.prolific import ProlificEarnings
+    from surveydesk.platforms.prolific.earnings import ProlificEarnings
     from tests.ledger_helpers import loopback_session
 
     return ProlificEarnings(PROLIFIC, server.url, lambda: "token", loopback_session(), SystemClock())
@@ -216,7 +217,7 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
     time = DemoTime(ticks)
     system = FakeSystem()
     connectivity.follow(system.reachability_changed, Reachability.Online)
-    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), time)
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
     service = ReconciliationService(
         reconciler,
         ledger,
@@ -255,7 +256,7 @@ def test_a_rate_limit_half_way_goes_on_when_the_platform_allows_not_at_the_next_
     qtbot, database, ledger, pool, connectivity
 ):
     clock = SystemClock()
-    reconciler = Reconciler(ledger, AttemptIngest(database, ledger), clock)
+    reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), clock)
     service = ReconciliationService(reconciler, ledger, clock, pool, connectivity, stagger=timedelta(0),
                                     retry_floor=timedelta(seconds=0.1))  # fmt: skip
     with HostileServer() as server:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from surveydesk.connectors.registry import build_connector
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.work.model import Attempt, NewAttempt, Outcome
@@ -41,21 +41,23 @@ def desktop(tmp_path: Path) -> Iterator[Computer]:
 
 def _work_a_hit(computer: Computer, exchange: DemoExchange, ticks: ManualClock, time: DemoTime) -> Attempt:
     """Take a HIT of the demo on `computer`, submit it, and wait until MTurk has paid it."""
-    account, secret = next((a, s) for a, s in demo_accounts(exchange) if a.key == MTURK)
-    connector = build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
+    account, secret = next((a, s) for a, s in demo_accounts(exchange, BUILT_IN) if a.key == MTURK)
+    connector = BUILT_IN.build_connector(account, MemorySecrets({account.key: secret}), time, loopback_session)
     task = next(task for task in connector.fetch_tasks() if task.places_left)
     connector.take(task)
     keeper = Timekeeper(computer.work_log, time)
     attempt = keeper.take(NewAttempt.for_task(task))
     ticks.seconds += 5 * 60
     keeper.finish(attempt.id, Outcome.SUBMITTED)
-    AttemptIngest(computer.db, computer.ledger).ingest(time.now())
+    AttemptIngest(computer.db, computer.ledger, BUILT_IN.shares_task_ids).ingest(time.now())
     ticks.seconds += 60 * 60  # reviewed and paid
     return attempt
 
 
 def _reconcile(computer: Computer, exchange: DemoExchange, time: DemoTime) -> None:
-    reconciler = Reconciler(computer.ledger, AttemptIngest(computer.db, computer.ledger), time)
+    reconciler = Reconciler(
+        computer.ledger, AttemptIngest(computer.db, computer.ledger, BUILT_IN.shares_task_ids), time
+    )
     assert reconciler.run(demo_readers(exchange, time)[MTURK]) is not None
 
 

@@ -13,9 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from surveydesk.connectors.http import MAX_BODY_BYTES, post
-from surveydesk.connectors.mturk import NOT_SIGNED_IN, SIGNED_OUT, MTurkConnector
-from surveydesk.connectors.registry import build_connector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import Account, AccountKey, Task
@@ -28,6 +25,9 @@ from surveydesk.demo.mturk_site import MTURK_SESSION, NO_MORE_HITS, NOT_QUALIFIE
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import TOLOKA_CSRF, TOLOKA_SESSION, toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
+from surveydesk.net.http import MAX_BODY_BYTES, post
+from surveydesk.platforms.mturk.tasks import NOT_SIGNED_IN, SIGNED_OUT, MTurkConnector
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from tests.factories import FixedClock
 
@@ -95,10 +95,12 @@ def connector(
     exchange: DemoExchange, platform: str, session: requests.Session, secret: str | None = None
 ) -> TakingConnector:
     """The demo worker's connector for `platform`, built as the app builds it; `secret` replaces the login."""
-    account, demo_secret = next(pair for pair in demo_accounts(exchange) if pair[0].key.platform == platform)
+    account, demo_secret = next(
+        pair for pair in demo_accounts(exchange, BUILT_IN) if pair[0].key.platform == platform
+    )
     login = demo_secret if secret is None else secret
     secrets = MemorySecrets({account.key: login} if login else {})
-    built = build_connector(account, secrets, FixedClock(NOW), session_factory=lambda: session)
+    built = BUILT_IN.build_connector(account, secrets, FixedClock(NOW), session_factory=lambda: session)
     assert isinstance(built, Taker)
     return cast(TakingConnector, built)
 
@@ -305,7 +307,9 @@ def test_prolific_closed_port_is_unavailable(exchange: DemoExchange, session: re
     task = tasks_of(exchange, "prolific", session)[0]
     port = closed_port()
     account = Account(AccountKey("prolific", "demo"), "demo", f"http://127.0.0.1:{port}")
-    taker = build_connector(account, MemorySecrets({account.key: TOKEN}), FixedClock(NOW), lambda: session)
+    taker = BUILT_IN.build_connector(
+        account, MemorySecrets({account.key: TOKEN}), FixedClock(NOW), lambda: session
+    )
     assert isinstance(taker, Taker)
 
     error = refusal(lambda: taker.take(task))
@@ -490,7 +494,7 @@ def test_mturk_closed_port_is_unavailable(exchange: DemoExchange, session: reque
     task = mturk(exchange, session).fetch_tasks()[0]
     port = closed_port()
     account = Account(AccountKey("mturk", "demo"), "demo", f"http://127.0.0.1:{port}")
-    taker = build_connector(
+    taker = BUILT_IN.build_connector(
         account, MemorySecrets({account.key: f"session-token={MTURK_SESSION}"}), FixedClock(NOW), lambda: session
     )
     assert isinstance(taker, Taker)
@@ -659,7 +663,7 @@ def test_post_refuses_a_reply_over_the_cap_unread(exchange: DemoExchange, sessio
     with pytest.raises(BadPayload) as caught:
         post(session, exchange.prolific_url + "/anything?secret=1", platform="prolific", json={})
 
-    assert caught.value.message == "the server sent a reply of 10 MB; it was refused"
+    assert caught.value.message.endswith(" sent a reply of 10 MB; it was refused")
 
 
 def test_post_names_only_the_server_when_it_fails(session: requests.Session) -> None:

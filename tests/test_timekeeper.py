@@ -10,8 +10,8 @@ import pytest
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from tests.factories import T0, FixedClock
 
@@ -151,7 +151,7 @@ from pathlib import Path
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
+from surveydesk.work.store import WorkLog
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 
@@ -197,7 +197,7 @@ def test_a_listed_task_brings_its_limit_and_a_survey_wall_an_estimated_one():
 
     assert NewAttempt.for_task(make_task("p", time_allowed_minutes=45)).time_limit_seconds == 2700
     wall = make_task("w", platform="cpx", estimated_minutes=12, time_allowed_minutes=None)
-    assert NewAttempt.for_task(wall).time_limit_seconds == 36 * 60
+    assert NewAttempt.for_task(wall, survey_wall=True).time_limit_seconds == 36 * 60
     assert (
         NewAttempt.for_task(make_task("m", platform="mturk", time_allowed_minutes=None)).time_limit_seconds is None
     )

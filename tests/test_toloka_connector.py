@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 import requests
 
-from surveydesk.connectors.toloka import SIGNED_OUT, TolokaConnector
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
@@ -20,6 +19,7 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.toloka_site import TOLOKA_COOKIE, TOLOKA_CSRF, TOLOKA_SESSION, toloka_site
 from surveydesk.demo.wire import Request, Response, json_response
+from surveydesk.platforms.toloka.tasks import SIGNED_OUT, TolokaConnector
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("toloka", "main")
@@ -344,7 +344,13 @@ def test_polling_too_fast_waits_as_long_as_toloka_says(ticks: ManualClock, sessi
 
 @pytest.mark.parametrize(
     ("headers", "wait"),
-    [((("Retry-After", "42"),), 42), ((), 60), ((("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"),), 60)],
+    [
+        ((("Retry-After", "42"),), 42),
+        ((), 60),
+        ((("Retry-After", "Wed, 26 Mar 2025 12:00:00 GMT"),), 86_400),
+        ((("Retry-After", "Mon, 24 Mar 2025 12:00:00 GMT"),), 1),
+        ((("Retry-After", "Wed, 25 Mar 2025 12:01:30 GMT"),), 90),
+    ],
 )
 def test_rate_limits_wait_for_retry_after_or_a_minute(
     exchange: DemoExchange, session: requests.Session, headers: tuple[tuple[str, str], ...], wait: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,16 @@ def test_ruff_format_leaves_the_code_as_it_is() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_finds_no_type_errors_in_the_core() -> None:
+def test_mypy_finds_no_type_errors() -> None:
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_checks_the_ui_as_strictly_as_the_core() -> None:
+    """PySide6 ships its types (py.typed), so no package of ours is left out of the check or relaxed: the
+    overrides only let untyped third-party libraries in."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mypy"]
+    assert config["files"] == ["surveydesk"] and config["strict"] is True
+    assert "exclude" not in config
+    overridden = [module for override in config.get("overrides", []) for module in override["module"]]
+    assert [module for module in overridden if module.startswith("surveydesk")] == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from surveydesk.connectors.registry import UnknownPlatform, build_connector
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey, PlatformStatus, PollState
+from surveydesk.platforms.registry import BUILT_IN, UnknownPlatform
 from surveydesk.secrets import MemorySecrets
 from surveydesk.ui.status_panel import describe
 from surveydesk.ui.text import translated
@@ -35,6 +35,6 @@ def test_a_refused_prolific_login_shows_its_status_line_in_french(qtbot, poller,
 def test_an_account_of_a_platform_this_version_lacks_is_named_in_french(french):
     account = Account(AccountKey("clickworker", "me"), "me", "https://example.invalid")
     with pytest.raises(UnknownPlatform) as caught:
-        build_connector(account, MemorySecrets({}), SystemClock())
+        BUILT_IN.build_connector(account, MemorySecrets({}), SystemClock())
     assert caught.value.message == "SurveyDesk cannot talk to 'clickworker' yet"
     assert translated(caught.value.message) == "SurveyDesk ne sait pas encore dialoguer avec 'clickworker'"

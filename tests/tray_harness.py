@@ -26,13 +26,13 @@ import requests
 from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from surveydesk.connectors.http import USER_AGENT, make_session
-from surveydesk.connectors.registry import build_connector, politeness_for
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import MergeResult
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts
 from surveydesk.feed.alerts import Alert, Alerts
+from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
@@ -91,11 +91,11 @@ def main() -> int:
         poller = Poller(TaskStore(database), clock, pool)
         stack.callback(poller.stop)
         secrets = MemorySecrets()
-        for account, secret in demo_accounts(exchange):
+        for account, secret in demo_accounts(exchange, BUILT_IN):
             if account.key.platform == "prolific":
                 secrets.set(account.key, secret)
-                connector = build_connector(account, secrets, clock, loopback_session)
-                poller.add_account(account, connector, politeness_for(account))
+                connector = BUILT_IN.build_connector(account, secrets, clock, loopback_session)
+                poller.add_account(account, connector, BUILT_IN.politeness_for(account))
 
         alerts = Alerts(matches=lambda task: True, now=clock.now)
         shown: list[Alert] = []

@@ -79,6 +79,14 @@
 <context>
     <name>AccountsDialog</name>
     <message>
+        <source>Signing in lets SurveyDesk see the tasks {0} offers you and your earnings there. It never takes a task without your click, and your sign-in stays on this computer, never shared with another.</source>
+        <translation>Vous connecter permet à SurveyDesk de voir les tâches que {0} vous propose et vos gains sur ce site. Il ne prend jamais une tâche sans votre clic, et votre connexion reste sur cet ordinateur, jamais partagée avec un autre.</translation>
+    </message>
+    <message>
+        <source>Paste the address of the {0} survey page of the rewards site you earn on. SurveyDesk reads your member number from it to list your surveys; it never takes a survey without your click.</source>
+        <translation>Collez l’adresse de la page des sondages {0} du site de récompenses où vous gagnez. SurveyDesk y lit votre numéro de membre pour lister vos sondages&#xa0;; il ne prend jamais un sondage sans votre clic.</translation>
+    </message>
+    <message>
         <source>Not connected: {0}</source>
         <translation>Non connecté&#xa0;: {0}</translation>
     </message>
@@ -107,6 +115,14 @@
         <translation>Un nom pour ce compte, par exemple votre adresse e-mail</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Survey wall link</source>
+        <translation>Lien du mur de sondages</translation>
+    </message>
+    <message>
         <source>Check this account for tasks</source>
         <translation>Chercher des tâches sur ce compte</translation>
     </message>
@@ -119,12 +135,32 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Paste the {0} first.</source>
-        <translation>Collez d’abord {0}.</translation>
+        <source>Paste the survey wall&apos;s link first.</source>
+        <translation>Collez d’abord le lien du mur de sondages.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Survey wall link:</source>
+        <translation>Lien du mur de sondages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SurveyDesk cannot connect {0} yet.</source>
+        <translation>SurveyDesk ne sait pas encore se connecter à {0}.</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window that opened.</source>
+        <translation>Connectez-vous dans la fenêtre qui vient de s’ouvrir.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -137,10 +173,6 @@
     <message>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -165,6 +197,26 @@
     <message>
         <source>Fill in: {0}.</source>
         <translation>À remplir&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s page did not give SurveyDesk what it needs; please sign in again.</source>
+        <translation>La page de {0} n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Signed in. Testing…</source>
+        <translation>Connexion réussie. Vérification…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Compte connecté.</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Compte pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>The test failed with an error of ours; see the log file.</source>
@@ -195,6 +247,25 @@
     </message>
 </context>
 <context>
+    <name>AlertHealth</name>
+    <message>
+        <source>No alerts are coming: checking is paused. Resume it from the tray&apos;s menu.</source>
+        <translation>Aucune alerte ne peut arriver : les vérifications sont suspendues. Reprenez-les depuis le menu de SurveyDesk dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: every account is signed out. Sign in again under Accounts.</source>
+        <translation>Aucune alerte ne peut arriver : tous les comptes sont déconnectés. Reconnectez-vous dans Comptes.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
+        <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on your phone are failing: {0}</source>
+        <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
+    </message>
+</context>
+<context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
@@ -221,8 +292,20 @@
         <translation>Jouer un son à chaque alerte</translation>
     </message>
     <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
         <source>Alerts a minute, at most:</source>
         <translation>Alertes par minute, au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>On my phone</source>
+        <translation>Sur mon téléphone</translation>
     </message>
 </context>
 <context>
@@ -564,18 +647,6 @@
         <translation>{0} a répondu par autre chose qu’un objet JSON</translation>
     </message>
     <message>
-        <source>{0} did not answer in time</source>
-        <translation>{0} n’a pas répondu à temps</translation>
-    </message>
-    <message>
-        <source>cannot reach {0}</source>
-        <translation>impossible de joindre {0}</translation>
-    </message>
-    <message>
-        <source>the request to {0} failed ({1})</source>
-        <translation>la requête vers {0} a échoué ({1})</translation>
-    </message>
-    <message>
         <source>{0} refused the user name or password</source>
         <translation>{0} a refusé le nom d’utilisateur ou le mot de passe</translation>
     </message>
@@ -622,14 +693,6 @@
     <message>
         <source>{0} answered with something that is not JSON</source>
         <translation>{0} a répondu par autre chose que du JSON</translation>
-    </message>
-    <message>
-        <source>{0} sent a reply of {1} MB; it was refused</source>
-        <translation>{0} a envoyé une réponse de {1} Mo&#xa0;; elle a été refusée</translation>
-    </message>
-    <message>
-        <source>{0} sent a reply of more than {1} MB; it was refused</source>
-        <translation>{0} a envoyé une réponse de plus de {1} Mo&#xa0;; elle a été refusée</translation>
     </message>
 </context>
 <context>
@@ -777,6 +840,18 @@
     <message>
         <source>This desktop has no system tray: new-task alerts are shown in this window.</source>
         <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>A test alert: new tasks will be announced like this.</source>
+        <translation>Une alerte d’essai : les nouvelles tâches seront annoncées ainsi.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>Alerts are failing</source>
+        <translation>Les alertes ne passent pas</translation>
     </message>
     <message>
         <source>Time limit</source>
@@ -1872,6 +1947,139 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>PhoneAlerts</name>
+    <message>
+        <source>“{0}” is not the address of a server: write it like ntfy.example.org.</source>
+        <translation>« {0} » n’est pas l’adresse d’un serveur : écrivez-la comme ntfy.example.org.</translation>
+    </message>
+    <message>
+        <source>No phone is set up yet: scan the code with the ntfy app, or paste another service&apos;s address.</source>
+        <translation>Aucun téléphone n’est encore configuré : scannez le code avec l’application ntfy, ou collez l’adresse d’un autre service.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach the ntfy server. Check that this computer is online and, for your own server, its address and access key.</source>
+        <translation>L’alerte n’est pas parvenue au serveur ntfy. Vérifiez que cet ordinateur est connecté et, pour votre propre serveur, son adresse et sa clé d’accès.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach {0}. Check that this computer is online and that the address you pasted is right.</source>
+        <translation>L’alerte n’est pas parvenue à {0}. Vérifiez que cet ordinateur est connecté et que l’adresse collée est juste.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk does not know this address: “{0}”. Paste it again as the service gave it.</source>
+        <translation>SurveyDesk ne connaît pas cette adresse : « {0} ». Collez-la de nouveau telle que le service l’a donnée.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlertsSection</name>
+    <message>
+        <source>Send alerts to my phone too</source>
+        <translation>Envoyer aussi les alertes sur mon téléphone</translation>
+    </message>
+    <message>
+        <source>Only when I have not used this computer for</source>
+        <translation>Seulement si je n’ai pas utilisé cet ordinateur depuis</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes away</source>
+        <translation>Minutes d’absence</translation>
+    </message>
+    <message>
+        <source>With the free ntfy app</source>
+        <translation>Avec l’application gratuite ntfy</translation>
+    </message>
+    <message>
+        <source>1. Install the ntfy app on your phone.
+2. Press “Show the code”, then in the app press ＋ and scan the code.
+3. Press “Send a test alert”.</source>
+        <translation>1. Installez l’application ntfy sur votre téléphone.
+2. Appuyez sur « Afficher le code », puis dans l’application appuyez sur ＋ et scannez le code.
+3. Appuyez sur « Envoyer une alerte d’essai ».</translation>
+    </message>
+    <message>
+        <source>Show the code</source>
+        <translation>Afficher le code</translation>
+    </message>
+    <message>
+        <source>Code to scan with the ntfy app</source>
+        <translation>Code à scanner avec l’application ntfy</translation>
+    </message>
+    <message>
+        <source>ntfy.sh (leave empty), or your own server&apos;s address</source>
+        <translation>ntfy.sh (laisser vide), ou l’adresse de votre propre serveur</translation>
+    </message>
+    <message>
+        <source>ntfy server</source>
+        <translation>Serveur ntfy</translation>
+    </message>
+    <message>
+        <source>Only if your own server asks for one</source>
+        <translation>Seulement si votre propre serveur en demande une</translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Access key:</source>
+        <translation>Clé d’accès :</translation>
+    </message>
+    <message>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <source>Telegram, Pushover, Gotify, Signal, Matrix, e-mail…: paste the address, one a line</source>
+        <translation>Telegram, Pushover, Gotify, Signal, Matrix, e-mail… : collez l’adresse, une par ligne</translation>
+    </message>
+    <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
+        <source>Show the code again</source>
+        <translation>Afficher de nouveau le code</translation>
+    </message>
+    <message>
+        <source>Sending a test alert…</source>
+        <translation>Envoi d’une alerte d’essai…</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>A test alert: your phone will get new tasks like this.</source>
+        <translation>Une alerte d’essai : votre téléphone recevra les nouvelles tâches ainsi.</translation>
+    </message>
+    <message>
+        <source>The test alert was sent: it should be on your phone now.</source>
+        <translation>L’alerte d’essai est partie : elle devrait être sur votre téléphone maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFeed</name>
+    <message>
+        <source>Taken</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>“{0}” is yours: it is open on your computer.</source>
+        <translation>« {0} » est à vous : il est ouvert sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Pas pris</translation>
+    </message>
+</context>
+<context>
     <name>PlatformError</name>
     <message>
         <source>{0} sent us round in circles (too many redirects)</source>
@@ -1886,16 +2094,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>impossible de se connecter à {0}</translation>
     </message>
     <message>
+        <source>{0} stopped answering half way</source>
+        <translation>{0} a cessé de répondre en cours de route</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+    <message>
+        <source>{0} sent a reply of more than {1} MB; it was refused</source>
+        <translation>{0} a envoyé une réponse de plus de {1} Mo&#xa0;; elle a été refusée</translation>
+    </message>
+    <message>
         <source>the request to {0} failed ({1})</source>
         <translation>la requête vers {0} a échoué ({1})</translation>
-    </message>
-    <message>
-        <source>the server sent a reply of {0} MB; it was refused</source>
-        <translation>le serveur a envoyé une réponse de {0} Mo&#xa0;; elle a été refusée</translation>
-    </message>
-    <message>
-        <source>the server sent a reply of more than {0} MB; it was refused</source>
-        <translation>le serveur a envoyé une réponse de plus de {0} Mo&#xa0;; elle a été refusée</translation>
     </message>
     <message>
         <source>the server answered with something that is not JSON</source>
@@ -1936,6 +2148,73 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>no reason given</source>
         <translation>sans raison donnée</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformSpec</name>
+    <message>
+        <source>API token</source>
+        <translation>Clé d’accès de l’application</translation>
+    </message>
+    <message>
+        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
+        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>Currency the app pays in (ISO code)</source>
+        <translation>Monnaie de paiement de l’application (code ISO)</translation>
+    </message>
+    <message>
+        <source>Secure hash key</source>
+        <translation>Clé de sécurité</translation>
+    </message>
+    <message>
+        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
+        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>Identifiant de l’application</translation>
+    </message>
+    <message>
+        <source>Your user id in the app</source>
+        <translation>Votre identifiant dans l’application</translation>
+    </message>
+    <message>
+        <source>Session cookie</source>
+        <translation>Session de connexion</translation>
+    </message>
+    <message>
+        <source>The Cookie header of your signed-in worker.mturk.com tab.</source>
+        <translation>La session de votre onglet worker.mturk.com connecté.</translation>
+    </message>
+    <message>
+        <source>Lowest reward (USD)</source>
+        <translation>Rémunération minimale (USD)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>The bearer token of your signed-in Prolific web app.</source>
+        <translation>La clé d’accès de votre application web Prolific connectée.</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Session de connexion</translation>
+    </message>
+    <message>
+        <source>The Cookie header of your signed-in Toloka web app (with its CSRF token).</source>
+        <translation>La session de votre application web Toloka connectée.</translation>
+    </message>
+    <message>
+        <source>Language of task texts</source>
+        <translation>Langue des textes des tâches</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2633,21 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Prolific&apos;s answer has no list of submissions</source>
         <translation>La réponse de Prolific ne contient pas de liste de soumissions</translation>
+    </message>
+</context>
+<context>
+    <name>ProlificSignIn</name>
+    <message>
+        <source>Prolific signed you out: sign in again</source>
+        <translation>Prolific a fermé votre session&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Not signed in to Prolific: sign in from Accounts</source>
+        <translation>Pas de connexion à Prolific&#xa0;: connectez-vous depuis Comptes</translation>
+    </message>
+    <message>
+        <source>Prolific&apos;s page did not give SurveyDesk what it needs; please sign in again</source>
+        <translation>La page de Prolific n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3448,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign in to {0}</source>
+        <translation>Connexion à {0}</translation>
+    </message>
+    <message>
+        <source>Sign in as you do in your web browser. SurveyDesk keeps only what lets it see your tasks and earnings, in your computer&apos;s keyring; it never takes a task without your click.</source>
+        <translation>Connectez-vous comme dans votre navigateur. SurveyDesk ne garde que ce qui lui permet de voir vos tâches et vos gains, dans le trousseau de votre ordinateur&#xa0;; il ne prend jamais une tâche sans votre clic.</translation>
+    </message>
+    <message>
+        <source>The sign-in page could not be opened. Check your internet connection and try again.</source>
+        <translation>La page de connexion n’a pas pu s’ouvrir. Vérifiez votre connexion à Internet et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4095,6 +4404,49 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Paid</source>
         <translation>Payé</translation>
+    </message>
+</context>
+<context>
+    <name>WallLinkSignIn</name>
+    <message>
+        <source>A BitLabs survey wall for member {0}: SurveyDesk can list its surveys.</source>
+        <translation>Un mur de sondages BitLabs pour le membre {0}&#xa0;: SurveyDesk peut lister ses sondages.</translation>
+    </message>
+    <message>
+        <source>A CPX Research survey wall (app {0}) for member {1}, without a signature: CPX lists surveys only if the rewards site does not ask for one.</source>
+        <translation>Un mur de sondages CPX Research (application {0}) pour le membre {1}, sans signature&#xa0;: CPX ne liste les sondages que si le site de récompenses n’en demande pas.</translation>
+    </message>
+    <message>
+        <source>A CPX Research survey wall (app {0}) for member {1}: SurveyDesk can list its surveys.</source>
+        <translation>Un mur de sondages CPX Research (application {0}) pour le membre {1}&#xa0;: SurveyDesk peut lister ses sondages.</translation>
+    </message>
+    <message>
+        <source>This is not a {0} link. Copy the address of the {0} survey page of your rewards site.</source>
+        <translation>Ce n’est pas un lien {0}. Copiez l’adresse de la page des sondages {0} de votre site de récompenses.</translation>
+    </message>
+    <message>
+        <source>your member number</source>
+        <translation>votre numéro de membre</translation>
+    </message>
+    <message>
+        <source>the rewards site&apos;s key</source>
+        <translation>la clé du site de récompenses</translation>
+    </message>
+    <message>
+        <source>the rewards site&apos;s number</source>
+        <translation>le numéro du site de récompenses</translation>
+    </message>
+    <message>
+        <source>the signature</source>
+        <translation>la signature</translation>
+    </message>
+    <message>
+        <source>This {0} link lacks {1}: copy the whole address, from the survey page itself.</source>
+        <translation>Il manque {1} à ce lien {0}&#xa0;: copiez l’adresse entière, depuis la page des sondages elle-même.</translation>
+    </message>
+    <message>
+        <source>This {0} link has {1} in an unexpected form: copy the address again, without changing it.</source>
+        <translation>Ce lien {0} contient {1} sous une forme inattendue&#xa0;: copiez de nouveau l’adresse, sans la modifier.</translation>
     </message>
 </context>
 <context>

@@ -52,9 +52,14 @@ class RateLimited(PlatformError):
 
 
 class Unavailable(PlatformError):
-    """The platform could not be reached or answered with a server error; worth retrying later."""
+    """The platform could not be reached or answered with a server error; worth retrying later, not before
+    `retry_at` (UTC) when the server named a time."""
 
     kind = "unavailable"
+
+    def __init__(self, platform: str, message: str, retry_at: datetime | None = None) -> None:
+        super().__init__(platform, message)
+        self.retry_at = retry_at
 
 
 class Unreachable(Unavailable):

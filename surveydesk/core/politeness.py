@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from surveydesk.core.errors import AuthExpired, PlatformError, RateLimited
+from surveydesk.core.errors import AuthExpired, PlatformError, RateLimited, Unavailable
 
 # Added to a server's "come back in N seconds", as prolific-pulse does, so we never arrive a moment early.
 RATE_LIMIT_BUFFER = timedelta(seconds=5)
@@ -27,14 +27,7 @@ class Cadence:
         return self.default if wanted is None else max(self.floor, wanted)
 
 
-# Prolific's own extensions never go below 20 s; MTurk tolerates seconds; CPX requires 120 s between refreshes.
-CADENCES = {
-    "prolific": Cadence(timedelta(seconds=20), timedelta(seconds=60)),
-    "mturk": Cadence(timedelta(seconds=2), timedelta(seconds=5)),
-    "cpx": Cadence(timedelta(seconds=120), timedelta(seconds=120)),
-    "bitlabs": Cadence(timedelta(seconds=60), timedelta(seconds=60)),
-    "toloka": Cadence(timedelta(seconds=30), timedelta(seconds=30)),
-}
+# A platform's own cadence is in its spec (surveydesk/platforms/<platform>/); this is for any other.
 DEFAULT_CADENCE = Cadence(timedelta(seconds=60), timedelta(seconds=60))
 
 
@@ -65,7 +58,10 @@ class Politeness:
             return max(error.retry_at + RATE_LIMIT_BUFFER, now + self.min_interval)
         doublings = min(self.failures, 16)  # enough to pass any max_backoff, small enough never to overflow
         backoff = min(self.min_interval * (1 << doublings), self.max_backoff)
-        return now + backoff * (1 + JITTER_SHARE * self.jitter())
+        backed_off = now + backoff * (1 + JITTER_SHARE * self.jitter())
+        if isinstance(error, Unavailable) and error.retry_at is not None:  # a 503 that names its wait
+            return max(backed_off, error.retry_at + RATE_LIMIT_BUFFER)
+        return backed_off
 
     def reset(self) -> None:
         self.failures = 0

@@ -2,39 +2,82 @@
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urlencode
+
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID
-from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET
+from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, expected_hash
 from surveydesk.demo.exchange import DemoExchange
-from surveydesk.demo.mturk_site import MTURK_COOKIE
-from surveydesk.demo.toloka_site import TOLOKA_COOKIE
+from surveydesk.demo.sign_in_pages import DEMO_CLIENT_ID
+from surveydesk.demo.sites import demo_sites
+from surveydesk.platforms.cookie_sign_in import CookieSignIn
+from surveydesk.platforms.mturk.sign_in import mturk_sign_in
+from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
+from surveydesk.platforms.prolific.sign_in import ProlificSession, ProlificSignIn
+from surveydesk.platforms.registry import Registry
+from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.web_session import SignIns, WebSignIn
 
 DEMO_ACCOUNT_NAME = "demo"
 
-_SECRETS = {
-    "prolific": DemoExchange.PROLIFIC_TOKEN,
-    "mturk": MTURK_COOKIE,
-    "bitlabs": BITLABS_TOKEN,
-    "cpx": CPX_SECRET,
-    "toloka": TOLOKA_COOKIE,
-}
-_OPTIONS = {
-    "bitlabs": {"user_id": BITLABS_USER_ID, "currency": "USD"},
-    "cpx": {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"},
-}
 
-
-def demo_accounts(exchange: DemoExchange) -> list[tuple[Account, str]]:
-    """Each platform the exchange serves, as an account of the demo worker, with the secret to log in."""
+def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Account, str]]:
+    """Each platform of the registry that the exchange serves, as an account of the demo worker, with the secret
+    to log in and the platform's default settings beside the demo's own."""
+    sites = demo_sites(registry)
     return [
         (
             Account(
                 AccountKey(platform, DEMO_ACCOUNT_NAME),
                 DEMO_ACCOUNT_NAME,
                 exchange.url_of(platform),
-                options=_OPTIONS.get(platform, {}),
+                options={
+                    **{option.key: option.default for option in registry.spec(platform).options if option.default},
+                    **sites[platform].options,
+                },
             ),
-            _SECRETS[platform],
+            sites[platform].secret,
         )
         for platform in exchange.platforms
+        if platform in sites
     ]
+
+
+def demo_sign_ins(exchange: DemoExchange) -> SignIns:
+    """The exchange's own sign-in pages and survey walls, in place of the real sites'."""
+    web: dict[str, WebSignIn] = {}
+    for platform in exchange.sign_ins.by_platform:
+        url = exchange.sign_in_url(platform)
+        if platform == "prolific":
+            web[platform] = ProlificSignIn(url, f"{exchange.base_url}/{exchange.sign_ins.prolific.platform}")
+        else:
+            builder: dict[str, CookieSignIn] = {"mturk": mturk_sign_in(url), "toloka": toloka_sign_in(url)}
+            web[platform] = builder[platform]
+    readers = {"bitlabs": bitlabs_wall, "cpx": cpx_wall}
+    walls = {p: readers[p](demo_wall(exchange, p)) for p in readers if p in exchange.platforms}
+    return SignIns(web, walls)
+
+
+def demo_wall(exchange: DemoExchange, platform: str) -> str:
+    """Where the demo's survey wall of `platform` is, as its links name it."""
+    return exchange.url_of(platform) + "/"
+
+
+def demo_wall_link(exchange: DemoExchange, platform: str) -> str:
+    """The demo worker's link to a survey wall, as her rewards site gives it (CPX's signature made by the site)."""
+    wall = demo_wall(exchange, platform)
+    if platform == "bitlabs":
+        return f"{wall}?{urlencode({'uid': BITLABS_USER_ID, 'token': BITLABS_TOKEN})}"
+    signature = expected_hash(CPX_EXT_USER_ID, CPX_SECRET)
+    return f"{wall}?{urlencode({'app_id': CPX_APP_ID, 'ext_user_id': CPX_EXT_USER_ID, 'secure_hash': signature})}"
+
+
+def demo_prolific_session(exchange: DemoExchange) -> str:
+    """A Prolific session of the demo's sign-in page, as the keyring keeps one: the demo starts signed in, and its
+    two-minute access tokens are refreshed as a real session's are."""
+    tokens = exchange.sign_ins.prolific.signed_in()
+    lifetime = tokens["expires_in"]
+    access, refresh = tokens["access_token"], tokens["refresh_token"]
+    assert isinstance(lifetime, int) and isinstance(access, str) and isinstance(refresh, str)
+    return ProlificSession(DEMO_CLIENT_ID, access, refresh, int(time.time()) + lifetime, lifetime).to_secret()

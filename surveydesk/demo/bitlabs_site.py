@@ -18,7 +18,15 @@ from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.statements import bitlabs_history
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    DemoSite,
+    Request,
+    Response,
+    SiteContext,
+    json_response,
+    method_not_allowed,
+)
 
 BITLABS_TOKEN: Final = "demo-bitlabs-token"  # noqa: S105 - a public demo credential, on purpose
 BITLABS_USER_ID: Final = "demo-user"
@@ -210,3 +218,6 @@ def _page(study: Study) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real survey runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(bitlabs_site, BITLABS_TOKEN, {"user_id": BITLABS_USER_ID, "currency": "USD"})

@@ -16,6 +16,7 @@ from surveydesk.demo.statements import cpx_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
     JSON_TYPE,
+    DemoSite,
     Request,
     Response,
     SiteContext,
@@ -44,7 +45,7 @@ def cpx_site(context: SiteContext, min_interval: float = 120.0) -> CPXSite:
     return site
 
 
-def _expected_hash(ext_user_id: str, secret: str) -> str:
+def expected_hash(ext_user_id: str, secret: str) -> str:
     """What CPX checks `secure_hash` against: md5 of the user id, a dash and the app's secret key."""
     return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
 
@@ -87,7 +88,7 @@ class CPXSite:
             return _error("app_id is missing or unknown")
         if not user_id:
             return _error("ext_user_id is missing")
-        if query.get("secure_hash") != _expected_hash(user_id, self._secret):
+        if query.get("secure_hash") != expected_hash(user_id, self._secret):
             return _error("secure_hash is wrong")
         if query.get("output_method") == "jsscriptv1" and self.payroll is not None:
             # The SDK's form, which adds the user's transactions; the 120 s rule is the survey list's.
@@ -170,3 +171,8 @@ def _page(study: Study) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real survey runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(
+    cpx_site, CPX_SECRET, {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"}
+)

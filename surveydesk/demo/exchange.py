@@ -17,14 +17,13 @@ from types import TracebackType
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
-from surveydesk.demo.bitlabs_site import bitlabs_site
-from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.ecb_site import EcbSite, ecb_site
-from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.payroll import HISTORY_DAYS
-from surveydesk.demo.prolific_site import ProlificSite
-from surveydesk.demo.toloka_site import toloka_site
+from surveydesk.demo.prolific_site import PROLIFIC_TOKEN
+from surveydesk.demo.sign_in_pages import sign_in_sites
+from surveydesk.demo.sites import demo_sites
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory, json_response
+from surveydesk.platforms.registry import BUILT_IN, Registry
 
 logger = logging.getLogger(__name__)
 
@@ -51,37 +50,34 @@ class DemoExchange:
     studies' dates start at a fixed moment too, so the same seed and clock readings give the same replies.
     `market_speed` scales how fast studies appear and fill: 1 makes a lively demo in which a study fills in
     minutes; real Prolific studies with large samples take hours (about 0.05). `sites` builds the platforms
-    served (every platform the app knows, by default); `history_days` how far back the demo worker's earnings go.
+    served (by default, the demo site of each platform of `registry`); `history_days` how far back the demo
+    worker's earnings go.
     """
 
-    PROLIFIC_TOKEN: ClassVar[str] = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
+    PROLIFIC_TOKEN: ClassVar[str] = PROLIFIC_TOKEN
 
     def __init__(
         self,
         seed: int | None = None,
         clock: Callable[[], float] | None = None,
         initial_studies: int = 12,
-        prolific_min_interval: float = 2.0,
         market_speed: float = 1.0,
         sites: Sequence[SiteFactory] | None = None,
         history_days: int = HISTORY_DAYS,
+        registry: Registry = BUILT_IN,
     ) -> None:
         ticks = clock or time.monotonic
         epoch = datetime.now(UTC) if clock is None else SIMULATED_EPOCH
         context = SiteContext(seed, ticks, epoch, initial_studies, market_speed, history_days)
 
-        def prolific(context: SiteContext) -> Site:
-            payroll = context.payroll(0, lambda study, seed: (study.id, seed))
-            return ProlificSite(
-                context.market(0), self.PROLIFIC_TOKEN, prolific_min_interval, context.clock, payroll
-            )
-
-        factories = [prolific, mturk_site, bitlabs_site, cpx_site, toloka_site] if sites is None else sites
-        built = [factory(context) for factory in factories]
+        if sites is None:
+            sites = [site.build for site in demo_sites(registry).values()]
+        built = [factory(context) for factory in sites]
         self._sites = {site.platform: site for site in built}
-        # The ECB's feeds are served beside the platforms, not as one: the demo worker has no account there.
+        # The ECB's feeds and the sign-in pages are served beside the platforms, not as ones.
         self._ecb = ecb_site(context)
-        self._routes: dict[str, Site] = {**self._sites, self._ecb.platform: self._ecb}
+        self.sign_ins = sign_in_sites(self._sites, context.clock)
+        self._routes: dict[str, Site] = {**self._sites, self._ecb.platform: self._ecb, **self.sign_ins.routes}
         self._faults: dict[str, deque[Response]] = {name: deque() for name in self._routes}
         self._faults_lock = threading.Lock()
         self._server: _Server | None = None
@@ -99,6 +95,11 @@ class DemoExchange:
         if platform not in self._sites:
             raise ValueError(f"no such platform on the demo exchange: {platform!r}")
         return f"{self.base_url}/{platform}"
+
+    def sign_in_url(self, platform: str) -> str:
+        """Where the worker signs in to `platform` on this exchange (the page a sign-in window opens first)."""
+        site = self.sign_ins.of(platform)
+        return site.start_url(f"{self.base_url}/{site.platform}")
 
     @property
     def ecb_url(self) -> str:

@@ -23,8 +23,17 @@ from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.sign_in_pages import CookieSession, read_cookies
 from surveydesk.demo.statements import mturk_dashboard, mturk_status_details
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, SiteContext, json_response, method_not_allowed
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    DemoSite,
+    Request,
+    Response,
+    SiteContext,
+    json_response,
+    method_not_allowed,
+)
 
 MTURK_SESSION: Final = "demo-mturk-session"  # the demo worker's session token: a public demo credential
 SESSION_COOKIE: Final = "session-token"
@@ -153,7 +162,7 @@ class MTurkSite:
         if burst < 1:
             raise ValueError(f"a burst must allow at least one request, not {burst}")
         self._market = market
-        self._session_token = session_token
+        self.session = CookieSession({SESSION_COOKIE: session_token})  # what the demo's sign-in page renews
         self._clock = clock
         self._epoch = epoch
         self._started = clock()  # simulated time starts here, as the market's does
@@ -178,7 +187,7 @@ class MTurkSite:
         earnings = self._payroll is not None and (bool(details) or request.path == DASHBOARD_PATH)
         if request.path not in SEARCH_PATHS and request.path != QUEUE_PATH and not accept and not earnings:
             return Response(404, _NOT_FOUND_PAGE, HTML_TYPE)
-        if _cookies(request.headers.get("cookie", "")).get(SESSION_COOKIE) != self._session_token:
+        if not self.session.accepts(read_cookies(request.headers.get("cookie", ""))):
             return Response(200, _SIGN_IN_PAGE, HTML_TYPE)
         refusal = self._throttle()
         if refusal is not None:
@@ -444,11 +453,6 @@ def _code(kind: str, source: str, length: int) -> str:
     return base64.b32encode(hashlib.sha256(f"{kind}:{source}".encode()).digest()).decode()[:length]
 
 
-def _cookies(header: str) -> dict[str, str]:
-    pairs = (part.strip().partition("=") for part in header.split(";"))
-    return {name: value for name, _, value in pairs if name}
-
-
 def _dollars(text: str) -> Decimal | None:
     try:
         amount = Decimal(text)
@@ -498,3 +502,6 @@ def _hit_page(study: Study) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real HIT runs here; nothing needs submitting.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(mturk_site, MTURK_COOKIE)

@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import Final
 from urllib.parse import urlencode
 
 from surveydesk.core.money import Money
@@ -17,7 +18,16 @@ from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.statements import prolific_submissions
-from surveydesk.demo.wire import HTML_TYPE, Request, Response, encode_json, json_response, method_not_allowed
+from surveydesk.demo.wire import (
+    HTML_TYPE,
+    DemoSite,
+    Request,
+    Response,
+    SiteContext,
+    encode_json,
+    json_response,
+    method_not_allowed,
+)
 
 STUDIES_PATH = "/api/v1/participant/studies/"
 RESERVE_PATH = "/api/v1/submissions/reserve/"
@@ -25,6 +35,15 @@ SUBMISSIONS_PATH = "/api/v1/participant/submissions/"
 # The demo participant's id, as study links carry it (`PROLIFIC_PID`); Prolific's ids are 24 hex digits.
 PARTICIPANT_ID = "5f0e1d2c3b4a59687766aabb"
 _STUDY_PAGE = re.compile(r"/studies/([0-9a-f]{24})/?")
+
+
+PROLIFIC_TOKEN: Final = "demo-prolific-token"  # noqa: S105 - a public demo credential, on purpose
+
+
+def prolific_site(context: SiteContext, min_interval: float = 2.0) -> ProlificSite:
+    """The factory the exchange builds Prolific from, on the first market."""
+    payroll = context.payroll(0, lambda study, seed: (study.id, seed))
+    return ProlificSite(context.market(0), PROLIFIC_TOKEN, min_interval, context.clock, payroll)
 
 
 class ProlificSite:
@@ -50,6 +69,8 @@ class ProlificSite:
         self._cache_version = -1
         self._cache: dict[str, bytes] = {}  # encoded study lists by query string, for `_cache_version`
         self._reserved: set[str] = set()  # the studies the participant has a place in
+        # Access tokens of the demo's sign-in (sign_in_pages.ProlificAuthSite), beside the fixed demo token.
+        self.also_accepts: Callable[[str], bool] = lambda _token: False
 
     def handle(self, request: Request) -> Response:
         if request.path == RESERVE_PATH:
@@ -87,7 +108,7 @@ class ProlificSite:
         token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
         if not token:
             return _error(401, "Not authenticated", "Authentication credentials were not provided.", 100)
-        if token != self._token:
+        if token != self._token and not self.also_accepts(token):
             return _error(401, "Authentication failed", "Invalid token.", 101)
         return None
 
@@ -273,3 +294,6 @@ def _page(study: Study, is_open: bool) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real study runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(prolific_site, PROLIFIC_TOKEN)

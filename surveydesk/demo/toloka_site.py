@@ -18,9 +18,11 @@ from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
+from surveydesk.demo.sign_in_pages import CookieSession, read_cookies
 from surveydesk.demo.statements import TOLOKA_MAX_PAGE_SIZE, toloka_transactions
 from surveydesk.demo.wire import (
     HTML_TYPE,
+    DemoSite,
     Request,
     Response,
     SiteContext,
@@ -64,6 +66,8 @@ class TolokaSite:
         self._cache = b""
         self._studies_by_pool: dict[int, str] = {}  # for the task pages of pools listed so far
         self.payroll: Payroll | None = None  # the worker's transactions; without one, none are served
+        # What the demo's sign-in page renews; at first, the cookies of the demo's pasted line.
+        self.session = CookieSession({"toloka-session": TOLOKA_SESSION, "toloka-csrftoken": TOLOKA_CSRF})
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -77,9 +81,14 @@ class TolokaSite:
             return self._task_page(int(page[1]))
         return json_response(404, {"code": "NOT_FOUND", "message": "Not found."})
 
+    def _signed_in(self, request: Request) -> bool:
+        """The session's cookies, and the CSRF header repeating the cookie's token, as the app checks."""
+        cookies = read_cookies(request.headers.get("cookie", ""))
+        return self.session.accepts(cookies) and request.headers.get("x-csrf-token") == cookies["toloka-csrftoken"]
+
     def _transactions(self, request: Request, payroll: Payroll) -> Response:
         """The worker's transactions, newest first, a Spring page at a time (unthrottled: synced rarely)."""
-        if not _signed_in(request):
+        if not self._signed_in(request):
             return json_response(403, {"code": "ACCESS_DENIED", "message": "Access denied."})
         query = request.query
         page, size = query.get("page", "0"), query.get("size", "20")
@@ -88,7 +97,7 @@ class TolokaSite:
         return json_response(200, toloka_transactions(payroll, number, count))
 
     def _groups(self, request: Request) -> Response:
-        if not _signed_in(request):
+        if not self._signed_in(request):
             return json_response(403, {"code": "ACCESS_DENIED", "message": "Access denied."})
         with self._lock:
             now = self._clock()
@@ -123,17 +132,6 @@ class TolokaSite:
 def pool_id(study: Study) -> int:
     """A number for the study's pool, as Toloka's pool ids are: the last 40 bits of its id, safe in JavaScript."""
     return int(study.id[-10:], 16)
-
-
-def _signed_in(request: Request) -> bool:
-    """The session cookie is the demo's, and the CSRF header repeats the cookie's token, as the app checks."""
-    pairs = (piece.strip().partition("=") for piece in request.headers.get("cookie", "").split(";"))
-    cookies = {name.strip(): value.strip() for name, _, value in pairs}
-    return (
-        cookies.get("toloka-session") == TOLOKA_SESSION
-        and cookies.get("toloka-csrftoken") == TOLOKA_CSRF
-        and request.headers.get("x-csrf-token") == TOLOKA_CSRF
-    )
 
 
 def _group(study: Study) -> dict[str, object]:
@@ -187,3 +185,6 @@ def _page(study: Study, is_open: bool) -> bytes:
         "<p><small>SurveyDesk demo exchange: no real task runs here.</small></p>\n"
         "</body></html>\n"
     ).encode()
+
+
+DEMO: Final = DemoSite(toloka_site, TOLOKA_COOKIE)

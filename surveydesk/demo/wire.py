@@ -79,6 +79,16 @@ class SiteContext:
 SiteFactory = Callable[[SiteContext], Site]
 
 
+@dataclass(frozen=True, slots=True)
+class DemoSite:
+    """A platform's place in the demo: how the exchange builds its site, and the demo worker's login and
+    account settings there. A platform's `PlatformSpec.demo_site` names the module defining its `DEMO`."""
+
+    build: SiteFactory
+    secret: str
+    options: Mapping[str, str] = field(default_factory=dict)
+
+
 def encode_json(payload: object) -> bytes:
     """Compact UTF-8 JSON, as real APIs send it."""
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.platforms.registry import platform_name
 
 if TYPE_CHECKING:
     from surveydesk.store.settings import JsonValue

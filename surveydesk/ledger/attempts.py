@@ -7,22 +7,20 @@ it reads only attempts with transitions it has not seen, and storing an attempt 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt, Outcome
+from surveydesk.work.store import WorkLog
 
 # The last `attempt_events` row ingested, in the settings table.
 SEEN_KEY = "ledger.attempt_events_seen"
-# Platforms whose records name the task the worker took by the id the attempt knows (the study, the survey).
-# Elsewhere (an MTurk attempt knows the HIT group, not the HIT) the attempt is an entry of its own, linked to the
-# platform's record of it by title and amount (see surveydesk.ledger.model).
-TASK_IDS_SHARED = frozenset({"prolific", "bitlabs", "cpx"})
 _STATUS_OF_OUTCOME = {
     Outcome.SUBMITTED: Status.SUBMITTED,
     Outcome.RETURNED: Status.RETURNED,
@@ -32,10 +30,12 @@ _STATUS_OF_OUTCOME = {
 }
 
 
-def attempt_header(attempt: Attempt) -> EntryHeader:
-    """The attempt's entry: the platform's task entry where the ids are shared, else one of its own, named by
-    when and as which attempt it started (unique across the worker's computers)."""
-    if attempt.platform in TASK_IDS_SHARED:
+def attempt_header(attempt: Attempt, task_ids_shared: bool) -> EntryHeader:
+    """The attempt's entry: the platform's task entry where its records name the task by the id the attempt
+    knows (a study, a survey), else one of its own, named by when and as which attempt it started (unique across
+    the worker's computers). An MTurk attempt, say, knows the HIT group, not the HIT: its entry is linked to the
+    platform's record of it by title and amount (see surveydesk.ledger.model)."""
+    if task_ids_shared:
         task_id = attempt.external_id
     else:
         task_id = f"{ATTEMPT_TASK_PREFIX}{attempt.started_at.strftime('%Y%m%dT%H%M%S%fZ')}-{attempt.id}"
@@ -52,9 +52,9 @@ def attempt_header(attempt: Attempt) -> EntryHeader:
     )
 
 
-def attempt_reports(attempt: Attempt) -> list[Report]:
+def attempt_reports(attempt: Attempt, task_ids_shared: bool) -> list[Report]:
     """Taken (in progress, for its reward), then its outcome with what the worker expects it to pay."""
-    header = attempt_header(attempt)
+    header = attempt_header(attempt, task_ids_shared)
     reports = [Report(header, attempt.started_at, Status.IN_PROGRESS, attempt.reward)]
     if attempt.outcome is not None and attempt.ended_at is not None:
         expected = attempt.paid
@@ -69,8 +69,11 @@ def attempt_reports(attempt: Attempt) -> list[Report]:
 class AttemptIngest:
     """Brings attempts with new transitions into the ledger."""
 
-    def __init__(self, db: Database, ledger: LedgerStore) -> None:
+    def __init__(self, db: Database, ledger: LedgerStore, shares_task_ids: Callable[[str], bool]) -> None:
+        """`shares_task_ids(platform)`: whether the platform's records name a task by the attempt's id (its
+        spec's `task_ids_shared`)."""
         self._db = db
+        self._shares_task_ids = shares_task_ids
         self._ledger = ledger
         self._log = WorkLog(db)
         self._settings = SettingsStore(db)
@@ -93,7 +96,12 @@ class AttemptIngest:
         )
         if not rows:
             return 0
-        reports = [report for attempt_id, _ in rows for report in attempt_reports(self._log.attempt(attempt_id))]
+        attempts = [self._log.attempt(attempt_id) for attempt_id, _ in rows]
+        reports = [
+            report
+            for attempt in attempts
+            for report in attempt_reports(attempt, self._shares_task_ids(attempt.platform))
+        ]
         self._ledger.record(reports, Source.LOCAL, now)
         self._settings.set(SEEN_KEY, max(last for _, last in rows))
         return len(rows)

@@ -22,9 +22,10 @@ from enum import StrEnum
 
 import requests
 
-from surveydesk.connectors.http import MAX_BODY_BYTES, get
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
 from surveydesk.ledger.rates import ECB, Rate, RateError, parse_rate
+from surveydesk.net.http import MAX_BODY_BYTES, get
+from surveydesk.net.status import retry_after
 
 ECB_BASE_URL = "https://www.ecb.europa.eu/stats/eurofxref/"
 SOURCE = "ECB"
@@ -37,7 +38,6 @@ NINETY_DAYS_REACH = timedelta(days=80)
 _NAMESPACE = "{http://www.ecb.int/vocabulary/2002-08-01/eurofxref}"
 _DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z]{3}$")
-_SECONDS = re.compile(r"[0-9]{1,9}")
 _SLICE = 256 * 1024
 
 
@@ -129,9 +129,7 @@ def fetch_rates(
     cap = FULL_HISTORY_MAX_BYTES if url.endswith(Feed.FULL) else MAX_BODY_BYTES
     response = get(session, url, platform=SOURCE, headers={"Accept": "application/xml, text/xml"}, max_bytes=cap)
     if response.status_code in (429, 503):
-        header = response.headers.get("Retry-After", "").strip()
-        wait = timedelta(seconds=min(int(header), 86_400)) if _SECONDS.fullmatch(header) else FALLBACK_WAIT
-        retry_at = now + wait
+        retry_at = now + (retry_after(response, now) or FALLBACK_WAIT)
         raise RateLimited(SOURCE, "the ECB asks us to come back later", retry_at)
     if response.status_code != 200:
         raise Unavailable(SOURCE, f"the ECB answered with HTTP {response.status_code}")

@@ -13,6 +13,7 @@ pages is sent (`first_sync_progress`) a few times a second while it runs, and th
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -22,11 +23,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.core.politeness import CADENCES, DEFAULT_CADENCE, Politeness
+from surveydesk.core.politeness import DEFAULT_CADENCE, Politeness
 from surveydesk.core.progress import Progress
-from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
+from surveydesk.ledger.reconcile import Reconciler, SyncResult
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.background import Background
 
@@ -163,6 +165,7 @@ class ReconciliationService(QObject):
         interval: timedelta = SYNC_INTERVAL,
         stagger: timedelta = FIRST_SYNC_STAGGER,
         retry_floor: timedelta | None = None,
+        floor_of: Callable[[str], timedelta] = lambda _platform: DEFAULT_CADENCE.floor,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -173,6 +176,7 @@ class ReconciliationService(QObject):
         self._interval = interval
         self._stagger = stagger
         self._retry_floor = retry_floor
+        self._floor_of = floor_of  # a platform's cadence floor, from its spec
         self._accounts: dict[AccountKey, _Account] = {}
         self._running = False
         self._stopping = False
@@ -196,7 +200,7 @@ class ReconciliationService(QObject):
         status = SyncStatus(account.key, account.label, SyncState.WAITING, last_sync=last)
         # A run cut short (a rate limit half-way through a first year of history) goes on as soon as the
         # platform allows, not at the next quarter hour; other errors back off from there.
-        floor = self._retry_floor or CADENCES.get(account.key.platform, DEFAULT_CADENCE).floor
+        floor = self._retry_floor or self._floor_of(account.key.platform)
         self._accounts[account.key] = _Account(account, reader, Politeness(floor), timer, status)
         self.status_changed.emit(status)
         if self._running:

@@ -11,21 +11,21 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import quote, urlsplit
 
 import requests
 
-from surveydesk import __version__
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import NetError, TooLarge, send
+from surveydesk.net.http import make_session as net_session
+from surveydesk.net.status import retry_after
 
 TIMEOUT: Final = (5.0, 60.0)  # seconds to connect; seconds between bytes (a big _bulk_docs takes a while)
 MAX_REPLY_BYTES: Final = 64 * 1024 * 1024  # far above any batch we ask for; a bigger reply is refused unread
 DEFAULT_RETRY: Final = timedelta(seconds=60)  # when a busy server gives no Retry-After
 MAX_POSITION_CHARS: Final = 4096  # a CouchDB 3 sequence is a few hundred characters
-_CHUNK: Final = 64 * 1024
 _REVISION: Final = re.compile(r"[1-9][0-9]{0,8}-[0-9A-Za-z]{1,64}")  # generation-hash
 
 JsonObject = dict[str, Any]
@@ -97,8 +97,8 @@ class ChangesPage:
 
 
 def make_session() -> requests.Session:
-    session = requests.Session()
-    session.headers.update({"User-Agent": f"SurveyDesk/{__version__}", "Accept": "application/json"})
+    """The network layer's session (connections retried, no ~/.netrc), sending JSON."""
+    session = net_session()
     session.headers["Content-Type"] = "application/json"
     return session
 
@@ -260,27 +260,21 @@ class CouchDatabase:
     ) -> requests.Response:
         data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
-            with self._session.request(
+            reply = send(
+                self._session,
                 method,
                 self._base + path,
+                timeout=self._timeout,
+                allow_redirects=False,  # a redirect could carry the login elsewhere; the worker enters the address
+                max_bytes=MAX_REPLY_BYTES,
                 params=params,
                 data=data,
                 auth=self._auth,
-                timeout=self._timeout,
-                allow_redirects=False,  # a redirect could carry the login elsewhere; the worker enters the address
-                verify=True,
-                stream=True,
-            ) as reply:
-                reply._content = _read_capped(reply, self.name)
-        except requests.Timeout:
-            raise ServerGone(
-                QT_TRANSLATE_NOOP("CouchDatabase", "{0} did not answer in time").filled(self.name)
-            ) from None
-        except requests.ConnectionError:
-            raise ServerGone(QT_TRANSLATE_NOOP("CouchDatabase", "cannot reach {0}").filled(self.name)) from None
-        except requests.RequestException as error:
-            failed = QT_TRANSLATE_NOOP("CouchDatabase", "the request to {0} failed ({1})")
-            raise ServerGone(failed.filled(self.name, type(error).__name__)) from None
+            )
+        except TooLarge as failure:
+            raise BadReply(failure.message) from None
+        except NetError as failure:
+            raise ServerGone(failure.message) from None
         return self._checked(reply, path)
 
     def _checked(self, reply: requests.Response, path: str) -> requests.Response:
@@ -309,7 +303,7 @@ class CouchDatabase:
             )
         if status in (429, 503):
             now = self._now()
-            retry_at = now + _retry_after(reply.headers.get("Retry-After", ""), now)
+            retry_at = now + (retry_after(reply, now) or DEFAULT_RETRY)
             raise ServerBusy(
                 QT_TRANSLATE_NOOP("CouchDatabase", "{0} is busy and asked us to come back later").filled(
                     self.name
@@ -372,35 +366,3 @@ def _is_missing_database(reply: requests.Response) -> bool:
         return False
     reason = body.get("reason") if isinstance(body, dict) else None
     return reason in ("no_db_file", "Database does not exist.")
-
-
-def _read_capped(reply: requests.Response, name: str) -> bytes:
-    declared = reply.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
-        raise BadReply(
-            QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a reply of {1} MB; it was refused").filled(
-                name, int(declared) // 1_000_000
-            )
-        )
-    body = bytearray()
-    for chunk in reply.iter_content(_CHUNK):
-        body += chunk
-        if len(body) > MAX_REPLY_BYTES:
-            too_long = QT_TRANSLATE_NOOP("CouchDatabase", "{0} sent a reply of more than {1} MB; it was refused")
-            raise BadReply(too_long.filled(name, MAX_REPLY_BYTES // 1_000_000))
-    return bytes(body)
-
-
-def _retry_after(value: str, now: datetime) -> timedelta:
-    """A Retry-After header: seconds, or an HTTP date; anything else (or absurd) means the default wait."""
-    text = value.strip()
-    if text.isdigit():
-        return timedelta(seconds=min(int(text), 86_400))
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return DEFAULT_RETRY
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    wait = moment - now
-    return min(max(wait, timedelta(0)), timedelta(days=1))

@@ -1,4 +1,9 @@
-"""The accounts dialog: add, edit, test and remove platform accounts; their secrets go to the keyring only."""
+"""The accounts dialog: add, edit, test and remove platform accounts; their secrets go to the keyring only.
+
+The worker connects an account as she would in her browser: "Sign in" opens the platform's own sign-in page
+(ui/sign_in_window.py), or, for a survey wall, she pastes the link of the wall she earns on. No field asks for
+a token, a cookie, a header or a hash.
+"""
 
 from __future__ import annotations
 
@@ -19,16 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.connectors.http import make_session
-from surveydesk.connectors.registry import PLATFORMS, PlatformSpec, spec_of
 from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import make_session
+from surveydesk.platforms.offerwall_links import LinkRefused, WallLink
+from surveydesk.platforms.registry import Registry
+from surveydesk.platforms.spec import PlatformSpec
+from surveydesk.platforms.web_session import CapturedSession, SignIns, WebSignIn
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
+from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.text import plain_label, translated
+
+# What signing in gives SurveyDesk and what it never does ({0}: the platform's name).
+SIGN_IN_PROMISE = QT_TRANSLATE_NOOP(
+    "AccountsDialog",
+    "Signing in lets SurveyDesk see the tasks {0} offers you and your earnings there. It never takes a task "
+    "without your click, and your sign-in stays on this computer, never shared with another.",
+)
+WALL_PROMISE = QT_TRANSLATE_NOOP(
+    "AccountsDialog",
+    "Paste the address of the {0} survey page of the rewards site you earn on. SurveyDesk reads your member "
+    "number from it to list your surveys; it never takes a survey without your click.",
+)
 
 
 def describe_test_result(outcome: list[Task] | PlatformError) -> str:
@@ -55,17 +77,27 @@ class AccountsDialog(QDialog):
         secrets: SecretStore,
         clock: Clock,
         background: Background,
+        registry: Registry,
+        *,
+        sign_ins: SignIns,
+        signed_in: SecretStore,
         select: AccountKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`secrets` keeps what signing in gives; `signed_in` is the same store as the connectors read it (a
+        Prolific session gives an access token); `sign_ins` says where each platform is signed in to."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts"))
-        self.resize(760, 420)
+        self.resize(760, 460)  # fits a 1366x768 screen
         self._accounts = accounts
         self._secrets = secrets
+        self._signed_in = signed_in
+        self._sign_ins = sign_ins
         self._clock = clock
         self._background = background
+        self._registry = registry
         self._editing: Account | None = None
+        self.sign_in_window: SignInWindow | None = None  # open while the worker signs in
 
         self.account_list = QListWidget(self)
         self.account_list.setAccessibleName(self.tr("Accounts"))
@@ -76,20 +108,29 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
 
         self.platform = QComboBox(self)
-        for spec in PLATFORMS.values():
+        for spec in registry:
             self.platform.addItem(spec.name, spec.platform)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.label = QLineEdit(self)
         self.label.setPlaceholderText(self.tr("A name for this account, e.g. your e-mail"))
         self.base_url = QLineEdit(self)
-        self.secret = QLineEdit(self)
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_help = plain_label(self)
-        self.secret_help.setWordWrap(True)
+        self.sign_in_button = QPushButton(self.tr("Sign in…"), self)
+        self.sign_in_button.clicked.connect(self.sign_in)
+        self.connection = plain_label(self)  # signed in or not, in words
+        self.connection_row = QWidget(self)  # the button and the words, one row of the form
+        line = QHBoxLayout(self.connection_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.sign_in_button)
+        line.addWidget(self.connection, 1)
+        self.wall_link = QLineEdit(self)
+        self.wall_link.setAccessibleName(self.tr("Survey wall link"))
+        self.wall_link.textChanged.connect(self._on_link_changed)
+        self.promise = plain_label(self)
+        self.promise.setWordWrap(True)
         self.enabled = QCheckBox(self.tr("Check this account for tasks"), self)
         self.option_fields: dict[str, QLineEdit] = {}
-        self.result = plain_label(self)
-        self.result.setWordWrap(True)
+        self.feedback = plain_label(self)
+        self.feedback.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -104,7 +145,7 @@ class AccountsDialog(QDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addLayout(self._form)
-        right.addWidget(self.result)
+        right.addWidget(self.feedback)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.test_button)
@@ -121,7 +162,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         if secrets.problem:
-            self.result.setText(translated(secrets.problem))
+            self.feedback.setText(translated(secrets.problem))
         self._reload(select)
 
     # --- what the buttons do ---------------------------------------------------------------------------------
@@ -131,22 +172,45 @@ class AccountsDialog(QDialog):
         self._show(None)
 
     def save(self) -> None:
+        """Save the form; a survey wall's link, if one was pasted, gives the account its ids (and the keyring its
+        key). A new account of a platform one signs in to must be signed in first ("Sign in…" saves it)."""
         account = self._account_from_form()
         if account is None:
             return
-        secret = self.secret.text().strip()
-        if self._editing is None and not secret:
-            self.result.setText(self.tr("Paste the {0} first.").format(self._spec().sign_in_label.lower()))
+        wall = self._sign_ins.walls.get(account.key.platform)
+        link: WallLink | None = None
+        if wall is not None and self.wall_link.text().strip():
+            try:
+                link = wall.read(self.wall_link.text())
+            except LinkRefused as refused:
+                self.feedback.setText(translated(refused.message))
+                return
+            account = Account(account.key, account.label, account.base_url, account.enabled,
+                              {**account.options, **link.options})  # fmt: skip
+        elif self._editing is None:
+            self.feedback.setText(
+                self.tr("Paste the survey wall's link first.") if wall else self.tr("Sign in first.")
+            )
             return
-        if secret and not keep_secret(self, self._secrets, account.key, secret, self.result):
+        if link is not None and link.secret and not self._keep(account.key, link.secret):
             return
-        if self._editing is not None and self._editing.key != account.key:
-            self._forget(self._editing.key)
-        self._accounts.save(account)
-        self.secret.clear()
-        self.result.setText(self.tr("Saved."))
-        self.account_saved.emit(account)
-        self._reload(account.key)
+        self._store(account)
+        self.wall_link.clear()
+        self.feedback.setText(self.tr("Saved."))
+
+    def sign_in(self) -> None:
+        """Open the platform's sign-in page; once the worker is signed in, keep the session, save the account and
+        test it. A site that remembers the worker gets the stored session back and may skip the password."""
+        account = self._account_from_form(default_label=True)
+        web = self._sign_ins.web.get(self._spec().platform)
+        if account is None or web is None:
+            return
+        window = SignInWindow(web.session_watch(self._stored(account.key)), self._spec().name, self)
+        window.signed_in.connect(lambda captured: self._signed_in_to(web, account, captured))
+        window.destroyed.connect(self._sign_in_closed)
+        self.sign_in_window = window
+        self.feedback.setText(self.tr("Sign in in the window that opened."))
+        window.open()
 
     def remove_current(self) -> None:
         if self._editing is None:
@@ -167,18 +231,15 @@ class AccountsDialog(QDialog):
         account = self._account_from_form()
         if account is None:
             return
-        typed = self.secret.text().strip()
-        stored = self._secrets
+        stored = self._signed_in
 
         def secret() -> str | None:
-            if typed:
-                return typed
             try:
                 return stored.get(account.key)
             except SecretsUnavailable:
                 return None
 
-        connector = self._spec().build(account, secret, make_session(), self._clock)
+        connector = self._spec().connector(account, secret, make_session(), self._clock)
 
         def poll_once() -> list[Task] | PlatformError:
             try:
@@ -186,7 +247,7 @@ class AccountsDialog(QDialog):
             except PlatformError as error:
                 return error
 
-        self.result.setText(self.tr("Testing…"))
+        self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
         self._background.run(poll_once, self._show_test_result, self._show_test_failure)
 
@@ -196,8 +257,7 @@ class AccountsDialog(QDialog):
         self.account_list.blockSignals(True)
         self.account_list.clear()
         for account in self._accounts.list_accounts():
-            spec = PLATFORMS.get(account.key.platform)
-            item = QListWidgetItem(f"{spec.name if spec else account.key.platform} — {account.label}")
+            item = QListWidgetItem(f"{self._registry.name(account.key.platform)} — {account.label}")
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.account_list.addItem(item)
             if account.key == select:
@@ -219,8 +279,8 @@ class AccountsDialog(QDialog):
         self.label.setText("" if account is None else account.label)
         self.base_url.setText(self._spec().base_url if account is None else account.base_url)
         self.enabled.setChecked(True if account is None else account.enabled)
-        self.secret.clear()
-        self.secret.setPlaceholderText(self.tr("unchanged") if account is not None else "")
+        self.wall_link.clear()
+        self._show_connection(account)
 
     def _on_platform_changed(self, _index: int) -> None:
         if self._editing is None:
@@ -228,7 +288,8 @@ class AccountsDialog(QDialog):
             self._build_fields(self._spec(), None)
 
     def _build_fields(self, spec: PlatformSpec, account: Account | None) -> None:
-        kept = {self.platform, self.label, self.secret, self.secret_help, self.base_url, self.enabled}
+        kept = {self.platform, self.label, self.base_url, self.enabled, self.wall_link, self.promise}
+        kept.add(self.connection_row)
         while self._form.rowCount():
             row = self._form.takeRow(0)
             for item in (row.labelItem, row.fieldItem):
@@ -239,47 +300,119 @@ class AccountsDialog(QDialog):
         self.option_fields = {}
         self._form.addRow(self.tr("Platform:"), self.platform)
         self._form.addRow(self.tr("Account:"), self.label)
-        self._form.addRow(self.tr("{0}:").format(spec.sign_in_label), self.secret)
-        self._form.addRow("", self.secret_help)
-        self.secret_help.setText(spec.sign_in_help)
+        wall = self._sign_ins.walls.get(spec.platform)
+        web = spec.platform in self._sign_ins.web
+        self.connection_row.setVisible(web)
+        self.wall_link.setVisible(wall is not None)
+        if web:
+            self._form.addRow(self.tr("Connection:"), self.connection_row)
+            self.promise.setText(translated(SIGN_IN_PROMISE.filled(spec.name)))
+        elif wall is not None:
+            self.wall_link.setPlaceholderText(wall.wall + "…")
+            self._form.addRow(self.tr("Survey wall link:"), self.wall_link)
+            self.promise.setText(translated(WALL_PROMISE.filled(spec.name)))
+        else:
+            self.promise.setText(self.tr("SurveyDesk cannot connect {0} yet.").format(spec.name))
+        self._form.addRow("", self.promise)
+        filled = wall.filled_options if wall is not None else frozenset()
         for option in spec.options:
+            if option.key in filled:
+                continue
             field = QLineEdit(self)
             field.setText(option.default if account is None else account.options.get(option.key, option.default))
             self.option_fields[option.key] = field
-            self._form.addRow(f"{option.label}:", field)
+            self._form.addRow(self.tr("{0}:").format(translated(option.label)), field)
         self._form.addRow(self.tr("Server:"), self.base_url)
         self._form.addRow("", self.enabled)
 
     def _spec(self) -> PlatformSpec:
-        return spec_of(str(self.platform.currentData()))
+        return self._registry.spec(str(self.platform.currentData()))
 
-    def _account_from_form(self) -> Account | None:
+    def _account_from_form(self, default_label: bool = False) -> Account | None:
+        """The account the form describes, or None after saying what is missing. Signing in needs no name first:
+        `default_label` names a new account after its platform, which the worker may change."""
         spec = self._spec()
         label = self.label.text().strip()
+        if not label and default_label:
+            label = spec.name
+            self.label.setText(label)
         if not label:
-            self.result.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
+            self.feedback.setText(self.tr("Give the account a name (your e-mail or user name on the platform)."))
             return None
         options = {key: field.text().strip() for key, field in self.option_fields.items()}
-        missing = [o.label for o in spec.options if o.required and not options.get(o.key)]
+        if self._editing is not None:  # what the wall's link filled stays as it was
+            options = {**self._editing.options, **options}
+        asked = [option for option in spec.options if option.key in self.option_fields]
+        missing = [translated(option.label) for option in asked if option.required and not options[option.key]]
         if missing:
-            self.result.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
+            self.feedback.setText(self.tr("Fill in: {0}.").format(", ".join(missing)))
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
         return Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
 
+    def _signed_in_to(self, web: WebSignIn, account: Account, captured: CapturedSession) -> None:
+        secret = web.secret(captured)
+        if secret is None:
+            self.feedback.setText(
+                self.tr("{0}'s page did not give SurveyDesk what it needs; please sign in again.").format(
+                    self._spec().name
+                )
+            )
+            return
+        if not self._keep(account.key, secret):
+            return
+        self._store(account)
+        self.feedback.setText(self.tr("Signed in. Testing…"))
+        self.test_connection()
+
+    def _sign_in_closed(self) -> None:
+        self.sign_in_window = None
+
+    def _keep(self, key: AccountKey, secret: str) -> bool:
+        return keep_secret(self, self._secrets, key, secret, self.feedback)
+
+    def _store(self, account: Account) -> None:
+        """Save `account` (renamed: the old one is forgotten) and tell the poller."""
+        if self._editing is not None and self._editing.key != account.key:
+            self._forget(self._editing.key)
+        self._accounts.save(account)
+        self.account_saved.emit(account)
+        self._reload(account.key)
+
+    def _stored(self, key: AccountKey) -> str | None:
+        try:
+            return self._secrets.get(key)
+        except SecretsUnavailable:
+            return None
+
+    def _show_connection(self, account: Account | None) -> None:
+        signed_in = account is not None and self._stored(account.key) is not None
+        self.connection.setText(self.tr("Signed in.") if signed_in else self.tr("Not signed in yet."))
+        self.sign_in_button.setText(self.tr("Sign in again…") if signed_in else self.tr("Sign in…"))
+
+    def _on_link_changed(self, text: str) -> None:
+        """Say what the pasted link holds, in words, as soon as it is pasted."""
+        wall = self._sign_ins.walls.get(self._spec().platform)
+        if wall is None or not text.strip():
+            return
+        try:
+            self.feedback.setText(translated(wall.read(text).found))
+        except LinkRefused as refused:
+            self.feedback.setText(translated(refused.message))
+
     def _forget(self, key: AccountKey) -> None:
         try:
             self._secrets.delete(key)
         except SecretsUnavailable as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
         self._accounts.remove(key)
         self.account_removed.emit(key)
 
     def _show_test_result(self, outcome: list[Task] | PlatformError) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(describe_test_result(outcome))
+        self.feedback.setText(describe_test_result(outcome))
 
     def _show_test_failure(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+        self.feedback.setText(self.tr("The test failed with an error of ours; see the log file."))

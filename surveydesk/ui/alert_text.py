@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import Task
 from surveydesk.feed.alerts import Alert
+from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_number, format_rate
 from surveydesk.ui.text import task_title
 

@@ -1,8 +1,9 @@
-"""The alert settings: how many alerts a minute at most, quiet hours, and a sound."""
+"""The alert settings: how many alerts a minute at most, quiet hours, a sound, and alerts on the phone."""
 
 from __future__ import annotations
 
 from datetime import time
+from typing import cast
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -11,13 +12,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QPushButton,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 
 
 def save_alert_settings(settings: SettingsStore, alerts: AlertSettings) -> None:
@@ -32,9 +37,17 @@ class AlertsDialog(QDialog):
     """Edits the alert settings; `changed` carries the new ones once saved."""
 
     changed = Signal(object)  # AlertSettings
+    test_requested = Signal(bool)  # a test alert on this computer, with its sound or not
 
-    def __init__(self, settings: SettingsStore, current: AlertSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        current: AlertSettings,
+        parent: QWidget | None = None,
+        phone: PhoneAlertsSection | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.phone = phone
         self.setWindowTitle(self.tr("Alerts"))
         self._settings = settings
         self.per_minute = QSpinBox(self)
@@ -58,6 +71,8 @@ class AlertsDialog(QDialog):
         self._on_quiet_toggled(self.quiet.isChecked())
         self.sound = QCheckBox(self.tr("Play a sound with each alert"), self)
         self.sound.setChecked(current.sound)
+        self.test = QPushButton(self.tr("Send a test alert"), self)
+        self.test.clicked.connect(lambda: self.test_requested.emit(self.sound.isChecked()))
 
         hours = QHBoxLayout()
         hours.addWidget(self.quiet)
@@ -67,22 +82,35 @@ class AlertsDialog(QDialog):
         buttons.setParent(self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        computer = QWidget(self)
+        form = QFormLayout(computer)
         form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
         form.addRow(hours)
         form.addRow(self.sound)
-        form.addRow(buttons)
+        form.addRow(self.test)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(computer, self.tr("On this computer"))
+        if phone is not None:
+            phone.setParent(self)
+            self.tabs.addTab(phone, self.tr("On my phone"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
 
     def chosen(self) -> AlertSettings:
         quiet = self.quiet.isChecked()
         return AlertSettings(
             per_minute=self.per_minute.value(),
-            quiet_from=self.quiet_from.time().toPython() if quiet else None,
-            quiet_until=self.quiet_until.time().toPython() if quiet else None,
+            # PySide6 types QTime.toPython() as object; it gives a datetime.time.
+            quiet_from=cast(time, self.quiet_from.time().toPython()) if quiet else None,
+            quiet_until=cast(time, self.quiet_until.time().toPython()) if quiet else None,
             sound=self.sound.isChecked(),
         )
 
     def save(self) -> None:
+        if self.phone is not None and not self.phone.save():
+            self.tabs.setCurrentWidget(self.phone)  # where it says what to put right
+            return
         alerts = self.chosen()
         save_alert_settings(self._settings, alerts)
         self.changed.emit(alerts)

@@ -19,6 +19,7 @@ from surveydesk.ui.icons import app_icon, tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.resource_check import missing_resources
 from surveydesk.ui.shell_controller import ShellController
+from surveydesk.ui.sign_in_window import prepare_web_engine
 from surveydesk.ui.translations import chosen_language, install_translators
 
 __all__ = ["add_shell", "app_icon", "create_application", "missing_resources", "tray_icon"]
@@ -33,6 +34,8 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
     installed here, before any window exists; tests and harnesses pass none and keep Qt's English.
     """
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        prepare_web_engine()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
+from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
-from surveydesk.ui.task_model import platform_name
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from surveydesk.connectors.registry import PLATFORMS
 from surveydesk.core.model import PollState
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.poller import Poller
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.text import plain_label
@@ -30,7 +30,7 @@ class WelcomePage(QWidget):
         self.heading.setFont(font)
         self.explanation = plain_label(self)
         self.explanation.setWordWrap(True)
-        platforms = QLocale().createSeparatedList([spec.name for spec in PLATFORMS.values()])
+        platforms = QLocale().createSeparatedList([spec.name for spec in BUILT_IN])
         self.explanation.setText(
             self.tr(
                 "SurveyDesk gathers the paid tasks of {0} into one list and alerts you to the ones worth taking. "

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -17,6 +18,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
+    QXYSeries,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import QWidget
 
 from surveydesk.core.money import Money, minor_exponent
 from surveydesk.ledger.history import EarningsSeries, WagePoint
+from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_date, format_month
-from surveydesk.ui.task_model import platform_name
 
 MAX_POINTS = 36
 
@@ -39,7 +41,7 @@ def period_label(start: date, period: str) -> str:
 
 
 def _major(minor: int, currency: str) -> float:
-    return minor / 10 ** minor_exponent(currency)
+    return minor / 10.0 ** minor_exponent(currency)
 
 
 def _money_value(money: Money | None) -> float | None:
@@ -96,7 +98,12 @@ class EarningsChart(_Chart):
         bars.attachAxis(amounts)
 
     def bar_sets(self) -> list[QBarSet]:
-        return [bar_set for series in self.chart().series() for bar_set in series.barSets()]
+        return [
+            bar_set
+            for series in self.chart().series()
+            if isinstance(series, QAbstractBarSeries)
+            for bar_set in series.barSets()
+        ]
 
 
 class _LineChart(_Chart):
@@ -126,7 +133,7 @@ class _LineChart(_Chart):
         axis_y.setRange(0, highest * 1.1 if highest > 0 else 1)
 
     def points(self) -> int:
-        return sum(series.count() for series in self.chart().series())
+        return sum(series.count() for series in self.chart().series() if isinstance(series, QXYSeries))
 
 
 class WageChart(_LineChart):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.rates import RateError, RateStore, parse_rate
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import cell_text, plain_label
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000
@@ -128,7 +129,8 @@ class RatesDialog(QDialog):
     def add(self) -> bool:
         try:
             per_euro = parse_rate(self.rate.text())
-            self._store.set_by_worker(self.currency.text(), self.day.date().toPython(), per_euro)
+            day = cast(date, self.day.date().toPython())  # PySide6 types QDate.toPython() as object
+            self._store.set_by_worker(self.currency.text(), day, per_euro)
         except (RateError, MoneyError) as error:
             self._say(
                 self.tr("Not kept: {0}. Enter a currency such as USD and a rate such as 1.0921.").format(error)
@@ -142,7 +144,7 @@ class RatesDialog(QDialog):
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
         for row in rows:
-            currency, day = self.table.item(row, 0).text(), date.fromisoformat(self.table.item(row, 1).text())
+            currency, day = cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))
             self._store.remove(currency, day)
         if rows:
             self.refresh()

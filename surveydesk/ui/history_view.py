@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
@@ -55,9 +56,9 @@ from surveydesk.ledger.history import (
     History,
     Totals,
 )
-from surveydesk.ledger.model import Status
-from surveydesk.ledger.prolific_csv import ImportResult, import_submissions, parse_file
 from surveydesk.ledger.rates import RateStore
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
+from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.long_job import LongJob
 from surveydesk.store.database import Database
@@ -66,8 +67,8 @@ from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, translated
+from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
 
@@ -537,7 +538,7 @@ class HistoryView(QWidget):
         stored = self._settings.get(CURRENCY_SETTING, "")
         if isinstance(stored, str) and stored:
             return stored
-        minimum = self._settings.minimum_wage()
+        minimum = WageSettings(self._settings).minimum_wage()
         return minimum.currency if minimum is not None else "EUR"
 
     def _on_currency_edited(self) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
+from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
-from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, platform_name
+from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
 from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
         self._sync_state: QLabel | None = None
+        self.alert_problems = plain_label(self)  # what keeps alerts from coming, until it is put right
+        self.statusBar().addPermanentWidget(self.alert_problems)
+        self.alert_problems.hide()
         self.status_panel = StatusPanel(self)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
         self.tabs = QTabWidget(self)
@@ -275,7 +280,7 @@ class MainWindow(QMainWindow):
         """Start timing a listed task (taking it on the platform is the worker's own click there)."""
         if self._timekeeper is None or self.timer_strip is None:
             return
-        attempt = self._timekeeper.take(NewAttempt.for_task(task))
+        attempt = self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform)))
         self.timer_strip.show_attempt(attempt.id)
 
     def start_manual_task(self) -> None:
@@ -323,6 +328,12 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self._sync_state)
         self._sync_state.setText(text)
         self._sync_state.setToolTip(plain_tooltip(text))
+
+    def show_alert_problems(self, problems: list[str]) -> None:
+        """What keeps alerts from reaching the worker, kept in the status bar until it is put right."""
+        self.alert_problems.setText(problems[0] if problems else "")
+        self.alert_problems.setToolTip(plain_tooltip(" ".join(problems)))
+        self.alert_problems.setVisible(bool(problems))
 
     def say(self, message: str) -> None:
         """A message in the status bar, for things that happened (a take, a warning)."""
@@ -472,7 +483,8 @@ class MainWindow(QMainWindow):
 def _first_size() -> QSize:
     """Room for the list, its details and every account's line, within nine tenths of the screen."""
     wanted = QSize(1280, 860)
-    screen = QGuiApplication.primaryScreen()
+    # Qt gives no screen while none is connected, which PySide6's type for primaryScreen() leaves out.
+    screen = cast("QScreen | None", QGuiApplication.primaryScreen())
     if screen is None:
         return wanted
     room = screen.availableGeometry().size() * 0.9

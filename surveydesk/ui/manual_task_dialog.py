@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import NewAttempt
 

@@ -8,17 +8,18 @@ Everything here reads and writes the local database only; nothing is sent from t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -31,14 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.registry import platform_name
+from surveydesk.platforms.spec import ProfileSharing
 from surveydesk.profile.consistency import contradiction as profile_contradiction
 from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value
-from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
+from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.profile_inputs import AnswerInput
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, schema_text, translated
 
 ERROR_STYLE = "color: #c0392b;"
@@ -119,7 +122,7 @@ class FieldEditor(QWidget):
         return Permission(self.sharing[platform].currentData())
 
 
-def plain_label_with(parent: QWidget, text: str):
+def plain_label_with(parent: QWidget, text: str) -> QLabel:
     label = plain_label(parent)
     label.setText(text)
     return label
@@ -134,7 +137,7 @@ class ProfileEditor(QDialog):
         self,
         store: ProfileStore,
         schema: Schema,
-        shared_fields: dict[str, frozenset[str]],
+        sharing: Mapping[str, ProfileSharing],
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
@@ -143,7 +146,7 @@ class ProfileEditor(QDialog):
         self.resize(720, 620)
         self._store = store
         self._schema = schema
-        self._shared_fields = shared_fields  # platform → the fields it can receive (its mapping table)
+        self._sharing = sharing  # platform → what it can receive, and the worker's choices for it
         self._today = today
         self.editors: dict[str, FieldEditor] = {}
 
@@ -230,9 +233,9 @@ class ProfileEditor(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field in fields:
             sharing = {
-                platform: (Permission.NEVER, Permission.ALWAYS) if platform == "cpx" else tuple(Permission)
-                for platform in SHARING_PLATFORMS
-                if field.id in self._shared_fields.get(platform, frozenset())
+                platform: shared.choices
+                for platform, shared in self._sharing.items()
+                if field.id in shared.fields()
             }
             editor = FieldEditor(field, None, sharing, page)
             editor.changed.connect(lambda editor=editor: self._on_edit(editor))
@@ -356,10 +359,9 @@ class ProfileEditor(QDialog):
         today = self._today()
         invalid = [editor for editor in self.editors.values() if not editor.check(today)]
         if invalid:
-            page = self.tabs.widget(
+            self.tabs.setCurrentIndex(
                 next(i for i, group in enumerate(self._schema.groups) if invalid[0].field in group.fields)
             )
-            self.tabs.setCurrentWidget(page)
             self.status.setText(self.tr("Some answers need a look before they can be saved."))
             return False
         self._store.set_answers({field_id: editor.value() for field_id, editor in self.editors.items()})
@@ -427,7 +429,7 @@ class ProfileEditor(QDialog):
         extra = next((item for item in self._store.extra_answers() if item.field == field_id), None)
         return extra.label if extra is not None else field_id
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    def _fill(self, table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
         table.setRowCount(len(rows))
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):

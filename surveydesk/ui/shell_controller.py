@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QMenu, QWidget
 
 from surveydesk.autostart import Autostart
 from surveydesk.menu_entry import MenuEntry
@@ -57,7 +57,7 @@ class ShellController(QObject):
     def _add_actions(self) -> None:
         window = self._window
         # File is the menu bar's first menu and Help its last, in every desktop's convention and in ours.
-        menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
+        menus = [menu for action in window.menuBar().actions() if isinstance(menu := action.menu(), QMenu)]
         file_menu, help_menu = menus[0], menus[-1]
         self.preferences_action = QAction(self.tr("&Preferences…"), window)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -89,7 +89,8 @@ class ShellController(QObject):
     def _show_tasks_tab(self) -> None:
         tabs = self._window.tabs
         for index in range(tabs.count()):
-            if tabs.widget(index).isAncestorOf(self._window.table):
+            page = tabs.widget(index)
+            if page is not None and page.isAncestorOf(self._window.table):
                 tabs.setCurrentIndex(index)
 
     def _set_tab_order(self) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.ui.text import cell_text
+
 
 def _label(text: str) -> str:
     """A menu text as read: the "&" marking a mnemonic dropped, a doubled "&&" kept as one."""
@@ -90,6 +92,5 @@ class ShortcutsDialog(QDialog):
 
     def entries(self) -> list[tuple[str, str]]:
         return [
-            (self.table.item(row, 0).text(), self.table.item(row, 1).text())
-            for row in range(self.table.rowCount())
+            (cell_text(self.table, row, 0), cell_text(self.table, row, 1)) for row in range(self.table.rowCount())
         ]

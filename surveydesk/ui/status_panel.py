@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.registry import platform_name
 from surveydesk.services.reconciliation import SyncStatus
 from surveydesk.ui.formatting import format_number
 from surveydesk.ui.sync_panel import describe_sync
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label, translated
 
 _STATE_COLOURS = {

@@ -58,8 +58,8 @@ class SyncDialog(QDialog):
         self.explanation = plain_label(self)
         self.explanation.setWordWrap(True)
         self.explanation.setText(self._what_travels())
-        self.result = plain_label(self)
-        self.result.setWordWrap(True)
+        self.feedback = plain_label(self)
+        self.feedback.setWordWrap(True)
         self.state = plain_label(self)
         self.state.setWordWrap(True)
         self.last_success = plain_label(self)
@@ -90,7 +90,7 @@ class SyncDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.result)
+        layout.addWidget(self.feedback)
         layout.addWidget(self.state)
         layout.addWidget(self.last_success)
         layout.addStretch(1)
@@ -124,7 +124,7 @@ class SyncDialog(QDialog):
             self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
         self.include_profile.setChecked(self._settings.include_profile())
         if self._secrets.problem:
-            self.result.setText(translated(self._secrets.problem))
+            self.feedback.setText(translated(self._secrets.problem))
         self._show_state(self._service.state)
         self._show_last_success()
 
@@ -147,7 +147,7 @@ class SyncDialog(QDialog):
         try:
             target.check()
         except TargetError as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
             return None
         return target
 
@@ -158,7 +158,7 @@ class SyncDialog(QDialog):
         try:
             return self._secrets.get(target.secret_key)
         except SecretsUnavailable as problem:
-            self.result.setText(translated(problem.message))
+            self.feedback.setText(translated(problem.message))
             return None
 
     # --- actions -------------------------------------------------------------------------------------------
@@ -170,9 +170,9 @@ class SyncDialog(QDialog):
             return
         password = self._password_for(target)
         if password is None:
-            self.result.setText(self.tr("Enter the password to test the connection."))
+            self.feedback.setText(self.tr("Enter the password to test the connection."))
             return
-        self.result.setText(self.tr("Testing…"))
+        self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
         clock = self._clock
         self._background.run(
@@ -181,11 +181,11 @@ class SyncDialog(QDialog):
 
     def _tested(self, words: str) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(translated(words))
+        self.feedback.setText(translated(words))
 
     def _test_crashed(self, _error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test failed with an error of ours; see the log file."))
+        self.feedback.setText(self.tr("The test failed with an error of ours; see the log file."))
 
     def save(self) -> bool:
         """Keep the target here and the password in the keyring; the service syncs with them at once."""
@@ -193,19 +193,19 @@ class SyncDialog(QDialog):
         if target is None:
             return False
         typed = self.password.text()
-        if typed and not keep_secret(self, self._secrets, target.secret_key, typed, self.result):
+        if typed and not keep_secret(self, self._secrets, target.secret_key, typed, self.feedback):
             return False
         self._settings.set_target(target)
         self._settings.set_include_profile(self.include_profile.isChecked())
         self.password.clear()
         self.password.setPlaceholderText(self.tr("kept in your keyring; type to change it"))
-        self.result.setText(self.tr("Saved."))
+        self.feedback.setText(self.tr("Saved."))
         self._service.settings_changed()
         return True
 
     def sync_now(self) -> None:
         if self.save():
-            self.result.setText(self.tr("Syncing…"))
+            self.feedback.setText(self.tr("Syncing…"))
 
     def turn_off(self) -> None:
         target = self._settings.target()
@@ -214,10 +214,10 @@ class SyncDialog(QDialog):
             try:
                 self._secrets.delete(target.secret_key)
             except SecretsUnavailable as problem:
-                self.result.setText(translated(problem.message))
+                self.feedback.setText(translated(problem.message))
         self.server_url.clear()
         self.database.clear()
         self.user.clear()
         self.password.clear()
         self._service.settings_changed()
-        self.result.setText(self.tr("Sync is off. Nothing on the server was deleted."))
+        self.feedback.setText(self.tr("Sync is off. Nothing on the server was deleted."))

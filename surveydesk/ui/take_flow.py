@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.ui.text import task_title, translated
@@ -31,6 +32,7 @@ class TakeFlow(QObject):
 
     said = Signal(str)  # what happened, in words
     taken = Signal(object)  # the Task, once the platform said yes
+    not_taken = Signal(object, str)  # the Task, and why not in words
     attempt_started = Signal(int)  # the timer's attempt for it
 
     def __init__(
@@ -56,9 +58,8 @@ class TakeFlow(QObject):
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
-            self.said.emit(
-                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task_title(task))
-            )
+            removed = self.tr("“{0}” can no longer be taken here: its account was removed.")
+            self._refuse(task, removed.format(task_title(task)))
             return
         if task.key in self._in_flight:
             return
@@ -77,9 +78,8 @@ class TakeFlow(QObject):
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(
-                self.tr("Could not take “{0}”: {1}").format(task_title(task), translated(outcome.message))
-            )
+            reason = translated(outcome.message)
+            self._refuse(task, self.tr("Could not take “{0}”: {1}").format(task_title(task), reason))
             return
         step = self._before_opening.get(task.platform)
         if step is None:
@@ -94,10 +94,16 @@ class TakeFlow(QObject):
         self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
         self.taken.emit(task)
         if self._timekeeper is not None:
-            self.attempt_started.emit(self._timekeeper.take(NewAttempt.for_task(task)).id)
+            self.attempt_started.emit(
+                self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))).id
+            )
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
-        self.said.emit(
-            self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task_title(task))
+        self._refuse(
+            task, self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task_title(task))
         )
+
+    def _refuse(self, task: Task, words: str) -> None:
+        self.said.emit(words)
+        self.not_taken.emit(task, words)

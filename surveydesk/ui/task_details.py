@@ -9,8 +9,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from surveydesk.core.model import Task
+from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import local_time, plain_label, task_title
 
 _OPENABLE_SCHEMES = ("http", "https")

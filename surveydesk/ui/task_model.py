@@ -15,7 +15,6 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,9 +27,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from surveydesk.connectors.registry import platform_name
 from surveydesk.core.model import MergeResult, Task
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.feed.rules import Rules
+from surveydesk.platforms.registry import platform_name
 from surveydesk.profile.marks import NO_MARK, Mark, Marker
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number

@@ -6,12 +6,13 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget, QWidget
 
-from surveydesk.connectors.walls import SEPARATOR, WALL_PLATFORMS, title_words
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import SEPARATOR, title_words
 from surveydesk.ui.formatting import format_money, format_number
 
 
@@ -38,6 +39,12 @@ def plain_tooltip(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
 
 
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a cell, empty where no item was ever set (Qt then has none to give)."""
+    item = table.item(row, column)
+    return "" if item is None else item.text()
+
+
 def local_time(moment: datetime | None) -> str:
     """A stored UTC time shown in the worker's own time zone."""
     return "" if moment is None else moment.astimezone().strftime("%H:%M:%S")
@@ -55,7 +62,7 @@ def translated(text: str) -> str:
 def task_title(task: Task) -> str:
     """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
     stored so, as part of the offer), in the worker's language."""
-    if task.platform not in WALL_PLATFORMS:
+    if not BUILT_IN.is_survey_wall(task.platform):
         return task.title
     return SEPARATOR.join(translated(part) for part in title_words(task.title))
 

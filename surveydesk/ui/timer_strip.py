@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.model import Attempt, Outcome

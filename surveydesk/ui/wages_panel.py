@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.formatting import format_rate as format_money_rate
-from surveydesk.ui.task_model import platform_name
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
 from surveydesk.work.model import UnpaidCause
+from surveydesk.work.wage_settings import WageSettings
 from surveydesk.work.wages import CurrencyFigures, WageReport
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsDunderLT  # anything `<` can compare: the cells' sort keys
 
 WARNING_COLOUR = "#c0392b"
 _SEPARATOR = " · "
@@ -84,13 +88,13 @@ def _money_key(
 class _Cell(QTableWidgetItem):
     """A read-only table cell that sorts by a value of its own, not by its text ("10:00" after "9:00")."""
 
-    def __init__(self, text: str, key: object) -> None:
+    def __init__(self, text: str, key: SupportsDunderLT[Any]) -> None:
         super().__init__(text)
         self.key = key
         self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
 
-    def __lt__(self, other: _Cell) -> bool:
-        return self.key < other.key
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return bool(self.key < other.key) if isinstance(other, _Cell) else super().__lt__(other)
 
 
 class PeriodView(QGroupBox):
@@ -129,7 +133,7 @@ class MinimumWageEditor(QGroupBox):
 
     saved = Signal()
 
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Minimum wage"), parent)
         self._settings = settings
         self.country = QComboBox(self)
@@ -201,7 +205,7 @@ class MinimumWageEditor(QGroupBox):
 class WagesPanel(QWidget):
     """Task wage and true wage per period, where the unpaid hours went, and the month by platform and requester."""
 
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._minimum = settings.minimum_wage()

@@ -42,7 +42,6 @@ UNPAID_CAUSE_OF_OUTCOME = {
 
 # Survey walls state a length but no time limit; surveys usually close after a few times their length (the
 # reference's Prolific data has maximum_allowed_time = 3 × the estimate), so that is the estimate used.
-SURVEY_WALLS = frozenset({"bitlabs", "cpx"})
 SURVEY_WALL_LIMIT_FACTOR = 3
 
 
@@ -60,11 +59,12 @@ class NewAttempt:
     estimated_minutes: int | None = None
 
     @classmethod
-    def for_task(cls, task: Task) -> NewAttempt:
-        """An attempt at a listed task; its limit is the platform's time allowed, or for a survey wall (which
-        states none) an estimate of `SURVEY_WALL_LIMIT_FACTOR` times the survey's length."""
+    def for_task(cls, task: Task, survey_wall: bool = False) -> NewAttempt:
+        """An attempt at a listed task; its limit is the platform's time allowed, or for a task of a survey wall
+        (which states none; its platform's spec says `survey_wall`) an estimate of `SURVEY_WALL_LIMIT_FACTOR`
+        times the survey's length."""
         limit = None if task.time_allowed_minutes is None else task.time_allowed_minutes * 60
-        if limit is None and task.platform in SURVEY_WALLS and task.estimated_minutes:
+        if limit is None and survey_wall and task.estimated_minutes:
             limit = task.estimated_minutes * SURVEY_WALL_LIMIT_FACTOR * 60
         return cls(
             platform=task.platform,
@@ -136,3 +136,46 @@ class Interruption:
     started_at: datetime
     last_alive: datetime
     seconds_before: float
+
+
+# --- records shared between computers (replication carries them; the work log stores them) ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A closed stretch of work as it travels between computers: its start as stored (UTC text), its length."""
+
+    started_at: str
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    """A finished shift as every computer knows it: named by its sync id, times as stored UTC text."""
+
+    sync_id: str
+    started_at: str
+    ended_at: str
+    automatic: bool
+    stretches: tuple[Stretch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """A finished attempt as every computer knows it: named by its sync id, its shift by the shift's."""
+
+    sync_id: str
+    shift: str | None
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    requester: str
+    reward: Money
+    time_limit_seconds: int | None
+    started_at: str
+    ended_at: str
+    outcome: Outcome
+    paid: Money | None
+    estimated_minutes: int | None
+    stretches: tuple[Stretch, ...]

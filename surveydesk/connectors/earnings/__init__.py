@@ -1,1 +1,0 @@
-"""Reconciliation readers: each platform's record of the worker's submissions and earnings, as ledger reports."""

@@ -1,0 +1,378 @@
+"""The HTTP layer all connectors share: one session, timeouts, and failures turned into calm platform errors.
+
+Messages built here name the server at most, never a URL's path or query, a header, or a token: they end up on
+screen and in logs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from types import GenericAlias
+from typing import Any, Final, TypedDict
+from urllib.parse import quote, urljoin, urlsplit
+
+import msgspec
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from surveydesk import __version__
+from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+
+USER_AGENT: Final = f"SurveyDesk/{__version__}"
+DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
+QUOTE_LIMIT: Final = 120
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
+MAX_REDIRECTS: Final = 5
+MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
+
+
+def make_session(user_agent: str = USER_AGENT) -> requests.Session:
+    """A session for one connector, so polls reuse their connections to the platform.
+
+    A connection that cannot be made is tried twice more after a short, jittered pause (urllib3's `Retry`);
+    nothing else is retried here, since the poller's politeness decides when to ask a server again.
+    """
+    session = requests.Session()
+    session.headers.update({"User-Agent": user_agent, "Accept": "application/json"})
+    session.auth = _own_login_only
+    retry = Retry(
+        total=2,
+        connect=2,
+        read=False,  # re-raised as it is: a stalled server "did not answer in time" (0 would say "cannot connect")
+        status=0,
+        other=0,
+        redirect=5,
+        backoff_factor=0.3,
+        backoff_jitter=0.3,
+        # A 429's Retry-After is the poller's business (the connector turns it into RateLimited).
+        respect_retry_after_header=False,
+        raise_on_status=False,
+    )
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def _own_login_only(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """A connector session's auth: the request as the connector made it, with the platform's own login.
+
+    A session without an auth of its own looks up the server in the worker's ~/.netrc and, when listed, sends
+    that password as Basic auth, in place of the Authorization header the connector set (a Prolific token) or
+    beside its cookie: a password the worker never gave the app would go to the platform.
+    """
+    return request
+
+
+class NetError(Exception):
+    """A request that brought no usable answer; `message` says why in words, naming the server at most.
+
+    Callers turn it into their own typed errors (a platform's, the sync server's), keeping the words."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NoAnswer(NetError):
+    """No answer at all: no connection, or none in time."""
+
+
+class TooLarge(NetError):
+    """An answer bigger than the caller allows; it was not kept."""
+
+
+def get(
+    session: requests.Session,
+    url: str,
+    *,
+    platform: str,
+    headers: Mapping[str, str] | None = None,
+    params: Mapping[str, str] | None = None,
+    allow_redirects: bool = True,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_BODY_BYTES,
+) -> requests.Response:
+    """GET `url` for `platform`, whatever its status (see `send`); no usable answer is `Unreachable`,
+    `BadPayload` (too big) or `Unavailable`."""
+    return _for_platform(
+        platform,
+        session,
+        "GET",
+        url,
+        timeout=timeout,
+        allow_redirects=allow_redirects,
+        headers=headers,
+        params=params,
+        max_bytes=max_bytes,
+    )
+
+
+def post(
+    session: requests.Session,
+    url: str,
+    *,
+    platform: str,
+    json: object = None,
+    data: Mapping[str, str] | bytes | None = None,
+    headers: Mapping[str, str] | None = None,
+    allow_redirects: bool = True,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+) -> requests.Response:
+    """POST `json` (encoded as JSON) or `data` (a form, or raw bytes) to `url`, as `get` does its GET.
+
+    A connection that could not be made is tried again (see `make_session`), which is safe: nothing was sent.
+    A request cut off after it was sent is not, since the platform may have acted on it.
+    """
+    return _for_platform(
+        platform,
+        session,
+        "POST",
+        url,
+        timeout=timeout,
+        allow_redirects=allow_redirects,
+        headers=headers,
+        json=json,
+        data=data,
+    )
+
+
+def _for_platform(
+    platform: str, session: requests.Session, method: str, url: str, **options: Any
+) -> requests.Response:
+    """`send`, with its failures as the platform's typed errors."""
+    try:
+        return send(session, method, url, **options)
+    except NoAnswer as failure:
+        raise Unreachable(platform, failure.message) from None
+    except TooLarge as failure:
+        raise BadPayload(platform, failure.message) from None
+    except NetError as failure:
+        raise Unavailable(platform, failure.message) from None
+
+
+def send(
+    session: requests.Session,
+    method: str,
+    url: str,
+    *,
+    timeout: tuple[float, float],
+    allow_redirects: bool = True,
+    headers: Mapping[str, str] | None = None,
+    max_bytes: int = MAX_BODY_BYTES,
+    **arguments: Any,
+) -> requests.Response:
+    """The one place requests are sent: the answer, whatever its status, with its body read, or `NetError`.
+
+    The body is read here, at most `max_bytes` of it: a bigger one is `TooLarge` and is not kept in memory.
+    TLS certificates are always verified. Redirects are followed here rather than by requests, which forwards
+    every header it does not know to be a login: a redirect to another server drops Authorization, Cookie and
+    every X- header (BitLabs' X-Api-Token, Toloka's X-CSRF-Token), whatever session the caller gave. The
+    original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes
+    that belong in no message.
+    """
+    try:
+        sent = dict(headers or {})
+        response = _read(session.request(method, url, **_options(timeout, sent, arguments)), max_bytes)
+        for _hop in range(MAX_REDIRECTS):
+            if not (allow_redirects and response.is_redirect):
+                break
+            target = urljoin(response.url, response.headers["Location"])
+            if origin(target) != origin(response.url):
+                sent = {name: value for name, value in sent.items() if not _is_login_header(name)}
+            if response.status_code in (301, 302, 303):  # as browsers do: the body is not sent again
+                method, arguments = "GET", {name: v for name, v in arguments.items() if name == "params"}
+            arguments.pop("params", None)  # the new address carries its own query
+            response = _read(session.request(method, target, **_options(timeout, sent, arguments)), max_bytes)
+        else:
+            if allow_redirects and response.is_redirect:
+                raise NetError(
+                    QT_TRANSLATE_NOOP("PlatformError", "{0} sent us round in circles (too many redirects)").filled(
+                        _server(url)
+                    )
+                )
+    except requests.Timeout:
+        raise NoAnswer(
+            QT_TRANSLATE_NOOP("PlatformError", "{0} did not answer in time").filled(_server(url))
+        ) from None
+    except requests.ConnectionError:
+        raise NoAnswer(QT_TRANSLATE_NOOP("PlatformError", "cannot connect to {0}").filled(_server(url))) from None
+    except requests.RequestException as exc:
+        failed = QT_TRANSLATE_NOOP("PlatformError", "the request to {0} failed ({1})").filled(
+            _server(url), type(exc).__name__
+        )
+        raise NetError(failed) from None
+    return response
+
+
+def _options(timeout: tuple[float, float], headers: dict[str, str], arguments: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "timeout": timeout,
+        "stream": True,
+        "verify": True,
+        "allow_redirects": False,
+        "headers": headers,
+        **arguments,
+    }
+
+
+def _read(response: requests.Response, max_bytes: int) -> requests.Response:
+    with response:
+        try:
+            # Filling requests' own cache makes .content, .json() and .text read what was read here, and
+            # nothing more.
+            response._content = _read_capped(response, max_bytes)
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):  # a reset, or a stall
+            raise NoAnswer(
+                QT_TRANSLATE_NOOP("PlatformError", "{0} stopped answering half way").filled(_server(response.url))
+            ) from None
+    return response
+
+
+def _is_login_header(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in ("authorization", "cookie") or lowered.startswith("x-")
+
+
+def _read_capped(response: requests.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        too_big = QT_TRANSLATE_NOOP("PlatformError", "{0} sent a reply of {1} MB; it was refused")
+        raise TooLarge(too_big.filled(_server(response.url), int(declared) // 1_000_000))
+    # Asking for one byte more than allowed reads a whole reply in one piece (no copy to join it), and tells
+    # an oversized one without reading further.
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(max_bytes + 1):
+        size += len(chunk)
+        if size > max_bytes:
+            too_long = QT_TRANSLATE_NOOP("PlatformError", "{0} sent a reply of more than {1} MB; it was refused")
+            raise TooLarge(too_long.filled(_server(response.url), max_bytes // 1_000_000))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def json_shape(name: str, keys: Iterable[str] = (), **shaped: object) -> Any:
+    """The part of a JSON object a connector reads, for `json_value`: `keys` taken as they come, `shaped`
+    keys with a shape of their own (a `json_list` of another `json_shape`, say).
+
+    Read with its shape, a reply comes out as the same dicts and lists as without, less the keys nobody
+    reads, which msgspec skips without building them: a list of studies holding twice the fields a Task is
+    made of is read in 60 % of the time. A key absent from the reply stays absent.
+    """
+    return TypedDict(name, {**dict.fromkeys(keys, Any), **shaped}, total=False)  # type: ignore[operator]
+
+
+def json_list(shape: object) -> Any:
+    """The shape of a JSON list of `shape`s."""
+    return GenericAlias(list, (shape,))
+
+
+@cache
+def _decoders(shape: object) -> tuple[msgspec.json.Decoder[Any], ...]:
+    """The decoders `json_value` tries in turn: the shape's, then the one that takes any JSON. The pool's
+    threads share them: msgspec's decoders are thread-safe (since 0.16)."""
+    anything = msgspec.json.Decoder()
+    return (anything,) if shape is Any else (msgspec.json.Decoder(shape), anything)
+
+
+def json_value(response: requests.Response, shape: object = Any) -> Any:
+    """The body read as JSON (only what `shape` keeps of it, when it fits); `ValueError` when it is not JSON,
+    `RecursionError` when absurdly deeply nested.
+
+    msgspec reads a list of a thousand studies in half the time the standard library takes, and exactly:
+    integers of any size stay integers. A reply that does not fit its shape (a list where an object should
+    be, say) is read whole, for its connector to say what is wrong with it. What msgspec refuses and requests'
+    own reader takes (NaN and Infinity, a byte-order mark, UTF-16, lone surrogates, invalid UTF-8, read with
+    replacement characters) goes to that reader, so such a reply is read as it always was.
+    """
+    content = response.content
+    for decoder in _decoders(shape):
+        try:
+            return decoder.decode(content)
+        except msgspec.DecodeError:
+            continue
+    return response.json()
+
+
+def json_or_none(response: requests.Response, shape: object = Any) -> object:
+    """The body read as JSON (what `shape` keeps of it, as `json_value` reads), or None: an error page is no
+    reason to fail before its status is looked at."""
+    try:
+        return json_value(response, shape)
+    except (ValueError, RecursionError):
+        return None
+
+
+def json_object(response: requests.Response, platform: str, shape: object = Any) -> dict[str, Any]:
+    """The body as a JSON object (only what `shape` keeps of it, as `json_value` reads); anything else is
+    `BadPayload`."""
+    try:
+        body = json_value(response, shape)
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
+        raise BadPayload(
+            platform, QT_TRANSLATE_NOOP("PlatformError", "the server answered with something that is not JSON")
+        ) from None
+    if not isinstance(body, dict):
+        not_object = QT_TRANSLATE_NOOP("PlatformError", "the server answered with a JSON {0}, not an object")
+        raise BadPayload(platform, not_object.filled(type(body).__name__))
+    return body
+
+
+def without_secrets(text: str, secrets: Iterable[str]) -> str:
+    """A server's text with any of `secrets` (a server may echo a login or a hash back) replaced by "…"."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "…")
+    return text
+
+
+def excerpt(value: object, hide: Iterable[str] = ()) -> str:
+    """A server-supplied value cut short enough to put in a message; control characters come out escaped,
+    and any of the secrets in `hide` comes out as "…"."""
+    text = without_secrets(repr(value)[1:-1] if isinstance(value, str) else repr(value), hide)
+    return text if len(text) <= QUOTE_LIMIT else f"{text[: QUOTE_LIMIT - 1]}…"
+
+
+def web_url(value: object) -> str:
+    """A link from a reply if it is a web address; anything else (or unparsable) becomes "" rather than be
+    handed to a browser."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. "http://[not-an-ip]/"
+        return ""
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def path_part(identifier: str, platform: str) -> str:
+    """An id as one URL path segment; real ids are plain, so quoting is for odd ones only, and an id no URL
+    can hold (a lone surrogate) is an unreadable reply."""
+    if _PLAIN_ID.fullmatch(identifier):
+        return identifier
+    try:
+        return quote(identifier, safe="")
+    except UnicodeEncodeError:
+        raise BadPayload(
+            platform,
+            QT_TRANSLATE_NOOP("PlatformError", "an id in the reply holds characters no address can carry"),
+        ) from None
+
+
+def origin(url: str) -> tuple[str, str]:
+    """Scheme and host of an address: requests carry a login only where this stays the same."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ("", url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _server(url: str) -> str:
+    """The host and port of `url`, without any credentials, path or query."""
+    return urlsplit(url).netloc.rpartition("@")[2] or "the server"

@@ -1,0 +1,337 @@
+"""BitLabs' click flow: the profiler questions a survey asks before it starts, answered one by one.
+
+`GET /v2/client/clicks/{id}` says what comes next: a question (`answer_question`) or the survey itself
+(`redirect`). `POST` to the same address sends exactly one of `answer_question` (answers are always strings:
+option codes, or one raw value), `skip_question` or `leave_survey` (platform-apis.md §3.1). The click id is
+the `i` parameter of the survey's `click_url` [I: the docs' example click URL carries it; its value differs
+from the survey id]. What a POST returns is not documented: this reads the next step from it when it holds
+one, and asks with a GET when it does not.
+
+Requests go to the account's own API address with its `X-Api-Token` and `X-User-Id`, never to the host a
+survey's link names, so the token cannot be sent anywhere the worker did not set up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+from urllib.parse import parse_qs, urlsplit
+
+import requests
+
+from surveydesk.core.errors import (
+    IN_TROUBLE_NOW,
+    SLOW_DOWN_NOW,
+    AuthExpired,
+    BadPayload,
+    PlatformError,
+)
+from surveydesk.core.model import Task
+from surveydesk.core.sanitize import clean_text
+from surveydesk.core.take import check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.bitlabs.tasks import error_text
+from surveydesk.platforms.client import AccountClient
+
+CLICKS_PATH: Final = "/v2/client/clicks/"
+TYPES: Final = frozenset({"TEXT", "SINGLE", "MULTI", "NUMBER", "DATE"})
+LEAVE_REASONS: Final = ("OTHER", "TECHNICAL", "SENSITIVE", "TOO_LONG", "UNINTERESTING")
+FALLBACK_WAIT: Final = timedelta(seconds=60)
+MAX_OPTIONS: Final = 500
+_CLICK_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+_NUMBER = re.compile(r"-?[0-9]{1,12}")
+_TEXT_LIMIT = 1000
+
+
+class ClickRefused(PlatformError):
+    """BitLabs refused an answer or a step (a failed validation, a closed survey): its reason, in words."""
+
+    kind = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One profiler question; its texts are the platform's, shown as plain text only.
+
+    `minimum`/`maximum` are BitLabs' `validation_info`: a length for TEXT, a value for NUMBER, an age for DATE,
+    a count of chosen answers for SINGLE and MULTI.
+    """
+
+    id: str
+    type: str
+    text: str
+    choices: tuple[Choice, ...]
+    can_skip: bool
+    minimum: int | None = None
+    maximum: int | None = None
+    regex: str | None = None
+    example: str = ""
+
+    def problem(self, answers: Sequence[str], today: date) -> str | None:
+        """Why BitLabs would refuse these answers, checked here first; None when they pass."""
+        if not answers:
+            return QT_TRANSLATE_NOOP("Question", "Give an answer, or skip the question if it may be skipped.")
+        if self.type in ("SINGLE", "MULTI"):
+            return self._choice_problem(answers)
+        if len(answers) != 1:
+            return QT_TRANSLATE_NOOP("Question", "This question takes one answer.")
+        (answer,) = answers
+        if self.type == "NUMBER":
+            return self._number_problem(answer)
+        if self.type == "DATE":
+            return self._date_problem(answer, today)
+        return self._text_problem(answer)
+
+    def _choice_problem(self, answers: Sequence[str]) -> str | None:
+        codes = {choice.code for choice in self.choices}
+        if any(answer not in codes for answer in answers) or len(set(answers)) != len(answers):
+            return QT_TRANSLATE_NOOP("Field", "Choose among the answers offered.")
+        most = 1 if self.type == "SINGLE" else self.maximum
+        least = self.minimum if self.minimum is not None else 1
+        if len(answers) < least:
+            return QT_TRANSLATE_NOOP("Field", "Choose at least {0}.").filled(least)
+        if most is not None and len(answers) > most:
+            return QT_TRANSLATE_NOOP("Field", "Choose at most {0}.").filled(most)
+        return None
+
+    def _number_problem(self, answer: str) -> str | None:
+        if not _NUMBER.fullmatch(answer):
+            return QT_TRANSLATE_NOOP("Field", "Enter a whole number.")
+        if self.minimum is not None and int(answer) < self.minimum:
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or more.").filled(self.minimum)
+        if self.maximum is not None and int(answer) > self.maximum:
+            return QT_TRANSLATE_NOOP("Field", "Enter {0} or less.").filled(self.maximum)
+        return None
+
+    def _date_problem(self, answer: str, today: date) -> str | None:
+        try:
+            born = date.fromisoformat(answer) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", answer) else None
+        except ValueError:
+            born = None
+        if born is None or born > today:
+            return QT_TRANSLATE_NOOP("Question", "Enter a past date as year-month-day, e.g. 1990-04-17.")
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        if self.minimum is not None and age < self.minimum:
+            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at least {0}.").filled(
+                self.minimum
+            )
+        if self.maximum is not None and age > self.maximum:
+            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at most {0}.").filled(self.maximum)
+        return None
+
+    def _text_problem(self, answer: str) -> str | None:
+        if self.minimum is not None and len(answer) < self.minimum:
+            return QT_TRANSLATE_NOOP("Field", "Enter at least {0} characters.").filled(self.minimum)
+        if self.maximum is not None and len(answer) > self.maximum:
+            return QT_TRANSLATE_NOOP("Field", "Enter at most {0} characters.").filled(self.maximum)
+        if self.regex is not None:
+            try:
+                matches = re.fullmatch(self.regex, answer) is not None
+            except re.error:
+                return None  # a pattern Python cannot read: BitLabs will judge the answer itself
+            if not matches:
+                return QT_TRANSLATE_NOOP("Question", "This answer is not in the form the survey asks for.")
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClickStep:
+    """What the click flow asks next: a question, or the address of the survey once it is done."""
+
+    question: Question | None
+    redirect_url: str = ""
+    redirect_type: str = ""
+    answered: int | None = None
+    required: int | None = None
+
+
+def click_id_of(click_url: str) -> str | None:
+    """The click id in a survey's click URL (its `i` parameter); None when it has none that fits an address."""
+    try:
+        values = parse_qs(urlsplit(click_url).query).get("i", [])
+    except ValueError:
+        return None
+    return values[0] if len(values) == 1 and _CLICK_ID.fullmatch(values[0]) else None
+
+
+class BitLabsClicks(AccountClient):
+    """Runs one BitLabs account's click flows; built like its connector, with the same secret provider."""
+
+    def start(self, task: Task) -> tuple[str, ClickStep]:
+        """The click id of the survey's link and the first step of its flow."""
+        check_owner(task, self._account)
+        click_id = click_id_of(task.url)
+        if click_id is None:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsClicks", "this survey's link holds no click id; open it in your browser"
+                ),
+            )
+        return click_id, self.step(click_id)
+
+    def step(self, click_id: str) -> ClickStep:
+        headers = self._headers()
+        response = get(self._session, self._url(click_id), platform=self._platform, headers=headers)
+        return self._step(self._body(response, headers["X-Api-Token"]))
+
+    def answer(self, click_id: str, answers: Sequence[str]) -> ClickStep:
+        return self._post(click_id, {"answer_question": {"answers": [str(answer) for answer in answers]}})
+
+    def skip(self, click_id: str) -> ClickStep:
+        return self._post(click_id, {"skip_question": True})
+
+    def leave(self, click_id: str, reason: str = "OTHER") -> None:
+        if reason not in LEAVE_REASONS:
+            raise ValueError(f"BitLabs knows no leave reason {reason!r}")
+        headers = self._headers()
+        response = post(
+            self._session, self._url(click_id), platform=self._platform, json={"leave_survey": {"reason": reason}},
+            headers=headers,
+        )  # fmt: skip
+        self._body(response, headers["X-Api-Token"])
+
+    def _url(self, click_id: str) -> str:
+        if not _CLICK_ID.fullmatch(click_id):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "the click id holds characters no address can carry"),
+            )
+        return self._base_url + CLICKS_PATH + click_id
+
+    def _headers(self) -> dict[str, str]:
+        token = self._secret_provider()
+        if not token:
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "Not signed in to BitLabs: add your app's API token"),
+            )
+        if not self._option("user_id"):
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs needs your user id: add it to the account"),
+            )
+        return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
+
+    def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
+        headers = self._headers()
+        response = post(self._session, self._url(click_id), platform=self._platform, json=body, headers=headers)
+        data = self._body(response, headers["X-Api-Token"])
+        if isinstance(data, dict) and ("answer_question" in data or "redirect" in data):
+            return self._step(data)
+        return self.step(click_id)
+
+    def _body(self, response: requests.Response, token: str) -> object:
+        """The reply's `data`; every refusal becomes a typed error with BitLabs' reason, minus the token."""
+        status = response.status_code
+        if 400 <= status < 500 and status not in (401, 403, 429):
+            reason = without_secrets(error_text(json_or_none(response)), (token,)) or f"HTTP {status}"
+            raise ClickRefused(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs refused: {0}").filled(excerpt(reason))
+            )
+        raise_for_status(
+            response,
+            self._platform,
+            "BitLabs",
+            self._clock.now(),
+            login_refused=QT_TRANSLATE_NOOP(
+                "BitLabsClicks", "BitLabs refused the app token; check it in the account"
+            ),
+            fallback_wait=FALLBACK_WAIT,
+            slow=SLOW_DOWN_NOW,
+            trouble=IN_TROUBLE_NOW,
+        )
+        body = json_object(response, self._platform)
+        return body.get("data")
+
+    def _step(self, data: object) -> ClickStep:
+        if not isinstance(data, dict):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs' answer holds no next step")
+            )
+        answered, required = (
+            fields.count(data.get("answered_questions")),
+            fields.count(data.get("required_questions")),
+        )
+        asked = data.get("answer_question")
+        if isinstance(asked, dict) and asked.get("question") is not None:
+            return ClickStep(self._question(asked.get("question")), answered=answered, required=required)
+        redirect = data.get("redirect")
+        url = web_url(redirect.get("url")) if isinstance(redirect, dict) else ""
+        if not url:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "BitLabsClicks", "BitLabs sent neither a question nor a web address to go on to"
+                ),
+            )
+        kind = fields.text(redirect.get("type")) if isinstance(redirect, dict) else ""
+        return ClickStep(None, url, clean_text(kind, 40), answered, required)
+
+    def _question(self, raw: object) -> Question:
+        if not isinstance(raw, dict):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question is not an object")
+            )
+        question_id, kind = raw.get("id"), raw.get("type")
+        if not isinstance(question_id, str) or not _CLICK_ID.fullmatch(question_id):
+            unreadable = QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has an unreadable id: {0}")
+            raise BadPayload(self._platform, unreadable.filled(excerpt(question_id)))
+        if kind not in TYPES:
+            unknown = QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has an unknown type: {0}")
+            raise BadPayload(self._platform, unknown.filled(excerpt(kind)))
+        text = raw.get("localized_text")
+        if not isinstance(text, str) or not text.strip():
+            raise BadPayload(self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question has no text"))
+        validation = raw.get("validation_info")
+        rules: dict[str, Any] = validation if isinstance(validation, dict) else {}
+        regex = rules.get("regex")
+        return Question(
+            id=question_id,
+            type=str(kind),
+            text=clean_text(text, _TEXT_LIMIT, one_line=False),
+            choices=self._choices(raw.get("answers"), str(kind)),
+            can_skip=raw.get("can_skip") is True,
+            minimum=_whole(rules.get("min")),
+            maximum=_whole(rules.get("max")),
+            regex=regex if isinstance(regex, str) and regex and len(regex) <= _TEXT_LIMIT else None,
+            example=clean_text(raw["example"], 200) if isinstance(raw.get("example"), str) else "",
+        )
+
+    def _choices(self, raw: object, kind: str) -> tuple[Choice, ...]:
+        if kind not in ("SINGLE", "MULTI"):
+            return ()
+        if not isinstance(raw, list) or not raw or len(raw) > MAX_OPTIONS:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("BitLabsClicks", "a profiler question offers no readable answers"),
+            )
+        choices: list[Choice] = []
+        for item in raw:
+            code = item.get("code") if isinstance(item, dict) else None
+            text = item.get("localized_text") if isinstance(item, dict) else None
+            if not isinstance(code, str) or not code or not isinstance(text, str):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("BitLabsClicks", "an answer of a profiler question is unreadable"),
+                )
+            choices.append(Choice(clean_text(code, 100), clean_text(text, _TEXT_LIMIT)))
+        return tuple(choices)
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return None
+    return int(value) if abs(value) < 10**12 else None

@@ -1,0 +1,282 @@
+"""CPX Research's survey API: the surveys a CPX app offers one of its users, as the desk's tasks."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+import requests
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.errors import (
+    NO_REASON,
+    REPORTED,
+    AuthExpired,
+    BadPayload,
+    RateLimited,
+    Unavailable,
+)
+from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.take import TakeResult, check_owner
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, web_url, without_secrets
+from surveydesk.net.status import raise_for_status
+from surveydesk.platforms import fields
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.walls import (
+    MINUTES,
+    NEEDS_QUALIFICATION,
+    SEPARATOR,
+    SURVEY,
+    TOP_SURVEY,
+    read_minutes,
+    read_survey_id,
+)
+
+SURVEYS_PATH: Final = "/api/get-surveys.php"
+# CPX: "Please refresh survey list all 120 seconds and cache information not longer than 120 seconds".
+REFRESH_FLOOR: Final = timedelta(seconds=120)
+SURVEY_LIMIT: Final = 50  # the docs' example asks for 12; a worker comparing surveys wants a longer list
+_TYPES: Final = {"need_qualification": NEEDS_QUALIFICATION}
+# The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first; the
+# account's currency is part of the offer too.
+_OFFER_FIELDS: Final = ("id", "type", "top", "loi", "payout", "href_new", "href")
+# The reason of an error answer: `message` in CPX's web answers, `error_message` in its Flutter SDK.
+_ERROR_FIELDS: Final = ("message", "error_message", "error")
+# What an answer is read for: its status, an error's reason and the surveys' offers.
+_ANSWER: Final = json_shape(
+    "CPXAnswer", ("status", *_ERROR_FIELDS), surveys=json_list(json_shape("CPXSurvey", _OFFER_FIELDS))
+)
+SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
+
+
+def secure_hash(ext_user_id: str, secret: str) -> str:
+    """CPX's proof that the request comes from the app: md5 of the user id, a dash and the app's secret key.
+
+    md5 is CPX's choice, not ours; the hash only proves knowledge of the key, it protects nothing stored.
+    """
+    return hashlib.md5(f"{ext_user_id}-{secret}".encode(), usedforsecurity=False).hexdigest()
+
+
+class CPXConnector(AccountClient):
+    """Lists the surveys a CPX Research app offers one of its users.
+
+    The secret is the app's secure hash key, asked of `secret_provider` at every poll and kept nowhere. It goes
+    to CPX only inside `secure_hash`, in the query string, so no URL of this connector may reach a message or a
+    log (`http.get` names only the server). `options` holds what is not secret: `app_id` and `ext_user_id`
+    (both required) and `currency`, the ISO 4217 code the app pays its users in (USD unless set).
+
+    The reward is `payout`: the docs define it as the user's payout in the publisher's currency, which is the
+    worker's pay. `payout_publisher_usd` is what the app earns (0.81 against a payout of 0.4 in the docs'
+    example), so showing it would about double every wage; it is never read. A payout finer than the currency's
+    minor unit is refused like any unreadable amount, not rounded: it means the account's currency is not the
+    one the app pays in, which the worker should hear about rather than see hidden.
+
+    CPX allows one refresh every 120 s. The connector keeps to it by itself: asked again sooner than that after
+    a successful poll, it raises `RateLimited` without sending anything.
+    """
+
+    def __init__(
+        self,
+        account: AccountKey,
+        base_url: str,
+        secret_provider: Callable[[], str | None],
+        session: requests.Session,
+        clock: Clock,
+        options: Mapping[str, str] = fields.NO_OPTIONS,
+    ) -> None:
+        super().__init__(account, base_url, secret_provider, session, clock, options)
+        self._surveys_url = self._base_url + SURVEYS_PATH
+        self._last_success: datetime | None = None
+        # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
+        self._last_seen: dict[str, fields.Reading] = {}
+        self._profile_params: Callable[[], Mapping[str, str]] = dict
+
+    def share_profile(self, profile_params: Callable[[], Mapping[str, str]]) -> None:
+        """Send these profile parameters (`birthday_day`, `gender`, `zip_code`…) with every survey request.
+
+        The callable is asked at each poll and gives only the fields the worker allowed for CPX; it may
+        never override the request's own parameters.
+        """
+        self._profile_params = profile_params
+
+    def take(self, task: Task) -> TakeResult:
+        """The survey's link, to open in the browser: following it is how a CPX survey starts, so nothing is
+        sent, and the 120 s refresh rule is not touched."""
+        check_owner(task, self._account)
+        if not task.url:
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "CPX Research gave no web link for this survey")
+            )
+        return TakeResult(opened_url=task.url, message=SURVEY_OPENED)
+
+    def fetch_tasks(self) -> list[Task]:
+        """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored.
+
+        Missing account settings are `AuthExpired`: like a missing login, only the worker can mend them.
+        """
+        now = self._clock.now()
+        self._keep_to_the_floor(now)
+        secret = self._secret_provider()
+        if not secret:
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "Not signed in to CPX Research: add your app's secure hash key"),
+            )
+        app_id = self._option("app_id")
+        user_id = self._option("ext_user_id")
+        if not app_id or not user_id:
+            raise AuthExpired(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "CPX Research needs the app id and your user id: add them"),
+            )
+        currency = self._currency()
+        params = {
+            "app_id": app_id,
+            "ext_user_id": user_id,
+            "output_method": "api",
+            "limit": str(SURVEY_LIMIT),
+            "secure_hash": secure_hash(user_id, secret),
+        }
+        params = {**self._profile_params(), **params}
+        secrets = (secret, params["secure_hash"])
+        seen: dict[str, fields.Reading] = {}
+        for survey in self._surveys(self._fetch(params, now), secrets):
+            reading = self._read(survey, now, currency)
+            seen.setdefault(reading[1].external_id, reading)
+        self._last_seen, self._last_success = seen, now
+        return [task for _, task in seen.values()]
+
+    def _keep_to_the_floor(self, now: datetime) -> None:
+        last = self._last_success
+        if last is None:
+            return
+        if now < last:
+            # The wall clock was set back: how long ago the last refresh was is unknown, so count from now.
+            self._last_success = last = now
+        retry_at = last + REFRESH_FLOOR
+        if now < retry_at:
+            wait = math.ceil((retry_at - now).total_seconds())
+            message = QT_TRANSLATE_NOOP(
+                "CPXConnector", "CPX Research allows one refresh every 120 s; checking again in {0} s"
+            ).filled(wait)
+            raise RateLimited(self._platform, message, retry_at=retry_at)
+
+    def _currency(self) -> str:
+        chosen = self._options.get("currency", "USD")
+        try:
+            return normalise_currency(chosen)
+        except MoneyError:
+            message = QT_TRANSLATE_NOOP(
+                "CPXConnector", 'the account\'s currency "{0}" is not an ISO 4217 code such as USD'
+            ).filled(excerpt(chosen))
+            raise AuthExpired(self._platform, message) from None
+
+    def _fetch(self, params: dict[str, str], now: datetime) -> dict[str, Any]:
+        response = get(self._session, self._surveys_url, platform=self._platform, params=params)
+        raise_for_status(
+            response,
+            self._platform,
+            "CPX Research",
+            now,
+            login_refused=QT_TRANSLATE_NOOP(
+                "CPXConnector", "CPX Research refused the app's key; check it in the account"
+            ),
+            fallback_wait=REFRESH_FLOOR,
+        )
+        return json_object(response, self._platform, _ANSWER)
+
+    def _surveys(self, body: dict[str, Any], secrets: tuple[str, ...]) -> list[Any]:
+        """The surveys of a `status: success` answer; CPX reports errors with HTTP 200 and `status: error`."""
+        status = body.get("status")
+        if status == "error":
+            reason = without_secrets(error_text(body), secrets)
+            raise Unavailable(
+                self._platform, REPORTED.filled("CPX Research", excerpt(reason) if reason else NO_REASON)
+            )
+        if status != "success":
+            unknown = QT_TRANSLATE_NOOP("CPXConnector", "CPX Research answered with an unknown status: {0}")
+            raise BadPayload(self._platform, unknown.filled(excerpt(status)))
+        surveys = body.get("surveys")
+        if not isinstance(surveys, list):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "CPX Research's answer has no list of surveys")
+            )
+        return surveys
+
+    def _read(self, survey: object, now: datetime, currency: str) -> fields.Reading:
+        """The survey's offer with its Task, reusing the last Task when the offer came back as before."""
+        if not isinstance(survey, dict):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("CPXConnector", "a survey in CPX Research's list is not an object"),
+            )
+        offer = (*map(survey.get, _OFFER_FIELDS), currency)
+        previous = self._last_seen.get(read_survey_id(offer[0]) or "")
+        if previous is not None and previous[0] == offer:
+            return previous
+        return offer, self._task(survey, now, currency)
+
+    def _task(self, survey: dict[str, Any], now: datetime, currency: str) -> Task:
+        survey_id = read_survey_id(survey.get("id"))
+        if survey_id is None:
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("CPXConnector", "a survey in CPX Research's list has no id")
+            )
+        minutes = read_minutes(survey.get("loi"))
+        return Task(
+            platform=self._account.platform,
+            account=self._account.account,
+            external_id=survey_id,
+            title=_title(survey, minutes),
+            reward=self._reward(survey, survey_id, currency),
+            first_seen=now,
+            last_seen=now,
+            estimated_minutes=minutes,
+            url=web_url(survey.get("href_new")) or web_url(survey.get("href")),
+        )
+
+    def _reward(self, survey: dict[str, Any], survey_id: str, currency: str) -> Money:
+        payout = survey.get("payout")
+        if isinstance(payout, bool) or not isinstance(payout, str | int | float):
+            if payout is None:
+                problem = QT_TRANSLATE_NOOP("CPXConnector", "survey {0} has no payout").filled(excerpt(survey_id))
+            else:
+                problem = QT_TRANSLATE_NOOP(
+                    "CPXConnector", "survey {0} has a payout of the wrong type: {1}"
+                ).filled(excerpt(survey_id), excerpt(payout))
+            raise BadPayload(self._platform, problem)
+        try:
+            return Money.parse(payout, currency)
+        except MoneyError as exc:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "CPXConnector",
+                    "survey {0} has an unreadable payout: {1}; is the account's currency the one the app pays in?",
+                ).filled(excerpt(survey_id), excerpt(str(exc))),
+            ) from exc
+
+
+def error_text(body: dict[str, Any]) -> str:
+    """The reason of an error answer (`_ERROR_FIELDS`)."""
+    for key in _ERROR_FIELDS:
+        text = body.get(key)
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""
+
+
+def _title(survey: dict[str, Any], minutes: int | None) -> str:
+    """Survey walls name no survey, so the title says what is known: "Survey · needs qualification · 6 min"."""
+    parts: list[str] = [TOP_SURVEY if survey.get("top") in (1, "1") else SURVEY]
+    kind = survey.get("type")
+    if isinstance(kind, str) and kind.strip():
+        parts.append(_TYPES.get(kind.strip(), kind.strip().replace("_", " ")))
+    if minutes is not None:
+        parts.append(MINUTES.filled(minutes))
+    return SEPARATOR.join(parts)

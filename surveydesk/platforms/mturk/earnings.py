@@ -1,0 +1,206 @@
+"""MTurk's record of one worker's HITs: the dashboard's days, each day's status details (20 a page), and the
+dashboard's daily bonuses, as ledger reports.
+
+MTurk dates none of it more finely than the (US Pacific) day, so every report of a day is dated at that day's
+start; a HIT's entry is named by its HIT id, and its assignment id is the record. The cursor is the last day up
+to which every HIT is settled (paid or rejected): later runs read only the days after it. Within a run it also
+names the last day read, so a run cut short (a rate limit half-way through a year) goes on from there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
+from surveydesk.core.errors import AuthExpired, BadPayload
+from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.platforms import fields, records
+from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.mturk.tasks import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
+
+DASHBOARD_PATH: Final = "/dashboard"
+DETAILS_PATH: Final = "/status_details/"
+PAGE_SIZE: Final = 20  # MTurk's status details come 20 to a page
+MAX_DAYS: Final = 800
+MAX_PAGES_PER_DAY: Final = 500
+# The day starts at midnight Pacific time: 08:00 UTC, an hour off in summer (no time zone data is needed).
+DAY_START: Final = timedelta(hours=8)
+_STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED, "Rejected": Status.REJECTED,
+                  "Paid": Status.PAID}  # fmt: skip
+_SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class MTurkEarnings(AccountClient):
+    """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
+
+    def read(self, cursor: str) -> Iterator[Batch]:
+        cookie = session_cookie(self._secret_provider, self._platform)
+        settled, after = _day_of(cursor, "settled"), _day_of(cursor, "after")
+        days = self._days(self._get(DASHBOARD_PATH, cookie, {"format": "json"}))
+        # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
+        yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount.minor), cursor)
+        pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > max(settled, after)]
+        # Settled moves on only over days all settled, read one after the other from it.
+        contiguous = after <= settled
+        for index, day in enumerate(pending):
+            reports, all_settled = self._day(day, cookie)
+            contiguous = contiguous and all_settled
+            if contiguous:
+                settled = day
+            last = index == len(pending) - 1
+            position = {"settled": settled} if last else {"settled": settled, "after": day}
+            yield Batch(tuple(reports), json.dumps(position), done=last)
+        if not pending:
+            yield Batch((), json.dumps({"settled": settled}), done=True)
+
+    def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
+        """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""
+        response = get(self._session, self._base_url + path, platform=self._platform, headers={"Cookie": cookie},
+                       params=params)  # fmt: skip
+        if "/ap/signin" in urlsplit(response.url).path or origin(response.url) != origin(self._base_url):
+            raise AuthExpired(self._platform, SIGNED_OUT)
+        records.raise_for_status(response, self._platform, "MTurk", self._clock.now(), FALLBACK_WAIT, SIGNED_OUT)
+        try:
+            return json_object(response, self._platform)
+        except BadPayload:
+            if SIGN_IN_MARK in response.content:
+                raise AuthExpired(self._platform, SIGNED_OUT) from None
+            raise
+
+    def _days(self, dashboard: dict[str, Any]) -> dict[str, tuple[int, Money]]:
+        """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly)."""
+        overview = records.listed(
+            dashboard,
+            "daily_hit_statistics_overview",
+            self._platform,
+            QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's dashboard has no daily overview"),
+        )
+        if len(overview) > MAX_DAYS:
+            too_many = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's dashboard lists more than {0} days")
+            raise BadPayload(self._platform, too_many.filled(MAX_DAYS))
+        days: dict[str, tuple[int, Money]] = {}
+        for item in overview:
+            if not isinstance(item, dict):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("MTurkEarnings", "a day of MTurk's dashboard is not an object"),
+                )
+            date = item.get("date")
+            day = date[:10] if isinstance(date, str) else ""
+            if not _DAY.fullmatch(day) or _start(day) is None:
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP(
+                        "MTurkEarnings", "a day of MTurk's dashboard has no readable date: {0}"
+                    ).filled(excerpt(date)),
+                )
+            submitted = fields.count(item.get("submitted"))
+            bonus = item.get("bonus_rewards", 0)
+            days[day] = (submitted if submitted is not None else 1, self._dollars(bonus))
+        return days
+
+    def _dollars(self, value: object) -> Money:
+        """Float dollars as MTurk writes them (1.1), exactly: through Decimal(str(value))."""
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)) or value is None:
+            wrong = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an amount of the wrong type: {0}")
+            raise BadPayload(self._platform, wrong.filled(excerpt(value)))
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            unreadable = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an unreadable amount: {0}")
+            raise BadPayload(self._platform, unreadable.filled(excerpt(value))) from None
+        return records.amount(str(number), "USD", self._platform)
+
+    def _bonus(self, day: str, amount: Money) -> Report:
+        at = _start(day)
+        assert at is not None
+        header = EntryHeader(
+            self._platform, self._account.account, Kind.BONUS, at, "USD", record_id=f"bonus-{day}",
+            title=f"Bonuses of {day}",
+        )  # fmt: skip
+        return Report(header, at, Status.APPROVED, amount)
+
+    def _day(self, day: str, cookie: str) -> tuple[list[Report], bool]:
+        """Every HIT of one day, page by page; whether all of them are settled."""
+        reports: list[Report] = []
+        for number in range(1, MAX_PAGES_PER_DAY + 1):
+            params = {"page_number": str(number), "format": "json"}
+            page = self._get(f"{DETAILS_PATH}{day}", cookie, params)
+            results = records.listed(
+                page,
+                "results",
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
+            )
+            reports.extend(self._hit(item, day) for item in results)
+            total = fields.count(page.get("total_num_results"))
+            if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
+                return reports, all(report.status in _SETTLED for report in reports)
+        raise BadPayload(
+            self._platform,
+            QT_TRANSLATE_NOOP(
+                "MTurkEarnings", "MTurk's status details of {0} went on for more than {1} pages"
+            ).filled(day, MAX_PAGES_PER_DAY),
+        )
+
+    def _hit(self, item: object, day: str) -> Report:
+        if not isinstance(item, dict):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "a HIT in MTurk's status details is not an object"),
+            )
+        assignment = records.identifier(item.get("assignment_id"), self._platform, "assignment id")
+        hit = records.identifier(item.get("hit_id"), self._platform, "HIT id")
+        state = item.get("state")
+        status = _STATES.get(state) if isinstance(state, str) else None
+        if status is None:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("MTurkEarnings", "HIT {0} has a state SurveyDesk does not know: {1}").filled(
+                    excerpt(hit), excerpt(state)
+                ),
+            )
+        reward = item.get("reward")
+        value = reward.get("amount_in_dollars") if isinstance(reward, dict) else None
+        at = _start(day)
+        assert at is not None
+        header = EntryHeader(
+            platform=self._platform,
+            account=self._account.account,
+            kind=Kind.TASK,
+            occurred_at=at,
+            currency="USD",
+            task_id=hit,
+            record_id=assignment,
+            title=records.title(item.get("title"), "MTurk HIT"),
+            requester=records.name(item.get("requester_name")),
+            claimable=True,  # the worker's attempt knows the HIT group, not the HIT
+        )
+        return Report(header, at, status, self._dollars(value))
+
+
+def _day_of(cursor: str, name: str) -> str:
+    """A day the cursor names ("" if none); a cursor that cannot be read starts from the beginning (reading
+    again is harmless)."""
+    try:
+        stored = json.loads(cursor) if cursor else {}
+    except ValueError:
+        return ""
+    day = stored.get(name) if isinstance(stored, dict) else None
+    return day if isinstance(day, str) and _DAY.fullmatch(day) else ""
+
+
+def _start(day: str) -> datetime | None:
+    try:
+        return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC) + DAY_START
+    except ValueError:
+        return None

@@ -1,0 +1,40 @@
+"""Prolific: studies from the participant API (tasks.py), submissions for the earnings log (earnings.py)."""
+
+from __future__ import annotations
+
+import requests
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.model import Account
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.prolific.earnings import ProlificEarnings
+from surveydesk.platforms.prolific.tasks import ProlificConnector
+from surveydesk.platforms.spec import PlatformSpec, SecretProvider, seconds, with_options
+
+API = "https://internal-api.prolific.com"
+STUDY_PAGES = "https://app.prolific.com/studies/"
+
+
+def _connector(
+    account: Account, secret: SecretProvider, session: requests.Session, clock: Clock
+) -> ProlificConnector:
+    """Studies open on Prolific's web app; on any other server (the demo's), under that server's `/studies/`."""
+    official = account.base_url.rstrip("/") == API
+    pages = STUDY_PAGES if official else account.base_url.rstrip("/") + "/studies/"
+    return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)
+
+
+SPEC = PlatformSpec(
+    platform="prolific",
+    name="Prolific",
+    base_url=API,
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Access token"),
+    sign_in_help=QT_TRANSLATE_NOOP("PlatformSpec", "The bearer token of your signed-in Prolific web app."),
+    options=(),
+    connector=_connector,
+    earnings=with_options(ProlificEarnings),
+    # Prolific's own extensions never poll more often than every 20 s.
+    cadence=seconds(floor=20, default=60),
+    demo_site="surveydesk.demo.prolific_site",
+    task_ids_shared=True,
+)

@@ -1,0 +1,148 @@
+"""The platforms SurveyDesk talks to: one line per platform folder, and what the rest of SurveyDesk asks of them.
+
+The composition root builds connectors, earnings readers and cadences through a `Registry`; the accounts dialog,
+the rules and the lists read names and settings from it. No other module keeps a list of platforms.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from datetime import timedelta
+from typing import Final
+
+import requests
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.model import Account
+from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.http import USER_AGENT, make_session
+from surveydesk.platforms.spec import PlatformSpec, ProfileSharing, SecretProvider
+from surveydesk.profile.sharing import Permission
+from surveydesk.secrets import SecretStore, SecretsUnavailable
+
+# Adding a platform: a folder beside these whose __init__.py defines SPEC, and its line here.
+PLATFORM_PACKAGES: Final = (
+    "surveydesk.platforms.prolific",
+    "surveydesk.platforms.mturk",
+    "surveydesk.platforms.bitlabs",
+    "surveydesk.platforms.cpx",
+    "surveydesk.platforms.toloka",
+)
+
+SessionFactory = Callable[[], requests.Session]
+
+
+class UnknownPlatform(ValueError):
+    """An account row names a platform this version cannot talk to; `message` is a Sentence, shown translated."""
+
+    def __init__(self, message: Sentence) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Registry:
+    """The platforms, in the order the worker sees them, each by its `PlatformSpec`."""
+
+    def __init__(self, specs: Iterable[PlatformSpec]) -> None:
+        self._specs = {spec.platform: spec for spec in specs}
+
+    @classmethod
+    def from_packages(cls, packages: Iterable[str]) -> Registry:
+        """The platforms of these packages, each of which defines `SPEC`."""
+        return cls(importlib.import_module(package).SPEC for package in packages)
+
+    def __iter__(self) -> Iterator[PlatformSpec]:
+        return iter(self._specs.values())
+
+    def __contains__(self, platform: object) -> bool:
+        return platform in self._specs
+
+    def spec(self, platform: str) -> PlatformSpec:
+        spec = self._specs.get(platform)
+        if spec is None:
+            raise UnknownPlatform(
+                QT_TRANSLATE_NOOP("UnknownPlatform", "SurveyDesk cannot talk to {0} yet").filled(repr(platform))
+            )
+        return spec
+
+    def name(self, platform: str) -> str:
+        """The platform's own name ("MTurk", "CPX Research"); a platform entered by hand keeps the worker's
+        word."""
+        spec = self._specs.get(platform)
+        return spec.name if spec is not None else platform.capitalize()
+
+    def sharing(self) -> dict[str, ProfileSharing]:
+        """The platforms that can receive profile answers, each with what it can receive."""
+        return {spec.platform: spec.profile_sharing for spec in self if spec.profile_sharing is not None}
+
+    def default_permission(self, platform: str) -> Permission:
+        """What the platform may receive of a field the worker chose nothing for: never, unless its spec says."""
+        spec = self._specs.get(platform)
+        sharing = spec.profile_sharing if spec is not None else None
+        return sharing.default if sharing is not None else Permission.NEVER
+
+    def is_survey_wall(self, platform: str) -> bool:
+        spec = self._specs.get(platform)
+        return spec is not None and spec.survey_wall
+
+    def shares_task_ids(self, platform: str) -> bool:
+        spec = self._specs.get(platform)
+        return spec is not None and spec.task_ids_shared
+
+    def cadence(self, platform: str) -> Cadence:
+        spec = self._specs.get(platform)
+        return spec.cadence if spec is not None else DEFAULT_CADENCE
+
+    def build_connector(
+        self, account: Account, secrets: SecretStore, clock: Clock, session_factory: SessionFactory | None = None
+    ) -> Connector:
+        """One connector per account, each with its own HTTP session (its own cookies and connection pool)."""
+        spec = self.spec(account.key.platform)
+        return spec.connector(account, secret_reader(account, secrets), _session(session_factory), clock)
+
+    def build_reader(
+        self, account: Account, secrets: SecretStore, clock: Clock, session_factory: SessionFactory | None = None
+    ) -> EarningsReader | None:
+        """The account's earnings reader, with a session of its own; None for a platform with no earnings record
+        to read (one whose tasks are entered by hand)."""
+        spec = self._specs.get(account.key.platform)
+        if spec is None or spec.earnings is None:
+            return None
+        return spec.earnings(account, secret_reader(account, secrets), _session(session_factory), clock)
+
+    def politeness_for(self, account: Account) -> Politeness:
+        """The account's polling interval: the worker's choice (`options["interval"]`, seconds), never below the
+        platform's floor, else the platform's default. The demo keeps the same cadence as the real platforms."""
+        wanted = account.options.get("interval", "")
+        cadence = self.cadence(account.key.platform)
+        return Politeness(
+            min_interval=cadence.interval(timedelta(seconds=int(wanted)) if wanted.isdigit() else None)
+        )
+
+
+def secret_reader(account: Account, secrets: SecretStore) -> SecretProvider:
+    """Read the secret on each request (on the pool), so a fresh login takes effect at the next poll."""
+
+    def read() -> str | None:
+        try:
+            return secrets.get(account.key)
+        except SecretsUnavailable:
+            return None
+
+    return read
+
+
+def _session(factory: SessionFactory | None) -> requests.Session:
+    return factory() if factory else make_session(USER_AGENT)
+
+
+BUILT_IN: Final = Registry.from_packages(PLATFORM_PACKAGES)
+
+
+def platform_name(platform: str) -> str:
+    """The name of a built-in platform ("MTurk"), else the worker's own word for it (see `Registry.name`)."""
+    return BUILT_IN.name(platform)

@@ -1,0 +1,96 @@
+"""What SurveyDesk must know of one platform, stated once in the platform's own folder.
+
+Each folder under `surveydesk/platforms/` holds its task connector, its earnings reader and its `SPEC`; the
+registry (registry.py) lists the folders, and everything else reads the platforms from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TypeVar
+
+import requests
+
+from surveydesk.core.clock import Clock
+from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.politeness import Cadence
+from surveydesk.profile.sharing import Permission
+from surveydesk.profile.store import ProfileStore
+
+SecretProvider = Callable[[], str | None]
+ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
+ReaderFactory = Callable[[Account, SecretProvider, requests.Session, Clock], EarningsReader]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    """A setting of an account that is not secret, as the accounts dialog asks for it.
+
+    `label` is English marked for translation in the "PlatformSpec" context (`QT_TRANSLATE_NOOP`), so the
+    dialog shows it in the worker's language."""
+
+    key: str
+    label: str
+    required: bool = True
+    default: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSharing:
+    """What a platform can receive from the worker's profile: the fields its mapping table names, the choices
+    she has for each (`choices`), the one that holds until she chooses (`default`), and how its connector is
+    given the answers she allows (`attach`, for a platform that sends them unasked with its requests)."""
+
+    default: Permission
+    choices: tuple[Permission, ...]
+    fields: Callable[[], frozenset[str]]
+    attach: Callable[[object, ProfileStore, AccountKey], None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformSpec:
+    """One platform: its name, where its API lives, how its clients are built, and how it behaves.
+
+    `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
+    the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
+    meet in one earnings entry. `profile_sharing`: what it can receive of the profile. `demo_site`: the module
+    of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not
+    imported, so that no platform depends on the demo.
+    """
+
+    platform: str
+    name: str
+    base_url: str
+    sign_in_label: str
+    sign_in_help: str
+    options: tuple[OptionSpec, ...]
+    connector: ConnectorFactory
+    cadence: Cadence
+    earnings: ReaderFactory | None = None
+    survey_wall: bool = False
+    task_ids_shared: bool = False
+    demo_site: str | None = None
+    profile_sharing: ProfileSharing | None = None
+
+
+def with_options(
+    client: Callable[[AccountKey, str, SecretProvider, requests.Session, Clock, Mapping[str, str]], T],
+) -> Callable[[Account, SecretProvider, requests.Session, Clock], T]:
+    """The factory of a client built from the account's key, address, secret, session, clock and options (the
+    constructor of platforms/client.py's `AccountClient`)."""
+
+    def build(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> T:
+        return client(account.key, account.base_url, secret, session, clock, account.options)
+
+    return build
+
+
+def seconds(floor: int, default: int) -> Cadence:
+    """A cadence written in seconds, as the specs state it: the floor the worker cannot go below, and the
+    interval used until she chooses one."""
+    return Cadence(timedelta(seconds=floor), timedelta(seconds=default))
