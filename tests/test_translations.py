@@ -291,3 +291,26 @@ def test_the_pure_layers_words_are_english_text_and_shown_in_french(french):
     )
     assert "votre profil indique «\xa0Anglais\xa0»" in said
     assert translated("a platform's own words") == "a platform's own words"
+
+
+def test_french_names_each_tab_and_column_with_a_word_of_its_own(french):
+    """'Gains' named both the Wages tab and the History's Earnings chart, 'Historique' both the History tab and
+    the task list's column of the worker's record with a requester: side by side, she could not tell them apart."""
+    names = {
+        (context, source): QCoreApplication.translate(context, source)
+        for context, source in [
+            ("MainWindow", "Tasks"),
+            ("MainWindow", "Wages"),
+            ("MainWindow", "History"),
+            ("HistoryView", "Totals"),
+            ("HistoryView", "By platform"),
+            ("HistoryView", "Earnings"),
+            ("HistoryView", "Wages"),
+            ("HistoryView", "Unpaid share"),
+            ("TaskTableModel", "Your history"),
+        ]
+    }
+    english_by_french: dict[str, set[str]] = {}
+    for (_context, source), french_name in names.items():
+        english_by_french.setdefault(french_name, set()).add(source)
+    assert {word: sources for word, sources in english_by_french.items() if len(sources) > 1} == {}

@@ -1745,7 +1745,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Wages</source>
-        <translation>Gains</translation>
+        <translation>Salaire horaire</translation>
     </message>
     <message>
         <source>History</source>
@@ -3976,7 +3976,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Your history</source>
-        <translation>Historique</translation>
+        <translation>Votre bilan</translation>
     </message>
     <message>
         <source>Reward</source>
