@@ -345,6 +345,12 @@ def test_untrusted_titles_are_plain_text_in_the_table(qtbot, database, view, ser
     assert view.table.itemDelegate().__class__.__name__ == "QStyledItemDelegate"  # draws text, never markup
 
 
+def test_a_title_s_html_entities_are_decoded_in_the_table(qtbot, database, view, service) -> None:
+    record(database, "Tom &amp; Jerry", T0, 100, Status.PAID)
+    open_view(qtbot, view, service)
+    assert view.model.data(view.model.index(0, EntryColumn.TITLE)) == "Study Tom & Jerry"
+
+
 def test_a_sync_refreshes_the_table_unless_the_worker_is_in_it(qtbot, database, view, service) -> None:
     record(database, "a", T0 - timedelta(hours=2), 100, Status.PAID)
     open_view(qtbot, view, service)

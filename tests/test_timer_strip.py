@@ -197,6 +197,17 @@ def test_a_timed_task_in_french_keeps_the_window_on_a_1366_px_screen(qtbot, poll
         assert right_edge < window.width(), button.text()
 
 
+def test_a_survey_wall_s_task_is_named_in_french_in_the_strip(qtbot, strip, keeper, clock, french):
+    """The strip showed "Survey · Society · 29 min", the words its connector stores in English."""
+    wall = NewAttempt("bitlabs", "demo", "w1", "Survey · Society · 29 min", "", Money(222, "USD"), 300)
+    strip.show_attempt(keeper.take(wall).id)
+    assert strip.attempts.currentText() == "Enquête · Society · 29 min"
+    with qtbot.waitSignal(strip.warned) as warned:
+        clock.advance(250)
+        strip.refresh()
+    assert "Enquête · Society · 29 min" in warned.args[0]
+
+
 def test_a_wide_window_keeps_the_strip_on_one_row(qtbot, poller, keeper):
     window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)

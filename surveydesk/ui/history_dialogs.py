@@ -29,7 +29,7 @@ from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import RateError, RateStore, parse_rate
-from surveydesk.ui.text import cell_text, plain_label
+from surveydesk.ui.text import cell_text, plain_label, shown_title
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000
@@ -173,7 +173,7 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(entry.note)
         self.text.setAccessibleName(self.tr("Your note"))
@@ -198,7 +198,7 @@ class CorrectionDialog(QDialog):
         self._entry = entry
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:

@@ -36,7 +36,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
-from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, translated
+from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, shown_title, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -379,7 +379,9 @@ class MainWindow(QMainWindow):
         if self._timekeeper is None:
             return None
         keeper = self._timekeeper
-        return next((a.title for a in keeper.open_attempts() if keeper.is_working(a.id)), None)
+        return next(
+            (shown_title(a.platform, a.title) for a in keeper.open_attempts() if keeper.is_working(a.id)), None
+        )
 
     def _ask_before_quitting(self, title: str) -> QMessageBox.ButtonRole:
         """Quitting stops the timer: the worker chooses between that, keeping SurveyDesk running minimised

@@ -60,11 +60,20 @@ def translated(text: str) -> str:
 
 
 def task_title(task: Task) -> str:
-    """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
-    stored so, as part of the offer), in the worker's language."""
-    if not BUILT_IN.is_survey_wall(task.platform):
-        return task.title
-    return SEPARATOR.join(translated(part) for part in title_words(task.title))
+    return shown_title(task.platform, task.title)
+
+
+def shown_title(platform: str, title: str) -> str:
+    """A task's title as the platform means it, wherever it is shown (the list, the timer, the History).
+
+    Some platforms send HTML entities in their plain-text titles ("Tom &amp; Jerry"): they are decoded to the
+    characters they stand for, and the result is still shown as plain text, never read as markup. A survey
+    wall's title, composed by its connector in English (and stored so, as part of the offer), is shown in the
+    worker's language."""
+    decoded = html.unescape(title)
+    if not BUILT_IN.is_survey_wall(platform):
+        return decoded
+    return SEPARATOR.join(translated(part) for part in title_words(decoded))
 
 
 def _value_text(value: object) -> str:

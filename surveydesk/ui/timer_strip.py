@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushB
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.text import plain_label, shown_title, translated
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from surveydesk.work.wages import task_wage
@@ -182,7 +182,7 @@ class TimerStrip(QFrame):
         self.attempts.blockSignals(True)
         self.attempts.clear()
         for attempt in open_attempts:
-            self.attempts.addItem(attempt.title, attempt.id)
+            self.attempts.addItem(shown_title(attempt.platform, attempt.title), attempt.id)
         wanted = keep if keep in [a.id for a in open_attempts] else working
         index = self.attempts.findData(wanted) if wanted is not None else self.attempts.count() - 1
         self.attempts.setCurrentIndex(max(index, 0) if self.attempts.count() else -1)
@@ -243,11 +243,12 @@ class TimerStrip(QFrame):
             self.warned.emit(self._warning_text(attempt, warning))
 
     def _warning_text(self, attempt: Attempt, warning: LimitWarning) -> str:
+        title = shown_title(attempt.platform, attempt.title)
         if warning is LimitWarning.EXPIRED:
-            return self.tr("Time is up for “{0}”.").format(attempt.title)
+            return self.tr("Time is up for “{0}”.").format(title)
         if warning is LimitWarning.TWO_MINUTES:
-            return self.tr("2 minutes left for “{0}”.").format(attempt.title)
-        return self.tr("80% of the time allowed for “{0}” has gone.").format(attempt.title)
+            return self.tr("2 minutes left for “{0}”.").format(title)
+        return self.tr("80% of the time allowed for “{0}” has gone.").format(title)
 
     # --- plumbing --------------------------------------------------------------------------------------------
 
