@@ -1401,6 +1401,25 @@
     </message>
 </context>
 <context>
+    <name>LinkOffer</name>
+    <message>
+        <source>No web browser opened</source>
+        <translation>Aucun navigateur ouvert</translation>
+    </message>
+    <message>
+        <source>SurveyDesk could not start a web browser for this page. Copy its link and paste it into your browser’s address bar:
+
+{0}</source>
+        <translation>SurveyDesk n’a pu lancer aucun navigateur web pour cette page. Copiez son lien et collez-le dans la barre d’adresse de votre navigateur&#xa0;:
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation>Copier le lien</translation>
+    </message>
+</context>
+<context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
@@ -3809,6 +3828,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Could not take “{0}”: {1}</source>
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is taken, but no web browser could be opened for it.</source>
+        <translation>«&#xa0;{0}&#xa0;» est réservée, mais aucun navigateur web n’a pu l’ouvrir.</translation>
     </message>
     <message>
         <source>Could not take “{0}”: an error of ours; see the log file.</source>

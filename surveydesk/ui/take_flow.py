@@ -34,13 +34,14 @@ class TakeFlow(QObject):
     taken = Signal(object)  # the Task, once the platform said yes
     not_taken = Signal(object, str)  # the Task, and why not in words
     attempt_started = Signal(int)  # the timer's attempt for it
+    not_opened = Signal(str)  # the address of a taken task's page no web browser could be started for
 
     def __init__(
         self,
         poller: Poller,
         background: Background,
         timekeeper: Timekeeper | None,
-        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,9 +90,13 @@ class TakeFlow(QObject):
 
     def _open(self, task: Task, address: str, message: str) -> None:
         url = QUrl(address)
-        if url.scheme() in _OPENABLE:
-            self._open_url(url)
-        self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
+        if url.scheme() not in _OPENABLE or self._open_url(url):
+            self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
+        else:  # the connector's "Opened in …" would not be true
+            self.said.emit(
+                self.tr("“{0}” is taken, but no web browser could be opened for it.").format(task_title(task))
+            )
+            self.not_opened.emit(address)
         self.taken.emit(task)
         if self._timekeeper is not None:
             self.attempt_started.emit(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushBut
 from surveydesk.core.model import Task
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_rate
+from surveydesk.ui.links import offer_link
 from surveydesk.ui.text import local_time, plain_label, task_title
 
 _OPENABLE_SCHEMES = ("http", "https")
@@ -121,5 +122,5 @@ class TaskDetails(QWidget):
     def _open_page(self) -> None:
         if self._task is not None:
             url = QUrl(self._task.url)
-            if url.scheme() in _OPENABLE_SCHEMES:
-                QDesktopServices.openUrl(url)
+            if url.scheme() in _OPENABLE_SCHEMES and not QDesktopServices.openUrl(url):
+                offer_link(self._task.url, self)
