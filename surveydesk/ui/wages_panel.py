@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -336,7 +337,8 @@ class WagesPanel(QWidget):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        # Shared out across the width: at its default size a French header ("Salaire par tâche") was cut.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSortIndicator(_TIME, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         return table
