@@ -205,3 +205,15 @@ def test_the_month_tables_headers_are_whole_in_french_on_a_laptop(qtbot, setting
         if header.sectionSize(column) < header.sectionSizeHint(column)
     ]
     assert cut == []
+
+
+def test_the_minimum_wage_is_written_the_french_way(qtbot, settings: WageSettings, french) -> None:
+    panel = WagesPanel(settings)
+    qtbot.addWidget(panel)
+    editor = panel.editor
+    editor.country.setCurrentIndex(editor.country.findData("FR"))
+    editor.country.activated.emit(editor.country.currentIndex())
+    assert editor.amount.text() == "11,88"
+    editor.amount.setText("12.345")
+    assert not editor.save()
+    assert "11,88" in editor.message.text()

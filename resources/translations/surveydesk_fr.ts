@@ -604,8 +604,8 @@
         <translation>Montant ({0})</translation>
     </message>
     <message>
-        <source>Enter the amount as a number such as 1.50.</source>
-        <translation>Saisissez le montant sous forme de nombre, par exemple 1.50.</translation>
+        <source>Enter the amount as a number such as {0}.</source>
+        <translation>Saisissez le montant sous forme de nombre, par exemple {0}.</translation>
     </message>
     <message>
         <source>Nothing to correct: change the status or the amount.</source>
@@ -1916,8 +1916,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>par heure</translation>
     </message>
     <message>
-        <source>Enter an amount such as 11.88 and a currency code such as EUR.</source>
-        <translation>Saisissez un montant comme 11,88 et un code de devise comme EUR.</translation>
+        <source>Enter an amount such as {0} and a currency code such as EUR.</source>
+        <translation>Saisissez un montant comme {0} et un code de devise comme EUR.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1931,8 +1931,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0}&#xa0;: devise</translation>
     </message>
     <message>
-        <source>Not an amount in {0}: enter a number such as 0.50.</source>
-        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme 0,50.</translation>
+        <source>Not an amount in {0}: enter a number such as {1}.</source>
+        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme {1}.</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>

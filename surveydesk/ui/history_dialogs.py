@@ -29,6 +29,7 @@ from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import RateError, RateStore, parse_rate
+from surveydesk.ui.formatting import amount_text, read_amount
 from surveydesk.ui.text import cell_text, plain_label, shown_title
 
 WARNING = "color: #c0392b;"
@@ -204,7 +205,7 @@ class CorrectionDialog(QDialog):
         for status in Status:
             self.status.addItem(status.value.replace("_", " ").capitalize(), status)
         self.amount = QLineEdit(self)
-        self.amount.setText(str(entry.amount.as_decimal()))
+        self.amount.setText(amount_text(entry.amount))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
         self.message = plain_label(self)
         self.message.setStyleSheet(WARNING)
@@ -224,14 +225,14 @@ class CorrectionDialog(QDialog):
         """What changed: a status and/or an amount; (None, None) when nothing did. Raises MoneyError."""
         chosen = self.status.currentData()  # Qt hands the enum back as its plain string
         status = None if chosen is None else Status(chosen)
-        amount = Money.parse(self.amount.text().strip().replace(",", "."), self._entry.amount.currency)
+        amount = read_amount(self.amount.text().strip(), self._entry.amount.currency)
         return status, (None if amount == self._entry.amount else amount)
 
     def _check_and_accept(self) -> None:
         try:
             status, amount = self.correction()
         except MoneyError:
-            self.message.setText(self.tr("Enter the amount as a number such as 1.50."))
+            self.message.setText(self.tr("Enter the amount as a number such as {0}.").format(amount_text("1.50")))
             return
         if status is None and amount is None:
             self.message.setText(self.tr("Nothing to correct: change the status or the amount."))

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.money import MoneyError
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.ui.formatting import amount_text, read_amount
 from surveydesk.ui.text import plain_label
 from surveydesk.work.model import NewAttempt
 
@@ -40,7 +41,7 @@ def manual_attempt(
             translate("ManualTaskDialog", "Give the task a title, so you can find it in your history.")
         )
     try:
-        reward = Money.parse(reward_text.strip().replace(",", ".") or "0", currency)
+        reward = read_amount(reward_text.strip() or "0", currency)
     except MoneyError:
         raise ValueError(
             translate("ManualTaskDialog", "“{0}” is not an amount in {1}.").format(reward_text, currency)
@@ -72,7 +73,7 @@ class ManualTaskDialog(QDialog):
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("What the task is called on the platform"))
         self.reward = QLineEdit(self)
-        self.reward.setPlaceholderText("0.50")
+        self.reward.setPlaceholderText(amount_text("0.50"))
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.ui.formatting import format_money, format_number
+from surveydesk.ui.formatting import amount_text, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
@@ -172,11 +172,15 @@ class MinimumWageEditor(QGroupBox):
 
     def save(self) -> bool:
         """Keep what the fields say; an amount that cannot be read exactly is refused in words."""
-        text = self.amount.text().strip().replace(",", ".")
+        text = self.amount.text().strip()
         try:
-            wage = Money.parse(text, self.currency.text()) if text else None
+            wage = read_amount(text, self.currency.text()) if text else None
         except MoneyError:
-            self._say(self.tr("Enter an amount such as 11.88 and a currency code such as EUR."), warning=True)
+            example = amount_text("11.88")
+            self._say(
+                self.tr("Enter an amount such as {0} and a currency code such as EUR.").format(example),
+                warning=True,
+            )
             return False
         self._settings.set_country(self.country.currentData())
         self._settings.set_minimum_wage(wage)
@@ -194,7 +198,7 @@ class MinimumWageEditor(QGroupBox):
         self._say("", warning=False)
 
     def _show_wage(self, wage: Money | None) -> None:
-        self.amount.setText("" if wage is None else str(wage.as_decimal()))
+        self.amount.setText("" if wage is None else amount_text(wage))
         if wage is not None:
             self.currency.setText(wage.currency)
 
