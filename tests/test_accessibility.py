@@ -228,7 +228,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     windows = [
         full_window,
         NoteDialog(entry, full_window),
-        CorrectionDialog(entry, full_window),
+        CorrectionDialog(entry, history.model.status_name, full_window),
         RatesDialog(RateStore(database), parent=full_window),
         ProfileEditor(
             ProfileStore(database, clock),

@@ -448,3 +448,14 @@ def test_a_failed_update_is_named_beside_what_waits_for_it(qtbot, database, pool
         assert "£1.50 in 1 entry" in view.missing.text()
         assert "The rates could not be fetched (ECB: the ECB asks us to come back later)" in view.missing.text()
         pool.waitForDone(10_000)
+
+
+def test_the_correction_dialog_speaks_french(qtbot, french, database, view, service) -> None:
+    """Its statuses were the ledger's English codes ("Awaiting review") and its amount "1.50"."""
+    record(database, "a", T0, 150, Status.AWAITING_REVIEW)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view.model.status_name, view)
+    qtbot.addWidget(dialog)
+    statuses = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert {"En attente de validation", "Approuvé", "Payé", "Refusé"} <= set(statuses)
+    assert dialog.amount.text() == "1,50"

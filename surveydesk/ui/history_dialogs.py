@@ -193,7 +193,7 @@ class NoteDialog(QDialog):
 class CorrectionDialog(QDialog):
     """The worker's correction of an entry's status or amount, kept beside (and believed over) the platform's."""
 
-    def __init__(self, entry: EntryRow, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: EntryRow, status_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct an entry"))
         self._entry = entry
@@ -203,7 +203,7 @@ class CorrectionDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:
-            self.status.addItem(status.value.replace("_", " ").capitalize(), status)
+            self.status.addItem(status_name(status.value), status)
         self.amount = QLineEdit(self)
         self.amount.setText(amount_text(entry.amount))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
