@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import MoneyError
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ui.formatting import amount_text, read_amount
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, whole_placeholder, whole_title
 from surveydesk.work.model import NewAttempt
 
 KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", QT_TRANSLATE_NOOP("ManualTaskDialog", "Other"))
@@ -71,7 +71,7 @@ class ManualTaskDialog(QDialog):
         self.platform.setEditable(True)
         self.platform.addItems([self.tr(name) for name in KNOWN_PLATFORMS])
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("What the task is called on the platform"))
+        whole_placeholder(self.title, self.tr("What the task is called on the platform"))
         self.reward = QLineEdit(self)
         self.reward.setPlaceholderText(amount_text("0.50"))
         self.currency = QComboBox(self)
@@ -103,6 +103,7 @@ class ManualTaskDialog(QDialog):
         form.addRow(self.tr("Time limit:"), self.limit)
         form.addRow(self.error)
         form.addRow(buttons)
+        whole_title(self)
 
     def _accept(self) -> None:
         try:

@@ -25,7 +25,7 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.feed.rules import DEVICES, Rules
 from surveydesk.ui.formatting import amount_text, read_amount
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, whole_placeholder
 
 # The currencies the platforms pay in today; a stored rule in another one is offered as well, not lost.
 CURRENCIES = ("GBP", "EUR", "USD")
@@ -139,9 +139,9 @@ class RulesForm(QWidget):
         self.min_places.setRange(0, _MAX_PLACES)
         self.min_places.setSpecialValueText(self.tr("No minimum"))
         self.include_words = QLineEdit(self)
-        self.include_words.setPlaceholderText(self.tr("e.g. survey, diary: a task must mention one of them"))
+        whole_placeholder(self.include_words, self.tr("e.g. survey, diary: a task must mention one of them"))
         self.exclude_words = QLineEdit(self)
-        self.exclude_words.setPlaceholderText(self.tr("e.g. webcam, download: a task must mention none"))
+        whole_placeholder(self.exclude_words, self.tr("e.g. webcam, download: a task must mention none"))
         self.allowed_requesters = QPlainTextEdit(self)
         self.allowed_requesters.setPlaceholderText(self.tr("One name or id per line; empty for everyone"))
         self.blocked_requesters = QPlainTextEdit(self)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QStyle, QStyleOptionFrame, QTableWidget, QWidget
 
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
@@ -31,6 +31,33 @@ def plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setWindowTitle(title)
     box.setText(text)
     return box
+
+
+# What QLineEdit keeps around its text inside the frame: 2 px each side, and 1 for the cursor.
+_LINE_EDIT_MARGINS = 5
+# What a window manager's title bar keeps beside the title: the window's icon and its three buttons.
+_TITLE_BAR_BUTTONS = 160
+
+
+def whole_placeholder(field: QLineEdit, text: str) -> None:
+    """Give a field its grey example and keep the field wide enough to show all of it: a French example is
+    longer than the English one, and a narrow field cut it ("Le nom de la tâche s…")."""
+    field.setPlaceholderText(text)
+    option = QStyleOptionFrame()
+    option.initFrom(field)
+    option.lineWidth = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, field)
+    margins = field.textMargins()
+    inner = field.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + _LINE_EDIT_MARGINS
+    needed = field.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(inner, field.fontMetrics().height()), field
+    )
+    field.setMinimumWidth(needed.width())
+
+
+def whole_title(window: QWidget) -> None:
+    """Keep a small window wide enough for the title bar to show its whole title ("Commencer…he à la main")."""
+    needed = window.fontMetrics().horizontalAdvance(window.windowTitle()) + _TITLE_BAR_BUTTONS
+    window.setMinimumWidth(max(window.minimumWidth(), needed))
 
 
 def plain_tooltip(text: str) -> str:
