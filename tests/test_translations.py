@@ -107,7 +107,7 @@ _LOOKED_UP_FROM_A_VARIABLE = {
     ("profile_editor.py", "__init__"),  # _PERMISSION_TEXTS
     ("profile_editor.py", "reload"),  # _CHANNELS
     ("status_panel.py", "describe"),  # _TROUBLE, _STATE_NAMES
-    ("status_panel.py", "update_status"),  # _STATE_NAMES
+    ("status_panel.py", "_mark"),  # _STATE_NAMES, _PACED_NAME
     ("sync_service.py", "_worker_words"),  # sync errors' Sentences (sync/couch.py)
     ("task_model.py", "headerData"),  # HEADERS
     ("text.py", "translated"),  # Sentences (core/translatable.py)

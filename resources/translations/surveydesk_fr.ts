@@ -3519,6 +3519,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Problème</translation>
     </message>
     <message>
+        <source>Paced: the platform asked to wait a little</source>
+        <translation>Rythme imposé&#xa0;: la plateforme demande d’attendre un peu</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
