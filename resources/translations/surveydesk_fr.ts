@@ -3574,10 +3574,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>https://couch.example.org</translation>
     </message>
     <message>
-        <source>surveydesk</source>
-        <translation>surveydesk</translation>
-    </message>
-    <message>
         <source>Also replicate my profile answers</source>
         <translation>Répliquer aussi les réponses de mon profil</translation>
     </message>
