@@ -2425,6 +2425,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Enregistré.</translation>
     </message>
     <message>
+        <source>Unsaved answers</source>
+        <translation>Réponses non enregistrées</translation>
+    </message>
+    <message>
+        <source>Some answers or sharing choices were changed and not saved. Save them before closing?</source>
+        <translation>Des réponses ou des choix de partage ont été modifiés sans être enregistrés. Les enregistrer avant de fermer&#xa0;?</translation>
+    </message>
+    <message>
         <source>Exported to {0}.</source>
         <translation>Exporté dans {0}.</translation>
     </message>
