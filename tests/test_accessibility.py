@@ -34,6 +34,7 @@ from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
@@ -57,6 +58,7 @@ from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDia
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -230,6 +232,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, history.model.status_name, full_window),
         RatesDialog(RateStore(database), parent=full_window),
+        PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
         ProfileEditor(
             ProfileStore(database, clock),
             load_schema(),

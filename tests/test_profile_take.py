@@ -107,7 +107,7 @@ def test_the_profile_answers_the_profiler_and_the_survey_opens(qtbot, desk, site
     dialog.input.set_answers(["1", "3"])
     with qtbot.waitSignal(dialog.proceed, timeout=10_000) as proceeded:
         dialog.send()
-    assert proceeded.args[0].endswith(f"/v2/client/clicks?i={task.external_id}")
+    assert "/bitlabs/survey?clk=" in proceeded.args[0]  # the survey page, named by the click just made
     assert [url.toString() for url in opened] == [proceeded.args[0]]
     assert [attempt.external_id for attempt in timekeeper.open_attempts()] == [task.external_id]  # timed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -118,6 +118,16 @@ class EntryHeader:
     def described(self) -> tuple[str, ...]:
         """The values of `ledger.model.DESCRIBED_FIELDS`, as stored (times as UTC ISO text)."""
         return (self.title, self.requester, utc_iso(self.occurred_at), self.record_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDeadline:
+    """A platform's documented rule that decides a submission nobody reviewed: `within` after it was submitted,
+    it is approved. It bounds the forecast of pending money (surveydesk.ledger.forecast) where the worker's own
+    history would wait longer. `evidence` names where the platform says so, for whoever checks the rule."""
+
+    within: timedelta
+    evidence: str
 
 
 @dataclass(frozen=True, slots=True)

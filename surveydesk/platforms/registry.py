@@ -15,7 +15,7 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
@@ -78,6 +78,10 @@ class Registry:
     def sharing(self) -> dict[str, ProfileSharing]:
         """The platforms that can receive profile answers, each with what it can receive."""
         return {spec.platform: spec.profile_sharing for spec in self if spec.profile_sharing is not None}
+
+    def review_deadlines(self) -> dict[str, ReviewDeadline]:
+        """The platforms whose documented rule approves a submission left unreviewed, each with its rule."""
+        return {spec.platform: spec.review_deadline for spec in self if spec.review_deadline is not None}
 
     def default_permission(self, platform: str) -> Permission:
         """What the platform may receive of a field the worker chose nothing for: never, unless its spec says."""

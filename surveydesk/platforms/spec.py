@@ -15,7 +15,7 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.profile.sharing import Permission
@@ -58,9 +58,10 @@ class PlatformSpec:
 
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
-    meet in one earnings entry. `profile_sharing`: what it can receive of the profile. `demo_site`: the module
-    of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not
-    imported, so that no platform depends on the demo.
+    meet in one earnings entry. `review_deadline`: the platform's documented rule that approves a submission
+    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile. `demo_site`: the
+    module of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named,
+    not imported, so that no platform depends on the demo.
     """
 
     platform: str
@@ -76,6 +77,7 @@ class PlatformSpec:
     task_ids_shared: bool = False
     demo_site: str | None = None
     profile_sharing: ProfileSharing | None = None
+    review_deadline: ReviewDeadline | None = None
 
 
 def with_options(

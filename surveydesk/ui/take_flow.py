@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from surveydesk.core.errors import PlatformError
+from surveydesk.core.errors import PlatformError, platform_outcome
 from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.platforms.registry import BUILT_IN
@@ -67,14 +67,11 @@ class TakeFlow(QObject):
         self._in_flight.add(task.key)
         self.said.emit(self.tr("Taking “{0}”…").format(task_title(task)))
 
-        def work() -> TakeResult | PlatformError:
-            try:
-                result = connector.take(task)
-            except PlatformError as error:
-                return error
-            return result
-
-        self._background.run(work, lambda outcome: self._done(task, outcome), lambda _bug: self._failed(task))
+        self._background.run(
+            platform_outcome(lambda: connector.take(task)),
+            lambda outcome: self._done(task, outcome),
+            lambda _bug: self._failed(task),
+        )
 
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)

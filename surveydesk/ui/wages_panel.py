@@ -259,6 +259,12 @@ class WagesPanel(QWidget):
         layout.addWidget(self.editor)
         self._set_figures_visible(False)
 
+    def add_section(self, section: QWidget) -> None:
+        """A section of figures worked out elsewhere (the earnings goals), above the minimum wage's editor."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.editor), section)
+
     def show_summary(self, summary: WageSummary) -> None:
         self._summary = summary
         self.status.hide()

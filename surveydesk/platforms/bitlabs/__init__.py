@@ -13,18 +13,14 @@ SPEC = PlatformSpec(
     platform="bitlabs",
     name="BitLabs",
     base_url="https://api.bitlabs.ai",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "API token"),
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Survey wall link"),
     sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's API token from the BitLabs dashboard of the app you earn in."
+        "PlatformSpec", "The address of the BitLabs survey page of the rewards site you earn on."
     ),
     options=(
         OptionSpec("user_id", QT_TRANSLATE_NOOP("PlatformSpec", "User id")),
-        OptionSpec(
-            "currency",
-            QT_TRANSLATE_NOOP("PlatformSpec", "Currency the app pays in (ISO code)"),
-            required=False,
-            default="USD",
-        ),
+        # No currency: BitLabs prices in the rewards site's own unit, whose worth the worker gives as a dated
+        # value of points (ledger/points.py), never as an option that defaults to a guess.
     ),
     connector=with_options(BitLabsConnector),
     earnings=with_options(BitLabsEarnings),

@@ -12,9 +12,9 @@ SPEC = PlatformSpec(
     platform="cpx",
     name="CPX Research",
     base_url="https://live-api.cpx-research.com",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Secure hash key"),
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Survey wall link"),
     sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's secure hash key; SurveyDesk sends only its MD5 hash, never the key."
+        "PlatformSpec", "The address of the CPX Research survey page of the rewards site you earn on."
     ),
     options=(
         OptionSpec("app_id", QT_TRANSLATE_NOOP("PlatformSpec", "App id")),
