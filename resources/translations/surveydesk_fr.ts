@@ -960,8 +960,8 @@ Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reprod
         <translation>Enregistrer les objectifs</translation>
     </message>
     <message>
-        <source>“{0}” is not an amount; write it like 10 or 10.50.</source>
-        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou 10,50.</translation>
+        <source>“{0}” is not an amount; write it like 10 or {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou {1}.</translation>
     </message>
 </context>
 <context>
@@ -2449,8 +2449,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
     </message>
     <message>
-        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.</source>
-        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme 1,00.</translation>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as {0}.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme {0}.</translation>
     </message>
 </context>
 <context>

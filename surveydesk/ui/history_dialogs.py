@@ -72,7 +72,7 @@ class RatesDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())
         self.rate = QLineEdit(self)
-        self.rate.setPlaceholderText("1.0921")
+        self.rate.setPlaceholderText(amount_text("1.0921"))
         self.rate.setAccessibleName(self.tr("How much of the currency 1 EUR buys"))
         self.add_button = QPushButton(self.tr("Keep this rate"), self)
         self.add_button.clicked.connect(self.add)

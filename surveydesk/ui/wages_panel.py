@@ -148,7 +148,7 @@ class MinimumWageEditor(QGroupBox):
         self.country.activated.connect(self._propose_default)
         self.amount = QLineEdit(self)
         self.amount.setAccessibleName(self.tr("Minimum wage per hour"))
-        self.amount.setPlaceholderText("11.88")
+        self.amount.setPlaceholderText(amount_text("11.88"))
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$"), self))
         self.amount.setToolTip(self.tr("Gross, per hour; leave empty to compare with nothing"))
         self.currency = QLineEdit(self)
