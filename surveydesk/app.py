@@ -430,8 +430,8 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
-        if window.tabs.widget(index) is view:
-            view.refresh(reset_table=False)
+        if window.tabs.widget(index) is view:  # the table too, unless she left it in the middle of it
+            view.ledger_changed()
 
     window.tabs.currentChanged.connect(turned_to)
     core.reconciliation.synced.connect(lambda _result: view.ledger_changed())

@@ -42,6 +42,7 @@ from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.demo_launcher import DemoLauncher
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
@@ -69,6 +70,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
+from tests.factories import HANDED_OVER
 from tests.menu_checks import repeated_mnemonics
 
 INTERACTIVE = (
@@ -153,7 +155,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    window.shell = ShellController(window, poller, settings, autostart, lambda: True)
+    window.shell = ShellController(window, poller, settings, autostart, DemoLauncher(HANDED_OVER))
     window.show()
     yield window
 
@@ -179,7 +181,7 @@ def test_every_control_of_the_welcome_page_has_a_name(qtbot, poller, database, t
     window = MainWindow(poller, SystemClock().now)
     qtbot.addWidget(window)
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    shell = ShellController(window, poller, SettingsStore(database), autostart, lambda: True)
+    shell = ShellController(window, poller, SettingsStore(database), autostart, DemoLauncher(HANDED_OVER))
     assert shell.welcome is not None
     assert unnamed_controls(window) == []
 
@@ -237,7 +239,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     windows = [
         full_window,
         NoteDialog(entry, full_window),
-        CorrectionDialog(entry, full_window),
+        CorrectionDialog(entry, history.model.status_name, full_window),
         RatesDialog(service, parent=full_window),
         PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
         ProfileEditor(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QXYSeries
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -114,13 +115,19 @@ def test_a_partly_converted_history_shows_its_sum_and_names_the_rest(qtbot, data
     assert "$7.00 in 1 entry" in view.missing.text()
 
 
-def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
+def _half_an_hour_on_a_study(database: Database, clock: FixedClock) -> Timekeeper:
+    """A shift five hours ago with one £3 study submitted after 30 minutes; the shift still open."""
     keeper = Timekeeper(WorkLog(database), clock)
     clock.set_wall(T0 - timedelta(hours=5))
     keeper.clock_in()
     attempt = keeper.take(NewAttempt("prolific", "me", "x", "Study x", "Lab", Money(300, "GBP"), None))
     clock.advance(1800)
     keeper.finish(attempt.id, Outcome.SUBMITTED)
+    return keeper
+
+
+def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
+    keeper = _half_an_hour_on_a_study(database, clock)
     clock.advance(1800)
     keeper.clock_out()
     record(database, "a", T0 - timedelta(days=40), 150, Status.PAID)
@@ -130,6 +137,21 @@ def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
     assert view.wage_chart.series_count() == 2
     assert view.wage_chart.points() == 2  # task wage £6/h and true wage £3/h this month
     assert view.unpaid_chart.points() >= 2
+
+
+def test_the_charts_show_a_lone_period_and_round_ticks(qtbot, database, view, service, clock) -> None:
+    """The wage chart of a first month looked empty (one point per line, and a line of one point draws
+    nothing); the unpaid share's axis ran to 110 % with ticks at 27.5 and 82.5; amounts ticked at 65.5."""
+    _half_an_hour_on_a_study(database, clock)
+    record(database, "a", T0 - timedelta(days=1), 1311, Status.AWAITING_REVIEW)
+    open_view(qtbot, view, service)
+    wage_lines = [s for s in view.wage_chart.chart().series() if isinstance(s, QXYSeries)]
+    assert wage_lines and all(line.pointsVisible() for line in wage_lines)
+    (share_axis,) = view.unpaid_chart.chart().axes(Qt.Orientation.Vertical)
+    assert (share_axis.min(), share_axis.max(), share_axis.tickCount()) == (0, 100, 5)
+    (amount_axis,) = view.earnings_chart.chart().axes(Qt.Orientation.Vertical)
+    step = (amount_axis.max() - amount_axis.min()) / (amount_axis.tickCount() - 1)
+    assert step in {1, 2, 2.5, 5, 10, 20, 25, 50}
 
 
 def test_the_table_loads_more_as_it_scrolls(qtbot, database, view, service) -> None:
@@ -353,6 +375,12 @@ def test_untrusted_titles_are_plain_text_in_the_table(qtbot, database, view, ser
     assert view.table.itemDelegate().__class__.__name__ == "QStyledItemDelegate"  # draws text, never markup
 
 
+def test_a_title_s_html_entities_are_decoded_in_the_table(qtbot, database, view, service) -> None:
+    record(database, "Tom &amp; Jerry", T0, 100, Status.PAID)
+    open_view(qtbot, view, service)
+    assert view.model.data(view.model.index(0, EntryColumn.TITLE)) == "Study Tom & Jerry"
+
+
 def test_a_sync_refreshes_the_table_unless_the_worker_is_in_it(qtbot, database, view, service) -> None:
     record(database, "a", T0 - timedelta(hours=2), 100, Status.PAID)
     open_view(qtbot, view, service)
@@ -452,6 +480,17 @@ def test_a_failed_update_is_named_beside_what_waits_for_it(qtbot, database, pool
         assert "£1.50 in 1 entry" in view.missing.text()
         assert "The rates could not be fetched (ECB: the ECB asks us to come back later)" in view.missing.text()
         pool.waitForDone(10_000)
+
+
+def test_the_correction_dialog_speaks_french(qtbot, french, database, view, service) -> None:
+    """Its statuses were the ledger's English codes ("Awaiting review") and its amount "1.50"."""
+    record(database, "a", T0, 150, Status.AWAITING_REVIEW)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view.model.status_name, view)
+    qtbot.addWidget(dialog)
+    statuses = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert {"En attente de validation", "Approuvé", "Payé", "Refusé"} <= set(statuses)
+    assert dialog.amount.text() == "1,50"
 
 
 def test_the_history_tab_and_its_dialogs_reach_the_database_only_through_services() -> None:

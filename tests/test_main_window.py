@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -33,7 +35,7 @@ def test_window_lists_the_studies_of_the_first_poll(qtbot, poller, exchange, sto
     stored = store.current_tasks(DEMO)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(stored))
     titles = {window.proxy.index(row, Column.TITLE).data() for row in range(window.proxy.rowCount())}
-    assert titles == {task.title for task in stored}
+    assert titles == {html.unescape(task.title) for task in stored}  # the demo's titles hold an entity or two
     qtbot.waitUntil(lambda: window.status_panel.line_for(DEMO).startswith(f"{len(stored)} task"))
     assert window.count_label.text() == f"{len(stored)} tasks"
 
@@ -70,8 +72,15 @@ def test_selecting_a_task_shows_its_details_as_plain_text(qtbot, poller):
     )
     assert window.details.task == hostile
     assert window.details.title.textFormat() == Qt.TextFormat.PlainText
-    assert window.details.title.text().startswith("<b>Bold</b> &amp; <img src=x>")
+    assert window.details.title.text().startswith("<b>Bold</b> & <img src=x>")  # the entity decoded, no markup
     assert window.details.description.toPlainText() == "<script>alert(1)</script>"
+
+
+def test_a_title_s_html_entities_show_as_the_characters_they_stand_for(qtbot, poller):
+    """Prolific and MTurk send some titles with entities in them: "Tom &amp; Jerry" was shown as it came."""
+    window = _window(qtbot, poller)
+    window.model.task_list.reset([make_task("x", title="Tom &amp; Jerry &lt;3 &#8211; &quot;fun&quot;")])
+    assert window.model.data(window.model.index(0, Column.TITLE)) == 'Tom & Jerry <3 – "fun"'
 
 
 def test_live_update_keeps_the_selected_task_and_its_details(qtbot, poller):

@@ -126,3 +126,13 @@ def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database,
     assert view.points_button.text() == "Value of points…"
     assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == ["Coinsite"]
     dialog.close()
+
+
+def test_the_value_s_example_and_its_refusal_are_written_the_french_way(qtbot, store, french) -> None:
+    """The field's example and the refusal showed "1.00" to a French worker; "1 000,50" typed her way is read."""
+    widget = PointsValueDialog(store, lambda: [CPX])
+    qtbot.addWidget(widget)
+    assert widget.amount.placeholderText() == "1,00"
+    widget.amount.setText("abc")
+    assert not widget.add()
+    assert "1,00" in widget.message.text()

@@ -27,6 +27,7 @@ from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
+from tests.factories import a_browser
 from tests.test_accessibility import unnamed_controls
 
 KEY = AccountKey("bitlabs", "demo")
@@ -60,7 +61,7 @@ def desk(qtbot, site_and_exchange, database, poller, pool):
     qtbot.addWidget(window)
     opened: list[QUrl] = []
     timekeeper = Timekeeper(WorkLog(database), SystemClock())
-    take_flow = TakeFlow(poller, Background(pool, window), timekeeper, opened.append, window)
+    take_flow = TakeFlow(poller, Background(pool, window), timekeeper, a_browser(opened.append), window)
     controller = ProfileController(
         window, database, secrets, poller, take_flow, Background(pool, window), SystemClock()
     )
@@ -223,7 +224,7 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
         poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
         window = MainWindow(poller, lambda: datetime.now(UTC))
         qtbot.addWidget(window)
-        take_flow = TakeFlow(poller, Background(pool, window), None, lambda _url: None, window)
+        take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(lambda _url: None), window)
         controller = ProfileController(
             window, database, MemorySecrets(), poller, take_flow, Background(pool, window), SystemClock()
         )

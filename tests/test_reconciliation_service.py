@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -319,3 +320,41 @@ def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(q
         ledger = LedgerStore(core.database)
         qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
         core.pool.waitForDone(20_000)
+
+
+def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_path):
+    """Turning to History re-read its totals but not its table: the header said 1,138 entries, the table 200 of
+    1,118, and the task just submitted was missing until a search."""
+    from shiboken6 import Shiboken
+
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.ui.main_window import MainWindow
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        try:
+            _turn_to_history_after_timing_a_task(qtbot, core, window)
+        finally:
+            core.pool.waitForDone(20_000)
+            Shiboken.delete(window)  # with its history service, before the demo's rates site stops with the core
+
+
+def _turn_to_history_after_timing_a_task(qtbot, core, window) -> None:
+    from surveydesk.app import _add_earnings_sync, _add_history_page
+    from surveydesk.work.model import NewAttempt, Outcome
+
+    _add_earnings_sync(window, core)
+    history = _add_history_page(window, core)
+    qtbot.waitUntil(lambda: history.model.total is not None, timeout=10_000)
+    attempt = core.timekeeper.take(NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600))
+    window.timer_strip.show_attempt(attempt.id)
+    core.timekeeper.finish(attempt.id, Outcome.SUBMITTED)
+    window.timer_strip.show_attempt(attempt.id)
+    ledger = LedgerStore(core.database)
+    qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+    with qtbot.waitSignal(history.model.modelReset, timeout=10_000):
+        window.tabs.setCurrentWidget(history)
+    titles = [history.model.entry_at(row).title for row in range(history.model.rowCount())]
+    assert "Own study" in titles
+    counted = re.search(r"· ([0-9,]+) entr(y|ies)$", history.summary.text())
+    assert counted is not None and int(counted[1].replace(",", "")) == history.model.total

@@ -16,7 +16,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import add_demo_account
-from tests.factories import FixedClock
+from tests.factories import FixedClock, a_browser
 
 
 def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, pool, exchange):
@@ -26,7 +26,14 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
     qtbot.addWidget(window)
     settings = SettingsStore(database)
     FeedController(
-        window, poller, keeper, Background(pool, window), settings, clock, app_icon(), open_url=lambda _url: None
+        window,
+        poller,
+        keeper,
+        Background(pool, window),
+        settings,
+        clock,
+        app_icon(),
+        open_url=a_browser(lambda _url: None),
     )
     reports = WageReports(WorkLog(database), pool, parent=window)
     panel = WagesPanel(WageSettings(settings), window)

@@ -571,8 +571,8 @@
         <translation>Montant ({0})</translation>
     </message>
     <message>
-        <source>Enter the amount as a number such as 1.50.</source>
-        <translation>Saisissez le montant sous forme de nombre, par exemple 1.50.</translation>
+        <source>Enter the amount as a number such as {0}.</source>
+        <translation>Saisissez le montant sous forme de nombre, par exemple {0}.</translation>
     </message>
     <message>
         <source>Nothing to correct: change the status or the amount.</source>
@@ -1011,8 +1011,8 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Enregistrer les objectifs</translation>
     </message>
     <message>
-        <source>“{0}” is not an amount; write it like 10 or 10.50.</source>
-        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou 10,50.</translation>
+        <source>“{0}” is not an amount; write it like 10 or {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou {1}.</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1460,25 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>LinkOffer</name>
+    <message>
+        <source>No web browser opened</source>
+        <translation>Aucun navigateur ouvert</translation>
+    </message>
+    <message>
+        <source>SurveyDesk could not start a web browser for this page. Copy its link and paste it into your browser’s address bar:
+
+{0}</source>
+        <translation>SurveyDesk n’a pu lancer aucun navigateur web pour cette page. Copiez son lien et collez-le dans la barre d’adresse de votre navigateur&#xa0;:
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation>Copier le lien</translation>
+    </message>
+</context>
+<context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
@@ -1775,6 +1794,22 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>{0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>A task is being timed</source>
+        <translation>Une tâche est chronométrée</translation>
+    </message>
+    <message>
+        <source>“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start.</source>
+        <translation>«&#xa0;{0}&#xa0;» est chronométrée. Quitter SurveyDesk met en pause son chronomètre et votre session jusqu’au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Keep running minimised</source>
+        <translation>Continuer en arrière-plan (réduit)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
         <source>About SurveyDesk</source>
         <translation>À propos de SurveyDesk</translation>
     </message>
@@ -1804,7 +1839,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Wages</source>
-        <translation>Gains</translation>
+        <translation>Salaire horaire</translation>
     </message>
     <message>
         <source>Pending and months</source>
@@ -1960,8 +1995,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>par heure</translation>
     </message>
     <message>
-        <source>Enter an amount such as 11.88 and a currency code such as EUR.</source>
-        <translation>Saisissez un montant comme 11,88 et un code de devise comme EUR.</translation>
+        <source>Enter an amount such as {0} and a currency code such as EUR.</source>
+        <translation>Saisissez un montant comme {0} et un code de devise comme EUR.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1975,8 +2010,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0}&#xa0;: devise</translation>
     </message>
     <message>
-        <source>Not an amount in {0}: enter a number such as 0.50.</source>
-        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme 0,50.</translation>
+        <source>Not an amount in {0}: enter a number such as {1}.</source>
+        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme {1}.</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
@@ -2518,8 +2553,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
     </message>
     <message>
-        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.</source>
-        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme 1,00.</translation>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as {0}.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme {0}.</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2744,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Unsaved answers</source>
+        <translation>Réponses non enregistrées</translation>
+    </message>
+    <message>
+        <source>Some answers or sharing choices were changed and not saved. Save them before closing?</source>
+        <translation>Des réponses ou des choix de partage ont été modifiés sans être enregistrés. Les enregistrer avant de fermer&#xa0;?</translation>
     </message>
     <message>
         <source>Exported to {0}.</source>
@@ -3822,6 +3865,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>La démo n’a pas pu démarrer&#xa0;; voir le fichier journal.</translation>
     </message>
     <message>
+        <source>The demo stopped as soon as it started. Try again; if it stops again, the log file says why.</source>
+        <translation>La démo s’est arrêtée aussitôt lancée. Réessayez&#xa0;; si elle s’arrête encore, le fichier journal dit pourquoi.</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of SurveyDesk.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de SurveyDesk.</translation>
     </message>
@@ -3891,6 +3938,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Problème</translation>
     </message>
     <message>
+        <source>Paced: the platform asked to wait a little</source>
+        <translation>Rythme imposé&#xa0;: la plateforme demande d’attendre un peu</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
@@ -3940,10 +3991,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>https://couch.example.org</source>
         <translation>https://couch.example.org</translation>
-    </message>
-    <message>
-        <source>surveydesk</source>
-        <translation>surveydesk</translation>
     </message>
     <message>
         <source>Also replicate my profile answers</source>
@@ -4202,6 +4249,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>“{0}” is taken, but no web browser could be opened for it.</source>
+        <translation>«&#xa0;{0}&#xa0;» est réservée, mais aucun navigateur web n’a pu l’ouvrir.</translation>
+    </message>
+    <message>
         <source>“{0}” was not opened: its address is not one SurveyDesk trusts.</source>
         <translation>«&#xa0;{0}&#xa0;» n’a pas été ouvert&#xa0;: son adresse n’est pas de celles auxquelles SurveyDesk se fie.</translation>
     </message>
@@ -4379,7 +4430,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Your history</source>
-        <translation>Historique</translation>
+        <translation>Votre bilan</translation>
     </message>
     <message>
         <source>Reward</source>

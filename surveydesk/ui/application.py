@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication
 from surveydesk import APP_ID, APP_NAME, __version__
 from surveydesk.autostart import Autostart, launch_command
 from surveydesk.menu_entry import MenuEntry, system_entry
+from surveydesk.services.demo_launcher import DemoLauncher, demo_command
 from surveydesk.services.poller import Poller
 from surveydesk.services.stop_signals import StopSignals
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.icons import app_icon, tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.resource_check import missing_resources
-from surveydesk.ui.shell_controller import ShellController, demo_starter
+from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.sign_in_window import prepare_web_engine
 from surveydesk.ui.translations import chosen_language, install_translators
 
@@ -91,5 +92,5 @@ def add_shell(
     autostart and menu entries start it with the same data folder; the demo starts apart from it."""
     this_copy = launch_command(data_dir)
     menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
-    start_demo = demo_starter(launch_command())
-    return ShellController(window, poller, settings, Autostart(this_copy), start_demo, demo, menu_entry)
+    demo_launcher = DemoLauncher(demo_command())
+    return ShellController(window, poller, settings, Autostart(this_copy), demo_launcher, demo, menu_entry)

@@ -18,6 +18,7 @@ from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
+from surveydesk.ui.text import shown_title
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +113,7 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (EntryColumn.TITLE, EntryColumn.NOTE):
-            return entry.title if column == EntryColumn.TITLE else entry.note or None
+            return shown_title(entry.platform, entry.title) if column == EntryColumn.TITLE else entry.note or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EntryColumn.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ENTRY_ROLE:
@@ -126,7 +127,8 @@ class EntryTableModel(QAbstractTableModel):
             return platform_name(entry.platform)
         if column == EntryColumn.TITLE:
             kind = self._kinds.get(entry.kind)
-            return entry.title if kind is None else self.tr("[{0}] {1}").format(kind, entry.title)
+            title = shown_title(entry.platform, entry.title)
+            return title if kind is None else self.tr("[{0}] {1}").format(kind, title)
         if column == EntryColumn.STATUS:
             return self.status_name(entry.status)
         if column == EntryColumn.AMOUNT:

@@ -24,6 +24,7 @@ from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
+from surveydesk.ui.links import offer_link
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 from surveydesk.ui.phone_feed import PhoneFeed
@@ -69,7 +70,7 @@ class FeedController(QObject):
         settings: SettingsStore,
         clock: Clock,
         icon: QIcon,
-        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         phone: PhoneAlerts | None = None,
         idle: SessionIdle | None = None,
     ) -> None:
@@ -109,6 +110,7 @@ class FeedController(QObject):
         self.tray.pause_requested.connect(window.pause_action.setChecked)
         self.tray.quit_requested.connect(window.quit_for_real)
         self.take_flow.said.connect(window.say)
+        self.take_flow.not_opened.connect(lambda address: offer_link(address, window))
         if window.timer_strip is not None:
             self.take_flow.attempt_started.connect(window.timer_strip.show_attempt)
             window.timer_strip.warned.connect(self._on_time_warning)

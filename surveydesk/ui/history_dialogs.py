@@ -30,7 +30,8 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.services.history_service import HistoryService
-from surveydesk.ui.text import cell_text, plain_label
+from surveydesk.ui.formatting import amount_text, read_amount
+from surveydesk.ui.text import cell_text, plain_label, shown_title
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000
@@ -76,7 +77,7 @@ class RatesDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())
         self.rate = QLineEdit(self)
-        self.rate.setPlaceholderText("1.0921")
+        self.rate.setPlaceholderText(amount_text("1.0921"))
         self.rate.setAccessibleName(self.tr("How much of the currency 1 EUR buys"))
         self.add_button = QPushButton(self.tr("Keep this rate"), self)
         self.add_button.clicked.connect(self.add)
@@ -185,7 +186,7 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(entry.note)
         self.text.setAccessibleName(self.tr("Your note"))
@@ -204,19 +205,19 @@ class NoteDialog(QDialog):
 class CorrectionDialog(QDialog):
     """The worker's correction of an entry's status or amount, kept beside (and believed over) the platform's."""
 
-    def __init__(self, entry: EntryRow, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: EntryRow, status_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct an entry"))
         self._entry = entry
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:
-            self.status.addItem(status.value.replace("_", " ").capitalize(), status)
+            self.status.addItem(status_name(status.value), status)
         self.amount = QLineEdit(self)
-        self.amount.setText(str(entry.amount.as_decimal()))
+        self.amount.setText(amount_text(entry.amount))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
         self.message = plain_label(self)
         self.message.setStyleSheet(WARNING)
@@ -236,14 +237,14 @@ class CorrectionDialog(QDialog):
         """What changed: a status and/or an amount; (None, None) when nothing did. Raises MoneyError."""
         chosen = self.status.currentData()  # Qt hands the enum back as its plain string
         status = None if chosen is None else Status(chosen)
-        amount = Money.parse(self.amount.text().strip().replace(",", "."), self._entry.amount.currency)
+        amount = read_amount(self.amount.text().strip(), self._entry.amount.currency)
         return status, (None if amount == self._entry.amount else amount)
 
     def _check_and_accept(self) -> None:
         try:
             status, amount = self.correction()
         except MoneyError:
-            self.message.setText(self.tr("Enter the amount as a number such as 1.50."))
+            self.message.setText(self.tr("Enter the amount as a number such as {0}.").format(amount_text("1.50")))
             return
         if status is None and amount is None:
             self.message.setText(self.tr("Nothing to correct: change the status or the amount."))

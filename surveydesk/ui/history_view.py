@@ -528,7 +528,7 @@ class HistoryView(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        dialog = CorrectionDialog(entry, self)
+        dialog = CorrectionDialog(entry, self.model.status_name, self)
         if dialog.exec() == CorrectionDialog.DialogCode.Accepted:
             status, amount = dialog.correction()
             self._service.correct(entry.id, status, amount)

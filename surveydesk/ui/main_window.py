@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
-from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
+from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, shown_title, translated
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip, timer_request
 from surveydesk.work.model import Interruption, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -304,11 +304,11 @@ class MainWindow(QMainWindow):
         if self._timekeeper is None:
             return
         for item in self._timekeeper.interruptions():
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowTitle(self.tr("SurveyDesk stopped unexpectedly"))
-            box.setText(self.interruption_question(item, datetime.now(UTC)))
+            box = plain_question(
+                self,
+                self.tr("SurveyDesk stopped unexpectedly"),
+                self.interruption_question(item, datetime.now(UTC)),
+            )
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
@@ -383,12 +383,51 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # While the event loop runs, a close is the worker's (the window's ✕, Alt+F4, Quit) and may be asked
+        # about; once it has ended, the app is quitting and closes its window without a question nobody answers.
+        by_the_worker = QThread.currentThread().loopLevel() > 0
         if self.keep_running_in_tray and not self._quitting:
             event.ignore()
             self.hide()
             self.hidden_to_tray.emit()
             return
+        self._quitting = False
+        timed = self._task_being_timed() if by_the_worker else None
+        if timed is not None:
+            choice = self._ask_before_quitting(timed)
+            if choice != QMessageBox.ButtonRole.DestructiveRole:
+                event.ignore()
+                if choice == QMessageBox.ButtonRole.AcceptRole:
+                    self.showMinimized()
+                return
         super().closeEvent(event)
+
+    def _task_being_timed(self) -> str | None:
+        """The title of the task whose time is running now, if any."""
+        if self._timekeeper is None:
+            return None
+        keeper = self._timekeeper
+        return next(
+            (shown_title(a.platform, a.title) for a in keeper.open_attempts() if keeper.is_working(a.id)), None
+        )
+
+    def _ask_before_quitting(self, title: str) -> QMessageBox.ButtonRole:
+        """Quitting stops the timer: the worker chooses between that, keeping SurveyDesk running minimised
+        (where the timer goes on) and not closing at all."""
+        box = plain_question(
+            self,
+            self.tr("A task is being timed"),
+            self.tr(
+                "“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start."
+            ).format(title),
+        )
+        keep = box.addButton(self.tr("Keep running minimised"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

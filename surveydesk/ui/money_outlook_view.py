@@ -27,7 +27,7 @@ from surveydesk.ledger.forecast import Forecast
 from surveydesk.ledger.goals import GOAL_PERIODS, GoalProgress, GoalSettings
 from surveydesk.ledger.month_review import MonthReview
 from surveydesk.services.money_outlook import Outlook
-from surveydesk.ui.formatting import display_locale, format_money, format_number
+from surveydesk.ui.formatting import amount_text, display_locale, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label
 
@@ -135,11 +135,14 @@ class GoalsBox(QGroupBox):
         currency = normalise_currency(self._currency())
         parsed: dict[str, Money | None] = {}
         for period, field in self.inputs.items():
-            text = field.text().strip().replace(" ", "").replace("\u202f", "").replace(",", ".")
+            text = field.text().strip()
             try:
-                parsed[period] = Money.parse(text, currency) if text else None
+                parsed[period] = read_amount(text, currency) if text else None
             except MoneyError:
-                self.error.setText(self.tr("“{0}” is not an amount; write it like 10 or 10.50.").format(text))
+                example = amount_text("10.50")
+                self.error.setText(
+                    self.tr("“{0}” is not an amount; write it like 10 or {1}.").format(text, example)
+                )
                 self.error.show()
                 return
         self.error.hide()

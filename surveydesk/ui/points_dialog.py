@@ -31,10 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.money import MoneyError
 from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.ledger.points import PointsValueStore
-from surveydesk.ui.formatting import display_locale, format_date, format_money, format_number
+from surveydesk.ui.formatting import (
+    amount_text,
+    display_locale,
+    format_date,
+    format_money,
+    format_number,
+    read_amount,
+)
 from surveydesk.ui.history_dialogs import WARNING
 from surveydesk.ui.text import plain_label
 
@@ -85,7 +92,7 @@ class PointsValueDialog(QDialog):
         self.points = QLineEdit("1000", self)
         self.points.setAccessibleName(self.tr("Number of points"))
         self.amount = QLineEdit(self)
-        self.amount.setPlaceholderText("1.00")
+        self.amount.setPlaceholderText(amount_text("1.00"))
         self.amount.setAccessibleName(self.tr("What these points are worth"))
         self.currency = QComboBox(self)
         self.currency.addItems(CURRENCIES)
@@ -146,12 +153,14 @@ class PointsValueDialog(QDialog):
             return False
         try:
             points = parse_points(self.points.text())
-            worth = Money.parse(self.amount.text().strip().replace(",", "."), self.currency.currentText())
+            worth = read_amount(self.amount.text().strip(), self.currency.currentText())
             day = cast(date, self.day.date().toPython())  # PySide6 types QDate.toPython() as object
             self._store.set(key, PointsValue(day, points, worth))
         except (PointsError, MoneyError):
             self._say(
-                self.tr("Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.")
+                self.tr(
+                    "Not kept: enter a number of points such as 1000 and what they are worth, such as {0}."
+                ).format(amount_text("1.00"))
             )
             return False
         self._say("")

@@ -34,13 +34,14 @@ class TakeFlow(QObject):
     taken = Signal(object)  # the Task, once the platform said yes
     not_taken = Signal(object, str)  # the Task, and why not in words
     attempt_started = Signal(int)  # the timer's attempt for it
+    not_opened = Signal(str)  # the address of a taken task's page no web browser could be started for
 
     def __init__(
         self,
         poller: Poller,
         background: Background,
         timekeeper: Timekeeper | None,
-        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,13 +86,17 @@ class TakeFlow(QObject):
             step(task, outcome, lambda address: self._open(task, address, outcome.message))
 
     def _open(self, task: Task, address: str, message: str) -> None:
-        if openable(address):
-            self._open_url(QUrl(address))
-            self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
-        else:  # the platform gave no address, or one that hides where it leads (core/links.py)
+        if not openable(address):  # the platform gave no address, or one that hides where it leads (core/links.py)
             self.said.emit(
                 self.tr("“{0}” was not opened: its address is not one SurveyDesk trusts.").format(task_title(task))
             )
+        elif self._open_url(QUrl(address)):
+            self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
+        else:  # no web browser started: the connector's "Opened in …" would not be true
+            self.said.emit(
+                self.tr("“{0}” is taken, but no web browser could be opened for it.").format(task_title(task))
+            )
+            self.not_opened.emit(address)
         self.taken.emit(task)
         keeper = self._timekeeper
         if keeper is not None:

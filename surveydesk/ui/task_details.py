@@ -12,6 +12,7 @@ from surveydesk.core.links import host_of, openable
 from surveydesk.core.model import Task
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_rate
+from surveydesk.ui.links import offer_link
 from surveydesk.ui.text import local_time, plain_label, task_title
 
 _HOST_SHOWN = 40  # characters of a link's host on the open button, so a long one cannot widen the window
@@ -126,5 +127,6 @@ class TaskDetails(QWidget):
         return "  ·  ".join(parts)
 
     def _open_page(self) -> None:
-        if self._task is not None and openable(self._task.url):
-            QDesktopServices.openUrl(QUrl(self._task.url))
+        url = self._task.url if self._task is not None else ""
+        if openable(url) and not QDesktopServices.openUrl(QUrl(url)):
+            offer_link(url, self)

@@ -191,16 +191,16 @@ class Timekeeper:
 
     def resume(self, attempt_id: int) -> Attempt:
         attempt = self._open_attempt(attempt_id)
-        if self._has_interrupted("attempt", attempt_id):
-            raise TimerError(
-                QT_TRANSLATE_NOOP(
-                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
-                )
-            )
+        self._require_resolved("attempt", attempt_id)
         if attempt_id in self._attempts:
             return attempt
-        if self.shift is None:
-            self.clock_in(automatic=True)
+        if self._shift is None:
+            # Work resumed means the shift runs too: after a restart the shift is open but paused, and an attempt
+            # running inside a paused shift would count work time that no shift holds.
+            shift = self.shift
+            if shift is not None:
+                self._require_resolved("shift", shift.id)
+            self.clock_in(automatic=shift is None)
         self._pause_others(attempt_id)
         self._start_stretch(attempt_id, self._clock.now(), event="resumed")
         return self._log.attempt(attempt_id)
@@ -208,12 +208,7 @@ class Timekeeper:
     def finish(self, attempt_id: int, outcome: Outcome, paid: Money | None = None) -> Attempt:
         """End an attempt. A submission is taken to earn its reward unless `paid` says otherwise."""
         attempt = self._open_attempt(attempt_id)
-        if self._has_interrupted("attempt", attempt_id):
-            raise TimerError(
-                QT_TRANSLATE_NOOP(
-                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
-                )
-            )
+        self._require_resolved("attempt", attempt_id)
         if attempt_id in self._attempts:
             self.pause(attempt_id)
         earned = paid if paid is not None else (attempt.reward if outcome is Outcome.SUBMITTED else None)
@@ -301,3 +296,12 @@ class Timekeeper:
 
     def _has_interrupted(self, kind: str, owner_id: int) -> bool:
         return any((s.kind, s.owner_id) == (kind, owner_id) for s in self._interrupted)
+
+    def _require_resolved(self, kind: str, owner_id: int) -> None:
+        """Time left running by a previous run must be settled before this one counts more on top of it."""
+        if self._has_interrupted(kind, owner_id):
+            raise TimerError(
+                QT_TRANSLATE_NOOP(
+                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
+                )
+            )
