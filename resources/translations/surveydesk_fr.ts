@@ -2364,6 +2364,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>La réponse de Prolific ne contient aucune réservation&#xa0;; consultez l’étude dans votre navigateur</translation>
     </message>
     <message>
+        <source>Prolific did not say who is signed in; look at the study in your browser</source>
+        <translation>Prolific n’a pas dit qui est connecté ; consultez l’étude dans votre navigateur</translation>
+    </message>
+    <message>
         <source>Prolific&apos;s link to the next page is not an address</source>
         <translation>Le lien de Prolific vers la page suivante n’est pas une adresse</translation>
     </message>
