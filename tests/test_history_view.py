@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
 from surveydesk.ledger.store import LedgerStore, Report
@@ -441,3 +442,27 @@ def test_a_failed_update_is_named_beside_what_waits_for_it(qtbot, database, pool
         assert "£1.50 in 1 entry" in view.missing.text()
         assert "The rates could not be fetched (ECB: the ECB asks us to come back later)" in view.missing.text()
         pool.waitForDone(10_000)
+
+
+def test_a_presumed_status_says_so_in_the_table_and_the_export(qtbot, database, view, service, tmp_path) -> None:
+    record(database, "hit", T0 - timedelta(days=60), 150, Status.APPROVED, platform="mturk")
+    LedgerStore(database).presume_unreported(AccountKey("mturk", "me"), T0 - timedelta(days=45), T0)
+    open_view(qtbot, view, service)
+    index = view.model.index(0, EntryColumn.STATUS)
+    assert view.model.data(index) == "Presumed paid"
+    assert view.model.data(index, Qt.ItemDataRole.ToolTipRole) == (
+        "MTurk stopped reporting this before paying it, so SurveyDesk counts it paid until MTurk says otherwise."
+    )
+    target = tmp_path / "ledger.csv"
+    with qtbot.waitSignal(view.job_done, timeout=10_000):
+        view.start_export("csv", target)
+    assert ",presumed_paid,1.50,GBP," in target.read_text(encoding="utf-8")
+
+
+def test_the_worker_cannot_choose_a_presumption_as_her_correction(qtbot, database, view, service) -> None:
+    record(database, "a", T0, 150, Status.APPROVED)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view)
+    qtbot.addWidget(dialog)
+    offered = {dialog.status.itemData(index) for index in range(dialog.status.count())}
+    assert Status.PAID in offered and not offered & {Status.PRESUMED_APPROVED, Status.PRESUMED_PAID}

@@ -81,7 +81,7 @@ def test_every_account_syncs_on_the_pool_and_says_when(qtbot, service, exchange,
     qtbot.waitUntil(lambda: all(status.last_sync is not None for status in service.statuses()), timeout=20_000)
     for key in readers:
         assert ledger.last_sync(key) is not None
-        assert len(ledger.entries(key)) > 100
+        assert len(ledger.entries(key)) > (15 if key.platform == "mturk" else 100)  # MTurk keeps 45 days
         assert latest(service, key).state in (SyncState.OK, SyncState.SYNCING)
 
 

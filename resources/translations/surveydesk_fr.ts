@@ -768,8 +768,16 @@
         <translation>Approuvé</translation>
     </message>
     <message>
+        <source>Presumed approved</source>
+        <translation>Présumé approuvé</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Presumed paid</source>
+        <translation>Présumé payé</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -798,6 +806,14 @@
     <message>
         <source>reversal</source>
         <translation>annulation</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before deciding it. It approves on its own what waits too long, so SurveyDesk counts it approved until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le valider. Il approuve de lui-même ce qui attend trop longtemps, donc SurveyDesk le compte comme approuvé tant que {0} ne dit pas le contraire.</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before paying it, so SurveyDesk counts it paid until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le payer, donc SurveyDesk le compte comme payé tant que {0} ne dit pas le contraire.</translation>
     </message>
     <message>
         <source>[{0}] {1}</source>
@@ -2365,7 +2381,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Prolific did not say who is signed in; look at the study in your browser</source>
-        <translation>Prolific n’a pas dit qui est connecté ; consultez l’étude dans votre navigateur</translation>
+        <translation>Prolific n’a pas dit qui est connecté&#xa0;; consultez l’étude dans votre navigateur</translation>
     </message>
     <message>
         <source>Prolific&apos;s link to the next page is not an address</source>

@@ -16,6 +16,8 @@ MTURK_PAGE_SIZE: Final = 20  # as the worker site pages status details
 TOLOKA_MAX_PAGE_SIZE: Final = 100
 # The MTurk day is US Pacific time; the demo keeps it at UTC-8 all year (no summer time).
 PACIFIC: Final = timezone(timedelta(hours=-8))
+# How many days back MTurk's dashboard and status details go (about 45, platform-apis.md §8.2).
+MTURK_DAYS_LISTED: Final = 45
 
 _PROLIFIC_STATUS: Final = {
     Stage.ACTIVE: "ACTIVE",
@@ -83,12 +85,14 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
 
 
 def mturk_status_details(payroll: Payroll, day: str, page: int) -> dict[str, object]:
-    """`/status_details/YYYY-MM-DD?page_number=N`: the HITs submitted that (Pacific) day, 20 a page."""
+    """`/status_details/YYYY-MM-DD?page_number=N`: the HITs submitted that (Pacific) day, 20 a page; none
+    for a day older than `MTURK_DAYS_LISTED`."""
     now, submissions = payroll.history()
     listed = [
         (submission, _MTURK_STATE[stage])
         for submission in reversed(submissions)
         if _pacific_day(submission.submitted_at) == day
+        and day >= _oldest_listed(now)
         and submission.submitted_at <= now
         and (stage := submission.stage(now)) in _MTURK_STATE
     ]
@@ -114,13 +118,15 @@ def mturk_status_details(payroll: Payroll, day: str, page: int) -> dict[str, obj
 
 
 def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
-    """`/dashboard`: per-day counts and rewards, newest first. The real one covers about 45 days; the demo
-    lists every day of its year, so a first reconciliation finds them all."""
+    """`/dashboard`: per-day counts and rewards, newest first, for the days of the last `MTURK_DAYS_LISTED`
+    with work in them, as the real one covers about 45 days."""
     now, submissions = payroll.history()
     days: dict[str, dict[str, int]] = {}
     for submission in submissions:
         stage = submission.stage(now)
         if submission.submitted_at > now or stage not in _MTURK_STATE:
+            continue
+        if _pacific_day(submission.submitted_at) < _oldest_listed(now):
             continue
         day = days.setdefault(_pacific_day(submission.submitted_at), dict.fromkeys(_COUNTS, 0))
         day["submitted"] += 1
@@ -323,6 +329,11 @@ def _usd(money: Money) -> Money:
 
 def _minor(money: Money) -> dict[str, object]:
     return {"amount": money.minor, "currency": money.currency}
+
+
+def _oldest_listed(now: datetime) -> str:
+    """The oldest (Pacific) day MTurk still reports at `now`."""
+    return _pacific_day(now - timedelta(days=MTURK_DAYS_LISTED - 1))
 
 
 def _pacific_day(moment: datetime) -> str:

@@ -42,30 +42,44 @@ class Status(StrEnum):
     SCREENED_OUT = "screened_out"
     PAID = "paid"
     REVERSED = "reversed"
+    # What SurveyDesk presumes of money a platform stopped reporting while it was still under way (MTurk lists
+    # about 45 days): it approves on its own what waits too long, and pays what it approved.
+    PRESUMED_APPROVED = "presumed_approved"
+    PRESUMED_PAID = "presumed_paid"
 
     @property
     def rank(self) -> int:
         """How far along review this status is: a status of a higher rank is newer news about the same money.
 
         A decision (approved, rejected, returned, screened out) outranks waiting; paid outranks a decision;
-        a reversal comes after payment (money taken back), so it outranks everything.
+        a reversal comes after payment (money taken back), so it outranks everything. A presumption ranks just
+        below what it presumes, so the platform's own word on that step (or a later one) replaces it.
         """
         return _RANKS[self]
+
+    @property
+    def presumed(self) -> bool:
+        return self in PRESUMED_STATUSES
 
 
 _RANKS = {
     Status.IN_PROGRESS: 0,
-    Status.SUBMITTED: 1,
-    Status.AWAITING_REVIEW: 2,
-    Status.APPROVED: 3,
-    Status.REJECTED: 3,
-    Status.RETURNED: 3,
-    Status.SCREENED_OUT: 3,
-    Status.PAID: 4,
-    Status.REVERSED: 5,
+    Status.SUBMITTED: 2,
+    Status.AWAITING_REVIEW: 4,
+    Status.PRESUMED_APPROVED: 5,
+    Status.APPROVED: 6,
+    Status.REJECTED: 6,
+    Status.RETURNED: 6,
+    Status.SCREENED_OUT: 6,
+    Status.PRESUMED_PAID: 7,
+    Status.PAID: 8,
+    Status.REVERSED: 10,
 }
 # Money the worker has (approved or paid out) and money still under review.
-EARNED = frozenset({Status.APPROVED, Status.PAID})
+EARNED = frozenset({Status.APPROVED, Status.PAID, Status.PRESUMED_APPROVED, Status.PRESUMED_PAID})
+# What a status still under way is presumed to have become once its platform no longer reports it.
+PRESUMPTIONS = {Status.AWAITING_REVIEW: Status.PRESUMED_APPROVED, Status.APPROVED: Status.PRESUMED_PAID}
+PRESUMED_STATUSES = frozenset(PRESUMPTIONS.values())
 PENDING = frozenset({Status.IN_PROGRESS, Status.SUBMITTED, Status.AWAITING_REVIEW})
 
 

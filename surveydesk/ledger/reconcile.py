@@ -27,11 +27,16 @@ from surveydesk.ledger.store import CursorUpdate, LedgerStore, Report
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Reports read together, and where the next run resumes once they are stored; `done` ends the run."""
+    """Reports read together, and where the next run resumes once they are stored; `done` ends the run.
+
+    `unreported_before`, when the platform keeps its records only for a while (MTurk, about 45 days): what was
+    earned before it is no longer reported, so what was still under way then is presumed settled
+    (`LedgerStore.presume_unreported`)."""
 
     reports: tuple[Report, ...]
     cursor: str
     done: bool = False
+    unreported_before: datetime | None = None
 
 
 class EarningsReader(Protocol):
@@ -86,6 +91,8 @@ class Reconciler:
             now = self._clock.now()
             update = CursorUpdate(account, batch.cursor, completed=batch.done)
             touched.update(self._ledger.record(batch.reports, Source.PLATFORM, now, update))
+            if batch.unreported_before is not None:
+                touched.update(self._ledger.presume_unreported(account, batch.unreported_before, now))
             batches += 1
             if progress is not None:
                 progress.count_part(len(batch.reports))

@@ -23,6 +23,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import (
     ATTEMPT_TASK_PREFIX,
+    PRESUMPTIONS,
     UNKNOWN_ORIGIN,
     EntryHeader,
     Kind,
@@ -121,6 +122,25 @@ class LedgerStore:
         learnt = max(event.recorded_at for event in listed)
         with self._db.transaction() as connection:
             return _store(connection, [(header.id, header) for header in headers], listed, learnt)
+
+    def presume_unreported(self, account: AccountKey, before: datetime, recorded_at: datetime) -> list[str]:
+        """Settle what the platform stopped reporting while it was still under way (MTurk lists about 45 days):
+        each of the account's platform records earned before `before` and still awaiting review is presumed
+        approved, each still approved is presumed paid (`PRESUMPTIONS`). The presumption is a platform event
+        dated `before`, so any later word of the platform on the same step or a later one replaces it (see
+        `Status.rank`). The worker's attempts are left alone: only the platform's records are presumed on."""
+        statuses = tuple(status.value for status in PRESUMPTIONS)
+        with self._db.transaction() as connection:
+            rows = connection.execute(
+                "SELECT id, status FROM ledger_entries WHERE platform = ? AND account = ? AND occurred_at < ? "
+                f"AND status IN ({', '.join('?' * len(statuses))}) AND linked_to = '' AND NOT {_ATTEMPT_ENTRY}",
+                (account.platform, account.account, utc_iso(before), *statuses),
+            ).fetchall()
+            events = [
+                make_event(entry, Source.PLATFORM, before, recorded_at, PRESUMPTIONS[Status(status)])
+                for entry, status in rows
+            ]
+            return _store(connection, [], events, recorded_at)
 
     def add_note(self, entry: str, note: str, at: datetime) -> None:
         """The worker's note on an entry; the latest note is the entry's."""

@@ -202,7 +202,8 @@ class CorrectionDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:
-            self.status.addItem(status.value.replace("_", " ").capitalize(), status)
+            if not status.presumed:  # SurveyDesk presumes; the worker knows
+                self.status.addItem(status.value.replace("_", " ").capitalize(), status)
         self.amount = QLineEdit(self)
         self.amount.setText(str(entry.amount.as_decimal()))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
