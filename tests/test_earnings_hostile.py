@@ -34,7 +34,7 @@ class Sample:
     """A platform's valid reply; `record` says where its one record sits; `before` are replies asked first."""
 
     platform: str
-    body: dict[str, Any]
+    body: Any  # an object, or (Toloka's income log) a list
     record: tuple[str | int, ...]
     secret: str
     options: dict[str, str]
@@ -104,14 +104,15 @@ SAMPLES = {
     ),
     "toloka": Sample(
         "toloka",
-        {
-            "content": [
-                {"id": "t1", "amount": "1.00", "startDate": "2026-01-05T10:00:00.000",
-                 "endDate": "2026-01-05T12:00:00.000", "poolId": 7, "title": "Is this image relevant?"}
-            ],
-            "last": True,
-        },
-        ("content", 0), f"toloka-session={SECRET}; toloka-csrftoken=c", {},
+        [
+            {"date": "2026-01-05", "assignments": [
+                {"id": "t1", "poolId": 7, "title": "Is this image relevant?", "income": "1.00",
+                 "blockedIncome": "0.00", "additionalReward": "0.25"}
+            ]}
+        ],
+        (0, "assignments", 0), f"toloka-session={SECRET}; toloka-csrftoken=c", {},
+        before=({"content": [{"id": "w1", "amount": "5.00", "startDate": "2026-01-06T10:00:00.000",
+                              "endDate": "2026-01-08T10:00:00.000"}], "last": True},),
     ),
 }  # fmt: skip
 
@@ -164,7 +165,7 @@ def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[st
             yield from _paths(item, (*path, index))
 
 
-def _put(body: dict[str, Any], path: tuple[str | int, ...], value: object, drop: bool = False) -> dict[str, Any]:
+def _put(body: Any, path: tuple[str | int, ...], value: object, drop: bool = False) -> Any:
     changed = copy.deepcopy(body)
     holder: Any = changed
     for step in path[:-1]:
@@ -176,7 +177,7 @@ def _put(body: dict[str, Any], path: tuple[str | int, ...], value: object, drop:
     return changed
 
 
-def _cases(sample: Sample) -> Iterator[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]]:
+def _cases(sample: Sample) -> Iterator[tuple[str, Callable[[Any], Any]]]:
     for path in _paths(sample.body):
         yield f"drop {path}", lambda body, path=path: _put(body, path, None, drop=True)
         for value in HOSTILE_VALUES:
@@ -324,14 +325,23 @@ def test_a_prolific_study_id_may_come_only_in_the_study_link(harness: Harness):
     assert harness.ledger.entry("prolific/me/task/fromlink") is not None
 
 
-def test_toloka_transactions_with_only_the_documented_fields_are_read(harness: Harness):
-    documented = {"content": [{"amount": "1.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
-    harness.server.script(_encode(documented))
-    assert harness.run(SAMPLES["toloka"]) is None
-    (entry,) = harness.ledger.entries()
-    assert entry.status.value == "awaiting_review" and entry.amount.minor == 100
-    harness.server.script(_encode(documented))
-    assert harness.run(SAMPLES["toloka"]) is None and len(harness.ledger.entries()) == 1  # the same one again
+def test_toloka_records_with_only_the_documented_fields_are_read(harness: Harness):
+    """A withdrawal of `amount` and `startDate` alone is a payout on its way; an income-log day of `date` and
+    assignments of `income`, `blockedIncome` and `additionalReward` alone is read, named by its place."""
+    withdrawals = {"content": [{"amount": "5.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
+    income = [
+        {"date": "2021-04-30", "assignments": [{"income": "0", "blockedIncome": "0.40", "additionalReward": 0}]}
+    ]
+    for _ in range(2):  # the same ones again: nothing new
+        harness.server.script(_encode(withdrawals), _encode(income))
+        assert harness.run(SAMPLES["toloka"]) is None
+        payout, task = sorted(harness.ledger.entries(), key=lambda entry: entry.kind)
+        assert (payout.kind.value, payout.status.value, payout.amount.minor) == ("payout", "submitted", 500)
+        assert (task.id, task.status.value, task.amount.minor) == (
+            "toloka/me/task/2021-04-30/0",
+            "awaiting_review",
+            40,
+        )
 
 
 def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness: Harness):

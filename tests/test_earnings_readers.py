@@ -15,6 +15,7 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.ledger import Kind, LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.history import History
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
@@ -183,22 +184,35 @@ def test_bitlabs_reconciled_surveys_are_reversed_and_negative_amounts_are_revers
     assert (reversal.kind, reversal.status, reversal.earned) == (Kind.REVERSAL, Status.REVERSED, Money(-80, "USD"))
 
 
-def test_cpx_and_toloka_report_reversals(exchange, time, ledger, reconciler):
-    readers = demo_readers(exchange, time)
-    reconciler.run(readers[key("cpx")])
-    reconciler.run(readers[key("toloka")])
+def test_cpx_reports_reversals_and_bonuses(exchange, time, ledger, reconciler):
+    reconciler.run(demo_readers(exchange, time)[key("cpx")])
     cpx = ledger.entries(key("cpx"))
     assert any(entry.status is Status.REVERSED for entry in cpx)
     assert any(entry.kind is Kind.BONUS for entry in cpx)
-    (taken_back,) = [entry for entry in ledger.entries(key("toloka")) if entry.kind is Kind.REVERSAL]
-    assert taken_back.amount.minor < 0 and taken_back.earned == taken_back.amount
+
+
+def test_toloka_earnings_come_from_the_income_log_and_withdrawals_are_payouts(exchange, time, ledger, reconciler,
+                                                                              database):  # fmt: skip
+    """Money sent to the wallet is a payout: nothing taken back, nothing earned, in no total of the History."""
+    reconciler.run(demo_readers(exchange, time)[key("toloka")])
+    entries = ledger.entries(key("toloka"))
+    payouts = [entry for entry in entries if entry.kind is Kind.PAYOUT]
+    assert not any(entry.kind is Kind.REVERSAL or entry.amount.minor < 0 for entry in entries)
+    assert len(payouts) >= 11 and all(entry.amount.minor > 0 for entry in payouts)
+    assert all(entry.earned.minor == entry.pending.minor == 0 for entry in payouts)
+    assert {entry.status for entry in payouts} <= {Status.PAID, Status.SUBMITTED}
+    tasks = [entry for entry in entries if entry.kind is Kind.TASK]
+    assert {Status.APPROVED, Status.AWAITING_REVIEW, Status.REJECTED} <= {entry.status for entry in tasks}
+    assert all(entry.requester.startswith("pool ") for entry in tasks)
+    counted = sum(entry.earned.minor + entry.pending.minor for entry in entries)
+    assert History(database).totals("year", "USD").by_platform["toloka"].amount.minor == counted
 
 
 def test_a_cut_off_sync_keeps_the_batches_before_it_and_resumes_after_them(exchange, time, ledger, reconciler):
     reader = demo_readers(exchange, time)[key("toloka")]
     stored = []
     assert reconciler.run(reader, stop=lambda: len(stored.append(1) or stored) >= 2) is None
-    assert json.loads(ledger.cursor(key("toloka")))["page"] == 2
+    assert json.loads(ledger.cursor(key("toloka")))["income"]["page"] == 2
     kept = len(ledger.entries(key("toloka")))
     assert kept >= 20 and ledger.last_sync(key("toloka")) is None
     exchange.inject_fault("toloka", 503, b"{}")
@@ -290,9 +304,8 @@ def test_surveys_and_pools_opened_in_the_demo_become_earnings(exchange, ticks, t
     readers = demo_readers(exchange, time)
     for platform in opened:
         reconciler.run(readers[key(platform)])
-        found = [
-            entry for entry in ledger.entries(key(platform)) if entry.occurred_at > time.now() - timedelta(hours=3)
-        ]
+        since = time.now() - (timedelta(days=1) if platform == "toloka" else timedelta(hours=3))  # by the day
+        found = [entry for entry in ledger.entries(key(platform)) if entry.occurred_at > since]
         assert found, platform
         assert any(entry.status in (Status.APPROVED, Status.PAID) for entry in found), (platform, found)
     assert ledger.entry(f"bitlabs/demo/task/{opened['bitlabs'].external_id}") is not None

@@ -808,6 +808,10 @@
         <translation>annulation</translation>
     </message>
     <message>
+        <source>sent to your wallet</source>
+        <translation>envoyé sur votre portefeuille</translation>
+    </message>
+    <message>
         <source>{0} stopped reporting this before deciding it. It approves on its own what waits too long, so SurveyDesk counts it approved until {0} says otherwise.</source>
         <translation>{0} a cessé de signaler ceci avant de le valider. Il approuve de lui-même ce qui attend trop longtemps, donc SurveyDesk le compte comme approuvé tant que {0} ne dit pas le contraire.</translation>
     </message>
@@ -4011,16 +4015,52 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TolokaEarnings</name>
     <message>
-        <source>Toloka&apos;s answer holds no transactions</source>
-        <translation>La réponse de Toloka ne contient aucune transaction</translation>
+        <source>Toloka&apos;s income log went on for more than {0} pages</source>
+        <translation>Le journal des revenus de Toloka dépasse {0} pages</translation>
     </message>
     <message>
-        <source>Toloka&apos;s transactions went on for more than {0} pages</source>
-        <translation>Les transactions de Toloka dépassent {0} pages</translation>
+        <source>Toloka&apos;s answer is not readable</source>
+        <translation>La réponse de Toloka est illisible</translation>
     </message>
     <message>
-        <source>a transaction of Toloka is not an object</source>
-        <translation>une transaction de Toloka n’est pas un objet</translation>
+        <source>Toloka&apos;s income log is not a list of days</source>
+        <translation>Le journal des revenus de Toloka n’est pas une liste de jours</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log is not an object</source>
+        <translation>un jour du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no readable date: {0}</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de date lisible : {0}</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no list of tasks</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de liste de tâches</translation>
+    </message>
+    <message>
+        <source>a task of Toloka&apos;s income log is not an object</source>
+        <translation>une tâche du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s income log has a negative amount: {0}</source>
+        <translation>Le journal des revenus de Toloka contient un montant négatif : {0}</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals are not a page of them</source>
+        <translation>Les retraits de Toloka ne forment pas une page de retraits</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s answer holds no withdrawals</source>
+        <translation>La réponse de Toloka ne contient aucun retrait</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals went on for more than {0} pages</source>
+        <translation>Les retraits de Toloka dépassent {0} pages</translation>
+    </message>
+    <message>
+        <source>a withdrawal of Toloka is not an object</source>
+        <translation>un retrait de Toloka n’est pas un objet</translation>
     </message>
 </context>
 <context>

@@ -193,9 +193,9 @@ class History:
         if period not in PERIODS:
             raise ValueError(f"no such period: {period!r}")
         converter = Converter(RateStore(self._db).all(), currency)
-        sql = (
+        sql = (  # a payout moves earned money to the worker's wallet: it is in no total
             "SELECT day, platform, kind, status, currency, amount_minor, entries FROM ledger_day_totals "
-            "WHERE entries"
+            "WHERE entries AND kind <> 'payout'"
         )
         values: list[object] = []
         if since is not None:

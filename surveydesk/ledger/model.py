@@ -84,12 +84,15 @@ PENDING = frozenset({Status.IN_PROGRESS, Status.SUBMITTED, Status.AWAITING_REVIE
 
 
 class Kind(StrEnum):
-    """What an entry's money is: a task's reward, or money the platform moved on its own record."""
+    """What an entry's money is: a task's reward, money the platform moved on its own record, or a payout."""
 
     TASK = "task"
     BONUS = "bonus"
     ADJUSTMENT = "adjustment"
     REVERSAL = "reversal"
+    # Money the worker sent from the platform to her wallet (a Toloka withdrawal): a record of where earned money
+    # went, which earns nothing and takes nothing back.
+    PAYOUT = "payout"
 
 
 class Source(StrEnum):
@@ -327,9 +330,10 @@ class LedgerEntry:
         """What the entry adds to the worker's earnings now: its amount once approved or paid; a reversal's (a
         negative amount taken back) once reported; nothing for a reversed, rejected or pending task."""
         counts = self.status in EARNED or (self.kind is not Kind.TASK and self.status is Status.REVERSED)
-        return self.amount if counts else Money(0, self.amount.currency)
+        return self.amount if counts and self.kind is not Kind.PAYOUT else Money(0, self.amount.currency)
 
     @property
     def pending(self) -> Money:
-        """What the entry may still earn: its amount while it waits for review."""
-        return self.amount if self.status in PENDING else Money(0, self.amount.currency)
+        """What the entry may still earn: its amount while it waits for review (a payout earns nothing)."""
+        waits = self.status in PENDING and self.kind is not Kind.PAYOUT
+        return self.amount if waits else Money(0, self.amount.currency)

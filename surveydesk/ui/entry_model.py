@@ -84,6 +84,7 @@ class EntryTableModel(QAbstractTableModel):
             "bonus": self.tr("bonus"),
             "adjustment": self.tr("adjustment"),
             "reversal": self.tr("reversal"),
+            "payout": self.tr("sent to your wallet"),
         }
         service.page_loaded.connect(self._on_page)
 
