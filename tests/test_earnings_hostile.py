@@ -7,7 +7,7 @@ import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -360,3 +360,30 @@ def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness
         elif SECRET in error.message:
             problems.append(f"{what}: the login is in the message")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_a_prolific_submission_awaiting_review_without_a_completion_is_awaiting_review(harness: Harness):
+    """Public clients' data shows submissions awaiting review with no `completed_at`: the state is recorded, dated
+    at the start plus `time_taken`, which is kept beside the worker's timer."""
+    from surveydesk.ledger.history import History
+
+    sample = SAMPLES["prolific"]
+    body = _put(
+        _put(sample.body, ("results", 0, "status"), "AWAITING_REVIEW"), ("results", 0, "completed_at"), None
+    )
+    harness.server.script(_encode(_put(body, ("results", 0, "time_taken"), 570)))
+    assert harness.run(sample) is None
+    task = harness.ledger.entry("prolific/me/task/study1")
+    assert task is not None and task.status.value == "awaiting_review"
+    assert task.status_at == datetime(2026, 1, 5, 10, 9, 30, tzinfo=UTC)
+    assert History(harness.database).times_of(task.id).platform_seconds == 570
+
+
+@pytest.mark.parametrize("taken", [-1, True, "570", 10**9, float("nan"), None])
+def test_a_prolific_time_taken_no_study_takes_is_not_kept(harness: Harness, taken: object):
+    from surveydesk.ledger.history import History
+
+    sample = SAMPLES["prolific"]
+    harness.server.script(_encode(_put(sample.body, ("results", 0, "time_taken"), taken)))
+    assert harness.run(sample) is None
+    assert History(harness.database).times_of("prolific/me/task/study1").platform_seconds is None

@@ -466,3 +466,34 @@ def test_the_worker_cannot_choose_a_presumption_as_her_correction(qtbot, databas
     qtbot.addWidget(dialog)
     offered = {dialog.status.itemData(index) for index in range(dialog.status.count())}
     assert Status.PAID in offered and not offered & {Status.PRESUMED_APPROVED, Status.PRESUMED_PAID}
+
+
+@pytest.mark.parametrize(("platform_seconds", "shown"), [(600, True), (1700, False)])
+def test_the_platform_s_time_is_shown_beside_the_timer_s_when_they_disagree(
+    qtbot, database, view, service, clock, platform_seconds, shown
+) -> None:
+    """Prolific counted 10 minutes, the timer 30: the worker's evidence that the study took longer than paid for;
+    a difference of a few minutes is not worth a line."""
+    from surveydesk.ledger.attempts import AttemptIngest
+    from surveydesk.platforms.registry import BUILT_IN
+
+    keeper = Timekeeper(WorkLog(database), clock)
+    clock.set_wall(T0 - timedelta(hours=2))
+    keeper.clock_in()
+    attempt = keeper.take(NewAttempt("prolific", "me", "x", "Study x", "Lab", Money(300, "GBP"), None))
+    clock.advance(1800)
+    keeper.finish(attempt.id, Outcome.SUBMITTED)
+    keeper.clock_out()
+    ledger = LedgerStore(database)
+    AttemptIngest(database, ledger, BUILT_IN.shares_task_ids).ingest(T0)
+    header = EntryHeader("prolific", "me", Kind.TASK, T0 - timedelta(hours=2), "GBP", task_id="x", title="Study x",
+                         record_id="sub-x")  # fmt: skip
+    ledger.record([Report(header, T0, Status.APPROVED, Money(300, "GBP"), platform_seconds=platform_seconds)],
+                  Source.PLATFORM, T0)  # fmt: skip
+    open_view(qtbot, view, service)
+    with qtbot.waitSignal(service.events_loaded, timeout=5000):
+        view.table.selectRow(0)
+    text = view.events.toPlainText()
+    assert ("your timer counted" in text) is shown
+    assert not shown or "Prolific counted 0:10 (h:mm) for this task; your timer counted 0:30." in text
+    assert "Approved" in view.events.toPlainText()

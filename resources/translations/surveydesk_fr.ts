@@ -1203,6 +1203,10 @@
         <translation>vous</translation>
     </message>
     <message>
+        <source>{0} counted {1} (h:mm) for this task; your timer counted {2}.</source>
+        <translation>{0} a compté {1} (h:mm) pour cette tâche ; votre chronomètre a compté {2}.</translation>
+    </message>
+    <message>
         <source>note: {0}</source>
         <translation>note&#xa0;: {0}</translation>
     </message>
@@ -4032,7 +4036,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>a day of Toloka&apos;s income log has no readable date: {0}</source>
-        <translation>un jour du journal des revenus de Toloka n’a pas de date lisible : {0}</translation>
+        <translation>un jour du journal des revenus de Toloka n’a pas de date lisible&#xa0;: {0}</translation>
     </message>
     <message>
         <source>a day of Toloka&apos;s income log has no list of tasks</source>
@@ -4044,7 +4048,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Toloka&apos;s income log has a negative amount: {0}</source>
-        <translation>Le journal des revenus de Toloka contient un montant négatif : {0}</translation>
+        <translation>Le journal des revenus de Toloka contient un montant négatif&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Toloka&apos;s withdrawals are not a page of them</source>

@@ -66,6 +66,7 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
     study = submission.study
     left = stage in (Stage.RETURNED, Stage.TIMED_OUT, Stage.REJECTED)
     bonus = submission.bonus_given(now)
+    done = stage is not Stage.ACTIVE and not left
     return {
         "id": submission.record_id,
         "status": _PROLIFIC_STATUS[stage],
@@ -78,7 +79,10 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
             "researcher": {"id": study.researcher.id, "name": study.researcher.name, "country": "GB"},
         },
         "started_at": _iso(submission.started_at),
-        "completed_at": None if stage is Stage.ACTIVE or left else _iso(submission.submitted_at),
+        # Awaiting review, public clients' data shows no completion time: `time_taken` says how long it took.
+        "completed_at": _iso(submission.submitted_at) if done and stage is not Stage.AWAITING_REVIEW else None,
+        "is_complete": done,
+        "time_taken": int((submission.submitted_at - submission.started_at).total_seconds()) if done else None,
         "returned_at": _iso(submission.submitted_at) if left else None,
         "submission_reward": _minor(submission.reward if stage is not Stage.AWAITING_REVIEW else study.reward),
         "submission_bonuses": [] if bonus is None else [_minor(bonus)],

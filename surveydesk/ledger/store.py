@@ -58,6 +58,7 @@ class Report:
     status: Status | None = None
     amount: Money | None = None
     note: str | None = None
+    platform_seconds: int | None = None  # how long the platform says the worker took (Prolific's time_taken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,11 @@ class LedgerStore:
                     make_event(target, source, report.at, recorded_at, report.status, report.amount, report.note)
                 )
             touched = _store(connection, list(headers), events, recorded_at)
+            connection.executemany(
+                "UPDATE ledger_entries SET platform_seconds = ? WHERE id = ?",
+                [(report.platform_seconds, resolved[report.header.id]) for report in reports
+                 if report.platform_seconds is not None],
+            )  # fmt: skip
             if cursor is not None:
                 _set_cursor(connection, cursor, recorded_at)
             return touched

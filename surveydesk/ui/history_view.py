@@ -52,6 +52,7 @@ from surveydesk.ledger.history import (
     PERIODS,
     EntryFilter,
     EntryRow,
+    EntryTimes,
     History,
     Totals,
 )
@@ -68,6 +69,7 @@ from surveydesk.ui.formatting import format_date, format_date_time, format_money
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.wages_panel import format_duration
 
 log = logging.getLogger(__name__)
 
@@ -489,13 +491,25 @@ class HistoryView(QWidget):
         self.correct_button.setEnabled(enabled)
 
     def _on_events(
-        self, entry_id: str, events: list[tuple[datetime, str, str | None, Money | None, str | None]]
+        self,
+        entry_id: str,
+        events: list[tuple[datetime, str, str | None, Money | None, str | None]],
+        times: EntryTimes,
     ) -> None:
         selected = self.selected_entry()
         if selected is None or selected.id != entry_id:
             return
         sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
         lines = []
+        if times.disagree:  # the worker's evidence when a task takes longer (or shorter) than it says
+            assert times.platform_seconds is not None and times.timer_seconds is not None
+            lines.append(
+                self.tr("{0} counted {1} (h:mm) for this task; your timer counted {2}.").format(
+                    platform_name(selected.platform),
+                    format_duration(times.platform_seconds),
+                    format_duration(times.timer_seconds),
+                )
+            )
         for at, source, status, amount, note in events:
             parts = [format_date_time(at.astimezone(self._service.zone)), sources.get(source, source)]
             if status:
