@@ -21,7 +21,7 @@ from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.entry_model import EntryColumn, EntryTableModel
-from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -238,12 +238,13 @@ def test_an_import_shows_progress_and_lands_in_the_totals(qtbot, database, view,
     assert view.progress_dialog is None
 
 
-def test_a_malformed_import_says_why_and_stores_nothing(qtbot, database, view, service, tmp_path) -> None:
+def test_a_file_of_unreadable_rows_says_why_and_stores_nothing(qtbot, database, view, service, tmp_path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("Study,Reward,Status\nA study,£abc,APPROVED\n", encoding="utf-8")
     with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
         view.start_import(bad, "me")
-    assert "nothing was imported" in done.args[0]
+    assert done.args[0].startswith("1 row(s) cannot be read: line 2: the reward or bonus cannot be read")
+    assert done.args[0].endswith(". Nothing was imported.")
     assert view.status.isVisible() and view.status.text() == done.args[0]
     assert LedgerStore(database).entries() == []
 
@@ -254,9 +255,56 @@ def test_a_malformed_import_says_why_in_french(qtbot, database, view, service, t
     with qtbot.waitSignal(view.job_done, timeout=10_000):
         view.start_import(bad, "me")
     assert view.status.text() == (
-        "2 ligne(s) illisible(s), rien n’a donc été importé\xa0: "
-        "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom"
+        "2 ligne(s) illisible(s)\xa0: "
+        "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom. "
+        "Rien n’a été importé."
     )
+    assert LedgerStore(database).entries() == []
+
+
+MIXED = (
+    "Study,Reward,Bonus,Started At,Completed At,Completion Code,Status\n"
+    'Fine study,"kr50,25",,2026-01-01 09:00:00,2026-01-01 09:05:00,,APPROVED\n'
+    "Broken study,£x,,2026-01-01 10:00:00,,,APPROVED\n"
+    "Another fine one,£1.00,,2026-01-02 09:00:00,2026-01-02 09:05:00,,APPROVED\n"
+)
+
+
+def _answer_rows(choose_rest: bool, seen: list[str]) -> None:
+    """Once the file is read and the dialog opens, read the rows it lists, then import the rest or nothing."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, UnreadableRowsDialog):  # the file is still being read
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(dialog.rows.toPlainText())
+        (dialog.import_rest if choose_rest else dialog.import_nothing).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_unreadable_rows_are_listed_and_the_worker_imports_the_rest(qtbot, database, view, service, tmp_path):
+    source = tmp_path / "mixed.csv"
+    source.write_text(MIXED, encoding="utf-8")
+    seen: list[str] = []
+    _answer_rows(True, seen)
+    with qtbot.waitSignals([view.job_done, view.job_done], timeout=10_000):
+        view.start_import(source, "me")
+    qtbot.waitUntil(lambda: view.status.text().startswith("Imported 2 submissions"), timeout=10_000)
+    assert seen == ["line 3: the reward or bonus cannot be read ('x' is not a plain positive number)"]
+    titles = sorted(entry.title for entry in LedgerStore(database).entries())
+    assert titles == ["Another fine one", "Fine study"]
+
+
+def test_unreadable_rows_are_listed_and_the_worker_imports_nothing(qtbot, database, view, service, tmp_path):
+    source = tmp_path / "mixed.csv"
+    source.write_text(MIXED, encoding="utf-8")
+    seen: list[str] = []
+    _answer_rows(False, seen)
+    with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
+        view.start_import(source, "me")
+    assert len(seen) == 1 and done.args[0].endswith(". Nothing was imported.")
     assert LedgerStore(database).entries() == []
 
 

@@ -1204,7 +1204,7 @@
     </message>
     <message>
         <source>{0} counted {1} (h:mm) for this task; your timer counted {2}.</source>
-        <translation>{0} a compté {1} (h:mm) pour cette tâche ; votre chronomètre a compté {2}.</translation>
+        <translation>{0} a compté {1} (h:mm) pour cette tâche&#xa0;; votre chronomètre a compté {2}.</translation>
     </message>
     <message>
         <source>note: {0}</source>
@@ -1245,6 +1245,14 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{0}. Importing the others…</source>
+        <translation>{0}. Import des autres…</translation>
+    </message>
+    <message>
+        <source>{0}. Nothing was imported.</source>
+        <translation>{0}. Rien n’a été importé.</translation>
     </message>
     <message>
         <source>Imported {0} submissions into {1} entries.</source>
@@ -1294,6 +1302,14 @@
 <context>
     <name>ImportProblem</name>
     <message>
+        <source>line {0}: {1}</source>
+        <translation>ligne {0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0} row(s) cannot be read: {1}</source>
+        <translation>{0} ligne(s) illisible(s) : {1}</translation>
+    </message>
+    <message>
         <source>{0} is not an amount with its currency</source>
         <translation>{0} n’est pas un montant avec sa devise</translation>
     </message>
@@ -1330,20 +1346,12 @@
         <translation>il manque au fichier la ou les colonnes {0}&#xa0;: ce n’est pas l’historique des soumissions de Prolific (Study, Reward, Bonus, Started At, Completed At, Completion Code, Status)</translation>
     </message>
     <message>
-        <source>row {0}: {1}</source>
-        <translation>ligne {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>{0}; {1}</source>
         <translation>{0}&#xa0;; {1}</translation>
     </message>
     <message>
         <source>{0} (and {1} more)</source>
         <translation>{0} (et {1} de plus)</translation>
-    </message>
-    <message>
-        <source>{0} row(s) cannot be read, so nothing was imported: {1}</source>
-        <translation>{0} ligne(s) illisible(s), rien n’a donc été importé&#xa0;: {1}</translation>
     </message>
     <message>
         <source>it has {0} cells, fewer than the header&apos;s columns</source>
@@ -4122,6 +4130,29 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Earnings not yet paid out</source>
         <translation>Gains pas encore versés</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableRowsDialog</name>
+    <message>
+        <source>Some rows cannot be read</source>
+        <translation>Certaines lignes sont illisibles</translation>
+    </message>
+    <message>
+        <source>{0} row(s) of this file cannot be read. Import the {1} others, or nothing?</source>
+        <translation>{0} ligne(s) de ce fichier sont illisibles. Importer les {1} autres, ou rien ?</translation>
+    </message>
+    <message>
+        <source>The rows that cannot be read</source>
+        <translation>Les lignes illisibles</translation>
+    </message>
+    <message>
+        <source>Import the {0} others</source>
+        <translation>Importer les {0} autres</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>N’importer rien</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ from surveydesk.ledger.history import (
 )
 from surveydesk.ledger.model import Status
 from surveydesk.ledger.rates import RateStore
-from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile, import_submissions, parse_file
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.long_job import LongJob
@@ -67,7 +67,7 @@ from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
-from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.ui.wages_panel import format_duration
 
@@ -625,25 +625,44 @@ class HistoryView(QWidget):
             self.start_import(Path(path), account)
 
     def start_import(self, source: Path, account: str) -> None:
-        """Import a Prolific CSV on the pool, with a progress dialog; all of it or, on any error, none."""
+        """Import a Prolific CSV on the pool, with a progress dialog. When rows cannot be read, the worker sees
+        each with its line and chooses to import the others or nothing."""
         recorded_at = self._clock.now()
+        label = self.tr("Importing {0}…").format(source.name)
 
-        def work(progress: Progress) -> ImportResult:
+        def work(progress: Progress) -> ImportResult | ParsedFile:
             parsed = parse_file(source.read_bytes(), progress)
+            if parsed.unreadable:
+                return parsed  # the worker's choice, on the GUI thread
             return import_submissions(self._db, account, parsed, recorded_at, progress)
 
-        def said(result: ImportResult) -> str:
-            self.refresh()
-            text = self.tr("Imported {0} submissions into {1} entries.").format(
-                format_number(result.rows), format_number(result.entries)
-            )
-            if result.without_time:
-                text += " " + self.tr("{0} rows had no time and were left out.").format(
-                    format_number(result.without_time)
-                )
-            return text
+        def said(result: ImportResult | ParsedFile) -> str:
+            if isinstance(result, ImportResult):
+                return self._imported(result)
+            summary = translated(result.unreadable_summary())
+            if (
+                result.submissions
+                and UnreadableRowsDialog(result, self).exec() == UnreadableRowsDialog.DialogCode.Accepted
+            ):
+                QTimer.singleShot(0, lambda: self.run_with_progress(label, importing(result), self._imported))
+                return self.tr("{0}. Importing the others…").format(summary)
+            return self.tr("{0}. Nothing was imported.").format(summary)
 
-        self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
+        def importing(parsed: ParsedFile) -> Callable[[Progress], ImportResult]:
+            return lambda progress: import_submissions(self._db, account, parsed, recorded_at, progress)
+
+        self.run_with_progress(label, work, said)
+
+    def _imported(self, result: ImportResult) -> str:
+        self.refresh()
+        text = self.tr("Imported {0} submissions into {1} entries.").format(
+            format_number(result.rows), format_number(result.entries)
+        )
+        if result.without_time:
+            text += " " + self.tr("{0} rows had no time and were left out.").format(
+                format_number(result.without_time)
+            )
+        return text
 
     def _choose_export(self, kind: str) -> None:
         year = None
