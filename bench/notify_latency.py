@@ -95,10 +95,10 @@ from surveydesk.services.reconciliation import Connectivity, ReconciliationServi
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import Database, TaskStore
 from surveydesk.store.settings import JsonValue, SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import create_application, tray_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 NEW_PER_CYCLE = 10
@@ -195,7 +195,7 @@ def desk(
     )
     core = Core(
         paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, (),
-        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL,
+        attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL, BUILT_IN,
     )  # fmt: skip
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)

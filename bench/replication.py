@@ -7,7 +7,7 @@
   Target ≤ 500.
 - a `#` line: an empty second computer receiving all of it (pull_per_s), for information.
 
-The server runs on 127.0.0.1 as the tests run it (tests/couch_server.py; `bash .ci/system-packages` installs it).
+The server runs on 127.0.0.1 as the tests run it (tests/couch_server.py installs it with npm the first time).
 
 Run: `.venv/bin/python bench/replication.py [--entries 100000]`
 """

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,17 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_accounts, demo_prolific_session, demo_sign_ins
+from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
+from surveydesk.feed.alerts import Alert
+from surveydesk.feed.phone import load_phone_settings
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.goals import GoalSettings
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
-from surveydesk.logging_setup import configure_logging
+from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.paths import AppPaths
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
@@ -36,13 +41,16 @@ from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
 from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
+from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
-from surveydesk.profile.cpx_share import share_profile_with
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.idle import SessionIdle
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.money_outlook import MoneyOutlook, Outlook
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
@@ -51,15 +59,18 @@ from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, Database, StoreError, TaskStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.tray import Tray
+    from surveydesk.ui.wages_panel import WagesPanel
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +131,9 @@ def _accounts(
     addresses change with the exchange's port at every start)."""
     accounts = AccountStore(database)
     if exchange is not None:
+        points = PointsValueStore(database)
+        for key, value in demo_points_values(exchange, registry).items():
+            points.set(key, value)
         for account, secret in demo_accounts(exchange, registry):
             accounts.save(account)
             # The demo starts signed in: to Prolific as its web app is, with a session that must be refreshed.
@@ -147,14 +161,20 @@ def connect(
     profile: ProfileStore,
     poller: Poller,
     reconciliation: ReconciliationService,
+    points: PointsValueStore,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform."""
     connector = registry.build_connector(account, secrets, clock)
-    share_profile_with(connector, profile, account.key)  # only what the worker allowed, CPX only
+    sharing = registry.spec(account.key.platform).profile_sharing
+    if sharing is not None and sharing.attach is not None:
+        sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
+    share_points_values(connector, values)  # survey walls only
     poller.add_account(account, connector, registry.politeness_for(account))
     reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
+        share_points_values(reader, values)
         reconciliation.add_account(account, reader)
 
 
@@ -193,7 +213,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         poller = Poller(TaskStore(database), clock, pool)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
-        profile = ProfileStore(database, clock)
+        profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
@@ -207,9 +227,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             floor_of=lambda platform: registry.cadence(platform).floor,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
+        points = PointsValueStore(database)
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
+                connect(account, registry, signed_in, clock, profile, poller, reconciliation, points)
             except UnknownPlatform as error:
                 notices.append(error.message)
         yield Core(
@@ -262,12 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _add_wages_page(window: MainWindow, core: Core) -> None:
+def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
-    panel = WagesPanel(core.settings, window)
+    panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
@@ -284,6 +305,37 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)
     refresh()
+    return panel
+
+
+def _add_money_outlook(
+    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
+) -> None:
+    """Goals (Wages tab, tray), the forecast of pending money and the months in words (History tab), worked out
+    again with the wages: when a task or the shift changes, after each sync, every minute, and when a goal is
+    saved; a goal reached is said once in the tray."""
+    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+
+    goal_settings = GoalSettings(core.settings)
+    outlook = MoneyOutlook(
+        core.database, goal_settings, core.pool, system_zone(), core.registry.review_deadlines(), window
+    )
+    goals = GoalsBox(goal_settings, history.currency.text, wages)
+    wages.add_section(goals)
+    panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
+    history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
+
+    def show(result: Outlook) -> None:
+        goals.show_progress(result.goals)
+        panel.show_outlook(result)
+        tray.set_goals([goal_line(goal) for goal in result.goals])
+        for goal in result.newly_reached:
+            tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
+
+    outlook.ready.connect(show)
+    outlook.failed.connect(panel.show_error)
+    core.wage_reports.ready.connect(lambda _summary: outlook.refresh(core.clock.now(), history.currency.text()))
+    goals.changed.connect(lambda: outlook.refresh(core.clock.now(), history.currency.text()))
 
 
 def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
@@ -306,8 +358,12 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     def prolific_accounts() -> list[str]:
         return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
 
+    def wall_accounts() -> list[Account]:
+        return [a for a in accounts.list_accounts() if a.key.platform in core.registry
+                and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
+
     view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
-                       prolific_accounts, window)  # fmt: skip
+                       prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
@@ -327,7 +383,14 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
+                account,
+                core.registry,
+                core.signed_in,
+                core.clock,
+                core.profile,
+                core.poller,
+                core.reconciliation,
+                PointsValueStore(core.database),
             )
         else:
             core.poller.remove_account(account.key)
@@ -417,9 +480,24 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
         window.timer_strip.changed.connect(ingest)
 
 
+def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
+    """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
+    SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.ui.input_idle import InputIdle
+
+    background = Background(core.pool, window)
+    own_input = InputIdle(parent=window)
+    application = QCoreApplication.instance()
+    assert application is not None  # the window exists
+    application.installEventFilter(own_input)
+    phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
+    return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
+    from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.profile_controller import ProfileController
@@ -436,14 +514,25 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
     )
     instance.activation_requested.connect(window.bring_forward)
-    _add_wages_page(window, core)
+    crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
+    crashes.install()
+    wages = _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
-    feed = FeedController(
-        window, core.poller, core.timekeeper, Background(core.pool, window), core.settings, core.clock, tray_icon()
-    )
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle)  # fmt: skip
+    _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
-        window, core.database, core.secrets, core.poller, feed.take_flow, Background(core.pool, window), core.clock
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
     )
     window.profile_requested.connect(profile.open_editor)
     if window.timer_strip is not None:
@@ -476,7 +565,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.reconciliation.start()
     if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
         sync.start()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        crashes.uninstall()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

@@ -1,8 +1,10 @@
 """A real CouchDB-compatible server for the sync tests: PouchDB Server on 127.0.0.1, in memory, one per test.
 
-`.ci/system-packages` installs it from the npm registry into a cache folder; without it the fixture fails with
-a message saying so (a sync test that skipped silently would prove nothing). The server gets an admin user
-through its config.json, so requests need the right password, as with a CouchDB out of its "admin party".
+The first sync test on a machine installs it from the npm registry into a cache folder outside the repository
+(`ensure_pouchdb_server`), saying so while it does, under a file lock so that two test processes install it
+once; without npm the test fails saying what to install (a sync test that skipped silently would prove
+nothing). The server gets an admin user through its config.json, so requests need the right password, as with
+a CouchDB out of its "admin party".
 """
 
 from __future__ import annotations
@@ -13,18 +15,22 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
 import pytest
 import requests
+from filelock import FileLock
 
 POUCHDB_DIR: Final = Path(
     os.environ.get("SURVEYDESK_POUCHDB_DIR", Path.home() / ".cache" / "surveydesk-ci" / "pouchdb")
 )
+POUCHDB_VERSION: Final = "4.2.0"
 SERVER_SCRIPT: Final = POUCHDB_DIR / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server"
+INSTALL_DEADLINE_SECONDS: Final = 900.0  # the first install downloads some 60 MB of packages
 ADMIN: Final = "sync-admin"
 ADMIN_PASSWORD: Final = "correct horse battery staple"
 READY_DEADLINE_SECONDS: Final = 30.0
@@ -37,16 +43,74 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def installed_version(folder: Path, package: str) -> str | None:
+    """The version of `package` installed by npm under `folder`, or None."""
+    try:
+        manifest = json.loads((folder / "node_modules" / package / "package.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = manifest.get("version") if isinstance(manifest, dict) else None
+    return version if isinstance(version, str) else None
+
+
+def ensure_npm_package(
+    folder: Path, package: str, version: str, announce: Callable[[str], None], source: str | None = None
+) -> None:
+    """Install `package` at `version` under `folder` with npm unless it is there already.
+
+    One process installs while the others wait on the lock, then find it installed. `source` is what npm is
+    asked to install (the registry's `package@version` unless given, e.g. a local folder).
+    """
+    if installed_version(folder, package) == version:
+        return
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        pytest.fail(
+            f"The sync tests need {package} {version}, installed with npm, and npm (or node) is missing: install "
+            "them (Debian/Ubuntu: `sudo apt install npm`, or `bash .ci/system-packages`), then run the tests "
+            "again. The tests install the rest themselves.",
+            pytrace=False,
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(folder / "install.lock", timeout=INSTALL_DEADLINE_SECONDS):
+        if installed_version(folder, package) == version:
+            return
+        announce(
+            f"Installing {package} {version} for the sync tests into {folder} with npm; this happens once and "
+            "takes a minute or two…"
+        )
+        command = [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--loglevel=error"]
+        try:
+            result = subprocess.run(
+                [*command, source or f"{package}@{version}"],
+                capture_output=True,
+                text=True,
+                timeout=INSTALL_DEADLINE_SECONDS,
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"npm did not install {package} within {INSTALL_DEADLINE_SECONDS:.0f} s", pytrace=False)
+        if result.returncode != 0 or installed_version(folder, package) != version:
+            pytest.fail(
+                f"npm could not install {package} {version} into {folder} (exit {result.returncode}):\n"
+                f"{(result.stderr or result.stdout)[-3000:]}",
+                pytrace=False,
+            )
+        announce(f"{package} {version} is installed.")
+
+
+def ensure_pouchdb_server(announce: Callable[[str], None] | None = None) -> None:
+    ensure_npm_package(POUCHDB_DIR, "pouchdb-server", POUCHDB_VERSION, announce or _to_stderr)
+
+
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
 class CouchServer:
     """One running PouchDB Server: its address, an admin session, and ways to make it go away."""
 
     def __init__(self, workdir: Path, port: int | None = None) -> None:
-        if not SERVER_SCRIPT.exists() or shutil.which("node") is None:
-            pytest.fail(
-                f"PouchDB Server (or node) is not installed in {POUCHDB_DIR}: run `bash .ci/system-packages` "
-                "(it installs node and pouchdb-server from the npm registry), then run the tests again.",
-                pytrace=False,
-            )
+        ensure_pouchdb_server()
         self.workdir = workdir
         self._fixed_port = port is not None
         self._use_port(port or _free_port())
@@ -157,7 +221,18 @@ class CouchServer:
 
 
 @pytest.fixture
-def couch_server(tmp_path: Path) -> Iterator[CouchServer]:
+def couch_server(tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[CouchServer]:
+    ensure_pouchdb_server(lambda text: _on_terminal(pytestconfig, text))
     server = CouchServer(tmp_path / "couch").start()
     yield server
     server.stop()
+
+
+def _on_terminal(config: pytest.Config, text: str) -> None:
+    """Say it where the person running the tests looks, not into the test's captured output."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is None:
+        _to_stderr(text)
+        return
+    with capture.global_and_fixture_disabled():
+        _to_stderr(text)

@@ -15,11 +15,11 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.local import LocalReplica
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncTarget, open_replicator
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import T0, FixedClock

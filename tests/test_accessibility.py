@@ -4,6 +4,7 @@ say, the keys move through the window in reading order, and Help ▸ Keyboard sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
@@ -46,7 +48,6 @@ from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
@@ -56,6 +57,7 @@ from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDia
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -63,7 +65,9 @@ from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
 from tests.menu_checks import repeated_mnemonics
 
@@ -146,7 +150,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     add_demo_account(poller, exchange, token="wrong")
     window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
-    window.add_page(WagesPanel(settings, window), "Wages")
+    window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
     window.shell = ShellController(window, poller, settings, autostart, lambda: True)
@@ -226,7 +230,13 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
         RatesDialog(RateStore(database), parent=full_window),
-        ProfileEditor(ProfileStore(database, clock), load_schema(), {"cpx": frozenset({"gender"})}, date.today),
+        PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
+        ProfileEditor(
+            ProfileStore(database, clock),
+            load_schema(),
+            {"cpx": replace(BUILT_IN.sharing()["cpx"], fields=lambda: frozenset({"gender"}))},
+            date.today,
+        ),
         SyncDialog(SyncSettings(settings), MemorySecrets(), sync_service, clock, Background(pool), full_window),
     ]
     for window in windows[1:]:

@@ -127,13 +127,13 @@ def test_signing_in_without_a_name_names_the_account_after_its_platform(qtbot, d
 
 def test_a_survey_wall_is_connected_by_its_link_and_says_what_it_found(qtbot, dialog, accounts, backend, exchange):
     _new(dialog, exchange, "bitlabs")
-    assert set(dialog.option_fields) == {"currency"}  # the member number comes from the link
+    assert set(dialog.option_fields) == set()  # the member number comes from the link; BitLabs asks no currency
     dialog.wall_link.setText(demo_wall_link(exchange, "bitlabs"))
     found = f"A BitLabs survey wall for member {BITLABS_USER_ID}: SurveyDesk can list its surveys."
     assert dialog.feedback.text() == found
     with qtbot.waitSignal(dialog.account_saved) as saved:
         dialog.save_button.click()
-    assert saved.args[0].options == {"currency": "USD", "user_id": BITLABS_USER_ID}
+    assert saved.args[0].options == {"user_id": BITLABS_USER_ID}
     assert _kept(backend, AccountKey("bitlabs", "me")) == BITLABS_TOKEN
     assert dialog.wall_link.text() == "" and dialog.feedback.text() == "Saved."
     dialog.test_button.click()

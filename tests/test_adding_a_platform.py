@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from surveydesk.app import build_core, parse_args
+from surveydesk.core.earnings import Status
 from surveydesk.core.model import AccountKey, MergeResult
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.platforms.registry import PLATFORM_PACKAGES, Registry
 from surveydesk.store.accounts import AccountStore
@@ -83,9 +83,7 @@ PLATFORM = {
         from datetime import datetime
 
         from surveydesk.core.money import Money
-        from surveydesk.ledger.model import EntryHeader, Kind, Status
-        from surveydesk.ledger.reconcile import Batch
-        from surveydesk.ledger.store import Report
+        from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
         from quizhub.replies import QuizHubClient
 
 

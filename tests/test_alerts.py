@@ -79,6 +79,35 @@ def test_a_task_back_after_a_short_absence_is_not_new_but_one_back_after_a_while
     assert alerts.new_matches(later) == [task]
 
 
+def test_a_full_study_that_gets_places_again_alerts_like_a_new_one_at_most_once_an_hour():
+    clock = FixedClock()
+    alerts = _alerts(clock, per_minute=100)
+    alerts.tasks_to_alert(merge(new=[make_task("listed", places_left=3)]))
+    assert alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=0)])) == []
+    reopened = make_task("listed", places_left=2)  # a researcher added places
+    assert alerts.tasks_to_alert(merge(updated=[reopened])) == [reopened]
+    assert alerts.unseen == 2
+    alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=0)]))
+    assert alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=1)])) == []  # within the hour
+    clock.advance(3600)
+    alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=0)]))
+    assert alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=1)]))
+    assert alerts.tasks_to_alert(merge(updated=[make_task("listed", places_left=5)])) == []  # it was not full
+
+
+def test_a_study_that_left_the_list_full_and_comes_back_with_places_is_open_again_not_a_flicker():
+    alerts = _alerts(FixedClock(), per_minute=100)
+    alerts.tasks_to_alert(merge(new=[make_task("p", places_left=1)]))
+    alerts.tasks_to_alert(merge(gone=["p"]))  # Prolific's list leaves full studies out
+    back = make_task("p", places_left=2)  # reservations expired
+    assert alerts.tasks_to_alert(merge(new=[back])) == [back]
+    alerts.tasks_to_alert(merge(gone=["p"]))
+    assert alerts.tasks_to_alert(merge(new=[make_task("p", places_left=2)])) == []  # a flicker: no more places
+    cheap = make_task("cheap", reward=Money(20, "GBP"), places_left=0)
+    alerts.tasks_to_alert(merge(new=[cheap]))
+    assert alerts.tasks_to_alert(merge(updated=[make_task("cheap", reward=Money(20, "GBP"), places_left=4)])) == []
+
+
 def test_seeing_the_list_clears_the_unseen_count():
     alerts = _alerts(FixedClock())
     alerts.tasks_to_alert(merge(new=[make_task("a")]))

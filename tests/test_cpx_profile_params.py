@@ -8,8 +8,8 @@ import requests
 from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
+from surveydesk.platforms.cpx.profile_share import CHANNEL, CpxProfileParams
 from surveydesk.platforms.cpx.tasks import CPXConnector
-from surveydesk.profile.cpx_share import CHANNEL, CpxProfileParams
 from surveydesk.profile.mappings import load_cpx_mapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore

@@ -7,7 +7,8 @@ import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,17 +16,21 @@ import pytest
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import PricedInPoints
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream
 from tests.ledger_helpers import ledger_snapshot, loopback_session
 
 SECRET = "s3cr3t-l0gin-value"
+CENT_A_POINT = PointsValues([PointsValue(date(2000, 1, 1), Decimal(100), Money(100, "USD"))])
 HOSTILE_VALUES: tuple[object, ...] = (None, True, -1, 10**30, 1e308, "", "x" * 5000, [], {}, "\u202eevil\x00")
 
 
@@ -131,6 +136,8 @@ class Harness:
             account, MemorySecrets({key: sample.secret}), SystemClock(), loopback_session
         )
         assert reader is not None
+        if isinstance(reader, PricedInPoints):  # a survey wall's points: a cent each, for every day
+            reader.value_points(lambda: CENT_A_POINT)
         try:
             self.reconciler.run(reader)
         except PlatformError as error:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from surveydesk.core.money import Money
-from surveydesk.platforms.mturk.tasks import Requirement
-from surveydesk.profile.eligibility import Eligibility, Requirements, load_eligibility_table
+from surveydesk.core.requirements import Qualification as Requirement
+from surveydesk.core.requirements import Requirements
+from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
 from surveydesk.profile.marks import NO_MARK, Marker
 from surveydesk.profile.risk import Risk, ScreenOutHistory, screen_out_history
 from surveydesk.work.model import Attempt, Outcome

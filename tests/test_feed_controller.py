@@ -12,10 +12,10 @@ from surveydesk.feed.rules import Rules
 from surveydesk.services.background import Background
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import add_demo_account
 

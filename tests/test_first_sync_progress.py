@@ -9,11 +9,12 @@ from datetime import timedelta
 import pytest
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.earnings import Batch
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
-from surveydesk.ledger.reconcile import Batch, Reconciler
+from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncProgress, SyncState
 from surveydesk.ui.sync_panel import SyncPanel

@@ -11,19 +11,20 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.entry_model import EntryColumn, EntryTableModel
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock
 

@@ -7,18 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from surveydesk.core.earnings import EntryHeader, Kind, Status, entry_id
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import (
-    EntryHeader,
-    Kind,
-    LedgerEntry,
-    Source,
-    Status,
-    current_state,
-    entry_id,
-    event_id,
-    make_event,
-)
+from surveydesk.ledger.model import LedgerEntry, Source, current_state, event_id, make_event
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 ENTRY = "prolific/demo/task/s1"

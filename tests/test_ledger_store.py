@@ -209,8 +209,8 @@ def test_foreign_events_take_the_same_path_and_are_not_doubled(ledger: LedgerSto
 
 def test_attempts_enter_the_ledger_as_local_events_once(database: Database, ledger: LedgerStore):
     from surveydesk.ledger.attempts import AttemptIngest
-    from surveydesk.store.work_log import WorkLog
     from surveydesk.work.model import NewAttempt, Outcome
+    from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
     from tests.factories import FixedClock
 

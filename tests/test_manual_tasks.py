@@ -3,16 +3,16 @@ log, where the worker records what the platform paid, since no platform will rep
 
 from __future__ import annotations
 
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.history import History
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.manual_task_dialog import manual_attempt
 from surveydesk.work.model import Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock
 

@@ -15,6 +15,7 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.requirements import Qualification as Requirement
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.mturk_site import MTURK_COOKIE, MTURK_SESSION, mturk_site
 from surveydesk.demo.wire import HTML_TYPE, Request, Response, Site, SiteContext
@@ -24,7 +25,6 @@ from surveydesk.platforms.mturk.tasks import (
     UNSENDABLE_COOKIE,
     MTurkConnector,
     QueueItem,
-    Requirement,
 )
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
@@ -281,7 +281,7 @@ def test_lists_projects_the_worker_cannot_accept_with_what_they_lack(
     unmet = [item for item in listed if not item["caller_meets_requirements"]]
     assert unmet and {item["hit_set_id"] for item in unmet} <= {task.external_id for task in tasks}
     for item in listed:
-        assert connector.requirements_of(item["hit_set_id"]) == tuple(
+        assert connector.requirements_of(item["hit_set_id"]).qualifications == tuple(
             Requirement(
                 requirement["qualification_type"]["name"],
                 requirement["comparator"],
@@ -290,7 +290,7 @@ def test_lists_projects_the_worker_cannot_accept_with_what_they_lack(
             )
             for requirement in item["project_requirements"]
         )
-    assert connector.requirements_of("3UNKNOWN") == ()
+    assert connector.requirements_of("3UNKNOWN").qualifications == ()
 
 
 def test_reads_requirements_in_their_variants(exchange: DemoExchange, session: requests.Session) -> None:
@@ -309,11 +309,11 @@ def test_reads_requirements_in_their_variants(exchange: DemoExchange, session: r
 
     connector.fetch_tasks()
 
-    assert connector.requirements_of(queue_style["hit_set_id"]) == (
+    assert connector.requirements_of(queue_style["hit_set_id"]).qualifications == (
         Requirement("00000000000000000071", "In", ("US-CA", "GB", "IE"), True),
         Requirement("Total approved HITs", "GreaterThan", ("1000", "2.5"), True),
     )
-    assert connector.requirements_of(unknown["hit_set_id"])[0].met is None
+    assert connector.requirements_of(unknown["hit_set_id"]).qualifications[0].met is None
 
 
 def test_lists_the_queue(exchange: DemoExchange, session: requests.Session, ticks: ManualClock) -> None:
@@ -608,13 +608,13 @@ def test_hits_taken_alone_change_only_places_left(exchange: DemoExchange, sessio
 
     (before,) = connector.fetch_tasks()
     (fewer,) = connector.fetch_tasks()
-    kept = connector.requirements_of(fewer.external_id)
+    kept = connector.requirements_of(fewer.external_id).qualifications
     (changed,) = connector.fetch_tasks()
 
     assert (before.places_left, fewer.places_left) == (50, 7)
     assert fewer.offer_fingerprint() == before.offer_fingerprint()
     assert kept == (Requirement("Masters", "Exists", (), False),)
-    assert connector.requirements_of(changed.external_id) == ()
+    assert connector.requirements_of(changed.external_id).qualifications == ()
 
 
 def test_a_failed_poll_does_not_spoil_what_was_read_before(
@@ -629,7 +629,7 @@ def test_a_failed_poll_does_not_spoil_what_was_read_before(
     (first,) = connector.fetch_tasks()
     with pytest.raises(BadPayload):
         connector.fetch_tasks()
-    assert connector.requirements_of(first.external_id) == (Requirement("Masters", "", (), False),)
+    assert connector.requirements_of(first.external_id).qualifications == (Requirement("Masters", "", (), False),)
     (again,) = connector.fetch_tasks()
 
     assert again is first

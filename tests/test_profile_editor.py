@@ -4,12 +4,14 @@ what was sent where, screener answers checked for consistency, export and delete
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
@@ -18,12 +20,15 @@ from tests.factories import FixedClock
 
 TODAY = date(2026, 11, 30)
 SCHEMA = load_schema()
-SHARED = {"bitlabs": frozenset({"gender", "birth_date"}), "cpx": frozenset({"gender", "postal_code"})}
+SHARED = {
+    "bitlabs": replace(BUILT_IN.sharing()["bitlabs"], fields=lambda: frozenset({"gender", "birth_date"})),
+    "cpx": replace(BUILT_IN.sharing()["cpx"], fields=lambda: frozenset({"gender", "postal_code"})),
+}
 
 
 @pytest.fixture
 def store(database) -> ProfileStore:
-    return ProfileStore(database, FixedClock())
+    return ProfileStore(database, FixedClock(), BUILT_IN.default_permission)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.store import Database
@@ -14,7 +15,7 @@ from tests.factories import FixedClock
 
 
 def make_store(database: Database) -> ProfileStore:
-    return ProfileStore(database, FixedClock())
+    return ProfileStore(database, FixedClock(), BUILT_IN.default_permission)
 
 
 def test_answers_round_trip_and_an_empty_answer_removes_the_field(database: Database) -> None:

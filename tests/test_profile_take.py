@@ -21,10 +21,10 @@ from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
 from tests.test_accessibility import unnamed_controls
@@ -106,7 +106,7 @@ def test_the_profile_answers_the_profiler_and_the_survey_opens(qtbot, desk, site
     dialog.input.set_answers(["1", "3"])
     with qtbot.waitSignal(dialog.proceed, timeout=10_000) as proceeded:
         dialog.send()
-    assert proceeded.args[0].endswith(f"/v2/client/clicks?i={task.external_id}")
+    assert "/bitlabs/survey?clk=" in proceeded.args[0]  # the survey page, named by the click just made
     assert [url.toString() for url in opened] == [proceeded.args[0]]
     assert [attempt.external_id for attempt in timekeeper.open_attempts()] == [task.external_id]  # timed
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.progress import Cancelled, Progress
 from surveydesk.ledger.history import History
-from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.platforms.prolific.submissions_csv import (
     ImportProblem,
     import_submissions,

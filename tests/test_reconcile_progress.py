@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.earnings import Batch, EarningsReader
 from surveydesk.core.model import AccountKey
 from surveydesk.core.progress import Progress, ProgressState
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
-from surveydesk.ledger.reconcile import Batch, EarningsReader, Reconciler
+from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, ledger_snapshot

@@ -81,7 +81,8 @@ def test_every_account_syncs_on_the_pool_and_says_when(qtbot, service, exchange,
     qtbot.waitUntil(lambda: all(status.last_sync is not None for status in service.statuses()), timeout=20_000)
     for key in readers:
         assert ledger.last_sync(key) is not None
-        assert len(ledger.entries(key)) > (15 if key.platform == "mturk" else 100)  # MTurk keeps 45 days
+        # A year of history (MTurk keeps 45 days), or for CPX the inbox of what its rewards site has not yet paid.
+        assert len(ledger.entries(key)) > {"cpx": 0, "mturk": 15}.get(key.platform, 100)
         assert latest(service, key).state in (SyncState.OK, SyncState.SYNCING)
 
 
@@ -243,8 +244,11 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
             lambda: all(status.state is SyncState.OFFLINE for status in service.statuses()), timeout=20_000
         )
         assert {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW} == pending
-        with qtbot.waitSignals([service.synced] * len(readers), timeout=20_000):
-            system.reachability_changed.emit(Reachability.Online)
+        # Every account's sync, not as many syncs as accounts: a short one (CPX's inbox) may run twice meanwhile.
+        synced: set[AccountKey] = set()
+        service.synced.connect(lambda result: synced.add(result.account))
+        system.reachability_changed.emit(Reachability.Online)
+        qtbot.waitUntil(lambda: synced >= set(readers), timeout=20_000)
         decided = {entry.id: entry.status for entry in ledger.entries() if entry.id in pending}
         assert Status.AWAITING_REVIEW not in decided.values()
         assert sum(status in (Status.APPROVED, Status.PAID) for status in decided.values()) >= len(pending) // 2
@@ -285,7 +289,8 @@ def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
         with qtbot.waitSignal(service.synced, timeout=20_000) as first:
             service.sync_now()
         result = first.args[0]
-        assert result.entries_touched > 100
+        # A year of history, or for CPX the inbox of what its rewards site has not yet paid.
+        assert result.entries_touched > (0 if result.account.platform == "cpx" else 100)
         assert LedgerStore(core.database).last_sync(result.account) is not None
 
 

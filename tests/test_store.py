@@ -140,6 +140,25 @@ def test_a_transaction_rolls_back_on_error(db: Database) -> None:
     assert not db.connection().in_transaction
 
 
+def test_a_transaction_inside_another_commits_with_it_or_not_at_all(db: Database) -> None:
+    """A store's write inside a caller's transaction (replication writes a batch through several stores) is part
+    of it: undone with it, and undone alone when the inner block fails and the caller goes on."""
+    insert = "INSERT INTO accounts (platform, account, label, base_url) VALUES ('p', ?, ?, 'u')"
+    with pytest.raises(RuntimeError), db.transaction() as outer:
+        outer.execute(insert, ("a", "A"))
+        with db.transaction() as inner:
+            inner.execute(insert, ("b", "B"))
+        raise RuntimeError("boom")
+    assert AccountStore(db).list_accounts() == []
+    with db.transaction() as outer:
+        outer.execute(insert, ("a", "A"))
+        with pytest.raises(RuntimeError), db.transaction() as inner:
+            inner.execute(insert, ("b", "B"))
+            raise RuntimeError("boom")
+    assert [account.key.account for account in AccountStore(db).list_accounts()] == ["a"]
+    assert not db.connection().in_transaction
+
+
 # --- Migrations, backups and refusals ------------------------------------------------------------------------
 
 

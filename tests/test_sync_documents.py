@@ -10,6 +10,7 @@ import pytest
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, Source, Status
 from surveydesk.ledger.model import make_event
+from surveydesk.profile.store import SharedAnswer
 from surveydesk.sync import documents as docs
 from surveydesk.sync.documents import DocumentError
 from tests.factories import T0
@@ -213,9 +214,9 @@ def test_only_the_workers_own_settings_travel():
 
 
 def test_a_profile_answer_and_its_removal_read_back_as_written():
-    answer = docs.ProfileAnswer("age", '"35-44"', "Age", "", "2026-11-28T12:00:00.000000+00:00")
+    answer = SharedAnswer("age", '"35-44"', "Age", "", "2026-11-28T12:00:00.000000+00:00")
     assert docs.read_profile("age", docs.profile_body(answer)) == answer
-    removal = docs.ProfileAnswer("age", None, "", "", "2026-11-29T12:00:00.000000+00:00")
+    removal = SharedAnswer("age", None, "", "", "2026-11-29T12:00:00.000000+00:00")
     assert docs.read_profile("age", docs.profile_body(removal)) == removal
     with pytest.raises(DocumentError):
         docs.read_profile("income", docs.profile_body(answer))

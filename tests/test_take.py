@@ -142,7 +142,7 @@ def qualified(taker: MTurkConnector, tasks: list[Task], meets: bool) -> list[Tas
     return [
         task
         for task in tasks
-        if all(requirement.met for requirement in taker.requirements_of(task.external_id)) == meets
+        if all(requirement.met for requirement in taker.requirements_of(task.external_id).qualifications) == meets
     ]
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from tests.factories import T0, FixedClock
 
@@ -151,7 +151,7 @@ from pathlib import Path
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
+from surveydesk.work.store import WorkLog
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import QItemSelectionModel
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import manual_attempt
 from surveydesk.ui.timer_strip import TimerStrip, format_clock
 from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock, make_task
 

@@ -215,8 +215,8 @@ def test_english_installs_no_translation(qapp):
 
 def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_path: Path, french):
     from surveydesk.autostart import Autostart, launch_command
-    from surveydesk.store.work_log import WorkLog
     from surveydesk.ui.shell_controller import ShellController
+    from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
     from tests.menu_checks import repeated_mnemonics
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QThread, QThreadPool
 from surveydesk.core.money import Money
 from surveydesk.services.wage_reports import WageReports, WageSummary
 from surveydesk.store import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import NewAttempt, Outcome, UnpaidCause
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock
 

@@ -19,6 +19,7 @@ from surveydesk.ui.wages_panel import (
     format_share,
 )
 from surveydesk.work.model import UnpaidCause
+from surveydesk.work.wage_settings import WageSettings
 from surveydesk.work.wages import CurrencyFigures, WageReport
 
 NOTHING = WageReport(shift_seconds=0.0, attempt_seconds=0.0, by_currency={})
@@ -56,14 +57,14 @@ def _summary(**changes: object) -> WageSummary:
 
 
 @pytest.fixture
-def settings(database: Database) -> SettingsStore:
-    store = SettingsStore(database)
-    store.set_country("GB")
-    return store
+def settings(database: Database) -> WageSettings:
+    wage_settings = WageSettings(SettingsStore(database))
+    wage_settings.set_country("GB")
+    return wage_settings
 
 
 @pytest.fixture
-def panel(qtbot, settings: SettingsStore) -> WagesPanel:
+def panel(qtbot, settings: WageSettings) -> WagesPanel:
     widget = WagesPanel(settings)
     qtbot.addWidget(widget)
     return widget
@@ -106,7 +107,7 @@ def test_each_period_shows_both_wages_hours_and_unpaid_time_by_cause(panel: Wage
     assert not panel.empty_label.isVisibleTo(panel)
 
 
-def test_a_minimum_wage_in_another_currency_is_not_compared(qtbot, settings: SettingsStore) -> None:
+def test_a_minimum_wage_in_another_currency_is_not_compared(qtbot, settings: WageSettings) -> None:
     settings.set_minimum_wage(Money(1188, "EUR"))
     panel = WagesPanel(settings)
     qtbot.addWidget(panel)
@@ -161,7 +162,7 @@ def test_errors_are_shown_in_words(panel: WagesPanel) -> None:
     assert panel.status.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_the_editor_saves_an_exact_amount_to_the_settings(panel: WagesPanel, settings: SettingsStore) -> None:
+def test_the_editor_saves_an_exact_amount_to_the_settings(panel: WagesPanel, settings: WageSettings) -> None:
     editor = panel.editor
     assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.21", "GBP")
     editor.country.setCurrentIndex(editor.country.findData("FR"))
@@ -173,16 +174,14 @@ def test_the_editor_saves_an_exact_amount_to_the_settings(panel: WagesPanel, set
     assert settings.minimum_wage() == Money(1202, "EUR")
 
 
-def test_the_editor_refuses_an_amount_it_cannot_read_exactly(panel: WagesPanel, settings: SettingsStore) -> None:
+def test_the_editor_refuses_an_amount_it_cannot_read_exactly(panel: WagesPanel, settings: WageSettings) -> None:
     panel.editor.amount.setText("12.345")
     assert not panel.editor.save()
     assert "11.88" in panel.editor.message.text()
     assert settings.minimum_wage() == Money(1221, "GBP")
 
 
-def test_an_empty_amount_means_no_minimum_and_the_panel_follows(
-    panel: WagesPanel, settings: SettingsStore
-) -> None:
+def test_an_empty_amount_means_no_minimum_and_the_panel_follows(panel: WagesPanel, settings: WageSettings) -> None:
     panel.show_summary(_summary())
     panel.editor.amount.clear()
     assert panel.editor.save()

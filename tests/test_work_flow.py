@@ -6,14 +6,15 @@ from __future__ import annotations
 from surveydesk.services.background import Background
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.task_model import Column
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
+from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import add_demo_account
 from tests.factories import FixedClock
 
@@ -28,7 +29,7 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
         window, poller, keeper, Background(pool, window), settings, clock, app_icon(), open_url=lambda _url: None
     )
     reports = WageReports(WorkLog(database), pool, parent=window)
-    panel = WagesPanel(settings, window)
+    panel = WagesPanel(WageSettings(settings), window)
     reports.ready.connect(panel.show_summary)
     window.add_page(panel, "Wages")
     strip = window.timer_strip

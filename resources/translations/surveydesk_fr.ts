@@ -247,6 +247,25 @@
     </message>
 </context>
 <context>
+    <name>AlertHealth</name>
+    <message>
+        <source>No alerts are coming: checking is paused. Resume it from the tray&apos;s menu.</source>
+        <translation>Aucune alerte ne peut arriver : les vérifications sont suspendues. Reprenez-les depuis le menu de SurveyDesk dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: every account is signed out. Sign in again under Accounts.</source>
+        <translation>Aucune alerte ne peut arriver : tous les comptes sont déconnectés. Reconnectez-vous dans Comptes.</translation>
+    </message>
+    <message>
+        <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
+        <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on your phone are failing: {0}</source>
+        <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
+    </message>
+</context>
+<context>
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
@@ -273,8 +292,20 @@
         <translation>Jouer un son à chaque alerte</translation>
     </message>
     <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
         <source>Alerts a minute, at most:</source>
         <translation>Alertes par minute, au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>On my phone</source>
+        <translation>Sur mon téléphone</translation>
     </message>
 </context>
 <context>
@@ -287,24 +318,16 @@
 <context>
     <name>BitLabsClicks</name>
     <message>
-        <source>this survey&apos;s link holds no click id; open it in your browser</source>
-        <translation>le lien de cette enquête ne contient pas d’identifiant de clic&#xa0;; ouvrez-le dans votre navigateur</translation>
+        <source>this survey&apos;s link is not one SurveyDesk can follow; open it in your browser</source>
+        <translation>SurveyDesk ne sait pas suivre le lien de cette enquête&#xa0;; ouvrez-le dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>BitLabs did not say which click it opened</source>
+        <translation>BitLabs n’a pas indiqué quel clic il a ouvert</translation>
     </message>
     <message>
         <source>the click id holds characters no address can carry</source>
         <translation>l’identifiant de clic contient des caractères qu’aucune adresse ne peut porter</translation>
-    </message>
-    <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs needs your user id: add it to the account</source>
-        <translation>BitLabs a besoin de votre identifiant d’utilisateur&#xa0;: ajoutez-le au compte</translation>
-    </message>
-    <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
     </message>
     <message>
         <source>BitLabs refused: {0}</source>
@@ -350,14 +373,6 @@
         <translation>BitLabs n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs lists surveys per user: add your user id to the account</source>
-        <translation>BitLabs liste les enquêtes par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
         <source>BitLabs&apos; answer has no list of surveys</source>
         <translation>La réponse de BitLabs ne contient pas de liste d’enquêtes</translation>
     </message>
@@ -366,8 +381,12 @@
         <translation>une enquête de la liste de BitLabs n’est pas un objet</translation>
     </message>
     <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
+        <source>BitLabs is not fully connected: connect it again with your survey wall link</source>
+        <translation>BitLabs n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>BitLabs did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>BitLabs n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: {0}</source>
@@ -401,18 +420,6 @@
 <context>
     <name>BitLabsEarnings</name>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs keeps a history per user: add your user id to the account</source>
-        <translation>BitLabs tient un historique par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
-        <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
-        <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
-    </message>
-    <message>
         <source>BitLabs will not show this user&apos;s history: {0}</source>
         <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: {0}</translation>
     </message>
@@ -432,24 +439,12 @@
         <source>an event of BitLabs&apos; history is not an object</source>
         <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
     </message>
-    <message>
-        <source>BitLabs&apos; history has an event of unknown type {0}</source>
-        <translation>L’historique de BitLabs contient un événement de type inconnu {0}</translation>
-    </message>
 </context>
 <context>
     <name>CPXConnector</name>
     <message>
         <source>CPX Research gave no web link for this survey</source>
         <translation>CPX Research n’a donné aucun lien web pour cette enquête</translation>
-    </message>
-    <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
     </message>
     <message>
         <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
@@ -460,8 +455,12 @@
         <translation>la devise du compte «&#xa0;{0}&#xa0;» n’est pas un code ISO 4217 tel que USD</translation>
     </message>
     <message>
-        <source>CPX Research refused the app&apos;s key; check it in the account</source>
-        <translation>CPX Research a refusé la clé de l’application&#xa0;; vérifiez-la dans le compte</translation>
+        <source>CPX Research is not fully connected: connect it again with your survey wall link</source>
+        <translation>CPX Research n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>CPX Research did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>CPX Research n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>CPX Research answered with an unknown status: {0}</source>
@@ -495,14 +494,6 @@
 <context>
     <name>CPXEarnings</name>
     <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
-    </message>
-    <message>
         <source>the account&apos;s currency is not an ISO 4217 code such as USD</source>
         <translation>la devise du compte n’est pas un code ISO 4217 tel que USD</translation>
     </message>
@@ -525,10 +516,6 @@
     <message>
         <source>a transaction of CPX Research is not an object</source>
         <translation>une transaction de CPX Research n’est pas un objet</translation>
-    </message>
-    <message>
-        <source>transaction {0} is of an unknown kind: {1}</source>
-        <translation>la transaction {0} est d’un genre inconnu&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -662,6 +649,23 @@
     <message>
         <source>{0} answered with something that is not JSON</source>
         <translation>{0} a répondu par autre chose que du JSON</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong inside SurveyDesk. What you have saved is safe, and SurveyDesk goes on.
+
+If what you were doing did not finish, please try it again. If this comes back, the details are in this file, which you can send to us with a few words about what you were doing:
+{0}</source>
+        <translation>Un problème est survenu dans SurveyDesk. Ce que vous avez enregistré est en sécurité, et SurveyDesk continue.
+
+Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reproduit, les détails se trouvent dans ce fichier, que vous pouvez nous envoyer avec quelques mots sur ce que vous faisiez&#xa0;:
+{0}</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
     </message>
 </context>
 <context>
@@ -831,6 +835,18 @@
         <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes de nouvelles tâches s’affichent dans cette fenêtre.</translation>
     </message>
     <message>
+        <source>A test alert: new tasks will be announced like this.</source>
+        <translation>Une alerte d’essai : les nouvelles tâches seront annoncées ainsi.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>Alerts are failing</source>
+        <translation>Les alertes ne passent pas</translation>
+    </message>
+    <message>
         <source>Time limit</source>
         <translation>Limite de temps</translation>
     </message>
@@ -935,6 +951,37 @@
     <message>
         <source>{0}:</source>
         <translation>{0}&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsBox</name>
+    <message>
+        <source>Earnings goals</source>
+        <translation>Objectifs de gains</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>aucun objectif</translation>
+    </message>
+    <message>
+        <source>Save goals</source>
+        <translation>Enregistrer les objectifs</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an amount; write it like 10 or 10.50.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou 10,50.</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1144,10 @@
     <message>
         <source>Your currency</source>
         <translation>Votre devise</translation>
+    </message>
+    <message>
+        <source>Value of points…</source>
+        <translation>Valeur des points…</translation>
     </message>
     <message>
         <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
@@ -1303,11 +1354,11 @@
     <name>ImportProblem</name>
     <message>
         <source>line {0}: {1}</source>
-        <translation>ligne {0} : {1}</translation>
+        <translation>ligne {0}&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} row(s) cannot be read: {1}</source>
-        <translation>{0} ligne(s) illisible(s) : {1}</translation>
+        <translation>{0} ligne(s) illisible(s)&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} is not an amount with its currency</source>
@@ -1721,6 +1772,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Gains</translation>
     </message>
     <message>
+        <source>Pending and months</source>
+        <translation>En attente et mois</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1898,6 +1953,133 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>MoneyOutlook</name>
+    <message>
+        <source>Your goals and the forecast of your pending money could not be worked out; see the log file.</source>
+        <translation>Vos objectifs et la prévision de votre argent en attente n’ont pas pu être calculés&#xa0;; voyez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} minutes</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d}</source>
+        <translation>{0} h {1:02d}</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>cette semaine</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>ce mois-ci</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} sur {1} {2}</translation>
+    </message>
+    <message>
+        <source>: goal reached</source>
+        <translation>&#xa0;: objectif atteint</translation>
+    </message>
+    <message>
+        <source>; at today&apos;s true wage, about {0} more</source>
+        <translation>&#xa0;; au vrai salaire d’aujourd’hui, encore environ {0}</translation>
+    </message>
+    <message>
+        <source>; {0} pending</source>
+        <translation>&#xa0;; {0} en attente</translation>
+    </message>
+    <message>
+        <source>You reached your goal for today: {0} earned.</source>
+        <translation>Objectif du jour atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this week: {0} earned.</source>
+        <translation>Objectif de la semaine atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this month: {0} earned.</source>
+        <translation>Objectif du mois atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>Rien n’attend d’être vérifié.</translation>
+    </message>
+    <message>
+        <source>{0} pending.</source>
+        <translation>{0} en attente.</translation>
+    </message>
+    <message>
+        <source>Going by your history, about {0} should be approved by {1}.</source>
+        <translation>D’après votre historique, environ {0} devraient être approuvés d’ici {1}.</translation>
+    </message>
+    <message>
+        <source>All of it should be approved by {0} at the latest: the platform&apos;s own review deadline.</source>
+        <translation>Le tout devrait être approuvé au plus tard {0}&#xa0;: c’est le délai de vérification de la plateforme elle-même.</translation>
+    </message>
+    <message>
+        <source>Nine times in ten, all of it is approved by {0}.</source>
+        <translation>Neuf fois sur dix, le tout est approuvé d’ici {0}.</translation>
+    </message>
+    <message>
+        <source>{0} is later than usual: worth a look on the platform.</source>
+        <translation>{0} tardent plus que d’habitude&#xa0;: cela vaut la peine de regarder sur la plateforme.</translation>
+    </message>
+    <message>
+        <source>{0} on {1} cannot be forecast yet: too few of your tasks there have been reviewed.</source>
+        <translation>{0} sur {1} ne peuvent pas encore être prévus&#xa0;: trop peu de vos tâches y ont été vérifiées.</translation>
+    </message>
+    <message>
+        <source>Amounts in {0} are left out: no exchange rate for their day.</source>
+        <translation>Les montants en {0} sont laissés de côté&#xa0;: pas de taux de change pour leur jour.</translation>
+    </message>
+    <message>
+        <source>Week of {0}: about {1}</source>
+        <translation>Semaine du {0}&#xa0;: environ {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} earned</source>
+        <translation>{0}&#xa0;: {1} gagnés</translation>
+    </message>
+    <message>
+        <source>, {0} of work of which {1} unpaid</source>
+        <translation>, {0} de travail dont {1} non payées</translation>
+    </message>
+    <message>
+        <source>true wage {0}</source>
+        <translation>vrai salaire {0}</translation>
+    </message>
+    <message>
+        <source>, {0}% of your minimum wage</source>
+        <translation>, {0}&#xa0;% de votre salaire minimum</translation>
+    </message>
+    <message>
+        <source>best platform {0}</source>
+        <translation>meilleure plateforme {0}</translation>
+    </message>
+    <message>
+        <source>{0} pending</source>
+        <translation>{0} en attente</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
+        <source>Over the last {0} months you earned between {1} and {2} a month; half the months under {3}.</source>
+        <translation>Sur les {0} derniers mois, vous avez gagné entre {1} et {2} par mois&#xa0;; la moitié des mois, moins de {3}.</translation>
+    </message>
+</context>
+<context>
     <name>NotAnExport</name>
     <message>
         <source>{0} is not a SurveyDesk ledger export</source>
@@ -1917,6 +2099,146 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Your note</source>
         <translation>Votre note</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPanel</name>
+    <message>
+        <source>Working out your pending money…</source>
+        <translation>Calcul de votre argent en attente…</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlerts</name>
+    <message>
+        <source>“{0}” is not the address of a server: write it like ntfy.example.org.</source>
+        <translation>« {0} » n’est pas l’adresse d’un serveur : écrivez-la comme ntfy.example.org.</translation>
+    </message>
+    <message>
+        <source>No phone is set up yet: scan the code with the ntfy app, or paste another service&apos;s address.</source>
+        <translation>Aucun téléphone n’est encore configuré : scannez le code avec l’application ntfy, ou collez l’adresse d’un autre service.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach the ntfy server. Check that this computer is online and, for your own server, its address and access key.</source>
+        <translation>L’alerte n’est pas parvenue au serveur ntfy. Vérifiez que cet ordinateur est connecté et, pour votre propre serveur, son adresse et sa clé d’accès.</translation>
+    </message>
+    <message>
+        <source>The alert did not reach {0}. Check that this computer is online and that the address you pasted is right.</source>
+        <translation>L’alerte n’est pas parvenue à {0}. Vérifiez que cet ordinateur est connecté et que l’adresse collée est juste.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk does not know this address: “{0}”. Paste it again as the service gave it.</source>
+        <translation>SurveyDesk ne connaît pas cette adresse : « {0} ». Collez-la de nouveau telle que le service l’a donnée.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlertsSection</name>
+    <message>
+        <source>Send alerts to my phone too</source>
+        <translation>Envoyer aussi les alertes sur mon téléphone</translation>
+    </message>
+    <message>
+        <source>Only when I have not used this computer for</source>
+        <translation>Seulement si je n’ai pas utilisé cet ordinateur depuis</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes away</source>
+        <translation>Minutes d’absence</translation>
+    </message>
+    <message>
+        <source>With the free ntfy app</source>
+        <translation>Avec l’application gratuite ntfy</translation>
+    </message>
+    <message>
+        <source>1. Install the ntfy app on your phone.
+2. Press “Show the code”, then in the app press ＋ and scan the code.
+3. Press “Send a test alert”.</source>
+        <translation>1. Installez l’application ntfy sur votre téléphone.
+2. Appuyez sur « Afficher le code », puis dans l’application appuyez sur ＋ et scannez le code.
+3. Appuyez sur « Envoyer une alerte d’essai ».</translation>
+    </message>
+    <message>
+        <source>Show the code</source>
+        <translation>Afficher le code</translation>
+    </message>
+    <message>
+        <source>Code to scan with the ntfy app</source>
+        <translation>Code à scanner avec l’application ntfy</translation>
+    </message>
+    <message>
+        <source>ntfy.sh (leave empty), or your own server&apos;s address</source>
+        <translation>ntfy.sh (laisser vide), ou l’adresse de votre propre serveur</translation>
+    </message>
+    <message>
+        <source>ntfy server</source>
+        <translation>Serveur ntfy</translation>
+    </message>
+    <message>
+        <source>Only if your own server asks for one</source>
+        <translation>Seulement si votre propre serveur en demande une</translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Access key:</source>
+        <translation>Clé d’accès :</translation>
+    </message>
+    <message>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <source>Telegram, Pushover, Gotify, Signal, Matrix, e-mail…: paste the address, one a line</source>
+        <translation>Telegram, Pushover, Gotify, Signal, Matrix, e-mail… : collez l’adresse, une par ligne</translation>
+    </message>
+    <message>
+        <source>Send a test alert</source>
+        <translation>Envoyer une alerte d’essai</translation>
+    </message>
+    <message>
+        <source>Show the code again</source>
+        <translation>Afficher de nouveau le code</translation>
+    </message>
+    <message>
+        <source>Sending a test alert…</source>
+        <translation>Envoi d’une alerte d’essai…</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>A test alert: your phone will get new tasks like this.</source>
+        <translation>Une alerte d’essai : votre téléphone recevra les nouvelles tâches ainsi.</translation>
+    </message>
+    <message>
+        <source>The test alert was sent: it should be on your phone now.</source>
+        <translation>L’alerte d’essai est partie : elle devrait être sur votre téléphone maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFeed</name>
+    <message>
+        <source>Taken</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>“{0}” is yours: it is open on your computer.</source>
+        <translation>« {0} » est à vous : il est ouvert sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Pas pris</translation>
     </message>
 </context>
 <context>
@@ -1993,12 +2315,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>PlatformSpec</name>
     <message>
-        <source>API token</source>
-        <translation>Clé d’accès de l’application</translation>
+        <source>Survey wall link</source>
+        <translation>Lien du mur de sondages</translation>
     </message>
     <message>
-        <source>The app&apos;s API token from the BitLabs dashboard of the app you earn in.</source>
-        <translation>La clé d’accès de l’application où vous gagnez, dans son tableau de bord BitLabs.</translation>
+        <source>The address of the BitLabs survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages BitLabs du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>User id</source>
@@ -2009,12 +2331,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Monnaie de paiement de l’application (code ISO)</translation>
     </message>
     <message>
-        <source>Secure hash key</source>
-        <translation>Clé de sécurité</translation>
-    </message>
-    <message>
-        <source>The app&apos;s secure hash key; SurveyDesk sends only its MD5 hash, never the key.</source>
-        <translation>La clé de sécurité de l’application&#xa0;; SurveyDesk n’envoie jamais la clé elle-même, seulement son empreinte.</translation>
+        <source>The address of the CPX Research survey page of the rewards site you earn on.</source>
+        <translation>L’adresse de la page de sondages CPX Research du site de récompenses sur lequel vous gagnez.</translation>
     </message>
     <message>
         <source>App id</source>
@@ -2055,6 +2373,81 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+</context>
+<context>
+    <name>PointsValueDialog</name>
+    <message>
+        <source>Value of points</source>
+        <translation>Valeur des points</translation>
+    </message>
+    <message>
+        <source>Survey walls count in the points of the rewards site they are on, and never say what a point is worth. Say it here, as your rewards site&apos;s cash-out page shows it: from its next check of the wall, SurveyDesk counts those points as money from that day on. Until you do, surveys show the price the wall is paid, and rewards in points wait outside your earnings.</source>
+        <translation>Les murs de sondages comptent en points du site de récompenses où ils se trouvent, et ne disent jamais ce que vaut un point. Indiquez-le ici, comme le montre la page de retrait de votre site de récompenses&#xa0;: dès sa prochaine vérification du mur, SurveyDesk compte ces points comme de l’argent à partir de ce jour. D’ici là, les sondages affichent le prix payé au mur, et les gains en points attendent en dehors de vos gains.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Values of points kept</source>
+        <translation>Valeurs des points conservées</translation>
+    </message>
+    <message>
+        <source>Account whose points these are</source>
+        <translation>Compte auquel appartiennent ces points</translation>
+    </message>
+    <message>
+        <source>First day of this value</source>
+        <translation>Premier jour de cette valeur</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>Nombre de points</translation>
+    </message>
+    <message>
+        <source>What these points are worth</source>
+        <translation>Ce que valent ces points</translation>
+    </message>
+    <message>
+        <source>Currency of their worth</source>
+        <translation>Devise de leur valeur</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Conserver cette valeur</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>points are worth</source>
+        <translation>points valent</translation>
+    </message>
+    <message>
+        <source>Connect a survey wall in Accounts first.</source>
+        <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
+    </message>
+    <message>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as 1.00.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme 1,00.</translation>
     </message>
 </context>
 <context>
@@ -3241,6 +3634,21 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>SetAside</name>
+    <message>
+        <source>Some of your {0} rewards are in your rewards site&apos;s points. Say what they are worth in History, Value of points…, and SurveyDesk adds them to your earnings.</source>
+        <translation>Certains de vos gains {0} sont en points de votre site de récompenses. Indiquez ce qu’ils valent dans Historique, Valeur des points…, et SurveyDesk les ajoute à vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
+        <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
+        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
+    </message>
+</context>
+<context>
     <name>ShellController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -3795,6 +4203,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} min</translation>
     </message>
     <message>
+        <source>{0} points</source>
+        <translation>{0} points</translation>
+    </message>
+    <message>
         <source>{0} h {1}</source>
         <translation>{0} h {1}</translation>
     </message>
@@ -4140,7 +4552,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>{0} row(s) of this file cannot be read. Import the {1} others, or nothing?</source>
-        <translation>{0} ligne(s) de ce fichier sont illisibles. Importer les {1} autres, ou rien ?</translation>
+        <translation>{0} ligne(s) de ce fichier sont illisibles. Importer les {1} autres, ou rien&#xa0;?</translation>
     </message>
     <message>
         <source>The rows that cannot be read</source>

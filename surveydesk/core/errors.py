@@ -5,8 +5,9 @@ Anything that is not one of these is a bug of ours and is logged with a tracebac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Final
+from typing import Final, TypeVar
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
@@ -33,6 +34,23 @@ class PlatformError(Exception):
         super().__init__(f"{platform}: {message}")
         self.platform = platform
         self.message = message
+
+
+T = TypeVar("T")
+
+
+def platform_outcome(work: Callable[[], T]) -> Callable[[], T | PlatformError]:
+    """`work` that hands back a platform's trouble as its outcome instead of raising it: for work run in the
+    background (services/background.py), whose continuation shows either in words, while any other exception
+    still goes to its `failed`, logged as the bug it is."""
+
+    def outcome() -> T | PlatformError:
+        try:
+            return work()
+        except PlatformError as error:
+            return error
+
+    return outcome
 
 
 class AuthExpired(PlatformError):

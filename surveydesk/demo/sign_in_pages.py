@@ -431,15 +431,19 @@ class SignInSites:
 
 
 def sign_in_sites(sites: Mapping[str, object], clock: Callable[[], float]) -> SignInSites:
-    """A sign-in page for each served platform that has one, wired to the site it signs in to."""
+    """A sign-in page for each served platform that has one, wired to the site it signs in to.
+
+    A site served in another's place (a test's recording wrapper) has no sign-in page: it keeps no sessions.
+    """
     pages: dict[str, SignInPage] = {}
     for platform, site in sites.items():
-        if platform == "prolific":
+        session = getattr(site, "session", None)
+        if platform == "prolific" and hasattr(site, "also_accepts"):
             auth = ProlificAuthSite(clock)
-            site.also_accepts = auth.accepts_access_token  # type: ignore[attr-defined]
+            site.also_accepts = auth.accepts_access_token
             pages[platform] = auth
-        elif platform == "mturk":
-            pages[platform] = AmazonSignInSite(site.session)  # type: ignore[attr-defined]
-        elif platform == "toloka":
-            pages[platform] = TolokaSignInSite(site.session)  # type: ignore[attr-defined]
+        elif platform == "mturk" and isinstance(session, CookieSession):
+            pages[platform] = AmazonSignInSite(session)
+        elif platform == "toloka" and isinstance(session, CookieSession):
+            pages[platform] = TolokaSignInSite(session)
     return SignInSites(pages)

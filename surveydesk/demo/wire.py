@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Protocol
 from urllib.parse import parse_qsl
 
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import HISTORY_DAYS, IdStyle, Payroll
 
@@ -82,11 +83,13 @@ SiteFactory = Callable[[SiteContext], Site]
 @dataclass(frozen=True, slots=True)
 class DemoSite:
     """A platform's place in the demo: how the exchange builds its site, and the demo worker's login and
-    account settings there. A platform's `PlatformSpec.demo_site` names the module defining its `DEMO`."""
+    account settings there, with what her rewards site's points are worth when the site pays in points. A
+    platform's `PlatformSpec.demo_site` names the module defining its `DEMO`."""
 
     build: SiteFactory
     secret: str
     options: Mapping[str, str] = field(default_factory=dict)
+    points_value: PointsValue | None = None
 
 
 def encode_json(payload: object) -> bytes:

@@ -15,6 +15,8 @@ from surveydesk.core.model import MergeResult, Task
 
 # A task that went away and came back counts as new only after being gone this long: lists flicker.
 RETURN_AFTER = timedelta(minutes=10)
+# A full study that gets places again alerts at most this often: reservations expire one by one.
+REOPENED_AGAIN_AFTER = timedelta(hours=1)
 DEFAULT_PER_MINUTE = 3
 
 
@@ -57,20 +59,43 @@ class Alerts:
     settings: AlertSettings = field(default_factory=AlertSettings)
     zone: tzinfo | None = None
     unseen: int = 0
-    _gone_since: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
+    # Each task's places left when last seen, and when and with how many places a task went: a study back with
+    # more places than it had, or a full one with places again, opened again (lists flicker, places do not grow).
+    _places: dict[tuple[str, str, str], int | None] = field(default_factory=dict)
+    _gone_since: dict[tuple[str, str, str], tuple[datetime, int | None]] = field(default_factory=dict)
+    _reopened_at: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
     _sent: deque[datetime] = field(default_factory=deque)
 
     def new_matches(self, result: MergeResult) -> list[Task]:
-        """Tasks of this poll that are new to the worker and pass their notification rules, best paid first."""
+        """Tasks of this poll that are new to the worker, or full studies open again, and pass the worker's
+        notification rules; best paid first."""
         for key in result.gone:
-            self._gone_since[key] = result.seen_at
+            self._gone_since[key] = (result.seen_at, self._places.pop(key, None))
         fresh = []
         for task in result.new:
-            gone_since = self._gone_since.pop(task.key, None)
+            gone_since, places_then = self._gone_since.pop(task.key, (None, None))
             back_too_soon = gone_since is not None and result.seen_at - gone_since < RETURN_AFTER
-            if not back_too_soon and self.matches(task):
+            reopened = back_too_soon and _more_places(places_then, task.places_left)
+            if self.matches(task) and (not back_too_soon or (reopened and self._may_say_reopened(task))):
+                fresh.append(task)
+            self._places[task.key] = task.places_left
+        for task in result.updated:
+            places_then = self._places.get(task.key)
+            opened_again = places_then == 0 and _more_places(places_then, task.places_left)
+            self._places[task.key] = task.places_left
+            if opened_again and self.matches(task) and self._may_say_reopened(task):
                 fresh.append(task)
         return sorted(fresh, key=lambda task: -(rate.minor if (rate := task.reward_per_hour) else 0))
+
+    def _may_say_reopened(self, task: Task) -> bool:
+        """At most once an hour per study; remembers that it is said now."""
+        moment = self.now()
+        for key in [key for key, when in self._reopened_at.items() if moment - when >= REOPENED_AGAIN_AFTER]:
+            del self._reopened_at[key]
+        if task.key in self._reopened_at:
+            return False
+        self._reopened_at[task.key] = moment
+        return True
 
     def tasks_to_alert(self, result: MergeResult) -> list[Task]:
         """The tasks this poll's one alert is about, best paid first; none during quiet hours or beyond the rate
@@ -90,3 +115,7 @@ class Alerts:
     def seen(self) -> None:
         """The worker looked at the list."""
         self.unseen = 0
+
+
+def _more_places(before: int | None, now: int | None) -> bool:
+    return before is not None and now is not None and now > before

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt, Outcome
+from surveydesk.work.store import WorkLog
 
 # The last `attempt_events` row ingested, in the settings table.
 SEEN_KEY = "ledger.attempt_events_seen"

@@ -23,8 +23,8 @@ from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
 from surveydesk.ledger.rates import Converter, Missing, RateStore, rounded
 from surveydesk.store.database import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt
+from surveydesk.work.store import WorkLog
 from surveydesk.work.wages import WageReport, hourly, period_start, report
 
 PENDING, APPROVED, PAID, DECLINED = "pending", "approved", "paid", "declined"

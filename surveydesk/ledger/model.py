@@ -27,72 +27,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from surveydesk.core.clock import utc_iso
+from surveydesk.core.earnings import Kind, Status
 from surveydesk.core.money import Money
 
-
-class Status(StrEnum):
-    """Where a piece of money stands, from the worker taking the task to the platform paying it out."""
-
-    IN_PROGRESS = "in_progress"
-    SUBMITTED = "submitted"
-    AWAITING_REVIEW = "awaiting_review"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    RETURNED = "returned"
-    SCREENED_OUT = "screened_out"
-    PAID = "paid"
-    REVERSED = "reversed"
-    # What SurveyDesk presumes of money a platform stopped reporting while it was still under way (MTurk lists
-    # about 45 days): it approves on its own what waits too long, and pays what it approved.
-    PRESUMED_APPROVED = "presumed_approved"
-    PRESUMED_PAID = "presumed_paid"
-
-    @property
-    def rank(self) -> int:
-        """How far along review this status is: a status of a higher rank is newer news about the same money.
-
-        A decision (approved, rejected, returned, screened out) outranks waiting; paid outranks a decision;
-        a reversal comes after payment (money taken back), so it outranks everything. A presumption ranks just
-        below what it presumes, so the platform's own word on that step (or a later one) replaces it.
-        """
-        return _RANKS[self]
-
-    @property
-    def presumed(self) -> bool:
-        return self in PRESUMED_STATUSES
-
-
-_RANKS = {
-    Status.IN_PROGRESS: 0,
-    Status.SUBMITTED: 2,
-    Status.AWAITING_REVIEW: 4,
-    Status.PRESUMED_APPROVED: 5,
-    Status.APPROVED: 6,
-    Status.REJECTED: 6,
-    Status.RETURNED: 6,
-    Status.SCREENED_OUT: 6,
-    Status.PRESUMED_PAID: 7,
-    Status.PAID: 8,
-    Status.REVERSED: 10,
-}
 # Money the worker has (approved or paid out) and money still under review.
 EARNED = frozenset({Status.APPROVED, Status.PAID, Status.PRESUMED_APPROVED, Status.PRESUMED_PAID})
 # What a status still under way is presumed to have become once its platform no longer reports it.
 PRESUMPTIONS = {Status.AWAITING_REVIEW: Status.PRESUMED_APPROVED, Status.APPROVED: Status.PRESUMED_PAID}
-PRESUMED_STATUSES = frozenset(PRESUMPTIONS.values())
 PENDING = frozenset({Status.IN_PROGRESS, Status.SUBMITTED, Status.AWAITING_REVIEW})
-
-
-class Kind(StrEnum):
-    """What an entry's money is: a task's reward, money the platform moved on its own record, or a payout."""
-
-    TASK = "task"
-    BONUS = "bonus"
-    ADJUSTMENT = "adjustment"
-    REVERSAL = "reversal"
-    # Money the worker sent from the platform to her wallet (a Toloka withdrawal): a record of where earned money
-    # went, which earns nothing and takes nothing back.
-    PAYOUT = "payout"
 
 
 class Source(StrEnum):
@@ -142,60 +84,6 @@ def merge_description(
             values.append(mine)
             origins.append(mine_origin)
     return tuple(values), "".join(origins)
-
-
-def entry_id(platform: str, account: str, kind: Kind, external_id: str) -> str:
-    """The entry's id on every computer: "<platform>/<account>/<kind>/<external id>".
-
-    A task entry's external id is the task's own id (study, HIT, survey, pool), so the worker's attempt and the
-    platform's submission for it meet in one entry; a bonus, adjustment or reversal uses the platform's record id.
-    """
-    return f"{platform}/{account}/{kind.value}/{external_id}"
-
-
-@dataclass(frozen=True, slots=True)
-class EntryHeader:
-    """What identifies an entry and describes it, as a report of it says.
-
-    `task_id` is the task's id (study, HIT, survey, pool); `record_id` the platform's id of its record of the
-    money (submission, assignment, transaction). A task entry is named by its task id, any other kind by its
-    record id (a bonus may name its task too). `occurred_at` is when the money was earned (the task taken or
-    submitted, the bonus given); `currency` is the entry's until an event names an amount.
-
-    `claimable`: the platform's ids are unknown to the worker's attempts (an MTurk attempt knows the HIT group,
-    not the HIT), so the attempt's own entry is linked to this one when they have the same title and amount and
-    are close in time (see the module's docstring).
-    """
-
-    platform: str
-    account: str
-    kind: Kind
-    occurred_at: datetime
-    currency: str
-    task_id: str = ""
-    record_id: str = ""
-    title: str = ""
-    requester: str = ""
-    attempt_id: int | None = None
-    claimable: bool = False
-    described_by: str = ""  # who gave each described field (see DESCRIBED_FIELDS); "" for the report's source
-
-    def __post_init__(self) -> None:
-        if not (self.task_id if self.kind is Kind.TASK else self.record_id):
-            raise ValueError(
-                f"a {self.kind.value} entry needs its {'task' if self.kind is Kind.TASK else 'record'} id"
-            )
-
-    @property
-    def id(self) -> str:
-        return entry_id(
-            self.platform, self.account, self.kind, self.task_id if self.kind is Kind.TASK else self.record_id
-        )
-
-    @property
-    def described(self) -> tuple[str, ...]:
-        """The values of `DESCRIBED_FIELDS`, as stored (times as UTC ISO text)."""
-        return (self.title, self.requester, utc_iso(self.occurred_at), self.record_id)
 
 
 @dataclass(frozen=True, slots=True)

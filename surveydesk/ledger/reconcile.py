@@ -12,46 +12,17 @@ with its cursor, so the next run goes on from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import AccountKey
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.model import Source
-from surveydesk.ledger.store import CursorUpdate, LedgerStore, Report
-
-
-@dataclass(frozen=True, slots=True)
-class Batch:
-    """Reports read together, and where the next run resumes once they are stored; `done` ends the run.
-
-    `unreported_before`, when the platform keeps its records only for a while (MTurk, about 45 days): what was
-    earned before it is no longer reported, so what was still under way then is presumed settled
-    (`LedgerStore.presume_unreported`)."""
-
-    reports: tuple[Report, ...]
-    cursor: str
-    done: bool = False
-    unreported_before: datetime | None = None
-
-
-class EarningsReader(Protocol):
-    """Reads one account's records of submissions and earnings from its platform.
-
-    Raises only `surveydesk.core.errors.PlatformError` subclasses for anything the platform does; a batch is
-    yielded only once every record in it was read, so nothing half-read is stored.
-    """
-
-    @property
-    def account(self) -> AccountKey: ...
-
-    def read(self, cursor: str) -> Iterator[Batch]:
-        """Batches from `cursor` ("" for the start) to the end of this run; the last one is `done`."""
-        ...
+from surveydesk.ledger.store import CursorUpdate, LedgerStore
 
 
 @dataclass(frozen=True, slots=True)

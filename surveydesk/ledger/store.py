@@ -13,30 +13,28 @@ computer, so every computer that holds the same events ends with the same entrie
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import (
     ATTEMPT_TASK_PREFIX,
     PRESUMPTIONS,
     UNKNOWN_ORIGIN,
-    EntryHeader,
-    Kind,
     LedgerEntry,
     LedgerEvent,
     Source,
-    Status,
     current_state,
     make_event,
     merge_description,
     origins_of,
 )
-from surveydesk.store.database import Database
+from surveydesk.store.database import Database, chunked, question_marks
 
 # How far apart a local attempt and the platform's record of it may be, when matched by title and amount.
 CLAIM_WINDOW = timedelta(days=2)
@@ -47,18 +45,6 @@ _ENTRY_COLUMNS = (
     "status_at, amount_minor, currency, note"
 )
 _EVENT_COLUMNS = "id, entry_id, at, recorded_at, source, status, amount_minor, currency, note, link"
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One thing a source says about one entry: the entry as described, and what the event says of it."""
-
-    header: EntryHeader
-    at: datetime
-    status: Status | None = None
-    amount: Money | None = None
-    note: str | None = None
-    platform_seconds: int | None = None  # how long the platform says the worker took (Prolific's time_taken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +113,11 @@ class LedgerStore:
             return []
         learnt = max(event.recorded_at for event in listed)
         with self._db.transaction() as connection:
+            # An event learnt earlier on another computer keeps that earlier time here too (sync/documents.py).
+            connection.executemany(
+                "UPDATE ledger_events SET recorded_at = ? WHERE id = ? AND recorded_at > ?",
+                [(utc_iso(e.recorded_at), e.id, utc_iso(e.recorded_at)) for e in listed],
+            )
             return _store(connection, [(header.id, header) for header in headers], listed, learnt)
 
     def presume_unreported(self, account: AccountKey, before: datetime, recorded_at: datetime) -> list[str]:
@@ -147,6 +138,48 @@ class LedgerStore:
                 for entry, status in rows
             ]
             return _store(connection, [], events, recorded_at)
+
+    def attach_attempt(self, attempt_id: int, entries: Sequence[str]) -> None:
+        """Name the worker's attempt (received after these entries) as theirs, where they name none yet."""
+        with self._db.transaction() as connection:
+            for chunk in chunked(entries):
+                connection.execute(
+                    "UPDATE ledger_entries SET attempt_id = ? WHERE attempt_id IS NULL "
+                    f"AND id IN ({question_marks(len(chunk))})",
+                    (attempt_id, *chunk),
+                )
+
+    def event_ids(self) -> list[str]:
+        return [event for (event,) in self._db.connection().execute("SELECT id FROM ledger_events")]
+
+    def described_events(self, ids: Sequence[str]) -> Iterator[tuple[EntryHeader, LedgerEvent]]:
+        """The events among `ids`, each with its entry's header as stored (`attempt_id` included)."""
+        for chunk in chunked(ids):
+            rows = self._db.connection().execute(
+                "SELECT v.id, v.entry_id, v.at, v.recorded_at, v.source, v.status, v.amount_minor, v.currency, "
+                "v.note, v.link, e.platform, e.account, e.kind, e.task_id, e.record_id, e.title, e.requester, "
+                "e.occurred_at, e.currency, e.described_by, e.attempt_id "
+                "FROM ledger_events AS v JOIN ledger_entries AS e ON e.id = v.entry_id "
+                f"WHERE v.id IN ({question_marks(len(chunk))})",
+                chunk,
+            )
+            for row in rows:
+                (platform, account, kind, task_id, record_id, title, requester, occurred_at, currency,
+                 described_by, attempt_id) = row[10:]  # fmt: skip
+                header = EntryHeader(
+                    platform=platform,
+                    account=account,
+                    kind=Kind(kind),
+                    occurred_at=parse_utc_iso(occurred_at),
+                    currency=currency,
+                    task_id=task_id,
+                    record_id=record_id,
+                    title=title,
+                    requester=requester,
+                    attempt_id=attempt_id,
+                    described_by=described_by,
+                )
+                yield header, event_from_row(row[:10])
 
     def add_note(self, entry: str, note: str, at: datetime) -> None:
         """The worker's note on an entry; the latest note is the entry's."""

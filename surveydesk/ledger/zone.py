@@ -8,7 +8,6 @@ in one transaction.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -111,10 +110,6 @@ def apply_zone(database: Database, zone: tzinfo, progress: Progress | None = Non
         )
         if progress is not None:
             progress.check()
-        connection.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (ZONE_SETTING, json.dumps(name)),
-        )
+        settings.set(ZONE_SETTING, name)  # joins this transaction: the figures and their zone go together
     log.info("history days are now those of %s", name)
     return True

@@ -15,12 +15,13 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.ledger.reconcile import EarningsReader
 from surveydesk.net.http import USER_AGENT, make_session
-from surveydesk.platforms.spec import PlatformSpec, SecretProvider
+from surveydesk.platforms.spec import PlatformSpec, ProfileSharing, SecretProvider
+from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 
 # Adding a platform: a folder beside these whose __init__.py defines SPEC, and its line here.
@@ -73,6 +74,20 @@ class Registry:
         word."""
         spec = self._specs.get(platform)
         return spec.name if spec is not None else platform.capitalize()
+
+    def sharing(self) -> dict[str, ProfileSharing]:
+        """The platforms that can receive profile answers, each with what it can receive."""
+        return {spec.platform: spec.profile_sharing for spec in self if spec.profile_sharing is not None}
+
+    def review_deadlines(self) -> dict[str, ReviewDeadline]:
+        """The platforms whose documented rule approves a submission left unreviewed, each with its rule."""
+        return {spec.platform: spec.review_deadline for spec in self if spec.review_deadline is not None}
+
+    def default_permission(self, platform: str) -> Permission:
+        """What the platform may receive of a field the worker chose nothing for: never, unless its spec says."""
+        spec = self._specs.get(platform)
+        sharing = spec.profile_sharing if spec is not None else None
+        return sharing.default if sharing is not None else Permission.NEVER
 
     def is_survey_wall(self, platform: str) -> bool:
         spec = self._specs.get(platform)

@@ -15,9 +15,11 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
-from surveydesk.ledger.reconcile import EarningsReader
+from surveydesk.profile.sharing import Permission
+from surveydesk.profile.store import ProfileStore
 
 SecretProvider = Callable[[], str | None]
 ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
@@ -39,13 +41,27 @@ class OptionSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileSharing:
+    """What a platform can receive from the worker's profile: the fields its mapping table names, the choices
+    she has for each (`choices`), the one that holds until she chooses (`default`), and how its connector is
+    given the answers she allows (`attach`, for a platform that sends them unasked with its requests)."""
+
+    default: Permission
+    choices: tuple[Permission, ...]
+    fields: Callable[[], frozenset[str]]
+    attach: Callable[[object, ProfileStore, AccountKey], None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformSpec:
     """One platform: its name, where its API lives, how its clients are built, and how it behaves.
 
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
-    meet in one earnings entry. `demo_site`: the module of its site in the demo exchange, which defines `DEMO`
-    (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
+    meet in one earnings entry. `review_deadline`: the platform's documented rule that approves a submission
+    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile. `demo_site`: the
+    module of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named,
+    not imported, so that no platform depends on the demo.
     """
 
     platform: str
@@ -60,6 +76,8 @@ class PlatformSpec:
     survey_wall: bool = False
     task_ids_shared: bool = False
     demo_site: str | None = None
+    profile_sharing: ProfileSharing | None = None
+    review_deadline: ReviewDeadline | None = None
 
 
 def with_options(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from surveydesk.core.model import Task
+from surveydesk.core.requirements import NO_REQUIREMENTS, Qualification, Requirements
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.mturk.tasks import Requirement
 from surveydesk.profile.schema import Profile, SchemaError, load_resource
 
 _COMPARATORS = {
@@ -28,17 +28,6 @@ _COMPARATORS = {
     "In": "in",
     "NotIn": "not in",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Requirements:
-    """What a platform asked of the worker for one task, beyond the task itself."""
-
-    qualifications: tuple[Requirement, ...] = ()
-    peripherals: tuple[str, ...] = ()
-
-
-NO_REQUIREMENTS = Requirements()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +104,7 @@ class Eligibility:
                 reasons.append(reason)
         return tuple(reasons)
 
-    def _qualification(self, requirement: Requirement) -> str | None:
+    def _qualification(self, requirement: Qualification) -> str | None:
         if requirement.name in self._table.locale_names and self._country is not None:
             return self._location(requirement, self._country)
         if requirement.met is False:
@@ -124,7 +113,7 @@ class Eligibility:
             return QT_TRANSLATE_NOOP("Eligibility", "asks for {0}, which MTurk says you do not have").filled(asked)
         return None
 
-    def _location(self, requirement: Requirement, country: str) -> str | None:
+    def _location(self, requirement: Qualification, country: str) -> str | None:
         places = {value.partition("-")[0].upper() for value in requirement.values}
         match requirement.comparator:
             case "EqualTo" | "In":

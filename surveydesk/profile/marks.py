@@ -7,9 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from surveydesk.core.model import AccountKey, Task
-from surveydesk.platforms.mturk.tasks import MTurkConnector
-from surveydesk.platforms.prolific.tasks import ProlificConnector
-from surveydesk.profile.eligibility import NO_REQUIREMENTS, Eligibility, Requirements
+from surveydesk.core.requirements import NO_REQUIREMENTS, Requirements, StatesRequirements
+from surveydesk.profile.eligibility import Eligibility
 from surveydesk.profile.risk import Risk, ScreenOutHistory
 
 
@@ -40,10 +39,8 @@ def requirements_from(connector_of: Callable[[AccountKey], object | None]) -> Ca
 
     def requirements(task: Task) -> Requirements:
         connector = connector_of(task.account_key)
-        if isinstance(connector, MTurkConnector):
-            return Requirements(qualifications=connector.requirements_of(task.external_id))
-        if isinstance(connector, ProlificConnector):
-            return Requirements(peripherals=connector.peripherals_of(task.external_id))
+        if isinstance(connector, StatesRequirements):
+            return connector.requirements_of(task.external_id)
         return NO_REQUIREMENTS
 
     return requirements

@@ -2,13 +2,13 @@
 
 Three choices: `NEVER` (the default for every platform that would receive a field without a question, such as
 CPX's survey request), `ASK` (the default for BitLabs' profiler: the worker sees the answer and sends it with
-a click) and `ALWAYS` (filled in without asking). Nothing leaves the computer for a field set to NEVER.
+a click) and `ALWAYS` (filled in without asking). Nothing leaves the computer for a field set to NEVER. Which
+platforms can receive fields, and their defaults, each platform's `PlatformSpec.profile_sharing` says.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
 
 
 class Permission(StrEnum):
@@ -17,20 +17,9 @@ class Permission(StrEnum):
     ALWAYS = "always"
 
 
-# The platforms that can receive profile answers, and what each may do without a choice of the worker's.
-# BitLabs asks its own questions in the click flow, so showing the answer there first is safe; CPX receives
-# fields with every survey request, unseen, so nothing goes until the worker says so.
-SHARING_PLATFORMS: Final = ("bitlabs", "cpx")
-DEFAULT_PERMISSION: Final = {"bitlabs": Permission.ASK, "cpx": Permission.NEVER}
-
-
-def default_permission(platform: str) -> Permission:
-    return DEFAULT_PERMISSION.get(platform, Permission.NEVER)
-
-
-def permission_of(text: str | None, platform: str) -> Permission:
+def permission_of(text: str | None, default: Permission) -> Permission:
     """A stored choice read back; anything unreadable is the platform's default, which never sends unseen."""
     try:
-        return Permission(text) if text is not None else default_permission(platform)
+        return Permission(text) if text is not None else default
     except ValueError:
-        return default_permission(platform)
+        return default

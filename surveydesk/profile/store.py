@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from surveydesk.core.clock import Clock, parse_utc_iso, utc_iso
 from surveydesk.profile.schema import Value
 from surveydesk.profile.sharing import Permission, permission_of
-from surveydesk.store.database import Database
+from surveydesk.store.database import Database, chunked, question_marks
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +65,32 @@ def extra_field(platform: str, question_id: str) -> str:
     return f"{platform}:{question_id}"
 
 
+def never_by_default(_platform: str) -> Permission:
+    return Permission.NEVER
+
+
+@dataclass(frozen=True, slots=True)
+class SharedAnswer:
+    """One answer as it travels between computers (`value` its JSON text, `changed_at` when it was given,
+    wherever that was), or its removal (`value` None)."""
+
+    field: str
+    value: str | None
+    label: str
+    platform: str
+    changed_at: str
+
+
 class ProfileStore:
     """Reads and writes at once, on the calling thread's connection; safe from the pool as from the GUI."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, default_permission: Callable[[str], Permission] = never_by_default
+    ) -> None:
+        """`default_permission`: a platform's choice for a field the worker chose nothing for (the registry's)."""
         self._db = db
         self._clock = clock
+        self._default_permission = default_permission
 
     # --- answers -----------------------------------------------------------------------------------------
 
@@ -117,7 +137,7 @@ class ProfileStore:
             .execute("SELECT permission FROM profile_sharing WHERE field = ? AND platform = ?", (field, platform))
             .fetchone()
         )
-        return permission_of(None if row is None else row[0], platform)
+        return permission_of(None if row is None else row[0], self._default_permission(platform))
 
     def permissions(self, platform: str, fields: Iterable[str]) -> dict[str, Permission]:
         rows = dict(
@@ -125,7 +145,8 @@ class ProfileStore:
                 "SELECT field, permission FROM profile_sharing WHERE platform = ?", (platform,)
             )
         )
-        return {field: permission_of(rows.get(field), platform) for field in fields}
+        default = self._default_permission(platform)
+        return {field: permission_of(rows.get(field), default) for field in fields}
 
     def set_permission(self, field: str, platform: str, permission: Permission) -> None:
         with self._db.transaction() as connection:
@@ -231,6 +252,59 @@ class ProfileStore:
             for statement in _DELETE_ALL:
                 writing.execute(statement)
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class SharedAnswers:
+    """The answers as replication reads and writes them: JSON text as stored, times as given on whichever
+    computer gave them. Needs no clock, unlike the worker's own edits through `ProfileStore`."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def exist(self) -> bool:
+        """The tables come with the profile's migration; a database opened without it has no profile."""
+        row = (
+            self._db.connection()
+            .execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'profile_answers'")
+            .fetchone()
+        )
+        return row is not None
+
+    def fields(self) -> set[str]:
+        return {field for (field,) in self._db.connection().execute("SELECT field FROM profile_answers")}
+
+    def changed_since(self, since: str) -> list[tuple[str, str]]:
+        """(field, updated_at) of the answers given after `since` (UTC ISO text; "" for all)."""
+        return (
+            self._db.connection()
+            .execute("SELECT field, updated_at FROM profile_answers WHERE updated_at > ?", (since,))
+            .fetchall()
+        )
+
+    def read(self, fields: Sequence[str]) -> list[SharedAnswer]:
+        """The answers among `fields` that are here."""
+        found: list[SharedAnswer] = []
+        for chunk in chunked(fields):
+            rows = self._db.connection().execute(
+                "SELECT field, value, label, platform, updated_at FROM profile_answers "
+                f"WHERE field IN ({question_marks(len(chunk))})",
+                chunk,
+            )
+            found += (SharedAnswer(*row) for row in rows)
+        return found
+
+    def put(self, answer: SharedAnswer) -> None:
+        """Keep an answer given on another computer as it was given there, or remove it."""
+        with self._db.transaction() as connection:
+            if answer.value is None:
+                connection.execute("DELETE FROM profile_answers WHERE field = ?", (answer.field,))
+                return
+            connection.execute(
+                "INSERT INTO profile_answers (field, value, label, platform, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (field) DO UPDATE SET value = excluded.value, label = excluded.label, "
+                "platform = excluded.platform, updated_at = excluded.updated_at",
+                (answer.field, answer.value, answer.label, answer.platform, answer.changed_at),
+            )
 
 
 def _json(value: Value) -> str:

@@ -17,6 +17,7 @@ import requests
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import Status
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
 from surveydesk.ledger.ecb import ECB_BASE_URL, Feed, fetch_rates
@@ -29,7 +30,6 @@ from surveydesk.ledger.history import (
     open_history,
     wage_series,
 )
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.rate_plan import RateNeeds, UpdateRecord, due_feed, rate_needs
 from surveydesk.ledger.rates import EURO, Converter, Rate, RateStore
 from surveydesk.ledger.store import LedgerStore
@@ -38,7 +38,7 @@ from surveydesk.services.background import Background
 from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.store.work_log import WorkLog
+from surveydesk.work.store import WorkLog
 
 log = logging.getLogger(__name__)
 

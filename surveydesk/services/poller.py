@@ -88,6 +88,10 @@ class Poller(QObject):
     def statuses(self) -> list[PlatformStatus]:
         return [schedule.status for schedule in self._schedules.values()]
 
+    def cadences(self) -> list[tuple[PlatformStatus, timedelta]]:
+        """Each enabled account's status and cadence (its wait after a success): whether alerts can still come."""
+        return [(s.status, s.politeness.min_interval) for s in self._schedules.values() if s.account.enabled]
+
     @property
     def paused(self) -> bool:
         return self._paused

@@ -23,11 +23,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import DEFAULT_CADENCE, Politeness
 from surveydesk.core.progress import Progress
-from surveydesk.ledger.reconcile import EarningsReader, Reconciler, SyncResult
+from surveydesk.ledger.reconcile import Reconciler, SyncResult
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.background import Background
 

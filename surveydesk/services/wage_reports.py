@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from surveydesk.services.background import Background
-from surveydesk.store.work_log import WorkLog
 from surveydesk.work.model import Attempt
 from surveydesk.work.reputation import Reputation, reputations
+from surveydesk.work.store import WorkLog
 from surveydesk.work.wages import WageReport, by_key, period_start, report
 
 log = logging.getLogger(__name__)

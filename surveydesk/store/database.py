@@ -10,10 +10,12 @@ from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from surveydesk.store.migrations import MIGRATIONS, Migration
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _BUSY_TIMEOUT_SECONDS = 5.0
 _HEADER_SIZE = 100
@@ -123,16 +125,14 @@ class Database:
 
         `BEGIN IMMEDIATE` takes the write lock up front, so a transaction that reads before it writes waits
         for other writers (up to the busy timeout) instead of failing half-way with "database is locked".
+
+        Inside another transaction on this thread the block is a savepoint of it: a store's write then joins the
+        caller's transaction (replication writes a pulled batch through each package's store, all or nothing),
+        and an exception undoes only the block, for the outer transaction to roll back or go on.
         """
         connection = self.connection()
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _savepoint(connection) if connection.in_transaction else _outermost(connection):
             yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         """Close every connection this database opened, whichever thread opened it.
@@ -189,6 +189,42 @@ class Database:
             except sqlite3.Error as error:
                 raise MigrationError(migration, error) from error
             log.info("%s: migrated to version %d (%s)", self.path, migration.version, migration.description)
+
+
+@contextmanager
+def _outermost(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def _savepoint(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("SAVEPOINT nested")
+    try:
+        yield
+    except BaseException:
+        if connection.in_transaction:  # SQLite may have rolled the whole transaction back already (disk full)
+            connection.execute("ROLLBACK TO nested")
+            connection.execute("RELEASE nested")
+        raise
+    connection.execute("RELEASE nested")
+
+
+def chunked(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """`items` in slices small enough for one `IN (?, ?, …)` query each (SQLite limits bound parameters)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def question_marks(count: int) -> str:
+    """The `?, ?, …` of an `IN (…)` list of `count` values."""
+    return ",".join("?" * count)
 
 
 def _check_order(migrations: Sequence[Migration]) -> None:

@@ -1,26 +1,19 @@
-"""The worker's settings: small JSON values in the `settings` table, with typed accessors for the ones we use."""
+"""The worker's settings: small JSON values in the `settings` table. Typed accessors live with what they are
+about (work/wage_settings.py for the country and the minimum wage), so this layer names no concept above it."""
 
 from __future__ import annotations
 
 import json
 import logging
-import re
+from collections.abc import Sequence
 from typing import TypeAlias, TypeVar, cast
 
-from surveydesk.core.money import Money, MoneyError
-from surveydesk.store.database import Database
-from surveydesk.work.minimum_wage import default_country, default_minimum_wage
+from surveydesk.store.database import Database, chunked, question_marks
 
 log = logging.getLogger(__name__)
 
 JsonValue: TypeAlias = "str | int | float | bool | list[JsonValue] | dict[str, JsonValue] | None"
 T = TypeVar("T")
-
-COUNTRY = "country"
-MINIMUM_WAGE = "minimum_wage"
-
-_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-_UNSET = object()
 
 
 class SettingsStore:
@@ -41,56 +34,27 @@ class SettingsStore:
             return default
 
     def set(self, key: str, value: JsonValue) -> None:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        self.set_text(key, json.dumps(value, ensure_ascii=False, allow_nan=False))
+
+    # --- as JSON text (replication carries settings so, and they must come back exactly as written) ----------
+
+    def all_keys(self) -> list[str]:
+        return [key for (key,) in self._db.connection().execute("SELECT key FROM settings")]
+
+    def texts(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, stored JSON text) of the settings among `keys` that are set."""
+        found: list[tuple[str, str]] = []
+        for chunk in chunked(keys):
+            found += self._db.connection().execute(
+                f"SELECT key, value FROM settings WHERE key IN ({question_marks(len(chunk))})", chunk
+            )
+        return found
+
+    def set_text(self, key: str, text: str) -> None:
+        """Keep `text` (JSON, checked by the caller) as the value of `key`, character for character."""
         with self._db.transaction() as connection:
             connection.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, text),
             )
-
-    # --- typed settings -------------------------------------------------------------------------------------
-
-    def country(self) -> str:
-        """The worker's country (ISO 3166-1 alpha-2): what they chose, else what the system locale says."""
-        stored = self.get(COUNTRY, _UNSET)
-        if isinstance(stored, str) and _COUNTRY_CODE.match(stored):
-            return stored
-        if stored is not _UNSET:
-            log.warning("setting %r is not a country code (%r); using the locale's", COUNTRY, stored)
-        return default_country()
-
-    def set_country(self, country: str) -> None:
-        code = country.strip().upper()
-        if not _COUNTRY_CODE.match(code):
-            raise ValueError(f"not an ISO 3166 country code: {country!r}")
-        self.set(COUNTRY, code)
-
-    def minimum_wage(self) -> Money | None:
-        """The hourly minimum wage the worker compares against.
-
-        Until they save one it is their country's statutory figure; once they clear it, there is none.
-        """
-        stored = self.get(MINIMUM_WAGE, _UNSET)
-        if stored is _UNSET:
-            return default_minimum_wage(self.country())
-        if stored is None:
-            return None
-        try:
-            return _money_of(stored)
-        except MoneyError as error:
-            log.warning("setting %r cannot be read (%s); using the country's figure", MINIMUM_WAGE, error)
-            return default_minimum_wage(self.country())
-
-    def set_minimum_wage(self, wage: Money | None) -> None:
-        """Keep `wage` exactly, in minor units (never a float); None means the worker wants no comparison."""
-        self.set(MINIMUM_WAGE, None if wage is None else {"minor": wage.minor, "currency": wage.currency})
-
-
-def _money_of(stored: object) -> Money:
-    if not isinstance(stored, dict):
-        raise MoneyError(f"not a money object: {stored!r}")
-    minor, currency = stored.get("minor"), stored.get("currency")
-    if type(minor) is not int or not isinstance(currency, str):
-        raise MoneyError(f"not a money object: {stored!r}")
-    return Money(minor, currency)

@@ -29,19 +29,12 @@ from datetime import datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind, Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
-from surveydesk.ledger.model import (
-    DESCRIBED_FIELDS,
-    UNKNOWN_ORIGIN,
-    EntryHeader,
-    Kind,
-    LedgerEvent,
-    Source,
-    Status,
-    merge_description,
-)
-from surveydesk.work.model import Outcome
+from surveydesk.ledger.model import DESCRIBED_FIELDS, UNKNOWN_ORIGIN, LedgerEvent, Source, merge_description
+from surveydesk.profile.store import SharedAnswer
+from surveydesk.work.model import AttemptRecord, Outcome, ShiftRecord, Stretch
 
 JsonObject = dict[str, Any]
 
@@ -299,40 +292,6 @@ def _header_ids_present(entry: JsonObject, kind: Kind) -> bool:
 # --- shifts and attempts ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Stretch:
-    started_at: str
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class ShiftRecord:
-    sync_id: str
-    started_at: str
-    ended_at: str
-    automatic: bool
-    stretches: tuple[Stretch, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptRecord:
-    sync_id: str
-    shift: str | None
-    platform: str
-    account: str
-    external_id: str
-    title: str
-    requester: str
-    reward: Money
-    time_limit_seconds: int | None
-    started_at: str
-    ended_at: str
-    outcome: Outcome
-    paid: Money | None
-    estimated_minutes: int | None
-    stretches: tuple[Stretch, ...]
-
-
 def shift_body(record: ShiftRecord, changed_at: str) -> JsonObject:
     return {
         "type": SHIFT,
@@ -450,18 +409,7 @@ def read_setting(key: str, body: JsonObject) -> str:
 # --- profile answers ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileAnswer:
-    """One answer as the profile keeps it (`value` is its JSON text), or its removal (`value` None)."""
-
-    field: str
-    value: str | None
-    label: str
-    platform: str
-    changed_at: str
-
-
-def profile_body(answer: ProfileAnswer) -> JsonObject:
+def profile_body(answer: SharedAnswer) -> JsonObject:
     return {
         "type": PROFILE,
         "field": answer.field,
@@ -472,7 +420,7 @@ def profile_body(answer: ProfileAnswer) -> JsonObject:
     }
 
 
-def read_profile(key: str, body: JsonObject) -> ProfileAnswer:
+def read_profile(key: str, body: JsonObject) -> SharedAnswer:
     check_type(PROFILE, body)
     if body.get("field") != key or len(key) > NAME_LIMIT:
         raise DocumentError("the profile answer's document names another field")
@@ -483,7 +431,7 @@ def read_profile(key: str, body: JsonObject) -> ProfileAnswer:
             json.loads(value)
         except (ValueError, RecursionError):
             raise DocumentError("the profile answer is not JSON") from None
-    return ProfileAnswer(
+    return SharedAnswer(
         field=key,
         value=value,
         label=clean_text(_text(body, "label", 100_000, empty=True), TITLE_LIMIT),

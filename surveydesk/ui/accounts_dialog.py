@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.errors import PlatformError
+from surveydesk.core.errors import PlatformError, platform_outcome
 from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import make_session
@@ -241,15 +241,11 @@ class AccountsDialog(QDialog):
 
         connector = self._spec().connector(account, secret, make_session(), self._clock)
 
-        def poll_once() -> list[Task] | PlatformError:
-            try:
-                return connector.fetch_tasks()
-            except PlatformError as error:
-                return error
-
         self.feedback.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
-        self._background.run(poll_once, self._show_test_result, self._show_test_failure)
+        self._background.run(
+            platform_outcome(connector.fetch_tasks), self._show_test_result, self._show_test_failure
+        )
 
     # --- form ------------------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The alert settings: how many alerts a minute at most, quiet hours, and a sound."""
+"""The alert settings: how many alerts a minute at most, quiet hours, a sound, and alerts on the phone."""
 
 from __future__ import annotations
 
@@ -12,13 +12,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QPushButton,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 
 
 def save_alert_settings(settings: SettingsStore, alerts: AlertSettings) -> None:
@@ -33,9 +37,17 @@ class AlertsDialog(QDialog):
     """Edits the alert settings; `changed` carries the new ones once saved."""
 
     changed = Signal(object)  # AlertSettings
+    test_requested = Signal(bool)  # a test alert on this computer, with its sound or not
 
-    def __init__(self, settings: SettingsStore, current: AlertSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        current: AlertSettings,
+        parent: QWidget | None = None,
+        phone: PhoneAlertsSection | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.phone = phone
         self.setWindowTitle(self.tr("Alerts"))
         self._settings = settings
         self.per_minute = QSpinBox(self)
@@ -59,6 +71,8 @@ class AlertsDialog(QDialog):
         self._on_quiet_toggled(self.quiet.isChecked())
         self.sound = QCheckBox(self.tr("Play a sound with each alert"), self)
         self.sound.setChecked(current.sound)
+        self.test = QPushButton(self.tr("Send a test alert"), self)
+        self.test.clicked.connect(lambda: self.test_requested.emit(self.sound.isChecked()))
 
         hours = QHBoxLayout()
         hours.addWidget(self.quiet)
@@ -68,11 +82,20 @@ class AlertsDialog(QDialog):
         buttons.setParent(self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        computer = QWidget(self)
+        form = QFormLayout(computer)
         form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
         form.addRow(hours)
         form.addRow(self.sound)
-        form.addRow(buttons)
+        form.addRow(self.test)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(computer, self.tr("On this computer"))
+        if phone is not None:
+            phone.setParent(self)
+            self.tabs.addTab(phone, self.tr("On my phone"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
 
     def chosen(self) -> AlertSettings:
         quiet = self.quiet.isChecked()
@@ -85,6 +108,9 @@ class AlertsDialog(QDialog):
         )
 
     def save(self) -> None:
+        if self.phone is not None and not self.phone.save():
+            self.tabs.setCurrentWidget(self.phone)  # where it says what to put right
+            return
         alerts = self.chosen()
         save_alert_settings(self._settings, alerts)
         self.changed.emit(alerts)

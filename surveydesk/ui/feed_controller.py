@@ -6,26 +6,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, Task
+from surveydesk.core.translatable import Sentence
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
+from surveydesk.feed.health import PHONE, PHONE_FAILING, POLLING, AlertHealth, why_silent
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
+from surveydesk.services.idle import SessionIdle
+from surveydesk.services.phone_alerts import PhoneAlerts
+from surveydesk.services.phone_replies import ReplyStream
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
+from surveydesk.ui.phone_feed import PhoneFeed
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.ui.text import translated
 from surveydesk.ui.tray import Tray
 from surveydesk.work.timekeeper import Timekeeper
 
 TOLD_ABOUT_TRAY = "tray.told"
+# How often the feed checks that alerts can still come (a platform checked lately).
+_HEALTH_CHECK_MS = 30_000
 
 
 def alert_settings(settings: SettingsStore) -> AlertSettings:
@@ -60,6 +70,8 @@ class FeedController(QObject):
         clock: Clock,
         icon: QIcon,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        phone: PhoneAlerts | None = None,
+        idle: SessionIdle | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -69,6 +81,21 @@ class FeedController(QObject):
         self.alerts = Alerts(matches=self._notifies, now=clock.now, settings=alert_settings(settings))
         self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self)
         self.take_flow = TakeFlow(poller, background, timekeeper, open_url, self)
+        self.health = AlertHealth()
+        self._poller = poller
+        self._clock = clock
+        self._polling_since = clock.now()
+        self._health_check = QTimer(self)
+        self._health_check.timeout.connect(self.check_alerts_coming)
+        self._health_check.start(_HEALTH_CHECK_MS)
+        self.phone: PhoneFeed | None = None
+        if phone is not None:
+            replies = ReplyStream(parent=self)
+            self.phone = PhoneFeed(phone, idle, self.take_flow, replies, settings, clock, self)
+            phone.delivered.connect(lambda channel: self._worked(f"{PHONE}:{channel}"))
+            phone.failed.connect(
+                lambda channel, problem: self._failed(f"{PHONE}:{channel}", PHONE_FAILING.filled(problem))
+            )
         window.proxy.set_rules(self._rules.list_rules())
 
         poller.tasks_changed.connect(self._on_changes)
@@ -108,18 +135,32 @@ class FeedController(QObject):
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
 
     def edit_alerts(self) -> None:
-        dialog = AlertsDialog(self._settings, self.alerts.settings, self._window)
+        section = None
+        if self.phone is not None:
+            phone = self.phone.phone
+            section = PhoneAlertsSection(self._settings, self.phone.chosen, phone.secrets, phone)
+        dialog = AlertsDialog(self._settings, self.alerts.settings, self._window, section)
         dialog.changed.connect(self._on_alert_settings)
+        dialog.test_requested.connect(self.send_test_alert)
         dialog.exec()
         dialog.setParent(None)
+
+    def send_test_alert(self, sound: bool) -> None:
+        """What a new task's alert looks like (and sounds like) on this computer."""
+        words = self.tr("A test alert: new tasks will be announced like this.")
+        self._show(Alert(self.tr("SurveyDesk"), words, (), sound=sound))
 
     def reload_settings(self) -> None:
         """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
         self._on_rules_changed()
         self.alerts.settings = alert_settings(self._settings)
+        if self.phone is not None:
+            self.phone.reload()
 
     def _on_alert_settings(self, settings: AlertSettings) -> None:
         self.alerts.settings = settings
+        if self.phone is not None:
+            self.phone.reload()
 
     def _notifies(self, task: Task) -> bool:
         return self._notify_rules.matches(task)
@@ -131,8 +172,35 @@ class FeedController(QObject):
     def _on_changes(self, result: MergeResult) -> None:
         tasks = self.alerts.tasks_to_alert(result)
         if tasks:
-            self._show(task_alert(tasks, self.alerts.settings.sound))
+            alert = task_alert(tasks, self.alerts.settings.sound)
+            self._show(alert)
+            if self.phone is not None:
+                self.phone.alert(alert)
+        if self.phone is not None:
+            self.phone.on_changes(result)
         self.tray.set_unseen(self.alerts.unseen)
+
+    def check_alerts_coming(self) -> None:
+        """Says "No alerts are coming" when no platform was checked for three of its cadences, and why."""
+        silent = why_silent(self._poller.cadences(), self._poller.paused, self._clock.now(), self._polling_since)
+        if silent is None:
+            self._worked(POLLING)
+        else:
+            self._failed(POLLING, silent)
+
+    def _failed(self, channel: str, problem: Sentence) -> None:
+        if self.health.failed(channel, problem) and self.tray.available:
+            self.tray.show_alert(Alert(self.tr("Alerts are failing"), translated(problem), (), sound=False))
+        self._show_health()
+
+    def _worked(self, channel: str) -> None:
+        if self.health.worked(channel):
+            self._show_health()
+
+    def _show_health(self) -> None:
+        problems = [translated(problem) for problem in self.health.problems.values()]
+        self.tray.set_problems(problems)
+        self._window.show_alert_problems(problems)
 
     def _show(self, alert: Alert) -> None:
         if self.tray.available:

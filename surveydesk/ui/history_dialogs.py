@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.model import Status
 from surveydesk.ledger.rates import RateError, RateStore, parse_rate
 from surveydesk.platforms.prolific.submissions_csv import ParsedFile
 from surveydesk.ui.formatting import format_number

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import Status
+from surveydesk.core.model import Account
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
@@ -56,7 +58,7 @@ from surveydesk.ledger.history import (
     History,
     Totals,
 )
-from surveydesk.ledger.model import Status
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.rates import RateStore
 from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile, import_submissions, parse_file
 from surveydesk.platforms.registry import platform_name
@@ -68,8 +70,10 @@ from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.ui.wages_panel import format_duration
+from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,7 @@ class HistoryView(QWidget):
         clock: Clock,
         prolific_accounts: Callable[[], Sequence[str]],
         parent: QWidget | None = None,
+        wall_accounts: Callable[[], Sequence[Account]] = tuple,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -101,6 +106,7 @@ class HistoryView(QWidget):
         self._settings = settings
         self._clock = clock
         self._prolific_accounts = prolific_accounts
+        self._wall_accounts = wall_accounts
         self._data: HistoryData | None = None
         self._rates_problem = ""  # why the last update of the rates failed, until one succeeds
         self._reset_table_on_load = True
@@ -155,6 +161,8 @@ class HistoryView(QWidget):
         self.currency.editingFinished.connect(self._on_currency_edited)
         self.rates_button = QPushButton(self.tr("Exchange rates…"), self)
         self.rates_button.clicked.connect(self.open_rates)
+        self.points_button = QPushButton(self.tr("Value of points…"), self)
+        self.points_button.clicked.connect(self.open_points)
         self.import_button = QPushButton(self.tr("Import Prolific CSV…"), self)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button = QToolButton(self)
@@ -278,6 +286,7 @@ class HistoryView(QWidget):
         toolbar.addWidget(plain_label_with(self, self.tr("in")))
         toolbar.addWidget(self.currency)
         toolbar.addWidget(self.rates_button)
+        toolbar.addWidget(self.points_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.export_button)
@@ -551,7 +560,7 @@ class HistoryView(QWidget):
         stored = self._settings.get(CURRENCY_SETTING, "")
         if isinstance(stored, str) and stored:
             return stored
-        minimum = self._settings.minimum_wage()
+        minimum = WageSettings(self._settings).minimum_wage()
         return minimum.currency if minimum is not None else "EUR"
 
     def _on_currency_edited(self) -> None:
@@ -573,6 +582,13 @@ class HistoryView(QWidget):
         # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
         self._service.rates_updated.connect(dialog.on_rates_updated)
         self._service.rates_failed.connect(dialog.on_rates_failed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_points(self) -> PointsValueDialog:
+        """What the survey walls' points are worth; the walls read it again at their next check and sync."""
+        dialog = PointsValueDialog(PointsValueStore(self._db), self._wall_accounts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

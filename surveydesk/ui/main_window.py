@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
         self._sync_state: QLabel | None = None
+        self.alert_problems = plain_label(self)  # what keeps alerts from coming, until it is put right
+        self.statusBar().addPermanentWidget(self.alert_problems)
+        self.alert_problems.hide()
         self.status_panel = StatusPanel(self)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
         self.tabs = QTabWidget(self)
@@ -327,6 +330,12 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self._sync_state)
         self._sync_state.setText(text)
         self._sync_state.setToolTip(plain_tooltip(text))
+
+    def show_alert_problems(self, problems: list[str]) -> None:
+        """What keeps alerts from reaching the worker, kept in the status bar until it is put right."""
+        self.alert_problems.setText(problems[0] if problems else "")
+        self.alert_problems.setToolTip(plain_tooltip(" ".join(problems)))
+        self.alert_problems.setVisible(bool(problems))
 
     def say(self, message: str) -> None:
         """A message in the status bar, for things that happened (a take, a warning)."""

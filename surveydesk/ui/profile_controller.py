@@ -13,9 +13,9 @@ from surveydesk.core.model import AccountKey, PlatformStatus, PollState, Task
 from surveydesk.core.take import TakeResult
 from surveydesk.net.http import USER_AGENT, make_session
 from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
-from surveydesk.platforms.registry import secret_reader
+from surveydesk.platforms.registry import BUILT_IN, Registry, secret_reader
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
-from surveydesk.profile.mappings import load_bitlabs_mapping, load_cpx_mapping
+from surveydesk.profile.mappings import load_bitlabs_mapping
 from surveydesk.profile.marks import Marker, requirements_from
 from surveydesk.profile.risk import ScreenOutHistory, screen_out_history
 from surveydesk.profile.schema import load_schema
@@ -25,11 +25,11 @@ from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore
 from surveydesk.store.database import Database
-from surveydesk.store.work_log import WorkLog
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.profiler_dialog import ProfilerDialog
 from surveydesk.ui.take_flow import TakeFlow
+from surveydesk.work.store import WorkLog
 
 _HISTORY_START = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
 
@@ -47,6 +47,7 @@ class ProfileController(QObject):
         background: Background,
         clock: Clock,
         today: Callable[[], date] | None = None,
+        registry: Registry = BUILT_IN,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -58,9 +59,9 @@ class ProfileController(QObject):
         self._today = today or (lambda: datetime.now().date())  # the worker's own calendar day, for ages
         self.schema = load_schema()
         self.bitlabs_mapping = load_bitlabs_mapping()
-        self._cpx_fields = frozenset(load_cpx_mapping().fields)
+        self._sharing = registry.sharing()
         self._table = load_eligibility_table()
-        self.store = ProfileStore(database, clock)
+        self.store = ProfileStore(database, clock, registry.default_permission)
         self._history = ScreenOutHistory()
         self.dialog: ProfilerDialog | None = None
         # Accounts polled since their connector was made: requirements (MTurk's qualifications, Prolific's
@@ -73,11 +74,7 @@ class ProfileController(QObject):
         self.refresh_history()
 
     def edit(self) -> ProfileEditor:
-        shared = {
-            "bitlabs": frozenset(mapped.field for mapped in self.bitlabs_mapping.questions.values()),
-            "cpx": self._cpx_fields,
-        }
-        editor = ProfileEditor(self.store, self.schema, shared, self._today, self._window)
+        editor = ProfileEditor(self.store, self.schema, self._sharing, self._today, self._window)
         editor.changed.connect(self.refresh_marks)
         return editor
 

@@ -8,7 +8,7 @@ Everything here reads and writes the local database only; nothing is sent from t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.registry import platform_name
+from surveydesk.platforms.spec import ProfileSharing
 from surveydesk.profile.consistency import contradiction as profile_contradiction
 from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value
-from surveydesk.profile.sharing import SHARING_PLATFORMS, Permission
+from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.profile_inputs import AnswerInput
@@ -136,7 +137,7 @@ class ProfileEditor(QDialog):
         self,
         store: ProfileStore,
         schema: Schema,
-        shared_fields: dict[str, frozenset[str]],
+        sharing: Mapping[str, ProfileSharing],
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
@@ -145,7 +146,7 @@ class ProfileEditor(QDialog):
         self.resize(720, 620)
         self._store = store
         self._schema = schema
-        self._shared_fields = shared_fields  # platform → the fields it can receive (its mapping table)
+        self._sharing = sharing  # platform → what it can receive, and the worker's choices for it
         self._today = today
         self.editors: dict[str, FieldEditor] = {}
 
@@ -232,9 +233,9 @@ class ProfileEditor(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field in fields:
             sharing = {
-                platform: (Permission.NEVER, Permission.ALWAYS) if platform == "cpx" else tuple(Permission)
-                for platform in SHARING_PLATFORMS
-                if field.id in self._shared_fields.get(platform, frozenset())
+                platform: shared.choices
+                for platform, shared in self._sharing.items()
+                if field.id in shared.fields()
             }
             editor = FieldEditor(field, None, sharing, page)
             editor.changed.connect(lambda editor=editor: self._on_edit(editor))

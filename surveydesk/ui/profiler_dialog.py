@@ -1,8 +1,8 @@
 """BitLabs' profiler questions during a take, answered from the worker's profile.
 
-Each question is planned by surveydesk.profile.profiler: answered at once when the worker chose "always" for
-its field, shown ready to send when they chose "ask", and put to the worker when the profile has no answer
-they allow (their answer then goes into the profile, if they keep the box ticked). A different answer from
+Each question is planned by surveydesk.platforms.bitlabs.profiler: answered at once when the worker chose
+"always" for its field, shown ready to send when they chose "ask", and put to the worker when the profile has no
+answer they allow (their answer then goes into the profile, if they keep the box ticked). A different answer from
 the profile's is named before it is sent. When the flow redirects, the survey opens as any take does.
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Task
 from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep
+from surveydesk.platforms.bitlabs.profiler import PLATFORM, Fill, Learned, Plan, learned_from, plan, warning_for
 from surveydesk.profile.mappings import BitLabsMapping
-from surveydesk.profile.profiler import PLATFORM, Fill, Learned, Plan, learned_from, plan, warning_for
 from surveydesk.profile.schema import Schema
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore, extra_field

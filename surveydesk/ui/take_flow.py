@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from surveydesk.core.errors import PlatformError
+from surveydesk.core.errors import PlatformError, platform_outcome
 from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.platforms.registry import BUILT_IN
@@ -32,6 +32,7 @@ class TakeFlow(QObject):
 
     said = Signal(str)  # what happened, in words
     taken = Signal(object)  # the Task, once the platform said yes
+    not_taken = Signal(object, str)  # the Task, and why not in words
     attempt_started = Signal(int)  # the timer's attempt for it
 
     def __init__(
@@ -57,30 +58,25 @@ class TakeFlow(QObject):
     def take(self, task: Task) -> None:
         connector = self._poller.connector_of(task.account_key)
         if connector is None:
-            self.said.emit(
-                self.tr("“{0}” can no longer be taken here: its account was removed.").format(task_title(task))
-            )
+            removed = self.tr("“{0}” can no longer be taken here: its account was removed.")
+            self._refuse(task, removed.format(task_title(task)))
             return
         if task.key in self._in_flight:
             return
         self._in_flight.add(task.key)
         self.said.emit(self.tr("Taking “{0}”…").format(task_title(task)))
 
-        def work() -> TakeResult | PlatformError:
-            try:
-                result = connector.take(task)
-            except PlatformError as error:
-                return error
-            return result
-
-        self._background.run(work, lambda outcome: self._done(task, outcome), lambda _bug: self._failed(task))
+        self._background.run(
+            platform_outcome(lambda: connector.take(task)),
+            lambda outcome: self._done(task, outcome),
+            lambda _bug: self._failed(task),
+        )
 
     def _done(self, task: Task, outcome: TakeResult | PlatformError) -> None:
         self._in_flight.discard(task.key)
         if isinstance(outcome, PlatformError):
-            self.said.emit(
-                self.tr("Could not take “{0}”: {1}").format(task_title(task), translated(outcome.message))
-            )
+            reason = translated(outcome.message)
+            self._refuse(task, self.tr("Could not take “{0}”: {1}").format(task_title(task), reason))
             return
         step = self._before_opening.get(task.platform)
         if step is None:
@@ -101,6 +97,10 @@ class TakeFlow(QObject):
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)
-        self.said.emit(
-            self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task_title(task))
+        self._refuse(
+            task, self.tr("Could not take “{0}”: an error of ours; see the log file.").format(task_title(task))
         )
+
+    def _refuse(self, task: Task, words: str) -> None:
+        self.said.emit(words)
+        self.not_taken.emit(task, words)

@@ -40,6 +40,9 @@ class Tray(QObject):
         self._newest = newest_matches
         self._is_paused = is_paused
         self._last_alert: Alert | None = None
+        self._unseen = 0
+        self._problems: list[str] = []
+        self._goals: list[str] = []
         self._work_menu: QMenu | None = None
         self._icon = QSystemTrayIcon(icon, self)
         self._menu = QMenu()
@@ -73,13 +76,28 @@ class Tray(QObject):
         self.rebuild_menu()
 
     def set_unseen(self, count: int) -> None:
+        self._unseen = count
+        self._update_tooltip()
+
+    def set_problems(self, problems: list[str]) -> None:
+        """What keeps alerts from reaching the worker, in words: said in the tooltip until it is put right."""
+        self._problems = problems
+        self._update_tooltip()
+
+    def set_goals(self, lines: list[str]) -> None:
+        """The earnings goals' progress in words, one line each, said in the tooltip under the tasks."""
+        self._goals = lines
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        count = self._unseen
         if not count:
             tip = APP_NAME
         elif count == 1:
             tip = self.tr("SurveyDesk — 1 new matching task")
         else:
             tip = self.tr("SurveyDesk — {0} new matching tasks").format(format_number(count))
-        self._icon.setToolTip(tip)
+        self._icon.setToolTip("\n".join([tip, *self._goals, *self._problems]))
 
     def tooltip(self) -> str:
         return self._icon.toolTip()

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.formatting import format_money, format_number
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
 from surveydesk.work.model import UnpaidCause
+from surveydesk.work.wage_settings import WageSettings
 from surveydesk.work.wages import CurrencyFigures, WageReport
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class MinimumWageEditor(QGroupBox):
 
     saved = Signal()
 
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Minimum wage"), parent)
         self._settings = settings
         self.country = QComboBox(self)
@@ -205,7 +205,7 @@ class MinimumWageEditor(QGroupBox):
 class WagesPanel(QWidget):
     """Task wage and true wage per period, where the unpaid hours went, and the month by platform and requester."""
 
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._minimum = settings.minimum_wage()
@@ -253,6 +253,12 @@ class WagesPanel(QWidget):
         layout.addWidget(self.month_tabs, 1)
         layout.addWidget(self.editor)
         self._set_figures_visible(False)
+
+    def add_section(self, section: QWidget) -> None:
+        """A section of figures worked out elsewhere (the earnings goals), above the minimum wage's editor."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.editor), section)
 
     def show_summary(self, summary: WageSummary) -> None:
         self._summary = summary

@@ -136,3 +136,46 @@ class Interruption:
     started_at: datetime
     last_alive: datetime
     seconds_before: float
+
+
+# --- records shared between computers (replication carries them; the work log stores them) ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A closed stretch of work as it travels between computers: its start as stored (UTC text), its length."""
+
+    started_at: str
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    """A finished shift as every computer knows it: named by its sync id, times as stored UTC text."""
+
+    sync_id: str
+    started_at: str
+    ended_at: str
+    automatic: bool
+    stretches: tuple[Stretch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """A finished attempt as every computer knows it: named by its sync id, its shift by the shift's."""
+
+    sync_id: str
+    shift: str | None
+    platform: str
+    account: str
+    external_id: str
+    title: str
+    requester: str
+    reward: Money
+    time_limit_seconds: int | None
+    started_at: str
+    ended_at: str
+    outcome: Outcome
+    paid: Money | None
+    estimated_minutes: int | None
+    stretches: tuple[Stretch, ...]

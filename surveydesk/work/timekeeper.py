@@ -14,8 +14,8 @@ from enum import StrEnum
 from surveydesk.core.clock import StopwatchClock
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.store.work_log import OpenStretch, WorkLog
 from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
+from surveydesk.work.store import OpenStretch, WorkLog
 
 # How often open stretches should write their sign of life (`keep_alive`): a crash loses at most this much.
 KEEP_ALIVE_INTERVAL = timedelta(seconds=30)

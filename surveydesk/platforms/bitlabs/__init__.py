@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
+from surveydesk.platforms.bitlabs.profile_share import SHARING
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 
@@ -12,23 +13,20 @@ SPEC = PlatformSpec(
     platform="bitlabs",
     name="BitLabs",
     base_url="https://api.bitlabs.ai",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "API token"),
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Survey wall link"),
     sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's API token from the BitLabs dashboard of the app you earn in."
+        "PlatformSpec", "The address of the BitLabs survey page of the rewards site you earn on."
     ),
     options=(
         OptionSpec("user_id", QT_TRANSLATE_NOOP("PlatformSpec", "User id")),
-        OptionSpec(
-            "currency",
-            QT_TRANSLATE_NOOP("PlatformSpec", "Currency the app pays in (ISO code)"),
-            required=False,
-            default="USD",
-        ),
+        # No currency: BitLabs prices in the rewards site's own unit, whose worth the worker gives as a dated
+        # value of points (ledger/points.py), never as an option that defaults to a guess.
     ),
     connector=with_options(BitLabsConnector),
     earnings=with_options(BitLabsEarnings),
     cadence=seconds(floor=60, default=60),
     demo_site="surveydesk.demo.bitlabs_site",
+    profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
 )

@@ -1,11 +1,12 @@
 """BitLabs' click flow: the profiler questions a survey asks before it starts, answered one by one.
 
-`GET /v2/client/clicks/{id}` says what comes next: a question (`answer_question`) or the survey itself
-(`redirect`). `POST` to the same address sends exactly one of `answer_question` (answers are always strings:
-option codes, or one raw value), `skip_question` or `leave_survey` (platform-apis.md §3.1). The click id is
-the `i` parameter of the survey's `click_url` [I: the docs' example click URL carries it; its value differs
-from the survey id]. What a POST returns is not documented: this reads the next step from it when it holds
-one, and asks with a GET when it does not.
+A survey's `click_url` names a session (`s`) and an impression (`i`), not a click. The click is created the
+documented way, `POST /v2/client/clicks?s=<session>&i=<impression>`, which answers `{"data": {"id": <click
+id>}}` (platform-apis.md §8.2, BitLabs' `createClickV2`). Then `GET /v2/client/clicks/{click id}` says what
+comes next: a question (`answer_question`) or the survey itself (`redirect`). `POST` to the same address sends
+exactly one of `answer_question` (answers are always strings: option codes, or one raw value), `skip_question`
+or `leave_survey` (§3.1). What such a POST returns is not documented: this reads the next step from it when it
+holds one, and asks with a GET when it does not.
 
 Requests go to the account's own API address with its `X-Api-Token` and `X-User-Id`, never to the host a
 survey's link names, so the token cannot be sent anywhere the worker did not set up.
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
@@ -36,10 +37,10 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
-from surveydesk.platforms.bitlabs.tasks import error_text
+from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
 
-CLICKS_PATH: Final = "/v2/client/clicks/"
+CLICKS_PATH: Final = "/v2/client/clicks"
 TYPES: Final = frozenset({"TEXT", "SINGLE", "MULTI", "NUMBER", "DATE"})
 LEAVE_REASONS: Final = ("OTHER", "TECHNICAL", "SENSITIVE", "TOO_LONG", "UNINTERESTING")
 FALLBACK_WAIT: Final = timedelta(seconds=60)
@@ -157,30 +158,48 @@ class ClickStep:
     required: int | None = None
 
 
-def click_id_of(click_url: str) -> str | None:
-    """The click id in a survey's click URL (its `i` parameter); None when it has none that fits an address."""
+def impression_of(click_url: str) -> dict[str, str] | None:
+    """The session `s` and impression `i` of a survey's click URL, as the query that creates its click; None
+    when either is missing, doubled or unfit for an address."""
     try:
-        values = parse_qs(urlsplit(click_url).query).get("i", [])
+        values = parse_qs(urlsplit(click_url).query)
     except ValueError:
         return None
-    return values[0] if len(values) == 1 and _CLICK_ID.fullmatch(values[0]) else None
+    found = {key: values.get(key, []) for key in ("s", "i")}
+    if any(len(given) != 1 or not _CLICK_ID.fullmatch(given[0]) for given in found.values()):
+        return None
+    return {key: given[0] for key, given in found.items()}
 
 
 class BitLabsClicks(AccountClient):
     """Runs one BitLabs account's click flows; built like its connector, with the same secret provider."""
 
     def start(self, task: Task) -> tuple[str, ClickStep]:
-        """The click id of the survey's link and the first step of its flow."""
+        """A new click on the survey, and the first step of its flow."""
+        click_id = self.create(task)
+        return click_id, self.step(click_id)
+
+    def create(self, task: Task) -> str:
+        """The id of a click BitLabs creates for the survey's impression (not the impression's own id)."""
         check_owner(task, self._account)
-        click_id = click_id_of(task.url)
-        if click_id is None:
+        impression = impression_of(task.url)
+        if impression is None:
             raise BadPayload(
                 self._platform,
                 QT_TRANSLATE_NOOP(
-                    "BitLabsClicks", "this survey's link holds no click id; open it in your browser"
+                    "BitLabsClicks", "this survey's link is not one SurveyDesk can follow; open it in your browser"
                 ),
             )
-        return click_id, self.step(click_id)
+        headers = self._headers()
+        address = f"{self._base_url}{CLICKS_PATH}?{urlencode(impression)}"
+        response = post(self._session, address, platform=self._platform, headers=headers)
+        data = self._body(response, headers["X-Api-Token"])
+        click_id = data.get("id") if isinstance(data, dict) else None
+        if not isinstance(click_id, str) or not _CLICK_ID.fullmatch(click_id):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs did not say which click it opened")
+            )
+        return click_id
 
     def step(self, click_id: str) -> ClickStep:
         headers = self._headers()
@@ -209,20 +228,12 @@ class BitLabsClicks(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("BitLabsClicks", "the click id holds characters no address can carry"),
             )
-        return self._base_url + CLICKS_PATH + click_id
+        return f"{self._base_url}{CLICKS_PATH}/{click_id}"
 
     def _headers(self) -> dict[str, str]:
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._option("user_id"):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs needs your user id: add it to the account"),
-            )
+        if not token or not self._option("user_id"):
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
 
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
@@ -246,9 +257,7 @@ class BitLabsClicks(AccountClient):
             self._platform,
             "BitLabs",
             self._clock.now(),
-            login_refused=QT_TRANSLATE_NOOP(
-                "BitLabsClicks", "BitLabs refused the app token; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
             slow=SLOW_DOWN_NOW,
             trouble=IN_TROUBLE_NOW,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.cpx.earnings import CPXEarnings
+from surveydesk.platforms.cpx.profile_share import SHARING
 from surveydesk.platforms.cpx.tasks import CPXConnector
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 
@@ -11,9 +12,9 @@ SPEC = PlatformSpec(
     platform="cpx",
     name="CPX Research",
     base_url="https://live-api.cpx-research.com",
-    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Secure hash key"),
+    sign_in_label=QT_TRANSLATE_NOOP("PlatformSpec", "Survey wall link"),
     sign_in_help=QT_TRANSLATE_NOOP(
-        "PlatformSpec", "The app's secure hash key; SurveyDesk sends only its MD5 hash, never the key."
+        "PlatformSpec", "The address of the CPX Research survey page of the rewards site you earn on."
     ),
     options=(
         OptionSpec("app_id", QT_TRANSLATE_NOOP("PlatformSpec", "App id")),
@@ -27,6 +28,7 @@ SPEC = PlatformSpec(
     # CPX asks for 120 s between refreshes of a user's surveys.
     cadence=seconds(floor=120, default=120),
     demo_site="surveydesk.demo.cpx_site",
+    profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
 )

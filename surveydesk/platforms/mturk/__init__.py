@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from surveydesk.core.earnings import ReviewDeadline
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.mturk.earnings import MTurkEarnings
 from surveydesk.platforms.mturk.tasks import MTurkConnector
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
+
+# A requester chooses each HIT's auto-approval delay, at most 30 days (also the default): an assignment not
+# rejected by then is approved, and its reward is credited to the worker's MTurk balance.
+REVIEW_DEADLINE = ReviewDeadline(
+    within=timedelta(days=30),
+    evidence="Amazon Mechanical Turk API reference, CreateHIT and CreateHITType, AutoApprovalDelayInSeconds: "
+    "'The number of seconds after an assignment for the HIT has been submitted, after which the assignment is "
+    "considered Approved automatically unless the Requester explicitly rejects it', between 0 and 2,592,000 "
+    "(30 days), 2,592,000 by default (docs.aws.amazon.com/AWSMechTurk/latest/AWSMturkAPI/"
+    "ApiReference_CreateHITOperation.html).",
+)
 
 SPEC = PlatformSpec(
     platform="mturk",
@@ -19,4 +33,5 @@ SPEC = PlatformSpec(
     # MTurk tolerates a poll every few seconds.
     cadence=seconds(floor=2, default=5),
     demo_site="surveydesk.demo.mturk_site",
+    review_deadline=REVIEW_DEADLINE,
 )

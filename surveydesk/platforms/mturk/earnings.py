@@ -21,12 +21,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.model import EntryHeader, Kind, Status
-from surveydesk.ledger.reconcile import Batch
-from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, origin
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient

@@ -26,6 +26,7 @@ from surveydesk.core.errors import (
 )
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.requirements import NO_REQUIREMENTS, Qualification, Requirements
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
@@ -101,19 +102,6 @@ _HEADER_SAFE = re.compile(r"[\x20-\x7e]+")  # what a Cookie header can carry; a 
 
 
 @dataclass(frozen=True, slots=True)
-class Requirement:
-    """One qualification a project asks for, so the worker can see why a listed HIT may refuse them.
-
-    `met` is None when MTurk did not say whether the worker has it.
-    """
-
-    name: str
-    comparator: str
-    values: tuple[str, ...]
-    met: bool | None
-
-
-@dataclass(frozen=True, slots=True)
 class QueueItem:
     """One HIT the worker has accepted and not yet submitted: what the timer needs to time it."""
 
@@ -163,7 +151,7 @@ class _Reading(NamedTuple):
 
     offer: tuple[object, ...]
     task: Task
-    requirements: tuple[Requirement, ...]
+    requirements: tuple[Qualification, ...]
 
 
 class MTurkConnector(AccountClient):
@@ -260,10 +248,10 @@ class MTurkConnector(AccountClient):
             ),
         )
 
-    def requirements_of(self, task_id: str) -> tuple[Requirement, ...]:
+    def requirements_of(self, task_id: str) -> Requirements:
         """What the project asked of the worker when last fetched; nothing for a project not listed then."""
         reading = self._last_seen.get(task_id)
-        return () if reading is None else reading.requirements
+        return NO_REQUIREMENTS if reading is None else Requirements(qualifications=reading.requirements)
 
     def fetch_queue(self) -> list[QueueItem]:
         """The HITs the worker has accepted, each with its deadline; one unreadable entry fails the lot."""
@@ -492,7 +480,7 @@ def _more_pages(page: dict[str, Any], read: int, number: int) -> bool:
     return total is None or number * PAGE_SIZE < total
 
 
-def _requirements(project: dict[str, Any]) -> tuple[Requirement, ...]:
+def _requirements(project: dict[str, Any]) -> tuple[Qualification, ...]:
     """The project's qualifications; search results call them `project_requirements`, the queue
     `hit_requirements`. One MTurk does not describe is left out rather than failing the poll."""
     listed = project.get("project_requirements", project.get("hit_requirements"))
@@ -503,7 +491,7 @@ def _requirements(project: dict[str, Any]) -> tuple[Requirement, ...]:
     return tuple(requirement for requirement in found if requirement is not None)
 
 
-def _requirement(item: object, meets_all: bool) -> Requirement | None:
+def _requirement(item: object, meets_all: bool) -> Qualification | None:
     if not isinstance(item, dict):
         return None
     kind = item.get("qualification_type")
@@ -517,7 +505,7 @@ def _requirement(item: object, meets_all: bool) -> Requirement | None:
         met = True if meets_all else None  # a worker who meets them all meets each one
     values = item.get("qualification_values")
     texts = tuple(_value_text(value) for value in values) if isinstance(values, list) else ()
-    return Requirement(name, fields.text(item.get("comparator")), tuple(text for text in texts if text), met)
+    return Qualification(name, fields.text(item.get("comparator")), tuple(text for text in texts if text), met)
 
 
 def _value_text(value: object) -> str:

@@ -17,11 +17,9 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.model import EntryHeader, Kind, Status
-from surveydesk.ledger.reconcile import Batch
-from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_object, origin
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient

@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from surveydesk.core.clock import utc_iso
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.progress import Progress
 from surveydesk.core.sanitize import TITLE_LIMIT, clean_text
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.ledger.model import EntryHeader, Kind, Source, Status
-from surveydesk.ledger.store import LedgerStore, Report
+from surveydesk.ledger.model import Source
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.store.database import Database
 
 PLATFORM = "prolific"

@@ -20,6 +20,7 @@ from surveydesk.core.errors import (
 )
 from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.requirements import Requirements
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.net.http import (
@@ -143,6 +144,9 @@ class ProlificConnector:
         for a study not listed then."""
         reading = self._last_seen.get(task_id)
         return () if reading is None else _texts(reading[0][_PERIPHERALS])
+
+    def requirements_of(self, task_id: str) -> Requirements:
+        return Requirements(peripherals=self.peripherals_of(task_id))
 
     def take(self, task: Task) -> TakeResult:
         """Reserve a place in the study, on the worker's click, and give its page to open.

@@ -26,12 +26,10 @@ from datetime import UTC, date, datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
+from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ledger.model import EntryHeader, Kind, Status
-from surveydesk.ledger.reconcile import Batch
-from surveydesk.ledger.store import Report
 from surveydesk.net.http import excerpt, get, json_or_none, json_value, origin
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient

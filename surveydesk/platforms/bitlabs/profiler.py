@@ -1,4 +1,4 @@
-"""Deciding, question by question, how a platform's profiler question is answered from the profile.
+"""Deciding, question by question, how a BitLabs profiler question is answered from the profile.
 
 Three outcomes: `FILL` (the worker chose "always": sent without asking), `CONFIRM` (the profile has an answer
 and the worker chose "ask": it is shown ready to send) and `ASK` (no answer the worker allows: the question

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Final
+
 from surveydesk.core.model import AccountKey
 from surveydesk.platforms.cpx.tasks import CPXConnector
+from surveydesk.platforms.spec import ProfileSharing
 from surveydesk.profile.mappings import CpxMapping, load_cpx_mapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
@@ -32,6 +36,22 @@ class CpxProfileParams:
 
 
 def share_profile_with(connector: object, store: ProfileStore, account: AccountKey) -> None:
-    """Give a CPX connector the worker's allowed profile parameters; other platforms' connectors send none."""
+    """Give a CPX connector the worker's allowed profile parameters."""
     if isinstance(connector, CPXConnector):
         connector.share_profile(CpxProfileParams(store, load_cpx_mapping(), account))
+
+
+@cache
+def shareable_fields() -> frozenset[str]:
+    """The profile fields CPX's survey request can carry (its mapping table)."""
+    return frozenset(load_cpx_mapping().fields)
+
+
+SHARING: Final = ProfileSharing(
+    # CPX receives fields with every survey request, unseen: nothing goes until the worker says so, and
+    # "ask me first" has no moment to ask in.
+    default=Permission.NEVER,
+    choices=(Permission.NEVER, Permission.ALWAYS),
+    fields=shareable_fields,
+    attach=share_profile_with,
+)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
-from surveydesk.store.database import Database
-from surveydesk.work.model import Attempt, NewAttempt, Outcome, Shift
+from surveydesk.store.database import Database, chunked, question_marks
+from surveydesk.work.model import Attempt, AttemptRecord, NewAttempt, Outcome, Shift, ShiftRecord, Stretch
 
 _ATTEMPT_COLUMNS = """
     a.id, a.shift_id, a.platform, a.account, a.external_id, a.title, a.requester, a.reward_minor,
@@ -192,6 +192,155 @@ class WorkLog:
             for stretch_id, shift_id, attempt_id, started_at, alive_at, alive_seconds in rows
         ]
 
+    # --- finished shifts and attempts as they travel between computers (replication) --------------------------
+
+    def finished_sync_ids(self) -> tuple[list[str], list[str]]:
+        """The sync ids of every finished shift and of every finished attempt: all that travels."""
+        connection = self._db.connection()
+        shifts = connection.execute("SELECT sync_id FROM shifts WHERE ended_at IS NOT NULL").fetchall()
+        attempts = connection.execute("SELECT sync_id FROM attempts WHERE outcome IS NOT NULL").fetchall()
+        return [sync_id for (sync_id,) in shifts], [sync_id for (sync_id,) in attempts]
+
+    def shift_records(self, sync_ids: Sequence[str]) -> Iterator[ShiftRecord]:
+        """The finished shifts among `sync_ids`, with their closed stretches."""
+        for chunk in chunked(sync_ids):
+            sql = (
+                "SELECT id, sync_id, started_at, ended_at, automatic FROM shifts "
+                f"WHERE sync_id IN ({question_marks(len(chunk))}) AND ended_at IS NOT NULL"
+            )
+            for shift_id, sync_id, started_at, ended_at, automatic in self._all(sql, chunk):
+                yield ShiftRecord(
+                    sync_id, started_at, ended_at, bool(automatic), self._stretches("shift", shift_id)
+                )
+
+    def attempt_records(self, sync_ids: Sequence[str]) -> Iterator[AttemptRecord]:
+        """The finished attempts among `sync_ids`, each naming its shift by the shift's sync id."""
+        for chunk in chunked(sync_ids):
+            sql = (
+                "SELECT a.id, a.sync_id, h.sync_id, a.platform, a.account, a.external_id, a.title, "
+                "a.requester, a.reward_minor, a.reward_currency, a.time_limit_seconds, a.started_at, a.ended_at, "
+                "a.outcome, a.paid_minor, a.paid_currency, a.estimated_minutes FROM attempts AS a "
+                "LEFT JOIN shifts AS h ON h.id = a.shift_id "
+                f"WHERE a.sync_id IN ({question_marks(len(chunk))}) "
+                "AND a.outcome IS NOT NULL AND a.ended_at IS NOT NULL"
+            )
+            for row in self._all(sql, chunk):
+                (attempt_id, sync_id, shift, platform, account, external_id, title, requester, reward_minor,
+                 reward_currency, limit, started_at, ended_at, outcome, paid_minor, paid_currency,
+                 estimated) = row  # fmt: skip
+                yield AttemptRecord(
+                    sync_id=sync_id,
+                    shift=shift,
+                    platform=platform,
+                    account=account,
+                    external_id=external_id,
+                    title=title,
+                    requester=requester,
+                    reward=Money(reward_minor, reward_currency),
+                    time_limit_seconds=limit,
+                    started_at=started_at,
+                    ended_at=ended_at,
+                    outcome=Outcome(outcome),
+                    paid=None if paid_minor is None else Money(paid_minor, paid_currency),
+                    estimated_minutes=estimated,
+                    stretches=self._stretches("attempt", attempt_id),
+                )
+
+    def attempt_sync_ids(self, attempt_ids: Sequence[int]) -> dict[int, str]:
+        """The sync ids of these attempts, by id."""
+        found: dict[int, str] = {}
+        for chunk in chunked(attempt_ids):
+            found.update(
+                self._db.connection().execute(
+                    f"SELECT id, sync_id FROM attempts WHERE id IN ({question_marks(len(chunk))})", chunk
+                )
+            )
+        return found
+
+    def attempt_id(self, sync_id: str) -> int | None:
+        row = self._one("SELECT id FROM attempts WHERE sync_id = ?", (sync_id,))
+        return None if row is None else int(row[0])
+
+    def shift_id(self, sync_id: str) -> int | None:
+        row = self._one("SELECT id FROM shifts WHERE sync_id = ?", (sync_id,))
+        return None if row is None else int(row[0])
+
+    def put_shift(self, record: ShiftRecord) -> int:
+        """Keep a shift finished on another computer as it is there (stretches included); returns its id here."""
+        with self._db.transaction() as connection:
+            connection.execute(
+                "INSERT INTO shifts (sync_id, started_at, ended_at, automatic) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (sync_id) DO UPDATE SET started_at = excluded.started_at, "
+                "ended_at = excluded.ended_at, automatic = excluded.automatic",
+                (record.sync_id, record.started_at, record.ended_at, int(record.automatic)),
+            )
+            (shift_id,) = connection.execute(
+                "SELECT id FROM shifts WHERE sync_id = ?", (record.sync_id,)
+            ).fetchone()
+            _replace_stretches(connection, "shift", shift_id, record.stretches)
+            return int(shift_id)
+
+    def put_attempt(self, record: AttemptRecord, shift_id: int | None) -> int:
+        """Keep an attempt finished on another computer as it is there; `shift_id` is its shift here, when this
+        computer has it (an attempt already in a shift keeps it otherwise). Returns the attempt's id here."""
+        with self._db.transaction() as connection:
+            connection.execute(
+                "INSERT INTO attempts (sync_id, shift_id, platform, account, external_id, title, requester, "
+                "reward_minor, reward_currency, time_limit_seconds, started_at, ended_at, outcome, paid_minor, "
+                "paid_currency, estimated_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (sync_id) DO UPDATE SET shift_id = coalesce(excluded.shift_id, shift_id), "
+                "platform = excluded.platform, account = excluded.account, external_id = excluded.external_id, "
+                "title = excluded.title, requester = excluded.requester, reward_minor = excluded.reward_minor, "
+                "reward_currency = excluded.reward_currency, time_limit_seconds = excluded.time_limit_seconds, "
+                "started_at = excluded.started_at, ended_at = excluded.ended_at, outcome = excluded.outcome, "
+                "paid_minor = excluded.paid_minor, paid_currency = excluded.paid_currency, "
+                "estimated_minutes = excluded.estimated_minutes",
+                (
+                    record.sync_id,
+                    shift_id,
+                    record.platform,
+                    record.account,
+                    record.external_id,
+                    record.title,
+                    record.requester,
+                    record.reward.minor,
+                    record.reward.currency,
+                    record.time_limit_seconds,
+                    record.started_at,
+                    record.ended_at,
+                    record.outcome.value,
+                    None if record.paid is None else record.paid.minor,
+                    None if record.paid is None else record.paid.currency,
+                    record.estimated_minutes,
+                ),
+            )
+            (attempt_id,) = connection.execute(
+                "SELECT id FROM attempts WHERE sync_id = ?", (record.sync_id,)
+            ).fetchone()
+            _replace_stretches(connection, "attempt", attempt_id, record.stretches)
+            return int(attempt_id)
+
+    def attach_to_shift(self, attempt_sync_ids: Sequence[str], shift_id: int) -> None:
+        """Put these attempts, received before their shift, in it (attempts already in a shift stay there)."""
+        with self._db.transaction() as connection:
+            for chunk in chunked(attempt_sync_ids):
+                connection.execute(
+                    f"UPDATE attempts SET shift_id = ? WHERE shift_id IS NULL "
+                    f"AND sync_id IN ({question_marks(len(chunk))})",
+                    (shift_id, *chunk),
+                )
+
+    def _stretches(self, kind: str, owner_id: int) -> tuple[Stretch, ...]:
+        rows = self._db.connection().execute(
+            f"SELECT started_at, seconds FROM stretches WHERE {_owner_column(kind)} = ? AND seconds IS NOT NULL "
+            "ORDER BY started_at, id",
+            (owner_id,),
+        )
+        return tuple(Stretch(started_at, float(seconds)) for started_at, seconds in rows)
+
+    def _all(self, sql: str, parameters: Sequence[object]) -> list[Any]:
+        return self._db.connection().execute(sql, parameters).fetchall()
+
     def _one(self, sql: str, parameters: tuple[object, ...] = ()) -> Any:
         return self._db.connection().execute(sql, parameters).fetchone()
 
@@ -200,6 +349,20 @@ def _owner_column(kind: str) -> str:
     if kind not in ("shift", "attempt"):
         raise ValueError(f"a stretch belongs to a shift or an attempt, not {kind!r}")
     return f"{kind}_id"
+
+
+def _replace_stretches(
+    connection: sqlite3.Connection, kind: str, owner_id: int, stretches: Iterable[Stretch]
+) -> None:
+    column = _owner_column(kind)
+    connection.execute(f"DELETE FROM stretches WHERE {column} = ?", (owner_id,))
+    connection.executemany(
+        f"INSERT INTO stretches ({column}, started_at, seconds, alive_at, alive_seconds) VALUES (?, ?, ?, ?, ?)",
+        [
+            (owner_id, stretch.started_at, stretch.seconds, stretch.started_at, stretch.seconds)
+            for stretch in stretches
+        ],
+    )
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:
