@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,10 +24,12 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_points_values, demo_prolific_session, demo_sign_ins
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
+from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -35,7 +39,7 @@ from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.net.http import make_session
-from surveydesk.paths import AppPaths
+from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.offerwall_links import bitlabs_wall, cpx_wall
 from surveydesk.platforms.prolific.sign_in import ProlificSignIn, SignedInSecrets
@@ -48,6 +52,7 @@ from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, Secre
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
@@ -57,7 +62,8 @@ from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
-from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
@@ -164,15 +170,16 @@ def connect(
     points: PointsValueStore,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
-    new settings); `UnknownPlatform` when no platform folder knows its platform."""
+    new settings); `UnknownPlatform` when no platform folder knows its platform, another `ValueError` when
+    its platform refuses one of its settings."""
     connector = registry.build_connector(account, secrets, clock)
+    reader = registry.build_reader(account, secrets, clock)  # both built before either is used
     sharing = registry.spec(account.key.platform).profile_sharing
     if sharing is not None and sharing.attach is not None:
         sharing.attach(connector, profile, account.key)  # only what the worker allowed
     values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
     share_points_values(connector, values)  # survey walls only
     poller.add_account(account, connector, registry.politeness_for(account))
-    reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
         share_points_values(reader, values)
         reconciliation.add_account(account, reader)
@@ -183,13 +190,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
-        handler = configure_logging(paths.log, verbose=args.verbose)
+        try:
+            handler = configure_logging(paths.log, verbose=args.verbose)
+        except OSError as error:
+            raise UnusableFolderError(paths.log, why(error)) from error
         stack.callback(logging.getLogger().removeHandler, handler)
         stack.callback(handler.close)
         log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)
 
         database = Database.open(paths.database)
         stack.callback(database.close)
+        clock = SystemClock()
 
         exchange = None
         if args.demo:
@@ -205,12 +216,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         token_url = prolific.token_url if isinstance(prolific, ProlificSignIn) else ProlificSignIn().token_url
         signed_in = SignedInSecrets(secrets, make_session, token_url)
 
-        clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
-        poller = Poller(TaskStore(database), clock, pool)
+        pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
+
+        def floor_of(platform: str) -> timedelta:
+            """No request closer than this after the last, whoever asks: polls and earnings syncs alike."""
+            return registry.cadence(platform).floor
+
+        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
@@ -224,15 +240,15 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             clock,
             pool,
             connectivity,
-            floor_of=lambda platform: registry.cadence(platform).floor,
+            floor_of=floor_of,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)
         for account in _accounts(database, exchange, secrets, registry):
             try:
                 connect(account, registry, signed_in, clock, profile, poller, reconciliation, points)
-            except UnknownPlatform as error:
-                notices.append(error.message)
+            except ValueError as error:  # an account SurveyDesk cannot use is said, never a reason not to start
+                notices.append(_account_problem(account, error, registry))
         yield Core(
             paths,
             database,
@@ -255,6 +271,16 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         )
 
 
+def _account_problem(account: Account, error: ValueError, registry: Registry) -> Sentence:
+    """Why an account is not checked, for the window: its platform is unknown to this version, or a setting
+    its platform refused (said in the platform's words until each option is checked where it is declared)."""
+    if isinstance(error, UnknownPlatform):
+        return error.message
+    return QT_TRANSLATE_NOOP(
+        "Core", "Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…"
+    ).filled(registry.name(account.key.platform), account.label, str(error))
+
+
 # How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,
 # which calls into Python for every table cell it paints, does not wait behind a pool thread parsing a reply.
 GIL_SWITCH_SECONDS = 0.001
@@ -272,15 +298,40 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> None:
+    """Today's copy of the database, if there is none yet (on the pool: it reads the whole file); a copy that
+    cannot be made (a full disk) is logged and does not stop SurveyDesk."""
+    try:
+        RollingBackups(paths.data / BACKUP_FOLDER_NAME).make_daily(database, clock.now().date())
+    except (OSError, sqlite3.Error):
+        log.warning("today's backup of %s could not be made", database.path, exc_info=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    try:
-        with build_core(args) as core:
-            return _run_ui(args, core)
-    except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
-        return EXIT_REFUSED
+    while True:
+        try:
+            with build_core(args) as core:
+                return _run_ui(args, core)
+        except DamagedDatabaseError as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            if args.smoke_test or not _restore_backup(error.path):
+                return EXIT_REFUSED
+        except (StoreError, UnusableFolderError) as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            return EXIT_REFUSED
+
+
+def _restore_backup(database_path: Path) -> bool:
+    """Offer the worker the newest sound backup in place of the damaged database; True once it is in place."""
+    from surveydesk.ui.damaged_database import ask_to_restore
+
+    backup = RollingBackups(database_path.parent / BACKUP_FOLDER_NAME).newest_sound()
+    if not ask_to_restore(database_path, backup) or backup is None:
+        return False
+    restore(database_path, backup)
+    return True
 
 
 def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
@@ -291,7 +342,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
-    core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
+    core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)
 
     def refresh() -> None:
@@ -362,7 +413,8 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
         return [a for a in accounts.list_accounts() if a.key.platform in core.registry
                 and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
 
-    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
+    files, points_values = LedgerFiles(core.database), PointsValueStore(core.database)
+    view = HistoryView(service, LongJob(core.pool, window), files, points_values, core.settings, core.clock,
                        prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
@@ -496,7 +548,13 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
+    from surveydesk.ui.application import (
+        add_shell,
+        create_application,
+        missing_resources,
+        quit_cleanly_when_asked,
+        tray_icon,
+    )
     from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
@@ -511,7 +569,12 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
         return EXIT_OK
     window = MainWindow(
-        core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
+        core.poller,
+        core.clock.now,
+        demo=args.demo,
+        notices=core.notices,
+        timekeeper=core.timekeeper,
+        tasks=TaskList(),
     )
     instance.activation_requested.connect(window.bring_forward)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
@@ -556,6 +619,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
 
         smoke.finished.connect(report)
         smoke.start()
+    stop_signals = quit_cleanly_when_asked(app, core.timekeeper.suspend)
     window.show()
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)
@@ -568,6 +632,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     try:
         code = app.exec()
     finally:
+        stop_signals.close()
         crashes.uninstall()
     sync.stop()
     window.close()

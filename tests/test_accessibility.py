@@ -35,7 +35,6 @@ from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.points import PointsValueStore
-from surveydesk.ledger.rates import RateStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.web_session import SignIns
@@ -44,6 +43,7 @@ from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
@@ -217,7 +217,16 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     settings = SettingsStore(database)
     clock = SystemClock()
     service = HistoryService(database, pool, clock, UTC)
-    history = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"], full_window)
+    history = HistoryView(
+        service,
+        LongJob(pool),
+        LedgerFiles(database),
+        PointsValueStore(database),
+        settings,
+        clock,
+        lambda: ["me"],
+        full_window,
+    )
     full_window.add_page(history, "History")
     with qtbot.waitSignal(service.loaded, timeout=10_000):
         history.refresh()
@@ -229,7 +238,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
         full_window,
         NoteDialog(entry, full_window),
         CorrectionDialog(entry, full_window),
-        RatesDialog(RateStore(database), parent=full_window),
+        RatesDialog(service, parent=full_window),
         PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
         ProfileEditor(
             ProfileStore(database, clock),

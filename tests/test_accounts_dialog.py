@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from surveydesk.core.clock import SystemClock
-from surveydesk.core.model import AccountKey
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_sign_ins, demo_wall_link
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID
@@ -66,9 +66,14 @@ def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsD
     return widget
 
 
+def _in(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
+    """The secrets of the dialog, kept in the test's keyring (in memory, so vouched for)."""
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
+
+
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool, exchange) -> Iterator[AccountsDialog]:
-    yield _dialog(qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend)), pool, exchange)
+    yield _dialog(qtbot, accounts, _in(backend), pool, exchange)
 
 
 def _new(dialog: AccountsDialog, exchange: DemoExchange, platform: str, label: str = "me") -> None:
@@ -227,3 +232,40 @@ def test_closing_leaves_qt_its_own_result(dialog):
     QDialog.result(), so asking how the dialog was closed raised instead of answering."""
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_setting_the_platform_refuses_is_said_and_not_saved(qtbot, accounts, backend, pool, exchange):
+    worker = Account(AccountKey("mturk", "worker-7"), "worker-7", exchange.url_of("mturk"), True, {})
+    accounts.save(worker)
+    dialog = _dialog(qtbot, accounts, _in(backend), pool, exchange)
+    dialog.account_list.setCurrentRow(0)
+    dialog.option_fields["min_reward"].setText("fifty cents")
+    dialog.save_button.click()
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
+    assert "fifty cents" in dialog.feedback.text()
+    assert accounts.list_accounts() == [worker]
+    dialog.test_button.click()  # the test refuses it the same way, before any request
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
+    dialog.option_fields["min_reward"].setText("0.50")
+    dialog.save_button.click()
+    assert dialog.feedback.text() == "Saved."
+    assert [account.options["min_reward"] for account in accounts.list_accounts()] == ["0.50"]
+
+
+def test_an_account_with_a_refused_setting_is_shown_broken_and_the_rest_starts(qapp, tmp_path):
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.paths import AppPaths
+
+    with Database.open(AppPaths.under(tmp_path).create().database) as database:
+        AccountStore(database).save(
+            Account(AccountKey("mturk", "worker-7"), "worker-7", "https://worker.mturk.com", True,
+                    {"min_reward": "fifty cents"})
+        )  # fmt: skip
+        AccountStore(database).save(
+            Account(AccountKey("prolific", "me"), "me", "https://internal-api.prolific.com", True, {})
+        )
+    with build_core(parse_args(["--data-dir", str(tmp_path)])) as core:
+        (problem,) = [notice for notice in core.notices if "worker-7" in notice]
+        assert problem.startswith("Your MTurk account “worker-7” is not checked: ")
+        assert problem.endswith("Correct it in Tasks ▸ Accounts…")
+        assert [status.account for status in core.poller.statuses()] == [AccountKey("prolific", "me")]

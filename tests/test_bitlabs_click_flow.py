@@ -11,13 +11,14 @@ import requests
 
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.questions import ClickRefused, ClickStep, Question
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_profiler import CHILDREN, UNMAPPED_QUESTION, YOUNGEST_CHILD, BitLabsProfiler
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
-from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep, Question, impression_of
-from surveydesk.platforms.bitlabs.profiler import Fill, learned_from, plan
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, impression_of
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.profile.mappings import load_bitlabs_mapping
+from surveydesk.profile.profiler import Fill, learned_from, plan
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.sharing import Permission
 from tests.conftest import one_site
@@ -70,7 +71,7 @@ def run_from_profile(
     while step.question is not None:
         if step.question.id == stop_at:
             return [*asked, step.question]
-        item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(allowed), TODAY)
+        item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(allowed), TODAY, "bitlabs")
         if item.fill is not Fill.ASK:
             step = clicks.answer(click_id, item.answers)
         elif step.question.can_skip:
@@ -146,7 +147,7 @@ def test_a_field_the_worker_did_not_allow_never_reaches_the_server(site_and_exch
     clicks = clicks_for(exchange, session)
     _, step = clicks.start(first_task(exchange, session))
     assert step.question is not None
-    item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(Permission.NEVER), TODAY)
+    item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(Permission.NEVER), TODAY, "bitlabs")
     assert item.fill is Fill.ASK and item.answers == ()  # put to the worker, with nothing filled in
     assert site.profiler.received == []
 
@@ -157,12 +158,12 @@ def test_an_unknown_question_is_asked_and_its_answer_kept_for_next_time(site_and
     click_id, step = clicks.start(first_task(exchange, session))
     question = run_from_profile(clicks, click_id, step, Permission.ALWAYS, stop_at=UNMAPPED_QUESTION)[-1]
     assert question.id == UNMAPPED_QUESTION and question.text.startswith("Which of these streaming services")
-    item = plan(question, SCHEMA, MAPPING, PROFILE, permissions(Permission.ALWAYS), TODAY)
+    item = plan(question, SCHEMA, MAPPING, PROFILE, permissions(Permission.ALWAYS), TODAY, "bitlabs")
     assert item.fill is Fill.ASK and item.schema_field is None  # no profile field: the worker answers
-    learned = learned_from(item, ["1", "3"], MAPPING, PROFILE)
+    learned = learned_from(item, ["1", "3"], MAPPING, PROFILE, "bitlabs")
     assert learned is not None and learned.field == f"bitlabs:{UNMAPPED_QUESTION}" and learned.value == ("1", "3")
     assert learned.label == question.text and learned.platform == "bitlabs"
-    again = plan(question, SCHEMA, MAPPING, {learned.field: learned.value}, {}, TODAY)
+    again = plan(question, SCHEMA, MAPPING, {learned.field: learned.value}, {}, TODAY, "bitlabs")
     assert again.fill is Fill.CONFIRM and again.answers == ("1", "3")  # next time: shown ready to send
     clicks.answer(click_id, again.answers)
     assert site.profiler.received[-1][1:] == (UNMAPPED_QUESTION, ("1", "3"))

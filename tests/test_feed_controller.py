@@ -63,7 +63,7 @@ def test_one_click_takes_a_prolific_study_opens_it_and_starts_its_timer(
     add_demo_account(poller, exchange)
     poller.start()
     qtbot.waitUntil(lambda: window.model.rowCount() > 0)
-    task = window.model.task_at(0)
+    task = window.model.task_list.task(0)
     window.take_requested.emit(task)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Place reserved"))
     assert opened and opened[0].startswith(exchange.prolific_url)

@@ -104,7 +104,7 @@ def test_the_empty_list_says_what_to_do_at_each_stage(qtbot, poller, exchange, d
     assert "Checking is paused" in hint.text()
     window.pause_action.setChecked(False)
 
-    window.model.apply(merge(new=[make_task("a", reward=Money(20, "GBP")), make_task("b")]))
+    window.model.task_list.apply(merge(new=[make_task("a", reward=Money(20, "GBP")), make_task("b")]))
     assert hint.isHidden()
 
     window.proxy.set_rules(Rules(min_reward=Money(1000, "GBP")))

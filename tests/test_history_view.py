@@ -15,8 +15,10 @@ from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import Source
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
@@ -52,7 +54,9 @@ def service(qtbot, database: Database, pool: QThreadPool, clock: FixedClock) -> 
 def view(qtbot, database: Database, pool: QThreadPool, clock: FixedClock, service: HistoryService) -> HistoryView:
     settings = SettingsStore(database)
     settings.set("history_currency", "GBP")
-    widget = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
@@ -353,19 +357,23 @@ def test_the_entry_model_passes_qt_s_model_checks(qtbot, qtmodeltester, database
     assert model.rowCount() == 5
 
 
-def test_rates_dialog_lists_what_it_keeps(qtbot, database) -> None:
+def test_rates_dialog_lists_what_it_keeps(qtbot, database, service) -> None:
     from surveydesk.ledger.rates import RateStore
 
-    dialog = RatesDialog(RateStore(database))
+    dialog = RatesDialog(service)
     qtbot.addWidget(dialog)
     dialog.currency.setText("CHF")
     dialog.rate.setText("0.93")
-    assert dialog.add()
-    assert dialog.table.rowCount() == 1
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        assert dialog.add()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
     assert dialog.table.item(0, 3).text() == "you"
+    assert [rate.currency for rate in RateStore(database).all()] == ["CHF"]
     dialog.table.selectRow(0)
-    dialog.remove_selected()
-    assert dialog.table.rowCount() == 0
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        dialog.remove_selected()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    assert RateStore(database).all() == []
 
 
 def test_a_long_job_shows_its_count_while_it_runs(qtbot, view) -> None:
@@ -452,7 +460,9 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
     settings = SettingsStore(database)
     settings.set("history_currency", "EUR")
-    widget = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     return widget, service
 
@@ -546,3 +556,16 @@ def test_the_platform_s_time_is_shown_beside_the_timer_s_when_they_disagree(
     assert ("your timer counted" in text) is shown
     assert not shown or "Prolific counted 0:10 (h:mm) for this task; your timer counted 0:30." in text
     assert "Approved" in view.events.toPlainText()
+
+
+def test_the_history_tab_and_its_dialogs_reach_the_database_only_through_services() -> None:
+    """They only ask and show: imports, exports and rate edits are the services' (HistoryService, LedgerFiles)."""
+    import ast
+
+    writers = {"Database", "RateStore", "import_submissions", "export_csv", "export_json", "yearly_summary"}
+    for name in ("history_view.py", "history_dialogs.py"):
+        source = Path(__file__).parent.parent / "surveydesk" / "ui" / name
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imports = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        imported = {alias.name for node in imports for alias in node.names}
+        assert imported & writers == set(), name

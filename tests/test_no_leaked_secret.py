@@ -17,6 +17,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
+from tests.conftest import no_floor
 from tests.ledger_helpers import PROLIFIC_UNPACED
 
 # After a first round in which each site refuses the canary as a wrong login, one round per fault; the rate
@@ -47,7 +48,7 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     handler = configure_logging(paths.log, verbose=True)
     database = Database.open(paths.database)
     secrets = MemorySecrets()
-    poller = Poller(TaskStore(database), SystemClock(), pool)
+    poller = Poller(TaskStore(database), SystemClock(), pool, floor_of=no_floor)
     try:
         with DemoExchange(seed=3, sites=PROLIFIC_UNPACED) as exchange:
             accounts = AccountStore(database)
@@ -69,7 +70,10 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
             poller.status_changed.connect(record)
             poller.start()
             for done, (status, body) in enumerate(FAULTS, start=1):
-                qtbot.waitUntil(lambda done=done: all(len(kinds) >= done for kinds in errors.values()))
+                # A 5xx's Retry-After is honoured (1 s and the 5 s margin) before the next check.
+                qtbot.waitUntil(
+                    lambda done=done: all(len(kinds) >= done for kinds in errors.values()), timeout=15_000
+                )
                 for platform in exchange.platforms:
                     exchange.inject_fault(platform, status, body, headers=(("Retry-After", "1"),))
                 poller.poll_all_now()

@@ -101,6 +101,7 @@ def test_without_a_survey_wall_it_says_to_connect_one_first(qtbot, store) -> Non
 
 def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database, pool) -> None:
     from surveydesk.services.history_service import HistoryService
+    from surveydesk.services.ledger_files import LedgerFiles
     from surveydesk.services.long_job import LongJob
     from surveydesk.store.settings import SettingsStore
     from surveydesk.ui.history_view import HistoryView
@@ -108,7 +109,14 @@ def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database,
     clock = FixedClock()
     service = HistoryService(database, pool, clock, UTC)
     view = HistoryView(
-        service, LongJob(pool), database, SettingsStore(database), clock, lambda: [], wall_accounts=lambda: [CPX]
+        service,
+        LongJob(pool),
+        LedgerFiles(database),
+        PointsValueStore(database),
+        SettingsStore(database),
+        clock,
+        lambda: [],
+        wall_accounts=lambda: [CPX],
     )
     qtbot.addWidget(view)
 

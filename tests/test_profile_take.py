@@ -230,7 +230,7 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
         controller.store.set_answer("country", "DE")
         controller.refresh_marks()
         model = window.model
-        model.reset_tasks(stored)
+        model.task_list.reset(stored)
 
         def marks() -> list[str]:
             return [model.index(row, Column.FIT).data() for row in range(model.rowCount())]

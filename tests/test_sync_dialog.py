@@ -36,7 +36,7 @@ def backend() -> DictKeyring:
 
 @pytest.fixture
 def secrets(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
-    return SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_rules_received_from_another_computer_apply_to_the_list_at_once(
     assert report.kinds == {"setting"}
     feed.reload_settings()
     assert feed.alerts.settings.per_minute == 1
-    assert window.model.rules() == Rules(min_reward=Money(500, "GBP"))
+    assert window.model.task_list.rules() == Rules(min_reward=Money(500, "GBP"))
 
 
 def test_a_closed_dialog_hears_no_more_from_the_service(qtbot, laptop: Computer, secrets, service, pool):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,7 @@ def test_the_details_pane_starts_the_timer_on_a_listed_task(qtbot, poller, keepe
     window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     task = make_task("t1", title="Listed study", time_allowed_minutes=30)
-    window.model.reset_tasks([task])
+    window.model.task_list.reset([task])
     window.table.selectionModel().select(
         window.proxy.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -170,3 +171,46 @@ def test_no_hourly_rate_is_shown_from_a_few_seconds_of_work(strip, keeper, clock
     clock.advance(5)
     strip.refresh()
     assert strip.wage_label.text() == "£1.00"
+
+
+def interruption_question(window_parts, gap_seconds: int) -> str:
+    """The question the window asks at the restart after a run that "crashed" right after a take."""
+    poller, log, clock = window_parts
+    Timekeeper(log, clock).take(SHORT)
+    item = next(each for each in Timekeeper(log, clock).interruptions() if each.kind == "attempt")
+    window = MainWindow(poller, clock.now, timekeeper=Timekeeper(log, clock))
+    question = window.interruption_question(item, item.last_alive + timedelta(seconds=gap_seconds))
+    window.deleteLater()
+    return question
+
+
+@pytest.mark.parametrize(
+    ("gap_seconds", "words"),
+    [
+        (20, "Count the time since then (less than a minute) as work?"),
+        (75, "Count the minute since then as work?"),
+        (1800, "Count the 30 minutes since then as work?"),
+    ],
+)
+def test_the_restart_question_says_the_gap_in_words(poller, log, clock, gap_seconds, words):
+    question = interruption_question((poller, log, clock), gap_seconds)
+    assert question.startswith("SurveyDesk stopped while timing “A five-minute survey”")
+    assert question.endswith(words)
+
+
+@pytest.mark.parametrize(
+    ("gap_seconds", "words"),
+    [(20, "(moins d’une minute)"), (75, "la minute écoulée"), (1800, "les 30 minutes écoulées")],
+)
+def test_the_restart_question_says_the_gap_in_french(poller, log, clock, french, gap_seconds, words):
+    question = interruption_question((poller, log, clock), gap_seconds)
+    assert question.startswith("SurveyDesk s’est arrêté pendant qu’il chronométrait") and words in question
+
+
+def test_the_strip_saying_the_disk_is_full_still_fits_a_small_laptop_in_french(qtbot, keeper, french):
+    strip = TimerStrip(keeper)
+    qtbot.addWidget(strip)
+    strip.show_attempt(keeper.take(SHORT).id)
+    strip.unsaved_label.show()
+    strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/test_full_disk.py)
+    assert strip.minimumSizeHint().width() <= 1366 - 40  # the window's frame and margins

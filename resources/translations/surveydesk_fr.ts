@@ -199,6 +199,10 @@
         <translation>À remplir&#xa0;: {0}.</translation>
     </message>
     <message>
+        <source>SurveyDesk cannot use these settings: {0}</source>
+        <translation>SurveyDesk ne peut pas utiliser ces réglages&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>{0}&apos;s page did not give SurveyDesk what it needs; please sign in again.</source>
         <translation>La page de {0} n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter.</translation>
     </message>
@@ -538,6 +542,13 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…</source>
+        <translation>Votre compte {0} «&#xa0;{1}&#xa0;» n’est pas consulté&#xa0;: {2}. Corrigez-le dans Tâches ▸ Comptes…</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct an entry</source>
@@ -666,6 +677,46 @@ Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reprod
     <message>
         <source>SurveyDesk</source>
         <translation>SurveyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseBox</name>
+    <message>
+        <source>SurveyDesk&apos;s data is damaged</source>
+        <translation>Les données de SurveyDesk sont abîmées</translation>
+    </message>
+    <message>
+        <source>The file where SurveyDesk keeps your data is damaged:
+{0}
+
+SurveyDesk did not open it, so nothing more was written to it.</source>
+        <translation>Le fichier où SurveyDesk garde vos données est abîmé :
+{0}
+
+SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation>
+    </message>
+    <message>
+        <source>There is no sound backup to put in its place. Keep this file: it may still hold your data.</source>
+        <translation>Il n’y a aucune copie intacte à remettre à sa place. Gardez ce fichier : il contient peut-être encore vos données.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk keeps a copy of your data every day. Put back the copy of {0}? What you did after it is not in it. The damaged file stays beside it, renamed.</source>
+        <translation>SurveyDesk garde chaque jour une copie de vos données. Remettre la copie du {0} ? Ce que vous avez fait après n’y est pas. Le fichier abîmé reste à côté, renommé.</translation>
+    </message>
+    <message>
+        <source>Put back the copy of {0}</source>
+        <translation>Remettre la copie du {0}</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>DiskFullError</name>
+    <message>
+        <source>The disk is full, so SurveyDesk cannot save anything. Free some space: what is waiting is saved as soon as it can be.</source>
+        <translation>Le disque est plein&#xa0;: SurveyDesk ne peut rien enregistrer. Libérez de la place&#xa0;: ce qui attend sera enregistré dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -1720,12 +1771,20 @@ Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reprod
         <translation>SurveyDesk s’est arrêté de façon inattendue</translation>
     </message>
     <message>
-        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).
-
-Count the {2} minutes since then as work?</source>
-        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).
-
-Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
+        <source>Count the time since then (less than a minute) as work?</source>
+        <translation>Compter comme du travail le temps écoulé depuis (moins d’une minute)&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the minute since then as work?</source>
+        <translation>Compter comme du travail la minute écoulée depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the {0} minutes since then as work?</source>
+        <translation>Compter comme du travail les {0} minutes écoulées depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).</source>
+        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).</translation>
     </message>
     <message>
         <source>your shift</source>
@@ -1734,6 +1793,14 @@ Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
     <message>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Checking every account now.</source>
+        <translation>Consultation de tous les comptes en cours.</translation>
+    </message>
+    <message>
+        <source>Accounts checked moments ago wait as their platform asks; all are checked by {0}.</source>
+        <translation>Les comptes consultés à l’instant attendent comme leur plateforme le demande&#xa0;; tous sont consultés d’ici {0}.</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -2678,16 +2745,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ProfilerDialog</name>
     <message>
-        <source>Before the survey: BitLabs&apos; questions</source>
-        <translation>Avant l’enquête&#xa0;: les questions de BitLabs</translation>
-    </message>
-    <message>
         <source>Save my answer to my profile</source>
         <translation>Enregistrer ma réponse dans mon profil</translation>
     </message>
     <message>
-        <source>From now on, send this answer to BitLabs without asking</source>
-        <translation>Désormais, envoyer cette réponse à BitLabs sans me demander</translation>
+        <source>Before the survey: {0}&apos;s questions</source>
+        <translation>Avant l’enquête&#xa0;: les questions de {0}</translation>
+    </message>
+    <message>
+        <source>From now on, send this answer to {0} without asking</source>
+        <translation>Désormais, envoyer cette réponse à {0} sans me demander</translation>
     </message>
     <message>
         <source>Questions already answered from your profile</source>
@@ -2714,8 +2781,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Répondu depuis votre profil sans vous demander, comme vous l’avez choisi&#xa0;:</translation>
     </message>
     <message>
-        <source>Asking BitLabs for the survey&apos;s questions…</source>
-        <translation>Demande des questions de l’enquête à BitLabs…</translation>
+        <source>Asking {0} for the survey&apos;s questions…</source>
+        <translation>Demande des questions de l’enquête à {0}…</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s questions are done; the survey opens.</source>
+        <translation>Les questions de {0} sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Send anyway</source>
@@ -2732,10 +2803,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Sending your answer…</source>
         <translation>Envoi de votre réponse…</translation>
-    </message>
-    <message>
-        <source>BitLabs&apos; questions are done; the survey opens.</source>
-        <translation>Les questions de BitLabs sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Question {0} of {1}</source>
@@ -4059,6 +4126,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>“{0}” was not opened: its address is not one SurveyDesk trusts.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’a pas été ouvert&#xa0;: son adresse n’est pas de celles auxquelles SurveyDesk se fie.</translation>
+    </message>
+    <message>
         <source>Could not take “{0}”: an error of ours; see the log file.</source>
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
     </message>
@@ -4158,6 +4229,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>any</source>
         <translation>tous</translation>
+    </message>
+    <message>
+        <source>Open task page on {0}</source>
+        <translation>Ouvrir la page de la tâche sur {0}</translation>
     </message>
     <message>
         <source>about {0} min</source>
@@ -4311,6 +4386,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Task being timed</source>
         <translation>Tâche chronométrée</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The timer keeps counting, but the disk is full so nothing can be saved. Free some space: the time is saved as soon as it can be.</source>
+        <translation>Le chronomètre continue de compter, mais le disque est plein et rien ne peut être enregistré. Libérez de la place&#xa0;: le temps sera enregistré dès que possible.</translation>
     </message>
     <message>
         <source>Not clocked in</source>

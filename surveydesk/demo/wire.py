@@ -52,6 +52,9 @@ class Site(Protocol):
     def handle(self, request: Request) -> Response: ...
 
 
+UNSEEDED_HISTORY = 0  # the seed of the demo worker's past when the exchange has none
+
+
 @dataclass(frozen=True, slots=True)
 class SiteContext:
     """What every site is built from: its own seeded market, and the exchange's clock.
@@ -72,8 +75,10 @@ class SiteContext:
         return Market(seed, self.clock, self.initial_studies, self.epoch, speed=self.market_speed)
 
     def payroll(self, offset: int, ids: IdStyle) -> Payroll:
-        """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids."""
-        seed = None if self.seed is None else self.seed + 1000 + offset
+        """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids. An
+        exchange without a seed still gives the one history: the demo's log is kept between starts, and a past
+        drawn anew at each start would be counted again beside the last one."""
+        seed = (UNSEEDED_HISTORY if self.seed is None else self.seed) + 1000 + offset
         return Payroll(seed, self.clock, self.epoch, ids, self.history_days)
 
 

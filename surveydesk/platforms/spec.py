@@ -18,12 +18,15 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
+from surveydesk.core.questions import QuestionFlow
+from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 
 SecretProvider = Callable[[], str | None]
 ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
 ReaderFactory = Callable[[Account, SecretProvider, requests.Session, Clock], EarningsReader]
+FlowFactory = Callable[[Account, SecretProvider, requests.Session, Clock], QuestionFlow]
 T = TypeVar("T")
 
 
@@ -53,15 +56,24 @@ class ProfileSharing:
 
 
 @dataclass(frozen=True, slots=True)
+class Profiler:
+    """A platform that asks profiler questions between the take and the survey: how its question flow is built
+    for an account, and how its questions map to the profile's fields (its mapping table)."""
+
+    flow: FlowFactory
+    mapping: Callable[[], BitLabsMapping]
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformSpec:
     """One platform: its name, where its API lives, how its clients are built, and how it behaves.
 
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
     meet in one earnings entry. `review_deadline`: the platform's documented rule that approves a submission
-    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile. `demo_site`: the
-    module of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named,
-    not imported, so that no platform depends on the demo.
+    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile; `profiler`: the
+    questions it asks before a survey. `demo_site`: the module of its site in the demo exchange, which defines
+    `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
     """
 
     platform: str
@@ -77,6 +89,7 @@ class PlatformSpec:
     task_ids_shared: bool = False
     demo_site: str | None = None
     profile_sharing: ProfileSharing | None = None
+    profiler: Profiler | None = None
     review_deadline: ReviewDeadline | None = None
 
 

@@ -125,7 +125,7 @@ class FeedController(QObject):
 
     def newest_matches(self) -> list[Task]:
         """What the tray menu offers: the tasks in the list that pass the notification rules, newest first."""
-        matching = [task for task in self._window.model.tasks() if self._notifies(task)]
+        matching = [task for task in self._window.model.task_list.tasks() if self._notifies(task)]
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.rates import RateError, RateStore, parse_rate
+from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.platforms.prolific.submissions_csv import ParsedFile
+from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_number
 from surveydesk.ui.text import cell_text, plain_label, translated
 
@@ -39,18 +40,22 @@ MAX_NOTE = 2000
 
 
 class RatesDialog(QDialog):
-    """Exchange rates by date, as euros buy them (the ECB's convention); the worker may add, change, remove."""
+    """Exchange rates by date, as euros buy them (the ECB's convention); the worker may add, change, remove.
 
-    changed = Signal()
+    It only asks and shows: the history service reads and writes the rates on the pool, and says when they
+    changed (`rates_edited`), whoever changed them.
+    """
+
     update_requested = Signal()
 
     def __init__(
-        self, store: RateStore, last_update: Callable[[], str] | None = None, parent: QWidget | None = None
+        self, service: HistoryService, last_update: Callable[[], str] | None = None, parent: QWidget | None = None
     ) -> None:
         """`last_update` says when rates last came from the ECB (read again whenever the table is)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exchange rates"))
-        self._store = store
+        self._service = service
+        self._asked = 0  # the number of the latest list of rates asked for; older ones are not shown
         self._last_update = last_update or (lambda: "")
         self.last_update = plain_label(self)
         self.last_update.setWordWrap(True)
@@ -112,11 +117,20 @@ class RatesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.resize(520, 420)
+        # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
+        service.rates_loaded.connect(self._show_rates)
+        service.rates_edited.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         self.last_update.setText(self._last_update())
-        rates = sorted(self._store.all(), key=lambda rate: (rate.day, rate.currency), reverse=True)
+        self._asked += 1
+        self._service.load_rates(self._asked)
+
+    def _show_rates(self, number: int, kept: list[Rate]) -> None:
+        if number != self._asked:
+            return
+        rates = sorted(kept, key=lambda rate: (rate.day, rate.currency), reverse=True)
         self.table.setRowCount(len(rates))
         sources = {"ecb": self.tr("ECB"), "worker": self.tr("you")}
         for row, rate in enumerate(rates):
@@ -130,28 +144,26 @@ class RatesDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def add(self) -> bool:
+        """Ask for the typed rate to be kept; False (and the reason shown) when it cannot be right."""
         try:
             per_euro = parse_rate(self.rate.text())
             day = cast(date, self.day.date().toPython())  # PySide6 types QDate.toPython() as object
-            self._store.set_by_worker(self.currency.text(), day, per_euro)
+            self._service.keep_rate(self.currency.text(), day, per_euro)
         except (RateError, MoneyError) as error:
             self._say(
                 self.tr("Not kept: {0}. Enter a currency such as USD and a rate such as 1.0921.").format(error)
             )
             return False
         self._say("")
-        self.refresh()
-        self.changed.emit()
         return True
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        for row in rows:
-            currency, day = cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))
-            self._store.remove(currency, day)
-        if rows:
-            self.refresh()
-            self.changed.emit()
+        rates = [
+            (cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))) for row in rows
+        ]
+        if rates:
+            self._service.remove_rates(rates)
 
     def on_rates_updated(self, count: int) -> None:
         self.refresh()

@@ -43,7 +43,6 @@ from surveydesk.core.earnings import Status
 from surveydesk.core.model import Account
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
-from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
 from surveydesk.ledger.history import (
     APPROVED,
     DECLINED,
@@ -55,16 +54,14 @@ from surveydesk.ledger.history import (
     EntryFilter,
     EntryRow,
     EntryTimes,
-    History,
     Totals,
 )
 from surveydesk.ledger.points import PointsValueStore
-from surveydesk.ledger.rates import RateStore
-from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile, import_submissions, parse_file
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
-from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
@@ -92,7 +89,8 @@ class HistoryView(QWidget):
         self,
         service: HistoryService,
         long_job: LongJob,
-        database: Database,
+        files: LedgerFiles,
+        points_values: PointsValueStore,
         settings: SettingsStore,
         clock: Clock,
         prolific_accounts: Callable[[], Sequence[str]],
@@ -102,7 +100,8 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._service = service
         self._job = long_job
-        self._db = database
+        self._files = files
+        self._points_values = points_values
         self._settings = settings
         self._clock = clock
         self._prolific_accounts = prolific_accounts
@@ -132,6 +131,7 @@ class HistoryView(QWidget):
         service.rates_updated.connect(self._on_rates_updated)
         service.rates_failed.connect(self._on_rates_failed)
         service.online_changed.connect(lambda _online: self._show_missing())
+        service.rates_edited.connect(lambda: self.refresh(reset_table=False))
         long_job.progressed.connect(self._on_job_progress)
         long_job.finished.connect(self._on_job_finished)
         long_job.cancelled.connect(self._on_job_cancelled)
@@ -576,8 +576,7 @@ class HistoryView(QWidget):
             self.refresh(reset_table=False)
 
     def open_rates(self) -> RatesDialog:
-        dialog = RatesDialog(RateStore(self._db), self._last_update_text, self)
-        dialog.changed.connect(lambda: self.refresh(reset_table=False))
+        dialog = RatesDialog(self._service, self._last_update_text, self)
         dialog.update_requested.connect(self._service.update_rates)
         # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
         self._service.rates_updated.connect(dialog.on_rates_updated)
@@ -588,7 +587,7 @@ class HistoryView(QWidget):
 
     def open_points(self) -> PointsValueDialog:
         """What the survey walls' points are worth; the walls read it again at their next check and sync."""
-        dialog = PointsValueDialog(PointsValueStore(self._db), self._wall_accounts, self)
+        dialog = PointsValueDialog(self._points_values, self._wall_accounts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -647,10 +646,7 @@ class HistoryView(QWidget):
         label = self.tr("Importing {0}…").format(source.name)
 
         def work(progress: Progress) -> ImportResult | ParsedFile:
-            parsed = parse_file(source.read_bytes(), progress)
-            if parsed.unreadable:
-                return parsed  # the worker's choice, on the GUI thread
-            return import_submissions(self._db, account, parsed, recorded_at, progress)
+            return self._files.import_prolific_csv(source, account, recorded_at, progress)
 
         def said(result: ImportResult | ParsedFile) -> str:
             if isinstance(result, ImportResult):
@@ -665,7 +661,7 @@ class HistoryView(QWidget):
             return self.tr("{0}. Nothing was imported.").format(summary)
 
         def importing(parsed: ParsedFile) -> Callable[[Progress], ImportResult]:
-            return lambda progress: import_submissions(self._db, account, parsed, recorded_at, progress)
+            return lambda progress: self._files.import_readable(parsed, account, recorded_at, progress)
 
         self.run_with_progress(label, work, said)
 
@@ -700,14 +696,10 @@ class HistoryView(QWidget):
         currency = self.currency.text()
 
         def work(progress: Progress) -> int:
-            if kind == "csv":
-                return export_csv(self._db, target, progress)
-            if kind == "json":
-                return export_json(self._db, target, progress)
-            assert year is not None
-            summary = yearly_summary(History(self._db), year, currency)
-            export_summary_csv(summary, target)
-            return len(summary.platforms)
+            if kind == "summary":
+                assert year is not None
+                return self._files.export_summary(year, currency, target)
+            return self._files.export_ledger("json" if kind == "json" else "csv", target, progress)
 
         def said(count: int) -> str:
             if kind == "summary":

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.store import DiskFullError
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.model import Attempt, Outcome
@@ -16,6 +18,7 @@ from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, lim
 from surveydesk.work.wages import task_wage
 
 _TICK_MS = 1000
+_T = TypeVar("_T")
 _RATE_AFTER_SECONDS = 60
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
@@ -36,6 +39,18 @@ def format_clock(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def timer_request(action: Callable[[], _T], say: Callable[[str], None]) -> _T | None:
+    """Run a request of the timer; one it refuses, or a full disk refuses, is said in words instead of raised
+    (and nothing of it was written)."""
+    try:
+        return action()
+    except TimerError as error:
+        say(translated(error.args[0]))  # a Sentence of the timekeeper's
+    except DiskFullError as error:
+        say(translated(error.message))
+    return None
 
 
 class TimerStrip(QFrame):
@@ -62,6 +77,16 @@ class TimerStrip(QFrame):
         self.elapsed_label = plain_label(self)
         self.countdown_label = plain_label(self)
         self.wage_label = plain_label(self)
+        self.unsaved_label = plain_label(self)  # in the wage's place while a full disk keeps the clocks in memory
+        self.unsaved_label.setText(self.tr("Disk full"))  # short: the strip fits 1366 px in French too
+        self.unsaved_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.unsaved_label.setToolTip(
+            self.tr(
+                "The timer keeps counting, but the disk is full so nothing can be saved. Free some space: "
+                "the time is saved as soon as it can be."
+            )
+        )
+        self.unsaved_label.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
@@ -71,6 +96,7 @@ class TimerStrip(QFrame):
             layout.addWidget(widget)
         layout.addWidget(self.countdown_label)
         layout.addWidget(self.wage_label)
+        layout.addWidget(self.unsaved_label)
         layout.addStretch(1)
         layout.addWidget(self.pause_button)
         for outcome, label in OUTCOME_LABELS.items():
@@ -98,9 +124,9 @@ class TimerStrip(QFrame):
 
     def toggle_shift(self) -> None:
         if self._keeper.shift is not None and self._keeper.shift_running:
-            self._keeper.clock_out()
+            self._act(self._keeper.clock_out)
         else:
-            self._keeper.clock_in()
+            self._act(self._keeper.clock_in)
         self._after_change()
 
     def toggle_pause(self) -> None:
@@ -151,6 +177,11 @@ class TimerStrip(QFrame):
 
     def refresh(self) -> None:
         """Update the clocks; called every second."""
+        if self._keeper.unsaved != self.unsaved_label.isVisibleTo(self):
+            self.unsaved_label.setVisible(self._keeper.unsaved)
+            self.wage_label.setVisible(not self._keeper.unsaved)  # its place: the strip fits a small laptop
+            if self._keeper.unsaved:
+                self.failed.emit(self.unsaved_label.toolTip())
         shift = self._keeper.shift
         if shift is None:
             self.shift_label.setText(self.tr("Not clocked in"))
@@ -213,12 +244,7 @@ class TimerStrip(QFrame):
 
     def _act(self, action: Callable[[], object]) -> bool:
         """Run a timer request; a refusal is said to the worker instead of raised."""
-        try:
-            action()
-        except TimerError as error:
-            self.failed.emit(translated(error.args[0]))  # a Sentence of the timekeeper's
-            return False
-        return True
+        return timer_request(lambda: action() or True, self.failed.emit) is not None
 
     def _after_change(self, select: int | None = None) -> None:
         self.reload(select)

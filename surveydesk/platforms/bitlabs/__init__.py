@@ -4,10 +4,12 @@ user's history for the earnings log (earnings.py)."""
 from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
 from surveydesk.platforms.bitlabs.profile_share import SHARING
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
-from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
+from surveydesk.platforms.spec import OptionSpec, PlatformSpec, Profiler, seconds, with_options
+from surveydesk.profile.mappings import load_bitlabs_mapping
 
 SPEC = PlatformSpec(
     platform="bitlabs",
@@ -27,6 +29,7 @@ SPEC = PlatformSpec(
     cadence=seconds(floor=60, default=60),
     demo_site="surveydesk.demo.bitlabs_site",
     profile_sharing=SHARING,
+    profiler=Profiler(flow=with_options(BitLabsClicks), mapping=load_bitlabs_mapping),
     survey_wall=True,
     task_ids_shared=True,
 )
