@@ -15,6 +15,7 @@ from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.ledger import Kind, LedgerStore, Status
 from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.history import History
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
@@ -46,17 +47,20 @@ def key(platform: str) -> AccountKey:
 
 
 @pytest.mark.parametrize("platform", HISTORIES)
-def test_a_first_sync_brings_a_year_of_varied_history(platform, exchange, time, ledger, reconciler):
+def test_a_first_sync_brings_the_whole_varied_history_the_platform_keeps(platform, exchange, time, ledger,
+                                                                        reconciler):  # fmt: skip
+    """A year of it; MTurk's last 45 days only, as its dashboard lists no more."""
     reader = demo_readers(exchange, time)[key(platform)]
     result = reconciler.run(reader)
     assert result is not None and result.batches >= 1
     entries = ledger.entries(key(platform))
-    assert len(entries) > 150
+    kept = 45 if platform == "mturk" else 365
+    assert len(entries) > kept * 0.4
     oldest = min(entry.occurred_at for entry in entries)
-    assert (time.now() - oldest).days > 300
+    assert kept * 0.8 < (time.now() - oldest).days <= kept
     statuses = Counter(entry.status for entry in entries)
     assert statuses[Status.AWAITING_REVIEW] >= 3, statuses
-    assert sum(statuses[status] for status in (Status.APPROVED, Status.PAID)) > 100, statuses
+    assert sum(statuses[status] for status in (Status.APPROVED, Status.PAID)) > kept * 0.25, statuses
     assert ledger.last_sync(key(platform)) == time.now()
     for entry in entries:
         assert entry.amount.currency in ("GBP", "USD") and type(entry.amount.minor) is int
@@ -196,19 +200,28 @@ def test_cpx_books_its_inbox_and_what_leaves_it_is_paid(exchange, ticks, time, l
     assert became[Status.PAID] > 0 and Status.REVERSED not in became, became
 
 
-def test_toloka_reports_reversals(exchange, time, ledger, reconciler):
-    """(CPX's canceled transactions and bonuses: tests/test_cpx_earnings.py.)"""
-    readers = demo_readers(exchange, time)
-    reconciler.run(readers[key("toloka")])
-    taken_back = [entry for entry in ledger.entries(key("toloka")) if entry.kind is Kind.REVERSAL]
-    assert taken_back and all(entry.amount.minor < 0 and entry.earned == entry.amount for entry in taken_back)
+def test_toloka_earnings_come_from_the_income_log_and_withdrawals_are_payouts(exchange, time, ledger, reconciler,
+                                                                              database):  # fmt: skip
+    """Money sent to the wallet is a payout: nothing taken back, nothing earned, in no total of the History."""
+    reconciler.run(demo_readers(exchange, time)[key("toloka")])
+    entries = ledger.entries(key("toloka"))
+    payouts = [entry for entry in entries if entry.kind is Kind.PAYOUT]
+    assert not any(entry.kind is Kind.REVERSAL or entry.amount.minor < 0 for entry in entries)
+    assert len(payouts) >= 11 and all(entry.amount.minor > 0 for entry in payouts)
+    assert all(entry.earned.minor == entry.pending.minor == 0 for entry in payouts)
+    assert {entry.status for entry in payouts} <= {Status.PAID, Status.SUBMITTED}
+    tasks = [entry for entry in entries if entry.kind is Kind.TASK]
+    assert {Status.APPROVED, Status.AWAITING_REVIEW, Status.REJECTED} <= {entry.status for entry in tasks}
+    assert all(entry.requester.startswith("pool ") for entry in tasks)
+    counted = sum(entry.earned.minor + entry.pending.minor for entry in entries)
+    assert History(database).totals("year", "USD").by_platform["toloka"].amount.minor == counted
 
 
 def test_a_cut_off_sync_keeps_the_batches_before_it_and_resumes_after_them(exchange, time, ledger, reconciler):
     reader = demo_readers(exchange, time)[key("toloka")]
     stored = []
     assert reconciler.run(reader, stop=lambda: len(stored.append(1) or stored) >= 2) is None
-    assert json.loads(ledger.cursor(key("toloka")))["page"] == 2
+    assert json.loads(ledger.cursor(key("toloka")))["income"]["page"] == 2
     kept = len(ledger.entries(key("toloka")))
     assert kept >= 20 and ledger.last_sync(key("toloka")) is None
     exchange.inject_fault("toloka", 503, b"{}")
@@ -300,10 +313,33 @@ def test_surveys_and_pools_opened_in_the_demo_become_earnings(exchange, ticks, t
     readers = demo_readers(exchange, time)
     for platform in opened:
         reconciler.run(readers[key(platform)])
-        found = [
-            entry for entry in ledger.entries(key(platform)) if entry.occurred_at > time.now() - timedelta(hours=3)
-        ]
+        since = time.now() - (timedelta(days=1) if platform == "toloka" else timedelta(hours=3))  # by the day
+        found = [entry for entry in ledger.entries(key(platform)) if entry.occurred_at > since]
         assert found, platform
         assert any(entry.status in (Status.APPROVED, Status.PAID) for entry in found), (platform, found)
     assert ledger.entry(f"bitlabs/demo/task/{opened['bitlabs'].external_id}") is not None
     assert ledger.entry(f"cpx/demo/task/{opened['cpx'].external_id}") is not None
+
+
+def test_mturk_hits_left_under_way_past_its_45_days_are_presumed_settled(
+    exchange, ticks, time, ledger, reconciler
+):
+    """A HIT awaiting review when its day leaves MTurk's dashboard is never reported again: it is presumed
+    approved (MTurk approves on its own), marked as presumed, and the rest of the history stays as read."""
+    reader = demo_readers(exchange, time)[key("mturk")]
+    reconciler.run(reader)
+    waiting = {entry.id for entry in ledger.entries(key("mturk")) if entry.status is Status.AWAITING_REVIEW}
+    settled = {entry.id: entry.status for entry in ledger.entries(key("mturk")) if entry.status is Status.PAID}
+    assert waiting and settled
+
+    ticks.seconds += 50 * 24 * 3600  # the demo worker comes back after 50 days away
+    reconciler.run(reader)
+
+    after = {entry.id: entry for entry in ledger.entries(key("mturk"))}
+    assert {after[entry].status for entry in waiting} == {Status.PRESUMED_APPROVED}
+    assert all(after[entry].status is Status.PAID for entry in settled)
+    assert not any(
+        entry.status in (Status.AWAITING_REVIEW, Status.APPROVED)
+        for entry in after.values()
+        if (time.now() - entry.occurred_at).days > 45
+    )

@@ -823,8 +823,16 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Approuvé</translation>
     </message>
     <message>
+        <source>Presumed approved</source>
+        <translation>Présumé approuvé</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Presumed paid</source>
+        <translation>Présumé payé</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -853,6 +861,18 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>reversal</source>
         <translation>annulation</translation>
+    </message>
+    <message>
+        <source>sent to your wallet</source>
+        <translation>envoyé sur votre portefeuille</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before deciding it. It approves on its own what waits too long, so SurveyDesk counts it approved until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le valider. Il approuve de lui-même ce qui attend trop longtemps, donc SurveyDesk le compte comme approuvé tant que {0} ne dit pas le contraire.</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before paying it, so SurveyDesk counts it paid until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le payer, donc SurveyDesk le compte comme payé tant que {0} ne dit pas le contraire.</translation>
     </message>
     <message>
         <source>[{0}] {1}</source>
@@ -1285,6 +1305,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>vous</translation>
     </message>
     <message>
+        <source>{0} counted {1} (h:mm) for this task; your timer counted {2}.</source>
+        <translation>{0} a compté {1} (h:mm) pour cette tâche&#xa0;; votre chronomètre a compté {2}.</translation>
+    </message>
+    <message>
         <source>note: {0}</source>
         <translation>note&#xa0;: {0}</translation>
     </message>
@@ -1323,6 +1347,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{0}. Importing the others…</source>
+        <translation>{0}. Import des autres…</translation>
+    </message>
+    <message>
+        <source>{0}. Nothing was imported.</source>
+        <translation>{0}. Rien n’a été importé.</translation>
     </message>
     <message>
         <source>Imported {0} submissions into {1} entries.</source>
@@ -1372,6 +1404,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
 <context>
     <name>ImportProblem</name>
     <message>
+        <source>line {0}: {1}</source>
+        <translation>ligne {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0} row(s) cannot be read: {1}</source>
+        <translation>{0} ligne(s) illisible(s)&#xa0;: {1}</translation>
+    </message>
+    <message>
         <source>{0} is not an amount with its currency</source>
         <translation>{0} n’est pas un montant avec sa devise</translation>
     </message>
@@ -1408,20 +1448,12 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>il manque au fichier la ou les colonnes {0}&#xa0;: ce n’est pas l’historique des soumissions de Prolific (Study, Reward, Bonus, Started At, Completed At, Completion Code, Status)</translation>
     </message>
     <message>
-        <source>row {0}: {1}</source>
-        <translation>ligne {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>{0}; {1}</source>
         <translation>{0}&#xa0;; {1}</translation>
     </message>
     <message>
         <source>{0} (and {1} more)</source>
         <translation>{0} (et {1} de plus)</translation>
-    </message>
-    <message>
-        <source>{0} row(s) cannot be read, so nothing was imported: {1}</source>
-        <translation>{0} ligne(s) illisible(s), rien n’a donc été importé&#xa0;: {1}</translation>
     </message>
     <message>
         <source>it has {0} cells, fewer than the header&apos;s columns</source>
@@ -2902,6 +2934,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Prolific&apos;s answer holds no reservation; look at the study in your browser</source>
         <translation>La réponse de Prolific ne contient aucune réservation&#xa0;; consultez l’étude dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Prolific did not say who is signed in; look at the study in your browser</source>
+        <translation>Prolific n’a pas dit qui est connecté&#xa0;; consultez l’étude dans votre navigateur</translation>
     </message>
     <message>
         <source>Prolific&apos;s link to the next page is not an address</source>
@@ -4649,16 +4685,52 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TolokaEarnings</name>
     <message>
-        <source>Toloka&apos;s answer holds no transactions</source>
-        <translation>La réponse de Toloka ne contient aucune transaction</translation>
+        <source>Toloka&apos;s income log went on for more than {0} pages</source>
+        <translation>Le journal des revenus de Toloka dépasse {0} pages</translation>
     </message>
     <message>
-        <source>Toloka&apos;s transactions went on for more than {0} pages</source>
-        <translation>Les transactions de Toloka dépassent {0} pages</translation>
+        <source>Toloka&apos;s answer is not readable</source>
+        <translation>La réponse de Toloka est illisible</translation>
     </message>
     <message>
-        <source>a transaction of Toloka is not an object</source>
-        <translation>une transaction de Toloka n’est pas un objet</translation>
+        <source>Toloka&apos;s income log is not a list of days</source>
+        <translation>Le journal des revenus de Toloka n’est pas une liste de jours</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log is not an object</source>
+        <translation>un jour du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no readable date: {0}</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de date lisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no list of tasks</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de liste de tâches</translation>
+    </message>
+    <message>
+        <source>a task of Toloka&apos;s income log is not an object</source>
+        <translation>une tâche du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s income log has a negative amount: {0}</source>
+        <translation>Le journal des revenus de Toloka contient un montant négatif&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals are not a page of them</source>
+        <translation>Les retraits de Toloka ne forment pas une page de retraits</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s answer holds no withdrawals</source>
+        <translation>La réponse de Toloka ne contient aucun retrait</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals went on for more than {0} pages</source>
+        <translation>Les retraits de Toloka dépassent {0} pages</translation>
+    </message>
+    <message>
+        <source>a withdrawal of Toloka is not an object</source>
+        <translation>un retrait de Toloka n’est pas un objet</translation>
     </message>
 </context>
 <context>
@@ -4716,6 +4788,29 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Earnings not yet paid out</source>
         <translation>Gains pas encore versés</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableRowsDialog</name>
+    <message>
+        <source>Some rows cannot be read</source>
+        <translation>Certaines lignes sont illisibles</translation>
+    </message>
+    <message>
+        <source>{0} row(s) of this file cannot be read. Import the {1} others, or nothing?</source>
+        <translation>{0} ligne(s) de ce fichier sont illisibles. Importer les {1} autres, ou rien&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The rows that cannot be read</source>
+        <translation>Les lignes illisibles</translation>
+    </message>
+    <message>
+        <source>Import the {0} others</source>
+        <translation>Importer les {0} autres</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>N’importer rien</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ class HistoryService(QObject):
     failed = Signal(str)
     page_loaded = Signal(int, object, int)  # the requester's number, list[EntryRow], how many in all (or -1)
     entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
-    events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
+    # An entry id, its events (at, source, status, amount, note), its EntryTimes (the platform's, the timer's).
+    events_loaded = Signal(str, object, object)
     rates_started = Signal()  # a feed is being fetched from the ECB
     online_changed = Signal(bool)
     rates_updated = Signal(int)  # how many rates were new or changed
@@ -177,8 +178,8 @@ class HistoryService(QObject):
 
     def load_events(self, entry: str) -> None:
         self._background.run(
-            lambda: self._history.events_of(entry),
-            lambda events: self.events_loaded.emit(entry, events),
+            lambda: (self._history.events_of(entry), self._history.times_of(entry)),
+            lambda found: self.events_loaded.emit(entry, *found),
             self._on_page_failed,
         )
 

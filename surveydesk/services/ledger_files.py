@@ -13,7 +13,7 @@ from typing import Literal
 from surveydesk.core.progress import Progress
 from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
 from surveydesk.ledger.history import History
-from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile, import_submissions, parse_file
 from surveydesk.store.database import Database
 
 
@@ -25,9 +25,18 @@ class LedgerFiles:
 
     def import_prolific_csv(
         self, source: Path, account: str, recorded_at: datetime, progress: Progress
-    ) -> ImportResult:
-        """Bring in Prolific's submission history of `account`: all of it, or on any unreadable row none."""
+    ) -> ImportResult | ParsedFile:
+        """Bring in Prolific's submission history of `account`: all of it; or, when rows cannot be read, nothing
+        yet: the file as read, for the worker to import the others (`import_readable`) or nothing."""
         parsed = parse_file(source.read_bytes(), progress)
+        if parsed.unreadable:
+            return parsed
+        return self.import_readable(parsed, account, recorded_at, progress)
+
+    def import_readable(
+        self, parsed: ParsedFile, account: str, recorded_at: datetime, progress: Progress
+    ) -> ImportResult:
+        """Bring in the rows of `parsed` that could be read, in one transaction."""
         return import_submissions(self._db, account, parsed, recorded_at, progress)
 
     def export_ledger(self, kind: Literal["csv", "json"], target: Path, progress: Progress) -> int:

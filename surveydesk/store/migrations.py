@@ -555,4 +555,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=11,
+        description="how long the platform says the worker took",
+        statements=(
+            # Prolific's `time_taken` of a submission, in seconds; NULL where the platform does not say. Beside the
+            # worker's own timer it is her evidence when a study takes longer than it says.
+            "ALTER TABLE ledger_entries ADD COLUMN platform_seconds INTEGER",
+        ),
+    ),
 )

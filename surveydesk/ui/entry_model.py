@@ -73,7 +73,9 @@ class EntryTableModel(QAbstractTableModel):
             "submitted": self.tr("Submitted"),
             "awaiting_review": self.tr("Awaiting review"),
             "approved": self.tr("Approved"),
+            "presumed_approved": self.tr("Presumed approved"),
             "paid": self.tr("Paid"),
+            "presumed_paid": self.tr("Presumed paid"),
             "rejected": self.tr("Rejected"),
             "returned": self.tr("Returned"),
             "screened_out": self.tr("Screened out"),
@@ -83,12 +85,28 @@ class EntryTableModel(QAbstractTableModel):
             "bonus": self.tr("bonus"),
             "adjustment": self.tr("adjustment"),
             "reversal": self.tr("reversal"),
+            "payout": self.tr("sent to your wallet"),
         }
         service.page_loaded.connect(self._on_page)
 
     def status_name(self, status: str) -> str:
         """A ledger status in the worker's words ("awaiting_review": "Awaiting review")."""
         return self._statuses.get(status, status.replace("_", " "))
+
+    def presumption(self, entry: EntryRow) -> str | None:
+        """Why a presumed status is presumed, in words; None for a status the platform reported."""
+        name = platform_name(entry.platform)
+        if entry.status == "presumed_approved":
+            return self.tr(
+                "{0} stopped reporting this before deciding it. It approves on its own what waits too long, so "
+                "SurveyDesk counts it approved until {0} says otherwise."
+            ).format(name)
+        if entry.status == "presumed_paid":
+            return self.tr(
+                "{0} stopped reporting this before paying it, so SurveyDesk counts it paid until {0} says "
+                "otherwise."
+            ).format(name)
+        return None
 
     # --- Qt's model interface -------------------------------------------------------------------------------
 
@@ -114,6 +132,8 @@ class EntryTableModel(QAbstractTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (EntryColumn.TITLE, EntryColumn.NOTE):
             return shown_title(entry.platform, entry.title) if column == EntryColumn.TITLE else entry.note or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == EntryColumn.STATUS:
+            return self.presumption(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EntryColumn.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ENTRY_ROLE:

@@ -1,4 +1,5 @@
-"""The history's small dialogs: the exchange-rate editor, a note on an entry, a correction of an entry."""
+"""The history's small dialogs: the exchange-rate editor, a note on an entry, a correction of an entry, and the
+choice an import with unreadable rows leaves to the worker."""
 
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
+from surveydesk.platforms.prolific.submissions_csv import ParsedFile
 from surveydesk.services.history_service import HistoryService
-from surveydesk.ui.formatting import amount_text, read_amount
-from surveydesk.ui.text import cell_text, plain_label, shown_title
+from surveydesk.ui.formatting import amount_text, format_number, read_amount
+from surveydesk.ui.text import cell_text, plain_label, shown_title, translated
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000
@@ -215,7 +217,8 @@ class CorrectionDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:
-            self.status.addItem(status_name(status.value), status)
+            if not status.presumed:  # SurveyDesk presumes; the worker knows
+                self.status.addItem(status_name(status.value), status)
         self.amount = QLineEdit(self)
         self.amount.setText(amount_text(entry.amount))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
@@ -250,3 +253,37 @@ class CorrectionDialog(QDialog):
             self.message.setText(self.tr("Nothing to correct: change the status or the amount."))
             return
         self.accept()
+
+
+class UnreadableRowsDialog(QDialog):
+    """Some rows of an import cannot be read: each is listed with its line and why, and the worker imports the
+    others or nothing (never half a file without her say)."""
+
+    def __init__(self, parsed: ParsedFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Some rows cannot be read"))
+        question = plain_label(self)
+        question.setWordWrap(True)
+        question.setText(
+            self.tr("{0} row(s) of this file cannot be read. Import the {1} others, or nothing?").format(
+                format_number(len(parsed.unreadable)), format_number(len(parsed.submissions))
+            )
+        )
+        self.rows = QPlainTextEdit(self)
+        self.rows.setReadOnly(True)
+        self.rows.setAccessibleName(self.tr("The rows that cannot be read"))
+        self.rows.setPlainText("\n".join(translated(row.said) for row in parsed.unreadable))
+        self.rows.setMinimumHeight(120)
+        self.rows.setMaximumHeight(320)  # the dialog stays on a 768-pixel screen
+        buttons = QDialogButtonBox(self)
+        self.import_rest = buttons.addButton(
+            self.tr("Import the {0} others").format(format_number(len(parsed.submissions))),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.import_nothing = buttons.addButton(self.tr("Import nothing"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(buttons)

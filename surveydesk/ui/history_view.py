@@ -53,10 +53,11 @@ from surveydesk.ledger.history import (
     PERIODS,
     EntryFilter,
     EntryRow,
+    EntryTimes,
     Totals,
 )
 from surveydesk.ledger.points import PointsValueStore
-from surveydesk.platforms.prolific.submissions_csv import ImportResult
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.ledger_files import LedgerFiles
@@ -65,9 +66,10 @@ from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
-from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.wages_panel import format_duration
 from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
@@ -498,13 +500,25 @@ class HistoryView(QWidget):
         self.correct_button.setEnabled(enabled)
 
     def _on_events(
-        self, entry_id: str, events: list[tuple[datetime, str, str | None, Money | None, str | None]]
+        self,
+        entry_id: str,
+        events: list[tuple[datetime, str, str | None, Money | None, str | None]],
+        times: EntryTimes,
     ) -> None:
         selected = self.selected_entry()
         if selected is None or selected.id != entry_id:
             return
         sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
         lines = []
+        if times.disagree:  # the worker's evidence when a task takes longer (or shorter) than it says
+            assert times.platform_seconds is not None and times.timer_seconds is not None
+            lines.append(
+                self.tr("{0} counted {1} (h:mm) for this task; your timer counted {2}.").format(
+                    platform_name(selected.platform),
+                    format_duration(times.platform_seconds),
+                    format_duration(times.timer_seconds),
+                )
+            )
         for at, source, status, amount, note in events:
             parts = [format_date_time(at.astimezone(self._service.zone)), sources.get(source, source)]
             if status:
@@ -626,24 +640,41 @@ class HistoryView(QWidget):
             self.start_import(Path(path), account)
 
     def start_import(self, source: Path, account: str) -> None:
-        """Import a Prolific CSV on the pool, with a progress dialog; all of it or, on any error, none."""
+        """Import a Prolific CSV on the pool, with a progress dialog. When rows cannot be read, the worker sees
+        each with its line and chooses to import the others or nothing."""
         recorded_at = self._clock.now()
+        label = self.tr("Importing {0}…").format(source.name)
 
-        def work(progress: Progress) -> ImportResult:
+        def work(progress: Progress) -> ImportResult | ParsedFile:
             return self._files.import_prolific_csv(source, account, recorded_at, progress)
 
-        def said(result: ImportResult) -> str:
-            self.refresh()
-            text = self.tr("Imported {0} submissions into {1} entries.").format(
-                format_number(result.rows), format_number(result.entries)
-            )
-            if result.without_time:
-                text += " " + self.tr("{0} rows had no time and were left out.").format(
-                    format_number(result.without_time)
-                )
-            return text
+        def said(result: ImportResult | ParsedFile) -> str:
+            if isinstance(result, ImportResult):
+                return self._imported(result)
+            summary = translated(result.unreadable_summary())
+            if (
+                result.submissions
+                and UnreadableRowsDialog(result, self).exec() == UnreadableRowsDialog.DialogCode.Accepted
+            ):
+                QTimer.singleShot(0, lambda: self.run_with_progress(label, importing(result), self._imported))
+                return self.tr("{0}. Importing the others…").format(summary)
+            return self.tr("{0}. Nothing was imported.").format(summary)
 
-        self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
+        def importing(parsed: ParsedFile) -> Callable[[Progress], ImportResult]:
+            return lambda progress: self._files.import_readable(parsed, account, recorded_at, progress)
+
+        self.run_with_progress(label, work, said)
+
+    def _imported(self, result: ImportResult) -> str:
+        self.refresh()
+        text = self.tr("Imported {0} submissions into {1} entries.").format(
+            format_number(result.rows), format_number(result.entries)
+        )
+        if result.without_time:
+            text += " " + self.tr("{0} rows had no time and were left out.").format(
+                format_number(result.without_time)
+            )
+        return text
 
     def _choose_export(self, kind: str) -> None:
         year = None
