@@ -87,6 +87,7 @@ from surveydesk.net import http
 from surveydesk.paths import AppPaths
 from surveydesk.platforms.cpx import tasks as cpx
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
@@ -194,7 +195,7 @@ def desk(
         Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
     )
     core = Core(
-        paths, database, secrets, clock, poller, timekeeper, settings, wage_reports, pool, (),
+        paths, database, secrets, secrets, SignIns(), clock, poller, timekeeper, settings, wage_reports, pool, (),
         attempt_ingest, connectivity, reconciliation, ProfileStore(database, clock), ECB_BASE_URL, BUILT_IN,
     )  # fmt: skip
     before_window(poller, store)

@@ -357,7 +357,7 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
             for account, secret in demo_accounts(exchange, BUILT_IN)
         ]
         connectors = {platform.account: platform.connector for platform in polled}
-        model.set_marker(_profile_marker(connectors.get))
+        model.task_list.set_marker(_profile_marker(connectors.get))
         settle_heap()  # as the app does once its window is built
 
         def raw(platform: _Polled) -> tuple[int, int]:
@@ -372,7 +372,7 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
         def full(platform: _Polled) -> tuple[int, int]:
             tasks = platform.checker.check(platform.account.platform, platform.connector.fetch_tasks())
             result = store.merge(platform.account, tasks, app_clock.now())
-            model.apply(result)
+            model.task_list.apply(result)
             return len(tasks), result.total_changes
 
         def run(cycle: Callable[[_Polled], tuple[int, int]]) -> _Pass:

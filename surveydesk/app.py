@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,35 +24,46 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_sign_ins, demo_signed_in
+from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
 from surveydesk.demo.sign_in_pages import demo_worker_script
+from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
+from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
+from surveydesk.ledger.goals import GoalSettings
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
-from surveydesk.logging_setup import configure_logging
+from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.net.http import make_session
-from surveydesk.paths import AppPaths
+from surveydesk.net.shapes import ShapeWatch, share_shape_watch
+from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.platforms.prolific.sign_in import SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
+from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
+from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
+from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
-from surveydesk.store import AccountStore, Database, StoreError, TaskStore
+from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
@@ -61,6 +75,8 @@ if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.tray import Tray
+    from surveydesk.ui.wages_panel import WagesPanel
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +117,7 @@ class Core:
     profile: ProfileStore
     rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
     registry: Registry
+    platform_changes: PlatformChanges  # the platforms' replies that differ from what SurveyDesk reads
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -121,6 +138,9 @@ def _accounts(
     addresses change with the exchange's port at every start); the demo starts signed in."""
     accounts = AccountStore(database)
     if exchange is not None:
+        points = PointsValueStore(database)
+        for key, value in demo_points_values(exchange, registry).items():
+            points.set(key, value)
         for account, secret in demo_signed_in(exchange, registry):
             accounts.save(account)
             secrets.set(account.key, secret)
@@ -141,16 +161,24 @@ def connect(
     profile: ProfileStore,
     poller: Poller,
     reconciliation: ReconciliationService,
+    points: PointsValueStore,
+    shapes: ShapeWatch,
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
-    new settings); `UnknownPlatform` when no platform folder knows its platform."""
+    new settings); `UnknownPlatform` when no platform folder knows its platform, another `ValueError` when
+    its platform refuses one of its settings."""
     connector = registry.build_connector(account, secrets, clock)
+    reader = registry.build_reader(account, secrets, clock)  # both built before either is used
     sharing = registry.spec(account.key.platform).profile_sharing
     if sharing is not None and sharing.attach is not None:
         sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
+    share_points_values(connector, values)  # survey walls only
+    share_shape_watch(connector, shapes)
     poller.add_account(account, connector, registry.politeness_for(account))
-    reader = registry.build_reader(account, secrets, clock)
     if reader is not None:
+        share_points_values(reader, values)
+        share_shape_watch(reader, shapes)
         reconciliation.add_account(account, reader)
 
 
@@ -159,13 +187,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
-        handler = configure_logging(paths.log, verbose=args.verbose)
+        try:
+            handler = configure_logging(paths.log, verbose=args.verbose)
+        except OSError as error:
+            raise UnusableFolderError(paths.log, why(error)) from error
         stack.callback(logging.getLogger().removeHandler, handler)
         stack.callback(handler.close)
         log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)
 
         database = Database.open(paths.database)
         stack.callback(database.close)
+        clock = SystemClock()
 
         exchange = None
         if args.demo:
@@ -179,12 +211,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         sign_ins = _sign_ins(exchange, registry)
         signed_in = SignedInSecrets.at(sign_ins, secrets, make_session)
 
-        clock = SystemClock()
         timekeeper = Timekeeper(WorkLog(database), clock)
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
-        poller = Poller(TaskStore(database), clock, pool)
+        pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
+
+        def floor_of(platform: str) -> timedelta:
+            """No request closer than this after the last, whoever asks: polls and earnings syncs alike."""
+            return registry.cadence(platform).floor
+
+        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
@@ -198,14 +235,19 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             clock,
             pool,
             connectivity,
-            floor_of=lambda platform: registry.cadence(platform).floor,
+            floor_of=floor_of,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
+        points = PointsValueStore(database)
+        platform_changes = PlatformChanges(ShapeWatch(), registry.name)
         for account in _accounts(database, exchange, secrets, registry):
             try:
-                connect(account, registry, signed_in, clock, profile, poller, reconciliation)
-            except UnknownPlatform as error:
-                notices.append(error.message)
+                connect(
+                    account, registry, signed_in, clock, profile, poller, reconciliation, points,
+                    platform_changes.watch,
+                )  # fmt: skip
+            except ValueError as error:  # an account SurveyDesk cannot use is said, never a reason not to start
+                notices.append(_account_problem(account, error, registry))
         yield Core(
             paths,
             database,
@@ -225,7 +267,18 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             profile,
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
             registry,
+            platform_changes,
         )
+
+
+def _account_problem(account: Account, error: ValueError, registry: Registry) -> Sentence:
+    """Why an account is not checked, for the window: its platform is unknown to this version, or a setting
+    its platform refused (said in the platform's words until each option is checked where it is declared)."""
+    if isinstance(error, UnknownPlatform):
+        return error.message
+    return QT_TRANSLATE_NOOP(
+        "Core", "Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…"
+    ).filled(registry.name(account.key.platform), account.label, str(error))
 
 
 # How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,
@@ -245,18 +298,43 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> None:
+    """Today's copy of the database, if there is none yet (on the pool: it reads the whole file); a copy that
+    cannot be made (a full disk) is logged and does not stop SurveyDesk."""
+    try:
+        RollingBackups(paths.data / BACKUP_FOLDER_NAME).make_daily(database, clock.now().date())
+    except (OSError, sqlite3.Error):
+        log.warning("today's backup of %s could not be made", database.path, exc_info=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    try:
-        with build_core(args) as core:
-            return _run_ui(args, core)
-    except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
-        return EXIT_REFUSED
+    while True:
+        try:
+            with build_core(args) as core:
+                return _run_ui(args, core)
+        except DamagedDatabaseError as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            if args.smoke_test or not _restore_backup(error.path):
+                return EXIT_REFUSED
+        except (StoreError, UnusableFolderError) as error:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+            return EXIT_REFUSED
 
 
-def _add_wages_page(window: MainWindow, core: Core) -> None:
+def _restore_backup(database_path: Path) -> bool:
+    """Offer the worker the newest sound backup in place of the damaged database; True once it is in place."""
+    from surveydesk.ui.damaged_database import ask_to_restore
+
+    backup = RollingBackups(database_path.parent / BACKUP_FOLDER_NAME).newest_sound()
+    if not ask_to_restore(database_path, backup) or backup is None:
+        return False
+    restore(database_path, backup)
+    return True
+
+
+def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
@@ -264,7 +342,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     panel = WagesPanel(WageSettings(core.settings), window)
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
-    core.wage_reports.ready.connect(lambda summary: window.model.set_reputations(summary.reputations))
+    core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))
     core.wage_reports.failed.connect(panel.show_error)
 
     def refresh() -> None:
@@ -278,6 +356,37 @@ def _add_wages_page(window: MainWindow, core: Core) -> None:
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)
     refresh()
+    return panel
+
+
+def _add_money_outlook(
+    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
+) -> None:
+    """Goals (Wages tab, tray), the forecast of pending money and the months in words (History tab), worked out
+    again with the wages: when a task or the shift changes, after each sync, every minute, and when a goal is
+    saved; a goal reached is said once in the tray."""
+    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+
+    goal_settings = GoalSettings(core.settings)
+    outlook = MoneyOutlook(
+        core.database, goal_settings, core.pool, system_zone(), core.registry.review_deadlines(), window
+    )
+    goals = GoalsBox(goal_settings, history.currency.text, wages)
+    wages.add_section(goals)
+    panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
+    history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
+
+    def show(result: Outlook) -> None:
+        goals.show_progress(result.goals)
+        panel.show_outlook(result)
+        tray.set_goals([goal_line(goal) for goal in result.goals])
+        for goal in result.newly_reached:
+            tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
+
+    outlook.ready.connect(show)
+    outlook.failed.connect(panel.show_error)
+    core.wage_reports.ready.connect(lambda _summary: outlook.refresh(core.clock.now(), history.currency.text()))
+    goals.changed.connect(lambda: outlook.refresh(core.clock.now(), history.currency.text()))
 
 
 def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
@@ -300,13 +409,18 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     def prolific_accounts() -> list[str]:
         return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
 
-    view = HistoryView(service, LongJob(core.pool, window), core.database, core.settings, core.clock,
-                       prolific_accounts, window)  # fmt: skip
+    def wall_accounts() -> list[Account]:
+        return [a for a in accounts.list_accounts() if a.key.platform in core.registry
+                and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
+
+    files, points_values = LedgerFiles(core.database), PointsValueStore(core.database)
+    view = HistoryView(service, LongJob(core.pool, window), files, points_values, core.settings, core.clock,
+                       prolific_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
-        if window.tabs.widget(index) is view:
-            view.refresh(reset_table=False)
+        if window.tabs.widget(index) is view:  # the table too, unless she left it in the middle of it
+            view.ledger_changed()
 
     window.tabs.currentChanged.connect(turned_to)
     core.reconciliation.synced.connect(lambda _result: view.ledger_changed())
@@ -321,7 +435,15 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
     def saved(account: Account) -> None:
         if account.enabled:
             connect(
-                account, core.registry, core.signed_in, core.clock, core.profile, core.poller, core.reconciliation
+                account,
+                core.registry,
+                core.signed_in,
+                core.clock,
+                core.profile,
+                core.poller,
+                core.reconciliation,
+                PointsValueStore(core.database),
+                core.platform_changes.watch,
             )
         else:
             core.poller.remove_account(account.key)
@@ -427,9 +549,17 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import add_shell, create_application, missing_resources, tray_icon
+    from surveydesk.ui.application import (
+        add_shell,
+        create_application,
+        missing_resources,
+        quit_cleanly_when_asked,
+        tray_icon,
+    )
+    from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.platform_change import PlatformChangeReporting
     from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
@@ -441,16 +571,24 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
         return EXIT_OK
     window = MainWindow(
-        core.poller, core.clock.now, demo=args.demo, notices=core.notices, timekeeper=core.timekeeper
+        core.poller,
+        core.clock.now,
+        demo=args.demo,
+        notices=core.notices,
+        timekeeper=core.timekeeper,
+        tasks=TaskList(),
     )
     instance.activation_requested.connect(window.bring_forward)
-    _add_wages_page(window, core)
+    crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
+    crashes.install()
+    wages = _add_wages_page(window, core)
     _add_earnings_sync(window, core)
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle)  # fmt: skip
+    _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
         window,
         core.database,
@@ -460,8 +598,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         Background(core.pool, window),
         core.clock,
         registry=core.registry,
+        shapes=core.platform_changes.watch,
     )
     window.profile_requested.connect(profile.open_editor)
+    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
@@ -494,6 +634,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
 
         smoke.finished.connect(polled)
         smoke.start()
+    stop_signals = quit_cleanly_when_asked(app, core.timekeeper.suspend)
     window.show()
     if not args.smoke_test:
         QTimer.singleShot(0, window.ask_about_interruptions)
@@ -503,7 +644,11 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.reconciliation.start()
     if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
         sync.start()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        stop_signals.close()
+        crashes.uninstall()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

@@ -29,9 +29,11 @@ def config_home(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def launch_command(data_dir: Path | None = None) -> list[str]:
-    """How this SurveyDesk is started again: the bundle's executable, or this Python running the package."""
+    """How this SurveyDesk is started again: the bundle's executable, or this Python running the installed package
+    (`-P`: never a `surveydesk` folder in the working directory, such as the project's sources, which lack the
+    built resources)."""
     frozen = bool(getattr(sys, "frozen", False))
-    command = [sys.executable] if frozen else [sys.executable, "-m", "surveydesk"]
+    command = [sys.executable] if frozen else [sys.executable, "-P", "-m", "surveydesk"]
     if data_dir is not None:
         command += ["--data-dir", str(data_dir.resolve())]
     return command

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,37 @@ import appdirs
 from surveydesk import APP_ID, APP_NAME
 
 DATABASE_NAME = "surveydesk.sqlite3"
+
+# Why a folder cannot be used, by the system's error number, in words a worker can act on.
+_WHY = {
+    errno.EACCES: "SurveyDesk is not allowed to write there",
+    errno.EPERM: "SurveyDesk is not allowed to write there",
+    errno.EROFS: "the disk it is on can only be read",
+    errno.ENOSPC: "the disk it is on is full",
+    errno.EDQUOT: "your share of the disk it is on is full",
+    errno.ENOTDIR: "a file stands where a folder should be",
+    errno.EEXIST: "a file stands where a folder should be",
+    errno.EISDIR: "a folder stands where SurveyDesk's file should be",
+    errno.ENOENT: "it does not exist and could not be made",
+    errno.EIO: "its disk could not be read or written",
+}
+
+
+def why(error: OSError) -> str:
+    """The reason an operation on a folder failed, in words (the system's own for a rare one)."""
+    return _WHY.get(error.errno or 0, error.strerror or type(error).__name__)
+
+
+class UnusableFolderError(Exception):
+    """A folder SurveyDesk must write to cannot be used: start-up stops and says which folder and why."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(
+            f"cannot use the folder {folder}: {reason}. Check that the folder is yours and that its "
+            "disk is connected, writable and not full, then start SurveyDesk again."
+        )
+        self.folder = folder
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +74,10 @@ class AppPaths:
         return self.data / DATABASE_NAME
 
     def create(self) -> AppPaths:
+        """Make the four folders; one that cannot be made raises `UnusableFolderError`, saying which and why."""
         for folder in (self.data, self.config, self.cache, self.log):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise UnusableFolderError(folder, why(error)) from error
         return self

@@ -12,6 +12,7 @@ from typing import Protocol
 import keyring
 import keyring.backend
 import keyring.errors
+from keyring.backends.chainer import ChainerBackend
 
 from surveydesk import APP_NAME
 from surveydesk.core.model import AccountKey
@@ -19,8 +20,27 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-# Backends that would store secrets in a readable file or nowhere: never acceptable for a worker's logins.
-_UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+# The backends known to keep secrets encrypted: Secret Service (GNOME Keyring, KeePassXC…, through D-Bus or
+# libsecret), KWallet, macOS Keychain, Windows Credential Locker. Any other (a plaintext file, nowhere, a
+# third-party backend whatever its name) counts as no keyring: a worker's logins are never trusted to it.
+ENCRYPTING_BACKEND_MODULES = frozenset(
+    {
+        "keyring.backends.SecretService",
+        "keyring.backends.libsecret",
+        "keyring.backends.kwallet",
+        "keyring.backends.macOS",
+        "keyring.backends.Windows",
+    }
+)
+
+
+def encrypts(backend: keyring.backend.KeyringBackend) -> bool:
+    """Whether the backend is one known to encrypt; keyring's chainer is one when every backend it chains is
+    (it writes to the first that accepts)."""
+    if isinstance(backend, ChainerBackend):
+        chained = list(backend.backends)
+        return bool(chained) and all(encrypts(each) for each in chained)
+    return type(backend).__module__ in ENCRYPTING_BACKEND_MODULES
 
 
 class SecretsUnavailable(Exception):
@@ -68,14 +88,22 @@ class MemorySecrets:
 class KeyringSecrets:
     """The operating system's keyring (Secret Service, KWallet, macOS Keychain, Windows Credential Locker)."""
 
-    def __init__(self, backend: keyring.backend.KeyringBackend | None = None, service: str = APP_NAME) -> None:
+    def __init__(
+        self,
+        backend: keyring.backend.KeyringBackend | None = None,
+        service: str = APP_NAME,
+        *,
+        trusted: bool | None = None,
+    ) -> None:
+        """`trusted` None: the backend is trusted only if it `encrypts`; a caller that holds the secrets
+        elsewhere safely (tests' keyring in memory) may vouch for it."""
         self._backend = backend if backend is not None else keyring.get_keyring()
         self._service = service
+        self._trusted = encrypts(self._backend) if trusted is None else trusted
 
     @property
     def problem(self) -> str | None:
-        module = type(self._backend).__module__
-        if module.startswith(_UNSAFE_BACKEND_MODULES):
+        if not self._trusted:
             return QT_TRANSLATE_NOOP(
                 "KeyringSecrets",
                 "No system keyring is available, so SurveyDesk cannot save your platform logins. "

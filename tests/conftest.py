@@ -92,9 +92,14 @@ def store(database: Database) -> TaskStore:
     return TaskStore(database)
 
 
+def no_floor(_platform: str) -> timedelta:
+    """For tests of other rules, which poll back to back; the floor has tests of its own (test_poller.py)."""
+    return timedelta(0)
+
+
 @pytest.fixture
 def poller(qtbot, store: TaskStore, pool: QThreadPool) -> Iterator[Poller]:
-    service = Poller(store, SystemClock(), pool)
+    service = Poller(store, SystemClock(), pool, floor_of=no_floor)
     yield service
     service.stop()
     pool.waitForDone(10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -10,6 +11,7 @@ from typing import Any
 
 import keyring.backend
 import keyring.errors
+from PySide6.QtCore import QUrl
 
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import AccountKey, MergeResult, Task
@@ -17,6 +19,19 @@ from surveydesk.core.money import Money
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 ACCOUNT = AccountKey("prolific", "demo")
+# The demo's start when a demo already runs: it hands over to that one and exits at once, and well.
+HANDED_OVER = [sys.executable, "-c", "pass"]
+
+
+def a_browser(note: Callable[[QUrl], object]) -> Callable[[QUrl], bool]:
+    """A web browser that opens every page it is given (each passed to `note`) and says so, as
+    QDesktopServices.openUrl does."""
+
+    def open_url(url: QUrl) -> bool:
+        note(url)
+        return True
+
+    return open_url
 
 
 class FixedClock:

@@ -10,8 +10,9 @@ import requests
 
 from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import AccountKey
+from surveydesk.core.points import PointsValues
 from surveydesk.demo import DemoExchange, ManualClock
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.demo.accounts import demo_accounts, demo_points_values
 from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.exchange import SIMULATED_EPOCH
@@ -21,6 +22,7 @@ from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
 from surveydesk.net.http import make_session
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import PricedInPoints
 from surveydesk.secrets import MemorySecrets
 
 
@@ -69,10 +71,14 @@ def demo_readers(exchange: DemoExchange, time: DemoTime) -> dict[AccountKey, Ear
     """A reader for each demo account of the exchange, logged in with the demo's public logins."""
     secrets = MemorySecrets()
     readers = {}
+    points = demo_points_values(exchange, BUILT_IN)
     for account, secret in demo_accounts(exchange, BUILT_IN):
         secrets.set(account.key, secret)
         reader = BUILT_IN.build_reader(account, secrets, time, loopback_session)
         assert reader is not None
+        if account.key in points:  # as the demo's accounts are set up: with the worth of their points
+            assert isinstance(reader, PricedInPoints)
+            reader.value_points(lambda value=points[account.key]: PointsValues([value]))
         readers[account.key] = reader
     return readers
 

@@ -26,6 +26,7 @@ from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
+from tests.factories import a_browser
 from tests.ntfy_server import NtfyServer
 
 
@@ -78,7 +79,7 @@ def desk(qtbot, poller, database, pool, phone_secrets, phone, ntfy, exchange) ->
     save_phone_settings(SettingsStore(database), PhoneSettings(True, True, 5, ntfy.address))
     shown.feed = FeedController(
         window, poller, None, Background(pool, window), SettingsStore(database), SystemClock(), app_icon(),
-        open_url=lambda url: shown.opened.append(url.toString()),
+        open_url=a_browser(lambda url: shown.opened.append(url.toString())),
         phone=phone, idle=SessionIdle(shown.own_idle, Background(pool, window)),
     )  # fmt: skip
     add_demo_account(poller, exchange)

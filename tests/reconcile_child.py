@@ -8,12 +8,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from surveydesk.demo.accounts import demo_accounts
+from surveydesk.core.points import PointsValues
+from surveydesk.demo.accounts import demo_accounts, demo_points_values
 from surveydesk.demo.exchange import SIMULATED_EPOCH
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import share_points_values
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 from tests.ledger_helpers import loopback_session
@@ -44,10 +46,15 @@ def reconcile_all(database: Database, base_url: str, progress=lambda: False) -> 
     ledger = LedgerStore(database)
     reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), FrozenTime())
     secrets = MemorySecrets()
-    for account, secret in demo_accounts(RemoteExchange(base_url), BUILT_IN):  # type: ignore[arg-type]
+    exchange = RemoteExchange(base_url)
+    worth = demo_points_values(exchange, BUILT_IN)  # type: ignore[arg-type]
+    for account, secret in demo_accounts(exchange, BUILT_IN):  # type: ignore[arg-type]
         secrets.set(account.key, secret)
         reader = BUILT_IN.build_reader(account, secrets, FrozenTime(), loopback_session)
         assert reader is not None
+        # The walls' points count as the demo worker says they are worth, as the app has them count.
+        values = PointsValues([worth[account.key]] if account.key in worth else [])
+        share_points_values(reader, lambda values=values: values)
         reconciler.run(reader, stop=progress)
 
 

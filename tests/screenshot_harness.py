@@ -6,7 +6,8 @@ Run from the repository root, on a virtual screen, in the language to check:
 
 Views: `main-window` (the demo's task list with a task selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
-as the worker opens it).
+as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
+with its earnings goals, once a goal is set).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -32,6 +33,7 @@ from surveydesk.app import main as app_main
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
 
 READY_TIMEOUT_S = 30.0
@@ -56,7 +58,7 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("main-window", "welcome", "history", "profile")
+VIEWS = ("main-window", "welcome", "history", "profile", "outlook", "goals")
 
 
 def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
@@ -98,7 +100,33 @@ def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
             QTimer.singleShot(0, window.profile_requested.emit)
         return editors[0] if editors and editors[0].isVisible() else None
 
-    return {"main-window": task_list, "welcome": welcome, "history": history, "profile": profile}[view]
+    def outlook(window: MainWindow) -> QWidget | None:
+        if history(window) is None:
+            return None
+        page = window.tabs.currentWidget()
+        assert isinstance(page, HistoryView)
+        panel = next(page.views.widget(i) for i in range(page.views.count())
+                     if isinstance(page.views.widget(i), OutlookPanel))  # fmt: skip
+        page.views.setCurrentWidget(panel)
+        return window if isinstance(panel, OutlookPanel) and panel.months.text() else None
+
+    def goals(window: MainWindow) -> QWidget | None:
+        box = window.findChild(GoalsBox)
+        if box is None:
+            return None
+        if not box.inputs["day"].text():  # as the worker would: types her goals and saves them
+            for period, amount in (("day", "10"), ("week", "50"), ("month", "200")):
+                box.inputs[period].setText(amount)
+            box.save()
+        if not box.progress["day"].text():
+            return None
+        wages = box.parentWidget()
+        if window.tabs.currentWidget() is not wages:
+            window.tabs.setCurrentWidget(wages)
+        return window
+
+    views = {"main-window": task_list, "welcome": welcome, "history": history, "profile": profile}
+    return {**views, "outlook": outlook, "goals": goals}[view]
 
 
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:

@@ -34,7 +34,7 @@ from surveydesk.core.money import Money
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.rates import RateStore
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.menu_entry import MenuEntry
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.web_session import SignIns
@@ -42,7 +42,9 @@ from surveydesk.profile.schema import load_schema
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.demo_launcher import DemoLauncher
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
@@ -56,6 +58,7 @@ from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDia
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -67,6 +70,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
+from tests.factories import HANDED_OVER
 from tests.menu_checks import repeated_mnemonics
 
 INTERACTIVE = (
@@ -151,7 +155,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    window.shell = ShellController(window, poller, settings, autostart, lambda: True)
+    window.shell = ShellController(window, poller, settings, autostart, DemoLauncher(HANDED_OVER))
     window.show()
     yield window
 
@@ -177,7 +181,7 @@ def test_every_control_of_the_welcome_page_has_a_name(qtbot, poller, database, t
     window = MainWindow(poller, SystemClock().now)
     qtbot.addWidget(window)
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
-    shell = ShellController(window, poller, SettingsStore(database), autostart, lambda: True)
+    shell = ShellController(window, poller, SettingsStore(database), autostart, DemoLauncher(HANDED_OVER))
     assert shell.welcome is not None
     assert unnamed_controls(window) == []
 
@@ -215,7 +219,16 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     settings = SettingsStore(database)
     clock = SystemClock()
     service = HistoryService(database, pool, clock, UTC)
-    history = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"], full_window)
+    history = HistoryView(
+        service,
+        LongJob(pool),
+        LedgerFiles(database),
+        PointsValueStore(database),
+        settings,
+        clock,
+        lambda: ["me"],
+        full_window,
+    )
     full_window.add_page(history, "History")
     with qtbot.waitSignal(service.loaded, timeout=10_000):
         history.refresh()
@@ -226,8 +239,9 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     windows = [
         full_window,
         NoteDialog(entry, full_window),
-        CorrectionDialog(entry, full_window),
-        RatesDialog(RateStore(database), parent=full_window),
+        CorrectionDialog(entry, history.model.status_name, full_window),
+        RatesDialog(service, parent=full_window),
+        PointsValueDialog(PointsValueStore(database), lambda: [], full_window),
         ProfileEditor(
             ProfileStore(database, clock),
             load_schema(),

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from surveydesk.core.clock import SystemClock
-from surveydesk.core.model import AccountKey
+from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_sign_ins, demo_wall_link
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID
@@ -65,9 +65,14 @@ def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsD
     return widget
 
 
+def _in(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
+    """The secrets of the dialog, kept in the test's keyring (in memory, so vouched for)."""
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
+
+
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool, exchange) -> Iterator[AccountsDialog]:
-    yield _dialog(qtbot, accounts, SecretsWithRunOnlyFallback(KeyringSecrets(backend)), pool, exchange)
+    yield _dialog(qtbot, accounts, _in(backend), pool, exchange)
 
 
 def _new(dialog: AccountsDialog, exchange: DemoExchange, platform: str, label: str = "me") -> None:
@@ -126,13 +131,13 @@ def test_signing_in_without_a_name_names_the_account_after_its_platform(qtbot, d
 
 def test_a_survey_wall_is_connected_by_its_link_and_says_what_it_found(qtbot, dialog, accounts, backend, exchange):
     _new(dialog, exchange, "bitlabs")
-    assert set(dialog.option_fields) == {"currency"}  # the member number comes from the link
+    assert set(dialog.option_fields) == set()  # the member number comes from the link; BitLabs asks no currency
     dialog.wall_link.setText(demo_wall_link(exchange, "bitlabs"))
     found = f"A BitLabs survey wall for member {BITLABS_USER_ID}: SurveyDesk can list its surveys."
     assert dialog.feedback.text() == found
     with qtbot.waitSignal(dialog.account_saved) as saved:
         dialog.save_button.click()
-    assert saved.args[0].options == {"currency": "USD", "user_id": BITLABS_USER_ID}
+    assert saved.args[0].options == {"user_id": BITLABS_USER_ID}
     assert _kept(backend, AccountKey("bitlabs", "me")) == BITLABS_TOKEN
     assert dialog.wall_link.text() == "" and dialog.feedback.text() == "Saved."
     dialog.test_button.click()
@@ -241,3 +246,40 @@ def test_the_demo_connects_each_platform_at_its_own_pages(exchange):
     assert set(demo.web) == {"prolific", "mturk", "toloka"} and set(demo.walls) == {"bitlabs", "cpx"}
     assert demo.web["toloka"].session_watch().start_url == exchange.sign_in_url("toloka")
     assert demo.walls["bitlabs"].read(demo_wall_link(exchange, "bitlabs")).options == {"user_id": BITLABS_USER_ID}
+
+
+def test_a_setting_the_platform_refuses_is_said_and_not_saved(qtbot, accounts, backend, pool, exchange):
+    worker = Account(AccountKey("mturk", "worker-7"), "worker-7", exchange.url_of("mturk"), True, {})
+    accounts.save(worker)
+    dialog = _dialog(qtbot, accounts, _in(backend), pool, exchange)
+    dialog.account_list.setCurrentRow(0)
+    dialog.option_fields["min_reward"].setText("fifty cents")
+    dialog.save_button.click()
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
+    assert "fifty cents" in dialog.feedback.text()
+    assert accounts.list_accounts() == [worker]
+    dialog.test_button.click()  # the test refuses it the same way, before any request
+    assert dialog.feedback.text().startswith("SurveyDesk cannot use these settings: ")
+    dialog.option_fields["min_reward"].setText("0.50")
+    dialog.save_button.click()
+    assert dialog.feedback.text() == "Saved."
+    assert [account.options["min_reward"] for account in accounts.list_accounts()] == ["0.50"]
+
+
+def test_an_account_with_a_refused_setting_is_shown_broken_and_the_rest_starts(qapp, tmp_path):
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.paths import AppPaths
+
+    with Database.open(AppPaths.under(tmp_path).create().database) as database:
+        AccountStore(database).save(
+            Account(AccountKey("mturk", "worker-7"), "worker-7", "https://worker.mturk.com", True,
+                    {"min_reward": "fifty cents"})
+        )  # fmt: skip
+        AccountStore(database).save(
+            Account(AccountKey("prolific", "me"), "me", "https://internal-api.prolific.com", True, {})
+        )
+    with build_core(parse_args(["--data-dir", str(tmp_path)])) as core:
+        (problem,) = [notice for notice in core.notices if "worker-7" in notice]
+        assert problem.startswith("Your MTurk account “worker-7” is not checked: ")
+        assert problem.endswith("Correct it in Tasks ▸ Accounts…")
+        assert [status.account for status in core.poller.statuses()] == [AccountKey("prolific", "me")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sqlite3
@@ -11,8 +12,11 @@ import weakref
 from contextlib import ExitStack
 from pathlib import Path
 
+import pytest
+
 from surveydesk.app import EXIT_REFUSED, choose_paths, main, parse_args, settle_heap
-from surveydesk.paths import DATABASE_NAME, AppPaths
+from surveydesk.logging_setup import LOG_FILE_NAME
+from surveydesk.paths import DATABASE_NAME, AppPaths, why
 
 
 def _run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -81,3 +85,47 @@ def test_settling_the_heap_freezes_what_lives_and_frees_what_start_up_dropped():
         assert not any(tracked is kept for tracked in gc.get_objects()), "a live object is still walked"
     finally:
         gc.unfreeze()
+
+
+def refusal(tmp_path: Path, capsys) -> str:
+    """What SurveyDesk says on stderr when it refuses to start on `tmp_path`, after checking it did refuse."""
+    assert main(["--smoke-test", "--data-dir", str(tmp_path)]) == EXIT_REFUSED
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_file_where_the_data_folder_should_be_is_refused_in_words(tmp_path: Path, capsys):
+    (tmp_path / "data").write_text("not a folder")
+    err = refusal(tmp_path, capsys)
+    assert f"cannot use the folder {tmp_path / 'data'}: a file stands where a folder should be" in err
+
+
+def test_a_folder_where_the_database_should_be_is_refused_in_words(tmp_path: Path, capsys):
+    AppPaths.under(tmp_path).create().database.mkdir()
+    err = refusal(tmp_path, capsys)
+    assert f"cannot use the folder {tmp_path / 'data'}: a folder stands where SurveyDesk's file should be" in err
+
+
+def test_a_log_that_cannot_be_written_is_refused_in_words(tmp_path: Path, capsys):
+    (AppPaths.under(tmp_path).create().log / LOG_FILE_NAME).mkdir()
+    err = refusal(tmp_path, capsys)
+    assert f"cannot use the folder {tmp_path / 'log'}: a folder stands where SurveyDesk's file should be" in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_data_folder_is_refused_in_words(tmp_path: Path, capsys):
+    paths = AppPaths.under(tmp_path).create()
+    paths.data.chmod(0o555)
+    try:
+        err = refusal(tmp_path, capsys)
+    finally:
+        paths.data.chmod(0o755)
+    assert f"cannot use the folder {paths.data}: SurveyDesk is not allowed to write there" in err
+
+
+def test_each_reason_a_folder_is_unusable_is_said_in_words():
+    assert why(PermissionError(errno.EACCES, "Permission denied")) == "SurveyDesk is not allowed to write there"
+    assert why(OSError(errno.EROFS, "Read-only file system")) == "the disk it is on can only be read"
+    assert why(OSError(errno.ENOSPC, "No space left on device")) == "the disk it is on is full"
+    assert why(OSError(errno.ENAMETOOLONG, "File name too long")) == "File name too long"

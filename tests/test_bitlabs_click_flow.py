@@ -11,13 +11,14 @@ import requests
 
 from surveydesk.core.errors import AuthExpired, BadPayload, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.questions import ClickRefused, ClickStep, Question
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_profiler import CHILDREN, UNMAPPED_QUESTION, YOUNGEST_CHILD, BitLabsProfiler
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
-from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep, Question, click_id_of
-from surveydesk.platforms.bitlabs.profiler import Fill, learned_from, plan
+from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, impression_of
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.profile.mappings import load_bitlabs_mapping
+from surveydesk.profile.profiler import Fill, learned_from, plan
 from surveydesk.profile.schema import load_schema
 from surveydesk.profile.sharing import Permission
 from tests.conftest import one_site
@@ -70,7 +71,7 @@ def run_from_profile(
     while step.question is not None:
         if step.question.id == stop_at:
             return [*asked, step.question]
-        item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(allowed), TODAY)
+        item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(allowed), TODAY, "bitlabs")
         if item.fill is not Fill.ASK:
             step = clicks.answer(click_id, item.answers)
         elif step.question.can_skip:
@@ -81,11 +82,44 @@ def run_from_profile(
     return asked
 
 
-def test_the_click_id_is_the_i_parameter_of_the_click_url() -> None:
-    assert click_id_of("https://api.bitlabs.ai/v2/client/clicks?i=7e0ae30e-96af&s=e59b") == "7e0ae30e-96af"
-    assert click_id_of("https://api.bitlabs.ai/v2/client/clicks?s=e59b") is None
-    assert click_id_of("https://x/?i=../../etc&i=2") is None
-    assert click_id_of("https://x/?i=a%2Fb") is None
+def test_the_click_url_names_an_impression_and_a_session() -> None:
+    docs = "https://api.bitlabs.ai/v2/client/clicks?i=7e0ae30e-96af-4843-b447-e86a05688691&s=e59b6d24-c5c0"
+    assert impression_of(docs) == {"s": "e59b6d24-c5c0", "i": "7e0ae30e-96af-4843-b447-e86a05688691"}
+    assert impression_of("https://api.bitlabs.ai/v2/client/clicks?s=e59b") is None
+    assert impression_of("https://x/?i=../../etc&s=1") is None
+    assert impression_of("https://x/?i=a%2Fb&s=1") is None
+    assert impression_of("https://x/?i=a&i=b&s=1") is None
+
+
+def test_the_click_is_created_from_the_impression_and_its_own_id_used(site_and_exchange, session) -> None:
+    """The `i` of a click URL is an impression: the flow runs on the id `POST /v2/client/clicks` answers."""
+    site, exchange = site_and_exchange
+    task = first_task(exchange, session)
+    sent: list[tuple[str, str]] = []
+    session.hooks["response"].append(lambda reply, *args, **kwargs: sent.append((reply.request.method, reply.url)))
+    clicks = clicks_for(exchange, session)
+
+    click_id, step = clicks.start(task)
+
+    impression = impression_of(task.url)
+    assert impression is not None and click_id not in (impression["i"], impression["s"], task.external_id)
+    (create_method, create_url), (_, step_url) = sent
+    assert create_method == "POST" and impression_of(create_url) == impression
+    assert step_url.endswith(f"/v2/client/clicks/{click_id}") and step.question is not None
+    clicks.answer(click_id, ["2"])
+    assert [click for click, _, _ in site.profiler.received] == [click_id]
+
+
+def test_the_click_url_opened_in_a_browser_redirects_to_the_survey_with_its_click(
+    site_and_exchange, session
+) -> None:
+    _, exchange = site_and_exchange
+    task = first_task(exchange, session)
+
+    opened = session.get(task.url, timeout=5, allow_redirects=False)
+
+    assert opened.status_code == 307 and "/survey?clk=" in opened.headers["Location"]
+    assert "survey" in session.get(opened.headers["Location"], timeout=5).text
 
 
 def test_the_profile_answers_the_profiler_then_the_redirect_opens_the_survey(site_and_exchange, session) -> None:
@@ -113,7 +147,7 @@ def test_a_field_the_worker_did_not_allow_never_reaches_the_server(site_and_exch
     clicks = clicks_for(exchange, session)
     _, step = clicks.start(first_task(exchange, session))
     assert step.question is not None
-    item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(Permission.NEVER), TODAY)
+    item = plan(step.question, SCHEMA, MAPPING, PROFILE, permissions(Permission.NEVER), TODAY, "bitlabs")
     assert item.fill is Fill.ASK and item.answers == ()  # put to the worker, with nothing filled in
     assert site.profiler.received == []
 
@@ -124,12 +158,12 @@ def test_an_unknown_question_is_asked_and_its_answer_kept_for_next_time(site_and
     click_id, step = clicks.start(first_task(exchange, session))
     question = run_from_profile(clicks, click_id, step, Permission.ALWAYS, stop_at=UNMAPPED_QUESTION)[-1]
     assert question.id == UNMAPPED_QUESTION and question.text.startswith("Which of these streaming services")
-    item = plan(question, SCHEMA, MAPPING, PROFILE, permissions(Permission.ALWAYS), TODAY)
+    item = plan(question, SCHEMA, MAPPING, PROFILE, permissions(Permission.ALWAYS), TODAY, "bitlabs")
     assert item.fill is Fill.ASK and item.schema_field is None  # no profile field: the worker answers
-    learned = learned_from(item, ["1", "3"], MAPPING, PROFILE)
+    learned = learned_from(item, ["1", "3"], MAPPING, PROFILE, "bitlabs")
     assert learned is not None and learned.field == f"bitlabs:{UNMAPPED_QUESTION}" and learned.value == ("1", "3")
     assert learned.label == question.text and learned.platform == "bitlabs"
-    again = plan(question, SCHEMA, MAPPING, {learned.field: learned.value}, {}, TODAY)
+    again = plan(question, SCHEMA, MAPPING, {learned.field: learned.value}, {}, TODAY, "bitlabs")
     assert again.fill is Fill.CONFIRM and again.answers == ("1", "3")  # next time: shown ready to send
     clicks.answer(click_id, again.answers)
     assert site.profiler.received[-1][1:] == (UNMAPPED_QUESTION, ("1", "3"))
@@ -190,29 +224,42 @@ def asking(**question: object) -> bytes:
 )
 def test_hostile_replies_are_typed_errors(site_and_exchange, session, body: bytes, problem: str) -> None:
     _, exchange = site_and_exchange
-    task = first_task(exchange, session)
+    clicks = clicks_for(exchange, session)
+    click_id = clicks.create(first_task(exchange, session))
     exchange.inject_fault("bitlabs", 200, body)
     with pytest.raises(BadPayload, match=problem):
+        clicks.step(click_id)
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"data": {"id": "../x"}}', b'{"data": {}}', b'{"data": {"id": 7}}', b'{"data": null}']
+)
+def test_a_created_click_without_a_usable_id_is_a_typed_error(site_and_exchange, session, body: bytes) -> None:
+    _, exchange = site_and_exchange
+    task = first_task(exchange, session)
+    exchange.inject_fault("bitlabs", 200, body)
+    with pytest.raises(BadPayload, match="did not say which click"):
         clicks_for(exchange, session).start(task)
 
 
 def test_question_texts_are_cleaned_of_control_characters(site_and_exchange, session) -> None:
     _, exchange = site_and_exchange
-    task = first_task(exchange, session)
+    clicks = clicks_for(exchange, session)
+    click_id = clicks.create(first_task(exchange, session))
     rules = {"min": 1, "max": 5, "regex": "^[a-z]+$"}
     exchange.inject_fault(
         "bitlabs",
         200,
         asking(id="q1", type="TEXT", localized_text="Your \u202ename\u0007?", validation_info=rules),
     )
-    _, step = clicks_for(exchange, session).start(task)
+    step = clicks.step(click_id)
     assert step.question is not None and step.question.text == "Your name?"
     assert step.question.problem(["abcdef"], TODAY) == "Enter at most 5 characters."
     assert step.question.problem(["AB"], TODAY) == "This answer is not in the form the survey asks for."
 
 
 def test_the_profiler_refuses_clicks_of_closed_surveys() -> None:
-    profiler = BitLabsProfiler(lambda _click: False, lambda: TODAY)
+    profiler = BitLabsProfiler(lambda _click: None, lambda: TODAY)
     from surveydesk.demo.wire import Request
 
     reply = profiler.handle(Request("http://x", "/v2/client/clicks/abc", "", {}, "GET", b""), "abc")

@@ -6,6 +6,7 @@ import json
 import socket
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import NO_VALUES, PointsValue, PointsValues
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
 from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
@@ -22,7 +24,9 @@ from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("bitlabs", "main")
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
-OPTIONS = {"user_id": BITLABS_USER_ID, "currency": "USD"}
+OPTIONS = {"user_id": BITLABS_USER_ID}
+# The docs' example: a survey priced 1.72 USD (`cpi`) that credits 172 of the rewards site's points (`value`).
+DOCS_AMOUNTS = {"cpi": "1.72", "value": "172"}
 HEADERS = {"X-Api-Token": BITLABS_TOKEN, "X-User-Id": BITLABS_USER_ID}
 # The docs' 406 example, verbatim (samples/bitlabs_error_406_docs_example.json).
 VPN_406 = b'{\n"error": {\n"details": {\n"http": "406 Not Acceptable",\n"msg": "vpn detected"\n}\n}\n}'
@@ -61,8 +65,7 @@ def survey(survey_id: object = "b722f121", **fields: object) -> dict[str, object
         "id": survey_id,
         "type": "survey",
         "click_url": "https://api.bitlabs.ai/v2/client/clicks?i=7e0ae30e&s=e59b6d24",
-        "cpi": "1.72",
-        "value": "1.03",
+        **DOCS_AMOUNTS,
         "loi": 7,
         "category": {"name": "Food & drink", "icon_name": "shapes", "name_internal": "Food"},
         "tags": [],
@@ -95,10 +98,11 @@ def test_maps_each_survey_to_a_task(exchange: DemoExchange, session: requests.Se
     tasks = connector_for(exchange, session).fetch_tasks()
 
     assert [task.external_id for task in tasks] == [item["id"] for item in raw]
-    assert [task.reward for task in tasks] == [Money.parse(item["value"], "USD") for item in raw]
+    assert [task.reward for task in tasks] == [Money.parse(item["cpi"], "USD") for item in raw]
     item, task = raw[0], tasks[0]
     assert (task.platform, task.account) == ("bitlabs", "main")
-    assert task.title == f"Survey · {item['category']['name']} · {task.estimated_minutes} min"
+    minutes = task.estimated_minutes
+    assert task.title == f"Survey · {item['category']['name']} · {minutes} min · {item['value']} points"
     assert task.url == item["click_url"]
     assert task.places_left is None and task.requester_name == ""
     assert task.first_seen == task.last_seen == NOW
@@ -113,8 +117,8 @@ def test_the_length_of_interview_is_rounded_up_to_whole_minutes(
     tasks = connector_for(exchange, session).fetch_tasks()
 
     assert [task.estimated_minutes for task in tasks] == [7, 6, 12, 5, None, None, None, None]
-    assert tasks[1].title == "Survey · Food & drink · 6 min"
-    assert tasks[4].title == "Survey · Food & drink"
+    assert tasks[1].title == "Survey · Food & drink · 6 min · 172 points"
+    assert tasks[4].title == "Survey · Food & drink · 172 points"
 
 
 def test_titles_say_what_kind_of_offer_it_is(exchange: DemoExchange, session: requests.Session) -> None:
@@ -127,31 +131,43 @@ def test_titles_say_what_kind_of_offer_it_is(exchange: DemoExchange, session: re
 
     titles = [task.title for task in connector_for(exchange, session).fetch_tasks()]
 
-    assert titles == ["Start bonus · 3 min", "Profile check · 7 min", "Survey · 7 min"]
-
-
-@pytest.mark.parametrize(
-    ("options", "rewards"),
-    [
-        ({"user_id": "u", "currency": "USD"}, [Money(5, "USD"), Money(110, "USD"), Money(40, "USD")]),
-        ({"user_id": "u", "currency": " eur "}, [Money(5, "EUR"), Money(110, "EUR"), Money(40, "EUR")]),
-        ({"user_id": "u"}, [Money(172, "USD"), Money(3, "USD"), Money(1250, "USD")]),
-        ({"user_id": "u", "currency": "coins"}, [Money(172, "USD"), Money(3, "USD"), Money(1250, "USD")]),
-    ],
-)
-def test_the_reward_is_value_in_the_apps_currency_else_cpi_in_dollars(
-    exchange: DemoExchange, session: requests.Session, options: dict[str, str], rewards: list[Money]
-) -> None:
-    amounts = [
-        survey("a", value="0.05", cpi="1.72"),
-        survey("b", value="1.10", cpi=0.03),
-        survey("c", value=0.4, cpi=12.5),
+    assert titles == [
+        "Start bonus · 3 min · 172 points",
+        "Profile check · 7 min · 172 points",
+        "Survey · 7 min · 172 points",
     ]
-    exchange.inject_fault("bitlabs", 200, envelope(amounts))
 
-    tasks = connector_for(exchange, session, options=options).fetch_tasks()
 
-    assert [task.reward for task in tasks] == rewards
+@pytest.mark.parametrize("options", [{"user_id": "u"}, {"user_id": "u", "currency": "USD"}])
+def test_the_docs_reply_is_a_survey_of_1_72_dollars_and_172_points_not_172_dollars(
+    exchange: DemoExchange, session: requests.Session, options: dict[str, str]
+) -> None:
+    """`value` is in the rewards site's points: read as the account's old default currency (USD), a valid reply
+    made a $172.00 survey (at $1,474/h for 7 minutes)."""
+    exchange.inject_fault("bitlabs", 200, envelope([survey("a")]))
+
+    (task,) = connector_for(exchange, session, options=options).fetch_tasks()
+
+    assert task.reward == Money(172, "USD") and task.title.endswith(" · 172 points")
+
+
+def test_once_the_worker_says_what_points_are_worth_the_reward_is_the_points_at_that_worth(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    amounts = [survey("a"), survey("b", value="3", cpi=0.03), survey("c", value=1250.5, cpi=12.5)]
+    exchange.inject_fault("bitlabs", 200, envelope(amounts), count=3)
+    connector = connector_for(exchange, session)
+    values = [NO_VALUES]
+    connector.value_points(lambda: values[0])
+
+    before = [task.reward for task in connector.fetch_tasks()]
+    values[0] = PointsValues([PointsValue(NOW.date(), Decimal(1000), Money(250, "EUR"))])  # 1,000 points: 2.50 €
+    after = [task.reward for task in connector.fetch_tasks()]
+    values[0] = PointsValues([PointsValue(NOW.date() + timedelta(days=1), Decimal(1000), Money(250, "EUR"))])
+    not_yet = [task.reward for task in connector.fetch_tasks()]
+
+    assert before == not_yet == [Money(172, "USD"), Money(3, "USD"), Money(1250, "USD")]
+    assert after == [Money(43, "EUR"), Money(1, "EUR"), Money(313, "EUR")]  # 0.43, 0.0075 and 3.12625, half up
 
 
 def test_restricted_surveys_are_listed_with_their_reason(
@@ -257,31 +273,34 @@ def test_ids_may_be_numbers_and_repeats_are_dropped(exchange: DemoExchange, sess
     tasks = connector_for(exchange, session).fetch_tasks()
 
     assert [(task.external_id, task.reward) for task in tasks] == [
-        ("17", Money(103, "USD")),
-        ("x", Money(103, "USD")),
+        ("17", Money(172, "USD")),
+        ("x", Money(172, "USD")),
     ]
 
 
+CONNECT_AGAIN = "BitLabs is not fully connected: connect it again with your survey wall link"
+
+
 @pytest.mark.parametrize("token", [None, ""])
-def test_no_token_means_not_signed_in(
+def test_no_token_asks_for_the_wall_link_in_words(
     exchange: DemoExchange, session: requests.Session, token: str | None
 ) -> None:
     error = failure(exchange, session, token)
 
-    assert isinstance(error, AuthExpired) and "add your app's API token" in error.message
+    assert isinstance(error, AuthExpired) and error.message == CONNECT_AGAIN
 
 
 @pytest.mark.parametrize("options", [{}, {"user_id": "  ", "currency": "USD"}])
-def test_no_user_id_means_the_account_is_not_set_up(
+def test_no_user_id_asks_for_the_wall_link_in_words(
     exchange: DemoExchange, session: requests.Session, options: dict[str, str]
 ) -> None:
     error = failure(exchange, session, options=options)
 
-    assert isinstance(error, AuthExpired) and "user id" in error.message
+    assert isinstance(error, AuthExpired) and error.message == CONNECT_AGAIN
 
 
-def test_a_refused_token_means_the_login_expired(exchange: DemoExchange, session: requests.Session) -> None:
-    with pytest.raises(AuthExpired, match="refused the app token") as caught:
+def test_a_refused_key_asks_for_the_wall_link_again(exchange: DemoExchange, session: requests.Session) -> None:
+    with pytest.raises(AuthExpired, match="connect it again with a fresh copy") as caught:
         connector_for(exchange, session, "an-old-token").fetch_tasks()
 
     assert "an-old-token" not in str(caught.value)
@@ -419,12 +438,12 @@ def test_unreadable_answers_are_bad_payloads(
 @pytest.mark.parametrize(
     ("fields", "words"),
     [
-        ({"value": "abc"}, "unreadable value"),
-        ({"value": "0.005"}, "unreadable value"),
-        ({"value": "1,72 $"}, "unreadable value"),
-        ({"value": {"amount": 1, "currency": "GBP"}}, "value of the wrong type"),
-        ({"value": False}, "value of the wrong type"),
-        ({"value": None}, "no value"),
+        ({"cpi": "abc"}, "unreadable cpi"),
+        ({"cpi": "0.005"}, "unreadable cpi"),
+        ({"cpi": "1,72 $"}, "unreadable cpi"),
+        ({"cpi": {"amount": 1, "currency": "GBP"}}, "cpi of the wrong type"),
+        ({"cpi": False}, "cpi of the wrong type"),
+        ({"cpi": None}, "no cpi"),
     ],
 )
 def test_an_unreadable_amount_is_a_bad_payload(
@@ -439,7 +458,7 @@ def test_an_unreadable_amount_is_a_bad_payload(
 
 def test_an_unchanged_survey_gives_back_the_same_task(exchange: DemoExchange, session: requests.Session) -> None:
     exchange.inject_fault("bitlabs", 200, envelope([survey("a")]), count=2)
-    exchange.inject_fault("bitlabs", 200, envelope([survey("a", value="2.00")]))
+    exchange.inject_fault("bitlabs", 200, envelope([survey("a", cpi="2.00")]))
     connector = connector_for(exchange, session)
 
     (first,) = connector.fetch_tasks()

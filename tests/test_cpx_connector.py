@@ -7,6 +7,7 @@ import json
 import socket
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -17,9 +18,11 @@ from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site
 from surveydesk.platforms.cpx.tasks import CPXConnector
+from tests.conftest import one_site
 from tests.factories import FixedClock, one_change_each, poll_outcome
 
 ACCOUNT = AccountKey("cpx", "main")
@@ -43,7 +46,7 @@ def clock() -> FixedClock:
 def connector_for(
     exchange: DemoExchange,
     session: requests.Session,
-    secret: str | None = CPX_SECRET,
+    secret: str | None = HASH,
     options: Mapping[str, str] = OPTIONS,
     clock: FixedClock | None = None,
 ) -> CPXConnector:
@@ -86,7 +89,7 @@ def survey(survey_id: object = "484727", **fields: object) -> dict[str, object]:
 def failure(
     exchange: DemoExchange,
     session: requests.Session,
-    secret: str | None = CPX_SECRET,
+    secret: str | None = HASH,
     options: Mapping[str, str] = OPTIONS,
 ) -> PlatformError:
     """The platform error one poll raises; none of them may show the key or the hash made of it."""
@@ -119,11 +122,14 @@ def test_maps_each_survey_to_a_task(exchange: DemoExchange, session: requests.Se
     tasks = connector_for(exchange, session).fetch_tasks()
 
     assert [task.external_id for task in tasks] == [item["id"] for item in raw]
-    assert [task.reward for task in tasks] == [Money.parse(item["payout"], "USD") for item in raw]
+    # The demo's rewards site pays in coins, which CPX names: until the worker says what they are worth, the
+    # reward is what the app is paid in dollars, and the coins are in the title.
+    assert [task.reward for task in tasks] == [Money.parse(item["payout_publisher_usd"], "USD") for item in raw]
+    assert [task.title.rsplit(" · ", 1)[1] for task in tasks] == [f"{item['payout']} Coins" for item in raw]
     assert [task.estimated_minutes for task in tasks] == [int(item["loi"]) for item in raw]
     assert [task.url for task in tasks] == [item["href"] for item in raw]
     assert {type(item["loi"]) for item in raw} == {str, int}
-    assert {type(item["payout"]) for item in raw} == {str, float}
+    assert {type(item["payout"]) for item in raw} == {str, int}
     task = tasks[0]
     assert (task.platform, task.account) == ("cpx", "main")
     assert task.places_left is None and task.first_seen == task.last_seen == NOW
@@ -156,6 +162,34 @@ def test_the_payout_is_in_the_accounts_currency(exchange: DemoExchange, session:
     (task,) = connector_for(exchange, session, options=OPTIONS | {"currency": "jpy"}).fetch_tasks()
 
     assert task.reward == Money(250, "JPY")
+
+
+COINS = {"text": {"currency_name_singular": "Coin", "currency_name_plural": "Coins"}}
+
+
+def test_a_payout_in_named_points_is_never_read_as_money(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    """`payout` "1010" with `currency_name_plural` "Coins" (the SDK's example) was a $1,010.00 survey."""
+    body = json.loads(answer([survey(payout="1010", payout_publisher_usd="4.10")])) | COINS
+    exchange.inject_fault("cpx", 200, json.dumps(body).encode())
+
+    (task,) = connector_for(exchange, session).fetch_tasks()
+
+    assert task.reward == Money(410, "USD") and task.title == "Survey · needs qualification · 6 min · 1010 Coins"
+
+
+def test_points_are_read_at_the_worth_the_worker_gave(exchange: DemoExchange, session: requests.Session) -> None:
+    body = json.loads(answer([survey(payout="1010"), survey("2", payout=3)])) | COINS
+    exchange.inject_fault("cpx", 200, json.dumps(body).encode())
+    connector = connector_for(exchange, session)
+    worth = PointsValue(NOW.date(), Decimal(1000), Money(100, "EUR"))  # 1,000 coins: 1.00 €
+    connector.value_points(lambda: PointsValues([worth]))
+
+    tasks = connector.fetch_tasks()
+
+    assert [task.reward for task in tasks] == [Money(101, "EUR"), Money(0, "EUR")]
+    assert tasks[0].title.endswith(" · 1010 Coins")
 
 
 def test_the_mobile_link_is_preferred_and_odd_links_are_dropped(
@@ -234,20 +268,56 @@ def test_a_clock_set_back_waits_120_seconds_from_now(
     assert connector.fetch_tasks()
 
 
-@pytest.mark.parametrize("secret", [None, ""])
-def test_no_key_means_not_signed_in(exchange: DemoExchange, session: requests.Session, secret: str | None) -> None:
-    error = failure(exchange, session, secret)
+def test_the_links_signature_is_sent_as_it_is(exchange: DemoExchange, session: requests.Session) -> None:
+    """A wall link carries `secure_hash` ready-made; hashing it again would be refused by CPX."""
+    sent: list[str] = []
+    session.hooks["response"].append(lambda response, *args, **kwargs: sent.append(response.request.url))
 
-    assert isinstance(error, AuthExpired) and "secure hash key" in error.message
+    tasks = connector_for(exchange, session, secret=HASH.upper()).fetch_tasks()
+
+    assert tasks and dict(parse_qsl(urlsplit(sent[0]).query))["secure_hash"] == HASH
+
+
+def test_an_old_account_with_the_apps_key_sends_its_hash(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    sent: list[str] = []
+    session.hooks["response"].append(lambda response, *args, **kwargs: sent.append(response.request.url))
+
+    assert connector_for(exchange, session, secret=CPX_SECRET).fetch_tasks()
+    assert dict(parse_qsl(urlsplit(sent[0]).query))["secure_hash"] == HASH
+
+
+@pytest.mark.parametrize("secret", [None, ""])
+def test_a_link_without_a_signature_lists_surveys_without_one(
+    session: requests.Session, secret: str | None
+) -> None:
+    sent: list[str] = []
+    session.hooks["response"].append(lambda response, *args, **kwargs: sent.append(response.request.url))
+    with one_site(cpx_site, seed=41, min_interval=0) as (site, exchange):
+        site.signature_required = False
+
+        tasks = connector_for(exchange, session, secret=secret).fetch_tasks()
+
+    assert tasks and "secure_hash" not in dict(parse_qsl(urlsplit(sent[0]).query))
+
+
+def test_a_wall_that_wants_a_signature_says_so_when_the_link_had_none(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    error = failure(exchange, session, None)
+
+    assert isinstance(error, Unavailable) and error.message.endswith("secure_hash is wrong")
 
 
 @pytest.mark.parametrize("options", [{}, {"app_id": CPX_APP_ID}, {"ext_user_id": CPX_EXT_USER_ID, "app_id": " "}])
-def test_missing_ids_mean_the_account_is_not_set_up(
+def test_missing_ids_ask_for_the_wall_link_again(
     exchange: DemoExchange, session: requests.Session, options: dict[str, str]
 ) -> None:
     error = failure(exchange, session, options=options)
 
-    assert isinstance(error, AuthExpired) and "app id and your user id" in error.message
+    assert isinstance(error, AuthExpired)
+    assert error.message == "CPX Research is not fully connected: connect it again with your survey wall link"
 
 
 def test_a_currency_that_is_no_iso_code_is_refused(exchange: DemoExchange, session: requests.Session) -> None:
@@ -289,7 +359,7 @@ def test_an_error_echoing_the_query_shows_neither_key_nor_hash(
     echo = f"bad request secure_hash={HASH} for key {CPX_SECRET}"
     exchange.inject_fault("cpx", 200, json.dumps({"status": "error", "message": echo}).encode())
 
-    error = failure(exchange, session)
+    error = failure(exchange, session, CPX_SECRET)
 
     assert error.message.endswith("bad request secure_hash=… for key …")
 

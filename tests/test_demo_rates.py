@@ -20,9 +20,11 @@ from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import Feed, fetch_rates
 from surveydesk.ledger.history import APPROVED, PENDING
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState
 from surveydesk.store import Database
@@ -83,7 +85,9 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
     service = HistoryService(
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=Connectivity()
     )
-    view = HistoryView(service, LongJob(pool), database, settings, time, lambda: [])
+    view = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, time, lambda: []
+    )
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitSignal(service.rates_updated, timeout=SLOW_MACHINE):
@@ -129,7 +133,9 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
     service = HistoryService(
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=connectivity
     )
-    view = HistoryView(service, LongJob(pool), database, settings, time, lambda: [])
+    view = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, time, lambda: []
+    )
     qtbot.addWidget(view)
     view.show()
     reconciliation.synced.connect(lambda _result: view.ledger_changed())

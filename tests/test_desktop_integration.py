@@ -85,7 +85,7 @@ def test_enabling_writes_an_autostart_entry_that_starts_this_surveydesk(tmp_path
     assert autostart.is_enabled()
     keys = desktop_keys(autostart.path)
     assert keys["Type"] == "Application"
-    assert unescape_exec(keys["Exec"]) == [sys.executable, "-m", "surveydesk"]
+    assert unescape_exec(keys["Exec"]) == [sys.executable, "-P", "-m", "surveydesk"]
     assert [p.name for p in autostart.path.parent.iterdir()] == [f"{APP_ID}.desktop"]  # no partial file left
 
 

@@ -7,7 +7,8 @@ import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,17 +16,21 @@ import pytest
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.walls import PricedInPoints
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
 from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream
 from tests.ledger_helpers import ledger_snapshot, loopback_session
 
 SECRET = "s3cr3t-l0gin-value"
+CENT_A_POINT = PointsValues([PointsValue(date(2000, 1, 1), Decimal(100), Money(100, "USD"))])
 HOSTILE_VALUES: tuple[object, ...] = (None, True, -1, 10**30, 1e308, "", "x" * 5000, [], {}, "\u202eevil\x00")
 
 
@@ -34,7 +39,7 @@ class Sample:
     """A platform's valid reply; `record` says where its one record sits; `before` are replies asked first."""
 
     platform: str
-    body: dict[str, Any]
+    body: Any  # an object, or (Toloka's income log) a list
     record: tuple[str | int, ...]
     secret: str
     options: dict[str, str]
@@ -104,14 +109,15 @@ SAMPLES = {
     ),
     "toloka": Sample(
         "toloka",
-        {
-            "content": [
-                {"id": "t1", "amount": "1.00", "startDate": "2026-01-05T10:00:00.000",
-                 "endDate": "2026-01-05T12:00:00.000", "poolId": 7, "title": "Is this image relevant?"}
-            ],
-            "last": True,
-        },
-        ("content", 0), f"toloka-session={SECRET}; toloka-csrftoken=c", {},
+        [
+            {"date": "2026-01-05", "assignments": [
+                {"id": "t1", "poolId": 7, "title": "Is this image relevant?", "income": "1.00",
+                 "blockedIncome": "0.00", "additionalReward": "0.25"}
+            ]}
+        ],
+        (0, "assignments", 0), f"toloka-session={SECRET}; toloka-csrftoken=c", {},
+        before=({"content": [{"id": "w1", "amount": "5.00", "startDate": "2026-01-06T10:00:00.000",
+                              "endDate": "2026-01-08T10:00:00.000"}], "last": True},),
     ),
 }  # fmt: skip
 
@@ -130,6 +136,8 @@ class Harness:
             account, MemorySecrets({key: sample.secret}), SystemClock(), loopback_session
         )
         assert reader is not None
+        if isinstance(reader, PricedInPoints):  # a survey wall's points: a cent each, for every day
+            reader.value_points(lambda: CENT_A_POINT)
         try:
             self.reconciler.run(reader)
         except PlatformError as error:
@@ -164,7 +172,7 @@ def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[st
             yield from _paths(item, (*path, index))
 
 
-def _put(body: dict[str, Any], path: tuple[str | int, ...], value: object, drop: bool = False) -> dict[str, Any]:
+def _put(body: Any, path: tuple[str | int, ...], value: object, drop: bool = False) -> Any:
     changed = copy.deepcopy(body)
     holder: Any = changed
     for step in path[:-1]:
@@ -176,7 +184,7 @@ def _put(body: dict[str, Any], path: tuple[str | int, ...], value: object, drop:
     return changed
 
 
-def _cases(sample: Sample) -> Iterator[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]]:
+def _cases(sample: Sample) -> Iterator[tuple[str, Callable[[Any], Any]]]:
     for path in _paths(sample.body):
         yield f"drop {path}", lambda body, path=path: _put(body, path, None, drop=True)
         for value in HOSTILE_VALUES:
@@ -324,14 +332,23 @@ def test_a_prolific_study_id_may_come_only_in_the_study_link(harness: Harness):
     assert harness.ledger.entry("prolific/me/task/fromlink") is not None
 
 
-def test_toloka_transactions_with_only_the_documented_fields_are_read(harness: Harness):
-    documented = {"content": [{"amount": "1.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
-    harness.server.script(_encode(documented))
-    assert harness.run(SAMPLES["toloka"]) is None
-    (entry,) = harness.ledger.entries()
-    assert entry.status.value == "awaiting_review" and entry.amount.minor == 100
-    harness.server.script(_encode(documented))
-    assert harness.run(SAMPLES["toloka"]) is None and len(harness.ledger.entries()) == 1  # the same one again
+def test_toloka_records_with_only_the_documented_fields_are_read(harness: Harness):
+    """A withdrawal of `amount` and `startDate` alone is a payout on its way; an income-log day of `date` and
+    assignments of `income`, `blockedIncome` and `additionalReward` alone is read, named by its place."""
+    withdrawals = {"content": [{"amount": "5.00", "startDate": "2021-05-01T10:00:00.000"}], "last": True}
+    income = [
+        {"date": "2021-04-30", "assignments": [{"income": "0", "blockedIncome": "0.40", "additionalReward": 0}]}
+    ]
+    for _ in range(2):  # the same ones again: nothing new
+        harness.server.script(_encode(withdrawals), _encode(income))
+        assert harness.run(SAMPLES["toloka"]) is None
+        payout, task = sorted(harness.ledger.entries(), key=lambda entry: entry.kind)
+        assert (payout.kind.value, payout.status.value, payout.amount.minor) == ("payout", "submitted", 500)
+        assert (task.id, task.status.value, task.amount.minor) == (
+            "toloka/me/task/2021-04-30/0",
+            "awaiting_review",
+            40,
+        )
 
 
 def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness: Harness):
@@ -350,3 +367,30 @@ def test_every_field_of_the_mturk_dashboard_hostile_ends_typed_and_clean(harness
         elif SECRET in error.message:
             problems.append(f"{what}: the login is in the message")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_a_prolific_submission_awaiting_review_without_a_completion_is_awaiting_review(harness: Harness):
+    """Public clients' data shows submissions awaiting review with no `completed_at`: the state is recorded, dated
+    at the start plus `time_taken`, which is kept beside the worker's timer."""
+    from surveydesk.ledger.history import History
+
+    sample = SAMPLES["prolific"]
+    body = _put(
+        _put(sample.body, ("results", 0, "status"), "AWAITING_REVIEW"), ("results", 0, "completed_at"), None
+    )
+    harness.server.script(_encode(_put(body, ("results", 0, "time_taken"), 570)))
+    assert harness.run(sample) is None
+    task = harness.ledger.entry("prolific/me/task/study1")
+    assert task is not None and task.status.value == "awaiting_review"
+    assert task.status_at == datetime(2026, 1, 5, 10, 9, 30, tzinfo=UTC)
+    assert History(harness.database).times_of(task.id).platform_seconds == 570
+
+
+@pytest.mark.parametrize("taken", [-1, True, "570", 10**9, float("nan"), None])
+def test_a_prolific_time_taken_no_study_takes_is_not_kept(harness: Harness, taken: object):
+    from surveydesk.ledger.history import History
+
+    sample = SAMPLES["prolific"]
+    harness.server.script(_encode(_put(sample.body, ("results", 0, "time_taken"), taken)))
+    assert harness.run(sample) is None
+    assert History(harness.database).times_of("prolific/me/task/study1").platform_seconds is None

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, PollState
@@ -21,10 +23,12 @@ from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.links import LinkOffer
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
+from tests.factories import a_browser
 
 
 @pytest.fixture
@@ -46,7 +50,7 @@ def window_and_feed(qtbot, poller, database: Database, pool, opened):
         settings,
         SystemClock(),
         app_icon(),
-        open_url=lambda url: opened.append(url.toString()),
+        open_url=a_browser(lambda url: opened.append(url.toString())),
     )
     return window, feed, keeper, settings
 
@@ -70,7 +74,7 @@ def test_one_click_takes_a_prolific_study_opens_it_and_starts_its_timer(
     add_demo_account(poller, exchange)
     poller.start()
     qtbot.waitUntil(lambda: window.model.rowCount() > 0)
-    task = window.model.task_at(0)
+    task = window.model.task_list.task(0)
     window.take_requested.emit(task)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Place reserved"))
     assert opened and opened[0].startswith(exchange.prolific_url)
@@ -164,3 +168,38 @@ def test_a_sign_out_is_said_once_not_at_every_poll_and_again_after_signing_in(
     secrets.set(DEMO, "expired-token")  # and Prolific signed her out again
     poll_until(PollState.ERROR)
     assert [alert for alert in said if alert[0].startswith("Signed out")] == [signed_out, signed_out]
+
+
+def test_a_taken_task_no_browser_could_open_is_said_and_its_link_offered(qtbot, poller, database, pool, exchange):
+    """With no web browser to start, the status bar said "Opened in …" all the same and the link was lost."""
+    keeper = Timekeeper(WorkLog(database), SystemClock())
+    window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    asked: list[str] = []
+
+    def no_browser(url: QUrl) -> bool:
+        asked.append(url.toString())
+        return False
+
+    FeedController(
+        window, poller, keeper, Background(pool, window), SettingsStore(database), SystemClock(), app_icon(),
+        open_url=no_browser,
+    )  # fmt: skip
+    window.show()
+    add_demo_account(poller, exchange)
+    poller.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    task = window.model.task_list.task(0)
+    window.take_requested.emit(task)
+    qtbot.waitUntil(lambda: window.findChild(LinkOffer) is not None)
+    assert (
+        window.statusBar().currentMessage()
+        == f"“{task.title}” is taken, but no web browser could be opened for it."
+    )
+    offer = window.findChild(LinkOffer)
+    assert asked and asked[0] in offer.text()
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(offer.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == asked[0]
+    (attempt,) = keeper.open_attempts()
+    assert keeper.is_working(attempt.id)  # the take and its timer went on

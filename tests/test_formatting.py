@@ -7,8 +7,15 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QLocale
 
-from surveydesk.core.money import Money
-from surveydesk.ui.formatting import format_date, format_money, format_number, format_rate
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.ui.formatting import (
+    amount_text,
+    format_date,
+    format_money,
+    format_number,
+    format_rate,
+    read_amount,
+)
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -64,3 +71,22 @@ def test_numbers_and_dates():
     assert format_date(date(2026, 11, 30), ENGLISH) == "11/30/26"
     noon = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # the same day in every time zone from UTC-11 to UTC+11
     assert format_date(noon, FRENCH) == "30/11/2026"
+
+
+def test_an_amount_to_edit_is_written_with_the_language_s_decimal_separator():
+    """The fields showed "11.88" and "0.50" to a French worker, who writes 11,88."""
+    french, english = QLocale(QLocale.Language.French, QLocale.Country.France), QLocale("en_GB")
+    assert amount_text(Money(1188, "EUR"), french) == "11,88"
+    assert amount_text("0.50", french) == "0,50"
+    assert amount_text(Money(123456, "GBP"), english) == "1234.56"
+    assert amount_text(Money(5, "JPY"), french) == "5"
+
+
+@pytest.mark.parametrize("typed", ["1234,56", "1234.56", "1 234,56", "1\u202f234,56", " 1234,56 "])
+def test_a_typed_amount_is_read_with_a_comma_or_a_point_and_french_spaces(typed: str):
+    assert read_amount(typed, "EUR") == Money(123456, "EUR")
+
+
+def test_a_typed_amount_that_is_not_one_is_refused():
+    with pytest.raises(MoneyError):
+        read_amount("1,234.56", "EUR")

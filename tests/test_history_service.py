@@ -241,3 +241,26 @@ def test_an_unreadable_reply_makes_the_automatic_update_wait_an_hour_not_the_wor
     with qtbot.waitSignal(service.rates_updated, timeout=10_000):
         service.update_rates()  # the worker's click is held by the ten minutes only
     assert len(server.requests) == 2
+
+
+def test_the_worker_s_rates_are_kept_and_removed_on_the_pool(qtbot, database: Database, service) -> None:
+    day = date(2026, 10, 1)
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        service.keep_rate("usd", day, Decimal("1.1"))
+    with qtbot.waitSignal(service.rates_loaded, timeout=5000) as loaded:
+        service.load_rates(7)
+    assert loaded.args[0] == 7
+    assert [(rate.currency, rate.day, rate.per_euro, rate.source) for rate in loaded.args[1]] == [
+        ("USD", day, Decimal("1.1"), "worker")
+    ]
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        service.remove_rates([("USD", day)])
+    assert RateStore(database).all() == []
+
+
+def test_a_rate_no_currency_can_have_is_refused_before_anything_is_written(database: Database, service) -> None:
+    from surveydesk.ledger.rates import RateError
+
+    with pytest.raises(RateError):
+        service.keep_rate("EUR", date(2026, 10, 1), Decimal("1"))
+    assert RateStore(database).all() == []

@@ -8,19 +8,23 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QXYSeries
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
+from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import Source
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import EntryColumn, EntryTableModel
-from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
@@ -51,7 +55,9 @@ def service(qtbot, database: Database, pool: QThreadPool, clock: FixedClock) -> 
 def view(qtbot, database: Database, pool: QThreadPool, clock: FixedClock, service: HistoryService) -> HistoryView:
     settings = SettingsStore(database)
     settings.set("history_currency", "GBP")
-    widget = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
@@ -110,13 +116,19 @@ def test_a_partly_converted_history_shows_its_sum_and_names_the_rest(qtbot, data
     assert "$7.00 in 1 entry" in view.missing.text()
 
 
-def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
+def _half_an_hour_on_a_study(database: Database, clock: FixedClock) -> Timekeeper:
+    """A shift five hours ago with one £3 study submitted after 30 minutes; the shift still open."""
     keeper = Timekeeper(WorkLog(database), clock)
     clock.set_wall(T0 - timedelta(hours=5))
     keeper.clock_in()
     attempt = keeper.take(NewAttempt("prolific", "me", "x", "Study x", "Lab", Money(300, "GBP"), None))
     clock.advance(1800)
     keeper.finish(attempt.id, Outcome.SUBMITTED)
+    return keeper
+
+
+def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
+    keeper = _half_an_hour_on_a_study(database, clock)
     clock.advance(1800)
     keeper.clock_out()
     record(database, "a", T0 - timedelta(days=40), 150, Status.PAID)
@@ -126,6 +138,21 @@ def test_the_charts_have_series(qtbot, database, view, service, clock) -> None:
     assert view.wage_chart.series_count() == 2
     assert view.wage_chart.points() == 2  # task wage £6/h and true wage £3/h this month
     assert view.unpaid_chart.points() >= 2
+
+
+def test_the_charts_show_a_lone_period_and_round_ticks(qtbot, database, view, service, clock) -> None:
+    """The wage chart of a first month looked empty (one point per line, and a line of one point draws
+    nothing); the unpaid share's axis ran to 110 % with ticks at 27.5 and 82.5; amounts ticked at 65.5."""
+    _half_an_hour_on_a_study(database, clock)
+    record(database, "a", T0 - timedelta(days=1), 1311, Status.AWAITING_REVIEW)
+    open_view(qtbot, view, service)
+    wage_lines = [s for s in view.wage_chart.chart().series() if isinstance(s, QXYSeries)]
+    assert wage_lines and all(line.pointsVisible() for line in wage_lines)
+    (share_axis,) = view.unpaid_chart.chart().axes(Qt.Orientation.Vertical)
+    assert (share_axis.min(), share_axis.max(), share_axis.tickCount()) == (0, 100, 5)
+    (amount_axis,) = view.earnings_chart.chart().axes(Qt.Orientation.Vertical)
+    step = (amount_axis.max() - amount_axis.min()) / (amount_axis.tickCount() - 1)
+    assert step in {1, 2, 2.5, 5, 10, 20, 25, 50}
 
 
 def test_the_table_loads_more_as_it_scrolls(qtbot, database, view, service) -> None:
@@ -238,12 +265,13 @@ def test_an_import_shows_progress_and_lands_in_the_totals(qtbot, database, view,
     assert view.progress_dialog is None
 
 
-def test_a_malformed_import_says_why_and_stores_nothing(qtbot, database, view, service, tmp_path) -> None:
+def test_a_file_of_unreadable_rows_says_why_and_stores_nothing(qtbot, database, view, service, tmp_path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("Study,Reward,Status\nA study,£abc,APPROVED\n", encoding="utf-8")
     with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
         view.start_import(bad, "me")
-    assert "nothing was imported" in done.args[0]
+    assert done.args[0].startswith("1 row(s) cannot be read: line 2: the reward or bonus cannot be read")
+    assert done.args[0].endswith(". Nothing was imported.")
     assert view.status.isVisible() and view.status.text() == done.args[0]
     assert LedgerStore(database).entries() == []
 
@@ -254,9 +282,56 @@ def test_a_malformed_import_says_why_in_french(qtbot, database, view, service, t
     with qtbot.waitSignal(view.job_done, timeout=10_000):
         view.start_import(bad, "me")
     assert view.status.text() == (
-        "2 ligne(s) illisible(s), rien n’a donc été importé\xa0: "
-        "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom"
+        "2 ligne(s) illisible(s)\xa0: "
+        "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom. "
+        "Rien n’a été importé."
     )
+    assert LedgerStore(database).entries() == []
+
+
+MIXED = (
+    "Study,Reward,Bonus,Started At,Completed At,Completion Code,Status\n"
+    'Fine study,"kr50,25",,2026-01-01 09:00:00,2026-01-01 09:05:00,,APPROVED\n'
+    "Broken study,£x,,2026-01-01 10:00:00,,,APPROVED\n"
+    "Another fine one,£1.00,,2026-01-02 09:00:00,2026-01-02 09:05:00,,APPROVED\n"
+)
+
+
+def _answer_rows(choose_rest: bool, seen: list[str]) -> None:
+    """Once the file is read and the dialog opens, read the rows it lists, then import the rest or nothing."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, UnreadableRowsDialog):  # the file is still being read
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(dialog.rows.toPlainText())
+        (dialog.import_rest if choose_rest else dialog.import_nothing).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_unreadable_rows_are_listed_and_the_worker_imports_the_rest(qtbot, database, view, service, tmp_path):
+    source = tmp_path / "mixed.csv"
+    source.write_text(MIXED, encoding="utf-8")
+    seen: list[str] = []
+    _answer_rows(True, seen)
+    with qtbot.waitSignals([view.job_done, view.job_done], timeout=10_000):
+        view.start_import(source, "me")
+    qtbot.waitUntil(lambda: view.status.text().startswith("Imported 2 submissions"), timeout=10_000)
+    assert seen == ["line 3: the reward or bonus cannot be read ('x' is not a plain positive number)"]
+    titles = sorted(entry.title for entry in LedgerStore(database).entries())
+    assert titles == ["Another fine one", "Fine study"]
+
+
+def test_unreadable_rows_are_listed_and_the_worker_imports_nothing(qtbot, database, view, service, tmp_path):
+    source = tmp_path / "mixed.csv"
+    source.write_text(MIXED, encoding="utf-8")
+    seen: list[str] = []
+    _answer_rows(False, seen)
+    with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
+        view.start_import(source, "me")
+    assert len(seen) == 1 and done.args[0].endswith(". Nothing was imported.")
     assert LedgerStore(database).entries() == []
 
 
@@ -304,19 +379,23 @@ def test_the_entry_model_passes_qt_s_model_checks(qtbot, qtmodeltester, database
     assert model.rowCount() == 5
 
 
-def test_rates_dialog_lists_what_it_keeps(qtbot, database) -> None:
+def test_rates_dialog_lists_what_it_keeps(qtbot, database, service) -> None:
     from surveydesk.ledger.rates import RateStore
 
-    dialog = RatesDialog(RateStore(database))
+    dialog = RatesDialog(service)
     qtbot.addWidget(dialog)
     dialog.currency.setText("CHF")
     dialog.rate.setText("0.93")
-    assert dialog.add()
-    assert dialog.table.rowCount() == 1
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        assert dialog.add()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
     assert dialog.table.item(0, 3).text() == "you"
+    assert [rate.currency for rate in RateStore(database).all()] == ["CHF"]
     dialog.table.selectRow(0)
-    dialog.remove_selected()
-    assert dialog.table.rowCount() == 0
+    with qtbot.waitSignal(service.rates_edited, timeout=5000):
+        dialog.remove_selected()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    assert RateStore(database).all() == []
 
 
 def test_a_long_job_shows_its_count_while_it_runs(qtbot, view) -> None:
@@ -343,6 +422,12 @@ def test_untrusted_titles_are_plain_text_in_the_table(qtbot, database, view, ser
     index = view.model.index(0, EntryColumn.TITLE)
     assert view.model.data(index) == "Study <b>x</b>"
     assert view.table.itemDelegate().__class__.__name__ == "QStyledItemDelegate"  # draws text, never markup
+
+
+def test_a_title_s_html_entities_are_decoded_in_the_table(qtbot, database, view, service) -> None:
+    record(database, "Tom &amp; Jerry", T0, 100, Status.PAID)
+    open_view(qtbot, view, service)
+    assert view.model.data(view.model.index(0, EntryColumn.TITLE)) == "Study Tom & Jerry"
 
 
 def test_a_sync_refreshes_the_table_unless_the_worker_is_in_it(qtbot, database, view, service) -> None:
@@ -403,7 +488,9 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
     settings = SettingsStore(database)
     settings.set("history_currency", "EUR")
-    widget = HistoryView(service, LongJob(pool), database, settings, clock, lambda: ["me"])
+    widget = HistoryView(
+        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+    )
     qtbot.addWidget(widget)
     return widget, service
 
@@ -442,3 +529,82 @@ def test_a_failed_update_is_named_beside_what_waits_for_it(qtbot, database, pool
         assert "£1.50 in 1 entry" in view.missing.text()
         assert "The rates could not be fetched (ECB: the ECB asks us to come back later)" in view.missing.text()
         pool.waitForDone(10_000)
+
+
+def test_the_correction_dialog_speaks_french(qtbot, french, database, view, service) -> None:
+    """Its statuses were the ledger's English codes ("Awaiting review") and its amount "1.50"."""
+    record(database, "a", T0, 150, Status.AWAITING_REVIEW)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view.model.status_name, view)
+    qtbot.addWidget(dialog)
+    statuses = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert {"En attente de validation", "Approuvé", "Payé", "Refusé"} <= set(statuses)
+    assert dialog.amount.text() == "1,50"
+
+
+def test_a_presumed_status_says_so_in_the_table_and_the_export(qtbot, database, view, service, tmp_path) -> None:
+    record(database, "hit", T0 - timedelta(days=60), 150, Status.APPROVED, platform="mturk")
+    LedgerStore(database).presume_unreported(AccountKey("mturk", "me"), T0 - timedelta(days=45), T0)
+    open_view(qtbot, view, service)
+    index = view.model.index(0, EntryColumn.STATUS)
+    assert view.model.data(index) == "Presumed paid"
+    assert view.model.data(index, Qt.ItemDataRole.ToolTipRole) == (
+        "MTurk stopped reporting this before paying it, so SurveyDesk counts it paid until MTurk says otherwise."
+    )
+    target = tmp_path / "ledger.csv"
+    with qtbot.waitSignal(view.job_done, timeout=10_000):
+        view.start_export("csv", target)
+    assert ",presumed_paid,1.50,GBP," in target.read_text(encoding="utf-8")
+
+
+def test_the_worker_cannot_choose_a_presumption_as_her_correction(qtbot, database, view, service) -> None:
+    record(database, "a", T0, 150, Status.APPROVED)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view.model.status_name, view)
+    qtbot.addWidget(dialog)
+    offered = {dialog.status.itemData(index) for index in range(dialog.status.count())}
+    assert Status.PAID in offered and not offered & {Status.PRESUMED_APPROVED, Status.PRESUMED_PAID}
+
+
+@pytest.mark.parametrize(("platform_seconds", "shown"), [(600, True), (1700, False)])
+def test_the_platform_s_time_is_shown_beside_the_timer_s_when_they_disagree(
+    qtbot, database, view, service, clock, platform_seconds, shown
+) -> None:
+    """Prolific counted 10 minutes, the timer 30: the worker's evidence that the study took longer than paid for;
+    a difference of a few minutes is not worth a line."""
+    from surveydesk.ledger.attempts import AttemptIngest
+    from surveydesk.platforms.registry import BUILT_IN
+
+    keeper = Timekeeper(WorkLog(database), clock)
+    clock.set_wall(T0 - timedelta(hours=2))
+    keeper.clock_in()
+    attempt = keeper.take(NewAttempt("prolific", "me", "x", "Study x", "Lab", Money(300, "GBP"), None))
+    clock.advance(1800)
+    keeper.finish(attempt.id, Outcome.SUBMITTED)
+    keeper.clock_out()
+    ledger = LedgerStore(database)
+    AttemptIngest(database, ledger, BUILT_IN.shares_task_ids).ingest(T0)
+    header = EntryHeader("prolific", "me", Kind.TASK, T0 - timedelta(hours=2), "GBP", task_id="x", title="Study x",
+                         record_id="sub-x")  # fmt: skip
+    ledger.record([Report(header, T0, Status.APPROVED, Money(300, "GBP"), platform_seconds=platform_seconds)],
+                  Source.PLATFORM, T0)  # fmt: skip
+    open_view(qtbot, view, service)
+    with qtbot.waitSignal(service.events_loaded, timeout=5000):
+        view.table.selectRow(0)
+    text = view.events.toPlainText()
+    assert ("your timer counted" in text) is shown
+    assert not shown or "Prolific counted 0:10 (h:mm) for this task; your timer counted 0:30." in text
+    assert "Approved" in view.events.toPlainText()
+
+
+def test_the_history_tab_and_its_dialogs_reach_the_database_only_through_services() -> None:
+    """They only ask and show: imports, exports and rate edits are the services' (HistoryService, LedgerFiles)."""
+    import ast
+
+    writers = {"Database", "RateStore", "import_submissions", "export_csv", "export_json", "yearly_summary"}
+    for name in ("history_view.py", "history_dialogs.py"):
+        source = Path(__file__).parent.parent / "surveydesk" / "ui" / name
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imports = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        imported = {alias.name for node in imports for alias in node.names}
+        assert imported & writers == set(), name

@@ -301,7 +301,7 @@ BITLABS_SURVEY: Final = {
     "type": "survey",
     "click_url": "https://api.bitlabs.ai/v2/client/clicks?i=426cd64a&s=1977491a",
     "cpi": "3.70",
-    "value": "2.22",
+    "value": "222",  # the rewards site's points; the reward is `cpi` until the worker gives their worth
     "loi": 28.5,
     "country": "GB",
     "rating": 2,
@@ -401,7 +401,7 @@ SAMPLES: Final = (
         body=BITLABS_REPLY,
         items=("data", "surveys"),
         id_field=("id",),
-        reward=("value",),
+        reward=("cpi",),
         reward_unit="major",
         currency="USD",
         texts=(("type",), ("category", "name"), ("id",)),

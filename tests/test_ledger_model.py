@@ -194,3 +194,51 @@ def test_descriptions_merge_field_by_field_to_the_same_result_in_any_order():
     assert results == {
         (("As recorded", "Lab", "2026-03-01T10:00:05.000000+00:00", "sub1"), "2122"),
     }  # the platform's title and time, the attempt's requester; between two platform titles a fixed one
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        pytest.param(
+            [event(P, 0, Status.AWAITING_REVIEW), event(P, 60, Status.PRESUMED_APPROVED)],
+            Status.PRESUMED_APPROVED,
+            id="presumed-approved-over-waiting",
+        ),
+        pytest.param(
+            [event(P, 0, Status.APPROVED), event(P, 60, Status.PRESUMED_PAID)],
+            Status.PRESUMED_PAID,
+            id="presumed-paid-over-approved",
+        ),
+        pytest.param(
+            [event(P, 60, Status.PRESUMED_APPROVED), event(P, 0, Status.APPROVED)],
+            Status.APPROVED,
+            id="the-platforms-approval-replaces-the-presumption-whatever-its-date",
+        ),
+        pytest.param(
+            [event(P, 60, Status.PRESUMED_APPROVED), event(P, 0, Status.REJECTED)],
+            Status.REJECTED,
+            id="so-does-its-rejection",
+        ),
+        pytest.param(
+            [event(P, 60, Status.PRESUMED_PAID), event(P, 0, Status.PAID)],
+            Status.PAID,
+            id="and-its-payment",
+        ),
+        pytest.param(
+            [event(P, 60, Status.PRESUMED_PAID), event(W, 61, Status.REJECTED)],
+            Status.REJECTED,
+            id="the-workers-correction-beats-a-presumption",
+        ),
+    ],
+)
+def test_a_presumption_holds_until_the_platform_says_that_step_or_a_later_one(events, expected):
+    for order in itertools.permutations(events):
+        assert current_state(order).status is expected
+
+
+def test_presumed_statuses_count_as_earned_and_say_they_are_presumed():
+    assert Status.PRESUMED_APPROVED.presumed and Status.PRESUMED_PAID.presumed
+    assert not any(status.presumed for status in Status if status.name.split("_")[0] != "PRESUMED")
+    entry = LedgerEntry("e", "mturk", "me", Kind.TASK, "h", "a", "HIT", "", None, T0, Status.PRESUMED_PAID, T0,
+                        Money(150, "USD"), "")  # fmt: skip
+    assert entry.earned == Money(150, "USD") and entry.pending == Money(0, "USD")

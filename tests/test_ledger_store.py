@@ -295,3 +295,41 @@ def test_each_requester_s_reviews_count_decided_tasks_once(ledger: LedgerStore):
         [Report(task("s6", requester="Kind lab"), T0, Status.REVERSED, Money(90, "GBP"))], Source.PLATFORM, T0
     )
     assert ledger.reviews_by_requester() == {("prolific", "Lab"): (2, 1), ("prolific", "Kind lab"): (0, 1)}
+
+
+def test_what_a_platform_stopped_reporting_while_under_way_is_presumed_settled(ledger: LedgerStore):
+    """MTurk's records cover about 45 days: past them, waiting becomes presumed approved and approved presumed
+    paid; settled records, newer ones and the worker's own attempts are left as they are."""
+    old, edge, new = T0, T0 + timedelta(days=30), T0 + timedelta(days=31)
+
+    def hit(name: str, at: datetime) -> EntryHeader:
+        return EntryHeader("mturk", "me", Kind.TASK, at, "USD", task_id=name, record_id=f"a-{name}", title=name)
+
+    ledger.record(
+        [
+            Report(hit("waiting", old), old, Status.AWAITING_REVIEW, Money(150, "USD")),
+            Report(hit("approved", old), old, Status.APPROVED, Money(150, "USD")),
+            Report(hit("paid", old), old, Status.PAID, Money(150, "USD")),
+            Report(hit("rejected", old), old, Status.REJECTED, Money(150, "USD")),
+            Report(hit("recent", new), new, Status.AWAITING_REVIEW, Money(150, "USD")),
+        ],
+        Source.PLATFORM,
+        new,
+    )
+    attempt = EntryHeader("mturk", "me", Kind.TASK, old, "USD", task_id="attempt-1", title="mine")
+    ledger.record([Report(attempt, old, Status.SUBMITTED, Money(150, "USD"))], Source.LOCAL, old)
+
+    touched = ledger.presume_unreported(AccountKey("mturk", "me"), edge, new)
+    statuses = {entry.task_id: entry.status for entry in ledger.entries(AccountKey("mturk", "me"))}
+
+    assert sorted(touched) == ["mturk/me/task/approved", "mturk/me/task/waiting"]
+    assert statuses == {
+        "waiting": Status.PRESUMED_APPROVED, "approved": Status.PRESUMED_PAID, "paid": Status.PAID,
+        "rejected": Status.REJECTED, "recent": Status.AWAITING_REVIEW, "attempt-1": Status.SUBMITTED,
+    }  # fmt: skip
+    assert ledger.presume_unreported(AccountKey("mturk", "me"), edge + timedelta(days=1), new) == []
+
+    late = T0 + timedelta(days=60)  # the platform speaks of one after all: its word replaces the presumption
+    ledger.record([Report(hit("waiting", old), old, Status.APPROVED, Money(150, "USD"))], Source.PLATFORM, late)
+    entry = ledger.entry("mturk/me/task/waiting")
+    assert entry is not None and entry.status is Status.APPROVED

@@ -23,6 +23,7 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore, Database, TaskStore
 from surveydesk.ui.sign_in_window import SignInWindow
+from tests.conftest import no_floor
 from tests.ledger_helpers import PROLIFIC_UNPACED
 from tests.test_sign_in_window import fill_when_loaded, sign_in
 
@@ -54,7 +55,7 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     handler = configure_logging(paths.log, verbose=True)
     database = Database.open(paths.database)
     secrets = MemorySecrets()
-    poller = Poller(TaskStore(database), SystemClock(), pool)
+    poller = Poller(TaskStore(database), SystemClock(), pool, floor_of=no_floor)
     try:
         with DemoExchange(seed=3, sites=PROLIFIC_UNPACED) as exchange:
             accounts = AccountStore(database)
@@ -76,7 +77,10 @@ def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
             poller.status_changed.connect(record)
             poller.start()
             for done, (status, body) in enumerate(FAULTS, start=1):
-                qtbot.waitUntil(lambda done=done: all(len(kinds) >= done for kinds in errors.values()))
+                # A 5xx's Retry-After is honoured (1 s and the 5 s margin) before the next check.
+                qtbot.waitUntil(
+                    lambda done=done: all(len(kinds) >= done for kinds in errors.values()), timeout=15_000
+                )
                 for platform in exchange.platforms:
                     exchange.inject_fault(platform, status, body, headers=(("Retry-After", "1"),))
                 poller.poll_all_now()

@@ -51,7 +51,7 @@ def answers(ntfy, desk) -> list[tuple[str, str]]:
 
 def test_an_alert_about_one_task_carries_a_take_button_to_the_reply_topic(tapping, desk, ntfy):
     alert_one, _tap, _taken, _refused = tapping
-    task = desk.window.model.task_at(0)
+    task = desk.window.model.task_list.task(0)
     button = alert_one(task)
     assert (button["action"], button["label"], button["method"]) == ("http", "Take", "POST")
     assert button["url"] == f"{ntfy.address}/{desk.reply_topic}" and len(button["body"]) >= 20
@@ -62,7 +62,7 @@ def test_an_alert_about_one_task_carries_a_take_button_to_the_reply_topic(tappin
 
 def test_a_tap_takes_the_task_as_a_click_would_and_the_phone_is_told(qtbot, tapping, desk, ntfy, exchange):
     alert_one, tap, taken, _refused = tapping
-    task = desk.window.model.task_at(0)
+    task = desk.window.model.task_list.task(0)
     tap(alert_one(task))
     qtbot.waitUntil(
         lambda: ("Taken", f"“{task.title}” is yours: it is open on your computer.") in answers(ntfy, desk)
@@ -74,7 +74,7 @@ def test_a_tap_takes_the_task_as_a_click_would_and_the_phone_is_told(qtbot, tapp
 
 def test_a_replayed_or_forged_nonce_takes_nothing(qtbot, tapping, desk, ntfy):
     alert_one, tap, taken, refused = tapping
-    first, second = desk.window.model.task_at(0), desk.window.model.task_at(1)
+    first, second = desk.window.model.task_list.task(0), desk.window.model.task_list.task(1)
     button = alert_one(first)
     tap(button)
     qtbot.waitUntil(lambda: len(taken) == 1)
@@ -90,7 +90,7 @@ def test_a_replayed_or_forged_nonce_takes_nothing(qtbot, tapping, desk, ntfy):
 
 def test_the_reply_stream_survives_the_server_restarting(qtbot, tapping, desk, ntfy):
     alert_one, tap, taken, _refused = tapping
-    button = alert_one(desk.window.model.task_at(0))
+    button = alert_one(desk.window.model.task_list.task(0))
     port = ntfy.port
     ntfy.stop()
     ntfy.start()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey, PlatformStatus, PollState
 from surveydesk.core.politeness import RATE_LIMIT_BUFFER, Politeness
+from surveydesk.services.poller import Poller
 from tests.conftest import DEMO, add_demo_account
 
 
@@ -150,3 +155,71 @@ def test_accounts_can_be_replaced_and_removed_while_polling(qtbot, poller, excha
     with qtbot.waitSignal(poller.account_removed) as removed:
         poller.remove_account(DEMO)
     assert removed.args == [DEMO] and poller.statuses() == []
+
+
+FLOOR = timedelta(seconds=20)  # Prolific's
+
+
+@pytest.fixture
+def floored(qtbot, store, pool) -> Iterator[Poller]:
+    """A poller that keeps Prolific's floor, as the composition root builds it."""
+    service = Poller(store, SystemClock(), pool, floor_of=lambda _platform: FLOOR)
+    yield service
+    service.stop()
+    pool.waitForDone(10_000)
+
+
+def test_check_now_keeps_the_platforms_floor_and_says_when(qtbot, floored, exchange):
+    add_demo_account(floored, exchange, interval=timedelta(seconds=60))
+    floored.start()
+    polled = _wait_for_state(qtbot, floored, DEMO, PollState.OK)
+    for _ in range(3):  # an impatient worker
+        with qtbot.waitSignal(floored.status_changed, timeout=5_000) as told:
+            floored.poll_all_now()
+        status = told.args[0]
+        assert status.state is PollState.OK  # nothing went out
+        # The floor counts from when the request went out, a moment before the success was recorded.
+        assert polled.last_success - timedelta(seconds=2) < status.next_poll - FLOOR <= polled.last_success
+
+
+def test_check_now_honours_a_503s_retry_after_and_keeps_the_back_off(qtbot, poller, exchange):
+    exchange.inject_fault("prolific", 503, b"busy", content_type="text/plain", headers=(("Retry-After", "30"),))
+    politeness = add_demo_account(poller, exchange, interval=timedelta(seconds=10))
+    poller.start()
+    failed = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    assert failed.next_poll - datetime.now(UTC) > timedelta(seconds=30)
+    with qtbot.waitSignal(poller.status_changed, timeout=5_000) as told:
+        poller.poll_all_now()
+    assert told.args[0].state is PollState.ERROR and told.args[0].next_poll >= failed.next_poll - timedelta(
+        seconds=1
+    )
+    assert politeness.failures == 1  # the back-off is cut short by nothing but a success
+
+
+def test_check_now_after_an_error_does_not_forget_the_back_off(qtbot, poller, exchange):
+    for _ in range(2):
+        exchange.inject_fault("prolific", 500, b"<html>oops</html>", content_type="text/html")
+    politeness = add_demo_account(poller, exchange, interval=timedelta(seconds=10))
+    poller.start()
+    first = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    poller.poll_all_now()
+    _wait_for_state(qtbot, poller, DEMO, PollState.POLLING)
+    second = _wait_for_state(qtbot, poller, DEMO, PollState.ERROR)
+    assert politeness.failures == 2  # twice 10 s, then four times, each with up to a quarter more
+    assert first.next_poll - datetime.now(UTC) < timedelta(seconds=26)
+    assert second.next_poll - datetime.now(UTC) > timedelta(seconds=38)
+
+
+def test_the_window_says_when_an_impatient_check_will_happen(qtbot, floored, exchange):
+    from surveydesk.ui.main_window import MainWindow
+
+    window = MainWindow(floored, SystemClock().now)
+    qtbot.addWidget(window)
+    add_demo_account(floored, exchange, interval=timedelta(seconds=60))
+    window.check_now_action.trigger()
+    assert window.statusBar().currentMessage() == "Checking every account now."
+    floored.start()
+    _wait_for_state(qtbot, floored, DEMO, PollState.OK)
+    window.check_now_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Accounts checked moments ago wait as their platform asks; all are checked by ")

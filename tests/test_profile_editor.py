@@ -135,3 +135,46 @@ def test_platform_questions_answered_earlier_can_be_forgotten(editor, store) -> 
     editor.other_answers.selectRow(0)
     editor._forget()
     assert store.answers() == {}
+
+
+def test_closing_with_unsaved_answers_asks_first(editor, store, monkeypatch) -> None:
+    """Closing the profile dropped the answers typed since the last Save without a word."""
+    asked: list[str] = []
+    answer = {"button": QMessageBox.StandardButton.Cancel}
+
+    def question(_parent, _title, text, *_rest):
+        asked.append(text)
+        return answer["button"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor.show()
+    editor.reject()  # nothing typed: closes without a question
+    assert asked == [] and not editor.isVisible()
+    editor.show()
+    editor.editors["gender"].input.set_answers(["female"])
+    editor.reject()
+    assert len(asked) == 1 and editor.isVisible() and store.answers() == {}  # Cancel: still open, nothing lost
+    answer["button"] = QMessageBox.StandardButton.Save
+    editor.reject()
+    assert store.answers() == {"gender": "female"} and not editor.isVisible()
+    editor.show()
+    editor.editors["gender"].input.set_answers(["male"])
+    answer["button"] = QMessageBox.StandardButton.Discard
+    editor.reject()
+    assert store.answers() == {"gender": "female"} and not editor.isVisible()
+
+
+def test_a_saved_profile_of_every_kind_of_answer_has_no_unsaved_edits(editor, store) -> None:
+    """A stored answer must read back equal to what the page shows, or every close would ask for nothing."""
+    editor.editors["birth_date"].input.set_answers(["1985-04-17"])
+    editor.editors["gender"].input.set_answers(["female"])
+    editor.editors["country"].input.set_answers(["fr"])
+    editor.editors["languages"].input.set_answers(["fr", "en"])
+    editor.editors["household_size"].input.set_answers(["3"])
+    assert editor.has_unsaved_edits()
+    assert editor.save()
+    assert set(store.answers()) == {"birth_date", "gender", "country", "languages", "household_size"}
+    assert not editor.has_unsaved_edits()
+    reopened = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    assert not reopened.has_unsaved_edits()
+    reopened.deleteLater()

@@ -27,6 +27,7 @@ from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
+from tests.factories import a_browser
 from tests.test_accessibility import unnamed_controls
 
 KEY = AccountKey("bitlabs", "demo")
@@ -60,7 +61,7 @@ def desk(qtbot, site_and_exchange, database, poller, pool):
     qtbot.addWidget(window)
     opened: list[QUrl] = []
     timekeeper = Timekeeper(WorkLog(database), SystemClock())
-    take_flow = TakeFlow(poller, Background(pool, window), timekeeper, opened.append, window)
+    take_flow = TakeFlow(poller, Background(pool, window), timekeeper, a_browser(opened.append), window)
     controller = ProfileController(
         window, database, secrets, poller, take_flow, Background(pool, window), SystemClock()
     )
@@ -106,7 +107,7 @@ def test_the_profile_answers_the_profiler_and_the_survey_opens(qtbot, desk, site
     dialog.input.set_answers(["1", "3"])
     with qtbot.waitSignal(dialog.proceed, timeout=10_000) as proceeded:
         dialog.send()
-    assert proceeded.args[0].endswith(f"/v2/client/clicks?i={task.external_id}")
+    assert "/bitlabs/survey?clk=" in proceeded.args[0]  # the survey page, named by the click just made
     assert [url.toString() for url in opened] == [proceeded.args[0]]
     assert [attempt.external_id for attempt in timekeeper.open_attempts()] == [task.external_id]  # timed
 
@@ -223,14 +224,14 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
         poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
         window = MainWindow(poller, lambda: datetime.now(UTC))
         qtbot.addWidget(window)
-        take_flow = TakeFlow(poller, Background(pool, window), None, lambda _url: None, window)
+        take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(lambda _url: None), window)
         controller = ProfileController(
             window, database, MemorySecrets(), poller, take_flow, Background(pool, window), SystemClock()
         )
         controller.store.set_answer("country", "DE")
         controller.refresh_marks()
         model = window.model
-        model.reset_tasks(stored)
+        model.task_list.reset(stored)
 
         def marks() -> list[str]:
             return [model.index(row, Column.FIT).data() for row in range(model.rowCount())]

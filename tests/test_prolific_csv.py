@@ -1,4 +1,5 @@
-"""Importing Prolific's submission-history CSV: every row or none, with clear reasons, never twice."""
+"""Importing Prolific's submission-history CSV: every currency form, unreadable rows named by their line for the
+worker to import the rest or nothing, never half a file, never twice."""
 
 from __future__ import annotations
 
@@ -85,33 +86,55 @@ def test_imported_pending_money_shows_in_the_history_totals(database: Database) 
 @pytest.mark.parametrize(
     ("rows", "reason"),
     [
-        ("Study A,£abc,,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the reward or bonus cannot be read"),
-        ("Study A,1.50,,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the reward or bonus cannot be read"),
-        ("Study A,-£1.50,,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the reward or bonus cannot be read"),
-        ("Study A,£1.505,,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the reward or bonus cannot be read"),
-        ("Study A,£1.50,$1.00,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the bonus is not in the reward's"),
-        ("Study A,£1.50,,yesterday,,,APPROVED\n", "row 3: 'yesterday' is not a time"),
-        ("Study A,£1.50,,2026-01-01 10:00:00,,,MAYBE\n", "row 3: 'MAYBE' is not a Prolific status"),
-        (",£1.50,,2026-01-01 10:00:00,,,APPROVED\n", "row 3: the study has no name"),
-        ("Study A,£1.50\n", "row 3: it has 2 cells"),
+        ("Study A,£abc,,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the reward or bonus cannot be read"),
+        ("Study A,1.50,,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the reward or bonus cannot be read"),
+        ("Study A,-£1.50,,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the reward or bonus cannot be read"),
+        ("Study A,£1.505,,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the reward or bonus cannot be read"),
+        ("Study A,£1.50,$1.00,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the bonus is not in the reward's"),
+        ("Study A,£1.50,,yesterday,,,APPROVED\n", "line 3: 'yesterday' is not a time"),
+        ("Study A,£1.50,,2026-01-01 10:00:00,,,MAYBE\n", "line 3: 'MAYBE' is not a Prolific status"),
+        (",£1.50,,2026-01-01 10:00:00,,,APPROVED\n", "line 3: the study has no name"),
+        ("Study A,£1.50\n", "line 3: it has 2 cells"),
     ],
 )
-def test_a_malformed_row_refuses_the_whole_file(database: Database, rows: str, reason: str) -> None:
+def test_a_malformed_row_is_named_by_its_line_and_the_others_are_read(database: Database, rows: str,
+                                                                        reason: str) -> None:  # fmt: skip
     good = "Fine study,£1.00,,2026-01-01 09:00:00,2026-01-01 09:05:00,,APPROVED\n"
-    with pytest.raises(ImportProblem, match="nothing was imported") as caught:
-        parse_file((HEADER + good + rows).encode())
-    assert reason in str(caught.value)
-    assert entry_count(database) == 0
+    parsed = parse_file((HEADER + good + rows).encode())
+    (unreadable,) = parsed.unreadable
+    assert str(unreadable.said).startswith(reason)
+    assert [submission.study for submission in parsed.submissions] == ["Fine study"]
+    assert entry_count(database) == 0  # reading stores nothing
 
 
-def test_the_errors_name_the_first_rows_and_count_the_rest() -> None:
+def test_the_summary_names_the_first_lines_and_counts_the_rest() -> None:
     bad = "".join(f"Study {n},£x,,2026-01-01 10:00:00,,,APPROVED\n" for n in range(25))
-    with pytest.raises(ImportProblem) as caught:
-        parse_file((HEADER + bad).encode())
-    message = str(caught.value)
+    message = str(parse_file((HEADER + bad).encode()).unreadable_summary())
     assert message.startswith("25 row(s) cannot be read")
-    assert "row 11:" in message and "row 12:" not in message
+    assert "line 11:" in message and "line 12:" not in message  # ten shown: lines 2 to 11
     assert "(and 15 more)" in message
+
+
+def test_lines_are_the_file_s_own_even_when_a_cell_spans_several() -> None:
+    rows = (
+        '"A study\nover two lines",£1.00,,2026-01-01 09:00:00,,,APPROVED\n'
+        "\n"
+        "Broken,£x,,2026-01-01 10:00:00,,,APPROVED\n"
+    )
+    (unreadable,) = parse_file((HEADER + rows).encode()).unreadable
+    assert unreadable.line == 5
+
+
+def test_only_the_readable_rows_are_imported_when_the_worker_says_so(database: Database) -> None:
+    rows = (
+        'Fine study,"kr50,25",,2026-01-01 09:00:00,2026-01-01 09:05:00,,APPROVED\n'
+        "Broken,£x,,2026-01-01 10:00:00,,,APPROVED\n"
+    )
+    parsed = parse_file((HEADER + rows).encode())
+    result = import_submissions(database, "me", parsed, NOW)
+    assert (result.rows, len(parsed.unreadable)) == (1, 1)
+    (entry,) = LedgerStore(database).entries()
+    assert (entry.title, entry.amount) == ("Fine study", Money(5025, "SEK"))
 
 
 @pytest.mark.parametrize(
@@ -161,13 +184,20 @@ def test_a_failure_while_writing_leaves_nothing_half_written(database: Database)
         ("A$5.25", Money(525, "AUD")),
         ("7.50 USD", Money(750, "USD")),
         ("1,234.50 GBP", Money(123450, "GBP")),
+        ("kr50,25", Money(5025, "SEK")),
+        ("zł12,00", Money(1200, "PLN")),
+        ("¥300", Money(300, "JPY")),
+        ("₹85.00", Money(8500, "INR")),
+        ("4,20 €", Money(420, "EUR")),
+        ("1.234,50 EUR", Money(123450, "EUR")),
+        ("1\u00a0234,50 SEK", Money(123450, "SEK")),
     ],
 )
 def test_money_cells(cell: str, money: Money) -> None:
     assert parse_money(cell) == money
 
 
-@pytest.mark.parametrize("cell", ["", "free", "-$1.00", "$", "7.50", "$1e5", "$NaN"])
+@pytest.mark.parametrize("cell", ["", "free", "-$1.00", "$", "7.50", "$1e5", "$NaN", "kr", "4,2,0 €", "1.2.3 EUR"])
 def test_unreadable_money_cells(cell: str) -> None:
     with pytest.raises(MoneyError):
         parse_money(cell)

@@ -67,7 +67,8 @@ def test_a_first_reconciliation_counts_records_and_pages_as_they_are_stored(acco
     pages = [state.parts for state in seen]
     assert pages == list(range(len(seen)))  # one more page stored before each next one is handed over
     records = [state.done for state in seen]
-    assert records == sorted(records) and records[-1] < final.done
+    # The last page may add nothing: Toloka's income log says it has ended only by a page shorter than asked for.
+    assert records == sorted(records) and records[-2] < final.done
     assert len(set(records)) > 5  # the count rises page by page, not once at the end
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -81,7 +82,8 @@ def test_every_account_syncs_on_the_pool_and_says_when(qtbot, service, exchange,
     qtbot.waitUntil(lambda: all(status.last_sync is not None for status in service.statuses()), timeout=20_000)
     for key in readers:
         assert ledger.last_sync(key) is not None
-        assert len(ledger.entries(key)) > 100
+        # A year of history (MTurk keeps 45 days), or for CPX the inbox of what its rewards site has not yet paid.
+        assert len(ledger.entries(key)) > {"cpx": 0, "mturk": 15}.get(key.platform, 100)
         assert latest(service, key).state in (SyncState.OK, SyncState.SYNCING)
 
 
@@ -243,8 +245,11 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
             lambda: all(status.state is SyncState.OFFLINE for status in service.statuses()), timeout=20_000
         )
         assert {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW} == pending
-        with qtbot.waitSignals([service.synced] * len(readers), timeout=20_000):
-            system.reachability_changed.emit(Reachability.Online)
+        # Every account's sync, not as many syncs as accounts: a short one (CPX's inbox) may run twice meanwhile.
+        synced: set[AccountKey] = set()
+        service.synced.connect(lambda result: synced.add(result.account))
+        system.reachability_changed.emit(Reachability.Online)
+        qtbot.waitUntil(lambda: synced >= set(readers), timeout=20_000)
         decided = {entry.id: entry.status for entry in ledger.entries() if entry.id in pending}
         assert Status.AWAITING_REVIEW not in decided.values()
         assert sum(status in (Status.APPROVED, Status.PAID) for status in decided.values()) >= len(pending) // 2
@@ -285,7 +290,8 @@ def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
         with qtbot.waitSignal(service.synced, timeout=20_000) as first:
             service.sync_now()
         result = first.args[0]
-        assert result.entries_touched > 100
+        # A year of history, or for CPX the inbox of what its rewards site has not yet paid.
+        assert result.entries_touched > (0 if result.account.platform == "cpx" else 100)
         assert LedgerStore(core.database).last_sync(result.account) is not None
 
 
@@ -314,3 +320,41 @@ def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(q
         ledger = LedgerStore(core.database)
         qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
         core.pool.waitForDone(20_000)
+
+
+def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_path):
+    """Turning to History re-read its totals but not its table: the header said 1,138 entries, the table 200 of
+    1,118, and the task just submitted was missing until a search."""
+    from shiboken6 import Shiboken
+
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.ui.main_window import MainWindow
+
+    with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
+        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        try:
+            _turn_to_history_after_timing_a_task(qtbot, core, window)
+        finally:
+            core.pool.waitForDone(20_000)
+            Shiboken.delete(window)  # with its history service, before the demo's rates site stops with the core
+
+
+def _turn_to_history_after_timing_a_task(qtbot, core, window) -> None:
+    from surveydesk.app import _add_earnings_sync, _add_history_page
+    from surveydesk.work.model import NewAttempt, Outcome
+
+    _add_earnings_sync(window, core)
+    history = _add_history_page(window, core)
+    qtbot.waitUntil(lambda: history.model.total is not None, timeout=10_000)
+    attempt = core.timekeeper.take(NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600))
+    window.timer_strip.show_attempt(attempt.id)
+    core.timekeeper.finish(attempt.id, Outcome.SUBMITTED)
+    window.timer_strip.show_attempt(attempt.id)
+    ledger = LedgerStore(core.database)
+    qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+    with qtbot.waitSignal(history.model.modelReset, timeout=10_000):
+        window.tabs.setCurrentWidget(history)
+    titles = [history.model.entry_at(row).title for row in range(history.model.rowCount())]
+    assert "Own study" in titles
+    counted = re.search(r"· ([0-9,]+) entr(y|ies)$", history.summary.text())
+    assert counted is not None and int(counted[1].replace(",", "")) == history.model.total

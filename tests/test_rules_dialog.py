@@ -174,3 +174,14 @@ def test_cancel_keeps_nothing(qtbot, dialog: RulesDialog, store: RuleStore) -> N
     dialog.reject()
     assert store.list_rules() == Rules()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_amounts_placeholders_are_written_the_french_way(qtbot, store: RuleStore, french) -> None:
+    """The Rules' placeholders showed "0.50" to a French worker."""
+    dialog = RulesDialog(store, PLATFORMS)
+    qtbot.addWidget(dialog)
+    form = dialog.list_form
+    assert (form.min_reward.amount.placeholderText(), form.min_reward_per_hour.amount.placeholderText()) == (
+        "0,50",
+        "9,00",
+    )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import keyring.backend
 import keyring.backends.fail
+import keyring.backends.kwallet
+import keyring.backends.null
+import keyring.backends.SecretService
 import keyring.errors
 import pytest
+from keyring.backends.chainer import ChainerBackend
 
 from surveydesk.core.model import AccountKey
-from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretsUnavailable
+from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretsUnavailable, encrypts
 from tests.factories import DictKeyring
 
 KEY = AccountKey("prolific", "main")
@@ -16,7 +20,7 @@ KEY = AccountKey("prolific", "main")
 
 def test_secrets_round_trip_through_the_keyring_under_the_account_key():
     backend = DictKeyring()
-    secrets = KeyringSecrets(backend)
+    secrets = KeyringSecrets(backend, trusted=True)
     assert secrets.problem is None
     secrets.set(KEY, "token-123")
     assert backend.entries == {("SurveyDesk", "prolific/main"): "token-123"}
@@ -41,7 +45,7 @@ def test_a_locked_keyring_error_names_the_account_but_not_the_secret():
             raise keyring.errors.KeyringLocked(f"locked while storing {password}")
 
     with pytest.raises(SecretsUnavailable) as caught:
-        KeyringSecrets(LockedKeyring()).set(KEY, "token-123")
+        KeyringSecrets(LockedKeyring(), trusted=True).set(KEY, "token-123")
     assert "prolific/main" in str(caught.value)
     assert "token-123" not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
@@ -72,7 +76,30 @@ def test_a_working_keyring_takes_over_from_the_run_only_copy():
     from surveydesk.secrets import SecretsWithRunOnlyFallback
 
     backend = DictKeyring()
-    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    secrets = SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
     secrets.keep_for_this_run(KEY, "old")
     secrets.set(KEY, "new")
     assert secrets.get(KEY) == "new" and backend.entries == {("SurveyDesk", "prolific/main"): "new"}
+
+
+class PlaintextKeyring(DictKeyring):
+    """A backend of a name nobody listed, that keeps logins readable (as keyrings.cryptfile's or a home-made
+    one might): under the old deny-list it was trusted."""
+
+
+def test_only_backends_known_to_encrypt_are_trusted():
+    assert "No system keyring is available" in KeyringSecrets(PlaintextKeyring()).problem
+    with pytest.raises(SecretsUnavailable):
+        KeyringSecrets(PlaintextKeyring()).set(KEY, "token-123")
+    assert encrypts(keyring.backends.SecretService.Keyring())
+    assert encrypts(keyring.backends.kwallet.DBusKeyring())
+    assert not encrypts(keyring.backends.null.Keyring())
+
+
+def test_the_chainer_is_trusted_only_when_everything_it_chains_encrypts(monkeypatch):
+    monkeypatch.setattr(ChainerBackend, "backends", [keyring.backends.SecretService.Keyring()])
+    assert encrypts(ChainerBackend())
+    monkeypatch.setattr(ChainerBackend, "backends", [keyring.backends.SecretService.Keyring(), PlaintextKeyring()])
+    assert not encrypts(ChainerBackend())
+    monkeypatch.setattr(ChainerBackend, "backends", [])
+    assert not encrypts(ChainerBackend())

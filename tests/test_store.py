@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -246,6 +247,23 @@ def test_a_newer_version_still_in_the_wal_is_refused(db_path: Path) -> None:
         with pytest.raises(NewerDatabaseError) as caught:
             Database.open(db_path, [NOTES_V1])
     assert (caught.value.found, caught.value.supported) == (7, 1)
+
+
+def test_a_newer_version_left_in_a_wal_file_is_read_without_being_written(db_path: Path, tmp_path: Path) -> None:
+    """A newer SurveyDesk that stopped before checkpointing leaves its data in the -wal file; opening it here
+    must not copy that into the main file (a writing connection does so when it closes)."""
+    Database.open(db_path, [NOTES_V1]).close()
+    left = tmp_path / "left-by-a-newer-version"
+    left.mkdir()
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as newer:
+        newer.execute("PRAGMA wal_autocheckpoint = 0")
+        newer.execute("PRAGMA user_version = 7")
+        for name in (db_path.name, db_path.name + "-wal"):  # the files as a crash of the newer version leaves them
+            shutil.copyfile(db_path.parent / name, left / name)
+    before = {name: (left / name).read_bytes() for name in (db_path.name, db_path.name + "-wal")}
+    with pytest.raises(NewerDatabaseError, match="nothing was changed"):
+        Database.open(left / db_path.name, [NOTES_V1])
+    assert {name: (left / name).read_bytes() for name in before} == before
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ BITLABS_SURVEYS = "/v2/client/surveys"
 CPX_SURVEYS = "/api/get-surveys.php"
 BITLABS_HEADERS = {"X-Api-Token": BITLABS_TOKEN, "X-User-Id": BITLABS_USER_ID}
 # The keys of the docs' examples (samples/bitlabs_v2_surveys_docs_example_first_item.json and
-# samples/cpx_get_surveys_docs_example.json); the demo's BitLabs adds a per-survey restriction_reason.
+# samples/cpx_get_surveys_docs_example.json); the demo's BitLabs adds a per-survey restriction_reason, its CPX
+# the `href_new` the docs' table of fields describes.
 BITLABS_KEYS = {"category", "click_url", "country", "cpi", "cr", "id", "language", "loi", "rating", "tags", "type"}
 CPX_KEYS = {
     "id",
@@ -35,6 +36,7 @@ CPX_KEYS = {
     "details",
     "payout_publisher_usd",
     "href",
+    "href_new",
 }
 
 
@@ -94,12 +96,16 @@ def test_bitlabs_surveys_carry_the_documented_fields(exchange: DemoExchange, ses
         assert set(survey) == BITLABS_KEYS | {"value", "restriction_reason"}
         assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", survey["id"])
         assert survey["type"] == "survey"
-        assert survey["click_url"].startswith(
-            exchange.url_of("bitlabs") + f"/v2/client/clicks?i={survey['id']}&s="
+        # An impression and a session, as in the docs' example: neither is the survey's id.
+        assert re.fullmatch(
+            re.escape(exchange.url_of("bitlabs")) + r"/v2/client/clicks\?i=[0-9a-f-]{36}&s=[0-9a-f-]{36}",
+            survey["click_url"],
         )
+        assert survey["id"] not in survey["click_url"]
         cpi, value = Decimal(survey["cpi"]), Decimal(survey["value"])
-        assert cpi.as_tuple().exponent == value.as_tuple().exponent == -2
-        assert value == (cpi * Decimal("0.6")).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        # `cpi` in dollars; `value` in the rewards site's points (one a cent of the member's 60 % share).
+        assert cpi.as_tuple().exponent == -2 and value.as_tuple().exponent == 0
+        assert value == (cpi * 60).quantize(Decimal(1), rounding="ROUND_HALF_UP")
         assert isinstance(survey["loi"], int | float) and survey["loi"] > 0
         assert 1 <= survey["rating"] <= 5 and 0 < survey["cr"] < 1
         assert set(survey["category"]) == {"name", "icon_name", "icon_url", "name_internal"}
@@ -195,15 +201,17 @@ def test_cpx_lists_surveys_in_the_docs_shape(exchange: DemoExchange, session: re
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"status", "count_available_surveys", "count_returned_surveys", "surveys"}
+    assert set(body) == {"status", "count_available_surveys", "count_returned_surveys", "surveys", "text"}
     assert body["status"] == "success"
+    # The demo's rewards site pays in coins, and names them as CPX's SDK reads it.
+    assert body["text"] == {"currency_name_singular": "Coin", "currency_name_plural": "Coins"}
     assert body["count_available_surveys"] == body["count_returned_surveys"] == len(body["surveys"]) == 30
     for survey in body["surveys"]:
         assert set(survey) == CPX_KEYS
         assert survey["id"].isdigit()
         assert int(survey["loi"]) > 0
         publisher_cents = int(Decimal(survey["payout_publisher_usd"]) * 100)
-        assert Decimal(str(survey["payout"])) * 100 == (publisher_cents + 1) // 2  # half, rounded half-up
+        assert int(survey["payout"]) == (publisher_cents + 1) // 2  # coins: a cent each of half, rounded half-up
         assert survey["type"] in {"need_qualification", ""} and survey["top"] in {0, 1} and survey["details"] == 0
         assert survey["href"].startswith(exchange.url_of("cpx") + f"/click?k={survey['id']}&")
     scores = [float(survey["score"]) for survey in body["surveys"]]
@@ -217,7 +225,7 @@ def test_cpx_mixes_strings_and_numbers_and_escapes_slashes_like_php(
 
     surveys = response.json()["surveys"]
     assert {type(survey["loi"]) for survey in surveys} == {str, int}
-    assert {type(survey["payout"]) for survey in surveys} == {str, float}
+    assert {type(survey["payout"]) for survey in surveys} == {str, int}
     assert b"http:\\/\\/" in response.content and b"http://" not in response.content
 
 

@@ -36,7 +36,7 @@ def backend() -> DictKeyring:
 
 @pytest.fixture
 def secrets(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
-    return SecretsWithRunOnlyFallback(KeyringSecrets(backend))
+    return SecretsWithRunOnlyFallback(KeyringSecrets(backend, trusted=True))
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_rules_received_from_another_computer_apply_to_the_list_at_once(
     assert report.kinds == {"setting"}
     feed.reload_settings()
     assert feed.alerts.settings.per_minute == 1
-    assert window.model.rules() == Rules(min_reward=Money(500, "GBP"))
+    assert window.model.task_list.rules() == Rules(min_reward=Money(500, "GBP"))
 
 
 def test_a_closed_dialog_hears_no_more_from_the_service(qtbot, laptop: Computer, secrets, service, pool):
@@ -193,3 +193,16 @@ def test_a_closed_dialog_hears_no_more_from_the_service(qtbot, laptop: Computer,
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
     service.state_changed.emit("Synced at 12:00")  # would raise in a slot of the deleted dialog
     service.synced.emit(None)
+
+
+def test_the_proposed_database_is_a_value_kept_when_left_as_it_is(dialog: SyncDialog, laptop: Computer):
+    """The field showed "surveydesk" in grey, which looks like a value but was empty: saving refused it."""
+    assert dialog.database.text() == "surveydesk" and dialog.database.placeholderText() == ""
+    dialog.server_url.setText("https://couch.example.org")
+    dialog.user.setText(ADMIN)
+    dialog.password.setText("s3cret-sync-password")
+    assert dialog.save()
+    target = SyncSettings(laptop.settings).target()
+    assert target is not None and target.database == "surveydesk"
+    dialog.turn_off()
+    assert dialog.database.text() == "surveydesk"

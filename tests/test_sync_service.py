@@ -105,9 +105,9 @@ def test_offline_the_changes_wait_and_the_state_says_so(qtbot, laptop: Computer,
     laptop.report("s1", Status.APPROVED)
     service = _service(qtbot, laptop, pool, f"http://127.0.0.1:{_closed_port()}", ADMIN_PASSWORD)
     stop_later.append(service)
-    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Offline")):
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: text.startswith("Offline")) as told:
         service.start()
-    assert "1 changes wait; trying again at" in service.state
+    assert "1 changes wait; trying again at" in told.args[0]  # the state as said (a busy machine may move on)
     assert laptop.pending() == 1
 
 

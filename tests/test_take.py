@@ -22,7 +22,7 @@ from surveydesk.demo.accounts import demo_accounts
 from surveydesk.demo.bitlabs_site import bitlabs_site
 from surveydesk.demo.cpx_site import cpx_site
 from surveydesk.demo.mturk_site import MTURK_SESSION, NO_MORE_HITS, NOT_QUALIFIED, mturk_site
-from surveydesk.demo.prolific_site import ProlificSite
+from surveydesk.demo.prolific_site import PARTICIPANT_ID, ProlificSite
 from surveydesk.demo.toloka_site import TOLOKA_CSRF, TOLOKA_SESSION, toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
 from surveydesk.net.http import MAX_BODY_BYTES, post
@@ -56,6 +56,17 @@ class Recording:
     def handle(self, request: Request) -> Response:
         self._seen.append((self.platform, request.method, f"{request.path}?{request.query_string}"))
         return self._site.handle(request)
+
+    def __getattr__(self, name: str) -> object:
+        """What the demo's sign-in pages read of the site (its cookie session)."""
+        return getattr(self._site, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """What they set on it (the access tokens Prolific's sign-in gives) goes to the site."""
+        if name.startswith("_"):
+            super().__setattr__(name, value)
+        else:
+            setattr(self._site, name, value)
 
 
 def prolific(context: SiteContext) -> Site:
@@ -146,6 +157,15 @@ def refusal(call: Callable[[], TakeResult]) -> PlatformError:
     return caught.value
 
 
+def introduced(exchange: DemoExchange, session: requests.Session) -> tuple[TakingConnector, Task]:
+    """A Prolific connector that has taken one study (so it knows who is signed in, and its next request is a
+    reservation), and another study to take."""
+    first, second = [task for task in tasks_of(exchange, "prolific", session) if (task.places_left or 0) >= 3][:2]
+    taker = connector(exchange, "prolific", session)
+    taker.take(first)
+    return taker, second
+
+
 def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -179,7 +199,7 @@ def test_prolific_reserves_a_place_and_opens_the_study(
     assert ("prolific", "POST", "/api/v1/submissions/reserve/?") in seen
 
 
-def test_prolific_sends_the_study_id_with_the_bearer_token(
+def test_prolific_sends_the_study_and_the_signed_in_participant_with_the_bearer_token(
     exchange: DemoExchange, session: requests.Session
 ) -> None:
     task = roomy(tasks_of(exchange, "prolific", session))
@@ -188,10 +208,43 @@ def test_prolific_sends_the_study_id_with_the_bearer_token(
 
     connector(exchange, "prolific", session).take(task)
 
-    (request,) = sent
-    assert (request.method, urlsplit(request.url or "").path) == ("POST", "/prolific/api/v1/submissions/reserve/")
-    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
-    assert json.loads(request.body or b"") == {"study_id": task.external_id}
+    asked, reserved = sent
+    assert (asked.method, urlsplit(asked.url or "").path) == ("GET", "/prolific/api/v1/users/me/")
+    assert (reserved.method, urlsplit(reserved.url or "").path) == (
+        "POST",
+        "/prolific/api/v1/submissions/reserve/",
+    )
+    assert reserved.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert json.loads(reserved.body or b"") == {"study_id": task.external_id, "participant_id": PARTICIPANT_ID}
+
+
+def test_prolific_asks_who_is_signed_in_once_per_login(exchange: DemoExchange, session: requests.Session) -> None:
+    tasks = [task for task in tasks_of(exchange, "prolific", session) if (task.places_left or 0) >= 3][:2]
+    taker = connector(exchange, "prolific", session)
+    paths: list[str] = []
+    session.hooks["response"].append(lambda response, *args, **kwargs: paths.append(urlsplit(response.url).path))
+
+    for task in tasks:
+        taker.take(task)
+
+    assert paths.count("/prolific/api/v1/users/me/") == 1
+    assert paths.count("/prolific/api/v1/submissions/reserve/") == 2
+
+
+def test_prolific_refuses_a_reservation_without_the_participant(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    task = roomy(tasks_of(exchange, "prolific", session))
+    url = f"{exchange.prolific_url}/api/v1/submissions/reserve/"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+
+    alone = session.post(url, json={"study_id": task.external_id}, headers=headers, timeout=5)
+    someone_else = session.post(url, json={"study_id": task.external_id, "participant_id": "0" * 24},
+                                headers=headers, timeout=5)  # fmt: skip
+
+    assert alone.status_code == 400 and "participant_id" in alone.text
+    assert someone_else.status_code == 403
+    assert places_left(exchange, "prolific", session, task.external_id) == task.places_left
 
 
 def test_prolific_refuses_the_same_study_twice(exchange: DemoExchange, session: requests.Session) -> None:
@@ -228,11 +281,11 @@ def test_prolific_refuses_a_study_it_does_not_know(exchange: DemoExchange, sessi
 
 
 def test_prolific_says_why_without_echoing_the_token(exchange: DemoExchange, session: requests.Session) -> None:
-    task = tasks_of(exchange, "prolific", session)[0]
+    taker, task = introduced(exchange, session)
     body = json.dumps({"error": {"detail": f"Study full for token {TOKEN}\n" + "x" * 300}}).encode()
     exchange.inject_fault("prolific", 409, body)
 
-    error = refusal(lambda: connector(exchange, "prolific", session).take(task))
+    error = refusal(lambda: taker.take(task))
 
     assert isinstance(error, TakeRefused)
     assert error.message.startswith("Prolific did not reserve a place: Study full for token …\\n")
@@ -283,10 +336,10 @@ def test_prolific_server_error_is_unavailable(exchange: DemoExchange, session: r
 def test_prolific_answer_without_a_submission_is_bad_payload(
     exchange: DemoExchange, session: requests.Session
 ) -> None:
-    task = tasks_of(exchange, "prolific", session)[0]
+    taker, task = introduced(exchange, session)
     exchange.inject_fault("prolific", 201, b'{"status": "RESERVED"}')
 
-    error = refusal(lambda: connector(exchange, "prolific", session).take(task))
+    error = refusal(lambda: taker.take(task))
 
     assert isinstance(error, BadPayload) and "look at the study in your browser" in error.message
 
@@ -295,10 +348,10 @@ def test_prolific_answer_without_a_submission_is_bad_payload(
 def test_prolific_opens_its_own_study_page_when_the_link_is_not_a_web_address(
     exchange: DemoExchange, session: requests.Session, study_url: object
 ) -> None:
-    task = tasks_of(exchange, "prolific", session)[0]
+    taker, task = introduced(exchange, session)
     exchange.inject_fault("prolific", 201, json.dumps({"id": "a" * 24, "study_url": study_url}).encode())
 
-    result = connector(exchange, "prolific", session).take(task)
+    result = taker.take(task)
 
     assert result.opened_url == exchange.prolific_study_page_base + task.external_id
 
@@ -628,7 +681,9 @@ def test_the_demo_reservation_is_a_submission(exchange: DemoExchange, session: r
 
     auth = {"Authorization": f"Bearer {TOKEN}"}
 
-    answer = session.post(url, json={"study_id": task.external_id}, headers=auth, timeout=5)
+    answer = session.post(
+        url, json={"study_id": task.external_id, "participant_id": PARTICIPANT_ID}, headers=auth, timeout=5
+    )
 
     assert answer.status_code == 201
     submission = answer.json()

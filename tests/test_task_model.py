@@ -13,7 +13,7 @@ from tests.factories import T0, FixedClock, make_task, merge
 
 def _model(count: int = 5) -> TaskTableModel:
     model = TaskTableModel(FixedClock(T0 + timedelta(minutes=3)).now)
-    model.reset_tasks(make_task(str(i), title=f"Study {i}") for i in range(count))
+    model.task_list.reset(make_task(str(i), title=f"Study {i}") for i in range(count))
     return model
 
 
@@ -22,19 +22,19 @@ def _proxy_over(*tasks) -> TaskFilterProxy:
     proxy = TaskFilterProxy()
     model = _model(0)
     model.setParent(proxy)
-    model.reset_tasks(tasks)
+    model.task_list.reset(tasks)
     proxy.setSourceModel(model)
     return proxy
 
 
 def _ids(model: TaskTableModel) -> list[str]:
-    return [task.external_id for task in model.tasks()]
+    return [task.external_id for task in model.task_list.tasks()]
 
 
 def test_model_passes_qt_model_tester_through_every_kind_of_update(qtmodeltester):
     model = _model()
     qtmodeltester.check(model)
-    model.apply(merge(new=[make_task("9")], updated=[make_task("1", title="Renamed")], gone=["0", "3"]))
+    model.task_list.apply(merge(new=[make_task("9")], updated=[make_task("1", title="Renamed")], gone=["0", "3"]))
     qtmodeltester.check(model)
 
 
@@ -48,7 +48,7 @@ def test_proxy_passes_qt_model_tester(qtmodeltester):
 
 def test_cells_show_platform_money_minutes_rate_places_and_age():
     model = TaskTableModel(FixedClock(T0 + timedelta(minutes=3)).now)
-    model.reset_tasks([make_task("a", reward=Money(150, "GBP"), estimated_minutes=10, places_left=7)])
+    model.task_list.reset([make_task("a", reward=Money(150, "GBP"), estimated_minutes=10, places_left=7)])
 
     def cell(column: Column) -> str:
         return model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
@@ -64,14 +64,14 @@ def test_cells_show_platform_money_minutes_rate_places_and_age():
 
 def test_unknown_minutes_leave_minutes_and_rate_empty():
     model = _model(0)
-    model.reset_tasks([make_task("a", estimated_minutes=None, places_left=None)])
+    model.task_list.reset([make_task("a", estimated_minutes=None, places_left=None)])
     assert model.index(0, Column.PER_HOUR).data() == ""
     assert model.index(0, Column.PLACES).data() == ""
 
 
 def test_apply_removes_gone_updates_changed_and_appends_new():
     model = _model(5)
-    model.apply(merge(new=[make_task("7")], updated=[make_task("2", title="Changed")], gone=["1", "4"]))
+    model.task_list.apply(merge(new=[make_task("7")], updated=[make_task("2", title="Changed")], gone=["1", "4"]))
     assert _ids(model) == ["0", "2", "3", "7"]
     row = _ids(model).index("2")
     assert model.index(row, Column.TITLE).data() == "Changed"
@@ -79,7 +79,7 @@ def test_apply_removes_gone_updates_changed_and_appends_new():
 
 def test_a_task_that_comes_back_is_not_listed_twice():
     model = _model(2)
-    model.apply(merge(new=[make_task("1", title="Back again")]))
+    model.task_list.apply(merge(new=[make_task("1", title="Back again")]))
     assert _ids(model) == ["0", "1"]
     assert model.index(1, Column.TITLE).data() == "Back again"
 
@@ -105,7 +105,7 @@ def test_update_keeps_selection_on_the_same_task(qtbot):
     scroll = view.verticalScrollBar().value()
     assert scroll > 0
 
-    model.apply(
+    model.task_list.apply(
         merge(new=[make_task("99", title="Study 99")], updated=[make_task("26", places_left=1)], gone=["29"])
     )
 
@@ -128,6 +128,16 @@ def test_filter_by_platform_and_words():
     proxy.set_search_text("vision")
     assert proxy.rowCount() == 1
     assert proxy.index(0, 0, QModelIndex()).data(TaskRole).external_id == "b"
+
+
+def test_search_words_look_in_titles_and_requesters_not_the_platform():
+    proxy = _proxy_over(
+        make_task("a", title="Daily habits"), make_task("b", platform="mturk", title="Image labels")
+    )
+    proxy.set_search_text("mturk")
+    assert proxy.rowCount() == 0
+    proxy.set_search_text("IMAGE")
+    assert proxy.rowCount() == 1
 
 
 def test_ages_read_like_a_person_would_say_them():
@@ -157,7 +167,7 @@ def test_platform_filter_matches_the_whole_platform_name():
 def test_a_change_of_places_announces_only_the_places_cells(qtbot):
     model = _model(3)
     with qtbot.waitSignal(model.dataChanged) as changed:
-        model.apply(merge(updated=[make_task("1", places_left=3)]))
+        model.task_list.apply(merge(updated=[make_task("1", places_left=3)]))
     top_left, bottom_right = changed.args[0], changed.args[1]
     assert (top_left.row(), bottom_right.row()) == (1, 1)
     assert (top_left.column(), bottom_right.column()) == (Column.PLACES, Column.PLACES)
@@ -167,7 +177,7 @@ def test_a_change_of_reward_also_announces_the_hourly_rate():
     model = _model(1)
     spans = []
     model.dataChanged.connect(lambda left, right, roles: spans.append((left.column(), right.column())))
-    model.apply(merge(updated=[make_task("0", reward=Money(300, "GBP"))]))
+    model.task_list.apply(merge(updated=[make_task("0", reward=Money(300, "GBP"))]))
     assert spans == [(Column.REWARD, Column.PER_HOUR)]
 
 
@@ -178,7 +188,9 @@ def test_places_changes_close_together_are_announced_in_one_signal_and_still_sor
     proxy.sort(Column.PLACES, Qt.SortOrder.AscendingOrder)
     rows = []
     model.dataChanged.connect(lambda top, bottom, roles: rows.append((top.row(), bottom.row())))
-    model.apply(merge(updated=[make_task(str(i), title=f"Study {i}", places_left=20 - i) for i in (2, 5, 17)]))
+    model.task_list.apply(
+        merge(updated=[make_task(str(i), title=f"Study {i}", places_left=20 - i) for i in (2, 5, 17)])
+    )
     assert rows == [(2, 5), (17, 17)]
     order = [proxy.index(row, 0).data(TaskRole).external_id for row in range(3)]
     assert order == ["17", "5", "2"]
@@ -189,7 +201,7 @@ def test_a_survey_wall_s_composed_title_reads_in_french_and_stays_english_in_the
     named = make_task("n", platform="bitlabs", title="Survey · Top survey tips · 6 min")
     study = make_task("p", title="Survey · 6 min")  # Prolific: the researcher's own words
     model = _model(0)
-    model.reset_tasks([wall, named, study])
+    model.task_list.reset([wall, named, study])
     shown = [model.index(row, Column.TITLE).data() for row in range(3)]
     assert shown == [
         "Enquête phare · qualification requise · 9 min",

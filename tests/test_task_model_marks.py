@@ -21,7 +21,7 @@ def model_with(*tasks: Task, profile=None) -> tuple[TaskFilterProxy, TaskTableMo
     proxy = TaskFilterProxy()
     model = TaskTableModel(FixedClock().now)
     model.setParent(proxy)
-    model.reset_tasks(tasks)
+    model.task_list.reset(tasks)
     proxy.setSourceModel(model)
     marked: list[Task] = []
 
@@ -30,7 +30,7 @@ def model_with(*tasks: Task, profile=None) -> tuple[TaskFilterProxy, TaskTableMo
             marked.append(task)
             return super().mark(task)
 
-    model.set_marker(CountingMarker(Eligibility(TABLE, profile or {"devices": ("mobile",)}), HISTORY))
+    model.task_list.set_marker(CountingMarker(Eligibility(TABLE, profile or {"devices": ("mobile",)}), HISTORY))
     return proxy, model, marked
 
 
@@ -62,9 +62,9 @@ def test_marks_are_worked_out_once_per_change_not_per_paint() -> None:
     for _ in range(5):
         fit(model, 0), fit(model, 1), fit(model, 0, SortRole)
     assert len(marked) == 2
-    model.apply(merge(updated=[make_task("a", places_left=3)]))  # places only: the mark cannot change
+    model.task_list.apply(merge(updated=[make_task("a", places_left=3)]))  # places only: the mark cannot change
     assert len(marked) == 2
-    model.apply(merge(updated=[make_task("a", devices=("desktop",))], new=[make_task("c")]))
+    model.task_list.apply(merge(updated=[make_task("a", devices=("desktop",))], new=[make_task("c")]))
     assert [task.external_id for task in marked[2:]] == ["a", "c"]
     assert fit(model, 0) == "✗ cannot take"
 
@@ -73,13 +73,13 @@ def test_the_rule_hides_ineligible_tasks_and_says_why_when_shown() -> None:
     proxy, model, _ = model_with(make_task("desk", devices=("desktop",)), make_task("any"))
     assert shown(proxy) == ["any", "desk"]  # marked, not hidden, until the worker asks
     proxy.set_rules(Rules(hide_ineligible=True))
-    assert shown(proxy) == ["any"] and model.hidden_count() == 1
+    assert shown(proxy) == ["any"] and model.task_list.hidden_count() == 1
     proxy.set_show_hidden(True)
     assert "your profile says you cannot take it" in model.index(0, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     # The profile changes (a desktop added): the task is no longer hidden.
-    model.set_marker(Marker(Eligibility(TABLE, {"devices": ("mobile", "desktop")}), HISTORY))
+    model.task_list.set_marker(Marker(Eligibility(TABLE, {"devices": ("mobile", "desktop")}), HISTORY))
     proxy.set_show_hidden(False)
-    assert shown(proxy) == ["any", "desk"] and model.hidden_count() == 0
+    assert shown(proxy) == ["any", "desk"] and model.task_list.hidden_count() == 0
 
 
 def test_the_hide_rule_is_stored_with_the_list_rules() -> None:
@@ -112,8 +112,8 @@ def test_the_fit_reasons_name_the_hiding_rule_then_the_mark() -> None:
         make_task("risky", requester_name="Lab Risky", places_left=1),
         make_task("fine", devices=("mobile", "desktop")),
     )
-    model.set_rules(Rules(min_places=2))
-    desk, risky, fine = model.tasks()
+    model.task_list.set_rules(Rules(min_places=2))
+    desk, risky, fine = model.task_list.tasks()
     assert model.fit_reasons(desk) == ["needs a device you do not list: desktop"]
     hidden, risk = model.fit_reasons(risky)
     assert hidden == "Hidden by your rules: has 1 place left, under your minimum of 2"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.feed import Rules
-from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
+from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel, VerdictRole
 from tests.factories import FixedClock, make_task, merge
 
 CHEAP = Rules(min_reward=Money(100, "GBP"))
@@ -20,7 +20,7 @@ def _proxy_over(*tasks: Task) -> tuple[TaskFilterProxy, TaskTableModel]:
     proxy = TaskFilterProxy()
     model = TaskTableModel(FixedClock().now)
     model.setParent(proxy)
-    model.reset_tasks(tasks)
+    model.task_list.reset(tasks)
     proxy.setSourceModel(model)
     return proxy, model
 
@@ -37,13 +37,12 @@ def _three() -> tuple[TaskFilterProxy, TaskTableModel]:
     )
 
 
-def test_without_rules_the_filter_stays_empty_so_qt_never_calls_python() -> None:
-    proxy, _model = _three()
-    proxy.set_rules(Rules())
-    assert proxy.filterRegularExpression().pattern() == ""
+def test_the_rules_verdict_is_a_role_of_its_own_not_filter_text() -> None:
+    proxy, model = _three()
     proxy.set_rules(CHEAP)
-    proxy.set_show_hidden(True)
+    assert [model.index(row, Column.TITLE).data(VerdictRole) for row in range(3)] == [True, False, True]
     assert proxy.filterRegularExpression().pattern() == ""
+    assert _shown(proxy) == ["a", "c"]
 
 
 def test_rules_hide_what_they_reject_and_the_toggle_reveals_it() -> None:
@@ -69,20 +68,20 @@ def test_hidden_count_counts_rejected_tasks_hidden_or_revealed(qtbot) -> None:
     proxy.set_show_hidden(True)
     assert proxy.hidden_count() == 1
     with qtbot.waitSignal(model.hidden_count_changed) as changed:
-        model.apply(merge(new=[make_task("d", reward=Money(10, "GBP"))], gone=["a"]))
+        model.task_list.apply(merge(new=[make_task("d", reward=Money(10, "GBP"))], gone=["a"]))
     assert changed.args == [2]
     with qtbot.waitSignal(model.hidden_count_changed) as changed:
-        model.reset_tasks([make_task("e")])
+        model.task_list.reset([make_task("e")])
     assert changed.args == [0]
 
 
 def test_a_task_is_judged_again_when_it_changes() -> None:
     proxy, model = _proxy_over(make_task("a", places_left=20), make_task("b", places_left=20))
     proxy.set_rules(Rules(min_places=5))
-    model.apply(merge(updated=[make_task("a", places_left=2)]))
+    model.task_list.apply(merge(updated=[make_task("a", places_left=2)]))
     assert _shown(proxy) == ["b"]
     assert proxy.hidden_count() == 1
-    model.apply(merge(updated=[make_task("a", places_left=9)]))
+    model.task_list.apply(merge(updated=[make_task("a", places_left=9)]))
     assert _shown(proxy) == ["a", "b"]
 
 
@@ -91,14 +90,16 @@ def test_a_change_no_column_shows_still_re_filters_the_row(qtbot) -> None:
     proxy, model = _proxy_over(make_task("a"), make_task("b"))
     proxy.set_rules(Rules(exclude_words=("webcam",)))
     with qtbot.waitSignal(model.dataChanged):
-        model.apply(merge(updated=[make_task("a", description="Needs a webcam")]))
+        model.task_list.apply(merge(updated=[make_task("a", description="Needs a webcam")]))
     assert _shown(proxy) == ["b"]
 
 
 def test_new_tasks_are_judged_as_they_arrive() -> None:
     proxy, model = _three()
     proxy.set_rules(CHEAP)
-    model.apply(merge(new=[make_task("d", reward=Money(20, "GBP")), make_task("e", reward=Money(900, "GBP"))]))
+    model.task_list.apply(
+        merge(new=[make_task("d", reward=Money(20, "GBP")), make_task("e", reward=Money(900, "GBP"))])
+    )
     assert _shown(proxy) == ["a", "c", "e"]
 
 
@@ -136,7 +137,7 @@ def test_a_revealed_task_is_greyed_and_says_why_as_plain_text() -> None:
     tip = rejected.data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p>Hidden by your rules: pays £0.40, under your minimum of £0.50</p>"
     assert isinstance(rejected.data(Qt.ItemDataRole.ForegroundRole), QBrush)
-    model.apply(merge(updated=[make_task("b", title="Bold <b> claims", reward=Money(90, "GBP"))]))
+    model.task_list.apply(merge(updated=[make_task("b", title="Bold <b> claims", reward=Money(90, "GBP"))]))
     assert "&lt;b&gt;" in model.index(1, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     passing = model.index(0, Column.TITLE)
     assert passing.data(Qt.ItemDataRole.ToolTipRole) is None
@@ -148,7 +149,7 @@ def test_proxy_passes_qt_model_tester_with_rules_hiding_and_revealing(qtmodeltes
     proxy.sort(Column.REWARD)
     proxy.set_rules(Rules(min_reward=Money(100, "GBP")))
     qtmodeltester.check(proxy)
-    model.apply(
+    model.task_list.apply(
         merge(
             new=[make_task("9", reward=Money(10, "GBP"))],
             updated=[make_task("1", reward=Money(500, "GBP")), make_task("6", description="changed")],

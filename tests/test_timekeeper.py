@@ -201,3 +201,18 @@ def test_a_listed_task_brings_its_limit_and_a_survey_wall_an_estimated_one():
     assert (
         NewAttempt.for_task(make_task("m", platform="mturk", time_allowed_minutes=None)).time_limit_seconds is None
     )
+
+
+def test_resuming_a_task_after_a_restart_resumes_the_shift_too(db, clock: FixedClock):
+    """A clean quit pauses the shift and the task; resuming the task alone used to leave the shift paused."""
+    first_run = Timekeeper(WorkLog(db), clock)
+    attempt = first_run.take(SURVEY)
+    clock.advance(60)
+    first_run.suspend()
+    clock.advance(3600)
+    second_run = Timekeeper(WorkLog(db), clock)
+    assert not second_run.shift_running
+    second_run.resume(attempt.id)
+    assert second_run.shift_running and second_run.is_working(attempt.id)
+    clock.advance(30)
+    assert second_run.shift_seconds() == 90

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from surveydesk.core.money import Money
 from surveydesk.store import Database
@@ -129,7 +131,7 @@ def test_the_details_pane_starts_the_timer_on_a_listed_task(qtbot, poller, keepe
     window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     task = make_task("t1", title="Listed study", time_allowed_minutes=30)
-    window.model.reset_tasks([task])
+    window.model.task_list.reset([task])
     window.table.selectionModel().select(
         window.proxy.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -170,3 +172,148 @@ def test_no_hourly_rate_is_shown_from_a_few_seconds_of_work(strip, keeper, clock
     clock.advance(5)
     strip.refresh()
     assert strip.wage_label.text() == "£1.00"
+
+
+def test_a_timed_task_in_french_keeps_the_window_on_a_1366_px_screen(qtbot, poller, keeper, clock, french):
+    """Starting a task used to widen the window past the screen (1595 px in French), cutting off the outcome
+    buttons: the strip now puts them on a row of their own."""
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.resize(1366, 700)
+    window.show()
+    attempt = keeper.take(
+        NewAttempt(
+            "prolific", "demo", "s1", "A long survey about daily habits " * 3, "Lab", Money(1250, "GBP"), 3600, 20
+        )
+    )
+    window.timer_strip.show_attempt(attempt.id)
+    clock.advance(120)
+    window.timer_strip.refresh()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
+    for button in [window.timer_strip.pause_button, *window.timer_strip.outcome_buttons.values()]:
+        assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+        right_edge = button.mapTo(window, button.rect().topRight()).x()
+        assert right_edge < window.width(), button.text()
+
+
+def test_a_survey_wall_s_task_is_named_in_french_in_the_strip(qtbot, strip, keeper, clock, french):
+    """The strip showed "Survey · Society · 29 min", the words its connector stores in English."""
+    wall = NewAttempt("bitlabs", "demo", "w1", "Survey · Society · 29 min", "", Money(222, "USD"), 300)
+    strip.show_attempt(keeper.take(wall).id)
+    assert strip.attempts.currentText() == "Enquête · Society · 29 min"
+    with qtbot.waitSignal(strip.warned) as warned:
+        clock.advance(250)
+        strip.refresh()
+    assert "Enquête · Society · 29 min" in warned.args[0]
+
+
+def test_a_wide_window_keeps_the_strip_on_one_row(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.resize(2400, 700)
+    window.show()
+    window.timer_strip.show_attempt(keeper.take(SHORT).id)
+    qtbot.waitUntil(lambda: window.timer_strip.width() > 2000)
+    assert not window.timer_strip.wrapped
+
+
+def _as_the_worker(qtbot, close: Callable[[], object], answer: QMessageBox.ButtonRole | None = None) -> list[str]:
+    """Run `close` as the worker's click does, from inside the running application's event loop, and click the
+    button with the role `answer` on the question it opens; what the questions said."""
+    asked: list[str] = []
+    loop = QEventLoop()
+
+    def answer_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        qtbot.mouseClick(next(b for b in box.buttons() if box.buttonRole(b) == answer), Qt.MouseButton.LeftButton)
+
+    def click() -> None:
+        if answer is not None:
+            QTimer.singleShot(0, answer_the_question)
+        close()
+        loop.quit()
+
+    QTimer.singleShot(0, click)
+    loop.exec()
+    return asked
+
+
+def test_closing_without_a_tray_while_a_task_is_timed_asks_and_can_keep_running_minimised(qtbot, poller, keeper):
+    """The window's ✕ used to quit at once, stopping the timer of the task being done."""
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    attempt = keeper.take(SHORT)
+    window.timer_strip.show_attempt(attempt.id)
+    asked = _as_the_worker(qtbot, window.close, QMessageBox.ButtonRole.AcceptRole)  # the ✕ of the title bar
+    assert asked == ["“A five-minute survey” is being timed. Quitting SurveyDesk pauses its timer and your shift "
+                     "until the next start."]  # fmt: skip
+    assert window.isVisible() and window.isMinimized()
+    assert keeper.is_working(attempt.id)
+    assert _as_the_worker(qtbot, window.quit_for_real, QMessageBox.ButtonRole.RejectRole)  # File ▸ Quit, Cancel
+    assert window.isVisible()
+    assert _as_the_worker(qtbot, window.quit_for_real, QMessageBox.ButtonRole.DestructiveRole)
+    assert not window.isVisible()
+
+
+def test_the_app_closing_its_window_after_the_event_loop_asks_nothing(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    window.timer_strip.show_attempt(keeper.take(SHORT).id)
+    assert window.close() and not window.isVisible()
+
+
+def test_closing_with_no_task_timed_quits_without_asking(qtbot, poller, keeper):
+    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.show()
+    assert _as_the_worker(qtbot, window.close) == []
+    assert not window.isVisible()
+
+
+def interruption_question(window_parts, gap_seconds: int) -> str:
+    """The question the window asks at the restart after a run that "crashed" right after a take."""
+    poller, log, clock = window_parts
+    Timekeeper(log, clock).take(SHORT)
+    item = next(each for each in Timekeeper(log, clock).interruptions() if each.kind == "attempt")
+    window = MainWindow(poller, clock.now, timekeeper=Timekeeper(log, clock))
+    question = window.interruption_question(item, item.last_alive + timedelta(seconds=gap_seconds))
+    window.deleteLater()
+    return question
+
+
+@pytest.mark.parametrize(
+    ("gap_seconds", "words"),
+    [
+        (20, "Count the time since then (less than a minute) as work?"),
+        (75, "Count the minute since then as work?"),
+        (1800, "Count the 30 minutes since then as work?"),
+    ],
+)
+def test_the_restart_question_says_the_gap_in_words(poller, log, clock, gap_seconds, words):
+    question = interruption_question((poller, log, clock), gap_seconds)
+    assert question.startswith("SurveyDesk stopped while timing “A five-minute survey”")
+    assert question.endswith(words)
+
+
+@pytest.mark.parametrize(
+    ("gap_seconds", "words"),
+    [(20, "(moins d’une minute)"), (75, "la minute écoulée"), (1800, "les 30 minutes écoulées")],
+)
+def test_the_restart_question_says_the_gap_in_french(poller, log, clock, french, gap_seconds, words):
+    question = interruption_question((poller, log, clock), gap_seconds)
+    assert question.startswith("SurveyDesk s’est arrêté pendant qu’il chronométrait") and words in question
+
+
+def test_the_strip_saying_the_disk_is_full_still_fits_a_small_laptop_in_french(qtbot, keeper, french):
+    strip = TimerStrip(keeper)
+    qtbot.addWidget(strip)
+    strip.show_attempt(keeper.take(SHORT).id)
+    strip.unsaved_label.show()
+    strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/test_full_disk.py)
+    assert strip.minimumSizeHint().width() <= 1366 - 40  # the window's frame and margins

@@ -17,6 +17,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateL
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange, ManualClock
+from surveydesk.demo.sign_in_pages import CookieSession
 from surveydesk.demo.toloka_site import TOLOKA_COOKIE, TOLOKA_CSRF, TOLOKA_SESSION, toloka_site
 from surveydesk.demo.wire import Request, Response, json_response
 from surveydesk.platforms.toloka.tasks import SIGNED_OUT, TolokaConnector
@@ -219,6 +220,7 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.headers: list[Mapping[str, str]] = []
+        self.session = CookieSession({})  # what the demo's sign-in page signs in to
 
     def handle(self, request: Request) -> Response:
         self.headers.append(request.headers)
@@ -254,6 +256,7 @@ class _Redirect:
 
     def __init__(self, location: str) -> None:
         self.location = location
+        self.session = CookieSession({})  # what the demo's sign-in page signs in to
 
     def handle(self, request: Request) -> Response:
         return Response(302, b"", headers=(("Location", self.location),))

@@ -38,3 +38,19 @@ def test_an_account_of_a_platform_this_version_lacks_is_named_in_french(french):
         BUILT_IN.build_connector(account, MemorySecrets({}), SystemClock())
     assert caught.value.message == "SurveyDesk cannot talk to 'clickworker' yet"
     assert translated(caught.value.message) == "SurveyDesk ne sait pas encore dialoguer avec 'clickworker'"
+
+
+def test_a_platform_asking_to_slow_down_is_an_amber_mark_not_the_red_of_trouble(qtbot, french):
+    """The demo's MTurk turned its mark red at each "slow down": the ordinary pacing looked like a failure."""
+    from surveydesk.ui.status_panel import StatusPanel
+
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    paced = PlatformStatus(DEMO, "demo", PollState.ERROR, "Too many requests.", "rate-limited")
+    panel.update_status(paced)
+    style, name = panel.mark_for(DEMO)
+    assert "#c0392b" not in style
+    assert name == "Rythme imposé\u00a0: la plateforme demande d’attendre un peu"
+    panel.update_status(PlatformStatus(DEMO, "demo", PollState.ERROR, "Server error", "unavailable"))
+    style, name = panel.mark_for(DEMO)
+    assert "#c0392b" in style and name == "Problème"

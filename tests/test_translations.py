@@ -107,7 +107,7 @@ _LOOKED_UP_FROM_A_VARIABLE = {
     ("profile_editor.py", "__init__"),  # _PERMISSION_TEXTS
     ("profile_editor.py", "reload"),  # _CHANNELS
     ("status_panel.py", "describe"),  # _TROUBLE, _STATE_NAMES
-    ("status_panel.py", "update_status"),  # _STATE_NAMES
+    ("status_panel.py", "_mark"),  # _STATE_NAMES, _PACED_NAME
     ("sync_service.py", "_worker_words"),  # sync errors' Sentences (sync/couch.py)
     ("task_model.py", "headerData"),  # HEADERS
     ("text.py", "translated"),  # Sentences (core/translatable.py)
@@ -215,14 +215,18 @@ def test_english_installs_no_translation(qapp):
 
 def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_path: Path, french):
     from surveydesk.autostart import Autostart, launch_command
+    from surveydesk.services.demo_launcher import DemoLauncher
     from surveydesk.ui.shell_controller import ShellController
     from surveydesk.work.store import WorkLog
     from surveydesk.work.timekeeper import Timekeeper
+    from tests.factories import HANDED_OVER
     from tests.menu_checks import repeated_mnemonics
 
     window = MainWindow(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
     qtbot.addWidget(window)
-    ShellController(window, poller, SettingsStore(database), Autostart(launch_command(), {}), lambda: True)
+    ShellController(
+        window, poller, SettingsStore(database), Autostart(launch_command(), {}), DemoLauncher(HANDED_OVER)
+    )
     assert repeated_mnemonics(window) == []
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Tâches", "T&ravail", "&Aide"]
 
@@ -287,3 +291,26 @@ def test_the_pure_layers_words_are_english_text_and_shown_in_french(french):
     )
     assert "votre profil indique «\xa0Anglais\xa0»" in said
     assert translated("a platform's own words") == "a platform's own words"
+
+
+def test_french_names_each_tab_and_column_with_a_word_of_its_own(french):
+    """'Gains' named both the Wages tab and the History's Earnings chart, 'Historique' both the History tab and
+    the task list's column of the worker's record with a requester: side by side, she could not tell them apart."""
+    names = {
+        (context, source): QCoreApplication.translate(context, source)
+        for context, source in [
+            ("MainWindow", "Tasks"),
+            ("MainWindow", "Wages"),
+            ("MainWindow", "History"),
+            ("HistoryView", "Totals"),
+            ("HistoryView", "By platform"),
+            ("HistoryView", "Earnings"),
+            ("HistoryView", "Wages"),
+            ("HistoryView", "Unpaid share"),
+            ("TaskTableModel", "Your history"),
+        ]
+    }
+    english_by_french: dict[str, set[str]] = {}
+    for (_context, source), french_name in names.items():
+        english_by_french.setdefault(french_name, set()).add(source)
+    assert {word: sources for word, sources in english_by_french.items() if len(sources) > 1} == {}

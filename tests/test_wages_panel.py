@@ -188,3 +188,32 @@ def test_an_empty_amount_means_no_minimum_and_the_panel_follows(panel: WagesPane
     assert settings.minimum_wage() is None
     assert panel.today.texts()[1] == "Minimum wage: —"
     assert panel.today.warnings() == []
+
+
+def test_the_month_tables_headers_are_whole_in_french_on_a_laptop(qtbot, settings: WageSettings, french) -> None:
+    """At its default width a column cut its French header ("Salaire par tâche" read "alaire par tâch")."""
+    panel = WagesPanel(settings)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.show()
+    panel.show_summary(_summary())
+    qtbot.waitExposed(panel)
+    header = panel.platforms.horizontalHeader()
+    cut = [
+        panel.platforms.horizontalHeaderItem(column).text()
+        for column in range(header.count())
+        if header.sectionSize(column) < header.sectionSizeHint(column)
+    ]
+    assert cut == []
+
+
+def test_the_minimum_wage_is_written_the_french_way(qtbot, settings: WageSettings, french) -> None:
+    panel = WagesPanel(settings)
+    qtbot.addWidget(panel)
+    editor = panel.editor
+    editor.country.setCurrentIndex(editor.country.findData("FR"))
+    editor.country.activated.emit(editor.country.currentIndex())
+    assert editor.amount.text() == "11,88"
+    editor.amount.setText("12.345")
+    assert not editor.save()
+    assert "11,88" in editor.message.text()

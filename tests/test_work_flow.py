@@ -16,7 +16,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import add_demo_account
-from tests.factories import FixedClock
+from tests.factories import FixedClock, a_browser
 
 
 def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, pool, exchange):
@@ -26,7 +26,14 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
     qtbot.addWidget(window)
     settings = SettingsStore(database)
     FeedController(
-        window, poller, keeper, Background(pool, window), settings, clock, app_icon(), open_url=lambda _url: None
+        window,
+        poller,
+        keeper,
+        Background(pool, window),
+        settings,
+        clock,
+        app_icon(),
+        open_url=a_browser(lambda _url: None),
     )
     reports = WageReports(WorkLog(database), pool, parent=window)
     panel = WagesPanel(WageSettings(settings), window)
@@ -39,7 +46,7 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
     add_demo_account(poller, exchange)
     poller.start()
     qtbot.waitUntil(lambda: window.model.rowCount() > 0)
-    task = window.model.task_at(0)
+    task = window.model.task_list.task(0)
     window.take_requested.emit(task)
     qtbot.waitUntil(lambda: strip.attempts.currentText() == task.title)
     clock.advance(20 * 60)  # twenty minutes on the study
@@ -58,7 +65,7 @@ def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, p
     assert figures.task_wage.format() in lines and figures.true_wage.format() in lines
 
     # The task list's "Your history" column now knows this requester (the app connects this on every refresh).
-    window.model.set_reputations(ready.args[0].reputations)
-    row = next(row for row in range(window.model.rowCount()) if window.model.task_at(row).key == task.key)
+    window.model.task_list.set_reputations(ready.args[0].reputations)
+    row = next(row for row in range(window.model.rowCount()) if window.model.task_list.task(row).key == task.key)
     history = window.model.index(row, Column.HISTORY).data()
     assert history == f"1 done · {task.reward.per_hour(20).format()}/h"

@@ -199,6 +199,10 @@
         <translation>À remplir&#xa0;: {0}.</translation>
     </message>
     <message>
+        <source>SurveyDesk cannot use these settings: {0}</source>
+        <translation>SurveyDesk ne peut pas utiliser ces réglages&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>{0}&apos;s page did not give SurveyDesk what it needs; please sign in again.</source>
         <translation>La page de {0} n’a pas donné à SurveyDesk ce dont il a besoin&#xa0;; veuillez vous reconnecter.</translation>
     </message>
@@ -318,24 +322,16 @@
 <context>
     <name>BitLabsClicks</name>
     <message>
-        <source>this survey&apos;s link holds no click id; open it in your browser</source>
-        <translation>le lien de cette enquête ne contient pas d’identifiant de clic&#xa0;; ouvrez-le dans votre navigateur</translation>
+        <source>this survey&apos;s link is not one SurveyDesk can follow; open it in your browser</source>
+        <translation>SurveyDesk ne sait pas suivre le lien de cette enquête&#xa0;; ouvrez-le dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>BitLabs did not say which click it opened</source>
+        <translation>BitLabs n’a pas indiqué quel clic il a ouvert</translation>
     </message>
     <message>
         <source>the click id holds characters no address can carry</source>
         <translation>l’identifiant de clic contient des caractères qu’aucune adresse ne peut porter</translation>
-    </message>
-    <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs needs your user id: add it to the account</source>
-        <translation>BitLabs a besoin de votre identifiant d’utilisateur&#xa0;: ajoutez-le au compte</translation>
-    </message>
-    <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
     </message>
     <message>
         <source>BitLabs refused: {0}</source>
@@ -381,14 +377,6 @@
         <translation>BitLabs n’a donné aucun lien web pour cette enquête</translation>
     </message>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs lists surveys per user: add your user id to the account</source>
-        <translation>BitLabs liste les enquêtes par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
         <source>BitLabs&apos; answer has no list of surveys</source>
         <translation>La réponse de BitLabs ne contient pas de liste d’enquêtes</translation>
     </message>
@@ -397,8 +385,12 @@
         <translation>une enquête de la liste de BitLabs n’est pas un objet</translation>
     </message>
     <message>
-        <source>BitLabs refused the app token; check it in the account</source>
-        <translation>BitLabs a refusé le jeton de l’application&#xa0;; vérifiez-le dans le compte</translation>
+        <source>BitLabs is not fully connected: connect it again with your survey wall link</source>
+        <translation>BitLabs n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>BitLabs did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>BitLabs n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>BitLabs will not list surveys for this user: {0}</source>
@@ -432,18 +424,6 @@
 <context>
     <name>BitLabsEarnings</name>
     <message>
-        <source>Not signed in to BitLabs: add your app&apos;s API token</source>
-        <translation>Non connecté à BitLabs&#xa0;: ajoutez le jeton d’API de votre application</translation>
-    </message>
-    <message>
-        <source>BitLabs keeps a history per user: add your user id to the account</source>
-        <translation>BitLabs tient un historique par utilisateur&#xa0;: ajoutez votre identifiant d’utilisateur au compte</translation>
-    </message>
-    <message>
-        <source>the app pays in its own points, which SurveyDesk cannot count as money</source>
-        <translation>l’application paie en points qui lui sont propres, que SurveyDesk ne peut pas compter comme de l’argent</translation>
-    </message>
-    <message>
         <source>BitLabs will not show this user&apos;s history: {0}</source>
         <translation>BitLabs refuse de montrer l’historique de cet utilisateur&#xa0;: {0}</translation>
     </message>
@@ -463,24 +443,12 @@
         <source>an event of BitLabs&apos; history is not an object</source>
         <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
     </message>
-    <message>
-        <source>BitLabs&apos; history has an event of unknown type {0}</source>
-        <translation>L’historique de BitLabs contient un événement de type inconnu {0}</translation>
-    </message>
 </context>
 <context>
     <name>CPXConnector</name>
     <message>
         <source>CPX Research gave no web link for this survey</source>
         <translation>CPX Research n’a donné aucun lien web pour cette enquête</translation>
-    </message>
-    <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
     </message>
     <message>
         <source>CPX Research allows one refresh every 120 s; checking again in {0} s</source>
@@ -491,8 +459,12 @@
         <translation>la devise du compte «&#xa0;{0}&#xa0;» n’est pas un code ISO 4217 tel que USD</translation>
     </message>
     <message>
-        <source>CPX Research refused the app&apos;s key; check it in the account</source>
-        <translation>CPX Research a refusé la clé de l’application&#xa0;; vérifiez-la dans le compte</translation>
+        <source>CPX Research is not fully connected: connect it again with your survey wall link</source>
+        <translation>CPX Research n’est pas entièrement connecté&#xa0;: connectez-le à nouveau avec le lien de votre mur de sondages</translation>
+    </message>
+    <message>
+        <source>CPX Research did not accept your survey wall link: connect it again with a fresh copy of it</source>
+        <translation>CPX Research n’a pas accepté le lien de votre mur de sondages&#xa0;: connectez-le à nouveau avec une nouvelle copie du lien</translation>
     </message>
     <message>
         <source>CPX Research answered with an unknown status: {0}</source>
@@ -526,14 +498,6 @@
 <context>
     <name>CPXEarnings</name>
     <message>
-        <source>Not signed in to CPX Research: add your app&apos;s secure hash key</source>
-        <translation>Non connecté à CPX Research&#xa0;: ajoutez la clé de hachage sécurisée de votre application</translation>
-    </message>
-    <message>
-        <source>CPX Research needs the app id and your user id: add them</source>
-        <translation>CPX Research a besoin de l’identifiant de l’application et de votre identifiant d’utilisateur&#xa0;: ajoutez-les</translation>
-    </message>
-    <message>
         <source>the account&apos;s currency is not an ISO 4217 code such as USD</source>
         <translation>la devise du compte n’est pas un code ISO 4217 tel que USD</translation>
     </message>
@@ -557,10 +521,6 @@
         <source>a transaction of CPX Research is not an object</source>
         <translation>une transaction de CPX Research n’est pas un objet</translation>
     </message>
-    <message>
-        <source>transaction {0} is of an unknown kind: {1}</source>
-        <translation>la transaction {0} est d’un genre inconnu&#xa0;: {1}</translation>
-    </message>
 </context>
 <context>
     <name>Contradiction</name>
@@ -579,6 +539,13 @@
     <message>
         <source>your answer on {0}</source>
         <translation>votre réponse sur {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>Your {0} account “{1}” is not checked: {2}. Correct it in Tasks ▸ Accounts…</source>
+        <translation>Votre compte {0} «&#xa0;{1}&#xa0;» n’est pas consulté&#xa0;: {2}. Corrigez-le dans Tâches ▸ Comptes…</translation>
     </message>
 </context>
 <context>
@@ -604,8 +571,8 @@
         <translation>Montant ({0})</translation>
     </message>
     <message>
-        <source>Enter the amount as a number such as 1.50.</source>
-        <translation>Saisissez le montant sous forme de nombre, par exemple 1.50.</translation>
+        <source>Enter the amount as a number such as {0}.</source>
+        <translation>Saisissez le montant sous forme de nombre, par exemple {0}.</translation>
     </message>
     <message>
         <source>Nothing to correct: change the status or the amount.</source>
@@ -693,6 +660,63 @@
     <message>
         <source>{0} answered with something that is not JSON</source>
         <translation>{0} a répondu par autre chose que du JSON</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong inside SurveyDesk. What you have saved is safe, and SurveyDesk goes on.
+
+If what you were doing did not finish, please try it again. If this comes back, the details are in this file, which you can send to us with a few words about what you were doing:
+{0}</source>
+        <translation>Un problème est survenu dans SurveyDesk. Ce que vous avez enregistré est en sécurité, et SurveyDesk continue.
+
+Si ce que vous faisiez n’a pas abouti, veuillez recommencer. Si cela se reproduit, les détails se trouvent dans ce fichier, que vous pouvez nous envoyer avec quelques mots sur ce que vous faisiez&#xa0;:
+{0}</translation>
+    </message>
+    <message>
+        <source>SurveyDesk</source>
+        <translation>SurveyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseBox</name>
+    <message>
+        <source>SurveyDesk&apos;s data is damaged</source>
+        <translation>Les données de SurveyDesk sont abîmées</translation>
+    </message>
+    <message>
+        <source>The file where SurveyDesk keeps your data is damaged:
+{0}
+
+SurveyDesk did not open it, so nothing more was written to it.</source>
+        <translation>Le fichier où SurveyDesk garde vos données est abîmé :
+{0}
+
+SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation>
+    </message>
+    <message>
+        <source>There is no sound backup to put in its place. Keep this file: it may still hold your data.</source>
+        <translation>Il n’y a aucune copie intacte à remettre à sa place. Gardez ce fichier : il contient peut-être encore vos données.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk keeps a copy of your data every day. Put back the copy of {0}? What you did after it is not in it. The damaged file stays beside it, renamed.</source>
+        <translation>SurveyDesk garde chaque jour une copie de vos données. Remettre la copie du {0} ? Ce que vous avez fait après n’y est pas. Le fichier abîmé reste à côté, renommé.</translation>
+    </message>
+    <message>
+        <source>Put back the copy of {0}</source>
+        <translation>Remettre la copie du {0}</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>DiskFullError</name>
+    <message>
+        <source>The disk is full, so SurveyDesk cannot save anything. Free some space: what is waiting is saved as soon as it can be.</source>
+        <translation>Le disque est plein&#xa0;: SurveyDesk ne peut rien enregistrer. Libérez de la place&#xa0;: ce qui attend sera enregistré dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -799,8 +823,16 @@
         <translation>Approuvé</translation>
     </message>
     <message>
+        <source>Presumed approved</source>
+        <translation>Présumé approuvé</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Presumed paid</source>
+        <translation>Présumé payé</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -829,6 +861,18 @@
     <message>
         <source>reversal</source>
         <translation>annulation</translation>
+    </message>
+    <message>
+        <source>sent to your wallet</source>
+        <translation>envoyé sur votre portefeuille</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before deciding it. It approves on its own what waits too long, so SurveyDesk counts it approved until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le valider. Il approuve de lui-même ce qui attend trop longtemps, donc SurveyDesk le compte comme approuvé tant que {0} ne dit pas le contraire.</translation>
+    </message>
+    <message>
+        <source>{0} stopped reporting this before paying it, so SurveyDesk counts it paid until {0} says otherwise.</source>
+        <translation>{0} a cessé de signaler ceci avant de le payer, donc SurveyDesk le compte comme payé tant que {0} ne dit pas le contraire.</translation>
     </message>
     <message>
         <source>[{0}] {1}</source>
@@ -962,6 +1006,37 @@
     <message>
         <source>{0}:</source>
         <translation>{0}&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsBox</name>
+    <message>
+        <source>Earnings goals</source>
+        <translation>Objectifs de gains</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>aucun objectif</translation>
+    </message>
+    <message>
+        <source>Save goals</source>
+        <translation>Enregistrer les objectifs</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an amount; write it like 10 or {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 10 ou {1}.</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1201,10 @@
         <translation>Votre devise</translation>
     </message>
     <message>
+        <source>Value of points…</source>
+        <translation>Valeur des points…</translation>
+    </message>
+    <message>
         <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
         <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un CSV Prolific… reprend vos anciennes soumissions Prolific.</translation>
     </message>
@@ -1230,6 +1309,10 @@
         <translation>vous</translation>
     </message>
     <message>
+        <source>{0} counted {1} (h:mm) for this task; your timer counted {2}.</source>
+        <translation>{0} a compté {1} (h:mm) pour cette tâche&#xa0;; votre chronomètre a compté {2}.</translation>
+    </message>
+    <message>
         <source>note: {0}</source>
         <translation>note&#xa0;: {0}</translation>
     </message>
@@ -1268,6 +1351,14 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{0}. Importing the others…</source>
+        <translation>{0}. Import des autres…</translation>
+    </message>
+    <message>
+        <source>{0}. Nothing was imported.</source>
+        <translation>{0}. Rien n’a été importé.</translation>
     </message>
     <message>
         <source>Imported {0} submissions into {1} entries.</source>
@@ -1317,6 +1408,14 @@
 <context>
     <name>ImportProblem</name>
     <message>
+        <source>line {0}: {1}</source>
+        <translation>ligne {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0} row(s) cannot be read: {1}</source>
+        <translation>{0} ligne(s) illisible(s)&#xa0;: {1}</translation>
+    </message>
+    <message>
         <source>{0} is not an amount with its currency</source>
         <translation>{0} n’est pas un montant avec sa devise</translation>
     </message>
@@ -1353,20 +1452,12 @@
         <translation>il manque au fichier la ou les colonnes {0}&#xa0;: ce n’est pas l’historique des soumissions de Prolific (Study, Reward, Bonus, Started At, Completed At, Completion Code, Status)</translation>
     </message>
     <message>
-        <source>row {0}: {1}</source>
-        <translation>ligne {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>{0}; {1}</source>
         <translation>{0}&#xa0;; {1}</translation>
     </message>
     <message>
         <source>{0} (and {1} more)</source>
         <translation>{0} (et {1} de plus)</translation>
-    </message>
-    <message>
-        <source>{0} row(s) cannot be read, so nothing was imported: {1}</source>
-        <translation>{0} ligne(s) illisible(s), rien n’a donc été importé&#xa0;: {1}</translation>
     </message>
     <message>
         <source>it has {0} cells, fewer than the header&apos;s columns</source>
@@ -1402,6 +1493,25 @@
     <message>
         <source>The keyring refused to remove the login for {0}; is it locked?</source>
         <translation>Le trousseau a refusé de supprimer l’identifiant de {0}&#xa0;; est-il verrouillé&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>LinkOffer</name>
+    <message>
+        <source>No web browser opened</source>
+        <translation>Aucun navigateur ouvert</translation>
+    </message>
+    <message>
+        <source>SurveyDesk could not start a web browser for this page. Copy its link and paste it into your browser’s address bar:
+
+{0}</source>
+        <translation>SurveyDesk n’a pu lancer aucun navigateur web pour cette page. Copiez son lien et collez-le dans la barre d’adresse de votre navigateur&#xa0;:
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation>Copier le lien</translation>
     </message>
 </context>
 <context>
@@ -1684,12 +1794,20 @@
         <translation>SurveyDesk s’est arrêté de façon inattendue</translation>
     </message>
     <message>
-        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).
-
-Count the {2} minutes since then as work?</source>
-        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).
-
-Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
+        <source>Count the time since then (less than a minute) as work?</source>
+        <translation>Compter comme du travail le temps écoulé depuis (moins d’une minute)&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the minute since then as work?</source>
+        <translation>Compter comme du travail la minute écoulée depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Count the {0} minutes since then as work?</source>
+        <translation>Compter comme du travail les {0} minutes écoulées depuis&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SurveyDesk stopped while timing {0} (last seen running at {1}).</source>
+        <translation>SurveyDesk s’est arrêté pendant qu’il chronométrait {0} (vu en marche pour la dernière fois à {1}).</translation>
     </message>
     <message>
         <source>your shift</source>
@@ -1700,8 +1818,32 @@ Compter comme du travail les {2} minutes écoulées depuis&#xa0;?</translation>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
+        <source>Checking every account now.</source>
+        <translation>Consultation de tous les comptes en cours.</translation>
+    </message>
+    <message>
+        <source>Accounts checked moments ago wait as their platform asks; all are checked by {0}.</source>
+        <translation>Les comptes consultés à l’instant attendent comme leur plateforme le demande&#xa0;; tous sont consultés d’ici {0}.</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>A task is being timed</source>
+        <translation>Une tâche est chronométrée</translation>
+    </message>
+    <message>
+        <source>“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start.</source>
+        <translation>«&#xa0;{0}&#xa0;» est chronométrée. Quitter SurveyDesk met en pause son chronomètre et votre session jusqu’au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Keep running minimised</source>
+        <translation>Continuer en arrière-plan (réduit)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>About SurveyDesk</source>
@@ -1733,7 +1875,11 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>Wages</source>
-        <translation>Gains</translation>
+        <translation>Salaire horaire</translation>
+    </message>
+    <message>
+        <source>Pending and months</source>
+        <translation>En attente et mois</translation>
     </message>
     <message>
         <source>History</source>
@@ -1885,8 +2031,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>par heure</translation>
     </message>
     <message>
-        <source>Enter an amount such as 11.88 and a currency code such as EUR.</source>
-        <translation>Saisissez un montant comme 11,88 et un code de devise comme EUR.</translation>
+        <source>Enter an amount such as {0} and a currency code such as EUR.</source>
+        <translation>Saisissez un montant comme {0} et un code de devise comme EUR.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1900,8 +2046,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0}&#xa0;: devise</translation>
     </message>
     <message>
-        <source>Not an amount in {0}: enter a number such as 0.50.</source>
-        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme 0,50.</translation>
+        <source>Not an amount in {0}: enter a number such as {1}.</source>
+        <translation>Pas un montant en {0}&#xa0;: saisissez un nombre comme {1}.</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
@@ -1910,6 +2056,133 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>applies to tasks paid in {0}</source>
         <translation>s’applique aux tâches payées en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyOutlook</name>
+    <message>
+        <source>Your goals and the forecast of your pending money could not be worked out; see the log file.</source>
+        <translation>Vos objectifs et la prévision de votre argent en attente n’ont pas pu être calculés&#xa0;; voyez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} minutes</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d}</source>
+        <translation>{0} h {1:02d}</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>cette semaine</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>ce mois-ci</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} sur {1} {2}</translation>
+    </message>
+    <message>
+        <source>: goal reached</source>
+        <translation>&#xa0;: objectif atteint</translation>
+    </message>
+    <message>
+        <source>; at today&apos;s true wage, about {0} more</source>
+        <translation>&#xa0;; au vrai salaire d’aujourd’hui, encore environ {0}</translation>
+    </message>
+    <message>
+        <source>; {0} pending</source>
+        <translation>&#xa0;; {0} en attente</translation>
+    </message>
+    <message>
+        <source>You reached your goal for today: {0} earned.</source>
+        <translation>Objectif du jour atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this week: {0} earned.</source>
+        <translation>Objectif de la semaine atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>You reached your goal for this month: {0} earned.</source>
+        <translation>Objectif du mois atteint&#xa0;: {0} gagnés.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>Rien n’attend d’être vérifié.</translation>
+    </message>
+    <message>
+        <source>{0} pending.</source>
+        <translation>{0} en attente.</translation>
+    </message>
+    <message>
+        <source>Going by your history, about {0} should be approved by {1}.</source>
+        <translation>D’après votre historique, environ {0} devraient être approuvés d’ici {1}.</translation>
+    </message>
+    <message>
+        <source>All of it should be approved by {0} at the latest: the platform&apos;s own review deadline.</source>
+        <translation>Le tout devrait être approuvé au plus tard {0}&#xa0;: c’est le délai de vérification de la plateforme elle-même.</translation>
+    </message>
+    <message>
+        <source>Nine times in ten, all of it is approved by {0}.</source>
+        <translation>Neuf fois sur dix, le tout est approuvé d’ici {0}.</translation>
+    </message>
+    <message>
+        <source>{0} is later than usual: worth a look on the platform.</source>
+        <translation>{0} tardent plus que d’habitude&#xa0;: cela vaut la peine de regarder sur la plateforme.</translation>
+    </message>
+    <message>
+        <source>{0} on {1} cannot be forecast yet: too few of your tasks there have been reviewed.</source>
+        <translation>{0} sur {1} ne peuvent pas encore être prévus&#xa0;: trop peu de vos tâches y ont été vérifiées.</translation>
+    </message>
+    <message>
+        <source>Amounts in {0} are left out: no exchange rate for their day.</source>
+        <translation>Les montants en {0} sont laissés de côté&#xa0;: pas de taux de change pour leur jour.</translation>
+    </message>
+    <message>
+        <source>Week of {0}: about {1}</source>
+        <translation>Semaine du {0}&#xa0;: environ {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} earned</source>
+        <translation>{0}&#xa0;: {1} gagnés</translation>
+    </message>
+    <message>
+        <source>, {0} of work of which {1} unpaid</source>
+        <translation>, {0} de travail dont {1} non payées</translation>
+    </message>
+    <message>
+        <source>true wage {0}</source>
+        <translation>vrai salaire {0}</translation>
+    </message>
+    <message>
+        <source>, {0}% of your minimum wage</source>
+        <translation>, {0}&#xa0;% de votre salaire minimum</translation>
+    </message>
+    <message>
+        <source>best platform {0}</source>
+        <translation>meilleure plateforme {0}</translation>
+    </message>
+    <message>
+        <source>{0} pending</source>
+        <translation>{0} en attente</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
+        <source>Over the last {0} months you earned between {1} and {2} a month; half the months under {3}.</source>
+        <translation>Sur les {0} derniers mois, vous avez gagné entre {1} et {2} par mois&#xa0;; la moitié des mois, moins de {3}.</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2205,13 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Your note</source>
         <translation>Votre note</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPanel</name>
+    <message>
+        <source>Working out your pending money…</source>
+        <translation>Calcul de votre argent en attente…</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2348,43 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
 </context>
 <context>
+    <name>PlatformChangeDialog</name>
+    <message>
+        <source>SurveyDesk {0}: replies that differ from what SurveyDesk reads</source>
+        <translation>SurveyDesk {0} : réponses qui diffèrent de ce que SurveyDesk lit</translation>
+    </message>
+    <message>
+        <source>Report a platform change</source>
+        <translation>Signaler un changement de plateforme</translation>
+    </message>
+    <message>
+        <source>A platform&apos;s answers no longer look the way SurveyDesk expects. Copy this report into a new issue for SurveyDesk&apos;s makers, so they can mend it. It names only the places that changed, never your data, your earnings or your login.</source>
+        <translation>Les réponses d’une plateforme n’ont plus la forme que SurveyDesk attend. Copiez ce rapport dans un nouveau signalement pour les auteurs de SurveyDesk, afin qu’ils puissent le réparer. Il ne nomme que les endroits qui ont changé, jamais vos données, vos gains ni votre connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformChangeNotice</name>
+    <message>
+        <source>See the report…</source>
+        <translation>Voir le rapport…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformChangeReporting</name>
+    <message>
+        <source>&amp;Report a platform change…</source>
+        <translation>&amp;Signaler un changement de plateforme…</translation>
+    </message>
+</context>
+<context>
     <name>PlatformError</name>
     <message>
         <source>{0} sent us round in circles (too many redirects)</source>
@@ -2163,6 +2480,81 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+</context>
+<context>
+    <name>PointsValueDialog</name>
+    <message>
+        <source>Value of points</source>
+        <translation>Valeur des points</translation>
+    </message>
+    <message>
+        <source>Survey walls count in the points of the rewards site they are on, and never say what a point is worth. Say it here, as your rewards site&apos;s cash-out page shows it: from its next check of the wall, SurveyDesk counts those points as money from that day on. Until you do, surveys show the price the wall is paid, and rewards in points wait outside your earnings.</source>
+        <translation>Les murs de sondages comptent en points du site de récompenses où ils se trouvent, et ne disent jamais ce que vaut un point. Indiquez-le ici, comme le montre la page de retrait de votre site de récompenses&#xa0;: dès sa prochaine vérification du mur, SurveyDesk compte ces points comme de l’argent à partir de ce jour. D’ici là, les sondages affichent le prix payé au mur, et les gains en points attendent en dehors de vos gains.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Values of points kept</source>
+        <translation>Valeurs des points conservées</translation>
+    </message>
+    <message>
+        <source>Account whose points these are</source>
+        <translation>Compte auquel appartiennent ces points</translation>
+    </message>
+    <message>
+        <source>First day of this value</source>
+        <translation>Premier jour de cette valeur</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>Nombre de points</translation>
+    </message>
+    <message>
+        <source>What these points are worth</source>
+        <translation>Ce que valent ces points</translation>
+    </message>
+    <message>
+        <source>Currency of their worth</source>
+        <translation>Devise de leur valeur</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Conserver cette valeur</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>points are worth</source>
+        <translation>points valent</translation>
+    </message>
+    <message>
+        <source>Connect a survey wall in Accounts first.</source>
+        <translation>Connectez d’abord un mur de sondages dans Comptes.</translation>
+    </message>
+    <message>
+        <source>Not kept: enter a number of points such as 1000 and what they are worth, such as {0}.</source>
+        <translation>Non conservée&#xa0;: saisissez un nombre de points comme 1000 et ce qu’ils valent, comme {0}.</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2746,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Enregistré.</translation>
     </message>
     <message>
+        <source>Unsaved answers</source>
+        <translation>Réponses non enregistrées</translation>
+    </message>
+    <message>
+        <source>Some answers or sharing choices were changed and not saved. Save them before closing?</source>
+        <translation>Des réponses ou des choix de partage ont été modifiés sans être enregistrés. Les enregistrer avant de fermer&#xa0;?</translation>
+    </message>
+    <message>
         <source>Exported to {0}.</source>
         <translation>Exporté dans {0}.</translation>
     </message>
@@ -2393,16 +2793,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>ProfilerDialog</name>
     <message>
-        <source>Before the survey: BitLabs&apos; questions</source>
-        <translation>Avant l’enquête&#xa0;: les questions de BitLabs</translation>
-    </message>
-    <message>
         <source>Save my answer to my profile</source>
         <translation>Enregistrer ma réponse dans mon profil</translation>
     </message>
     <message>
-        <source>From now on, send this answer to BitLabs without asking</source>
-        <translation>Désormais, envoyer cette réponse à BitLabs sans me demander</translation>
+        <source>Before the survey: {0}&apos;s questions</source>
+        <translation>Avant l’enquête&#xa0;: les questions de {0}</translation>
+    </message>
+    <message>
+        <source>From now on, send this answer to {0} without asking</source>
+        <translation>Désormais, envoyer cette réponse à {0} sans me demander</translation>
     </message>
     <message>
         <source>Questions already answered from your profile</source>
@@ -2429,8 +2829,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Répondu depuis votre profil sans vous demander, comme vous l’avez choisi&#xa0;:</translation>
     </message>
     <message>
-        <source>Asking BitLabs for the survey&apos;s questions…</source>
-        <translation>Demande des questions de l’enquête à BitLabs…</translation>
+        <source>Asking {0} for the survey&apos;s questions…</source>
+        <translation>Demande des questions de l’enquête à {0}…</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s questions are done; the survey opens.</source>
+        <translation>Les questions de {0} sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Send anyway</source>
@@ -2447,10 +2851,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Sending your answer…</source>
         <translation>Envoi de votre réponse…</translation>
-    </message>
-    <message>
-        <source>BitLabs&apos; questions are done; the survey opens.</source>
-        <translation>Les questions de BitLabs sont terminées&#xa0;; l’enquête s’ouvre.</translation>
     </message>
     <message>
         <source>Question {0} of {1}</source>
@@ -2502,6 +2902,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Prolific&apos;s answer holds no reservation; look at the study in your browser</source>
         <translation>La réponse de Prolific ne contient aucune réservation&#xa0;; consultez l’étude dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Prolific did not say who is signed in; look at the study in your browser</source>
+        <translation>Prolific n’a pas dit qui est connecté&#xa0;; consultez l’étude dans votre navigateur</translation>
     </message>
     <message>
         <source>Prolific&apos;s link to the next page is not an address</source>
@@ -3341,6 +3745,96 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
 </context>
 <context>
+    <name>SetAside</name>
+    <message>
+        <source>Some of your {0} rewards are in your rewards site&apos;s points. Say what they are worth in History, Value of points…, and SurveyDesk adds them to your earnings.</source>
+        <translation>Certains de vos gains {0} sont en points de votre site de récompenses. Indiquez ce qu’ils valent dans Historique, Valeur des points…, et SurveyDesk les ajoute à vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
+        <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
+    </message>
+    <message>
+        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
+        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeReport</name>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0} : absent</translation>
+    </message>
+    <message>
+        <source>{0}: {1} expected, {2} found</source>
+        <translation>{0} : {1} attendu, {2} trouvé</translation>
+    </message>
+    <message>
+        <source>{0}: a value SurveyDesk does not know</source>
+        <translation>{0} : une valeur que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>its tasks still show</source>
+        <translation>ses tâches s’affichent toujours</translation>
+    </message>
+    <message>
+        <source>its tasks wait</source>
+        <translation>ses tâches attendent</translation>
+    </message>
+    <message>
+        <source>earnings from it still come in</source>
+        <translation>ses gains arrivent toujours</translation>
+    </message>
+    <message>
+        <source>earnings from it wait</source>
+        <translation>ses gains attendent</translation>
+    </message>
+    <message>
+        <source>taking its tasks still works</source>
+        <translation>prendre ses tâches fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>taking its tasks may fail</source>
+        <translation>prendre ses tâches peut échouer</translation>
+    </message>
+    <message>
+        <source>{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, to send to SurveyDesk&apos;s makers.</source>
+        <translation>{0} a changé quelque chose que SurveyDesk lit ; {1}. Aide, Signaler un changement de plateforme… montre ce qui a changé, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <source>still read</source>
+        <translation>toujours lu</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tâches</translation>
+    </message>
+    <message>
+        <source>earnings</source>
+        <translation>gains</translation>
+    </message>
+    <message>
+        <source>taking a task</source>
+        <translation>prise d’une tâche</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}: {3}</source>
+        <translation>{0} · {1} · {2} : {3}</translation>
+    </message>
+    <message>
+        <source>No platform has changed anything SurveyDesk reads since SurveyDesk started.</source>
+        <translation>Aucune plateforme n’a changé ce que SurveyDesk lit depuis le démarrage de SurveyDesk.</translation>
+    </message>
+</context>
+<context>
     <name>ShellController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -3369,6 +3863,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>The demo could not be started; see the log file.</source>
         <translation>La démo n’a pas pu démarrer&#xa0;; voir le fichier journal.</translation>
+    </message>
+    <message>
+        <source>The demo stopped as soon as it started. Try again; if it stops again, the log file says why.</source>
+        <translation>La démo s’est arrêtée aussitôt lancée. Réessayez&#xa0;; si elle s’arrête encore, le fichier journal dit pourquoi.</translation>
     </message>
     <message>
         <source>The new language is used from the next start of SurveyDesk.</source>
@@ -3440,6 +3938,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Problème</translation>
     </message>
     <message>
+        <source>Paced: the platform asked to wait a little</source>
+        <translation>Rythme imposé&#xa0;: la plateforme demande d’attendre un peu</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
     </message>
@@ -3489,10 +3991,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>https://couch.example.org</source>
         <translation>https://couch.example.org</translation>
-    </message>
-    <message>
-        <source>surveydesk</source>
-        <translation>surveydesk</translation>
     </message>
     <message>
         <source>Also replicate my profile answers</source>
@@ -3751,6 +4249,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: {1}</translation>
     </message>
     <message>
+        <source>“{0}” is taken, but no web browser could be opened for it.</source>
+        <translation>«&#xa0;{0}&#xa0;» est réservée, mais aucun navigateur web n’a pu l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>“{0}” was not opened: its address is not one SurveyDesk trusts.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’a pas été ouvert&#xa0;: son adresse n’est pas de celles auxquelles SurveyDesk se fie.</translation>
+    </message>
+    <message>
         <source>Could not take “{0}”: an error of ours; see the log file.</source>
         <translation>Impossible de prendre «&#xa0;{0}&#xa0;»&#xa0;: une erreur de notre part&#xa0;; consultez le fichier journal.</translation>
     </message>
@@ -3852,6 +4358,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>tous</translation>
     </message>
     <message>
+        <source>Open task page on {0}</source>
+        <translation>Ouvrir la page de la tâche sur {0}</translation>
+    </message>
+    <message>
         <source>about {0} min</source>
         <translation>environ {0} min</translation>
     </message>
@@ -3895,6 +4405,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} min</translation>
     </message>
     <message>
+        <source>{0} points</source>
+        <translation>{0} points</translation>
+    </message>
+    <message>
         <source>{0} h {1}</source>
         <translation>{0} h {1}</translation>
     </message>
@@ -3916,7 +4430,7 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>Your history</source>
-        <translation>Historique</translation>
+        <translation>Votre bilan</translation>
     </message>
     <message>
         <source>Reward</source>
@@ -3999,6 +4513,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Task being timed</source>
         <translation>Tâche chronométrée</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The timer keeps counting, but the disk is full so nothing can be saved. Free some space: the time is saved as soon as it can be.</source>
+        <translation>Le chronomètre continue de compter, mais le disque est plein et rien ne peut être enregistré. Libérez de la place&#xa0;: le temps sera enregistré dès que possible.</translation>
     </message>
     <message>
         <source>Not clocked in</source>
@@ -4127,16 +4649,52 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TolokaEarnings</name>
     <message>
-        <source>Toloka&apos;s answer holds no transactions</source>
-        <translation>La réponse de Toloka ne contient aucune transaction</translation>
+        <source>Toloka&apos;s income log went on for more than {0} pages</source>
+        <translation>Le journal des revenus de Toloka dépasse {0} pages</translation>
     </message>
     <message>
-        <source>Toloka&apos;s transactions went on for more than {0} pages</source>
-        <translation>Les transactions de Toloka dépassent {0} pages</translation>
+        <source>Toloka&apos;s answer is not readable</source>
+        <translation>La réponse de Toloka est illisible</translation>
     </message>
     <message>
-        <source>a transaction of Toloka is not an object</source>
-        <translation>une transaction de Toloka n’est pas un objet</translation>
+        <source>Toloka&apos;s income log is not a list of days</source>
+        <translation>Le journal des revenus de Toloka n’est pas une liste de jours</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log is not an object</source>
+        <translation>un jour du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no readable date: {0}</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de date lisible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>a day of Toloka&apos;s income log has no list of tasks</source>
+        <translation>un jour du journal des revenus de Toloka n’a pas de liste de tâches</translation>
+    </message>
+    <message>
+        <source>a task of Toloka&apos;s income log is not an object</source>
+        <translation>une tâche du journal des revenus de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s income log has a negative amount: {0}</source>
+        <translation>Le journal des revenus de Toloka contient un montant négatif&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals are not a page of them</source>
+        <translation>Les retraits de Toloka ne forment pas une page de retraits</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s answer holds no withdrawals</source>
+        <translation>La réponse de Toloka ne contient aucun retrait</translation>
+    </message>
+    <message>
+        <source>Toloka&apos;s withdrawals went on for more than {0} pages</source>
+        <translation>Les retraits de Toloka dépassent {0} pages</translation>
+    </message>
+    <message>
+        <source>a withdrawal of Toloka is not an object</source>
+        <translation>un retrait de Toloka n’est pas un objet</translation>
     </message>
 </context>
 <context>
@@ -4194,6 +4752,29 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Earnings not yet paid out</source>
         <translation>Gains pas encore versés</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableRowsDialog</name>
+    <message>
+        <source>Some rows cannot be read</source>
+        <translation>Certaines lignes sont illisibles</translation>
+    </message>
+    <message>
+        <source>{0} row(s) of this file cannot be read. Import the {1} others, or nothing?</source>
+        <translation>{0} ligne(s) de ce fichier sont illisibles. Importer les {1} autres, ou rien&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The rows that cannot be read</source>
+        <translation>Les lignes illisibles</translation>
+    </message>
+    <message>
+        <source>Import the {0} others</source>
+        <translation>Importer les {0} autres</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>N’importer rien</translation>
     </message>
 </context>
 <context>

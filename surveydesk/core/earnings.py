@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -31,37 +31,51 @@ class Status(StrEnum):
     SCREENED_OUT = "screened_out"
     PAID = "paid"
     REVERSED = "reversed"
+    # What SurveyDesk presumes of money a platform stopped reporting while it was still under way (MTurk lists
+    # about 45 days): it approves on its own what waits too long, and pays what it approved.
+    PRESUMED_APPROVED = "presumed_approved"
+    PRESUMED_PAID = "presumed_paid"
 
     @property
     def rank(self) -> int:
         """How far along review this status is: a status of a higher rank is newer news about the same money.
 
         A decision (approved, rejected, returned, screened out) outranks waiting; paid outranks a decision;
-        a reversal comes after payment (money taken back), so it outranks everything.
+        a reversal comes after payment (money taken back), so it outranks everything. A presumption ranks just
+        below what it presumes, so the platform's own word on that step (or a later one) replaces it.
         """
         return _RANKS[self]
+
+    @property
+    def presumed(self) -> bool:
+        return self in (Status.PRESUMED_APPROVED, Status.PRESUMED_PAID)
 
 
 _RANKS = {
     Status.IN_PROGRESS: 0,
-    Status.SUBMITTED: 1,
-    Status.AWAITING_REVIEW: 2,
-    Status.APPROVED: 3,
-    Status.REJECTED: 3,
-    Status.RETURNED: 3,
-    Status.SCREENED_OUT: 3,
-    Status.PAID: 4,
-    Status.REVERSED: 5,
+    Status.SUBMITTED: 2,
+    Status.AWAITING_REVIEW: 4,
+    Status.PRESUMED_APPROVED: 5,
+    Status.APPROVED: 6,
+    Status.REJECTED: 6,
+    Status.RETURNED: 6,
+    Status.SCREENED_OUT: 6,
+    Status.PRESUMED_PAID: 7,
+    Status.PAID: 8,
+    Status.REVERSED: 10,
 }
 
 
 class Kind(StrEnum):
-    """What an entry's money is: a task's reward, or money the platform moved on its own record."""
+    """What an entry's money is: a task's reward, money the platform moved on its own record, or a payout."""
 
     TASK = "task"
     BONUS = "bonus"
     ADJUSTMENT = "adjustment"
     REVERSAL = "reversal"
+    # Money the worker sent from the platform to her wallet (a Toloka withdrawal): a record of where earned money
+    # went, which earns nothing and takes nothing back.
+    PAYOUT = "payout"
 
 
 def entry_id(platform: str, account: str, kind: Kind, external_id: str) -> str:
@@ -121,6 +135,16 @@ class EntryHeader:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewDeadline:
+    """A platform's documented rule that decides a submission nobody reviewed: `within` after it was submitted,
+    it is approved. It bounds the forecast of pending money (surveydesk.ledger.forecast) where the worker's own
+    history would wait longer. `evidence` names where the platform says so, for whoever checks the rule."""
+
+    within: timedelta
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One thing a source says about one entry: the entry as described, and what the event says of it."""
 
@@ -129,15 +153,21 @@ class Report:
     status: Status | None = None
     amount: Money | None = None
     note: str | None = None
+    platform_seconds: int | None = None  # how long the platform says the worker took (Prolific's time_taken)
 
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Reports read together, and where the next run resumes once they are stored; `done` ends the run."""
+    """Reports read together, and where the next run resumes once they are stored; `done` ends the run.
+
+    `unreported_before`, when the platform keeps its records only for a while (MTurk, about 45 days): what was
+    earned before it is no longer reported, so what was still under way then is presumed settled
+    (`LedgerStore.presume_unreported`)."""
 
     reports: tuple[Report, ...]
     cursor: str
     done: bool = False
+    unreported_before: datetime | None = None
 
 
 class EarningsReader(Protocol):

@@ -1,6 +1,7 @@
 """The last check on what any platform sent, before it is stored or shown: clean text, sane numbers.
 
-Connectors read each platform's format; this applies the rules that hold for all of them. Text loses control
+Connectors read each platform's format; this applies the rules that hold for all of them. A task link that is
+not one SurveyDesk would open (core/links.py) is dropped. Text loses control
 and bidirectional-override characters (which can disguise a title, e.g. make "exe.pdf" read as "fdp.exe") and
 is cut to a length a list can show. A reward or a count no real task has spoils the whole reply, as any other
 unreadable field does, so nothing half-checked is stored.
@@ -15,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from surveydesk.core.errors import BadPayload
+from surveydesk.core.links import openable
 from surveydesk.core.model import Task
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
@@ -117,8 +119,8 @@ class TaskChecker:
             for name, limit, one_line in _TEXT_FIELDS
             if not self._is_safe(getattr(task, name), limit, one_line)
         }
-        if not self._is_safe(task.url, URL_LIMIT, one_line=True):
-            changes["url"] = ""  # a cut or altered address would lead somewhere else: better none
+        if not self._is_safe(task.url, URL_LIMIT, one_line=True) or (task.url and not openable(task.url)):
+            changes["url"] = ""  # a cut, altered or disguised address would lead somewhere else: better none
         if not all(self._is_safe(device, NAME_LIMIT, one_line=True) for device in task.devices):
             changes["devices"] = tuple(
                 cleaned for device in task.devices if (cleaned := clean_text(device, NAME_LIMIT))

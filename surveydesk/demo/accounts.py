@@ -6,6 +6,7 @@ import time
 from urllib.parse import urlencode
 
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, expected_hash
 from surveydesk.demo.exchange import DemoExchange
@@ -38,6 +39,16 @@ def demo_accounts(exchange: DemoExchange, registry: Registry) -> list[tuple[Acco
         for platform in exchange.platforms
         if platform in sites
     ]
+
+
+def demo_points_values(exchange: DemoExchange, registry: Registry) -> dict[AccountKey, PointsValue]:
+    """What the points of the demo worker's rewards sites are worth, for the platforms that pay her in points."""
+    sites = demo_sites(registry)
+    return {
+        AccountKey(platform, DEMO_ACCOUNT_NAME): value
+        for platform in exchange.platforms
+        if platform in sites and (value := sites[platform].points_value) is not None
+    }
 
 
 def demo_signed_in(exchange: DemoExchange, registry: Registry) -> list[tuple[Account, str]]:

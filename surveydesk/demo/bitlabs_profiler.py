@@ -109,6 +109,7 @@ _ACTIONS: Final = ("answer_question", "skip_question", "leave_survey")
 
 @dataclass
 class _Click:
+    id: str
     survey_id: str
     answers: dict[str, list[str]] = field(default_factory=dict)
     skipped: set[str] = field(default_factory=set)
@@ -124,11 +125,12 @@ class _Click:
 
 
 class BitLabsProfiler:
-    """Serves `/v2/client/clicks/{id}` for the demo BitLabs; `survey_exists` says whether a click id (the
-    survey's id in the demo) names a survey still open, and `survey_url` where its page is."""
+    """Serves `/v2/client/clicks/{id}` for the demo BitLabs; `survey_of` gives the survey a click id was created
+    for while that survey is still open (None otherwise). The redirect at the end names the survey's page by
+    its click (`/survey?clk=`), as BitLabs' survey pages carry the click id."""
 
-    def __init__(self, survey_exists: Callable[[str], bool], today: Callable[[], date]) -> None:
-        self._survey_exists = survey_exists
+    def __init__(self, survey_of: Callable[[str], str | None], today: Callable[[], date]) -> None:
+        self._survey_of = survey_of
         self._today = today
         self._lock = threading.Lock()
         self._clicks: dict[str, _Click] = {}
@@ -137,10 +139,11 @@ class BitLabsProfiler:
     def handle(self, request: Request, click_id: str) -> Response:
         if request.method not in ("GET", "POST"):
             return method_not_allowed("GET, POST")
-        if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", click_id) or not self._survey_exists(click_id):
+        survey_id = self._survey_of(click_id) if re.fullmatch(r"[A-Za-z0-9_-]{1,100}", click_id) else None
+        if survey_id is None:
             return _error(404, "404 Not Found", "click not found")
         with self._lock:
-            click = self._clicks.setdefault(click_id, _Click(click_id))
+            click = self._clicks.setdefault(click_id, _Click(click_id, survey_id))
             if click.left:
                 return _error(410, "410 Gone", "the user left this survey")
             if request.method == "POST":
@@ -182,7 +185,7 @@ class BitLabsProfiler:
         if problem is not None:
             return _error(400, "400 Bad Request", problem)
         click.answers[question.id] = answers
-        self.received.append((click.survey_id, question.id, tuple(answers)))
+        self.received.append((click.id, question.id, tuple(answers)))
         return None
 
     def _next(self, site_url: str, click: _Click) -> dict[str, Any]:
@@ -199,7 +202,7 @@ class BitLabsProfiler:
         if question is not None:
             data["answer_question"] = {"question": question.wire()}
         else:
-            data["redirect"] = {"url": f"{site_url}/v2/client/clicks?i={click.survey_id}", "type": "survey"}
+            data["redirect"] = {"url": f"{site_url}/survey?clk={click.id}", "type": "survey"}
         return data
 
 

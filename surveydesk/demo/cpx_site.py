@@ -1,4 +1,5 @@
-"""The demo exchange's CPX Research: the survey list, its md5 secure hash, its 120 s refresh rule, click pages."""
+"""The demo exchange's CPX Research: the survey list, its md5 secure hash, its 120 s refresh rule, click pages,
+and the member's unpaid transactions (an inbox), all in the rewards site's coins."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import html
 import math
 import threading
 from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Final
 
+from surveydesk.core.money import Money
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
-from surveydesk.demo.payroll import Payroll
-from surveydesk.demo.statements import cpx_transactions
+from surveydesk.demo.payroll import Payroll, Stage, Submission
 from surveydesk.demo.wire import (
     HTML_TYPE,
     JSON_TYPE,
@@ -29,8 +33,11 @@ CPX_EXT_USER_ID: Final = "demo-user"
 CPX_SECRET: Final = "demo-cpx-secret"  # noqa: S105 - a public demo credential, on purpose
 SURVEYS_PATH: Final = "/api/get-surveys.php"
 CLICK_PATH: Final = "/click"
-# The demo app credits its users in US dollars, this share of what it earns (`payout_publisher_usd`).
+# The demo's rewards site credits its members in coins, one per US cent of this share of what it earns
+# (`payout_publisher_usd`), and says so by name in every reply (`text`, as CPX's SDK reads it).
 USER_SHARE_PERCENT: Final = 50
+COINS: Final = {"currency_name_singular": "Coin", "currency_name_plural": "Coins"}
+INBOX_DAYS: Final = timedelta(days=1)  # how long a settled transaction stays in the unpaid list
 # The profile parameters CPX's documentation names (v1.1); the site records which ones each request carried.
 PROFILE_PARAMS: Final = (
     "main_info", "birthday_day", "birthday_month", "birthday_year", "gender", "user_country_code", "zip_code",
@@ -54,7 +61,8 @@ class CPXSite:
     """Speaks CPX's `get-surveys.php` over a market for one app, whose users are anyone the app vouches for.
 
     CPX answers every request with HTTP 200 and tells failures by `status: error`, so this site does too. Any
-    `ext_user_id` is served when `secure_hash` matches it, as CPX trusts the app to name its users.
+    `ext_user_id` is served when `secure_hash` matches it, as CPX trusts the app to name its users; an app that
+    asks for no signature (`signature_required` false: its wall links carry none) serves any user without one.
     """
 
     platform = "cpx"
@@ -71,6 +79,7 @@ class CPXSite:
         self._last_accepted: dict[str, float] = {}
         self.payroll: Payroll | None = None  # the users' transactions; without one, jsscriptv1 is refused
         self.profile_params_received: list[dict[str, str]] = []  # per survey request, for tests to check
+        self.signature_required = True
 
     def handle(self, request: Request) -> Response:
         if request.method != "GET":
@@ -88,11 +97,15 @@ class CPXSite:
             return _error("app_id is missing or unknown")
         if not user_id:
             return _error("ext_user_id is missing")
-        if query.get("secure_hash") != expected_hash(user_id, self._secret):
+        signature = query.get("secure_hash")
+        checked = signature is not None or self.signature_required
+        if checked and signature != expected_hash(user_id, self._secret):
             return _error("secure_hash is wrong")
         if query.get("output_method") == "jsscriptv1" and self.payroll is not None:
-            # The SDK's form, which adds the user's transactions; the 120 s rule is the survey list's.
-            return _reply({"status": "success", "surveys": [], "transactions": cpx_transactions(self.payroll)})
+            # The SDK's form, which adds the member's unpaid transactions when asked; the 120 s rule is the
+            # survey list's.
+            unpaid = transactions(self.payroll) if query.get("show_unpaid_transactions") == "1" else []
+            return _reply({"status": "success", "surveys": [], "transactions": unpaid, "text": COINS})
         if query.get("output_method") != "api":
             return _error("output_method must be api")
         self.profile_params_received.append({key: query[key] for key in PROFILE_PARAMS if key in query})
@@ -113,6 +126,7 @@ class CPXSite:
                 "count_available_surveys": len(ranked),
                 "count_returned_surveys": len(shown),
                 "surveys": [_survey(request.site_url, study) for study in shown],
+                "text": COINS,  # [G: the docs' `api` example has no `text`; the SDK's replies do]
             }
         )
 
@@ -135,11 +149,11 @@ def _survey(site_url: str, study: Study) -> dict[str, object]:
     """One survey in the docs' form, with `loi` and `payout` as strings for some and numbers for others."""
     survey_id = _survey_id(study)
     digits = int(study.id[-6:], 16)  # stable per study, so a survey's details do not change between polls
-    cents = (study.reward.minor * USER_SHARE_PERCENT + 50) // 100
+    coins = _coins(study.reward)
     return {
         "id": survey_id,
         "loi": str(study.minutes) if digits % 2 else study.minutes,
-        "payout": cents / 100 if digits % 3 else f"{cents // 100}.{cents % 100:02d}",
+        "payout": coins if digits % 3 else str(coins),
         "conversion_rate": f"{40 + digits % 61:.2f}",
         "score": f"{study.reward_per_hour.minor / 100:.4f}",
         "statistics_rating_count": str(digits % 40),
@@ -149,6 +163,62 @@ def _survey(site_url: str, study: Study) -> dict[str, object]:
         "details": 0,
         "payout_publisher_usd": f"{study.reward.minor // 100}.{study.reward.minor % 100:02d}",
         "href": f"{site_url}{CLICK_PATH}?k={survey_id}&subid_1=&subid_2=",
+        # The docs' mobile-optimised link, which readers prefer (docs/platforms.md); the demo has one design.
+        "href_new": f"{site_url}{CLICK_PATH}?k={survey_id}&subid_1=&subid_2=",
+    }
+
+
+def _coins(price: Money) -> int:
+    """What the demo's rewards site credits for a survey of this price (in cents, read as US cents)."""
+    return (price.minor * USER_SHARE_PERCENT + 50) // 100
+
+
+def transactions(payroll: Payroll) -> list[dict[str, object]]:
+    """The member's unpaid transactions (`show_unpaid_transactions=1`): a complete or a screen-out ("out"),
+    status 1 once done and 2 once canceled, and bonuses of their own. The demo's rewards site settles with its
+    members daily: a transaction leaves the list a day after it was paid out, canceled or screened out."""
+    now, submissions = payroll.history()
+    listed: list[dict[str, object]] = []
+    for submission in submissions:
+        stage = submission.stage(now)
+        settled = {
+            Stage.PAID: submission.paid_at,
+            Stage.REVERSED: submission.reversed_at,
+            Stage.REJECTED: submission.decided_at,
+            Stage.SCREENED_OUT: submission.decided_at,
+        }.get(stage)
+        if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT) or (settled and now - settled > INBOX_DAYS):
+            continue
+        status = "2" if stage in (Stage.REVERSED, Stage.REJECTED) else "1"
+        kind = "out" if stage is Stage.SCREENED_OUT else "complete"
+        amount = submission.reward if stage is not Stage.AWAITING_REVIEW else submission.study.reward
+        listed.append(_transaction(submission, submission.record_id, kind, status, amount))
+        bonus = submission.bonus_given(now)
+        if bonus is not None:
+            listed.append(_transaction(submission, submission.record_id + "1", "bonus", "1", bonus))
+    return listed
+
+
+def _transaction(
+    submission: Submission, trans_id: str, kind: str, status: str, amount: Money
+) -> dict[str, object]:
+    """One transaction: the site earns twice the member's `amount`, which she is credited a coin a cent."""
+    return {
+        "trans_id": trans_id,
+        "message_id": f"m{trans_id}",
+        "type": kind,
+        "verdienst_publisher": str(Money(amount.minor * 2, "USD").as_decimal()),
+        "verdienst_user_local_money": str(amount.minor),
+        "subid_1": "",
+        "subid_2": "",
+        "datetime": submission.submitted_at.strftime("%Y-%m-%d %H:%M:%S"),
+        "status": status,
+        "survey_id": submission.task_id,
+        "ip": "203.0.113.5",
+        "loi": str(submission.study.minutes),
+        "is_paid_to_user": "0",
+        "is_paid_to_user_datetime": "",
+        "is_paid_to_user_type": "",
     }
 
 
@@ -173,6 +243,11 @@ def _page(study: Study) -> bytes:
     ).encode()
 
 
+# The demo worker's account keeps what her wall link carries: the signature, never the app's key; her coins
+# are worth a cent each, from long before the demo's history begins.
 DEMO: Final = DemoSite(
-    cpx_site, CPX_SECRET, {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"}
+    cpx_site,
+    expected_hash(CPX_EXT_USER_ID, CPX_SECRET),
+    {"app_id": CPX_APP_ID, "ext_user_id": CPX_EXT_USER_ID, "currency": "USD"},
+    PointsValue(date(2000, 1, 1), Decimal(100), Money(100, "USD")),
 )

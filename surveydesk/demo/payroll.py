@@ -11,15 +11,15 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time, timedelta
 from enum import Enum
 
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study, invent_researchers, invent_study, new_id
 
 HISTORY_DAYS = 365
-WORK_DAY_GAP = (1, 6)  # days between two days the demo worker worked
+WORK_DAY_SHARE = 2 / 7  # the demo worker works one day in three or four
 PER_WORK_DAY = (1, 4)  # submissions on a day of work
 # The last few submissions are still under review when the demo starts, and decided this soon after.
 UNDER_REVIEW = 4
@@ -27,6 +27,7 @@ DECIDED_WITHIN = (timedelta(minutes=1), timedelta(minutes=6))
 # A task taken in the demo is submitted after its length, then reviewed and paid within minutes.
 REVIEW_AFTER_TAKE = timedelta(minutes=3)
 PAID_AFTER_APPROVAL = timedelta(minutes=2)
+REVERSED_SHARE = 0.01  # of the paid submissions, taken back a week after payment
 SCREEN_OUT_PAY = 10  # minor units: a fixed screen-out payment, as Prolific pays one
 
 
@@ -155,21 +156,34 @@ class Payroll:
 
 
 def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle, history_days: int) -> list[Submission]:
-    """`history_days` (a year) of work days, oldest first; one approved submission is reversed a week later,
-    and the last few await review, to be decided minutes after the demo starts."""
+    """`history_days` (a year) of work days before `epoch`, oldest first, and the last few awaiting review, to be
+    decided minutes after the demo starts.
+
+    Each calendar day is drawn from a generator of its own, seeded by the payroll's seed and the date, so the
+    days a restart (a new `epoch`) finds again hold the same submissions at the same moments: whatever a site
+    reports by day (MTurk's daily bonuses) stays on its day. A few approved ones are taken back a week after
+    they were paid, a moment fixed the same way."""
     researchers = invent_researchers(rng)
     outcomes = [outcome for outcome, _ in _OUTCOME_WEIGHTS]
     weights = [weight for _, weight in _OUTCOME_WEIGHTS]
+    calendar = rng.getrandbits(64)  # ties every day's draws to the seed
+    first, last = epoch - timedelta(days=history_days), epoch - timedelta(hours=2)
     submissions: list[Submission] = []
-    day = epoch - timedelta(days=history_days)
-    while day < epoch - timedelta(hours=2):
-        for _ in range(rng.randint(*PER_WORK_DAY)):
-            started = day + timedelta(minutes=rng.randint(0, 20 * 60))
-            study = invent_study(rng, researchers, started - timedelta(minutes=rng.randint(1, 90)), 0.5)
-            submissions.append(_past(rng, ids, study, started, rng.choices(outcomes, weights)[0]))
-        day += timedelta(days=rng.randint(*WORK_DAY_GAP))
+    day = first.date()
+    while day <= last.date():
+        today = random.Random(f"{calendar}:{day.isoformat()}")
+        if today.random() < WORK_DAY_SHARE:
+            midnight = datetime.combine(day, time(), tzinfo=UTC)
+            for _ in range(today.randint(*PER_WORK_DAY)):
+                started = midnight + timedelta(minutes=today.randint(0, 20 * 60))
+                study = invent_study(today, researchers, started - timedelta(minutes=today.randint(1, 90)), 0.5)
+                submission = _past(today, ids, study, started, today.choices(outcomes, weights)[0])
+                if today.random() < REVERSED_SHARE and submission.paid_at is not None:
+                    submission = replace(submission, reversed_at=submission.paid_at + timedelta(days=7))
+                if first <= started < last:  # drawn either way, so the day's other draws do not move
+                    submissions.append(submission)
+        day += timedelta(days=1)
     submissions.sort(key=lambda submission: submission.started_at)
-    _reverse_one(rng, submissions)
     for index in range(max(0, len(submissions) - UNDER_REVIEW), len(submissions)):
         submissions[index] = _under_review(rng, ids, submissions[index].study, epoch, index)
     return submissions
@@ -196,24 +210,6 @@ def _pay(reward: Money, outcome: Outcome) -> Money:
     if outcome is Outcome.SCREENED_OUT:
         return Money(min(SCREEN_OUT_PAY, reward.minor), reward.currency)
     return Money(0, reward.currency) if outcome in _UNPAID else reward
-
-
-def _reverse_one(rng: random.Random, submissions: list[Submission]) -> None:
-    """One approved, paid submission of the first half of the year is taken back a week after payment."""
-    candidates = [
-        index
-        for index, submission in enumerate(submissions[: len(submissions) // 2])
-        if submission.outcome is Outcome.APPROVED and submission.paid_at is not None
-    ]
-    if candidates:
-        index = rng.choice(candidates)
-        chosen = submissions[index]
-        assert chosen.paid_at is not None
-        submissions[index] = Submission(
-            chosen.task_id, chosen.record_id, chosen.study, chosen.started_at, chosen.submitted_at,
-            chosen.decided_at, chosen.outcome, chosen.paid_at, chosen.reward, chosen.bonus,
-            chosen.paid_at + timedelta(days=7),
-        )  # fmt: skip
 
 
 def _under_review(rng: random.Random, ids: IdStyle, study: Study, epoch: datetime, index: int) -> Submission:

@@ -32,6 +32,7 @@ from surveydesk.demo.wire import (
 STUDIES_PATH = "/api/v1/participant/studies/"
 RESERVE_PATH = "/api/v1/submissions/reserve/"
 SUBMISSIONS_PATH = "/api/v1/participant/submissions/"
+ME_PATH = "/api/v1/users/me/"  # who is signed in (the researcher API's documented path; inferred here)
 # The demo participant's id, as study links carry it (`PROLIFIC_PID`); Prolific's ids are 24 hex digits.
 PARTICIPANT_ID = "5f0e1d2c3b4a59687766aabb"
 _STUDY_PAGE = re.compile(r"/studies/([0-9a-f]{24})/?")
@@ -79,6 +80,8 @@ class ProlificSite:
             return method_not_allowed("GET")
         if request.path == STUDIES_PATH:
             return self._studies(request)
+        if request.path == ME_PATH:
+            return self._refuse_login(request) or json_response(200, {"id": PARTICIPANT_ID, "status": "OK"})
         if request.path == SUBMISSIONS_PATH and self._payroll is not None:
             return self._submissions(request, self._payroll)
         page = _STUDY_PAGE.fullmatch(request.path)
@@ -113,13 +116,18 @@ class ProlificSite:
         return None
 
     def _reserve(self, request: Request) -> Response:
-        """A place in the study the body names, as a RESERVED submission; the body's shape is a guess."""
+        """A place in the study the body names, for the participant it names (as public clients send them), as
+        a RESERVED submission."""
         refusal = self._refuse_login(request)
         if refusal is not None:
             return refusal
-        study_id = _study_id(request.body)
+        study_id, participant_id = _named(request.body, "study_id"), _named(request.body, "participant_id")
         if study_id is None:
             return _error(400, "Bad request", "study_id: this field is required.", 400)
+        if participant_id is None:
+            return _error(400, "Bad request", "participant_id: this field is required.", 400)
+        if participant_id != PARTICIPANT_ID:
+            return _error(403, "Forbidden", "You do not have permission to perform this action.", 403)
         with self._lock:
             if study_id in self._reserved:
                 return _error(400, "Bad request", "You have already taken part in this study.", 400)
@@ -214,14 +222,14 @@ def _study(study: Study) -> dict[str, object]:
     }
 
 
-def _study_id(body: bytes) -> str | None:
-    """The `study_id` of a JSON body, if it is a non-empty string."""
+def _named(body: bytes, name: str) -> str | None:
+    """The field `name` of a JSON body, if it is a non-empty string."""
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError):
         return None
-    study_id = payload.get("study_id") if isinstance(payload, dict) else None
-    return study_id if isinstance(study_id, str) and study_id else None
+    value = payload.get(name) if isinstance(payload, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def _submission(site_url: str, study: Study) -> dict[str, object]:

@@ -5,6 +5,7 @@ Shapes follow platform-apis.md; where it marks a field a guess, the guess made h
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Final
 
@@ -14,8 +15,11 @@ from surveydesk.demo.payroll import Payroll, Stage, Submission
 PROLIFIC_PAGE_SIZE: Final = 40
 MTURK_PAGE_SIZE: Final = 20  # as the worker site pages status details
 TOLOKA_MAX_PAGE_SIZE: Final = 100
+WITHDRAWAL_TAKES: Final = timedelta(days=2)  # from asking Toloka to send money to the wallet, to its arrival
 # The MTurk day is US Pacific time; the demo keeps it at UTC-8 all year (no summer time).
 PACIFIC: Final = timezone(timedelta(hours=-8))
+# How many days back MTurk's dashboard and status details go (about 45, platform-apis.md §8.2).
+MTURK_DAYS_LISTED: Final = 45
 
 _PROLIFIC_STATUS: Final = {
     Stage.ACTIVE: "ACTIVE",
@@ -62,6 +66,7 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
     study = submission.study
     left = stage in (Stage.RETURNED, Stage.TIMED_OUT, Stage.REJECTED)
     bonus = submission.bonus_given(now)
+    done = stage is not Stage.ACTIVE and not left
     return {
         "id": submission.record_id,
         "status": _PROLIFIC_STATUS[stage],
@@ -74,7 +79,10 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
             "researcher": {"id": study.researcher.id, "name": study.researcher.name, "country": "GB"},
         },
         "started_at": _iso(submission.started_at),
-        "completed_at": None if stage is Stage.ACTIVE or left else _iso(submission.submitted_at),
+        # Awaiting review, public clients' data shows no completion time: `time_taken` says how long it took.
+        "completed_at": _iso(submission.submitted_at) if done and stage is not Stage.AWAITING_REVIEW else None,
+        "is_complete": done,
+        "time_taken": int((submission.submitted_at - submission.started_at).total_seconds()) if done else None,
         "returned_at": _iso(submission.submitted_at) if left else None,
         "submission_reward": _minor(submission.reward if stage is not Stage.AWAITING_REVIEW else study.reward),
         "submission_bonuses": [] if bonus is None else [_minor(bonus)],
@@ -83,12 +91,14 @@ def _prolific(submission: Submission, now: datetime) -> dict[str, object]:
 
 
 def mturk_status_details(payroll: Payroll, day: str, page: int) -> dict[str, object]:
-    """`/status_details/YYYY-MM-DD?page_number=N`: the HITs submitted that (Pacific) day, 20 a page."""
+    """`/status_details/YYYY-MM-DD?page_number=N`: the HITs submitted that (Pacific) day, 20 a page; none
+    for a day older than `MTURK_DAYS_LISTED`."""
     now, submissions = payroll.history()
     listed = [
         (submission, _MTURK_STATE[stage])
         for submission in reversed(submissions)
         if _pacific_day(submission.submitted_at) == day
+        and day >= _oldest_listed(now)
         and submission.submitted_at <= now
         and (stage := submission.stage(now)) in _MTURK_STATE
     ]
@@ -114,13 +124,15 @@ def mturk_status_details(payroll: Payroll, day: str, page: int) -> dict[str, obj
 
 
 def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
-    """`/dashboard`: per-day counts and rewards, newest first. The real one covers about 45 days; the demo
-    lists every day of its year, so a first reconciliation finds them all."""
+    """`/dashboard`: per-day counts and rewards, newest first, for the days of the last `MTURK_DAYS_LISTED`
+    with work in them, as the real one covers about 45 days."""
     now, submissions = payroll.history()
     days: dict[str, dict[str, int]] = {}
     for submission in submissions:
         stage = submission.stage(now)
         if submission.submitted_at > now or stage not in _MTURK_STATE:
+            continue
+        if _pacific_day(submission.submitted_at) < _oldest_listed(now):
             continue
         day = days.setdefault(_pacific_day(submission.submitted_at), dict.fromkeys(_COUNTS, 0))
         day["submitted"] += 1
@@ -153,148 +165,62 @@ def mturk_dashboard(payroll: Payroll) -> dict[str, object]:
 _COUNTS: Final = ("submitted", "approved", "rejected", "pending", "hits", "bonus")
 
 
-def bitlabs_history(payroll: Payroll) -> dict[str, object]:
-    """`GET /v1/client/user/history`: an OPEN event per survey, then how it ended. A COMPLETE's reward is
-    credited `callback_delay_seconds` after it (the review); a reversed one is `reconciled`."""
+def toloka_income_log(payroll: Payroll, page: int, size: int) -> list[dict[str, object]]:
+    """`GET /api/worker/finance/income-log`: the days with submitted work, newest first, `size` days a page, each
+    with its assignments' `income` (accepted), `blockedIncome` (under review) and `additionalReward` (a bonus).
+    `id`, `poolId` and `title` are guesses beside those documented fields. Toloka takes nothing back once
+    accepted, so a reversed submission stays accepted here."""
     now, submissions = payroll.history()
-    events: list[dict[str, object]] = []
-    for submission in submissions:
-        stage = submission.stage(now)
-        tx = int(submission.record_id)
-        if stage is not Stage.ACTIVE:
-            kind, value = _bitlabs_end(submission, stage)
-            delay = (
-                int((submission.decided_at - submission.submitted_at).total_seconds()) if kind == "COMPLETE" else 0
-            )
-            events.append(_bitlabs_event(submission, kind, tx + 1, value, submission.submitted_at, delay, stage))
-        events.append(_bitlabs_event(submission, "OPEN", tx, Money(0, "USD"), submission.started_at, 0, stage))
-    return {"data": events, "error": None, "status": "success"}
-
-
-def _bitlabs_end(submission: Submission, stage: Stage) -> tuple[str, Money]:
-    if submission.outcome.name in ("APPROVED", "PARTIALLY_APPROVED"):
-        return "COMPLETE", _usd(submission.reward)
-    if stage is Stage.SCREENED_OUT:
-        return "SCREENOUT", _usd(submission.reward)
-    return "LEAVE", Money(0, "USD")
-
-
-def _bitlabs_event(
-    submission: Submission, kind: str, tx: int, value: Money, at: datetime, delay: int, stage: Stage
-) -> dict[str, object]:
-    return {
-        "type": kind,
-        "survey_id": submission.task_id,
-        "tx_id": tx,
-        "details": {
-            "category": {"name": "Lifestyle", "icon_url": "", "name_internal": "Lifestyle"},
-            "network": {"name": "Demo panel", "icon_url": ""},
-        },
-        "user_value": str(value.as_decimal()),
-        "rating": 4,
-        "created_at": _iso(at),
-        "duration": str(int((submission.submitted_at - submission.started_at).total_seconds())),
-        "reconciled": kind == "COMPLETE" and stage is Stage.REVERSED,
-        "callback_delay_seconds": delay,
-        "support_form_url": "",
-    }
-
-
-def cpx_transactions(payroll: Payroll) -> list[dict[str, object]]:
-    """The `transactions` of a `jsscriptv1` answer: a complete (status 1 once credited, 0 before, 2 when
-    reversed or rejected), a screen-out ("out"), and bonuses of their own. The status values are guesses."""
-    now, submissions = payroll.history()
-    transactions: list[dict[str, object]] = []
-    for submission in submissions:
-        stage = submission.stage(now)
-        if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT):
-            continue
-        status = {Stage.AWAITING_REVIEW: "0", Stage.REVERSED: "2", Stage.REJECTED: "2"}.get(stage, "1")
-        kind = "out" if stage is Stage.SCREENED_OUT else "complete"
-        amount = submission.reward if stage is not Stage.AWAITING_REVIEW else submission.study.reward
-        transactions.append(_cpx(submission, submission.record_id, kind, status, amount, stage is Stage.PAID))
-        bonus = submission.bonus_given(now)
-        if bonus is not None:
-            transactions.append(_cpx(submission, submission.record_id + "1", "bonus", "1", bonus, False))
-    return transactions
-
-
-def _cpx(
-    submission: Submission, trans_id: str, kind: str, status: str, amount: Money, paid: bool
-) -> dict[str, object]:
-    return {
-        "trans_id": trans_id,
-        "message_id": f"m{trans_id}",
-        "type": kind,
-        "verdienst_publisher": str(Money(amount.minor * 2, "USD").as_decimal()),
-        "verdienst_user_local_money": str(_usd(amount).as_decimal()),
-        "subid_1": "",
-        "subid_2": "",
-        "datetime": submission.submitted_at.strftime("%Y-%m-%d %H:%M:%S"),
-        "status": status,
-        "survey_id": submission.task_id,
-        "ip": "203.0.113.5",
-        "loi": str(submission.study.minutes),
-        "is_paid_to_user": "1" if paid else "0",
-        "is_paid_to_user_datetime": submission.paid_at.strftime("%Y-%m-%d %H:%M:%S")
-        if paid and submission.paid_at
-        else "",
-        "is_paid_to_user_type": "",
-    }
-
-
-def toloka_transactions(payroll: Payroll, page: int, size: int) -> dict[str, object]:
-    """`GET /api/users/current/worker/transactions`, newest first, as a Spring page. `id`, `poolId`, `title`
-    and `type` are guesses beside the documented `amount`, `startDate` and `endDate`: a reward has no end date
-    until it is accepted; a reversal is a negative transaction of its own."""
-    now, submissions = payroll.history()
-    rows: list[tuple[datetime, dict[str, object]]] = []
-    for submission in submissions:
+    days: dict[str, list[dict[str, object]]] = {}
+    for submission in reversed(submissions):  # oldest first within a day
         stage = submission.stage(now)
         if stage in (Stage.ACTIVE, Stage.RETURNED, Stage.TIMED_OUT) or submission.submitted_at > now:
             continue
-        decided = None if stage is Stage.AWAITING_REVIEW else submission.decided_at
-        amount = submission.study.reward if stage is Stage.AWAITING_REVIEW else submission.reward
-        rows.append(
-            (
-                submission.submitted_at,
-                _toloka(submission, submission.record_id, "REWARD", amount, submission.submitted_at, decided),
-            )
-        )
+        waiting = stage is Stage.AWAITING_REVIEW
         bonus = submission.bonus_given(now)
-        if bonus is not None:
-            rows.append(
-                (
-                    submission.decided_at,
-                    _toloka(
-                        submission,
-                        submission.record_id + "1",
-                        "BONUS",
-                        bonus,
-                        submission.decided_at,
-                        submission.decided_at,
-                    ),
-                )
+        days.setdefault(submission.submitted_at.astimezone(UTC).date().isoformat(), []).append(
+            {
+                "id": submission.record_id,
+                "poolId": int(submission.task_id),
+                "title": submission.study.title,
+                "income": _dollars(Money(0, "USD") if waiting else submission.reward),
+                "blockedIncome": _dollars(submission.study.reward if waiting else Money(0, "USD")),
+                "additionalReward": _dollars(bonus or Money(0, "USD")),
+            }
+        )
+    listed = sorted(days.items(), reverse=True)[page * size : (page + 1) * size]
+    return [{"date": day, "assignments": assignments} for day, assignments in listed]
+
+
+def toloka_withdrawals(payroll: Payroll, page: int, size: int) -> dict[str, object]:
+    """`GET /api/users/current/worker/transactions`, the withdrawal log, newest first, as a Spring page: on the
+    first of each month the demo worker sends what she earned the month before to her wallet; it arrives two days
+    later (`endDate`), and waits without one until then. `id` is a guess beside the documented `amount`,
+    `startDate` and `endDate`."""
+    now, submissions = payroll.history()
+    earned: dict[tuple[int, int], int] = defaultdict(int)
+    for submission in submissions:
+        if submission.decided_at <= now and submission.stage(now) not in (Stage.REJECTED, Stage.RETURNED):
+            decided = submission.decided_at.astimezone(UTC)
+            earned[decided.year, decided.month] += (
+                submission.reward.minor + (submission.bonus or Money(0, "USD")).minor
             )
-        if stage is Stage.REVERSED and submission.reversed_at is not None:
-            taken_back = Money(-submission.reward.minor, submission.reward.currency)
-            rows.append(
-                (
-                    submission.reversed_at,
-                    _toloka(
-                        submission,
-                        submission.record_id + "2",
-                        "REVERSAL",
-                        taken_back,
-                        submission.reversed_at,
-                        submission.reversed_at,
-                    ),
-                )
-            )
-    rows.sort(key=lambda row: (row[0], str(row[1]["id"])), reverse=True)
-    shown = rows[page * size : (page + 1) * size]
+    rows = []
+    for (year, month), minor in sorted(earned.items(), reverse=True):
+        start = datetime(year + month // 12, month % 12 + 1, 1, 10, tzinfo=UTC)
+        if start > now or not minor:
+            continue
+        end = start + WITHDRAWAL_TAKES
+        rows.append(
+            {
+                "id": f"w{year}{month:02d}",
+                "amount": _dollars(Money(minor, "USD")),
+                "startDate": _naive(start),
+                "endDate": _naive(end) if end <= now else None,
+            }
+        )
     return {
-        "content": [row for _, row in shown],
+        "content": rows[page * size : (page + 1) * size],
         "number": page,
         "size": size,
         "totalElements": len(rows),
@@ -302,18 +228,9 @@ def toloka_transactions(payroll: Payroll, page: int, size: int) -> dict[str, obj
     }
 
 
-def _toloka(
-    submission: Submission, transaction: str, kind: str, amount: Money, start: datetime, end: datetime | None
-) -> dict[str, object]:
-    return {
-        "id": transaction,
-        "type": kind,
-        "poolId": int(submission.task_id),
-        "title": submission.study.title,
-        "amount": str(_usd(amount).as_decimal()),
-        "startDate": _naive(start),
-        "endDate": None if end is None else _naive(end),
-    }
+def _dollars(money: Money) -> str:
+    """Toloka's amounts: the minor units as US cents, a decimal string such as "1.50"."""
+    return str(_usd(money).as_decimal())
 
 
 def _usd(money: Money) -> Money:
@@ -323,6 +240,11 @@ def _usd(money: Money) -> Money:
 
 def _minor(money: Money) -> dict[str, object]:
     return {"amount": money.minor, "currency": money.currency}
+
+
+def _oldest_listed(now: datetime) -> str:
+    """The oldest (Pacific) day MTurk still reports at `now`."""
+    return _pacific_day(now - timedelta(days=MTURK_DAYS_LISTED - 1))
 
 
 def _pacific_day(moment: datetime) -> str:

@@ -19,7 +19,7 @@ from surveydesk.demo.catalog import Study
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import Payroll
 from surveydesk.demo.sign_in_pages import CookieSession, read_cookies
-from surveydesk.demo.statements import TOLOKA_MAX_PAGE_SIZE, toloka_transactions
+from surveydesk.demo.statements import TOLOKA_MAX_PAGE_SIZE, toloka_income_log, toloka_withdrawals
 from surveydesk.demo.wire import (
     HTML_TYPE,
     DemoSite,
@@ -37,7 +37,8 @@ TOLOKA_CSRF: Final = "demo-toloka-csrf"
 TOLOKA_COOKIE: Final = f"toloka-session={TOLOKA_SESSION}; toloka-csrftoken={TOLOKA_CSRF}"
 
 GROUPS_PATH: Final = "/api/i-v2/task-suite-pool-groups"
-TRANSACTIONS_PATH: Final = "/api/users/current/worker/transactions"
+WITHDRAWALS_PATH: Final = "/api/users/current/worker/transactions"
+INCOME_PATH: Final = "/api/worker/finance/income-log"
 MARKET_OFFSET: Final = 4
 _TASK_PAGE = re.compile(r"/task/([0-9]{1,15})/?")
 
@@ -65,7 +66,7 @@ class TolokaSite:
         self._cache_version = -1
         self._cache = b""
         self._studies_by_pool: dict[int, str] = {}  # for the task pages of pools listed so far
-        self.payroll: Payroll | None = None  # the worker's transactions; without one, none are served
+        self.payroll: Payroll | None = None  # the worker's earnings and withdrawals; without one, none are served
         # What the demo's sign-in page renews; at first, the cookies of the demo's pasted line.
         self.session = CookieSession({"toloka-session": TOLOKA_SESSION, "toloka-csrftoken": TOLOKA_CSRF})
 
@@ -74,8 +75,8 @@ class TolokaSite:
             return method_not_allowed("GET")
         if request.path == GROUPS_PATH:
             return self._groups(request)
-        if request.path == TRANSACTIONS_PATH and self.payroll is not None:
-            return self._transactions(request, self.payroll)
+        if request.path in (WITHDRAWALS_PATH, INCOME_PATH) and self.payroll is not None:
+            return self._earnings(request, self.payroll)
         page = _TASK_PAGE.fullmatch(request.path)
         if page:
             return self._task_page(int(page[1]))
@@ -86,15 +87,18 @@ class TolokaSite:
         cookies = read_cookies(request.headers.get("cookie", ""))
         return self.session.accepts(cookies) and request.headers.get("x-csrf-token") == cookies["toloka-csrftoken"]
 
-    def _transactions(self, request: Request, payroll: Payroll) -> Response:
-        """The worker's transactions, newest first, a Spring page at a time (unthrottled: synced rarely)."""
+    def _earnings(self, request: Request, payroll: Payroll) -> Response:
+        """The worker's income log (a page of days) or withdrawal log (a Spring page), newest first
+        (unthrottled: synced rarely)."""
         if not self._signed_in(request):
             return json_response(403, {"code": "ACCESS_DENIED", "message": "Access denied."})
         query = request.query
         page, size = query.get("page", "0"), query.get("size", "20")
         number = int(page) if page.isdigit() and int(page) < 1_000_000 else 0
         count = min(int(size), TOLOKA_MAX_PAGE_SIZE) if size.isdigit() and int(size) > 0 else 20
-        return json_response(200, toloka_transactions(payroll, number, count))
+        if request.path == INCOME_PATH:
+            return json_response(200, toloka_income_log(payroll, number, count))
+        return json_response(200, toloka_withdrawals(payroll, number, count))
 
     def _groups(self, request: Request) -> Response:
         if not self._signed_in(request):

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Protocol
 from urllib.parse import parse_qsl
 
+from surveydesk.core.points import PointsValue
 from surveydesk.demo.market import Market
 from surveydesk.demo.payroll import HISTORY_DAYS, IdStyle, Payroll
 
@@ -51,6 +52,9 @@ class Site(Protocol):
     def handle(self, request: Request) -> Response: ...
 
 
+UNSEEDED_HISTORY = 0  # the seed of the demo worker's past when the exchange has none
+
+
 @dataclass(frozen=True, slots=True)
 class SiteContext:
     """What every site is built from: its own seeded market, and the exchange's clock.
@@ -71,8 +75,10 @@ class SiteContext:
         return Market(seed, self.clock, self.initial_studies, self.epoch, speed=self.market_speed)
 
     def payroll(self, offset: int, ids: IdStyle) -> Payroll:
-        """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids."""
-        seed = None if self.seed is None else self.seed + 1000 + offset
+        """The demo worker's earnings on one platform, seeded apart from its market, with the site's ids. An
+        exchange without a seed still gives the one history: the demo's log is kept between starts, and a past
+        drawn anew at each start would be counted again beside the last one."""
+        seed = (UNSEEDED_HISTORY if self.seed is None else self.seed) + 1000 + offset
         return Payroll(seed, self.clock, self.epoch, ids, self.history_days)
 
 
@@ -82,11 +88,13 @@ SiteFactory = Callable[[SiteContext], Site]
 @dataclass(frozen=True, slots=True)
 class DemoSite:
     """A platform's place in the demo: how the exchange builds its site, and the demo worker's login and
-    account settings there. A platform's `PlatformSpec.demo_site` names the module defining its `DEMO`."""
+    account settings there, with what her rewards site's points are worth when the site pays in points. A
+    platform's `PlatformSpec.demo_site` names the module defining its `DEMO`."""
 
     build: SiteFactory
     secret: str
     options: Mapping[str, str] = field(default_factory=dict)
+    points_value: PointsValue | None = None
 
 
 def encode_json(payload: object) -> bytes:

@@ -169,6 +169,7 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
         "note",
         "linked_to",
         "described_by",
+        "platform_seconds",  # how long the platform says the task took (Prolific's time_taken), or null
     ]
     event_keys = [
         "id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note", "link"

@@ -35,7 +35,9 @@ STATUS_GROUP: Mapping[str, str] = {
     "submitted": PENDING,
     "awaiting_review": PENDING,
     "approved": APPROVED,
+    "presumed_approved": APPROVED,
     "paid": PAID,
+    "presumed_paid": PAID,
     "rejected": DECLINED,
     "returned": DECLINED,
     "screened_out": DECLINED,
@@ -143,6 +145,25 @@ class EntryRow:
     note: str
 
 
+# How far apart the platform's time and the worker's timer may be before the history shows both.
+DISAGREEMENT_SECONDS = 3 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class EntryTimes:
+    """How long a task took as the platform counts it and as the worker's timer did; None where unknown."""
+
+    platform_seconds: int | None
+    timer_seconds: float | None
+
+    @property
+    def disagree(self) -> bool:
+        """Both are known and differ by more than a few minutes: the worker's evidence worth showing."""
+        if self.platform_seconds is None or self.timer_seconds is None:
+            return False
+        return abs(self.platform_seconds - self.timer_seconds) > DISAGREEMENT_SECONDS
+
+
 @dataclass(frozen=True, slots=True)
 class EntryFilter:
     """What the table shows: one platform, one status group, words in the title/requester/note, a time span."""
@@ -191,9 +212,9 @@ class History:
         if period not in PERIODS:
             raise ValueError(f"no such period: {period!r}")
         converter = Converter(RateStore(self._db).all(), currency)
-        sql = (
+        sql = (  # a payout moves earned money to the worker's wallet: it is in no total
             "SELECT day, platform, kind, status, currency, amount_minor, entries FROM ledger_day_totals "
-            "WHERE entries"
+            "WHERE entries AND kind <> 'payout'"
         )
         values: list[object] = []
         if since is not None:
@@ -257,6 +278,21 @@ class History:
             .fetchone()
         )
         return None if row is None else _entry(row)
+
+    def times_of(self, entry_id: str) -> EntryTimes:
+        """The platform's time for the entry, and the worker's timer for its attempt (the entry's own, or the one
+        linked to it), closed stretches only."""
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT e.platform_seconds, (SELECT sum(s.seconds) FROM stretches AS s WHERE s.attempt_id = "
+                "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
+                "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))) FROM ledger_entries AS e WHERE e.id = ?",
+                (entry_id,),
+            )
+            .fetchone()
+        )
+        return EntryTimes(None, None) if row is None else EntryTimes(row[0], row[1])
 
     def events_of(self, entry_id: str) -> list[tuple[datetime, str, str | None, Money | None, str | None]]:
         """An entry's events in order: (at, source, status, amount, note), for its details."""

@@ -31,7 +31,9 @@ from surveydesk.core.earnings import Kind, Status
 from surveydesk.core.money import Money
 
 # Money the worker has (approved or paid out) and money still under review.
-EARNED = frozenset({Status.APPROVED, Status.PAID})
+EARNED = frozenset({Status.APPROVED, Status.PAID, Status.PRESUMED_APPROVED, Status.PRESUMED_PAID})
+# What a status still under way is presumed to have become once its platform no longer reports it.
+PRESUMPTIONS = {Status.AWAITING_REVIEW: Status.PRESUMED_APPROVED, Status.APPROVED: Status.PRESUMED_PAID}
 PENDING = frozenset({Status.IN_PROGRESS, Status.SUBMITTED, Status.AWAITING_REVIEW})
 
 
@@ -216,9 +218,10 @@ class LedgerEntry:
         """What the entry adds to the worker's earnings now: its amount once approved or paid; a reversal's (a
         negative amount taken back) once reported; nothing for a reversed, rejected or pending task."""
         counts = self.status in EARNED or (self.kind is not Kind.TASK and self.status is Status.REVERSED)
-        return self.amount if counts else Money(0, self.amount.currency)
+        return self.amount if counts and self.kind is not Kind.PAYOUT else Money(0, self.amount.currency)
 
     @property
     def pending(self) -> Money:
-        """What the entry may still earn: its amount while it waits for review."""
-        return self.amount if self.status in PENDING else Money(0, self.amount.currency)
+        """What the entry may still earn: its amount while it waits for review (a payout earns nothing)."""
+        waits = self.status in PENDING and self.kind is not Kind.PAYOUT
+        return self.amount if waits else Money(0, self.amount.currency)

@@ -71,7 +71,7 @@ class RateStore:
 
     def set_by_worker(self, currency: str, day: date, per_euro: Decimal) -> None:
         """Keep the worker's rate for `day`, replacing whatever was there (theirs wins over the ECB's)."""
-        code = _checked_currency(currency)
+        code = checked_currency(currency)
         with self._db.transaction() as connection:
             connection.execute(
                 "INSERT INTO exchange_rates (currency, day, per_euro, source) VALUES (?, ?, ?, ?) "
@@ -97,13 +97,14 @@ class RateStore:
                     "INSERT INTO exchange_rates (currency, day, per_euro, source) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (currency, day) DO UPDATE SET per_euro = excluded.per_euro "
                     "WHERE exchange_rates.source = ? AND exchange_rates.per_euro <> excluded.per_euro",
-                    (_checked_currency(rate.currency), rate.day.isoformat(), str(rate.per_euro), ECB, ECB),
+                    (checked_currency(rate.currency), rate.day.isoformat(), str(rate.per_euro), ECB, ECB),
                 )
                 changed += cursor.rowcount
         return changed
 
 
-def _checked_currency(currency: str) -> str:
+def checked_currency(currency: str) -> str:
+    """The currency's ISO code, if a rate can be kept for it; else `RateError` (or `MoneyError`) says why."""
     code = normalise_currency(currency)
     if code == EURO:
         raise RateError("the euro is the base of every rate; it needs none")

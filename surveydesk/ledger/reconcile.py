@@ -62,6 +62,8 @@ class Reconciler:
             now = self._clock.now()
             update = CursorUpdate(account, batch.cursor, completed=batch.done)
             touched.update(self._ledger.record(batch.reports, Source.PLATFORM, now, update))
+            if batch.unreported_before is not None:
+                touched.update(self._ledger.presume_unreported(account, batch.unreported_before, now))
             batches += 1
             if progress is not None:
                 progress.count_part(len(batch.reports))

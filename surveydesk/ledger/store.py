@@ -24,6 +24,7 @@ from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import (
     ATTEMPT_TASK_PREFIX,
+    PRESUMPTIONS,
     UNKNOWN_ORIGIN,
     LedgerEntry,
     LedgerEvent,
@@ -91,6 +92,11 @@ class LedgerStore:
                     make_event(target, source, report.at, recorded_at, report.status, report.amount, report.note)
                 )
             touched = _store(connection, list(headers), events, recorded_at)
+            connection.executemany(
+                "UPDATE ledger_entries SET platform_seconds = ? WHERE id = ?",
+                [(report.platform_seconds, resolved[report.header.id]) for report in reports
+                 if report.platform_seconds is not None],
+            )  # fmt: skip
             if cursor is not None:
                 _set_cursor(connection, cursor, recorded_at)
             return touched
@@ -113,6 +119,25 @@ class LedgerStore:
                 [(utc_iso(e.recorded_at), e.id, utc_iso(e.recorded_at)) for e in listed],
             )
             return _store(connection, [(header.id, header) for header in headers], listed, learnt)
+
+    def presume_unreported(self, account: AccountKey, before: datetime, recorded_at: datetime) -> list[str]:
+        """Settle what the platform stopped reporting while it was still under way (MTurk lists about 45 days):
+        each of the account's platform records earned before `before` and still awaiting review is presumed
+        approved, each still approved is presumed paid (`PRESUMPTIONS`). The presumption is a platform event
+        dated `before`, so any later word of the platform on the same step or a later one replaces it (see
+        `Status.rank`). The worker's attempts are left alone: only the platform's records are presumed on."""
+        statuses = tuple(status.value for status in PRESUMPTIONS)
+        with self._db.transaction() as connection:
+            rows = connection.execute(
+                "SELECT id, status FROM ledger_entries WHERE platform = ? AND account = ? AND occurred_at < ? "
+                f"AND status IN ({', '.join('?' * len(statuses))}) AND linked_to = '' AND NOT {_ATTEMPT_ENTRY}",
+                (account.platform, account.account, utc_iso(before), *statuses),
+            ).fetchall()
+            events = [
+                make_event(entry, Source.PLATFORM, before, recorded_at, PRESUMPTIONS[Status(status)])
+                for entry, status in rows
+            ]
+            return _store(connection, [], events, recorded_at)
 
     def attach_attempt(self, attempt_id: int, entries: Sequence[str]) -> None:
         """Name the worker's attempt (received after these entries) as theirs, where they name none yet."""

@@ -10,11 +10,13 @@ it takes the address of the study pages.)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 
 import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey
+from surveydesk.net.shapes import Part, Shape, ShapeWatch
 from surveydesk.platforms.fields import NO_OPTIONS
 
 
@@ -36,6 +38,11 @@ class AccountClient:
         self._session = session
         self._clock = clock
         self._options = options
+        self._shapes = ShapeWatch()  # the app's, once `watch_shapes` gives it
+
+    def watch_shapes(self, watch: ShapeWatch) -> None:
+        """Report what replies did otherwise than their shapes to `watch` (the app's, shown to the worker)."""
+        self._shapes = watch
 
     @property
     def account(self) -> AccountKey:
@@ -44,6 +51,10 @@ class AccountClient:
     @property
     def _platform(self) -> str:
         return self._account.platform
+
+    def _watching(self, part: Part, endpoint: str, body: object, shape: Shape) -> AbstractContextManager[None]:
+        """The block that reads `body`, watched: see `ShapeWatch.watching`."""
+        return self._shapes.watching(self._platform, part, endpoint, body, shape)
 
     def _option(self, name: str, default: str = "") -> str:
         """One of the account's settings, trimmed; `default` when it is not set."""

@@ -15,16 +15,19 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader
+from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
+from surveydesk.core.questions import QuestionFlow
 from surveydesk.platforms.web_session import SignInMethod
+from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 
 SecretProvider = Callable[[], str | None]
 ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
 ReaderFactory = Callable[[Account, SecretProvider, requests.Session, Clock], EarningsReader]
+FlowFactory = Callable[[Account, SecretProvider, requests.Session, Clock], QuestionFlow]
 T = TypeVar("T")
 
 
@@ -54,16 +57,26 @@ class ProfileSharing:
 
 
 @dataclass(frozen=True, slots=True)
+class Profiler:
+    """A platform that asks profiler questions between the take and the survey: how its question flow is built
+    for an account, and how its questions map to the profile's fields (its mapping table)."""
+
+    flow: FlowFactory
+    mapping: Callable[[], BitLabsMapping]
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformSpec:
     """One platform: its name, where its API lives, how its clients are built, and how it behaves.
 
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
-    meet in one earnings entry. `profile_sharing`: what it can receive of the profile. `demo_site`: the module
-    of its site in the demo exchange, which defines `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not
-    imported, so that no platform depends on the demo. `sign_in`: how its account is connected
-    (web_session.py): in its own sign-in page (a `WebSignIn`) or by the link of its survey wall (a
-    `WallLinkSignIn`); None when SurveyDesk cannot connect it yet.
+    meet in one earnings entry. `review_deadline`: the platform's documented rule that approves a submission
+    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile; `profiler`: the
+    questions it asks before a survey. `demo_site`: the module of its site in the demo exchange, which defines
+    `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
+    `sign_in`: how its account is connected (web_session.py): in its own sign-in page (a `WebSignIn`) or by the
+    link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet.
     """
 
     platform: str
@@ -78,6 +91,8 @@ class PlatformSpec:
     demo_site: str | None = None
     profile_sharing: ProfileSharing | None = None
     sign_in: SignInMethod | None = None
+    profiler: Profiler | None = None
+    review_deadline: ReviewDeadline | None = None
 
 
 def with_options(

@@ -1,14 +1,22 @@
 """What the survey walls (BitLabs, CPX Research) send alike: survey ids as strings or numbers, lengths of
-interview as strings or numbers, and no titles (so the connectors compose one from what is known)."""
+interview as strings or numbers, no titles (so the connectors compose one from what is known), and amounts in
+the rewards site's own points, which only the worker can say the worth of (`PricedInPoints`)."""
 
 from __future__ import annotations
 
+import logging
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from surveydesk.core.earnings import Kind
+from surveydesk.core.money import Money, minor_exponent
+from surveydesk.core.points import NO_VALUES, PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+
+log = logging.getLogger(__name__)
 
 MAX_MINUTES: Final = 24 * 60  # a longer length of interview is a mistake, not a survey
 # The words of a composed title ("Top survey · needs qualification · 6 min"). The stored title stays English:
@@ -19,10 +27,12 @@ TOP_SURVEY: Final = QT_TRANSLATE_NOOP("TaskTableModel", "Top survey")
 START_BONUS: Final = QT_TRANSLATE_NOOP("TaskTableModel", "Start bonus")
 NEEDS_QUALIFICATION: Final = QT_TRANSLATE_NOOP("TaskTableModel", "needs qualification")
 MINUTES: Final = QT_TRANSLATE_NOOP("TaskTableModel", "{0} min")
+POINTS: Final = QT_TRANSLATE_NOOP("TaskTableModel", "{0} points")  # the rewards site's, whatever it calls them
 _WORDS: Final[dict[str, Sentence]] = {
     word: word for word in (SURVEY, TOP_SURVEY, START_BONUS, NEEDS_QUALIFICATION)
 }
 _MINUTES_PART = re.compile(r"[0-9]{1,4} min")
+_POINTS_PART = re.compile(r"[0-9]{1,13}(\.[0-9]{1,6})? points")
 
 
 def title_words(title: str) -> list[str]:
@@ -32,6 +42,8 @@ def title_words(title: str) -> list[str]:
     for part in title.split(SEPARATOR):
         if _MINUTES_PART.fullmatch(part):
             parts.append(MINUTES.filled(int(part.removesuffix(" min"))))
+        elif _POINTS_PART.fullmatch(part):
+            parts.append(POINTS.filled(part.removesuffix(" points")))
         else:
             parts.append(_WORDS.get(part, part))
     return parts
@@ -56,3 +68,78 @@ def read_minutes(value: object) -> int | None:
     except InvalidOperation:
         return None
     return math.ceil(number) if number.is_finite() and 0 < number <= MAX_MINUTES else None
+
+
+def points_part(value: object, unit: str = "points") -> str:
+    """An amount of the rewards site's points as a title shows it ("172 points", "1010 Coins"); "" when the
+    value is no positive number of points."""
+    try:
+        points = parse_points(value)
+    except PointsError:
+        return ""
+    if points <= 0:
+        return ""
+    number = f"{points.normalize():f}"
+    return POINTS.filled(number) if unit == "points" else f"{number} {unit}"
+
+
+class PricedInPoints:
+    """A wall's client whose amounts may be the rewards site's points: `value_points` gives it what the worker
+    said they are worth, asked again at each request (so a value she gives applies at the next one)."""
+
+    _points_provider: Callable[[], PointsValues] | None = None
+
+    def value_points(self, provider: Callable[[], PointsValues]) -> None:
+        self._points_provider = provider
+
+    def _points_values(self) -> PointsValues:
+        return NO_VALUES if self._points_provider is None else self._points_provider()
+
+
+def share_points_values(client: object, values: Callable[[], PointsValues]) -> None:
+    """Give a wall's client the worker's values of the account's points (read again at each request); other
+    platforms' clients take none."""
+    if isinstance(client, PricedInPoints):
+        client.value_points(values)
+
+
+# The most one survey, bonus or reversal of a survey wall moves, in major units of its currency (×100 for a
+# currency without minor units, such as the yen): walls pay cents to a few dollars a survey. An amount beyond
+# is a misread or a changed reply, and is kept out of the earnings log (`SetAside`), never booked.
+_WALL_MOST: Final = 100
+_BOUNDS: Final = {Kind.TASK: (0, 1), Kind.BONUS: (0, 1), Kind.REVERSAL: (-1, 0)}
+
+
+def within_bounds(kind: Kind, money: Money) -> bool:
+    """Whether a wall can have paid (or taken back) this much as one `kind` of record."""
+    scale = _WALL_MOST * 10 ** max(minor_exponent(money.currency), 2)
+    low, high = _BOUNDS.get(kind, (-1, 1))
+    return bool(low * scale <= money.minor <= high * scale)
+
+
+SETTING_POINTS_VALUE: Final = QT_TRANSLATE_NOOP(
+    "SetAside",
+    "Some of your {0} rewards are in your rewards site's points. Say what they are worth in History, "
+    "Value of points…, and SurveyDesk adds them to your earnings.",
+)
+UNKNOWN_KIND: Final = QT_TRANSLATE_NOOP(
+    "SetAside", "{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings."
+)
+BEYOND_BOUNDS: Final = QT_TRANSLATE_NOOP(
+    "SetAside",
+    "{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.",
+)
+
+
+class SetAside:
+    """What a wall's earnings reader leaves out of the log rather than fail the sync for it (a kind of record it
+    does not know, points nobody said the worth of, an amount beyond what a survey pays), each reason told once
+    per run of the app, in the log, and kept in `reasons` for whoever shows them."""
+
+    def __init__(self) -> None:
+        self.reasons: list[Sentence] = []
+
+    def add(self, reason: Sentence) -> None:
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+            log.warning("left out of the earnings log: %s", reason)

@@ -8,9 +8,10 @@ wage reports do; a page is tagged with the number its requester gave, so a page 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
 from typing import Any
 
 import requests
@@ -31,7 +32,7 @@ from surveydesk.ledger.history import (
     wage_series,
 )
 from surveydesk.ledger.rate_plan import RateNeeds, UpdateRecord, due_feed, rate_needs
-from surveydesk.ledger.rates import EURO, Converter, Rate, RateStore
+from surveydesk.ledger.rates import EURO, Converter, Rate, RateStore, checked_currency
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.services.background import Background
@@ -80,11 +81,14 @@ class HistoryService(QObject):
     failed = Signal(str)
     page_loaded = Signal(int, object, int)  # the requester's number, list[EntryRow], how many in all (or -1)
     entry_changed = Signal(object)  # EntryRow: the entry as it stands after a note or correction
-    events_loaded = Signal(str, object)  # an entry id, its events (at, source, status, amount, note)
+    # An entry id, its events (at, source, status, amount, note), its EntryTimes (the platform's, the timer's).
+    events_loaded = Signal(str, object, object)
     rates_started = Signal()  # a feed is being fetched from the ECB
     online_changed = Signal(bool)
     rates_updated = Signal(int)  # how many rates were new or changed
     rates_failed = Signal(str)
+    rates_loaded = Signal(int, object)  # the requester's number, list[Rate]: every rate kept
+    rates_edited = Signal()  # the worker kept or removed a rate
 
     def __init__(
         self,
@@ -174,8 +178,8 @@ class HistoryService(QObject):
 
     def load_events(self, entry: str) -> None:
         self._background.run(
-            lambda: self._history.events_of(entry),
-            lambda events: self.events_loaded.emit(entry, events),
+            lambda: (self._history.events_of(entry), self._history.times_of(entry)),
+            lambda found: self.events_loaded.emit(entry, *found),
             self._on_page_failed,
         )
 
@@ -204,6 +208,38 @@ class HistoryService(QObject):
         self._background.run(work, done, failed)
 
     # --- exchange rates -------------------------------------------------------------------------------------
+
+    def load_rates(self, number: int) -> None:
+        """Every rate kept, sent with `number` so a requester can tell an old list from the latest."""
+        self._background.run(
+            lambda: RateStore(self._db).all(),
+            lambda rates: self.rates_loaded.emit(number, rates),
+            lambda _error: self.failed.emit(
+                self.tr("The history could not be read from the database; see the log file.")
+            ),
+        )
+
+    def keep_rate(self, currency: str, day: date, per_euro: Decimal) -> None:
+        """Keep the worker's rate for `day`, over the ECB's; a currency no rate can be kept for raises
+        `RateError` or `MoneyError` here, before anything is written."""
+        code = checked_currency(currency)
+        self._edit_rates(lambda: RateStore(self._db).set_by_worker(code, day, per_euro))
+
+    def remove_rates(self, rates: Sequence[tuple[str, date]]) -> None:
+        """Forget these (currency, day) rates."""
+
+        def remove() -> None:
+            store = RateStore(self._db)
+            for currency, day in rates:
+                store.remove(currency, day)
+
+        self._edit_rates(remove)
+
+    def _edit_rates(self, edit: Callable[[], None]) -> None:
+        def failed(_error: Exception) -> None:
+            self.failed.emit(self.tr("Your change could not be stored; see the log file. Nothing was changed."))
+
+        self._background.run(edit, lambda _none: self.rates_edited.emit(), failed)
 
     @property
     def online(self) -> bool:

@@ -7,20 +7,21 @@ happen on the pool. At most one request per platform is in flight at any time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.errors import AuthExpired, PlatformError
+from surveydesk.core.errors import AuthExpired, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
-from surveydesk.core.politeness import Politeness
+from surveydesk.core.politeness import DEFAULT_CADENCE, RATE_LIMIT_BUFFER, Politeness
 from surveydesk.core.sanitize import TaskChecker
 from surveydesk.services.background import Background
-from surveydesk.store import TaskStore
+from surveydesk.store import DiskFullError, TaskStore
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class _Schedule:
     status: PlatformStatus
     checker: TaskChecker = field(default_factory=TaskChecker)
     signed_out: bool = False  # told since the platform last refused the login; a good poll clears it
+    last_request: datetime | None = None  # when the last poll of this account went out
+    server_wait: datetime | None = None  # before this the server asked not to be asked (429, 503 Retry-After)
 
 
 class Poller(QObject):
@@ -52,10 +55,20 @@ class Poller(QObject):
     signed_out = Signal(object)
     account_removed = Signal(object)  # AccountKey
 
-    def __init__(self, store: TaskStore, clock: Clock, pool: QThreadPool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: TaskStore,
+        clock: Clock,
+        pool: QThreadPool,
+        parent: QObject | None = None,
+        floor_of: Callable[[str], timedelta] = lambda _platform: DEFAULT_CADENCE.floor,
+    ) -> None:
+        """`floor_of` gives a platform's cadence floor (from its spec): no two polls of one account go out
+        closer than that, whoever asks (the timer, "Check now", a resume)."""
         super().__init__(parent)
         self._store = store
         self._clock = clock
+        self._floor_of = floor_of
         self._schedules: dict[AccountKey, _Schedule] = {}
         self._busy_platforms: set[str] = set()
         self._running = False
@@ -118,15 +131,29 @@ class Poller(QObject):
         if not paused and self._running:
             self.poll_all_now()
 
-    def poll_all_now(self) -> None:
-        """The worker asked for a check: run every account whose server has not asked us to wait."""
+    def poll_all_now(self) -> datetime | None:
+        """The worker asked for a check: every account is checked as soon as its platform allows, which is now
+        unless it was checked less than its floor ago or its server asked us to wait (each account's status
+        then says when). An error's back-off is cut short, not forgotten: another failure waits longer still.
+
+        Returns the latest of those later moments, None when every account is checked now."""
         now = self._clock.now()
+        later: list[datetime] = []
         for key, schedule in self._schedules.items():
-            retry_at = schedule.status.next_poll
-            if schedule.status.error_kind == "rate-limited" and retry_at and retry_at > now:
-                continue
-            schedule.politeness.reset()
-            self._schedule(key, now)
+            allowed_from = self._allowed_from(schedule)
+            if allowed_from > now and schedule.account.enabled:
+                later.append(allowed_from)
+            self._schedule(key, max(now, allowed_from))
+        return max(later, default=None)
+
+    def _allowed_from(self, schedule: _Schedule) -> datetime:
+        """The earliest moment the account may be asked again: its platform's floor after the last request,
+        and the server's own wait."""
+        floor = self._floor_of(schedule.account.key.platform)
+        moments = [moment for moment in (schedule.server_wait,) if moment is not None]
+        if schedule.last_request is not None:
+            moments.append(schedule.last_request + floor)
+        return max(moments, default=datetime.min.replace(tzinfo=UTC))
 
     def _on_loaded(self, tasks: list[Task]) -> None:
         self.snapshot_loaded.emit(tasks)
@@ -161,7 +188,12 @@ class Poller(QObject):
         if schedule.account.key.platform in self._busy_platforms:
             schedule.timer.start(_BUSY_RETRY_MS)
             return
+        allowed_from = self._allowed_from(schedule)
+        if allowed_from > self._clock.now():  # a timer set before the last request, or a clock that moved
+            self._schedule(key, allowed_from)
+            return
         self._busy_platforms.add(key.platform)
+        schedule.last_request = self._clock.now()
         self._set_status(
             key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")
         )
@@ -188,7 +220,10 @@ class Poller(QObject):
             tasks = checker.check(key.platform, connector.fetch_tasks())
         except PlatformError as error:
             return error
-        result = self._store.merge(key, tasks, self._clock.now())
+        try:
+            result = self._store.merge(key, tasks, self._clock.now())
+        except DiskFullError as error:  # the environment's too, and said as such: not "an internal error"
+            return PlatformError(key.platform, error.message)
         return result, len({task.external_id for task in tasks})
 
     def _on_polled(self, key: AccountKey, outcome: tuple[MergeResult, int] | PlatformError) -> None:
@@ -205,6 +240,7 @@ class Poller(QObject):
         schedule = self._schedules[key]
         now = self._clock.now()
         next_poll = schedule.politeness.after_success(now)
+        schedule.server_wait = None
         self._set_status(
             key,
             state=PollState.OK,
@@ -223,6 +259,8 @@ class Poller(QObject):
         self._busy_platforms.discard(key.platform)
         schedule = self._schedules[key]
         next_poll = schedule.politeness.after_error(self._clock.now(), error)
+        retry_at = error.retry_at if isinstance(error, (RateLimited, Unavailable)) else None
+        schedule.server_wait = None if retry_at is None else retry_at + RATE_LIMIT_BUFFER
         log.info("%s: %s; next try at %s", key, error.message, next_poll.isoformat(timespec="seconds"))
         self._set_status(
             key, state=PollState.ERROR, message=error.message, error_kind=error.kind, next_poll=next_poll

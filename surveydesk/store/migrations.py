@@ -536,4 +536,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=10,
+        description="what the points of a survey wall's rewards site are worth, as the worker says",
+        statements=(
+            # From `day` on, `points` of the account's rewards site are worth `worth_minor` minor units of
+            # `currency` (an exact ratio: no rounding until an amount is converted). Typed in by the worker only.
+            """
+            CREATE TABLE points_values (
+                platform TEXT NOT NULL,
+                account TEXT NOT NULL,
+                day TEXT NOT NULL,
+                points TEXT NOT NULL,
+                worth_minor INTEGER NOT NULL,
+                currency TEXT NOT NULL,
+                PRIMARY KEY (platform, account, day)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
+    Migration(
+        version=11,
+        description="how long the platform says the worker took",
+        statements=(
+            # Prolific's `time_taken` of a submission, in seconds; NULL where the platform does not say. Beside the
+            # worker's own timer it is her evidence when a study takes longer than it says.
+            "ALTER TABLE ledger_entries ADD COLUMN platform_seconds INTEGER",
+        ),
+    ),
 )

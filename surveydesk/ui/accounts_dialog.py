@@ -33,7 +33,7 @@ from surveydesk.platforms.offerwall_links import LinkRefused, WallLink
 from surveydesk.platforms.registry import Registry
 from surveydesk.platforms.spec import PlatformSpec
 from surveydesk.platforms.web_session import CapturedSession, SignIns, WebSignIn
-from surveydesk.secrets import SecretStore, SecretsUnavailable
+from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
@@ -345,7 +345,23 @@ class AccountsDialog(QDialog):
             return None
         base_url = self.base_url.text().strip() or spec.base_url
         enabled = self.enabled.isChecked()
-        return Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
+        account = Account(AccountKey(spec.platform, label), label, base_url, enabled, options)
+        problem = self._settings_problem(account)
+        if problem is not None:
+            self.feedback.setText(self.tr("SurveyDesk cannot use these settings: {0}").format(problem))
+            return None
+        return account
+
+    def _settings_problem(self, account: Account) -> str | None:
+        """What the platform's connector or earnings reader refuses in the account's settings (the same
+        check that would otherwise stop it at the next start), None when both accept them."""
+        with make_session() as session:
+            try:
+                self._registry.build_connector(account, MemorySecrets(), self._clock, lambda: session)
+                self._registry.build_reader(account, MemorySecrets(), self._clock, lambda: session)
+            except ValueError as error:
+                return str(error)
+        return None
 
     def _signed_in_to(self, web: WebSignIn, account: Account, captured: CapturedSession) -> None:
         secret = web.secret(captured)

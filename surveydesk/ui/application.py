@@ -4,7 +4,7 @@ composition root."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -12,16 +12,26 @@ from PySide6.QtWidgets import QApplication
 from surveydesk import APP_ID, APP_NAME, __version__
 from surveydesk.autostart import Autostart, launch_command
 from surveydesk.menu_entry import MenuEntry, system_entry
+from surveydesk.services.demo_launcher import DemoLauncher, demo_command
 from surveydesk.services.poller import Poller
+from surveydesk.services.stop_signals import StopSignals
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.icons import app_icon, tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.resource_check import missing_resources
-from surveydesk.ui.shell_controller import ShellController, demo_starter
+from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.sign_in_window import prepare_web_engine
 from surveydesk.ui.translations import chosen_language, install_translators
 
-__all__ = ["add_shell", "app_icon", "create_application", "missing_resources", "tray_icon"]
+__all__ = [
+    "add_shell",
+    "app_icon",
+    "create_application",
+    "missing_resources",
+    "quit_cleanly_when_asked",
+    "tray_icon",
+    "when_the_session_ends",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +61,30 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
     return app
 
 
+def quit_cleanly_when_asked(app: QApplication, suspend_the_timer: Callable[[], None]) -> StopSignals:
+    """A logout, a shutdown, SIGTERM or Ctrl+C end SurveyDesk as its Quit does, not as a crash: the running clocks
+    are suspended at once (the session manager may end the process soon after it asked), then the event loop
+    ends and the composition root takes the core down in order, the write in progress finished. `close()` the
+    result once the event loop has ended."""
+
+    def quit_cleanly() -> None:
+        suspend_the_timer()
+        app.quit()
+
+    stop_signals = StopSignals(app)
+    stop_signals.received.connect(lambda number: log.info("signal %d received: quitting", number))
+    stop_signals.received.connect(quit_cleanly)
+    when_the_session_ends(app, quit_cleanly)
+    app.aboutToQuit.connect(suspend_the_timer)
+    return stop_signals
+
+
+def when_the_session_ends(app: QApplication, quit_cleanly: Callable[[], None]) -> None:
+    """At a logout or shutdown the session manager asks each application to save its work (`commitDataRequest`)
+    and may end the process soon after: SurveyDesk saves and quits then, without asking anything."""
+    app.commitDataRequest.connect(lambda _manager: quit_cleanly())
+
+
 def add_shell(
     window: MainWindow, poller: Poller, settings: SettingsStore, data_dir: Path | None, demo: bool
 ) -> ShellController:
@@ -58,5 +92,5 @@ def add_shell(
     autostart and menu entries start it with the same data folder; the demo starts apart from it."""
     this_copy = launch_command(data_dir)
     menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
-    start_demo = demo_starter(launch_command())
-    return ShellController(window, poller, settings, Autostart(this_copy), start_demo, demo, menu_entry)
+    demo_launcher = DemoLauncher(demo_command())
+    return ShellController(window, poller, settings, Autostart(this_copy), demo_launcher, demo, menu_entry)

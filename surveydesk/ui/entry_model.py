@@ -18,6 +18,7 @@ from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
+from surveydesk.ui.text import shown_title
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,7 +73,9 @@ class EntryTableModel(QAbstractTableModel):
             "submitted": self.tr("Submitted"),
             "awaiting_review": self.tr("Awaiting review"),
             "approved": self.tr("Approved"),
+            "presumed_approved": self.tr("Presumed approved"),
             "paid": self.tr("Paid"),
+            "presumed_paid": self.tr("Presumed paid"),
             "rejected": self.tr("Rejected"),
             "returned": self.tr("Returned"),
             "screened_out": self.tr("Screened out"),
@@ -82,12 +85,28 @@ class EntryTableModel(QAbstractTableModel):
             "bonus": self.tr("bonus"),
             "adjustment": self.tr("adjustment"),
             "reversal": self.tr("reversal"),
+            "payout": self.tr("sent to your wallet"),
         }
         service.page_loaded.connect(self._on_page)
 
     def status_name(self, status: str) -> str:
         """A ledger status in the worker's words ("awaiting_review": "Awaiting review")."""
         return self._statuses.get(status, status.replace("_", " "))
+
+    def presumption(self, entry: EntryRow) -> str | None:
+        """Why a presumed status is presumed, in words; None for a status the platform reported."""
+        name = platform_name(entry.platform)
+        if entry.status == "presumed_approved":
+            return self.tr(
+                "{0} stopped reporting this before deciding it. It approves on its own what waits too long, so "
+                "SurveyDesk counts it approved until {0} says otherwise."
+            ).format(name)
+        if entry.status == "presumed_paid":
+            return self.tr(
+                "{0} stopped reporting this before paying it, so SurveyDesk counts it paid until {0} says "
+                "otherwise."
+            ).format(name)
+        return None
 
     # --- Qt's model interface -------------------------------------------------------------------------------
 
@@ -112,7 +131,9 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (EntryColumn.TITLE, EntryColumn.NOTE):
-            return entry.title if column == EntryColumn.TITLE else entry.note or None
+            return shown_title(entry.platform, entry.title) if column == EntryColumn.TITLE else entry.note or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == EntryColumn.STATUS:
+            return self.presumption(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EntryColumn.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ENTRY_ROLE:
@@ -126,7 +147,8 @@ class EntryTableModel(QAbstractTableModel):
             return platform_name(entry.platform)
         if column == EntryColumn.TITLE:
             kind = self._kinds.get(entry.kind)
-            return entry.title if kind is None else self.tr("[{0}] {1}").format(kind, entry.title)
+            title = shown_title(entry.platform, entry.title)
+            return title if kind is None else self.tr("[{0}] {1}").format(kind, title)
         if column == EntryColumn.STATUS:
             return self.status_name(entry.status)
         if column == EntryColumn.AMOUNT:

@@ -24,6 +24,7 @@ from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
+from surveydesk.ui.links import offer_link
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 from surveydesk.ui.phone_feed import PhoneFeed
@@ -69,7 +70,7 @@ class FeedController(QObject):
         settings: SettingsStore,
         clock: Clock,
         icon: QIcon,
-        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         phone: PhoneAlerts | None = None,
         idle: SessionIdle | None = None,
     ) -> None:
@@ -110,6 +111,7 @@ class FeedController(QObject):
         self.tray.pause_requested.connect(window.pause_action.setChecked)
         self.tray.quit_requested.connect(window.quit_for_real)
         self.take_flow.said.connect(window.say)
+        self.take_flow.not_opened.connect(lambda address: offer_link(address, window))
         if window.timer_strip is not None:
             self.take_flow.attempt_started.connect(window.timer_strip.show_attempt)
             window.timer_strip.warned.connect(self._on_time_warning)
@@ -126,7 +128,7 @@ class FeedController(QObject):
 
     def newest_matches(self) -> list[Task]:
         """What the tray menu offers: the tasks in the list that pass the notification rules, newest first."""
-        matching = [task for task in self._window.model.tasks() if self._notifies(task)]
+        matching = [task for task in self._window.model.task_list.tasks() if self._notifies(task)]
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:

@@ -8,7 +8,9 @@ currency symbol goes, never a float's rounding.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
@@ -40,6 +42,23 @@ def format_rate(money: Money, locale: QLocale | None = None) -> str:
 def format_number(value: int, locale: QLocale | None = None) -> str:
     """A whole number with the language's thousands separator: `1 234` (fr), `1,234` (en)."""
     return display_locale(locale).toString(value)
+
+
+def amount_text(value: Money | Decimal | str, locale: QLocale | None = None) -> str:
+    """An amount to type or edit: digits with the language's decimal separator and no currency, e.g. `11,88`
+    (fr), `11.88` (en); `read_amount` reads it back."""
+    number = value.as_decimal() if isinstance(value, Money) else Decimal(value)
+    return f"{number:f}".replace(".", display_locale(locale).decimalPoint())
+
+
+# Spaces in a typed amount: French groups thousands with a (narrow) no-break space, and copied text brings any.
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def read_amount(text: str, currency: str) -> Money:
+    """An amount the worker typed, exactly: a comma or a point before the decimals (in either language), spaces
+    ignored. Raises MoneyError for what is not an amount."""
+    return Money.parse(_SPACES.sub("", text).replace(",", "."), currency)
 
 
 def format_date(moment: date | datetime, locale: QLocale | None = None) -> str:

@@ -96,6 +96,8 @@ class EarningsChart(_Chart):
         amounts.setTitleText(currency)
         chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(amounts)
+        if amounts.max() > amounts.min():  # a flat range has nothing to round (and Qt would make it NaN)
+            amounts.applyNiceNumbers()  # ticks on round amounts, not 65.5 and 131.1
 
     def bar_sets(self) -> list[QBarSet]:
         return [
@@ -108,7 +110,11 @@ class EarningsChart(_Chart):
 
 class _LineChart(_Chart):
     def _lines(
-        self, labels: Sequence[str], lines: Sequence[tuple[str, Sequence[float | None]]], unit: str
+        self,
+        labels: Sequence[str],
+        lines: Sequence[tuple[str, Sequence[float | None]]],
+        unit: str,
+        percent: bool = False,
     ) -> None:
         chart = self._clear()
         if not labels:
@@ -123,6 +129,7 @@ class _LineChart(_Chart):
         for name, values in lines:
             line = QLineSeries()
             line.setName(name)
+            line.setPointsVisible(True)  # a period alone (the first month) is a point with no line to draw
             for index, value in enumerate(values):
                 if value is not None:  # no figure (no hours, no rate): a gap, not a zero
                     line.append(index, value)
@@ -130,7 +137,13 @@ class _LineChart(_Chart):
             chart.addSeries(line)
             line.attachAxis(axis_x)
             line.attachAxis(axis_y)
-        axis_y.setRange(0, highest * 1.1 if highest > 0 else 1)
+        if percent:  # a share runs from none to all, whatever the figures (the axis went to 110 %)
+            axis_y.setRange(0, 100)
+            axis_y.setTickCount(5)
+            axis_y.setLabelFormat("%.0f")
+        else:
+            axis_y.setRange(0, highest * 1.1 if highest > 0 else 1)
+            axis_y.applyNiceNumbers()
 
     def points(self) -> int:
         return sum(series.count() for series in self.chart().series() if isinstance(series, QXYSeries))
@@ -171,6 +184,7 @@ class UnpaidChart(_LineChart):
                 (self.tr("Earnings not yet paid out"), [_percent(money.get(start)) for start in starts]),
             ],
             "%",
+            percent=True,
         )
 
 

@@ -1,4 +1,5 @@
-"""The history's small dialogs: the exchange-rate editor, a note on an entry, a correction of an entry."""
+"""The history's small dialogs: the exchange-rate editor, a note on an entry, a correction of an entry, and the
+choice an import with unreadable rows leaves to the worker."""
 
 from __future__ import annotations
 
@@ -28,26 +29,33 @@ from PySide6.QtWidgets import (
 from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ledger.history import EntryRow
-from surveydesk.ledger.rates import RateError, RateStore, parse_rate
-from surveydesk.ui.text import cell_text, plain_label
+from surveydesk.ledger.rates import Rate, RateError, parse_rate
+from surveydesk.platforms.prolific.submissions_csv import ParsedFile
+from surveydesk.services.history_service import HistoryService
+from surveydesk.ui.formatting import amount_text, format_number, read_amount
+from surveydesk.ui.text import cell_text, plain_label, shown_title, translated
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000
 
 
 class RatesDialog(QDialog):
-    """Exchange rates by date, as euros buy them (the ECB's convention); the worker may add, change, remove."""
+    """Exchange rates by date, as euros buy them (the ECB's convention); the worker may add, change, remove.
 
-    changed = Signal()
+    It only asks and shows: the history service reads and writes the rates on the pool, and says when they
+    changed (`rates_edited`), whoever changed them.
+    """
+
     update_requested = Signal()
 
     def __init__(
-        self, store: RateStore, last_update: Callable[[], str] | None = None, parent: QWidget | None = None
+        self, service: HistoryService, last_update: Callable[[], str] | None = None, parent: QWidget | None = None
     ) -> None:
         """`last_update` says when rates last came from the ECB (read again whenever the table is)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exchange rates"))
-        self._store = store
+        self._service = service
+        self._asked = 0  # the number of the latest list of rates asked for; older ones are not shown
         self._last_update = last_update or (lambda: "")
         self.last_update = plain_label(self)
         self.last_update.setWordWrap(True)
@@ -71,7 +79,7 @@ class RatesDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())
         self.rate = QLineEdit(self)
-        self.rate.setPlaceholderText("1.0921")
+        self.rate.setPlaceholderText(amount_text("1.0921"))
         self.rate.setAccessibleName(self.tr("How much of the currency 1 EUR buys"))
         self.add_button = QPushButton(self.tr("Keep this rate"), self)
         self.add_button.clicked.connect(self.add)
@@ -109,11 +117,20 @@ class RatesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.resize(520, 420)
+        # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
+        service.rates_loaded.connect(self._show_rates)
+        service.rates_edited.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         self.last_update.setText(self._last_update())
-        rates = sorted(self._store.all(), key=lambda rate: (rate.day, rate.currency), reverse=True)
+        self._asked += 1
+        self._service.load_rates(self._asked)
+
+    def _show_rates(self, number: int, kept: list[Rate]) -> None:
+        if number != self._asked:
+            return
+        rates = sorted(kept, key=lambda rate: (rate.day, rate.currency), reverse=True)
         self.table.setRowCount(len(rates))
         sources = {"ecb": self.tr("ECB"), "worker": self.tr("you")}
         for row, rate in enumerate(rates):
@@ -127,28 +144,26 @@ class RatesDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def add(self) -> bool:
+        """Ask for the typed rate to be kept; False (and the reason shown) when it cannot be right."""
         try:
             per_euro = parse_rate(self.rate.text())
             day = cast(date, self.day.date().toPython())  # PySide6 types QDate.toPython() as object
-            self._store.set_by_worker(self.currency.text(), day, per_euro)
+            self._service.keep_rate(self.currency.text(), day, per_euro)
         except (RateError, MoneyError) as error:
             self._say(
                 self.tr("Not kept: {0}. Enter a currency such as USD and a rate such as 1.0921.").format(error)
             )
             return False
         self._say("")
-        self.refresh()
-        self.changed.emit()
         return True
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        for row in rows:
-            currency, day = cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))
-            self._store.remove(currency, day)
-        if rows:
-            self.refresh()
-            self.changed.emit()
+        rates = [
+            (cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))) for row in rows
+        ]
+        if rates:
+            self._service.remove_rates(rates)
 
     def on_rates_updated(self, count: int) -> None:
         self.refresh()
@@ -173,7 +188,7 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(entry.note)
         self.text.setAccessibleName(self.tr("Your note"))
@@ -192,19 +207,20 @@ class NoteDialog(QDialog):
 class CorrectionDialog(QDialog):
     """The worker's correction of an entry's status or amount, kept beside (and believed over) the platform's."""
 
-    def __init__(self, entry: EntryRow, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: EntryRow, status_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct an entry"))
         self._entry = entry
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(entry.title)
+        title.setText(shown_title(entry.platform, entry.title))
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:
-            self.status.addItem(status.value.replace("_", " ").capitalize(), status)
+            if not status.presumed:  # SurveyDesk presumes; the worker knows
+                self.status.addItem(status_name(status.value), status)
         self.amount = QLineEdit(self)
-        self.amount.setText(str(entry.amount.as_decimal()))
+        self.amount.setText(amount_text(entry.amount))
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
         self.message = plain_label(self)
         self.message.setStyleSheet(WARNING)
@@ -224,16 +240,50 @@ class CorrectionDialog(QDialog):
         """What changed: a status and/or an amount; (None, None) when nothing did. Raises MoneyError."""
         chosen = self.status.currentData()  # Qt hands the enum back as its plain string
         status = None if chosen is None else Status(chosen)
-        amount = Money.parse(self.amount.text().strip().replace(",", "."), self._entry.amount.currency)
+        amount = read_amount(self.amount.text().strip(), self._entry.amount.currency)
         return status, (None if amount == self._entry.amount else amount)
 
     def _check_and_accept(self) -> None:
         try:
             status, amount = self.correction()
         except MoneyError:
-            self.message.setText(self.tr("Enter the amount as a number such as 1.50."))
+            self.message.setText(self.tr("Enter the amount as a number such as {0}.").format(amount_text("1.50")))
             return
         if status is None and amount is None:
             self.message.setText(self.tr("Nothing to correct: change the status or the amount."))
             return
         self.accept()
+
+
+class UnreadableRowsDialog(QDialog):
+    """Some rows of an import cannot be read: each is listed with its line and why, and the worker imports the
+    others or nothing (never half a file without her say)."""
+
+    def __init__(self, parsed: ParsedFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Some rows cannot be read"))
+        question = plain_label(self)
+        question.setWordWrap(True)
+        question.setText(
+            self.tr("{0} row(s) of this file cannot be read. Import the {1} others, or nothing?").format(
+                format_number(len(parsed.unreadable)), format_number(len(parsed.submissions))
+            )
+        )
+        self.rows = QPlainTextEdit(self)
+        self.rows.setReadOnly(True)
+        self.rows.setAccessibleName(self.tr("The rows that cannot be read"))
+        self.rows.setPlainText("\n".join(translated(row.said) for row in parsed.unreadable))
+        self.rows.setMinimumHeight(120)
+        self.rows.setMaximumHeight(320)  # the dialog stays on a 768-pixel screen
+        buttons = QDialogButtonBox(self)
+        self.import_rest = buttons.addButton(
+            self.tr("Import the {0} others").format(format_number(len(parsed.submissions))),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.import_nothing = buttons.addButton(self.tr("Import nothing"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(buttons)

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.earnings import Status
+from surveydesk.core.model import Account
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.progress import Progress
-from surveydesk.ledger.export import export_csv, export_json, export_summary_csv, yearly_summary
 from surveydesk.ledger.history import (
     APPROVED,
     DECLINED,
@@ -53,21 +53,23 @@ from surveydesk.ledger.history import (
     PERIODS,
     EntryFilter,
     EntryRow,
-    History,
+    EntryTimes,
     Totals,
 )
-from surveydesk.ledger.rates import RateStore
-from surveydesk.platforms.prolific.submissions_csv import ImportResult, import_submissions, parse_file
+from surveydesk.ledger.points import PointsValueStore
+from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
+from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
-from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
-from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
+from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
+from surveydesk.ui.points_dialog import PointsValueDialog
 from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.wages_panel import format_duration
 from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
@@ -87,19 +89,23 @@ class HistoryView(QWidget):
         self,
         service: HistoryService,
         long_job: LongJob,
-        database: Database,
+        files: LedgerFiles,
+        points_values: PointsValueStore,
         settings: SettingsStore,
         clock: Clock,
         prolific_accounts: Callable[[], Sequence[str]],
         parent: QWidget | None = None,
+        wall_accounts: Callable[[], Sequence[Account]] = tuple,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._job = long_job
-        self._db = database
+        self._files = files
+        self._points_values = points_values
         self._settings = settings
         self._clock = clock
         self._prolific_accounts = prolific_accounts
+        self._wall_accounts = wall_accounts
         self._data: HistoryData | None = None
         self._rates_problem = ""  # why the last update of the rates failed, until one succeeds
         self._reset_table_on_load = True
@@ -125,6 +131,7 @@ class HistoryView(QWidget):
         service.rates_updated.connect(self._on_rates_updated)
         service.rates_failed.connect(self._on_rates_failed)
         service.online_changed.connect(lambda _online: self._show_missing())
+        service.rates_edited.connect(lambda: self.refresh(reset_table=False))
         long_job.progressed.connect(self._on_job_progress)
         long_job.finished.connect(self._on_job_finished)
         long_job.cancelled.connect(self._on_job_cancelled)
@@ -154,6 +161,8 @@ class HistoryView(QWidget):
         self.currency.editingFinished.connect(self._on_currency_edited)
         self.rates_button = QPushButton(self.tr("Exchange rates…"), self)
         self.rates_button.clicked.connect(self.open_rates)
+        self.points_button = QPushButton(self.tr("Value of points…"), self)
+        self.points_button.clicked.connect(self.open_points)
         self.import_button = QPushButton(self.tr("Import Prolific CSV…"), self)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button = QToolButton(self)
@@ -277,6 +286,7 @@ class HistoryView(QWidget):
         toolbar.addWidget(plain_label_with(self, self.tr("in")))
         toolbar.addWidget(self.currency)
         toolbar.addWidget(self.rates_button)
+        toolbar.addWidget(self.points_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.export_button)
@@ -490,13 +500,25 @@ class HistoryView(QWidget):
         self.correct_button.setEnabled(enabled)
 
     def _on_events(
-        self, entry_id: str, events: list[tuple[datetime, str, str | None, Money | None, str | None]]
+        self,
+        entry_id: str,
+        events: list[tuple[datetime, str, str | None, Money | None, str | None]],
+        times: EntryTimes,
     ) -> None:
         selected = self.selected_entry()
         if selected is None or selected.id != entry_id:
             return
         sources = {"platform": self.tr("platform"), "local": self.tr("timed here"), "worker": self.tr("you")}
         lines = []
+        if times.disagree:  # the worker's evidence when a task takes longer (or shorter) than it says
+            assert times.platform_seconds is not None and times.timer_seconds is not None
+            lines.append(
+                self.tr("{0} counted {1} (h:mm) for this task; your timer counted {2}.").format(
+                    platform_name(selected.platform),
+                    format_duration(times.platform_seconds),
+                    format_duration(times.timer_seconds),
+                )
+            )
         for at, source, status, amount, note in events:
             parts = [format_date_time(at.astimezone(self._service.zone)), sources.get(source, source)]
             if status:
@@ -520,7 +542,7 @@ class HistoryView(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        dialog = CorrectionDialog(entry, self)
+        dialog = CorrectionDialog(entry, self.model.status_name, self)
         if dialog.exec() == CorrectionDialog.DialogCode.Accepted:
             status, amount = dialog.correction()
             self._service.correct(entry.id, status, amount)
@@ -554,12 +576,18 @@ class HistoryView(QWidget):
             self.refresh(reset_table=False)
 
     def open_rates(self) -> RatesDialog:
-        dialog = RatesDialog(RateStore(self._db), self._last_update_text, self)
-        dialog.changed.connect(lambda: self.refresh(reset_table=False))
+        dialog = RatesDialog(self._service, self._last_update_text, self)
         dialog.update_requested.connect(self._service.update_rates)
         # Bound methods of the dialog: Qt disconnects them when the dialog is gone.
         self._service.rates_updated.connect(dialog.on_rates_updated)
         self._service.rates_failed.connect(dialog.on_rates_failed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_points(self) -> PointsValueDialog:
+        """What the survey walls' points are worth; the walls read it again at their next check and sync."""
+        dialog = PointsValueDialog(self._points_values, self._wall_accounts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -612,25 +640,41 @@ class HistoryView(QWidget):
             self.start_import(Path(path), account)
 
     def start_import(self, source: Path, account: str) -> None:
-        """Import a Prolific CSV on the pool, with a progress dialog; all of it or, on any error, none."""
+        """Import a Prolific CSV on the pool, with a progress dialog. When rows cannot be read, the worker sees
+        each with its line and chooses to import the others or nothing."""
         recorded_at = self._clock.now()
+        label = self.tr("Importing {0}…").format(source.name)
 
-        def work(progress: Progress) -> ImportResult:
-            parsed = parse_file(source.read_bytes(), progress)
-            return import_submissions(self._db, account, parsed, recorded_at, progress)
+        def work(progress: Progress) -> ImportResult | ParsedFile:
+            return self._files.import_prolific_csv(source, account, recorded_at, progress)
 
-        def said(result: ImportResult) -> str:
-            self.refresh()
-            text = self.tr("Imported {0} submissions into {1} entries.").format(
-                format_number(result.rows), format_number(result.entries)
+        def said(result: ImportResult | ParsedFile) -> str:
+            if isinstance(result, ImportResult):
+                return self._imported(result)
+            summary = translated(result.unreadable_summary())
+            if (
+                result.submissions
+                and UnreadableRowsDialog(result, self).exec() == UnreadableRowsDialog.DialogCode.Accepted
+            ):
+                QTimer.singleShot(0, lambda: self.run_with_progress(label, importing(result), self._imported))
+                return self.tr("{0}. Importing the others…").format(summary)
+            return self.tr("{0}. Nothing was imported.").format(summary)
+
+        def importing(parsed: ParsedFile) -> Callable[[Progress], ImportResult]:
+            return lambda progress: self._files.import_readable(parsed, account, recorded_at, progress)
+
+        self.run_with_progress(label, work, said)
+
+    def _imported(self, result: ImportResult) -> str:
+        self.refresh()
+        text = self.tr("Imported {0} submissions into {1} entries.").format(
+            format_number(result.rows), format_number(result.entries)
+        )
+        if result.without_time:
+            text += " " + self.tr("{0} rows had no time and were left out.").format(
+                format_number(result.without_time)
             )
-            if result.without_time:
-                text += " " + self.tr("{0} rows had no time and were left out.").format(
-                    format_number(result.without_time)
-                )
-            return text
-
-        self.run_with_progress(self.tr("Importing {0}…").format(source.name), work, said)
+        return text
 
     def _choose_export(self, kind: str) -> None:
         year = None
@@ -652,14 +696,10 @@ class HistoryView(QWidget):
         currency = self.currency.text()
 
         def work(progress: Progress) -> int:
-            if kind == "csv":
-                return export_csv(self._db, target, progress)
-            if kind == "json":
-                return export_json(self._db, target, progress)
-            assert year is not None
-            summary = yearly_summary(History(self._db), year, currency)
-            export_summary_csv(summary, target)
-            return len(summary.platforms)
+            if kind == "summary":
+                assert year is not None
+                return self._files.export_summary(year, currency, target)
+            return self._files.export_ledger("json" if kind == "json" else "csv", target, progress)
 
         def said(count: int) -> str:
             if kind == "summary":

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
+from surveydesk.feed.task_list import TaskList
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
@@ -36,9 +37,9 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
-from surveydesk.ui.text import local_time, plain_label, plain_tooltip, translated
-from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip
-from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, shown_title, translated
+from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip, timer_request
+from surveydesk.work.model import Interruption, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
 
 # The age column only needs to move on about once a minute; more often would redraw for nothing.
@@ -64,14 +65,16 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         notices: Sequence[str] = (),
         timekeeper: Timekeeper | None = None,
+        tasks: TaskList | None = None,
     ) -> None:
+        """`tasks` is the task list to show (the model makes one when none is given)."""
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
         self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
         self.resize(_first_size())
 
-        self.model = TaskTableModel(now, self)
+        self.model = TaskTableModel(now, self, tasks)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -214,7 +217,7 @@ class MainWindow(QMainWindow):
         tasks_menu.addSeparator()
         self.check_now_action = QAction(self.tr("&Check now"), self)
         self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.check_now_action.triggered.connect(self._poller.poll_all_now)
+        self.check_now_action.triggered.connect(self._check_now)
         tasks_menu.addAction(self.check_now_action)
         take_action = QAction(self.tr("&Take the selected task"), self)
         take_action.setShortcut(QKeySequence("Ctrl+T"))
@@ -280,42 +283,65 @@ class MainWindow(QMainWindow):
         """Start timing a listed task (taking it on the platform is the worker's own click there)."""
         if self._timekeeper is None or self.timer_strip is None:
             return
-        attempt = self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform)))
-        self.timer_strip.show_attempt(attempt.id)
+        keeper = self._timekeeper
+        new = NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))
+        attempt = timer_request(lambda: keeper.take(new), self._say)
+        if attempt is not None:
+            self.timer_strip.show_attempt(attempt.id)
 
     def start_manual_task(self) -> None:
         if self._timekeeper is None or self.timer_strip is None:
             return
         dialog = ManualTaskDialog(parent=self)
-        if dialog.exec() and dialog.attempt is not None:
-            attempt = self._timekeeper.take(dialog.attempt)
-            self.timer_strip.show_attempt(attempt.id)
+        if dialog.exec() and (new := dialog.attempt) is not None:
+            keeper = self._timekeeper
+            attempt = timer_request(lambda: keeper.take(new), self._say)
+            if attempt is not None:
+                self.timer_strip.show_attempt(attempt.id)
 
     def ask_about_interruptions(self) -> None:
         """After a crash: ask, for each thing that was running, whether the time SurveyDesk missed was work."""
         if self._timekeeper is None:
             return
         for item in self._timekeeper.interruptions():
-            gap_minutes = max(0, int((datetime.now(UTC) - item.last_alive).total_seconds() // 60))
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowTitle(self.tr("SurveyDesk stopped unexpectedly"))
-            box.setText(
-                self.tr(
-                    "SurveyDesk stopped while timing {0} (last seen running at {1}).\n\n"
-                    "Count the {2} minutes since then as work?"
-                ).format(
-                    self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
-                    local_time(item.last_alive),
-                    gap_minutes,
-                )
+            box = plain_question(
+                self,
+                self.tr("SurveyDesk stopped unexpectedly"),
+                self.interruption_question(item, datetime.now(UTC)),
             )
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
         if self.timer_strip is not None:
             self.timer_strip.reload()
+
+    def interruption_question(self, item: Interruption, now: datetime) -> str:
+        """What SurveyDesk was timing when it stopped, and whether the time since its last sign of life was work;
+        a gap under a minute is said as such, never as "0 minutes"."""
+        gap_minutes = max(0, int((now - item.last_alive).total_seconds() // 60))
+        if gap_minutes == 0:
+            question = self.tr("Count the time since then (less than a minute) as work?")
+        elif gap_minutes == 1:
+            question = self.tr("Count the minute since then as work?")
+        else:
+            question = self.tr("Count the {0} minutes since then as work?").format(format_number(gap_minutes))
+        return (
+            self.tr("SurveyDesk stopped while timing {0} (last seen running at {1}).").format(
+                self.tr("your shift") if item.kind == "shift" else self.tr("“{0}”").format(item.title),
+                local_time(item.last_alive),
+            )
+            + "\n\n"
+            + question
+        )
+
+    def _check_now(self) -> None:
+        """Check every account now, or as soon as its platform allows, and say which."""
+        later = self._poller.poll_all_now()
+        if later is None:
+            self._say(self.tr("Checking every account now."))
+        else:
+            waiting = self.tr("Accounts checked moments ago wait as their platform asks; all are checked by {0}.")
+            self._say(waiting.format(local_time(later)))
 
     def _take_selection(self) -> None:
         task = self.selected_task()
@@ -357,12 +383,51 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # While the event loop runs, a close is the worker's (the window's ✕, Alt+F4, Quit) and may be asked
+        # about; once it has ended, the app is quitting and closes its window without a question nobody answers.
+        by_the_worker = QThread.currentThread().loopLevel() > 0
         if self.keep_running_in_tray and not self._quitting:
             event.ignore()
             self.hide()
             self.hidden_to_tray.emit()
             return
+        self._quitting = False
+        timed = self._task_being_timed() if by_the_worker else None
+        if timed is not None:
+            choice = self._ask_before_quitting(timed)
+            if choice != QMessageBox.ButtonRole.DestructiveRole:
+                event.ignore()
+                if choice == QMessageBox.ButtonRole.AcceptRole:
+                    self.showMinimized()
+                return
         super().closeEvent(event)
+
+    def _task_being_timed(self) -> str | None:
+        """The title of the task whose time is running now, if any."""
+        if self._timekeeper is None:
+            return None
+        keeper = self._timekeeper
+        return next(
+            (shown_title(a.platform, a.title) for a in keeper.open_attempts() if keeper.is_working(a.id)), None
+        )
+
+    def _ask_before_quitting(self, title: str) -> QMessageBox.ButtonRole:
+        """Quitting stops the timer: the worker chooses between that, keeping SurveyDesk running minimised
+        (where the timer goes on) and not closing at all."""
+        box = plain_question(
+            self,
+            self.tr("A task is being timed"),
+            self.tr(
+                "“{0}” is being timed. Quitting SurveyDesk pauses its timer and your shift until the next start."
+            ).format(title),
+        )
+        keep = box.addButton(self.tr("Keep running minimised"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
@@ -404,11 +469,11 @@ class MainWindow(QMainWindow):
         self.details.show_task(task, [] if task is None else self.model.fit_reasons(task))
 
     def _on_snapshot(self, tasks: list[Task]) -> None:
-        self.model.reset_tasks(tasks)
+        self.model.task_list.reset(tasks)
         self._add_platform_filters(task.platform for task in tasks)
 
     def _on_tasks_changed(self, result: MergeResult) -> None:
-        self.model.apply(result)
+        self.model.task_list.apply(result)
         self._add_platform_filters(task.platform for task in result.new)
         if self.details.task is not None:
             self._show_selected()

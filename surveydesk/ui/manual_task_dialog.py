@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.money import MoneyError
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.formatting import amount_text, read_amount
+from surveydesk.ui.text import plain_label, whole_placeholder, whole_title
 from surveydesk.work.model import NewAttempt
 
 KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", QT_TRANSLATE_NOOP("ManualTaskDialog", "Other"))
@@ -40,7 +41,7 @@ def manual_attempt(
             translate("ManualTaskDialog", "Give the task a title, so you can find it in your history.")
         )
     try:
-        reward = Money.parse(reward_text.strip().replace(",", ".") or "0", currency)
+        reward = read_amount(reward_text.strip() or "0", currency)
     except MoneyError:
         raise ValueError(
             translate("ManualTaskDialog", "“{0}” is not an amount in {1}.").format(reward_text, currency)
@@ -70,9 +71,9 @@ class ManualTaskDialog(QDialog):
         self.platform.setEditable(True)
         self.platform.addItems([self.tr(name) for name in KNOWN_PLATFORMS])
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("What the task is called on the platform"))
+        whole_placeholder(self.title, self.tr("What the task is called on the platform"))
         self.reward = QLineEdit(self)
-        self.reward.setPlaceholderText("0.50")
+        self.reward.setPlaceholderText(amount_text("0.50"))
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
@@ -102,6 +103,7 @@ class ManualTaskDialog(QDialog):
         form.addRow(self.tr("Time limit:"), self.limit)
         form.addRow(self.error)
         form.addRow(buttons)
+        whole_title(self)
 
     def _accept(self) -> None:
         try:

@@ -12,10 +12,9 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey, PlatformStatus, PollState, Task
 from surveydesk.core.take import TakeResult
 from surveydesk.net.http import USER_AGENT, make_session
-from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
+from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.platforms.registry import BUILT_IN, Registry, secret_reader
 from surveydesk.profile.eligibility import Eligibility, load_eligibility_table
-from surveydesk.profile.mappings import load_bitlabs_mapping
 from surveydesk.profile.marks import Marker, requirements_from
 from surveydesk.profile.risk import ScreenOutHistory, screen_out_history
 from surveydesk.profile.schema import load_schema
@@ -48,8 +47,10 @@ class ProfileController(QObject):
         clock: Clock,
         today: Callable[[], date] | None = None,
         registry: Registry = BUILT_IN,
+        shapes: ShapeWatch | None = None,
     ) -> None:
         super().__init__(window)
+        self._shapes = shapes  # where the click flow reports a changed reply; None: nowhere
         self._window = window
         self._database = database
         self._secrets = secrets
@@ -58,7 +59,7 @@ class ProfileController(QObject):
         self._clock = clock
         self._today = today or (lambda: datetime.now().date())  # the worker's own calendar day, for ages
         self.schema = load_schema()
-        self.bitlabs_mapping = load_bitlabs_mapping()
+        self._registry = registry
         self._sharing = registry.sharing()
         self._table = load_eligibility_table()
         self.store = ProfileStore(database, clock, registry.default_permission)
@@ -69,7 +70,8 @@ class ProfileController(QObject):
         self._polled: set[AccountKey] = set()
         poller.status_changed.connect(self._on_status)
         poller.account_removed.connect(self._polled.discard)
-        take_flow.set_before_opening("bitlabs", self.run_profiler)
+        for platform in registry.profilers():
+            take_flow.set_before_opening(platform, self.run_profiler)
         self.refresh_marks()
         self.refresh_history()
 
@@ -86,7 +88,7 @@ class ProfileController(QObject):
     def refresh_marks(self) -> None:
         """Mark every task again from the profile as saved now and the last history read."""
         eligibility = Eligibility(self._table, self.store.answers())
-        self._window.model.set_marker(
+        self._window.model.task_list.set_marker(
             Marker(eligibility, self._history, requirements_from(self._poller.connector_of))
         )
 
@@ -110,27 +112,26 @@ class ProfileController(QObject):
         self._background.run(work, done, lambda _error: None)
 
     def run_profiler(self, task: Task, taken: TakeResult, proceed: Callable[[str], None]) -> None:
-        """BitLabs' questions in a dialog before the survey opens; without a usable account, the survey opens
-        in the browser as before, where BitLabs asks them itself."""
+        """The platform's profiler questions in a dialog before the survey opens; without a usable account, the
+        survey opens in the browser as before, where the platform asks them itself."""
         account = next(
             (a for a in AccountStore(self._database).list_accounts() if a.key == task.account_key), None
         )
         if account is None:
             proceed(taken.opened_url)
             return
-        clicks = BitLabsClicks(
-            account.key,
-            account.base_url,
-            secret_reader(account, self._secrets),
-            make_session(USER_AGENT),
-            self._clock,
-            account.options,
+        profiler = self._registry.profilers()[task.platform]
+        clicks = profiler.flow(
+            account, secret_reader(account, self._secrets), make_session(USER_AGENT), self._clock
         )
+        if self._shapes is not None:
+            share_shape_watch(clicks, self._shapes)
         dialog = ProfilerDialog(
             clicks,
             task,
+            self._registry.name(task.platform),
             self.schema,
-            self.bitlabs_mapping,
+            profiler.mapping(),
             self.store,
             self._background,
             self._today,

@@ -373,6 +373,34 @@ class ProfileEditor(QDialog):
         self.changed.emit()
         return True
 
+    def has_unsaved_edits(self) -> bool:
+        """Whether an answer or a sharing choice on the pages differs from what is stored."""
+        stored = self._store.answers()
+        return any(
+            editor.value() != stored.get(field_id)
+            or any(editor.permission(p) != self._store.permission(field_id, p) for p in editor.sharing)
+            for field_id, editor in self.editors.items()
+        )
+
+    def reject(self) -> None:
+        """Close (the Close button, Escape, the window's ✕), asking first when edits were not saved: closing used
+        to drop them without a word."""
+        if self.has_unsaved_edits():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved answers"),
+                self.tr("Some answers or sharing choices were changed and not saved. Save them before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save()
+            ):
+                return
+        super().reject()
+
     def export_to(self, path: Path) -> None:
         document = self._store.export(self._schema.version)
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")

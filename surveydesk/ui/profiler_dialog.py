@@ -1,6 +1,6 @@
-"""BitLabs' profiler questions during a take, answered from the worker's profile.
+"""A platform's profiler questions during a take (BitLabs' click flow), answered from the worker's profile.
 
-Each question is planned by surveydesk.platforms.bitlabs.profiler: answered at once when the worker chose
+Each question is planned by surveydesk.profile.profiler: answered at once when the worker chose
 "always" for its field, shown ready to send when they chose "ask", and put to the worker when the profile has no
 answer they allow (their answer then goes into the profile, if they keep the box ticked). A different answer from
 the profile's is named before it is sent. When the flow redirects, the survey opens as any take does.
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.errors import PlatformError
+from surveydesk.core.errors import PlatformError, platform_outcome
 from surveydesk.core.model import Task
-from surveydesk.platforms.bitlabs.clicks import BitLabsClicks, ClickRefused, ClickStep
-from surveydesk.platforms.bitlabs.profiler import PLATFORM, Fill, Learned, Plan, learned_from, plan, warning_for
+from surveydesk.core.questions import ClickRefused, ClickStep, QuestionFlow
 from surveydesk.profile.mappings import BitLabsMapping
+from surveydesk.profile.profiler import Fill, Learned, Plan, learned_from, plan, warning_for
 from surveydesk.profile.schema import Schema
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore, extra_field
@@ -47,8 +47,9 @@ class ProfilerDialog(QDialog):
 
     def __init__(
         self,
-        clicks: BitLabsClicks,
+        clicks: QuestionFlow,
         task: Task,
+        platform_name: str,
         schema: Schema,
         mapping: BitLabsMapping,
         store: ProfileStore,
@@ -57,10 +58,12 @@ class ProfilerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Before the survey: BitLabs' questions"))
+        self.setWindowTitle(self.tr("Before the survey: {0}'s questions").format(platform_name))
         self.resize(560, 460)
         self._clicks = clicks
         self._task = task
+        self._platform = task.platform
+        self._name = platform_name
         self._schema = schema
         self._mapping = mapping
         self._store = store
@@ -85,7 +88,9 @@ class ProfilerDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.save_box = QCheckBox(self.tr("Save my answer to my profile"), self)
-        self.always_box = QCheckBox(self.tr("From now on, send this answer to BitLabs without asking"), self)
+        self.always_box = QCheckBox(
+            self.tr("From now on, send this answer to {0} without asking").format(platform_name), self
+        )
         self.filled = QListWidget(self)
         self.filled.setMaximumHeight(110)
         self.filled.setAccessibleName(self.tr("Questions already answered from your profile"))
@@ -125,15 +130,10 @@ class ProfilerDialog(QDialog):
     # --- the flow ----------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._wait(self.tr("Asking BitLabs for the survey's questions…"))
-
-        def work() -> tuple[str, ClickStep] | PlatformError:
-            try:
-                return self._clicks.start(self._task)
-            except PlatformError as error:
-                return error
-
-        self._background.run(work, self._on_started, self._on_bug)
+        self._wait(self.tr("Asking {0} for the survey's questions…").format(self._name))
+        self._background.run(
+            platform_outcome(lambda: self._clicks.start(self._task)), self._on_started, self._on_bug
+        )
 
     def send(self) -> None:
         item, box = self._plan, self.input
@@ -145,7 +145,7 @@ class ProfilerDialog(QDialog):
             self._say_error(translated(problem))
             return
         profile = self._store.answers()
-        learned = learned_from(item, answers, self._mapping, profile)
+        learned = learned_from(item, answers, self._mapping, profile, self._platform)
         conflict = warning_for(item, learned, profile, self._today())
         if conflict is not None and not self._warned and item.schema_field is not None:
             self._warned = True
@@ -155,7 +155,7 @@ class ProfilerDialog(QDialog):
         if self.save_box.isChecked() and learned is not None:
             self._keep(item, learned)
         if self.always_box.isChecked():
-            self._store.set_permission(item.field, PLATFORM, Permission.ALWAYS)
+            self._store.set_permission(item.field, self._platform, Permission.ALWAYS)
         self._send(item, answers)
 
     def skip(self) -> None:
@@ -167,34 +167,24 @@ class ProfilerDialog(QDialog):
             return
         self._wait(self.tr("Leaving the survey…"))
 
-        def work() -> PlatformError | None:
-            try:
-                self._clicks.leave(self._click_id, "OTHER")
-            except PlatformError as error:
-                return error
-            return None
-
-        self._background.run(work, self._on_left, self._on_bug)
+        click_id = self._click_id
+        self._background.run(
+            platform_outcome(lambda: self._clicks.leave(click_id, "OTHER")), self._on_left, self._on_bug
+        )
 
     # --- steps -------------------------------------------------------------------------------------------
 
     def _send(self, item: Plan, answers: list[str]) -> None:
-        self._store.record_sent(PLATFORM, self._task.account, [item.field], CHANNEL)
-        learned = learned_from(item, answers, self._mapping, self._store.answers())
+        self._store.record_sent(self._platform, self._task.account, [item.field], CHANNEL)
+        learned = learned_from(item, answers, self._mapping, self._store.answers(), self._platform)
         if item.schema_field is not None and learned is not None:
-            self._store.record_screener_answer(PLATFORM, self._task.external_id, item.field, learned.value)
+            self._store.record_screener_answer(self._platform, self._task.external_id, item.field, learned.value)
         self._step(lambda: self._clicks.answer(self._click_id, answers), self.tr("Sending your answer…"))
 
     def _step(self, call: Callable[[], ClickStep], waiting: str) -> None:
         self._wait(waiting)
 
-        def work() -> ClickStep | PlatformError:
-            try:
-                return call()
-            except PlatformError as error:
-                return error
-
-        self._background.run(work, self._on_step, self._on_bug)
+        self._background.run(platform_outcome(call), self._on_step, self._on_bug)
 
     def _on_started(self, outcome: tuple[str, ClickStep] | PlatformError) -> None:
         if isinstance(outcome, PlatformError):
@@ -205,14 +195,14 @@ class ProfilerDialog(QDialog):
 
     def _on_step(self, outcome: ClickStep | PlatformError) -> None:
         if isinstance(outcome, ClickRefused) and self._plan is not None:
-            self._show_question(self._plan)  # the same question again, with BitLabs' reason
+            self._show_question(self._plan)  # the same question again, with the platform's reason
             self._say_error(translated(outcome.message))
             return
         if isinstance(outcome, PlatformError):
             self._stuck(translated(outcome.message))
             return
         if outcome.question is None:
-            self.said.emit(self.tr("BitLabs' questions are done; the survey opens."))
+            self.said.emit(self.tr("{0}'s questions are done; the survey opens.").format(self._name))
             self.proceed.emit(outcome.redirect_url)
             self.accept()
             return
@@ -222,14 +212,15 @@ class ProfilerDialog(QDialog):
                     min((outcome.answered or 0) + 1, outcome.required), outcome.required
                 )
             )
-        fields = [field.id for field in self._schema.fields] + [extra_field(PLATFORM, outcome.question.id)]
+        fields = [field.id for field in self._schema.fields] + [extra_field(self._platform, outcome.question.id)]
         item = plan(
             outcome.question,
             self._schema,
             self._mapping,
             self._store.answers(),
-            self._store.permissions(PLATFORM, fields),
+            self._store.permissions(self._platform, fields),
             self._today(),
+            self._platform,
         )
         if item.fill is Fill.FILL:
             chosen = [c.text for c in item.question.choices if c.code in item.answers] or list(item.answers)
@@ -308,7 +299,7 @@ class ProfilerDialog(QDialog):
         self.error.setText(message)
 
     def _stuck(self, message: str) -> None:
-        """An error the flow cannot go on from: say it, and offer BitLabs' own pages in the browser."""
+        """An error the flow cannot go on from: say it, and offer the platform's own pages in the browser."""
         self._show_question(None)
         self._say_error(message)
         self.browser_button.show()

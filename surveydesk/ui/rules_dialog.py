@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.feed.rule_store import RuleStore
 from surveydesk.feed.rules import DEVICES, Rules
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.formatting import amount_text, read_amount
+from surveydesk.ui.text import plain_label, whole_placeholder
 
 # The currencies the platforms pay in today; a stored rule in another one is offered as well, not lost.
 CURRENCIES = ("GBP", "EUR", "USD")
@@ -88,20 +89,20 @@ class MoneyField(QWidget):
         if self.currency.findText(money.currency) < 0:
             self.currency.addItem(money.currency)
         self.currency.setCurrentText(money.currency)
-        self.amount.setText(str(money.as_decimal()))
+        self.amount.setText(amount_text(money))
 
     def read(self) -> tuple[bool, Money | None]:
         """(True, the amount or None when empty), or (False, None) with the reason shown under the field."""
-        # A comma is read as the decimal point, as the wages panel reads it: many workers type 0,50.
-        text = self.amount.text().strip().replace(",", ".")
+        text = self.amount.text().strip()
         code = self.currency.currentText()
         if not text:
             _say(self.error, "")
             return True, None
         try:
-            money = Money.parse(text, code)
+            money = read_amount(text, code)
         except MoneyError:
-            _say(self.error, self.tr("Not an amount in {0}: enter a number such as 0.50.").format(code))
+            example = amount_text("0.50")
+            _say(self.error, self.tr("Not an amount in {0}: enter a number such as {1}.").format(code, example))
             return False, None
         if money.minor < 0:
             _say(self.error, self.tr("Enter an amount of zero or more."))
@@ -128,8 +129,8 @@ class RulesForm(QWidget):
         self.hide_ineligible = QCheckBox(self.tr("Hide tasks my profile says I cannot take"), self)
         self.hide_ineligible.setVisible(eligibility_rule)
         self._eligibility_rule = eligibility_rule
-        self.min_reward = MoneyField("0.50", self)
-        self.min_reward_per_hour = MoneyField("9.00", self)
+        self.min_reward = MoneyField(amount_text("0.50"), self)
+        self.min_reward_per_hour = MoneyField(amount_text("9.00"), self)
         self.max_minutes = QSpinBox(self)
         self.max_minutes.setRange(0, _MAX_MINUTES)
         self.max_minutes.setSuffix(self.tr(" min"))
@@ -138,9 +139,9 @@ class RulesForm(QWidget):
         self.min_places.setRange(0, _MAX_PLACES)
         self.min_places.setSpecialValueText(self.tr("No minimum"))
         self.include_words = QLineEdit(self)
-        self.include_words.setPlaceholderText(self.tr("e.g. survey, diary: a task must mention one of them"))
+        whole_placeholder(self.include_words, self.tr("e.g. survey, diary: a task must mention one of them"))
         self.exclude_words = QLineEdit(self)
-        self.exclude_words.setPlaceholderText(self.tr("e.g. webcam, download: a task must mention none"))
+        whole_placeholder(self.exclude_words, self.tr("e.g. webcam, download: a task must mention none"))
         self.allowed_requesters = QPlainTextEdit(self)
         self.allowed_requesters.setPlaceholderText(self.tr("One name or id per line; empty for everyone"))
         self.blocked_requesters = QPlainTextEdit(self)

@@ -4,14 +4,15 @@ preferences, the keyboard (shortcuts, tab order) and Help ▸ Keyboard shortcuts
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+import logging
 
-from PySide6.QtCore import QObject, QProcess, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QMenu, QWidget
 
 from surveydesk.autostart import Autostart
 from surveydesk.menu_entry import MenuEntry
+from surveydesk.services.demo_launcher import DemoLauncher
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.first_run import EmptyListHint, WelcomePage
@@ -19,15 +20,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.preferences_dialog import PreferencesDialog
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog
 
-
-def demo_starter(command: Sequence[str]) -> Callable[[], bool]:
-    """Starts SurveyDesk on the demo exchange as a process of its own (its data lives apart, so both run)."""
-
-    def start() -> bool:
-        started, _pid = QProcess.startDetached(command[0], [*command[1:], "--demo"])
-        return bool(started)
-
-    return start
+log = logging.getLogger(__name__)
 
 
 class ShellController(QObject):
@@ -39,7 +32,7 @@ class ShellController(QObject):
         poller: Poller,
         settings: SettingsStore,
         autostart: Autostart,
-        start_demo: Callable[[], bool],
+        demo_launcher: DemoLauncher,
         demo: bool = False,
         menu_entry: MenuEntry | None = None,
     ) -> None:
@@ -48,7 +41,9 @@ class ShellController(QObject):
         self._settings = settings
         self._autostart = autostart
         self._menu_entry = menu_entry
-        self._start_demo = start_demo
+        self._demo = demo_launcher
+        demo_launcher.setParent(self)
+        demo_launcher.failed.connect(self._on_demo_failed)
         self.hint = EmptyListHint(window, poller)
         self.welcome: WelcomePage | None = None
         self._add_actions()
@@ -138,10 +133,19 @@ class ShellController(QObject):
     def _on_demo_requested(self) -> None:
         if self.welcome is None:
             return
-        if self._start_demo():
+        if self._demo.start():
             self.welcome.status.setText(self.tr("The demo is starting in a window of its own."))
         else:
             self.welcome.status.setText(self.tr("The demo could not be started; see the log file."))
+
+    def _on_demo_failed(self, last_words: str) -> None:
+        log.warning("the demo stopped as it started: %s", last_words or "(it said nothing)")
+        if self.welcome is not None:
+            self.welcome.status.setText(
+                self.tr(
+                    "The demo stopped as soon as it started. Try again; if it stops again, the log file says why."
+                )
+            )
 
     # --- dialogs -----------------------------------------------------------------------------------------------
 

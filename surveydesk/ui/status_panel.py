@@ -38,6 +38,16 @@ _STATE_NAMES = {
     PollState.OK: QT_TRANSLATE_NOOP("StatusPanel", "Working"),
     PollState.ERROR: QT_TRANSLATE_NOOP("StatusPanel", "Problem"),
 }
+# A platform asking to slow down is its ordinary pacing, not a problem: an amber mark, not the red of trouble.
+_PACED_COLOUR = "#b7791f"
+_PACED_NAME = QT_TRANSLATE_NOOP("StatusPanel", "Paced: the platform asked to wait a little")
+
+
+def _mark(status: PlatformStatus) -> tuple[str, str]:
+    """The state mark's colour and its name (for the tooltip and screen readers)."""
+    if status.state is PollState.ERROR and status.error_kind == "rate-limited":
+        return _PACED_COLOUR, translate("StatusPanel", _PACED_NAME)
+    return _STATE_COLOURS[status.state], translate("StatusPanel", _STATE_NAMES[status.state])
 
 
 translate = QCoreApplication.translate
@@ -112,10 +122,10 @@ class StatusPanel(QWidget):
         row = self._row(status.account)
         # Each change re-lays the panel out on the GUI thread: only what differs is set.
         _set_if_changed(row.mark, "●")
-        style = f"color: {_STATE_COLOURS[status.state]};"
+        colour, state = _mark(status)
+        style = f"color: {colour};"
         if row.mark.styleSheet() != style:
             row.mark.setStyleSheet(style)
-            state = translate("StatusPanel", _STATE_NAMES[status.state])
             row.mark.setToolTip(state)
             row.mark.setAccessibleName(state)
         _set_if_changed(row.name, f"{platform_name(status.account.platform)} ({status.label})")
@@ -151,6 +161,11 @@ class StatusPanel(QWidget):
     def line_for(self, account: AccountKey) -> str:
         """The status words shown for an account (for tests and accessibility)."""
         return self._rows[account].line.text() if account in self._rows else ""
+
+    def mark_for(self, account: AccountKey) -> tuple[str, str]:
+        """The state mark's style and its name as the tooltip says it (for tests and accessibility)."""
+        row = self._rows.get(account)
+        return ("", "") if row is None else (row.mark.styleSheet(), row.mark.toolTip())
 
     def can_reconnect(self, account: AccountKey) -> bool:
         return account in self._rows and not self._rows[account].reconnect.isHidden()

@@ -25,6 +25,9 @@ from surveydesk.ui.formatting import format_date_time
 from surveydesk.ui.keep_secret import keep_secret
 from surveydesk.ui.text import plain_label, translated
 
+# The database a first set-up proposes: shown as the field's value, so that leaving it as it is works.
+DEFAULT_DATABASE = "surveydesk"
+
 
 class SyncDialog(QDialog):
     """Edits this computer's sync target; saving it (or "Sync now") starts an exchange through the service."""
@@ -49,8 +52,7 @@ class SyncDialog(QDialog):
 
         self.server_url = QLineEdit(self)
         self.server_url.setPlaceholderText(self.tr("https://couch.example.org"))
-        self.database = QLineEdit(self)
-        self.database.setPlaceholderText(self.tr("surveydesk"))
+        self.database = QLineEdit(DEFAULT_DATABASE, self)  # a value to keep or change, not a grey example
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -216,7 +218,7 @@ class SyncDialog(QDialog):
             except SecretsUnavailable as problem:
                 self.feedback.setText(translated(problem.message))
         self.server_url.clear()
-        self.database.clear()
+        self.database.setText(DEFAULT_DATABASE)
         self.user.clear()
         self.password.clear()
         self._service.settings_changed()

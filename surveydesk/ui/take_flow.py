@@ -11,16 +11,16 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from surveydesk.core.errors import PlatformError, platform_outcome
+from surveydesk.core.links import openable
 from surveydesk.core.model import Task
 from surveydesk.core.take import TakeResult
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
 from surveydesk.ui.text import task_title, translated
+from surveydesk.ui.timer_strip import timer_request
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
-
-_OPENABLE = ("http", "https")
 
 # Runs between a platform's yes and the opening of the task: given the task, what the platform answered and
 # `proceed` (to call with the address to open, or not at all when the worker gave up).
@@ -34,13 +34,14 @@ class TakeFlow(QObject):
     taken = Signal(object)  # the Task, once the platform said yes
     not_taken = Signal(object, str)  # the Task, and why not in words
     attempt_started = Signal(int)  # the timer's attempt for it
+    not_opened = Signal(str)  # the address of a taken task's page no web browser could be started for
 
     def __init__(
         self,
         poller: Poller,
         background: Background,
         timekeeper: Timekeeper | None,
-        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,15 +86,24 @@ class TakeFlow(QObject):
             step(task, outcome, lambda address: self._open(task, address, outcome.message))
 
     def _open(self, task: Task, address: str, message: str) -> None:
-        url = QUrl(address)
-        if url.scheme() in _OPENABLE:
-            self._open_url(url)
-        self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
-        self.taken.emit(task)
-        if self._timekeeper is not None:
-            self.attempt_started.emit(
-                self._timekeeper.take(NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))).id
+        if not openable(address):  # the platform gave no address, or one that hides where it leads (core/links.py)
+            self.said.emit(
+                self.tr("“{0}” was not opened: its address is not one SurveyDesk trusts.").format(task_title(task))
             )
+        elif self._open_url(QUrl(address)):
+            self.said.emit(translated(message))  # the connector's words, a Sentence (core/translatable.py)
+        else:  # no web browser started: the connector's "Opened in …" would not be true
+            self.said.emit(
+                self.tr("“{0}” is taken, but no web browser could be opened for it.").format(task_title(task))
+            )
+            self.not_opened.emit(address)
+        self.taken.emit(task)
+        keeper = self._timekeeper
+        if keeper is not None:
+            new = NewAttempt.for_task(task, BUILT_IN.is_survey_wall(task.platform))
+            attempt = timer_request(lambda: keeper.take(new), self.said.emit)
+            if attempt is not None:
+                self.attempt_started.emit(attempt.id)
 
     def _failed(self, task: Task) -> None:
         self._in_flight.discard(task.key)

@@ -8,12 +8,14 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from surveydesk.core.links import host_of, openable
 from surveydesk.core.model import Task
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_rate
+from surveydesk.ui.links import offer_link
 from surveydesk.ui.text import local_time, plain_label, task_title
 
-_OPENABLE_SCHEMES = ("http", "https")
+_HOST_SHOWN = 40  # characters of a link's host on the open button, so a long one cannot widen the window
 
 
 class TaskDetails(QWidget):
@@ -103,7 +105,13 @@ class TaskDetails(QWidget):
         self.timing.setText(self._timing_text(task))
         self.devices.setText(", ".join(task.devices) or self.tr("any"))
         self.description.setPlainText(task.description)
-        self.open_button.setEnabled(QUrl(task.url).scheme() in _OPENABLE_SCHEMES)
+        can_open = openable(task.url)
+        self.open_button.setEnabled(can_open)
+        host = host_of(task.url) if can_open else ""  # where the browser goes, whatever the link's text says
+        if len(host) > _HOST_SHOWN:  # its end names the site: "…survey.example", not "long-prefix.…"
+            host = "…" + host[-_HOST_SHOWN + 1 :]
+        opens = self.tr("Open task page on {0}").format(host) if host else self.tr("Open task page")
+        self.open_button.setText(opens)
         self.start_button.setEnabled(True)
         self.take_button.setEnabled(True)
 
@@ -119,7 +127,6 @@ class TaskDetails(QWidget):
         return "  ·  ".join(parts)
 
     def _open_page(self) -> None:
-        if self._task is not None:
-            url = QUrl(self._task.url)
-            if url.scheme() in _OPENABLE_SCHEMES:
-                QDesktopServices.openUrl(url)
+        url = self._task.url if self._task is not None else ""
+        if openable(url) and not QDesktopServices.openUrl(QUrl(url)):
+            offer_link(url, self)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QStyle, QStyleOptionFrame, QTableWidget, QWidget
 
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
@@ -21,6 +21,43 @@ def plain_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A question box whose text is never read as markup (it names tasks), for the caller to add its answers."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(title)
+    box.setText(text)
+    return box
+
+
+# What QLineEdit keeps around its text inside the frame: 2 px each side, and 1 for the cursor.
+_LINE_EDIT_MARGINS = 5
+# What a window manager's title bar keeps beside the title: the window's icon and its three buttons.
+_TITLE_BAR_BUTTONS = 160
+
+
+def whole_placeholder(field: QLineEdit, text: str) -> None:
+    """Give a field its grey example and keep the field wide enough to show all of it: a French example is
+    longer than the English one, and a narrow field cut it ("Le nom de la tâche s…")."""
+    field.setPlaceholderText(text)
+    option = QStyleOptionFrame()
+    option.initFrom(field)
+    option.lineWidth = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, field)
+    margins = field.textMargins()
+    inner = field.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + _LINE_EDIT_MARGINS
+    needed = field.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(inner, field.fontMetrics().height()), field
+    )
+    field.setMinimumWidth(needed.width())
+
+
+def whole_title(window: QWidget) -> None:
+    """Keep a small window wide enough for the title bar to show its whole title ("Commencer…he à la main")."""
+    needed = window.fontMetrics().horizontalAdvance(window.windowTitle()) + _TITLE_BAR_BUTTONS
+    window.setMinimumWidth(max(window.minimumWidth(), needed))
 
 
 def plain_tooltip(text: str) -> str:
@@ -50,11 +87,20 @@ def translated(text: str) -> str:
 
 
 def task_title(task: Task) -> str:
-    """The title as the platform sent it; a survey wall's title, composed by its connector in English (and
-    stored so, as part of the offer), in the worker's language."""
-    if not BUILT_IN.is_survey_wall(task.platform):
-        return task.title
-    return SEPARATOR.join(translated(part) for part in title_words(task.title))
+    return shown_title(task.platform, task.title)
+
+
+def shown_title(platform: str, title: str) -> str:
+    """A task's title as the platform means it, wherever it is shown (the list, the timer, the History).
+
+    Some platforms send HTML entities in their plain-text titles ("Tom &amp; Jerry"): they are decoded to the
+    characters they stand for, and the result is still shown as plain text, never read as markup. A survey
+    wall's title, composed by its connector in English (and stored so, as part of the offer), is shown in the
+    worker's language."""
+    decoded = html.unescape(title)
+    if not BUILT_IN.is_survey_wall(platform):
+        return decoded
+    return SEPARATOR.join(translated(part) for part in title_words(decoded))
 
 
 def _value_text(value: object) -> str:

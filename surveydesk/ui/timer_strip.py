@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.store import DiskFullError
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.text import plain_label, shown_title, translated
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from surveydesk.work.wages import task_wage
 
 _TICK_MS = 1000
+_T = TypeVar("_T")
 _RATE_AFTER_SECONDS = 60
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
@@ -36,6 +39,18 @@ def format_clock(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def timer_request(action: Callable[[], _T], say: Callable[[str], None]) -> _T | None:
+    """Run a request of the timer; one it refuses, or a full disk refuses, is said in words instead of raised
+    (and nothing of it was written)."""
+    try:
+        return action()
+    except TimerError as error:
+        say(translated(error.args[0]))  # a Sentence of the timekeeper's
+    except DiskFullError as error:
+        say(translated(error.message))
+    return None
 
 
 class TimerStrip(QFrame):
@@ -62,22 +77,44 @@ class TimerStrip(QFrame):
         self.elapsed_label = plain_label(self)
         self.countdown_label = plain_label(self)
         self.wage_label = plain_label(self)
+        self.unsaved_label = plain_label(self)  # in the wage's place while a full disk keeps the clocks in memory
+        self.unsaved_label.setText(self.tr("Disk full"))  # short: the strip fits 1366 px in French too
+        self.unsaved_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.unsaved_label.setToolTip(
+            self.tr(
+                "The timer keeps counting, but the disk is full so nothing can be saved. Free some space: "
+                "the time is saved as soon as it can be."
+            )
+        )
+        self.unsaved_label.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
+        # Two rows of controls side by side, or one above the other when the window is too narrow for both
+        # (a 1366 px laptop in French): the strip reflows instead of widening the window past the screen.
+        self._clocks = QWidget(self)
+        clocks = QHBoxLayout(self._clocks)
+        clocks.setContentsMargins(0, 0, 0, 0)
         for widget in (self.shift_label, self.clock_button, self.attempts, self.elapsed_label):
-            layout.addWidget(widget)
-        layout.addWidget(self.countdown_label)
-        layout.addWidget(self.wage_label)
-        layout.addStretch(1)
-        layout.addWidget(self.pause_button)
+            clocks.addWidget(widget)
+        clocks.addWidget(self.countdown_label)
+        clocks.addWidget(self.wage_label)
+        clocks.addWidget(self.unsaved_label)
+        clocks.addStretch(1)
+        self._actions = QWidget(self)
+        actions = QHBoxLayout(self._actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
+        actions.addWidget(self.pause_button)
         for outcome, label in OUTCOME_LABELS.items():
             button = QPushButton(self.tr(label), self)
             button.clicked.connect(lambda _checked=False, chosen=outcome: self.finish(chosen))
             self.outcome_buttons[outcome] = button
-            layout.addWidget(button)
+            actions.addWidget(button)
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(6, 3, 6, 3)
+        self._rows.addWidget(self._clocks, 1)
+        self._rows.addWidget(self._actions)
 
         self._tick = QTimer(self)
         self._tick.setInterval(_TICK_MS)
@@ -94,13 +131,43 @@ class TimerStrip(QFrame):
         self._tick.stop()
         super().hideEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider row: the strip wraps rather than make the window wider than the screen."""
+        margins = self._rows.contentsMargins()
+        rows = max(self._clocks.minimumSizeHint().width(), self._actions.minimumSizeHint().width())
+        return QSize(rows + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether the outcome buttons are on a row of their own, under the clocks."""
+        return self._rows.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _reflow(self) -> None:
+        margins = self._rows.contentsMargins()
+        one_row = (
+            self._clocks.sizeHint().width()
+            + self._rows.spacing()
+            + self._actions.sizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
+        wrap = self.width() < one_row
+        if wrap != self.wrapped:
+            direction = QBoxLayout.Direction.TopToBottom if wrap else QBoxLayout.Direction.LeftToRight
+            self._rows.setDirection(direction)
+            self.updateGeometry()
+
     # --- what the buttons and the Work menu do ---------------------------------------------------------------
 
     def toggle_shift(self) -> None:
         if self._keeper.shift is not None and self._keeper.shift_running:
-            self._keeper.clock_out()
+            self._act(self._keeper.clock_out)
         else:
-            self._keeper.clock_in()
+            self._act(self._keeper.clock_in)
         self._after_change()
 
     def toggle_pause(self) -> None:
@@ -141,7 +208,7 @@ class TimerStrip(QFrame):
         self.attempts.blockSignals(True)
         self.attempts.clear()
         for attempt in open_attempts:
-            self.attempts.addItem(attempt.title, attempt.id)
+            self.attempts.addItem(shown_title(attempt.platform, attempt.title), attempt.id)
         wanted = keep if keep in [a.id for a in open_attempts] else working
         index = self.attempts.findData(wanted) if wanted is not None else self.attempts.count() - 1
         self.attempts.setCurrentIndex(max(index, 0) if self.attempts.count() else -1)
@@ -151,6 +218,11 @@ class TimerStrip(QFrame):
 
     def refresh(self) -> None:
         """Update the clocks; called every second."""
+        if self._keeper.unsaved != self.unsaved_label.isVisibleTo(self):
+            self.unsaved_label.setVisible(self._keeper.unsaved)
+            self.wage_label.setVisible(not self._keeper.unsaved)  # its place: the strip fits a small laptop
+            if self._keeper.unsaved:
+                self.failed.emit(self.unsaved_label.toolTip())
         shift = self._keeper.shift
         if shift is None:
             self.shift_label.setText(self.tr("Not clocked in"))
@@ -172,6 +244,7 @@ class TimerStrip(QFrame):
             self.countdown_label.clear()
             self.wage_label.clear()
             self.pause_button.setText(self.tr("Pause"))
+            self._reflow()
             return
         working = self._keeper.is_working(attempt.id)
         self.pause_button.setText(self.tr("Pause") if working else self.tr("Resume"))
@@ -184,6 +257,7 @@ class TimerStrip(QFrame):
         per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""
         self.wage_label.setText(format_money(attempt.reward) + promised + per_hour)
         self._show_countdown(attempt)
+        self._reflow()  # the texts changed width, the strip did not
 
     def _show_countdown(self, attempt: Attempt) -> None:
         remaining = self._keeper.remaining_seconds(attempt)
@@ -200,11 +274,12 @@ class TimerStrip(QFrame):
             self.warned.emit(self._warning_text(attempt, warning))
 
     def _warning_text(self, attempt: Attempt, warning: LimitWarning) -> str:
+        title = shown_title(attempt.platform, attempt.title)
         if warning is LimitWarning.EXPIRED:
-            return self.tr("Time is up for “{0}”.").format(attempt.title)
+            return self.tr("Time is up for “{0}”.").format(title)
         if warning is LimitWarning.TWO_MINUTES:
-            return self.tr("2 minutes left for “{0}”.").format(attempt.title)
-        return self.tr("80% of the time allowed for “{0}” has gone.").format(attempt.title)
+            return self.tr("2 minutes left for “{0}”.").format(title)
+        return self.tr("80% of the time allowed for “{0}” has gone.").format(title)
 
     # --- plumbing --------------------------------------------------------------------------------------------
 
@@ -213,12 +288,7 @@ class TimerStrip(QFrame):
 
     def _act(self, action: Callable[[], object]) -> bool:
         """Run a timer request; a refusal is said to the worker instead of raised."""
-        try:
-            action()
-        except TimerError as error:
-            self.failed.emit(translated(error.args[0]))  # a Sentence of the timekeeper's
-            return False
-        return True
+        return timer_request(lambda: action() or True, self.failed.emit) is not None
 
     def _after_change(self, select: int | None = None) -> None:
         self.reload(select)

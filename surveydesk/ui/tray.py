@@ -42,6 +42,7 @@ class Tray(QObject):
         self._last_alert: Alert | None = None
         self._unseen = 0
         self._problems: list[str] = []
+        self._goals: list[str] = []
         self._work_menu: QMenu | None = None
         self._icon = QSystemTrayIcon(icon, self)
         self._menu = QMenu()
@@ -83,6 +84,11 @@ class Tray(QObject):
         self._problems = problems
         self._update_tooltip()
 
+    def set_goals(self, lines: list[str]) -> None:
+        """The earnings goals' progress in words, one line each, said in the tooltip under the tasks."""
+        self._goals = lines
+        self._update_tooltip()
+
     def _update_tooltip(self) -> None:
         count = self._unseen
         if not count:
@@ -91,7 +97,7 @@ class Tray(QObject):
             tip = self.tr("SurveyDesk — 1 new matching task")
         else:
             tip = self.tr("SurveyDesk — {0} new matching tasks").format(format_number(count))
-        self._icon.setToolTip("\n".join([tip, *self._problems]))
+        self._icon.setToolTip("\n".join([tip, *self._goals, *self._problems]))
 
     def tooltip(self) -> str:
         return self._icon.toolTip()

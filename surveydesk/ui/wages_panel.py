@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.ui.formatting import format_money, format_number
+from surveydesk.ui.formatting import amount_text, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label, translated
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
@@ -147,7 +148,7 @@ class MinimumWageEditor(QGroupBox):
         self.country.activated.connect(self._propose_default)
         self.amount = QLineEdit(self)
         self.amount.setAccessibleName(self.tr("Minimum wage per hour"))
-        self.amount.setPlaceholderText("11.88")
+        self.amount.setPlaceholderText(amount_text("11.88"))
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$"), self))
         self.amount.setToolTip(self.tr("Gross, per hour; leave empty to compare with nothing"))
         self.currency = QLineEdit(self)
@@ -171,11 +172,15 @@ class MinimumWageEditor(QGroupBox):
 
     def save(self) -> bool:
         """Keep what the fields say; an amount that cannot be read exactly is refused in words."""
-        text = self.amount.text().strip().replace(",", ".")
+        text = self.amount.text().strip()
         try:
-            wage = Money.parse(text, self.currency.text()) if text else None
+            wage = read_amount(text, self.currency.text()) if text else None
         except MoneyError:
-            self._say(self.tr("Enter an amount such as 11.88 and a currency code such as EUR."), warning=True)
+            example = amount_text("11.88")
+            self._say(
+                self.tr("Enter an amount such as {0} and a currency code such as EUR.").format(example),
+                warning=True,
+            )
             return False
         self._settings.set_country(self.country.currentData())
         self._settings.set_minimum_wage(wage)
@@ -193,7 +198,7 @@ class MinimumWageEditor(QGroupBox):
         self._say("", warning=False)
 
     def _show_wage(self, wage: Money | None) -> None:
-        self.amount.setText("" if wage is None else str(wage.as_decimal()))
+        self.amount.setText("" if wage is None else amount_text(wage))
         if wage is not None:
             self.currency.setText(wage.currency)
 
@@ -253,6 +258,12 @@ class WagesPanel(QWidget):
         layout.addWidget(self.month_tabs, 1)
         layout.addWidget(self.editor)
         self._set_figures_visible(False)
+
+    def add_section(self, section: QWidget) -> None:
+        """A section of figures worked out elsewhere (the earnings goals), above the minimum wage's editor."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.editor), section)
 
     def show_summary(self, summary: WageSummary) -> None:
         self._summary = summary
@@ -336,7 +347,8 @@ class WagesPanel(QWidget):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        # Shared out across the width: at its default size a French header ("Salaire par tâche") was cut.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSortIndicator(_TIME, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         return table

@@ -7,6 +7,7 @@ the computer does not change them; every transition is written at once. Open str
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -14,8 +15,11 @@ from enum import StrEnum
 from surveydesk.core.clock import StopwatchClock
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.store.database import DiskFullError
 from surveydesk.work.model import Attempt, Interruption, NewAttempt, Outcome, Shift
 from surveydesk.work.store import OpenStretch, WorkLog
+
+log = logging.getLogger(__name__)
 
 # How often open stretches should write their sign of life (`keep_alive`): a crash loses at most this much.
 KEEP_ALIVE_INTERVAL = timedelta(seconds=30)
@@ -73,6 +77,13 @@ class Timekeeper:
         self._attempts: dict[int, _Running] = {}
         self._taken_at: dict[int, float] = {}  # monotonic reading when each attempt of this run was taken
         self._interrupted: list[OpenStretch] = log.open_stretches()
+        self._unsaved = False
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the last sign of life could not be written (a full disk): the clocks run on in memory and
+        the next `keep_alive` that finds room writes them whole."""
+        return self._unsaved
 
     # --- recovery -------------------------------------------------------------------------------------------
 
@@ -138,7 +149,7 @@ class Timekeeper:
         current = self._log.open_shift()
         if current is None:
             return
-        self.suspend()
+        self._suspend()
         self._log.end_shift(current.id, self._clock.now())
 
     def shift_seconds(self) -> float:
@@ -169,26 +180,27 @@ class Timekeeper:
         return self._log.attempt(attempt_id)
 
     def pause(self, attempt_id: int) -> Attempt:
-        running = self._attempts.pop(attempt_id, None)
+        running = self._attempts.get(attempt_id)
         if running is None:
             return self._open_attempt(attempt_id)
         now = self._clock.now()
         seconds = running.seconds(self._clock.monotonic())
         self._log.close_stretch(running.stretch_id, seconds, now, (attempt_id, "paused"))
+        del self._attempts[attempt_id]  # only once written: a pause the disk refused leaves the clock running
         return self._log.attempt(attempt_id)
 
     def resume(self, attempt_id: int) -> Attempt:
         attempt = self._open_attempt(attempt_id)
-        if self._has_interrupted("attempt", attempt_id):
-            raise TimerError(
-                QT_TRANSLATE_NOOP(
-                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
-                )
-            )
+        self._require_resolved("attempt", attempt_id)
         if attempt_id in self._attempts:
             return attempt
-        if self.shift is None:
-            self.clock_in(automatic=True)
+        if self._shift is None:
+            # Work resumed means the shift runs too: after a restart the shift is open but paused, and an attempt
+            # running inside a paused shift would count work time that no shift holds.
+            shift = self.shift
+            if shift is not None:
+                self._require_resolved("shift", shift.id)
+            self.clock_in(automatic=shift is None)
         self._pause_others(attempt_id)
         self._start_stretch(attempt_id, self._clock.now(), event="resumed")
         return self._log.attempt(attempt_id)
@@ -196,12 +208,7 @@ class Timekeeper:
     def finish(self, attempt_id: int, outcome: Outcome, paid: Money | None = None) -> Attempt:
         """End an attempt. A submission is taken to earn its reward unless `paid` says otherwise."""
         attempt = self._open_attempt(attempt_id)
-        if self._has_interrupted("attempt", attempt_id):
-            raise TimerError(
-                QT_TRANSLATE_NOOP(
-                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
-                )
-            )
+        self._require_resolved("attempt", attempt_id)
         if attempt_id in self._attempts:
             self.pause(attempt_id)
         earned = paid if paid is not None else (attempt.reward if outcome is Outcome.SUBMITTED else None)
@@ -210,7 +217,17 @@ class Timekeeper:
         return self._log.attempt(attempt_id)
 
     def suspend(self) -> None:
-        """SurveyDesk is closing: stop every running stretch; the shift and the attempts stay open, paused."""
+        """SurveyDesk is closing: stop every running stretch; the shift and the attempts stay open, paused.
+
+        On a full disk nothing can be written: the stretches stay open with their last sign of life, and the
+        next start asks whether the time since then was work."""
+        try:
+            self._suspend()
+        except DiskFullError:
+            self._unsaved = True
+            log.warning("the disk is full: the running clocks could not be stopped in the work log")
+
+    def _suspend(self) -> None:
         for attempt_id in list(self._attempts):
             self.pause(attempt_id)
         if self._shift is not None:
@@ -248,11 +265,20 @@ class Timekeeper:
         return attempt.time_limit_seconds - self.seconds_since_taken(attempt)
 
     def keep_alive(self) -> None:
-        """Write how long each open stretch has run, so a crash loses at most the time since this call."""
+        """Write how long each open stretch has run, so a crash loses at most the time since this call. On a
+        full disk the clocks run on in memory (`unsaved`) and a later call writes them whole."""
         monotonic = self._clock.monotonic()
         running = [*self._attempts.values(), *([self._shift] if self._shift else [])]
-        if running:
+        if not running:
+            return
+        try:
             self._log.mark_alive(((r.stretch_id, r.seconds(monotonic)) for r in running), self._clock.now())
+        except DiskFullError:
+            if not self._unsaved:
+                log.warning("the disk is full: the running clocks are kept in memory until it has room")
+            self._unsaved = True
+            return
+        self._unsaved = False
 
     def _start_stretch(self, attempt_id: int, now: datetime, event: str | None) -> None:
         stretch_id = self._log.open_stretch("attempt", attempt_id, now, event)
@@ -270,3 +296,12 @@ class Timekeeper:
 
     def _has_interrupted(self, kind: str, owner_id: int) -> bool:
         return any((s.kind, s.owner_id) == (kind, owner_id) for s in self._interrupted)
+
+    def _require_resolved(self, kind: str, owner_id: int) -> None:
+        """Time left running by a previous run must be settled before this one counts more on top of it."""
+        if self._has_interrupted(kind, owner_id):
+            raise TimerError(
+                QT_TRANSLATE_NOOP(
+                    "Timekeeper", "Say first whether the time while SurveyDesk was closed counts as work."
+                )
+            )

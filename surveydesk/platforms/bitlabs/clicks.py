@@ -1,11 +1,12 @@
 """BitLabs' click flow: the profiler questions a survey asks before it starts, answered one by one.
 
-`GET /v2/client/clicks/{id}` says what comes next: a question (`answer_question`) or the survey itself
-(`redirect`). `POST` to the same address sends exactly one of `answer_question` (answers are always strings:
-option codes, or one raw value), `skip_question` or `leave_survey` (platform-apis.md §3.1). The click id is
-the `i` parameter of the survey's `click_url` [I: the docs' example click URL carries it; its value differs
-from the survey id]. What a POST returns is not documented: this reads the next step from it when it holds
-one, and asks with a GET when it does not.
+A survey's `click_url` names a session (`s`) and an impression (`i`), not a click. The click is created the
+documented way, `POST /v2/client/clicks?s=<session>&i=<impression>`, which answers `{"data": {"id": <click
+id>}}` (platform-apis.md §8.2, BitLabs' `createClickV2`). Then `GET /v2/client/clicks/{click id}` says what
+comes next: a question (`answer_question`) or the survey itself (`redirect`). `POST` to the same address sends
+exactly one of `answer_question` (answers are always strings: option codes, or one raw value), `skip_question`
+or `leave_survey` (§3.1). What such a POST returns is not documented: this reads the next step from it when it
+holds one, and asks with a GET when it does not.
 
 Requests go to the account's own API address with its `X-Api-Token` and `X-User-Id`, never to the host a
 survey's link names, so the token cannot be sent anywhere the worker did not set up.
@@ -15,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
@@ -27,165 +27,123 @@ from surveydesk.core.errors import (
     SLOW_DOWN_NOW,
     AuthExpired,
     BadPayload,
-    PlatformError,
 )
 from surveydesk.core.model import Task
+from surveydesk.core.questions import Choice, ClickRefused, ClickStep, Question
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
+from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
-from surveydesk.platforms.bitlabs.tasks import error_text
+from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
 
-CLICKS_PATH: Final = "/v2/client/clicks/"
+CLICKS_PATH: Final = "/v2/client/clicks"
 TYPES: Final = frozenset({"TEXT", "SINGLE", "MULTI", "NUMBER", "DATE"})
 LEAVE_REASONS: Final = ("OTHER", "TECHNICAL", "SENSITIVE", "TOO_LONG", "UNINTERESTING")
 FALLBACK_WAIT: Final = timedelta(seconds=60)
 MAX_OPTIONS: Final = 500
 _CLICK_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
-_NUMBER = re.compile(r"-?[0-9]{1,12}")
 _TEXT_LIMIT = 1000
+# What the click flow is read for: the new click's id; then a question to answer, or where the survey goes on.
+CREATED: Final = Shape("BitLabsNewClick", data=expect(OBJECT, shape=Shape("BitLabsClick", id=expect(STRING))))
+QUESTION_SHAPE: Final = Shape(
+    "BitLabsQuestion",
+    id=expect(STRING),
+    type=expect(STRING, known=TYPES),
+    localized_text=expect(STRING),
+    answers=expect(
+        LIST, NULL, required=False,
+        items=expect(OBJECT, shape=Shape("BitLabsAnswer", code=expect(STRING), localized_text=expect(STRING))),
+    ),
+    can_skip=expect(BOOLEAN, NULL, required=False),
+    example=expect(STRING, NULL, required=False),
+    validation_info=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape(
+            "BitLabsValidation",
+            min=expect(NUMBER, NULL, required=False),
+            max=expect(NUMBER, NULL, required=False),
+            regex=expect(STRING, NULL, required=False),
+        ),
+    ),
+)  # fmt: skip
+STEP_SHAPE: Final = Shape(
+    "BitLabsStep",
+    data=expect(
+        OBJECT,
+        shape=Shape(
+            "BitLabsStepData",
+            answer_question=expect(
+                OBJECT, NULL, required=False,
+                shape=Shape("BitLabsAsked", question=expect(OBJECT, shape=QUESTION_SHAPE)),
+            ),
+            redirect=expect(
+                OBJECT, NULL, required=False,
+                shape=Shape("BitLabsRedirect", url=expect(STRING), type=expect(STRING, NULL, required=False)),
+            ),
+            answered_questions=expect(NUMBER, NULL, required=False),
+            required_questions=expect(NUMBER, NULL, required=False),
+        ),
+    ),
+)  # fmt: skip
+CREATE_ENDPOINT: Final = f"POST {CLICKS_PATH}?s=&i="
+STEP_ENDPOINT: Final = f"GET {CLICKS_PATH}/{{click id}}"
 
 
-class ClickRefused(PlatformError):
-    """BitLabs refused an answer or a step (a failed validation, a closed survey): its reason, in words."""
-
-    kind = "refused"
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    code: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One profiler question; its texts are the platform's, shown as plain text only.
-
-    `minimum`/`maximum` are BitLabs' `validation_info`: a length for TEXT, a value for NUMBER, an age for DATE,
-    a count of chosen answers for SINGLE and MULTI.
-    """
-
-    id: str
-    type: str
-    text: str
-    choices: tuple[Choice, ...]
-    can_skip: bool
-    minimum: int | None = None
-    maximum: int | None = None
-    regex: str | None = None
-    example: str = ""
-
-    def problem(self, answers: Sequence[str], today: date) -> str | None:
-        """Why BitLabs would refuse these answers, checked here first; None when they pass."""
-        if not answers:
-            return QT_TRANSLATE_NOOP("Question", "Give an answer, or skip the question if it may be skipped.")
-        if self.type in ("SINGLE", "MULTI"):
-            return self._choice_problem(answers)
-        if len(answers) != 1:
-            return QT_TRANSLATE_NOOP("Question", "This question takes one answer.")
-        (answer,) = answers
-        if self.type == "NUMBER":
-            return self._number_problem(answer)
-        if self.type == "DATE":
-            return self._date_problem(answer, today)
-        return self._text_problem(answer)
-
-    def _choice_problem(self, answers: Sequence[str]) -> str | None:
-        codes = {choice.code for choice in self.choices}
-        if any(answer not in codes for answer in answers) or len(set(answers)) != len(answers):
-            return QT_TRANSLATE_NOOP("Field", "Choose among the answers offered.")
-        most = 1 if self.type == "SINGLE" else self.maximum
-        least = self.minimum if self.minimum is not None else 1
-        if len(answers) < least:
-            return QT_TRANSLATE_NOOP("Field", "Choose at least {0}.").filled(least)
-        if most is not None and len(answers) > most:
-            return QT_TRANSLATE_NOOP("Field", "Choose at most {0}.").filled(most)
-        return None
-
-    def _number_problem(self, answer: str) -> str | None:
-        if not _NUMBER.fullmatch(answer):
-            return QT_TRANSLATE_NOOP("Field", "Enter a whole number.")
-        if self.minimum is not None and int(answer) < self.minimum:
-            return QT_TRANSLATE_NOOP("Field", "Enter {0} or more.").filled(self.minimum)
-        if self.maximum is not None and int(answer) > self.maximum:
-            return QT_TRANSLATE_NOOP("Field", "Enter {0} or less.").filled(self.maximum)
-        return None
-
-    def _date_problem(self, answer: str, today: date) -> str | None:
-        try:
-            born = date.fromisoformat(answer) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", answer) else None
-        except ValueError:
-            born = None
-        if born is None or born > today:
-            return QT_TRANSLATE_NOOP("Question", "Enter a past date as year-month-day, e.g. 1990-04-17.")
-        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        if self.minimum is not None and age < self.minimum:
-            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at least {0}.").filled(
-                self.minimum
-            )
-        if self.maximum is not None and age > self.maximum:
-            return QT_TRANSLATE_NOOP("Question", "The survey asks for an age of at most {0}.").filled(self.maximum)
-        return None
-
-    def _text_problem(self, answer: str) -> str | None:
-        if self.minimum is not None and len(answer) < self.minimum:
-            return QT_TRANSLATE_NOOP("Field", "Enter at least {0} characters.").filled(self.minimum)
-        if self.maximum is not None and len(answer) > self.maximum:
-            return QT_TRANSLATE_NOOP("Field", "Enter at most {0} characters.").filled(self.maximum)
-        if self.regex is not None:
-            try:
-                matches = re.fullmatch(self.regex, answer) is not None
-            except re.error:
-                return None  # a pattern Python cannot read: BitLabs will judge the answer itself
-            if not matches:
-                return QT_TRANSLATE_NOOP("Question", "This answer is not in the form the survey asks for.")
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class ClickStep:
-    """What the click flow asks next: a question, or the address of the survey once it is done."""
-
-    question: Question | None
-    redirect_url: str = ""
-    redirect_type: str = ""
-    answered: int | None = None
-    required: int | None = None
-
-
-def click_id_of(click_url: str) -> str | None:
-    """The click id in a survey's click URL (its `i` parameter); None when it has none that fits an address."""
+def impression_of(click_url: str) -> dict[str, str] | None:
+    """The session `s` and impression `i` of a survey's click URL, as the query that creates its click; None
+    when either is missing, doubled or unfit for an address."""
     try:
-        values = parse_qs(urlsplit(click_url).query).get("i", [])
+        values = parse_qs(urlsplit(click_url).query)
     except ValueError:
         return None
-    return values[0] if len(values) == 1 and _CLICK_ID.fullmatch(values[0]) else None
+    found = {key: values.get(key, []) for key in ("s", "i")}
+    if any(len(given) != 1 or not _CLICK_ID.fullmatch(given[0]) for given in found.values()):
+        return None
+    return {key: given[0] for key, given in found.items()}
 
 
 class BitLabsClicks(AccountClient):
     """Runs one BitLabs account's click flows; built like its connector, with the same secret provider."""
 
     def start(self, task: Task) -> tuple[str, ClickStep]:
-        """The click id of the survey's link and the first step of its flow."""
+        """A new click on the survey, and the first step of its flow."""
+        click_id = self.create(task)
+        return click_id, self.step(click_id)
+
+    def create(self, task: Task) -> str:
+        """The id of a click BitLabs creates for the survey's impression (not the impression's own id)."""
         check_owner(task, self._account)
-        click_id = click_id_of(task.url)
-        if click_id is None:
+        impression = impression_of(task.url)
+        if impression is None:
             raise BadPayload(
                 self._platform,
                 QT_TRANSLATE_NOOP(
-                    "BitLabsClicks", "this survey's link holds no click id; open it in your browser"
+                    "BitLabsClicks", "this survey's link is not one SurveyDesk can follow; open it in your browser"
                 ),
             )
-        return click_id, self.step(click_id)
+        headers = self._headers()
+        address = f"{self._base_url}{CLICKS_PATH}?{urlencode(impression)}"
+        response = post(self._session, address, platform=self._platform, headers=headers)
+        body = self._body(response, headers["X-Api-Token"], CREATED)
+        with self._watching(Part.TAKE, CREATE_ENDPOINT, body, CREATED):
+            data = body.get("data")
+            click_id = data.get("id") if isinstance(data, dict) else None
+            if not isinstance(click_id, str) or not _CLICK_ID.fullmatch(click_id):
+                raise BadPayload(
+                    self._platform, QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs did not say which click it opened")
+                )
+        return click_id
 
     def step(self, click_id: str) -> ClickStep:
         headers = self._headers()
         response = get(self._session, self._url(click_id), platform=self._platform, headers=headers)
-        return self._step(self._body(response, headers["X-Api-Token"]))
+        body = self._body(response, headers["X-Api-Token"], STEP_SHAPE)
+        with self._watching(Part.TAKE, STEP_ENDPOINT, body, STEP_SHAPE):
+            return self._step(body.get("data"))
 
     def answer(self, click_id: str, answers: Sequence[str]) -> ClickStep:
         return self._post(click_id, {"answer_question": {"answers": [str(answer) for answer in answers]}})
@@ -201,7 +159,7 @@ class BitLabsClicks(AccountClient):
             self._session, self._url(click_id), platform=self._platform, json={"leave_survey": {"reason": reason}},
             headers=headers,
         )  # fmt: skip
-        self._body(response, headers["X-Api-Token"])
+        self._body(response, headers["X-Api-Token"], STEP_SHAPE)
 
     def _url(self, click_id: str) -> str:
         if not _CLICK_ID.fullmatch(click_id):
@@ -209,32 +167,25 @@ class BitLabsClicks(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("BitLabsClicks", "the click id holds characters no address can carry"),
             )
-        return self._base_url + CLICKS_PATH + click_id
+        return f"{self._base_url}{CLICKS_PATH}/{click_id}"
 
     def _headers(self) -> dict[str, str]:
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._option("user_id"):
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsClicks", "BitLabs needs your user id: add it to the account"),
-            )
+        if not token or not self._option("user_id"):
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         return {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
 
     def _post(self, click_id: str, body: dict[str, object]) -> ClickStep:
         headers = self._headers()
         response = post(self._session, self._url(click_id), platform=self._platform, json=body, headers=headers)
-        data = self._body(response, headers["X-Api-Token"])
+        data = self._body(response, headers["X-Api-Token"], STEP_SHAPE).get("data")
         if isinstance(data, dict) and ("answer_question" in data or "redirect" in data):
             return self._step(data)
         return self.step(click_id)
 
-    def _body(self, response: requests.Response, token: str) -> object:
-        """The reply's `data`; every refusal becomes a typed error with BitLabs' reason, minus the token."""
+    def _body(self, response: requests.Response, token: str, shape: Shape) -> dict[str, Any]:
+        """The reply, read through `shape`; every refusal becomes a typed error with BitLabs' reason, minus the
+        token."""
         status = response.status_code
         if 400 <= status < 500 and status not in (401, 403, 429):
             reason = without_secrets(error_text(json_or_none(response)), (token,)) or f"HTTP {status}"
@@ -246,15 +197,12 @@ class BitLabsClicks(AccountClient):
             self._platform,
             "BitLabs",
             self._clock.now(),
-            login_refused=QT_TRANSLATE_NOOP(
-                "BitLabsClicks", "BitLabs refused the app token; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
             slow=SLOW_DOWN_NOW,
             trouble=IN_TROUBLE_NOW,
         )
-        body = json_object(response, self._platform)
-        return body.get("data")
+        return json_object(response, self._platform, shape.decoding)
 
     def _step(self, data: object) -> ClickStep:
         if not isinstance(data, dict):

@@ -17,51 +17,85 @@ from surveydesk.core.errors import (
     Unavailable,
 )
 from surveydesk.core.model import AccountKey, Task
-from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import (
-    excerpt,
-    get,
-    json_list,
-    json_object,
-    json_or_none,
-    json_shape,
-    web_url,
-    without_secrets,
-)
+from surveydesk.net.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.walls import MINUTES, SEPARATOR, START_BONUS, SURVEY, read_minutes, read_survey_id
+from surveydesk.platforms.walls import (
+    MINUTES,
+    SEPARATOR,
+    START_BONUS,
+    SURVEY,
+    PricedInPoints,
+    points_part,
+    read_minutes,
+    read_survey_id,
+)
 
 SURVEYS_PATH: Final = "/v2/client/surveys"
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # BitLabs names no limit; a minute is the desk's own cadence for it
 _KINDS: Final = {"survey": SURVEY, "start_bonus": START_BONUS}
 # The fields of a survey its Task is made of (`_task`, `_title` and `_reward` read them), the id first.
 _OFFER_FIELDS: Final = ("id", "type", "category", "loi", "value", "cpi", "click_url")
+# Why BitLabs closes a survey (or the whole list) to the user, as its SDK's RestrictionReason names it.
+RESTRICTION: Final = expect(
+    OBJECT, STRING, NULL, required=False,
+    shape=Shape(
+        "BitLabsRestriction",
+        not_verified=expect(BOOLEAN, NULL, required=False),
+        using_vpn=expect(BOOLEAN, NULL, required=False),
+        banned_until=expect(STRING, NULL, required=False),
+        unsupported_country=expect(STRING, NULL, required=False),
+        reason=expect(STRING, NULL, required=False),
+    ),
+)  # fmt: skip
 # What a reply is read for: its status and error, the surveys' offers and the reasons some are closed to the user.
-_SURVEY: Final = json_shape(
-    "BitLabsSurvey", (*_OFFER_FIELDS, "restriction_reason"), category=json_shape("BitLabsCategory", ("name",))
+SURVEY_SHAPE: Final = Shape(
+    "BitLabsSurvey",
+    id=expect(STRING, NUMBER),
+    type=expect(STRING, known=_KINDS),
+    category=expect(OBJECT, NULL, required=False, shape=Shape("BitLabsCategory", name=expect(STRING, NULL))),
+    loi=expect(NUMBER, STRING),
+    value=expect(STRING, NUMBER),
+    cpi=expect(STRING, NUMBER),
+    click_url=expect(STRING),
+    restriction_reason=RESTRICTION,
 )
-_REPLY: Final = json_shape(
+SURVEYS_REPLY: Final = Shape(
     "BitLabsReply",
-    ["status", "error"],
-    data=json_shape("BitLabsData", ["restriction_reason"], surveys=json_list(_SURVEY)),
+    status=expect(STRING, required=False, known=("success", "error")),
+    error=expect(OBJECT, STRING, NULL, required=False),
+    data=expect(
+        OBJECT, NULL, shape=Shape("BitLabsData", restriction_reason=RESTRICTION, surveys=list_of(SURVEY_SHAPE))
+    ),
 )
+SURVEYS_ENDPOINT: Final = f"GET {SURVEYS_PATH}"
 SURVEY_OPENED: Final = QT_TRANSLATE_NOOP("TakeResult", "Survey opened in your browser.")
+# What the worker can do when the account's link is missing or refused: paste the link again.
+CONNECT_AGAIN: Final = QT_TRANSLATE_NOOP(
+    "BitLabsConnector", "BitLabs is not fully connected: connect it again with your survey wall link"
+)
+REFUSED: Final = QT_TRANSLATE_NOOP(
+    "BitLabsConnector", "BitLabs did not accept your survey wall link: connect it again with a fresh copy of it"
+)
 
 
-class BitLabsConnector(AccountClient):
+class BitLabsConnector(AccountClient, PricedInPoints):
     """Lists the surveys open to one user of a BitLabs app, restricted ones included.
 
     The app token is asked of `secret_provider` at every poll and kept nowhere, like Prolific's token. `options`
-    holds what is not secret: `user_id` (required; BitLabs lists surveys per user of the app) and `currency`.
+    holds what is not secret: `user_id` (required; BitLabs lists surveys per user of the app).
 
-    Each survey carries two amounts: `cpi`, the USD price the app is paid, and `value`, the same survey priced in
-    the app's own currency, which is what the user is credited. When `currency` names an ISO 4217 code, `value`
-    is read in it: that is the worker's pay. Apps that pay in points or coins, or an account without a currency,
-    leave `cpi` in USD as the only amount whose currency is known.
+    Each survey carries two amounts: `cpi`, the USD price the app is paid, and `value`, the same survey in the
+    app's own unit, often points ("172" for a cpi of "1.72"), which is what the user is credited. No reply says
+    what that unit is worth, so the reward is `cpi` in USD until the worker says what her site's points are
+    worth (`value_points`); then it is `value` at that worth. The points themselves are in the title either way
+    ("Survey · Lifestyle · 7 min · 172 points"): they are what her rewards site shows.
 
     Surveys the user may not take are listed too, with BitLabs' `restriction_reason`, so the worker sees why;
     `restriction_of` tells it for each task of the last poll.
@@ -79,7 +113,7 @@ class BitLabsConnector(AccountClient):
         super().__init__(account, base_url, secret_provider, session, clock, options)
         self._surveys_url = self._base_url + SURVEYS_PATH
         self._user_id = self._option("user_id")
-        self._app_currency = _iso_code(options.get("currency"))
+        self._worth: PointsValue | None = None  # the worth of points the last poll's rewards were read at
         # Each survey as last received, with its Task: most come back unchanged from one poll to the next.
         self._last_seen: dict[str, fields.Reading] = {}
         self._restrictions: dict[str, str] = {}  # of single surveys
@@ -106,20 +140,17 @@ class BitLabsConnector(AccountClient):
     def fetch_tasks(self) -> list[Task]:
         """Every listed survey; one unreadable survey fails the whole poll, so nothing is half-stored."""
         token = self._secret_provider()
-        if not token:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("BitLabsConnector", "Not signed in to BitLabs: add your app's API token"),
-            )
-        if not self._user_id:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP(
-                    "BitLabsConnector", "BitLabs lists surveys per user: add your user id to the account"
-                ),
-            )
+        if not token or not self._user_id:
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         now = self._clock.now()
-        data = self._data(self._fetch(token, now))
+        worth = self._points_values().in_force(now.date())
+        if worth != self._worth:  # every reward changes: none of the last poll's tasks can be given back
+            self._last_seen, self._worth = {}, worth
+        body = self._fetch(token, now)
+        with self._watching(Part.TASKS, SURVEYS_ENDPOINT, body, SURVEYS_REPLY):
+            return self._tasks(self._data(body), now)
+
+    def _tasks(self, data: dict[str, Any], now: datetime) -> list[Task]:
         surveys = data.get("surveys")
         if not isinstance(surveys, list):
             raise BadPayload(
@@ -159,12 +190,10 @@ class BitLabsConnector(AccountClient):
             self._platform,
             "BitLabs",
             now,
-            login_refused=QT_TRANSLATE_NOOP(
-                "BitLabsConnector", "BitLabs refused the app token; check it in the account"
-            ),
+            login_refused=REFUSED,
             fallback_wait=FALLBACK_WAIT,
         )
-        body = json_object(response, self._platform, _REPLY)
+        body = json_object(response, self._platform, SURVEYS_REPLY.decoding)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), (token,))
             raise Unavailable(self._platform, REPORTED.filled("BitLabs", excerpt(reason) if reason else NO_REASON))
@@ -195,7 +224,7 @@ class BitLabsConnector(AccountClient):
             platform=self._account.platform,
             account=self._account.account,
             external_id=survey_id,
-            title=_title(survey, minutes),
+            title=_title(survey, minutes, points_part(survey.get("value"))),
             reward=self._reward(survey, survey_id),
             first_seen=now,
             last_seen=now,
@@ -204,7 +233,7 @@ class BitLabsConnector(AccountClient):
         )
 
     def _reward(self, survey: dict[str, Any], survey_id: str) -> Money:
-        field, currency = ("value", self._app_currency) if self._app_currency else ("cpi", "USD")
+        field = "cpi" if self._worth is None else "value"
         amount = survey.get(field)
         if isinstance(amount, bool) or not isinstance(amount, str | int | float):
             if amount is None:
@@ -217,21 +246,16 @@ class BitLabsConnector(AccountClient):
                 ).filled(excerpt(survey_id), field, excerpt(amount))
             raise BadPayload(self._platform, problem)
         try:
-            return Money.parse(amount, currency)
-        except MoneyError as exc:
+            if self._worth is None:
+                return Money.parse(amount, "USD")
+            return self._worth.money(parse_points(amount))
+        except (MoneyError, PointsError) as exc:
             raise BadPayload(
                 self._platform,
                 QT_TRANSLATE_NOOP("BitLabsConnector", "survey {0} has an unreadable {1}: {2}").filled(
                     excerpt(survey_id), field, excerpt(str(exc))
                 ),
             ) from exc
-
-
-def _iso_code(value: str | None) -> str | None:
-    try:
-        return None if value is None else normalise_currency(value)
-    except MoneyError:
-        return None  # "coins", "points": an app currency that is not money the desk can count
 
 
 def error_text(body: object) -> str:
@@ -267,8 +291,9 @@ def _restriction_text(reason: object) -> str | None:
     return None if not any(reason.values()) else "BitLabs restricts this survey without saying why"
 
 
-def _title(survey: dict[str, Any], minutes: int | None) -> str:
-    """Survey walls name no survey, so the title says what is known: "Survey · Food & drink · 12 min"."""
+def _title(survey: dict[str, Any], minutes: int | None, points: str) -> str:
+    """Survey walls name no survey, so the title says what is known: "Survey · Food & drink · 12 min · 172
+    points"."""
     kind = survey.get("type")
     parts = [_KINDS.get(kind, kind.replace("_", " ").capitalize()) if isinstance(kind, str) and kind else SURVEY]
     category = survey.get("category")
@@ -277,4 +302,4 @@ def _title(survey: dict[str, Any], minutes: int | None) -> str:
         parts.append(name.strip())
     if minutes is not None:
         parts.append(MINUTES.filled(minutes))
-    return SEPARATOR.join(parts)
+    return SEPARATOR.join([*parts, points] if points else parts)

@@ -1,13 +1,25 @@
-"""CPX Research's record of one app user's transactions, as ledger reports.
+"""CPX Research's unpaid transactions of one app user, as ledger reports.
 
-CPX sends them with the survey list when asked in its SDK's form (`output_method=jsscriptv1`). The meanings of
-`type` and `status` are not documented; read here as CPX's postbacks use them: a `complete`, an `out`
-(screen-out) or a `bonus`; status 1 credited, 2 reversed, and 0 (seen in no example) as not yet credited.
-`is_paid_to_user` says the app has paid it out. Amounts are in the app's currency (the account's).
+CPX sends them with the survey list when asked in its SDK's form (`output_method=jsscriptv1`) with
+`show_unpaid_transactions=1`. The list is an inbox, not a history (platform-apis.md §8.2): it holds what the
+rewards site has not yet paid its member, and a transaction leaves it once paid out or acknowledged. So a
+transaction that disappears was paid (a completed one) or acknowledged (a canceled one); it is never reversed
+for leaving. `status` is read as CPX's publisher postbacks send it, 1 completed and 2 canceled, and `type` as
+`complete`, `out` (a screen-out) or `bonus`; an unknown code or type is set aside (`SetAside`), never fatal.
+
+The inbox is remembered between syncs in the reconciliation cursor: every transaction last seen, so one that
+disappeared is known, and one that cannot be booked yet (points of a day whose worth the worker has not given)
+waits there until it can, whether or not CPX still lists it.
+
+Amounts (`verdienst_user_local_money`) are in the rewards site's unit. When the worker gave what her site's
+points are worth, they are points at that worth on the transaction's day; when CPX names a unit that is no
+currency code (`text.currency_name_plural`, "Coins") and she gave none, they wait; otherwise they are money in
+the account's currency.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,36 +27,76 @@ from typing import Any, Final
 
 from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, RateLimited, Unavailable
-from surveydesk.core.money import MoneyError, normalise_currency
+from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.core.points import PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, without_secrets
+from surveydesk.net.shapes import NULL, NUMBER, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.cpx.tasks import REFRESH_FLOOR, SURVEYS_PATH, error_text, secure_hash
+from surveydesk.platforms.cpx.tasks import (
+    CONNECT_AGAIN,
+    ERROR_FIELDS,
+    REFRESH_FLOOR,
+    REFUSED,
+    SURVEYS_PATH,
+    TEXT_SHAPE,
+    error_text,
+    points_unit,
+    signed,
+)
+from surveydesk.platforms.walls import (
+    BEYOND_BOUNDS,
+    SETTING_POINTS_VALUE,
+    UNKNOWN_KIND,
+    PricedInPoints,
+    SetAside,
+    within_bounds,
+)
 
 MAX_TRANSACTIONS: Final = 100_000
-_CREDIT: Final = {"0": Status.AWAITING_REVIEW, "1": Status.APPROVED, "2": Status.REVERSED}
+MAX_KEPT: Final = 10_000  # transactions remembered between syncs; beyond, the oldest are forgotten
+_STATUSES: Final = {"1": Status.APPROVED, "2": Status.REVERSED}
 _KINDS: Final = {"complete": Kind.TASK, "out": Kind.TASK, "bonus": Kind.BONUS}
+# What is remembered of a transaction between syncs: what its reports are made of, nothing else (no IP).
+_KEPT_FIELDS: Final = (
+    "trans_id", "type", "status", "survey_id", "datetime", "verdienst_user_local_money", "is_paid_to_user",
+    "is_paid_to_user_datetime",
+)  # fmt: skip
 _REFRESH = re.compile(r"refresh", re.IGNORECASE)
+# What the inbox is read for: each transaction's id, kind, code, survey, time, amount and payout.
+TRANSACTION_SHAPE: Final = Shape(
+    "CPXTransaction",
+    trans_id=expect(STRING, NUMBER),
+    type=expect(STRING, known=_KINDS),
+    status=expect(STRING, NUMBER, known=_STATUSES),
+    survey_id=expect(STRING, NUMBER, required=False),  # a bonus names none
+    datetime=expect(STRING),
+    verdienst_user_local_money=expect(STRING, NUMBER),
+    is_paid_to_user=expect(STRING, NUMBER, required=False),
+    is_paid_to_user_datetime=expect(STRING, NULL, required=False),
+)
+INBOX: Final = Shape(
+    "CPXInbox",
+    status=expect(STRING, known=("success", "error")),
+    **dict.fromkeys(ERROR_FIELDS, expect(STRING, NULL, required=False)),
+    transactions=list_of(TRANSACTION_SHAPE, required=False),
+    text=TEXT_SHAPE,
+)
+INBOX_ENDPOINT: Final = f"GET {SURVEYS_PATH}?output_method=jsscriptv1&show_unpaid_transactions=1"
 
 
-class CPXEarnings(AccountClient):
-    """Reads every transaction in one request, as one batch."""
+class CPXEarnings(AccountClient, PricedInPoints):
+    """Reads the inbox in one request, as one batch whose cursor remembers it; `set_aside` says what the app's
+    run so far left out."""
+
+    set_aside: SetAside | None = None
 
     def read(self, cursor: str) -> Iterator[Batch]:
-        secret = self._secret_provider()
-        if not secret:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXEarnings", "Not signed in to CPX Research: add your app's secure hash key"),
-            )
         app_id = self._option("app_id")
         user_id = self._option("ext_user_id")
         if not app_id or not user_id:
-            raise AuthExpired(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research needs the app id and your user id: add them"),
-            )
+            raise AuthExpired(self._platform, CONNECT_AGAIN)
         try:
             currency = normalise_currency(self._option("currency", "USD"))
         except MoneyError:
@@ -52,16 +104,31 @@ class CPXEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("CPXEarnings", "the account's currency is not an ISO 4217 code such as USD"),
             ) from None
-        hashed = secure_hash(user_id, secret)
-        params = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1", "secure_hash": hashed}
-        transactions = self._transactions(params, (secret, hashed))
-        yield Batch(tuple(report for item in transactions for report in self._reports(item, currency)), "", True)
+        if self.set_aside is None:
+            self.set_aside = SetAside()
+        asked = {"app_id": app_id, "ext_user_id": user_id, "output_method": "jsscriptv1",
+                 "show_unpaid_transactions": "1"}  # fmt: skip
+        params, secrets = signed(asked, self._secret_provider())
+        body = self._answer(params, secrets)
+        reports: list[Report] = []
+        kept: dict[str, dict[str, Any]] = {}
+        with self._watching(Part.EARNINGS, INBOX_ENDPOINT, body, INBOX):
+            inbox = {self._id(item): item for item in self._transactions(body)}
+            unit = _Unit(self._points_values(), bool(points_unit(body)), currency)
+            for transaction, item in {**_remembered(cursor), **inbox}.items():
+                gone = transaction not in inbox
+                made = self._reports(item, unit, gone, self.set_aside)
+                if made is None or not gone:  # waiting for a worth, or still unpaid: remembered
+                    kept[transaction] = {key: item[key] for key in _KEPT_FIELDS if key in item}
+                reports.extend(made or ())
+        remembered = dict(list(kept.items())[-MAX_KEPT:])
+        yield Batch(tuple(reports), json.dumps({"kept": remembered}, separators=(",", ":")), True)
 
-    def _transactions(self, params: dict[str, str], secrets: tuple[str, str]) -> list[Any]:
+    def _answer(self, params: dict[str, str], secrets: tuple[str, ...]) -> dict[str, Any]:
         response = get(self._session, self._base_url + SURVEYS_PATH, platform=self._platform, params=params)
         now = self._clock.now()
-        records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR)
-        body = json_object(response, self._platform)
+        records.raise_for_status(response, self._platform, "CPX Research", now, REFRESH_FLOOR, REFUSED)
+        body = json_object(response, self._platform, INBOX.decoding)
         if body.get("status") == "error":
             reason = without_secrets(error_text(body), secrets)
             if _REFRESH.search(reason):
@@ -71,6 +138,9 @@ class CPXEarnings(AccountClient):
                 raise RateLimited(self._platform, patience, now + REFRESH_FLOOR)
             said = excerpt(reason) if reason else NO_REASON
             raise Unavailable(self._platform, REPORTED.filled("CPX Research", said))
+        return body
+
+    def _transactions(self, body: dict[str, Any]) -> list[dict[str, Any]]:
         if body.get("status") != "success":
             raise BadPayload(
                 self._platform,
@@ -86,41 +156,53 @@ class CPXEarnings(AccountClient):
         if len(transactions) > MAX_TRANSACTIONS:
             too_many = QT_TRANSLATE_NOOP("CPXEarnings", "CPX Research sent more than {0} transactions")
             raise BadPayload(self._platform, too_many.filled(MAX_TRANSACTIONS))
+        for item in transactions:
+            if not isinstance(item, dict):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("CPXEarnings", "a transaction of CPX Research is not an object"),
+                )
         return transactions
 
-    def _reports(self, item: object, currency: str) -> list[Report]:
-        if not isinstance(item, dict):
-            raise BadPayload(
-                self._platform, QT_TRANSLATE_NOOP("CPXEarnings", "a transaction of CPX Research is not an object")
-            )
-        transaction = records.identifier(item.get("trans_id"), self._platform, "transaction id")
+    def _id(self, item: dict[str, Any]) -> str:
+        return records.identifier(item.get("trans_id"), self._platform, "transaction id")
+
+    def _reports(self, item: dict[str, Any], unit: _Unit, gone: bool, aside: SetAside) -> list[Report] | None:
+        """The reports of one transaction; None while it waits for the worth of its points."""
+        transaction = self._id(item)
         named = item.get("type")
         kind = _KINDS.get(named) if isinstance(named, str) else None
-        status = _CREDIT.get(str(item.get("status")))
+        status = _STATUSES.get(str(item.get("status")))
         if kind is None or status is None:
-            problem = excerpt(named if kind is None else item.get("status"))
-            raise BadPayload(
-                self._platform,
-                QT_TRANSLATE_NOOP("CPXEarnings", "transaction {0} is of an unknown kind: {1}").filled(
-                    excerpt(transaction), problem
-                ),
-            )
+            unknown = named if kind is None else f"status {item.get('status')}"
+            aside.add(UNKNOWN_KIND.filled("CPX Research", excerpt(unknown)))
+            return []
         at = self._when(item.get("datetime"), "time")
-        value = records.amount(item.get("verdienst_user_local_money"), currency, self._platform)
+        value = unit.money(item.get("verdienst_user_local_money"), at, self._platform)
+        if value is None:
+            aside.add(SETTING_POINTS_VALUE.filled("CPX Research"))
+            return None
+        if not within_bounds(kind, value):
+            aside.add(BEYOND_BOUNDS.filled("CPX Research", value))
+            return []
         if kind is Kind.TASK:
             survey = records.identifier(item.get("survey_id"), self._platform, "survey id")
             title = "CPX screen-out" if named == "out" else "CPX survey"
-            header = EntryHeader(self._platform, self._account.account, kind, at, currency, task_id=survey,
+            header = EntryHeader(self._platform, self._account.account, kind, at, value.currency, task_id=survey,
                                  record_id=transaction, title=title)  # fmt: skip
             if status is Status.APPROVED and named == "out":
                 status = Status.SCREENED_OUT
         else:
-            header = EntryHeader(self._platform, self._account.account, kind, at, currency, record_id=transaction,
-                                 title="CPX bonus")  # fmt: skip
+            header = EntryHeader(self._platform, self._account.account, kind, at, value.currency,
+                                 record_id=transaction, title="CPX bonus")  # fmt: skip
         reports = [Report(header, at, status, value)]
-        if status is not Status.REVERSED and str(item.get("is_paid_to_user")) == "1":
-            paid = item.get("is_paid_to_user_datetime")
+        if status is Status.REVERSED:
+            return reports  # canceled: leaving the inbox only acknowledges it
+        paid = item.get("is_paid_to_user_datetime")
+        if str(item.get("is_paid_to_user")) == "1":
             reports.append(Report(header, self._when(paid, "payout time") if paid else at, Status.PAID, value))
+        elif gone:  # left the inbox: the rewards site paid it out
+            reports.append(Report(header, self._clock.now(), Status.PAID, value))
         return reports
 
     def _when(self, value: object, what: str) -> datetime:
@@ -131,3 +213,34 @@ class CPXEarnings(AccountClient):
             except ValueError:
                 pass
         return records.moment(value, self._platform, what)
+
+
+class _Unit:
+    """What one sync reads amounts in: points at the worker's worth, points without one, or the account's
+    currency."""
+
+    def __init__(self, values: PointsValues, named_points: bool, currency: str) -> None:
+        self._values = values
+        self._points = bool(values) or named_points
+        self._currency = currency
+
+    def money(self, amount: object, at: datetime, platform: str) -> Money | None:
+        if not self._points:
+            return records.amount(amount, self._currency, platform)
+        try:
+            points = parse_points(amount)
+        except PointsError:
+            unreadable = QT_TRANSLATE_NOOP("AccountClient", "a record has an unreadable amount: {0}")
+            raise BadPayload(platform, unreadable.filled(excerpt(amount))) from None
+        return self._values.money(points, at.date())
+
+
+def _remembered(cursor: str) -> dict[str, dict[str, Any]]:
+    """The transactions the last sync kept; nothing from a cursor of another form (an older SurveyDesk's "")."""
+    try:
+        kept = json.loads(cursor).get("kept") if cursor else None
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(kept, dict):
+        return {}
+    return {key: item for key, item in kept.items() if isinstance(key, str) and isinstance(item, dict)}

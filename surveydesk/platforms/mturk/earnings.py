@@ -5,6 +5,10 @@ MTurk dates none of it more finely than the (US Pacific) day, so every report of
 start; a HIT's entry is named by its HIT id, and its assignment id is the record. The cursor is the last day up
 to which every HIT is settled (paid or rejected): later runs read only the days after it. Within a run it also
 names the last day read, so a run cut short (a rate limit half-way through a year) goes on from there.
+
+The dashboard and the status details cover about the last 45 days (platform-apis.md §8.2): a HIT still pending
+or approved when its day leaves them is never reported settled. A finished run says so (`unreported_before`),
+and the ledger presumes it approved (MTurk approves on its own what waits too long) or paid.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ MAX_DAYS: Final = 800
 MAX_PAGES_PER_DAY: Final = 500
 # The day starts at midnight Pacific time: 08:00 UTC, an hour off in summer (no time zone data is needed).
 DAY_START: Final = timedelta(hours=8)
+# How far back the worker site reports HITs; what the dashboard lists, when it lists more, counts as reported.
+RECORDS_WINDOW: Final = timedelta(days=45)
 _STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED, "Rejected": Status.REJECTED,
                   "Paid": Status.PAID}  # fmt: skip
 _SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
@@ -51,6 +57,7 @@ class MTurkEarnings(AccountClient):
         pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > max(settled, after)]
         # Settled moves on only over days all settled, read one after the other from it.
         contiguous = after <= settled
+        unreported = self._unreported_before(days)
         for index, day in enumerate(pending):
             reports, all_settled = self._day(day, cookie)
             contiguous = contiguous and all_settled
@@ -58,9 +65,16 @@ class MTurkEarnings(AccountClient):
                 settled = day
             last = index == len(pending) - 1
             position = {"settled": settled} if last else {"settled": settled, "after": day}
-            yield Batch(tuple(reports), json.dumps(position), done=last)
+            yield Batch(tuple(reports), json.dumps(position), done=last,
+                        unreported_before=unreported if last else None)  # fmt: skip
         if not pending:
-            yield Batch((), json.dumps({"settled": settled}), done=True)
+            yield Batch((), json.dumps({"settled": settled}), done=True, unreported_before=unreported)
+
+    def _unreported_before(self, days: Mapping[str, object]) -> datetime:
+        """Where MTurk's reports end: the start of the oldest day the dashboard lists, or `RECORDS_WINDOW` ago
+        if that is earlier (a worker who took a break has fewer days listed, not a shorter window)."""
+        starts = [start for start in map(_start, days) if start is not None]
+        return min([self._clock.now() - RECORDS_WINDOW, *starts])
 
     def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
         """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import requests
 
 from surveydesk.core.clock import Clock
+from surveydesk.core.earnings import ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.platforms.prolific.earnings import ProlificEarnings
 from surveydesk.platforms.prolific.sign_in import prolific_sign_in
@@ -13,6 +16,14 @@ from surveydesk.platforms.spec import PlatformSpec, SecretProvider, seconds, wit
 
 API = "https://internal-api.prolific.com"
 STUDY_PAGES = "https://app.prolific.com/studies/"
+# Researchers have at most 21 days to review a submission; Prolific approves whatever is left unreviewed then.
+REVIEW_DEADLINE = ReviewDeadline(
+    within=timedelta(days=21),
+    evidence="Prolific researcher help, 'Reviewing submissions: How do I decide who to accept/reject?' "
+    '(researcher-help.prolific.co/hc/en-gb/articles/360009092394): "You have a maximum of 21 days to review '
+    "submissions. If you haven't reviewed submissions after 21 days, our system will automatically approve all "
+    'unreviewed submissions."',
+)
 
 
 def _connector(
@@ -36,4 +47,5 @@ SPEC = PlatformSpec(
     demo_site="surveydesk.demo.prolific_site",
     sign_in=prolific_sign_in,
     task_ids_shared=True,
+    review_deadline=REVIEW_DEADLINE,
 )

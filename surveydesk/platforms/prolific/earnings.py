@@ -2,13 +2,18 @@
 
 Statuses are read however Prolific spells them ("AWAITING REVIEW", "AWAITING_REVIEW", "awaiting-review").
 Prolific says when a submission started, was completed or returned, but not when it was reviewed: a verdict is
-dated at the completion, which keeps the report the same each time it is read.
+dated at the completion, which keeps the report the same each time it is read. A submission awaiting review
+without a completion time (seen in public clients' data) is awaiting review all the same, dated when it started
+plus the time it took, else when it started.
+
+A submission's `time_taken` (seconds, platform-apis.md §8.2) is kept beside the worker's own timer: her evidence
+when a study takes longer than it says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -22,6 +27,7 @@ from surveydesk.platforms.prolific.tasks import FALLBACK_WAIT, LOGIN_EXPIRED, NO
 
 SUBMISSIONS_PATH: Final = "/api/v1/participant/submissions/"
 MAX_PAGES: Final = 1000  # 40 a page: far beyond any participant's history
+LONGEST_TAKEN: Final = 7 * 24 * 3600  # seconds; a longer `time_taken` is no study's and is not kept
 _STATUSES: Final = {
     "RESERVED": Status.IN_PROGRESS,
     "ACTIVE": Status.IN_PROGRESS,
@@ -132,9 +138,13 @@ class ProlificEarnings(AccountClient):
             title=records.title(study.get("name"), "Prolific study"),
             requester=records.name(researcher.get("name")),
         )
-        reports = [Report(header, occurred, Status.IN_PROGRESS, reward)]
-        if completed is not None and status.rank >= Status.AWAITING_REVIEW.rank:
-            reports.append(Report(header, completed, Status.AWAITING_REVIEW, reward))
+        taken = _seconds(item.get("time_taken"))
+        reports = [Report(header, occurred, Status.IN_PROGRESS, reward, platform_seconds=taken)]
+        submitted = completed or (
+            None if status is not Status.AWAITING_REVIEW else _after(started, taken) or occurred
+        )
+        if submitted is not None and status.rank >= Status.AWAITING_REVIEW.rank:
+            reports.append(Report(header, submitted, Status.AWAITING_REVIEW, reward))
         if status.rank > Status.IN_PROGRESS.rank and status is not Status.AWAITING_REVIEW:
             decided = (returned if status in _LEFT else None) or completed or returned or occurred
             reports.append(Report(header, decided, status, reward))
@@ -175,6 +185,17 @@ class ProlificEarnings(AccountClient):
             )
             reports.append(Report(header, at, Status.APPROVED, money))
         return reports
+
+
+def _seconds(value: object) -> int | None:
+    """A `time_taken` in whole seconds, if it is one a study can take."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= LONGEST_TAKEN:
+        return None
+    return round(value)
+
+
+def _after(started: datetime | None, seconds: int | None) -> datetime | None:
+    return None if started is None or seconds is None else started + timedelta(seconds=seconds)
 
 
 def _object(value: object) -> dict[str, Any]:

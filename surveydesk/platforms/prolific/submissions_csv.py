@@ -4,8 +4,10 @@ Prolific does not document this file. The columns accepted here are those of the
 browser extension reads it (zedeus/prolific-pulse, `src/lib/import-csv.ts` and its test fixture "on the real
 fixture shape"): `Study, Reward, Bonus, Started At, Completed At, Completion Code, Status`, in any order and
 any letter case. Only Study, Reward and Status are required. A money cell is an amount after a currency symbol
-(`£2.67`, `$7.50`, `€4.20`, `CA$10.00`, `A$5.25`) or before an ISO code (`7.50 USD`); times are UTC without a
-zone (`2026-03-25 16:10:53.160000`). Statuses are Prolific's (`APPROVED`, `AWAITING REVIEW`, `RETURNED`,
+(`£2.67`, `$7.50`, `€4.20`, `CA$10.00`, `A$5.25`, `kr50,25`, `zł12,00`, `¥300`: every symbol that parser reads;
+`kr` is taken as Swedish kronor, as it does) or before one (`4,20 €`) or before an ISO code (`7.50 USD`), with a
+decimal point or a decimal comma (`1.234,50`, `1 234,50`); times are UTC without a zone
+(`2026-03-25 16:10:53.160000`). Statuses are Prolific's (`APPROVED`, `AWAITING REVIEW`, `RETURNED`,
 `REJECTED`, `SCREENED OUT`, `TIMED-OUT`, `ACTIVE`, `RESERVED`, `PARTIALLY APPROVED`), also with `_` or `-`.
 
 The file carries no submission or study id, so an imported row joins the entry SurveyDesk already has for the
@@ -13,9 +15,10 @@ same study title whose time falls between the row's start and completion (a minu
 becomes an entry named after the study and its start time, so importing the same file twice changes nothing.
 A non-zero bonus becomes a bonus entry of its own.
 
-All or nothing: every row is read and checked first, and a file with any unreadable row is refused with the
-rows and reasons; then every row is stored in one transaction. Rows with neither a start nor a completion time
-cannot be placed in time: they are left out and counted.
+Every row is read and checked first; a row that cannot be read is listed with its line number and why
+(`ParsedFile.unreadable`), and the worker chooses to import the rest or nothing: never half a file. What is
+imported is stored in one transaction. Rows with neither a start nor a completion time cannot be placed in
+time: they are left out and counted.
 """
 
 from __future__ import annotations
@@ -53,12 +56,20 @@ _SYMBOLS = (
     ("S$", "SGD"),
     ("R$", "BRL"),
     ("US$", "USD"),
+    ("kr", "SEK"),  # also Norway's and Denmark's; Prolific's best public parser reads it as Sweden's
+    ("zł", "PLN"),
     ("£", "GBP"),
     ("€", "EUR"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
     ("$", "USD"),
 )
 _PLAIN_NUMBER = re.compile(r"\d{1,12}(\.\d{1,6})?")
-_TRAILING_CODE = re.compile(r"^([0-9][0-9.,]*)\s*([A-Za-z]{3})$")
+_TRAILING_CODE = re.compile(r"^([0-9][0-9., ]*?)\s*([A-Za-z]{3})$")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+,\d{1,2}")  # 1.234,50
+_DECIMAL_COMMA = re.compile(r"(\d{1,3}(,\d{3})+|\d+),\d{1,2}")  # 4,20 or 1,234,50
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234.50
 _TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d{1,6})?(Z|[+-]00:?00)?$")
 STATUSES: dict[str, Status] = {
     "APPROVED": Status.APPROVED,
@@ -110,9 +121,35 @@ class Submission:
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A row that cannot be read: the line of the file it starts on, and why (a Sentence, shown translated)."""
+
+    line: int
+    reason: str
+
+    @property
+    def said(self) -> Sentence:
+        return QT_TRANSLATE_NOOP("ImportProblem", "line {0}: {1}").filled(self.line, self.reason)
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedFile:
     submissions: Sequence[Submission]
     without_time: int  # rows left out: neither a start nor a completion time
+    unreadable: Sequence[Unreadable] = ()  # the worker imports the rest or nothing
+
+    def unreadable_summary(self) -> Sentence:
+        """The first unreadable rows and how many more, in one sentence (the whole list is `unreadable`)."""
+        shown = self.unreadable[0].said
+        for next_one in self.unreadable[1:MAX_ERRORS_SHOWN]:
+            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, next_one.said)
+        if len(self.unreadable) > MAX_ERRORS_SHOWN:
+            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0} (and {1} more)").filled(
+                shown, len(self.unreadable) - MAX_ERRORS_SHOWN
+            )
+        return QT_TRANSLATE_NOOP("ImportProblem", "{0} row(s) cannot be read: {1}").filled(
+            len(self.unreadable), shown
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +160,14 @@ class ImportResult:
 
 
 def parse_money(text: str) -> Money:
-    """A money cell such as `£2.67`, `CA$10.00` or `7.50 USD`; raises `MoneyError` otherwise."""
-    cell = text.strip().replace("\u00a0", " ")
+    """A money cell such as `£2.67`, `CA$10.00`, `kr50,25`, `4,20 €` or `7.50 USD`; raises `MoneyError`
+    otherwise."""
+    cell = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
     for symbol, currency in _SYMBOLS:
         if cell.startswith(symbol):
             return Money.parse(_plain_number(cell[len(symbol) :]), currency)
+        if cell.endswith(symbol) and cell[:1].isdigit():
+            return Money.parse(_plain_number(cell[: -len(symbol)]), currency)
     match = _TRAILING_CODE.match(cell)
     if match:
         return Money.parse(_plain_number(match.group(1)), match.group(2))
@@ -137,10 +177,15 @@ def parse_money(text: str) -> Money:
 
 
 def _plain_number(text: str) -> str:
-    number = text.strip()
-    if re.fullmatch(r"\d+,\d{1,3}", number):  # a decimal comma: "2,50"
-        number = number.replace(",", ".")
-    number = number.replace(",", "")
+    """A number with a decimal point or a decimal comma, its thousands apart by commas, dots or spaces."""
+    number = text.strip().replace(" ", "")
+    if _DOTTED_THOUSANDS.fullmatch(number):
+        number = number.replace(".", "").replace(",", ".")
+    elif _DECIMAL_COMMA.fullmatch(number):
+        whole, _, cents = number.rpartition(",")
+        number = f"{whole.replace(',', '')}.{cents}"
+    elif _COMMA_THOUSANDS.fullmatch(number):
+        number = number.replace(",", "")
     if not _PLAIN_NUMBER.fullmatch(number):
         raise MoneyError(
             QT_TRANSLATE_NOOP("ImportProblem", "{0} is not a plain positive number").filled(repr(text.strip()))
@@ -173,7 +218,7 @@ def parse_status(text: str) -> Status:
 
 
 def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
-    """Read and check every row of the file; `ImportProblem` names the first unreadable rows and why."""
+    """Read and check every row of the file; `ImportProblem` when it is no Prolific export at all."""
     progress = progress or Progress()
     if len(data) > MAX_FILE_BYTES:
         too_big = QT_TRANSLATE_NOOP("ImportProblem", "the file is larger than {0} MB; it is not a Prolific export")
@@ -185,7 +230,12 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
             QT_TRANSLATE_NOOP("ImportProblem", "the file is not UTF-8 text; it is not a Prolific export")
         ) from None
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows: list[tuple[int, list[str]]] = []  # each record and the line it starts on
+        first_line = 1
+        for record in reader:
+            rows.append((first_line, record))
+            first_line = reader.line_num + 1
     except csv.Error as error:  # a NUL byte, a cell of over 128 KB: not a file Prolific wrote
         unreadable = QT_TRANSLATE_NOOP(
             "ImportProblem", "the file is not a readable CSV ({0}); it is not a Prolific export"
@@ -193,7 +243,7 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
         raise ImportProblem(unreadable.filled(str(error))) from None
     if not rows:
         raise ImportProblem(QT_TRANSLATE_NOOP("ImportProblem", "the file is empty"))
-    header = [name.strip().lower() for name in rows[0]]
+    header = [name.strip().lower() for name in rows[0][1]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         lacking = QT_TRANSLATE_NOOP(
@@ -205,9 +255,9 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
     column = {name: header.index(name) for name in (*REQUIRED, *OPTIONAL) if name in header}
     progress.start(len(rows) - 1, "read")
     submissions: list[Submission] = []
-    errors: list[Sentence] = []
+    unreadable_rows: list[Unreadable] = []
     without_time = 0
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, (line, cells) in enumerate(rows[1:], start=2):
         if number % _STEP == 0:
             progress.advance(_STEP)
         if not any(cell.strip() for cell in cells):
@@ -215,23 +265,13 @@ def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
         try:
             submission = _submission(number, cells, column)
         except (ValueError, IndexError) as error:
-            errors.append(QT_TRANSLATE_NOOP("ImportProblem", "row {0}: {1}").filled(number, _words(error)))
+            unreadable_rows.append(Unreadable(line, _words(error)))
             continue
         if submission is None:
             without_time += 1
         else:
             submissions.append(submission)
-    if errors:
-        shown = errors[0]
-        for next_one in errors[1:MAX_ERRORS_SHOWN]:
-            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, next_one)
-        if len(errors) > MAX_ERRORS_SHOWN:
-            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0} (and {1} more)").filled(
-                shown, len(errors) - MAX_ERRORS_SHOWN
-            )
-        unread = QT_TRANSLATE_NOOP("ImportProblem", "{0} row(s) cannot be read, so nothing was imported: {1}")
-        raise ImportProblem(unread.filled(len(errors), shown))
-    return ParsedFile(submissions, without_time)
+    return ParsedFile(submissions, without_time, tuple(unreadable_rows))
 
 
 def _words(error: Exception) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -39,6 +40,9 @@ from surveydesk.platforms import fields
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
+# Who the signed-in participant is: the reserve call names her (platform-apis.md §8.2). The path is the researcher
+# API's documented `users/me/`, on the participant API that shares its vocabulary: inferred, not documented.
+ME_PATH: Final = "/api/v1/users/me/"
 RESERVED_MINUTES: Final = 10  # how long Prolific holds a reserved place by default (its submission statuses)
 NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: sign in from Accounts")
 LOGIN_EXPIRED: Final = QT_TRANSLATE_NOOP(
@@ -93,6 +97,7 @@ class ProlificConnector:
         self._account = account
         self._studies_url = base_url.rstrip("/") + STUDIES_PATH
         self._reserve_url = base_url.rstrip("/") + RESERVE_PATH
+        self._me_url = base_url.rstrip("/") + ME_PATH
         self._token_provider = token_provider
         self._session = session
         self._clock = clock
@@ -100,6 +105,9 @@ class ProlificConnector:
         # Each study's offer as last received (the fields its Task is made of, but places), with the Task made
         # of it: most studies come back unchanged, and comparing a few fields costs a fraction of reading them.
         self._last_seen: dict[str, fields.Reading] = {}
+        # The signed-in participant's id, asked once per token (a new sign-in may be another participant); the
+        # token is known here only by its digest, so it is kept nowhere.
+        self._participant: tuple[bytes, str] | None = None
 
     @property
     def account(self) -> AccountKey:
@@ -145,21 +153,16 @@ class ProlificConnector:
     def take(self, task: Task) -> TakeResult:
         """Reserve a place in the study, on the worker's click, and give its page to open.
 
-        The reserve call's path is Prolific's own; its body, `{"study_id": ...}`, is a guess (the web app's is
-        not public), and no participant id is sent since the desk does not know it. A reserved place is held
-        for a few minutes only, so the worker's browser should open the study at once.
+        The reserve call names the study and the participant, as public clients send it (platform-apis.md
+        §8.2; JSON as the older clients send it, the web app's exact body is not public). A reserved place is
+        held for a few minutes only, so the worker's browser should open the study at once.
         """
         check_owner(task, self._account)
         token = self._token()
         now = self._clock.now()
         headers = {"Authorization": f"Bearer {token}"}
-        response = post(
-            self._session,
-            self._reserve_url,
-            platform=self._platform,
-            json={"study_id": task.external_id},
-            headers=headers,
-        )
+        body = {"study_id": task.external_id, "participant_id": self._participant_id(token, now)}
+        response = post(self._session, self._reserve_url, platform=self._platform, json=body, headers=headers)
         status = response.status_code
         if 400 <= status < 500 and status not in (401, 429):
             detail = _error_detail(response).replace(token, "…").strip()
@@ -200,6 +203,25 @@ class ProlificConnector:
         if not token:
             raise AuthExpired(self._platform, NOT_SIGNED_IN)
         return token
+
+    def _participant_id(self, token: str, now: datetime) -> str:
+        """The signed-in participant's id (`id` of `users/me/`), asked once for each token."""
+        digest = hashlib.sha256(token.encode()).digest()
+        if self._participant is not None and self._participant[0] == digest:
+            return self._participant[1]
+        response = get(self._session, self._me_url, platform=self._platform,
+                       headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+        self._raise_for_status(response, now, SLOW_DOWN_NOW)
+        named = json_object(response, self._platform).get("id")
+        if not isinstance(named, str) or len(named) > 64 or not _URL_SAFE_ID.fullmatch(named):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "ProlificConnector", "Prolific did not say who is signed in; look at the study in your browser"
+                ),
+            )
+        self._participant = (digest, named)
+        return named
 
     def _raise_for_status(self, response: requests.Response, now: datetime, slow: Sentence) -> None:
         """The typed error of a refusal, a request to slow down (in `slow`'s words: core/errors.py SLOWING_DOWN

@@ -1,4 +1,4 @@
-"""Toloka's worker web app: task groups (tasks.py), its transactions for the earnings log (earnings.py)."""
+"""Toloka's worker web app: task groups (tasks.py), its income log and withdrawals as earnings (earnings.py)."""
 
 from __future__ import annotations
 

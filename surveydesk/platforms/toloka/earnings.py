@@ -1,119 +1,245 @@
-"""Toloka's record of one worker's transactions (`/api/users/current/worker/transactions`), as ledger reports.
+"""Toloka's records of one worker's money, as ledger reports: what she earned (the income log of her completed
+tasks) and what she sent to her wallet (the withdrawal log).
 
-Transactions come newest first in Spring pages. Only `amount`, `startDate` and `endDate` are documented; `id`,
-`type`, `poolId` and `title` are read when present (the demo sends them; without an id, the start date and the
-amount name a transaction). A transaction without an end date awaits acceptance; a negative one takes money
-back. Each is an entry of its own (a worker does many task suites of one pool), which the worker's attempt at
-the pool joins by title and amount.
+`GET /api/worker/finance/income-log` lists days, newest first, each with the worker's assignments of that day:
+`income` (accepted), `blockedIncome` (held while the task is under review) and `additionalReward` (a bonus), as
+public worker clients read it (platform-apis.md §4.1; the web app shows about two months). Only those fields and
+the day are evidenced: an assignment's `id`, `poolId` and `title` are read when present; without an id, the day
+and the assignment's place in it name it. Each assignment is an entry of its own (a worker does many task suites
+of one pool), which the worker's attempt at the pool joins by title and amount.
 
-The cursor keeps the start date before which every transaction is settled, so a run reads pages only until it
-reaches them; within a run it also keeps the next page, so a run cut off resumes where it was.
+`GET /api/users/current/worker/transactions` is most likely the withdrawal log, not task income (§8.2: the web
+app's "Actions history" of withdrawals, with a button to cancel one while it is pending; public clients read only
+`amount`, `startDate` and `endDate`). A withdrawal is booked as a payout: money leaving Toloka for the worker's
+wallet, which earns nothing and takes nothing back.
+
+The cursor keeps, for each log, the newest day or start before which everything is settled, so a run reads pages
+only until it reaches them; within a run it also keeps the income log's next page, so a run cut off resumes there.
+Withdrawals are few: they are read whole at the start of a run and stored with the first page of income.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
+from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import get, json_object, json_or_none, origin
+from surveydesk.net.http import excerpt, get, json_or_none, json_value, origin
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.toloka.tasks import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 
-TRANSACTIONS_PATH: Final = "/api/users/current/worker/transactions"
-PAGE_SIZE: Final = 20
+INCOME_PATH: Final = "/api/worker/finance/income-log"
+WITHDRAWALS_PATH: Final = "/api/users/current/worker/transactions"
+INCOME_PAGE_DAYS: Final = 10  # as the web app asks
+WITHDRAWALS_PAGE_SIZE: Final = 20
 MAX_PAGES: Final = 5000
 
 
 class TolokaEarnings(AccountClient):
-    """Reads pages of transactions, newest first, down to the settled ones; one batch per page."""
+    """Reads the withdrawals down to the settled ones, then the income log, newest first, one batch per page."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
         headers = login_headers(self._secret_provider(), self._platform)
-        position = _Position.of(cursor)
+        stored = _stored(cursor)
+        income, withdrawals = _Position.of(stored.get("income")), _Position.of(stored.get("withdrawals"))
+        payouts = self._withdrawals(headers, withdrawals) if income.page == 0 else []
         for _ in range(MAX_PAGES):
-            body = self._page(headers, position.page)
-            items = records.listed(
-                body,
-                "content",
-                self._platform,
-                QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no transactions"),
-            )
-            reports: list[Report] = []
+            days = self._income_page(headers, income.page)
+            reports: list[Report] = [*payouts]
+            payouts = []
             reached_settled = False
-            for item in items:
-                start, item_reports = self._reports(item)
-                reports.extend(item_reports)
-                position.saw(start, settled=item_reports[-1].status is not Status.AWAITING_REVIEW)
-                reached_settled = reached_settled or (position.settled is not None and start < position.settled)
-            if body.get("last") is not False or not items or reached_settled:
-                yield Batch(tuple(reports), position.finished(), done=True)
+            for day in days:
+                moment, day_reports = self._day(day)
+                reports.extend(day_reports)
+                income.saw(
+                    moment, settled=all(report.status is not Status.AWAITING_REVIEW for report in day_reports)
+                )
+                reached_settled = reached_settled or (income.settled is not None and moment < income.settled)
+            if len(days) < INCOME_PAGE_DAYS or reached_settled:
+                finished = {"income": income.finished(), "withdrawals": withdrawals.finished()}
+                yield Batch(tuple(reports), json.dumps(finished), done=True)
                 return
-            position.page += 1
-            yield Batch(tuple(reports), position.text())
-        too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's transactions went on for more than {0} pages")
+            income.page += 1
+            yield Batch(
+                tuple(reports), json.dumps({"income": income.stored(), "withdrawals": withdrawals.stored()})
+            )
+        too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log went on for more than {0} pages")
         raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
-    def _page(self, headers: dict[str, str], page: int) -> dict[str, Any]:
-        params = {"properties": "startDate", "direction": "DESC", "page": str(page), "size": str(PAGE_SIZE)}
-        response = get(self._session, self._base_url + TRANSACTIONS_PATH, platform=self._platform,
-                       headers=headers, params=params)  # fmt: skip
+    def _get(self, path: str, headers: dict[str, str], params: dict[str, str]) -> object:
+        response = get(self._session, self._base_url + path, platform=self._platform, headers=headers,
+                       params=params)  # fmt: skip
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
         body = json_or_none(response)
         if isinstance(body, dict) and body.get("code") == "ACCESS_DENIED":
             raise AuthExpired(self._platform, SIGNED_OUT)
         records.raise_for_status(response, self._platform, "Toloka", self._clock.now(), FALLBACK_WAIT)
-        return json_object(response, self._platform)
+        try:
+            return json_value(response)
+        except (ValueError, RecursionError):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer is not readable")
+            ) from None
 
-    def _reports(self, item: object) -> tuple[datetime, list[Report]]:
+    # --- the income log ---------------------------------------------------------------------------------------
+
+    def _income_page(self, headers: dict[str, str], page: int) -> list[Any]:
+        params = {"page": str(page), "size": str(INCOME_PAGE_DAYS), "properties": "date", "direction": "DESC"}
+        body = self._get(INCOME_PATH, headers, params)
+        if not isinstance(body, list):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log is not a list of days")
+            )
+        return body
+
+    def _day(self, item: object) -> tuple[datetime, list[Report]]:
+        """One day of the income log: each assignment's reward, and its bonus as an entry of its own."""
         if not isinstance(item, dict):
             raise BadPayload(
-                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "a transaction of Toloka is not an object")
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaEarnings", "a day of Toloka's income log is not an object"),
+            )
+        named = item.get("date")
+        try:
+            day = date.fromisoformat(named) if isinstance(named, str) and len(named) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP(
+                    "TolokaEarnings", "a day of Toloka's income log has no readable date: {0}"
+                ).filled(excerpt(named)),
+            )
+        at = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        assignments = item.get("assignments")
+        if not isinstance(assignments, list):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaEarnings", "a day of Toloka's income log has no list of tasks"),
+            )
+        reports: list[Report] = []
+        for index, assignment in enumerate(assignments):
+            reports.extend(self._assignment(assignment, at, f"{day.isoformat()}/{index}"))
+        return at, reports
+
+    def _assignment(self, item: object, at: datetime, place: str) -> list[Report]:
+        if not isinstance(item, dict):
+            raise BadPayload(
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaEarnings", "a task of Toloka's income log is not an object"),
+            )
+        named = item.get("currency")
+        currency = named if isinstance(named, str) else DEFAULT_CURRENCY
+        income, blocked = (
+            self._money(item.get("income"), currency),
+            self._money(item.get("blockedIncome"), currency),
+        )
+        bonus = self._money(item.get("additionalReward"), currency)
+        identity = item.get("id", item.get("assignmentId"))
+        key = place if identity is None else records.identifier(identity, self._platform, "id")
+        pool = item.get("poolId")
+        title = records.title(item.get("title"), "Toloka tasks")
+        header = EntryHeader(self._platform, self._account.account, Kind.TASK, at, currency, task_id=key,
+                             record_id=key, title=title, claimable=True,
+                             requester=f"pool {pool}" if isinstance(pool, int) else "")  # fmt: skip
+        if blocked.minor:  # under review until a date; what is accepted already stays with it
+            reports = [Report(header, at, Status.AWAITING_REVIEW, Money(income.minor + blocked.minor, currency))]
+        elif income.minor:
+            reports = [Report(header, at, Status.APPROVED, income)]
+        else:  # accepted for nothing: rejected
+            reports = [Report(header, at, Status.REJECTED, income)]
+        if bonus.minor:
+            bonus_header = EntryHeader(self._platform, self._account.account, Kind.BONUS, at, currency,
+                                       task_id=key, record_id=f"{key}/bonus", title=f"Bonus: {title}")  # fmt: skip
+            reports.append(Report(bonus_header, at, Status.APPROVED, bonus))
+        return reports
+
+    def _money(self, value: object, currency: str) -> Money:
+        """An amount of the income log (a decimal string or a number); a missing one is nothing."""
+        money = Money(0, currency) if value is None else records.amount(value, currency, self._platform)
+        if money.minor < 0:
+            negative = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log has a negative amount: {0}")
+            raise BadPayload(self._platform, negative.filled(excerpt(value)))
+        return money
+
+    # --- the withdrawal log -----------------------------------------------------------------------------------
+
+    def _withdrawals(self, headers: dict[str, str], position: _Position) -> list[Report]:
+        """Every withdrawal down to the settled ones, newest first (Spring pages of `content` until `last`)."""
+        reports: list[Report] = []
+        for page in range(MAX_PAGES):
+            params = {"properties": "startDate", "direction": "DESC", "page": str(page),
+                      "size": str(WITHDRAWALS_PAGE_SIZE)}  # fmt: skip
+            body = self._get(WITHDRAWALS_PATH, headers, params)
+            if not isinstance(body, dict):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals are not a page of them"),
+                )
+            items = records.listed(
+                body,
+                "content",
+                self._platform,
+                QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no withdrawals"),
+            )
+            reached_settled = False
+            for item in items:
+                start, report = self._withdrawal(item)
+                reports.append(report)
+                position.saw(start, settled=report.status is Status.PAID)
+                reached_settled = reached_settled or (position.settled is not None and start < position.settled)
+            if body.get("last") is not False or not items or reached_settled:
+                return reports
+        too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals went on for more than {0} pages")
+        raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
+
+    def _withdrawal(self, item: object) -> tuple[datetime, Report]:
+        """A payout: requested at its start, sent at its end; its sign (unknown) does not matter."""
+        if not isinstance(item, dict):
+            raise BadPayload(
+                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "a withdrawal of Toloka is not an object")
             )
         start = records.moment(item.get("startDate"), self._platform, "start date")
         named = item.get("currency")
         value = records.amount(
             item.get("amount"), named if isinstance(named, str) else DEFAULT_CURRENCY, self._platform
         )
-        # Only amount and dates are documented: without an id, they name the transaction themselves.
-        named = item.get("id")
-        transaction = (
-            records.identifier(named, self._platform, "transaction id")
-            if named is not None
+        value = Money(abs(value.minor), value.currency)
+        # Only amount and dates are documented: without an id, they name the withdrawal themselves.
+        identity = item.get("id")
+        record = (
+            records.identifier(identity, self._platform, "transaction id")
+            if identity is not None
             else f"{utc_iso(start)}/{value.minor}{value.currency}"
         )
         end = item.get("endDate")
-        ended = None if end is None else records.moment(end, self._platform, "end date")
-        title = records.title(item.get("title"), "Toloka tasks")
-        account = self._account.account
-        if value.minor < 0:
-            header = EntryHeader(self._platform, account, Kind.REVERSAL, start, value.currency,
-                                 record_id=transaction, title=f"Taken back: {title}")  # fmt: skip
-            return start, [Report(header, ended or start, Status.REVERSED, value)]
-        if item.get("type") == "BONUS":
-            header = EntryHeader(self._platform, account, Kind.BONUS, start, value.currency, record_id=transaction,
-                                 title=f"Bonus: {title}")  # fmt: skip
-        else:
-            pool = item.get("poolId")
-            header = EntryHeader(self._platform, account, Kind.TASK, start, value.currency, task_id=transaction,
-                                 record_id=transaction, title=title, claimable=True,
-                                 requester=f"pool {pool}" if isinstance(pool, int) else "")  # fmt: skip
-        reports = [Report(header, start, Status.AWAITING_REVIEW, value)]
-        if ended is not None:  # accepted; a task suite accepted for nothing was rejected
-            rejected = header.kind is Kind.TASK and value.minor == 0
-            reports.append(Report(header, ended, Status.REJECTED if rejected else Status.APPROVED, value))
-        return start, reports
+        header = EntryHeader(self._platform, self._account.account, Kind.PAYOUT, start, value.currency,
+                             record_id=record, title="Withdrawal to your wallet")  # fmt: skip
+        if end is None:
+            return start, Report(header, start, Status.SUBMITTED, value)
+        return start, Report(header, records.moment(end, self._platform, "end date"), Status.PAID, value)
+
+
+def _stored(cursor: str) -> dict[str, Any]:
+    """The stored cursor; one that cannot be read starts from the newest pages (reading again is harmless)."""
+    try:
+        stored = json.loads(cursor) if cursor else {}
+    except ValueError:
+        return {}
+    return stored if isinstance(stored, dict) else {}
 
 
 class _Position:
-    """Where a run is: the page to read next, the settled start date it reads down to, and what it has seen."""
+    """Where a run is in one log: the page to read next, the settled moment it reads down to, and what it saw."""
 
     def __init__(self, page: int, settled: datetime | None, oldest_pending: datetime | None,
                  newest: datetime | None) -> None:  # fmt: skip
@@ -123,14 +249,8 @@ class _Position:
         self.newest = newest
 
     @classmethod
-    def of(cls, cursor: str) -> _Position:
-        """The stored position; one that cannot be read starts from the newest page (reading again is harmless)."""
-        try:
-            stored = json.loads(cursor) if cursor else {}
-        except ValueError:
-            stored = {}
-        if not isinstance(stored, dict):
-            stored = {}
+    def of(cls, stored: object) -> _Position:
+        stored = stored if isinstance(stored, dict) else {}
         page = stored.get("page")
         return cls(
             page if isinstance(page, int) and not isinstance(page, bool) and 0 <= page < MAX_PAGES else 0,
@@ -139,27 +259,24 @@ class _Position:
             _moment(stored.get("newest")),
         )
 
-    def saw(self, start: datetime, settled: bool) -> None:
-        if self.newest is None or start > self.newest:
-            self.newest = start
-        if not settled and (self.oldest_pending is None or start < self.oldest_pending):
-            self.oldest_pending = start
+    def saw(self, moment: datetime, settled: bool) -> None:
+        if self.newest is None or moment > self.newest:
+            self.newest = moment
+        if not settled and (self.oldest_pending is None or moment < self.oldest_pending):
+            self.oldest_pending = moment
 
-    def text(self) -> str:
-        return json.dumps(
-            {
-                "page": self.page,
-                "settled": _text(self.settled),
-                "oldest_pending": _text(self.oldest_pending),
-                "newest": _text(self.newest),
-            }
-        )
+    def stored(self) -> dict[str, object]:
+        return {
+            "page": self.page,
+            "settled": _text(self.settled),
+            "oldest_pending": _text(self.oldest_pending),
+            "newest": _text(self.newest),
+        }
 
-    def finished(self) -> str:
-        """The cursor after a whole run: the next run reads down to the oldest transaction still pending, or
-        down to the newest one seen when none is."""
-        settled = self.oldest_pending or self.newest or self.settled
-        return json.dumps({"settled": _text(settled)})
+    def finished(self) -> dict[str, object]:
+        """After a whole run: the next run reads down to the oldest record still pending, or down to the newest
+        one seen when none is."""
+        return {"settled": _text(self.oldest_pending or self.newest or self.settled)}
 
 
 def _moment(value: object) -> datetime | None:

@@ -1,4 +1,4 @@
-"""Deciding, question by question, how a BitLabs profiler question is answered from the profile.
+"""Deciding, question by question, how a platform's profiler question is answered from the profile.
 
 Three outcomes: `FILL` (the worker chose "always": sent without asking), `CONFIRM` (the profile has an answer
 and the worker chose "ask": it is shown ready to send) and `ASK` (no answer the worker allows: the question
@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from surveydesk.platforms.bitlabs.clicks import Question
+from surveydesk.core.questions import Question
 from surveydesk.profile.consistency import Contradiction, contradiction
 from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.schema import Field, Profile, Schema, Value
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import extra_field
-
-PLATFORM = "bitlabs"
 
 
 class Fill(Enum):
@@ -59,12 +57,13 @@ def plan(
     profile: Profile,
     permissions: Mapping[str, Permission],
     today: date,
+    platform: str,
 ) -> Plan:
     """How to answer this question; `permissions` holds the worker's choice for each field id involved."""
     mapped = mapping.of(question.id)
     schema_field = None if mapped is None else schema.field(mapped.field)
     if mapped is None or schema_field is None:
-        field_id = extra_field(PLATFORM, question.id)
+        field_id = extra_field(platform, question.id)
         stored = profile.get(field_id)
         proposal = None if stored is None else (stored if isinstance(stored, tuple) else (stored,))
     else:
@@ -78,14 +77,16 @@ def plan(
     return Plan(question, fill, field_id, proposal, schema_field)
 
 
-def learned_from(item: Plan, answers: Sequence[str], mapping: BitLabsMapping, profile: Profile) -> Learned | None:
+def learned_from(
+    item: Plan, answers: Sequence[str], mapping: BitLabsMapping, profile: Profile, platform: str
+) -> Learned | None:
     """What the worker's answer adds to the profile; None when it has no profile equivalent (an option the
     profile does not know). A MULTI answer replaces only the options the question offered: languages the
     question did not list stay in the profile."""
     question = item.question
     if item.schema_field is None:
         value: Value = tuple(answers) if question.type == "MULTI" else answers[0]
-        return Learned(item.field, value, question.text, PLATFORM)
+        return Learned(item.field, value, question.text, platform)
     mapped = mapping.of(question.id)
     found = None if mapped is None else mapped.from_platform(answers, item.schema_field)
     if found is None or not isinstance(found, tuple):

@@ -1,0 +1,110 @@
+"""What a month was, in figures the History tab turns into a sentence: earned, hours worked and unpaid, the true
+wage against the minimum, the best platform, what is still pending, and how much income varies month to month.
+
+Earned is approved + paid, as for goals (`ledger.goals`); pending is apart. Hours and unpaid hours are the work
+log's (`work.wages`: shift time, and the part of it that paid nothing); the true wage is the history's own wage
+series, converted as `ledger.history.wage_series` says. The spread is over the twelve months up to this one,
+counting a month with nothing earned as nought (an irregular income is what the worker should see), from the
+first month the ledger has money in.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from surveydesk.core.money import Money
+from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of, wage_series
+from surveydesk.ledger.rates import Converter, RateStore
+from surveydesk.store.database import Database
+from surveydesk.work.store import WorkLog
+from surveydesk.work.wages import by_period
+
+SPREAD_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """Monthly income over recent months: the lowest, the median, the highest, and how many months."""
+
+    months: int
+    lowest: Money
+    median: Money
+    highest: Money
+
+
+@dataclass(frozen=True, slots=True)
+class MonthReview:
+    """One month's figures, in the worker's currency."""
+
+    month: date  # its first day
+    earned: Money
+    pending: Money
+    hours: float
+    unpaid_hours: float
+    true_wage: Money | None
+    best_platform: str | None
+    spread: Spread | None  # None with fewer than two months of history
+
+    def share_of(self, minimum: Money | None) -> float | None:
+        """The true wage as a share of `minimum` (0.33 for a third); None when they cannot be compared."""
+        if self.true_wage is None or minimum is None or minimum.minor <= 0:
+            return None
+        if minimum.currency != self.true_wage.currency:
+            return None
+        return self.true_wage.minor / minimum.minor
+
+
+def month_review(database: Database, month: date, currency: str, zone: tzinfo) -> MonthReview:
+    """The figures of the month holding `month`, read on the calling thread's connection; `zone` is the one the
+    history dates its days in."""
+    first = start_of(month, "month")
+    after = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    last = after - timedelta(days=1)
+    history = History(database)
+    months = history.totals("month", currency, since=_months_before(first, SPREAD_MONTHS - 1), until=last)
+    earned_by_month = {p.start: sum(p.by_group[g].amount.minor for g in (APPROVED, PAID)) for p in months.periods}
+    this = next((p for p in months.periods if p.start == first), None)
+    earned = earned_by_month.get(first, 0)
+    pending = this.by_group[PENDING].amount.minor if this is not None else 0
+    best = None
+    if this is not None and this.by_platform:
+        best = max(this.by_platform.items(), key=lambda item: (item[1].amount.minor, item[0]))[0]
+    log = WorkLog(database)
+    begin, end = datetime.combine(first, time(), tzinfo=zone), datetime.combine(after, time(), tzinfo=zone)
+    work = by_period(log.attempts_between(begin, end), log.shifts_between(begin, end), "month", zone).get(first)
+    converter = Converter(RateStore(database).all(), currency)
+    wages = [p for p in wage_series(log, "month", zone, converter, first, last) if p.start == first]
+    return MonthReview(
+        month=first,
+        earned=Money(earned, currency),
+        pending=Money(pending, currency),
+        hours=work.shift_seconds / 3600 if work is not None else 0.0,
+        unpaid_hours=sum(work.unpaid_seconds.values()) / 3600 if work is not None else 0.0,
+        true_wage=wages[0].true_wage if wages else None,
+        best_platform=best,
+        spread=_spread(earned_by_month, first, currency),
+    )
+
+
+def _spread(earned_by_month: dict[date, int], month: date, currency: str) -> Spread | None:
+    if not earned_by_month:
+        return None
+    start = max(min(earned_by_month), _months_before(month, SPREAD_MONTHS - 1))
+    figures = []
+    current = start
+    while current <= month:
+        figures.append(earned_by_month.get(current, 0))
+        current = (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if len(figures) < 2:
+        return None
+    median = int(statistics.median(figures) + 0.5)
+    return Spread(
+        len(figures), Money(min(figures), currency), Money(median, currency), Money(max(figures), currency)
+    )
+
+
+def _months_before(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)

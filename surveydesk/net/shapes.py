@@ -1,0 +1,306 @@
+"""What a reader expects of a platform's reply, and what a reply did otherwise: shape reports.
+
+Real platforms change their replies without notice. Each reader declares the keys it reads (`Shape`,
+`expect`): the kinds of JSON value each may hold, whether it must be there, and the values it knows where it
+reads a code. The same declaration is what msgspec decodes the reply through (`Shape.decoding`, a
+`http.json_shape`), so what is read and what is watched cannot drift apart.
+
+A reply that differs (a key missing, a value of another kind, a code not known) gives `Difference`s: a path
+made of the declaration's own keys ("data.surveys[].cpi") and a kind from a fixed vocabulary. Never a value of
+the reply, nor a key the reply added: a worker pastes the report into a public issue, and nothing personal or
+secret can be in it. `ShapeWatch` keeps them, with whether the reading went on despite them, and says once
+per change in words what still works.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Final, Protocol, runtime_checkable
+
+from surveydesk.core.errors import BadPayload
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.http import json_list, json_shape
+
+# The kinds of JSON value, in the words a report uses for them (JSON's own: read by whoever mends a reader).
+STRING: Final = "string"
+NUMBER: Final = "number"
+BOOLEAN: Final = "boolean"
+NULL: Final = "null"
+OBJECT: Final = "object"
+LIST: Final = "list"
+KINDS: Final = (STRING, NUMBER, BOOLEAN, NULL, OBJECT, LIST)
+MAX_DIFFERENCES: Final = 50  # per reply: a reply that differs everywhere says so in the first fifty
+
+
+def kind_of(value: object) -> str:
+    """The JSON kind of a decoded value."""
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return BOOLEAN
+    if isinstance(value, int | float):
+        return NUMBER
+    if isinstance(value, str):
+        return STRING
+    return LIST if isinstance(value, list) else OBJECT
+
+
+@dataclass(frozen=True, slots=True)
+class Expect:
+    """What one key may hold: `kinds` of value; `required` or not; `known` codes (empty: any value is
+    fine); `shape`, the keys read inside an object; `items`, what a list holds."""
+
+    kinds: frozenset[str]
+    required: bool = True
+    known: frozenset[str] = frozenset()
+    shape: Shape | None = None
+    items: Expect | None = None
+
+    @property
+    def decoding(self) -> object:
+        """What msgspec decodes this key's value as: the nested shape where there is one, else anything."""
+        if self.shape is not None and OBJECT in self.kinds:
+            nested: Any = self.shape.decoding
+        elif self.items is not None and LIST in self.kinds and self.items.decoding is not Any:
+            nested = json_list(self.items.decoding)
+        else:
+            return Any
+        if self.kinds - {OBJECT, LIST, NULL}:
+            return Any  # a value that may also be a string or a number is read as it comes
+        return nested | None if NULL in self.kinds else nested
+
+
+def expect(
+    *kinds: str,
+    required: bool = True,
+    known: Iterable[str] = (),
+    shape: Shape | None = None,
+    items: Expect | None = None,
+) -> Expect:
+    """A key's expectation, kinds named as in `KINDS`."""
+    unknown = set(kinds) - set(KINDS)
+    if unknown or not kinds:
+        raise ValueError(f"kinds must be among {KINDS}, not {sorted(unknown) or 'none'}")
+    return Expect(frozenset(kinds), required, frozenset(known), shape, items)
+
+
+def list_of(shape: Shape, *, required: bool = True, null: bool = False) -> Expect:
+    """A key holding a list of objects of `shape`."""
+    kinds = (LIST, NULL) if null else (LIST,)
+    return expect(*kinds, required=required, items=expect(OBJECT, shape=shape))
+
+
+class Shape:
+    """The keys a reader reads of one JSON object, each with its `Expect`; `decoding` is the `json_shape`
+    msgspec reads the object through, keeping those keys only."""
+
+    def __init__(self, name: str, /, **fields: Expect) -> None:
+        self.name = name
+        self.fields: Mapping[str, Expect] = fields
+        nested = {key: field.decoding for key, field in fields.items() if field.decoding is not Any}
+        self.decoding: Any = json_shape(name, [key for key in fields if key not in nested], **nested)
+
+    def __repr__(self) -> str:
+        return f"Shape({self.name!r}, {sorted(self.fields)})"
+
+
+class Change(Enum):
+    MISSING = "missing"
+    KIND = "kind"
+    UNKNOWN_CODE = "unknown code"
+
+
+_CHANGE_WORDS: Final = {
+    Change.MISSING: QT_TRANSLATE_NOOP("ShapeReport", "{0}: missing"),
+    Change.KIND: QT_TRANSLATE_NOOP("ShapeReport", "{0}: {1} expected, {2} found"),
+    Change.UNKNOWN_CODE: QT_TRANSLATE_NOOP("ShapeReport", "{0}: a value SurveyDesk does not know"),
+}
+_OR: Final = " or "
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a reply differs from its shape: where (`path`, of the declaration's keys) and how. `expected`
+    and `found` are kinds of value (`KINDS`), for a `Change.KIND` only."""
+
+    path: str
+    change: Change
+    expected: tuple[str, ...] = ()
+    found: str = ""
+
+    @property
+    def words(self) -> Sentence:
+        words = _CHANGE_WORDS[self.change]
+        if self.change is Change.KIND:
+            return words.filled(self.path, _OR.join(self.expected), self.found)
+        return words.filled(self.path)
+
+
+def differences(body: object, shape: Shape) -> tuple[Difference, ...]:
+    """How `body` (decoded through `shape.decoding`, or whole) differs from `shape`, each difference once, the
+    first `MAX_DIFFERENCES`."""
+    found: dict[Difference, None] = {}
+    _compare(body, Expect(frozenset({OBJECT}), shape=shape), "", found)
+    return tuple(found)
+
+
+def _compare(value: object, expected: Expect, path: str, found: dict[Difference, None]) -> None:
+    if len(found) >= MAX_DIFFERENCES:
+        return
+    kind = kind_of(value)
+    if kind not in expected.kinds:
+        kinds = tuple(kind for kind in KINDS if kind in expected.kinds)
+        found[Difference(path or "(reply)", Change.KIND, kinds, kind)] = None
+        return
+    if expected.known and kind in (STRING, NUMBER) and str(value) not in expected.known:
+        found[Difference(path, Change.UNKNOWN_CODE)] = None
+    if isinstance(value, dict) and expected.shape is not None:
+        for key, field in expected.shape.fields.items():
+            inner = f"{path}.{key}" if path else key
+            if key in value:
+                _compare(value[key], field, inner, found)
+            elif field.required:
+                found[Difference(inner, Change.MISSING)] = None
+    elif isinstance(value, list) and expected.items is not None:
+        for item in value:
+            _compare(item, expected.items, f"{path}[]", found)
+
+
+class Part(Enum):
+    """What part of SurveyDesk a reply feeds, for the worker's words."""
+
+    TASKS = "tasks"
+    EARNINGS = "earnings"
+    TAKE = "take"
+
+
+# What still works and what waits, one phrase per part, joined in the sentence `ShapeWatch.news` says.
+_PART_WORDS: Final = {
+    (Part.TASKS, True): QT_TRANSLATE_NOOP("ShapeReport", "its tasks still show"),
+    (Part.TASKS, False): QT_TRANSLATE_NOOP("ShapeReport", "its tasks wait"),
+    (Part.EARNINGS, True): QT_TRANSLATE_NOOP("ShapeReport", "earnings from it still come in"),
+    (Part.EARNINGS, False): QT_TRANSLATE_NOOP("ShapeReport", "earnings from it wait"),
+    (Part.TAKE, True): QT_TRANSLATE_NOOP("ShapeReport", "taking its tasks still works"),
+    (Part.TAKE, False): QT_TRANSLATE_NOOP("ShapeReport", "taking its tasks may fail"),
+}
+CHANGED: Final = QT_TRANSLATE_NOOP(
+    "ShapeReport",
+    "{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, "
+    "to send to SurveyDesk's makers.",
+)
+_PARTS_JOINED: Final = QT_TRANSLATE_NOOP("ShapeReport", "{0}, {1}")
+_STILL_WORKS: Final = QT_TRANSLATE_NOOP("ShapeReport", "still read")
+_WAITS: Final = QT_TRANSLATE_NOOP("ShapeReport", "not read")
+_PART_NAMES: Final = {
+    Part.TASKS: QT_TRANSLATE_NOOP("ShapeReport", "tasks"),
+    Part.EARNINGS: QT_TRANSLATE_NOOP("ShapeReport", "earnings"),
+    Part.TAKE: QT_TRANSLATE_NOOP("ShapeReport", "taking a task"),
+}
+_REPORT_LINE: Final = QT_TRANSLATE_NOOP("ShapeReport", "{0} · {1} · {2}: {3}")
+NO_REPORT: Final = QT_TRANSLATE_NOOP(
+    "ShapeReport", "No platform has changed anything SurveyDesk reads since SurveyDesk started."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeReport:
+    """What one reply of one endpoint did otherwise (`differences`), and whether its part still worked."""
+
+    platform: str
+    part: Part
+    endpoint: str  # the reader's own name of the request ("GET /v2/client/surveys"), never a full address
+    differences: tuple[Difference, ...]
+    works: bool
+
+    @property
+    def heading(self) -> Sentence:
+        return _REPORT_LINE.filled(
+            self.platform, _PART_NAMES[self.part], self.endpoint, _STILL_WORKS if self.works else _WAITS
+        )
+
+
+class ShapeWatch:
+    """The shape reports of this run of the app, kept from any thread; `listener` is called (on the reader's
+    thread) after each new or changed report."""
+
+    def __init__(self, listener: Callable[[], None] = lambda: None) -> None:
+        self._lock = threading.Lock()
+        self._reports: dict[tuple[str, Part, str], ShapeReport] = {}
+        self._told: dict[str, Sentence] = {}
+        self.listener = listener
+
+    @contextmanager
+    def watching(self, platform: str, part: Part, endpoint: str, body: object, shape: Shape) -> Iterator[None]:
+        """Compare `body` with `shape`, then run the block that reads it: a difference is reported with
+        whether the block still read the reply (ended without `BadPayload`)."""
+        found = differences(body, shape)
+        if not found:
+            yield
+            return
+        try:
+            yield
+        except BadPayload:
+            self._keep(ShapeReport(platform, part, endpoint, found, works=False))
+            raise
+        self._keep(ShapeReport(platform, part, endpoint, found, works=True))
+
+    def reports(self) -> list[ShapeReport]:
+        with self._lock:
+            return list(self._reports.values())
+
+    def news(self, name_of: Callable[[str], str]) -> list[Sentence]:
+        """What each platform whose reports changed since it was last told means for the worker, in words
+        (`name_of` gives a platform's name); each sentence once."""
+        told: list[Sentence] = []
+        with self._lock:
+            for platform in dict.fromkeys(key[0] for key in self._reports):
+                sentence = self._sentence(platform, name_of(platform))
+                if self._told.get(platform) != sentence:
+                    self._told[platform] = sentence
+                    told.append(sentence)
+        return told
+
+    def lines(self) -> list[tuple[int, Sentence]]:
+        """The report to copy into an issue, line by line with its depth: each endpoint, then its
+        differences."""
+        lines: list[tuple[int, Sentence]] = []
+        for report in self.reports():
+            lines.append((0, report.heading))
+            lines.extend((1, difference.words) for difference in report.differences)
+        return lines
+
+    def _keep(self, report: ShapeReport) -> None:
+        key = (report.platform, report.part, report.endpoint)
+        with self._lock:
+            if self._reports.get(key) == report:
+                return
+            self._reports[key] = report
+        self.listener()
+
+    def _sentence(self, platform: str, name: str) -> Sentence:
+        works: dict[Part, bool] = {}
+        for (owner, part, _endpoint), report in self._reports.items():
+            if owner == platform:
+                works[part] = works.get(part, True) and report.works
+        phrases = [_PART_WORDS[part, works[part]] for part in Part if part in works]
+        joined: Sentence = phrases[0]
+        for phrase in phrases[1:]:
+            joined = _PARTS_JOINED.filled(joined, phrase)
+        return CHANGED.filled(name, joined)
+
+
+@runtime_checkable
+class WatchesShapes(Protocol):
+    """A platform client that reports its replies' shapes to the app's `ShapeWatch`."""
+
+    def watch_shapes(self, watch: ShapeWatch) -> None: ...
+
+
+def share_shape_watch(client: object, watch: ShapeWatch) -> None:
+    """Give a platform's client the app's watch, if it reports shapes (every one built on `AccountClient`)."""
+    if isinstance(client, WatchesShapes):
+        client.watch_shapes(watch)
