@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
+    QStyleOptionFrame,
     QTabBar,
     QWidget,
 )
@@ -184,6 +186,10 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
             title=shown.windowTitle(),
             texts=[label.text() for label in shown.findChildren(QLabel) if label.isVisible() and label.text()],
+            readable=visible_texts(shown),
+            cut=cut_texts(shown),
+            windows=top_windows(),
+            screen=[screen.geometry().width(), screen.geometry().height()],
             platform=QGuiApplication.platformName(),
         )
         app.exit(0)
@@ -197,7 +203,7 @@ def _plain(text: str) -> str:
 
 
 def cut_texts(root: QWidget) -> list[str]:
-    """The labels, buttons and column headers under `root` shown narrower than their text needs.
+    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs.
 
     A label that wraps is left out: it grows in height instead (a cut there shows as a window too tall)."""
     cut = []
@@ -210,6 +216,10 @@ def cut_texts(root: QWidget) -> list[str]:
             needed, shown = widget.sizeHint().width(), widget.width()
             if needed > shown:
                 cut.append(f"{type(widget).__name__} {_plain(widget.text())!r}: needs {needed} px, has {shown}")
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            needed, shown = widget.fontMetrics().horizontalAdvance(widget.placeholderText()), _text_room(widget)
+            if needed > shown:
+                cut.append(f"placeholder {widget.placeholderText()!r}: needs {needed} px, has {shown}")
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             model = widget.model()
             for section in range(widget.count()):
@@ -220,6 +230,25 @@ def cut_texts(root: QWidget) -> list[str]:
                 if text and needed > shown:
                     cut.append(f"column {text!r}: needs {needed} px, has {shown}")
     return cut
+
+
+def top_windows() -> list[dict[str, object]]:
+    """The windows on screen, with their frame's size (what must fit the screen)."""
+    return [
+        {"kind": type(widget).__name__, "title": widget.windowTitle(), "width": widget.frameGeometry().width(),
+         "height": widget.frameGeometry().height()}
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and widget.isWindow() and not isinstance(widget, QMenu)
+    ]  # fmt: skip
+
+
+def _text_room(line: QLineEdit) -> int:
+    """The width a line edit gives its text: its contents less its margins (Qt's own 2 px on each side)."""
+    option = QStyleOptionFrame()
+    line.initStyleOption(option)
+    contents = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, line)
+    margins = line.textMargins()
+    return contents.width() - margins.left() - margins.right() - 2 * 2
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -368,16 +397,6 @@ class Tour:
         image.save(str(target), "PNG")
         colours, commonest = distinct_colours(image)
         available = screen.geometry()
-        windows = [
-            {
-                "kind": type(widget).__name__,
-                "title": widget.windowTitle(),
-                "width": widget.frameGeometry().width(),
-                "height": widget.frameGeometry().height(),
-            }
-            for widget in QApplication.topLevelWidgets()
-            if widget.isVisible() and widget.isWindow() and not isinstance(widget, QMenu)
-        ]
         self.shots.append(
             {
                 "name": name,
@@ -387,7 +406,7 @@ class Tour:
                 "kind": type(shown).__name__,
                 "title": shown.windowTitle(),
                 "screen": [available.width(), available.height()],
-                "windows": windows,
+                "windows": top_windows(),
                 "colours": colours,
                 "commonest_share": round(commonest, 3),
                 "cut": cut_texts(shown),
