@@ -25,10 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QGroupBox,
@@ -232,6 +234,17 @@ def cut_texts(root: QWidget) -> list[str]:
     return cut
 
 
+def _cells(model: QAbstractItemModel) -> list[str]:
+    """The texts of a list's or table's first rows: the app's words there among the platforms' data."""
+    texts = []
+    for row in range(min(model.rowCount(), 30)):
+        column = 0
+        while (cell := model.index(row, column)).isValid():
+            texts.append(str(cell.data() or ""))
+            column += 1
+    return texts
+
+
 def top_windows() -> list[dict[str, object]]:
     """The windows on screen, with their frame's size (what must fit the screen)."""
     return [
@@ -252,7 +265,8 @@ def _text_room(line: QLineEdit) -> int:
 
 
 def visible_texts(root: QWidget) -> list[str]:
-    """Every text the worker can read in `root`: titles, labels, buttons, tabs, headers, placeholders, choices."""
+    """Every text the worker can read in `root`: titles, labels, buttons, tabs, headers, placeholders, choices,
+    charts' titles and legends, and the cells of lists and tables."""
     texts = [root.windowTitle()]
     if isinstance(root, MainWindow):
         texts += [action.text() for action in root.menuBar().actions()]
@@ -269,9 +283,15 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(widget.placeholderText())
         elif isinstance(widget, QComboBox):
             texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QChartView):
+            chart = widget.chart()
+            texts += [chart.title(), *(axis.titleText() for axis in chart.axes())]
+            texts += [series.name() for series in chart.series()]
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             model = widget.model()
             texts += [str(model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model():
+            texts += _cells(widget.model())
     return sorted({_plain(text) for text in texts if text and _plain(text)})
 
 
