@@ -318,8 +318,9 @@ class Tour:
 
     Each step waits until its view is ready (returning the top-level window to grab), then the tour lets the
     X server show it, grabs it from the screen, records what the checks need and closes what the step opened.
-    Dialogs come first, while no task is timed (some would ask about it); then a task is timed and the tabs
-    and History's charts are shown with the timer strip above them."""
+    Dialogs come first, while no task is timed (some would ask about it); then a task is timed, the question
+    asked on quitting while it is timed is shown (and cancelled), and the tabs and History's views are shown with
+    the timer strip above them."""
 
     def __init__(self, folder: Path, report: dict[str, object]) -> None:
         self.folder, self.report = folder, report
@@ -339,6 +340,7 @@ class Tour:
                 (f"history-{name}", self._dialog(button.click, needs_entry=name in ("note", "correct")))
             )
         self.steps.append(("timed", self._timed))
+        self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
         self.steps.append(("wages", self._tab(WagesPanel)))
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
