@@ -4,7 +4,8 @@ Run from the repository root, on a virtual screen, in the language to check:
 
     LANG=fr_FR.UTF-8 PYTHONPATH=. xvfb-run -a python tests/screenshot_harness.py main-window build/screenshots
 
-Views: `main-window` (the demo's task list with a task selected), `welcome` (a first start without accounts),
+Views: `tour` (every view and dialog in turn, see `Tour`), `main-window` (the demo's task list with a task
+selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
 as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
 with its earnings goals, once a goal is set).
@@ -24,9 +25,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyleOptionFrame,
+    QTabBar,
+    QWidget,
+)
 
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
@@ -35,6 +51,7 @@ from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
+from surveydesk.ui.wages_panel import WagesPanel
 
 READY_TIMEOUT_S = 30.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
@@ -58,7 +75,7 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("main-window", "welcome", "history", "profile", "outlook", "goals")
+VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals")
 
 
 def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
@@ -171,11 +188,298 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
             title=shown.windowTitle(),
             texts=[label.text() for label in shown.findChildren(QLabel) if label.isVisible() and label.text()],
+            readable=visible_texts(shown),
+            cut=cut_texts(shown),
+            windows=top_windows(),
+            screen=[screen.geometry().width(), screen.geometry().height()],
             platform=QGuiApplication.platformName(),
         )
         app.exit(0)
 
     return tick
+
+
+def _plain(text: str) -> str:
+    """A text as the worker reads it: without the mnemonic's '&' ('&&' is a real one)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs.
+
+    A label that wraps is left out: it grows in height instead (a cut there shows as a window too tall)."""
+    cut = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                continue
+            needed, shown = widget.sizeHint().width(), widget.width()
+            if needed > shown:
+                cut.append(f"{type(widget).__name__} {_plain(widget.text())!r}: needs {needed} px, has {shown}")
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            needed, shown = widget.fontMetrics().horizontalAdvance(widget.placeholderText()), _text_room(widget)
+            if needed > shown:
+                cut.append(f"placeholder {widget.placeholderText()!r}: needs {needed} px, has {shown}")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            model = widget.model()
+            for section in range(widget.count()):
+                if widget.isSectionHidden(section):
+                    continue
+                text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+                needed, shown = widget.sectionSizeFromContents(section).width(), widget.sectionSize(section)
+                if text and needed > shown:
+                    cut.append(f"column {text!r}: needs {needed} px, has {shown}")
+    return cut
+
+
+def _cells(model: QAbstractItemModel) -> list[str]:
+    """The texts of a list's or table's first rows: the app's words there among the platforms' data."""
+    texts = []
+    for row in range(min(model.rowCount(), 30)):
+        column = 0
+        while (cell := model.index(row, column)).isValid():
+            texts.append(str(cell.data() or ""))
+            column += 1
+    return texts
+
+
+def top_windows() -> list[dict[str, object]]:
+    """The windows on screen, with their frame's size (what must fit the screen)."""
+    return [
+        {"kind": type(widget).__name__, "title": widget.windowTitle(), "width": widget.frameGeometry().width(),
+         "height": widget.frameGeometry().height()}
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and widget.isWindow() and not isinstance(widget, QMenu)
+    ]  # fmt: skip
+
+
+def _text_room(line: QLineEdit) -> int:
+    """The width a line edit gives its text: its contents less its margins (Qt's own 2 px on each side)."""
+    option = QStyleOptionFrame()
+    line.initStyleOption(option)
+    contents = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, line)
+    margins = line.textMargins()
+    return contents.width() - margins.left() - margins.right() - 2 * 2
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text the worker can read in `root`: titles, labels, buttons, tabs, headers, placeholders, choices,
+    charts' titles and legends, and the cells of lists and tables."""
+    texts = [root.windowTitle()]
+    if isinstance(root, MainWindow):
+        texts += [action.text() for action in root.menuBar().actions()]
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit) and not widget.text():
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QChartView):
+            chart = widget.chart()
+            texts += [chart.title(), *(axis.titleText() for axis in chart.axes())]
+            texts += [series.name() for series in chart.series()]
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            model = widget.model()
+            texts += [str(model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model():
+            texts += _cells(widget.model())
+    return sorted({_plain(text) for text in texts if text and _plain(text)})
+
+
+def _dialog_actions(window: MainWindow) -> list[QAction]:
+    """The menus' entries that open a window: those whose text ends with '…', and the Help menu's (the keyboard
+    shortcuts, the About box)."""
+    found: list[QAction] = []
+
+    def walk(menu: QMenu, is_help: bool) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), is_help)
+            elif action.isEnabled() and not action.isSeparator() and (is_help or action.text().endswith("…")):
+                found.append(action)
+
+    menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
+    for menu in menus:
+        walk(menu, is_help=menu is menus[-1])
+    return found
+
+
+class Tour:
+    """Walks through the main window's views and every dialog, one after the other, in one app.
+
+    Each step waits until its view is ready (returning the top-level window to grab), then the tour lets the
+    X server show it, grabs it from the screen, records what the checks need and closes what the step opened.
+    Dialogs come first, while no task is timed (some would ask about it); then a task is timed, the question
+    asked on quitting while it is timed is shown (and cancelled), and the tabs and History's views are shown with
+    the timer strip above them."""
+
+    def __init__(self, folder: Path, report: dict[str, object]) -> None:
+        self.folder, self.report = folder, report
+        self.shots: list[dict[str, object]] = []
+        self.steps: list[tuple[str, Callable[[MainWindow], QWidget | None]]] = [("tasks", _ready("main-window"))]
+        self.index, self.ready_at, self.step_started = 0, 0.0, time.monotonic()
+        self.planned_dialogs = self.timing_started = False
+
+    def _plan_dialogs(self, window: MainWindow) -> None:
+        for number, action in enumerate(_dialog_actions(window)):
+            self.steps.append((f"dialog-{number:02d}", self._dialog(lambda action=action: action.trigger())))
+        page = _history_page(window)
+        buttons = {"rates": page.rates_button, "points": page.points_button}
+        buttons |= {"note": page.note_button, "correct": page.correct_button}  # these two on a chosen entry
+        for name, button in buttons.items():
+            self.steps.append(
+                (f"history-{name}", self._dialog(button.click, needs_entry=name in ("note", "correct")))
+            )
+        self.steps.append(("timed", self._timed))
+        self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
+        self.steps.append(("wages", self._tab(WagesPanel)))
+        for chart in range(page.views.count()):
+            self.steps.append((f"history-{chart}", self._chart(chart)))
+
+    def _dialog(
+        self, open_it: Callable[[], None], needs_entry: bool = False
+    ) -> Callable[[MainWindow], QWidget | None]:
+        opened: list[bool] = []
+
+        def step(window: MainWindow) -> QWidget | None:
+            if not opened:
+                if QApplication.activeModalWidget() is not None:
+                    return None  # the last step's dialog is still closing
+                if needs_entry:
+                    page = _history_page(window)
+                    window.tabs.setCurrentWidget(page)
+                    if page.model.rowCount() == 0:
+                        return None
+                    page.table.selectRow(0)
+                opened.append(True)
+                QTimer.singleShot(0, open_it)  # later: the dialog runs its own modal loop until closed
+                return None
+            shown = [
+                widget
+                for widget in QApplication.topLevelWidgets()
+                if widget.isVisible() and widget.isWindow() and not isinstance(widget, (MainWindow, QMenu))
+            ]
+            return shown[0] if shown else None
+
+        return step
+
+    def _timed(self, window: MainWindow) -> QWidget | None:
+        window.tabs.setCurrentIndex(0)
+        strip = window.timer_strip
+        if strip is None or QApplication.activeModalWidget() is not None:
+            return None
+        if strip.current_attempt() is None:
+            task = window.selected_task()
+            if task is None:
+                window.table.selectRow(0)
+            elif not self.timing_started:
+                self.timing_started = True
+                window.start_timer_on(task)
+            return None
+        return window
+
+    def _tab(self, kind: type) -> Callable[[MainWindow], QWidget | None]:
+        def step(window: MainWindow) -> QWidget | None:
+            page = next(
+                window.tabs.widget(i)
+                for i in range(window.tabs.count())
+                if isinstance(window.tabs.widget(i), kind)
+            )
+            window.tabs.setCurrentWidget(page)
+            return window
+
+        return step
+
+    def _chart(self, chart: int) -> Callable[[MainWindow], QWidget | None]:
+        def step(window: MainWindow) -> QWidget | None:
+            page = _history_page(window)
+            window.tabs.setCurrentWidget(page)
+            page.views.setCurrentIndex(chart)
+            return window if page.model.rowCount() > 0 else None
+
+        return step
+
+    def _record(self, name: str, shown: QWidget) -> None:
+        screen = shown.screen() or QGuiApplication.primaryScreen()
+        frame = shown.frameGeometry()
+        image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if shown is not _window():  # a dialog: named after its kind too, to find its picture
+            name = f"{name}-{type(shown).__name__}"
+        target = self.folder / f"{name}-{QLocale().name()}.png"
+        image.save(str(target), "PNG")
+        colours, commonest = distinct_colours(image)
+        available = screen.geometry()
+        self.shots.append(
+            {
+                "name": name,
+                "file": str(target),
+                "width": image.width(),
+                "height": image.height(),
+                "kind": type(shown).__name__,
+                "title": shown.windowTitle(),
+                "screen": [available.width(), available.height()],
+                "windows": top_windows(),
+                "colours": colours,
+                "commonest_share": round(commonest, 3),
+                "cut": cut_texts(shown),
+                "texts": visible_texts(shown),
+            }
+        )
+
+    def tick(self) -> None:
+        app = QApplication.instance()
+        window = _window()
+        if time.monotonic() - self.step_started > READY_TIMEOUT_S:
+            self.report["error"] = (
+                f"the tour's {self.steps[self.index][0]} was not ready in {READY_TIMEOUT_S:.0f} s"
+            )
+            app.exit(1)
+            return
+        if window is None:
+            return
+        name, ready = self.steps[self.index]
+        shown = ready(window)
+        if shown is None:
+            return
+        if not self.ready_at:
+            self.ready_at = time.monotonic()
+            shown.raise_()
+            shown.activateWindow()
+            return
+        if (time.monotonic() - self.ready_at) * 1000 < SETTLE_MS:
+            return
+        self._record(name, shown)
+        if not self.planned_dialogs:
+            self.planned_dialogs = True
+            self._plan_dialogs(window)
+        if shown is not window:
+            shown.close()
+        self.index, self.ready_at, self.step_started = self.index + 1, 0.0, time.monotonic()
+        if self.index == len(self.steps):
+            self.report.update(
+                shots=self.shots,
+                platform=QGuiApplication.platformName(),
+                locale=QLocale().name(),
+                menus=[action.text() for action in window.menuBar().actions()],
+                tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
+            )
+            app.exit(0)
+
+
+def _history_page(window: MainWindow) -> HistoryView:
+    return next(
+        window.tabs.widget(i) for i in range(window.tabs.count()) if isinstance(window.tabs.widget(i), HistoryView)
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -189,7 +493,9 @@ def main(argv: list[str]) -> int:
     def create_and_watch(*arguments: Any) -> QApplication:
         app = original(*arguments)
         timer = QTimer(app)
-        timer.timeout.connect(shoot(view, folder, report))
+        # The tour is kept by the closure: a connected bound method alone would not keep its object alive.
+        tick = Tour(folder, report).tick if view == "tour" else shoot(view, folder, report)
+        timer.timeout.connect(lambda: tick())
         timer.start(100)
         return app
 

@@ -91,8 +91,11 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.PLATFORM, 90), (Column.REQUESTER, 190), (Column.REWARD, 80)):
-            self.table.setColumnWidth(column, width)
+        chosen = {Column.PLATFORM: 90, Column.REQUESTER: 190, Column.REWARD: 80}
+        for column in range(self.proxy.columnCount()):
+            if column != Column.TITLE:  # never narrower than its header, sort arrow included, in any language
+                wanted = chosen.get(Column(column), header.defaultSectionSize())
+                self.table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda index: self.take_requested.emit(index.data(TaskRole)))
 
