@@ -127,6 +127,14 @@ def test_hours_that_paid_nothing_are_below_any_minimum(panel: WagesPanel) -> Non
     ]
 
 
+def test_a_shift_under_a_minute_is_not_judged_against_the_minimum(panel: WagesPanel) -> None:
+    """A shift just begun showed "0:00" worked beside "below the minimum wage" (seen on the Wages tab)."""
+    begun = WageReport(20.0, 0.0, {}, {UnpaidCause.SEARCHING: 20.0})
+    panel.show_summary(_summary(today=begun))
+    assert panel.today.texts()[:2] == ["Nothing paid yet.", "Hours worked: 0:00"]
+    assert panel.today.warnings() == []
+
+
 def test_nothing_worked_yet_says_so_instead_of_a_blank_panel(panel: WagesPanel) -> None:
     panel.show_summary(
         _summary(today=NOTHING, this_week=NOTHING, this_month=NOTHING, by_platform={}, by_requester={})

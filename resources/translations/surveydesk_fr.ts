@@ -4867,6 +4867,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} par tâche · {1} réel</translation>
     </message>
     <message>
+        <source>Nothing paid yet.</source>
+        <translation>Rien de payé pour l’instant.</translation>
+    </message>
+    <message>
         <source>Nothing paid for these hours.</source>
         <translation>Rien de payé pour ces heures.</translation>
     </message>

@@ -298,7 +298,10 @@ class WagesPanel(QWidget):
             )
             lines.append((rates, False))
             lines.extend(self._comparisons(figures))
-        if not report.by_currency:
+        if not report.by_currency and format_duration(report.shift_seconds) == format_duration(0):
+            # Hours worked that show as "0:00": no wage to judge yet, so no "below the minimum" beside them.
+            lines.append((self.tr("Nothing paid yet."), False))
+        elif not report.by_currency:
             lines.append((self.tr("Nothing paid for these hours."), False))
             if self._minimum is not None:
                 below = self.tr("True wage: below the minimum wage of {0}").format(format_rate(self._minimum))
