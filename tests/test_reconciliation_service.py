@@ -358,3 +358,16 @@ def _turn_to_history_after_timing_a_task(qtbot, core, window) -> None:
     assert "Own study" in titles
     counted = re.search(r"· ([0-9,]+) entr(y|ies)$", history.summary.text())
     assert counted is not None and int(counted[1].replace(",", "")) == history.model.total
+
+
+def test_an_answer_after_the_system_said_offline_does_not_bring_the_network_back(qapp) -> None:
+    """A run's request left before the system said the network went; its answer must not undo what the system
+    said, or every account starts again at once while the desk should wait."""
+    system = FakeSystem()
+    connectivity = Connectivity()
+    connectivity.follow(system.reachability_changed, QNetworkInformation.Reachability.Online)
+    system.reachability_changed.emit(QNetworkInformation.Reachability.Disconnected)
+    connectivity.answered()
+    assert not connectivity.online
+    system.reachability_changed.emit(QNetworkInformation.Reachability.Online)
+    assert connectivity.online
