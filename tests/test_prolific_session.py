@@ -175,7 +175,7 @@ ROUNDS = 12
 # moment, and prints the refresh token the keyring then holds. The worker's first refresh uses what the keyring
 # held, so a lost token shows as a worker that is refused ("signed-out").
 SUPERVISOR = """
-import json, random, signal, subprocess, sys, time
+import json, random, signal, subprocess, sys
 import keyring
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, AccountKey
@@ -193,7 +193,9 @@ for number in range(rounds):
         print(json.dumps({"round": number, "worker": ready or "died"}), flush=True)
         child.wait()
         continue
-    time.sleep(chance.uniform(0.0, 1.0))
+    for _ in range(chance.randint(0, 30)):  # a random number of refreshes in, at whatever point of the next
+        if not child.stdout.readline():
+            break
     child.send_signal(signal.SIGKILL)
     child.wait()
     stored = json.loads(secrets.get(key))
@@ -220,6 +222,7 @@ except AuthExpired:
 print("ready", flush=True)
 while True:
     token = keeper.access_token()
+    print("refreshed", flush=True)
     session.get(sys.argv[1].replace("/prolific-auth/oauth/token", "/prolific/api/v1/participant/studies/"),
                 headers={"Authorization": "Bearer " + token})
 """
