@@ -281,9 +281,9 @@ class HistoryView(QWidget):
 
     def _build_layout(self) -> None:
         toolbar = QHBoxLayout()
-        toolbar.addWidget(plain_label_with(self, self.tr("Totals per")))
+        toolbar.addWidget(plain_label(self, self.tr("Totals per")))
         toolbar.addWidget(self.period)
-        toolbar.addWidget(plain_label_with(self, self.tr("in")))
+        toolbar.addWidget(plain_label(self, self.tr("in")))
         toolbar.addWidget(self.currency)
         toolbar.addWidget(self.rates_button)
         toolbar.addWidget(self.points_button)
@@ -769,9 +769,3 @@ class HistoryView(QWidget):
     @property
     def progress_dialog(self) -> QProgressDialog | None:
         return self._progress_dialog
-
-
-def plain_label_with(parent: QWidget, text: str) -> QWidget:
-    label = plain_label(parent)
-    label.setText(text)
-    return label

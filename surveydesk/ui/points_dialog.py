@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -105,10 +104,10 @@ class PointsValueDialog(QDialog):
         self.message.setWordWrap(True)
         form = QHBoxLayout()
         form.addWidget(self.account, 2)
-        form.addWidget(_label(self, self.tr("from")))
+        form.addWidget(plain_label(self, self.tr("from")))
         form.addWidget(self.day)
         form.addWidget(self.points, 1)
-        form.addWidget(_label(self, self.tr("points are worth")))
+        form.addWidget(plain_label(self, self.tr("points are worth")))
         form.addWidget(self.amount, 1)
         form.addWidget(self.currency)
         buttons = QHBoxLayout()
@@ -182,12 +181,6 @@ class PointsValueDialog(QDialog):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(WARNING if text else "")
-
-
-def _label(parent: QWidget, text: str) -> QLabel:
-    label = plain_label(parent)
-    label.setText(text)
-    return label
 
 
 def _points_text(points: Decimal) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -90,7 +89,7 @@ class FieldEditor(QWidget):
             )
             for permission in choices_allowed:
                 combo.addItem(self.tr(_PERMISSION_TEXTS[permission]), permission.value)
-            share_row.addWidget(plain_label_with(self, self.tr("{0}:").format(platform_name(platform))))
+            share_row.addWidget(plain_label(self, self.tr("{0}:").format(platform_name(platform))))
             share_row.addWidget(combo)
             self.sharing[platform] = combo
         share_row.addStretch(1)
@@ -122,12 +121,6 @@ class FieldEditor(QWidget):
         return Permission(self.sharing[platform].currentData())
 
 
-def plain_label_with(parent: QWidget, text: str) -> QLabel:
-    label = plain_label(parent)
-    label.setText(text)
-    return label
-
-
 class ProfileEditor(QDialog):
     """Edits the profile; `changed` says that what was saved (or deleted) may change marks and fills."""
 
@@ -153,7 +146,7 @@ class ProfileEditor(QDialog):
         self.completeness = QProgressBar(self)
         self.completeness.setRange(0, len(schema.fields))
         self.completeness.setFormat(self.tr("%v of %m answered"))
-        intro = plain_label_with(
+        intro = plain_label(
             self,
             self.tr(
                 "Your own answers, kept on this computer only. Every field may stay empty. For each platform "
@@ -224,7 +217,7 @@ class ProfileEditor(QDialog):
 
     def _group_page(self, why: str, fields: Iterable[Field]) -> QWidget:
         page = QWidget(self)
-        why_label = plain_label_with(page, schema_text(why))
+        why_label = plain_label(page, schema_text(why))
         why_label.setWordWrap(True)
         why_label.setStyleSheet("font-style: italic;")
         form = QFormLayout()
@@ -271,7 +264,7 @@ class ProfileEditor(QDialog):
 
     def _screener_page(self) -> QWidget:
         page = QWidget(self)
-        explain = plain_label_with(
+        explain = plain_label(
             page,
             self.tr(
                 "Record what you answered a screener (a platform's qualifying questions). SurveyDesk warns you "

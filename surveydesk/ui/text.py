@@ -16,10 +16,11 @@ from surveydesk.platforms.walls import SEPARATOR, title_words
 from surveydesk.ui.formatting import format_money, format_number
 
 
-def plain_label(parent: QWidget) -> QLabel:
+def plain_label(parent: QWidget, text: str = "") -> QLabel:
     """A label that never interprets markup: titles, names and server messages are untrusted text."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
     return label
 
 
