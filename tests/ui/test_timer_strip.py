@@ -315,5 +315,5 @@ def test_the_strip_saying_the_disk_is_full_still_fits_a_small_laptop_in_french(q
     qtbot.addWidget(strip)
     strip.show_attempt(keeper.take(SHORT).id)
     strip.unsaved_label.show()
-    strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/test_full_disk.py)
+    strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/store/test_full_disk.py)
     assert strip.minimumSizeHint().width() <= 1366 - 40  # the window's frame and margins

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QXYSeries
@@ -30,9 +29,10 @@ from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock
+from tests.locations import DATA, ROOT
 
-SAMPLE = Path(__file__).parent / "data" / "prolific-submissions.csv"
-DAILY = Path(__file__).parent / "data" / "eurofxref-daily-2026-10-02.xml"
+SAMPLE = DATA / "prolific-submissions.csv"
+DAILY = DATA / "eurofxref-daily-2026-10-02.xml"
 
 
 def record(database: Database, task: str, at: datetime, minor: int, status: Status, platform: str = "prolific"):
@@ -603,7 +603,7 @@ def test_the_history_tab_and_its_dialogs_reach_the_database_only_through_service
 
     writers = {"Database", "RateStore", "import_submissions", "export_csv", "export_json", "yearly_summary"}
     for name in ("history_view.py", "history_dialogs.py"):
-        source = Path(__file__).parent.parent / "surveydesk" / "ui" / name
+        source = ROOT / "surveydesk" / "ui" / name
         tree = ast.parse(source.read_text(encoding="utf-8"))
         imports = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         imported = {alias.name for node in imports for alias in node.names}

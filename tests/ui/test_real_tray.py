@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import bare_environment
+from tests.locations import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HARNESS = ROOT / "tests" / "tray_harness.py"
 NEEDED = ("dbus-run-session", "xvfb-run", "Xvfb", "xauth")
 MISSING = [tool for tool in NEEDED if shutil.which(tool) is None]

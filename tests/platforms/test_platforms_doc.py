@@ -26,8 +26,8 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from tests.factories import FixedClock
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, loopback_session
+from tests.locations import ROOT
 
-ROOT: Final = Path(__file__).resolve().parent.parent
 DOC: Final = ROOT / "docs" / "platforms.md"
 SOURCES: Final = {"docs", "public client code", "public fixture", "inferred", "guess"}
 SURENESS: Final = {"high", "medium", "low"}

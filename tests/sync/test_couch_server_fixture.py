@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
+
 # npm may not reach the registry from a test: everything it installs here is a local folder.
 OFFLINE_NPM = {"npm_config_offline": "true", "npm_config_update_notifier": "false", "npm_config_audit": "false"}
 

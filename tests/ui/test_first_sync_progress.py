@@ -18,8 +18,8 @@ from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncProgress, SyncState
 from surveydesk.ui.sync_panel import SyncPanel
+from tests.ledger.test_reconcile_progress import Watched
 from tests.ledger_helpers import UNTHROTTLED, demo_readers
-from tests.test_reconcile_progress import Watched
 
 PROLIFIC = AccountKey("prolific", "demo")
 WAIT_S = 20

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from surveydesk.store.database import DiskFullError
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
 
 
 def can_mount_a_small_disk(folder: Path) -> bool:

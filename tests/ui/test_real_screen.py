@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import bare_environment
+from tests.locations import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HARNESS = ROOT / "tests" / "screenshot_harness.py"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 MISSING = [tool for tool in ("xvfb-run", "Xvfb", "xauth") if shutil.which(tool) is None]

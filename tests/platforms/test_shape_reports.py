@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -39,11 +38,12 @@ from surveydesk.platforms.cpx import earnings as cpx_earnings
 from surveydesk.platforms.cpx import tasks as cpx_tasks
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
-from tests import test_earnings_hostile as earnings_hostile
-from tests import test_hostile_inputs as hostile
 from tests.factories import FixedClock
 from tests.hostile_server import HostileServer
 from tests.ledger_helpers import loopback_session
+from tests.locations import DATA
+from tests.platforms import test_earnings_hostile as earnings_hostile
+from tests.platforms import test_hostile_inputs as hostile
 
 ITEM = Shape(
     "Item",
@@ -175,7 +175,7 @@ def test_the_worker_is_told_once_per_change_what_still_works() -> None:
 # --------------------------------------------------------------------------------------------------------------
 # The survey walls' readers: the public docs' examples, and the hostile suite's replies
 
-DOCS = Path(__file__).resolve().parent / "data" / "docs_examples"
+DOCS = DATA / "docs_examples"
 DOCS_EXAMPLES = {
     "bitlabs-surveys": ("bitlabs_v2_surveys_docs_example_first_item.json", bitlabs_tasks.SURVEYS_REPLY),
     "bitlabs-history": ("bitlabs_v1_user_history_docs_example.json", bitlabs_earnings.HISTORY_REPLY),

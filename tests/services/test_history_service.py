@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import requests
@@ -20,9 +19,10 @@ from surveydesk.store import Database
 from tests.factories import T0, FixedClock
 from tests.history_data import add_entry
 from tests.hostile_server import HostileServer, Reply
+from tests.locations import DATA
 
-RECORDED = (Path(__file__).parent / "data" / "eurofxref-daily-2026-10-02.xml").read_bytes()
-HISTORY = (Path(__file__).parent / "data" / "eurofxref-hist-sample.xml").read_bytes()
+RECORDED = (DATA / "eurofxref-daily-2026-10-02.xml").read_bytes()
+HISTORY = (DATA / "eurofxref-hist-sample.xml").read_bytes()
 MONDAY = datetime(2026, 10, 5, 12, tzinfo=UTC)  # before that day's rates, which come at 14:30 UTC
 XML = (("Content-Type", "text/xml"),)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import requests
@@ -15,8 +14,9 @@ from surveydesk.ledger.rates import RateStore
 from surveydesk.net.http import MAX_BODY_BYTES
 from surveydesk.store import Database
 from tests.hostile_server import HostileServer, Reply
+from tests.locations import DATA
 
-RECORDED = Path(__file__).parent / "data" / "eurofxref-daily-2026-10-02.xml"
+RECORDED = DATA / "eurofxref-daily-2026-10-02.xml"
 XML = (("Content-Type", "text/xml"),)
 NOW = datetime(2026, 10, 2, 17, tzinfo=UTC)
 
@@ -96,7 +96,7 @@ def test_an_error_page_is_unavailable_not_parsed(session: requests.Session) -> N
             fetch_rates(session, NOW, server.url + "/eurofxref-daily.xml")
 
 
-HISTORY = Path(__file__).parent / "data" / "eurofxref-hist-sample.xml"
+HISTORY = DATA / "eurofxref-hist-sample.xml"
 
 
 def test_a_history_document_gives_every_day_s_rates() -> None:

@@ -3,14 +3,13 @@ stays legible on light and dark panels (checked on the rendered pixels)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from surveydesk.ui.icons import APP_SVG, PNG_SIZES, TRAY_SVG, app_icon, png_path, render_svg, tray_icon
+from tests.locations import ROOT
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = ROOT / "resources"
 # Panel colours of common desktops: white and light grey (GNOME light, KDE Breeze), black (GNOME's top bar),
 # dark greys (Breeze Dark, Windows, Xfce dark).
 LIGHT_PANELS = ("#ffffff", "#eff0f1", "#dcdcdc")

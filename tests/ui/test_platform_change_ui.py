@@ -24,7 +24,7 @@ from surveydesk.services.poller import Poller
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.platform_change import PlatformChangeReporting
 from tests.hostile_server import HostileServer
-from tests.test_hostile_inputs import BITLABS_REPLY, reply
+from tests.platforms.test_hostile_inputs import BITLABS_REPLY, reply
 
 ACCOUNT = AccountKey("bitlabs", "main")
 CANARY = "CANARY-category-7731"

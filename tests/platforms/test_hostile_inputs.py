@@ -58,8 +58,8 @@ from surveydesk.platforms.registry import BUILT_IN
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import FixedClock
 from tests.hostile_server import JSON, Action, HostileServer, Reply, Reset, Stall, Stream
+from tests.locations import ROOT
 
-ROOT: Final = Path(__file__).resolve().parent.parent
 NOW: Final = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
 SHORT_TIMEOUT: Final = (1.0, 1.0)  # seconds to connect, seconds between bytes: a stalled reply fails fast
 HTML: Final = (("Content-Type", "text/html; charset=utf-8"),)

@@ -4,7 +4,6 @@ worker to import the rest or nothing, never half a file, never twice."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -23,8 +22,9 @@ from surveydesk.platforms.prolific.submissions_csv import (
     parse_time,
 )
 from surveydesk.store import Database
+from tests.locations import DATA
 
-SAMPLE = Path(__file__).parent / "data" / "prolific-submissions.csv"
+SAMPLE = DATA / "prolific-submissions.csv"
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 HEADER = "Study,Reward,Bonus,Started At,Completed At,Completion Code,Status\n"
 

@@ -25,7 +25,7 @@ from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from tests.factories import DictKeyring
-from tests.test_sign_in_window import MTURK_FORMS, SIGN_IN_MS, TOLOKA_FORMS, fill_when_loaded
+from tests.ui.test_sign_in_window import MTURK_FORMS, SIGN_IN_MS, TOLOKA_FORMS, fill_when_loaded
 
 # Offscreen, Chromium finds no GPU and says so; it then draws in software, which is all these tests need.
 pytestmark = pytest.mark.qt_log_ignore(

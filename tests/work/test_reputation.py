@@ -5,7 +5,7 @@ from __future__ import annotations
 from surveydesk.core.money import Money
 from surveydesk.work.model import Outcome
 from surveydesk.work.reputation import Reputation, reputations
-from tests.test_wages import attempt
+from tests.work.test_wages import attempt
 
 
 def test_each_requester_gets_their_record_from_finished_attempts_only():

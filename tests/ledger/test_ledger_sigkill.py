@@ -16,9 +16,9 @@ import pytest
 from surveydesk.demo import DemoExchange, ManualClock
 from surveydesk.store import Database
 from tests.ledger_helpers import UNTHROTTLED, ledger_snapshot
+from tests.locations import ROOT
 from tests.reconcile_child import reconcile_all
 
-ROOT = Path(__file__).resolve().parent.parent
 KILLS = 50
 CHAIN = 5  # kills in a row on one database, each run resuming where the killed one stopped
 

@@ -28,7 +28,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
 from tests.factories import a_browser
-from tests.test_accessibility import unnamed_controls
+from tests.ui.test_accessibility import unnamed_controls
 
 KEY = AccountKey("bitlabs", "demo")
 PROFILE = {

@@ -16,9 +16,8 @@ from surveydesk.ledger import Status
 from surveydesk.sync import documents as docs
 from surveydesk.sync.couch import MissingDatabase, ServerGone, WrongLogin
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
+from tests.locations import ROOT
 from tests.sync_helpers import Computer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _studies(computer: Computer, count: int) -> None:
