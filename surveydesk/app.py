@@ -407,16 +407,14 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     service.setParent(window)
     accounts = AccountStore(core.database)
 
-    def prolific_accounts() -> list[str]:
-        return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
-
     def wall_accounts() -> list[Account]:
         return [a for a in accounts.list_accounts() if a.key.platform in core.registry
                 and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
 
-    files, points_values = LedgerFiles(core.database), PointsValueStore(core.database)
+    files = LedgerFiles(core.database, core.registry.history_files(), core.registry.name)
+    points_values = PointsValueStore(core.database)
     view = HistoryView(service, LongJob(core.pool, window), files, points_values, core.settings, core.clock,
-                       prolific_accounts, window, wall_accounts)  # fmt: skip
+                       accounts.list_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:

@@ -1040,6 +1040,17 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>HistoryFile</name>
+    <message>
+        <source>Import Prolific&apos;s submission history</source>
+        <translation>Importer l’historique des soumissions Prolific</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryService</name>
     <message>
         <source>The history could not be read from the database; see the log file.</source>
@@ -1113,10 +1124,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Taux de change…</translation>
     </message>
     <message>
-        <source>Import Prolific CSV…</source>
-        <translation>Importer un CSV Prolific…</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1135,6 +1142,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Reading your history…</source>
         <translation>Lecture de votre historique…</translation>
+    </message>
+    <message>
+        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import a history file… brings in the past work that {0} let you download.</source>
+        <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un historique… reprend le travail passé que {0} vous laisse télécharger.</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1203,10 +1214,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Value of points…</source>
         <translation>Valeur des points…</translation>
-    </message>
-    <message>
-        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
-        <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un CSV Prolific… reprend vos anciennes soumissions Prolific.</translation>
     </message>
     <message>
         <source>Totals per period</source>
@@ -1337,22 +1344,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Importer</translation>
     </message>
     <message>
-        <source>Add your Prolific account first (Tasks ▸ Accounts…).</source>
-        <translation>Ajoutez d’abord votre compte Prolific (Tâches ▸ Comptes…).</translation>
-    </message>
-    <message>
-        <source>Which Prolific account is this history of?</source>
-        <translation>À quel compte Prolific cet historique appartient-il&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Import Prolific&apos;s submission history</source>
-        <translation>Importer l’historique des soumissions Prolific</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>{0}. Importing the others…</source>
         <translation>{0}. Import des autres…</translation>
     </message>
@@ -1371,6 +1362,18 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Importing {0}…</source>
         <translation>Importation de {0}…</translation>
+    </message>
+    <message>
+        <source>Import a history file…</source>
+        <translation>Importer un historique…</translation>
+    </message>
+    <message>
+        <source>Add your account first (Tasks ▸ Accounts…): {0} let you download your history.</source>
+        <translation>Ajoutez d’abord votre compte (Tâches ▸ Comptes…)&#xa0;: {0} vous laisse télécharger votre historique.</translation>
+    </message>
+    <message>
+        <source>Which account is this history of?</source>
+        <translation>À quel compte cet historique appartient-il&#xa0;?</translation>
     </message>
     <message>
         <source>Yearly summary</source>

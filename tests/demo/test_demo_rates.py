@@ -24,12 +24,12 @@ from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.history_service import HistoryService
-from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.history_view import HistoryView
+from tests.factories import ledger_files
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, loopback_session
 
 TODAY = SIMULATED_EPOCH.date()  # a Tuesday
@@ -86,7 +86,13 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=Connectivity()
     )
     view = HistoryView(
-        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, time, lambda: []
+        service,
+        LongJob(pool),
+        ledger_files(database),
+        PointsValueStore(database),
+        settings,
+        time,
+        lambda: [],
     )
     qtbot.addWidget(view)
     view.show()
@@ -134,7 +140,13 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=connectivity
     )
     view = HistoryView(
-        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, time, lambda: []
+        service,
+        LongJob(pool),
+        ledger_files(database),
+        PointsValueStore(database),
+        settings,
+        time,
+        lambda: [],
     )
     qtbot.addWidget(view)
     view.show()

@@ -44,7 +44,6 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.demo_launcher import DemoLauncher
 from surveydesk.services.history_service import HistoryService
-from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.services.sync_service import SyncService
 from surveydesk.store import AccountStore
@@ -70,7 +69,7 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
-from tests.factories import HANDED_OVER
+from tests.factories import HANDED_OVER, PROLIFIC_ME, ledger_files
 from tests.menu_checks import repeated_mnemonics
 
 INTERACTIVE = (
@@ -222,11 +221,11 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     history = HistoryView(
         service,
         LongJob(pool),
-        LedgerFiles(database),
+        ledger_files(database),
         PointsValueStore(database),
         settings,
         clock,
-        lambda: ["me"],
+        lambda: [PROLIFIC_ME],
         full_window,
     )
     full_window.add_page(history, "History")

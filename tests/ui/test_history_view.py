@@ -18,7 +18,6 @@ from surveydesk.ledger.model import Source
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
-from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
@@ -28,7 +27,7 @@ from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
-from tests.factories import T0, FixedClock
+from tests.factories import PROLIFIC_ME, T0, FixedClock, ledger_files
 from tests.locations import DATA, ROOT
 
 SAMPLE = DATA / "prolific-submissions.csv"
@@ -56,7 +55,13 @@ def view(qtbot, database: Database, pool: QThreadPool, clock: FixedClock, servic
     settings = SettingsStore(database)
     settings.set("history_currency", "GBP")
     widget = HistoryView(
-        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+        service,
+        LongJob(pool),
+        ledger_files(database),
+        PointsValueStore(database),
+        settings,
+        clock,
+        lambda: [PROLIFIC_ME],
     )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -258,7 +263,7 @@ def test_a_rate_typed_in_the_editor_converts_the_totals(qtbot, database, view, s
 def test_an_import_shows_progress_and_lands_in_the_totals(qtbot, database, view, service) -> None:
     open_view(qtbot, view, service)
     with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
-        view.start_import(SAMPLE, "me")
+        view.start_import(SAMPLE, "prolific", "me")
         assert view.progress_dialog is not None and view.progress_dialog.isVisible()
     assert done.args[0] == "Imported 5 submissions into 6 entries. 1 rows had no time and were left out."
     qtbot.waitUntil(lambda: "6 entries" in view.summary.text(), timeout=5000)
@@ -269,7 +274,7 @@ def test_a_file_of_unreadable_rows_says_why_and_stores_nothing(qtbot, database, 
     bad = tmp_path / "bad.csv"
     bad.write_text("Study,Reward,Status\nA study,£abc,APPROVED\n", encoding="utf-8")
     with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
-        view.start_import(bad, "me")
+        view.start_import(bad, "prolific", "me")
     assert done.args[0].startswith("1 row(s) cannot be read: line 2: the reward or bonus cannot be read")
     assert done.args[0].endswith(". Nothing was imported.")
     assert view.status.isVisible() and view.status.text() == done.args[0]
@@ -280,7 +285,7 @@ def test_a_malformed_import_says_why_in_french(qtbot, database, view, service, t
     bad = tmp_path / "bad.csv"
     bad.write_text("Study,Reward,Status\nA study,£1.50,MAYBE\n,£1.50,PAID\n", encoding="utf-8")
     with qtbot.waitSignal(view.job_done, timeout=10_000):
-        view.start_import(bad, "me")
+        view.start_import(bad, "prolific", "me")
     assert view.status.text() == (
         "2 ligne(s) illisible(s)\xa0: "
         "ligne 2\xa0: 'MAYBE' n’est pas un statut Prolific\xa0; ligne 3\xa0: l’étude n’a pas de nom. "
@@ -317,7 +322,7 @@ def test_unreadable_rows_are_listed_and_the_worker_imports_the_rest(qtbot, datab
     seen: list[str] = []
     _answer_rows(True, seen)
     with qtbot.waitSignals([view.job_done, view.job_done], timeout=10_000):
-        view.start_import(source, "me")
+        view.start_import(source, "prolific", "me")
     qtbot.waitUntil(lambda: view.status.text().startswith("Imported 2 submissions"), timeout=10_000)
     assert seen == ["line 3: the reward or bonus cannot be read ('x' is not a plain positive number)"]
     titles = sorted(entry.title for entry in LedgerStore(database).entries())
@@ -330,7 +335,7 @@ def test_unreadable_rows_are_listed_and_the_worker_imports_nothing(qtbot, databa
     seen: list[str] = []
     _answer_rows(False, seen)
     with qtbot.waitSignal(view.job_done, timeout=10_000) as done:
-        view.start_import(source, "me")
+        view.start_import(source, "prolific", "me")
     assert len(seen) == 1 and done.args[0].endswith(". Nothing was imported.")
     assert LedgerStore(database).entries() == []
 
@@ -489,7 +494,13 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     settings = SettingsStore(database)
     settings.set("history_currency", "EUR")
     widget = HistoryView(
-        service, LongJob(pool), LedgerFiles(database), PointsValueStore(database), settings, clock, lambda: ["me"]
+        service,
+        LongJob(pool),
+        ledger_files(database),
+        PointsValueStore(database),
+        settings,
+        clock,
+        lambda: [PROLIFIC_ME],
     )
     qtbot.addWidget(widget)
     return widget, service

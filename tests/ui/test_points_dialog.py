@@ -15,7 +15,7 @@ from surveydesk.core.points import PointsValue
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.store import Database
 from surveydesk.ui.points_dialog import PointsValueDialog
-from tests.factories import FixedClock
+from tests.factories import FixedClock, ledger_files
 
 BITLABS = Account(AccountKey("bitlabs", "Rewardy"), "Rewardy", "https://api.bitlabs.ai")
 CPX = Account(AccountKey("cpx", "Coinsite"), "Coinsite", "https://live-api.cpx-research.com")
@@ -101,7 +101,6 @@ def test_without_a_survey_wall_it_says_to_connect_one_first(qtbot, store) -> Non
 
 def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database, pool) -> None:
     from surveydesk.services.history_service import HistoryService
-    from surveydesk.services.ledger_files import LedgerFiles
     from surveydesk.services.long_job import LongJob
     from surveydesk.store.settings import SettingsStore
     from surveydesk.ui.history_view import HistoryView
@@ -111,7 +110,7 @@ def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database,
     view = HistoryView(
         service,
         LongJob(pool),
-        LedgerFiles(database),
+        ledger_files(database),
         PointsValueStore(database),
         SettingsStore(database),
         clock,

@@ -13,8 +13,8 @@ from surveydesk.core.progress import Cancelled, Progress
 from surveydesk.ledger.history import History
 from surveydesk.ledger.model import Source
 from surveydesk.ledger.store import LedgerStore
+from surveydesk.platforms.history_file import ImportProblem
 from surveydesk.platforms.prolific.submissions_csv import (
-    ImportProblem,
     import_submissions,
     parse_file,
     parse_money,
@@ -103,7 +103,7 @@ def test_a_malformed_row_is_named_by_its_line_and_the_others_are_read(database: 
     parsed = parse_file((HEADER + good + rows).encode())
     (unreadable,) = parsed.unreadable
     assert str(unreadable.said).startswith(reason)
-    assert [submission.study for submission in parsed.submissions] == ["Fine study"]
+    assert [submission.study for submission in parsed.rows] == ["Fine study"]
     assert entry_count(database) == 0  # reading stores nothing
 
 
