@@ -62,6 +62,8 @@ def test_the_message_and_the_summary_in_french(french) -> None:
         "Hello,"
     )  # the one she sends stays English
     assert summary_words(REJECTED) == "Refusé\u00a0: 2,25\u00a0£ non payés (à réclamer)"
+    unpriced = replace(REJECTED, amount=Money(0, "GBP"), outcome=ClaimOutcome.NO_ANSWER)
+    assert summary_words(unpriced) == "Refusé, non payé (pas de réponse)"
 
 
 def test_the_panel_lists_claims_and_keeps_her_edits_across_refreshes(qtbot) -> None:

@@ -604,6 +604,10 @@
         <translation>A pris {1}, pour {2} annoncées</translation>
     </message>
     <message>
+        <source>Rejected, not paid</source>
+        <translation>Refusé, non payé</translation>
+    </message>
+    <message>
         <source>to claim</source>
         <translation>à réclamer</translation>
     </message>

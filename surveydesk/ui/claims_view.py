@@ -31,7 +31,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.claims import Claim, ClaimKind, ClaimOutcome, Evidence
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.links import offer_link
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.text import plain_label, plain_tooltip, translated
 
 translate = QCoreApplication.translate
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -43,6 +43,7 @@ _SUMMARY = {
     ClaimKind.UNPAID_TIME: QT_TRANSLATE_NOOP("ClaimsPanel", "Screened out or stopped after {1}: unpaid"),
     ClaimKind.OVERRUN: QT_TRANSLATE_NOOP("ClaimsPanel", "Took {1}, for an estimate of {2}"),
 }
+_REJECTED_UNPRICED = QT_TRANSLATE_NOOP("ClaimsPanel", "Rejected, not paid")  # the platform gave no amount
 _STATE: dict[ClaimOutcome | None, Sentence] = {
     None: QT_TRANSLATE_NOOP("ClaimsPanel", "to claim"),
     ClaimOutcome.PAID: QT_TRANSLATE_NOOP("ClaimsPanel", "paid"),
@@ -139,9 +140,9 @@ def summary_words(claim: Claim) -> str:
     words = ClaimMessage(english=False)
     spent = claim.evidence.spent_seconds or 0
     estimate = (claim.evidence.estimated_minutes or 0) * 60
-    said = words.say(
-        _SUMMARY[claim.kind], format_money(claim.amount), words.minutes(spent), words.minutes(estimate)
-    )
+    priced = claim.amount.minor > 0 or claim.kind is not ClaimKind.REJECTED
+    summary = _SUMMARY[claim.kind] if priced else _REJECTED_UNPRICED
+    said = words.say(summary, format_money(claim.amount), words.minutes(spent), words.minutes(estimate))
     return translate("ClaimsPanel", "{0} ({1})").format(said, words.say(_STATE[claim.outcome]))
 
 
@@ -212,7 +213,8 @@ class ClaimsPanel(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
         splitter.addWidget(details)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)  # the list wide enough for a date, a platform and most of a title
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
@@ -229,6 +231,7 @@ class ClaimsPanel(QWidget):
             when = format_date(claim.occurred_at)
             text = f"{when} · {self._platform_name(claim.platform)} · {claim.title}\n{summary_words(claim)}"
             item = QListWidgetItem(text)
+            item.setToolTip(plain_tooltip(text))
             item.setData(Qt.ItemDataRole.UserRole, claim.entry_id)
             self.list.addItem(item)
             if claim.entry_id == chosen:
