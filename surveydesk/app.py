@@ -368,7 +368,13 @@ def _add_money_outlook(
     minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once in
     the tray."""
     from surveydesk.ui.claims_view import ClaimsPanel
-    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+    from surveydesk.ui.money_outlook_view import (
+        GoalsBox,
+        OutlookPanel,
+        goal_line,
+        goal_progress,
+        goal_reached_words,
+    )
 
     goal_settings = GoalSettings(core.settings)
     outlook = MoneyOutlook(
@@ -388,6 +394,11 @@ def _add_money_outlook(
         goals.show_progress(result.goals)
         panel.show_outlook(result)
         claims.show_claims(result.claims)
+        if window.timer_strip is not None:  # the nearest period's goal: the day's, else the week's, the month's
+            nearest = result.goals[0] if result.goals else None
+            window.timer_strip.show_goal(
+                "" if nearest is None else goal_progress(nearest), "" if nearest is None else goal_line(nearest)
+            )
         tray.set_goals([goal_line(goal) for goal in result.goals])
         for goal in result.newly_reached:
             tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
