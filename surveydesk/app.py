@@ -363,10 +363,18 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
 def _add_money_outlook(
     window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
 ) -> None:
-    """Goals (Wages tab, tray), the forecast of pending money and the months in words (History tab), worked out
-    again with the wages: when a task or the shift changes, after each sync, every minute, and when a goal is
-    saved; a goal reached is said once in the tray."""
-    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+    """Goals (Wages tab, tray), the forecast of pending money, the months in words and the claims for money owed
+    (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
+    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once in
+    the tray."""
+    from surveydesk.ui.claims_view import ClaimsPanel
+    from surveydesk.ui.money_outlook_view import (
+        GoalsBox,
+        OutlookPanel,
+        goal_line,
+        goal_progress,
+        goal_reached_words,
+    )
 
     goal_settings = GoalSettings(core.settings)
     outlook = MoneyOutlook(
@@ -376,10 +384,21 @@ def _add_money_outlook(
     wages.add_section(goals)
     panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
+    claims = ClaimsPanel(core.registry.name, history)
+    history.views.addTab(claims, QCoreApplication.translate("MainWindow", "Money owed"))
+    claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
+    claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))
+    outlook.claim_not_saved.connect(claims.show_error)
 
     def show(result: Outlook) -> None:
         goals.show_progress(result.goals)
         panel.show_outlook(result)
+        claims.show_claims(result.claims)
+        if window.timer_strip is not None:  # the nearest period's goal: the day's, else the week's, the month's
+            nearest = result.goals[0] if result.goals else None
+            window.timer_strip.show_goal(
+                "" if nearest is None else goal_progress(nearest), "" if nearest is None else goal_line(nearest)
+            )
         tray.set_goals([goal_line(goal) for goal in result.goals])
         for goal in result.newly_reached:
             tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))

@@ -16,7 +16,14 @@ from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.money_outlook_view import forecast_words, goal_line, month_words, spread_words, week_lines
+from surveydesk.ui.money_outlook_view import (
+    forecast_words,
+    goal_line,
+    goal_progress,
+    month_words,
+    spread_words,
+    week_lines,
+)
 from tests.history_data import add_entry
 
 TODAY = date(2026, 12, 7)  # a Monday
@@ -89,6 +96,7 @@ def test_the_forecast_in_french(french) -> None:
 
 def test_a_goal_in_english(qapp) -> None:
     goal = GoalProgress("day", TODAY, euros(1000), euros(620), euros(300), euros(500))
+    assert goal_progress(goal) == "€6.20 of €10.00 today"  # the timer strip's
     assert goal_line(goal) == "€6.20 of €10.00 today; at today's true wage, about 46 minutes more; €3.00 pending"
 
 

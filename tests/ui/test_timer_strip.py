@@ -317,3 +317,17 @@ def test_the_strip_saying_the_disk_is_full_still_fits_a_small_laptop_in_french(q
     strip.unsaved_label.show()
     strip.wage_label.hide()  # as `refresh` does while the disk is full (tests/store/test_full_disk.py)
     assert strip.minimumSizeHint().width() <= 1366 - 40  # the window's frame and margins
+
+
+def test_the_nearest_goal_shows_in_the_strip_and_still_fits_a_small_laptop_in_french(qtbot, keeper, french):
+    strip = TimerStrip(keeper)
+    qtbot.addWidget(strip)
+    strip.show_attempt(keeper.take(SHORT).id)
+    assert strip.goal_label.isHidden()  # no goal set
+    whole = "6,20\u00a0€ sur 10,00\u00a0€ aujourd’hui\u00a0; au vrai salaire du jour, encore environ 46 minutes"
+    strip.show_goal("6,20\u00a0€ sur 10,00\u00a0€ aujourd’hui", whole)
+    assert not strip.goal_label.isHidden() and strip.goal_label.text().startswith("6,20")
+    assert whole in strip.goal_label.toolTip()
+    assert strip.minimumSizeHint().width() <= 1366 - 40
+    strip.show_goal("", "")
+    assert strip.goal_label.isHidden()
