@@ -178,11 +178,8 @@ class TolokaEarnings(AccountClient):
             )
         named = item.get("currency")
         currency = named if isinstance(named, str) else DEFAULT_CURRENCY
-        income, blocked = (
-            self._money(item.get("income"), currency),
-            self._money(item.get("blockedIncome"), currency),
-        )
-        bonus = self._money(item.get("additionalReward"), currency)
+        income, blocked = self._money(item, "income", currency), self._money(item, "blockedIncome", currency)
+        bonus = self._money(item, "additionalReward", currency)
         identity = item.get("id", item.get("assignmentId"))
         key = place if identity is None else records.identifier(identity, self._platform, "id")
         pool = item.get("poolId")
@@ -202,9 +199,14 @@ class TolokaEarnings(AccountClient):
             reports.append(Report(bonus_header, at, Status.APPROVED, bonus))
         return reports
 
-    def _money(self, value: object, currency: str) -> Money:
-        """An amount of the income log (a decimal string or a number); a missing one is nothing."""
-        money = Money(0, currency) if value is None else records.amount(value, currency, self._platform)
+    def _money(self, item: dict[str, Any], key: str, currency: str) -> Money:
+        """The amount `key` of an assignment (a decimal string or a number); null is nothing. A missing one is a
+        change of Toloka's (a shape report names it) that leaves the page unread: read as nothing, a task under
+        review whose `blockedIncome` was renamed would be booked rejected."""
+        value = item.get(key)
+        if value is None and key in item:
+            return Money(0, currency)
+        money = records.amount(value, currency, self._platform)
         if money.minor < 0:
             negative = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log has a negative amount: {0}")
             raise BadPayload(self._platform, negative.filled(excerpt(value)))
