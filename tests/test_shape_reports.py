@@ -261,14 +261,19 @@ def poll_watched(platform: str, body: object, server: HostileServer, watch: Shap
     return hostile.poll(connector)
 
 
-def read_watched(platform: str, body: object, server: HostileServer, watch: ShapeWatch) -> object:
+def read_watched(
+    platform: str, body: object, server: HostileServer, watch: ShapeWatch, before: tuple[object, ...] | None = None
+) -> object:
+    """A sync of the platform's reader, `body` answered after the replies it asks first (`before`, else the
+    hostile suite's): its batches, or its error."""
     sample = earnings_hostile.SAMPLES[platform]
     account = Account(AccountKey(platform, "me"), "me", server.url, options=sample.options)
     reader = BUILT_IN.build_reader(account, MemorySecrets({account.key: sample.secret}), SystemClock(),
                                    loopback_session)  # fmt: skip
     assert reader is not None
     share_shape_watch(reader, watch)
-    server.script(*(hostile.reply(earlier) for earlier in sample.before), hostile.reply(body))
+    earlier = sample.before if before is None else before
+    server.script(*(hostile.reply(reply) for reply in earlier), hostile.reply(body))
     try:
         return [batch for batch in reader.read("")]
     except PlatformError as error:
@@ -472,17 +477,8 @@ def test_the_first_reply_of_a_two_reply_earnings_reader_is_watched_too(
 ) -> None:
     """MTurk's dashboard and Toloka's withdrawal log come before the replies the hostile suite changes."""
     watch = ShapeWatch()
-    sample = earnings_hostile.SAMPLES[platform]
-    account = Account(AccountKey(platform, "me"), "me", wall.url, options=sample.options)
-    reader = BUILT_IN.build_reader(account, MemorySecrets({account.key: sample.secret}), SystemClock(),
-                                   loopback_session)  # fmt: skip
-    assert reader is not None
-    share_shape_watch(reader, watch)
-    wall.script(hostile.reply(body), hostile.reply(sample.body))
-    try:
-        outcome: object = list(reader.read(""))
-    except PlatformError as error:
-        outcome = error
+
+    outcome = read_watched(platform, earnings_hostile.SAMPLES[platform].body, wall, watch, before=(body,))
 
     assert isinstance(outcome, list) is works, outcome
     assert reported(watch) == [(platform, Part.EARNINGS, works, [words])]
