@@ -49,6 +49,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.ledger_files import LedgerFiles
@@ -563,6 +564,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
+    GuiThreadCollector(app).start()
     if args.smoke_test and (missing := missing_resources()):
         print("smoke-test failed: missing " + "; ".join(missing), flush=True)
         return EXIT_FAILED
