@@ -29,6 +29,7 @@ from surveydesk.net.shapes import (
     differences,
     expect,
     list_of,
+    reply_expect,
     share_shape_watch,
 )
 from surveydesk.platforms.bitlabs import clicks as bitlabs_clicks
@@ -36,7 +37,13 @@ from surveydesk.platforms.bitlabs import earnings as bitlabs_earnings
 from surveydesk.platforms.bitlabs import tasks as bitlabs_tasks
 from surveydesk.platforms.cpx import earnings as cpx_earnings
 from surveydesk.platforms.cpx import tasks as cpx_tasks
+from surveydesk.platforms.mturk import earnings as mturk_earnings
+from surveydesk.platforms.mturk import tasks as mturk_tasks
+from surveydesk.platforms.prolific import earnings as prolific_earnings
+from surveydesk.platforms.prolific import tasks as prolific_tasks
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.toloka import earnings as toloka_earnings
+from surveydesk.platforms.toloka import tasks as toloka_tasks
 from surveydesk.secrets import MemorySecrets
 from tests.factories import FixedClock
 from tests.hostile_server import HostileServer
@@ -192,19 +199,44 @@ def test_the_platforms_documented_replies_differ_from_no_declared_shape(name: st
     assert differences(json.loads(content), shape) == ()
 
 
-@pytest.mark.parametrize("platform", ["bitlabs", "cpx"])
+TASK_SHAPES: dict[str, Shape | Expect] = {
+    "prolific": prolific_tasks.STUDIES_PAGE,
+    "mturk": mturk_tasks.SEARCH_PAGE,
+    "bitlabs": bitlabs_tasks.SURVEYS_REPLY,
+    "cpx": cpx_tasks.ANSWER,
+    "toloka": toloka_tasks.GROUPS_REPLY,
+}
+EARNINGS_SHAPES: dict[str, Shape | Expect] = {
+    "prolific": prolific_earnings.SUBMISSIONS_PAGE,
+    "mturk": mturk_earnings.DETAILS_SHAPE,
+    "bitlabs": bitlabs_earnings.HISTORY_REPLY,
+    "cpx": cpx_earnings.INBOX,
+    "toloka": toloka_earnings.INCOME_REPLY,
+}
+# The replies an earnings reader asks for before the hostile suite's sample (`Sample.before`), and their shapes.
+EARLIER_SHAPES: dict[str, tuple[Shape | Expect, ...]] = {
+    "mturk": (mturk_earnings.DASHBOARD_SHAPE,),
+    "toloka": (toloka_earnings.WITHDRAWALS_REPLY,),
+}
+
+
+def test_every_platform_declares_the_shapes_of_its_tasks_and_earnings() -> None:
+    assert set(TASK_SHAPES) == set(EARNINGS_SHAPES) == {spec.platform for spec in BUILT_IN}
+
+
+@pytest.mark.parametrize("platform", TASK_SHAPES)
 def test_the_hostile_suites_valid_replies_differ_from_no_declared_shape(platform: str) -> None:
+    sample = earnings_hostile.SAMPLES[platform]
     assert differences(hostile.SAMPLE_OF[platform].body, TASK_SHAPES[platform]) == ()
-    assert differences(earnings_hostile.SAMPLES[platform].body, EARNINGS_SHAPES[platform]) == ()
+    assert differences(sample.body, EARNINGS_SHAPES[platform]) == ()
+    earlier = EARLIER_SHAPES.get(platform, ())
+    assert len(earlier) == len(sample.before)
+    assert all(differences(body, shape) == () for body, shape in zip(sample.before, earlier, strict=True))
 
 
-TASK_SHAPES: dict[str, Shape] = {"bitlabs": bitlabs_tasks.SURVEYS_REPLY, "cpx": cpx_tasks.ANSWER}
-EARNINGS_SHAPES: dict[str, Shape] = {"bitlabs": bitlabs_earnings.HISTORY_REPLY, "cpx": cpx_earnings.INBOX}
-
-
-def declared(shape: Shape, path: tuple[str | int, ...]) -> Expect | None:
+def declared(shape: Shape | Expect, path: tuple[str | int, ...]) -> Expect | None:
     """What `shape` expects at a reply's path (list positions read as any item); None where it reads nothing."""
-    found: Expect | None = Expect(frozenset({OBJECT}), shape=shape)
+    found: Expect | None = reply_expect(shape)
     for key in path:
         if found is None:
             return None
@@ -229,14 +261,19 @@ def poll_watched(platform: str, body: object, server: HostileServer, watch: Shap
     return hostile.poll(connector)
 
 
-def read_watched(platform: str, body: object, server: HostileServer, watch: ShapeWatch) -> object:
+def read_watched(
+    platform: str, body: object, server: HostileServer, watch: ShapeWatch, before: tuple[object, ...] | None = None
+) -> object:
+    """A sync of the platform's reader, `body` answered after the replies it asks first (`before`, else the
+    hostile suite's): its batches, or its error."""
     sample = earnings_hostile.SAMPLES[platform]
     account = Account(AccountKey(platform, "me"), "me", server.url, options=sample.options)
     reader = BUILT_IN.build_reader(account, MemorySecrets({account.key: sample.secret}), SystemClock(),
                                    loopback_session)  # fmt: skip
     assert reader is not None
     share_shape_watch(reader, watch)
-    server.script(hostile.reply(body))
+    earlier = sample.before if before is None else before
+    server.script(*(hostile.reply(reply) for reply in earlier), hostile.reply(body))
     try:
         return [batch for batch in reader.read("")]
     except PlatformError as error:
@@ -333,3 +370,115 @@ def test_no_value_of_a_reply_reaches_a_shape_report(part: str, platform: str, wa
     text += "\n".join(watch.news(str.upper))
     assert watch.reports(), "no change was reported at all"
     assert CANARY not in text and str(CANARY_NUMBER)[:4] not in text, text
+
+
+# --------------------------------------------------------------------------------------------------------------
+# A platform renames or retypes a field: its report names it, and the other platforms go on
+
+
+def renamed(body: Any, path: tuple[str | int, ...], new_name: str) -> Any:
+    """`body` with the field at `path` under another name."""
+    value: Any = body
+    for key in path:
+        value = value[key]
+    return hostile.put(hostile.drop(body, path), (*path[:-1], new_name), value)
+
+
+def reported(watch: ShapeWatch) -> list[tuple[str, Part, bool, list[str]]]:
+    return [
+        (report.platform, report.part, report.works, [str(difference.words) for difference in report.differences])
+        for report in watch.reports()
+    ]
+
+
+NAMES = {"prolific": "Prolific", "mturk": "MTurk", "toloka": "Toloka"}.__getitem__
+
+
+def test_a_renamed_study_reward_is_reported_and_read_under_its_legacy_name_while_the_others_go_on(
+    wall: HostileServer,
+) -> None:
+    watch = ShapeWatch()
+    prolific_body = renamed(hostile.SAMPLE_OF["prolific"].body, ("results", 0, "study_reward"), "reward")
+
+    studies = poll_watched("prolific", prolific_body, wall, watch)
+    others = {name: poll_watched(name, hostile.SAMPLE_OF[name].body, wall, watch) for name in ("mturk", "toloka")}
+
+    assert isinstance(studies, list) and [str(task.reward.as_decimal()) for task in studies] == ["2.59"]
+    assert all(isinstance(tasks, list) and len(tasks) == 1 for tasks in others.values()), others
+    assert reported(watch) == [("prolific", Part.TASKS, True, ["results[].study_reward: missing"])]
+    assert [str(sentence) for sentence in watch.news(NAMES)] == [
+        "Prolific changed something SurveyDesk reads; its tasks still show. Help, Report a platform change… "
+        "shows what changed, to send to SurveyDesk's makers."
+    ]
+
+
+def test_a_renamed_amount_of_tolokas_income_log_makes_its_earnings_wait_rather_than_book_a_rejection(
+    wall: HostileServer,
+) -> None:
+    """A task under review whose `blockedIncome` is no longer there would be read as accepted for nothing."""
+    watch = ShapeWatch()
+    valid = earnings_hostile.SAMPLES["toloka"].body
+    under_review = hostile.put(hostile.put(valid, (0, "assignments", 0, "income"), "0.00"),
+                               (0, "assignments", 0, "blockedIncome"), "1.00")  # fmt: skip
+
+    outcome = read_watched("toloka", renamed(under_review, (0, "assignments", 0, "blockedIncome"), "heldIncome"),
+                           wall, watch)  # fmt: skip
+    others = [
+        read_watched(name, earnings_hostile.SAMPLES[name].body, wall, watch) for name in ("prolific", "mturk")
+    ]
+
+    assert isinstance(outcome, PlatformError), outcome
+    assert all(isinstance(batches, list) and batches for batches in others), others
+    assert reported(watch) == [("toloka", Part.EARNINGS, False, ["[].assignments[].blockedIncome: missing"])]
+    assert [str(sentence) for sentence in watch.news(NAMES)] == [
+        "Toloka changed something SurveyDesk reads; earnings from it wait. Help, Report a platform change… "
+        "shows what changed, to send to SurveyDesk's makers."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("platform", "path", "value", "words", "works"),
+    [
+        ("prolific", ("results", 0, "time_taken"), "630", "results[].time_taken: number or null expected, "
+         "string found", True),
+        ("prolific", ("results", 0, "status"), "PAID", "results[].status: a value SurveyDesk does not know",
+         False),
+        ("mturk", ("results", 0, "state"), 2, "results[].state: string expected, number found", False),
+        ("mturk", ("results", 0, "title"), ["Tag photos"], "results[].title: string or null expected, list found",
+         True),
+        ("toloka", (0, "assignments", 0, "poolId"), {"id": 7}, "[].assignments[].poolId: string or number or null "
+         "expected, object found", True),
+    ],
+)  # fmt: skip
+def test_a_retyped_field_of_an_earnings_reply_is_named_with_whether_its_earnings_still_came_in(
+    platform: str, path: tuple[str | int, ...], value: object, words: str, works: bool, wall: HostileServer
+) -> None:
+    watch = ShapeWatch()
+
+    outcome = read_watched(
+        platform, hostile.put(earnings_hostile.SAMPLES[platform].body, path, value), wall, watch
+    )
+
+    assert isinstance(outcome, list) is works, outcome
+    assert reported(watch) == [(platform, Part.EARNINGS, works, [words])]
+
+
+@pytest.mark.parametrize(
+    ("platform", "body", "words", "works"),
+    [
+        ("mturk", {"daily_hit_statistics_overview": [{"date": "2026-01-05T00:00:00-08:00", "submitted": 1}]},
+         "daily_hit_statistics_overview[].bonus_rewards: missing", True),
+        ("toloka", {"content": [{"amount": "5.00", "startDate": 20260106}], "last": True},
+         "content[].startDate: string expected, number found", False),
+    ],
+)  # fmt: skip
+def test_the_first_reply_of_a_two_reply_earnings_reader_is_watched_too(
+    platform: str, body: dict[str, Any], words: str, works: bool, wall: HostileServer
+) -> None:
+    """MTurk's dashboard and Toloka's withdrawal log come before the replies the hostile suite changes."""
+    watch = ShapeWatch()
+
+    outcome = read_watched(platform, earnings_hostile.SAMPLES[platform].body, wall, watch, before=(body,))
+
+    assert isinstance(outcome, list) is works, outcome
+    assert reported(watch) == [(platform, Part.EARNINGS, works, [words])]
