@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 
 # How far apart the first polls of the accounts start.
 FIRST_POLL_STAGGER = timedelta(seconds=1)
-# When a platform is busy with another account's request, look again this soon.
-_BUSY_RETRY_MS = 500
 
 
 @dataclass(slots=True)
@@ -181,8 +179,8 @@ class Poller(QObject):
             self._set_status(key, next_poll=when)
 
     def _poll(self, key: AccountKey) -> None:
-        schedule = self._schedules[key]
-        if not self._running:
+        schedule = self._schedules.get(key)
+        if schedule is None or not self._running:  # removed, or stopped, after the gate was asked to wake it
             return
         if self._paused:
             self._set_status(
@@ -192,14 +190,15 @@ class Poller(QObject):
                 next_poll=None,
             )
             return
-        if self._gate.busy(key.platform):
-            schedule.timer.start(_BUSY_RETRY_MS)
+        if self._gate.busy(key.platform):  # another request to the platform is in flight: after its answer
+            self._gate.when_left(key.platform, self, lambda: schedule.timer.start(0))
             return
-        allowed_from = self._allowed_from(schedule)
-        if allowed_from > self._clock.now():  # a timer set before the last request, or a clock that moved
+        now = self._clock.now()
+        allowed_from = max(self._allowed_from(schedule), self._gate.ready_at(key.platform, self, now))
+        if allowed_from > now:  # a timer set before the last request, or a clock that moved, or not its turn
             self._schedule(key, allowed_from)
             return
-        self._gate.enter(key.platform)
+        self._gate.enter(key.platform, self)
         schedule.last_request = self._clock.now()
         self._set_status(
             key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")

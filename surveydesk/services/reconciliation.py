@@ -47,7 +47,6 @@ FIRST_SYNC_STAGGER = timedelta(seconds=2)
 # At most this many pages (requests) in one run: a platform whose pages never end (Toloka's did, 5,000 requests
 # in 14 s) is read a bounded part at a time, and the next run goes on from there.
 PAGES_PER_RUN = 100
-_BUSY_RETRY_MS = 500  # the platform is answering another request: look again this soon
 PROGRESS_POLL_MS = 200  # how often a first reconciliation's count is read from its Progress
 
 
@@ -324,15 +323,15 @@ class ReconciliationService(QObject):
         reading, platform = entry.reading, key.platform
         if reading is None or entry.page_in_flight:
             return
-        if self._gate.busy(platform):
-            entry.timer.start(_BUSY_RETRY_MS)
+        if self._gate.busy(platform):  # answering a poll: the page goes after it
+            self._gate.when_left(platform, self, lambda: entry.timer.start(0))
             return
         now = self._clock.now()
-        allowed = max(entry.next_page or now, self._gate.free_from(platform))
+        allowed = max(entry.next_page or now, self._gate.ready_at(platform, self, now))
         if allowed > now:
             entry.timer.start(max(1, round((allowed - now).total_seconds() * 1000)))
             return
-        self._gate.enter(platform)
+        self._gate.enter(platform, self)
         entry.page_in_flight = True
         self._background.run(
             lambda: self._page(reading),
