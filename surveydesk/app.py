@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.platform_gate import PlatformGate
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
@@ -180,7 +181,7 @@ def connect(
     if reader is not None:
         share_points_values(reader, values)
         share_shape_watch(reader, shapes)
-        reconciliation.add_account(account, reader)
+        reconciliation.add_account(account, reader, registry.politeness_for(account))  # its pages' pace
 
 
 @contextmanager
@@ -222,7 +223,8 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             """No request closer than this after the last, whoever asks: polls and earnings syncs alike."""
             return registry.cadence(platform).floor
 
-        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of)
+        gate = PlatformGate(floor_of)  # one request at a time per platform, polls and earnings syncs together
+        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of, gate=gate)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
@@ -237,6 +239,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             pool,
             connectivity,
             floor_of=floor_of,
+            gate=gate,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)

@@ -3296,6 +3296,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
     </message>
     <message>
+        <source>Part read; the rest at the next sync</source>
+        <translation>Lu en partie&#xa0;; la suite à la prochaine synchronisation</translation>
+    </message>
+    <message>
         <source>Cancelled; goes on at the next sync</source>
         <translation>Annulée&#xa0;; reprend à la prochaine synchronisation</translation>
     </message>
