@@ -25,6 +25,7 @@ from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.platform_gate import PlatformGate
+from surveydesk.core.politeness import Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
@@ -181,7 +182,10 @@ def connect(
     if reader is not None:
         share_points_values(reader, values)
         share_shape_watch(reader, shapes)
-        reconciliation.add_account(account, reader, registry.politeness_for(account))  # its pages' pace
+        # Its pages go at the platform's floor, the pace its own tools keep: a first sync of a year reads many
+        # pages, and at the polling interval (a minute by default) it would take most of an hour.
+        pages = Politeness(min_interval=registry.cadence(account.key.platform).floor)
+        reconciliation.add_account(account, reader, pages)
 
 
 @contextmanager
