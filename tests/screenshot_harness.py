@@ -52,6 +52,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.model import Outcome
 
 READY_TIMEOUT_S = 30.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
@@ -342,6 +343,7 @@ class Tour:
         self.steps.append(("timed", self._timed))
         self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
         self.steps.append(("wages", self._tab(WagesPanel)))
+        self.steps.append(("wages-submitted", self._submitted_wages))
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
 
@@ -386,6 +388,21 @@ class Tour:
                 window.start_timer_on(task)
             return None
         return window
+
+    def _submitted_wages(self, window: MainWindow) -> QWidget | None:
+        """The Wages tab once the timed task was submitted: its wages held against the minimum wage."""
+        strip = window.timer_strip
+        page = next(
+            window.tabs.widget(i)
+            for i in range(window.tabs.count())
+            if isinstance(window.tabs.widget(i), WagesPanel)
+        )
+        window.tabs.setCurrentWidget(page)
+        if strip is not None and strip.current_attempt() is not None:
+            strip.finish(Outcome.SUBMITTED)
+            return None
+        assert isinstance(page, WagesPanel)
+        return window if page.platforms.rowCount() > 0 else None
 
     def _tab(self, kind: type) -> Callable[[MainWindow], QWidget | None]:
         def step(window: MainWindow) -> QWidget | None:

@@ -2015,8 +2015,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Salaire minimum par heure</translation>
     </message>
     <message>
-        <source>Gross, per hour; leave empty to compare with nothing</source>
-        <translation>Brut, par heure&#xa0;; laissez vide pour ne comparer à rien</translation>
+        <source>Per hour, from today on (France: the net SMIC); leave empty to compare with nothing</source>
+        <translation>Par heure, à partir d’aujourd’hui (France&#xa0;: le SMIC net)&#xa0;; laissez vide pour ne comparer à rien</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2037,6 +2037,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Net hourly minimum since {0}</source>
+        <translation>Minimum horaire net depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Gross hourly minimum since {0}</source>
+        <translation>Minimum horaire brut depuis le {0}</translation>
     </message>
 </context>
 <context>
@@ -4883,8 +4891,24 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Heures travaillées&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>Minimum wage: —</source>
-        <translation>Salaire minimum&#xa0;: —</translation>
+        <source>Minimum wage: none set; you can type one below.</source>
+        <translation>Salaire minimum&#xa0;: aucun&#xa0;; vous pouvez en saisir un ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Minimum wage of {0}: no exchange rate to {1} on {2} yet, so it is not compared (History, Exchange rates…).</source>
+        <translation>Salaire minimum de {0}&#xa0;: pas encore de taux de change vers {1} au {2}, il n’est donc pas comparé (Historique, Taux de change…).</translation>
+    </message>
+    <message>
+        <source>Minimum wage {0} = {1} at the rate of {2}</source>
+        <translation>Salaire minimum {0} = {1} au taux du {2}</translation>
+    </message>
+    <message>
+        <source>Earned or pending</source>
+        <translation>Gagné ou en attente</translation>
+    </message>
+    <message>
+        <source>What your ended tasks earned, approved or paid, and what still awaits review, as History says</source>
+        <translation>Ce que vos tâches terminées ont gagné, approuvé ou payé, et ce qui attend encore d’être examiné, selon l’Historique</translation>
     </message>
     <message>
         <source>Task wage</source>
@@ -4925,10 +4949,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Time</source>
         <translation>Temps</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payé</translation>
     </message>
 </context>
 <context>

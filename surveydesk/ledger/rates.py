@@ -139,11 +139,21 @@ class Converter:
         """The rate of `currency` in force on `day` (its latest dated on or before it); None if there is none."""
         if currency == EURO:
             return Decimal(1)
+        index = self._index_in_force(currency, day)
+        return None if index is None else self._values[currency][index]
+
+    def rate_day(self, currency: str, day: date) -> date | None:
+        """The day of the rate of `currency` in force on `day` (what the worker is told was used); None for the
+        euro, which needs none, or when there is no rate that old."""
+        index = None if currency == EURO else self._index_in_force(currency, day)
+        return None if index is None else self._days[currency][index]
+
+    def _index_in_force(self, currency: str, day: date) -> int | None:
         days = self._days.get(currency)
         if not days:
             return None
         index = bisect.bisect_right(days, day) - 1
-        return self._values[currency][index] if index >= 0 else None
+        return index if index >= 0 else None
 
     def factor(self, currency: str, day_text: str) -> Decimal | None:
         """What one minor unit of `currency` on the ISO day `day_text` is worth in minor units of the target."""
