@@ -32,7 +32,7 @@ from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
-from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.goals import GoalSettings
 from surveydesk.ledger.minimum_in_currency import MinimumWages
@@ -228,7 +228,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
         wage_reports = WageReports(
-            WorkLog(database), pool, reviews=ledger.reviews_by_requester, minimums=MinimumWages(database).on
+            WorkLogAsHistorySays(database),
+            pool,
+            reviews=ledger.reviews_by_requester,
+            minimums=MinimumWages(database).on,
         )
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
         connectivity = Connectivity()

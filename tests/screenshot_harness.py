@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -47,6 +48,8 @@ from PySide6.QtWidgets import (
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
 from surveydesk.ui.first_run import WelcomePage
+from surveydesk.ui.formatting import amount_text
+from surveydesk.ui.history_dialogs import CorrectionDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
@@ -314,6 +317,16 @@ def _dialog_actions(window: MainWindow) -> list[QAction]:
     return found
 
 
+def _type_an_absurd_correction(dialog: CorrectionDialog) -> None:
+    """A million typed as a task's amount and saved: the dialog refuses it in a sentence, and stays open."""
+    dialog.amount.setText(amount_text("1000000"))
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save is not None
+    save.click()
+
+
 class Tour:
     """Walks through the main window's views and every dialog, one after the other, in one app.
 
@@ -370,6 +383,9 @@ class Tour:
                 for widget in QApplication.topLevelWidgets()
                 if widget.isVisible() and widget.isWindow() and not isinstance(widget, (MainWindow, QMenu))
             ]
+            if shown and isinstance(shown[0], CorrectionDialog) and not shown[0].message.text():
+                _type_an_absurd_correction(shown[0])  # the refusal's sentence must fit too
+                return None
             return shown[0] if shown else None
 
         return step

@@ -1905,10 +1905,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>«&#xa0;{0}&#xa0;» n’est pas un montant en {1}.</translation>
     </message>
     <message>
-        <source>The reward cannot be negative.</source>
-        <translation>La rémunération ne peut pas être négative.</translation>
-    </message>
-    <message>
         <source>Start a task by hand</source>
         <translation>Commencer une tâche à la main</translation>
     </message>
@@ -4290,6 +4286,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 </context>
 <context>
     <name>TaskChecker</name>
+    <message>
+        <source>An amount earned cannot be negative: {0} was typed. Type it without the minus sign.</source>
+        <translation>Une somme gagnée ne peut pas être négative&#xa0;: vous avez saisi {0}. Saisissez-la sans le signe moins.</translation>
+    </message>
+    <message>
+        <source>{0} is more than any platform pays for one task: check the number of digits.</source>
+        <translation>{0}, c’est plus qu’aucune plateforme ne paie pour une tâche&#xa0;: vérifiez le nombre de chiffres.</translation>
+    </message>
     <message>
         <source>a task offers {0}, which no task pays</source>
         <translation>une tâche propose {0}, ce qu’aucune tâche ne paie</translation>

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from surveydesk.core.money import Money
+from surveydesk.ledger.attempts import WorkLogAsHistorySays
 from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of, wage_series
 from surveydesk.ledger.minimum_in_currency import MinimumInCurrency, MinimumWages
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.store.database import Database
-from surveydesk.work.store import WorkLog
 from surveydesk.work.wages import by_period
 
 SPREAD_MONTHS = 12
@@ -77,7 +77,7 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
     best = None
     if this is not None and this.by_platform:
         best = max(this.by_platform.items(), key=lambda item: (item[1].amount.minor, item[0]))[0]
-    log = WorkLog(database)
+    log = WorkLogAsHistorySays(database)
     begin, end = datetime.combine(first, time(), tzinfo=zone), datetime.combine(after, time(), tzinfo=zone)
     work = by_period(log.attempts_between(begin, end), log.shifts_between(begin, end), "month", zone).get(first)
     converter = Converter(RateStore(database).all(), currency)
