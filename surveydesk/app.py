@@ -30,6 +30,7 @@ from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_sig
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
+from surveydesk.feed.rule_store import RatesToday
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
@@ -593,8 +594,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
+    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle)  # fmt: skip
+                          phone=phone, idle=idle, conversions=rates_today)  # fmt: skip
+    history.rates_changed.connect(feed.reload_rules)
     _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
         window,

@@ -2058,8 +2058,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Saisissez un montant positif ou nul.</translation>
     </message>
     <message>
-        <source>applies to tasks paid in {0}</source>
-        <translation>s’applique aux tâches payées en {0}</translation>
+        <source>in every currency, at History&apos;s exchange rates</source>
+        <translation>dans toute devise, aux taux de change de l’Historique</translation>
+    </message>
+    <message>
+        <source>No rate for {0} yet: those tasks pass.</source>
+        <translation>Pas encore de taux pour {0}&#xa0;: ces tâches passent.</translation>
     </message>
 </context>
 <context>
@@ -3169,8 +3173,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>son demandeur n’est pas dans votre liste d’autorisation</translation>
     </message>
     <message>
+        <source>pays {0}, under your minimum of {1} ({2} at the rate of {3})</source>
+        <translation>paie {0}, sous votre minimum de {1} ({2} au taux du {3})</translation>
+    </message>
+    <message>
         <source>pays {0}, under your minimum of {1}</source>
         <translation>paie {0}, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>pays {0} an hour, under your minimum of {1} an hour ({2} at the rate of {3})</source>
+        <translation>paie {0} de l’heure, sous votre minimum de {1} de l’heure ({2} au taux du {3})</translation>
     </message>
     <message>
         <source>pays {0} an hour, under your minimum of {1} an hour</source>

@@ -62,14 +62,8 @@ def minimum_in(minimum: DatedWage, currency: str, converter: Converter, day: dat
         return MinimumInCurrency(money, minimum.since, currency, money, None)
     exact = converter.exact(money, day)
     converted = None if exact is None else rounded(exact, currency)
-    rate_day = None if converted is None else _rate_day(converter, money.currency, currency, day)
+    rate_day = None if converted is None else converter.conversion_day(money.currency, day)
     return MinimumInCurrency(money, minimum.since, currency, converted, rate_day)
-
-
-def _rate_day(converter: Converter, source: str, target: str, day: date) -> date | None:
-    """The later of the two currencies' rate days: the one that makes the conversion that old."""
-    days = [d for d in (converter.rate_day(source, day), converter.rate_day(target, day)) if d is not None]
-    return max(days) if days else None
 
 
 class MinimumWages:

@@ -69,6 +69,17 @@ class RateStore:
             Rate(currency, date.fromisoformat(day), Decimal(text), source) for currency, day, text, source in rows
         ]
 
+    def in_force(self, day: date) -> list[Rate]:
+        """Each currency's rate in force on `day` (its latest dated on or before it): one row per currency, for
+        what needs only today's rates (the task list's money rules) and reads them on the GUI thread."""
+        rows = self._db.connection().execute(
+            "SELECT currency, max(day), per_euro, source FROM exchange_rates WHERE day <= ? GROUP BY currency",
+            (day.isoformat(),),
+        )
+        return [
+            Rate(currency, date.fromisoformat(on), Decimal(text), source) for currency, on, text, source in rows
+        ]
+
     def set_by_worker(self, currency: str, day: date, per_euro: Decimal) -> None:
         """Keep the worker's rate for `day`, replacing whatever was there (theirs wins over the ECB's)."""
         code = checked_currency(currency)
@@ -147,6 +158,12 @@ class Converter:
         euro, which needs none, or when there is no rate that old."""
         index = None if currency == EURO else self._index_in_force(currency, day)
         return None if index is None else self._days[currency][index]
+
+    def conversion_day(self, currency: str, day: date) -> date | None:
+        """The day of the rates that convert `currency` into the target on `day`: the later of the two
+        currencies' rate days (the one that makes the conversion that old); None when none was needed."""
+        days = [d for d in (self.rate_day(currency, day), self.rate_day(self.target, day)) if d is not None]
+        return max(days) if days else None
 
     def _index_in_force(self, currency: str, day: date) -> int | None:
         days = self._days.get(currency)
