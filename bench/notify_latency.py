@@ -92,6 +92,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService
@@ -212,6 +213,7 @@ def desk(
     keep_alive.timeout.connect(timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.show()
+    GuiThreadCollector(window).start()  # as the app: cycles are collected on the GUI thread only
     settle_heap()
     try:
         yield Desk(database, settings, store, poller, pool, window, feed, timekeeper)

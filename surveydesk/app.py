@@ -51,6 +51,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.ledger_files import LedgerFiles
@@ -370,10 +371,18 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
 def _add_money_outlook(
     window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
 ) -> None:
-    """Goals (Wages tab, tray), the forecast of pending money and the months in words (History tab), worked out
-    again with the wages: when a task or the shift changes, after each sync, every minute, and when a goal is
-    saved; a goal reached is said once in the tray."""
-    from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel, goal_line, goal_reached_words
+    """Goals (Wages tab, tray), the forecast of pending money, the months in words and the claims for money owed
+    (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
+    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once in
+    the tray."""
+    from surveydesk.ui.claims_view import ClaimsPanel
+    from surveydesk.ui.money_outlook_view import (
+        GoalsBox,
+        OutlookPanel,
+        goal_line,
+        goal_progress,
+        goal_reached_words,
+    )
 
     goal_settings = GoalSettings(core.settings)
     outlook = MoneyOutlook(
@@ -383,10 +392,21 @@ def _add_money_outlook(
     wages.add_section(goals)
     panel = OutlookPanel(core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
+    claims = ClaimsPanel(core.registry.name, history)
+    history.views.addTab(claims, QCoreApplication.translate("MainWindow", "Money owed"))
+    claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
+    claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))
+    outlook.claim_not_saved.connect(claims.show_error)
 
     def show(result: Outlook) -> None:
         goals.show_progress(result.goals)
         panel.show_outlook(result)
+        claims.show_claims(result.claims)
+        if window.timer_strip is not None:  # the nearest period's goal: the day's, else the week's, the month's
+            nearest = result.goals[0] if result.goals else None
+            window.timer_strip.show_goal(
+                "" if nearest is None else goal_progress(nearest), "" if nearest is None else goal_line(nearest)
+            )
         tray.set_goals([goal_line(goal) for goal in result.goals])
         for goal in result.newly_reached:
             tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
@@ -414,16 +434,14 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
     service.setParent(window)
     accounts = AccountStore(core.database)
 
-    def prolific_accounts() -> list[str]:
-        return [a.key.account for a in accounts.list_accounts() if a.key.platform == "prolific"]
-
     def wall_accounts() -> list[Account]:
         return [a for a in accounts.list_accounts() if a.key.platform in core.registry
                 and core.registry.is_survey_wall(a.key.platform)]  # fmt: skip
 
-    files, points_values = LedgerFiles(core.database), PointsValueStore(core.database)
+    files = LedgerFiles(core.database, core.registry.history_files(), core.registry.name)
+    points_values = PointsValueStore(core.database)
     view = HistoryView(service, LongJob(core.pool, window), files, points_values, core.settings, core.clock,
-                       prolific_accounts, window, wall_accounts)  # fmt: skip
+                       accounts.list_accounts, window, wall_accounts)  # fmt: skip
     window.add_page(view, QCoreApplication.translate("MainWindow", "History"))
 
     def turned_to(index: int) -> None:
@@ -571,6 +589,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
+    GuiThreadCollector(app).start()
     if args.smoke_test and (missing := missing_resources()):
         print("smoke-test failed: missing " + "; ".join(missing), flush=True)
         return EXIT_FAILED

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -21,6 +23,7 @@ from surveydesk.demo.wire import SiteContext
 from surveydesk.net.http import make_session
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
+from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
 from tests.couch_server import couch_server  # noqa: F401 (a fixture, for the sync tests)
@@ -38,6 +41,28 @@ if os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 DEMO = AccountKey("prolific", "demo")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A crash (a segmentation fault) prints the Python stack of the thread it happened on, and only that one,
+    on a copy of the terminal's error output made now, while pytest is not capturing it."""
+    faulthandler.enable(file=os.dup(sys.stderr.fileno()), all_threads=False)
+
+
+@pytest.fixture(scope="session")
+def _collector(qapp) -> Iterator[GuiThreadCollector]:
+    collector = GuiThreadCollector(qapp)
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def cycles_freed_on_the_gui_thread(_collector: GuiThreadCollector) -> Iterator[None]:
+    """As in the app: no pool thread of a test frees a cycle holding a Qt object (which crashed CI). After each
+    test too, since a test that never runs the event loop never runs the collector's timer."""
+    yield
+    _collector.collect_due()
 
 
 @pytest.fixture

@@ -14,8 +14,11 @@ import keyring.errors
 from PySide6.QtCore import QUrl
 
 from surveydesk.core.errors import PlatformError
-from surveydesk.core.model import AccountKey, MergeResult, Task
+from surveydesk.core.model import Account, AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.services.ledger_files import LedgerFiles
+from surveydesk.store import Database
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 ACCOUNT = AccountKey("prolific", "demo")
@@ -143,3 +146,11 @@ def poll_outcome(fetch: Callable[[], Sequence[Task]]) -> object:
         return [(task.offer_fingerprint(), task.places_left) for task in fetch()]
     except PlatformError as error:
         return type(error).__name__
+
+
+PROLIFIC_ME = Account(AccountKey("prolific", "me"), "me", "https://prolific.test")
+
+
+def ledger_files(database: Database) -> LedgerFiles:
+    """The ledger's files as the app makes them: the built-in platforms' history files importable."""
+    return LedgerFiles(database, BUILT_IN.history_files(), BUILT_IN.name)

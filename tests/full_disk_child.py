@@ -1,5 +1,5 @@
-"""Runs inside a private mount namespace (tests/test_full_disk.py) on a small tmpfs at argv[1]: times a task, fills
-the disk, keeps timing and polling on it, frees it, and prints what happened as one JSON line."""
+"""Runs inside a private mount namespace (tests/store/test_full_disk.py) on a small tmpfs at argv[1]: times a task,
+fills the disk, keeps timing and polling on it, frees it, and prints what happened as one JSON line."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from surveydesk.ui.timer_strip import TimerStrip
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock, make_task
-from tests.test_timer_strip import SHORT
+from tests.ui.test_timer_strip import SHORT
 
 
 def fill(folder: Path) -> Path:

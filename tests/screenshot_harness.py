@@ -350,8 +350,9 @@ class Tour:
         buttons = {"rates": page.rates_button, "points": page.points_button}
         buttons |= {"note": page.note_button, "correct": page.correct_button}  # these two on a chosen entry
         for name, button in buttons.items():
+            on_entry = name in ("note", "correct")
             self.steps.append(
-                (f"history-{name}", self._dialog(button.click, needs_entry=name in ("note", "correct")))
+                (f"history-{name}", self._entry_dialog(button) if on_entry else self._dialog(button.click))
             )
         self.steps.append(("timed", self._timed))
         self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
@@ -360,23 +361,40 @@ class Tour:
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
 
-    def _dialog(
-        self, open_it: Callable[[], None], needs_entry: bool = False
-    ) -> Callable[[MainWindow], QWidget | None]:
+    def _entry_dialog(self, button: QAbstractButton) -> Callable[[MainWindow], QWidget | None]:
+        """The dialog `button` opens on the History's first entry, chosen and clicked in one go: a refresh of the
+        list between the two (a sync ending) would clear the choice, and the click would open nothing."""
+
+        def open_it() -> bool:
+            window = _window()
+            if window is None:
+                return False
+            page = _history_page(window)
+            window.tabs.setCurrentWidget(page)
+            if page.model.rowCount() == 0:
+                return False
+            page.table.selectRow(0)
+            if not button.isEnabled():
+                return False
+            button.click()
+            return True
+
+        return self._dialog(open_it)
+
+    def _dialog(self, open_it: Callable[[], bool | None]) -> Callable[[MainWindow], QWidget | None]:
+        """`open_it` opens the dialog (or returns False when it cannot yet: it is tried again on the next tick)."""
         opened: list[bool] = []
+
+        def open_or_retry() -> None:
+            if open_it() is False:
+                opened.clear()
 
         def step(window: MainWindow) -> QWidget | None:
             if not opened:
                 if QApplication.activeModalWidget() is not None:
                     return None  # the last step's dialog is still closing
-                if needs_entry:
-                    page = _history_page(window)
-                    window.tabs.setCurrentWidget(page)
-                    if page.model.rowCount() == 0:
-                        return None
-                    page.table.selectRow(0)
                 opened.append(True)
-                QTimer.singleShot(0, open_it)  # later: the dialog runs its own modal loop until closed
+                QTimer.singleShot(0, open_or_retry)  # later: the dialog runs its own modal loop until closed
                 return None
             shown = [
                 widget

@@ -19,8 +19,8 @@ import pytest
 
 import surveydesk
 from surveydesk import APP_ID
+from tests.locations import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build_installer.spec"
 
 

@@ -14,8 +14,9 @@ from surveydesk import APP_ID, APP_NAME
 from surveydesk.autostart import Autostart, config_home, exec_value, launch_command
 from surveydesk.menu_entry import MenuEntry, data_home, system_entry
 from surveydesk.resource_files import PNG_SIZES, png_path
+from tests.locations import ROOT
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = ROOT / "resources"
 VALIDATOR = shutil.which("desktop-file-validate")
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
+
 PACKAGE = ROOT / "surveydesk"
 FORBIDDEN = ("PySide6.QtWidgets", "PySide6.QtGui")
 CORE_PACKAGES = ("core", "net", "platforms", "store", "demo", "work", "feed", "ledger", "profile", "sync")

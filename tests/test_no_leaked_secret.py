@@ -25,7 +25,7 @@ from surveydesk.store import AccountStore, Database, TaskStore
 from surveydesk.ui.sign_in_window import SignInWindow
 from tests.conftest import no_floor
 from tests.ledger_helpers import PROLIFIC_UNPACED
-from tests.test_sign_in_window import fill_when_loaded, sign_in
+from tests.ui.test_sign_in_window import fill_when_loaded, sign_in
 
 # After a first round in which each site refuses the canary as a wrong login, one round per fault; the rate
 # limit comes last, since the poller then waits for the server's hint.

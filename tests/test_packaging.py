@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
 
 
 def test_every_package_folder_is_listed_in_pyproject():

@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -27,8 +27,8 @@ from surveydesk.ui.translations import (
     install_translators,
     ui_locale,
 )
+from tests.locations import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "surveydesk_fr.ts"
 QM = FOLDER / "surveydesk_fr.qm"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.locations import ROOT
+
 TS = ROOT / "resources" / "translations" / "surveydesk_fr.ts"
 # The modules of the platforms signed in to in a web page: their connectors, earnings readers and sign-ins.
 SIGNED_IN_MODULES = sorted(

@@ -523,6 +523,180 @@
     </message>
 </context>
 <context>
+    <name>ClaimMessage</name>
+    <message>
+        <source>My submission to “{0}” was rejected. I completed it in full and in good faith. Could you review it again, and approve it or tell me what was wrong?</source>
+        <translation>Ma participation à «&#xa0;{0}&#xa0;» a été refusée. Je l’ai faite en entier et de bonne foi. Pourriez-vous la revoir, puis l’approuver ou me dire ce qui n’allait pas&#xa0;?</translation>
+    </message>
+    <message>
+        <source>My submission to “{0}” is still waiting for review, longer than usual. Could you review it, please?</source>
+        <translation>Ma participation à «&#xa0;{0}&#xa0;» attend toujours d’être vérifiée, plus longtemps que d’habitude. Pourriez-vous la vérifier, s’il vous plaît&#xa0;?</translation>
+    </message>
+    <message>
+        <source>I worked on “{0}” for a long time before it ended without payment (screened out or stopped). Could you pay me for the time I spent?</source>
+        <translation>J’ai travaillé longtemps sur «&#xa0;{0}&#xa0;» avant qu’elle ne s’arrête sans paiement (écartée ou interrompue). Pourriez-vous me payer le temps passé&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“{0}” took me much longer than its estimate. Could you compensate the extra time with a bonus?</source>
+        <translation>«&#xa0;{0}&#xa0;» m’a pris bien plus de temps que prévu. Pourriez-vous compenser ce temps en plus par un bonus&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Hello,</source>
+        <translation>Bonjour,</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>Merci.</translation>
+    </message>
+    <message>
+        <source>What I recorded:</source>
+        <translation>Ce que j’ai noté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Submission: {0}</source>
+        <translation>Participation&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Started: {0}</source>
+        <translation>Commencée&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Submitted: {0}</source>
+        <translation>Envoyée&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Time I spent, by my timer: {0}</source>
+        <translation>Temps passé, selon mon minuteur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Time I spent, as the platform counted it: {0}</source>
+        <translation>Temps passé, selon la plateforme&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Estimated time: {0}</source>
+        <translation>Durée annoncée&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Reward: {0}</source>
+        <translation>Récompense&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0}&#xa0;min</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>Rejected: {0} not paid</source>
+        <translation>Refusé&#xa0;: {0} non payés</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet, later than usual: {0}</source>
+        <translation>Pas encore vérifié, plus tard que d’habitude&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Screened out or stopped after {1}: unpaid</source>
+        <translation>Écartée ou arrêtée après {1}&#xa0;: non payée</translation>
+    </message>
+    <message>
+        <source>Took {1}, for an estimate of {2}</source>
+        <translation>A pris {1}, pour {2} annoncées</translation>
+    </message>
+    <message>
+        <source>Rejected, not paid</source>
+        <translation>Refusé, non payé</translation>
+    </message>
+    <message>
+        <source>to claim</source>
+        <translation>à réclamer</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Réclamations</translation>
+    </message>
+    <message>
+        <source>Nothing seems owed to you: no claim to make.</source>
+        <translation>Rien ne semble vous être dû&#xa0;: aucune réclamation à faire.</translation>
+    </message>
+    <message>
+        <source>Open the platform&apos;s form</source>
+        <translation>Ouvrir le formulaire de la plateforme</translation>
+    </message>
+    <message>
+        <source>Message to send, in English</source>
+        <translation>Message à envoyer, en anglais</translation>
+    </message>
+    <message>
+        <source>To send, in English</source>
+        <translation>À envoyer, en anglais</translation>
+    </message>
+    <message>
+        <source>The same message in your language</source>
+        <translation>Le même message dans votre langue</translation>
+    </message>
+    <message>
+        <source>In your language, to read</source>
+        <translation>En français, pour le lire</translation>
+    </message>
+    <message>
+        <source>Copy the message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>I sent it</source>
+        <translation>Je l’ai envoyée</translation>
+    </message>
+    <message>
+        <source>How the claim ended</source>
+        <translation>Comment la réclamation s’est terminée</translation>
+    </message>
+    <message>
+        <source>Where it stands: {0}</source>
+        <translation>Où elle en est&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Deadline to claim: unknown.</source>
+        <translation>Date limite pour réclamer&#xa0;: inconnue.</translation>
+    </message>
+    <message>
+        <source>The platform paid it on {0}.</source>
+        <translation>La plateforme l’a payée le {0}.</translation>
+    </message>
+    <message>
+        <source>You sent it on {0}.</source>
+        <translation>Vous l’avez envoyée le {0}.</translation>
+    </message>
+    <message>
+        <source>{0} gave a form to claim it: {1}</source>
+        <translation>{0} donne un formulaire pour la réclamer&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Send it to {0} through {1}&apos;s messages, or to {1}&apos;s support.</source>
+        <translation>Envoyez-la à {0} par la messagerie de {1}, ou au support de {1}.</translation>
+    </message>
+    <message>
+        <source>Send it to {0}&apos;s support.</source>
+        <translation>Envoyez-la au support de {0}.</translation>
+    </message>
+</context>
+<context>
     <name>Contradiction</name>
     <message>
         <source>{0}: you answered “{1}”, but {2} says “{3}”. Platforms reject participants whose answers disagree.</source>
@@ -1040,6 +1214,17 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>HistoryFile</name>
+    <message>
+        <source>Import Prolific&apos;s submission history</source>
+        <translation>Importer l’historique des soumissions Prolific</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryService</name>
     <message>
         <source>The history could not be read from the database; see the log file.</source>
@@ -1113,10 +1298,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Taux de change…</translation>
     </message>
     <message>
-        <source>Import Prolific CSV…</source>
-        <translation>Importer un CSV Prolific…</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1135,6 +1316,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Reading your history…</source>
         <translation>Lecture de votre historique…</translation>
+    </message>
+    <message>
+        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import a history file… brings in the past work that {0} let you download.</source>
+        <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un historique… reprend le travail passé que {0} vous laisse télécharger.</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1203,10 +1388,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Value of points…</source>
         <translation>Valeur des points…</translation>
-    </message>
-    <message>
-        <source>Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; Import Prolific CSV… brings in Prolific&apos;s past submissions.</source>
-        <translation>Aucun gain pour l’instant. Ajoutez vos comptes de plateforme dans Tâches ▸ Comptes…&#xa0;: leurs gains apparaîtront ici après la prochaine synchronisation (Tâches ▸ Synchroniser les gains maintenant)&#xa0;; chaque tâche que vous chronométrez est inscrite aussitôt&#xa0;; Importer un CSV Prolific… reprend vos anciennes soumissions Prolific.</translation>
     </message>
     <message>
         <source>Totals per period</source>
@@ -1337,22 +1518,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Importer</translation>
     </message>
     <message>
-        <source>Add your Prolific account first (Tasks ▸ Accounts…).</source>
-        <translation>Ajoutez d’abord votre compte Prolific (Tâches ▸ Comptes…).</translation>
-    </message>
-    <message>
-        <source>Which Prolific account is this history of?</source>
-        <translation>À quel compte Prolific cet historique appartient-il&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Import Prolific&apos;s submission history</source>
-        <translation>Importer l’historique des soumissions Prolific</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>{0}. Importing the others…</source>
         <translation>{0}. Import des autres…</translation>
     </message>
@@ -1371,6 +1536,18 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Importing {0}…</source>
         <translation>Importation de {0}…</translation>
+    </message>
+    <message>
+        <source>Import a history file…</source>
+        <translation>Importer un historique…</translation>
+    </message>
+    <message>
+        <source>Add your account first (Tasks ▸ Accounts…): {0} let you download your history.</source>
+        <translation>Ajoutez d’abord votre compte (Tâches ▸ Comptes…)&#xa0;: {0} vous laisse télécharger votre historique.</translation>
+    </message>
+    <message>
+        <source>Which account is this history of?</source>
+        <translation>À quel compte cet historique appartient-il&#xa0;?</translation>
     </message>
     <message>
         <source>Yearly summary</source>
@@ -1882,6 +2059,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>En attente et mois</translation>
     </message>
     <message>
+        <source>Money owed</source>
+        <translation>Argent dû</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2068,6 +2249,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 </context>
 <context>
     <name>MoneyOutlook</name>
+    <message>
+        <source>What you said of this claim could not be saved; see the log file.</source>
+        <translation>Ce que vous avez indiqué pour cette réclamation n’a pas pu être enregistré ; voyez le fichier journal.</translation>
+    </message>
     <message>
         <source>Your goals and the forecast of your pending money could not be worked out; see the log file.</source>
         <translation>Vos objectifs et la prévision de votre argent en attente n’ont pas pu être calculés&#xa0;; voyez le fichier journal.</translation>

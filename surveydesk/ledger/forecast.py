@@ -289,8 +289,14 @@ def _day(moment: datetime, zone: tzinfo) -> date:
 
 
 def pending_forecast(
-    database: Database, currency: str, now: datetime, zone: tzinfo, deadlines: Mapping[str, ReviewDeadline]
+    database: Database,
+    currency: str,
+    now: datetime,
+    zone: tzinfo,
+    deadlines: Mapping[str, ReviewDeadline],
+    lines: Sequence[Timeline] | None = None,
 ) -> Forecast:
-    """The forecast of the ledger in `database`, read on the calling thread's connection."""
+    """The forecast of the ledger in `database`, read on the calling thread's connection (its `timelines`,
+    unless the caller read them already)."""
     converter = Converter(RateStore(database).all(), currency)
-    return forecast(timelines(database), converter, now, zone, deadlines)
+    return forecast(timelines(database) if lines is None else lines, converter, now, zone, deadlines)

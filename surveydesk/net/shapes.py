@@ -140,12 +140,18 @@ class Difference:
         return words.filled(self.path)
 
 
-def differences(body: object, shape: Shape) -> tuple[Difference, ...]:
+def differences(body: object, shape: Shape | Expect) -> tuple[Difference, ...]:
     """How `body` (decoded through `shape.decoding`, or whole) differs from `shape`, each difference once, the
-    first `MAX_DIFFERENCES`."""
+    first `MAX_DIFFERENCES`. A reply that is not an object (Toloka's lists) is declared by an `Expect`: its
+    items' paths start with "[]"."""
     found: dict[Difference, None] = {}
-    _compare(body, Expect(frozenset({OBJECT}), shape=shape), "", found)
+    _compare(body, reply_expect(shape), "", found)
     return tuple(found)
+
+
+def reply_expect(shape: Shape | Expect) -> Expect:
+    """What a whole reply is expected to be: an object of `shape`, or what an `Expect` says."""
+    return shape if isinstance(shape, Expect) else Expect(frozenset({OBJECT}), shape=shape)
 
 
 def _compare(value: object, expected: Expect, path: str, found: dict[Difference, None]) -> None:
@@ -234,7 +240,9 @@ class ShapeWatch:
         self.listener = listener
 
     @contextmanager
-    def watching(self, platform: str, part: Part, endpoint: str, body: object, shape: Shape) -> Iterator[None]:
+    def watching(
+        self, platform: str, part: Part, endpoint: str, body: object, shape: Shape | Expect
+    ) -> Iterator[None]:
         """Compare `body` with `shape`, then run the block that reads it: a difference is reported with
         whether the block still read the reply (ended without `BadPayload`)."""
         found = differences(body, shape)

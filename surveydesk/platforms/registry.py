@@ -22,6 +22,7 @@ from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.net.http import USER_AGENT, make_session
 from surveydesk.platforms.cookie_sign_in import CookieSignIn, keep_renewed_cookies
+from surveydesk.platforms.history_file import HistoryFile
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
 from surveydesk.platforms.spec import PlatformSpec, Profiler, ProfileSharing, SecretProvider
 from surveydesk.platforms.web_session import SignInPlace, SignIns, WebSignIn
@@ -87,6 +88,10 @@ class Registry:
     def review_deadlines(self) -> dict[str, ReviewDeadline]:
         """The platforms whose documented rule approves a submission left unreviewed, each with its rule."""
         return {spec.platform: spec.review_deadline for spec in self if spec.review_deadline is not None}
+
+    def history_files(self) -> dict[str, HistoryFile]:
+        """The platforms whose workers can download a file of their past work, each with how it is read."""
+        return {spec.platform: spec.history_file for spec in self if spec.history_file is not None}
 
     def profilers(self) -> dict[str, Profiler]:
         """The platforms that ask profiler questions before a survey, each with how to ask them."""

@@ -19,6 +19,7 @@ from surveydesk.core.earnings import EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.core.questions import QuestionFlow
+from surveydesk.platforms.history_file import HistoryFile
 from surveydesk.platforms.web_session import SignInMethod
 from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.sharing import Permission
@@ -76,7 +77,8 @@ class PlatformSpec:
     questions it asks before a survey. `demo_site`: the module of its site in the demo exchange, which defines
     `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
     `sign_in`: how its account is connected (web_session.py): in its own sign-in page (a `WebSignIn`) or by the
-    link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet.
+    link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet. `history_file`: a
+    file of past work the platform lets its workers download, which the History tab imports (history_file.py).
     """
 
     platform: str
@@ -93,6 +95,7 @@ class PlatformSpec:
     sign_in: SignInMethod | None = None
     profiler: Profiler | None = None
     review_deadline: ReviewDeadline | None = None
+    history_file: HistoryFile | None = None
 
 
 def with_options(

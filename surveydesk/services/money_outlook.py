@@ -1,5 +1,7 @@
 """The money the worker can count on, worked out on the thread pool: her goals' progress, the forecast of her
-pending money, and this month and the last in figures; handed over by signal.
+pending money, this month and the last in figures, and her claims for money owed (found again at each run, and
+closed by themselves once paid); handed over by signal. What the worker says of a claim (sent, its outcome) is
+written on the pool too, and the outlook worked out again after it.
 
 Like the wage reports, one run at a time: asks that arrive meanwhile fold into a single run after it. The goals
 reached in this run for the first time in their period come with it, so the window says each once.
@@ -8,14 +10,15 @@ reached in this run for the first time in their period come with it, so the wind
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from surveydesk.core.earnings import ReviewDeadline
-from surveydesk.ledger.forecast import Forecast, pending_forecast
+from surveydesk.ledger.claims import Claim, ClaimOutcome, ClaimStore, find
+from surveydesk.ledger.forecast import Forecast, pending_forecast, timelines
 from surveydesk.ledger.goals import GoalProgress, GoalSettings, progress
 from surveydesk.ledger.month_review import MonthReview, month_review
 from surveydesk.services.background import Background
@@ -33,6 +36,7 @@ class Outlook:
     newly_reached: Sequence[GoalProgress]
     forecast: Forecast
     months: Sequence[MonthReview]  # this month, then the month before
+    claims: Sequence[Claim]  # open ones first
 
 
 class MoneyOutlook(QObject):
@@ -40,6 +44,7 @@ class MoneyOutlook(QObject):
 
     ready = Signal(object)  # Outlook
     failed = Signal(str)
+    claim_not_saved = Signal(str)  # what the worker said of a claim could not be written
 
     def __init__(
         self,
@@ -60,10 +65,11 @@ class MoneyOutlook(QObject):
         self._background = Background(pool, self)
         self._running = False
         self._pending: tuple[datetime, str] | None = None
+        self._last: tuple[datetime, str] | None = None
 
     def refresh(self, now: datetime, currency: str) -> None:
         """Work the outlook out for `now`, forecast and months in `currency` (the history's)."""
-        self._pending = (now, currency)
+        self._pending = self._last = (now, currency)
         if not self._running:
             self._start_pending()
 
@@ -80,13 +86,35 @@ class MoneyOutlook(QObject):
         goals = progress(self._db, self._goals.goals(), now, self._zone)
         this_month = now.astimezone(self._zone).date().replace(day=1)
         months = [month_review(self._db, month, currency, self._zone) for month in _and_before(this_month)]
+        lines = timelines(self._db)
+        claims = ClaimStore(self._db)
+        claims.refresh(find(self._db, lines, self._deadlines, now), now)
         return Outlook(
             now=now,
             goals=goals,
             newly_reached=self._goals.newly_reached(goals),
-            forecast=pending_forecast(self._db, currency, now, self._zone, self._deadlines),
+            forecast=pending_forecast(self._db, currency, now, self._zone, self._deadlines, lines),
             months=months,
+            claims=claims.claims(lines),
         )
+
+    def claim_sent(self, entry: str, at: datetime) -> None:
+        """The worker says she sent the claim on `entry`."""
+        self._write_claim(lambda: ClaimStore(self._db).mark_sent(entry, at))
+
+    def claim_ended(self, entry: str, outcome: ClaimOutcome | None, at: datetime) -> None:
+        """The worker says how the claim on `entry` ended (None: it is open again)."""
+        self._write_claim(lambda: ClaimStore(self._db).record_outcome(entry, outcome, at))
+
+    def _write_claim(self, write: Callable[[], None]) -> None:
+        def written(_result: None) -> None:
+            if self._last is not None:
+                self.refresh(*self._last)
+
+        def not_written(_error: Exception) -> None:
+            self.claim_not_saved.emit(self.tr("What you said of this claim could not be saved; see the log file."))
+
+        self._background.run(write, written, not_written)
 
     def _on_done(self, outlook: Outlook) -> None:
         self._finish()

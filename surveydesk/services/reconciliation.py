@@ -112,7 +112,7 @@ class Connectivity(QObject):
     def answered(self) -> None:
         """A platform answered: the network works, unless the system knows better. An answer can arrive after
         the system said the network went (its request left before), and must not undo that: the runs started
-        again at once and the desk never waited for the network (tests/test_demo_rates.py failed so, now and
+        again at once and the desk never waited for the network (tests/demo/test_demo_rates.py failed so, now and
         then)."""
         if not self._from_system:
             self._set(True)

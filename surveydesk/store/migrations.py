@@ -564,4 +564,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE ledger_entries ADD COLUMN platform_seconds INTEGER",
         ),
     ),
+    Migration(
+        version=12,
+        description="the worker's claims for money she may be owed",
+        statements=(
+            # One claim per ledger entry (surveydesk.ledger.claims): what was found (`kind`: rejected, overdue,
+            # unpaid_time, overrun), when the worker says she sent it, and its outcome (paid, refused, no_answer;
+            # NULL while open). Nothing here is sent anywhere: the worker sends her claim herself.
+            """
+            CREATE TABLE claims (
+                entry_id TEXT PRIMARY KEY REFERENCES ledger_entries (id),
+                kind TEXT NOT NULL,
+                found_at TEXT NOT NULL,
+                sent_at TEXT,
+                outcome TEXT,
+                outcome_at TEXT
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -31,7 +31,7 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import typed_amount_problem
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
-from surveydesk.platforms.prolific.submissions_csv import ParsedFile
+from surveydesk.platforms.history_file import ParsedFile
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import amount_text, format_number, read_amount
 from surveydesk.ui.text import cell_text, plain_label, shown_title, translated
@@ -272,14 +272,14 @@ class UnreadableRowsDialog(QDialog):
     """Some rows of an import cannot be read: each is listed with its line and why, and the worker imports the
     others or nothing (never half a file without her say)."""
 
-    def __init__(self, parsed: ParsedFile, parent: QWidget | None = None) -> None:
+    def __init__(self, parsed: ParsedFile[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Some rows cannot be read"))
         question = plain_label(self)
         question.setWordWrap(True)
         question.setText(
             self.tr("{0} row(s) of this file cannot be read. Import the {1} others, or nothing?").format(
-                format_number(len(parsed.unreadable)), format_number(len(parsed.submissions))
+                format_number(len(parsed.unreadable)), format_number(len(parsed.rows))
             )
         )
         self.rows = QPlainTextEdit(self)
@@ -290,7 +290,7 @@ class UnreadableRowsDialog(QDialog):
         self.rows.setMaximumHeight(320)  # the dialog stays on a 768-pixel screen
         buttons = QDialogButtonBox(self)
         self.import_rest = buttons.addButton(
-            self.tr("Import the {0} others").format(format_number(len(parsed.submissions))),
+            self.tr("Import the {0} others").format(format_number(len(parsed.rows))),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_nothing = buttons.addButton(self.tr("Import nothing"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,7 +57,7 @@ from surveydesk.ledger.history import (
     Totals,
 )
 from surveydesk.ledger.points import PointsValueStore
-from surveydesk.platforms.prolific.submissions_csv import ImportResult, ParsedFile
+from surveydesk.platforms.history_file import ImportResult, ParsedFile
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryData, HistoryService, years_of
 from surveydesk.services.ledger_files import LedgerFiles
@@ -94,7 +94,7 @@ class HistoryView(QWidget):
         points_values: PointsValueStore,
         settings: SettingsStore,
         clock: Clock,
-        prolific_accounts: Callable[[], Sequence[str]],
+        accounts: Callable[[], Sequence[Account]],
         parent: QWidget | None = None,
         wall_accounts: Callable[[], Sequence[Account]] = tuple,
     ) -> None:
@@ -105,7 +105,7 @@ class HistoryView(QWidget):
         self._points_values = points_values
         self._settings = settings
         self._clock = clock
-        self._prolific_accounts = prolific_accounts
+        self._accounts = accounts
         self._wall_accounts = wall_accounts
         self._data: HistoryData | None = None
         self._rates_problem = ""  # why the last update of the rates failed, until one succeeds
@@ -166,7 +166,7 @@ class HistoryView(QWidget):
         self.rates_button.clicked.connect(self.open_rates)
         self.points_button = QPushButton(self.tr("Value of points…"), self)
         self.points_button.clicked.connect(self.open_points)
-        self.import_button = QPushButton(self.tr("Import Prolific CSV…"), self)
+        self.import_button = QPushButton(self.tr("Import a history file…"), self)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button = QToolButton(self)
         self.export_button.setText(self.tr("Export"))
@@ -188,8 +188,8 @@ class HistoryView(QWidget):
             self.tr(
                 "Nothing earned yet. Add your platform accounts in Tasks ▸ Accounts… and their earnings appear "
                 "here after the next sync (Tasks ▸ Sync earnings now); every task you time is entered at once; "
-                "Import Prolific CSV… brings in Prolific's past submissions."
-            )
+                "Import a history file… brings in the past work that {0} let you download."
+            ).format(QLocale().createSeparatedList(self._files.history_platforms()))
         )
         self.empty_hint.hide()
         self.summary = plain_label(self)
@@ -623,48 +623,54 @@ class HistoryView(QWidget):
     # --- import and export ----------------------------------------------------------------------------------
 
     def _choose_import(self) -> None:
-        accounts = list(self._prolific_accounts())
-        if not accounts:
+        choices = self._files.importable(self._accounts())
+        if not choices:
             QMessageBox.information(
-                self, self.tr("Import"), self.tr("Add your Prolific account first (Tasks ▸ Accounts…).")
+                self,
+                self.tr("Import"),
+                self.tr("Add your account first (Tasks ▸ Accounts…): {0} let you download your history.").format(
+                    QLocale().createSeparatedList(self._files.history_platforms())
+                ),
             )
             return
-        account = accounts[0]
-        if len(accounts) > 1:
-            account, chosen = QInputDialog.getItem(
-                self, self.tr("Import"), self.tr("Which Prolific account is this history of?"), accounts, 0, False
+        chosen = choices[0]
+        if len(choices) > 1:
+            labels = [f"{choice.platform_name} — {choice.account}" for choice in choices]
+            label, picked = QInputDialog.getItem(
+                self, self.tr("Import"), self.tr("Which account is this history of?"), labels, 0, False
             )
-            if not chosen:
+            if not picked:
                 return
+            chosen = choices[labels.index(label)]
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Prolific's submission history"), "", self.tr("CSV files (*.csv)")
+            self, translated(chosen.file.title), "", translated(chosen.file.kinds)
         )
         if path:
-            self.start_import(Path(path), account)
+            self.start_import(Path(path), chosen.platform, chosen.account)
 
-    def start_import(self, source: Path, account: str) -> None:
-        """Import a Prolific CSV on the pool, with a progress dialog. When rows cannot be read, the worker sees
-        each with its line and chooses to import the others or nothing."""
+    def start_import(self, source: Path, platform: str, account: str) -> None:
+        """Import `platform`'s history file on the pool, with a progress dialog. When rows cannot be read, the
+        worker sees each with its line and chooses to import the others or nothing."""
         recorded_at = self._clock.now()
         label = self.tr("Importing {0}…").format(source.name)
 
-        def work(progress: Progress) -> ImportResult | ParsedFile:
-            return self._files.import_prolific_csv(source, account, recorded_at, progress)
+        def work(progress: Progress) -> ImportResult | ParsedFile[Any]:
+            return self._files.import_history(platform, source, account, recorded_at, progress)
 
-        def said(result: ImportResult | ParsedFile) -> str:
+        def said(result: ImportResult | ParsedFile[Any]) -> str:
             if isinstance(result, ImportResult):
                 return self._imported(result)
             summary = translated(result.unreadable_summary())
             if (
-                result.submissions
+                result.rows
                 and UnreadableRowsDialog(result, self).exec() == UnreadableRowsDialog.DialogCode.Accepted
             ):
                 QTimer.singleShot(0, lambda: self.run_with_progress(label, importing(result), self._imported))
                 return self.tr("{0}. Importing the others…").format(summary)
             return self.tr("{0}. Nothing was imported.").format(summary)
 
-        def importing(parsed: ParsedFile) -> Callable[[Progress], ImportResult]:
-            return lambda progress: self._files.import_readable(parsed, account, recorded_at, progress)
+        def importing(parsed: ParsedFile[Any]) -> Callable[[Progress], ImportResult]:
+            return lambda progress: self._files.import_readable(platform, parsed, account, recorded_at, progress)
 
         self.run_with_progress(label, work, said)
 

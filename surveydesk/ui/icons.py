@@ -1,8 +1,8 @@
 """SurveyDesk's icons: the application icon (SVG source plus the PNG sizes desktops use) and the tray mark.
 
 The PNGs under resources/icons/hicolor/ are rendered from the SVG by `scripts/render-icons` and committed, so a
-desktop without an SVG loader still gets a sharp icon at each size; tests/test_icons.py fails when one is missing
-or no longer matches the SVG.
+desktop without an SVG loader still gets a sharp icon at each size; tests/ui/test_icons.py fails when one is
+missing or no longer matches the SVG.
 """
 
 from __future__ import annotations

@@ -59,16 +59,21 @@ def duration_words(minutes: int) -> str:
 # --- goals ------------------------------------------------------------------------------------------------------
 
 
-def goal_line(goal: GoalProgress) -> str:
-    """ "€6.20 of €10.00 today; at today's true wage, about 45 minutes more; €3.00 pending"."""
+def goal_progress(goal: GoalProgress) -> str:
+    """ "€6.20 of €10.00 today": short enough for the timer strip."""
     period = {
         "day": translate("MoneyOutlook", "today"),
         "week": translate("MoneyOutlook", "this week"),
         "month": translate("MoneyOutlook", "this month"),
     }[goal.period]
-    line = translate("MoneyOutlook", "{0} of {1} {2}").format(
+    return translate("MoneyOutlook", "{0} of {1} {2}").format(
         format_money(goal.earned), format_money(goal.goal), period
     )
+
+
+def goal_line(goal: GoalProgress) -> str:
+    """ "€6.20 of €10.00 today; at today's true wage, about 45 minutes more; €3.00 pending"."""
+    line = goal_progress(goal)
     if goal.reached:
         line += translate("MoneyOutlook", ": goal reached")
     elif goal.minutes_more is not None:

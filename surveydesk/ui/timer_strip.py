@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushB
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.store import DiskFullError
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.text import plain_label, shown_title, translated
+from surveydesk.ui.text import plain_label, plain_tooltip, shown_title, translated
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
 from surveydesk.work.wages import task_wage
@@ -87,6 +87,8 @@ class TimerStrip(QFrame):
             )
         )
         self.unsaved_label.hide()
+        self.goal_label = plain_label(self)  # the nearest goal's progress (app.py); its whole line as tooltip
+        self.goal_label.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
@@ -100,6 +102,7 @@ class TimerStrip(QFrame):
         clocks.addWidget(self.countdown_label)
         clocks.addWidget(self.wage_label)
         clocks.addWidget(self.unsaved_label)
+        clocks.addWidget(self.goal_label)
         clocks.addStretch(1)
         self._actions = QWidget(self)
         actions = QHBoxLayout(self._actions)
@@ -140,6 +143,13 @@ class TimerStrip(QFrame):
         margins = self._rows.contentsMargins()
         rows = max(self._clocks.minimumSizeHint().width(), self._actions.minimumSizeHint().width())
         return QSize(rows + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def show_goal(self, progress: str, whole: str) -> None:
+        """A goal's progress in a few words (`progress`), the whole sentence (`whole`) on hovering; "" hides it."""
+        self.goal_label.setText(progress)
+        self.goal_label.setToolTip(plain_tooltip(whole))
+        self.goal_label.setVisible(bool(progress))
+        self._reflow()
 
     @property
     def wrapped(self) -> bool:

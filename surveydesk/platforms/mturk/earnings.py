@@ -26,6 +26,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.mturk.tasks import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
@@ -43,6 +44,35 @@ _STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED
                   "Paid": Status.PAID}  # fmt: skip
 _SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# What the dashboard and the status details are read for (the evidence of each field: docs/platforms.md).
+DASHBOARD_SHAPE: Final = Shape(
+    "MTurkDashboard",
+    daily_hit_statistics_overview=list_of(
+        Shape(
+            "MTurkDay",
+            date=expect(STRING),
+            submitted=expect(NUMBER, NULL),
+            bonus_rewards=expect(NUMBER, STRING),
+        )
+    ),
+)
+DASHBOARD_ENDPOINT: Final = f"GET {DASHBOARD_PATH}?format=json"
+DETAILS_SHAPE: Final = Shape(
+    "MTurkStatusDetails",
+    total_num_results=expect(NUMBER),
+    results=list_of(
+        Shape(
+            "MTurkSubmittedHit",
+            assignment_id=expect(STRING, NUMBER),
+            hit_id=expect(STRING, NUMBER),
+            state=expect(STRING, known=_STATES),
+            title=expect(STRING, NULL),
+            requester_name=expect(STRING, NULL),
+            reward=expect(OBJECT, shape=Shape("MTurkReward", amount_in_dollars=expect(NUMBER, STRING))),
+        )
+    ),
+)
+DETAILS_ENDPOINT: Final = f"GET {DETAILS_PATH}{{YYYY-MM-DD}}?page_number=N&format=json"
 
 
 class MTurkEarnings(AccountClient):
@@ -51,7 +81,9 @@ class MTurkEarnings(AccountClient):
     def read(self, cursor: str) -> Iterator[Batch]:
         cookie = session_cookie(self._secret_provider, self._platform)
         settled, after = _day_of(cursor, "settled"), _day_of(cursor, "after")
-        days = self._days(self._get(DASHBOARD_PATH, cookie, {"format": "json"}))
+        dashboard = self._get(DASHBOARD_PATH, cookie, {"format": "json"}, DASHBOARD_SHAPE)
+        with self._watching(Part.EARNINGS, DASHBOARD_ENDPOINT, dashboard, DASHBOARD_SHAPE):
+            days = self._days(dashboard)
         # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
         yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount.minor), cursor)
         pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > max(settled, after)]
@@ -76,7 +108,7 @@ class MTurkEarnings(AccountClient):
         starts = [start for start in map(_start, days) if start is not None]
         return min([self._clock.now() - RECORDS_WINDOW, *starts])
 
-    def _get(self, path: str, cookie: str, params: Mapping[str, str]) -> dict[str, Any]:
+    def _get(self, path: str, cookie: str, params: Mapping[str, str], shape: Shape) -> dict[str, Any]:
         """A worker-site page as JSON; Amazon's sign-in page (where a lost session ends up) is `AuthExpired`."""
         response = get(self._session, self._base_url + path, platform=self._platform, headers={"Cookie": cookie},
                        params=params)  # fmt: skip
@@ -84,7 +116,7 @@ class MTurkEarnings(AccountClient):
             raise AuthExpired(self._platform, SIGNED_OUT)
         records.raise_for_status(response, self._platform, "MTurk", self._clock.now(), FALLBACK_WAIT, SIGNED_OUT)
         try:
-            return json_object(response, self._platform)
+            return json_object(response, self._platform, shape.decoding)
         except BadPayload:
             if SIGN_IN_MARK in response.content:
                 raise AuthExpired(self._platform, SIGNED_OUT) from None
@@ -148,14 +180,15 @@ class MTurkEarnings(AccountClient):
         reports: list[Report] = []
         for number in range(1, MAX_PAGES_PER_DAY + 1):
             params = {"page_number": str(number), "format": "json"}
-            page = self._get(f"{DETAILS_PATH}{day}", cookie, params)
-            results = records.listed(
-                page,
-                "results",
-                self._platform,
-                QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
-            )
-            reports.extend(self._hit(item, day) for item in results)
+            page = self._get(f"{DETAILS_PATH}{day}", cookie, params, DETAILS_SHAPE)
+            with self._watching(Part.EARNINGS, DETAILS_ENDPOINT, page, DETAILS_SHAPE):
+                results = records.listed(
+                    page,
+                    "results",
+                    self._platform,
+                    QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
+                )
+                reports.extend(self._hit(item, day) for item in results)
             total = fields.count(page.get("total_num_results"))
             if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
                 return reports, all(report.status in _SETTLED for report in reports)

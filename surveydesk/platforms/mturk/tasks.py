@@ -29,7 +29,8 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.requirements import NO_REQUIREMENTS, Qualification, Requirements
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.net.http import excerpt, get, json_list, json_object, json_shape, json_value, path_part
+from surveydesk.net.http import excerpt, get, json_object, json_value, path_part
+from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status, retry_after
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
@@ -131,16 +132,71 @@ _OFFER_FIELDS: Final = (
     "caller_meets_requirements",
     _PLACES_FIELD,
 )
-# What a search page is read for: the projects' offers and whether another page follows.
-_REQUIREMENT: Final = json_shape(
+# What a search page and the queue are read for (the evidence of each field: docs/platforms.md).
+# A float of dollars; `amount` and `currency` are read when MTurk's own names are absent.
+MONEY: Final = Shape(
+    "MTurkMoney",
+    amount_in_dollars=expect(NUMBER, STRING),
+    currency_code=expect(STRING, NULL, required=False),
+    amount=expect(NUMBER, STRING, NULL, required=False),
+    currency=expect(STRING, NULL, required=False),
+)
+REQUIREMENT_SHAPE: Final = Shape(
     "MTurkRequirement",
-    ("qualification_type_id", "comparator", "qualification_values", "caller_meets_requirement"),
-    qualification_type=json_shape("MTurkQualificationType", ("name",)),
+    qualification_type_id=expect(STRING),
+    comparator=expect(STRING, NULL),
+    qualification_values=expect(LIST, NULL, required=False),  # numbers as text, or locales
+    caller_meets_requirement=expect(BOOLEAN, NULL, required=False),
+    qualification_type=expect(
+        OBJECT, NULL, required=False, shape=Shape("MTurkQualificationType", name=expect(STRING, NULL))
+    ),
 )
-_PROJECT: Final = json_shape("MTurkProject", _OFFER_FIELDS, project_requirements=json_list(_REQUIREMENT))
-_SEARCH_PAGE: Final = json_shape(
-    "MTurkSearchPage", ["num_results", "total_num_results"], results=json_list(_PROJECT)
+PROJECT_SHAPE: Final = Shape(
+    "MTurkProject",
+    hit_set_id=expect(STRING),
+    title=expect(STRING),
+    monetary_reward=expect(OBJECT, shape=MONEY),
+    description=expect(STRING, NULL),
+    requester_id=expect(STRING, NULL),
+    requester_name=expect(STRING, NULL),
+    assignment_duration_in_seconds=expect(NUMBER, NULL),
+    project_tasks_url=expect(STRING, NULL, required=False),
+    creation_time=expect(STRING, NULL),
+    project_requirements=list_of(REQUIREMENT_SHAPE, required=False, null=True),
+    hit_requirements=expect(LIST, NULL, required=False),  # the queue's name of them, read as they come
+    caller_meets_requirements=expect(BOOLEAN, NULL),
+    assignable_hits_count=expect(NUMBER, NULL),
 )
+SEARCH_PAGE: Final = Shape(
+    "MTurkSearchPage",
+    num_results=expect(NUMBER),
+    total_num_results=expect(NUMBER),
+    results=list_of(PROJECT_SHAPE),
+)
+SEARCH_ENDPOINT: Final = f"GET {SEARCH_PATH}?format=json"
+QUEUE_SHAPE: Final = Shape(
+    "MTurkQueue",
+    tasks=list_of(
+        Shape(
+            "MTurkQueueItem",
+            assignment_id=expect(STRING),
+            project=expect(
+                OBJECT,
+                shape=Shape(
+                    "MTurkQueuedProject",
+                    hit_set_id=expect(STRING),
+                    title=expect(STRING),
+                    requester_name=expect(STRING, NULL, required=False),
+                    monetary_reward=expect(OBJECT, shape=MONEY),
+                ),
+            ),
+            deadline=expect(STRING, NULL, required=False),
+            time_to_deadline_in_seconds=expect(NUMBER, NULL, required=False),
+            task_url=expect(STRING, NULL, required=False),
+        )
+    ),
+)
+QUEUE_ENDPOINT: Final = f"GET {QUEUE_PATH}?format=json"
 
 
 class _Reading(NamedTuple):
@@ -187,21 +243,22 @@ class MTurkConnector(AccountClient):
         seen: dict[str, _Reading] = {}
         for number in range(1, MAX_PAGES + 1):
             params = {"format": "json", "page_size": str(PAGE_SIZE), "page_number": str(number)}
-            page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters}, _SEARCH_PAGE)
-            results = _listed(
-                page,
-                "results",
-                self._platform,
-                QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no list of projects"),
-            )
-            readings = fields.read_items(
-                results,
-                _OFFER_FIELDS,
-                1,
-                self._last_seen,
-                lambda project: self._read(project, now),
-                _with_hits_read,
-            )
+            page = self._get(SEARCH_PATH, cookie, now, {**params, **self._filters}, SEARCH_PAGE.decoding)
+            with self._watching(Part.TASKS, SEARCH_ENDPOINT, page, SEARCH_PAGE):
+                results = _listed(
+                    page,
+                    "results",
+                    self._platform,
+                    QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no list of projects"),
+                )
+                readings = fields.read_items(
+                    results,
+                    _OFFER_FIELDS,
+                    1,
+                    self._last_seen,
+                    lambda project: self._read(project, now),
+                    _with_hits_read,
+                )
             for hit_set_id, reading in readings.items():
                 seen.setdefault(hit_set_id, reading)  # a project that moved pages meanwhile
             if not _more_pages(page, len(results), number):
@@ -254,11 +311,12 @@ class MTurkConnector(AccountClient):
     def fetch_queue(self) -> list[QueueItem]:
         """The HITs the worker has accepted, each with its deadline; one unreadable entry fails the lot."""
         cookie = self._cookie()
-        page = self._get(QUEUE_PATH, cookie, self._clock.now(), {"format": "json"})
-        entries = _listed(
-            page, "tasks", self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no queue")
-        )
-        return [self._queue_item(entry) for entry in entries]
+        page = self._get(QUEUE_PATH, cookie, self._clock.now(), {"format": "json"}, QUEUE_SHAPE.decoding)
+        with self._watching(Part.TASKS, QUEUE_ENDPOINT, page, QUEUE_SHAPE):
+            entries = _listed(
+                page, "tasks", self._platform, QT_TRANSLATE_NOOP("MTurkConnector", "MTurk's answer has no queue")
+            )
+            return [self._queue_item(entry) for entry in entries]
 
     def _cookie(self) -> str:
         return session_cookie(self._secret_provider, self._platform)

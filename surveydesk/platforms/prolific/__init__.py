@@ -1,4 +1,5 @@
-"""Prolific: studies from the participant API (tasks.py), submissions for the earnings log (earnings.py)."""
+"""Prolific: studies from the participant API (tasks.py), submissions for the earnings log (earnings.py), and
+the submission history a participant downloads as CSV (submissions_csv.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from surveydesk.core.earnings import ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.platforms.prolific.earnings import ProlificEarnings
 from surveydesk.platforms.prolific.sign_in import prolific_sign_in
+from surveydesk.platforms.prolific.submissions_csv import SUBMISSIONS_FILE
 from surveydesk.platforms.prolific.tasks import ProlificConnector
 from surveydesk.platforms.spec import PlatformSpec, SecretProvider, seconds, with_options
 
@@ -48,4 +50,5 @@ SPEC = PlatformSpec(
     sign_in=prolific_sign_in,
     task_ids_shared=True,
     review_deadline=REVIEW_DEADLINE,
+    history_file=SUBMISSIONS_FILE,
 )

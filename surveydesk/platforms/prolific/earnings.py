@@ -21,9 +21,17 @@ from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.prolific.tasks import FALLBACK_WAIT, LOGIN_EXPIRED, NOT_SIGNED_IN, wait_in_detail
+from surveydesk.platforms.prolific.tasks import (
+    FALLBACK_WAIT,
+    LINKS,
+    LOGIN_EXPIRED,
+    MONEY,
+    NOT_SIGNED_IN,
+    wait_in_detail,
+)
 
 SUBMISSIONS_PATH: Final = "/api/v1/participant/submissions/"
 MAX_PAGES: Final = 1000  # 40 a page: far beyond any participant's history
@@ -40,6 +48,43 @@ _STATUSES: Final = {
     "SCREENED OUT": Status.SCREENED_OUT,
 }
 _LEFT: Final = frozenset({Status.RETURNED, Status.REJECTED})
+# Every spelling of a status `_status` reads: the docs' ("TIMED-OUT"), with "_" (the researcher API's models), in
+# either case; a status spelled otherwise is a change of Prolific's to report.
+_SPELLINGS: Final = frozenset(
+    spelled
+    for status in _STATUSES
+    for joined in (status, status.replace(" ", "_"), status.replace(" ", "-"))
+    for spelled in (joined, joined.lower())
+)
+_TIME: Final = expect(STRING, NULL, required=False)
+# What a page of submissions is read for (the evidence of each field: docs/platforms.md).
+SUBMISSION_SHAPE: Final = Shape(
+    "ProlificSubmission",
+    id=expect(STRING, NUMBER),
+    status=expect(STRING, known=_SPELLINGS),
+    study_id=expect(STRING, NULL, required=False),
+    study=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape(
+            "ProlificSubmittedStudy",
+            id=expect(STRING, NULL, required=False),
+            name=expect(STRING, NULL, required=False),
+            researcher=expect(
+                OBJECT, NULL, required=False,
+                shape=Shape("ProlificStudyResearcher", name=expect(STRING, NULL, required=False)),
+            ),
+        ),
+    ),
+    study_url=expect(STRING, NULL, required=False),
+    started_at=expect(STRING, NULL),
+    completed_at=_TIME,
+    returned_at=_TIME,
+    submission_reward=expect(OBJECT, NUMBER, shape=MONEY),  # a bare number: the legacy pence
+    submission_bonuses=expect(LIST, NULL, required=False, items=expect(OBJECT, NUMBER, shape=MONEY)),
+    time_taken=expect(NUMBER, NULL, required=False),
+)  # fmt: skip
+SUBMISSIONS_PAGE: Final = Shape("ProlificSubmissions", results=list_of(SUBMISSION_SHAPE), _links=LINKS)
+SUBMISSIONS_ENDPOINT: Final = f"GET {SUBMISSIONS_PATH}"
 
 
 class ProlificEarnings(AccountClient):
@@ -56,8 +101,11 @@ class ProlificEarnings(AccountClient):
         query = cursor
         for _ in range(MAX_PAGES):
             page = self._page(query, token)
-            reports = tuple(report for item in _results(page, self._platform) for report in self._reports(item))
-            query = self._next_query(page)
+            with self._watching(Part.EARNINGS, SUBMISSIONS_ENDPOINT, page, SUBMISSIONS_PAGE):
+                reports = tuple(
+                    report for item in _results(page, self._platform) for report in self._reports(item)
+                )
+                query = self._next_query(page)
             yield Batch(reports, query, done=not query)
             if not query:
                 return
@@ -73,7 +121,7 @@ class ProlificEarnings(AccountClient):
         records.raise_for_status(
             response, self._platform, "Prolific", now, FALLBACK_WAIT, LOGIN_EXPIRED, wait_hint=wait_in_detail
         )
-        return json_object(response, self._platform)
+        return json_object(response, self._platform, SUBMISSIONS_PAGE.decoding)
 
     def _next_query(self, page: dict[str, Any]) -> str:
         """The next page's query, "" at the end; a link to anywhere but this list is refused (the token would

@@ -9,7 +9,7 @@ So the order of a refresh is what keeps the worker signed in: the new pair is wr
 entry, before the new access token is used. Authorization servers that rotate refresh tokens keep the previous one
 valid until the new pair is used (or for a grace period), so a crash at any moment leaves a refresh token that
 works in the keyring: the old one while the new pair was unused, the new one once it was stored
-(tests/test_prolific_session.py kills a refreshing process at random moments to prove it).
+(tests/platforms/prolific/test_prolific_session.py kills a refreshing process at random moments to prove it).
 """
 
 from __future__ import annotations

@@ -27,7 +27,6 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -39,11 +38,11 @@ from surveydesk.core.sanitize import TITLE_LIMIT, clean_text
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.model import Source
 from surveydesk.ledger.store import LedgerStore
+from surveydesk.platforms.history_file import HistoryFile, ImportProblem, ImportResult, ParsedFile, Unreadable
 from surveydesk.store.database import Database
 
 PLATFORM = "prolific"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # years of submissions take a few MB
-MAX_ERRORS_SHOWN = 10
 MATCH_SLACK = timedelta(minutes=1)
 _STEP = 500
 
@@ -86,15 +85,6 @@ REQUIRED = ("study", "reward", "status")
 OPTIONAL = ("bonus", "started at", "completed at", "completion code")
 
 
-class ImportProblem(ValueError):
-    """The file cannot be imported as it is; the message (a Sentence, shown translated) says which rows and
-    why. Nothing was stored."""
-
-    def __init__(self, message: Sentence) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass(frozen=True, slots=True)
 class Submission:
     """One row of the file, read and checked."""
@@ -118,45 +108,6 @@ class Submission:
         """A stable name for the row when SurveyDesk knows no entry for it."""
         text = f"{self.study}\x1f{utc_iso(self.occurred_at)}"
         return "csv-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """A row that cannot be read: the line of the file it starts on, and why (a Sentence, shown translated)."""
-
-    line: int
-    reason: str
-
-    @property
-    def said(self) -> Sentence:
-        return QT_TRANSLATE_NOOP("ImportProblem", "line {0}: {1}").filled(self.line, self.reason)
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFile:
-    submissions: Sequence[Submission]
-    without_time: int  # rows left out: neither a start nor a completion time
-    unreadable: Sequence[Unreadable] = ()  # the worker imports the rest or nothing
-
-    def unreadable_summary(self) -> Sentence:
-        """The first unreadable rows and how many more, in one sentence (the whole list is `unreadable`)."""
-        shown = self.unreadable[0].said
-        for next_one in self.unreadable[1:MAX_ERRORS_SHOWN]:
-            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0}; {1}").filled(shown, next_one.said)
-        if len(self.unreadable) > MAX_ERRORS_SHOWN:
-            shown = QT_TRANSLATE_NOOP("ImportProblem", "{0} (and {1} more)").filled(
-                shown, len(self.unreadable) - MAX_ERRORS_SHOWN
-            )
-        return QT_TRANSLATE_NOOP("ImportProblem", "{0} row(s) cannot be read: {1}").filled(
-            len(self.unreadable), shown
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    rows: int
-    entries: int  # entries touched (new or joined), bonuses included
-    without_time: int
 
 
 def parse_money(text: str) -> Money:
@@ -217,7 +168,7 @@ def parse_status(text: str) -> Status:
     return status
 
 
-def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile:
+def parse_file(data: bytes, progress: Progress | None = None) -> ParsedFile[Submission]:
     """Read and check every row of the file; `ImportProblem` when it is no Prolific export at all."""
     progress = progress or Progress()
     if len(data) > MAX_FILE_BYTES:
@@ -315,13 +266,17 @@ def _submission(number: int, cells: list[str], column: dict[str, int]) -> Submis
 
 
 def import_submissions(
-    database: Database, account: str, parsed: ParsedFile, recorded_at: datetime, progress: Progress | None = None
+    database: Database,
+    account: str,
+    parsed: ParsedFile[Submission],
+    recorded_at: datetime,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Store every submission of `parsed` (and its bonus) for the Prolific `account`, in one transaction."""
     progress = progress or Progress()
-    progress.start(len(parsed.submissions), "match")
+    progress.start(len(parsed.rows), "match")
     reports: list[Report] = []
-    for index, submission in enumerate(parsed.submissions, start=1):
+    for index, submission in enumerate(parsed.rows, start=1):
         if index % _STEP == 0:
             progress.advance(_STEP)
         task_id = _known_task(database, account, submission) or submission.key
@@ -339,8 +294,8 @@ def import_submissions(
             reports.append(Report(bonus, at, Status.PAID, submission.bonus))
     progress.check()  # the last moment a cancel is heard: what follows is one transaction
     touched = LedgerStore(database).record(reports, Source.PLATFORM, recorded_at)
-    progress.advance(len(parsed.submissions) % _STEP)
-    return ImportResult(len(parsed.submissions), len(set(touched)), parsed.without_time)
+    progress.advance(len(parsed.rows) % _STEP)
+    return ImportResult(len(parsed.rows), len(set(touched)), parsed.without_time)
 
 
 def _known_task(database: Database, account: str, submission: Submission) -> str | None:
@@ -359,3 +314,11 @@ def _known_task(database: Database, account: str, submission: Submission) -> str
         .fetchone()
     )
     return None if row is None else str(row[0])
+
+
+SUBMISSIONS_FILE = HistoryFile(
+    title=QT_TRANSLATE_NOOP("HistoryFile", "Import Prolific's submission history"),
+    kinds=QT_TRANSLATE_NOOP("HistoryFile", "CSV files (*.csv)"),
+    parse=parse_file,
+    store=import_submissions,
+)

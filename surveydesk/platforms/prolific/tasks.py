@@ -26,15 +26,14 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.net.http import (
     excerpt,
     get,
-    json_list,
     json_object,
-    json_shape,
     json_value,
     origin,
     path_part,
     post,
     web_url,
 )
+from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, ShapeWatch, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 
@@ -71,11 +70,42 @@ _OFFER_FIELDS: Final = (
     *_PLACES_FIELDS,
 )
 _PERIPHERALS: Final = _OFFER_FIELDS.index("peripheral_requirements")
-# What a page of studies is read for: the studies' offers and the link to the next page.
-_STUDY: Final = json_shape(
-    "ProlificStudy", _OFFER_FIELDS, researcher=json_shape("ProlificResearcher", ("id", "name"))
+# What a page of studies is read for: the studies' offers and the link to the next page (the evidence of each
+# field: docs/platforms.md).
+MONEY: Final = Shape("ProlificMoney", amount=expect(NUMBER), currency=expect(STRING))  # minor units
+# `href` is null on the last page (P2 types it as a pointer); without `_links`, no page would follow.
+LINKS: Final = expect(
+    OBJECT,
+    shape=Shape(
+        "ProlificLinks",
+        next=expect(OBJECT, NULL, required=False, shape=Shape("ProlificLink", href=expect(STRING, NULL))),
+    ),
 )
-_PAGE: Final = json_shape("ProlificPage", ["_links"], results=json_list(_STUDY))
+_TEXTS: Final = expect(LIST, NULL, required=False, items=expect(STRING))
+STUDY_SHAPE: Final = Shape(
+    "ProlificStudy",
+    id=expect(STRING),
+    name=expect(STRING),
+    study_reward=expect(OBJECT, shape=MONEY),
+    reward=expect(NUMBER, OBJECT, NULL, required=False, shape=MONEY),  # the legacy form: bare pence, or Money
+    researcher=expect(
+        OBJECT, NULL, shape=Shape("ProlificResearcher", id=expect(STRING, NULL), name=expect(STRING, NULL))
+    ),
+    description=expect(STRING, NULL),
+    estimated_completion_time=expect(NUMBER, NULL),
+    maximum_allowed_time=expect(NUMBER, NULL),
+    device_compatibility=_TEXTS,
+    published_at=expect(STRING, NULL),
+    peripheral_requirements=_TEXTS,
+    total_available_places=expect(NUMBER),
+    places_taken=expect(NUMBER),
+)
+STUDIES_PAGE: Final = Shape(
+    "ProlificStudies",
+    results=list_of(STUDY_SHAPE),
+    _links=LINKS,
+)  # an error reply's `error.detail` ("…available in 42 seconds") is read by `wait_in_detail`, unwatched
+STUDIES_ENDPOINT: Final = f"GET {STUDIES_PATH}"
 
 
 class ProlificConnector:
@@ -108,6 +138,11 @@ class ProlificConnector:
         # The signed-in participant's id, asked once per token (a new sign-in may be another participant); the
         # token is known here only by its digest, so it is kept nowhere.
         self._participant: tuple[bytes, str] | None = None
+        self._shapes = ShapeWatch()  # the app's, once `watch_shapes` gives it
+
+    def watch_shapes(self, watch: ShapeWatch) -> None:
+        """Report what replies did otherwise than their shapes to `watch` (the app's, shown to the worker)."""
+        self._shapes = watch
 
     @property
     def account(self) -> AccountKey:
@@ -121,17 +156,18 @@ class ProlificConnector:
         url = self._studies_url
         for _ in range(MAX_PAGES):
             page = self._fetch_page(url, token, now)
-            readings = fields.read_items(
-                _results(page, self._platform),
-                _OFFER_FIELDS,
-                len(_PLACES_FIELDS),
-                self._last_seen,
-                lambda study: self._read(study, now),
-                _with_places_read,
-            )
+            with self._shapes.watching(self._platform, Part.TASKS, STUDIES_ENDPOINT, page, STUDIES_PAGE):
+                readings = fields.read_items(
+                    _results(page, self._platform),
+                    _OFFER_FIELDS,
+                    len(_PLACES_FIELDS),
+                    self._last_seen,
+                    lambda study: self._read(study, now),
+                    _with_places_read,
+                )
+                next_url = self._next_url(page, url)
             for study_id, reading in readings.items():
                 seen.setdefault(study_id, reading)  # a study that moved to the next page meanwhile
-            next_url = self._next_url(page, url)
             if next_url is None:
                 self._last_seen = seen
                 return [task for _, task in seen.values()]
@@ -240,7 +276,7 @@ class ProlificConnector:
     def _fetch_page(self, url: str, token: str, now: datetime) -> dict[str, Any]:
         response = get(self._session, url, platform=self._platform, headers={"Authorization": f"Bearer {token}"})
         self._raise_for_status(response, now, SLOWING_DOWN)
-        return json_object(response, self._platform, _PAGE)
+        return json_object(response, self._platform, STUDIES_PAGE.decoding)
 
     def _next_url(self, page: dict[str, Any], current: str) -> str | None:
         """The next page's address, which must be on the same server: the token goes nowhere else."""

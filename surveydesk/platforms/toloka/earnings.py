@@ -31,6 +31,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_or_none, json_value, origin
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.toloka.tasks import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
@@ -40,6 +41,42 @@ WITHDRAWALS_PATH: Final = "/api/users/current/worker/transactions"
 INCOME_PAGE_DAYS: Final = 10  # as the web app asks
 WITHDRAWALS_PAGE_SIZE: Final = 20
 MAX_PAGES: Final = 5000
+# What the two logs are read for (the evidence of each field: docs/platforms.md). Only the income log's amounts
+# and days, and the withdrawals' amounts, dates and `last`, are evidenced: the rest may be absent.
+_AMOUNT: Final = expect(STRING, NUMBER, NULL)  # a decimal string ("0.05"), or a number
+_GUESSED: Final = expect(STRING, NUMBER, NULL, required=False)
+ASSIGNMENT_SHAPE: Final = Shape(
+    "TolokaIncome",
+    income=_AMOUNT,
+    blockedIncome=_AMOUNT,
+    additionalReward=_AMOUNT,
+    id=_GUESSED,
+    assignmentId=_GUESSED,
+    poolId=_GUESSED,
+    title=expect(STRING, NULL, required=False),
+    currency=expect(STRING, NULL, required=False),
+)
+INCOME_REPLY: Final = list_of(
+    Shape("TolokaIncomeDay", date=expect(STRING), assignments=list_of(ASSIGNMENT_SHAPE))
+)  # a JSON list of days, newest first
+INCOME_ENDPOINT: Final = f"GET {INCOME_PATH}?page=N&size={INCOME_PAGE_DAYS}&properties=date&direction=DESC"
+WITHDRAWALS_REPLY: Final = Shape(
+    "TolokaWithdrawals",
+    content=list_of(
+        Shape(
+            "TolokaWithdrawal",
+            amount=expect(STRING, NUMBER),
+            startDate=expect(STRING),
+            endDate=expect(STRING, NULL, required=False),  # none while it is pending
+            id=_GUESSED,
+            currency=expect(STRING, NULL, required=False),
+        )
+    ),
+    last=expect(BOOLEAN),
+)
+WITHDRAWALS_ENDPOINT: Final = (
+    f"GET {WITHDRAWALS_PATH}?properties=startDate&direction=DESC&page=N&size={WITHDRAWALS_PAGE_SIZE}"
+)
 
 
 class TolokaEarnings(AccountClient):
@@ -55,8 +92,7 @@ class TolokaEarnings(AccountClient):
             reports: list[Report] = [*payouts]
             payouts = []
             reached_settled = False
-            for day in days:
-                moment, day_reports = self._day(day)
+            for moment, day_reports in days:
                 reports.extend(day_reports)
                 income.saw(
                     moment, settled=all(report.status is not Status.AWAITING_REVIEW for report in day_reports)
@@ -73,7 +109,7 @@ class TolokaEarnings(AccountClient):
         too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log went on for more than {0} pages")
         raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
-    def _get(self, path: str, headers: dict[str, str], params: dict[str, str]) -> object:
+    def _get(self, path: str, headers: dict[str, str], params: dict[str, str], shape: Shape | Expect) -> object:
         response = get(self._session, self._base_url + path, platform=self._platform, headers=headers,
                        params=params)  # fmt: skip
         if origin(response.url) != origin(self._base_url):
@@ -83,7 +119,7 @@ class TolokaEarnings(AccountClient):
             raise AuthExpired(self._platform, SIGNED_OUT)
         records.raise_for_status(response, self._platform, "Toloka", self._clock.now(), FALLBACK_WAIT)
         try:
-            return json_value(response)
+            return json_value(response, shape.decoding)
         except (ValueError, RecursionError):
             raise BadPayload(
                 self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer is not readable")
@@ -91,14 +127,17 @@ class TolokaEarnings(AccountClient):
 
     # --- the income log ---------------------------------------------------------------------------------------
 
-    def _income_page(self, headers: dict[str, str], page: int) -> list[Any]:
+    def _income_page(self, headers: dict[str, str], page: int) -> list[tuple[datetime, list[Report]]]:
+        """One page of the income log: each day's start, with its reports."""
         params = {"page": str(page), "size": str(INCOME_PAGE_DAYS), "properties": "date", "direction": "DESC"}
-        body = self._get(INCOME_PATH, headers, params)
-        if not isinstance(body, list):
-            raise BadPayload(
-                self._platform, QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log is not a list of days")
-            )
-        return body
+        body = self._get(INCOME_PATH, headers, params, INCOME_REPLY)
+        with self._shapes.watching(self._platform, Part.EARNINGS, INCOME_ENDPOINT, body, INCOME_REPLY):
+            if not isinstance(body, list):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log is not a list of days"),
+                )
+            return [self._day(day) for day in body]
 
     def _day(self, item: object) -> tuple[datetime, list[Report]]:
         """One day of the income log: each assignment's reward, and its bonus as an entry of its own."""
@@ -139,11 +178,8 @@ class TolokaEarnings(AccountClient):
             )
         named = item.get("currency")
         currency = named if isinstance(named, str) else DEFAULT_CURRENCY
-        income, blocked = (
-            self._money(item.get("income"), currency),
-            self._money(item.get("blockedIncome"), currency),
-        )
-        bonus = self._money(item.get("additionalReward"), currency)
+        income, blocked = self._money(item, "income", currency), self._money(item, "blockedIncome", currency)
+        bonus = self._money(item, "additionalReward", currency)
         identity = item.get("id", item.get("assignmentId"))
         key = place if identity is None else records.identifier(identity, self._platform, "id")
         pool = item.get("poolId")
@@ -163,9 +199,14 @@ class TolokaEarnings(AccountClient):
             reports.append(Report(bonus_header, at, Status.APPROVED, bonus))
         return reports
 
-    def _money(self, value: object, currency: str) -> Money:
-        """An amount of the income log (a decimal string or a number); a missing one is nothing."""
-        money = Money(0, currency) if value is None else records.amount(value, currency, self._platform)
+    def _money(self, item: dict[str, Any], key: str, currency: str) -> Money:
+        """The amount `key` of an assignment (a decimal string or a number); null is nothing. A missing one is a
+        change of Toloka's (a shape report names it) that leaves the page unread: read as nothing, a task under
+        review whose `blockedIncome` was renamed would be booked rejected."""
+        value = item.get(key)
+        if value is None and key in item:
+            return Money(0, currency)
+        money = records.amount(value, currency, self._platform)
         if money.minor < 0:
             negative = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log has a negative amount: {0}")
             raise BadPayload(self._platform, negative.filled(excerpt(value)))
@@ -179,21 +220,22 @@ class TolokaEarnings(AccountClient):
         for page in range(MAX_PAGES):
             params = {"properties": "startDate", "direction": "DESC", "page": str(page),
                       "size": str(WITHDRAWALS_PAGE_SIZE)}  # fmt: skip
-            body = self._get(WITHDRAWALS_PATH, headers, params)
-            if not isinstance(body, dict):
-                raise BadPayload(
+            body = self._get(WITHDRAWALS_PATH, headers, params, WITHDRAWALS_REPLY)
+            with self._watching(Part.EARNINGS, WITHDRAWALS_ENDPOINT, body, WITHDRAWALS_REPLY):
+                if not isinstance(body, dict):
+                    raise BadPayload(
+                        self._platform,
+                        QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals are not a page of them"),
+                    )
+                items = records.listed(
+                    body,
+                    "content",
                     self._platform,
-                    QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals are not a page of them"),
+                    QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no withdrawals"),
                 )
-            items = records.listed(
-                body,
-                "content",
-                self._platform,
-                QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no withdrawals"),
-            )
+                read = [self._withdrawal(item) for item in items]
             reached_settled = False
-            for item in items:
-                start, report = self._withdrawal(item)
+            for start, report in read:
                 reports.append(report)
                 position.saw(start, settled=report.status is Status.PAID)
                 reached_settled = reached_settled or (position.settled is not None and start < position.settled)

@@ -18,7 +18,8 @@ from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_list, json_or_none, json_shape, origin, path_part
+from surveydesk.net.http import excerpt, get, json_or_none, origin, path_part
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
@@ -41,21 +42,45 @@ CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoke
 _PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
 _LIVE: Final = 2 * len(_PLACES_FIELDS)  # the values `_live_values` gives: each field on the pool, then the group
 # What a list of task groups is read for: whether the worker may take a group (`_offered`), and the values of
-# the group and of its first pool its Task is made of (`_offer`).
-_POOL: Final = json_shape(
-    "TolokaPool", ("id", "reward", "currency", "assignmentMaxDurationSeconds", "startedAt", *_PLACES_FIELDS)
+# the group and of its first pool its Task is made of (`_offer`). Only the title, description, hiding, pools'
+# ids and rewards are evidenced (docs/platforms.md): the rest may be absent without a change to report.
+_COUNT: Final = expect(NUMBER, NULL, required=False)
+_TEXT: Final = expect(STRING, OBJECT, NULL)  # a text, or its translations {"EN": …, "RU": …}
+POOL_SHAPE: Final = Shape(
+    "TolokaPool",
+    id=expect(NUMBER, STRING),
+    reward=expect(STRING, NUMBER),
+    currency=expect(STRING, NULL, required=False),
+    assignmentMaxDurationSeconds=_COUNT,
+    startedAt=expect(STRING, NULL, required=False),
+    **dict.fromkeys(_PLACES_FIELDS, _COUNT),
 )
-_GROUPS: Final = json_list(
-    json_shape(
-        "TolokaGroup",
-        ("title", "description", "currency", *_PLACES_FIELDS),
-        requesterInfo=json_shape("TolokaRequester", ("id", "name")),
-        projectStats=json_shape("TolokaProjectStats", ("averageSubmitTimeSec",)),
-        availability=json_shape("TolokaAvailability", ("available",)),
-        projectMetaInfo=json_shape("TolokaProjectMeta", ("ignored",)),
-        pools=json_list(_POOL),
-    )
-)
+GROUP_SHAPE: Final = Shape(
+    "TolokaGroup",
+    title=_TEXT,
+    description=_TEXT,
+    currency=expect(STRING, NULL, required=False),
+    **dict.fromkeys(_PLACES_FIELDS, _COUNT),
+    requesterInfo=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape(
+            "TolokaRequester",
+            id=expect(STRING, NUMBER, NULL, required=False),
+            name=expect(STRING, OBJECT, NULL, required=False),
+        ),
+    ),
+    projectStats=expect(
+        OBJECT, NULL, required=False, shape=Shape("TolokaProjectStats", averageSubmitTimeSec=_COUNT)
+    ),
+    availability=expect(
+        OBJECT, NULL, required=False,
+        shape=Shape("TolokaAvailability", available=expect(BOOLEAN, NULL, required=False)),
+    ),
+    projectMetaInfo=expect(OBJECT, shape=Shape("TolokaProjectMeta", ignored=expect(BOOLEAN, NULL))),
+    pools=list_of(POOL_SHAPE),
+)  # fmt: skip
+GROUPS_REPLY: Final = list_of(GROUP_SHAPE)  # a JSON list, not an object
+GROUPS_ENDPOINT: Final = f"GET {GROUPS_PATH}"
 _COOKIE_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _COOKIE_VALUE = re.compile(r"[\x20-\x3a\x3c-\x7e]*")  # printable ASCII but ";": what a header can carry
 _URL_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -97,21 +122,29 @@ class TolokaConnector(AccountClient):
         headers = self._headers(self._secret_provider())
         now = self._clock.now()
         seen: dict[str, fields.Reading] = {}
-        for group in self._fetch_groups(headers, now):
-            reading = self._read(group, now)
-            if reading is not None:
-                seen.setdefault(reading[1].external_id, reading)
+        body = self._fetch_groups(headers, now)
+        with self._shapes.watching(self._platform, Part.TASKS, GROUPS_ENDPOINT, body, GROUPS_REPLY):
+            if not isinstance(body, list):
+                raise BadPayload(
+                    self._platform,
+                    QT_TRANSLATE_NOOP("TolokaConnector", "Toloka's answer is not a list of task groups"),
+                )
+            for group in body:
+                reading = self._read(group, now)
+                if reading is not None:
+                    seen.setdefault(reading[1].external_id, reading)
         self._last_seen = seen
         return [task for _, task in seen.values()]
 
     def _headers(self, secret: str | None) -> dict[str, str]:
         return login_headers(secret, self._platform)
 
-    def _fetch_groups(self, headers: dict[str, str], now: datetime) -> list[Any]:
+    def _fetch_groups(self, headers: dict[str, str], now: datetime) -> object:
+        """The reply, once it is neither a refusal nor an error of Toloka's."""
         response = get(self._session, self._base_url + GROUPS_PATH, platform=self._platform, headers=headers)
         if origin(response.url) != origin(self._base_url):
             raise AuthExpired(self._platform, SENT_AWAY)
-        body = json_or_none(response, _GROUPS)
+        body = json_or_none(response, GROUPS_REPLY.decoding)
         if isinstance(body, dict) and body.get("code") == "ACCESS_DENIED":
             raise AuthExpired(self._platform, SIGNED_OUT)
         raise_for_status(
@@ -128,11 +161,6 @@ class TolokaConnector(AccountClient):
                 "TolokaConnector", "Toloka answered with error {0} instead of a list of task groups"
             ).filled(code)
             raise BadPayload(self._platform, problem)
-        if not isinstance(body, list):
-            raise BadPayload(
-                self._platform,
-                QT_TRANSLATE_NOOP("TolokaConnector", "Toloka's answer is not a list of task groups"),
-            )
         return body
 
     def _read(self, group: object, now: datetime) -> fields.Reading | None:
