@@ -49,6 +49,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
@@ -605,8 +606,9 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
+    notifications = DesktopNotifications(background, parent=window) if on_session_bus() else None
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle)  # fmt: skip
+                          phone=phone, idle=idle, notifications=notifications)  # fmt: skip
     _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
         window,
@@ -668,6 +670,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     finally:
         stop_signals.close()
         crashes.uninstall()
+        if notifications is not None:
+            notifications.close()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code
