@@ -9,7 +9,8 @@ jeepney connection with blocking I/O, served by one daemon thread, owns two name
 - `org.freedesktop.Notifications` at `/org/freedesktop/Notifications`: Notify(susssasa{sv}i) -> u, which is
   recorded; GetCapabilities, GetServerInformation and CloseNotification(u). A Notify of another signature is
   refused (InvalidArgs), as a real server refuses it. `answer_notify(False)` makes it a hung server: Notify is
-  recorded and never answered. `invoke(id, key)` sends ActionInvoked(id, key), as a click on a button does.
+  recorded and never answered. `invoke(id, key)` sends ActionInvoked(id, key), as a click on a button does,
+  and `dismiss(id)` NotificationClosed(id, 2), as the worker closing it does.
 
 What Qt needs, found by trial with PySide6 6.11.3 on xcb (dbus-monitor on the session bus) and by reading
 qtbase's qgenericunixthemes.cpp and qdbusmenuconnection.cpp:
@@ -236,6 +237,12 @@ class FakeDesktopBus(_Recorder):
         emitter = DBusAddress(NOTIFICATIONS_PATH, interface=NOTIFICATIONS_NAME)
         self._to_send.put(new_signal(emitter, "ActionInvoked", "us", (number, action)))
 
+    def dismiss(self, number: int) -> None:
+        """The server's NotificationClosed(number, 2): the worker dismissed that notification."""
+        dismissed = 2
+        emitter = DBusAddress(NOTIFICATIONS_PATH, interface=NOTIFICATIONS_NAME)
+        self._to_send.put(new_signal(emitter, "NotificationClosed", "uu", (number, dismissed)))
+
     # --- life cycle -------------------------------------------------------------------------------------
 
     def start(self) -> Self:
@@ -395,7 +402,7 @@ class FakeDesktopBusProcess(_Recorder):
     The child reports on its stdout, one JSON object a line: first {"ready": <its unique bus name>} once it owns
     both names (`start()` returns only then), then {"item": ...} and {"notification": {...}} as they come. A
     daemon thread here reads them into the same thread-safe record as `FakeDesktopBus`. It is told on its stdin,
-    one JSON object a line: {"answer_notify": bool} and {"invoke": [id, action]}.
+    one JSON object a line: {"answer_notify": bool}, {"invoke": [id, action]} and {"dismiss": id}.
     """
 
     def __init__(self, python: str = sys.executable, environment: dict[str, str] | None = None) -> None:
@@ -439,6 +446,10 @@ class FakeDesktopBusProcess(_Recorder):
     def invoke(self, number: int, action: str) -> None:
         """As `FakeDesktopBus.invoke`, in the child."""
         self._tell({"invoke": [number, action]})
+
+    def dismiss(self, number: int) -> None:
+        """As `FakeDesktopBus.dismiss`, in the child."""
+        self._tell({"dismiss": number})
 
     def _tell(self, command: dict[str, Any]) -> None:
         process = self._process
@@ -514,6 +525,8 @@ def _obey(desktop: FakeDesktopBus, commands: IO[str]) -> None:
             desktop.answer_notify(command["answer_notify"])
         elif "invoke" in command:
             desktop.invoke(*command["invoke"])
+        elif "dismiss" in command:
+            desktop.dismiss(command["dismiss"])
         _report({"obeyed": count})
 
 

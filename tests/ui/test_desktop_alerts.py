@@ -93,10 +93,17 @@ def test_a_click_on_take_takes_the_task_and_a_click_on_the_alert_opens_the_list(
     assert taken.args == [task]
     with qtbot.waitSignal(tray.open_requested, timeout=10_000):
         desktop.invoke(received.id, DEFAULT)
-    # A click on another application's notification takes nothing: the server's next signal arrives after it.
+    # Another application's notification, or one she dismissed, takes nothing: the server's signals come in
+    # order, so the list's opening comes after them.
+    with qtbot.waitSignal(notifications.delivered):
+        tray.show_alert(Alert("1 new task", "Another one", (make_task("study-2"),), sound=False))
+    dismissed = desktop.wait_for_notification(5, index=1)
+    assert dismissed is not None
+    desktop.dismiss(dismissed.id)
     ignored, next_one = qtbot.assertNotEmitted(tray.take_requested), qtbot.waitSignal(tray.open_requested)
     with ignored, next_one:
         desktop.invoke(received.id + 100, TAKE)
+        desktop.invoke(dismissed.id, TAKE)
         desktop.invoke(received.id, DEFAULT)
 
 
