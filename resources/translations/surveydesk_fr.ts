@@ -265,6 +265,14 @@
         <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
     </message>
     <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service does not answer. Logging out and in again usually puts it right.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau ne répond pas. Fermer la session puis la rouvrir règle le plus souvent le problème.</translation>
+    </message>
+    <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service refuses them.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau les refuse.</translation>
+    </message>
+    <message>
         <source>Alerts on your phone are failing: {0}</source>
         <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
     </message>
@@ -4916,6 +4924,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 </context>
 <context>
     <name>Tray</name>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
     <message>
         <source>SurveyDesk — 1 new matching task</source>
         <translation>SurveyDesk — 1 nouvelle tâche qui vous correspond</translation>
