@@ -2086,10 +2086,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>«&#xa0;{0}&#xa0;» n’est pas un montant en {1}.</translation>
     </message>
     <message>
-        <source>The reward cannot be negative.</source>
-        <translation>La rémunération ne peut pas être négative.</translation>
-    </message>
-    <message>
         <source>Start a task by hand</source>
         <translation>Commencer une tâche à la main</translation>
     </message>
@@ -2196,8 +2192,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Salaire minimum par heure</translation>
     </message>
     <message>
-        <source>Gross, per hour; leave empty to compare with nothing</source>
-        <translation>Brut, par heure&#xa0;; laissez vide pour ne comparer à rien</translation>
+        <source>Per hour, from today on (France: the net SMIC); leave empty to compare with nothing</source>
+        <translation>Par heure, à partir d’aujourd’hui (France&#xa0;: le SMIC net)&#xa0;; laissez vide pour ne comparer à rien</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2219,6 +2215,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>Net hourly minimum since {0}</source>
+        <translation>Minimum horaire net depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Gross hourly minimum since {0}</source>
+        <translation>Minimum horaire brut depuis le {0}</translation>
+    </message>
 </context>
 <context>
     <name>MoneyField</name>
@@ -2235,8 +2239,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Saisissez un montant positif ou nul.</translation>
     </message>
     <message>
-        <source>applies to tasks paid in {0}</source>
-        <translation>s’applique aux tâches payées en {0}</translation>
+        <source>in every currency, at History&apos;s exchange rates</source>
+        <translation>dans toute devise, aux taux de change de l’Historique</translation>
+    </message>
+    <message>
+        <source>No rate for {0} yet: those tasks pass.</source>
+        <translation>Pas encore de taux pour {0}&#xa0;: ces tâches passent.</translation>
     </message>
 </context>
 <context>
@@ -3300,6 +3308,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
     </message>
     <message>
+        <source>Part read; the rest at the next sync</source>
+        <translation>Lu en partie&#xa0;; la suite à la prochaine synchronisation</translation>
+    </message>
+    <message>
         <source>Cancelled; goes on at the next sync</source>
         <translation>Annulée&#xa0;; reprend à la prochaine synchronisation</translation>
     </message>
@@ -3354,8 +3366,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>son demandeur n’est pas dans votre liste d’autorisation</translation>
     </message>
     <message>
+        <source>pays {0}, under your minimum of {1} ({2} at the rate of {3})</source>
+        <translation>paie {0}, sous votre minimum de {1} ({2} au taux du {3})</translation>
+    </message>
+    <message>
         <source>pays {0}, under your minimum of {1}</source>
         <translation>paie {0}, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>pays {0} an hour, under your minimum of {1} an hour ({2} at the rate of {3})</source>
+        <translation>paie {0} de l’heure, sous votre minimum de {1} de l’heure ({2} au taux du {3})</translation>
     </message>
     <message>
         <source>pays {0} an hour, under your minimum of {1} an hour</source>
@@ -4472,6 +4492,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 <context>
     <name>TaskChecker</name>
     <message>
+        <source>An amount earned cannot be negative: {0} was typed. Type it without the minus sign.</source>
+        <translation>Une somme gagnée ne peut pas être négative&#xa0;: vous avez saisi {0}. Saisissez-la sans le signe moins.</translation>
+    </message>
+    <message>
+        <source>{0} is more than any platform pays for one task: check the number of digits.</source>
+        <translation>{0}, c’est plus qu’aucune plateforme ne paie pour une tâche&#xa0;: vérifiez le nombre de chiffres.</translation>
+    </message>
+    <message>
         <source>a task offers {0}, which no task pays</source>
         <translation>une tâche propose {0}, ce qu’aucune tâche ne paie</translation>
     </message>
@@ -5072,8 +5100,24 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Heures travaillées&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>Minimum wage: —</source>
-        <translation>Salaire minimum&#xa0;: —</translation>
+        <source>Minimum wage: none set; you can type one below.</source>
+        <translation>Salaire minimum&#xa0;: aucun&#xa0;; vous pouvez en saisir un ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Minimum wage of {0}: no exchange rate to {1} on {2} yet, so it is not compared (History, Exchange rates…).</source>
+        <translation>Salaire minimum de {0}&#xa0;: pas encore de taux de change vers {1} au {2}, il n’est donc pas comparé (Historique, Taux de change…).</translation>
+    </message>
+    <message>
+        <source>Minimum wage {0} = {1} at the rate of {2}</source>
+        <translation>Salaire minimum {0} = {1} au taux du {2}</translation>
+    </message>
+    <message>
+        <source>Earned or pending</source>
+        <translation>Gagné ou en attente</translation>
+    </message>
+    <message>
+        <source>What your ended tasks earned, approved or paid, and what still awaits review, as History says</source>
+        <translation>Ce que vos tâches terminées ont gagné, approuvé ou payé, et ce qui attend encore d’être examiné, selon l’Historique</translation>
     </message>
     <message>
         <source>Task wage</source>
@@ -5114,10 +5158,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Time</source>
         <translation>Temps</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payé</translation>
     </message>
 </context>
 <context>

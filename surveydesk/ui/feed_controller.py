@@ -14,7 +14,7 @@ from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.core.translatable import Sentence
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
 from surveydesk.feed.health import PHONE, PHONE_FAILING, POLLING, AlertHealth, why_silent
-from surveydesk.feed.rule_store import RuleStore
+from surveydesk.feed.rule_store import Conversions, RuleStore
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.idle import SessionIdle
@@ -73,11 +73,14 @@ class FeedController(QObject):
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         phone: PhoneAlerts | None = None,
         idle: SessionIdle | None = None,
+        conversions: Conversions | None = None,
     ) -> None:
+        """`conversions` (feed.rule_store.RatesToday): the exchange rates that let a money rule in one currency
+        judge tasks paid in another."""
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._rules = RuleStore(settings)
+        self._rules = RuleStore(settings, conversions)
         self._notify_rules = self._rules.notify_rules()
         self.alerts = Alerts(matches=self._notifies, now=clock.now, settings=alert_settings(settings))
         self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self)
@@ -132,7 +135,10 @@ class FeedController(QObject):
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:
-        dialog = RulesDialog(self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window)
+        currencies = {task.reward.currency for task in self._window.model.task_list.tasks()}
+        dialog = RulesDialog(
+            self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window, currencies
+        )
         dialog.rules_changed.connect(self._on_rules_changed)
         dialog.exec()
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
@@ -171,6 +177,10 @@ class FeedController(QObject):
     def _on_rules_changed(self) -> None:
         self._window.proxy.set_rules(self._rules.list_rules())
         self._notify_rules = self._rules.notify_rules()
+
+    def reload_rules(self) -> None:
+        """The rules read again: the exchange rates their money is converted with changed."""
+        self._on_rules_changed()
 
     def _on_changes(self, result: MergeResult) -> None:
         tasks = self.alerts.tasks_to_alert(result)

@@ -43,6 +43,7 @@ def service(qtbot, database, pool) -> Iterator[ReconciliationService]:
         Connectivity(),
         interval=timedelta(hours=1),
         stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.05),  # the pace of pages
     )
     yield running
     running.stop()

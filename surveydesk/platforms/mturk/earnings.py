@@ -76,7 +76,7 @@ DETAILS_ENDPOINT: Final = f"GET {DETAILS_PATH}{{YYYY-MM-DD}}?page_number=N&forma
 
 
 class MTurkEarnings(AccountClient):
-    """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
+    """Reads the days the dashboard lists after the settled one, oldest first, one batch per page of a day."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
         cookie = session_cookie(self._secret_provider, self._platform)
@@ -90,15 +90,22 @@ class MTurkEarnings(AccountClient):
         # Settled moves on only over days all settled, read one after the other from it.
         contiguous = after <= settled
         unreported = self._unreported_before(days)
+        before = cursor  # where a run cut off inside a day resumes: that day's start
         for index, day in enumerate(pending):
-            reports, all_settled = self._day(day, cookie)
-            contiguous = contiguous and all_settled
-            if contiguous:
-                settled = day
-            last = index == len(pending) - 1
-            position = {"settled": settled} if last else {"settled": settled, "after": day}
-            yield Batch(tuple(reports), json.dumps(position), done=last,
-                        unreported_before=unreported if last else None)  # fmt: skip
+            all_settled = True
+            for reports, end_of_day in self._day(day, cookie):
+                all_settled = all_settled and all(report.status in _SETTLED for report in reports)
+                if not end_of_day:
+                    yield Batch(tuple(reports), before)
+                    continue
+                contiguous = contiguous and all_settled
+                if contiguous:
+                    settled = day
+                last = index == len(pending) - 1
+                position = {"settled": settled} if last else {"settled": settled, "after": day}
+                before = json.dumps(position)
+                yield Batch(tuple(reports), before, done=last,
+                            unreported_before=unreported if last else None)  # fmt: skip
         if not pending:
             yield Batch((), json.dumps({"settled": settled}), done=True, unreported_before=unreported)
 
@@ -175,9 +182,8 @@ class MTurkEarnings(AccountClient):
         )  # fmt: skip
         return Report(header, at, Status.APPROVED, amount)
 
-    def _day(self, day: str, cookie: str) -> tuple[list[Report], bool]:
-        """Every HIT of one day, page by page; whether all of them are settled."""
-        reports: list[Report] = []
+    def _day(self, day: str, cookie: str) -> Iterator[tuple[list[Report], bool]]:
+        """Every HIT of one day, a page at a time (one request each), with whether the page ends the day."""
         for number in range(1, MAX_PAGES_PER_DAY + 1):
             params = {"page_number": str(number), "format": "json"}
             page = self._get(f"{DETAILS_PATH}{day}", cookie, params, DETAILS_SHAPE)
@@ -188,10 +194,12 @@ class MTurkEarnings(AccountClient):
                     self._platform,
                     QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
                 )
-                reports.extend(self._hit(item, day) for item in results)
+                reports = [self._hit(item, day) for item in results]
             total = fields.count(page.get("total_num_results"))
-            if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
-                return reports, all(report.status in _SETTLED for report in reports)
+            end = not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE
+            yield reports, end
+            if end:
+                return
         raise BadPayload(
             self._platform,
             QT_TRANSLATE_NOOP(

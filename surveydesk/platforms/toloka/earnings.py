@@ -15,7 +15,8 @@ wallet, which earns nothing and takes nothing back.
 
 The cursor keeps, for each log, the newest day or start before which everything is settled, so a run reads pages
 only until it reaches them; within a run it also keeps the income log's next page, so a run cut off resumes there.
-Withdrawals are few: they are read whole at the start of a run and stored with the first page of income.
+Withdrawals are few: they are read at the start of a run, a batch per page that keeps the run's first cursor
+(a run cut off among them reads them again, which adds nothing).
 """
 
 from __future__ import annotations
@@ -80,17 +81,19 @@ WITHDRAWALS_ENDPOINT: Final = (
 
 
 class TolokaEarnings(AccountClient):
-    """Reads the withdrawals down to the settled ones, then the income log, newest first, one batch per page."""
+    """Reads the withdrawals down to the settled ones, then the income log, newest first, one batch per page of
+    either."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
         headers = login_headers(self._secret_provider(), self._platform)
         stored = _stored(cursor)
         income, withdrawals = _Position.of(stored.get("income")), _Position.of(stored.get("withdrawals"))
-        payouts = self._withdrawals(headers, withdrawals) if income.page == 0 else []
+        if income.page == 0:
+            for payouts in self._withdrawals(headers, withdrawals):
+                yield Batch(tuple(payouts), cursor)
         for _ in range(MAX_PAGES):
             days = self._income_page(headers, income.page)
-            reports: list[Report] = [*payouts]
-            payouts = []
+            reports: list[Report] = []
             reached_settled = False
             for moment, day_reports in days:
                 reports.extend(day_reports)
@@ -214,9 +217,9 @@ class TolokaEarnings(AccountClient):
 
     # --- the withdrawal log -----------------------------------------------------------------------------------
 
-    def _withdrawals(self, headers: dict[str, str], position: _Position) -> list[Report]:
-        """Every withdrawal down to the settled ones, newest first (Spring pages of `content` until `last`)."""
-        reports: list[Report] = []
+    def _withdrawals(self, headers: dict[str, str], position: _Position) -> Iterator[list[Report]]:
+        """Every withdrawal down to the settled ones, newest first, a page at a time (Spring pages of `content`
+        until `last`)."""
         for page in range(MAX_PAGES):
             params = {"properties": "startDate", "direction": "DESC", "page": str(page),
                       "size": str(WITHDRAWALS_PAGE_SIZE)}  # fmt: skip
@@ -234,13 +237,15 @@ class TolokaEarnings(AccountClient):
                     QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no withdrawals"),
                 )
                 read = [self._withdrawal(item) for item in items]
+            reports: list[Report] = []
             reached_settled = False
             for start, report in read:
                 reports.append(report)
                 position.saw(start, settled=report.status is Status.PAID)
                 reached_settled = reached_settled or (position.settled is not None and start < position.settled)
+            yield reports
             if body.get("last") is not False or not items or reached_settled:
-                return reports
+                return
         too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals went on for more than {0} pages")
         raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
