@@ -53,6 +53,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
@@ -320,9 +321,9 @@ def settle_heap() -> None:
     """Put what start-up made out of the garbage collector's sight, once the window is built.
 
     Modules, Qt's wrappers and the window live as long as the app. A full collection walks every object it
-    tracks while holding the interpreter, and ran on a polling thread: the window froze for 62 ms
-    (bench/notify_latency.py); with start-up's objects frozen the same collection takes 4–5 ms. What start-up
-    made and will drop is collected first, so nothing dead is kept.
+    tracks while holding the interpreter (on the GUI thread now, services/gui_thread_gc.py; it ran on a polling
+    thread then): the window froze for 62 ms (bench/notify_latency.py); with start-up's objects frozen the same
+    collection takes 4–5 ms. What start-up made and will drop is collected first, so nothing dead is kept.
     """
     gc.collect()
     gc.freeze()
@@ -635,9 +636,10 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
+    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
     rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle, conversions=rates_today)  # fmt: skip
+                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
     history.rates_changed.connect(feed.reload_rules)
     _add_money_outlook(window, core, wages, history, feed.tray)
     profile = ProfileController(
@@ -700,6 +702,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     finally:
         stop_signals.close()
         crashes.uninstall()
+        if desktop is not None:
+            desktop.close()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

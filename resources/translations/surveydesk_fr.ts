@@ -64,12 +64,8 @@
         <translation>un enregistrement a un montant du mauvais type&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>a record has an unreadable amount: {0}</source>
-        <translation>un enregistrement a un montant illisible&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>a record has an amount no task pays: {0}</source>
-        <translation>un enregistrement a un montant qu’aucune tâche ne paie&#xa0;: {0}</translation>
+        <source>a record has an amount without a number</source>
+        <translation>un enregistrement a un montant sans nombre</translation>
     </message>
     <message>
         <source>a record has no readable {0}: {1}</source>
@@ -263,6 +259,14 @@
     <message>
         <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
         <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service does not answer. Logging out and in again usually puts it right.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau ne répond pas. Fermer la session puis la rouvrir règle le plus souvent le problème.</translation>
+    </message>
+    <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service refuses them.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau les refuse.</translation>
     </message>
     <message>
         <source>Alerts on your phone are failing: {0}</source>
@@ -1834,10 +1838,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>MTurk sent an amount of the wrong type: {0}</source>
         <translation>MTurk a envoyé un montant du mauvais type&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>MTurk sent an unreadable amount: {0}</source>
-        <translation>MTurk a envoyé un montant illisible&#xa0;: {0}</translation>
     </message>
     <message>
         <source>MTurk&apos;s status details have no results</source>
@@ -3963,10 +3963,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
         <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
     </message>
-    <message>
-        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
-        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
-    </message>
 </context>
 <context>
     <name>ShapeReport</name>
@@ -3981,6 +3977,38 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0}: a value SurveyDesk does not know</source>
         <translation>{0} : une valeur que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>{0}: an amount beyond what the platform pays; its record is set aside</source>
+        <translation>{0} : un montant au-delà de ce que la plateforme paie ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: a negative amount where there cannot be one; its record is set aside</source>
+        <translation>{0} : un montant négatif là où il ne peut pas y en avoir ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: an amount in a unit SurveyDesk does not know; its record is set aside</source>
+        <translation>{0} : un montant dans une unité que SurveyDesk ne connaît pas ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: an amount SurveyDesk cannot read; its record is set aside</source>
+        <translation>{0} : un montant que SurveyDesk ne peut pas lire ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>amounts beyond what it pays</source>
+        <translation>des montants au-delà de ce qu’elle paie</translation>
+    </message>
+    <message>
+        <source>negative amounts where there cannot be any</source>
+        <translation>des montants négatifs là où il ne peut pas y en avoir</translation>
+    </message>
+    <message>
+        <source>amounts in a unit SurveyDesk does not know</source>
+        <translation>des montants dans une unité que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>amounts SurveyDesk cannot read</source>
+        <translation>des montants que SurveyDesk ne peut pas lire</translation>
     </message>
     <message>
         <source>its tasks still show</source>
@@ -4009,6 +4037,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, to send to SurveyDesk&apos;s makers.</source>
         <translation>{0} a changé quelque chose que SurveyDesk lit ; {1}. Aide, Signaler un changement de plateforme… montre ce qui a changé, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk set aside {1} of {0}&apos;s records ({2}): they are not in your earnings; the rest are. Check those amounts on {0} itself; Help, Report a platform change… shows what was wrong, to send to SurveyDesk&apos;s makers.</source>
+        <translation>SurveyDesk a mis de côté {1} des relevés de {0} ({2}) : ils ne sont pas dans vos gains ; les autres y sont. Vérifiez ces montants sur {0} même ; Aide, Signaler un changement de plateforme… montre ce qui n’allait pas, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
     </message>
     <message>
         <source>{0}, {1}</source>
@@ -4351,6 +4387,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>First sync of {0}: {1} records, {2} pages</source>
         <translation>Première synchronisation de {0}&#xa0;: {1} enregistrements, {2} pages</translation>
+    </message>
+    <message>
+        <source>First sync of {0} accounts: {1} records, {2} pages</source>
+        <translation>Première synchronisation de {0} comptes&#xa0;: {1} enregistrements, {2} pages</translation>
     </message>
 </context>
 <context>
@@ -4894,10 +4934,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>une tâche du journal des revenus de Toloka n’est pas un objet</translation>
     </message>
     <message>
-        <source>Toloka&apos;s income log has a negative amount: {0}</source>
-        <translation>Le journal des revenus de Toloka contient un montant négatif&#xa0;: {0}</translation>
-    </message>
-    <message>
         <source>Toloka&apos;s withdrawals are not a page of them</source>
         <translation>Les retraits de Toloka ne forment pas une page de retraits</translation>
     </message>
@@ -4916,6 +4952,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 </context>
 <context>
     <name>Tray</name>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
     <message>
         <source>SurveyDesk — 1 new matching task</source>
         <translation>SurveyDesk — 1 nouvelle tâche qui vous correspond</translation>

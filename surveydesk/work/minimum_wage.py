@@ -84,12 +84,20 @@ MINIMUM_WAGES: Mapping[str, MinimumWage] = {
     wage.country: wage
     for wage in (
         MinimumWage("FR", QT_TRANSLATE_NOOP("MinimumWage", "France"), SMIC_NET, net=True),
-        # National Living Wage, workers aged 21 and over, from 1 April 2025 (gov.uk, National Minimum Wage rates).
+        # National Living Wage, workers aged 21 and over, from 1 April 2025 and 1 April 2026 (gov.uk, National
+        # Minimum Wage rates; the 2026 rate as announced in the Autumn Budget 2025).
         MinimumWage(
-            "GB", QT_TRANSLATE_NOOP("MinimumWage", "United Kingdom"), _rates((date(2025, 4, 1), 1221, "GBP"))
+            "GB",
+            QT_TRANSLATE_NOOP("MinimumWage", "United Kingdom"),
+            _rates((date(2025, 4, 1), 1221, "GBP"), (date(2026, 4, 1), 1271, "GBP")),
         ),
-        # Gesetzlicher Mindestlohn (MiLoG), as set by the Mindestlohnkommission for 1 January 2025.
-        MinimumWage("DE", QT_TRANSLATE_NOOP("MinimumWage", "Germany"), _rates((date(2025, 1, 1), 1282, "EUR"))),
+        # Gesetzlicher Mindestlohn (MiLoG), as set by the Mindestlohnkommission for 1 January 2025 and, in its
+        # decision of June 2025, for 1 January 2026.
+        MinimumWage(
+            "DE",
+            QT_TRANSLATE_NOOP("MinimumWage", "Germany"),
+            _rates((date(2025, 1, 1), 1282, "EUR"), (date(2026, 1, 1), 1390, "EUR")),
+        ),
         # Wettelijk minimumuurloon, workers aged 21 and over, from 1 July 2025 (rijksoverheid.nl).
         MinimumWage(
             "NL", QT_TRANSLATE_NOOP("MinimumWage", "Netherlands"), _rates((date(2025, 7, 1), 1440, "EUR"))

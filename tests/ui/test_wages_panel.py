@@ -208,8 +208,8 @@ def test_the_editor_saves_an_exact_amount_to_the_settings(
     qtbot, panel: WagesPanel, settings: WageSettings
 ) -> None:
     editor = panel.editor
-    assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.21", "GBP")
-    assert editor.message.text() == "Gross hourly minimum since 4/1/25"
+    assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.71", "GBP")
+    assert editor.message.text() == "Gross hourly minimum since 4/1/26"
     editor.country.setCurrentIndex(editor.country.findData("FR"))
     editor.country.activated.emit(editor.country.currentIndex())
     assert (editor.amount.text(), editor.currency.text()) == ("9.52", "EUR")
@@ -225,7 +225,7 @@ def test_the_editor_refuses_an_amount_it_cannot_read_exactly(panel: WagesPanel, 
     panel.editor.amount.setText("12.345")
     assert not panel.editor.save()
     assert "11.88" in panel.editor.message.text()
-    assert settings.minimum_wage() == Money(1221, "GBP")
+    assert settings.minimum_wage() == Money(1271, "GBP")
 
 
 def test_an_empty_amount_means_no_minimum_and_the_panel_says_so(panel: WagesPanel, settings: WageSettings) -> None:

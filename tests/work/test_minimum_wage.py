@@ -21,8 +21,8 @@ from surveydesk.work.minimum_wage import (
     ("country", "wage"),
     [
         ("FR", Money(952, "EUR")),
-        ("GB", Money(1221, "GBP")),
-        ("DE", Money(1282, "EUR")),
+        ("GB", Money(1271, "GBP")),
+        ("DE", Money(1390, "EUR")),
         ("US", Money(725, "USD")),
         ("fr", Money(952, "EUR")),
         ("IT", None),

@@ -66,7 +66,7 @@ def test_minimum_wage_defaults_to_the_countrys_statutory_figure(settings: WageSe
     assert settings.minimum_wage() == Money(952, "EUR")  # France's net SMIC
     settings.set_country("gb")
     assert settings.country() == "GB"
-    assert settings.minimum_wage() == Money(1221, "GBP")
+    assert settings.minimum_wage() == Money(1271, "GBP")
 
 
 def test_a_cleared_minimum_wage_stays_cleared(settings: WageSettings) -> None:
