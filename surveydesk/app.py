@@ -115,7 +115,8 @@ class Core:
     timekeeper: Timekeeper
     settings: SettingsStore
     wage_reports: WageReports
-    pool: QThreadPool
+    pool: QThreadPool  # the GUI's background work: history, exports, sync, wages, takes
+    platform_pool: QThreadPool  # the platforms' polls and earnings reads, apart (see `platform_pool`)
     notices: tuple[str, ...]
     attempt_ingest: AttemptIngest
     connectivity: Connectivity
@@ -224,6 +225,8 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
+        requests_pool = platform_pool(registry)
+        stack.callback(requests_pool.waitForDone, 10_000)
         pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
 
         def floor_of(platform: str) -> timedelta:
@@ -231,7 +234,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             return registry.cadence(platform).floor
 
         gate = PlatformGate(floor_of)  # one request at a time per platform, polls and earnings syncs together
-        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of, gate=gate)
+        poller = Poller(TaskStore(database), clock, requests_pool, floor_of=floor_of, gate=gate)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
@@ -248,7 +251,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             Reconciler(ledger, attempt_ingest, clock),
             ledger,
             clock,
-            pool,
+            requests_pool,
             connectivity,
             floor_of=floor_of,
             gate=gate,
@@ -276,6 +279,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             settings,
             wage_reports,
             pool,
+            requests_pool,
             tuple(notices),
             attempt_ingest,
             connectivity,
@@ -285,6 +289,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             registry,
             platform_changes,
         )
+
+
+def platform_pool(registry: Registry) -> QThreadPool:
+    """The threads the platforms' requests wait on, apart from the GUI's other background work: a platform
+    whose server trickles its answer holds a thread until the request's deadline (net/http.py), and on the
+    shared pool, as large as the cores, two such platforms stalled history, exports and sync. One thread per
+    platform: its gate lets one request at a time go, a poll or an earnings read, so a stuck platform never
+    delays another's. The threads mostly wait on the network, so more than the cores costs the GUI little."""
+    requests_pool = QThreadPool()
+    requests_pool.setMaxThreadCount(len(list(registry)))
+    return requests_pool
 
 
 def _account_problem(account: Account, error: ValueError, registry: Registry) -> Sentence:

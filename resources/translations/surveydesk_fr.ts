@@ -2608,6 +2608,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>la requête vers {0} a échoué ({1})</translation>
     </message>
     <message>
+        <source>{0} is too slow to answer</source>
+        <translation>{0} est trop lent à répondre</translation>
+    </message>
+    <message>
         <source>the server answered with something that is not JSON</source>
         <translation>le serveur a répondu par autre chose que du JSON</translation>
     </message>

@@ -320,6 +320,7 @@ def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(q
         window.timer_strip.show_attempt(attempt.id)  # the strip says the timer changed: the ledger hears of it
         ledger = LedgerStore(core.database)
         qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+        core.platform_pool.waitForDone(20_000)
         core.pool.waitForDone(20_000)
 
 
@@ -336,6 +337,7 @@ def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_p
         try:
             _turn_to_history_after_timing_a_task(qtbot, core, window)
         finally:
+            core.platform_pool.waitForDone(20_000)
             core.pool.waitForDone(20_000)
             Shiboken.delete(window)  # with its history service, before the demo's rates site stops with the core
 
