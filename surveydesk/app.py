@@ -384,7 +384,9 @@ def _add_money_outlook(
     wages.add_section(goals)
     panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
-    claims = ClaimsPanel(core.registry.name, history)
+    claims = ClaimsPanel(
+        core.registry.name, core.registry.claim_deadlines(), core.registry.claim_routes(), history
+    )
     history.views.addTab(claims, QCoreApplication.translate("MainWindow", "Money owed"))
     claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
     claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))

@@ -88,6 +88,7 @@ class Claim:
     requester: str
     amount: Money
     status: Status
+    status_at: datetime  # since when the entry stands so (rejected when, for a rejection)
     occurred_at: datetime
     evidence: Evidence
     route: str  # the platform's own link to claim through, where it gave one; else ""
@@ -109,6 +110,7 @@ class _Row:
     requester: str
     amount: Money
     status: Status
+    status_at: datetime
     occurred_at: datetime
     note: str
     record_id: str
@@ -117,8 +119,8 @@ class _Row:
 
 
 _ROW_COLUMNS = (
-    "e.id, e.platform, e.title, e.requester, e.amount_minor, e.currency, e.status, e.occurred_at, e.note, "
-    "e.record_id, e.platform_seconds, "
+    "e.id, e.platform, e.title, e.requester, e.amount_minor, e.currency, e.status, e.status_at, e.occurred_at, "
+    "e.note, e.record_id, e.platform_seconds, "
     "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
     "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))"
 )
@@ -178,10 +180,11 @@ def _rows(database: Database, where: str, parameters: tuple[object, ...]) -> Ite
         f"SELECT {_ROW_COLUMNS} FROM ledger_entries AS e WHERE e.kind = ? AND e.linked_to = '' AND {where}",
         (Kind.TASK.value, *parameters),
     )
-    for (entry, platform, title, requester, minor, currency, status, occurred, note, record_id, seconds,
-         attempt) in rows:  # fmt: skip
+    for (entry, platform, title, requester, minor, currency, status, status_at, occurred, note, record_id,
+         seconds, attempt) in rows:  # fmt: skip
         yield _Row(entry, platform, title, requester, Money(minor, currency), Status(status),
-                   parse_utc_iso(occurred), note, record_id, seconds, attempt)  # fmt: skip
+                   parse_utc_iso(status_at), parse_utc_iso(occurred), note, record_id, seconds,
+                   attempt)  # fmt: skip
 
 
 def _evidence(work: WorkLog, row: _Row, submitted: datetime | None) -> Evidence:
@@ -274,7 +277,7 @@ class ClaimStore:
             ended = None if outcome is None else ClaimOutcome(outcome)
             listed.append(
                 Claim(row.entry_id, kind, row.platform, row.title, row.requester, row.amount, row.status,
-                      row.occurred_at, evidence, _route(row.note), found, sent, ended, outcome_at)
+                      row.status_at, row.occurred_at, evidence, _route(row.note), found, sent, ended, outcome_at)
             )  # fmt: skip
         listed.sort(key=lambda claim: (not claim.open, -claim.occurred_at.timestamp(), claim.entry_id))
         return listed
