@@ -174,6 +174,7 @@ class Report:
     amount: Money | None = None
     note: str | None = None
     platform_seconds: int | None = None  # how long the platform says the worker took (Prolific's time_taken)
+    estimated_minutes: int | None = None  # how long the platform said the task would take (Prolific's estimate)
 
 
 @dataclass(frozen=True, slots=True)
