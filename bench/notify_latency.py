@@ -28,12 +28,17 @@ the GUI thread waits for the GIL on every call into Python (each cell a view pai
 interval bounds each wait. `--switch-interval` tries another value. As in the app, what start-up made is put out of
 the garbage collector's sight once the window is shown (`surveydesk.app.settle_heap`).
 
+`--hung-notifications` runs gui_stall with desktop alerts sent to a notification server that never answers Notify
+(the fake desktop of tests/fake_desktop_bus.py in a child process, on a private dbus-daemon): the app's
+`DesktopNotifications`, as on a Linux desktop, instead of the window. `QSystemTrayIcon.showMessage()` held the
+GUI thread up to D-Bus's 25 s there; the stall figure says whether anything still waits for the server.
+
 `--profile` tells where the GUI thread's time goes in its longest stalls: the top-level events it handled
 (`QApplication.notify` timed), its Python stack sampled while it is late, and garbage collections. It costs a
 call into Python per event and a sampling thread, so its own figures come out higher than without it.
 
 Run: `.venv/bin/python bench/notify_latency.py [--cycles 100] [--studies 1000] [--seconds 60] [--interval 2]
-[--profile]`
+[--profile] [--hung-notifications]`
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -92,6 +97,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
+from surveydesk.services.desktop_notifications import DesktopNotifications
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
@@ -104,6 +110,10 @@ from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.fake_desktop_bus import FakeDesktopBusProcess
+from tests.session_bus import environment_on, private_session_bus
 
 NEW_PER_CYCLE = 10
 WARM_UP_CYCLES = 1  # after the first poll, which finds every study new
@@ -172,9 +182,11 @@ def desk(
     accounts: Sequence[tuple[Account, str, Politeness]],
     settings_values: Mapping[str, JsonValue],
     before_window: Callable[[Poller, TaskStore], None] = lambda _poller, _store: None,
+    notification_bus: str | None = None,
 ) -> Iterator[Desk]:
     """The core and the window of `surveydesk.app` (`build_core` and `_run_ui`), over these accounts, with the
-    demo's in-memory secrets. `before_window` runs before the window connects to the poller's signals."""
+    demo's in-memory secrets. `before_window` runs before the window connects to the poller's signals; with a
+    `notification_bus` (an address), alerts go to the notification server there, as on a Linux desktop."""
     paths = AppPaths.under(folder).create()
     database = Database.open(paths.database)
     settings = SettingsStore(database)
@@ -208,7 +220,10 @@ def desk(
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
     _add_wages_page(window, core)
-    feed = FeedController(window, poller, timekeeper, Background(pool, window), settings, clock, tray_icon())
+    background = Background(pool, window)
+    notifications = None if notification_bus is None else DesktopNotifications(background, notification_bus)
+    feed = FeedController(window, poller, timekeeper, background, settings, clock, tray_icon(),
+                          notifications=notifications)  # fmt: skip
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
@@ -220,6 +235,8 @@ def desk(
     finally:
         poller.stop()
         pool.waitForDone(10_000)
+        if notifications is not None:
+            notifications.close()
         window.keep_running_in_tray = False
         window.close()
         window.deleteLater()
@@ -525,6 +542,7 @@ class Stalls:
     seconds: float
     sampler: _StallSampler | None
     events: list[tuple[float, float, str]]
+    hung: tuple[int, bool] | None  # with --hung-notifications: alerts the server got, whether the tray said so
 
 
 def _serve_exchange(studies: int, ready: Connection, stop: EventType) -> None:
@@ -562,7 +580,9 @@ def _exchange_process(studies: int) -> Iterator[list[tuple[Account, str]]]:
             process.terminate()
 
 
-def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, profile: bool) -> Stalls:
+def measure_stalls(
+    folder: Path, studies: int, seconds: float, interval: float, profile: bool, hung: bool = False
+) -> Stalls:
     ok: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     first_polls: dict[str, float] = {}
@@ -580,7 +600,12 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
             last_error[platform] = status.next_poll
             errors[f"{platform} ({status.error_kind})"] += 1
 
-    with _exchange_process(studies) as demo:
+    with _exchange_process(studies) as demo, ExitStack() as stack:
+        hung_server, bus = None, None
+        if hung:  # a notification server that records each Notify and never answers
+            bus = stack.enter_context(private_session_bus(folder))
+            hung_server = stack.enter_context(FakeDesktopBusProcess(environment=environment_on(bus)))
+            hung_server.answer_notify(False)
         accounts = []
         for account, secret in demo:
             # CPX's connector itself refuses to refresh within 120 s; polling it sooner only makes errors.
@@ -588,7 +613,7 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
             if account.key.platform == "cpx":
                 every = max(every, cpx.REFRESH_FLOOR)
             accounts.append((account, secret, Politeness(every)))
-        with desk(folder, accounts, {}) as app:
+        with desk(folder, accounts, {}, notification_bus=bus) as app:
             app.poller.status_changed.connect(on_status)
             sampler = _StallSampler(threading.get_ident(), PROFILE_THRESHOLD_S) if profile else None
             ticks: list[float] = []
@@ -620,11 +645,13 @@ def measure_stalls(folder: Path, studies: int, seconds: float, interval: float, 
                 timed.recording = False
             ran = time.perf_counter() - started
             rows = app.window.model.rowCount()
+            said = any("notification service" in problem for problem in app.feed.health.problems.values())
+            told = None if hung_server is None else (len(hung_server.notifications), said)
     gaps = [(later - earlier) * 1000 - TICK_MS for earlier, later in pairwise(ticks)]
     steady_from = max(first_polls.values()) if len(first_polls) == len(accounts) else math.inf
     steady = [gap for gap, earlier in zip(gaps, ticks, strict=False) if earlier >= steady_from]
     events = timed.events if timed is not None else []
-    return Stalls(ticks, gaps, max(steady, default=math.nan), ok, errors, rows, ran, sampler, events)
+    return Stalls(ticks, gaps, max(steady, default=math.nan), ok, errors, rows, ran, sampler, events, told)
 
 
 # --- report ---------------------------------------------------------------------------------------------------
@@ -683,6 +710,11 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls of each platform")
     parser.add_argument("--profile", action="store_true", help="where the GUI thread's longest stalls go")
     parser.add_argument(
+        "--hung-notifications",
+        action="store_true",
+        help="gui_stall with desktop alerts sent to a notification server that never answers",
+    )
+    parser.add_argument(
         "--switch-interval",
         type=float,
         help="what if: another GIL switch interval in ms than the app's",
@@ -699,7 +731,9 @@ def main() -> int:
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
         latency = measure_latency(Path(first), args.studies, args.cycles)
-        stalls = measure_stalls(Path(second), args.platform_tasks, args.seconds, args.interval, args.profile)
+        stalls = measure_stalls(
+            Path(second), args.platform_tasks, args.seconds, args.interval, args.profile, args.hung_notifications
+        )
 
     cycles = latency.cycles
     total = [cycle.span("body_read", "notified") for cycle in cycles]
@@ -737,6 +771,12 @@ def main() -> int:
         f"max after every first poll {stalls.max_steady_ms:.1f} ms, "
         f"gaps over 20 ms: {sum(gap > 20 for gap in stalls.gaps_ms)}"
     )
+    if stalls.hung is not None:
+        sent, said = stalls.hung
+        print(
+            f"# gui_stall: desktop alerts to a server that never answers: {sent} Notify calls received by it, "
+            f"the tray {'said' if said else 'did not say'} alerts are failing"
+        )
     for line in _profile_lines(stalls):
         print(line)
     print(f"notify_latency p50_ms={statistics.median(total):.1f} p99_ms={nearest_rank(total, 0.99):.1f}")

@@ -24,17 +24,21 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.platform_gate import PlatformGate
+from surveydesk.core.politeness import Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
+from surveydesk.feed.rule_store import RatesToday
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
-from surveydesk.ledger.attempts import AttemptIngest
+from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.goals import GoalSettings
+from surveydesk.ledger.minimum_in_currency import MinimumWages
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
@@ -49,6 +53,7 @@ from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
+from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
@@ -179,7 +184,10 @@ def connect(
     if reader is not None:
         share_points_values(reader, values)
         share_shape_watch(reader, shapes)
-        reconciliation.add_account(account, reader)
+        # Its pages go at the platform's floor, the pace its own tools keep: a first sync of a year reads many
+        # pages, and at the polling interval (a minute by default) it would take most of an hour.
+        pages = Politeness(min_interval=registry.cadence(account.key.platform).floor)
+        reconciliation.add_account(account, reader, pages)
 
 
 @contextmanager
@@ -221,12 +229,18 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             """No request closer than this after the last, whoever asks: polls and earnings syncs alike."""
             return registry.cadence(platform).floor
 
-        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of)
+        gate = PlatformGate(floor_of)  # one request at a time per platform, polls and earnings syncs together
+        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of, gate=gate)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
         ledger = LedgerStore(database)
-        wage_reports = WageReports(WorkLog(database), pool, reviews=ledger.reviews_by_requester)
+        wage_reports = WageReports(
+            WorkLogAsHistorySays(database),
+            pool,
+            reviews=ledger.reviews_by_requester,
+            minimums=MinimumWages(database).on,
+        )
         attempt_ingest = AttemptIngest(database, ledger, registry.shares_task_ids)
         connectivity = Connectivity()
         reconciliation = ReconciliationService(
@@ -236,6 +250,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             pool,
             connectivity,
             floor_of=floor_of,
+            gate=gate,
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)
@@ -290,9 +305,9 @@ def settle_heap() -> None:
     """Put what start-up made out of the garbage collector's sight, once the window is built.
 
     Modules, Qt's wrappers and the window live as long as the app. A full collection walks every object it
-    tracks while holding the interpreter, and ran on a polling thread: the window froze for 62 ms
-    (bench/notify_latency.py); with start-up's objects frozen the same collection takes 4–5 ms. What start-up
-    made and will drop is collected first, so nothing dead is kept.
+    tracks while holding the interpreter (on the GUI thread now, services/gui_thread_gc.py; it ran on a polling
+    thread then): the window froze for 62 ms (bench/notify_latency.py); with start-up's objects frozen the same
+    collection takes 4–5 ms. What start-up made and will drop is collected first, so nothing dead is kept.
     """
     gc.collect()
     gc.freeze()
@@ -339,7 +354,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     the earnings log was reconciled, and every minute (a shift keeps growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
-    panel = WagesPanel(WageSettings(core.settings), window)
+    panel = WagesPanel(WageSettings(core.settings), window, lambda: core.clock.now().astimezone().date())
     window.add_page(panel, QCoreApplication.translate("MainWindow", "Wages"))
     core.wage_reports.ready.connect(panel.show_summary)
     core.wage_reports.ready.connect(lambda summary: window.model.task_list.set_reputations(summary.reputations))
@@ -351,6 +366,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
 
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(refresh)
+    panel.minimum_changed.connect(refresh)
     core.reconciliation.synced.connect(lambda _result: refresh())  # the requesters' reviews may have moved
     every_minute = QTimer(window)
     every_minute.timeout.connect(refresh)
@@ -381,7 +397,7 @@ def _add_money_outlook(
     )
     goals = GoalsBox(goal_settings, history.currency.text, wages)
     wages.add_section(goals)
-    panel = OutlookPanel(WageSettings(core.settings).minimum_wage, core.registry.name, history)
+    panel = OutlookPanel(core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
     claims = ClaimsPanel(
         core.registry.name, core.registry.claim_deadlines(), core.registry.claim_routes(), history
@@ -606,8 +622,11 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     history = _add_history_page(window, core)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
+    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
+    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle)  # fmt: skip
+                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
+    history.rates_changed.connect(feed.reload_rules)
     _add_money_outlook(window, core, wages, history, feed)
     profile = ProfileController(
         window,
@@ -669,6 +688,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     finally:
         stop_signals.close()
         crashes.uninstall()
+        if desktop is not None:
+            desktop.close()
     sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

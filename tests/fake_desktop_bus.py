@@ -7,7 +7,10 @@ jeepney connection with blocking I/O, served by one daemon thread, owns two name
   StatusNotifierItemRegistered), RegisterStatusNotifierHost(s), and the read-only properties
   IsStatusNotifierHostRegistered (always true), ProtocolVersion (0) and RegisteredStatusNotifierItems (as).
 - `org.freedesktop.Notifications` at `/org/freedesktop/Notifications`: Notify(susssasa{sv}i) -> u, which is
-  recorded; GetCapabilities, GetServerInformation and CloseNotification(u).
+  recorded; GetCapabilities, GetServerInformation and CloseNotification(u). A Notify of another signature is
+  refused (InvalidArgs), as a real server refuses it. `answer_notify(False)` makes it a hung server: Notify is
+  recorded and never answered. `invoke(id, key)` sends ActionInvoked(id, key), as a click on a button does,
+  and `dismiss(id)` NotificationClosed(id, 2), as the worker closing it does.
 
 What Qt needs, found by trial with PySide6 6.11.3 on xcb (dbus-monitor on the session bus) and by reading
 qtbase's qgenericunixthemes.cpp and qdbusmenuconnection.cpp:
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import queue
 import signal
 import subprocess
 import sys
@@ -207,6 +211,9 @@ class FakeDesktopBus(_Recorder):
         self._stopping = threading.Event()
         self._hosts: list[str] = []
         self._next_id = 1
+        self._answering = threading.Event()
+        self._answering.set()
+        self._to_send: queue.Queue[Message] = queue.Queue()  # sent by the service thread, the connection's user
 
     @property
     def unique_name(self) -> str:
@@ -217,6 +224,24 @@ class FakeDesktopBus(_Recorder):
     @property
     def serving(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    def answer_notify(self, answering: bool) -> None:
+        """False: Notify calls are recorded but never answered, as by a hung notification server."""
+        if answering:
+            self._answering.set()
+        else:
+            self._answering.clear()
+
+    def invoke(self, number: int, action: str) -> None:
+        """The server's ActionInvoked(number, action): the worker clicked that button of that notification."""
+        emitter = DBusAddress(NOTIFICATIONS_PATH, interface=NOTIFICATIONS_NAME)
+        self._to_send.put(new_signal(emitter, "ActionInvoked", "us", (number, action)))
+
+    def dismiss(self, number: int) -> None:
+        """The server's NotificationClosed(number, 2): the worker dismissed that notification."""
+        dismissed = 2
+        emitter = DBusAddress(NOTIFICATIONS_PATH, interface=NOTIFICATIONS_NAME)
+        self._to_send.put(new_signal(emitter, "NotificationClosed", "uu", (number, dismissed)))
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -262,8 +287,10 @@ class FakeDesktopBus(_Recorder):
         connection = self._connection
         assert connection is not None
         while not self._stopping.is_set():
+            while not self._to_send.empty():
+                connection.send(self._to_send.get_nowait())
             try:
-                message = connection.receive(timeout=0.1)
+                message = connection.receive(timeout=0.05)
             except TimeoutError:
                 continue
             except OSError:
@@ -293,7 +320,7 @@ class FakeDesktopBus(_Recorder):
                 return [new_method_return(call), _watcher_signal("StatusNotifierHostRegistered")]
         if path == NOTIFICATIONS_PATH and interface in (None, NOTIFICATIONS_NAME):
             if member == "Notify":
-                return [new_method_return(call, "u", (self._record(args),))]
+                return self._notify(call)
             if member == "GetCapabilities":
                 return [new_method_return(call, "as", (["body", "actions"],))]
             if member == "GetServerInformation":
@@ -311,6 +338,19 @@ class FakeDesktopBus(_Recorder):
             service = f"{call.header.fields.get(HeaderFields.sender, '')}{service}"
         self._add_item(service)
         return [new_method_return(call), _watcher_signal("StatusNotifierItemRegistered", "s", (service,))]
+
+    def _notify(self, call: Message) -> list[Message]:
+        signature = call.header.fields.get(HeaderFields.signature, "")
+        if signature != "susssasa{sv}i":
+            return [
+                _error(
+                    call,
+                    "org.freedesktop.DBus.Error.InvalidArgs",
+                    f"Notify takes susssasa{{sv}}i, not {signature}",
+                )
+            ]
+        number = self._record(call.body)
+        return [new_method_return(call, "u", (number,))] if self._answering.is_set() else []
 
     def _record(self, args: tuple[Any, ...]) -> int:
         app_name, replaces_id, app_icon, summary, body, actions, _hints, expire_timeout = args
@@ -361,12 +401,16 @@ class FakeDesktopBusProcess(_Recorder):
 
     The child reports on its stdout, one JSON object a line: first {"ready": <its unique bus name>} once it owns
     both names (`start()` returns only then), then {"item": ...} and {"notification": {...}} as they come. A
-    daemon thread here reads them into the same thread-safe record as `FakeDesktopBus`.
+    daemon thread here reads them into the same thread-safe record as `FakeDesktopBus`. It is told on its stdin,
+    one JSON object a line: {"answer_notify": bool}, {"invoke": [id, action]} and {"dismiss": id}.
     """
 
-    def __init__(self, python: str = sys.executable) -> None:
+    def __init__(self, python: str = sys.executable, environment: dict[str, str] | None = None) -> None:
         super().__init__()
         self._python = python
+        self._environment = environment
+        self._told = 0  # commands sent to the child
+        self._obeyed = 0  # commands the child said it carried out
         self._process: subprocess.Popen[str] | None = None
         self._reader: threading.Thread | None = None
         self.unique_name = ""
@@ -375,7 +419,12 @@ class FakeDesktopBusProcess(_Recorder):
         if self._process is not None:
             return self
         process = subprocess.Popen(  # the child inherits this process's session bus address
-            [self._python, str(Path(__file__).resolve())], stdout=subprocess.PIPE, text=True, encoding="utf-8"
+            [self._python, str(Path(__file__).resolve())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=self._environment,
         )
         assert process.stdout is not None
         first = process.stdout.readline()  # the child owns both names, or it failed (and said why on stderr)
@@ -390,13 +439,40 @@ class FakeDesktopBusProcess(_Recorder):
         self._reader.start()
         return self
 
+    def answer_notify(self, answering: bool) -> None:
+        """As `FakeDesktopBus.answer_notify`, in the child."""
+        self._tell({"answer_notify": answering})
+
+    def invoke(self, number: int, action: str) -> None:
+        """As `FakeDesktopBus.invoke`, in the child."""
+        self._tell({"invoke": [number, action]})
+
+    def dismiss(self, number: int) -> None:
+        """As `FakeDesktopBus.dismiss`, in the child."""
+        self._tell({"dismiss": number})
+
+    def _tell(self, command: dict[str, Any]) -> None:
+        process = self._process
+        if process is None or process.stdin is None:
+            raise RuntimeError("the fake desktop bus is not started")
+        process.stdin.write(json.dumps(command) + "\n")
+        process.stdin.flush()
+        self._told += 1
+        with self._changed:  # carried out before anything the caller sends next reaches the child
+            if not self._changed.wait_for(lambda: self._obeyed >= self._told, timeout=5):
+                raise RuntimeError(f"the fake desktop bus did not carry out {command}")
+
     def stop(self) -> None:
         process, reader = self._process, self._reader
         if process is None or reader is None:
             return
+        if process.stdin is not None:
+            process.stdin.close()
         process.terminate()
         process.wait(timeout=5)
         reader.join(timeout=5)
+        if process.stdout is not None:
+            process.stdout.close()
         self._process = self._reader = None
 
     def __enter__(self) -> Self:
@@ -410,7 +486,11 @@ class FakeDesktopBusProcess(_Recorder):
     def _read(self, lines: IO[str]) -> None:
         for line in lines:
             event = json.loads(line)
-            if "item" in event:
+            if "obeyed" in event:
+                with self._changed:
+                    self._obeyed = event["obeyed"]
+                    self._changed.notify_all()
+            elif "item" in event:
                 self._add_item(event["item"])
             elif "notification" in event:
                 fields = event["notification"]
@@ -422,6 +502,9 @@ def main() -> int:
     """The child of `FakeDesktopBusProcess`: serve until terminated or until the bus goes away."""
     with FakeDesktopBus() as desktop:
         _report({"ready": desktop.unique_name})
+        threading.Thread(
+            target=_obey, args=(desktop, sys.stdin), name="fake-desktop-commands", daemon=True
+        ).start()
         told_items = told_notes = 0
         while desktop.serving:
             items, notes = desktop.items, desktop.notifications
@@ -434,8 +517,25 @@ def main() -> int:
     return 0
 
 
+def _obey(desktop: FakeDesktopBus, commands: IO[str]) -> None:
+    """The parent's commands, read from stdin until it closes; each one is acknowledged once carried out."""
+    for count, line in enumerate(commands, start=1):
+        command = json.loads(line)
+        if "answer_notify" in command:
+            desktop.answer_notify(command["answer_notify"])
+        elif "invoke" in command:
+            desktop.invoke(*command["invoke"])
+        elif "dismiss" in command:
+            desktop.dismiss(command["dismiss"])
+        _report({"obeyed": count})
+
+
+_REPORTING = threading.Lock()  # two threads report: each line whole
+
+
 def _report(event: dict[str, Any]) -> None:
-    print(json.dumps(event), flush=True)
+    with _REPORTING:
+        print(json.dumps(event), flush=True)
 
 
 if __name__ == "__main__":

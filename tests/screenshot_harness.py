@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -47,11 +48,14 @@ from PySide6.QtWidgets import (
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
 from surveydesk.ui.first_run import WelcomePage
+from surveydesk.ui.formatting import amount_text
+from surveydesk.ui.history_dialogs import CorrectionDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.work.model import Outcome
 
 READY_TIMEOUT_S = 30.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
@@ -313,6 +317,16 @@ def _dialog_actions(window: MainWindow) -> list[QAction]:
     return found
 
 
+def _type_an_absurd_correction(dialog: CorrectionDialog) -> None:
+    """A million typed as a task's amount and saved: the dialog refuses it in a sentence, and stays open."""
+    dialog.amount.setText(amount_text("1000000"))
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save is not None
+    save.click()
+
+
 class Tour:
     """Walks through the main window's views and every dialog, one after the other, in one app.
 
@@ -343,6 +357,7 @@ class Tour:
         self.steps.append(("timed", self._timed))
         self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
         self.steps.append(("wages", self._tab(WagesPanel)))
+        self.steps.append(("wages-submitted", self._submitted_wages))
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
 
@@ -386,6 +401,9 @@ class Tour:
                 for widget in QApplication.topLevelWidgets()
                 if widget.isVisible() and widget.isWindow() and not isinstance(widget, (MainWindow, QMenu))
             ]
+            if shown and isinstance(shown[0], CorrectionDialog) and not shown[0].message.text():
+                _type_an_absurd_correction(shown[0])  # the refusal's sentence must fit too
+                return None
             return shown[0] if shown else None
 
         return step
@@ -404,6 +422,21 @@ class Tour:
                 window.start_timer_on(task)
             return None
         return window
+
+    def _submitted_wages(self, window: MainWindow) -> QWidget | None:
+        """The Wages tab once the timed task was submitted: its wages held against the minimum wage."""
+        strip = window.timer_strip
+        page = next(
+            window.tabs.widget(i)
+            for i in range(window.tabs.count())
+            if isinstance(window.tabs.widget(i), WagesPanel)
+        )
+        window.tabs.setCurrentWidget(page)
+        if strip is not None and strip.current_attempt() is not None:
+            strip.finish(Outcome.SUBMITTED)
+            return None
+        assert isinstance(page, WagesPanel)
+        return window if page.platforms.rowCount() > 0 else None
 
     def _tab(self, kind: type) -> Callable[[MainWindow], QWidget | None]:
         def step(window: MainWindow) -> QWidget | None:

@@ -64,12 +64,8 @@
         <translation>un enregistrement a un montant du mauvais type&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>a record has an unreadable amount: {0}</source>
-        <translation>un enregistrement a un montant illisible&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>a record has an amount no task pays: {0}</source>
-        <translation>un enregistrement a un montant qu’aucune tâche ne paie&#xa0;: {0}</translation>
+        <source>a record has an amount without a number</source>
+        <translation>un enregistrement a un montant sans nombre</translation>
     </message>
     <message>
         <source>a record has no readable {0}: {1}</source>
@@ -263,6 +259,14 @@
     <message>
         <source>No alerts are coming: no platform could be checked for a while. The list&apos;s panel says why.</source>
         <translation>Aucune alerte ne peut arriver : aucune plateforme n’a pu être vérifiée depuis un moment. Le panneau de la liste dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service does not answer. Logging out and in again usually puts it right.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau ne répond pas. Fermer la session puis la rouvrir règle le plus souvent le problème.</translation>
+    </message>
+    <message>
+        <source>Alerts on this computer&apos;s screen are failing: the desktop&apos;s notification service refuses them.</source>
+        <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau les refuse.</translation>
     </message>
     <message>
         <source>Alerts on your phone are failing: {0}</source>
@@ -1836,10 +1840,6 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>MTurk a envoyé un montant du mauvais type&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>MTurk sent an unreadable amount: {0}</source>
-        <translation>MTurk a envoyé un montant illisible&#xa0;: {0}</translation>
-    </message>
-    <message>
         <source>MTurk&apos;s status details have no results</source>
         <translation>Le détail des statuts de MTurk ne contient aucun résultat</translation>
     </message>
@@ -2086,10 +2086,6 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>«&#xa0;{0}&#xa0;» n’est pas un montant en {1}.</translation>
     </message>
     <message>
-        <source>The reward cannot be negative.</source>
-        <translation>La rémunération ne peut pas être négative.</translation>
-    </message>
-    <message>
         <source>Start a task by hand</source>
         <translation>Commencer une tâche à la main</translation>
     </message>
@@ -2196,8 +2192,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Salaire minimum par heure</translation>
     </message>
     <message>
-        <source>Gross, per hour; leave empty to compare with nothing</source>
-        <translation>Brut, par heure&#xa0;; laissez vide pour ne comparer à rien</translation>
+        <source>Per hour, from today on (France: the net SMIC); leave empty to compare with nothing</source>
+        <translation>Par heure, à partir d’aujourd’hui (France&#xa0;: le SMIC net)&#xa0;; laissez vide pour ne comparer à rien</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2219,6 +2215,14 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>Net hourly minimum since {0}</source>
+        <translation>Minimum horaire net depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Gross hourly minimum since {0}</source>
+        <translation>Minimum horaire brut depuis le {0}</translation>
+    </message>
 </context>
 <context>
     <name>MoneyField</name>
@@ -2235,8 +2239,12 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Saisissez un montant positif ou nul.</translation>
     </message>
     <message>
-        <source>applies to tasks paid in {0}</source>
-        <translation>s’applique aux tâches payées en {0}</translation>
+        <source>in every currency, at History&apos;s exchange rates</source>
+        <translation>dans toute devise, aux taux de change de l’Historique</translation>
+    </message>
+    <message>
+        <source>No rate for {0} yet: those tasks pass.</source>
+        <translation>Pas encore de taux pour {0}&#xa0;: ces tâches passent.</translation>
     </message>
 </context>
 <context>
@@ -3300,6 +3308,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Erreur interne&#xa0;; consultez le fichier journal</translation>
     </message>
     <message>
+        <source>Part read; the rest at the next sync</source>
+        <translation>Lu en partie&#xa0;; la suite à la prochaine synchronisation</translation>
+    </message>
+    <message>
         <source>Cancelled; goes on at the next sync</source>
         <translation>Annulée&#xa0;; reprend à la prochaine synchronisation</translation>
     </message>
@@ -3354,8 +3366,16 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>son demandeur n’est pas dans votre liste d’autorisation</translation>
     </message>
     <message>
+        <source>pays {0}, under your minimum of {1} ({2} at the rate of {3})</source>
+        <translation>paie {0}, sous votre minimum de {1} ({2} au taux du {3})</translation>
+    </message>
+    <message>
         <source>pays {0}, under your minimum of {1}</source>
         <translation>paie {0}, sous votre minimum de {1}</translation>
+    </message>
+    <message>
+        <source>pays {0} an hour, under your minimum of {1} an hour ({2} at the rate of {3})</source>
+        <translation>paie {0} de l’heure, sous votre minimum de {1} de l’heure ({2} au taux du {3})</translation>
     </message>
     <message>
         <source>pays {0} an hour, under your minimum of {1} an hour</source>
@@ -3943,10 +3963,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <source>{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings.</source>
         <translation>{0} a envoyé un type d’enregistrement que SurveyDesk ne connaît pas ({1})&#xa0;; il est laissé hors de vos gains.</translation>
     </message>
-    <message>
-        <source>{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.</source>
-        <translation>{0} a indiqué un montant qu’aucun sondage ne paie ({1})&#xa0;; il est laissé hors de vos gains. Vérifiez-le sur {0} directement.</translation>
-    </message>
 </context>
 <context>
     <name>ShapeReport</name>
@@ -3961,6 +3977,38 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0}: a value SurveyDesk does not know</source>
         <translation>{0} : une valeur que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>{0}: an amount beyond what the platform pays; its record is set aside</source>
+        <translation>{0} : un montant au-delà de ce que la plateforme paie ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: a negative amount where there cannot be one; its record is set aside</source>
+        <translation>{0} : un montant négatif là où il ne peut pas y en avoir ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: an amount in a unit SurveyDesk does not know; its record is set aside</source>
+        <translation>{0} : un montant dans une unité que SurveyDesk ne connaît pas ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>{0}: an amount SurveyDesk cannot read; its record is set aside</source>
+        <translation>{0} : un montant que SurveyDesk ne peut pas lire ; son relevé est mis de côté</translation>
+    </message>
+    <message>
+        <source>amounts beyond what it pays</source>
+        <translation>des montants au-delà de ce qu’elle paie</translation>
+    </message>
+    <message>
+        <source>negative amounts where there cannot be any</source>
+        <translation>des montants négatifs là où il ne peut pas y en avoir</translation>
+    </message>
+    <message>
+        <source>amounts in a unit SurveyDesk does not know</source>
+        <translation>des montants dans une unité que SurveyDesk ne connaît pas</translation>
+    </message>
+    <message>
+        <source>amounts SurveyDesk cannot read</source>
+        <translation>des montants que SurveyDesk ne peut pas lire</translation>
     </message>
     <message>
         <source>its tasks still show</source>
@@ -3989,6 +4037,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, to send to SurveyDesk&apos;s makers.</source>
         <translation>{0} a changé quelque chose que SurveyDesk lit ; {1}. Aide, Signaler un changement de plateforme… montre ce qui a changé, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>SurveyDesk set aside {1} of {0}&apos;s records ({2}): they are not in your earnings; the rest are. Check those amounts on {0} itself; Help, Report a platform change… shows what was wrong, to send to SurveyDesk&apos;s makers.</source>
+        <translation>SurveyDesk a mis de côté {1} des relevés de {0} ({2}) : ils ne sont pas dans vos gains ; les autres y sont. Vérifiez ces montants sur {0} même ; Aide, Signaler un changement de plateforme… montre ce qui n’allait pas, à envoyer aux auteurs de SurveyDesk.</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
     </message>
     <message>
         <source>{0}, {1}</source>
@@ -4332,6 +4388,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <source>First sync of {0}: {1} records, {2} pages</source>
         <translation>Première synchronisation de {0}&#xa0;: {1} enregistrements, {2} pages</translation>
     </message>
+    <message>
+        <source>First sync of {0} accounts: {1} records, {2} pages</source>
+        <translation>Première synchronisation de {0} comptes&#xa0;: {1} enregistrements, {2} pages</translation>
+    </message>
 </context>
 <context>
     <name>SyncService</name>
@@ -4471,6 +4531,14 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 </context>
 <context>
     <name>TaskChecker</name>
+    <message>
+        <source>An amount earned cannot be negative: {0} was typed. Type it without the minus sign.</source>
+        <translation>Une somme gagnée ne peut pas être négative&#xa0;: vous avez saisi {0}. Saisissez-la sans le signe moins.</translation>
+    </message>
+    <message>
+        <source>{0} is more than any platform pays for one task: check the number of digits.</source>
+        <translation>{0}, c’est plus qu’aucune plateforme ne paie pour une tâche&#xa0;: vérifiez le nombre de chiffres.</translation>
+    </message>
     <message>
         <source>a task offers {0}, which no task pays</source>
         <translation>une tâche propose {0}, ce qu’aucune tâche ne paie</translation>
@@ -4866,10 +4934,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>une tâche du journal des revenus de Toloka n’est pas un objet</translation>
     </message>
     <message>
-        <source>Toloka&apos;s income log has a negative amount: {0}</source>
-        <translation>Le journal des revenus de Toloka contient un montant négatif&#xa0;: {0}</translation>
-    </message>
-    <message>
         <source>Toloka&apos;s withdrawals are not a page of them</source>
         <translation>Les retraits de Toloka ne forment pas une page de retraits</translation>
     </message>
@@ -4888,6 +4952,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
 </context>
 <context>
     <name>Tray</name>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
     <message>
         <source>SurveyDesk — 1 new matching task</source>
         <translation>SurveyDesk — 1 nouvelle tâche qui vous correspond</translation>
@@ -5072,8 +5140,24 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Heures travaillées&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>Minimum wage: —</source>
-        <translation>Salaire minimum&#xa0;: —</translation>
+        <source>Minimum wage: none set; you can type one below.</source>
+        <translation>Salaire minimum&#xa0;: aucun&#xa0;; vous pouvez en saisir un ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Minimum wage of {0}: no exchange rate to {1} on {2} yet, so it is not compared (History, Exchange rates…).</source>
+        <translation>Salaire minimum de {0}&#xa0;: pas encore de taux de change vers {1} au {2}, il n’est donc pas comparé (Historique, Taux de change…).</translation>
+    </message>
+    <message>
+        <source>Minimum wage {0} = {1} at the rate of {2}</source>
+        <translation>Salaire minimum {0} = {1} au taux du {2}</translation>
+    </message>
+    <message>
+        <source>Earned or pending</source>
+        <translation>Gagné ou en attente</translation>
+    </message>
+    <message>
+        <source>What your ended tasks earned, approved or paid, and what still awaits review, as History says</source>
+        <translation>Ce que vos tâches terminées ont gagné, approuvé ou payé, et ce qui attend encore d’être examiné, selon l’Historique</translation>
     </message>
     <message>
         <source>Task wage</source>
@@ -5114,10 +5198,6 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Time</source>
         <translation>Temps</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payé</translation>
     </message>
 </context>
 <context>

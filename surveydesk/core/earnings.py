@@ -195,7 +195,11 @@ class EarningsReader(Protocol):
     """Reads one account's records of submissions and earnings from its platform.
 
     Raises only `surveydesk.core.errors.PlatformError` subclasses for anything the platform does; a batch is
-    yielded only once every record in it was read, so nothing half-read is stored.
+    yielded only once every record in it was read, so nothing half-read is stored. Each batch costs at most one
+    request (a page): whoever runs the reader paces the platform's requests between batches (MTurk once sent
+    501 requests in 1.4 s). A batch whose page does not end a whole unit of the cursor (one page of several of
+    an MTurk day) carries the cursor from before that unit: a run cut off there reads it again, which adds
+    nothing.
     """
 
     @property

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from surveydesk.core.earnings import Kind
 from surveydesk.core.errors import BadPayload
 from surveydesk.core.links import openable
 from surveydesk.core.model import Task
-from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.core.money import Money
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 TITLE_LIMIT = 300
 NAME_LIMIT = 200
@@ -27,6 +29,29 @@ URL_LIMIT = 2000
 # No click-work task pays more than this (in major units of its currency) or lists more places.
 MAX_REWARD_MINOR = 100_000_00
 MAX_COUNT = 10_000_000
+# Entries whose money is earned, never taken back: a negative amount typed for one is a slip.
+_NEVER_NEGATIVE = frozenset({Kind.TASK, Kind.BONUS, Kind.PAYOUT})
+
+
+def plausible_reward(reward: Money) -> bool:
+    """Whether one task can pay `reward`: from nothing up to `MAX_REWARD_MINOR`."""
+    return 0 <= reward.minor <= MAX_REWARD_MINOR
+
+
+def typed_amount_problem(amount: Money, kind: Kind = Kind.TASK) -> Sentence | None:
+    """Why an amount the worker typed (a manual task's reward, a correction in History) cannot be right for an
+    entry of `kind`, in a sentence; None when it can. The bound is the one every platform's rewards are held to:
+    a typing slip of a few zeros would otherwise show as thousands an hour on the Wages tab."""
+    if amount.minor < 0 and kind in _NEVER_NEGATIVE:
+        return QT_TRANSLATE_NOOP(
+            "TaskChecker", "An amount earned cannot be negative: {0} was typed. Type it without the minus sign."
+        ).filled(amount)
+    if abs(amount.minor) > MAX_REWARD_MINOR:
+        return QT_TRANSLATE_NOOP(
+            "TaskChecker", "{0} is more than any platform pays for one task: check the number of digits."
+        ).filled(amount)
+    return None
+
 
 # C0 and C1 controls except tab and newline; the bidi marks, embeddings, overrides and isolates; the BOM; and
 # lone surrogates (JSON can carry "\\ud800", which no text encoding can write).
@@ -103,7 +128,7 @@ class TaskChecker:
         return task if checked_before is before else checked_before.with_places_left(task.places_left)
 
     def _checked(self, platform: str, task: Task) -> Task:
-        if not 0 <= task.reward.minor <= MAX_REWARD_MINOR:
+        if not plausible_reward(task.reward):
             raise BadPayload(
                 platform,
                 QT_TRANSLATE_NOOP("TaskChecker", "a task offers {0}, which no task pays").filled(task.reward),

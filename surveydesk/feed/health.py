@@ -14,6 +14,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 # No platform checked for this many of its cadences: the worker is told no alerts are coming.
 SILENT_AFTER_CADENCES = 3
 
+DESKTOP = "desktop"
 PHONE = "phone"
 POLLING = "polling"
 
@@ -25,6 +26,14 @@ SIGNED_OUT = QT_TRANSLATE_NOOP(
 )
 FAILING = QT_TRANSLATE_NOOP(
     "AlertHealth", "No alerts are coming: no platform could be checked for a while. The list's panel says why."
+)
+DESKTOP_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "AlertHealth",
+    "Alerts on this computer's screen are failing: the desktop's notification service does not answer. "
+    "Logging out and in again usually puts it right.",
+)
+DESKTOP_REFUSED = QT_TRANSLATE_NOOP(
+    "AlertHealth", "Alerts on this computer's screen are failing: the desktop's notification service refuses them."
 )
 PHONE_FAILING = QT_TRANSLATE_NOOP("AlertHealth", "Alerts on your phone are failing: {0}")
 

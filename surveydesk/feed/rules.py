@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -38,11 +40,22 @@ class _Failure(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Conversion:
+    """What one minor unit of a currency is worth in minor units of another, by the rate of `day` (the History's
+    dated rates, the latest on or before today)."""
+
+    factor: Decimal
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """One set of rules; a task must pass every rule that is set, and an unset rule lets everything through.
 
-    Money rules hold a currency because the app has no exchange rates: a money rule applies to tasks paid in
-    its own currency only, and a task paid in another currency passes it rather than being judged by a guess.
+    A money rule is typed in one currency and applies to every task: a task paid in another currency is judged
+    against the amount converted with `conversions` (the History's rates, keyed by (from, to) currency; the
+    composition root's RuleStore fills them), and one whose currency has no rate passes the rule rather than
+    being judged by a guess (the Rules dialog names those currencies).
     A rule that needs a figure the platform did not give (minutes, places, devices) lets the task through too,
     since nothing says the task breaks it.
 
@@ -66,12 +79,14 @@ class Rules:
     # profile and the platform's requirements), so `matches` leaves it to the list, which marks every task
     # once with surveydesk.profile.marks and hides the ineligible ones when this is set.
     hide_ineligible: bool = False
+    conversions: Mapping[tuple[str, str], Conversion] = field(default_factory=dict, compare=False)
 
     _include: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _exclude: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _allowed: frozenset[str] = field(init=False, repr=False, compare=False)
     _blocked: frozenset[str] = field(init=False, repr=False, compare=False)
-    _rate_bound: int = field(init=False, repr=False, compare=False)
+    _reward_floors: dict[str, int] = field(init=False, repr=False, compare=False)
+    _rate_bounds: dict[str, int] = field(init=False, repr=False, compare=False)
     _active: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -86,10 +101,14 @@ class Rules:
         assign(self, "_exclude", tuple(word.casefold() for word in self.exclude_words))
         assign(self, "_allowed", frozenset(name.casefold() for name in self.allowed_requesters))
         assign(self, "_blocked", frozenset(name.casefold() for name in self.blocked_requesters))
+        # Each money rule's amount in every currency it can be judged in: its own, and those with a rate.
+        reward_floors = self.floors_by_currency(self.min_reward)
+        assign(self, "_reward_floors", {currency: money.minor for currency, money in reward_floors.items()})
         # Money.per_hour rounds half up: floor((120·reward + m) / 2m) ≥ M exactly when 120·reward ≥ m·(2M − 1),
         # so the rate rule compares integers without building a Money for every task.
         rate = self.min_reward_per_hour
-        assign(self, "_rate_bound", 0 if rate is None else 2 * rate.minor - 1)
+        rate_floors = self.floors_by_currency(rate)
+        assign(self, "_rate_bounds", {currency: 2 * money.minor - 1 for currency, money in rate_floors.items()})
         assign(
             self,
             "_active",
@@ -101,6 +120,23 @@ class Rules:
             or bool(self.blocked_requesters or self.platforms or self.devices)
             or self.hide_ineligible,
         )
+
+    def floors_by_currency(self, amount: Money | None) -> dict[str, Money]:
+        """`amount` in its own currency and converted into each currency a conversion from it is known for,
+        rounded half up to the minor unit; nothing when `amount` is None."""
+        if amount is None:
+            return {}
+        floors = {amount.currency: amount}
+        for (source, target), conversion in self.conversions.items():
+            if source == amount.currency and target != source:
+                exact = amount.minor * conversion.factor
+                floors[target] = Money(int(exact.to_integral_value(rounding=ROUND_HALF_UP)), target)
+        return floors
+
+    def unjudged_currencies(self, currencies: Iterable[str]) -> list[str]:
+        """Those of `currencies` a money rule that is set cannot be converted into: their tasks pass it."""
+        rules = [money for money in (self.min_reward, self.min_reward_per_hour) if money is not None]
+        return sorted({c for c in currencies for money in rules if c not in self.floors_by_currency(money)})
 
     @property
     def restricts(self) -> bool:
@@ -137,18 +173,12 @@ class Rules:
             if self._allowed and name not in self._allowed and requester_id not in self._allowed:
                 return _Failure.NOT_ALLOWED
         reward = task.reward
-        floor = self.min_reward
-        if floor is not None and reward.currency == floor.currency and reward.minor < floor.minor:
+        floor = self._reward_floors.get(reward.currency)
+        if floor is not None and reward.minor < floor:
             return _Failure.REWARD
-        rate = self.min_reward_per_hour
+        bound = self._rate_bounds.get(reward.currency)
         minutes = task.estimated_minutes
-        if (
-            rate is not None
-            and reward.currency == rate.currency
-            and minutes is not None
-            and minutes > 0
-            and reward.minor * 120 < minutes * self._rate_bound
-        ):
+        if bound is not None and minutes is not None and minutes > 0 and reward.minor * 120 < minutes * bound:
             return _Failure.RATE
         if self.max_minutes is not None and minutes is not None and minutes > self.max_minutes:
             return _Failure.MINUTES
@@ -188,10 +218,22 @@ class Rules:
             case _Failure.NOT_ALLOWED:
                 return QT_TRANSLATE_NOOP("Rules", "its requester is not on your allowed list")
             case _Failure.REWARD:
+                assert self.min_reward is not None  # a task fails only a rule that is set
+                converted = self._converted(self.min_reward, task.reward.currency)
+                if converted is not None:
+                    return QT_TRANSLATE_NOOP(
+                        "Rules", "pays {0}, under your minimum of {1} ({2} at the rate of {3})"
+                    ).filled(task.reward, self.min_reward, *converted)
                 return QT_TRANSLATE_NOOP("Rules", "pays {0}, under your minimum of {1}").filled(
                     task.reward, self.min_reward
                 )
             case _Failure.RATE:
+                assert self.min_reward_per_hour is not None
+                converted = self._converted(self.min_reward_per_hour, task.reward.currency)
+                if converted is not None:
+                    return QT_TRANSLATE_NOOP(
+                        "Rules", "pays {0} an hour, under your minimum of {1} an hour ({2} at the rate of {3})"
+                    ).filled(task.reward_per_hour, self.min_reward_per_hour, *converted)
                 return QT_TRANSLATE_NOOP("Rules", "pays {0} an hour, under your minimum of {1} an hour").filled(
                     task.reward_per_hour, self.min_reward_per_hour
                 )
@@ -222,6 +264,13 @@ class Rules:
                 return QT_TRANSLATE_NOOP("Rules", "mentions none of your words: {0}").filled(
                     ", ".join(self.include_words)
                 )
+
+    def _converted(self, amount: Money, currency: str) -> tuple[Money, date] | None:
+        """`amount` in `currency` with the day of the rate used; None when no conversion was needed."""
+        if amount.currency == currency:
+            return None
+        conversion = self.conversions[(amount.currency, currency)]
+        return self.floors_by_currency(amount)[currency], conversion.day
 
     # --- storage ---------------------------------------------------------------------------------------------
 

@@ -8,11 +8,12 @@ it reads only attempts with transitions it has not seen, and storing an attempt 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
-from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, Source
+from surveydesk.ledger.model import ATTEMPT_TASK_PREFIX, LedgerEntry, Source
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
@@ -105,3 +106,27 @@ class AttemptIngest:
         self._ledger.record(reports, Source.LOCAL, now)
         self._settings.set(SEEN_KEY, max(last for _, last in rows))
         return len(rows)
+
+
+def paid_as_history_says(attempt: Attempt, entry: LedgerEntry | None) -> Attempt:
+    """The attempt with what its ledger entry says it earned or may still earn (the worker's correction over the
+    platform's word over the timer's): nothing once rejected or taken back. An open attempt, or one the ledger
+    has not caught up with (no entry, or still "in progress" there), keeps the timer's figure."""
+    if attempt.is_open or entry is None or entry.status is Status.IN_PROGRESS:
+        return attempt
+    counted = entry.earned.minor + entry.pending.minor
+    return replace(attempt, paid=Money(counted, entry.amount.currency))
+
+
+class WorkLogAsHistorySays(WorkLog):
+    """The work log with each ended attempt's pay as the History says it: every view of wages (the Wages tab,
+    History's wage chart, a month in words, the goals) reads the same corrected figures as History's totals."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._ledger = LedgerStore(db)
+
+    def attempts_between(self, start: datetime, end: datetime) -> list[Attempt]:
+        attempts = super().attempts_between(start, end)
+        entries = self._ledger.entries_of_attempts([attempt.id for attempt in attempts if not attempt.is_open])
+        return [paid_as_history_says(attempt, entries.get(attempt.id)) for attempt in attempts]

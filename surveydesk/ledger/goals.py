@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from surveydesk.core.money import Money, MoneyError, normalise_currency
+from surveydesk.ledger.attempts import WorkLogAsHistorySays
 from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of, wage_series
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import JsonValue, SettingsStore
-from surveydesk.work.store import WorkLog
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def progress(database: Database, goals: Mapping[str, Money], now: datetime, zone
 def todays_true_wage(database: Database, currency: str, today: date, zone: tzinfo) -> Money | None:
     """What today's shift paid per hour so far, converted into `currency` (`ledger.history.wage_series`)."""
     converter = Converter(RateStore(database).all(), currency)
-    points = wage_series(WorkLog(database), "day", zone, converter, today, today)
+    points = wage_series(WorkLogAsHistorySays(database), "day", zone, converter, today, today)
     point = next((p for p in points if p.start == today), None)
     if point is None or point.true_wage is None or point.true_wage.minor <= 0:
         return None

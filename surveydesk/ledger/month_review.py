@@ -6,7 +6,9 @@ Earned is approved + paid, as for goals (`ledger.goals`); pending is apart. Hour
 log's (`work.wages`: shift time, and the part of it that paid nothing); the true wage is the history's own wage
 series, converted as `ledger.history.wage_series` says. The spread is over the twelve months up to this one,
 counting a month with nothing earned as nought (an irregular income is what the worker should see), from the
-first month the ledger has money in.
+first month the ledger has money in. The minimum wage is the one in force on the month's last day (an old month
+is judged by the rate of its time), converted into the history's currency with the rates of that day
+(`ledger.minimum_in_currency`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from surveydesk.core.money import Money
+from surveydesk.ledger.attempts import WorkLogAsHistorySays
 from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of, wage_series
+from surveydesk.ledger.minimum_in_currency import MinimumInCurrency, MinimumWages
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.store.database import Database
-from surveydesk.work.store import WorkLog
 from surveydesk.work.wages import by_period
 
 SPREAD_MONTHS = 12
@@ -49,14 +52,17 @@ class MonthReview:
     spread: Spread | None  # None with fewer than two months of history
     # Currencies of the month's amounts or pay left out of its figures: no exchange rate for their day.
     unconverted: tuple[str, ...] = ()
+    minimum: MinimumInCurrency | None = None  # in force at the month's end, in the month's currency
 
-    def share_of(self, minimum: Money | None) -> float | None:
-        """The true wage as a share of `minimum` (0.33 for a third); None when they cannot be compared."""
-        if self.true_wage is None or minimum is None or minimum.minor <= 0:
+    def share_of_minimum(self) -> float | None:
+        """The true wage as a share of the month's minimum wage (0.33 for a third); None when they cannot be
+        compared (no minimum, or no rate to convert it)."""
+        limit = None if self.minimum is None else self.minimum.converted
+        if self.true_wage is None or limit is None or limit.minor <= 0:
             return None
-        if minimum.currency != self.true_wage.currency:
+        if limit.currency != self.true_wage.currency:
             return None
-        return self.true_wage.minor / minimum.minor
+        return self.true_wage.minor / limit.minor
 
 
 def month_review(database: Database, month: date, currency: str, zone: tzinfo) -> MonthReview:
@@ -74,7 +80,7 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
     best = None
     if this is not None and this.by_platform:
         best = max(this.by_platform.items(), key=lambda item: (item[1].amount.minor, item[0]))[0]
-    log = WorkLog(database)
+    log = WorkLogAsHistorySays(database)
     begin, end = datetime.combine(first, time(), tzinfo=zone), datetime.combine(after, time(), tzinfo=zone)
     work = by_period(log.attempts_between(begin, end), log.shifts_between(begin, end), "month", zone).get(first)
     converter = Converter(RateStore(database).all(), currency)
@@ -91,6 +97,7 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
         best_platform=best,
         spread=_spread(earned_by_month, first, currency),
         unconverted=tuple(sorted(left_out)),
+        minimum=MinimumWages(database).on(last, [currency]).by_currency.get(currency),
     )
 
 

@@ -69,6 +69,17 @@ class RateStore:
             Rate(currency, date.fromisoformat(day), Decimal(text), source) for currency, day, text, source in rows
         ]
 
+    def in_force(self, day: date) -> list[Rate]:
+        """Each currency's rate in force on `day` (its latest dated on or before it): one row per currency, for
+        what needs only today's rates (the task list's money rules) and reads them on the GUI thread."""
+        rows = self._db.connection().execute(
+            "SELECT currency, max(day), per_euro, source FROM exchange_rates WHERE day <= ? GROUP BY currency",
+            (day.isoformat(),),
+        )
+        return [
+            Rate(currency, date.fromisoformat(on), Decimal(text), source) for currency, on, text, source in rows
+        ]
+
     def set_by_worker(self, currency: str, day: date, per_euro: Decimal) -> None:
         """Keep the worker's rate for `day`, replacing whatever was there (theirs wins over the ECB's)."""
         code = checked_currency(currency)
@@ -139,11 +150,27 @@ class Converter:
         """The rate of `currency` in force on `day` (its latest dated on or before it); None if there is none."""
         if currency == EURO:
             return Decimal(1)
+        index = self._index_in_force(currency, day)
+        return None if index is None else self._values[currency][index]
+
+    def rate_day(self, currency: str, day: date) -> date | None:
+        """The day of the rate of `currency` in force on `day` (what the worker is told was used); None for the
+        euro, which needs none, or when there is no rate that old."""
+        index = None if currency == EURO else self._index_in_force(currency, day)
+        return None if index is None else self._days[currency][index]
+
+    def conversion_day(self, currency: str, day: date) -> date | None:
+        """The day of the rates that convert `currency` into the target on `day`: the later of the two
+        currencies' rate days (the one that makes the conversion that old); None when none was needed."""
+        days = [d for d in (self.rate_day(currency, day), self.rate_day(self.target, day)) if d is not None]
+        return max(days) if days else None
+
+    def _index_in_force(self, currency: str, day: date) -> int | None:
         days = self._days.get(currency)
         if not days:
             return None
         index = bisect.bisect_right(days, day) - 1
-        return self._values[currency][index] if index >= 0 else None
+        return index if index >= 0 else None
 
     def factor(self, currency: str, day_text: str) -> Decimal | None:
         """What one minor unit of `currency` on the ISO day `day_text` is worth in minor units of the target."""

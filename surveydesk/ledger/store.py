@@ -251,18 +251,26 @@ class LedgerStore:
 
     def entry_of_attempt(self, attempt_id: int) -> LedgerEntry | None:
         """The entry that counts the attempt's money: the platform's, once the attempt's entry is linked to it."""
+        return self.entries_of_attempts([attempt_id]).get(attempt_id)
+
+    def entries_of_attempts(self, attempt_ids: Sequence[int]) -> dict[int, LedgerEntry]:
+        """The entry counting each attempt's money (the platform's, once the attempt's entry is linked to it), for
+        those of `attempt_ids` the ledger has."""
         connection = self._db.connection()
-        row = connection.execute(
-            f"SELECT {_ENTRY_COLUMNS}, linked_to FROM ledger_entries WHERE attempt_id = ? ORDER BY id LIMIT 1",
-            (attempt_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        if row[-1]:
-            linked = self.entry(row[-1])
-            if linked is not None:
-                return linked
-        return _entry(row[:-1])
+        own: dict[int, tuple[Any, str]] = {}
+        for chunk in chunked(list(attempt_ids)):
+            rows = connection.execute(
+                f"SELECT {_ENTRY_COLUMNS}, linked_to FROM ledger_entries "
+                f"WHERE attempt_id IN ({question_marks(len(chunk))}) ORDER BY id",
+                chunk,
+            )
+            for row in rows:
+                own.setdefault(row[8], (row[:-1], row[-1]))  # the first entry of an attempt, as ever
+        found = {}
+        for attempt_id, (row, linked_to) in own.items():
+            linked = self.entry(linked_to) if linked_to else None
+            found[attempt_id] = linked if linked is not None else _entry(row)
+        return found
 
     def events_of(self, entry: str) -> list[LedgerEvent]:
         """The entry's history, oldest first."""

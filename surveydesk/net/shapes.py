@@ -10,6 +10,11 @@ made of the declaration's own keys ("data.surveys[].cpi") and a kind from a fixe
 the reply, nor a key the reply added: a worker pastes the report into a public issue, and nothing personal or
 secret can be in it. `ShapeWatch` keeps them, with whether the reading went on despite them, and says once
 per change in words what still works.
+
+A value of the declared kind can still be impossible: an amount beyond what the platform pays, negative where
+none can be, in a unit nobody knows, or unreadable. The reader sets that one record aside (platforms/records.py)
+and reads the rest; the `Reading` of the reply notes the difference with the others, and the watch counts the
+records set aside per platform (forgetting one as soon as it is read whole) for the worker's words.
 """
 
 from __future__ import annotations
@@ -112,12 +117,43 @@ class Change(Enum):
     MISSING = "missing"
     KIND = "kind"
     UNKNOWN_CODE = "unknown code"
+    # An amount of the declared kind that cannot be true: its record is set aside, the rest of the reply read.
+    BEYOND_BOUNDS = "beyond bounds"
+    NEGATIVE = "negative"
+    UNKNOWN_UNIT = "unknown unit"
+    UNREADABLE_AMOUNT = "unreadable amount"
+
+    @property
+    def sets_aside(self) -> bool:
+        return self in _SETTING_ASIDE
 
 
+_SETTING_ASIDE: Final = frozenset(
+    {Change.BEYOND_BOUNDS, Change.NEGATIVE, Change.UNKNOWN_UNIT, Change.UNREADABLE_AMOUNT}
+)
 _CHANGE_WORDS: Final = {
     Change.MISSING: QT_TRANSLATE_NOOP("ShapeReport", "{0}: missing"),
     Change.KIND: QT_TRANSLATE_NOOP("ShapeReport", "{0}: {1} expected, {2} found"),
     Change.UNKNOWN_CODE: QT_TRANSLATE_NOOP("ShapeReport", "{0}: a value SurveyDesk does not know"),
+    Change.BEYOND_BOUNDS: QT_TRANSLATE_NOOP(
+        "ShapeReport", "{0}: an amount beyond what the platform pays; its record is set aside"
+    ),
+    Change.NEGATIVE: QT_TRANSLATE_NOOP(
+        "ShapeReport", "{0}: a negative amount where there cannot be one; its record is set aside"
+    ),
+    Change.UNKNOWN_UNIT: QT_TRANSLATE_NOOP(
+        "ShapeReport", "{0}: an amount in a unit SurveyDesk does not know; its record is set aside"
+    ),
+    Change.UNREADABLE_AMOUNT: QT_TRANSLATE_NOOP(
+        "ShapeReport", "{0}: an amount SurveyDesk cannot read; its record is set aside"
+    ),
+}
+# Why records were set aside, in the sentence the worker reads (`SET_ASIDE`).
+_ASIDE_WORDS: Final = {
+    Change.BEYOND_BOUNDS: QT_TRANSLATE_NOOP("ShapeReport", "amounts beyond what it pays"),
+    Change.NEGATIVE: QT_TRANSLATE_NOOP("ShapeReport", "negative amounts where there cannot be any"),
+    Change.UNKNOWN_UNIT: QT_TRANSLATE_NOOP("ShapeReport", "amounts in a unit SurveyDesk does not know"),
+    Change.UNREADABLE_AMOUNT: QT_TRANSLATE_NOOP("ShapeReport", "amounts SurveyDesk cannot read"),
 }
 _OR: Final = " or "
 
@@ -198,6 +234,12 @@ CHANGED: Final = QT_TRANSLATE_NOOP(
     "{0} changed something SurveyDesk reads; {1}. Help, Report a platform change… shows what changed, "
     "to send to SurveyDesk's makers.",
 )
+SET_ASIDE: Final = QT_TRANSLATE_NOOP(
+    "ShapeReport",
+    "SurveyDesk set aside {1} of {0}'s records ({2}): they are not in your earnings; the rest are. Check those "
+    "amounts on {0} itself; Help, Report a platform change… shows what was wrong, to send to SurveyDesk's makers.",
+)
+_BOTH: Final = QT_TRANSLATE_NOOP("ShapeReport", "{0} {1}")
 _PARTS_JOINED: Final = QT_TRANSLATE_NOOP("ShapeReport", "{0}, {1}")
 _STILL_WORKS: Final = QT_TRANSLATE_NOOP("ShapeReport", "still read")
 _WAITS: Final = QT_TRANSLATE_NOOP("ShapeReport", "not read")
@@ -228,48 +270,87 @@ class ShapeReport:
             self.platform, _PART_NAMES[self.part], self.endpoint, _STILL_WORKS if self.works else _WAITS
         )
 
+    @property
+    def changed(self) -> bool:
+        """Whether the reply's shape changed, beyond amounts whose records were set aside."""
+        return any(not difference.change.sets_aside for difference in self.differences)
+
+
+class Reading:
+    """What reading one reply set aside: the differences that made records impossible to book (`put_aside`),
+    and which records were set aside or read whole, by a key of the reader's (an id kept in memory only, never
+    in a report). `tracking` is False while the platform has nothing set aside: then records read whole need not
+    be noted."""
+
+    def __init__(self, tracking: bool) -> None:
+        self.differences: dict[Difference, None] = {}
+        self.aside: set[str] = set()
+        self.read: set[str] = set()
+        self._tracking = tracking
+
+    def put_aside(self, difference: Difference, record: str) -> None:
+        self.differences[difference] = None
+        self.aside.add(record)
+
+    def read_whole(self, record: str) -> None:
+        if self._tracking:
+            self.read.add(record)
+
 
 class ShapeWatch:
-    """The shape reports of this run of the app, kept from any thread; `listener` is called (on the reader's
-    thread) after each new or changed report."""
+    """The shape reports of this run of the app, kept from any thread, and the records set aside per platform;
+    `listener` is called (on the reader's thread) after each new or changed report or count."""
 
     def __init__(self, listener: Callable[[], None] = lambda: None) -> None:
         self._lock = threading.Lock()
         self._reports: dict[tuple[str, Part, str], ShapeReport] = {}
-        self._told: dict[str, Sentence] = {}
+        self._aside: dict[str, set[str]] = {}  # per platform: "<endpoint>\n<record key>" of records set aside
+        self._told: dict[str, Sentence | None] = {}
         self.listener = listener
 
     @contextmanager
     def watching(
         self, platform: str, part: Part, endpoint: str, body: object, shape: Shape | Expect
-    ) -> Iterator[None]:
+    ) -> Iterator[Reading]:
         """Compare `body` with `shape`, then run the block that reads it: a difference is reported with
-        whether the block still read the reply (ended without `BadPayload`)."""
+        whether the block still read the reply (ended without `BadPayload`), and so are the records the block
+        set aside (`Reading.put_aside`)."""
         found = differences(body, shape)
-        if not found:
-            yield
-            return
+        with self._lock:
+            reading = Reading(tracking=bool(self._aside.get(platform)))
         try:
-            yield
+            yield reading
         except BadPayload:
-            self._keep(ShapeReport(platform, part, endpoint, found, works=False))
+            if found or reading.differences:
+                self._keep(ShapeReport(platform, part, endpoint, (*found, *reading.differences), works=False))
             raise
-        self._keep(ShapeReport(platform, part, endpoint, found, works=True))
+        counted = self._count(platform, endpoint, reading)
+        kept = bool(found or reading.differences) and self._keep(
+            ShapeReport(platform, part, endpoint, (*found, *reading.differences), works=True), tell=False
+        )
+        if counted or kept:
+            self.listener()
 
     def reports(self) -> list[ShapeReport]:
         with self._lock:
             return list(self._reports.values())
 
+    def set_aside(self, platform: str) -> int:
+        """How many of the platform's records are set aside now (as its last replies of each one said)."""
+        with self._lock:
+            return len(self._aside.get(platform, ()))
+
     def news(self, name_of: Callable[[str], str]) -> list[Sentence]:
-        """What each platform whose reports changed since it was last told means for the worker, in words
-        (`name_of` gives a platform's name); each sentence once."""
+        """What each platform whose reports or records set aside changed since it was last told means for the
+        worker, in words (`name_of` gives a platform's name); each sentence once."""
         told: list[Sentence] = []
         with self._lock:
-            for platform in dict.fromkeys(key[0] for key in self._reports):
+            for platform in dict.fromkeys([*(key[0] for key in self._reports), *self._aside]):
                 sentence = self._sentence(platform, name_of(platform))
                 if self._told.get(platform) != sentence:
                     self._told[platform] = sentence
-                    told.append(sentence)
+                    if sentence is not None:
+                        told.append(sentence)
         return told
 
     def lines(self) -> list[tuple[int, Sentence]]:
@@ -281,24 +362,51 @@ class ShapeWatch:
             lines.extend((1, difference.words) for difference in report.differences)
         return lines
 
-    def _keep(self, report: ShapeReport) -> None:
+    def _keep(self, report: ShapeReport, tell: bool = True) -> bool:
+        """Keep `report`; whether it is news (then the listener is called, if `tell`)."""
         key = (report.platform, report.part, report.endpoint)
         with self._lock:
             if self._reports.get(key) == report:
-                return
+                return False
             self._reports[key] = report
-        self.listener()
+        if tell:
+            self.listener()
+        return True
 
-    def _sentence(self, platform: str, name: str) -> Sentence:
+    def _count(self, platform: str, endpoint: str, reading: Reading) -> bool:
+        """Note the records a reading set aside and those it read whole; whether the platform's count moved."""
+        with self._lock:
+            aside = self._aside.setdefault(platform, set())
+            before = len(aside)
+            aside.difference_update(f"{endpoint}\n{record}" for record in reading.read)
+            aside.update(f"{endpoint}\n{record}" for record in reading.aside)
+            return len(aside) != before
+
+    def _sentence(self, platform: str, name: str) -> Sentence | None:
         works: dict[Part, bool] = {}
+        reasons: dict[Change, None] = {}
         for (owner, part, _endpoint), report in self._reports.items():
-            if owner == platform:
+            if owner != platform:
+                continue
+            if report.changed:
                 works[part] = works.get(part, True) and report.works
-        phrases = [_PART_WORDS[part, works[part]] for part in Part if part in works]
-        joined: Sentence = phrases[0]
-        for phrase in phrases[1:]:
-            joined = _PARTS_JOINED.filled(joined, phrase)
-        return CHANGED.filled(name, joined)
+            reasons.update((difference.change, None) for difference in report.differences
+                           if difference.change.sets_aside)  # fmt: skip
+        told: list[Sentence] = []
+        if works:
+            told.append(CHANGED.filled(name, _joined([_PART_WORDS[part, works[part]] for part in Part
+                                                      if part in works])))  # fmt: skip
+        count = len(self._aside.get(platform, ()))
+        if count and reasons:
+            told.append(SET_ASIDE.filled(name, count, _joined([_ASIDE_WORDS[change] for change in reasons])))
+        return _BOTH.filled(*told) if len(told) == 2 else (told[0] if told else None)
+
+
+def _joined(phrases: list[Sentence]) -> Sentence:
+    joined = phrases[0]
+    for phrase in phrases[1:]:
+        joined = _PARTS_JOINED.filled(joined, phrase)
+    return joined
 
 
 @runtime_checkable

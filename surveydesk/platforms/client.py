@@ -16,7 +16,7 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import AccountKey
-from surveydesk.net.shapes import Part, Shape, ShapeWatch
+from surveydesk.net.shapes import Part, Reading, Shape, ShapeWatch
 from surveydesk.platforms.fields import NO_OPTIONS
 
 
@@ -52,7 +52,7 @@ class AccountClient:
     def _platform(self) -> str:
         return self._account.platform
 
-    def _watching(self, part: Part, endpoint: str, body: object, shape: Shape) -> AbstractContextManager[None]:
+    def _watching(self, part: Part, endpoint: str, body: object, shape: Shape) -> AbstractContextManager[Reading]:
         """The block that reads `body`, watched: see `ShapeWatch.watching`."""
         return self._shapes.watching(self._platform, part, endpoint, body, shape)
 

@@ -11,10 +11,9 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from surveydesk.core.earnings import Kind
-from surveydesk.core.money import Money, minor_exponent
 from surveydesk.core.points import NO_VALUES, PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.platforms.records import Bounds
 
 log = logging.getLogger(__name__)
 
@@ -105,16 +104,8 @@ def share_points_values(client: object, values: Callable[[], PointsValues]) -> N
 
 # The most one survey, bonus or reversal of a survey wall moves, in major units of its currency (×100 for a
 # currency without minor units, such as the yen): walls pay cents to a few dollars a survey. An amount beyond
-# is a misread or a changed reply, and is kept out of the earnings log (`SetAside`), never booked.
-_WALL_MOST: Final = 100
-_BOUNDS: Final = {Kind.TASK: (0, 1), Kind.BONUS: (0, 1), Kind.REVERSAL: (-1, 0)}
-
-
-def within_bounds(kind: Kind, money: Money) -> bool:
-    """Whether a wall can have paid (or taken back) this much as one `kind` of record."""
-    scale = _WALL_MOST * 10 ** max(minor_exponent(money.currency), 2)
-    low, high = _BOUNDS.get(kind, (-1, 1))
-    return bool(low * scale <= money.minor <= high * scale)
+# is a misread or a changed reply: its record is set aside (platforms/records.py), never booked.
+WALL_BOUNDS: Final = Bounds(task=100, bonus=100, reversal=100)
 
 
 SETTING_POINTS_VALUE: Final = QT_TRANSLATE_NOOP(
@@ -125,16 +116,13 @@ SETTING_POINTS_VALUE: Final = QT_TRANSLATE_NOOP(
 UNKNOWN_KIND: Final = QT_TRANSLATE_NOOP(
     "SetAside", "{0} sent a kind of record SurveyDesk does not know ({1}); it is left out of your earnings."
 )
-BEYOND_BOUNDS: Final = QT_TRANSLATE_NOOP(
-    "SetAside",
-    "{0} reported an amount no survey pays ({1}); it is left out of your earnings. Check it on {0} itself.",
-)
 
 
 class SetAside:
     """What a wall's earnings reader leaves out of the log rather than fail the sync for it (a kind of record it
-    does not know, points nobody said the worth of, an amount beyond what a survey pays), each reason told once
-    per run of the app, in the log, and kept in `reasons` for whoever shows them."""
+    does not know, points nobody said the worth of), each reason told once per run of the app, in the log, and
+    kept in `reasons` for whoever shows them. An amount that cannot be true is set aside as on every platform
+    (platforms/records.py)."""
 
     def __init__(self) -> None:
         self.reasons: list[Sentence] = []

@@ -21,6 +21,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.earnings import Status
 from surveydesk.core.errors import PlatformError, RateLimited
 from surveydesk.core.money import Money
+from surveydesk.ledger.attempts import WorkLogAsHistorySays
 from surveydesk.ledger.ecb import ECB_BASE_URL, Feed, fetch_rates
 from surveydesk.ledger.history import (
     EntryFilter,
@@ -39,7 +40,6 @@ from surveydesk.services.background import Background
 from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
-from surveydesk.work.store import WorkLog
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,9 @@ class HistoryService(QObject):
             apply_zone(self._db, self._zone)
             snapshot = open_history(self._history, period, currency, where, self._zone)
             converter = Converter(RateStore(self._db).all(), currency)
-            wages = wage_series(WorkLog(self._db), period, self._zone, converter, today - WAGE_CHART_SPAN, today)
+            wages = wage_series(
+                WorkLogAsHistorySays(self._db), period, self._zone, converter, today - WAGE_CHART_SPAN, today
+            )
             return HistoryData(snapshot, wages, period, currency, where)
 
         self._background.run(work, self._on_loaded, self._on_load_failed)

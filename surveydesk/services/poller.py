@@ -1,7 +1,8 @@
 """Polls every enabled account on its own schedule on a thread pool, and reports back only through signals.
 
 The GUI thread only starts jobs and receives their results: fetching, parsing and merging into the store all
-happen on the pool. At most one request per platform is in flight at any time.
+happen on the pool. At most one request per platform is in flight at any time, polls and earnings
+reconciliation together: both go through the platform's gate (core/platform_gate.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
@@ -18,6 +19,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, PlatformError, RateLimited, Unavailable
 from surveydesk.core.model import Account, AccountKey, MergeResult, PlatformStatus, PollState, Task
+from surveydesk.core.platform_gate import PlatformGate
 from surveydesk.core.politeness import DEFAULT_CADENCE, RATE_LIMIT_BUFFER, Politeness
 from surveydesk.core.sanitize import TaskChecker
 from surveydesk.services.background import Background
@@ -27,8 +29,6 @@ log = logging.getLogger(__name__)
 
 # How far apart the first polls of the accounts start.
 FIRST_POLL_STAGGER = timedelta(seconds=1)
-# When a platform is busy with another account's request, look again this soon.
-_BUSY_RETRY_MS = 500
 
 
 @dataclass(slots=True)
@@ -62,15 +62,17 @@ class Poller(QObject):
         pool: QThreadPool,
         parent: QObject | None = None,
         floor_of: Callable[[str], timedelta] = lambda _platform: DEFAULT_CADENCE.floor,
+        gate: PlatformGate | None = None,
     ) -> None:
         """`floor_of` gives a platform's cadence floor (from its spec): no two polls of one account go out
-        closer than that, whoever asks (the timer, "Check now", a resume)."""
+        closer than that, whoever asks (the timer, "Check now", a resume). `gate` is the platforms' gate shared
+        with the earnings reconciliation (a gate of its own when none is given)."""
         super().__init__(parent)
+        self._gate = gate if gate is not None else PlatformGate()
         self._store = store
         self._clock = clock
         self._floor_of = floor_of
         self._schedules: dict[AccountKey, _Schedule] = {}
-        self._busy_platforms: set[str] = set()
         self._running = False
         self._paused = False
         self._background = Background(pool, self)
@@ -148,12 +150,15 @@ class Poller(QObject):
 
     def _allowed_from(self, schedule: _Schedule) -> datetime:
         """The earliest moment the account may be asked again: its platform's floor after the last request,
-        and the server's own wait."""
-        floor = self._floor_of(schedule.account.key.platform)
-        moments = [moment for moment in (schedule.server_wait,) if moment is not None]
+        the server's own wait, and its platform's rest after any request (a reconciliation's page too)."""
+        platform = schedule.account.key.platform
+        floor = self._floor_of(platform)
+        moments = [self._gate.free_from(platform)]
+        if schedule.server_wait is not None:
+            moments.append(schedule.server_wait)
         if schedule.last_request is not None:
             moments.append(schedule.last_request + floor)
-        return max(moments, default=datetime.min.replace(tzinfo=UTC))
+        return max(moments)
 
     def _on_loaded(self, tasks: list[Task]) -> None:
         self.snapshot_loaded.emit(tasks)
@@ -174,8 +179,8 @@ class Poller(QObject):
             self._set_status(key, next_poll=when)
 
     def _poll(self, key: AccountKey) -> None:
-        schedule = self._schedules[key]
-        if not self._running:
+        schedule = self._schedules.get(key)
+        if schedule is None or not self._running:  # removed, or stopped, after the gate was asked to wake it
             return
         if self._paused:
             self._set_status(
@@ -185,14 +190,15 @@ class Poller(QObject):
                 next_poll=None,
             )
             return
-        if schedule.account.key.platform in self._busy_platforms:
-            schedule.timer.start(_BUSY_RETRY_MS)
+        if self._gate.busy(key.platform):  # another request to the platform is in flight: after its answer
+            self._gate.when_left(key.platform, self, lambda: schedule.timer.start(0))
             return
-        allowed_from = self._allowed_from(schedule)
-        if allowed_from > self._clock.now():  # a timer set before the last request, or a clock that moved
+        now = self._clock.now()
+        allowed_from = max(self._allowed_from(schedule), self._gate.ready_at(key.platform, self, now))
+        if allowed_from > now:  # a timer set before the last request, or a clock that moved, or not its turn
             self._schedule(key, allowed_from)
             return
-        self._busy_platforms.add(key.platform)
+        self._gate.enter(key.platform, self)
         schedule.last_request = self._clock.now()
         self._set_status(
             key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")
@@ -227,8 +233,8 @@ class Poller(QObject):
         return result, len({task.external_id for task in tasks})
 
     def _on_polled(self, key: AccountKey, outcome: tuple[MergeResult, int] | PlatformError) -> None:
+        self._gate.leave(key.platform, self._clock.now(), outcome if isinstance(outcome, PlatformError) else None)
         if key not in self._schedules:  # removed while its request was in flight
-            self._busy_platforms.discard(key.platform)
             return
         if isinstance(outcome, PlatformError):
             self._on_failed(key, outcome)
@@ -236,7 +242,6 @@ class Poller(QObject):
             self._on_succeeded(key, *outcome)
 
     def _on_succeeded(self, key: AccountKey, result: MergeResult, present: int) -> None:
-        self._busy_platforms.discard(key.platform)
         schedule = self._schedules[key]
         now = self._clock.now()
         next_poll = schedule.politeness.after_success(now)
@@ -256,7 +261,6 @@ class Poller(QObject):
         self._schedule(key, next_poll)
 
     def _on_failed(self, key: AccountKey, error: PlatformError) -> None:
-        self._busy_platforms.discard(key.platform)
         schedule = self._schedules[key]
         next_poll = schedule.politeness.after_error(self._clock.now(), error)
         retry_at = error.retry_at if isinstance(error, (RateLimited, Unavailable)) else None

@@ -8,6 +8,12 @@ While offline, runs wait (the history, being local, works on) and all run once t
 An account's first reconciliation reads its whole history, which can take minutes: its count of records and
 pages is sent (`first_sync_progress`) a few times a second while it runs, and the worker may cancel it
 (`cancel`): it stops after the batch it is reading, stored whole with its cursor, and the next run goes on there.
+
+A run reads one page (one request) per job on the pool and waits between pages on a timer of the GUI thread, so
+no pool thread sleeps: each page goes out its account's interval (`Politeness.min_interval`) after the last
+answer, through the platform's gate (core/platform_gate.py), which it shares with the poller: one request to a
+platform at a time, and none before the server's Retry-After. A run reads at most `PAGES_PER_RUN` pages; the
+rest waits for the next run, which goes on from the cursor stored with the last page.
 """
 
 from __future__ import annotations
@@ -26,9 +32,10 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
 from surveydesk.core.model import Account, AccountKey
+from surveydesk.core.platform_gate import PlatformGate
 from surveydesk.core.politeness import DEFAULT_CADENCE, Politeness
 from surveydesk.core.progress import Progress
-from surveydesk.ledger.reconcile import Reconciler, SyncResult
+from surveydesk.ledger.reconcile import Reading, Reconciler, SyncResult
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.background import Background
 
@@ -37,6 +44,9 @@ log = logging.getLogger(__name__)
 # Reconciling reads whole histories: every quarter of an hour is plenty, and polite to every platform.
 SYNC_INTERVAL = timedelta(minutes=15)
 FIRST_SYNC_STAGGER = timedelta(seconds=2)
+# At most this many pages (requests) in one run: a platform whose pages never end (Toloka's did, 5,000 requests
+# in 14 s) is read a bounded part at a time, and the next run goes on from there.
+PAGES_PER_RUN = 100
 PROGRESS_POLL_MS = 200  # how often a first reconciliation's count is read from its Progress
 
 
@@ -149,6 +159,9 @@ class _Account:
     status: SyncStatus
     running: bool = field(default=False)
     progress: Progress | None = field(default=None)  # of a first reconciliation while it runs
+    reading: Reading | None = field(default=None)  # the run under way, between its pages
+    page_in_flight: bool = field(default=False)  # a page of `reading` is being read on the pool
+    next_page: datetime | None = field(default=None)  # the run's next page goes no sooner
 
 
 class ReconciliationService(QObject):
@@ -171,8 +184,13 @@ class ReconciliationService(QObject):
         retry_floor: timedelta | None = None,
         floor_of: Callable[[str], timedelta] = lambda _platform: DEFAULT_CADENCE.floor,
         parent: QObject | None = None,
+        gate: PlatformGate | None = None,
+        pages_per_run: int = PAGES_PER_RUN,
     ) -> None:
+        """`gate` is the platforms' gate shared with the poller (a gate of its own when none is given)."""
         super().__init__(parent)
+        self._gate = gate if gate is not None else PlatformGate()
+        self._pages_per_run = pages_per_run
         self._reconciler = reconciler
         self._ledger = ledger
         self._clock = clock
@@ -194,18 +212,21 @@ class ReconciliationService(QObject):
     def online(self) -> bool:
         return self._connectivity.online
 
-    def add_account(self, account: Account, reader: EarningsReader) -> None:
-        """Reconcile this account from now on (replacing one of the same key: a new login, new settings)."""
+    def add_account(self, account: Account, reader: EarningsReader, politeness: Politeness | None = None) -> None:
+        """Reconcile this account from now on (replacing one of the same key: a new login, new settings).
+
+        `politeness` (the registry's for the account) paces its pages and its retries; by default, its
+        platform's floor. A run cut short (a rate limit half-way through a first year of history) goes on as
+        soon as the platform allows, not at the next quarter hour; other errors back off from there."""
         self.remove_account(account.key)
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda key=account.key: self._run(key))
+        timer.timeout.connect(lambda key=account.key: self._on_timer(key))
         last = self._ledger.last_sync(account.key)
         status = SyncStatus(account.key, account.label, SyncState.WAITING, last_sync=last)
-        # A run cut short (a rate limit half-way through a first year of history) goes on as soon as the
-        # platform allows, not at the next quarter hour; other errors back off from there.
-        floor = self._retry_floor or self._floor_of(account.key.platform)
-        self._accounts[account.key] = _Account(account, reader, Politeness(floor), timer, status)
+        if politeness is None:
+            politeness = Politeness(self._retry_floor or self._floor_of(account.key.platform))
+        self._accounts[account.key] = _Account(account, reader, politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
             self._schedule(account.key, self._clock.now())
@@ -234,8 +255,10 @@ class ReconciliationService(QObject):
     def stop(self) -> None:
         """No more runs; a run in flight stops after its current batch (its cursor resumes there next time)."""
         self._running, self._stopping = False, True
-        for entry in self._accounts.values():
+        for key, entry in list(self._accounts.items()):
             entry.timer.stop()
+            if entry.reading is not None and not entry.page_in_flight:  # waiting for its next page: ends now
+                self._done(key, None)
 
     def sync_now(self) -> None:
         """The worker asked: every account not already syncing runs at once, whatever the network seems."""
@@ -251,6 +274,9 @@ class ReconciliationService(QObject):
         entry = self._accounts.get(key)
         if entry is not None and entry.progress is not None:
             entry.progress.cancel()
+            if entry.reading is not None and not entry.page_in_flight:  # between pages: it stops now
+                entry.timer.stop()
+                self._done(key, None)
 
     def _schedule(self, key: AccountKey, when: datetime) -> None:
         entry = self._accounts[key]
@@ -270,6 +296,8 @@ class ReconciliationService(QObject):
         entry.running = True
         first = entry.status.last_sync is None  # never completed: the whole history is to be read
         progress = entry.progress = Progress() if first else None
+        entry.reading = self._reconciler.start(entry.reader, progress)
+        entry.next_page = None
         self._set_status(
             key,
             state=SyncState.SYNCING,
@@ -278,12 +306,39 @@ class ReconciliationService(QObject):
         if progress is not None:
             self.first_sync_progress.emit(self._progress_of(entry, progress, running=True))
             self._progress_timer.start()
-        reader = entry.reader
+        self._read_page(key)
+
+    def _on_timer(self, key: AccountKey) -> None:
+        """The account's timer: the next page of its run under way, else its next run."""
+        entry = self._accounts.get(key)
+        if entry is not None and entry.reading is not None:
+            self._read_page(key)
+        else:
+            self._run(key)
+
+    def _read_page(self, key: AccountKey) -> None:
+        """Send the run's next page to the pool once its account's pace and its platform's gate allow, else look
+        again when they will."""
+        entry = self._accounts[key]
+        reading, platform = entry.reading, key.platform
+        if reading is None or entry.page_in_flight:
+            return
+        if self._gate.busy(platform):  # answering a poll: the page goes after it
+            self._gate.when_left(platform, self, lambda: entry.timer.start(0))
+            return
+        now = self._clock.now()
+        allowed = max(entry.next_page or now, self._gate.ready_at(platform, self, now))
+        if allowed > now:
+            entry.timer.start(max(1, round((allowed - now).total_seconds() * 1000)))
+            return
+        self._gate.enter(platform, self)
+        entry.page_in_flight = True
         self._background.run(
-            lambda: self._reconcile(reader, progress),
-            lambda outcome: self._done(key, outcome),
-            lambda _bug: self._done(
+            lambda: self._page(reading),
+            lambda outcome: self._page_read(key, reading, outcome),
+            lambda _bug: self._page_read(
                 key,
+                reading,
                 PlatformError(
                     key.platform,
                     QCoreApplication.translate("ReconciliationService", "Internal error; see the log file"),
@@ -291,13 +346,31 @@ class ReconciliationService(QObject):
             ),
         )
 
-    def _reconcile(self, reader: EarningsReader, progress: Progress | None) -> SyncResult | PlatformError | None:
+    @staticmethod
+    def _page(reading: Reading) -> SyncResult | PlatformError | None:
         """On the pool. A platform's trouble is returned (shown calmly); anything else is a bug, logged by
         `Background`."""
         try:
-            return self._reconciler.run(reader, stop=lambda: self._stopping, progress=progress)
+            return reading.next_page()
         except PlatformError as error:
             return error
+
+    def _page_read(self, key: AccountKey, reading: Reading, outcome: SyncResult | PlatformError | None) -> None:
+        """A page's answer is back: the platform rests; the run ends, or its next page follows at its pace."""
+        now = self._clock.now()
+        self._gate.leave(key.platform, now, outcome if isinstance(outcome, PlatformError) else None)
+        entry = self._accounts.get(key)
+        if entry is None or entry.reading is not reading:  # removed (or replaced) while the page was read
+            return
+        entry.page_in_flight = False
+        cancelled = entry.progress is not None and entry.progress.cancelled
+        if outcome is not None or self._stopping or cancelled:
+            self._done(key, outcome)
+        elif reading.pages >= self._pages_per_run:
+            self._done(key, None, capped=True)
+        else:
+            entry.next_page = now + entry.politeness.min_interval
+            self._read_page(key)
 
     def _report_progress(self) -> None:
         running = [entry for entry in self._accounts.values() if entry.progress is not None]
@@ -320,13 +393,23 @@ class ReconciliationService(QObject):
         self.first_sync_progress.emit(self._progress_of(entry, progress, running=False))
         return progress.cancelled
 
-    def _done(self, key: AccountKey, outcome: SyncResult | PlatformError | None) -> None:
-        entry = self._accounts.get(key)
-        if entry is None:  # removed while it ran
-            return
-        entry.running = False
+    def _done(self, key: AccountKey, outcome: SyncResult | PlatformError | None, capped: bool = False) -> None:
+        """The run ended: finished (a result), failed (an error), or stopped between pages (None): cancelled by
+        the worker, stopped with the app, or `capped` at its pages."""
+        entry = self._accounts[key]
+        entry.running, entry.reading = False, None
         cancelled = self._end_progress(entry)
         now = self._clock.now()
+        if capped:  # what was read is stored with its cursor; the rest follows at the next run
+            self._set_status(
+                key,
+                state=SyncState.WAITING,
+                message=QCoreApplication.translate(
+                    "ReconciliationService", "Part read; the rest at the next sync"
+                ),
+            )
+            self._schedule(key, now + self._interval)
+            return
         if outcome is None and cancelled:  # by the worker: what was read stays, the rest comes at the next sync
             self._set_status(key, state=SyncState.WAITING, message=self.tr("Cancelled; goes on at the next sync"))
             self._schedule(key, now + self._interval)

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from surveydesk.ledger.minimum_in_currency import MinimumOfDay
 from surveydesk.services.background import Background
 from surveydesk.work.model import Attempt
 from surveydesk.work.reputation import Reputation, reputations
@@ -33,11 +34,15 @@ class WageSummary:
     by_requester: Mapping[str, WageReport]
     # Every requester's record over the worker's whole history, for the task list's "Your history" column.
     reputations: Mapping[tuple[str, str], Reputation] = field(default_factory=dict)
+    # The minimum wage in force today, in each currency the periods earned in; None when not asked for.
+    minimum: MinimumOfDay | None = None
 
 
 _EVER = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
 # The requesters' reviews of the worker's tasks, read on the pool: (approved, rejected) per (platform, requester).
 Reviews = Callable[[], Mapping[tuple[str, str], tuple[int, int]]]
+# The minimum wage in force on a day, in each of the given currencies (`MinimumWages.on`), read on the pool.
+Minimums = Callable[[date, Iterable[str]], MinimumOfDay]
 
 
 class WageReports(QObject):
@@ -52,11 +57,13 @@ class WageReports(QObject):
         pool: QThreadPool,
         zone: tzinfo | None = None,
         reviews: Reviews = dict,
+        minimums: Minimums | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._log = log
         self._reviews = reviews
+        self._minimums = minimums
         self._zone = zone
         self._running = False
         self._pending: datetime | None = None
@@ -77,7 +84,9 @@ class WageReports(QObject):
         zone = self._zone or _system_zone(now)
         # Runs on the pool: the work log reads through that thread's own connection.
         self._background.run(
-            lambda: summarise(self._log, now, zone, self._reviews()), self._on_done, self._on_failed
+            lambda: summarise(self._log, now, zone, self._reviews(), self._minimums),
+            self._on_done,
+            self._on_failed,
         )
 
     def _on_done(self, summary: WageSummary) -> None:
@@ -94,10 +103,15 @@ class WageReports(QObject):
 
 
 def summarise(
-    log: WorkLog, now: datetime, zone: tzinfo, reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None
+    log: WorkLog,
+    now: datetime,
+    zone: tzinfo,
+    reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+    minimums: Minimums | None = None,
 ) -> WageSummary:
     """The figures for the day, week and month holding `now` in `zone`, read from `log` on the calling thread;
-    `reviews` are the requesters' reviews in the earnings log, for their reputations."""
+    `reviews` are the requesters' reviews in the earnings log, for their reputations; `minimums` gives the
+    minimum wage of today in the currencies earned."""
     day = period_start(now, "day", zone)
     week = period_start(now, "week", zone)
     month = period_start(now, "month", zone)
@@ -117,13 +131,16 @@ def summarise(
         )
 
     month_done = [a for a in attempts if not a.is_open and period_start(a.started_at, "month", zone) == month]
+    periods = (period("day", day), period("week", week), period("month", month))
+    by_platform = by_key(month_done, lambda attempt: attempt.platform)
+    by_requester = by_key(month_done, lambda attempt: attempt.requester)
+    earned_in = {c for r in (*periods, *by_platform.values(), *by_requester.values()) for c in r.by_currency}
     return WageSummary(
-        today=period("day", day),
-        this_week=period("week", week),
-        this_month=period("month", month),
-        by_platform=by_key(month_done, lambda attempt: attempt.platform),
-        by_requester=by_key(month_done, lambda attempt: attempt.requester),
+        *periods,
+        by_platform=by_platform,
+        by_requester=by_requester,
         reputations=reputations(log.attempts_between(_EVER, now + timedelta(days=1)), reviews),
+        minimum=None if minimums is None else minimums(day, earned_in),
     )
 
 

@@ -13,10 +13,11 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.core.translatable import Sentence
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
-from surveydesk.feed.health import PHONE, PHONE_FAILING, POLLING, AlertHealth, why_silent
-from surveydesk.feed.rule_store import RuleStore
+from surveydesk.feed.health import DESKTOP, PHONE, PHONE_FAILING, POLLING, AlertHealth, why_silent
+from surveydesk.feed.rule_store import Conversions, RuleStore
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
+from surveydesk.services.desktop_notifications import DesktopNotifications
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.phone_replies import ReplyStream
@@ -73,14 +74,18 @@ class FeedController(QObject):
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         phone: PhoneAlerts | None = None,
         idle: SessionIdle | None = None,
+        conversions: Conversions | None = None,
+        notifications: DesktopNotifications | None = None,
     ) -> None:
+        """`conversions` (feed.rule_store.RatesToday): the exchange rates that let a money rule in one currency
+        judge tasks paid in another."""
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._rules = RuleStore(settings)
+        self._rules = RuleStore(settings, conversions)
         self._notify_rules = self._rules.notify_rules()
         self.alerts = Alerts(matches=self._notifies, now=clock.now, settings=alert_settings(settings))
-        self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self)
+        self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self, notifications)
         self.take_flow = TakeFlow(poller, background, timekeeper, open_url, self)
         self.health = AlertHealth()
         self._poller = poller
@@ -90,6 +95,9 @@ class FeedController(QObject):
         self._health_check.timeout.connect(self.check_alerts_coming)
         self._health_check.start(_HEALTH_CHECK_MS)
         self.phone: PhoneFeed | None = None
+        if notifications is not None:
+            notifications.delivered.connect(lambda: self._worked(DESKTOP))
+            notifications.failed.connect(lambda problem: self._failed(DESKTOP, problem))
         if phone is not None:
             replies = ReplyStream(parent=self)
             self.phone = PhoneFeed(phone, idle, self.take_flow, replies, settings, clock, self)
@@ -118,7 +126,7 @@ class FeedController(QObject):
         if window.work_menu is not None:
             self.tray.offer_work_menu(window.work_menu)
         window.keep_running_in_tray = self.tray.available
-        if not self.tray.available:
+        if not self.tray.can_alert:
             window.say(self.tr("This desktop has no system tray: new-task alerts are shown in this window."))
 
     def take(self, task: Task | None) -> None:
@@ -132,7 +140,10 @@ class FeedController(QObject):
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:
-        dialog = RulesDialog(self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window)
+        currencies = {task.reward.currency for task in self._window.model.task_list.tasks()}
+        dialog = RulesDialog(
+            self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window, currencies
+        )
         dialog.rules_changed.connect(self._on_rules_changed)
         dialog.exec()
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
@@ -172,6 +183,10 @@ class FeedController(QObject):
         self._window.proxy.set_rules(self._rules.list_rules())
         self._notify_rules = self._rules.notify_rules()
 
+    def reload_rules(self) -> None:
+        """The rules read again: the exchange rates their money is converted with changed."""
+        self._on_rules_changed()
+
     def _on_changes(self, result: MergeResult) -> None:
         tasks = self.alerts.tasks_to_alert(result)
         if tasks:
@@ -192,7 +207,9 @@ class FeedController(QObject):
             self._failed(POLLING, silent)
 
     def _failed(self, channel: str, problem: Sentence) -> None:
-        if self.health.failed(channel, problem) and self.tray.available:
+        """Said at once in the tray, unless it is the desktop's alerts that fail; then the tooltip and the status
+        bar say it."""
+        if self.health.failed(channel, problem) and channel != DESKTOP and self.tray.can_alert:
             self.tray.show_alert(Alert(self.tr("Alerts are failing"), translated(problem), (), sound=False))
         self._show_health()
 
@@ -207,7 +224,7 @@ class FeedController(QObject):
 
     def announce(self, alert: Alert) -> None:
         """An alert in the tray, or in the window when the desktop has no tray (new tasks, a goal reached)."""
-        if self.tray.available:
+        if self.tray.can_alert:
             self.tray.show_alert(alert)
         else:
             self._window.show_alert(alert.title, alert.body)
@@ -220,7 +237,7 @@ class FeedController(QObject):
 
     def _on_time_warning(self, message: str) -> None:
         """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""
-        if self.tray.available:
+        if self.tray.can_alert:
             self.tray.show_alert(Alert(self.tr("Time limit"), message, (), sound=True))
 
     def _on_looked_at(self) -> None:

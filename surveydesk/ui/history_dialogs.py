@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.earnings import Status
+from surveydesk.core.earnings import Kind, Status
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.core.sanitize import typed_amount_problem
 from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.platforms.history_file import ParsedFile
@@ -224,6 +225,8 @@ class CorrectionDialog(QDialog):
         self.amount.setToolTip(self.tr("In {0}").format(entry.amount.currency))
         self.message = plain_label(self)
         self.message.setStyleSheet(WARNING)
+        self.message.setWordWrap(True)  # a refusal is a sentence; the dialog keeps its width
+        self.setMinimumWidth(420)  # room for a refusal on two lines
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)
         buttons.rejected.connect(self.reject)
@@ -247,12 +250,22 @@ class CorrectionDialog(QDialog):
         try:
             status, amount = self.correction()
         except MoneyError:
-            self.message.setText(self.tr("Enter the amount as a number such as {0}.").format(amount_text("1.50")))
+            self._say(self.tr("Enter the amount as a number such as {0}.").format(amount_text("1.50")))
             return
         if status is None and amount is None:
-            self.message.setText(self.tr("Nothing to correct: change the status or the amount."))
+            self._say(self.tr("Nothing to correct: change the status or the amount."))
+            return
+        problem = None if amount is None else typed_amount_problem(amount, Kind(self._entry.kind))
+        if problem is not None:
+            self._say(translated(problem))
             return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        """Show why the correction is refused; the dialog grows to the sentence's lines (a wrapped label does not
+        make a shown dialog taller by itself: its last line was cut)."""
+        self.message.setText(text)
+        self.adjustSize()
 
 
 class UnreadableRowsDialog(QDialog):

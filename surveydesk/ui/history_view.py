@@ -84,6 +84,7 @@ class HistoryView(QWidget):
     """The History tab; `refresh()` re-reads it (after a reconciliation, an import, a change of rates)."""
 
     job_done = Signal(str)  # what a long job (import, export) ended with, in words
+    rates_changed = Signal()  # the exchange rates kept changed (fetched or typed): the Rules' money follows
 
     def __init__(
         self,
@@ -132,6 +133,8 @@ class HistoryView(QWidget):
         service.rates_failed.connect(self._on_rates_failed)
         service.online_changed.connect(lambda _online: self._show_missing())
         service.rates_edited.connect(lambda: self.refresh(reset_table=False))
+        service.rates_edited.connect(self.rates_changed)
+        service.rates_updated.connect(lambda count: self.rates_changed.emit() if count else None)
         long_job.progressed.connect(self._on_job_progress)
         long_job.finished.connect(self._on_job_finished)
         long_job.cancelled.connect(self._on_job_cancelled)

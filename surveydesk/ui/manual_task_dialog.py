@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.money import MoneyError
+from surveydesk.core.sanitize import typed_amount_problem
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ui.formatting import amount_text, read_amount
-from surveydesk.ui.text import plain_label, whole_placeholder, whole_title
+from surveydesk.ui.text import plain_label, translated, whole_placeholder, whole_title
 from surveydesk.work.model import NewAttempt
 
 KNOWN_PLATFORMS = ("Clickworker", "Wirk (Foule Factory)", "Appen", QT_TRANSLATE_NOOP("ManualTaskDialog", "Other"))
@@ -46,8 +47,9 @@ def manual_attempt(
         raise ValueError(
             translate("ManualTaskDialog", "“{0}” is not an amount in {1}.").format(reward_text, currency)
         ) from None
-    if reward.minor < 0:
-        raise ValueError(translate("ManualTaskDialog", "The reward cannot be negative."))
+    problem = typed_amount_problem(reward)
+    if problem is not None:
+        raise ValueError(translated(problem))
     return NewAttempt(
         platform=platform.casefold(),
         account="manual",
@@ -88,6 +90,7 @@ class ManualTaskDialog(QDialog):
         self.limit.setSuffix(self.tr(" min"))
         self.error = plain_label(self)
         self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)  # a refusal is a sentence: it wraps within the dialog's width
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -117,5 +120,6 @@ class ManualTaskDialog(QDialog):
             )
         except ValueError as error:
             self.error.setText(str(error))
+            self.adjustSize()  # a wrapped label does not make a shown dialog taller by itself
             return
         self.accept()

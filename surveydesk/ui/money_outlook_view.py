@@ -237,7 +237,7 @@ def week_lines(forecast: Forecast) -> list[str]:
 # --- a month in words -------------------------------------------------------------------------------------------
 
 
-def month_words(review: MonthReview, minimum: Money | None, platform_name: Callable[[str], str]) -> str:
+def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str:
     """ "March: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum wage;
     best platform Prolific; €12.00 pending.", then which currencies it leaves out for want of a rate."""
     name = display_locale().toString(QDate(review.month.year, review.month.month, 1), "MMMM yyyy")
@@ -251,7 +251,7 @@ def month_words(review: MonthReview, minimum: Money | None, platform_name: Calla
             duration_words(round(review.hours * 60)), duration_words(round(review.unpaid_hours * 60)))  # fmt: skip
     if review.true_wage is not None:
         wage = translate("MoneyOutlook", "true wage {0}").format(format_money_rate(review.true_wage))
-        share = review.share_of(minimum)
+        share = review.share_of_minimum()
         if share is not None:
             wage += translate("MoneyOutlook", ", {0}% of your minimum wage").format(
                 format_number(round(share * 100))
@@ -284,12 +284,10 @@ class OutlookPanel(QWidget):
 
     def __init__(
         self,
-        minimum: Callable[[], Money | None],
         platform_name: Callable[[str], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._minimum = minimum
         self._platform_name = platform_name
         self.forecast = plain_label(self)
         self.weeks = plain_label(self)
@@ -306,8 +304,7 @@ class OutlookPanel(QWidget):
     def show_outlook(self, outlook: Outlook) -> None:
         self.forecast.setText("\n".join(forecast_words(outlook.forecast, self._platform_name)))
         self.weeks.setText("\n".join(week_lines(outlook.forecast)))
-        minimum = self._minimum()
-        said = [month_words(review, minimum, self._platform_name) for review in outlook.months]
+        said = [month_words(review, self._platform_name) for review in outlook.months]
         spread = spread_words(outlook.months[0]) if outlook.months else ""
         self.months.setText("\n".join([*said, *([spread] if spread else [])]))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -51,11 +51,18 @@ def _say(label: QLabel, message: str) -> None:
 class MoneyField(QWidget):
     """An amount the worker types, read exactly, in a currency they pick; empty means no rule.
 
-    The app has no exchange rates, so the field says in words which tasks the amount applies to.
+    The amount applies to tasks in every currency through the History's exchange rates; the field names the
+    currencies of the listed tasks that have no rate yet (`missing_rates(code)`), whose tasks pass the rule.
     """
 
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        placeholder: str,
+        parent: QWidget | None = None,
+        missing_rates: Callable[[str], list[str]] = lambda _code: [],
+    ) -> None:
         super().__init__(parent)
+        self._missing_rates = missing_rates
         self.amount = QLineEdit(self)
         self.amount.setPlaceholderText(placeholder)
         self.amount.setClearButtonEnabled(True)
@@ -63,15 +70,18 @@ class MoneyField(QWidget):
         self.currency.addItems(CURRENCIES)
         self.currency.currentTextChanged.connect(self._show_scope)
         self.scope = plain_label(self)
+        self.scope.setWordWrap(True)
         self.error = _error_label(self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.amount, 1)
         row.addWidget(self.currency)
-        row.addWidget(self.scope, 2)
+        row.addStretch(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        # Under the amount, across the form's width: beside it, the lines were cut on a 1366-pixel screen.
+        layout.addWidget(self.scope)
         layout.addWidget(self.error)
         self._show_scope(self.currency.currentText())
 
@@ -111,7 +121,11 @@ class MoneyField(QWidget):
         return True, money
 
     def _show_scope(self, code: str) -> None:
-        self.scope.setText(self.tr("applies to tasks paid in {0}").format(code))
+        scope = self.tr("in every currency, at History's exchange rates")
+        missing = self._missing_rates(code)
+        if missing:
+            scope += "\n" + self.tr("No rate for {0} yet: those tasks pass.").format(", ".join(missing))
+        self.scope.setText(scope)
 
 
 class RulesForm(QWidget):
@@ -123,14 +137,15 @@ class RulesForm(QWidget):
         intro: str,
         parent: QWidget | None = None,
         eligibility_rule: bool = False,
+        missing_rates: Callable[[str], list[str]] = lambda _code: [],
     ) -> None:
         super().__init__(parent)
         # Only the list judges tasks against the profile; alerts do not, so their form does not offer it.
         self.hide_ineligible = QCheckBox(self.tr("Hide tasks my profile says I cannot take"), self)
         self.hide_ineligible.setVisible(eligibility_rule)
         self._eligibility_rule = eligibility_rule
-        self.min_reward = MoneyField(amount_text("0.50"), self)
-        self.min_reward_per_hour = MoneyField(amount_text("9.00"), self)
+        self.min_reward = MoneyField(amount_text("0.50"), self, missing_rates)
+        self.min_reward_per_hour = MoneyField(amount_text("9.00"), self, missing_rates)
         self.max_minutes = QSpinBox(self)
         self.max_minutes.setRange(0, _MAX_MINUTES)
         self.max_minutes.setSuffix(self.tr(" min"))
@@ -248,11 +263,21 @@ class RulesDialog(QDialog):
     rules_changed = Signal()  # both rule sets were saved
 
     def __init__(
-        self, store: RuleStore, platforms: Sequence[tuple[str, str]], parent: QWidget | None = None
+        self,
+        store: RuleStore,
+        platforms: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+        task_currencies: Iterable[str] = (),
     ) -> None:
+        """`task_currencies`: those of the tasks listed, so a money rule can say which of them have no rate."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rules"))
         self._store = store
+        listed = sorted(set(task_currencies))
+
+        def missing_rates(code: str) -> list[str]:
+            return store.unconverted(code, listed)
+
         self.list_form = RulesForm(
             platforms,
             self.tr(
@@ -261,11 +286,13 @@ class RulesDialog(QDialog):
             ),
             self,
             eligibility_rule=True,
+            missing_rates=missing_rates,
         )
         self.notify_form = RulesForm(
             platforms,
             self.tr("You are told about a new task only when it passes every one of these rules."),
             self,
+            missing_rates=missing_rates,
         )
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.list_form, self.tr("What the list shows"))

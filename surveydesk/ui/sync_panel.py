@@ -98,14 +98,26 @@ class SyncPanel(QWidget):
         for widget in (self.progress_text, self.progress_bar, self.cancel_button):
             widget.setVisible(running)
         self.cancel_button.setEnabled(running)
-        self.progress_text.setText(
-            "; ".join(
-                self.tr("First sync of {0}: {1} records, {2} pages").format(
-                    progress.label, format_number(progress.records), format_number(progress.pages)
-                )
-                for progress in self._first_syncs.values()
+        each = [
+            self.tr("First sync of {0}: {1} records, {2} pages").format(
+                progress.label, format_number(progress.records), format_number(progress.pages)
             )
+            for progress in self._first_syncs.values()
+        ]
+        # Several accounts' first syncs run at once (their pages paced): one line for all, each in the tooltip,
+        # so that the line never widens the window past her screen.
+        self.progress_text.setText(
+            each[0]
+            if len(each) == 1
+            else self.tr("First sync of {0} accounts: {1} records, {2} pages").format(
+                format_number(len(each)),
+                format_number(sum(progress.records for progress in self._first_syncs.values())),
+                format_number(sum(progress.pages for progress in self._first_syncs.values())),
+            )
+            if each
+            else ""
         )
+        self.progress_text.setToolTip("\n".join(each))
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)  # once: the runs stop after their page, then say so

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QStyle, QStyleOptionFrame, QTableWidget, QWidget
@@ -13,7 +13,7 @@ from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.walls import SEPARATOR, title_words
-from surveydesk.ui.formatting import format_money, format_number
+from surveydesk.ui.formatting import format_date, format_money, format_number
 
 
 def plain_label(parent: QWidget, text: str = "") -> QLabel:
@@ -107,6 +107,8 @@ def shown_title(platform: str, title: str) -> str:
 def _value_text(value: object) -> str:
     if isinstance(value, Money):
         return format_money(value)
+    if isinstance(value, date):
+        return format_date(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value)
     return translated(value) if isinstance(value, str) else str(value)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from surveydesk import APP_NAME
 from surveydesk.core.model import Task
 from surveydesk.feed.alerts import Alert
+from surveydesk.services.desktop_notifications import DesktopNotifications
 from surveydesk.ui.alert_text import describe_task
 from surveydesk.ui.formatting import format_number
 
@@ -20,8 +21,9 @@ _ALERT_MS = 10_000
 
 
 class Tray(QObject):
-    """Owns the QSystemTrayIcon when the desktop has a tray; otherwise `available` is False and the window
-    shows alerts itself."""
+    """Owns the QSystemTrayIcon when the desktop has a tray; otherwise `available` is False. Alerts go to the
+    desktop's notification server when there is one (`notifications`, which never waits for it), else through
+    the tray icon; with neither (`can_alert` False) the window shows them itself."""
 
     open_requested = Signal()
     take_requested = Signal(object)  # Task
@@ -34,9 +36,14 @@ class Tray(QObject):
         newest_matches: Callable[[], Sequence[Task]],
         is_paused: Callable[[], bool],
         parent: QObject | None = None,
+        notifications: DesktopNotifications | None = None,
     ) -> None:
         super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self._notifications = notifications
+        if notifications is not None:
+            notifications.take_requested.connect(self.take_requested)
+            notifications.open_requested.connect(self.open_requested)
         self._newest = newest_matches
         self._is_paused = is_paused
         self._last_alert: Alert | None = None
@@ -63,9 +70,16 @@ class Tray(QObject):
     def icon(self) -> QSystemTrayIcon:
         return self._icon
 
+    @property
+    def can_alert(self) -> bool:
+        return self._notifications is not None or self.available
+
     def show_alert(self, alert: Alert) -> None:
         self._last_alert = alert
-        if self.available:
+        if self._notifications is not None:
+            self._notifications.notify(alert, self.tr("Take"))
+        elif self.available:
+            # No notification server on a session bus (Windows, macOS): Qt's own, which may wait for it on Linux.
             self._icon.showMessage(alert.title, alert.body, QSystemTrayIcon.MessageIcon.Information, _ALERT_MS)
         if alert.sound:
             QApplication.beep()

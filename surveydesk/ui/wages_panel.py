@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.ui.formatting import amount_text, format_money, format_number, read_amount
+from surveydesk.ui.formatting import amount_text, format_date, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label, translated
-from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage
+from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage, statutory_rates
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
 from surveydesk.work.wages import CurrencyFigures, WageReport
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 WARNING_COLOUR = "#c0392b"
 _SEPARATOR = " · "
-_NAME, _TIME, _PAID, _TASK_WAGE, _TRUE_WAGE = range(5)
+_NAME, _TIME, _EARNED, _TASK_WAGE, _TRUE_WAGE = range(5)
 
 
 def format_duration(seconds: float) -> str:
@@ -62,7 +63,8 @@ def format_share(share: float | None) -> str:
 def compare_wage(wage: Money | None, minimum: Money | None) -> int | None:
     """-1, 0 or 1 as `wage` is below, at or above `minimum`; None when they cannot be compared.
 
-    No exchange rate is guessed: a wage in another currency than the minimum is not compared at all.
+    No exchange rate is guessed here: the minimum comes already converted into the wage's currency
+    (`ledger.minimum_in_currency`); a wage in another currency is not compared at all.
     """
     if wage is None or minimum is None or wage.currency != minimum.currency:
         return None
@@ -130,13 +132,18 @@ class PeriodView(QGroupBox):
 
 
 class MinimumWageEditor(QGroupBox):
-    """The worker's country and hourly minimum wage; choosing a country proposes its statutory gross figure."""
+    """The worker's country and hourly minimum wage; choosing a country proposes its latest statutory figure (net
+    for France) and says since when. What she saves applies from today on; earlier days keep the rates of
+    their time."""
 
     saved = Signal()
 
-    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: WageSettings, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(self.tr("Minimum wage"), parent)
         self._settings = settings
+        self._today = today
         self.country = QComboBox(self)
         self.country.setAccessibleName(self.tr("Country"))
         for code, wage in MINIMUM_WAGES.items():
@@ -150,7 +157,9 @@ class MinimumWageEditor(QGroupBox):
         self.amount.setAccessibleName(self.tr("Minimum wage per hour"))
         self.amount.setPlaceholderText(amount_text("11.88"))
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$"), self))
-        self.amount.setToolTip(self.tr("Gross, per hour; leave empty to compare with nothing"))
+        self.amount.setToolTip(
+            self.tr("Per hour, from today on (France: the net SMIC); leave empty to compare with nothing")
+        )
         self.currency = QLineEdit(self)
         self.currency.setAccessibleName(self.tr("Currency"))
         self.currency.setPlaceholderText("EUR")
@@ -161,6 +170,8 @@ class MinimumWageEditor(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.message = plain_label(self)
         self._show_wage(settings.minimum_wage())
+        if settings.minimum_rates() == statutory_rates(chosen):
+            self._say(self._statutory_words(chosen), warning=False)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.country)
@@ -183,19 +194,29 @@ class MinimumWageEditor(QGroupBox):
             )
             return False
         self._settings.set_country(self.country.currentData())
-        self._settings.set_minimum_wage(wage)
+        self._settings.set_minimum_wage(wage, self._today())
         self._show_wage(wage)
         self._say(self.tr("Saved."), warning=False)
         self.saved.emit()
         return True
 
     def _propose_default(self, _index: int) -> None:
-        wage = default_minimum_wage(self.country.currentData())
+        country = self.country.currentData()
+        wage = default_minimum_wage(country)
         if wage is None:
             self.amount.clear()
         else:
             self._show_wage(wage)
-        self._say("", warning=False)
+        self._say(self._statutory_words(country), warning=False)
+
+    def _statutory_words(self, country: str) -> str:
+        """Which figure the country's is and since when; nothing for a country with no hourly figure."""
+        wage = MINIMUM_WAGES.get(country)
+        if wage is None or wage.since is None:
+            return ""
+        if wage.net:
+            return self.tr("Net hourly minimum since {0}").format(format_date(wage.since))
+        return self.tr("Gross hourly minimum since {0}").format(format_date(wage.since))
 
     def _show_wage(self, wage: Money | None) -> None:
         self.amount.setText("" if wage is None else amount_text(wage))
@@ -210,10 +231,12 @@ class MinimumWageEditor(QGroupBox):
 class WagesPanel(QWidget):
     """Task wage and true wage per period, where the unpaid hours went, and the month by platform and requester."""
 
-    def __init__(self, settings: WageSettings, parent: QWidget | None = None) -> None:
+    minimum_changed = Signal()  # the worker saved another minimum wage: the figures need working out again
+
+    def __init__(
+        self, settings: WageSettings, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
-        self._settings = settings
-        self._minimum = settings.minimum_wage()
         self._summary: WageSummary | None = None
         self._causes = {
             UnpaidCause.SEARCHING: self.tr("Searching"),
@@ -243,7 +266,7 @@ class WagesPanel(QWidget):
         self.month_tabs = QTabWidget(self)
         self.month_tabs.addTab(self.platforms, self.tr("This month by platform"))
         self.month_tabs.addTab(self.requesters, self.tr("This month by requester"))
-        self.editor = MinimumWageEditor(settings, self)
+        self.editor = MinimumWageEditor(settings, self, today)
         self.editor.saved.connect(self._on_minimum_saved)
 
         periods = QHBoxLayout()
@@ -303,29 +326,47 @@ class WagesPanel(QWidget):
             lines.append((self.tr("Nothing paid yet."), False))
         elif not report.by_currency:
             lines.append((self.tr("Nothing paid for these hours."), False))
-            if self._minimum is not None:
-                below = self.tr("True wage: below the minimum wage of {0}").format(format_rate(self._minimum))
+            minimum = self._summary.minimum if self._summary is not None else None
+            if minimum is not None and minimum.hourly is not None:
+                below = self.tr("True wage: below the minimum wage of {0}").format(format_rate(minimum.hourly))
                 lines.append((below, True))
         lines.append((self.tr("Hours worked: {0}").format(format_duration(report.shift_seconds)), False))
         lines.append((self._unpaid_words(report), False))
         return lines
 
     def _comparisons(self, figures: CurrencyFigures) -> list[tuple[str, bool]]:
-        """Each wage against the minimum wage, when both are in the same currency; else a dash."""
-        minimum = self._minimum
-        if minimum is None or minimum.currency != figures.paid.currency:
-            return [(self.tr("Minimum wage: —"), False)]
+        """Each wage against today's minimum wage, converted into the wage's currency with the History's rates
+        (the rate's day said); a missing rate or minimum is said, never guessed."""
+        minimum = self._summary.minimum if self._summary is not None else None
+        if minimum is None or minimum.hourly is None:
+            return [(self.tr("Minimum wage: none set; you can type one below."), False)]
+        currency = figures.paid.currency
+        in_currency = minimum.by_currency.get(currency)
+        if in_currency is None or in_currency.converted is None:
+            words = self.tr(
+                "Minimum wage of {0}: no exchange rate to {1} on {2} yet, so it is not compared "
+                "(History, Exchange rates…)."
+            )
+            return [(words.format(format_rate(minimum.hourly), currency, format_date(minimum.day)), False)]
+        limit = in_currency.converted
         lines = []
+        if in_currency.needs_rate:
+            converted = self.tr("Minimum wage {0} = {1} at the rate of {2}").format(
+                format_rate(in_currency.minimum),
+                format_rate(limit),
+                format_date(in_currency.rate_day or minimum.day),
+            )
+            lines.append((converted, False))
         for kind, wage in ((self.tr("Task wage"), figures.task_wage), (self.tr("True wage"), figures.true_wage)):
-            relation = compare_wage(wage, minimum)
+            relation = compare_wage(wage, limit)
             if relation is None:
                 text = self.tr("{0}: —").format(kind)
             elif relation < 0:
-                text = self.tr("{0}: below the minimum wage of {1}").format(kind, format_rate(minimum))
+                text = self.tr("{0}: below the minimum wage of {1}").format(kind, format_rate(limit))
             elif relation > 0:
-                text = self.tr("{0}: above the minimum wage of {1}").format(kind, format_rate(minimum))
+                text = self.tr("{0}: above the minimum wage of {1}").format(kind, format_rate(limit))
             else:
-                text = self.tr("{0}: at the minimum wage of {1}").format(kind, format_rate(minimum))
+                text = self.tr("{0}: at the minimum wage of {1}").format(kind, format_rate(limit))
             lines.append((text, relation is not None and relation < 0))
         return lines
 
@@ -344,8 +385,22 @@ class WagesPanel(QWidget):
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(0, 5, self)
+        # "Earned or pending", not "Paid": a submitted task counts its reward while it awaits review.
         table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Time"), self.tr("Paid"), self.tr("Task wage"), self.tr("True wage")]
+            [
+                self.tr("Name"),
+                self.tr("Time"),
+                self.tr("Earned or pending"),
+                self.tr("Task wage"),
+                self.tr("True wage"),
+            ]
+        )
+        earned = table.horizontalHeaderItem(_EARNED)
+        assert earned is not None  # set by the labels just above
+        earned.setToolTip(
+            self.tr(
+                "What your ended tasks earned, approved or paid, and what still awaits review, as History says"
+            )
         )
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -365,7 +420,7 @@ class WagesPanel(QWidget):
             cells = {
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
-                _PAID: _Cell(
+                _EARNED: _Cell(
                     _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
                 ),
                 _TASK_WAGE: _Cell(
@@ -388,6 +443,5 @@ class WagesPanel(QWidget):
             widget.setVisible(visible)
 
     def _on_minimum_saved(self) -> None:
-        self._minimum = self._settings.minimum_wage()
-        if self._summary is not None:
-            self.show_summary(self._summary)
+        """The figures are worked out again with the new minimum (converted on the pool, where the rates are)."""
+        self.minimum_changed.emit()

@@ -131,6 +131,7 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
         connectivity,
         interval=timedelta(seconds=0.3),
         stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.05),  # the pace of pages: a year of history within the test's time
     )
     for key, reader in demo_readers(exchange, time).items():
         reconciliation.add_account(Account(key, "demo", exchange.url_of(key.platform)), reader)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.feed import Rules
+from surveydesk.feed.rules import Conversion
 from tests.factories import make_task
 
 GBP = "GBP"
@@ -278,3 +281,58 @@ def test_the_reason_never_repeats_what_the_platform_wrote() -> None:
         reason = rule.why_not(task)
         assert reason is not None
         assert "<img" not in reason
+
+
+def test_a_minimum_in_euros_judges_a_task_in_dollars_through_the_rate_of_the_day() -> None:
+    """One minimum in her currency applies to every task: a $0.40 task is under €0.50 at 1.08 dollars a euro."""
+    rate = Conversion(Decimal("1.08"), date(2026, 12, 4))
+    rules = Rules(min_reward=Money(50, "EUR"), conversions={("EUR", "USD"): rate})
+    assert not rules.matches(make_task("t", reward=Money(40, "USD")))
+    assert rules.matches(make_task("t", reward=Money(54, "USD")))  # 50 × 1.08 = 54: at the minimum
+    assert rules.why_not(make_task("t", reward=Money(40, "USD"))) == (
+        "pays $0.40, under your minimum of €0.50 ($0.54 at the rate of 2026-12-04)"
+    )
+    assert rules.matches(make_task("t", reward=Money(1, "JPY")))  # no rate for yen: said, never guessed
+
+
+def test_a_minimum_rate_in_euros_judges_a_task_in_pounds() -> None:
+    rules = Rules(
+        min_reward_per_hour=Money(900, "EUR"),
+        conversions={("EUR", "GBP"): Conversion(Decimal("0.85"), date(2026, 12, 4))},
+    )
+    # £1.50 for 12 minutes is £7.50/h, under €9.00 = £7.65/h; £1.60 is £8.00/h, over it.
+    assert not rules.matches(make_task("t", reward=Money(150, "GBP"), estimated_minutes=12))
+    assert rules.matches(make_task("t", reward=Money(160, "GBP"), estimated_minutes=12))
+
+
+def test_the_rules_read_today_s_rates_from_the_history(database) -> None:
+    from surveydesk.feed.rule_store import RatesToday, RuleStore
+    from surveydesk.ledger.rates import RateStore
+    from surveydesk.store.settings import SettingsStore
+
+    rates = RateStore(database)
+    rates.set_by_worker("USD", date(2026, 12, 3), Decimal("1.05"))
+    rates.set_by_worker("USD", date(2026, 12, 4), Decimal("1.08"))
+    rates.set_by_worker("USD", date(2026, 12, 9), Decimal("2"))  # after today: not used
+    rates.set_by_worker("GBP", date(2026, 12, 4), Decimal("0.85"))
+    store = RuleStore(SettingsStore(database), RatesToday(database, lambda: date(2026, 12, 7)))
+    store.save_list_rules(Rules(min_reward=Money(50, "EUR")))
+
+    rules = store.list_rules()
+
+    assert rules.conversions[("EUR", "USD")] == Conversion(Decimal("1.08"), date(2026, 12, 4))
+    assert not rules.matches(make_task("t", reward=Money(53, "USD")))
+    assert rules.matches(make_task("t", reward=Money(43, "GBP")))  # 50 × 0.85 = 42.5 → 43
+    assert store.unconverted("EUR", ["USD", "GBP", "JPY", "EUR"]) == ["JPY"]
+
+
+def test_a_converted_minimum_is_said_in_french(french) -> None:
+    from surveydesk.ui.text import translated
+
+    rate = Conversion(Decimal("1.08"), date(2026, 12, 4))
+    rules = Rules(min_reward=Money(50, "EUR"), conversions={("EUR", "USD"): rate})
+    reason = rules.why_not(make_task("t", reward=Money(40, "USD")))
+    assert reason is not None
+    assert translated(reason) == (
+        "paie 0,40\u00a0$, sous votre minimum de 0,50\u00a0€ (0,54\u00a0$ au taux du 04/12/2026)"
+    )

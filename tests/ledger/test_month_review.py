@@ -44,8 +44,6 @@ def test_a_month_in_figures(database: Database) -> None:
     assert (march.hours, march.unpaid_hours) == (3.0, 1.0)
     assert march.true_wage == Money(300, "EUR")  # €9 over three hours
     assert march.best_platform == "studies"
-    assert march.share_of(Money(1188, "EUR")) == 300 / 1188
-    assert march.share_of(Money(725, "USD")) is None
     # January €40, February nothing, March €12: a month with nothing earned counts as nought.
     assert march.spread is not None
     assert (march.spread.months, march.spread.lowest, march.spread.median, march.spread.highest) == (

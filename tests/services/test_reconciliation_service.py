@@ -228,6 +228,7 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
         connectivity,
         interval=timedelta(seconds=0.3),
         stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.05),  # the pace of pages: a year of history within the test's time
     )
     with DemoExchange(seed=4, clock=ticks, sites=UNTHROTTLED) as exchange:
         readers = demo_readers(exchange, time)

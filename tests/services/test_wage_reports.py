@@ -216,3 +216,28 @@ def test_the_requesters_reviews_in_the_earnings_log_join_their_reputations(qtbot
     assert summary.reputations[("prolific", "Lab C")].describe() == "2 approved"
     assert on_pool == [True]  # the earnings log is read on the pool, not on the GUI thread
     pool.waitForDone(10_000)
+
+
+def test_a_correction_made_in_history_changes_the_wage_shown(qtbot, db: Database, pool, keeper, clock) -> None:
+    """History said £1.75 after the worker's correction, the Wages tab still £1.50: every view reads the ledger."""
+    from surveydesk.core.earnings import Status
+    from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
+    from surveydesk.ledger.store import LedgerStore
+
+    _shift(keeper, clock, T0, (_task("a1", "Lab A", Money(150, "GBP")), 600, Outcome.SUBMITTED), 600)
+    _shift(
+        keeper, clock, T0 + timedelta(hours=1), (_task("a2", "Lab B", Money(200, "GBP")), 600, Outcome.SUBMITTED)
+    )
+    ledger = LedgerStore(db)
+    AttemptIngest(db, ledger, lambda _platform: False).ingest(clock.now())
+    first, second = sorted(ledger.entries(), key=lambda entry: entry.occurred_at)
+    ledger.correct(first.id, clock.now(), amount=Money(175, "GBP"))
+    ledger.correct(second.id, clock.now(), status=Status.REJECTED)
+    reports = WageReports(WorkLogAsHistorySays(db), pool, PARIS_WINTER)
+
+    today = _refresh(qtbot, reports, T0 + timedelta(hours=2)).today
+
+    assert today.by_currency["GBP"].paid == Money(175, "GBP")
+    assert today.by_currency["GBP"].task_wage == Money(1050, "GBP")  # £1.75 in 10 minutes
+    assert today.unpaid_seconds[UnpaidCause.REJECTED] == 600
+    pool.waitForDone(10_000)

@@ -4,6 +4,7 @@ reserves, opens the page and starts the timer, and the worker's rules over the l
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -15,8 +16,9 @@ from surveydesk.core.money import Money
 from surveydesk.core.politeness import Politeness
 from surveydesk.demo import DemoExchange
 from surveydesk.feed.alerts import Alert
-from surveydesk.feed.rule_store import RuleStore
+from surveydesk.feed.rule_store import RatesToday, RuleStore
 from surveydesk.feed.rules import Rules
+from surveydesk.ledger.rates import RateStore
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
@@ -108,6 +110,35 @@ def test_the_list_rules_hide_tasks_until_revealed(qtbot, poller, database, pool,
     assert f"({hidden} hidden by your rules)" in window.count_label.text()
     window.show_hidden_action.setChecked(True)
     assert window.proxy.rowCount() == window.model.rowCount()
+
+
+def test_a_minimum_in_euros_hides_tasks_in_pounds_once_history_has_a_rate(qtbot, poller, database, pool, exchange):
+    """ "Minimum reward … applies to tasks paid in GBP": her minimum in euros judged no Prolific task."""
+    settings = SettingsStore(database)
+    RuleStore(settings).save_list_rules(Rules(min_reward=Money(10_000, "EUR")))
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    today = SystemClock().now().date()
+    conversions = RatesToday(database, lambda: today)
+    feed = FeedController(
+        window,
+        poller,
+        None,
+        Background(pool, window),
+        settings,
+        SystemClock(),
+        app_icon(),
+        conversions=conversions,
+    )
+    add_demo_account(poller, exchange)
+    poller.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    assert window.proxy.hidden_count() == 0  # no rate for pounds yet: said in the Rules, never guessed
+    RateStore(database).set_by_worker("GBP", today - timedelta(days=1), Decimal("0.85"))
+    feed.reload_rules()  # as the composition root does when History's rates change
+    in_pounds = [task for task in window.model.task_list.tasks() if task.reward.currency == "GBP"]
+    assert in_pounds and all(task.reward.minor < 8500 for task in in_pounds)  # under €100 = £85
+    assert window.proxy.hidden_count() == len(in_pounds)  # those in dollars wait for a rate
 
 
 def test_closing_with_a_tray_hides_the_window_and_says_so_once(qtbot, window_and_feed, monkeypatch):

@@ -43,6 +43,7 @@ def service(qtbot, database, pool) -> Iterator[ReconciliationService]:
         Connectivity(),
         interval=timedelta(hours=1),
         stagger=timedelta(0),
+        retry_floor=timedelta(seconds=0.05),  # the pace of pages
     )
     yield running
     running.stop()
@@ -111,3 +112,14 @@ def test_a_first_sync_shows_its_count_and_cancel_keeps_whole_pages_until_the_nex
 
 def _waiting(status: object) -> bool:
     return getattr(status, "state", None) is SyncState.WAITING
+
+
+def test_several_first_syncs_share_one_line_that_never_widens_the_window(qtbot):
+    panel = SyncPanel(online=True)
+    qtbot.addWidget(panel)
+    for number in range(5):
+        key = AccountKey("prolific", f"account-{number}")
+        panel.set_progress(SyncProgress(key, f"Prolific (a long account name {number})", 120, 3, running=True))
+    assert panel.progress_text.text() == "First sync of 5 accounts: 600 records, 15 pages"
+    assert panel.progress_text.toolTip().count("First sync of Prolific (a long account name") == 5
+    assert panel.minimumSizeHint().width() < 1000  # one line per account, joined, made it 1,559 px wide

@@ -619,3 +619,24 @@ def test_the_history_tab_and_its_dialogs_reach_the_database_only_through_service
         imports = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         imported = {alias.name for node in imports for alias in node.names}
         assert imported & writers == set(), name
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("-1.50", "An amount earned cannot be negative: -£1.50 was typed. Type it without the minus sign."),
+        ("1000000", "£1,000,000.00 is more than any platform pays for one task: check the number of digits."),
+    ],
+)
+def test_an_absurd_correction_is_refused_in_a_sentence_and_nothing_is_stored(
+    qtbot, database, view, service, typed: str, said: str
+) -> None:
+    record(database, "a", T0, 150, Status.APPROVED)
+    open_view(qtbot, view, service)
+    dialog = CorrectionDialog(view.model.entry_at(0), view.model.status_name, view)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText(typed)
+    dialog._check_and_accept()
+    assert dialog.result() != CorrectionDialog.DialogCode.Accepted
+    assert dialog.message.text() == said
+    assert [e.source for e in LedgerStore(database).events_of("prolific/me/task/a")] == [Source.PLATFORM]

@@ -3,6 +3,10 @@ log, where the worker records what the platform paid, since no platform will rep
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from surveydesk.core.earnings import Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.attempts import AttemptIngest
@@ -56,3 +60,16 @@ def test_a_task_entered_by_hand_is_timed_and_counted_in_the_earnings_log(databas
         Money(45, "EUR"),
         Money(45, "EUR"),
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("99999999999999", "€99,999,999,999,999.00 is more than any platform pays for one task: check the number"),
+        ("-0,45", "An amount earned cannot be negative: -€0.45 was typed."),
+    ],
+)
+def test_an_absurd_reward_typed_by_hand_is_refused_in_a_sentence(qapp, typed: str, said: str) -> None:
+    """A reward of 99,999,999,999,999 was accepted and showed €57,913,934,183,488,870.40/h on the Wages tab."""
+    with pytest.raises(ValueError, match=re.escape(said)):
+        manual_attempt("Clickworker", "Tag 20 photos", typed, "EUR", 10)

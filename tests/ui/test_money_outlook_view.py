@@ -11,6 +11,7 @@ from surveydesk.core.earnings import EntryHeader, Kind, Report, ReviewDeadline, 
 from surveydesk.core.money import Money
 from surveydesk.ledger.forecast import Expected, Forecast
 from surveydesk.ledger.goals import GoalProgress, GoalSettings
+from surveydesk.ledger.minimum_in_currency import MinimumInCurrency
 from surveydesk.ledger.model import Source
 from surveydesk.ledger.month_review import MonthReview, Spread
 from surveydesk.ledger.store import LedgerStore
@@ -43,6 +44,7 @@ MARCH = MonthReview(
     true_wage=euros(390),
     best_platform="prolific",
     spread=Spread(12, euros(1200), euros(4100), euros(9600)),
+    minimum=MinimumInCurrency(euros(1188), date(2024, 11, 1), "EUR", euros(1188), None),
 )
 FORECAST = Forecast(
     currency="EUR",
@@ -61,11 +63,11 @@ def names(platform: str) -> str:
 
 
 def test_a_month_in_english(qapp) -> None:
-    assert month_words(MARCH, euros(1188), names) == (
+    assert month_words(MARCH, names) == (
         "March 2026: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum "
         "wage; best platform Prolific; €12.00 pending."
     )
-    assert month_words(replace(MARCH, unconverted=("GBP", "USD")), euros(1188), names).endswith(
+    assert month_words(replace(MARCH, unconverted=("GBP", "USD")), names).endswith(
         "€12.00 pending. Amounts in GBP, USD are left out: no exchange rate for their day."
     )
     assert spread_words(MARCH) == (
@@ -74,12 +76,12 @@ def test_a_month_in_english(qapp) -> None:
 
 
 def test_a_month_in_french(french) -> None:
-    assert month_words(MARCH, euros(1188), names) == (
+    assert month_words(MARCH, names) == (
         "Mars 2026\u00a0: 74,00\u00a0€ gagnés, 19 h de travail dont 6 h non payées\u00a0; vrai salaire "
         "3,90\u00a0€/h, 33\u00a0% de votre salaire minimum\u00a0; meilleure plateforme Prolific\u00a0; "
         "12,00\u00a0€ en attente."
     )
-    assert month_words(replace(MARCH, unconverted=("USD",)), euros(1188), names).endswith(
+    assert month_words(replace(MARCH, unconverted=("USD",)), names).endswith(
         "12,00\u00a0€ en attente. Les montants en USD sont laissés de côté\u00a0: pas de taux de change pour leur "
         "jour."
     )

@@ -15,8 +15,9 @@ from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import BadPayload
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Politeness
-from surveydesk.net.shapes import Part, ShapeWatch, share_shape_watch
+from surveydesk.net.shapes import Change, Difference, Part, ShapeWatch, share_shape_watch
 from surveydesk.platforms.cpx.earnings import INBOX, INBOX_ENDPOINT
+from surveydesk.platforms.prolific.earnings import BONUS_PATH, REWARD_PATH, SUBMISSIONS_ENDPOINT, SUBMISSIONS_PAGE
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.platform_changes import PlatformChanges
@@ -136,4 +137,37 @@ def test_the_worker_reads_the_change_and_the_report_in_french(qtbot, poller: Pol
     assert reporting.dialog.report.toPlainText().splitlines()[1:] == [
         f"cpx · gains · {INBOX_ENDPOINT} : non lu",
         "    status : une valeur que SurveyDesk ne connaît pas",
+    ]
+
+
+def test_records_set_aside_are_told_in_words_with_how_many_and_what_to_do_in_french(
+    qtbot, poller: Poller, french
+) -> None:
+    """A sync that set two of Prolific's records aside (a study of £99,999.99, a bonus in points) says so in the
+    notice under the accounts, and the report names the two fields."""
+    changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
+    window = MainWindow(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    reporting = PlatformChangeReporting(window, changes)
+    page = {"results": [], "_links": {"next": {"href": None}}}
+    watched = changes.watch.watching("prolific", Part.EARNINGS, SUBMISSIONS_ENDPOINT, page, SUBMISSIONS_PAGE)
+
+    with qtbot.waitSignal(changes.told), watched as reading:
+        reading.put_aside(Difference(f"{REWARD_PATH}.amount", Change.BEYOND_BOUNDS), "sub-1")
+        reading.put_aside(Difference(f"{BONUS_PATH}.currency", Change.UNKNOWN_UNIT), "sub-2")
+    reporting.open_report()
+
+    assert reporting.notice.label.text() == (
+        "SurveyDesk a mis de côté 2 des relevés de Prolific (des montants au-delà de ce qu’elle paie, des "
+        "montants dans une unité que SurveyDesk ne connaît pas) : ils ne sont pas dans vos gains ; les autres y "
+        "sont. Vérifiez ces montants sur Prolific même ; Aide, Signaler un changement de plateforme… montre ce "
+        "qui n’allait pas, à envoyer aux auteurs de SurveyDesk."
+    )
+    assert reporting.dialog is not None
+    assert reporting.dialog.report.toPlainText().splitlines()[1:] == [
+        f"prolific · gains · {SUBMISSIONS_ENDPOINT} : toujours lu",
+        "    results[].submission_reward.amount : un montant au-delà de ce que la plateforme paie ; son relevé "
+        "est mis de côté",
+        "    results[].submission_bonuses[].currency : un montant dans une unité que SurveyDesk ne connaît pas ; "
+        "son relevé est mis de côté",
     ]

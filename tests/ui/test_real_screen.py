@@ -100,7 +100,7 @@ def shot(report: dict[str, Any], name: str) -> dict[str, Any]:
 def test_the_tour_shows_every_view_and_dialog(tour: dict[str, Any]):
     assert tour["platform"] == "xcb"
     names = [shot["name"] for shot in tour["shots"]]
-    views = ["tasks", "timed", "closing-while-timed-QMessageBox", "wages"]
+    views = ["tasks", "timed", "closing-while-timed-QMessageBox", "wages", "wages-submitted"]
     views += [f"history-{chart}" for chart in range(6)]  # History's six views
     assert set(views) <= set(names), names
     assert len([name for name in names if name.startswith("dialog-")]) >= 9, names

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from surveydesk.core.money import Money
 from surveydesk.feed import Rules, RuleStore
+from surveydesk.feed.rule_store import RatesToday
+from surveydesk.ledger.rates import RateStore
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.rules_dialog import RulesDialog
@@ -38,11 +43,21 @@ def test_tabs_are_named_for_what_they_decide(dialog: RulesDialog) -> None:
     ]
 
 
-def test_money_fields_say_which_currency_they_apply_to(dialog: RulesDialog) -> None:
+def test_money_fields_apply_in_every_currency_and_name_those_without_a_rate(qtbot, database: Database) -> None:
+    """ "Minimum reward … applies to tasks paid in GBP": a minimum in her currency now judges every task."""
+    RateStore(database).set_by_worker("USD", date(2026, 12, 4), Decimal("1.08"))
+    store = RuleStore(SettingsStore(database), RatesToday(database, lambda: date(2026, 12, 7)))
+    dialog = RulesDialog(store, PLATFORMS, task_currencies=["USD", "GBP", "EUR", "USD"])
+    qtbot.addWidget(dialog)
     field = dialog.list_form.min_reward
-    assert field.scope.text() == "applies to tasks paid in GBP"
+    field.currency.setCurrentText("EUR")
+    assert (
+        field.scope.text()
+        == "in every currency, at History's exchange rates\nNo rate for GBP yet: those tasks pass."
+    )
+    RateStore(database).set_by_worker("GBP", date(2026, 12, 4), Decimal("0.85"))
     field.currency.setCurrentText("USD")
-    assert field.scope.text() == "applies to tasks paid in USD"
+    assert field.scope.text() == "in every currency, at History's exchange rates"
 
 
 def test_unsaved_rules_show_as_every_box_ticked_and_nothing_filled(dialog: RulesDialog) -> None:
@@ -93,7 +108,7 @@ def test_fill_save_and_reload(qtbot, dialog: RulesDialog, store: RuleStore) -> N
     shown = again.list_form
     assert shown.min_reward.amount.text() == "0.50"
     assert shown.min_reward_per_hour.currency.currentText() == "EUR"
-    assert shown.min_reward_per_hour.scope.text() == "applies to tasks paid in EUR"
+    assert shown.min_reward_per_hour.scope.text() == "in every currency, at History's exchange rates"
     assert shown.include_words.text() == "survey, Diary"
     assert shown.allowed_requesters.toPlainText() == "Lab A\nr-17"
     assert not shown.platform_boxes["toloka"].isChecked()

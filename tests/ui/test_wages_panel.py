@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
 from surveydesk.core.money import Money
+from surveydesk.ledger.minimum_in_currency import MinimumInCurrency, MinimumOfDay
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
@@ -18,6 +20,7 @@ from surveydesk.ui.wages_panel import (
     format_rate,
     format_share,
 )
+from surveydesk.work.minimum_wage import DatedWage
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
 from surveydesk.work.wages import CurrencyFigures, WageReport
@@ -43,12 +46,20 @@ MONTH = WageReport(
 )
 
 
+DAY = date(2026, 12, 7)
+UK_SINCE = date(2025, 4, 1)
+UK_MINIMUM = MinimumOfDay(
+    DAY,
+    DatedWage(UK_SINCE, Money(1221, "GBP")),
+    {"GBP": MinimumInCurrency(Money(1221, "GBP"), UK_SINCE, "GBP", Money(1221, "GBP"), None)},
+)
 FULL = WageSummary(
     today=TODAY,
     this_week=TODAY,
     this_month=MONTH,
     by_platform={"prolific": MONTH},
     by_requester={"<b>Lab</b>": TODAY, "": MONTH},
+    minimum=UK_MINIMUM,
 )
 
 
@@ -107,12 +118,33 @@ def test_each_period_shows_both_wages_hours_and_unpaid_time_by_cause(panel: Wage
     assert not panel.empty_label.isVisibleTo(panel)
 
 
-def test_a_minimum_wage_in_another_currency_is_not_compared(qtbot, settings: WageSettings) -> None:
-    settings.set_minimum_wage(Money(1188, "EUR"))
-    panel = WagesPanel(settings)
-    qtbot.addWidget(panel)
-    panel.show_summary(_summary())
-    assert "Minimum wage: —" in panel.today.texts()
+SMIC = DatedWage(date(2026, 1, 1), Money(952, "EUR"))
+
+
+def test_a_minimum_wage_in_euros_is_compared_with_pounds_at_the_rate_it_names(panel: WagesPanel) -> None:
+    """She earns in pounds, her minimum is the SMIC in euros: the cards said "Minimum wage: —" with no reason."""
+    in_pounds = MinimumInCurrency(SMIC.hourly, SMIC.since, "GBP", Money(806, "GBP"), date(2026, 12, 4))
+    panel.show_summary(_summary(minimum=MinimumOfDay(DAY, SMIC, {"GBP": in_pounds})))
+    assert panel.today.texts()[1:4] == [
+        "Minimum wage €9.52/h = £8.06/h at the rate of 12/4/26",
+        "Task wage: below the minimum wage of £8.06/h",
+        "True wage: below the minimum wage of £8.06/h",
+    ]
+    assert panel.this_month.texts()[1:4] == [
+        "Minimum wage €9.52/h = £8.06/h at the rate of 12/4/26",
+        "Task wage: above the minimum wage of £8.06/h",
+        "True wage: above the minimum wage of £8.06/h",
+    ]
+    assert panel.today.warnings() == panel.today.texts()[2:4]
+
+
+def test_a_missing_rate_is_said_not_guessed(panel: WagesPanel) -> None:
+    no_rate = MinimumInCurrency(SMIC.hourly, SMIC.since, "GBP", None, None)
+    panel.show_summary(_summary(minimum=MinimumOfDay(DAY, SMIC, {"GBP": no_rate})))
+    assert panel.today.texts()[1] == (
+        "Minimum wage of €9.52/h: no exchange rate to GBP on 12/7/26 yet, so it is not compared "
+        "(History, Exchange rates…)."
+    )
     assert panel.today.warnings() == []
 
 
@@ -149,6 +181,8 @@ def test_nothing_worked_yet_says_so_instead_of_a_blank_panel(panel: WagesPanel) 
 
 def test_the_months_tables_list_platforms_and_requesters(panel: WagesPanel) -> None:
     panel.show_summary(_summary())
+    headers = [panel.platforms.horizontalHeaderItem(column).text() for column in range(5)]
+    assert headers == ["Name", "Time", "Earned or pending", "Task wage", "True wage"]  # was "Paid": not yet
     row = [panel.platforms.item(0, column).text() for column in range(5)]
     assert row == ["Prolific", "8:20", "£130.00", "£15.60/h", "£13.00/h"]
     names = {panel.requesters.item(r, 0).text() for r in range(panel.requesters.rowCount())}
@@ -170,14 +204,19 @@ def test_errors_are_shown_in_words(panel: WagesPanel) -> None:
     assert panel.status.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_the_editor_saves_an_exact_amount_to_the_settings(panel: WagesPanel, settings: WageSettings) -> None:
+def test_the_editor_saves_an_exact_amount_to_the_settings(
+    qtbot, panel: WagesPanel, settings: WageSettings
+) -> None:
     editor = panel.editor
-    assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.21", "GBP")
+    assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.71", "GBP")
+    assert editor.message.text() == "Gross hourly minimum since 4/1/26"
     editor.country.setCurrentIndex(editor.country.findData("FR"))
     editor.country.activated.emit(editor.country.currentIndex())
-    assert (editor.amount.text(), editor.currency.text()) == ("11.88", "EUR")
+    assert (editor.amount.text(), editor.currency.text()) == ("9.52", "EUR")
+    assert editor.message.text() == "Net hourly minimum since 1/1/26"
     editor.amount.setText("12,02")
-    assert editor.save()
+    with qtbot.waitSignal(panel.minimum_changed):
+        assert editor.save()
     assert settings.country() == "FR"
     assert settings.minimum_wage() == Money(1202, "EUR")
 
@@ -186,15 +225,15 @@ def test_the_editor_refuses_an_amount_it_cannot_read_exactly(panel: WagesPanel, 
     panel.editor.amount.setText("12.345")
     assert not panel.editor.save()
     assert "11.88" in panel.editor.message.text()
-    assert settings.minimum_wage() == Money(1221, "GBP")
+    assert settings.minimum_wage() == Money(1271, "GBP")
 
 
-def test_an_empty_amount_means_no_minimum_and_the_panel_follows(panel: WagesPanel, settings: WageSettings) -> None:
-    panel.show_summary(_summary())
+def test_an_empty_amount_means_no_minimum_and_the_panel_says_so(panel: WagesPanel, settings: WageSettings) -> None:
     panel.editor.amount.clear()
     assert panel.editor.save()
     assert settings.minimum_wage() is None
-    assert panel.today.texts()[1] == "Minimum wage: —"
+    panel.show_summary(_summary(minimum=MinimumOfDay(DAY, DatedWage(DAY, None), {})))
+    assert panel.today.texts()[1] == "Minimum wage: none set; you can type one below."
     assert panel.today.warnings() == []
 
 
@@ -221,7 +260,7 @@ def test_the_minimum_wage_is_written_the_french_way(qtbot, settings: WageSetting
     editor = panel.editor
     editor.country.setCurrentIndex(editor.country.findData("FR"))
     editor.country.activated.emit(editor.country.currentIndex())
-    assert editor.amount.text() == "11,88"
+    assert editor.amount.text() == "9,52"
     editor.amount.setText("12.345")
     assert not editor.save()
     assert "11,88" in editor.message.text()

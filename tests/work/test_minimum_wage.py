@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from surveydesk.core.money import Money
-from surveydesk.work.minimum_wage import MINIMUM_WAGES, country_of_locale, default_country, default_minimum_wage
+from surveydesk.work.minimum_wage import (
+    MINIMUM_WAGES,
+    country_of_locale,
+    default_country,
+    default_minimum_wage,
+    statutory_rates,
+    wage_on,
+)
 
 
 @pytest.mark.parametrize(
     ("country", "wage"),
     [
-        ("FR", Money(1188, "EUR")),
-        ("GB", Money(1221, "GBP")),
-        ("DE", Money(1282, "EUR")),
+        ("FR", Money(952, "EUR")),
+        ("GB", Money(1271, "GBP")),
+        ("DE", Money(1390, "EUR")),
         ("US", Money(725, "USD")),
-        ("fr", Money(1188, "EUR")),
+        ("fr", Money(952, "EUR")),
         ("IT", None),
         ("ZZ", None),
     ],
@@ -28,6 +37,24 @@ def test_every_entry_is_keyed_by_its_code_and_dated_when_it_has_a_figure() -> No
     for code, wage in MINIMUM_WAGES.items():
         assert code == wage.country and len(code) == 2 and code.isupper()
         assert (wage.hourly is None) == (wage.since is None)
+        assert [rate.since for rate in wage.rates] == sorted({rate.since for rate in wage.rates})
+
+
+@pytest.mark.parametrize(
+    ("day", "net"),
+    [
+        (date(2022, 12, 31), None),  # before the first rate known: none is guessed
+        (date(2023, 1, 1), 892),
+        (date(2024, 10, 31), 922),
+        (date(2024, 11, 1), 940),  # the November 2024 rise applies from its day on
+        (date(2025, 12, 31), 940),
+        (date(2026, 1, 1), 952),
+    ],
+)
+def test_an_old_month_is_judged_by_the_smic_of_its_time(day: date, net: int | None) -> None:
+    rate = wage_on(statutory_rates("FR"), day)
+    assert (None if rate is None else rate.hourly) == (None if net is None else Money(net, "EUR"))
+    assert MINIMUM_WAGES["FR"].net and not MINIMUM_WAGES["GB"].net
 
 
 @pytest.mark.parametrize(

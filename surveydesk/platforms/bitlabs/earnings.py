@@ -9,8 +9,9 @@ with a negative `user_value` is money taken back: a reversal of its own. Each en
 
 `user_value` is in the app's own unit, often points: it becomes money at the worth the worker gave for her
 rewards site's points on the event's day. What cannot be booked is set aside (`SetAside`), never a reason to
-fail the sync: an event of a kind not known here, points of a day she gave no worth for, an amount beyond what
-a survey pays. The history is read whole at every sync, so what was set aside is booked once it can be.
+fail the sync: an event of a kind not known here, points of a day she gave no worth for, an amount that cannot be
+true (platforms/records.py). The history is read whole at every sync, so what was set aside is booked once it
+can be.
 """
 
 from __future__ import annotations
@@ -29,14 +30,7 @@ from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, S
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, FALLBACK_WAIT, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.walls import (
-    BEYOND_BOUNDS,
-    SETTING_POINTS_VALUE,
-    UNKNOWN_KIND,
-    PricedInPoints,
-    SetAside,
-    within_bounds,
-)
+from surveydesk.platforms.walls import SETTING_POINTS_VALUE, UNKNOWN_KIND, WALL_BOUNDS, PricedInPoints, SetAside
 
 HISTORY_PATH: Final = "/v1/client/user/history"
 SURVEYS_ONLY: Final = {"filter": "surveys"}
@@ -71,6 +65,7 @@ HISTORY_REPLY: Final = Shape(
     data=list_of(EVENT_SHAPE),
 )
 HISTORY_ENDPOINT: Final = f"GET {HISTORY_PATH}?filter=surveys"
+VALUE_PATH: Final = "data[].user_value"
 _LONGEST_DELAY: Final = 365 * 86400
 _LONGEST_URL: Final = 1000
 _BARE_HOST: Final = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/|$)")  # "support.bitlabs.link/…"
@@ -90,11 +85,13 @@ class BitLabsEarnings(AccountClient, PricedInPoints):
             self.set_aside = SetAside()
         body = self._history(token)
         values = self._points_values()
-        with self._watching(Part.EARNINGS, HISTORY_ENDPOINT, body, HISTORY_REPLY):
-            events = self._events(body)
+        with self._watching(Part.EARNINGS, HISTORY_ENDPOINT, body, HISTORY_REPLY) as reading:
             aside = self.set_aside
-            reports = tuple(report for event in events for report in self._reports(event, values, aside))
-        yield Batch(reports, "", done=True)
+            reports, _ = records.read_records(
+                reading, self._events(body), lambda event: self._reports(event, values, aside),
+                records.field_key("tx_id"),
+            )  # fmt: skip
+        yield Batch(tuple(reports), "", done=True)
 
     def _history(self, token: str) -> dict[str, Any]:
         headers = {"X-Api-Token": token, "X-User-Id": self._option("user_id")}
@@ -146,16 +143,13 @@ class BitLabsEarnings(AccountClient, PricedInPoints):
         try:
             points = parse_points(event.get("user_value"))
         except PointsError:
-            unreadable = QT_TRANSLATE_NOOP("AccountClient", "a record has an unreadable amount: {0}")
-            raise BadPayload(self._platform, unreadable.filled(excerpt(event.get("user_value")))) from None
+            raise records.unreadable_amount(VALUE_PATH) from None
         value = values.money(points, at.date())
         if value is None:
             aside.add(SETTING_POINTS_VALUE.filled("BitLabs"))
             return []
         entry = Kind.REVERSAL if value.minor < 0 else Kind.TASK  # money taken back, whatever the step
-        if not within_bounds(entry, value):
-            aside.add(BEYOND_BOUNDS.filled("BitLabs", value))
-            return []
+        records.bounded(value, entry, WALL_BOUNDS, VALUE_PATH)
         details = event.get("details")
         category = details.get("category") if isinstance(details, dict) else None
         topic = records.name(category.get("name")) if isinstance(category, dict) else ""

@@ -45,14 +45,7 @@ from surveydesk.platforms.cpx.tasks import (
     points_unit,
     signed,
 )
-from surveydesk.platforms.walls import (
-    BEYOND_BOUNDS,
-    SETTING_POINTS_VALUE,
-    UNKNOWN_KIND,
-    PricedInPoints,
-    SetAside,
-    within_bounds,
-)
+from surveydesk.platforms.walls import SETTING_POINTS_VALUE, UNKNOWN_KIND, WALL_BOUNDS, PricedInPoints, SetAside
 
 MAX_TRANSACTIONS: Final = 100_000
 MAX_KEPT: Final = 10_000  # transactions remembered between syncs; beyond, the oldest are forgotten
@@ -84,6 +77,7 @@ INBOX: Final = Shape(
     text=TEXT_SHAPE,
 )
 INBOX_ENDPOINT: Final = f"GET {SURVEYS_PATH}?output_method=jsscriptv1&show_unpaid_transactions=1"
+VALUE_PATH: Final = "transactions[].verdienst_user_local_money"
 
 
 class CPXEarnings(AccountClient, PricedInPoints):
@@ -112,14 +106,20 @@ class CPXEarnings(AccountClient, PricedInPoints):
         body = self._answer(params, secrets)
         reports: list[Report] = []
         kept: dict[str, dict[str, Any]] = {}
-        with self._watching(Part.EARNINGS, INBOX_ENDPOINT, body, INBOX):
+        with self._watching(Part.EARNINGS, INBOX_ENDPOINT, body, INBOX) as reading:
             inbox = {self._id(item): item for item in self._transactions(body)}
             unit = _Unit(self._points_values(), bool(points_unit(body)), currency)
-            for transaction, item in {**_remembered(cursor), **inbox}.items():
-                gone = transaction not in inbox
-                made = self._reports(item, unit, gone, self.set_aside)
-                if made is None or not gone:  # waiting for a worth, or still unpaid: remembered
-                    kept[transaction] = {key: item[key] for key in _KEPT_FIELDS if key in item}
+            aside = self.set_aside
+            known = {**_remembered(cursor), **inbox}
+            # One whose amount cannot be true is set aside (and read again while CPX lists it).
+            read, _ = records.read_records(
+                reading, known, lambda one: [(one, self._reports(known[one], unit, one not in inbox, aside))], str
+            )
+            for transaction, made in read:
+                if made is None or transaction in inbox:  # waiting for a worth, or still unpaid: remembered
+                    kept[transaction] = {
+                        key: known[transaction][key] for key in _KEPT_FIELDS if key in known[transaction]
+                    }
                 reports.extend(made or ())
         remembered = dict(list(kept.items())[-MAX_KEPT:])
         yield Batch(tuple(reports), json.dumps({"kept": remembered}, separators=(",", ":")), True)
@@ -178,13 +178,11 @@ class CPXEarnings(AccountClient, PricedInPoints):
             aside.add(UNKNOWN_KIND.filled("CPX Research", excerpt(unknown)))
             return []
         at = self._when(item.get("datetime"), "time")
-        value = unit.money(item.get("verdienst_user_local_money"), at, self._platform)
+        value = unit.money(item.get("verdienst_user_local_money"), at, self._platform, kind)
         if value is None:
             aside.add(SETTING_POINTS_VALUE.filled("CPX Research"))
             return None
-        if not within_bounds(kind, value):
-            aside.add(BEYOND_BOUNDS.filled("CPX Research", value))
-            return []
+        records.bounded(value, kind, WALL_BOUNDS, VALUE_PATH)
         if kind is Kind.TASK:
             survey = records.identifier(item.get("survey_id"), self._platform, "survey id")
             title = "CPX screen-out" if named == "out" else "CPX survey"
@@ -224,14 +222,13 @@ class _Unit:
         self._points = bool(values) or named_points
         self._currency = currency
 
-    def money(self, amount: object, at: datetime, platform: str) -> Money | None:
+    def money(self, amount: object, at: datetime, platform: str, kind: Kind) -> Money | None:
         if not self._points:
-            return records.amount(amount, self._currency, platform)
+            return records.amount(amount, self._currency, platform, path=VALUE_PATH, kind=kind, bounds=WALL_BOUNDS)
         try:
             points = parse_points(amount)
         except PointsError:
-            unreadable = QT_TRANSLATE_NOOP("AccountClient", "a record has an unreadable amount: {0}")
-            raise BadPayload(platform, unreadable.filled(excerpt(amount))) from None
+            raise records.unreadable_amount(VALUE_PATH) from None
         return self._values.money(points, at.date())
 
 

@@ -17,7 +17,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -26,7 +25,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_object, origin
-from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
+from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.mturk.tasks import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
@@ -43,6 +42,11 @@ RECORDS_WINDOW: Final = timedelta(days=45)
 _STATES: Final = {"Pending": Status.AWAITING_REVIEW, "Approved": Status.APPROVED, "Rejected": Status.REJECTED,
                   "Paid": Status.PAID}  # fmt: skip
 _SETTLED: Final = frozenset({Status.PAID, Status.REJECTED})
+# What one HIT and one day's bonuses can pay: HITs pay cents to a few dollars, rarely tens; a day's bonuses are
+# one total. An amount beyond is set aside, never booked (platforms/records.py).
+BOUNDS: Final = records.Bounds(task=500, bonus=2000)
+REWARD_PATH: Final = "results[].reward.amount_in_dollars"
+BONUS_PATH: Final = "daily_hit_statistics_overview[].bonus_rewards"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What the dashboard and the status details are read for (the evidence of each field: docs/platforms.md).
 DASHBOARD_SHAPE: Final = Shape(
@@ -76,29 +80,39 @@ DETAILS_ENDPOINT: Final = f"GET {DETAILS_PATH}{{YYYY-MM-DD}}?page_number=N&forma
 
 
 class MTurkEarnings(AccountClient):
-    """Reads the days the dashboard lists after the settled one, oldest first, one batch per day."""
+    """Reads the days the dashboard lists after the settled one, oldest first, one batch per page of a day."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
         cookie = session_cookie(self._secret_provider, self._platform)
         settled, after = _day_of(cursor, "settled"), _day_of(cursor, "after")
         dashboard = self._get(DASHBOARD_PATH, cookie, {"format": "json"}, DASHBOARD_SHAPE)
-        with self._watching(Part.EARNINGS, DASHBOARD_ENDPOINT, dashboard, DASHBOARD_SHAPE):
-            days = self._days(dashboard)
-        # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported.
-        yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount.minor), cursor)
+        with self._watching(Part.EARNINGS, DASHBOARD_ENDPOINT, dashboard, DASHBOARD_SHAPE) as reading:
+            days = self._days(dashboard, reading)
+        # The dashboard's bonuses first: one entry a day, its amount the day's total as last reported (none for a
+        # day whose total was set aside: the dashboard is read again at every sync).
+        yield Batch(tuple(self._bonus(day, amount) for day, (_, amount) in days.items() if amount), cursor)
         pending = [day for day, (submitted, _) in sorted(days.items()) if submitted and day > max(settled, after)]
         # Settled moves on only over days all settled, read one after the other from it.
         contiguous = after <= settled
         unreported = self._unreported_before(days)
+        before = cursor  # where a run cut off inside a day resumes: that day's start
         for index, day in enumerate(pending):
-            reports, all_settled = self._day(day, cookie)
-            contiguous = contiguous and all_settled
-            if contiguous:
-                settled = day
-            last = index == len(pending) - 1
-            position = {"settled": settled} if last else {"settled": settled, "after": day}
-            yield Batch(tuple(reports), json.dumps(position), done=last,
-                        unreported_before=unreported if last else None)  # fmt: skip
+            all_settled = True
+            for reports, end_of_day, set_aside in self._day(day, cookie):
+                # A day with a HIT set aside is not settled: the next run reads it again.
+                settled_page = not set_aside and all(report.status in _SETTLED for report in reports)
+                all_settled = all_settled and settled_page
+                if not end_of_day:
+                    yield Batch(tuple(reports), before)
+                    continue
+                contiguous = contiguous and all_settled
+                if contiguous:
+                    settled = day
+                last = index == len(pending) - 1
+                position = {"settled": settled} if last else {"settled": settled, "after": day}
+                before = json.dumps(position)
+                yield Batch(tuple(reports), before, done=last,
+                            unreported_before=unreported if last else None)  # fmt: skip
         if not pending:
             yield Batch((), json.dumps({"settled": settled}), done=True, unreported_before=unreported)
 
@@ -122,8 +136,9 @@ class MTurkEarnings(AccountClient):
                 raise AuthExpired(self._platform, SIGNED_OUT) from None
             raise
 
-    def _days(self, dashboard: dict[str, Any]) -> dict[str, tuple[int, Money]]:
-        """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly)."""
+    def _days(self, dashboard: dict[str, Any], reading: Reading) -> dict[str, tuple[int, Money | None]]:
+        """Each listed day: how many HITs were submitted, and its bonuses (float dollars, read exactly; None
+        when set aside)."""
         overview = records.listed(
             dashboard,
             "daily_hit_statistics_overview",
@@ -133,7 +148,7 @@ class MTurkEarnings(AccountClient):
         if len(overview) > MAX_DAYS:
             too_many = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's dashboard lists more than {0} days")
             raise BadPayload(self._platform, too_many.filled(MAX_DAYS))
-        days: dict[str, tuple[int, Money]] = {}
+        days: dict[str, tuple[int, Money | None]] = {}
         for item in overview:
             if not isinstance(item, dict):
                 raise BadPayload(
@@ -150,21 +165,20 @@ class MTurkEarnings(AccountClient):
                     ).filled(excerpt(date)),
                 )
             submitted = fields.count(item.get("submitted"))
-            bonus = item.get("bonus_rewards", 0)
-            days[day] = (submitted if submitted is not None else 1, self._dollars(bonus))
+            bonus, _ = records.read_records(reading, [item], self._day_bonus, records.field_key("date"))
+            days[day] = (submitted if submitted is not None else 1, bonus[0] if bonus else None)
         return days
 
-    def _dollars(self, value: object) -> Money:
-        """Float dollars as MTurk writes them (1.1), exactly: through Decimal(str(value))."""
+    def _day_bonus(self, item: dict[str, Any]) -> list[Money]:
+        money = self._dollars(item.get("bonus_rewards", 0), BONUS_PATH, Kind.BONUS)
+        return [money] if money.minor else []
+
+    def _dollars(self, value: object, path: str, kind: Kind) -> Money:
+        """Float dollars as MTurk writes them (1.1), exactly (a float is read by its shortest repr)."""
         if isinstance(value, bool) or not isinstance(value, (int, float, str)) or value is None:
             wrong = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an amount of the wrong type: {0}")
             raise BadPayload(self._platform, wrong.filled(excerpt(value)))
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            unreadable = QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk sent an unreadable amount: {0}")
-            raise BadPayload(self._platform, unreadable.filled(excerpt(value))) from None
-        return records.amount(str(number), "USD", self._platform)
+        return records.amount(value, "USD", self._platform, path=path, kind=kind, bounds=BOUNDS)
 
     def _bonus(self, day: str, amount: Money) -> Report:
         at = _start(day)
@@ -175,23 +189,27 @@ class MTurkEarnings(AccountClient):
         )  # fmt: skip
         return Report(header, at, Status.APPROVED, amount)
 
-    def _day(self, day: str, cookie: str) -> tuple[list[Report], bool]:
-        """Every HIT of one day, page by page; whether all of them are settled."""
-        reports: list[Report] = []
+    def _day(self, day: str, cookie: str) -> Iterator[tuple[list[Report], bool, int]]:
+        """Every HIT of one day, a page at a time (one request each), with whether the page ends the day and
+        how many of its HITs were set aside."""
         for number in range(1, MAX_PAGES_PER_DAY + 1):
             params = {"page_number": str(number), "format": "json"}
             page = self._get(f"{DETAILS_PATH}{day}", cookie, params, DETAILS_SHAPE)
-            with self._watching(Part.EARNINGS, DETAILS_ENDPOINT, page, DETAILS_SHAPE):
+            with self._watching(Part.EARNINGS, DETAILS_ENDPOINT, page, DETAILS_SHAPE) as reading:
                 results = records.listed(
                     page,
                     "results",
                     self._platform,
                     QT_TRANSLATE_NOOP("MTurkEarnings", "MTurk's status details have no results"),
                 )
-                reports.extend(self._hit(item, day) for item in results)
+                reports, set_aside = records.read_records(
+                    reading, results, lambda item: [self._hit(item, day)], records.field_key("assignment_id")
+                )
             total = fields.count(page.get("total_num_results"))
-            if not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE:
-                return reports, all(report.status in _SETTLED for report in reports)
+            end = not results or (total is not None and number * PAGE_SIZE >= total) or len(results) < PAGE_SIZE
+            yield reports, end, set_aside
+            if end:
+                return
         raise BadPayload(
             self._platform,
             QT_TRANSLATE_NOOP(
@@ -232,7 +250,7 @@ class MTurkEarnings(AccountClient):
             requester=records.name(item.get("requester_name")),
             claimable=True,  # the worker's attempt knows the HIT group, not the HIT
         )
-        return Report(header, at, status, self._dollars(value))
+        return Report(header, at, status, self._dollars(value, REWARD_PATH, Kind.TASK))
 
 
 def _day_of(cursor: str, name: str) -> str:

@@ -35,6 +35,12 @@ from surveydesk.platforms.prolific.tasks import (
 
 SUBMISSIONS_PATH: Final = "/api/v1/participant/submissions/"
 MAX_PAGES: Final = 1000  # 40 a page: far beyond any participant's history
+# What one submission or bonus can pay: studies pay pence to tens of pounds (a long or multi-part study a
+# little more). A submission or bonus beyond is set aside, never booked (platforms/records.py). Prolific takes no
+# money back: it has no reversals.
+BOUNDS: Final = records.Bounds(task=500, bonus=500)
+REWARD_PATH: Final = "results[].submission_reward"
+BONUS_PATH: Final = "results[].submission_bonuses[]"
 LONGEST_TAKEN: Final = 7 * 24 * 3600  # seconds; a longer `time_taken` is no study's and is not kept
 _STATUSES: Final = {
     "RESERVED": Status.IN_PROGRESS,
@@ -102,12 +108,12 @@ class ProlificEarnings(AccountClient):
         query = cursor
         for _ in range(MAX_PAGES):
             page = self._page(query, token)
-            with self._watching(Part.EARNINGS, SUBMISSIONS_ENDPOINT, page, SUBMISSIONS_PAGE):
-                reports = tuple(
-                    report for item in _results(page, self._platform) for report in self._reports(item)
+            with self._watching(Part.EARNINGS, SUBMISSIONS_ENDPOINT, page, SUBMISSIONS_PAGE) as reading:
+                reports, _ = records.read_records(
+                    reading, _results(page, self._platform), self._reports, records.field_key("id")
                 )
                 query = self._next_query(page)
-            yield Batch(reports, query, done=not query)
+            yield Batch(tuple(reports), query, done=not query)
             if not query:
                 return
         too_long = QT_TRANSLATE_NOOP(
@@ -175,7 +181,10 @@ class ProlificEarnings(AccountClient):
                 self._platform, QT_TRANSLATE_NOOP("ProlificEarnings", "{0} has no time").filled(subject)
             )
         # Prolific pays in pence or cents: a bare number is the legacy form, in pence.
-        reward = records.amount(item.get("submission_reward"), "GBP", self._platform, unit="minor")
+        reward = records.amount(
+            item.get("submission_reward"), "GBP", self._platform, unit="minor", path=REWARD_PATH, kind=Kind.TASK,
+            bounds=BOUNDS,
+        )  # fmt: skip
         header = EntryHeader(
             platform=self._platform,
             account=self._account.account,
@@ -225,7 +234,9 @@ class ProlificEarnings(AccountClient):
             )
         reports = []
         for index, bonus in enumerate(value):
-            money = records.amount(bonus, currency, self._platform, unit="minor")
+            money = records.amount(
+                bonus, currency, self._platform, unit="minor", path=BONUS_PATH, kind=Kind.BONUS, bounds=BOUNDS
+            )
             header = EntryHeader(
                 platform=task.platform,
                 account=task.account,

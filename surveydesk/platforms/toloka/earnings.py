@@ -15,7 +15,8 @@ wallet, which earns nothing and takes nothing back.
 
 The cursor keeps, for each log, the newest day or start before which everything is settled, so a run reads pages
 only until it reaches them; within a run it also keeps the income log's next page, so a run cut off resumes there.
-Withdrawals are few: they are read whole at the start of a run and stored with the first page of income.
+Withdrawals are few: they are read at the start of a run, a batch per page that keeps the run's first cursor
+(a run cut off among them reads them again, which adds nothing).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import excerpt, get, json_or_none, json_value, origin
-from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Shape, expect, list_of
+from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.toloka.tasks import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
@@ -41,6 +42,11 @@ WITHDRAWALS_PATH: Final = "/api/users/current/worker/transactions"
 INCOME_PAGE_DAYS: Final = 10  # as the web app asks
 WITHDRAWALS_PAGE_SIZE: Final = 20
 MAX_PAGES: Final = 5000
+# What one assignment, its bonus and one withdrawal can move: Toloka's tasks pay cents; a withdrawal is a
+# balance sent to a wallet. An amount beyond, or a negative reward, is set aside, never booked
+# (platforms/records.py); a day or withdrawal with one set aside is read again at the next sync.
+BOUNDS: Final = records.Bounds(task=100, bonus=100, payout=10_000)
+_ASSIGNMENT_ID: Final = records.field_key("id", "assignmentId")
 # What the two logs are read for (the evidence of each field: docs/platforms.md). Only the income log's amounts
 # and days, and the withdrawals' amounts, dates and `last`, are evidenced: the rest may be absent.
 _AMOUNT: Final = expect(STRING, NUMBER, NULL)  # a decimal string ("0.05"), or a number
@@ -80,22 +86,26 @@ WITHDRAWALS_ENDPOINT: Final = (
 
 
 class TolokaEarnings(AccountClient):
-    """Reads the withdrawals down to the settled ones, then the income log, newest first, one batch per page."""
+    """Reads the withdrawals down to the settled ones, then the income log, newest first, one batch per page of
+    either."""
 
     def read(self, cursor: str) -> Iterator[Batch]:
         headers = login_headers(self._secret_provider(), self._platform)
         stored = _stored(cursor)
         income, withdrawals = _Position.of(stored.get("income")), _Position.of(stored.get("withdrawals"))
-        payouts = self._withdrawals(headers, withdrawals) if income.page == 0 else []
+        if income.page == 0:
+            for payouts in self._withdrawals(headers, withdrawals):
+                yield Batch(tuple(payouts), cursor)
         for _ in range(MAX_PAGES):
             days = self._income_page(headers, income.page)
-            reports: list[Report] = [*payouts]
-            payouts = []
+            reports: list[Report] = []
             reached_settled = False
-            for moment, day_reports in days:
+            for moment, day_reports, set_aside in days:
                 reports.extend(day_reports)
                 income.saw(
-                    moment, settled=all(report.status is not Status.AWAITING_REVIEW for report in day_reports)
+                    moment,
+                    settled=not set_aside
+                    and all(report.status is not Status.AWAITING_REVIEW for report in day_reports),
                 )
                 reached_settled = reached_settled or (income.settled is not None and moment < income.settled)
             if len(days) < INCOME_PAGE_DAYS or reached_settled:
@@ -127,19 +137,19 @@ class TolokaEarnings(AccountClient):
 
     # --- the income log ---------------------------------------------------------------------------------------
 
-    def _income_page(self, headers: dict[str, str], page: int) -> list[tuple[datetime, list[Report]]]:
-        """One page of the income log: each day's start, with its reports."""
+    def _income_page(self, headers: dict[str, str], page: int) -> list[tuple[datetime, list[Report], int]]:
+        """One page of the income log: each day's start, with its reports and how many tasks were set aside."""
         params = {"page": str(page), "size": str(INCOME_PAGE_DAYS), "properties": "date", "direction": "DESC"}
         body = self._get(INCOME_PATH, headers, params, INCOME_REPLY)
-        with self._shapes.watching(self._platform, Part.EARNINGS, INCOME_ENDPOINT, body, INCOME_REPLY):
+        with self._shapes.watching(self._platform, Part.EARNINGS, INCOME_ENDPOINT, body, INCOME_REPLY) as reading:
             if not isinstance(body, list):
                 raise BadPayload(
                     self._platform,
                     QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log is not a list of days"),
                 )
-            return [self._day(day) for day in body]
+            return [self._day(day, reading) for day in body]
 
-    def _day(self, item: object) -> tuple[datetime, list[Report]]:
+    def _day(self, item: object, reading: Reading) -> tuple[datetime, list[Report], int]:
         """One day of the income log: each assignment's reward, and its bonus as an entry of its own."""
         if not isinstance(item, dict):
             raise BadPayload(
@@ -165,10 +175,13 @@ class TolokaEarnings(AccountClient):
                 self._platform,
                 QT_TRANSLATE_NOOP("TolokaEarnings", "a day of Toloka's income log has no list of tasks"),
             )
-        reports: list[Report] = []
-        for index, assignment in enumerate(assignments):
-            reports.extend(self._assignment(assignment, at, f"{day.isoformat()}/{index}"))
-        return at, reports
+        reports, set_aside = records.read_records(
+            reading,
+            enumerate(assignments),
+            lambda placed: self._assignment(placed[1], at, f"{day.isoformat()}/{placed[0]}"),
+            lambda placed: _ASSIGNMENT_ID(placed[1]) or f"{day.isoformat()}/{placed[0]}",
+        )
+        return at, reports, set_aside
 
     def _assignment(self, item: object, at: datetime, place: str) -> list[Report]:
         if not isinstance(item, dict):
@@ -178,8 +191,9 @@ class TolokaEarnings(AccountClient):
             )
         named = item.get("currency")
         currency = named if isinstance(named, str) else DEFAULT_CURRENCY
-        income, blocked = self._money(item, "income", currency), self._money(item, "blockedIncome", currency)
-        bonus = self._money(item, "additionalReward", currency)
+        income = self._money(item, "income", currency, Kind.TASK)
+        blocked = self._money(item, "blockedIncome", currency, Kind.TASK)
+        bonus = self._money(item, "additionalReward", currency, Kind.BONUS)
         identity = item.get("id", item.get("assignmentId"))
         key = place if identity is None else records.identifier(identity, self._platform, "id")
         pool = item.get("poolId")
@@ -199,29 +213,26 @@ class TolokaEarnings(AccountClient):
             reports.append(Report(bonus_header, at, Status.APPROVED, bonus))
         return reports
 
-    def _money(self, item: dict[str, Any], key: str, currency: str) -> Money:
+    def _money(self, item: dict[str, Any], key: str, currency: str, kind: Kind) -> Money:
         """The amount `key` of an assignment (a decimal string or a number); null is nothing. A missing one is a
         change of Toloka's (a shape report names it) that leaves the page unread: read as nothing, a task under
-        review whose `blockedIncome` was renamed would be booked rejected."""
+        review whose `blockedIncome` was renamed would be booked rejected. A negative one sets the task aside."""
         value = item.get(key)
         if value is None and key in item:
             return Money(0, currency)
-        money = records.amount(value, currency, self._platform)
-        if money.minor < 0:
-            negative = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's income log has a negative amount: {0}")
-            raise BadPayload(self._platform, negative.filled(excerpt(value)))
-        return money
+        return records.amount(value, currency, self._platform, path=f"[].assignments[].{key}", kind=kind,
+                              bounds=BOUNDS)  # fmt: skip
 
     # --- the withdrawal log -----------------------------------------------------------------------------------
 
-    def _withdrawals(self, headers: dict[str, str], position: _Position) -> list[Report]:
-        """Every withdrawal down to the settled ones, newest first (Spring pages of `content` until `last`)."""
-        reports: list[Report] = []
+    def _withdrawals(self, headers: dict[str, str], position: _Position) -> Iterator[list[Report]]:
+        """Every withdrawal down to the settled ones, newest first, a page at a time (Spring pages of `content`
+        until `last`)."""
         for page in range(MAX_PAGES):
             params = {"properties": "startDate", "direction": "DESC", "page": str(page),
                       "size": str(WITHDRAWALS_PAGE_SIZE)}  # fmt: skip
             body = self._get(WITHDRAWALS_PATH, headers, params, WITHDRAWALS_REPLY)
-            with self._watching(Part.EARNINGS, WITHDRAWALS_ENDPOINT, body, WITHDRAWALS_REPLY):
+            with self._watching(Part.EARNINGS, WITHDRAWALS_ENDPOINT, body, WITHDRAWALS_REPLY) as reading:
                 if not isinstance(body, dict):
                     raise BadPayload(
                         self._platform,
@@ -233,14 +244,19 @@ class TolokaEarnings(AccountClient):
                     self._platform,
                     QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's answer holds no withdrawals"),
                 )
-                read = [self._withdrawal(item) for item in items]
+                read, set_aside = records.read_records(
+                    reading, items, lambda item: [self._withdrawal(item)], records.field_key("id", "startDate")
+                )
+            position.held = position.held or bool(set_aside)
+            reports: list[Report] = []
             reached_settled = False
             for start, report in read:
                 reports.append(report)
                 position.saw(start, settled=report.status is Status.PAID)
                 reached_settled = reached_settled or (position.settled is not None and start < position.settled)
+            yield reports
             if body.get("last") is not False or not items or reached_settled:
-                return reports
+                return
         too_long = QT_TRANSLATE_NOOP("TolokaEarnings", "Toloka's withdrawals went on for more than {0} pages")
         raise BadPayload(self._platform, too_long.filled(MAX_PAGES))
 
@@ -252,8 +268,9 @@ class TolokaEarnings(AccountClient):
             )
         start = records.moment(item.get("startDate"), self._platform, "start date")
         named = item.get("currency")
+        currency = named if isinstance(named, str) else DEFAULT_CURRENCY
         value = records.amount(
-            item.get("amount"), named if isinstance(named, str) else DEFAULT_CURRENCY, self._platform
+            item.get("amount"), currency, self._platform, path="content[].amount", kind=Kind.PAYOUT, bounds=BOUNDS
         )
         value = Money(abs(value.minor), value.currency)
         # Only amount and dates are documented: without an id, they name the withdrawal themselves.
@@ -281,14 +298,16 @@ def _stored(cursor: str) -> dict[str, Any]:
 
 
 class _Position:
-    """Where a run is in one log: the page to read next, the settled moment it reads down to, and what it saw."""
+    """Where a run is in one log: the page to read next, the settled moment it reads down to, and what it saw;
+    `held` when a record of unknown date was set aside, so the next run reads down to the same settled moment."""
 
     def __init__(self, page: int, settled: datetime | None, oldest_pending: datetime | None,
-                 newest: datetime | None) -> None:  # fmt: skip
+                 newest: datetime | None, held: bool = False) -> None:  # fmt: skip
         self.page = page
         self.settled = settled
         self.oldest_pending = oldest_pending
         self.newest = newest
+        self.held = held
 
     @classmethod
     def of(cls, stored: object) -> _Position:
@@ -299,6 +318,7 @@ class _Position:
             _moment(stored.get("settled")),
             _moment(stored.get("oldest_pending")),
             _moment(stored.get("newest")),
+            stored.get("held") is True,
         )
 
     def saw(self, moment: datetime, settled: bool) -> None:
@@ -313,11 +333,14 @@ class _Position:
             "settled": _text(self.settled),
             "oldest_pending": _text(self.oldest_pending),
             "newest": _text(self.newest),
+            **({"held": True} if self.held else {}),
         }
 
     def finished(self) -> dict[str, object]:
         """After a whole run: the next run reads down to the oldest record still pending, or down to the newest
-        one seen when none is."""
+        one seen when none is; down to where it read this time when a record was set aside."""
+        if self.held:
+            return {"settled": _text(self.settled)}
         return {"settled": _text(self.oldest_pending or self.newest or self.settled)}
 
 

@@ -18,6 +18,7 @@ from surveydesk.core.money import Money
 from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.bitlabs_site import BITLABS_TOKEN, BITLABS_USER_ID, bitlabs_site
+from surveydesk.net.shapes import Change, Difference, ShapeWatch
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
 from tests.conftest import one_site
 from tests.factories import FixedClock
@@ -162,8 +163,13 @@ def test_an_amount_no_survey_pays_is_set_aside_not_booked(
     """A −$100,000 reversal passed the log's old 100,000-unit cap; a wall's survey pays cents to dollars."""
     exchange.inject_fault("bitlabs", 200, history(event(1, value=value), event(2)))
     reader = reader_for(exchange, session)
+    watch = ShapeWatch()
+    reader.watch_shapes(watch)
 
     reports = read(reader)
 
     assert {report.header.task_id for report in reports} == {"42"}
-    assert reader.set_aside is not None and "reported an amount no survey pays" in reader.set_aside.reasons[0]
+    assert [report.differences for report in watch.reports()] == [
+        (Difference("data[].user_value", Change.BEYOND_BOUNDS),)
+    ]
+    assert watch.set_aside("bitlabs") == 1

@@ -19,6 +19,7 @@ from surveydesk.core.money import Money
 from surveydesk.core.points import PointsValue, PointsValues
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.cpx_site import CPX_APP_ID, CPX_EXT_USER_ID, CPX_SECRET, cpx_site, expected_hash
+from surveydesk.net.shapes import Change, Difference, ShapeWatch
 from surveydesk.platforms.cpx.earnings import CPXEarnings
 from tests.conftest import one_site
 from tests.factories import FixedClock
@@ -159,11 +160,16 @@ def test_an_amount_no_survey_pays_is_set_aside(
 ) -> None:
     exchange.inject_fault("cpx", 200, inbox(transaction("1", amount=amount), transaction("2")))
     reader = reader_for(exchange, session)
+    watch = ShapeWatch()
+    reader.watch_shapes(watch)
 
     batch = read(reader)
 
     assert set(statuses(batch)) == {"2"}
-    assert reader.set_aside is not None and "no survey pays" in reader.set_aside.reasons[0]
+    assert [report.differences for report in watch.reports()] == [
+        (Difference("transactions[].verdienst_user_local_money", Change.BEYOND_BOUNDS),)
+    ]
+    assert watch.set_aside("cpx") == 1
 
 
 def test_a_cursor_of_another_form_starts_afresh(exchange: DemoExchange, session: requests.Session) -> None:
