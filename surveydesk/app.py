@@ -81,7 +81,6 @@ if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
-    from surveydesk.ui.tray import Tray
     from surveydesk.ui.wages_panel import WagesPanel
 
 log = logging.getLogger(__name__)
@@ -392,12 +391,12 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
 
 
 def _add_money_outlook(
-    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
+    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, feed: FeedController
 ) -> None:
     """Goals (Wages tab, tray), the forecast of pending money, the months in words and the claims for money owed
     (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
-    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once in
-    the tray."""
+    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once, in
+    the tray or, without one, in the window's status bar."""
     from surveydesk.ui.claims_view import ClaimsPanel
     from surveydesk.ui.money_outlook_view import (
         GoalsBox,
@@ -415,7 +414,9 @@ def _add_money_outlook(
     wages.add_section(goals)
     panel = OutlookPanel(core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
-    claims = ClaimsPanel(core.registry.name, history)
+    claims = ClaimsPanel(
+        core.registry.name, core.registry.claim_deadlines(), core.registry.claim_routes(), history
+    )
     history.views.addTab(claims, QCoreApplication.translate("MainWindow", "Money owed"))
     claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
     claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))
@@ -430,9 +431,9 @@ def _add_money_outlook(
             window.timer_strip.show_goal(
                 "" if nearest is None else goal_progress(nearest), "" if nearest is None else goal_line(nearest)
             )
-        tray.set_goals([goal_line(goal) for goal in result.goals])
+        feed.tray.set_goals([goal_line(goal) for goal in result.goals])
         for goal in result.newly_reached:
-            tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
+            feed.announce(Alert(goal_reached_words(goal), "", (), sound=False))
 
     outlook.ready.connect(show)
     outlook.failed.connect(panel.show_error)
@@ -641,7 +642,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
     history.rates_changed.connect(feed.reload_rules)
-    _add_money_outlook(window, core, wages, history, feed.tray)
+    _add_money_outlook(window, core, wages, history, feed)
     profile = ProfileController(
         window,
         core.database,
