@@ -306,9 +306,9 @@ def settle_heap() -> None:
     """Put what start-up made out of the garbage collector's sight, once the window is built.
 
     Modules, Qt's wrappers and the window live as long as the app. A full collection walks every object it
-    tracks while holding the interpreter, and ran on a polling thread: the window froze for 62 ms
-    (bench/notify_latency.py); with start-up's objects frozen the same collection takes 4–5 ms. What start-up
-    made and will drop is collected first, so nothing dead is kept.
+    tracks while holding the interpreter (on the GUI thread now, services/gui_thread_gc.py; it ran on a polling
+    thread then): the window froze for 62 ms (bench/notify_latency.py); with start-up's objects frozen the same
+    collection takes 4–5 ms. What start-up made and will drop is collected first, so nothing dead is kept.
     """
     gc.collect()
     gc.freeze()
