@@ -269,6 +269,14 @@
         <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau les refuse.</translation>
     </message>
     <message>
+        <source>The alerts&apos; sound is failing: this computer has no sound device SurveyDesk can play on. Plug in speakers or headphones, or turn the sound on in the system&apos;s settings.</source>
+        <translation>Le son des alertes ne passe pas&#xa0;: cet ordinateur n’a aucune sortie son où SurveyDesk puisse le jouer. Branchez des haut-parleurs ou un casque, ou activez le son dans les paramètres du système.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; sound is failing: the sound device “{0}” could not play it.</source>
+        <translation>Le son des alertes ne passe pas&#xa0;: la sortie son «&#xa0;{0}&#xa0;» n’a pas pu le jouer.</translation>
+    </message>
+    <message>
         <source>Alerts on your phone are failing: {0}</source>
         <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
     </message>
@@ -304,6 +312,10 @@
         <translation>Envoyer une alerte d’essai</translation>
     </message>
     <message>
+        <source>Play the sound</source>
+        <translation>Jouer le son</translation>
+    </message>
+    <message>
         <source>Alerts a minute, at most:</source>
         <translation>Alertes par minute, au plus&#xa0;:</translation>
     </message>
@@ -314,6 +326,14 @@
     <message>
         <source>On my phone</source>
         <translation>Sur mon téléphone</translation>
+    </message>
+    <message>
+        <source>Sending a test alert…</source>
+        <translation>Envoi d’une alerte d’essai…</translation>
+    </message>
+    <message>
+        <source>Playing the sound…</source>
+        <translation>Lecture du son…</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1090,22 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>SurveyDesk</source>
         <translation>SurveyDesk</translation>
+    </message>
+    <message>
+        <source>The test alert was handed to the system tray: it should be on your screen now.</source>
+        <translation>L’alerte d’essai a été confiée à la zone de notification&#xa0;: elle devrait être sur votre écran maintenant.</translation>
+    </message>
+    <message>
+        <source>This desktop has no notification area: alerts are shown at the bottom of this window.</source>
+        <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes s’affichent en bas de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s notification service showed the test alert.</source>
+        <translation>Le service de notifications du bureau a affiché l’alerte d’essai.</translation>
+    </message>
+    <message>
+        <source>The sound played: you should have heard it.</source>
+        <translation>Le son a été joué&#xa0;: vous avez dû l’entendre.</translation>
     </message>
     <message>
         <source>Alerts are failing</source>
