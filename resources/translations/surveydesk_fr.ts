@@ -4412,6 +4412,18 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Synchronisation arrêtée&#xa0;: {0}. Vérifiez les réglages dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
     <message>
+        <source>Synced at {0}, but the disk is full, so SurveyDesk cannot save anything. Free some space.</source>
+        <translation>Synchronisé à {0}, mais le disque est plein&#xa0;: SurveyDesk ne peut plus rien enregistrer. Libérez de la place.</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space: your {0} changes wait and nothing is lost; trying again at {1}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;: vos {0} modifications attendent et rien n’est perdu&#xa0;; nouvel essai à {1}</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space; trying again at {0}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;; nouvel essai à {0}</translation>
+    </message>
+    <message>
         <source>Sync is waiting for its password: enter it in File ▸ Sync between computers…</source>
         <translation>La synchronisation attend son mot de passe&#xa0;: saisissez-le dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
