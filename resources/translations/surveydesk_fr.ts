@@ -1696,6 +1696,13 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>LogFile</name>
+    <message>
+        <source>SurveyDesk cannot write its log file {0}: {1}. It goes on without it and writes it again once it can: free some space on that disk, or check that the folder is yours.</source>
+        <translation>SurveyDesk ne peut pas écrire son journal {0}&#xa0;: {1}. Il continue sans et l’écrira de nouveau dès qu’il le pourra&#xa0;: libérez de la place sur ce disque, ou vérifiez que le dossier est bien à vous.</translation>
+    </message>
+</context>
+<context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
@@ -5048,6 +5055,41 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Import nothing</source>
         <translation>N’importer rien</translation>
+    </message>
+</context>
+<context>
+    <name>UnusableFolderError</name>
+    <message>
+        <source>SurveyDesk is not allowed to write there</source>
+        <translation>SurveyDesk n’a pas le droit d’y écrire</translation>
+    </message>
+    <message>
+        <source>the disk it is on can only be read</source>
+        <translation>son disque est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the disk it is on is full</source>
+        <translation>son disque est plein</translation>
+    </message>
+    <message>
+        <source>your share of the disk it is on is full</source>
+        <translation>votre part de son disque est pleine</translation>
+    </message>
+    <message>
+        <source>a file stands where a folder should be</source>
+        <translation>un fichier se trouve à la place d’un dossier</translation>
+    </message>
+    <message>
+        <source>a folder stands where SurveyDesk&apos;s file should be</source>
+        <translation>un dossier se trouve à la place du fichier de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>it does not exist and could not be made</source>
+        <translation>il n’existe pas et n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>its disk could not be read or written</source>
+        <translation>son disque n’a pu être ni lu ni écrit</translation>
     </message>
 </context>
 <context>
