@@ -1732,6 +1732,13 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>LogFile</name>
+    <message>
+        <source>SurveyDesk cannot write its log file {0}: {1}. It goes on without it and writes it again once it can: free some space on that disk, or check that the folder is yours.</source>
+        <translation>SurveyDesk ne peut pas écrire son journal {0}&#xa0;: {1}. Il continue sans et l’écrira de nouveau dès qu’il le pourra&#xa0;: libérez de la place sur ce disque, ou vérifiez que le dossier est bien à vous.</translation>
+    </message>
+</context>
+<context>
     <name>LongJob</name>
     <message>
         <source>Something went wrong on our side; see the log file. Nothing was changed.</source>
@@ -4448,6 +4455,18 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Synchronisation arrêtée&#xa0;: {0}. Vérifiez les réglages dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
     <message>
+        <source>Synced at {0}, but the disk is full, so SurveyDesk cannot save anything. Free some space.</source>
+        <translation>Synchronisé à {0}, mais le disque est plein&#xa0;: SurveyDesk ne peut plus rien enregistrer. Libérez de la place.</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space: your {0} changes wait and nothing is lost; trying again at {1}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;: vos {0} modifications attendent et rien n’est perdu&#xa0;; nouvel essai à {1}</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space; trying again at {0}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;; nouvel essai à {0}</translation>
+    </message>
+    <message>
         <source>Sync is waiting for its password: enter it in File ▸ Sync between computers…</source>
         <translation>La synchronisation attend son mot de passe&#xa0;: saisissez-le dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
@@ -5072,6 +5091,41 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Import nothing</source>
         <translation>N’importer rien</translation>
+    </message>
+</context>
+<context>
+    <name>UnusableFolderError</name>
+    <message>
+        <source>SurveyDesk is not allowed to write there</source>
+        <translation>SurveyDesk n’a pas le droit d’y écrire</translation>
+    </message>
+    <message>
+        <source>the disk it is on can only be read</source>
+        <translation>son disque est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the disk it is on is full</source>
+        <translation>son disque est plein</translation>
+    </message>
+    <message>
+        <source>your share of the disk it is on is full</source>
+        <translation>votre part de son disque est pleine</translation>
+    </message>
+    <message>
+        <source>a file stands where a folder should be</source>
+        <translation>un fichier se trouve à la place d’un dossier</translation>
+    </message>
+    <message>
+        <source>a folder stands where SurveyDesk&apos;s file should be</source>
+        <translation>un dossier se trouve à la place du fichier de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>it does not exist and could not be made</source>
+        <translation>il n’existe pas et n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>its disk could not be read or written</source>
+        <translation>son disque n’a pu être ni lu ni écrit</translation>
     </message>
 </context>
 <context>
