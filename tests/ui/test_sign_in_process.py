@@ -215,3 +215,16 @@ def test_the_bundle_starts_itself_to_sign_in_and_python_runs_the_package(monkeyp
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/surveydesk/surveydesk")
     assert sign_in_command() == ["/opt/surveydesk/surveydesk", "--sign-in"]
+
+
+@pytest.mark.parametrize(
+    "request_line",
+    ["not JSON\n", '{"platform": "bitlabs", "account": "me", "language": "en"}\n', '{"platform": 3}\n', "\n"],
+    ids=["not-json", "a-survey-wall", "not-strings", "nothing"],
+)
+def test_a_request_the_child_cannot_use_opens_no_window_and_says_so(request_line: str):
+    """Only a platform signed in to in a web page has a sign-in window; anything else ends at once, in one word."""
+    ended = subprocess.run(
+        sign_in_command(), input=request_line, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (ended.returncode, ended.stdout) == (1, "unusable-request\n")
