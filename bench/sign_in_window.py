@@ -92,13 +92,13 @@ def _engine_processes() -> list[int]:
     return [pid for pid in _processes()[1:] if b"QtWebEngine" in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
 
-def _wait(until, timeout_s: float = 60.0) -> None:
+def _wait(until, timeout_s: float = 60.0, what=lambda: "") -> None:
     """Run the event loop until `until()` holds."""
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     while not until():
         if time.monotonic() > deadline:
-            raise TimeoutError("the sign-in did not finish in time")
+            raise TimeoutError(f"the sign-in did not finish in time {what()}")
         QTimer.singleShot(20, loop.quit)
         loop.exec()
 
@@ -154,7 +154,10 @@ def main() -> None:
             started = time.monotonic()
             dialog.sign_in()
             if args.apart:
-                _wait(lambda: dialog.feedback.text().startswith(("Connected", "Not connected")))
+                _wait(
+                    lambda: dialog.feedback.text().startswith(("Connected", "Not connected")),
+                    what=lambda platform=platform: f"({platform}: {dialog.feedback.text()})",
+                )
                 assert dialog.feedback.text().startswith("Connected"), dialog.feedback.text()
                 figures[f"{platform}_ms"] = (time.monotonic() - started) * 1000
                 continue

@@ -27,6 +27,7 @@ from surveydesk.platforms.web_session import CapturedSession, SignInPlace
 from surveydesk.secrets import KeyringSecrets, SecretsUnavailable
 
 SIGN_IN_ARGUMENT = "--sign-in"
+QUIT_WAIT_MS = 5_000
 
 
 class SignInOutcome(Enum):
@@ -101,8 +102,8 @@ class SignInApart(QObject):
         self._process: QProcess | None = None
         self._key: AccountKey | None = None
         application = QCoreApplication.instance()
-        if application is not None:  # the window goes with SurveyDesk, as the worker closed it
-            application.aboutToQuit.connect(self.stop)
+        if application is not None:
+            application.aboutToQuit.connect(self._close_with_surveydesk)
 
     @property
     def running(self) -> bool:
@@ -127,8 +128,9 @@ class SignInApart(QObject):
         process.setArguments(command[1:])
         # The web engine's messages go where SurveyDesk's own go; standard output carries the one word only.
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        process.finished.connect(lambda code, status: self._ended(process, status))
-        process.errorOccurred.connect(lambda error: self._failed(process, error))
+        # Slots of this object, not lambdas: deleted with it, the process (killed by its destructor) reaches none.
+        process.finished.connect(self._ended)
+        process.errorOccurred.connect(self._failed)
         self._process, self._key = process, key
         process.start()
         process.write(request.line())
@@ -140,21 +142,31 @@ class SignInApart(QObject):
         if self._process is not None:
             self._process.terminate()
 
-    def _ended(self, process: QProcess, status: QProcess.ExitStatus) -> None:
+    def _close_with_surveydesk(self) -> None:
+        """SurveyDesk quits: the window closes as if the worker closed it, and its process ends before
+        SurveyDesk's (a few seconds at most), rather than be killed with its web engine half-way."""
+        process = self._process
+        if process is not None:
+            process.terminate()
+            process.waitForFinished(QUIT_WAIT_MS)
+
+    def _ended(self, _code: int, status: QProcess.ExitStatus) -> None:
+        process = self._process
+        if process is None:
+            return
         said = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace").split()
         known = {outcome.value: outcome for outcome in SignInOutcome}
-        outcome = known.get(said[-1]) if said and status == QProcess.ExitStatus.NormalExit else None
-        self._finish(process, outcome)
+        self._finish(known.get(said[-1]) if said and status == QProcess.ExitStatus.NormalExit else None)
 
-    def _failed(self, process: QProcess, error: QProcess.ProcessError) -> None:
+    def _failed(self, error: QProcess.ProcessError) -> None:
         """A process that could not start never emits `finished`; any other error is followed by it."""
         if error == QProcess.ProcessError.FailedToStart:
-            self._finish(process, None)
+            self._finish(None)
 
-    def _finish(self, process: QProcess, outcome: SignInOutcome | None) -> None:
-        if process is not self._process or self._key is None:
+    def _finish(self, outcome: SignInOutcome | None) -> None:
+        process, key = self._process, self._key
+        if process is None or key is None:
             return
-        key = self._key
         self._process, self._key = None, None
         process.deleteLater()
         self.finished.emit(key, outcome)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import keyring.backends.SecretService
 import pytest
+import shiboken6
 
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.demo import DemoExchange
@@ -228,3 +229,20 @@ def test_a_request_the_child_cannot_use_opens_no_window_and_says_so(request_line
         sign_in_command(), input=request_line, capture_output=True, text=True, timeout=60, check=False
     )
     assert (ended.returncode, ended.stdout) == (1, "unusable-request\n")
+
+
+@pytest.mark.qt_log_ignore("QProcess: Destroyed while process")  # what Qt says as it kills the child
+def test_a_sign_in_process_deleted_with_its_dialog_is_ended_quietly(qtbot, keyring_secrets, exchange):
+    """Deleted while its child runs (its dialog went, SurveyDesk quit), the QProcess kills the child and emits
+    `finished` from its destructor; nothing of the deleted objects is reached then (a slot read the dead process
+    and raised), and the child's web engine ends."""
+    apart = SignInApart("en", demo_places(exchange))
+    apart.start(AccountKey("toloka", "me"))
+    process = apart._process
+    assert process is not None
+    qtbot.waitUntil(
+        lambda: process.processId() > 0 and bool(engine_processes(process.processId())), timeout=SIGN_IN_MS
+    )
+    seen = engine_processes(process.processId())
+    shiboken6.delete(apart)
+    qtbot.waitUntil(lambda: not any(_is_engine(pid) for pid in seen), timeout=ENDED_MS)
