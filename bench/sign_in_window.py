@@ -6,9 +6,16 @@ the session and tests the account: the time is from the press to "Connected". Me
 (PSS) of this process and every process it started (the web engine's), before any sign-in window, with one open
 on its loaded page, and a minute after the last one closed, with the number of web engine processes left.
 
-Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/sign_in_window.py [--after 60]`; prints `sign_in
-pss_before_mb=… pss_open_mb=… prolific_ms=… mturk_ms=… toloka_ms=… pss_after_mb=… engine_processes_after=…
-engine_pss_after_mb=…` on one line.
+With `--apart` the window opens in a sign-in process of its own (ui/sign_in_process.py), as SurveyDesk does with
+a keyring: the child keeps the session in the keyring, so the benchmark must run where one works, e.g. a private
+one: `dbus-run-session -- bash -c 'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)";
+exec .venv/bin/python bench/sign_in_window.py --apart'`. The child's window is then measured open with nobody
+signing in, once its page had `--open-wait` seconds to load, before the timed sign-ins.
+
+Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/sign_in_window.py [--after 60] [--apart]`; prints
+`sign_in pss_before_mb=… rss_before_mb=… pss_open_mb=… rss_open_mb=… prolific_ms=… mturk_ms=… toloka_ms=…
+pss_after_mb=… rss_after_mb=… engine_processes_after=… engine_pss_after_mb=…` on one line (RSS summed over the
+processes counts their shared pages once per process, PSS shares them out).
 """
 
 from __future__ import annotations
@@ -25,16 +32,18 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.model import AccountKey
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_sign_ins
+from surveydesk.demo.accounts import demo_places, demo_sign_ins
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.net.http import make_session
 from surveydesk.platforms.prolific.sign_in import SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN
-from surveydesk.secrets import MemorySecrets
+from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
 from surveydesk.ui.accounts_dialog import AccountsDialog
+from surveydesk.ui.sign_in_process import SignInApart
 from surveydesk.ui.sign_in_window import prepare_web_engine
 
 
@@ -60,16 +69,22 @@ def _processes() -> list[int]:
     return found
 
 
-def _pss_mb(pids: list[int] | None = None) -> float:
-    """The proportional set size of these processes (this one and all it started, by default), in MB."""
+def _pss_mb(pids: list[int] | None = None, field: str = "Pss:") -> float:
+    """The proportional set size (or another field of smaps_rollup, "Rss:") of these processes (this one and all it
+    started, by default), in MB."""
     total = 0
     for pid in _processes() if pids is None else pids:
         try:
             lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
         except OSError:
             continue
-        total += sum(int(line.split()[1]) for line in lines if line.startswith("Pss:"))
+        total += sum(int(line.split()[1]) for line in lines if line.startswith(field))
     return total / 1024
+
+
+def _memory(figures: dict[str, float], when: str) -> None:
+    figures[f"pss_{when}_mb"] = _pss_mb()
+    figures[f"rss_{when}_mb"] = _pss_mb(field="Rss:")
 
 
 def _engine_processes() -> list[int]:
@@ -77,20 +92,36 @@ def _engine_processes() -> list[int]:
     return [pid for pid in _processes()[1:] if b"QtWebEngine" in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
 
-def _wait(until, timeout_s: float = 60.0) -> None:
+def _wait(until, timeout_s: float = 60.0, what=lambda: "") -> None:
     """Run the event loop until `until()` holds."""
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     while not until():
         if time.monotonic() > deadline:
-            raise TimeoutError("the sign-in did not finish in time")
+            raise TimeoutError(f"the sign-in did not finish in time {what()}")
         QTimer.singleShot(20, loop.quit)
         loop.exec()
+
+
+def _measure_open_apart(exchange: DemoExchange, figures: dict[str, float], open_wait: float) -> None:
+    """The memory with a sign-in process's window open on its page (Toloka's, nobody signing in), then closed as
+    the worker would (the child handles SIGTERM so)."""
+    idle = SignInApart("en", demo_places(exchange))
+    ended: list[object] = []
+    idle.finished.connect(lambda _key, outcome: ended.append(outcome))
+    idle.start(AccountKey("toloka", "open"))
+    deadline = time.monotonic() + open_wait
+    _wait(lambda: time.monotonic() > deadline, open_wait + 5)
+    _memory(figures, "open")
+    idle.stop()
+    _wait(lambda: bool(ended))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--after", type=float, default=60.0, help="seconds to wait after the last window closed")
+    parser.add_argument("--apart", action="store_true", help="sign in in a process of its own (needs a keyring)")
+    parser.add_argument("--open-wait", type=float, default=5.0, help="seconds for the child's page to load")
     args = parser.parse_args()
     prepare_web_engine()
     app = QApplication(sys.argv[:1])
@@ -98,7 +129,8 @@ def main() -> None:
     with DemoExchange(seed=7) as exchange, tempfile.TemporaryDirectory() as folder:
         database = Database.open(Path(folder) / "bench.sqlite3")
         sign_ins = demo_sign_ins(exchange, BUILT_IN)
-        secrets = MemorySecrets()
+        secrets: SecretStore = KeyringSecrets() if args.apart else MemorySecrets()
+        hands = SignInApart("en", demo_places(exchange), demo_worker_script()) if args.apart else None
         pool = QThreadPool()
         dialog = AccountsDialog(
             AccountStore(database),
@@ -108,16 +140,27 @@ def main() -> None:
             BUILT_IN,
             sign_ins=sign_ins,
             signed_in=SignedInSecrets.at(sign_ins, secrets, make_session),
+            sign_in_apart=hands,
         )
         dialog.show()
         _wait(lambda: dialog.isVisible())
-        figures["pss_before_mb"] = _pss_mb()
+        _memory(figures, "before")
+        if args.apart:
+            _measure_open_apart(exchange, figures, args.open_wait)
         for platform in sign_ins.web:
             dialog.new_account()
             dialog.platform.setCurrentIndex(dialog.platform.findData(platform))
             dialog.base_url.setText(exchange.url_of(platform))
             started = time.monotonic()
             dialog.sign_in()
+            if args.apart:
+                _wait(
+                    lambda: dialog.feedback.text().startswith(("Connected", "Not connected")),
+                    what=lambda platform=platform: f"({platform}: {dialog.feedback.text()})",
+                )
+                assert dialog.feedback.text().startswith("Connected"), dialog.feedback.text()
+                figures[f"{platform}_ms"] = (time.monotonic() - started) * 1000
+                continue
             window = dialog.sign_in_window
             assert window is not None
             view = window.findChild(QWebEngineView)
@@ -128,7 +171,7 @@ def main() -> None:
             _wait(lambda loaded=loaded: bool(loaded))
             paused = time.monotonic()
             if "pss_open_mb" not in figures:
-                figures["pss_open_mb"] = _pss_mb()
+                _memory(figures, "open")
             resumed = time.monotonic()
             page.loadFinished.connect(
                 lambda ok, page=page: page.runJavaScript(demo_worker_script()) if ok else None
@@ -140,7 +183,7 @@ def main() -> None:
             _wait(lambda: dialog.sign_in_window is None)
         deadline = time.monotonic() + args.after
         _wait(lambda: time.monotonic() > deadline, args.after + 5)
-        figures["pss_after_mb"] = _pss_mb()
+        _memory(figures, "after")
         left = _engine_processes()
         figures["engine_processes_after"] = len(left)
         figures["engine_pss_after_mb"] = _pss_mb(left)

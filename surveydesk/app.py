@@ -96,6 +96,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="keep all data, settings and logs under this folder")
     parser.add_argument("--seed", type=int, help="make the demo exchange's market repeatable")
     parser.add_argument("--verbose", action="store_true", help="log debugging details")
+    # SurveyDesk started again by itself to show a sign-in window (ui/sign_in_process.py), not by the worker.
+    parser.add_argument("--sign-in", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
 
@@ -338,6 +340,10 @@ def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> N
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.sign_in:  # a sign-in window in a process of its own: none of SurveyDesk's data is opened
+        from surveydesk.ui.sign_in_process import sign_in_here
+
+        return sign_in_here(sys.stdin, sys.stdout)
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     while True:
         try:
@@ -502,7 +508,15 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
         core.poller.remove_account(key)
         core.reconciliation.remove_account(key)
 
+    from surveydesk.ui.sign_in_process import SignInApart
+    from surveydesk.ui.translations import chosen_language
+
     background = Background(core.pool, window)
+    # A sign-in process keeps the session in the keyring; logins held in memory (the demo's, or this run's only
+    # when no keyring works) only this process can hold, so there the window opens in it.
+    apart: SignInApart | None = None
+    if not isinstance(core.secrets, MemorySecrets) and core.secrets.problem is None:
+        apart = SignInApart(chosen_language(core.settings))
     dialog = AccountsDialog(
         AccountStore(core.database),
         core.secrets,
@@ -511,6 +525,7 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
         core.registry,
         sign_ins=core.sign_ins,
         signed_in=core.signed_in,
+        sign_in_apart=apart,
         select=select,
         parent=window,
     )

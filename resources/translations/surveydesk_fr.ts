@@ -139,6 +139,14 @@
         <translation>Connectez-vous d’abord.</translation>
     </message>
     <message>
+        <source>Signing in… (a window opened)</source>
+        <translation>Connexion en cours… (une fenêtre s’est ouverte)</translation>
+    </message>
+    <message>
+        <source>The sign-in window is already open.</source>
+        <translation>La fenêtre de connexion est déjà ouverte.</translation>
+    </message>
+    <message>
         <source>Connection:</source>
         <translation>Connexion&#xa0;:</translation>
     </message>
@@ -205,6 +213,18 @@
     <message>
         <source>Signed in. Testing…</source>
         <translation>Connexion réussie. Vérification…</translation>
+    </message>
+    <message>
+        <source>The sign-in window was closed before you were signed in; your account is as it was.</source>
+        <translation>La fenêtre de connexion a été fermée avant que vous soyez connectée&#xa0;; votre compte est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s keyring did not let SurveyDesk keep your sign-in; your account is as it was. Unlock the keyring, then sign in again.</source>
+        <translation>Le trousseau de votre ordinateur n’a pas laissé SurveyDesk garder votre connexion&#xa0;; votre compte est resté tel quel. Déverrouillez le trousseau, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in window stopped unexpectedly; your account is as it was. Please sign in again.</source>
+        <translation>La fenêtre de connexion s’est arrêtée de façon inattendue&#xa0;; votre compte est resté tel quel. Veuillez vous reconnecter.</translation>
     </message>
     <message>
         <source>Signed in.</source>

@@ -64,7 +64,14 @@ def demo_sign_ins(exchange: DemoExchange, registry: Registry) -> SignIns:
     """The exchange's own sign-in pages and survey walls, in place of the real sites'; a platform signed in to in
     a web page is offered only where the exchange has its page."""
     pages = exchange.sign_ins.by_platform
-    places = {
+    placed = registry.sign_ins(demo_places(exchange))
+    return SignIns({platform: web for platform, web in placed.web.items() if platform in pages}, placed.walls)
+
+
+def demo_places(exchange: DemoExchange) -> dict[str, SignInPlace]:
+    """Where each platform of the exchange is signed in to: its sign-in page (and server), or its survey wall."""
+    pages = exchange.sign_ins.by_platform
+    return {
         platform: (
             SignInPlace(exchange.sign_in_url(platform), exchange.sign_in_server(platform))
             if platform in pages
@@ -72,8 +79,6 @@ def demo_sign_ins(exchange: DemoExchange, registry: Registry) -> SignIns:
         )
         for platform in exchange.platforms
     }
-    placed = registry.sign_ins(places)
-    return SignIns({platform: web for platform, web in placed.web.items() if platform in pages}, placed.walls)
 
 
 def demo_wall(exchange: DemoExchange, platform: str) -> str:

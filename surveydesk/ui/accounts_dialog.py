@@ -1,7 +1,8 @@
 """The accounts dialog: add, edit, test and remove platform accounts; their secrets go to the keyring only.
 
 The worker connects an account as she would in her browser: "Sign in" opens the platform's own sign-in page
-(ui/sign_in_window.py), or, for a survey wall, she pastes the link of the wall she earns on. No field asks for
+(ui/sign_in_window.py, in a process of its own, ui/sign_in_process.py, where the session goes to the keyring),
+or, for a survey wall, she pastes the link of the wall she earns on. No field asks for
 a token, a cookie, a header or a hash.
 """
 
@@ -37,6 +38,7 @@ from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
+from surveydesk.ui.sign_in_process import SignInApart, SignInOutcome
 from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.text import plain_label, translated
 
@@ -81,11 +83,13 @@ class AccountsDialog(QDialog):
         *,
         sign_ins: SignIns,
         signed_in: SecretStore,
+        sign_in_apart: SignInApart | None = None,
         select: AccountKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`secrets` keeps what signing in gives; `signed_in` is the same store as the connectors read it (a
-        Prolific session gives an access token); `sign_ins` says where each platform is signed in to."""
+        Prolific session gives an access token); `sign_ins` says where each platform is signed in to;
+        `sign_in_apart` opens the sign-in window in a process of its own (None: in this one)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(760, 460)  # fits a 1366x768 screen
@@ -97,7 +101,12 @@ class AccountsDialog(QDialog):
         self._background = background
         self._registry = registry
         self._editing: Account | None = None
-        self.sign_in_window: SignInWindow | None = None  # open while the worker signs in
+        self.sign_in_window: SignInWindow | None = None  # open while the worker signs in, in this process
+        self._apart = sign_in_apart
+        self._signing_in: tuple[Account, Account | None] | None = None  # the account, and the one it replaces
+        if sign_in_apart is not None:
+            sign_in_apart.setParent(self)
+            sign_in_apart.finished.connect(self._signed_in_apart)
 
         self.account_list = QListWidget(self)
         self.account_list.setAccessibleName(self.tr("Accounts"))
@@ -204,6 +213,13 @@ class AccountsDialog(QDialog):
         account = self._account_from_form(default_label=True)
         web = self._sign_ins.web.get(self._spec().platform)
         if account is None or web is None:
+            return
+        if self._apart is not None:
+            if self._apart.start(account.key):
+                self._signing_in = (account, self._editing)
+                self.feedback.setText(self.tr("Signing in… (a window opened)"))
+            else:
+                self.feedback.setText(self.tr("The sign-in window is already open."))
             return
         window = SignInWindow(web.session_watch(self._stored(account.key)), self._spec().name, self)
         window.signed_in.connect(lambda captured: self._signed_in_to(web, account, captured))
@@ -377,6 +393,35 @@ class AccountsDialog(QDialog):
         self._store(account)
         self.feedback.setText(self.tr("Signed in. Testing…"))
         self.test_connection()
+
+    def _signed_in_apart(self, _key: AccountKey, outcome: SignInOutcome | None) -> None:
+        """The sign-in process ended: signed in, the session is in the keyring, read back from there by the test
+        (and the poller); otherwise the account is as it was, and the words say why."""
+        if self._signing_in is None:
+            return
+        account, replacing = self._signing_in
+        self._signing_in = None
+        if outcome is SignInOutcome.SIGNED_IN:
+            self._editing = replacing  # what was edited when "Sign in" was pressed, whatever is selected now
+            self._store(account)
+            self.feedback.setText(self.tr("Signed in. Testing…"))
+            self.test_connection()
+            return
+        name = self._registry.name(account.key.platform)
+        if outcome is SignInOutcome.CLOSED:
+            said = self.tr("The sign-in window was closed before you were signed in; your account is as it was.")
+        elif outcome is SignInOutcome.NO_SESSION:
+            said = self.tr("{0}'s page did not give SurveyDesk what it needs; please sign in again.").format(name)
+        elif outcome is SignInOutcome.KEYRING_REFUSED:
+            said = self.tr(
+                "Your computer's keyring did not let SurveyDesk keep your sign-in; your account is as it was. "
+                "Unlock the keyring, then sign in again."
+            )
+        else:
+            said = self.tr(
+                "The sign-in window stopped unexpectedly; your account is as it was. Please sign in again."
+            )
+        self.feedback.setText(said)
 
     def _sign_in_closed(self) -> None:
         self.sign_in_window = None

@@ -85,6 +85,11 @@ class SignInWindow(QDialog):
             self._storage_check.start()
         self._view.load(QUrl(watch.start_url))
 
+    @property
+    def page(self) -> QWebEnginePage:
+        """The sign-in page, for a caller that plays the worker on it (the smoke test, the tests)."""
+        return self._page
+
     def done(self, result: int) -> None:
         """Closing, for any reason, deletes the window (WA_DeleteOnClose): its page, then its profile, and with
         them the web engine's processes. The window as a whole goes, never its view alone: a slot on the page may

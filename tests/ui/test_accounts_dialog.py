@@ -24,18 +24,17 @@ from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
 from surveydesk.ui.accounts_dialog import AccountsDialog
+from surveydesk.ui.sign_in_process import SignInApart
 from tests.factories import DictKeyring
-from tests.ui.test_sign_in_window import MTURK_FORMS, SIGN_IN_MS, TOLOKA_FORMS, fill_when_loaded
-
-# Offscreen, Chromium finds no GPU and says so; it then draws in software, which is all these tests need.
-pytestmark = pytest.mark.qt_log_ignore(
-    "QRhiGles2",
-    "Failed to create RHI",
-    "createPlatformVulkanInstance",
-    "QVulkanInstance",
-    "GBM is not supported",
-    "GPUInfo not initialized",
+from tests.ui.test_sign_in_window import (
+    MTURK_FORMS,
+    SIGN_IN_MS,
+    SOFTWARE_DRAWING,
+    TOLOKA_FORMS,
+    fill_when_loaded,
 )
+
+pytestmark = SOFTWARE_DRAWING
 PROLIFIC_FORMS = [{"email": "me@example.com", "password": "secret"}]
 WORDS_SHE_NEVER_SEES = re.compile(r"token|cookie|header|hash", re.IGNORECASE)
 
@@ -50,7 +49,9 @@ def backend() -> DictKeyring:
     return DictKeyring()
 
 
-def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsDialog:
+def make_dialog(
+    qtbot, accounts, secrets, pool, exchange: DemoExchange, apart: SignInApart | None = None
+) -> AccountsDialog:
     sign_ins = demo_sign_ins(exchange, BUILT_IN)
     widget = AccountsDialog(
         accounts,
@@ -60,6 +61,7 @@ def _dialog(qtbot, accounts, secrets, pool, exchange: DemoExchange) -> AccountsD
         BUILT_IN,
         sign_ins=sign_ins,
         signed_in=SignedInSecrets.at(sign_ins, secrets, make_session),
+        sign_in_apart=apart,
     )
     qtbot.addWidget(widget)
     return widget
@@ -72,7 +74,7 @@ def _in(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
 
 @pytest.fixture
 def dialog(qtbot, accounts, backend, pool, exchange) -> Iterator[AccountsDialog]:
-    yield _dialog(qtbot, accounts, _in(backend), pool, exchange)
+    yield make_dialog(qtbot, accounts, _in(backend), pool, exchange)
 
 
 def _new(dialog: AccountsDialog, exchange: DemoExchange, platform: str, label: str = "me") -> None:
@@ -209,7 +211,7 @@ def test_removing_forgets_the_login(qtbot, dialog, accounts, backend, exchange, 
 
 def test_without_a_keyring_the_login_is_kept_for_this_run_only(qtbot, accounts, pool, exchange, monkeypatch):
     secrets = SecretsWithRunOnlyFallback(KeyringSecrets(keyring.backends.fail.Keyring()))
-    dialog = _dialog(qtbot, accounts, secrets, pool, exchange)
+    dialog = make_dialog(qtbot, accounts, secrets, pool, exchange)
     assert "No system keyring is available" in dialog.feedback.text()
     asked: list[str] = []
 
@@ -251,7 +253,7 @@ def test_the_demo_connects_each_platform_at_its_own_pages(exchange):
 def test_a_setting_the_platform_refuses_is_said_and_not_saved(qtbot, accounts, backend, pool, exchange):
     worker = Account(AccountKey("mturk", "worker-7"), "worker-7", exchange.url_of("mturk"), True, {})
     accounts.save(worker)
-    dialog = _dialog(qtbot, accounts, _in(backend), pool, exchange)
+    dialog = make_dialog(qtbot, accounts, _in(backend), pool, exchange)
     dialog.account_list.setCurrentRow(0)
     dialog.option_fields["min_reward"].setText("fifty cents")
     dialog.save_button.click()

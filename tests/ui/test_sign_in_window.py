@@ -19,7 +19,7 @@ from surveydesk.ui.sign_in_window import SignInWindow
 from tests.ledger_helpers import PROLIFIC_UNPACED
 
 # Offscreen, Chromium finds no GPU and says so; it then draws in software, which is all these tests need.
-pytestmark = pytest.mark.qt_log_ignore(
+SOFTWARE_DRAWING = pytest.mark.qt_log_ignore(
     "QRhiGles2",
     "Failed to create RHI",
     "createPlatformVulkanInstance",
@@ -27,6 +27,7 @@ pytestmark = pytest.mark.qt_log_ignore(
     "GBM is not supported",
     "GPUInfo not initialized",
 )
+pytestmark = SOFTWARE_DRAWING
 SIGN_IN_MS = 30_000
 
 
