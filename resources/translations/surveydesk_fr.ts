@@ -1178,12 +1178,20 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Ne jamais envoyer</translation>
     </message>
     <message>
+        <source>e.g. {0}</source>
+        <translation>p. ex. {0}</translation>
+    </message>
+    <message>
         <source>What {0} may receive of “{1}”</source>
         <translation>Ce que {0} peut recevoir de «&#xa0;{1}&#xa0;»</translation>
     </message>
     <message>
         <source>{0}:</source>
         <translation>{0}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter a date such as {0}.</source>
+        <translation>Saisissez une date comme {0}.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,8 @@ from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.ui.formatting import amount_text, format_date, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.place_names import country_name
+from surveydesk.ui.text import plain_label
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage, statutory_rates
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
@@ -146,11 +147,11 @@ class MinimumWageEditor(QGroupBox):
         self._today = today
         self.country = QComboBox(self)
         self.country.setAccessibleName(self.tr("Country"))
-        for code, wage in MINIMUM_WAGES.items():
-            self.country.addItem(f"{translated(wage.name)} ({code})", code)
+        for code in MINIMUM_WAGES:
+            self.country.addItem(country_name(code), code)
         chosen = settings.country()
         if self.country.findData(chosen) < 0:
-            self.country.addItem(chosen, chosen)
+            self.country.addItem(country_name(chosen), chosen)
         self.country.setCurrentIndex(self.country.findData(chosen))
         self.country.activated.connect(self._propose_default)
         self.amount = QLineEdit(self)

@@ -210,6 +210,7 @@ def test_the_editor_saves_an_exact_amount_to_the_settings(
     editor = panel.editor
     assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.71", "GBP")
     assert editor.message.text() == "Gross hourly minimum since 4/1/26"
+    assert editor.country.currentText() == "United Kingdom"  # named, not "United Kingdom (GB)"
     editor.country.setCurrentIndex(editor.country.findData("FR"))
     editor.country.activated.emit(editor.country.currentIndex())
     assert (editor.amount.text(), editor.currency.text()) == ("9.52", "EUR")
