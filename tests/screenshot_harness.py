@@ -209,15 +209,17 @@ def _plain(text: str) -> str:
 
 
 def cut_texts(root: QWidget) -> list[str]:
-    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs.
-
-    A label that wraps is left out: it grows in height instead (a cut there shows as a window too tall)."""
+    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs,
+    and the wrapping labels shown shorter than their lines need at their width (their last lines clipped)."""
     cut = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
         if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
             if isinstance(widget, QLabel) and widget.wordWrap():
+                needed, shown = widget.heightForWidth(widget.width()), widget.height()
+                if needed > shown:
+                    cut.append(f"wrapped label {_plain(widget.text())!r}: needs {needed} px high, has {shown}")
                 continue
             needed, shown = widget.sizeHint().width(), widget.width()
             if needed > shown:
