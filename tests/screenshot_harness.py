@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QImage
+from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
 
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
+from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
 from surveydesk.ui.history_dialogs import CorrectionDialog
@@ -362,6 +365,15 @@ class Tour:
         self.steps.append(("wages-submitted", self._submitted_wages))
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
+        self.steps.append(("file-import", self._dialog(page.import_button.click)))
+        export_csv = page.export_button.menu().actions()[0]
+        self.steps.append(("file-export", self._dialog(export_csv.trigger)))
+        self.steps.append(("sign-in", self._sign_in()))
+        # The Accounts dialog once the sign-in window is closed and gone (closing both at once is no click).
+        self.steps.append(("after-sign-in", self._still_open(AccountsDialog)))
+        self.steps.append(("smallest", self._smallest(0)))
+        self.steps.append(("smallest-wages", self._smallest(window.tabs.indexOf(self._page(window, WagesPanel)))))
+        self.steps.append(("smallest-history", self._smallest(window.tabs.indexOf(page))))
 
     def _entry_dialog(self, button: QAbstractButton) -> Callable[[MainWindow], QWidget | None]:
         """The dialog `button` opens on the History's first entry, chosen and clicked in one go: a refresh of the
@@ -406,6 +418,9 @@ class Tour:
             if shown and isinstance(shown[0], CorrectionDialog) and not shown[0].message.text():
                 _type_an_absurd_correction(shown[0])  # the refusal's sentence must fit too
                 return None
+            if shown and isinstance(shown[0], QInputDialog):
+                shown[0].accept()  # which account a history file is of: the first, to reach the file dialog
+                return None
             return shown[0] if shown else None
 
         return step
@@ -439,6 +454,65 @@ class Tour:
             return None
         assert isinstance(page, WagesPanel)
         return window if page.platforms.rowCount() > 0 else None
+
+    def _sign_in(self) -> Callable[[MainWindow], QWidget | None]:
+        """The sign-in window of the first account that signs in on a web page, over the Accounts dialog, once
+        its page (the demo site's sign-in form) is loaded."""
+        loaded: list[bool] = []
+        asked: list[bool] = []
+
+        def step(window: MainWindow) -> QWidget | None:
+            dialogs = [
+                w for w in QApplication.topLevelWidgets() if isinstance(w, AccountsDialog) and w.isVisible()
+            ]
+            if not dialogs:
+                if not asked and QApplication.activeModalWidget() is None:
+                    asked.append(True)  # as the menu does it; later, since the dialog runs its own modal loop
+                    QTimer.singleShot(0, lambda: window.accounts_requested.emit(None))
+                return None
+            dialog = dialogs[0]
+            signing = dialog.sign_in_window
+            if signing is None:
+                for row in range(dialog.account_list.count()):
+                    dialog.account_list.setCurrentRow(row)
+                    if dialog.sign_in_button.isVisibleTo(dialog) and dialog.sign_in_button.isEnabled():
+                        dialog.sign_in_button.click()
+                        break
+                return None
+            view = signing.findChild(QWebEngineView)
+            if view is not None and not loaded:
+                loaded.append(False)
+                view.loadFinished.connect(lambda ok: loaded.append(ok))
+            return signing if signing.isVisible() and any(loaded) else None
+
+        return step
+
+    @staticmethod
+    def _still_open(kind: type) -> Callable[[MainWindow], QWidget | None]:
+        def step(window: MainWindow) -> QWidget | None:
+            open_now = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+            return open_now[0] if open_now and QApplication.activeModalWidget() is open_now[0] else None
+
+        return step
+
+    def _smallest(self, tab: int) -> Callable[[MainWindow], QWidget | None]:
+        """The window made as small as she can make it (its minimum size, which a window manager keeps to), on
+        the tab `tab`."""
+
+        def step(window: MainWindow) -> QWidget | None:
+            window.tabs.setCurrentIndex(tab)
+            if window.size() != window.minimumSize():
+                window.resize(1, 1)  # Qt keeps it to its minimum size, as a window manager does
+                return None
+            return window
+
+        return step
+
+    @staticmethod
+    def _page(window: MainWindow, kind: type) -> QWidget:
+        return next(
+            window.tabs.widget(i) for i in range(window.tabs.count()) if isinstance(window.tabs.widget(i), kind)
+        )
 
     def _tab(self, kind: type) -> Callable[[MainWindow], QWidget | None]:
         def step(window: MainWindow) -> QWidget | None:

@@ -1195,6 +1195,17 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Regarder dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Type de fichier&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>GoalsBox</name>
     <message>
         <source>Earnings goals</source>
@@ -1564,6 +1575,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Yearly summary</source>
         <translation>Récapitulatif annuel</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>The summary of {0} ({1} platforms) is in {2}.</source>

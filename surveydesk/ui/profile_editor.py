@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -39,6 +38,7 @@ from surveydesk.profile.consistency import earlier_contradiction
 from surveydesk.profile.schema import Field, FieldType, Schema, Value, parse_date
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
+from surveydesk.ui.file_dialogs import file_to_save
 from surveydesk.ui.formatting import date_entry_text, format_date_time
 from surveydesk.ui.place_names import countries
 from surveydesk.ui.profile_inputs import AnswerInput
@@ -506,11 +506,11 @@ class ProfileEditor(QDialog):
         self.changed.emit()
 
     def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        target = file_to_save(
             self, self.tr("Export your profile"), "surveydesk-profile.json", self.tr("JSON files (*.json)")
         )
-        if name:
-            self.export_to(Path(name))
+        if target is not None:
+            self.export_to(target)
 
     def _confirm_delete(self) -> None:
         answer = QMessageBox.question(
