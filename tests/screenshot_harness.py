@@ -8,7 +8,8 @@ Views: `tour` (every view and dialog in turn, see `Tour`), `main-window` (the de
 selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
 as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
-with its earnings goals, once a goal is set).
+with its earnings goals, once a goal is set), `restart` (the question asked at the start after SurveyDesk was
+killed while it timed a task), `damaged` (the question asked at the start when the database is damaged).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -18,10 +19,13 @@ widget rendering itself) and quits. It prints one JSON line (file, size, colours
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QStyle,
     QStyleOptionFrame,
     QTabBar,
@@ -48,7 +53,11 @@ from PySide6.QtWidgets import (
 )
 
 import surveydesk.ui.application as application
+from surveydesk.app import EXIT_REFUSED
 from surveydesk.app import main as app_main
+from surveydesk.paths import AppPaths
+from surveydesk.store import Database
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
@@ -82,7 +91,40 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals")
+VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "restart", "damaged")
+# The views that are a question asked at start, about what a previous run left: the grab is of the question.
+QUESTIONS = ("restart", "damaged")
+
+
+def _question() -> QWidget | None:
+    """The question box on screen, if there is one (the main window may not be: a damaged database's is asked
+    before it)."""
+    boxes = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, QMessageBox)]
+    return next((box for box in boxes if box.isVisible()), None)
+
+
+def _prepare(view: str, scratch: Path) -> None:
+    """What a question at start is about, left in the data folder as a worker's computer would leave it: a
+    SurveyDesk killed while it timed a task, or a database damaged after its daily copy was made."""
+    if view == "restart":
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.timing_child", "--data-dir", str(scratch)],
+            stdout=subprocess.PIPE,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            text=True,
+        )
+        assert child.stdout is not None
+        if child.stdout.readline().strip() != "timing":
+            raise RuntimeError("the SurveyDesk to interrupt never started timing")
+        child.kill()  # as a power cut would stop it
+        child.communicate(timeout=60)
+    elif view == "damaged":
+        paths = AppPaths.under(scratch).create()
+        with Database.open(paths.database) as database:
+            RollingBackups(paths.data / BACKUP_FOLDER_NAME).make_daily(database, date.today() - timedelta(days=1))
+        data = bytearray(paths.database.read_bytes())
+        data[100:] = b"\xa5" * (len(data) - 100)  # everything after SQLite's header
+        paths.database.write_bytes(bytes(data))
 
 
 def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
@@ -156,7 +198,7 @@ def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:
     """The timer's work: wait for the view, then grab it from the screen and quit."""
     started = time.monotonic()
-    ready = _ready(view)
+    ready = None if view in QUESTIONS else _ready(view)
     state = {"ready_at": 0.0}
 
     def tick() -> None:
@@ -166,9 +208,12 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             report["error"] = f"the {view} view was not ready within {READY_TIMEOUT_S:.0f} s"
             app.exit(1)
             return
-        if window is None:
+        if ready is None:
+            shown = _question()
+        elif window is None:
             return
-        shown = ready(window)
+        else:
+            shown = ready(window)
         if shown is None:
             return
         if not state["ready_at"]:
@@ -191,8 +236,8 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             height=image.height(),
             colours=colours,
             commonest_share=round(commonest, 3),
-            menus=[action.text() for action in window.menuBar().actions()],
-            tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
+            menus=[] if window is None else [action.text() for action in window.menuBar().actions()],
+            tabs=[] if window is None else [window.tabs.tabText(i) for i in range(window.tabs.count())],
             title=shown.windowTitle(),
             texts=[label.text() for label in shown.findChildren(QLabel) if label.isVisible() and label.text()],
             readable=visible_texts(shown),
@@ -628,8 +673,11 @@ def main(argv: list[str]) -> int:
 
     application.create_application = create_and_watch
     with tempfile.TemporaryDirectory(prefix="surveydesk-screens-") as scratch:
-        arguments = [] if view == "welcome" else ["--demo", "--seed", "3"]
+        _prepare(view, Path(scratch))
+        arguments = [] if view in ("welcome", *QUESTIONS) else ["--demo", "--seed", "3"]
         code = app_main([*arguments, "--data-dir", scratch])
+    if view == "damaged" and code == EXIT_REFUSED:  # the worker did not put the copy back: nothing was opened
+        code = 0
     if code != 0 or "error" in report:
         print(f"screenshot harness: {report.get('error', f'the app exited with {code}')}", file=sys.stderr)
         return 1

@@ -189,3 +189,33 @@ def test_the_welcome_page_on_the_laptops_screen(tmp_path: Path, language: str):
     if language == "fr":
         assert report["tabs"][0] == "Bienvenue"
         assert set(report["readable"]) & (english_sources() - WRITTEN_IN_ENGLISH_ON_PURPOSE) == set()
+
+
+STOPPED_FR = "SurveyDesk s’est arrêté de façon inattendue"
+
+
+@needs_x
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize(
+    ("view", "title"),
+    [
+        (
+            "restart",
+            {"en": "SurveyDesk stopped unexpectedly", "fr": "SurveyDesk s’est arrêté de façon inattendue"},
+        ),
+        ("damaged", {"en": "SurveyDesk's data is damaged", "fr": "Les données de SurveyDesk sont abîmées"}),
+    ],
+)
+def test_the_questions_asked_at_the_start_on_the_laptops_screen(
+    tmp_path: Path, language: str, view: str, title: dict[str, str]
+):
+    """After SurveyDesk was killed while it timed a task, and when its database is damaged (the copy of the day
+    before offered in its place): the question is whole, fits the screen and speaks her language."""
+    report = take(view, tmp_path, language)
+    assert report["platform"] == "xcb" and report["screen"] == list(LAPTOP)
+    assert Path(str(report["file"])).stat().st_size > 2_000 and int(report["colours"]) > 20
+    assert report["title"] == title[language]
+    assert report["windows"] and too_large(report) == []
+    assert report["cut"] == []
+    if language == "fr":
+        assert set(report["readable"]) & (english_sources() - WRITTEN_IN_ENGLISH_ON_PURPOSE) == set()
