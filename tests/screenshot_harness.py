@@ -8,8 +8,9 @@ Views: `tour` (every view and dialog in turn, see `Tour`), `main-window` (the de
 selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
 as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
-with its earnings goals, once a goal is set), `restart` (the question asked at the start after SurveyDesk was
-killed while it timed a task), `damaged` (the question asked at the start when the database is damaged).
+with its earnings goals, once a goal is set), `claims` (the History tab's money owed, a Toloka rejection chosen
+when there is one), `restart` (the question asked at the start after SurveyDesk was killed while it timed a
+task), `damaged` (the question asked at the start when the database is damaged).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -59,6 +60,7 @@ from surveydesk.paths import AppPaths
 from surveydesk.store import Database
 from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups
 from surveydesk.ui.accounts_dialog import AccountsDialog
+from surveydesk.ui.claims_view import ClaimsPanel
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
 from surveydesk.ui.history_dialogs import CorrectionDialog
@@ -69,7 +71,7 @@ from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 
-READY_TIMEOUT_S = 30.0
+READY_TIMEOUT_S = 90.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
 
 
@@ -91,9 +93,9 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "restart", "damaged")
 # The views that are a question asked at start, about what a previous run left: the grab is of the question.
 QUESTIONS = ("restart", "damaged")
+VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "claims", *QUESTIONS)
 
 
 def _question() -> QWidget | None:
@@ -191,8 +193,27 @@ def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
             window.tabs.setCurrentWidget(wages)
         return window
 
+    def claims(window: MainWindow) -> QWidget | None:
+        if history(window) is None:
+            return None
+        page = window.tabs.currentWidget()
+        assert isinstance(page, HistoryView)
+        panel = next(page.views.widget(i) for i in range(page.views.count())
+                     if isinstance(page.views.widget(i), ClaimsPanel))  # fmt: skip
+        assert isinstance(panel, ClaimsPanel)
+        page.views.setCurrentWidget(panel)
+        if panel.list.count() == 0:
+            return None
+        # A rejection on Toloka shows the platform's window to contest it, when the demo has one.
+        rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+        toloka = [
+            i for i, text in enumerate(rows) if "Toloka" in text and ("Rejected" in text or "Refusé" in text)
+        ]
+        panel.list.setCurrentRow(toloka[0] if toloka else 0)
+        return window
+
     views = {"main-window": task_list, "welcome": welcome, "history": history, "profile": profile}
-    return {**views, "outlook": outlook, "goals": goals}[view]
+    return {**views, "outlook": outlook, "goals": goals, "claims": claims}[view]
 
 
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:
