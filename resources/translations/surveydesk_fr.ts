@@ -1195,7 +1195,7 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
 </context>
 <context>
-    <name>FileDialogs</name>
+    <name>FileDialog</name>
     <message>
         <source>Look in:</source>
         <translation>Regarder dans&#xa0;:</translation>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QTreeView, QWidget
 
 # Room for a file's name and its size, type and date within a 1366x768 screen and its panel: at Qt's own 632 px,
@@ -24,7 +24,7 @@ def documents_folder() -> Path:
 
 def file_to_open(parent: QWidget, title: str, kinds: str) -> Path | None:
     """The file she chose to read (`kinds`: Qt's name filters, e.g. "CSV files (*.csv)"), or None."""
-    dialog = _file_dialog(parent, title, kinds, documents_folder())
+    dialog = FileDialog(parent, title, kinds, documents_folder())
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return _chosen(dialog)
@@ -32,26 +32,27 @@ def file_to_open(parent: QWidget, title: str, kinds: str) -> Path | None:
 
 def file_to_save(parent: QWidget, title: str, name: str, kinds: str = "") -> Path | None:
     """Where she chose to write a file proposed as `name`, or None."""
-    dialog = _file_dialog(parent, title, kinds, documents_folder() / name)
+    dialog = FileDialog(parent, title, kinds, documents_folder() / name)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     return _chosen(dialog)
 
 
-def _file_dialog(parent: QWidget, title: str, kinds: str, start: Path) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(start), kinds)
-    dialog.resize(*_SIZE)
-    # Qt's own dialog (a desktop's has no such child) sizes its date column to the dates, narrower than its title.
-    for view in dialog.findChildren(QTreeView):
-        header = view.header()
-        widest_title = max(header.sectionSizeFromContents(column).width() for column in range(header.count()))
-        header.setMinimumSectionSize(max(header.minimumSectionSize(), widest_title))
-    # Qt's French leaves these two in English.
-    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialogs", "Look in:"))
-    dialog.setLabelText(
-        QFileDialog.DialogLabel.FileType, QCoreApplication.translate("FileDialogs", "Files of type:")
-    )
-    return dialog
+class FileDialog(QFileDialog):
+    """A file dialog sized for her screen, whose every word is in her language."""
+
+    def __init__(self, parent: QWidget, title: str, kinds: str, start: Path) -> None:
+        super().__init__(parent, title, str(start), kinds)
+        self.resize(*_SIZE)
+        # Qt's French leaves these two in English.
+        self.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
+        self.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of type:"))
+        # Qt's own dialog (a desktop's has no such child) sizes its date column to the dates, narrower than its
+        # title.
+        for view in self.findChildren(QTreeView):
+            header = view.header()
+            widest_title = max(header.sectionSizeFromContents(column).width() for column in range(header.count()))
+            header.setMinimumSectionSize(max(header.minimumSectionSize(), widest_title))
 
 
 def _chosen(dialog: QFileDialog) -> Path | None:
