@@ -74,7 +74,6 @@ from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
 
-CURRENCY_SETTING = "history_currency"
 WARNING = "color: #c0392b;"
 HINT = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _SEARCH_DELAY_MS = 300
@@ -560,11 +559,7 @@ class HistoryView(QWidget):
     # --- currency and rates ---------------------------------------------------------------------------------
 
     def _worker_currency(self) -> str:
-        stored = self._settings.get(CURRENCY_SETTING, "")
-        if isinstance(stored, str) and stored:
-            return stored
-        minimum = WageSettings(self._settings).minimum_wage()
-        return minimum.currency if minimum is not None else "EUR"
+        return WageSettings(self._settings).currency()
 
     def _on_currency_edited(self) -> None:
         try:
@@ -573,8 +568,7 @@ class HistoryView(QWidget):
             self.currency.setText(self._worker_currency())
             return
         self.currency.setText(code)
-        if code != self._worker_currency():
-            self._settings.set(CURRENCY_SETTING, code)
+        WageSettings(self._settings).set_currency(code)
         if self._data is None or self._data.currency != code:
             self.refresh(reset_table=False)
 
