@@ -5155,6 +5155,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} par tâche · {1} réel</translation>
     </message>
     <message>
+        <source>Wages: too short to count, under a minute of work</source>
+        <translation>Salaires&#xa0;: trop court pour compter, moins d’une minute de travail</translation>
+    </message>
+    <message>
         <source>Nothing paid yet.</source>
         <translation>Rien de payé pour l’instant.</translation>
     </message>
@@ -5193,6 +5197,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Task wage</source>
         <translation>Salaire par tâche</translation>
+    </message>
+    <message>
+        <source>too short to count</source>
+        <translation>trop court pour compter</translation>
     </message>
     <message>
         <source>True wage</source>
