@@ -5155,8 +5155,8 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} par tâche · {1} réel</translation>
     </message>
     <message>
-        <source>Wages: too short to count, under a minute of work</source>
-        <translation>Salaires&#xa0;: trop court pour compter, moins d’une minute de travail</translation>
+        <source>Wages: too short to count yet</source>
+        <translation>Salaires&#xa0;: trop tôt pour compter</translation>
     </message>
     <message>
         <source>Nothing paid yet.</source>

@@ -330,7 +330,7 @@ class WagesPanel(QWidget):
                 format_wage(figures.true_wage, report.shift_seconds),
             )
             if report.shift_seconds < SHORTEST_COUNTED_SECONDS:  # and so the tasks' time too
-                rates = self.tr("Wages: too short to count, under a minute of work")
+                rates = self.tr("Wages: too short to count yet")
             lines.append((rates, False))
             lines.extend(self._comparisons(figures, report.shift_seconds))
         if not report.by_currency and format_duration(report.shift_seconds) == format_duration(0):

@@ -272,7 +272,7 @@ def test_a_wage_measured_over_seconds_is_too_short_to_count(panel: WagesPanel) -
     seconds = WageReport(2.0, 2.0, _gbp(147, 2.0, 264_600, 264_600))
     panel.show_summary(_summary(today=seconds, by_platform={"prolific": seconds}))
     assert panel.today.texts()[:3] == [
-        "Wages: too short to count, under a minute of work",
+        "Wages: too short to count yet",
         "Task wage: —",
         "True wage: —",
     ]
