@@ -9,7 +9,8 @@ selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
 as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
 with its earnings goals, once a goal is set), `claims` (the History tab's money owed, a Toloka rejection chosen
-when there is one).
+when there is one), `restart` (the question asked at the start after SurveyDesk was killed while it timed a
+task), `damaged` (the question asked at the start when the database is damaged).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -19,16 +20,20 @@ widget rendering itself) and quits. It prints one JSON line (file, size, colours
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QImage
+from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -37,9 +42,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QStyle,
     QStyleOptionFrame,
     QTabBar,
@@ -47,7 +54,12 @@ from PySide6.QtWidgets import (
 )
 
 import surveydesk.ui.application as application
+from surveydesk.app import EXIT_REFUSED
 from surveydesk.app import main as app_main
+from surveydesk.paths import AppPaths
+from surveydesk.store import Database
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups
+from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.claims_view import ClaimsPanel
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
@@ -81,7 +93,40 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "claims")
+# The views that are a question asked at start, about what a previous run left: the grab is of the question.
+QUESTIONS = ("restart", "damaged")
+VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "claims", *QUESTIONS)
+
+
+def _question() -> QWidget | None:
+    """The question box on screen, if there is one (the main window may not be: a damaged database's is asked
+    before it)."""
+    boxes = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, QMessageBox)]
+    return next((box for box in boxes if box.isVisible()), None)
+
+
+def _prepare(view: str, scratch: Path) -> None:
+    """What a question at start is about, left in the data folder as a worker's computer would leave it: a
+    SurveyDesk killed while it timed a task, or a database damaged after its daily copy was made."""
+    if view == "restart":
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.timing_child", "--data-dir", str(scratch)],
+            stdout=subprocess.PIPE,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            text=True,
+        )
+        assert child.stdout is not None
+        if child.stdout.readline().strip() != "timing":
+            raise RuntimeError("the SurveyDesk to interrupt never started timing")
+        child.kill()  # as a power cut would stop it
+        child.communicate(timeout=60)
+    elif view == "damaged":
+        paths = AppPaths.under(scratch).create()
+        with Database.open(paths.database) as database:
+            RollingBackups(paths.data / BACKUP_FOLDER_NAME).make_daily(database, date.today() - timedelta(days=1))
+        data = bytearray(paths.database.read_bytes())
+        data[100:] = b"\xa5" * (len(data) - 100)  # everything after SQLite's header
+        paths.database.write_bytes(bytes(data))
 
 
 def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
@@ -174,7 +219,7 @@ def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:
     """The timer's work: wait for the view, then grab it from the screen and quit."""
     started = time.monotonic()
-    ready = _ready(view)
+    ready = None if view in QUESTIONS else _ready(view)
     state = {"ready_at": 0.0}
 
     def tick() -> None:
@@ -184,9 +229,12 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             report["error"] = f"the {view} view was not ready within {READY_TIMEOUT_S:.0f} s"
             app.exit(1)
             return
-        if window is None:
+        if ready is None:
+            shown = _question()
+        elif window is None:
             return
-        shown = ready(window)
+        else:
+            shown = ready(window)
         if shown is None:
             return
         if not state["ready_at"]:
@@ -209,8 +257,8 @@ def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], No
             height=image.height(),
             colours=colours,
             commonest_share=round(commonest, 3),
-            menus=[action.text() for action in window.menuBar().actions()],
-            tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
+            menus=[] if window is None else [action.text() for action in window.menuBar().actions()],
+            tabs=[] if window is None else [window.tabs.tabText(i) for i in range(window.tabs.count())],
             title=shown.windowTitle(),
             texts=[label.text() for label in shown.findChildren(QLabel) if label.isVisible() and label.text()],
             readable=visible_texts(shown),
@@ -230,15 +278,17 @@ def _plain(text: str) -> str:
 
 
 def cut_texts(root: QWidget) -> list[str]:
-    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs.
-
-    A label that wraps is left out: it grows in height instead (a cut there shows as a window too tall)."""
+    """The labels, buttons, grey placeholders and column headers under `root` shown narrower than their text needs,
+    and the wrapping labels shown shorter than their lines need at their width (their last lines clipped)."""
     cut = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
         if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
             if isinstance(widget, QLabel) and widget.wordWrap():
+                needed, shown = widget.heightForWidth(widget.width()), widget.height()
+                if needed > shown:
+                    cut.append(f"wrapped label {_plain(widget.text())!r}: needs {needed} px high, has {shown}")
                 continue
             needed, shown = widget.sizeHint().width(), widget.width()
             if needed > shown:
@@ -381,6 +431,15 @@ class Tour:
         self.steps.append(("wages-submitted", self._submitted_wages))
         for chart in range(page.views.count()):
             self.steps.append((f"history-{chart}", self._chart(chart)))
+        self.steps.append(("file-import", self._dialog(page.import_button.click)))
+        export_csv = page.export_button.menu().actions()[0]
+        self.steps.append(("file-export", self._dialog(export_csv.trigger)))
+        self.steps.append(("sign-in", self._sign_in()))
+        # The Accounts dialog once the sign-in window is closed and gone (closing both at once is no click).
+        self.steps.append(("after-sign-in", self._still_open(AccountsDialog)))
+        self.steps.append(("smallest", self._smallest(0)))
+        self.steps.append(("smallest-wages", self._smallest(window.tabs.indexOf(self._page(window, WagesPanel)))))
+        self.steps.append(("smallest-history", self._smallest(window.tabs.indexOf(page))))
 
     def _entry_dialog(self, button: QAbstractButton) -> Callable[[MainWindow], QWidget | None]:
         """The dialog `button` opens on the History's first entry, chosen and clicked in one go: a refresh of the
@@ -425,6 +484,9 @@ class Tour:
             if shown and isinstance(shown[0], CorrectionDialog) and not shown[0].message.text():
                 _type_an_absurd_correction(shown[0])  # the refusal's sentence must fit too
                 return None
+            if shown and isinstance(shown[0], QInputDialog):
+                shown[0].accept()  # which account a history file is of: the first, to reach the file dialog
+                return None
             return shown[0] if shown else None
 
         return step
@@ -458,6 +520,65 @@ class Tour:
             return None
         assert isinstance(page, WagesPanel)
         return window if page.platforms.rowCount() > 0 else None
+
+    def _sign_in(self) -> Callable[[MainWindow], QWidget | None]:
+        """The sign-in window of the first account that signs in on a web page, over the Accounts dialog, once
+        its page (the demo site's sign-in form) is loaded."""
+        loaded: list[bool] = []
+        asked: list[bool] = []
+
+        def step(window: MainWindow) -> QWidget | None:
+            dialogs = [
+                w for w in QApplication.topLevelWidgets() if isinstance(w, AccountsDialog) and w.isVisible()
+            ]
+            if not dialogs:
+                if not asked and QApplication.activeModalWidget() is None:
+                    asked.append(True)  # as the menu does it; later, since the dialog runs its own modal loop
+                    QTimer.singleShot(0, lambda: window.accounts_requested.emit(None))
+                return None
+            dialog = dialogs[0]
+            signing = dialog.sign_in_window
+            if signing is None:
+                for row in range(dialog.account_list.count()):
+                    dialog.account_list.setCurrentRow(row)
+                    if dialog.sign_in_button.isVisibleTo(dialog) and dialog.sign_in_button.isEnabled():
+                        dialog.sign_in_button.click()
+                        break
+                return None
+            view = signing.findChild(QWebEngineView)
+            if view is not None and not loaded:
+                loaded.append(False)
+                view.loadFinished.connect(lambda ok: loaded.append(ok))
+            return signing if signing.isVisible() and any(loaded) else None
+
+        return step
+
+    @staticmethod
+    def _still_open(kind: type) -> Callable[[MainWindow], QWidget | None]:
+        def step(window: MainWindow) -> QWidget | None:
+            open_now = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+            return open_now[0] if open_now and QApplication.activeModalWidget() is open_now[0] else None
+
+        return step
+
+    def _smallest(self, tab: int) -> Callable[[MainWindow], QWidget | None]:
+        """The window made as small as she can make it (its minimum size, which a window manager keeps to), on
+        the tab `tab`."""
+
+        def step(window: MainWindow) -> QWidget | None:
+            window.tabs.setCurrentIndex(tab)
+            if window.size() != window.minimumSize():
+                window.resize(1, 1)  # Qt keeps it to its minimum size, as a window manager does
+                return None
+            return window
+
+        return step
+
+    @staticmethod
+    def _page(window: MainWindow, kind: type) -> QWidget:
+        return next(
+            window.tabs.widget(i) for i in range(window.tabs.count()) if isinstance(window.tabs.widget(i), kind)
+        )
 
     def _tab(self, kind: type) -> Callable[[MainWindow], QWidget | None]:
         def step(window: MainWindow) -> QWidget | None:
@@ -573,8 +694,11 @@ def main(argv: list[str]) -> int:
 
     application.create_application = create_and_watch
     with tempfile.TemporaryDirectory(prefix="surveydesk-screens-") as scratch:
-        arguments = [] if view == "welcome" else ["--demo", "--seed", "3"]
+        _prepare(view, Path(scratch))
+        arguments = [] if view in ("welcome", *QUESTIONS) else ["--demo", "--seed", "3"]
         code = app_main([*arguments, "--data-dir", scratch])
+    if view == "damaged" and code == EXIT_REFUSED:  # the worker did not put the copy back: nothing was opened
+        code = 0
     if code != 0 or "error" in report:
         print(f"screenshot harness: {report.get('error', f'the app exited with {code}')}", file=sys.stderr)
         return 1

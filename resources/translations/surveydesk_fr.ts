@@ -1234,12 +1234,31 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Ne jamais envoyer</translation>
     </message>
     <message>
+        <source>e.g. {0}</source>
+        <translation>p. ex. {0}</translation>
+    </message>
+    <message>
         <source>What {0} may receive of “{1}”</source>
         <translation>Ce que {0} peut recevoir de «&#xa0;{1}&#xa0;»</translation>
     </message>
     <message>
         <source>{0}:</source>
         <translation>{0}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter a date such as {0}.</source>
+        <translation>Saisissez une date comme {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Regarder dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Type de fichier&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1631,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Yearly summary</source>
         <translation>Récapitulatif annuel</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>The summary of {0} ({1} platforms) is in {2}.</source>
@@ -5238,6 +5265,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>{0} par tâche · {1} réel</translation>
     </message>
     <message>
+        <source>Wages: too short to count yet</source>
+        <translation>Salaires&#xa0;: trop tôt pour compter</translation>
+    </message>
+    <message>
         <source>Nothing paid yet.</source>
         <translation>Rien de payé pour l’instant.</translation>
     </message>
@@ -5276,6 +5307,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Task wage</source>
         <translation>Salaire par tâche</translation>
+    </message>
+    <message>
+        <source>too short to count</source>
+        <translation>trop court pour compter</translation>
     </message>
     <message>
         <source>True wage</source>

@@ -35,6 +35,7 @@ from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.ui.text import translated
 from surveydesk.ui.tray import Tray
 from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.work.wage_settings import WageSettings
 
 TOLD_ABOUT_TRAY = "tray.told"
 # How often the feed checks that alerts can still come (a platform checked lately).
@@ -151,9 +152,9 @@ class FeedController(QObject):
 
     def edit_rules(self) -> None:
         currencies = {task.reward.currency for task in self._window.model.task_list.tasks()}
-        dialog = RulesDialog(
-            self._rules, [(spec.platform, spec.name) for spec in BUILT_IN], self._window, currencies
-        )
+        platforms = [(spec.platform, spec.name) for spec in BUILT_IN]
+        currency = WageSettings(self._settings).currency()
+        dialog = RulesDialog(self._rules, platforms, self._window, currencies, currency)
         dialog.rules_changed.connect(self._on_rules_changed)
         dialog.exec()
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it

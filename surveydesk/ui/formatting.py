@@ -75,9 +75,64 @@ def format_date_time(moment: datetime, locale: QLocale | None = None) -> str:
     return display_locale(locale).toString(shown, QLocale.FormatType.ShortFormat)
 
 
-def format_month(day: date, locale: QLocale | None = None) -> str:
-    """A month and its year, short enough for a chart's axis: `nov. 2026` (fr), `Nov 2026` (en)."""
-    return display_locale(locale).toString(QDate(day.year, day.month, 1), "MMM yyyy")
+def format_month(day: date, locale: QLocale | None = None, *, short: bool = True) -> str:
+    """A month and its year: short enough for a chart's axis, `nov. 2026` (fr), `Nov 2026` (en), or in full,
+    `novembre 2026`, `November 2026`."""
+    return display_locale(locale).toString(QDate(day.year, day.month, 1), "MMM yyyy" if short else "MMMM yyyy")
+
+
+# A year and the separator that ties it to the rest of a long date: ", yyyy" (en_US), " yyyy" (fr), "yyyy年".
+_YEAR = re.compile(r"[\s,]*y+[\s,.年]*")
+
+
+def format_day(day: date, locale: QLocale | None = None, *, weekday: bool = True) -> str:
+    """A day in words without its year, in the language's own order: `dimanche 20 décembre` (fr), `Sunday,
+    December 20` (en_US), `Sunday 20 December` (en_GB); without the weekday, `20 décembre`, `December 20`."""
+    chosen = display_locale(locale)
+    pattern = _YEAR.sub(" ", chosen.dateFormat(QLocale.FormatType.LongFormat)).strip(" ,")
+    if not weekday:
+        pattern = re.sub(r"d{4}[\s,]*", "", pattern).strip(" ,")
+    return chosen.toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def format_weekday(day: date, locale: QLocale | None = None) -> str:
+    """A day of the coming week by its name alone: `dimanche` (fr), `Sunday` (en)."""
+    return display_locale(locale).toString(QDate(day.year, day.month, day.day), "dddd")
+
+
+def format_time(moment: datetime, locale: QLocale | None = None, *, seconds: bool = False) -> str:
+    """A time of day on the worker's clock (a UTC moment is converted): `14:02` (fr, en_GB), `2:02 PM` (en_US);
+    with its seconds, `14:02:05`, `2:02:05 PM`."""
+    local = moment.astimezone()
+    chosen = display_locale(locale)
+    pattern = chosen.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and "s" not in pattern:
+        pattern = pattern.replace("mm", "mm:ss", 1)
+    return chosen.toString(QTime(local.hour, local.minute, local.second), pattern)
+
+
+def date_entry_format(locale: QLocale | None = None) -> str:
+    """The pattern of a date field: the language's short date with the year in full (`dd/MM/yyyy` in French and
+    British English, `M/d/yyyy` in US English), so a typed or shown birth year is never ambiguous."""
+    pattern = display_locale(locale).dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy", 1)
+
+
+def date_entry_text(day: date, locale: QLocale | None = None) -> str:
+    """A day as a date field shows it and `read_date` reads it back: `17/04/1985` (fr), `4/17/1985` (en_US)."""
+    return display_locale(locale).toString(QDate(day.year, day.month, day.day), date_entry_format(locale))
+
+
+def read_date(text: str, locale: QLocale | None = None) -> date | None:
+    """A date the worker typed in her language's form (`17/04/1985` in French, `4/17/1985` in US English; a
+    two-digit year too), or as year-month-day; None for what is not a date."""
+    chosen = display_locale(locale)
+    typed = text.strip()
+    for pattern in (date_entry_format(chosen), chosen.dateFormat(QLocale.FormatType.ShortFormat), "yyyy-MM-dd"):
+        read = chosen.toDate(typed, pattern)
+        if read.isValid():
+            return date(read.year(), read.month(), read.day())
+    return None
 
 
 # The list repaints its reward cells often; an amount is written once per language.

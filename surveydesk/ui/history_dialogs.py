@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from surveydesk.ledger.history import EntryRow
 from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.platforms.history_file import ParsedFile
 from surveydesk.services.history_service import HistoryService
-from surveydesk.ui.formatting import amount_text, format_number, read_amount
+from surveydesk.ui.formatting import amount_text, date_entry_format, format_date, format_number, read_amount
 from surveydesk.ui.text import cell_text, plain_label, shown_title, translated
 
 WARNING = "color: #c0392b;"
@@ -77,7 +77,7 @@ class RatesDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setAccessibleName(self.tr("Date of the new rate"))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDisplayFormat(date_entry_format())
         self.day.setDate(QDate.currentDate())
         self.rate = QLineEdit(self)
         self.rate.setPlaceholderText(amount_text("1.0921"))
@@ -137,12 +137,14 @@ class RatesDialog(QDialog):
         for row, rate in enumerate(rates):
             texts = (
                 rate.currency,
-                rate.day.isoformat(),  # in the form the date field above takes
-                str(rate.per_euro),
+                format_date(rate.day),
+                amount_text(rate.per_euro),
                 sources.get(rate.source, rate.source),
             )
-            for column, text in enumerate(texts):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            items = [QTableWidgetItem(text) for text in texts]
+            items[1].setData(Qt.ItemDataRole.UserRole, rate.day)  # the day itself, whatever its text
+            for column, item in enumerate(items):
+                self.table.setItem(row, column, item)
 
     def add(self) -> bool:
         """Ask for the typed rate to be kept; False (and the reason shown) when it cannot be right."""
@@ -161,7 +163,11 @@ class RatesDialog(QDialog):
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
         rates = [
-            (cell_text(self.table, row, 0), date.fromisoformat(cell_text(self.table, row, 1))) for row in rows
+            (
+                cell_text(self.table, row, 0),
+                cast(date, self.table.model().index(row, 1).data(Qt.ItemDataRole.UserRole)),
+            )
+            for row in rows
         ]
         if rates:
             self._service.remove_rates(rates)

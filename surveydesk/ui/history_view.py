@@ -18,7 +18,6 @@ from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -64,6 +63,7 @@ from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import ENTRY_ROLE, EntryColumn, EntryTableModel
+from surveydesk.ui.file_dialogs import file_to_open, file_to_save
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
@@ -74,7 +74,6 @@ from surveydesk.work.wage_settings import WageSettings
 
 log = logging.getLogger(__name__)
 
-CURRENCY_SETTING = "history_currency"
 WARNING = "color: #c0392b;"
 HINT = "background: #eef5fb; padding: 6px; border-radius: 3px;"
 _SEARCH_DELAY_MS = 300
@@ -560,11 +559,7 @@ class HistoryView(QWidget):
     # --- currency and rates ---------------------------------------------------------------------------------
 
     def _worker_currency(self) -> str:
-        stored = self._settings.get(CURRENCY_SETTING, "")
-        if isinstance(stored, str) and stored:
-            return stored
-        minimum = WageSettings(self._settings).minimum_wage()
-        return minimum.currency if minimum is not None else "EUR"
+        return WageSettings(self._settings).currency()
 
     def _on_currency_edited(self) -> None:
         try:
@@ -573,8 +568,7 @@ class HistoryView(QWidget):
             self.currency.setText(self._worker_currency())
             return
         self.currency.setText(code)
-        if code != self._worker_currency():
-            self._settings.set(CURRENCY_SETTING, code)
+        WageSettings(self._settings).set_currency(code)
         if self._data is None or self._data.currency != code:
             self.refresh(reset_table=False)
 
@@ -642,11 +636,9 @@ class HistoryView(QWidget):
             if not picked:
                 return
             chosen = choices[labels.index(label)]
-        path, _filter = QFileDialog.getOpenFileName(
-            self, translated(chosen.file.title), "", translated(chosen.file.kinds)
-        )
-        if path:
-            self.start_import(Path(path), chosen.platform, chosen.account)
+        source = file_to_open(self, translated(chosen.file.title), translated(chosen.file.kinds))
+        if source is not None:
+            self.start_import(source, chosen.platform, chosen.account)
 
     def start_import(self, source: Path, platform: str, account: str) -> None:
         """Import `platform`'s history file on the pool, with a progress dialog. When rows cannot be read, the
@@ -696,9 +688,10 @@ class HistoryView(QWidget):
                 return
         suffix = {"csv": "csv", "json": "json", "summary": "csv"}[kind]
         name = f"surveydesk-{year}-summary.{suffix}" if year else f"surveydesk-ledger.{suffix}"
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), name)
-        if path:
-            self.start_export(kind, Path(path), year)
+        kinds = self.tr("JSON files (*.json)") if suffix == "json" else self.tr("CSV files (*.csv)")
+        target = file_to_save(self, self.tr("Export"), name, kinds)
+        if target is not None:
+            self.start_export(kind, target, year)
 
     def start_export(self, kind: str, target: Path, year: int | None = None) -> None:
         """Export on the pool, with a progress dialog; the file appears only once it is complete."""

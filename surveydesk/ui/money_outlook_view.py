@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -27,7 +27,16 @@ from surveydesk.ledger.forecast import Forecast
 from surveydesk.ledger.goals import GOAL_PERIODS, GoalProgress, GoalSettings
 from surveydesk.ledger.month_review import MonthReview
 from surveydesk.services.money_outlook import Outlook
-from surveydesk.ui.formatting import amount_text, display_locale, format_money, format_number, read_amount
+from surveydesk.ui.formatting import (
+    amount_text,
+    display_locale,
+    format_day,
+    format_money,
+    format_month,
+    format_number,
+    format_weekday,
+    read_amount,
+)
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label
 
@@ -38,10 +47,9 @@ def day_words(day: date, today: date) -> str:
     """A coming day as she would say it: "today", a weekday within the week ahead, else "Sunday 20 December"."""
     if day <= today:
         return translate("MoneyOutlook", "today")
-    shown = QDate(day.year, day.month, day.day)
     if (day - today).days < 7:
-        return display_locale().toString(shown, "dddd")
-    return display_locale().toString(shown, "dddd d MMMM")
+        return format_weekday(day)
+    return format_day(day)
 
 
 def duration_words(minutes: int) -> str:
@@ -229,7 +237,7 @@ def week_lines(forecast: Forecast) -> list[str]:
     """One line a week: "Week of Monday 7 December: about €30.00"."""
     lines = []
     for start, amount in forecast.by_week():
-        shown = display_locale().toString(QDate(start.year, start.month, start.day), "d MMMM")
+        shown = format_day(start, weekday=False)
         lines.append(translate("MoneyOutlook", "Week of {0}: about {1}").format(shown, format_money(amount)))
     return lines
 
@@ -240,7 +248,7 @@ def week_lines(forecast: Forecast) -> list[str]:
 def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str:
     """ "March: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum wage;
     best platform Prolific; €12.00 pending.", then which currencies it leaves out for want of a rate."""
-    name = display_locale().toString(QDate(review.month.year, review.month.month, 1), "MMMM yyyy")
+    name = format_month(review.month, short=False)
     parts = [
         translate("MoneyOutlook", "{0}: {1} earned").format(
             name[:1].upper() + name[1:], format_money(review.earned)

@@ -35,6 +35,7 @@ from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ui.formatting import (
     amount_text,
+    date_entry_format,
     display_locale,
     format_date,
     format_money,
@@ -86,7 +87,7 @@ class PointsValueDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setAccessibleName(self.tr("First day of this value"))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(display_locale().dateFormat(display_locale().FormatType.ShortFormat))
+        self.day.setDisplayFormat(date_entry_format())
         self.day.setDate(QDate.currentDate())
         self.points = QLineEdit("1000", self)
         self.points.setAccessibleName(self.tr("Number of points"))

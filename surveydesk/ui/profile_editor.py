@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -36,10 +35,12 @@ from surveydesk.platforms.registry import platform_name
 from surveydesk.platforms.spec import ProfileSharing
 from surveydesk.profile.consistency import contradiction as profile_contradiction
 from surveydesk.profile.consistency import earlier_contradiction
-from surveydesk.profile.schema import Field, FieldType, Schema, Value
+from surveydesk.profile.schema import Field, FieldType, Schema, Value, parse_date
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
-from surveydesk.ui.formatting import format_date_time
+from surveydesk.ui.file_dialogs import file_to_save
+from surveydesk.ui.formatting import date_entry_text, format_date_time
+from surveydesk.ui.place_names import countries
 from surveydesk.ui.profile_inputs import AnswerInput
 from surveydesk.ui.text import plain_label, schema_text, translated
 
@@ -58,6 +59,24 @@ _CHANNELS = {
 }
 
 
+# The fields whose answer is a country (an ISO code, as the platforms take it), chosen by its name.
+_COUNTRY_FIELDS = frozenset({"country"})
+_EXAMPLE_BIRTH_DATE = date(1990, 4, 17)
+
+
+def answer_input(field: Field, answers: Sequence[str], parent: QWidget) -> AnswerInput:
+    """The input for a field of the profile, speaking the worker's language: its options' labels, a country by
+    its name, a date in her form (with an example in that form rather than the schema's year-month-day)."""
+    if field.id in _COUNTRY_FIELDS:
+        chosen = [code.upper() for code in answers]
+        return AnswerInput("SINGLE", countries(), chosen, "", parent, single_as_list=True)
+    choices = [(option.code, schema_text(option.label)) for option in field.options]
+    hint = schema_text(field.hint)
+    if field.type is FieldType.DATE:
+        hint = QCoreApplication.translate("FieldEditor", "e.g. {0}").format(date_entry_text(_EXAMPLE_BIRTH_DATE))
+    return AnswerInput(field.type.value, choices, answers, hint, parent, single_as_list=True)
+
+
 class FieldEditor(QWidget):
     """One field: its input, what is wrong with it, and what each platform may receive of it."""
 
@@ -69,10 +88,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.field = field
         answers = list(value) if isinstance(value, tuple) else ([value] if value else [])
-        choices = [(option.code, schema_text(option.label)) for option in field.options]
-        self.input = AnswerInput(
-            field.type.value, choices, answers, schema_text(field.hint), self, single_as_list=True
-        )
+        self.input = answer_input(field, answers, self)
         self.input.set_accessible_name(schema_text(field.label))
         self.input.changed.connect(self.changed)
         self.error = plain_label(self)
@@ -109,6 +125,8 @@ class FieldEditor(QWidget):
     def check(self, today: date) -> bool:
         value = self.value()
         problem = None if value is None else self.field.validate(value, today)
+        if problem is not None and self.field.type is FieldType.DATE and parse_date(str(value)) is None:
+            problem = self.tr("Enter a date such as {0}.").format(date_entry_text(_EXAMPLE_BIRTH_DATE))
         self.error.setText(translated(problem) if problem else "")
         self.error.setVisible(problem is not None)
         return problem is None
@@ -476,10 +494,7 @@ class ProfileEditor(QDialog):
         field = self._schema.field(str(self.screener_field.currentData()))
         if field is None:
             return
-        choices = [(option.code, schema_text(option.label)) for option in field.options]
-        self.screener_input = AnswerInput(
-            field.type.value, choices, (), schema_text(field.hint), self, single_as_list=True
-        )
+        self.screener_input = answer_input(field, (), self)
         self.screener_input.set_accessible_name(self.tr("Your answer"))
         self.screener_holder.addWidget(self.screener_input)
 
@@ -491,11 +506,11 @@ class ProfileEditor(QDialog):
         self.changed.emit()
 
     def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        target = file_to_save(
             self, self.tr("Export your profile"), "surveydesk-profile.json", self.tr("JSON files (*.json)")
         )
-        if name:
-            self.export_to(Path(name))
+        if target is not None:
+            self.export_to(target)
 
     def _confirm_delete(self) -> None:
         answer = QMessageBox.question(

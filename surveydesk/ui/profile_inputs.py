@@ -1,9 +1,14 @@
 """Input widgets for one question, by its type: a line for TEXT, NUMBER and DATE, radio buttons for SINGLE,
-check boxes for MULTI. Used by the profile editor and the profiler dialog; option texts are plain text."""
+check boxes for MULTI. Used by the profile editor and the profiler dialog; option texts are plain text.
+
+A DATE is typed the worker's way (`17/04/1985` in French) and kept as year-month-day, the form the profile stores
+and the platforms receive; text that is no date is kept as typed, for the validation to name.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from surveydesk.ui.formatting import date_entry_text, read_date
 
 _SCROLL_AFTER = 8  # more options than this go in a scrolling box
 
@@ -57,7 +64,7 @@ class AnswerInput(QWidget):
             self.line = QLineEdit(self)
             self.line.setPlaceholderText(placeholder)
             self.line.setClearButtonEnabled(True)
-            self.line.setText(answers[0] if answers else "")
+            self.line.setText(self._shown(answers[0]) if answers else "")
             self.line.textChanged.connect(self.changed)
             layout.addWidget(self.line)
 
@@ -96,7 +103,8 @@ class AnswerInput(QWidget):
             return [code] if isinstance(code, str) and code else []
         if self.line is not None:
             text = self.line.text().strip()
-            return [text] if text else []
+            typed = read_date(text) if self.kind == "DATE" and text else None
+            return [typed.isoformat()] if typed is not None else [text] if text else []  # stored, not shown
         return [code for code, button in self.buttons.items() if button.isChecked()]
 
     def set_answers(self, answers: Sequence[str]) -> None:
@@ -105,7 +113,16 @@ class AnswerInput(QWidget):
             self.combo.setCurrentIndex(max(found, 0))
             return
         if self.line is not None:
-            self.line.setText(answers[0] if answers else "")
+            self.line.setText(self._shown(answers[0]) if answers else "")
             return
         for code, button in self.buttons.items():
             button.setChecked(code in answers)
+
+    def _shown(self, answer: str) -> str:
+        """A stored answer as the line shows it: a year-month-day date in the worker's form."""
+        if self.kind != "DATE":
+            return answer
+        try:
+            return date_entry_text(date.fromisoformat(answer))
+        except ValueError:
+            return answer

@@ -60,7 +60,9 @@ class MoneyField(QWidget):
         placeholder: str,
         parent: QWidget | None = None,
         missing_rates: Callable[[str], list[str]] = lambda _code: [],
+        currency: str = "EUR",
     ) -> None:
+        """`currency`: the one an empty field offers, hers (History's)."""
         super().__init__(parent)
         self._missing_rates = missing_rates
         self.amount = QLineEdit(self)
@@ -68,6 +70,9 @@ class MoneyField(QWidget):
         self.amount.setClearButtonEnabled(True)
         self.currency = QComboBox(self)
         self.currency.addItems(CURRENCIES)
+        if self.currency.findText(currency) < 0:
+            self.currency.addItem(currency)
+        self.currency.setCurrentText(currency)
         self.currency.currentTextChanged.connect(self._show_scope)
         self.scope = plain_label(self)
         self.scope.setWordWrap(True)
@@ -138,14 +143,15 @@ class RulesForm(QWidget):
         parent: QWidget | None = None,
         eligibility_rule: bool = False,
         missing_rates: Callable[[str], list[str]] = lambda _code: [],
+        currency: str = "EUR",
     ) -> None:
         super().__init__(parent)
         # Only the list judges tasks against the profile; alerts do not, so their form does not offer it.
         self.hide_ineligible = QCheckBox(self.tr("Hide tasks my profile says I cannot take"), self)
         self.hide_ineligible.setVisible(eligibility_rule)
         self._eligibility_rule = eligibility_rule
-        self.min_reward = MoneyField(amount_text("0.50"), self, missing_rates)
-        self.min_reward_per_hour = MoneyField(amount_text("9.00"), self, missing_rates)
+        self.min_reward = MoneyField(amount_text("0.50"), self, missing_rates, currency)
+        self.min_reward_per_hour = MoneyField(amount_text("9.00"), self, missing_rates, currency)
         self.max_minutes = QSpinBox(self)
         self.max_minutes.setRange(0, _MAX_MINUTES)
         self.max_minutes.setSuffix(self.tr(" min"))
@@ -268,8 +274,10 @@ class RulesDialog(QDialog):
         platforms: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
         task_currencies: Iterable[str] = (),
+        currency: str = "EUR",
     ) -> None:
-        """`task_currencies`: those of the tasks listed, so a money rule can say which of them have no rate."""
+        """`task_currencies`: those of the tasks listed, so a money rule can say which of them have no rate;
+        `currency`: hers, which an empty money rule offers."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rules"))
         self._store = store
@@ -287,12 +295,14 @@ class RulesDialog(QDialog):
             self,
             eligibility_rule=True,
             missing_rates=missing_rates,
+            currency=currency,
         )
         self.notify_form = RulesForm(
             platforms,
             self.tr("You are told about a new task only when it passes every one of these rules."),
             self,
             missing_rates=missing_rates,
+            currency=currency,
         )
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.list_form, self.tr("What the list shows"))

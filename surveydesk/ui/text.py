@@ -13,7 +13,7 @@ from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.walls import SEPARATOR, title_words
-from surveydesk.ui.formatting import format_date, format_money, format_number
+from surveydesk.ui.formatting import format_date, format_money, format_number, format_time
 
 
 def plain_label(parent: QWidget, text: str = "") -> QLabel:
@@ -75,7 +75,7 @@ def cell_text(table: QTableWidget, row: int, column: int) -> str:
 
 def local_time(moment: datetime | None) -> str:
     """A stored UTC time shown in the worker's own time zone."""
-    return "" if moment is None else moment.astimezone().strftime("%H:%M:%S")
+    return "" if moment is None else format_time(moment, seconds=True)
 
 
 def translated(text: str) -> str:

@@ -28,11 +28,12 @@ from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
 from surveydesk.ui.formatting import amount_text, format_date, format_money, format_number, read_amount
 from surveydesk.ui.formatting import format_rate as format_money_rate
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.place_names import country_name
+from surveydesk.ui.text import plain_label
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage, statutory_rates
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
-from surveydesk.work.wages import CurrencyFigures, WageReport
+from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS, CurrencyFigures, WageReport
 
 if TYPE_CHECKING:
     from _typeshed import SupportsDunderLT  # anything `<` can compare: the cells' sort keys
@@ -51,6 +52,14 @@ def format_duration(seconds: float) -> str:
 def format_rate(wage: Money | None) -> str:
     """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
     return "—" if wage is None else format_money_rate(wage)
+
+
+def format_wage(wage: Money | None, seconds: float) -> str:
+    """A wage measured over `seconds` of work: as `format_rate`, or "too short to count" under a minute, where
+    the figure would be absurd (2,648 $/h for a task submitted seconds after it started)."""
+    if wage is not None and seconds < SHORTEST_COUNTED_SECONDS:
+        return QCoreApplication.translate("WagesPanel", "too short to count")
+    return format_rate(wage)
 
 
 def format_share(share: float | None) -> str:
@@ -146,11 +155,11 @@ class MinimumWageEditor(QGroupBox):
         self._today = today
         self.country = QComboBox(self)
         self.country.setAccessibleName(self.tr("Country"))
-        for code, wage in MINIMUM_WAGES.items():
-            self.country.addItem(f"{translated(wage.name)} ({code})", code)
+        for code in MINIMUM_WAGES:
+            self.country.addItem(country_name(code), code)
         chosen = settings.country()
         if self.country.findData(chosen) < 0:
-            self.country.addItem(chosen, chosen)
+            self.country.addItem(country_name(chosen), chosen)
         self.country.setCurrentIndex(self.country.findData(chosen))
         self.country.activated.connect(self._propose_default)
         self.amount = QLineEdit(self)
@@ -317,10 +326,13 @@ class WagesPanel(QWidget):
         lines: list[tuple[str, bool]] = []
         for figures in report.by_currency.values():
             rates = self.tr("{0} task · {1} true").format(
-                format_rate(figures.task_wage), format_rate(figures.true_wage)
+                format_wage(figures.task_wage, figures.paid_seconds),
+                format_wage(figures.true_wage, report.shift_seconds),
             )
+            if report.shift_seconds < SHORTEST_COUNTED_SECONDS:  # and so the tasks' time too
+                rates = self.tr("Wages: too short to count yet")
             lines.append((rates, False))
-            lines.extend(self._comparisons(figures))
+            lines.extend(self._comparisons(figures, report.shift_seconds))
         if not report.by_currency and format_duration(report.shift_seconds) == format_duration(0):
             # Hours worked that show as "0:00": no wage to judge yet, so no "below the minimum" beside them.
             lines.append((self.tr("Nothing paid yet."), False))
@@ -334,9 +346,10 @@ class WagesPanel(QWidget):
         lines.append((self._unpaid_words(report), False))
         return lines
 
-    def _comparisons(self, figures: CurrencyFigures) -> list[tuple[str, bool]]:
+    def _comparisons(self, figures: CurrencyFigures, true_seconds: float) -> list[tuple[str, bool]]:
         """Each wage against today's minimum wage, converted into the wage's currency with the History's rates
-        (the rate's day said); a missing rate or minimum is said, never guessed."""
+        (the rate's day said); a missing rate or minimum is said, never guessed; a wage too short to count is
+        compared with nothing."""
         minimum = self._summary.minimum if self._summary is not None else None
         if minimum is None or minimum.hourly is None:
             return [(self.tr("Minimum wage: none set; you can type one below."), False)]
@@ -357,8 +370,12 @@ class WagesPanel(QWidget):
                 format_date(in_currency.rate_day or minimum.day),
             )
             lines.append((converted, False))
-        for kind, wage in ((self.tr("Task wage"), figures.task_wage), (self.tr("True wage"), figures.true_wage)):
-            relation = compare_wage(wage, limit)
+        wages = (
+            (self.tr("Task wage"), figures.task_wage, figures.paid_seconds),
+            (self.tr("True wage"), figures.true_wage, true_seconds),
+        )
+        for kind, wage, seconds in wages:
+            relation = compare_wage(wage, limit) if seconds >= SHORTEST_COUNTED_SECONDS else None
             if relation is None:
                 text = self.tr("{0}: —").format(kind)
             elif relation < 0:
@@ -417,6 +434,7 @@ class WagesPanel(QWidget):
         table.setRowCount(len(reports))
         for row, (name, report) in enumerate(reports.items()):
             figures = report.by_currency
+            true_wages = [format_wage(f.true_wage, report.shift_seconds) for f in figures.values()]
             cells = {
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
@@ -424,11 +442,11 @@ class WagesPanel(QWidget):
                     _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
                 ),
                 _TASK_WAGE: _Cell(
-                    _joined(figures, lambda f: format_rate(f.task_wage)),
+                    _joined(figures, lambda f: format_wage(f.task_wage, f.paid_seconds)),
                     _money_key(figures, lambda f: f.task_wage),
                 ),
                 _TRUE_WAGE: _Cell(
-                    _joined(figures, lambda f: format_rate(f.true_wage)),
+                    _SEPARATOR.join(true_wages) or "—",
                     _money_key(figures, lambda f: f.true_wage),
                 ),
             }

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 COUNTRY = "country"
 MINIMUM_WAGE = "minimum_wage"
+CURRENCY = "history_currency"  # named when only History showed it
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 _UNSET = object()
@@ -28,6 +29,20 @@ class WageSettings:
 
     def __init__(self, settings: SettingsStore) -> None:
         self._settings = settings
+
+    def currency(self) -> str:
+        """The currency she counts in (History's totals, the amounts of her rules): the one she chose, else her
+        minimum wage's, else the euro."""
+        stored = self._settings.get(CURRENCY, "")
+        if isinstance(stored, str) and stored:
+            return stored
+        minimum = self.minimum_wage()
+        return minimum.currency if minimum is not None else "EUR"
+
+    def set_currency(self, code: str) -> None:
+        """Keep `code` (an ISO 4217 code, already checked) as her currency, unless it is already the default."""
+        if code != self.currency():
+            self._settings.set(CURRENCY, code)
 
     def country(self) -> str:
         """The worker's country (ISO 3166-1 alpha-2): what they chose, else what the system locale says."""

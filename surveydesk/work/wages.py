@@ -28,6 +28,9 @@ from surveydesk.core.money import Money
 from surveydesk.work.model import UNPAID_CAUSE_OF_OUTCOME, Attempt, UnpaidCause
 
 HOUR = 3600.0
+# Below a minute of work, a wage says how fast a click was rather than what the work paid: a task submitted two
+# seconds after it started "paid" 2,648 $/h. Such a figure is too short to count, and is not shown as a wage.
+SHORTEST_COUNTED_SECONDS = 60.0
 
 
 def hourly(amount: Money, seconds: float) -> Money | None:

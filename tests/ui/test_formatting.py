@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -10,12 +11,19 @@ from PySide6.QtCore import QLocale
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.ui.formatting import (
     amount_text,
+    date_entry_format,
+    date_entry_text,
     format_date,
+    format_day,
     format_money,
+    format_month,
     format_number,
     format_rate,
+    format_time,
     read_amount,
+    read_date,
 )
+from tests.locations import ROOT
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -90,3 +98,53 @@ def test_a_typed_amount_is_read_with_a_comma_or_a_point_and_french_spaces(typed:
 def test_a_typed_amount_that_is_not_one_is_refused():
     with pytest.raises(MoneyError):
         read_amount("1,234.56", "EUR")
+
+
+def test_a_british_or_french_worker_reads_the_day_before_the_month():
+    """English meant the US form everywhere; a British locale writes its own."""
+    assert format_date(date(2026, 4, 1), BRITISH) == "01/04/2026"
+    assert format_date(date(2026, 4, 1), FRENCH) == "01/04/2026"
+    assert format_date(date(2026, 4, 1), ENGLISH) == "4/1/26"
+
+
+@pytest.mark.parametrize(
+    ("locale", "with_weekday", "without"),
+    [
+        (FRENCH, "dimanche 20 décembre", "20 décembre"),
+        (BRITISH, "Sunday, 20 December", "20 December"),
+        (ENGLISH, "Sunday, December 20", "December 20"),
+    ],
+)
+def test_a_day_in_words_follows_the_language_s_order(locale, with_weekday, without):
+    assert format_day(date(2026, 12, 20), locale) == with_weekday
+    assert format_day(date(2026, 12, 20), locale, weekday=False) == without
+    assert format_month(date(2026, 12, 20), locale, short=False) in ("décembre 2026", "December 2026")
+
+
+def test_a_time_of_day_follows_the_language_s_clock():
+    moment = datetime(2026, 4, 1, 14, 2, 5).astimezone()  # the worker's own clock
+    assert format_time(moment, FRENCH) == "14:02"
+    assert format_time(moment, ENGLISH) == "2:02\u202fPM" or format_time(moment, ENGLISH) == "2:02 PM"
+    assert format_time(moment, BRITISH, seconds=True) == "14:02:05"
+
+
+def test_a_date_field_shows_the_year_in_full_and_reads_her_form_back():
+    assert date_entry_format(FRENCH) == "dd/MM/yyyy" and date_entry_format(ENGLISH) == "M/d/yyyy"
+    assert date_entry_text(date(1985, 4, 17), FRENCH) == "17/04/1985"
+    assert read_date("17/04/1985", FRENCH) == date(1985, 4, 17)
+    assert read_date("4/17/1985", ENGLISH) == date(1985, 4, 17)
+    assert read_date(" 1985-04-17 ", FRENCH) == date(1985, 4, 17)  # what the profile stored before
+    assert read_date("17/04/1985", ENGLISH) is None and read_date("soon", FRENCH) is None
+
+
+def test_no_screen_writes_a_date_or_time_with_its_own_pattern():
+    """Dates, times and months go through ui/formatting.py, so every screen writes them the language's way."""
+    handmade = re.compile(r"strftime|isoformat\(\)|FormatType\.ShortFormat|\"(dddd|d MMMM|MMMM yyyy|yyyy-MM-dd)")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "surveydesk" / "ui").glob("*.py"))
+        if path.name != "formatting.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if handmade.search(line) and not re.search(r"settings\.set\(|stored, not shown", line)
+    ]
+    assert offenders == []

@@ -92,10 +92,10 @@ def test_the_forecast_in_words_and_by_week(qapp) -> None:
     assert forecast_words(FORECAST, names) == [
         "€48.83 pending.",
         "Going by your history, about €30.00 should be approved by Friday.",
-        "Nine times in ten, all of it is approved by Sunday 20 December.",
+        "Nine times in ten, all of it is approved by Sunday, December 20.",
         "€5.00 on BitLabs cannot be forecast yet: too few of your tasks there have been reviewed.",
     ]
-    assert week_lines(FORECAST) == ["Week of 7 December: about €30.00", "Week of 14 December: about €13.83"]
+    assert week_lines(FORECAST) == ["Week of December 7: about €30.00", "Week of December 14: about €13.83"]
 
 
 def test_the_forecast_in_french(french) -> None:

@@ -50,19 +50,41 @@ def test_one_page_per_group_with_its_reason_and_the_records_after_them(editor: P
 
 
 def test_typing_shows_validation_and_completeness_and_save_keeps_valid_answers(editor, store) -> None:
-    editor.editors["country"].input.set_answers(["gbr"])
+    editor.editors["postal_code"].input.set_answers(["S"])
     assert (
-        editor.editors["country"].error.isVisibleTo(editor)
-        and "at most 2" in editor.editors["country"].error.text()
+        editor.editors["postal_code"].error.isVisibleTo(editor)
+        and "at least 2" in editor.editors["postal_code"].error.text()
     )
     assert editor.completeness.value() == 0  # not a valid answer yet
     assert editor.save() is False and store.answers() == {}  # nothing kept while one answer is wrong
-    editor.editors["country"].input.set_answers(["gb"])
+    editor.editors["postal_code"].input.set_answers([])
+    editor.editors["country"].input.set_answers(["GB"])
     editor.editors["gender"].input.set_answers(["female"])
     editor.editors["languages"].input.set_answers(["en", "de"])
-    assert not editor.editors["country"].error.isVisibleTo(editor) and editor.completeness.value() == 3
+    assert not editor.editors["postal_code"].error.isVisibleTo(editor) and editor.completeness.value() == 3
     assert editor.save() is True
     assert store.answers() == {"country": "GB", "gender": "female", "languages": ("en", "de")}
+
+
+def test_a_french_worker_types_her_birth_date_her_way_and_picks_her_country_by_name(qtbot, store, french) -> None:
+    """Dates were typed as 1985-04-17 and countries as ISO codes ("Two-letter code, e.g. GB, US, DE")."""
+    editor = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    qtbot.addWidget(editor)
+    birth = editor.editors["birth_date"]
+    assert birth.input.line is not None and birth.input.line.placeholderText() == "p. ex. 17/04/1990"
+    birth.input.line.setText("17/04/1985")
+    country = editor.editors["country"].input.combo
+    assert country is not None and country.findText("Royaume-Uni") > 0 and country.findText("GB") < 0
+    country.setCurrentIndex(country.findText("France"))
+    assert editor.save() is True
+    assert store.answers() == {"birth_date": "1985-04-17", "country": "FR"}
+    reopened = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    qtbot.addWidget(reopened)
+    assert reopened.editors["birth_date"].input.line.text() == "17/04/1985"
+    assert reopened.editors["country"].input.combo.currentText() == "France"
+    birth.input.line.setText("1985/17/04")
+    assert editor.save() is False
+    assert birth.error.text() == "Saisissez une date comme 17/04/1990."
 
 
 def test_sharing_choices_are_offered_per_platform_that_can_receive_the_field(editor, store) -> None:
@@ -168,7 +190,7 @@ def test_a_saved_profile_of_every_kind_of_answer_has_no_unsaved_edits(editor, st
     """A stored answer must read back equal to what the page shows, or every close would ask for nothing."""
     editor.editors["birth_date"].input.set_answers(["1985-04-17"])
     editor.editors["gender"].input.set_answers(["female"])
-    editor.editors["country"].input.set_answers(["fr"])
+    editor.editors["country"].input.set_answers(["FR"])
     editor.editors["languages"].input.set_answers(["fr", "en"])
     editor.editors["household_size"].input.set_answers(["3"])
     assert editor.has_unsaved_edits()

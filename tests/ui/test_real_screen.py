@@ -102,6 +102,8 @@ def test_the_tour_shows_every_view_and_dialog(tour: dict[str, Any]):
     names = [shot["name"] for shot in tour["shots"]]
     views = ["tasks", "timed", "closing-while-timed-QMessageBox", "wages", "wages-submitted"]
     views += [f"history-{chart}" for chart in range(6)]  # History's six views
+    views += ["file-import-FileDialog", "file-export-FileDialog", "sign-in-SignInWindow"]
+    views += ["smallest", "smallest-wages", "smallest-history"]  # the window as small as she can make it
     assert set(views) <= set(names), names
     assert len([name for name in names if name.startswith("dialog-")]) >= 9, names
     kinds = {shot["kind"] for shot in tour["shots"]}
@@ -186,4 +188,34 @@ def test_the_welcome_page_on_the_laptops_screen(tmp_path: Path, language: str):
     assert report["cut"] == []
     if language == "fr":
         assert report["tabs"][0] == "Bienvenue"
+        assert set(report["readable"]) & (english_sources() - WRITTEN_IN_ENGLISH_ON_PURPOSE) == set()
+
+
+STOPPED_FR = "SurveyDesk s’est arrêté de façon inattendue"
+
+
+@needs_x
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize(
+    ("view", "title"),
+    [
+        (
+            "restart",
+            {"en": "SurveyDesk stopped unexpectedly", "fr": "SurveyDesk s’est arrêté de façon inattendue"},
+        ),
+        ("damaged", {"en": "SurveyDesk's data is damaged", "fr": "Les données de SurveyDesk sont abîmées"}),
+    ],
+)
+def test_the_questions_asked_at_the_start_on_the_laptops_screen(
+    tmp_path: Path, language: str, view: str, title: dict[str, str]
+):
+    """After SurveyDesk was killed while it timed a task, and when its database is damaged (the copy of the day
+    before offered in its place): the question is whole, fits the screen and speaks her language."""
+    report = take(view, tmp_path, language)
+    assert report["platform"] == "xcb" and report["screen"] == list(LAPTOP)
+    assert Path(str(report["file"])).stat().st_size > 2_000 and int(report["colours"]) > 20
+    assert report["title"] == title[language]
+    assert report["windows"] and too_large(report) == []
+    assert report["cut"] == []
+    if language == "fr":
         assert set(report["readable"]) & (english_sources() - WRITTEN_IN_ENGLISH_ON_PURPOSE) == set()

@@ -16,6 +16,7 @@ from surveydesk.ledger.rates import RateStore
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.rules_dialog import RulesDialog
+from surveydesk.work.wage_settings import WageSettings
 
 PLATFORMS = [("prolific", "Prolific"), ("mturk", "MTurk"), ("toloka", "Toloka")]
 
@@ -27,7 +28,7 @@ def store(database: Database) -> RuleStore:
 
 @pytest.fixture
 def dialog(qtbot, store: RuleStore) -> RulesDialog:
-    opened = RulesDialog(store, PLATFORMS)
+    opened = RulesDialog(store, PLATFORMS, currency="GBP")
     qtbot.addWidget(opened)
     return opened
 
@@ -200,3 +201,24 @@ def test_the_amounts_placeholders_are_written_the_french_way(qtbot, store: RuleS
         "0,50",
         "9,00",
     )
+
+
+def test_an_empty_money_rule_offers_her_currency_not_the_pound(
+    qtbot, store: RuleStore, database: Database
+) -> None:
+    """Every money field offered GBP, the first of the list, to a worker who counts in euros."""
+    settings = SettingsStore(database)
+    wages = WageSettings(settings)
+    assert wages.currency() == "EUR"  # no choice yet, no minimum wage: the euro
+    wages.set_minimum_wage(Money(1202, "CHF"), date(2026, 1, 1))
+    assert wages.currency() == "CHF"  # her minimum wage's
+    wages.set_currency("EUR")  # as History keeps her choice
+    assert settings.get("history_currency", "") == "EUR" and wages.currency() == "EUR"
+    dialog = RulesDialog(store, PLATFORMS, currency=wages.currency())
+    qtbot.addWidget(dialog)
+    for form in (dialog.list_form, dialog.notify_form):
+        assert form.min_reward.currency.currentText() == "EUR"
+        assert form.min_reward_per_hour.currency.currentText() == "EUR"
+    dialog.list_form.min_reward.amount.setText("0,50")
+    _save(qtbot, dialog)
+    assert store.list_rules().min_reward == Money(50, "EUR")

@@ -210,6 +210,7 @@ def test_the_editor_saves_an_exact_amount_to_the_settings(
     editor = panel.editor
     assert (editor.country.currentData(), editor.amount.text(), editor.currency.text()) == ("GB", "12.71", "GBP")
     assert editor.message.text() == "Gross hourly minimum since 4/1/26"
+    assert editor.country.currentText() == "United Kingdom"  # named, not "United Kingdom (GB)"
     editor.country.setCurrentIndex(editor.country.findData("FR"))
     editor.country.activated.emit(editor.country.currentIndex())
     assert (editor.amount.text(), editor.currency.text()) == ("9.52", "EUR")
@@ -264,3 +265,23 @@ def test_the_minimum_wage_is_written_the_french_way(qtbot, settings: WageSetting
     editor.amount.setText("12.345")
     assert not editor.save()
     assert "11,88" in editor.message.text()
+
+
+def test_a_wage_measured_over_seconds_is_too_short_to_count(panel: WagesPanel) -> None:
+    """A task submitted two seconds after it started showed 2,648 $/h, "above the minimum wage"."""
+    seconds = WageReport(2.0, 2.0, _gbp(147, 2.0, 264_600, 264_600))
+    panel.show_summary(_summary(today=seconds, by_platform={"prolific": seconds}))
+    assert panel.today.texts()[:3] == [
+        "Wages: too short to count yet",
+        "Task wage: —",
+        "True wage: —",
+    ]
+    assert panel.today.warnings() == []
+    row = [panel.platforms.item(0, column).text() for column in range(5)]
+    assert row[3:] == ["too short to count", "too short to count"]
+    a_minute = WageReport(60.0, 60.0, _gbp(147, 60.0, 8820, 8820))
+    panel.show_summary(_summary(today=a_minute))
+    assert panel.today.texts()[0] == "£88.20/h task · £88.20/h true"
+    longer_shift = WageReport(600.0, 2.0, _gbp(147, 2.0, 264_600, 882))
+    panel.show_summary(_summary(today=longer_shift))
+    assert panel.today.texts()[0] == "too short to count task · £8.82/h true"
