@@ -73,6 +73,7 @@ from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
 from surveydesk.sync.replicator import SyncReport
 from surveydesk.sync.target import SyncSettings
+from surveydesk.work.closing_clocks import ClosingClocks
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 from surveydesk.work.wage_settings import WageSettings
@@ -114,6 +115,7 @@ class Core:
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
+    closing_clocks: ClosingClocks  # stops the clocks at every close; remembers a full disk that refused it
     settings: SettingsStore
     wage_reports: WageReports
     pool: QThreadPool  # the GUI's background work: history, exports, sync, wages, takes
@@ -221,7 +223,8 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         signed_in = SignedInSecrets.at(sign_ins, secrets, make_session)
 
         timekeeper = Timekeeper(WorkLog(database), clock)
-        stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
+        closing_clocks = ClosingClocks(timekeeper, paths.data)
+        stack.callback(closing_clocks.stop)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
         requests_pool = platform_pool(registry)
@@ -275,6 +278,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             clock,
             poller,
             timekeeper,
+            closing_clocks,
             settings,
             wage_reports,
             pool,
@@ -658,6 +662,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         notices=core.notices,
         timekeeper=core.timekeeper,
         tasks=TaskList(),
+        stop_clocks=core.closing_clocks.stop,
     )
     instance.activation_requested.connect(window.bring_forward)
     _say_when_the_log_stops(core.log_file, window)
@@ -719,10 +724,11 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
 
         smoke.finished.connect(polled)
         smoke.start()
-    stop_signals = quit_cleanly_when_asked(app, core.timekeeper.suspend)
+    stop_signals = quit_cleanly_when_asked(app, core.closing_clocks.stop)
     window.show()
     if not args.smoke_test:
-        QTimer.singleShot(0, window.ask_about_interruptions)
+        closed_on_a_full_disk = core.closing_clocks.closed_on_a_full_disk()
+        QTimer.singleShot(0, lambda: window.ask_about_interruptions(closed_on_a_full_disk))
     settle_heap()
     core.poller.start()
     if not args.smoke_test:

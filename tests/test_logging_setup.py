@@ -8,6 +8,7 @@ from pathlib import Path
 from surveydesk.app import build_core, parse_args
 from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.paths import why
+from tests.small_disk import run_on_a_small_disk
 
 
 def test_an_unwritable_log_file_is_said_once_and_nothing_reaches_stderr(tmp_path: Path, capfd):
@@ -37,3 +38,18 @@ def test_the_app_starts_without_its_log_and_says_so_in_its_window(tmp_path: Path
         assert core.log_file.problem in core.notices
         assert f"cannot write its log file {tmp_path / 'log' / LOG_FILE_NAME}" in core.notices[0]
     assert "Logging error" not in capfd.readouterr().err
+
+
+def test_a_log_file_that_stops_being_writable_is_said_in_the_window_and_written_again_later(tmp_path: Path):
+    """A real small disk fills while SurveyDesk runs; a pool thread meets it. The window says it once, from the
+    GUI thread, logging prints no traceback, and once there is room the file is written again."""
+    seen = run_on_a_small_disk(tmp_path / "disk", "tests.log_full_disk_child")
+    log_file = tmp_path / "disk" / "log" / LOG_FILE_NAME
+    assert seen["window_said"] == (
+        f"SurveyDesk cannot write its log file {log_file}: the disk it is on is full. It goes on without it and "
+        "writes it again once it can: free some space on that disk, or check that the folder is yours."
+    )
+    assert seen["said_on_the_gui_thread"] is True and seen["times_said"] == 1
+    assert "written while there is room" in seen["file"]
+    assert seen["file"].endswith("surveydesk.test [MainThread] written once there is room again\n")
+    assert "Logging error" not in seen["stderr"] and "Traceback" not in seen["stderr"]

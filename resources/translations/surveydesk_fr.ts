@@ -2057,6 +2057,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Terminer comme&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>SurveyDesk closed on a full disk</source>
+        <translation>SurveyDesk s’est fermé sur un disque plein</translation>
+    </message>
+    <message>
+        <source>The disk was full when SurveyDesk closed, so it could not save the time it was counting. Nothing is lost.</source>
+        <translation>Le disque était plein quand SurveyDesk s’est fermé&#xa0;: il n’a pas pu enregistrer le temps qu’il comptait. Rien n’est perdu.</translation>
+    </message>
+    <message>
         <source>SurveyDesk stopped unexpectedly</source>
         <translation>SurveyDesk s’est arrêté de façon inattendue</translation>
     </message>
@@ -2095,6 +2103,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>{0}: {1}</source>
         <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Le disque est plein</translation>
+    </message>
+    <message>
+        <source>The disk is full, so SurveyDesk could not save the time it was counting as it quits. Nothing is lost: the next time you start SurveyDesk, it asks whether the time since its last save was work. Free some space before then.</source>
+        <translation>Le disque est plein&#xa0;: en quittant, SurveyDesk n’a pas pu enregistrer le temps qu’il comptait. Rien n’est perdu&#xa0;: au prochain démarrage, SurveyDesk vous demandera si le temps écoulé depuis son dernier enregistrement était du travail. D’ici là, libérez de la place sur le disque.</translation>
     </message>
     <message>
         <source>A task is being timed</source>

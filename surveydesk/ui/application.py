@@ -61,7 +61,7 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
     return app
 
 
-def quit_cleanly_when_asked(app: QApplication, suspend_the_timer: Callable[[], None]) -> StopSignals:
+def quit_cleanly_when_asked(app: QApplication, suspend_the_timer: Callable[[], object]) -> StopSignals:
     """A logout, a shutdown, SIGTERM or Ctrl+C end SurveyDesk as its Quit does, not as a crash: the running clocks
     are suspended at once (the session manager may end the process soon after it asked), then the event loop
     ends and the composition root takes the core down in order, the write in progress finished. `close()` the

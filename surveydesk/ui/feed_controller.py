@@ -3,6 +3,7 @@ when the desktop has one, in the window when not), and one-click take from the l
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import time
 
@@ -22,6 +23,7 @@ from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.phone_replies import ReplyStream
 from surveydesk.services.poller import Poller
+from surveydesk.store.database import DiskFullError
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_sound import AlertSound
 from surveydesk.ui.alert_text import task_alert
@@ -36,6 +38,8 @@ from surveydesk.ui.text import translated
 from surveydesk.ui.tray import Tray
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
+
+log = logging.getLogger(__name__)
 
 TOLD_ABOUT_TRAY = "tray.told"
 # How often the feed checks that alerts can still come (a platform checked lately).
@@ -309,7 +313,10 @@ class FeedController(QObject):
 
     def _on_hidden_to_tray(self) -> None:
         if self._settings.get(TOLD_ABOUT_TRAY, False) is not True:
-            self._settings.set(TOLD_ABOUT_TRAY, True)
+            try:
+                self._settings.set(TOLD_ABOUT_TRAY, True)
+            except DiskFullError:  # still said: on a full disk it is said again next time, which harms nothing
+                log.warning("the disk is full: that the worker was told about the tray is not saved")
             told = Alert(
                 self.tr("SurveyDesk is still running"),
                 self.tr("It keeps checking for tasks in the tray. Quit it from the tray's menu."),

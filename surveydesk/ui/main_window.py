@@ -37,7 +37,15 @@ from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
-from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, shown_title, translated
+from surveydesk.ui.text import (
+    local_time,
+    plain_label,
+    plain_question,
+    plain_tooltip,
+    plain_warning,
+    shown_title,
+    translated,
+)
 from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip, timer_request
 from surveydesk.work.model import Interruption, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
@@ -66,11 +74,15 @@ class MainWindow(QMainWindow):
         notices: Sequence[str] = (),
         timekeeper: Timekeeper | None = None,
         tasks: TaskList | None = None,
+        stop_clocks: Callable[[], bool] | None = None,
     ) -> None:
-        """`tasks` is the task list to show (the model makes one when none is given)."""
+        """`tasks` is the task list to show (the model makes one when none is given); `stop_clocks` stops the
+        running clocks when the worker quits and says whether that was saved (the timekeeper's `suspend` when none
+        is given)."""
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
+        self._stop_clocks = stop_clocks or (timekeeper.suspend if timekeeper is not None else None)
         self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
         self.resize(_first_size())
 
@@ -302,16 +314,26 @@ class MainWindow(QMainWindow):
             if attempt is not None:
                 self.timer_strip.show_attempt(attempt.id)
 
-    def ask_about_interruptions(self) -> None:
-        """After a crash: ask, for each thing that was running, whether the time SurveyDesk missed was work."""
+    def ask_about_interruptions(self, closed_on_a_full_disk: bool = False) -> None:
+        """After a crash, or a close the full disk kept from saving: ask, for each thing that was running, whether
+        the time SurveyDesk missed was work."""
         if self._timekeeper is None:
             return
         for item in self._timekeeper.interruptions():
-            box = plain_question(
-                self,
-                self.tr("SurveyDesk stopped unexpectedly"),
-                self.interruption_question(item, datetime.now(UTC)),
-            )
+            question = self.interruption_question(item, datetime.now(UTC))
+            if closed_on_a_full_disk:
+                title = self.tr("SurveyDesk closed on a full disk")
+                question = (
+                    self.tr(
+                        "The disk was full when SurveyDesk closed, so it could not save the time it was counting. "
+                        "Nothing is lost."
+                    )
+                    + "\n\n"
+                    + question
+                )
+            else:
+                title = self.tr("SurveyDesk stopped unexpectedly")
+            box = plain_question(self, title, question)
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             self._timekeeper.resolve(item, count_gap=box.exec() == QMessageBox.StandardButton.Yes)
@@ -405,7 +427,22 @@ class MainWindow(QMainWindow):
                 if choice == QMessageBox.ButtonRole.AcceptRole:
                     self.showMinimized()
                 return
+        if by_the_worker and self._stop_clocks is not None and not self._stop_clocks():
+            self._say_the_clocks_were_not_saved()
         super().closeEvent(event)
+
+    def _say_the_clocks_were_not_saved(self) -> None:
+        """The worker quits on a full disk: the clocks could not be stopped in the work log. Said before quitting,
+        with what happens next, so she does not take the next start's question for a crash."""
+        plain_warning(
+            self,
+            self.tr("The disk is full"),
+            self.tr(
+                "The disk is full, so SurveyDesk could not save the time it was counting as it quits. Nothing is "
+                "lost: the next time you start SurveyDesk, it asks whether the time since its last save was work. "
+                "Free some space before then."
+            ),
+        ).exec()
 
     def _task_being_timed(self) -> str | None:
         """The title of the task whose time is running now, if any."""

@@ -26,8 +26,17 @@ def plain_label(parent: QWidget, text: str = "") -> QLabel:
 
 def plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     """A question box whose text is never read as markup (it names tasks), for the caller to add its answers."""
+    return _plain_box(parent, QMessageBox.Icon.Question, title, text)
+
+
+def plain_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A warning box whose text is never read as markup; with no button added it has OK."""
+    return _plain_box(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def _plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(icon)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(title)
     box.setText(text)

@@ -216,8 +216,9 @@ class Timekeeper:
         self._taken_at.pop(attempt_id, None)
         return self._log.attempt(attempt_id)
 
-    def suspend(self) -> None:
+    def suspend(self) -> bool:
         """SurveyDesk is closing: stop every running stretch; the shift and the attempts stay open, paused.
+        Returns whether that was saved, so the quit can tell the worker when it was not.
 
         On a full disk nothing can be written: the stretches stay open with their last sign of life, and the
         next start asks whether the time since then was work."""
@@ -226,6 +227,8 @@ class Timekeeper:
         except DiskFullError:
             self._unsaved = True
             log.warning("the disk is full: the running clocks could not be stopped in the work log")
+            return False
+        return True
 
     def _suspend(self) -> None:
         for attempt_id in list(self._attempts):

@@ -25,3 +25,30 @@ def test_a_full_disk_keeps_every_second_and_says_so(tmp_path: Path):
     assert seen["strip_pause"] == words
     assert seen["unsaved_after"] is False and seen["strip_after"] is False
     assert seen["worked_seconds"] == 76  # 10 s, 30 s on the full disk, 36 s more: every second
+
+
+def test_quitting_on_a_full_disk_says_so_and_the_next_start_says_it_again(tmp_path: Path):
+    """Quitting on a full disk was only a warning in a log that could not be written: the worker's Quit now says
+    it in a box, a logout or SIGTERM leaves it for the next start, whose question says why it asks."""
+    seen = run_on_a_small_disk(tmp_path / "disk", "tests.full_disk_quit_child")
+    (_timed, (title, text)) = seen["quit_said"]
+    assert title == "The disk is full"
+    assert text == (
+        "The disk is full, so SurveyDesk could not save the time it was counting as it quits. Nothing is lost: "
+        "the next time you start SurveyDesk, it asks whether the time since its last save was work. Free some "
+        "space before then."
+    )
+    assert seen["window_closed"] is True and seen["still_running"] is True  # nothing written, nothing stopped
+    assert seen["marked_by_quit"] is True
+    assert seen["signal_exit"] == 0 and seen["marked_by_signal"] is True  # SIGTERM: quit cleanly, said next time
+    assert seen["mark_left"] is False  # said once
+    said = seen["next_start_said"]
+    assert [title for title, _text in said] == ["SurveyDesk closed on a full disk"] * 2  # the shift, the task
+    assert all(
+        text.startswith(
+            "The disk was full when SurveyDesk closed, so it could not save the time it was counting. "
+            "Nothing is lost.\n\nSurveyDesk stopped while timing "
+        )
+        for _title, text in said
+    )
+    assert seen["worked_seconds"] == 60  # 10 s saved, 30 s before the quit and 20 s closed, counted as she said

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -23,6 +24,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import Database
+from surveydesk.store.database import DiskFullError
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
@@ -153,6 +155,22 @@ def test_closing_with_a_tray_hides_the_window_and_says_so_once(qtbot, window_and
     assert window.isHidden() and len(told) == 1 and settings.get("tray.told", False) is True
     window.quit_for_real()
     assert window.isHidden()
+
+
+def test_closing_to_the_tray_on_a_full_disk_still_says_so(qtbot, window_and_feed, monkeypatch):
+    """Saving that she was told raised DiskFullError out of the close, and she was not told."""
+    window, feed, _keeper, settings = window_and_feed
+    told = []
+    monkeypatch.setattr(feed.tray, "show_alert", told.append)
+
+    def no_room(_key, _value):
+        raise DiskFullError(Path("surveydesk.sqlite3"))
+
+    monkeypatch.setattr(settings, "set", no_room)
+    window.keep_running_in_tray = True
+    window.show()
+    window.close()
+    assert window.isHidden() and len(told) == 1
 
 
 def test_alert_settings_are_saved_and_read_back(qtbot, database):
