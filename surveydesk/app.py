@@ -79,6 +79,7 @@ from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.tray import Tray
@@ -350,9 +351,10 @@ def _restore_backup(database_path: Path) -> bool:
     return True
 
 
-def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
-    """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
-    the earnings log was reconciled, and every minute (a shift keeps growing)."""
+def _add_wages_page(window: MainWindow, core: Core, first_frame: FirstFrame) -> WagesPanel:
+    """The wages tab (and the list's "Your history" column), computed after the window's first frame, then
+    again when a task or the shift changes, when the earnings log was reconciled, and every minute (a shift keeps
+    growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
     panel = WagesPanel(WageSettings(core.settings), window, lambda: core.clock.now().astimezone().date())
@@ -372,7 +374,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     every_minute = QTimer(window)
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)
-    refresh()
+    first_frame.later(refresh)
     return panel
 
 
@@ -425,9 +427,10 @@ def _add_money_outlook(
     goals.changed.connect(lambda: outlook.refresh(core.clock.now(), history.currency.text()))
 
 
-def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
-    """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; its rates
-    come from the ECB (the demo exchange's stand-in in the demo) when the network is there."""
+def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -> HistoryView:
+    """The history tab, read after the window's first frame, again whenever the worker turns to it and after
+    each sync of the earnings; its rates come from the ECB (the demo exchange's stand-in in the demo) when the
+    network is there."""
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -458,7 +461,7 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
 
     window.tabs.currentChanged.connect(turned_to)
     core.reconciliation.synced.connect(lambda _result: view.ledger_changed())
-    view.refresh()
+    first_frame.later(view.refresh)
     return view
 
 
@@ -592,6 +595,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.platform_change import PlatformChangeReporting
     from surveydesk.ui.profile_controller import ProfileController
@@ -614,11 +618,12 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         tasks=TaskList(),
     )
     instance.activation_requested.connect(window.bring_forward)
+    first_frame = FirstFrame(window)  # what the first frame does not need runs after it
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
-    wages = _add_wages_page(window, core)
+    wages = _add_wages_page(window, core, first_frame)
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core)
+    history = _add_history_page(window, core, first_frame)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
     desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
@@ -674,14 +679,18 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         smoke.start()
     stop_signals = quit_cleanly_when_asked(app, core.timekeeper.suspend)
     window.show()
-    if not args.smoke_test:
-        QTimer.singleShot(0, window.ask_about_interruptions)
-    settle_heap()
-    core.poller.start()
-    if not args.smoke_test:
-        core.reconciliation.start()
-    if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
-        sync.start()
+
+    def start_work() -> None:
+        settle_heap()
+        core.poller.start()
+        if not args.smoke_test:
+            core.reconciliation.start()
+        if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+            sync.start()
+        if not args.smoke_test:
+            window.ask_about_interruptions()  # last: it may wait for her answer
+
+    first_frame.later(start_work)
     try:
         code = app.exec()
     finally:
