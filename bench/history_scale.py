@@ -173,6 +173,7 @@ def main() -> int:
             assert not snapshot.totals.missing, snapshot.totals.missing
             open_ms = median_ms(lambda: open_history(history, "month", "EUR"))
             bare_ms = median_ms(lambda: bare_open(database))
+            bare_export(database, folder / "bare.csv")  # once untimed: both timed passes find the pages cached
             began = time.perf_counter()
             written = export_csv(database, folder / "ledger.csv")
             export_s = time.perf_counter() - began
