@@ -82,7 +82,6 @@ if TYPE_CHECKING:
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
-    from surveydesk.ui.tray import Tray
     from surveydesk.ui.wages_panel import WagesPanel
 
 log = logging.getLogger(__name__)
@@ -116,7 +115,8 @@ class Core:
     timekeeper: Timekeeper
     settings: SettingsStore
     wage_reports: WageReports
-    pool: QThreadPool
+    pool: QThreadPool  # the GUI's background work: history, exports, sync, wages, takes
+    platform_pool: QThreadPool  # the platforms' polls and earnings reads, apart (see `platform_pool`)
     notices: tuple[str, ...]
     attempt_ingest: AttemptIngest
     connectivity: Connectivity
@@ -225,6 +225,8 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         stack.callback(timekeeper.suspend)  # stop the running clocks before the database closes
         pool = QThreadPool()  # as many threads as cores: more only make the GUI wait longer for the GIL
         stack.callback(pool.waitForDone, 10_000)
+        requests_pool = platform_pool(registry)
+        stack.callback(requests_pool.waitForDone, 10_000)
         pool.start(lambda: _back_up_daily(database, paths, clock))  # about 1 s for a million entries
 
         def floor_of(platform: str) -> timedelta:
@@ -232,7 +234,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             return registry.cadence(platform).floor
 
         gate = PlatformGate(floor_of)  # one request at a time per platform, polls and earnings syncs together
-        poller = Poller(TaskStore(database), clock, pool, floor_of=floor_of, gate=gate)
+        poller = Poller(TaskStore(database), clock, requests_pool, floor_of=floor_of, gate=gate)
         settings = SettingsStore(database)
         stack.callback(poller.stop)
         profile = ProfileStore(database, clock, registry.default_permission)
@@ -249,7 +251,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             Reconciler(ledger, attempt_ingest, clock),
             ledger,
             clock,
-            pool,
+            requests_pool,
             connectivity,
             floor_of=floor_of,
             gate=gate,
@@ -277,6 +279,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             settings,
             wage_reports,
             pool,
+            requests_pool,
             tuple(notices),
             attempt_ingest,
             connectivity,
@@ -286,6 +289,17 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             registry,
             platform_changes,
         )
+
+
+def platform_pool(registry: Registry) -> QThreadPool:
+    """The threads the platforms' requests wait on, apart from the GUI's other background work: a platform
+    whose server trickles its answer holds a thread until the request's deadline (net/http.py), and on the
+    shared pool, as large as the cores, two such platforms stalled history, exports and sync. One thread per
+    platform: its gate lets one request at a time go, a poll or an earnings read, so a stuck platform never
+    delays another's. The threads mostly wait on the network, so more than the cores costs the GUI little."""
+    requests_pool = QThreadPool()
+    requests_pool.setMaxThreadCount(len(list(registry)))
+    return requests_pool
 
 
 def _account_problem(account: Account, error: ValueError, registry: Registry) -> Sentence:
@@ -307,9 +321,9 @@ def settle_heap() -> None:
     """Put what start-up made out of the garbage collector's sight, once the window is built.
 
     Modules, Qt's wrappers and the window live as long as the app. A full collection walks every object it
-    tracks while holding the interpreter, and ran on a polling thread: the window froze for 62 ms
-    (bench/notify_latency.py); with start-up's objects frozen the same collection takes 4–5 ms. What start-up
-    made and will drop is collected first, so nothing dead is kept.
+    tracks while holding the interpreter (on the GUI thread now, services/gui_thread_gc.py; it ran on a polling
+    thread then): the window froze for 62 ms (bench/notify_latency.py); with start-up's objects frozen the same
+    collection takes 4–5 ms. What start-up made and will drop is collected first, so nothing dead is kept.
     """
     gc.collect()
     gc.freeze()
@@ -379,12 +393,12 @@ def _add_wages_page(window: MainWindow, core: Core, first_frame: FirstFrame) -> 
 
 
 def _add_money_outlook(
-    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, tray: Tray
+    window: MainWindow, core: Core, wages: WagesPanel, history: HistoryView, feed: FeedController
 ) -> None:
     """Goals (Wages tab, tray), the forecast of pending money, the months in words and the claims for money owed
     (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
-    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once in
-    the tray."""
+    minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once, in
+    the tray or, without one, in the window's status bar."""
     from surveydesk.ui.claims_view import ClaimsPanel
     from surveydesk.ui.money_outlook_view import (
         GoalsBox,
@@ -402,7 +416,9 @@ def _add_money_outlook(
     wages.add_section(goals)
     panel = OutlookPanel(core.registry.name, history)
     history.views.addTab(panel, QCoreApplication.translate("MainWindow", "Pending and months"))
-    claims = ClaimsPanel(core.registry.name, history)
+    claims = ClaimsPanel(
+        core.registry.name, core.registry.claim_deadlines(), core.registry.claim_routes(), history
+    )
     history.views.addTab(claims, QCoreApplication.translate("MainWindow", "Money owed"))
     claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
     claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))
@@ -417,9 +433,9 @@ def _add_money_outlook(
             window.timer_strip.show_goal(
                 "" if nearest is None else goal_progress(nearest), "" if nearest is None else goal_line(nearest)
             )
-        tray.set_goals([goal_line(goal) for goal in result.goals])
+        feed.tray.set_goals([goal_line(goal) for goal in result.goals])
         for goal in result.newly_reached:
-            tray.show_alert(Alert(goal_reached_words(goal), "", (), sound=False))
+            feed.announce(Alert(goal_reached_words(goal), "", (), sound=False))
 
     outlook.ready.connect(show)
     outlook.failed.connect(panel.show_error)
@@ -631,7 +647,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
     history.rates_changed.connect(feed.reload_rules)
-    _add_money_outlook(window, core, wages, history, feed.tray)
+    _add_money_outlook(window, core, wages, history, feed)
     profile = ProfileController(
         window,
         core.database,

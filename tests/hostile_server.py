@@ -1,4 +1,4 @@
-"""A loopback HTTP server whose next replies a test scripts: good or bad, huge, cut off, or never sent.
+"""A loopback HTTP server whose next replies a test scripts: good or bad, huge, cut off, trickled, or never sent.
 
 It answers every path, so one server stands in for any platform, and it records each request (its target and
 headers) so a test can check where secrets went. It is written on raw sockets because `http.server` can
@@ -82,7 +82,17 @@ class Stall:
     half: bool = False
 
 
-Action = Reply | Stream | Reset | Stall
+@dataclass(frozen=True, slots=True)
+class Trickle:
+    """`reply`, headers and body, sent `size` bytes at a time with `pause` seconds between pieces: each read
+    of the client ends well inside its read timeout, while the whole reply takes for ever."""
+
+    reply: Reply = field(default_factory=Reply)
+    size: int = 1
+    pause: float = 0.2
+
+
+Action = Reply | Stream | Reset | Stall | Trickle
 
 
 class HostileServer:
@@ -111,6 +121,12 @@ class HostileServer:
     def requests(self) -> list[Recorded]:
         with self._lock:
             return list(self._requests)
+
+    @property
+    def replies_in_progress(self) -> int:
+        """How many replies are still being sent: a reply ends when it is sent whole or the client hangs up."""
+        with self._lock:
+            return sum(handler.is_alive() for handler in self._handlers)
 
     def script(self, *actions: Action) -> None:
         if not actions:
@@ -208,6 +224,8 @@ class HostileServer:
             connection.shutdown(socket.SHUT_WR)
         elif isinstance(action, Stream):
             self._stream(connection, action)
+        elif isinstance(action, Trickle):
+            self._trickle(connection, action)
         elif isinstance(action, Reset):
             if not action.at_once:
                 connection.sendall(_head(action.reply) + action.reply.body[: len(action.reply.body) // 2])
@@ -226,6 +244,17 @@ class HostileServer:
             part = chunk[: action.size - sent]
             connection.sendall(part)
             sent += len(part)
+        connection.shutdown(socket.SHUT_WR)
+
+    def _trickle(self, connection: socket.socket, action: Trickle) -> None:
+        """Send the reply piece by piece, waiting between pieces until the pause ends, the client hangs up (which
+        ends the reply) or the server stops."""
+        whole = _head(action.reply) + action.reply.body
+        for start in range(0, len(whole), action.size):
+            connection.sendall(whole[start : start + action.size])
+            readable, _, _ = select.select([connection, self._wake_reader], [], [], action.pause)
+            if self._wake_reader in readable or (connection in readable and not connection.recv(_CHUNK)):
+                return
         connection.shutdown(socket.SHUT_WR)
 
     def _stall(self, connection: socket.socket) -> None:

@@ -8,7 +8,8 @@ Views: `tour` (every view and dialog in turn, see `Tour`), `main-window` (the de
 selected), `welcome` (a first start without accounts),
 `history` (the demo's History tab once its earnings are in), `profile` (the profile editor, opened from the menu
 as the worker opens it), `outlook` (the History tab's pending money and months in words), `goals` (the Wages tab
-with its earnings goals, once a goal is set).
+with its earnings goals, once a goal is set), `claims` (the History tab's money owed, a Toloka rejection chosen
+when there is one).
 The app is started through `surveydesk.app.main` as a worker starts it; the harness only adds a timer that waits
 for the view to be ready, grabs the screen's pixels in the window's place (what the X server shows, not a
 widget rendering itself) and quits. It prints one JSON line (file, size, colours, the menu bar's words) and exits
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 
 import surveydesk.ui.application as application
 from surveydesk.app import main as app_main
+from surveydesk.ui.claims_view import ClaimsPanel
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
 from surveydesk.ui.history_dialogs import CorrectionDialog
@@ -57,7 +59,7 @@ from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 
-READY_TIMEOUT_S = 30.0
+READY_TIMEOUT_S = 90.0
 SETTLE_MS = 500  # after the view is ready, for the X server to show its last repaint
 
 
@@ -79,7 +81,7 @@ def _window() -> MainWindow | None:
     return None
 
 
-VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals")
+VIEWS = ("tour", "main-window", "welcome", "history", "profile", "outlook", "goals", "claims")
 
 
 def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
@@ -146,8 +148,27 @@ def _ready(view: str) -> Callable[[MainWindow], QWidget | None]:
             window.tabs.setCurrentWidget(wages)
         return window
 
+    def claims(window: MainWindow) -> QWidget | None:
+        if history(window) is None:
+            return None
+        page = window.tabs.currentWidget()
+        assert isinstance(page, HistoryView)
+        panel = next(page.views.widget(i) for i in range(page.views.count())
+                     if isinstance(page.views.widget(i), ClaimsPanel))  # fmt: skip
+        assert isinstance(panel, ClaimsPanel)
+        page.views.setCurrentWidget(panel)
+        if panel.list.count() == 0:
+            return None
+        # A rejection on Toloka shows the platform's window to contest it, when the demo has one.
+        rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+        toloka = [
+            i for i, text in enumerate(rows) if "Toloka" in text and ("Rejected" in text or "Refusé" in text)
+        ]
+        panel.list.setCurrentRow(toloka[0] if toloka else 0)
+        return window
+
     views = {"main-window": task_list, "welcome": welcome, "history": history, "profile": profile}
-    return {**views, "outlook": outlook, "goals": goals}[view]
+    return {**views, "outlook": outlook, "goals": goals, "claims": claims}[view]
 
 
 def shoot(view: str, folder: Path, report: dict[str, object]) -> Callable[[], None]:

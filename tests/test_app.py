@@ -1,4 +1,5 @@
-"""The composition root and the command line: smoke test, demo data kept apart, a newer database refused."""
+"""The composition root and the command line: smoke test, demo data kept apart, a newer database refused, the
+platforms' requests on a pool of their own."""
 
 from __future__ import annotations
 
@@ -8,15 +9,30 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 import weakref
 from contextlib import ExitStack
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
+import requests
 
-from surveydesk.app import EXIT_REFUSED, choose_paths, main, parse_args, settle_heap
+from surveydesk.app import EXIT_REFUSED, build_core, choose_paths, main, parse_args, settle_heap
+from surveydesk.core.clock import SystemClock
+from surveydesk.core.errors import PlatformError
+from surveydesk.core.model import Account, AccountKey, PollState
+from surveydesk.core.politeness import Politeness
+from surveydesk.ledger.history import EntryFilter
 from surveydesk.logging_setup import LOG_FILE_NAME
+from surveydesk.net.http import get, make_session
 from surveydesk.paths import DATABASE_NAME, AppPaths, why
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.services.background import Background
+from surveydesk.services.history_service import HistoryService
+from surveydesk.services.ledger_files import LedgerFiles
+from surveydesk.services.long_job import LongJob
+from tests.hostile_server import HostileServer, Reply, Trickle
 
 
 def _run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -129,3 +145,66 @@ def test_each_reason_a_folder_is_unusable_is_said_in_words():
     assert why(OSError(errno.EROFS, "Read-only file system")) == "the disk it is on can only be read"
     assert why(OSError(errno.ENOSPC, "No space left on device")) == "the disk it is on is full"
     assert why(OSError(errno.ENAMETOOLONG, "File name too long")) == "File name too long"
+
+
+STUCK_SECONDS = 8.0  # the deadline of the requests that hold every platform thread below
+AT_ONCE_SECONDS = 2.0  # what "at once" may take on a loaded machine, far below the stuck requests' deadline
+
+
+def test_platforms_stuck_on_a_trickling_server_leave_history_and_exports_their_threads(qtbot, tmp_path: Path):
+    """Every thread of the platforms' pool waits on a server that trickles its answer (the poller's check among
+    them); meanwhile a history query and an export, the GUI's background work, run at once. When the
+    requests' deadline passes, every one ends as "too slow" and no thread is left waiting."""
+
+    def loopback_session() -> requests.Session:
+        session = make_session(deadline=STUCK_SECONDS)
+        session.trust_env = False
+        return session
+
+    def stuck_request() -> PlatformError | None:
+        with loopback_session() as session:
+            try:
+                get(session, server.url + "/stuck", platform="demo")
+            except PlatformError as error:
+                return error
+        return None
+
+    with HostileServer() as server, build_core(parse_args(["--data-dir", str(tmp_path)])) as core:
+        server.script(Trickle(Reply(200, b'{"results": []}'), size=1, pause=0.2))
+        threads = core.platform_pool.maxThreadCount()
+        assert core.platform_pool is not core.pool and threads >= 2
+        stuck = AccountKey("prolific", "stuck")
+        account = Account(stuck, "Stuck", server.url)
+        session = loopback_session()
+        connector = BUILT_IN.spec("prolific").connector(account, lambda: "token", session, SystemClock())
+        core.poller.add_account(account, connector, Politeness(min_interval=timedelta(minutes=5)))
+        core.poller.start()
+        ended: list[object] = []
+        platforms = Background(core.platform_pool)
+        for _ in range(threads - 1):
+            platforms.run(stuck_request, ended.append, ended.append)
+        qtbot.waitUntil(lambda: server.replies_in_progress == threads, timeout=5_000)
+
+        history = HistoryService(core.database, core.pool, core.clock, UTC)
+        started = time.monotonic()
+        with qtbot.waitSignal(history.loaded, timeout=int(AT_ONCE_SECONDS * 1000)):
+            history.load("month", "EUR", EntryFilter())
+        export = LongJob(core.pool)
+        files = LedgerFiles(core.database, core.registry.history_files(), core.registry.name)
+        target = tmp_path / "ledger.csv"
+        with qtbot.waitSignal(export.finished, timeout=int(AT_ONCE_SECONDS * 1000)):
+            export.start(lambda progress: files.export_ledger("csv", target, progress))
+        took = time.monotonic() - started
+        assert target.exists() and took < AT_ONCE_SECONDS
+        assert not ended and server.replies_in_progress == threads  # the platforms were still stuck meanwhile
+
+        def status() -> object:
+            return next(status for status in core.poller.statuses() if status.account == stuck)
+
+        qtbot.waitUntil(lambda: len(ended) == threads - 1, timeout=int(STUCK_SECONDS * 1000) + 5_000)
+        qtbot.waitUntil(lambda: status().state is PollState.ERROR, timeout=5_000)
+        assert all(isinstance(error, PlatformError) and "too slow to answer" in error.message for error in ended)
+        assert "too slow to answer" in (status().message or "")
+        core.poller.stop()
+        assert core.platform_pool.waitForDone(5_000) and server.replies_in_progress == 0
+        session.close()

@@ -680,6 +680,10 @@
         <translation>Date limite pour réclamer&#xa0;: inconnue.</translation>
     </message>
     <message>
+        <source>How to claim on {0}: unknown.</source>
+        <translation>Comment réclamer sur {0}&#xa0;: inconnu.</translation>
+    </message>
+    <message>
         <source>The platform paid it on {0}.</source>
         <translation>La plateforme l’a payée le {0}.</translation>
     </message>
@@ -688,16 +692,12 @@
         <translation>Vous l’avez envoyée le {0}.</translation>
     </message>
     <message>
+        <source>Deadline to contest the rejection: {0}.</source>
+        <translation>Date limite pour contester le refus&#xa0;: {0}.</translation>
+    </message>
+    <message>
         <source>{0} gave a form to claim it: {1}</source>
         <translation>{0} donne un formulaire pour la réclamer&#xa0;: {1}</translation>
-    </message>
-    <message>
-        <source>Send it to {0} through {1}&apos;s messages, or to {1}&apos;s support.</source>
-        <translation>Envoyez-la à {0} par la messagerie de {1}, ou au support de {1}.</translation>
-    </message>
-    <message>
-        <source>Send it to {0}&apos;s support.</source>
-        <translation>Envoyez-la au support de {0}.</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2608,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>la requête vers {0} a échoué ({1})</translation>
     </message>
     <message>
+        <source>{0} is too slow to answer</source>
+        <translation>{0} est trop lent à répondre</translation>
+    </message>
+    <message>
         <source>the server answered with something that is not JSON</source>
         <translation>le serveur a répondu par autre chose que du JSON</translation>
     </message>
@@ -2650,6 +2654,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 </context>
 <context>
     <name>PlatformSpec</name>
+    <message>
+        <source>BitLabs links a support form to each survey of its history.</source>
+        <translation>BitLabs met un formulaire d’aide à chaque enquête de son historique.</translation>
+    </message>
     <message>
         <source>User id</source>
         <translation>Identifiant utilisateur</translation>

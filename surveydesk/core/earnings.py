@@ -145,6 +145,26 @@ class ReviewDeadline:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimDeadline:
+    """A platform's documented window to contest a rejected submission: `within` after the rejection. The Claims
+    view says the date it ends; a platform with no documented window has none, and the view says "unknown".
+    `evidence` quotes where the platform says so (shared/reference/platform-apis.md), for whoever checks it."""
+
+    within: timedelta
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRoute:
+    """How a platform's worker claims money she is owed, in her words: `words`, English marked for translation
+    (`QT_TRANSLATE_NOOP`, "PlatformSpec" context), and the `evidence` it rests on; a platform whose way is not
+    documented has none, and the view says "unknown"."""
+
+    words: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One thing a source says about one entry: the entry as described, and what the event says of it."""
 
@@ -154,6 +174,7 @@ class Report:
     amount: Money | None = None
     note: str | None = None
     platform_seconds: int | None = None  # how long the platform says the worker took (Prolific's time_taken)
+    estimated_minutes: int | None = None  # how long the platform said the task would take (Prolific's estimate)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from surveydesk.demo.catalog import Study, invent_researchers, invent_study, new
 HISTORY_DAYS = 365
 WORK_DAY_SHARE = 2 / 7  # the demo worker works one day in three or four
 PER_WORK_DAY = (1, 4)  # submissions on a day of work
-# The last few submissions are still under review when the demo starts, and decided this soon after.
+# A few submissions made in the hours before the demo starts are still under review, and decided this soon after.
 UNDER_REVIEW = 4
 DECIDED_WITHIN = (timedelta(minutes=1), timedelta(minutes=6))
 # A task taken in the demo is submitted after its length, then reviewed and paid within minutes.
@@ -30,6 +30,16 @@ REVIEW_AFTER_TAKE = timedelta(minutes=3)
 PAID_AFTER_APPROVAL = timedelta(minutes=2)
 REVERSED_SHARE = 0.01  # of the paid submissions, taken back a week after payment
 SCREEN_OUT_PAY = 10  # minor units: a fixed screen-out payment, as Prolific pays one
+# Money the worker may claim (surveydesk/ledger/claims.py), as workers meet it: a screen-out after many minutes
+# of work, a study that took far longer than its estimate, a submission left unreviewed for weeks.
+LATE_SCREEN_OUT_SHARE = 0.3  # of the screen-outs, after this many minutes of work:
+LATE_SCREEN_OUT_MINUTES = (12, 30)
+OVERRUN_SHARE = (
+    0.03  # of the approved submissions, which took this many times their estimate, 15 min more at least
+)
+OVERRUN_FACTOR = 3
+STALLED_SHARE = 0.05  # of the approved submissions, reviewed only this long after they were submitted
+STALLED_FOR = timedelta(days=30)
 
 
 class Outcome(Enum):
@@ -161,8 +171,8 @@ class Payroll:
 
 
 def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle, history_days: int) -> list[Submission]:
-    """`history_days` (a year) of work days before `epoch`, oldest first, and the last few awaiting review, to be
-    decided minutes after the demo starts.
+    """`history_days` (a year) of work days before `epoch`, oldest first, then a few submitted in the last hours,
+    awaiting review, to be decided minutes after the demo starts.
 
     Each calendar day is drawn from a generator of its own, seeded by the payroll's seed and the date, so the
     days a restart (a new `epoch`) finds again hold the same submissions at the same moments: whatever a site
@@ -183,22 +193,29 @@ def _seeded(rng: random.Random, epoch: datetime, ids: IdStyle, history_days: int
                 started = midnight + timedelta(minutes=today.randint(0, 20 * 60))
                 study = invent_study(today, researchers, started - timedelta(minutes=today.randint(1, 90)), 0.5)
                 submission = _past(today, ids, study, started, today.choices(outcomes, weights)[0])
+                if today.random() < STALLED_SHARE and submission.outcome is Outcome.APPROVED:
+                    submission = _stalled(submission)
                 if today.random() < REVERSED_SHARE and submission.paid_at is not None:
                     submission = replace(submission, reversed_at=submission.paid_at + timedelta(days=7))
                 if first <= started < last:  # drawn either way, so the day's other draws do not move
                     submissions.append(submission)
         day += timedelta(days=1)
+    for index in range(UNDER_REVIEW):
+        study = invent_study(rng, researchers, epoch - timedelta(hours=6), 0.5)
+        submissions.append(_under_review(rng, ids, study, epoch, index))
     submissions.sort(key=lambda submission: submission.started_at)
-    for index in range(max(0, len(submissions) - UNDER_REVIEW), len(submissions)):
-        submissions[index] = _under_review(rng, ids, submissions[index].study, epoch, index)
     return submissions
 
 
 def _past(rng: random.Random, ids: IdStyle, study: Study, started: datetime, outcome: Outcome) -> Submission:
     task_id, record_id = ids(study, new_id(rng))
     worked = timedelta(minutes=max(1, round(study.minutes * rng.uniform(0.6, 1.3))))
+    owed = rng.random()  # drawn either way, so the other draws do not move
     if outcome in (Outcome.RETURNED, Outcome.SCREENED_OUT):
-        worked = timedelta(minutes=rng.randint(1, 4))
+        late = outcome is Outcome.SCREENED_OUT and owed < LATE_SCREEN_OUT_SHARE
+        worked = timedelta(minutes=rng.randint(*LATE_SCREEN_OUT_MINUTES) if late else rng.randint(1, 4))
+    elif outcome is Outcome.APPROVED and owed < OVERRUN_SHARE:
+        worked = _overrun(study)
     submitted = started + worked
     decided = submitted if outcome in _WITHOUT_REVIEW else submitted + timedelta(hours=rng.randint(2, 72))
     paid = decided + timedelta(days=rng.randint(0, 3)) if outcome in _PAID_OUT else None
@@ -217,15 +234,33 @@ def _pay(reward: Money, outcome: Outcome) -> Money:
     return Money(0, reward.currency) if outcome in _UNPAID else reward
 
 
+def _overrun(study: Study) -> timedelta:
+    return timedelta(minutes=max(OVERRUN_FACTOR * study.minutes, study.minutes + 15))
+
+
+def _stalled(submission: Submission) -> Submission:
+    """Reviewed `STALLED_FOR` after it was submitted (and paid a day later): those of the last weeks still wait."""
+    decided = submission.submitted_at + STALLED_FOR
+    return replace(submission, decided_at=decided, paid_at=decided + timedelta(days=1))
+
+
 def _under_review(rng: random.Random, ids: IdStyle, study: Study, epoch: datetime, index: int) -> Submission:
-    """Submitted within the last hours, decided within minutes of the demo's start: mostly approved."""
+    """Submitted within the last hours, decided within minutes of the demo's start, one of each kind the worker
+    may claim in every demo: one rejected, one screened out after many minutes of work (decided at once), one
+    that took far longer than its estimate, one approved as it should be."""
     task_id, record_id = ids(study, new_id(rng))
     submitted = epoch - timedelta(minutes=rng.randint(20, 100))
-    started = submitted - timedelta(minutes=study.minutes)
+    kind = index % UNDER_REVIEW
+    worked = timedelta(minutes=study.minutes)
     low, high = DECIDED_WITHIN
     decided = epoch + low + (high - low) * rng.random()
-    outcome = Outcome.REJECTED if index % UNDER_REVIEW == 3 else Outcome.APPROVED
-    paid = None if outcome is Outcome.REJECTED else decided + PAID_AFTER_APPROVAL
+    outcome = {3: Outcome.REJECTED, 2: Outcome.SCREENED_OUT}.get(kind, Outcome.APPROVED)
+    if outcome is Outcome.SCREENED_OUT:
+        worked, decided = timedelta(minutes=LATE_SCREEN_OUT_MINUTES[1]), submitted
+    elif kind == 1:
+        worked = _overrun(study)
+    started = submitted - worked
+    paid = decided + PAID_AFTER_APPROVAL if outcome in _PAID_OUT else None
     return Submission(
         task_id, record_id, study, started, submitted, decided, outcome, paid, _pay(study.reward, outcome)
     )

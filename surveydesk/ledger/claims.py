@@ -61,7 +61,8 @@ class ClaimOutcome(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Only what SurveyDesk measured or the platform said: when the task was taken and submitted, the time the
-    timer counted and the time the platform counted, the estimate, and the platform's id of the submission."""
+    timer counted and the time the platform counted, the estimate (the one the timer noted, else the platform's
+    record's), and the platform's id of the submission."""
 
     taken_at: datetime | None
     submitted_at: datetime | None
@@ -88,6 +89,7 @@ class Claim:
     requester: str
     amount: Money
     status: Status
+    status_at: datetime  # since when the entry stands so (rejected when, for a rejection)
     occurred_at: datetime
     evidence: Evidence
     route: str  # the platform's own link to claim through, where it gave one; else ""
@@ -109,16 +111,18 @@ class _Row:
     requester: str
     amount: Money
     status: Status
+    status_at: datetime
     occurred_at: datetime
     note: str
     record_id: str
     platform_seconds: int | None
+    platform_estimate: int | None  # minutes
     attempt_id: int | None
 
 
 _ROW_COLUMNS = (
-    "e.id, e.platform, e.title, e.requester, e.amount_minor, e.currency, e.status, e.occurred_at, e.note, "
-    "e.record_id, e.platform_seconds, "
+    "e.id, e.platform, e.title, e.requester, e.amount_minor, e.currency, e.status, e.status_at, e.occurred_at, "
+    "e.note, e.record_id, e.platform_seconds, e.estimated_minutes, "
     "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
     "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))"
 )
@@ -178,10 +182,11 @@ def _rows(database: Database, where: str, parameters: tuple[object, ...]) -> Ite
         f"SELECT {_ROW_COLUMNS} FROM ledger_entries AS e WHERE e.kind = ? AND e.linked_to = '' AND {where}",
         (Kind.TASK.value, *parameters),
     )
-    for (entry, platform, title, requester, minor, currency, status, occurred, note, record_id, seconds,
-         attempt) in rows:  # fmt: skip
+    for (entry, platform, title, requester, minor, currency, status, status_at, occurred, note, record_id,
+         seconds, estimate, attempt) in rows:  # fmt: skip
         yield _Row(entry, platform, title, requester, Money(minor, currency), Status(status),
-                   parse_utc_iso(occurred), note, record_id, seconds, attempt)  # fmt: skip
+                   parse_utc_iso(status_at), parse_utc_iso(occurred), note, record_id, seconds,
+                   estimate, attempt)  # fmt: skip
 
 
 def _evidence(work: WorkLog, row: _Row, submitted: datetime | None) -> Evidence:
@@ -196,7 +201,7 @@ def _evidence(work: WorkLog, row: _Row, submitted: datetime | None) -> Evidence:
         submitted_at=submitted if row.status is not Status.IN_PROGRESS else None,
         worked_seconds=round(attempt.worked_seconds) if attempt else None,
         platform_seconds=row.platform_seconds,
-        estimated_minutes=attempt.estimated_minutes if attempt else None,
+        estimated_minutes=(attempt.estimated_minutes if attempt else None) or row.platform_estimate,
         record_id=row.record_id,
     )
 
@@ -274,7 +279,7 @@ class ClaimStore:
             ended = None if outcome is None else ClaimOutcome(outcome)
             listed.append(
                 Claim(row.entry_id, kind, row.platform, row.title, row.requester, row.amount, row.status,
-                      row.occurred_at, evidence, _route(row.note), found, sent, ended, outcome_at)
+                      row.status_at, row.occurred_at, evidence, _route(row.note), found, sent, ended, outcome_at)
             )  # fmt: skip
         listed.sort(key=lambda claim: (not claim.open, -claim.occurred_at.timestamp(), claim.entry_id))
         return listed

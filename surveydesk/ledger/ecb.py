@@ -32,6 +32,7 @@ SOURCE = "ECB"
 FALLBACK_WAIT = timedelta(hours=1)  # after a 429 or 503 that names no wait
 # The full history was about 7 MB in 2025 and grows by some 250 days a year; a reply past this is not it.
 FULL_HISTORY_MAX_BYTES = 48 * 1024 * 1024
+FULL_HISTORY_DEADLINE = 300.0  # seconds to read it whole: its several MB on a slow line
 # The 90-day document covers 90 calendar days back from its newest day; a day this recent certainly has a rate
 # dated on or before it in it (a long holiday weekend and a not-yet-published today included).
 NINETY_DAYS_REACH = timedelta(days=80)
@@ -126,8 +127,15 @@ def fetch_rates(
     """Download and read a feed (blocking: call it on the pool); typed errors say what went wrong.
 
     `now` is the injected clock's time, from which a wait the ECB asks for is counted."""
-    cap = FULL_HISTORY_MAX_BYTES if url.endswith(Feed.FULL) else MAX_BODY_BYTES
-    response = get(session, url, platform=SOURCE, headers={"Accept": "application/xml, text/xml"}, max_bytes=cap)
+    full = url.endswith(Feed.FULL)
+    response = get(
+        session,
+        url,
+        platform=SOURCE,
+        headers={"Accept": "application/xml, text/xml"},
+        max_bytes=FULL_HISTORY_MAX_BYTES if full else MAX_BODY_BYTES,
+        deadline=FULL_HISTORY_DEADLINE if full else None,
+    )
     if response.status_code in (429, 503):
         retry_at = now + (retry_after(response, now) or FALLBACK_WAIT)
         raise RateLimited(SOURCE, "the ECB asks us to come back later", retry_at)

@@ -170,6 +170,7 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
         "linked_to",
         "described_by",
         "platform_seconds",  # how long the platform says the task took (Prolific's time_taken), or null
+        "estimated_minutes",  # how long the platform said it would take (Prolific's estimate), or null
     ]
     event_keys = [
         "id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note", "link"

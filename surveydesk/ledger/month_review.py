@@ -1,5 +1,6 @@
 """What a month was, in figures the History tab turns into a sentence: earned, hours worked and unpaid, the true
-wage against the minimum, the best platform, what is still pending, and how much income varies month to month.
+wage against the minimum, the best platform, what is still pending, and how much income varies month to month;
+and which currencies its figures leave out for want of an exchange rate (never guessed).
 
 Earned is approved + paid, as for goals (`ledger.goals`); pending is apart. Hours and unpaid hours are the work
 log's (`work.wages`: shift time, and the part of it that paid nothing); the true wage is the history's own wage
@@ -49,6 +50,8 @@ class MonthReview:
     true_wage: Money | None
     best_platform: str | None
     spread: Spread | None  # None with fewer than two months of history
+    # Currencies of the month's amounts or pay left out of its figures: no exchange rate for their day.
+    unconverted: tuple[str, ...] = ()
     minimum: MinimumInCurrency | None = None  # in force at the month's end, in the month's currency
 
     def share_of_minimum(self) -> float | None:
@@ -82,6 +85,8 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
     work = by_period(log.attempts_between(begin, end), log.shifts_between(begin, end), "month", zone).get(first)
     converter = Converter(RateStore(database).all(), currency)
     wages = [p for p in wage_series(log, "month", zone, converter, first, last) if p.start == first]
+    left_out = {missing.currency for missing in history.totals("month", currency, since=first, until=last).missing}
+    left_out.update(currency for point in wages for currency in point.unconverted)
     return MonthReview(
         month=first,
         earned=Money(earned, currency),
@@ -91,6 +96,7 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
         true_wage=wages[0].true_wage if wages else None,
         best_platform=best,
         spread=_spread(earned_by_month, first, currency),
+        unconverted=tuple(sorted(left_out)),
         minimum=MinimumWages(database).on(last, [currency]).by_currency.get(currency),
     )
 

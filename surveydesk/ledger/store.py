@@ -92,11 +92,17 @@ class LedgerStore:
                     make_event(target, source, report.at, recorded_at, report.status, report.amount, report.note)
                 )
             touched = _store(connection, list(headers), events, recorded_at)
-            connection.executemany(
-                "UPDATE ledger_entries SET platform_seconds = ? WHERE id = ?",
-                [(report.platform_seconds, resolved[report.header.id]) for report in reports
-                 if report.platform_seconds is not None],
-            )  # fmt: skip
+            measured = [
+                (report.platform_seconds, report.estimated_minutes, resolved[report.header.id])
+                for report in reports
+                if report.platform_seconds is not None or report.estimated_minutes is not None
+            ]
+            if measured:  # the platform's own times, where it gave some
+                connection.executemany(
+                    "UPDATE ledger_entries SET platform_seconds = coalesce(?, platform_seconds), "
+                    "estimated_minutes = coalesce(?, estimated_minutes) WHERE id = ?",
+                    measured,
+                )  # fmt: skip
             if cursor is not None:
                 _set_cursor(connection, cursor, recorded_at)
             return touched

@@ -6,8 +6,12 @@ screen and in logs.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import socket
+import threading
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from functools import cache
 from types import GenericAlias
 from typing import Any, Final, TypedDict
@@ -16,6 +20,9 @@ from urllib.parse import quote, urljoin, urlsplit
 import msgspec
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 from surveydesk import __version__
@@ -24,6 +31,9 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
+# Seconds for a whole exchange, from the connection to the last byte: a platform's reply is a few hundred KB,
+# read in a second or two; a server that trickles it (each byte inside the timeout above) is given up on here.
+DEFAULT_DEADLINE: Final = 60.0
 QUOTE_LIMIT: Final = 120
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 MAX_REDIRECTS: Final = 5
@@ -36,11 +46,12 @@ _SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|signin|authorize)(?:[/
 _PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
 
 
-def make_session(user_agent: str = USER_AGENT) -> requests.Session:
+def make_session(user_agent: str = USER_AGENT, *, deadline: float = DEFAULT_DEADLINE) -> requests.Session:
     """A session for one connector, so polls reuse their connections to the platform.
 
     A connection that cannot be made is tried twice more after a short, jittered pause (urllib3's `Retry`);
-    nothing else is retried here, since the poller's politeness decides when to ask a server again.
+    nothing else is retried here, since the poller's politeness decides when to ask a server again. Every
+    exchange `send` makes through it ends within `deadline` seconds (see `send`).
     """
     session = requests.Session()
     session.headers.update({"User-Agent": user_agent, "Accept": "application/json"})
@@ -58,7 +69,7 @@ def make_session(user_agent: str = USER_AGENT) -> requests.Session:
         respect_retry_after_header=False,
         raise_on_status=False,
     )
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = _DeadlineAdapter(deadline, max_retries=retry)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -72,6 +83,126 @@ def _own_login_only(request: requests.PreparedRequest) -> requests.PreparedReque
     beside its cookie: a password the worker never gave the app would go to the platform.
     """
     return request
+
+
+class _Deadline:
+    """One exchange's deadline: when it passes, the sockets the exchange reads are shut down, which ends a read
+    blocked on one at once (as urllib3's `HTTPResponse.shutdown` does for a body). requests' own timeouts
+    bound the connection and each read between bytes, never the whole: a server that trickles its headers or
+    its body a byte at a time held a request, and a pool thread, for ten minutes and more.
+
+    Its timer thread ends with the exchange (`end`), so no thread outlives a request.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._ended = False
+        self.passed = False
+        self._timer = threading.Timer(seconds, self._pass)
+        self._timer.name = "request-deadline"
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, connection: socket.socket) -> None:
+        """Shut `connection` down when the deadline passes (at once if it has)."""
+        with self._lock:
+            if self._ended:
+                return
+            self._sockets.append(connection)
+            if self.passed:
+                _shut(connection)
+
+    def _pass(self) -> None:
+        with self._lock:
+            if self._ended:
+                return
+            self.passed = True
+            for connection in self._sockets:
+                _shut(connection)
+
+    def end(self) -> None:
+        """The exchange is over: nothing is shut down from now on, and the timer thread has ended."""
+        with self._lock:
+            self._ended = True
+            self._sockets.clear()
+        self._timer.cancel()
+        self._timer.join()
+
+
+def _shut(connection: socket.socket) -> None:
+    """Shut a socket down for both directions, so a read blocked on it in another thread returns at once.
+
+    The plain socket's shutdown, also for TLS: `SSLSocket.shutdown` would drop the TLS state under the
+    reading thread's feet. A socket already closed has nothing left to end."""
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(connection, socket.SHUT_RDWR)
+
+
+# The deadline of the exchange the current thread is making, for the connections it uses to find.
+_EXCHANGE_DEADLINE: ContextVar[_Deadline | None] = ContextVar("exchange_deadline", default=None)
+
+
+def _watch_under_deadline(connection: socket.socket | None) -> None:
+    deadline = _EXCHANGE_DEADLINE.get()
+    if deadline is not None and isinstance(connection, socket.socket):
+        deadline.watch(connection)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    """A connection whose reading of an answer (headers and body, on the socket held from here) ends when
+    the exchange's deadline passes."""
+
+    def getresponse(self) -> BaseHTTPResponse:  # type: ignore[override]
+        _watch_under_deadline(self.sock)
+        return super().getresponse()
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    """`_WatchedHTTPConnection`, over TLS."""
+
+    def getresponse(self) -> BaseHTTPResponse:  # type: ignore[override]
+        _watch_under_deadline(self.sock)
+        return super().getresponse()
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS: Final = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """requests' adapter, whose connections end an exchange at its deadline; `deadline` is the session's."""
+
+    __attrs__ = [*HTTPAdapter.__attrs__, "deadline"]  # noqa: RUF012  # what pickling keeps, as in the base class
+
+    def __init__(self, deadline: float, **options: Any) -> None:
+        self.deadline = deadline  # set first: the base class makes its pool manager in its __init__
+        super().__init__(**options)
+
+    def init_poolmanager(self, *args: Any, **options: Any) -> None:
+        super().init_poolmanager(*args, **options)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **options: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **options)
+        if not proxy.lower().startswith("socks"):  # a SOCKS proxy's pools make connections of their own
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+
+def _session_deadline(session: requests.Session, url: str) -> float:
+    try:
+        adapter = session.get_adapter(url)
+    except requests.RequestException:  # no adapter for such an address: the request fails in words anyway
+        return DEFAULT_DEADLINE
+    return adapter.deadline if isinstance(adapter, _DeadlineAdapter) else DEFAULT_DEADLINE
 
 
 class NetError(Exception):
@@ -101,6 +232,7 @@ def get(
     params: Mapping[str, str] | None = None,
     allow_redirects: bool = True,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
     max_bytes: int = MAX_BODY_BYTES,
 ) -> requests.Response:
     """GET `url` for `platform`, whatever its status (see `send`); no usable answer is `Unreachable`,
@@ -111,6 +243,7 @@ def get(
         "GET",
         url,
         timeout=timeout,
+        deadline=deadline,
         allow_redirects=allow_redirects,
         headers=headers,
         params=params,
@@ -128,6 +261,7 @@ def post(
     headers: Mapping[str, str] | None = None,
     allow_redirects: bool = True,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
 ) -> requests.Response:
     """POST `json` (encoded as JSON) or `data` (a form, or raw bytes) to `url`, as `get` does its GET.
 
@@ -140,6 +274,7 @@ def post(
         "POST",
         url,
         timeout=timeout,
+        deadline=deadline,
         allow_redirects=allow_redirects,
         headers=headers,
         json=json,
@@ -167,6 +302,7 @@ def send(
     url: str,
     *,
     timeout: tuple[float, float],
+    deadline: float | None = None,
     allow_redirects: bool = True,
     headers: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BODY_BYTES,
@@ -174,6 +310,8 @@ def send(
 ) -> requests.Response:
     """The one place requests are sent: the answer, whatever its status, with its body read, or `NetError`.
 
+    The whole exchange (connection, redirects, headers and body) ends within `deadline` seconds, by default
+    the session's (`make_session`): past it, the answer is abandoned as `NoAnswer`, "too slow to answer".
     The body is read here, at most `max_bytes` of it: a bigger one is `TooLarge` and is not kept in memory.
     TLS certificates are always verified. Redirects are followed here rather than by requests, which forwards
     every header it does not know to be a login: a redirect to another server drops Authorization, Cookie and
@@ -182,8 +320,38 @@ def send(
     original exception is dropped on purpose: its text carries the full URL, which may hold ids or hashes
     that belong in no message.
     """
+    watch = _Deadline(_session_deadline(session, url) if deadline is None else deadline)
+    current = _EXCHANGE_DEADLINE.set(watch)
     try:
         sent = dict(headers or {})
+        response = _exchange(session, method, url, timeout, allow_redirects, sent, max_bytes, arguments)
+    except NetError:
+        if not watch.passed:
+            raise
+    else:
+        if not watch.passed:
+            return response
+        # Headers cut short read as complete to http.client (their end is a blank line or the connection's),
+        # so an answer read while the deadline passed is not trusted either.
+    finally:
+        _EXCHANGE_DEADLINE.reset(current)
+        watch.end()
+    too_slow = QT_TRANSLATE_NOOP("PlatformError", "{0} is too slow to answer")
+    raise NoAnswer(too_slow.filled(_server(url))) from None
+
+
+def _exchange(
+    session: requests.Session,
+    method: str,
+    url: str,
+    timeout: tuple[float, float],
+    allow_redirects: bool,
+    sent: dict[str, str],
+    max_bytes: int,
+    arguments: dict[str, Any],
+) -> requests.Response:
+    """`send`'s request and the redirects it follows, every failure a `NetError`."""
+    try:
         response = _read(session.request(method, url, **_options(timeout, sent, arguments)), max_bytes)
         for _hop in range(MAX_REDIRECTS):
             if not (allow_redirects and response.is_redirect):

@@ -16,7 +16,7 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader, ReviewDeadline
+from surveydesk.core.earnings import ClaimDeadline, ClaimRoute, EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
@@ -88,6 +88,14 @@ class Registry:
     def review_deadlines(self) -> dict[str, ReviewDeadline]:
         """The platforms whose documented rule approves a submission left unreviewed, each with its rule."""
         return {spec.platform: spec.review_deadline for spec in self if spec.review_deadline is not None}
+
+    def claim_deadlines(self) -> dict[str, ClaimDeadline]:
+        """The platforms that document a window to contest a rejection, each with its window."""
+        return {spec.platform: spec.claim_deadline for spec in self if spec.claim_deadline is not None}
+
+    def claim_routes(self) -> dict[str, ClaimRoute]:
+        """The platforms that document how a worker claims money owed, each with its way."""
+        return {spec.platform: spec.claim_route for spec in self if spec.claim_route is not None}
 
     def history_files(self) -> dict[str, HistoryFile]:
         """The platforms whose workers can download a file of their past work, each with how it is read."""

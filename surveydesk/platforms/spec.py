@@ -15,7 +15,7 @@ import requests
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
-from surveydesk.core.earnings import EarningsReader, ReviewDeadline
+from surveydesk.core.earnings import ClaimDeadline, ClaimRoute, EarningsReader, ReviewDeadline
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.core.questions import QuestionFlow
@@ -73,9 +73,11 @@ class PlatformSpec:
     `survey_wall`: a wall of third-party surveys, which state a length but no time limit. `task_ids_shared`:
     the platform's records name a task by the id the worker's attempt knows (a study, a survey), so the two
     meet in one earnings entry. `review_deadline`: the platform's documented rule that approves a submission
-    left unreviewed, with its evidence. `profile_sharing`: what it can receive of the profile; `profiler`: the
-    questions it asks before a survey. `demo_site`: the module of its site in the demo exchange, which defines
-    `DEMO` (a `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
+    left unreviewed, with its evidence. `claim_deadline` and `claim_route`: its documented window to contest a
+    rejection and its way to claim money owed, each with its evidence (None where it documents none).
+    `profile_sharing`: what it can receive of the profile; `profiler`: the questions it asks before a survey.
+    `demo_site`: the module of its site in the demo exchange, which defines `DEMO` (a
+    `surveydesk.demo.wire.DemoSite`); named, not imported, so that no platform depends on the demo.
     `sign_in`: how its account is connected (web_session.py): in its own sign-in page (a `WebSignIn`) or by the
     link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet. `history_file`: a
     file of past work the platform lets its workers download, which the History tab imports (history_file.py).
@@ -95,6 +97,8 @@ class PlatformSpec:
     sign_in: SignInMethod | None = None
     profiler: Profiler | None = None
     review_deadline: ReviewDeadline | None = None
+    claim_deadline: ClaimDeadline | None = None
+    claim_route: ClaimRoute | None = None
     history_file: HistoryFile | None = None
 
 

@@ -141,10 +141,12 @@ class SyncService(QObject):
         if last == self._last_seen or self._running:
             return
         self._last_seen = last
+        if self._halted:
+            return  # why sync stopped stays said (and what to do) until the worker acts on it
         waiting = replica.pending_count()
         if waiting:
             self._say_idle(waiting)
-            if not self._next_try.isActive() and not self._halted:  # offline: the retry comes first
+            if not self._next_try.isActive():  # offline: the retry comes first
                 self._debounce.start()
 
     def _automatic(self) -> None:

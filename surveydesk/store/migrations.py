@@ -583,4 +583,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=13,
+        description="how long the platform said a task would take",
+        statements=(
+            # Prolific's `estimated_completion_time` of a submission's study, in minutes; NULL where the platform
+            # does not say. With `platform_seconds` it shows a study that took far longer than it said, even one
+            # the worker's timer did not time (surveydesk.ledger.claims).
+            "ALTER TABLE ledger_entries ADD COLUMN estimated_minutes INTEGER",
+        ),
+    ),
 )

@@ -23,6 +23,7 @@ from surveydesk.net.http import make_session as net_session
 from surveydesk.net.status import retry_after
 
 TIMEOUT: Final = (5.0, 60.0)  # seconds to connect; seconds between bytes (a big _bulk_docs takes a while)
+DEADLINE: Final = 300.0  # seconds for one whole exchange: a batch of 64 MB at the slowest line worth syncing on
 MAX_REPLY_BYTES: Final = 64 * 1024 * 1024  # far above any batch we ask for; a bigger reply is refused unread
 DEFAULT_RETRY: Final = timedelta(seconds=60)  # when a busy server gives no Retry-After
 MAX_POSITION_CHARS: Final = 4096  # a CouchDB 3 sequence is a few hundred characters
@@ -97,8 +98,9 @@ class ChangesPage:
 
 
 def make_session() -> requests.Session:
-    """The network layer's session (connections retried, no ~/.netrc), sending JSON."""
-    session = net_session()
+    """The network layer's session (connections retried, no ~/.netrc, each exchange ended at `DEADLINE`),
+    sending JSON."""
+    session = net_session(deadline=DEADLINE)
     session.headers["Content-Type"] = "application/json"
     return session
 

@@ -8,7 +8,7 @@ Everything a platform wrote (titles, requesters, links) is shown as plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.earnings import ClaimDeadline, ClaimRoute
 from surveydesk.core.links import openable
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.claims import Claim, ClaimKind, ClaimOutcome, Evidence
@@ -147,14 +148,23 @@ def summary_words(claim: Claim) -> str:
 
 
 class ClaimsPanel(QWidget):
-    """The list of claims beside the one chosen: what it is, where to send it, the message and its outcome."""
+    """The list of claims beside the one chosen: what it is, by when and where to send it (as each platform
+    documents it: `deadlines` and `routes` from the registry, else "unknown"), the message and its outcome."""
 
     sent = Signal(str)  # the entry id of a claim the worker says she sent
     ended = Signal(str, object)  # the entry id, and how it ended (a ClaimOutcome, or None: open again)
 
-    def __init__(self, platform_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        platform_name: Callable[[str], str],
+        deadlines: Mapping[str, ClaimDeadline],
+        routes: Mapping[str, ClaimRoute],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._platform_name = platform_name
+        self._deadlines = deadlines
+        self._routes = routes
         self._claims: dict[str, Claim] = {}
         self._shown = ""
         self.list = QListWidget(self)
@@ -271,22 +281,31 @@ class ClaimsPanel(QWidget):
                 self.own.setPlainText(claim_message(claim, ClaimMessage(english=False)))
 
     def _about(self, claim: Claim) -> str:
-        lines = [summary_words(claim), self.tr("Deadline to claim: unknown.")]
+        lines = [summary_words(claim), self._deadline_words(claim)]
         if claim.outcome is ClaimOutcome.PAID and claim.outcome_at is not None:
             lines.append(self.tr("The platform paid it on {0}.").format(format_date(claim.outcome_at)))
         elif claim.sent_at is not None:
             lines.append(self.tr("You sent it on {0}.").format(format_date(claim.sent_at)))
         return "\n".join(lines)
 
+    def _deadline_words(self, claim: Claim) -> str:
+        """The platform's window to contest a rejection ends so long after it; anything else has no known
+        deadline."""
+        deadline = self._deadlines.get(claim.platform)
+        if deadline is None or claim.kind is not ClaimKind.REJECTED:
+            return self.tr("Deadline to claim: unknown.")
+        return self.tr("Deadline to contest the rejection: {0}.").format(
+            format_date(claim.status_at + deadline.within)
+        )
+
     def _route_words(self, claim: Claim) -> str:
         name = self._platform_name(claim.platform)
         if claim.route:
             return self.tr("{0} gave a form to claim it: {1}").format(name, claim.route)
-        if claim.requester:
-            return self.tr("Send it to {0} through {1}'s messages, or to {1}'s support.").format(
-                claim.requester, name
-            )
-        return self.tr("Send it to {0}'s support.").format(name)
+        documented = self._routes.get(claim.platform)
+        if documented is not None:
+            return translated(documented.words)
+        return self.tr("How to claim on {0}: unknown.").format(name)
 
     def _open_route(self) -> None:
         claim = self._chosen()

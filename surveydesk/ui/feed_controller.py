@@ -162,7 +162,7 @@ class FeedController(QObject):
     def send_test_alert(self, sound: bool) -> None:
         """What a new task's alert looks like (and sounds like) on this computer."""
         words = self.tr("A test alert: new tasks will be announced like this.")
-        self._show(Alert(self.tr("SurveyDesk"), words, (), sound=sound))
+        self.announce(Alert(self.tr("SurveyDesk"), words, (), sound=sound))
 
     def reload_settings(self) -> None:
         """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
@@ -191,7 +191,7 @@ class FeedController(QObject):
         tasks = self.alerts.tasks_to_alert(result)
         if tasks:
             alert = task_alert(tasks, self.alerts.settings.sound)
-            self._show(alert)
+            self.announce(alert)
             if self.phone is not None:
                 self.phone.alert(alert)
         if self.phone is not None:
@@ -222,7 +222,8 @@ class FeedController(QObject):
         self.tray.set_problems(problems)
         self._window.show_alert_problems(problems)
 
-    def _show(self, alert: Alert) -> None:
+    def announce(self, alert: Alert) -> None:
+        """An alert in the tray, or in the window when the desktop has no tray (new tasks, a goal reached)."""
         if self.tray.can_alert:
             self.tray.show_alert(alert)
         else:
@@ -232,7 +233,7 @@ class FeedController(QObject):
         """A platform signed the worker out: said once, in the tray (the window when there is none); the
         account's status line keeps saying it, with its "Sign in again" button."""
         title = self.tr("Signed out of {0}").format(BUILT_IN.name(status.account.platform))
-        self._show(Alert(title, translated(status.message), (), sound=False))
+        self.announce(Alert(title, translated(status.message), (), sound=False))
 
     def _on_time_warning(self, message: str) -> None:
         """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""

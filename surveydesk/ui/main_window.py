@@ -371,8 +371,10 @@ class MainWindow(QMainWindow):
         self._say(message)
 
     def show_alert(self, title: str, body: str) -> None:
-        """An alert shown in the window itself, when the desktop has no tray to show it."""
-        self._say(self.tr("{0}: {1}").format(title, body.splitlines()[0]))
+        """An alert shown in the window itself, when the desktop has no tray to show it; one with no body (a goal
+        reached) is its title alone."""
+        lines = body.splitlines()
+        self._say(self.tr("{0}: {1}").format(title, lines[0]) if lines else title)
         QApplication.alert(self)
 
     def bring_forward(self) -> None:

@@ -215,9 +215,14 @@ def forecast_words(forecast: Forecast, platform_name: Callable[[str], str]) -> l
         )
         lines.append(thin.format(format_money(amount), platform_name(platform)))
     if forecast.unconverted:
-        left_out = translate("MoneyOutlook", "Amounts in {0} are left out: no exchange rate for their day.")
-        lines.append(left_out.format(", ".join(forecast.unconverted)))
+        lines.append(left_out_words(forecast.unconverted))
     return lines
+
+
+def left_out_words(currencies: Sequence[str]) -> str:
+    """What a figure leaves out because a rate is missing: said, never guessed."""
+    left_out = translate("MoneyOutlook", "Amounts in {0} are left out: no exchange rate for their day.")
+    return left_out.format(", ".join(currencies))
 
 
 def week_lines(forecast: Forecast) -> list[str]:
@@ -234,7 +239,7 @@ def week_lines(forecast: Forecast) -> list[str]:
 
 def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str:
     """ "March: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum wage;
-    best platform Prolific; €12.00 pending." """
+    best platform Prolific; €12.00 pending.", then which currencies it leaves out for want of a rate."""
     name = display_locale().toString(QDate(review.month.year, review.month.month, 1), "MMMM yyyy")
     parts = [
         translate("MoneyOutlook", "{0}: {1} earned").format(
@@ -256,7 +261,8 @@ def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str
         parts.append(translate("MoneyOutlook", "best platform {0}").format(platform_name(review.best_platform)))
     if review.pending.minor > 0:
         parts.append(translate("MoneyOutlook", "{0} pending").format(format_money(review.pending)))
-    return translate("MoneyOutlook", "; ").join(parts) + "."
+    said = translate("MoneyOutlook", "; ").join(parts) + "."
+    return f"{said} {left_out_words(review.unconverted)}" if review.unconverted else said
 
 
 def spread_words(review: MonthReview) -> str:

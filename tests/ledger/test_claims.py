@@ -188,6 +188,31 @@ def test_the_evidence_is_what_was_measured(database: Database, ledger: LedgerSto
     assert evidence.spent_seconds == 2100
 
 
+def test_an_overrun_by_the_platform_s_own_counts_needs_no_timer(database: Database, ledger: LedgerStore):
+    """Prolific's record alone: its study said 10 minutes, its `time_taken` says 40."""
+    header = report("s1", NOW - DAY, Status.APPROVED).header
+    ledger.record([Report(header, NOW - DAY, Status.APPROVED, Money(150, "GBP"), platform_seconds=2400,
+                          estimated_minutes=10)], Source.PLATFORM, NOW)  # fmt: skip
+    assert found(database) == {header.id: ClaimKind.OVERRUN}
+    evidence = ClaimStore(database)
+    evidence.refresh(found(database), NOW)
+    assert evidence.claims(timelines(database))[0].evidence.estimated_minutes == 10
+
+
+def test_migration_13_gives_a_version_12_file_the_platform_s_estimate(tmp_path: Path):
+    path = tmp_path / "v12.sqlite3"
+    Database.open(path, MIGRATIONS[:12]).close()
+    upgraded = Database.open(path)
+    try:
+        header = report("s1", NOW - DAY, Status.APPROVED).header
+        measured = Report(header, NOW - DAY, Status.APPROVED, Money(150, "GBP"), platform_seconds=2400,
+                          estimated_minutes=10)  # fmt: skip
+        LedgerStore(upgraded).record([measured], Source.PLATFORM, NOW)
+        assert found(upgraded) == {header.id: ClaimKind.OVERRUN}
+    finally:
+        upgraded.close()
+
+
 def test_migration_12_adds_the_claims_table_to_a_version_11_file(tmp_path: Path):
     path = tmp_path / "v11.sqlite3"
     old = Database.open(path, MIGRATIONS[:11])

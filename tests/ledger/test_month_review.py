@@ -51,6 +51,17 @@ def test_a_month_in_figures(database: Database) -> None:
     )  # fmt: skip
 
 
+def test_a_month_names_the_currencies_it_leaves_out_for_want_of_a_rate(database: Database) -> None:
+    add_entry(database, "a", datetime(2026, 3, 10, 10, tzinfo=UTC), 900, "EUR", status="paid")
+    add_entry(database, "b", datetime(2026, 3, 12, 10, tzinfo=UTC), 300, "USD", status="approved")  # no rate
+    add_entry(database, "feb", datetime(2026, 2, 12, 10, tzinfo=UTC), 500, "GBP", status="paid")  # not March
+
+    march = month_review(database, date(2026, 3, 20), "EUR", UTC)
+
+    assert march.earned == Money(900, "EUR") and march.unconverted == ("USD",)
+    assert month_review(database, date(2026, 4, 1), "EUR", UTC).unconverted == ()
+
+
 def test_an_empty_month_says_nothing_was_earned(database: Database) -> None:
     empty = month_review(database, date(2026, 3, 1), "EUR", UTC)
 

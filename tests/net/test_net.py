@@ -3,6 +3,8 @@ server can fail ends as one error in words, and `Retry-After` is read the one wa
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +15,7 @@ from surveydesk.core.errors import REFUSED, RateLimited, Unavailable
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.http import NetError, NoAnswer, TooLarge, make_session, send
 from surveydesk.net.status import LONGEST_WAIT, SHORTEST_WAIT, raise_for_status, retry_after
-from tests.hostile_server import HostileServer, Reply, Reset, Stall, Stream
+from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stall, Stream, Trickle
 
 NOW = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
 LOGIN_REFUSED = QT_TRANSLATE_NOOP("PlatformError", "the login was refused")
@@ -51,6 +53,50 @@ def test_each_way_a_server_fails_is_one_error_in_words(
     with pytest.raises(kind) as raised:
         _send(server, method)
     assert words in raised.value.message and server.url.removeprefix("http://") in raised.value.message
+
+
+DEADLINE = 1.5  # seconds for a whole exchange in these tests
+SLACK = 1.0  # seconds a loaded machine may take beyond the deadline to end a request
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize(
+    "trickle",
+    [
+        Trickle(Reply(200, b"x" * 500), size=1, pause=0.2),  # the status line never ends
+        # Headers cut short by the deadline look complete to http.client: not an empty answer, still too slow.
+        Trickle(Reply(200, b"[1]", (*JSON, ("X-Padding", "p" * 2_000))), size=20, pause=0.2),
+        Trickle(Reply(200, b"[" + b"1," * 50_000 + b"1]"), size=300, pause=0.2),  # the body never ends
+    ],
+    ids=["status-line", "headers", "body"],
+)
+def test_a_server_that_trickles_its_answer_is_given_up_on_at_the_deadline(
+    qtbot, server: HostileServer, method: str, trickle: Trickle
+) -> None:
+    """Each piece comes well inside the read timeout, so only the whole exchange's deadline ends it; the
+    deadline is the session's unless the call names its own, and no thread is left behind on either side."""
+    server.script(trickle)
+    session = make_session(deadline=DEADLINE)
+    started = time.monotonic()
+    with pytest.raises(NoAnswer) as raised:
+        send(session, method, server.url + "/x", timeout=(2.0, 1.0))
+    took = time.monotonic() - started
+    with pytest.raises(NoAnswer):
+        send(make_session(), method, server.url + "/x", timeout=(2.0, 1.0), deadline=DEADLINE)
+    took_too = time.monotonic() - started - took
+
+    assert raised.value.message == f"{server.url.removeprefix('http://')} is too slow to answer"
+    assert DEADLINE <= took < DEADLINE + SLACK and DEADLINE <= took_too < DEADLINE + SLACK, (took, took_too)
+    assert not [thread for thread in threading.enumerate() if thread.name == "request-deadline"]
+    qtbot.waitUntil(lambda: server.replies_in_progress == 0, timeout=5_000)  # the server saw the client go
+
+
+def test_an_answer_within_the_deadline_is_read_whole(server: HostileServer) -> None:
+    body = b"[" + b"1," * 1_000 + b"1]"
+    server.script(Trickle(Reply(200, body), size=1_000, pause=0.05))
+    response = send(make_session(deadline=5.0), "GET", server.url + "/x", timeout=(2.0, 1.0))
+    assert response.content == body
+    assert not [thread for thread in threading.enumerate() if thread.name == "request-deadline"]
 
 
 def _answer(status: int, *headers: tuple[str, str]) -> requests.Response:

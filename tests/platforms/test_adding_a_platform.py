@@ -200,4 +200,5 @@ def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_
             core.registry.sign_ins().web["quizhub"].session_watch().start_url == "https://quizhub.example/sign-in"
         )
         core.poller.stop()
+        core.platform_pool.waitForDone(20_000)
         core.pool.waitForDone(20_000)

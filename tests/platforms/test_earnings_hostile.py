@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -12,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import requests
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError, RateLimited, Unreachable
@@ -22,11 +24,12 @@ from surveydesk.core.sanitize import TITLE_LIMIT
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.net.http import make_session
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.walls import PricedInPoints
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
-from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream
+from tests.hostile_server import JSON, HostileServer, Reply, Reset, Stream, Trickle
 from tests.ledger_helpers import ledger_snapshot, loopback_session
 
 SECRET = "s3cr3t-l0gin-value"
@@ -129,12 +132,12 @@ class Harness:
     reconciler: Reconciler
     database: Database
 
-    def run(self, sample: Sample) -> PlatformError | None:
+    def run(
+        self, sample: Sample, session: Callable[[], requests.Session] = loopback_session
+    ) -> PlatformError | None:
         key = AccountKey(sample.platform, "me")
         account = Account(key, "me", self.server.url, options=sample.options)
-        reader = BUILT_IN.build_reader(
-            account, MemorySecrets({key: sample.secret}), SystemClock(), loopback_session
-        )
+        reader = BUILT_IN.build_reader(account, MemorySecrets({key: sample.secret}), SystemClock(), session)
         assert reader is not None
         if isinstance(reader, PricedInPoints):  # a survey wall's points: a cent each, for every day
             reader.value_points(lambda: CENT_A_POINT)
@@ -394,3 +397,28 @@ def test_a_prolific_time_taken_no_study_takes_is_not_kept(harness: Harness, take
     harness.server.script(_encode(_put(sample.body, ("results", 0, "time_taken"), taken)))
     assert harness.run(sample) is None
     assert History(harness.database).times_of("prolific/me/task/study1").platform_seconds is None
+
+
+DEADLINE = 2.0  # seconds for a whole exchange in the test below
+SLACK = 1.5  # seconds a loaded machine may take beyond it
+
+
+@pytest.mark.parametrize("platform", sorted(SAMPLES))
+def test_a_record_trickled_a_byte_at_a_time_is_given_up_on_at_the_deadline(harness: Harness, platform: str):
+    """Each byte comes well inside the read timeout; only the whole exchange's deadline ends the run (it took
+    650 s and more), as a platform that does not answer in time, with nothing stored."""
+    sample = SAMPLES[platform]
+    harness.server.script(Trickle(_encode(sample.body), size=1, pause=0.2))
+
+    def session() -> requests.Session:
+        made = make_session("SurveyDesk/test", deadline=DEADLINE)
+        made.trust_env = False
+        return made
+
+    started = time.monotonic()
+    error = harness.run(sample, session)
+    took = time.monotonic() - started
+
+    assert isinstance(error, Unreachable) and "too slow to answer" in error.message, error
+    assert DEADLINE <= took < DEADLINE + SLACK, took
+    assert harness.ledger.entries() == []

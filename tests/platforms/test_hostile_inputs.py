@@ -57,11 +57,12 @@ from surveydesk.platforms.cpx.tasks import secure_hash
 from surveydesk.platforms.registry import BUILT_IN
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import FixedClock
-from tests.hostile_server import JSON, Action, HostileServer, Reply, Reset, Stall, Stream
+from tests.hostile_server import JSON, Action, HostileServer, Reply, Reset, Stall, Stream, Trickle
 from tests.locations import ROOT
 
 NOW: Final = datetime(2025, 3, 25, 12, 0, tzinfo=UTC)
 SHORT_TIMEOUT: Final = (1.0, 1.0)  # seconds to connect, seconds between bytes: a stalled reply fails fast
+SHORT_DEADLINE: Final = 2.0  # seconds for a whole exchange: a trickled reply fails fast too
 HTML: Final = (("Content-Type", "text/html; charset=utf-8"),)
 JSON_UTF8: Final = (("Content-Type", "application/json; charset=utf-8"),)
 # Plausible values for the platforms' account settings; every required one must be here.
@@ -90,8 +91,8 @@ class ShortTimeoutSession(requests.Session):
 
 
 def short_session() -> ShortTimeoutSession:
-    """`make_session()`'s headers and retrying adapters, on a session that times out fast, loopback only."""
-    made = make_session(USER_AGENT)
+    """`make_session()`'s headers and adapters (retries, a deadline) on a session that gives up fast; loopback."""
+    made = make_session(USER_AGENT, deadline=SHORT_DEADLINE)
     session = ShortTimeoutSession()
     session.headers, session.auth = made.headers, made.auth
     for prefix, adapter in made.adapters.items():
@@ -640,6 +641,7 @@ def transport_cases(sample: Sample) -> list[Case]:
         Case("http-503", (Reply(503, b'{"detail": "maintenance"}', (*JSON, ("Retry-After", "60"))),), Unavailable),
         Case("http-999", (Reply(999, b"{}"),), Unavailable),
         Case("no-answer", (Stall(),), Unavailable),
+        Case("trickled-answer", (Trickle(valid),), Unavailable),  # each byte in time, the whole never
         Case("50mb-body", (Stream(),), BadPayload),
         Case("50mb-body-without-length", (Stream(declared=False),), BadPayload),
         Case("gzip-bomb", (Reply(200, gzip_bomb(), (*JSON, ("Content-Encoding", "gzip"))),), BadPayload),

@@ -237,15 +237,19 @@ def test_offline_the_history_is_all_there_and_back_online_pending_earnings_turn_
         service.start()
         qtbot.waitUntil(lambda: all(status.state is SyncState.OK for status in service.statuses()), timeout=20_000)
         system.reachability_changed.emit(Reachability.Disconnected)
-        pending = {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW}
-        assert len(pending) >= 10
+        # What was submitted in the last hours is reviewed within minutes (an older one may be stalled for weeks).
+        recent = time.now() - timedelta(days=1)
+        pending = {entry.id for entry in ledger.entries()
+                   if entry.status is Status.AWAITING_REVIEW and entry.occurred_at > recent}  # fmt: skip
+        assert len(pending) >= 8  # three of the last hours' four on most platforms (one is a screen-out)
+        awaiting = {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW}
         year = [entry for entry in ledger.entries() if (time.now() - entry.occurred_at).days > 300]
         assert year  # offline, the whole history reads from the computer alone
         ticks.seconds += 20 * 60  # the platforms review meanwhile; the desk's next syncs wait for the network
         qtbot.waitUntil(
             lambda: all(status.state is SyncState.OFFLINE for status in service.statuses()), timeout=20_000
         )
-        assert {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW} == pending
+        assert {entry.id for entry in ledger.entries() if entry.status is Status.AWAITING_REVIEW} == awaiting
         # Every account's sync, not as many syncs as accounts: a short one (CPX's inbox) may run twice meanwhile.
         synced: set[AccountKey] = set()
         service.synced.connect(lambda result: synced.add(result.account))
@@ -320,6 +324,7 @@ def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(q
         window.timer_strip.show_attempt(attempt.id)  # the strip says the timer changed: the ledger hears of it
         ledger = LedgerStore(core.database)
         qtbot.waitUntil(lambda: ledger.entry_of_attempt(attempt.id) is not None, timeout=5_000)
+        core.platform_pool.waitForDone(20_000)
         core.pool.waitForDone(20_000)
 
 
@@ -336,6 +341,7 @@ def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_p
         try:
             _turn_to_history_after_timing_a_task(qtbot, core, window)
         finally:
+            core.platform_pool.waitForDone(20_000)
             core.pool.waitForDone(20_000)
             Shiboken.delete(window)  # with its history service, before the demo's rates site stops with the core
 

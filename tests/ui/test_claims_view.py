@@ -14,10 +14,12 @@ from surveydesk.ledger.claims import Claim, ClaimKind, ClaimOutcome, Evidence
 from surveydesk.ledger.goals import GoalSettings
 from surveydesk.ledger.model import Source
 from surveydesk.ledger.store import LedgerStore
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.claims_view import ClaimMessage, ClaimsPanel, claim_message, summary_words
+from surveydesk.ui.formatting import format_date
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 ACCOUNT = "marie.dupont@example.fr"  # the account's name is hers, never the researcher's to read
@@ -27,7 +29,7 @@ EVIDENCE = Evidence(
 )  # fmt: skip
 OVERRUN = Claim(
     entry_id=f"prolific/{ACCOUNT}/task/s1", kind=ClaimKind.OVERRUN, platform="prolific", title="Shopping habits",
-    requester="Lab of Lyon", amount=Money(225, "GBP"), status=Status.APPROVED,
+    requester="Lab of Lyon", amount=Money(225, "GBP"), status=Status.APPROVED, status_at=NOW - timedelta(hours=1),
     occurred_at=NOW - timedelta(hours=2), evidence=EVIDENCE, route="", found_at=NOW, sent_at=None, outcome=None,
     outcome_at=None,
 )  # fmt: skip
@@ -38,7 +40,14 @@ REJECTED = replace(
 
 
 def names(platform: str) -> str:
-    return {"prolific": "Prolific", "bitlabs": "BitLabs"}[platform]
+    return {"prolific": "Prolific", "bitlabs": "BitLabs", "toloka": "Toloka"}[platform]
+
+
+def built_in_panel(qtbot) -> ClaimsPanel:
+    """The panel with what the built-in platforms document of claims."""
+    panel = ClaimsPanel(names, BUILT_IN.claim_deadlines(), BUILT_IN.claim_routes())
+    qtbot.addWidget(panel)
+    return panel
 
 
 def test_the_message_in_english_says_what_was_measured_and_nothing_of_her(qapp) -> None:
@@ -67,14 +76,14 @@ def test_the_message_and_the_summary_in_french(french) -> None:
 
 
 def test_the_panel_lists_claims_and_keeps_her_edits_across_refreshes(qtbot) -> None:
-    panel = ClaimsPanel(names)
-    qtbot.addWidget(panel)
+    panel = built_in_panel(qtbot)
     assert panel.empty.isVisibleTo(panel)
     panel.show_claims([OVERRUN, REJECTED])
     assert panel.list.count() == 2 and not panel.empty.isVisibleTo(panel)
     assert "Took 45 min, for an estimate of 15 min (to claim)" in panel.list.item(0).text()
     assert panel.open_form.isHidden()
-    assert panel.route.text() == "Send it to Lab of Lyon through Prolific's messages, or to Prolific's support."
+    assert panel.route.text() == "How to claim on Prolific: unknown."  # nothing documented: never guessed
+    assert "Deadline to claim: unknown." in panel.about.text()
     panel.english.setPlainText("My own words")
     panel.show_claims([replace(OVERRUN, sent_at=NOW), REJECTED])  # the minute's refresh
     assert panel.english.toPlainText() == "My own words"
@@ -92,6 +101,35 @@ def test_the_panel_lists_claims_and_keeps_her_edits_across_refreshes(qtbot) -> N
     with qtbot.waitSignal(panel.ended) as ended:
         panel.outcome.activated.emit(2)
     assert ended.args == [REJECTED.entry_id, ClaimOutcome.REFUSED]
+
+
+def test_a_platform_s_documented_deadline_and_route_are_said_else_unknown(qtbot) -> None:
+    panel = built_in_panel(qtbot)
+    toloka = replace(REJECTED, entry_id=f"toloka/{ACCOUNT}/task/7", platform="toloka", route="",
+                     status_at=datetime(2026, 12, 3, 15, 0, tzinfo=UTC))  # fmt: skip
+    form_lost = replace(REJECTED, route="")  # a BitLabs entry whose history gave no link
+    late = replace(toloka, entry_id=f"toloka/{ACCOUNT}/task/8", kind=ClaimKind.OVERDUE)
+    panel.show_claims([toloka, form_lost, late])
+    ends = format_date(datetime(2026, 12, 10, 15, 0, tzinfo=UTC))  # Toloka's 7 days after the rejection
+    assert f"Deadline to contest the rejection: {ends}." in panel.about.text()
+    assert panel.route.text() == "How to claim on Toloka: unknown."
+    panel.list.setCurrentRow(1)
+    assert "Deadline to claim: unknown." in panel.about.text()
+    assert panel.route.text() == "BitLabs links a support form to each survey of its history."
+    assert panel.open_form.isHidden()
+    panel.list.setCurrentRow(2)  # the appeal window is a rejection's: a late review has no known deadline
+    assert "Deadline to claim: unknown." in panel.about.text()
+
+
+def test_the_deadline_and_the_route_in_french(french, qtbot) -> None:
+    panel = built_in_panel(qtbot)
+    toloka = replace(REJECTED, platform="toloka", route="", status_at=datetime(2026, 12, 3, 15, 0, tzinfo=UTC))
+    panel.show_claims([toloka, replace(OVERRUN, platform="bitlabs")])
+    assert "Date limite pour contester le refus\u00a0: 10/12/2026." in panel.about.text()
+    assert panel.route.text() == "Comment réclamer sur Toloka\u00a0: inconnu."
+    panel.list.setCurrentRow(1)
+    assert "Date limite pour réclamer\u00a0: inconnue." in panel.about.text()
+    assert panel.route.text() == "BitLabs met un formulaire d’aide à chaque enquête de son historique."
 
 
 def test_the_service_finds_claims_and_saves_what_she_says(qtbot, database: Database) -> None:

@@ -15,6 +15,7 @@ from surveydesk.core.model import Account, PollState
 from surveydesk.core.money import Money
 from surveydesk.core.politeness import Politeness
 from surveydesk.demo import DemoExchange
+from surveydesk.feed.alerts import Alert
 from surveydesk.feed.rule_store import RatesToday, RuleStore
 from surveydesk.feed.rules import Rules
 from surveydesk.ledger.rates import RateStore
@@ -67,6 +68,12 @@ def test_without_a_tray_new_matches_are_announced_in_the_window(qtbot, window_an
     qtbot.waitUntil(lambda: "new task" in window.statusBar().currentMessage())
     assert feed.alerts.unseen == window.model.rowCount() > 0
     assert feed.tray.tooltip().startswith("SurveyDesk — ")
+
+
+def test_without_a_tray_a_goal_reached_is_said_in_the_window(window_and_feed) -> None:
+    window, feed, _keeper, _settings = window_and_feed
+    feed.announce(Alert("Goal reached: €10.00 today", "", (), sound=False))  # an alert with a title alone
+    assert window.statusBar().currentMessage() == "Goal reached: €10.00 today"
 
 
 def test_one_click_takes_a_prolific_study_opens_it_and_starts_its_timer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QThreadPool
@@ -66,6 +67,9 @@ def test_a_month_in_english(qapp) -> None:
         "March 2026: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum "
         "wage; best platform Prolific; €12.00 pending."
     )
+    assert month_words(replace(MARCH, unconverted=("GBP", "USD")), names).endswith(
+        "€12.00 pending. Amounts in GBP, USD are left out: no exchange rate for their day."
+    )
     assert spread_words(MARCH) == (
         "Over the last 12 months you earned between €12.00 and €96.00 a month; half the months under €41.00."
     )
@@ -76,6 +80,10 @@ def test_a_month_in_french(french) -> None:
         "Mars 2026\u00a0: 74,00\u00a0€ gagnés, 19 h de travail dont 6 h non payées\u00a0; vrai salaire "
         "3,90\u00a0€/h, 33\u00a0% de votre salaire minimum\u00a0; meilleure plateforme Prolific\u00a0; "
         "12,00\u00a0€ en attente."
+    )
+    assert month_words(replace(MARCH, unconverted=("USD",)), names).endswith(
+        "12,00\u00a0€ en attente. Les montants en USD sont laissés de côté\u00a0: pas de taux de change pour leur "
+        "jour."
     )
     assert spread_words(MARCH).startswith("Sur les 12 derniers mois, vous avez gagné entre 12,00\u00a0€ et ")
 

@@ -3,6 +3,7 @@ user's history for the earnings log (earnings.py)."""
 
 from __future__ import annotations
 
+from surveydesk.core.earnings import ClaimRoute
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
 from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
@@ -12,6 +13,15 @@ from surveydesk.platforms.offerwall_links import bitlabs_wall
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, Profiler, seconds, with_options
 from surveydesk.platforms.web_session import at_page
 from surveydesk.profile.mappings import load_bitlabs_mapping
+
+# A missing reward is claimed through the support form BitLabs links from each entry of the user's history (the
+# earnings reader keeps that link in the entry's note, where the Claims view finds it).
+SUPPORT_FORM = ClaimRoute(
+    words=QT_TRANSLATE_NOOP("PlatformSpec", "BitLabs links a support form to each survey of its history."),
+    evidence="shared/reference/platform-apis.md, 2 (BitLabs, GET /v1/client/user/history): events have "
+    "'support_form_url' [E B2 getuserhistory]; 8.2 'BitLabs user history': \"entries carry a `support_form_url` "
+    'for missing rewards [E developer.bitlabs.ai survey-support docs; E changelog]."',
+)
 
 SPEC = PlatformSpec(
     platform="bitlabs",
@@ -31,4 +41,5 @@ SPEC = PlatformSpec(
     profiler=Profiler(flow=with_options(BitLabsClicks), mapping=load_bitlabs_mapping),
     survey_wall=True,
     task_ids_shared=True,
+    claim_route=SUPPORT_FORM,
 )

@@ -13,7 +13,10 @@ from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_op
 from surveydesk.platforms.web_session import at_page
 
 # A requester chooses each HIT's auto-approval delay, at most 30 days (also the default): an assignment not
-# rejected by then is approved, and its reward is credited to the worker's MTurk balance.
+# rejected by then is approved, and its reward is credited to the worker's MTurk balance. Not in
+# shared/reference/platform-apis.md, which says nothing of auto-approval (its MTurk facts: the dashboard's ~45-day
+# window, batch.unreported_before); the field's definition below matches the AWS SDKs' documentation, whose
+# copies at hand do not state the 30-day bound or default: to be checked against the API reference itself.
 REVIEW_DEADLINE = ReviewDeadline(
     within=timedelta(days=30),
     evidence="Amazon Mechanical Turk API reference, CreateHIT and CreateHITType, AutoApprovalDelayInSeconds: "

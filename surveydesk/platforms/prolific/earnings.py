@@ -6,8 +6,8 @@ dated at the completion, which keeps the report the same each time it is read. A
 without a completion time (seen in public clients' data) is awaiting review all the same, dated when it started
 plus the time it took, else when it started.
 
-A submission's `time_taken` (seconds, platform-apis.md §8.2) is kept beside the worker's own timer: her evidence
-when a study takes longer than it says.
+A submission's `time_taken` (seconds, platform-apis.md §8.2) is kept beside the worker's own timer, and its study's
+`estimated_completion_time` (minutes) with it: her evidence when a study takes longer than it says.
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ SUBMISSION_SHAPE: Final = Shape(
             "ProlificSubmittedStudy",
             id=expect(STRING, NULL, required=False),
             name=expect(STRING, NULL, required=False),
+            estimated_completion_time=expect(NUMBER, NULL, required=False),
             researcher=expect(
                 OBJECT, NULL, required=False,
                 shape=Shape("ProlificStudyResearcher", name=expect(STRING, NULL, required=False)),
@@ -196,7 +197,12 @@ class ProlificEarnings(AccountClient):
             requester=records.name(researcher.get("name")),
         )
         taken = _seconds(item.get("time_taken"))
-        reports = [Report(header, occurred, Status.IN_PROGRESS, reward, platform_seconds=taken)]
+        estimate = _minutes(study.get("estimated_completion_time"))
+        reports = [
+            Report(
+                header, occurred, Status.IN_PROGRESS, reward, platform_seconds=taken, estimated_minutes=estimate
+            )
+        ]
         submitted = completed or (
             None if status is not Status.AWAITING_REVIEW else _after(started, taken) or occurred
         )
@@ -251,6 +257,12 @@ def _seconds(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= LONGEST_TAKEN:
         return None
     return round(value)
+
+
+def _minutes(value: object) -> int | None:
+    """A study's estimate in whole minutes, if it is one a study can have."""
+    minutes = fields.count(value)
+    return minutes if minutes is not None and 0 < minutes <= LONGEST_TAKEN // 60 else None
 
 
 def _after(started: datetime | None, seconds: int | None) -> datetime | None:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from surveydesk.core.earnings import ClaimDeadline
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 from surveydesk.platforms.toloka.earnings import TolokaEarnings
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
 from surveydesk.platforms.toloka.tasks import TolokaConnector
 from surveydesk.platforms.web_session import at_page
+
+# A rejected task can be appealed for a week.
+APPEAL_DEADLINE = ClaimDeadline(
+    within=timedelta(days=7),
+    evidence="shared/reference/platform-apis.md, 8.2 'Toloka transactions': \"Reviews run 'under review until' a "
+    'date; appeals must be made within 7 days [E docs-tolokers]."',
+)
 
 SPEC = PlatformSpec(
     platform="toloka",
@@ -23,4 +33,5 @@ SPEC = PlatformSpec(
     cadence=seconds(floor=30, default=30),
     demo_site="surveydesk.demo.toloka_site",
     sign_in=at_page(toloka_sign_in),
+    claim_deadline=APPEAL_DEADLINE,
 )
