@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
@@ -42,7 +42,7 @@ from surveydesk.ledger.minimum_in_currency import MinimumWages
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
-from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
+from surveydesk.logging_setup import LOG_FILE_NAME, LogFile, configure_logging
 from surveydesk.net.http import make_session
 from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.paths import AppPaths, UnusableFolderError, why
@@ -125,6 +125,7 @@ class Core:
     rates_url: str  # the folder of the ECB's reference-rate feeds, or of the demo exchange's
     registry: Registry
     platform_changes: PlatformChanges  # the platforms' replies that differ from what SurveyDesk reads
+    log_file: LogFile  # says when the log cannot be written
 
 
 def choose_paths(args: argparse.Namespace, stack: ExitStack) -> AppPaths:
@@ -197,13 +198,10 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
     """Build the core in the documented order, and take it down in reverse when the block ends."""
     with ExitStack() as stack:
         paths = choose_paths(args, stack).create()
-        try:
-            handler = configure_logging(paths.log, verbose=args.verbose)
-        except OSError as error:
-            raise UnusableFolderError(paths.log, why(error)) from error
+        handler = configure_logging(paths.log, why, verbose=args.verbose)
         stack.callback(logging.getLogger().removeHandler, handler)
         stack.callback(handler.close)
-        log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)
+        log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.data)  # opens the log file
 
         database = Database.open(paths.database)
         stack.callback(database.close)
@@ -215,7 +213,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             stack.callback(exchange.stop)
         # The demo's logins are public and live in memory; the worker's go to the keyring only.
         secrets: SecretStore = MemorySecrets() if args.demo else SecretsWithRunOnlyFallback(KeyringSecrets())
-        notices: list[str] = []
+        notices: list[str] = [handler.problem] if handler.problem else []  # the log file cannot be written
         if secrets.problem:
             notices.append(secrets.problem)
         sign_ins = _sign_ins(exchange, registry)
@@ -288,6 +286,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             ECB_BASE_URL if exchange is None else exchange.ecb_url,
             registry,
             platform_changes,
+            handler,
         )
 
 
@@ -600,6 +599,22 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
     return phone, SessionIdle(own_input.idle, background, parent=window)
 
 
+class _LogProblem(QObject):
+    """Brings the log file's problem, met on whichever thread logged, to the GUI thread."""
+
+    met = Signal(object)
+
+
+def _say_when_the_log_stops(log_file: LogFile, window: MainWindow) -> None:
+    """A log file that stops being writable while SurveyDesk runs (a disk that fills) is said in the window once;
+    one that could not be written at start is among the window's notices already."""
+    from surveydesk.ui.text import translated
+
+    relay = _LogProblem(window)
+    relay.met.connect(lambda problem: window.say(translated(problem)))
+    log_file.when_unwritable(relay.met.emit)
+
+
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
     from surveydesk.ui.application import (
@@ -635,6 +650,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     instance.activation_requested.connect(window.bring_forward)
     first_frame = FirstFrame(window)  # what the first frame does not need runs after it
+    _say_when_the_log_stops(core.log_file, window)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
     wages = _add_wages_page(window, core, first_frame)

@@ -9,21 +9,23 @@ from pathlib import Path
 import appdirs
 
 from surveydesk import APP_ID, APP_NAME
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 
 DATABASE_NAME = "surveydesk.sqlite3"
 
-# Why a folder cannot be used, by the system's error number, in words a worker can act on.
+# Why a folder or file cannot be used, by the system's error number, in words a worker can act on (in her language
+# when the window shows them).
 _WHY = {
-    errno.EACCES: "SurveyDesk is not allowed to write there",
-    errno.EPERM: "SurveyDesk is not allowed to write there",
-    errno.EROFS: "the disk it is on can only be read",
-    errno.ENOSPC: "the disk it is on is full",
-    errno.EDQUOT: "your share of the disk it is on is full",
-    errno.ENOTDIR: "a file stands where a folder should be",
-    errno.EEXIST: "a file stands where a folder should be",
-    errno.EISDIR: "a folder stands where SurveyDesk's file should be",
-    errno.ENOENT: "it does not exist and could not be made",
-    errno.EIO: "its disk could not be read or written",
+    errno.EACCES: QT_TRANSLATE_NOOP("UnusableFolderError", "SurveyDesk is not allowed to write there"),
+    errno.EPERM: QT_TRANSLATE_NOOP("UnusableFolderError", "SurveyDesk is not allowed to write there"),
+    errno.EROFS: QT_TRANSLATE_NOOP("UnusableFolderError", "the disk it is on can only be read"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("UnusableFolderError", "the disk it is on is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("UnusableFolderError", "your share of the disk it is on is full"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("UnusableFolderError", "a file stands where a folder should be"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("UnusableFolderError", "a file stands where a folder should be"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("UnusableFolderError", "a folder stands where SurveyDesk's file should be"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("UnusableFolderError", "it does not exist and could not be made"),
+    errno.EIO: QT_TRANSLATE_NOOP("UnusableFolderError", "its disk could not be read or written"),
 }
 
 

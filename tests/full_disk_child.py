@@ -3,7 +3,6 @@ fills the disk, keeps timing and polling on it, frees it, and prints what happen
 
 from __future__ import annotations
 
-import errno
 import json
 import sys
 from pathlib import Path
@@ -16,20 +15,8 @@ from surveydesk.ui.timer_strip import TimerStrip
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock, make_task
+from tests.small_disk import fill
 from tests.ui.test_timer_strip import SHORT
-
-
-def fill(folder: Path) -> Path:
-    """A file that takes every byte left on the disk."""
-    filler = folder / "filler"
-    with filler.open("wb") as file:
-        try:
-            while True:
-                file.write(b"\0" * 65536)
-                file.flush()
-        except OSError as error:
-            assert error.errno == errno.ENOSPC, error
-    return filler
 
 
 def main(folder: Path) -> dict[str, object]:

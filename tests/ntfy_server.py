@@ -5,24 +5,29 @@ It speaks what SurveyDesk and Apprise use of ntfy (docs.ntfy.sh, publish and sub
   Actions (each also as `X-…`); or `POST /` with a JSON body (`topic`, `title`, `message`, …) and the same
   headers, as Apprise's ntfy plugin sends;
 - subscribing: `GET /<topic>/json`, a stream of one JSON object a line: an `open` event, then each `message`
-  as it is published, for as long as the connection lives;
+  as it is published, for as long as the connection lives; with `since=`, first the messages kept from before
+  (every message is kept, across restarts, as ntfy's message cache does): `all`, those after a message's id (all
+  of them when the id is unknown, as ntfy does), or those of a Unix time or later;
 - an access key: when the server has one, every request must carry `Authorization: Bearer <key>`, else 401;
 - any `POST /hooks/<name>` records its JSON body: the receiving end of Apprise's own `json://` target.
 
 `stop()` then `start()` again serves on the same port: a restart, as far as a subscriber can tell.
+`streams_down` keeps subscriptions out (503, as a proxy in front of a restarting server answers) while
+publishing still works: a tap while SurveyDesk's stream is down.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import queue
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
+from urllib.parse import parse_qs, urlsplit
 
 _PRIORITIES = {"min": 1, "low": 2, "default": 3, "high": 4, "max": 5, "urgent": 5}
 _CLOSE = None  # put in a subscriber's queue: the stream ends
@@ -40,11 +45,13 @@ class Published:
     click: str
     actions: tuple[dict[str, str], ...]
     arrived: float
+    id: str = field(default_factory=lambda: secrets.token_hex(6))  # 12 characters, as ntfy's
+    time: int = field(default_factory=lambda: int(time.time()))
 
-    def as_event(self, number: int) -> dict[str, Any]:
+    def as_event(self) -> dict[str, Any]:
         event: dict[str, Any] = {
-            "id": f"m{number}",
-            "time": int(time.time()),
+            "id": self.id,
+            "time": self.time,
             "event": "message",
             "topic": self.topic,
             "message": self.message,
@@ -81,10 +88,13 @@ class NtfyServer:
     published: list[Published] = field(default_factory=list)
     hooks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     subscriptions: int = 0  # how many subscribers ever connected
+    streams_down: bool = False
+    streams_refused: int = 0
+    since_asked: list[str] = field(default_factory=list)  # each subscription's `since`, "" when it had none
+    sent_again: list[Published] = field(default_factory=list)  # the kept messages sent for a `since`
     _httpd: ThreadingHTTPServer | None = None
     _subscribers: dict[str, list[queue.Queue[Published | None]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _numbers: itertools.count[int] = field(default_factory=itertools.count)
 
     @property
     def address(self) -> str:
@@ -130,11 +140,17 @@ class NtfyServer:
             for inbox in self._subscribers.get(message.topic, []):
                 inbox.put(message)
 
-    def _subscribe(self, topic: str) -> queue.Queue[Published | None]:
+    def _subscribe(self, topic: str, since: str) -> queue.Queue[Published | None]:
+        """A subscriber's inbox, holding first the kept messages its `since` asks for."""
         inbox: queue.Queue[Published | None] = queue.Queue()
         with self._lock:
+            kept = _since(self.on_topic(topic), since)
+            self.sent_again.extend(kept)
+            for message in kept:
+                inbox.put(message)
             self._subscribers.setdefault(topic, []).append(inbox)
             self.subscriptions += 1
+            self.since_asked.append(since)
         return inbox
 
     def _unsubscribe(self, topic: str, inbox: queue.Queue[Published | None]) -> None:
@@ -142,6 +158,15 @@ class NtfyServer:
             subscribers = self._subscribers.get(topic, [])
             if inbox in subscribers:
                 subscribers.remove(inbox)
+
+
+def _since(messages: list[Published], since: str) -> list[Published]:
+    if not since:
+        return []
+    if since.isdigit():
+        return [message for message in messages if message.time >= int(since)]
+    ids = [message.id for message in messages]
+    return messages[ids.index(since) + 1 :] if since in ids else messages  # "all", or an id it does not know
 
 
 def _handler_for(server: NtfyServer) -> type[BaseHTTPRequestHandler]:
@@ -206,15 +231,20 @@ def _handler_for(server: NtfyServer) -> type[BaseHTTPRequestHandler]:
                 return
             if not self._allowed():
                 return
+            if server.streams_down:
+                server.streams_refused += 1
+                self._reply(503, {"code": 50301, "http": 503, "error": "service unavailable"})
+                return
             topic = path.removesuffix("/json").strip("/")
-            inbox = server._subscribe(topic)
+            query = parse_qs(urlsplit(self.path).query)
+            inbox = server._subscribe(topic, query.get("since", [""])[0])
             try:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/x-ndjson; charset=utf-8")
                 self.end_headers()
                 self._line({"id": "open", "time": int(time.time()), "event": "open", "topic": topic})
                 while (message := inbox.get()) is not _CLOSE:
-                    self._line(message.as_event(next(server._numbers)))
+                    self._line(message.as_event())
             except OSError:
                 pass  # the subscriber went away
             finally:

@@ -24,7 +24,6 @@ from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, PollState
 from surveydesk.core.politeness import Politeness
 from surveydesk.ledger.history import EntryFilter
-from surveydesk.logging_setup import LOG_FILE_NAME
 from surveydesk.net.http import get, make_session
 from surveydesk.paths import DATABASE_NAME, AppPaths, why
 from surveydesk.platforms.registry import BUILT_IN
@@ -121,12 +120,6 @@ def test_a_folder_where_the_database_should_be_is_refused_in_words(tmp_path: Pat
     AppPaths.under(tmp_path).create().database.mkdir()
     err = refusal(tmp_path, capsys)
     assert f"cannot use the folder {tmp_path / 'data'}: a folder stands where SurveyDesk's file should be" in err
-
-
-def test_a_log_that_cannot_be_written_is_refused_in_words(tmp_path: Path, capsys):
-    (AppPaths.under(tmp_path).create().log / LOG_FILE_NAME).mkdir()
-    err = refusal(tmp_path, capsys)
-    assert f"cannot use the folder {tmp_path / 'log'}: a folder stands where SurveyDesk's file should be" in err
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")

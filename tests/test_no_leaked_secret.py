@@ -16,7 +16,7 @@ from surveydesk.core.model import PlatformStatus, PollState
 from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_accounts, demo_sign_ins
 from surveydesk.logging_setup import configure_logging
-from surveydesk.paths import AppPaths
+from surveydesk.paths import AppPaths, why
 from surveydesk.platforms.cpx.tasks import secure_hash
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
@@ -52,7 +52,7 @@ def canary_secret(platform: str) -> str:
 
 def test_canary_secrets_reach_no_file(qtbot, tmp_path: Path, pool):
     paths = AppPaths.under(tmp_path).create()
-    handler = configure_logging(paths.log, verbose=True)
+    handler = configure_logging(paths.log, why, verbose=True)
     database = Database.open(paths.database)
     secrets = MemorySecrets()
     poller = Poller(TaskStore(database), SystemClock(), pool, floor_of=no_floor)

@@ -269,6 +269,14 @@
         <translation>Les alertes sur l’écran de cet ordinateur ne passent pas : le service de notifications du bureau les refuse.</translation>
     </message>
     <message>
+        <source>The alerts&apos; sound is failing: this computer has no sound device SurveyDesk can play on. Plug in speakers or headphones, or turn the sound on in the system&apos;s settings.</source>
+        <translation>Le son des alertes ne passe pas&#xa0;: cet ordinateur n’a aucune sortie son où SurveyDesk puisse le jouer. Branchez des haut-parleurs ou un casque, ou activez le son dans les paramètres du système.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; sound is failing: the sound device “{0}” could not play it.</source>
+        <translation>Le son des alertes ne passe pas&#xa0;: la sortie son «&#xa0;{0}&#xa0;» n’a pas pu le jouer.</translation>
+    </message>
+    <message>
         <source>Alerts on your phone are failing: {0}</source>
         <translation>Les alertes sur votre téléphone ne passent pas : {0}</translation>
     </message>
@@ -304,6 +312,10 @@
         <translation>Envoyer une alerte d’essai</translation>
     </message>
     <message>
+        <source>Play the sound</source>
+        <translation>Jouer le son</translation>
+    </message>
+    <message>
         <source>Alerts a minute, at most:</source>
         <translation>Alertes par minute, au plus&#xa0;:</translation>
     </message>
@@ -314,6 +326,14 @@
     <message>
         <source>On my phone</source>
         <translation>Sur mon téléphone</translation>
+    </message>
+    <message>
+        <source>Sending a test alert…</source>
+        <translation>Envoi d’une alerte d’essai…</translation>
+    </message>
+    <message>
+        <source>Playing the sound…</source>
+        <translation>Lecture du son…</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1092,22 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>SurveyDesk</translation>
     </message>
     <message>
+        <source>The test alert was handed to the system tray: it should be on your screen now.</source>
+        <translation>L’alerte d’essai a été confiée à la zone de notification&#xa0;: elle devrait être sur votre écran maintenant.</translation>
+    </message>
+    <message>
+        <source>This desktop has no notification area: alerts are shown at the bottom of this window.</source>
+        <translation>Ce bureau n’a pas de zone de notification&#xa0;: les alertes s’affichent en bas de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s notification service showed the test alert.</source>
+        <translation>Le service de notifications du bureau a affiché l’alerte d’essai.</translation>
+    </message>
+    <message>
+        <source>The sound played: you should have heard it.</source>
+        <translation>Le son a été joué&#xa0;: vous avez dû l’entendre.</translation>
+    </message>
+    <message>
         <source>Alerts are failing</source>
         <translation>Les alertes ne passent pas</translation>
     </message>
@@ -1693,6 +1729,13 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Copy the link</source>
         <translation>Copier le lien</translation>
+    </message>
+</context>
+<context>
+    <name>LogFile</name>
+    <message>
+        <source>SurveyDesk cannot write its log file {0}: {1}. It goes on without it and writes it again once it can: free some space on that disk, or check that the folder is yours.</source>
+        <translation>SurveyDesk ne peut pas écrire son journal {0}&#xa0;: {1}. Il continue sans et l’écrira de nouveau dès qu’il le pourra&#xa0;: libérez de la place sur ce disque, ou vérifiez que le dossier est bien à vous.</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4455,18 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Synchronisation arrêtée&#xa0;: {0}. Vérifiez les réglages dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
     <message>
+        <source>Synced at {0}, but the disk is full, so SurveyDesk cannot save anything. Free some space.</source>
+        <translation>Synchronisé à {0}, mais le disque est plein&#xa0;: SurveyDesk ne peut plus rien enregistrer. Libérez de la place.</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space: your {0} changes wait and nothing is lost; trying again at {1}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;: vos {0} modifications attendent et rien n’est perdu&#xa0;; nouvel essai à {1}</translation>
+    </message>
+    <message>
+        <source>Sync paused: the disk is full, so nothing could be saved. Free some space; trying again at {0}</source>
+        <translation>Synchronisation en pause&#xa0;: le disque est plein, rien n’a pu être enregistré. Libérez de la place&#xa0;; nouvel essai à {0}</translation>
+    </message>
+    <message>
         <source>Sync is waiting for its password: enter it in File ▸ Sync between computers…</source>
         <translation>La synchronisation attend son mot de passe&#xa0;: saisissez-le dans Fichier ▸ Synchroniser entre ordinateurs…</translation>
     </message>
@@ -5036,6 +5091,41 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>Import nothing</source>
         <translation>N’importer rien</translation>
+    </message>
+</context>
+<context>
+    <name>UnusableFolderError</name>
+    <message>
+        <source>SurveyDesk is not allowed to write there</source>
+        <translation>SurveyDesk n’a pas le droit d’y écrire</translation>
+    </message>
+    <message>
+        <source>the disk it is on can only be read</source>
+        <translation>son disque est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the disk it is on is full</source>
+        <translation>son disque est plein</translation>
+    </message>
+    <message>
+        <source>your share of the disk it is on is full</source>
+        <translation>votre part de son disque est pleine</translation>
+    </message>
+    <message>
+        <source>a file stands where a folder should be</source>
+        <translation>un fichier se trouve à la place d’un dossier</translation>
+    </message>
+    <message>
+        <source>a folder stands where SurveyDesk&apos;s file should be</source>
+        <translation>un dossier se trouve à la place du fichier de SurveyDesk</translation>
+    </message>
+    <message>
+        <source>it does not exist and could not be made</source>
+        <translation>il n’existe pas et n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>its disk could not be read or written</source>
+        <translation>son disque n’a pu être ni lu ni écrit</translation>
     </message>
 </context>
 <context>

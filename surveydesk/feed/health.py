@@ -15,6 +15,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 SILENT_AFTER_CADENCES = 3
 
 DESKTOP = "desktop"
+SOUND = "sound"
 PHONE = "phone"
 POLLING = "polling"
 
@@ -34,6 +35,14 @@ DESKTOP_NO_ANSWER = QT_TRANSLATE_NOOP(
 )
 DESKTOP_REFUSED = QT_TRANSLATE_NOOP(
     "AlertHealth", "Alerts on this computer's screen are failing: the desktop's notification service refuses them."
+)
+NO_SOUND_DEVICE = QT_TRANSLATE_NOOP(
+    "AlertHealth",
+    "The alerts' sound is failing: this computer has no sound device SurveyDesk can play on. "
+    "Plug in speakers or headphones, or turn the sound on in the system's settings.",
+)
+SOUND_REFUSED = QT_TRANSLATE_NOOP(
+    "AlertHealth", "The alerts' sound is failing: the sound device “{0}” could not play it."
 )
 PHONE_FAILING = QT_TRANSLATE_NOOP("AlertHealth", "Alerts on your phone are failing: {0}")
 

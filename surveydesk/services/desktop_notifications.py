@@ -74,8 +74,8 @@ class DesktopNotifications(QObject):
     """Shows alerts on the desktop; a click on an alert's "Take" asks to take its task, on the alert itself to
     open the list. Built by the composition root where the desktop has a session bus; `close()` before it goes."""
 
-    delivered = Signal()  # a notification server took an alert
-    failed = Signal(object)  # a Sentence: why alerts do not reach the desktop
+    delivered = Signal(object)  # the Alert a notification server took
+    failed = Signal(object, object)  # why alerts do not reach the desktop (a Sentence), the Alert or None
     take_requested = Signal(object)  # Task
     open_requested = Signal()
 
@@ -114,7 +114,7 @@ class DesktopNotifications(QObject):
         hints = {"urgency": ("y", _LOW_URGENCY)}
         body = (APP_NAME, 0, _INFORMATION_ICON, alert.title, alert.body, actions, hints, _SHOWN_MS)
         call = new_method_call(SERVER, "Notify", NOTIFY_SIGNATURE, body)
-        serial = self._send(call)
+        serial = self._send(call, alert)
         if serial is None:
             return
         self._calls[serial] = alert
@@ -157,10 +157,12 @@ class DesktopNotifications(QObject):
     def _not_opened(self, error: Exception) -> None:
         self._opening = False
         log.warning("no session bus for desktop alerts: %s", type(error).__name__)
-        self._waiting.clear()
-        self.failed.emit(DESKTOP_NO_ANSWER)
+        waiting, self._waiting = self._waiting, []
+        lost: list[Alert | None] = [alert for alert, _label in waiting]
+        for alert in lost or [None]:
+            self.failed.emit(DESKTOP_NO_ANSWER, alert)
 
-    def _send(self, message: Message) -> int | None:
+    def _send(self, message: Message, alert: Alert | None = None) -> int | None:
         router = self._router
         if router is None:
             return None
@@ -169,7 +171,7 @@ class DesktopNotifications(QObject):
             router.send(message, serial=serial)
         except OSError as error:
             log.warning("the session bus went away: %s", type(error).__name__)
-            self.failed.emit(DESKTOP_NO_ANSWER)
+            self.failed.emit(DESKTOP_NO_ANSWER, alert)
             return None
         return serial
 
@@ -190,10 +192,10 @@ class DesktopNotifications(QObject):
             return  # the bus's answer to AddMatch
         if kind is MessageType.error:
             log.warning("the notification server refused an alert: %s", header.fields.get(HeaderFields.error_name))
-            self.failed.emit(DESKTOP_REFUSED)
+            self.failed.emit(DESKTOP_REFUSED, sent)
             return
         self._shown[message.body[0]] = sent
-        self.delivered.emit()
+        self.delivered.emit(sent)
 
     def _on_server_signal(self, member: str, body: tuple[object, ...]) -> None:
         number = body[0]
@@ -213,10 +215,11 @@ class DesktopNotifications(QObject):
     def _check_answered(self, serial: int) -> None:
         """An alert the server has not answered in time is taken as lost; a late answer still counts. Only the
         newest unanswered calls are kept: a server hung for days must not grow this."""
-        if serial not in self._calls:
+        alert = self._calls.get(serial)
+        if alert is None:
             return
         log.warning("the notification server did not answer within %d ms", self._answer_within_ms)
-        self.failed.emit(DESKTOP_NO_ANSWER)
+        self.failed.emit(DESKTOP_NO_ANSWER, alert)
         while len(self._calls) > _UNANSWERED_KEPT:
             del self._calls[next(iter(self._calls))]
 

@@ -38,7 +38,7 @@ class ReplyStream(QObject):
         self._url: str | None = None
         self._access_key: str | None = None
         self._reply: QNetworkReply | None = None
-        self._since = ""  # the last message's time, asked again so a tap while the stream was down is not lost
+        self._since = ""  # the last message's id: the stream opened again asks for those after it
         self.retry_ms = FIRST_RETRY_MS
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -99,10 +99,15 @@ class ReplyStream(QObject):
         kind = event.get("event")
         if kind == "open":
             self.retry_ms = FIRST_RETRY_MS
+            if not self._since and isinstance(event.get("time"), int):
+                self._since = str(event["time"])  # no message yet: from when it first listened
             self.connected.emit()
         elif kind == "message" and isinstance(event.get("message"), str):
-            if isinstance(event.get("time"), int):
-                self._since = str(event["time"])  # a time, not an id: a restarted server may not know the id
+            if isinstance(event.get("id"), str):
+                # ntfy sends the messages after that one (a tap while the stream was down is not lost, the taps
+                # seen are not sent again); all it keeps if it does not know the id (a server that lost its
+                # cache), whose taps seen here take nothing again: each nonce is good once.
+                self._since = event["id"]
             self.message.emit(event["message"])
 
     def _ended(self, reply: QNetworkReply) -> None:

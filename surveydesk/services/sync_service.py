@@ -2,8 +2,10 @@
 
 Every exchange runs on the thread pool; the GUI thread only starts one and hears how it went, by signal, as a
 state in words. While the server cannot be reached (offline, down) changes wait in the database and the
-exchange is tried again later, further apart each time; a busy server is asked again when it says. A wrong
-password or a missing database stops the automatic attempts until the worker changes the settings or asks.
+exchange is tried again later, further apart each time; a busy server is asked again when it says. A full disk
+is the same kind of wait: nothing received could be saved, nothing stored is lost, and the exchange is tried again
+(further apart each time) until the worker frees some space. A wrong password or a missing database stops the
+automatic attempts until the worker changes the settings or asks.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.core.translatable import Sentence
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
-from surveydesk.store.database import Database
+from surveydesk.store.database import Database, DiskFullError
 from surveydesk.sync.couch import MissingDatabase, ServerBusy, ServerGone, SyncError, WrongLogin
 from surveydesk.sync.local import LocalReplica
 from surveydesk.sync.replicator import SyncReport
@@ -42,6 +44,7 @@ class _Outcome:
     error: SyncError | None
     problem: str | None  # a local problem (no keyring, no password) in words
     waiting: int
+    disk_full: bool = False  # the disk had no room for what the exchange had to write; it was rolled back
 
 
 class SyncService(QObject):
@@ -171,8 +174,15 @@ class SyncService(QObject):
         self._background.run(lambda: self._exchange(target, include_profile), self._finished, self._crashed)
 
     def _exchange(self, target: SyncTarget, include_profile: bool) -> _Outcome:
-        """On the pool: one whole exchange; environment trouble comes back as data, not raised."""
+        """On the pool: one whole exchange; environment trouble, a full disk included, comes back as data, not
+        raised (a full disk is no bug of ours, and the log that would hold a bug's traceback is on it too)."""
         replica = LocalReplica(self._db, include_profile)
+        try:
+            return self._exchange_with(replica, target, include_profile)
+        except DiskFullError:
+            return _Outcome(None, None, None, replica.pending_count(), disk_full=True)
+
+    def _exchange_with(self, replica: LocalReplica, target: SyncTarget, include_profile: bool) -> _Outcome:
         try:
             password = self._secrets.get(target.secret_key)
         except SecretsUnavailable as error:
@@ -197,10 +207,19 @@ class SyncService(QObject):
         self._running = False
         if outcome.report is not None:
             self._failures = 0
-            if outcome.report.complete:
-                self._settings.set_last_success(outcome.report.finished_at)
-            self._say_idle(outcome.waiting, outcome.report.skipped)
+            if outcome.report.complete and not self._note_success(outcome.report.finished_at):
+                self._set_state(
+                    self.tr(
+                        "Synced at {0}, but the disk is full, so SurveyDesk cannot save anything. Free some space."
+                    ).format(_clock_time(outcome.report.finished_at))
+                )
+            else:
+                self._say_idle(outcome.waiting, outcome.report.skipped)
             self.synced.emit(outcome.report)
+        elif outcome.disk_full:
+            self._failures += 1
+            retry = self._schedule_retry(None)
+            self._set_state(self._disk_full_words(outcome.waiting, retry))
         elif outcome.problem is not None:
             self._halted = True
             self._set_state(self._problem_words(outcome.problem))
@@ -217,6 +236,16 @@ class SyncService(QObject):
         if self._again and not self._halted:
             self._begin()
 
+    def _note_success(self, finished_at: datetime) -> bool:
+        """Records when the last whole exchange ended; False when the disk has no room for it (the next
+        exchange that ends with room records its own)."""
+        try:
+            self._settings.set_last_success(finished_at)
+        except DiskFullError:
+            log.warning("the disk is full: the time of the last sync could not be saved")
+            return False
+        return True
+
     def _crashed(self, error: Exception) -> None:
         """A bug of ours (logged with its traceback by Background): said plainly, tried again later."""
         self._running = False
@@ -225,6 +254,16 @@ class SyncService(QObject):
         self._set_state(self.tr("Sync failed (internal error; see the log file); next try at {0}").format(retry))
 
     # --- words ---------------------------------------------------------------------------------------------
+
+    def _disk_full_words(self, waiting: int, retry: str) -> str:
+        if waiting:
+            return self.tr(
+                "Sync paused: the disk is full, so nothing could be saved. Free some space: your {0} changes wait "
+                "and nothing is lost; trying again at {1}"
+            ).format(waiting, retry)
+        return self.tr(
+            "Sync paused: the disk is full, so nothing could be saved. Free some space; trying again at {0}"
+        ).format(retry)
 
     def _problem_words(self, problem: str) -> str:
         if problem == _MISSING_LOGIN:

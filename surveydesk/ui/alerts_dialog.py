@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from surveydesk.feed.alerts import AlertSettings
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
+from surveydesk.ui.text import plain_label
 
 
 def save_alert_settings(settings: SettingsStore, alerts: AlertSettings) -> None:
@@ -37,7 +39,8 @@ class AlertsDialog(QDialog):
     """Edits the alert settings; `changed` carries the new ones once saved."""
 
     changed = Signal(object)  # AlertSettings
-    test_requested = Signal(bool)  # a test alert on this computer, with its sound or not
+    test_requested = Signal()  # a test alert on this computer's screen
+    sound_test_requested = Signal()  # the alerts' sound, played once
 
     def __init__(
         self,
@@ -72,7 +75,11 @@ class AlertsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play a sound with each alert"), self)
         self.sound.setChecked(current.sound)
         self.test = QPushButton(self.tr("Send a test alert"), self)
-        self.test.clicked.connect(lambda: self.test_requested.emit(self.sound.isChecked()))
+        self.test.clicked.connect(self._on_test)
+        self.test_said = self._outcome_label()
+        self.test_sound = QPushButton(self.tr("Play the sound"), self)
+        self.test_sound.clicked.connect(self._on_test_sound)
+        self.sound_said = self._outcome_label()
 
         hours = QHBoxLayout()
         hours.addWidget(self.quiet)
@@ -87,7 +94,8 @@ class AlertsDialog(QDialog):
         form.addRow(self.tr("Alerts a minute, at most:"), self.per_minute)
         form.addRow(hours)
         form.addRow(self.sound)
-        form.addRow(self.test)
+        form.addRow(self.test, self.test_said)
+        form.addRow(self.test_sound, self.sound_said)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(computer, self.tr("On this computer"))
         if phone is not None:
@@ -96,6 +104,26 @@ class AlertsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def show_desktop_test(self, words: str) -> None:
+        """How the test alert went, in words, beside its button."""
+        self.test_said.setText(words)
+
+    def show_sound_test(self, words: str) -> None:
+        self.sound_said.setText(words)
+
+    def _outcome_label(self) -> QLabel:
+        label = plain_label(self)
+        label.setWordWrap(True)
+        return label
+
+    def _on_test(self) -> None:
+        self.test_said.setText(self.tr("Sending a test alert…"))
+        self.test_requested.emit()
+
+    def _on_test_sound(self) -> None:
+        self.sound_said.setText(self.tr("Playing the sound…"))
+        self.sound_test_requested.emit()
 
     def chosen(self) -> AlertSettings:
         quiet = self.quiet.isChecked()

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.model import MergeResult, PlatformStatus, Task
 from surveydesk.core.translatable import Sentence
 from surveydesk.feed.alerts import DEFAULT_PER_MINUTE, Alert, Alerts, AlertSettings
-from surveydesk.feed.health import DESKTOP, PHONE, PHONE_FAILING, POLLING, AlertHealth, why_silent
+from surveydesk.feed.health import DESKTOP, PHONE, PHONE_FAILING, POLLING, SOUND, AlertHealth, why_silent
 from surveydesk.feed.rule_store import Conversions, RuleStore
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
@@ -23,6 +23,7 @@ from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.phone_replies import ReplyStream
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.alert_sound import AlertSound
 from surveydesk.ui.alert_text import task_alert
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.links import offer_link
@@ -60,7 +61,11 @@ def alert_settings(settings: SettingsStore) -> AlertSettings:
 
 
 class FeedController(QObject):
-    """Owns the tray, the alerts and the take flow of one window; built by the composition root."""
+    """Owns the tray, the alerts (their sound too) and the take flow of one window; built by the composition
+    root."""
+
+    desktop_tested = Signal(str)  # how a test alert on this computer's screen went, in words
+    sound_tested = Signal(str)  # how the test sound went, in words
 
     def __init__(
         self,
@@ -88,6 +93,11 @@ class FeedController(QObject):
         self.tray = Tray(icon, self.newest_matches, lambda: poller.paused, self, notifications)
         self.take_flow = TakeFlow(poller, background, timekeeper, open_url, self)
         self.health = AlertHealth()
+        self.sound = AlertSound(self)
+        self.sound.played.connect(self._on_sound_played)
+        self.sound.failed.connect(self._on_sound_failed)
+        self._desktop_test: Alert | None = None  # the test alert whose answer the alerts dialog waits for
+        self._sound_test = False
         self._poller = poller
         self._clock = clock
         self._polling_since = clock.now()
@@ -96,8 +106,8 @@ class FeedController(QObject):
         self._health_check.start(_HEALTH_CHECK_MS)
         self.phone: PhoneFeed | None = None
         if notifications is not None:
-            notifications.delivered.connect(lambda: self._worked(DESKTOP))
-            notifications.failed.connect(lambda problem: self._failed(DESKTOP, problem))
+            notifications.delivered.connect(self._on_desktop_delivered)
+            notifications.failed.connect(self._on_desktop_failed)
         if phone is not None:
             replies = ReplyStream(parent=self)
             self.phone = PhoneFeed(phone, idle, self.take_flow, replies, settings, clock, self)
@@ -149,6 +159,12 @@ class FeedController(QObject):
         dialog.setParent(None)  # freed with the last reference, not by a deleteLater that could outlive it
 
     def edit_alerts(self) -> None:
+        dialog = self.alerts_dialog()
+        dialog.exec()
+        dialog.setParent(None)
+
+    def alerts_dialog(self) -> AlertsDialog:
+        """The alert settings, with a test for each way of alerting that says in words how it went."""
         section = None
         if self.phone is not None:
             phone = self.phone.phone
@@ -156,13 +172,57 @@ class FeedController(QObject):
         dialog = AlertsDialog(self._settings, self.alerts.settings, self._window, section)
         dialog.changed.connect(self._on_alert_settings)
         dialog.test_requested.connect(self.send_test_alert)
-        dialog.exec()
-        dialog.setParent(None)
+        dialog.sound_test_requested.connect(self.play_test_sound)
+        self.desktop_tested.connect(dialog.show_desktop_test)
+        self.sound_tested.connect(dialog.show_sound_test)
+        return dialog
 
-    def send_test_alert(self, sound: bool) -> None:
-        """What a new task's alert looks like (and sounds like) on this computer."""
+    def send_test_alert(self) -> None:
+        """What a new task's alert looks like on this computer's screen; `desktop_tested` says whether it got
+        there: the desktop's notification service answered, or where it was shown without one."""
         words = self.tr("A test alert: new tasks will be announced like this.")
-        self.announce(Alert(self.tr("SurveyDesk"), words, (), sound=sound))
+        alert = Alert(self.tr("SurveyDesk"), words, (), sound=False)
+        self._desktop_test = alert
+        self.announce(alert)
+        if self.tray.can_notify:
+            return  # said when the notification service answers
+        if self.tray.can_alert:
+            self.desktop_tested.emit(
+                self.tr("The test alert was handed to the system tray: it should be on your screen now.")
+            )
+        else:
+            self.desktop_tested.emit(
+                self.tr("This desktop has no notification area: alerts are shown at the bottom of this window.")
+            )
+
+    def play_test_sound(self) -> None:
+        """The alerts' sound; `sound_tested` says whether a sound device played it."""
+        self._sound_test = True
+        self.sound.play()
+
+    def _on_desktop_delivered(self, alert: Alert) -> None:
+        self._worked(DESKTOP)
+        if alert is self._desktop_test:
+            self._desktop_test = None
+            self.desktop_tested.emit(self.tr("The desktop's notification service showed the test alert."))
+
+    def _on_desktop_failed(self, problem: Sentence, alert: Alert | None) -> None:
+        self._failed(DESKTOP, problem)
+        if alert is self._desktop_test and alert is not None:
+            self._desktop_test = None
+            self.desktop_tested.emit(translated(problem))
+
+    def _on_sound_played(self) -> None:
+        self._worked(SOUND)
+        if self._sound_test:
+            self._sound_test = False
+            self.sound_tested.emit(self.tr("The sound played: you should have heard it."))
+
+    def _on_sound_failed(self, problem: Sentence) -> None:
+        self._failed(SOUND, problem)
+        if self._sound_test:
+            self._sound_test = False
+            self.sound_tested.emit(translated(problem))
 
     def reload_settings(self) -> None:
         """The rules and alert settings as stored now: another of the worker's computers may have changed them."""
@@ -228,6 +288,8 @@ class FeedController(QObject):
             self.tray.show_alert(alert)
         else:
             self._window.show_alert(alert.title, alert.body)
+        if alert.sound:
+            self.sound.play()
 
     def _on_signed_out(self, status: PlatformStatus) -> None:
         """A platform signed the worker out: said once, in the tray (the window when there is none); the
@@ -238,7 +300,7 @@ class FeedController(QObject):
     def _on_time_warning(self, message: str) -> None:
         """A time limit warning also goes to the tray: the worker is usually in the survey's browser tab."""
         if self.tray.can_alert:
-            self.tray.show_alert(Alert(self.tr("Time limit"), message, (), sound=True))
+            self.announce(Alert(self.tr("Time limit"), message, (), sound=True))
 
     def _on_looked_at(self) -> None:
         self.alerts.seen()

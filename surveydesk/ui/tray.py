@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from surveydesk import APP_NAME
 from surveydesk.core.model import Task
@@ -23,7 +23,7 @@ _ALERT_MS = 10_000
 class Tray(QObject):
     """Owns the QSystemTrayIcon when the desktop has a tray; otherwise `available` is False. Alerts go to the
     desktop's notification server when there is one (`notifications`, which never waits for it), else through
-    the tray icon; with neither (`can_alert` False) the window shows them itself."""
+    the tray icon; with neither (`can_alert` False) the window shows them itself. The feed plays their sound."""
 
     open_requested = Signal()
     take_requested = Signal(object)  # Task
@@ -74,6 +74,11 @@ class Tray(QObject):
     def can_alert(self) -> bool:
         return self._notifications is not None or self.available
 
+    @property
+    def can_notify(self) -> bool:
+        """Alerts go to the desktop's notification service, which says whether it showed each one."""
+        return self._notifications is not None
+
     def show_alert(self, alert: Alert) -> None:
         self._last_alert = alert
         if self._notifications is not None:
@@ -81,8 +86,6 @@ class Tray(QObject):
         elif self.available:
             # No notification server on a session bus (Windows, macOS): Qt's own, which may wait for it on Linux.
             self._icon.showMessage(alert.title, alert.body, QSystemTrayIcon.MessageIcon.Information, _ALERT_MS)
-        if alert.sound:
-            QApplication.beep()
 
     def offer_work_menu(self, menu: QMenu) -> None:
         """The timer's actions (pause, outcomes, clock in/out) as a submenu of the tray's."""

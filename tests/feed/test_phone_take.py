@@ -100,6 +100,41 @@ def test_the_reply_stream_survives_the_server_restarting(qtbot, tapping, desk, n
     qtbot.waitUntil(lambda: len(taken) == 1, timeout=10_000)
 
 
+def _restart_with_the_stream_kept_out(qtbot, ntfy) -> None:
+    ntfy.stop()
+    ntfy.streams_down = True  # restarted behind a proxy that keeps the stream out for a while
+    ntfy.start()
+    qtbot.waitUntil(lambda: ntfy.streams_refused >= 1, timeout=10_000)
+
+
+def test_a_tap_while_the_stream_is_down_is_taken_once_it_is_back_and_no_tap_seen_is_sent_again(
+    qtbot, tapping, desk, ntfy
+):
+    alert_one, tap, taken, refused = tapping
+    first, second = desk.window.model.task_list.task(0), desk.window.model.task_list.task(1)
+    tap(alert_one(first))
+    qtbot.waitUntil(lambda: len(taken) == 1)
+    seen = ntfy.on_topic(desk.reply_topic)[-1]
+    _restart_with_the_stream_kept_out(qtbot, ntfy)
+    tap(alert_one(second))  # nobody listens: the server keeps it
+    assert ntfy.subscribers_of(desk.reply_topic) == 0
+    ntfy.streams_down = False
+    qtbot.waitUntil(lambda: len(taken) == 2, timeout=15_000)
+    assert [task.key for task in taken] == [first.key, second.key] and refused == []
+    assert ntfy.since_asked[-1] == seen.id  # the stream asked for what came after the last tap it saw
+    assert [message.message for message in ntfy.sent_again] == [ntfy.on_topic(desk.reply_topic)[-1].message]
+
+
+def test_a_tap_while_the_stream_is_down_before_any_other_is_taken_once_it_is_back(qtbot, tapping, desk, ntfy):
+    alert_one, tap, taken, _refused = tapping
+    task = desk.window.model.task_list.task(0)
+    _restart_with_the_stream_kept_out(qtbot, ntfy)
+    tap(alert_one(task))
+    ntfy.streams_down = False
+    qtbot.waitUntil(lambda: len(taken) == 1, timeout=15_000)
+    assert ntfy.since_asked[0] == "" and ntfy.since_asked[-1].isdigit()  # from when it first listened
+
+
 def test_a_nonce_is_good_once_for_its_own_task_while_the_task_is_there():
     nonces, now = TakeNonces(), datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
     task, other = make_task("a"), make_task("b")

@@ -3,20 +3,22 @@ works again, and "No alerts are coming" with its reason when no platform was che
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
-from surveydesk.core.model import AccountKey, PlatformStatus, PollState
+import pytest
+
+from surveydesk.core.model import AccountKey, MergeResult, PlatformStatus, PollState
 from surveydesk.feed.health import FAILING, PAUSED, SIGNED_OUT, why_silent
 from surveydesk.feed.phone import PhoneMessage, new_topic, ntfy_server
 from surveydesk.services.background import Background
 from surveydesk.services.phone_alerts import PhoneTargets
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.main_window import MainWindow
 from tests.conftest import add_demo_account
-from tests.factories import T0, FixedClock
+from tests.factories import T0, FixedClock, make_task
 
 MINUTE = timedelta(minutes=1)
 
@@ -74,11 +76,41 @@ def test_the_tray_says_no_alerts_are_coming_when_every_account_is_signed_out(
     assert window.alert_problems.text().startswith("No alerts are coming")
 
 
-def test_the_desktop_s_test_alert_shows_as_a_new_task_s_would(qtbot, desk, database):
-    dialog = AlertsDialog(SettingsStore(database), desk.feed.alerts.settings)
+def test_the_desktop_s_test_alert_shows_as_a_new_task_s_would_and_says_where(qtbot, desk):
+    dialog = desk.feed.alerts_dialog()
     qtbot.addWidget(dialog)
-    dialog.test_requested.connect(desk.feed.send_test_alert)
-    dialog.test.click()
+    with qtbot.waitSignal(desk.feed.desktop_tested):
+        dialog.test.click()
     assert desk.window.statusBar().currentMessage() == (
         "SurveyDesk: A test alert: new tasks will be announced like this."
     )
+    assert dialog.test_said.text() == (
+        "This desktop has no notification area: alerts are shown at the bottom of this window."
+    )
+
+
+# What Qt's sound says on its way to failing: libraries a desktop with sound has, the sound service, the device.
+@pytest.mark.qt_log_ignore("^Couldn't (load|resolve) ", "^PulseAudioService: ", "^QSoundEffect: ")
+def test_without_a_sound_device_the_sound_is_said_failing_in_the_test_the_tray_and_the_status_bar(
+    qtbot, poller, database, pool
+):
+    """The suite runs with no sound device (Qt's offscreen platform, no sound server): what her laptop does
+    with its speakers unplugged from every output, or its sound service dead."""
+    window = MainWindow(poller, FixedClock().now)
+    qtbot.addWidget(window)
+    feed = FeedController(window, poller, None, Background(pool, window), SettingsStore(database), FixedClock(),
+                          app_icon())  # fmt: skip
+    said = "The alerts' sound is failing: this computer has no sound device SurveyDesk can play on."
+    dialog = feed.alerts_dialog()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(feed.sound_tested, timeout=10_000):
+        dialog.test_sound.click()
+        assert dialog.sound_said.text() == "Playing the sound…"
+    assert dialog.sound_said.text().startswith(said)
+    assert said in feed.tray.tooltip()
+    assert window.alert_problems.isVisibleTo(window) and said in window.alert_problems.text()
+    # A new task's alert with its sound tries the device again, and it is still said.
+    feed.alerts.settings = replace(feed.alerts.settings, sound=True)
+    with qtbot.waitSignal(feed.sound.failed, timeout=10_000):
+        poller.tasks_changed.emit(MergeResult(AccountKey("prolific", "a"), (make_task("new"),), (), (), T0))
+    assert said in feed.tray.tooltip()

@@ -107,20 +107,27 @@ def test_a_click_on_take_takes_the_task_and_a_click_on_the_alert_opens_the_list(
         desktop.invoke(received.id, DEFAULT)
 
 
-def test_a_hung_notification_server_never_stalls_the_window_and_the_tray_says_alerts_fail_until_they_work(
-    qtbot, desktop, notifications, poller, database, pool
-):
+@pytest.fixture
+def window_and_feed(qtbot, notifications, poller, database, pool) -> tuple[MainWindow, FeedController]:
+    """A window whose feed shows its alerts through `notifications`."""
     window = MainWindow(poller, SystemClock().now)
     qtbot.addWidget(window)
     feed = FeedController(window, poller, None, Background(pool, window), SettingsStore(database), SystemClock(),
                           app_icon(), notifications=notifications)  # fmt: skip
+    return window, feed
+
+
+def test_a_hung_notification_server_never_stalls_the_window_and_the_tray_says_alerts_fail_until_they_work(
+    qtbot, desktop, notifications, window_and_feed
+):
+    window, feed = window_and_feed
     desktop.answer_notify(False)
     ticks: list[float] = []
     heartbeat = QTimer()
     heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
     heartbeat.start(50)
     with qtbot.waitSignal(notifications.failed, timeout=10_000):
-        feed.send_test_alert(False)
+        feed.send_test_alert()
         ticks.append(time.monotonic())  # send_test_alert returned
     heartbeat.stop()
     assert desktop.wait_for_notification(5) is not None  # it reached the server, which never answered
@@ -131,5 +138,22 @@ def test_a_hung_notification_server_never_stalls_the_window_and_the_tray_says_al
 
     desktop.answer_notify(True)
     with qtbot.waitSignal(notifications.delivered, timeout=10_000):
-        feed.send_test_alert(False)
+        feed.send_test_alert()
     assert "failing" not in feed.tray.tooltip() and not window.alert_problems.isVisibleTo(window)
+
+
+def test_the_test_alert_says_in_words_whether_the_notification_service_showed_it(qtbot, desktop, window_and_feed):
+    _window, feed = window_and_feed
+    dialog = feed.alerts_dialog()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(feed.desktop_tested, timeout=10_000):
+        dialog.test.click()
+        assert dialog.test_said.text() == "Sending a test alert…"
+    assert dialog.test_said.text() == "The desktop's notification service showed the test alert."
+    shown = desktop.wait_for_notification(5)
+    assert shown is not None and shown.body == "A test alert: new tasks will be announced like this."
+
+    desktop.answer_notify(False)
+    with qtbot.waitSignal(feed.desktop_tested, timeout=10_000):
+        dialog.test.click()
+    assert dialog.test_said.text().startswith(FAILING)
