@@ -6,11 +6,13 @@ daily totals as they would in the app). Then measures:
 
 - open_ms: opening the history as the view does (`open_history`): totals per month by platform and status in
   the worker's currency (EUR) with every amount converted at its day's rate, the chart series, and the table's
-  first page with its count; the median of 5 runs.
-- sql_ms: the bare SQL aggregate of the same data, straight over the entries (sums and counts per month,
-  platform, status and currency), with no conversion and no Python per row; the median of 5 runs.
-- ratio = open_ms / sql_ms (target ≤ 1.5); open_ms target ≤ 300 ms.
-- export_s: the CSV export of every entry (target ≤ 10 s).
+  first page with its count; the median of 5 runs (target ≤ 100 ms).
+- bare_ms: beside it, the bare SQL of the same totals, page and count: the rows the statements `open_history`
+  runs would read from SQLite before any Python of the app's (the daily totals the triggers keep, the page's 200
+  entries, the count), fetched whole; the median of 5 runs. ratio = open_ms / bare_ms.
+- export_s: the CSV export of every entry (target ≤ 5 s); bare_export_s: beside it, a bare Python loop over
+  a cursor of the same rows and columns writing them with `csv.writer` (no guard against formulas, amounts in
+  minor units); export_ratio = export_s / bare_export_s.
 - rss_mb: the process's peak resident memory over the whole run, generation included (target ≤ 300 MB).
 
 Run: `.venv/bin/python bench/history_scale.py [--entries 1000000] [--keep DIR]`
@@ -19,6 +21,7 @@ Run: `.venv/bin/python bench/history_scale.py [--entries 1000000] [--keep DIR]`
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import resource
 import statistics
@@ -32,7 +35,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from surveydesk.core.clock import utc_iso
-from surveydesk.ledger.export import export_csv
+from surveydesk.ledger.export import CSV_COLUMNS, export_csv
 from surveydesk.ledger.history import History, open_history
 from surveydesk.ledger.rates import Rate, RateStore
 from surveydesk.ledger.zone import apply_zone
@@ -108,16 +111,37 @@ def generate(database: Database, count: int, seed: int = 6) -> None:
             )
 
 
-def bare_aggregate(database: Database) -> int:
-    rows = (
-        database.connection()
-        .execute(
-            "SELECT substr(day, 1, 7) AS month, platform, status, currency, SUM(amount_minor), COUNT(*) "
-            "FROM ledger_entries GROUP BY month, platform, status, currency"
-        )
-        .fetchall()
+def bare_open(database: Database) -> int:
+    """The rows of the same totals, first page and count as `open_history` reads, with no Python of the app's."""
+    connection = database.connection()
+    totals = connection.execute(
+        "SELECT day, platform, kind, status, currency, amount_minor, entries FROM ledger_day_totals "
+        "WHERE entries AND kind <> 'payout'"
+    ).fetchall()
+    page = connection.execute(
+        "SELECT id, platform, account, kind, title, requester, occurred_at, status, amount_minor, currency, note "
+        "FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at DESC, id DESC LIMIT 200 OFFSET 0"
+    ).fetchall()
+    (count,) = connection.execute(
+        "SELECT COALESCE(SUM(entries), 0) FROM ledger_day_totals WHERE entries"
+    ).fetchone()
+    return len(totals) + len(page) + int(count)
+
+
+def bare_export(database: Database, target: Path) -> int:
+    """The export's rows and columns written by a bare loop over the cursor (what Python's csv module costs)."""
+    columns = ", ".join("amount_minor" if name == "amount" else name for name in CSV_COLUMNS)
+    cursor = database.connection().execute(
+        f"SELECT {columns} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id"  # noqa: S608
     )
-    return len(rows)
+    written = 0
+    with target.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        while batch := cursor.fetchmany(2000):
+            writer.writerows(batch)
+            written += len(batch)
+    return written
 
 
 def median_ms(work: Callable[[], object], runs: int = 5) -> float:
@@ -148,15 +172,21 @@ def main() -> int:
             assert snapshot.totals.entries == args.entries, snapshot.totals.entries
             assert not snapshot.totals.missing, snapshot.totals.missing
             open_ms = median_ms(lambda: open_history(history, "month", "EUR"))
-            sql_ms = median_ms(lambda: bare_aggregate(database))
+            bare_ms = median_ms(lambda: bare_open(database))
+            bare_export(database, folder / "bare.csv")  # once untimed: both timed passes find the pages cached
             began = time.perf_counter()
             written = export_csv(database, folder / "ledger.csv")
             export_s = time.perf_counter() - began
             assert written == args.entries
+            began = time.perf_counter()
+            written = bare_export(database, folder / "bare.csv")
+            bare_export_s = time.perf_counter() - began
+            assert written == args.entries
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"history_scale open_ms={open_ms:.0f} sql_ms={sql_ms:.0f} ratio={open_ms / sql_ms:.2f} "
-        f"export_s={export_s:.1f} rss_mb={rss_mb:.0f}"
+        f"history_scale open_ms={open_ms:.0f} bare_ms={bare_ms:.0f} ratio={open_ms / bare_ms:.2f} "
+        f"export_s={export_s:.1f} bare_export_s={bare_export_s:.1f} export_ratio={export_s / bare_export_s:.2f} "
+        f"rss_mb={rss_mb:.0f}"
     )
     return 0
 

@@ -44,7 +44,7 @@ from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.sign_in_process import SignInApart
-from surveydesk.ui.sign_in_window import prepare_web_engine
+from surveydesk.ui.web_engine import prepare_web_engine
 
 
 def _children() -> dict[int, list[int]]:

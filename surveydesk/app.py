@@ -80,6 +80,7 @@ from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.history_view import HistoryView
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.wages_panel import WagesPanel
@@ -373,9 +374,10 @@ def _restore_backup(database_path: Path) -> bool:
     return True
 
 
-def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
-    """The wages tab (and the list's "Your history" column), recomputed when a task or the shift changes, when
-    the earnings log was reconciled, and every minute (a shift keeps growing)."""
+def _add_wages_page(window: MainWindow, core: Core, first_frame: FirstFrame) -> WagesPanel:
+    """The wages tab (and the list's "Your history" column), computed after the window's first frame, then
+    again when a task or the shift changes, when the earnings log was reconciled, and every minute (a shift keeps
+    growing)."""
     from surveydesk.ui.wages_panel import WagesPanel
 
     panel = WagesPanel(WageSettings(core.settings), window, lambda: core.clock.now().astimezone().date())
@@ -395,7 +397,7 @@ def _add_wages_page(window: MainWindow, core: Core) -> WagesPanel:
     every_minute = QTimer(window)
     every_minute.timeout.connect(refresh)
     every_minute.start(WAGES_REFRESH_MS)
-    refresh()
+    first_frame.later(refresh)
     return panel
 
 
@@ -450,9 +452,10 @@ def _add_money_outlook(
     goals.changed.connect(lambda: outlook.refresh(core.clock.now(), history.currency.text()))
 
 
-def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
-    """The history tab, re-read whenever the worker turns to it and after each sync of the earnings; its rates
-    come from the ECB (the demo exchange's stand-in in the demo) when the network is there."""
+def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -> HistoryView:
+    """The history tab, read after the window's first frame, again whenever the worker turns to it and after
+    each sync of the earnings; its rates come from the ECB (the demo exchange's stand-in in the demo) when the
+    network is there."""
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -483,7 +486,7 @@ def _add_history_page(window: MainWindow, core: Core) -> HistoryView:
 
     window.tabs.currentChanged.connect(turned_to)
     core.reconciliation.synced.connect(lambda _result: view.ledger_changed())
-    view.refresh()
+    first_frame.later(view.refresh)
     return view
 
 
@@ -642,6 +645,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     )
     from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.platform_change import PlatformChangeReporting
     from surveydesk.ui.profile_controller import ProfileController
@@ -665,12 +669,13 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         stop_clocks=core.closing_clocks.stop,
     )
     instance.activation_requested.connect(window.bring_forward)
+    first_frame = FirstFrame(window)  # what the first frame does not need runs after it
     _say_when_the_log_stops(core.log_file, window)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
-    wages = _add_wages_page(window, core)
+    wages = _add_wages_page(window, core, first_frame)
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core)
+    history = _add_history_page(window, core, first_frame)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
     desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
@@ -726,15 +731,20 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         smoke.start()
     stop_signals = quit_cleanly_when_asked(app, core.closing_clocks.stop)
     window.show()
-    if not args.smoke_test:
-        closed_on_a_full_disk = core.closing_clocks.closed_on_a_full_disk()
-        QTimer.singleShot(0, lambda: window.ask_about_interruptions(closed_on_a_full_disk))
-    settle_heap()
-    core.poller.start()
-    if not args.smoke_test:
-        core.reconciliation.start()
-    if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
-        sync.start()
+    # Read (and cleared) now, while nothing else has run: whether the last quit could not save the clocks.
+    closed_on_a_full_disk = not args.smoke_test and core.closing_clocks.closed_on_a_full_disk()
+
+    def start_work() -> None:
+        settle_heap()
+        core.poller.start()
+        if not args.smoke_test:
+            core.reconciliation.start()
+        if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+            sync.start()
+        if not args.smoke_test:
+            window.ask_about_interruptions(closed_on_a_full_disk)  # last: it may wait for her answer
+
+    first_frame.later(start_work)
     try:
         code = app.exec()
     finally:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from enum import Enum
+from functools import partial
 
 from surveydesk.core.money import Money
 from surveydesk.demo.catalog import Study, invent_researchers, invent_study, new_id
@@ -120,7 +121,8 @@ class Payroll:
     """One platform's submissions for the demo worker; thread-safe.
 
     `clock` gives monotonic seconds; its first reading is `epoch`, the demo's "now" when it starts. `ids` turns
-    each seeded submission into the ids the site shows.
+    each seeded submission into the ids the site shows. The year of submissions is drawn when it is first asked
+    for (about 30 ms a platform), not when the demo starts: the app's first frame does not wait for it.
     """
 
     def __init__(
@@ -135,7 +137,8 @@ class Payroll:
         self._origin = clock()
         self._epoch = epoch
         self._lock = threading.Lock()
-        self._submissions = _seeded(random.Random(seed), epoch, ids, history_days)
+        self._drawn = partial(_seeded, random.Random(seed), epoch, ids, history_days)
+        self._submissions: list[Submission] | None = None
         self._taken: list[Submission] = []
 
     def now(self) -> datetime:
@@ -145,6 +148,8 @@ class Payroll:
         """The moment, and every submission started by then, newest first."""
         now = self.now()
         with self._lock:
+            if self._submissions is None:
+                self._submissions = self._drawn()
             everything = [*self._submissions, *self._taken]
         started = [submission for submission in everything if submission.started_at <= now]
         started.sort(key=lambda submission: (submission.started_at, submission.record_id), reverse=True)

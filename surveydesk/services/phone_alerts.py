@@ -2,7 +2,8 @@
 
 Two channels: "ntfy" (the guided way, or the worker's own ntfy server) and "other" (every address pasted under
 Other services, each spoken by its Apprise plugin). Apprise does the talking; this module only builds its
-targets from the worker's settings and secrets, so no service has a hand-written client here.
+targets from the worker's settings and secrets, so no service has a hand-written client here. Apprise (about
+80 ms to load, with its plugins) is loaded on the pool by the first alert or check, not at start.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import apprise
-from apprise.plugins.base import NotifyBase
-from apprise.plugins.ntfy import NotifyNtfy
 from PySide6.QtCore import QObject, Signal
 
 from surveydesk import APP_NAME
@@ -32,6 +31,11 @@ from surveydesk.feed.phone import (
 from surveydesk.feed.phone_take import take_action
 from surveydesk.secrets import SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
+
+if TYPE_CHECKING:
+    import apprise
+    from apprise.plugins.base import NotifyBase
+    from apprise.plugins.ntfy import NotifyNtfy
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +96,15 @@ def read_targets(settings: PhoneSettings, secrets: SecretStore) -> PhoneTargets:
 
 def unknown_addresses(addresses: list[str]) -> list[str]:
     """The pasted addresses no Apprise plugin reads: the worker is told which, and keeps what she pasted."""
+    import apprise
+
     return [address for address in addresses if not apprise.Apprise().add(address)]
 
 
 def _apprise(targets: list[str | NotifyBase]) -> apprise.Apprise:
     # In memory only: Apprise would otherwise keep a cache of its plugins' state in the user's folders.
+    import apprise
+
     sender = apprise.Apprise(asset=apprise.AppriseAsset(app_id=APP_NAME, storage_mode="memory"))
     for target in targets:
         sender.add(target)
@@ -106,6 +114,8 @@ def _apprise(targets: list[str | NotifyBase]) -> apprise.Apprise:
 def ntfy_target(targets: PhoneTargets, message: PhoneMessage) -> NotifyNtfy:
     """Apprise's ntfy plugin, built from parts (never from a URL, which would carry the topic and access key
     into Apprise's URL parsing and logs)."""
+    from apprise.plugins.ntfy import NotifyNtfy
+
     server = targets.server
     actions = None
     if message.take_nonce is not None and targets.reply_topic is not None:

@@ -5,9 +5,10 @@ new with `_bulk_get`; where a document has conflicting revisions (two computers 
 resolve them with `documents.winner`, which every computer computes alike, write the winner as a child of the
 revision the server shows and delete the other leaves (`_bulk_docs`, `new_edits: false`); then write the winner
 here. Push: ask `_revs_diff` which of the waiting revisions the server lacks and send those with `_bulk_docs`,
-`new_edits: false`. Each batch ends with a checkpoint, here and in a `_local` document on the server, so an
-exchange cut off at any moment (a crash, a kill, the network) resumes after the last whole batch; a batch done
-twice changes nothing, because revisions are derived from content and events are stored by their stable ids.
+`new_edits: false`. Each batch ends with a checkpoint here, so an exchange cut off at any moment (a crash, a
+kill, the network) resumes after the last whole batch; a batch done twice changes nothing, because revisions are
+derived from content and events are stored by their stable ids. A `_local` document on the server names the
+session the checkpoint belongs to, so a database deleted and made again is not trusted to hold what was sent.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Replicator:
         self._should_stop = should_stop
         self._received = self._sent = self._conflicts = self._skipped = 0
         self._kinds: set[str] = set()
+        self._sessions_on_server: set[tuple[str, str]] = set()  # (direction, session) written in this run
 
     def __enter__(self) -> Replicator:
         return self
@@ -113,9 +115,13 @@ class Replicator:
         return Checkpoint(uuid.uuid4().hex, "0"), False
 
     def _save_remote(self, direction: str, checkpoint: Checkpoint) -> None:
-        self._remote.put_local(
-            self._checkpoint_name(direction), {"session": checkpoint.session, "position": checkpoint.position}
-        )
+        """The server's copy names the session (all `_resume` reads of it); the position is kept here. Written once
+        a run and direction: a read and a write of it after every batch were a tenth of a first sync's time."""
+        key = (direction, checkpoint.session)
+        if key in self._sessions_on_server:
+            return
+        self._remote.put_local(self._checkpoint_name(direction), {"session": checkpoint.session})
+        self._sessions_on_server.add(key)
 
     # --- pull ----------------------------------------------------------------------------------------------
 

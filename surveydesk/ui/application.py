@@ -20,8 +20,8 @@ from surveydesk.ui.icons import app_icon, tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.resource_check import missing_resources
 from surveydesk.ui.shell_controller import ShellController
-from surveydesk.ui.sign_in_window import prepare_web_engine
 from surveydesk.ui.translations import chosen_language, install_translators
+from surveydesk.ui.web_engine import prepare_web_engine
 
 __all__ = [
     "add_shell",

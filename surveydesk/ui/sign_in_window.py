@@ -10,9 +10,8 @@ goes to the keyring through the caller.
 from __future__ import annotations
 
 import json
-import os
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtNetwork import QNetworkCookie
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -21,16 +20,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from surveydesk.platforms.web_session import CapturedSession, SessionWatch, WebCookie, origin_of
 
 STORAGE_CHECK_MS = 400  # how often the page storage is read: a web app writes its signed-in user after a fetch
-
-
-def prepare_web_engine() -> None:
-    """Settings Qt WebEngine reads before the first QApplication: run as root (a container, CI), Chromium
-    refuses to start with its sandbox on; the desktop's OpenGL context is shared with the web views."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags.split():
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 class SignInWindow(QDialog):

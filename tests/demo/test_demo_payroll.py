@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from surveydesk.demo import ManualClock
+from surveydesk.demo.catalog import Study
 from surveydesk.demo.payroll import Payroll, Submission
 from surveydesk.demo.statements import MTURK_DAYS_LISTED, mturk_dashboard
 from surveydesk.demo.wire import SiteContext
@@ -58,3 +59,20 @@ def test_an_exchange_without_a_seed_keeps_one_past_from_start_to_start():
     before, after = past(FIRST_START), past(RESTART)
     assert len(after.keys() & before.keys()) > 100
     assert all(after[record] == before[record] for record in after.keys() & before.keys())
+
+
+def test_the_year_is_drawn_when_first_asked_for_not_when_the_demo_starts():
+    """The app's first frame does not wait for the demo's year of statements (bench/startup.py)."""
+    drawn: list[str] = []
+
+    def ids(study: Study, seed: str) -> tuple[str, str]:
+        drawn.append(seed)
+        return study.id, seed
+
+    started = Payroll(11, ManualClock(), FIRST_START, ids)
+    assert drawn == []
+    _, submissions = started.history()
+    assert len(drawn) >= len(submissions) > 100
+    again = len(drawn)
+    started.history()
+    assert len(drawn) == again  # drawn once

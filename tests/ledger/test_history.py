@@ -230,3 +230,36 @@ def test_the_daily_totals_are_built_for_a_ledger_that_existed_before_them(tmp_pa
         totals = History(upgraded).totals("day", "GBP")
         assert totals.by_group["paid"] == Figure(Money(100, "GBP"), 1)
         assert totals.by_platform["mturk"] == Figure(Money(50, "GBP"), 1)
+
+
+def test_a_period_sums_each_day_at_its_own_rates_when_both_change_within_it(
+    database: Database, history: History
+) -> None:
+    """SQLite sums the days that share both rates in force: a change of either splits them."""
+    rates = RateStore(database)
+    rates.set_by_worker("USD", date(2026, 1, 1), Decimal("1.25"))
+    rates.set_by_worker("GBP", date(2026, 1, 1), Decimal("0.8"))
+    rates.set_by_worker("USD", date(2026, 1, 10), Decimal("1.6"))
+    rates.set_by_worker("GBP", date(2026, 1, 20), Decimal("0.9"))
+    add_entry(database, "a", at("2026-01-05"), 1000, currency="USD")  # 10 / 1.25 × 0.8 = 6.40
+    add_entry(database, "b", at("2026-01-06"), 1000, currency="USD")  # 6.40
+    add_entry(database, "c", at("2026-01-15"), 1000, currency="USD")  # 10 / 1.6 × 0.8 = 5.00
+    add_entry(database, "d", at("2026-01-25"), 1000, currency="USD")  # 10 / 1.6 × 0.9 = 5.625
+    add_entry(database, "e", at("2026-01-25"), 100, currency="EUR")  # 1 × 0.9 = 0.90
+    add_entry(database, "f", at("2026-01-06"), 100, currency="GBP")  # 1.00
+    totals = history.totals("month", "GBP")
+    assert [p.earned().minor for p in totals.periods] == [2533]  # 25.325 GBP, rounded once, half up
+    assert totals.by_platform["prolific"].entries == 6
+
+
+@pytest.mark.parametrize("period", ["day", "week", "month", "year"])
+def test_every_day_falls_in_the_period_start_of_gives(database: Database, history: History, period: str) -> None:
+    first = date(2026, 12, 20)  # weeks, months and a year end on every day of the week
+    days = [first + timedelta(days=number) for number in range(50)]
+    for number, day in enumerate(days):
+        add_entry(database, f"e{number}", at(day.isoformat()), 1)
+    totals = history.totals(period, "GBP")
+    expected: dict[date, int] = {}
+    for day in days:
+        expected[start_of(day, period)] = expected.get(start_of(day, period), 0) + 1
+    assert {p.start: p.earned().minor for p in totals.periods} == expected

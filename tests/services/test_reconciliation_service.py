@@ -348,10 +348,11 @@ def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_p
 
 def _turn_to_history_after_timing_a_task(qtbot, core, window) -> None:
     from surveydesk.app import _add_earnings_sync, _add_history_page
+    from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.work.model import NewAttempt, Outcome
 
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core)
+    history = _add_history_page(window, core, FirstFrame(window))  # not shown: read after a moment
     qtbot.waitUntil(lambda: history.model.total is not None, timeout=10_000)
     attempt = core.timekeeper.take(NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600))
     window.timer_strip.show_attempt(attempt.id)

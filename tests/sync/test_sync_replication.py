@@ -165,6 +165,23 @@ def test_a_second_sync_with_nothing_new_sends_nothing(server: CouchServer, lapto
     assert first.sent == 1 and (again.sent, again.received) == (0, 0)
 
 
+def test_the_servers_copy_of_a_checkpoint_is_written_once_a_run_not_after_every_batch(
+    server: CouchServer, laptop: Computer
+):
+    """It names the session, which is all a later exchange reads of it; a write per batch (and the read of its
+    revision before it) was a tenth of a first sync (bench/replication.py). CouchDB numbers a `_local`
+    document's revisions 0-1, 0-2…: one write each."""
+    for number in range(25):
+        laptop.report(f"s{number}", Status.PAID)
+    assert laptop.sync(server, batch_size=5).sent == 25  # a pull, five batches sent, the pull that sees them
+    replica = laptop.db.connection().execute("SELECT id FROM sync_replica").fetchone()[0]
+    for direction in ("pull", "push"):
+        reply = server.admin.get(f"{server.url}/log/_local/surveydesk-{replica}-{direction}", timeout=10)
+        assert reply.json()["_rev"] == "0-1", direction
+    laptop.report("later", Status.PAID)
+    assert laptop.sync(server, batch_size=5).sent == 1  # the same session goes on from the checkpoint here
+
+
 def test_conflicting_edits_of_a_setting_keep_the_latest_and_leave_no_conflict_on_the_server(
     server: CouchServer, laptop: Computer, desktop: Computer
 ):

@@ -1,0 +1,21 @@
+"""What Qt WebEngine needs set before the first QApplication, in a module that does not load WebEngine itself.
+
+Loading Qt WebEngine costs a start about 80 ms; only the sign-in window uses it, so it is loaded with that window,
+after the main window's first frame. With these settings made first, it may be loaded once the application runs.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+
+def prepare_web_engine() -> None:
+    """Settings Qt WebEngine reads before the first QApplication: run as root (a container, CI), Chromium
+    refuses to start with its sandbox on; the desktop's OpenGL context is shared with the web views."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
