@@ -88,6 +88,7 @@ from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
 from surveydesk.ledger.reconcile import Reconciler
+from surveydesk.logging_setup import LogFile
 from surveydesk.net import http
 from surveydesk.net.shapes import ShapeWatch
 from surveydesk.paths import AppPaths
@@ -107,7 +108,9 @@ from surveydesk.store import Database, TaskStore
 from surveydesk.store.settings import JsonValue, SettingsStore
 from surveydesk.ui.application import create_application, tray_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.first_frame import FirstFrame
 from surveydesk.ui.main_window import MainWindow
+from surveydesk.work.closing_clocks import ClosingClocks
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
@@ -216,10 +219,12 @@ def desk(
         attempt_ingest=attempt_ingest, connectivity=connectivity, reconciliation=reconciliation,
         profile=ProfileStore(database, clock), rates_url=ECB_BASE_URL, registry=BUILT_IN,
         platform_changes=PlatformChanges(ShapeWatch(), BUILT_IN.name),
+        closing_clocks=ClosingClocks(timekeeper, paths.data), platform_pool=pool,
+        log_file=LogFile(paths.log / "bench.log", str),
     )  # fmt: skip
     before_window(poller, store)
     window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
-    _add_wages_page(window, core)
+    _add_wages_page(window, core, FirstFrame(window))
     background = Background(pool, window)
     notifications = None if notification_bus is None else DesktopNotifications(background, notification_bus)
     feed = FeedController(window, poller, timekeeper, background, settings, clock, tray_icon(),

@@ -109,6 +109,35 @@ def test_a_difference_repeated_in_every_item_is_reported_once() -> None:
     assert differences(body, REPLY) == (Difference("data.items[].kind", Change.UNKNOWN_CODE),)
 
 
+def _many(count: int, odd_one: dict[str, Any] | None = None, at: int = 0) -> dict[str, Any]:
+    items = [{"id": number, "kind": "survey"} for number in range(count)]
+    if odd_one is not None:
+        items[at] = odd_one
+    return {**VALID, "data": {"items": items}}
+
+
+def test_a_long_list_is_compared_on_a_spread_of_its_items_from_the_first_to_the_last() -> None:
+    renamed_everywhere = {**VALID, "data": {"items": [{"ident": n, "kind": "survey"} for n in range(1000)]}}
+    assert differences(renamed_everywhere, REPLY) == (Difference("data.items[].id", Change.MISSING),)
+    assert differences(_many(1000, {"id": 1, "kind": "quiz"}, at=0), REPLY) != ()
+    assert differences(_many(1000, {"id": 1, "kind": "quiz"}, at=999), REPLY) != ()
+    assert differences(_many(1000, {"id": 1, "kind": "quiz"}, at=500), REPLY) == ()  # between two sampled
+    every = differences(_many(1000, {"id": 1, "kind": "quiz"}, at=500), REPLY, every_item=True)
+    assert every == (Difference("data.items[].kind", Change.UNKNOWN_CODE),)
+
+
+def test_what_the_sample_missed_is_found_when_the_reader_cannot_read_the_reply() -> None:
+    watch = ShapeWatch()
+    body = _many(1000, {"id": 1, "kind": "quiz"}, at=500)
+    with watch.watching("wall", Part.TASKS, "GET /items", body, REPLY):
+        pass  # read: the code the sample did not see did not matter
+    assert watch.reports() == []
+    with pytest.raises(BadPayload), watch.watching("wall", Part.TASKS, "GET /items", body, REPLY):
+        raise BadPayload("wall", "an item of a kind it does not know")
+    (report,) = watch.reports()
+    assert report.differences == (Difference("data.items[].kind", Change.UNKNOWN_CODE),) and not report.works
+
+
 def test_a_reply_of_another_kind_altogether_is_one_difference() -> None:
     assert differences(["not", "an", "object"], REPLY) == (Difference("(reply)", Change.KIND, (OBJECT,), LIST),)
 
