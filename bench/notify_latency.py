@@ -33,12 +33,15 @@ the garbage collector's sight once the window is shown (`surveydesk.app.settle_h
 `DesktopNotifications`, as on a Linux desktop, instead of the window. `QSystemTrayIcon.showMessage()` held the
 GUI thread up to D-Bus's 25 s there; the stall figure says whether anything still waits for the server.
 
+`--phone` also sends every alert to a phone through a local ntfy-compatible server (tests/ntfy_server.py, as
+when she is away) and prints `phone_latency`: from a poll's reply read to the server receiving the alert.
+
 `--profile` tells where the GUI thread's time goes in its longest stalls: the top-level events it handled
 (`QApplication.notify` timed), its Python stack sampled while it is late, and garbage collections. It costs a
 call into Python per event and a sampling thread, so its own figures come out higher than without it.
 
 Run: `.venv/bin/python bench/notify_latency.py [--cycles 100] [--studies 1000] [--seconds 60] [--interval 2]
-[--profile] [--hung-notifications]`
+[--profile] [--hung-notifications] [--phone]`
 """
 
 from __future__ import annotations
@@ -84,6 +87,14 @@ from surveydesk.demo.mturk_site import mturk_site
 from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Site, SiteContext
+from surveydesk.feed.phone import (
+    REPLY_TOPIC_KEY,
+    TOPIC_KEY,
+    PhoneSettings,
+    load_phone_settings,
+    new_topic,
+    save_phone_settings,
+)
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import ECB_BASE_URL
@@ -100,6 +111,8 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.desktop_notifications import DesktopNotifications
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
+from surveydesk.services.idle import SessionIdle
+from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService
@@ -116,6 +129,7 @@ from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.fake_desktop_bus import FakeDesktopBusProcess
+from tests.ntfy_server import NtfyServer
 from tests.session_bus import environment_on, private_session_bus
 
 NEW_PER_CYCLE = 10
@@ -186,10 +200,12 @@ def desk(
     settings_values: Mapping[str, JsonValue],
     before_window: Callable[[Poller, TaskStore], None] = lambda _poller, _store: None,
     notification_bus: str | None = None,
+    phone: tuple[str, str] | None = None,
 ) -> Iterator[Desk]:
     """The core and the window of `surveydesk.app` (`build_core` and `_run_ui`), over these accounts, with the
     demo's in-memory secrets. `before_window` runs before the window connects to the poller's signals; with a
-    `notification_bus` (an address), alerts go to the notification server there, as on a Linux desktop."""
+    `notification_bus` (an address), alerts go to the notification server there, as on a Linux desktop; with a
+    `phone` (an ntfy server's address and a topic), every alert goes to the phone too, as when she is away."""
     paths = AppPaths.under(folder).create()
     database = Database.open(paths.database)
     settings = SettingsStore(database)
@@ -227,8 +243,17 @@ def desk(
     _add_wages_page(window, core, FirstFrame(window))
     background = Background(pool, window)
     notifications = None if notification_bus is None else DesktopNotifications(background, notification_bus)
+    phone_alerts, idle = None, None
+    if phone is not None:
+        server, topic = phone
+        secrets.set(TOPIC_KEY, topic)
+        secrets.set(REPLY_TOPIC_KEY, new_topic())
+        save_phone_settings(settings, PhoneSettings(enabled=True, only_when_away=False, server=server))
+        phone_alerts = PhoneAlerts(secrets, background, lambda: load_phone_settings(settings), window)
+        phone_alerts.delivered.connect(lambda _channel: wake_waiters())  # the server has it by then
+        idle = SessionIdle(lambda: timedelta(0), background, parent=window)
     feed = FeedController(window, poller, timekeeper, background, settings, clock, tray_icon(),
-                          notifications=notifications)  # fmt: skip
+                          notifications=notifications, phone=phone_alerts, idle=idle)  # fmt: skip
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
@@ -289,6 +314,7 @@ class _Cycle:
     merged: float | None = None
     delivered: float | None = None
     notified: float | None = None
+    phoned: float | None = None  # with --phone: when the ntfy server received the alert
     new: int = 0
     listed: int = 0
     title: str = ""
@@ -334,6 +360,10 @@ def _stamping_body_reads(probe: _Probe) -> Iterator[None]:
         http._read = read
 
 
+def _has(ntfy: NtfyServer, topic: str, count: int) -> bool:
+    return len(ntfy.on_topic(topic)) >= count
+
+
 def _timed(method: Callable[..., Any], before: Callable[[], None], after: Callable[[Any], None]) -> Any:
     def call(*args: Any, **kwargs: Any) -> Any:
         before()
@@ -353,7 +383,7 @@ class Latency:
     tray: bool
 
 
-def measure_latency(folder: Path, studies: int, cycles: int) -> Latency:
+def measure_latency(folder: Path, studies: int, cycles: int, phone: bool = False) -> Latency:
     markets: list[Market] = []
 
     def prolific(context: SiteContext) -> Site:
@@ -383,13 +413,17 @@ def measure_latency(folder: Path, studies: int, cycles: int) -> Latency:
             ),
         )
 
+    topic = new_topic()
     with (
         DemoExchange(seed=1, clock=ManualClock(0.0), initial_studies=studies, sites=[prolific]) as exchange,
         _stamping_body_reads(probe),
+        NtfyServer() as ntfy,
     ):
         ((account, secret),) = demo_accounts(exchange, BUILT_IN)
         settings = {"alerts.per_minute": 1_000_000}  # every poll's alert goes out: this run polls fast
-        with desk(folder, [(account, secret, Politeness(NOT_ON_ITS_OWN))], settings, hook) as app:
+        on_phone = (ntfy.address, topic) if phone else None
+        accounts = [(account, secret, Politeness(NOT_ON_ITS_OWN))]
+        with desk(folder, accounts, settings, hook, phone=on_phone) as app:
             wrap_notifiers(app.feed, app.window, probe.notified)
             app.poller.start()
             wait(int(CYCLE_TIMEOUT_S * 1000), lambda: probe.cycle.notified is not None)
@@ -411,6 +445,13 @@ def measure_latency(folder: Path, studies: int, cycles: int) -> Latency:
                     )
                 if cycle.listed != studies:
                     raise RuntimeError(f"cycle {number}: {cycle.listed} studies listed, not {studies}")
+                if phone:  # the first poll's alert and one per cycle since
+                    expected_alerts = number + 2
+                    wait(int(CYCLE_TIMEOUT_S * 1000), partial(_has, ntfy, topic, expected_alerts))
+                    received = ntfy.on_topic(topic)
+                    if len(received) != expected_alerts:
+                        raise RuntimeError(f"cycle {number}: the phone got {len(received)} alerts")
+                    cycle.phoned = received[-1].arrived
                 if number >= WARM_UP_CYCLES:
                     measured.append(cycle)
             wait(SETTLE_MS)
@@ -715,6 +756,9 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls of each platform")
     parser.add_argument("--profile", action="store_true", help="where the GUI thread's longest stalls go")
     parser.add_argument(
+        "--phone", action="store_true", help="alerts also go to a phone (a local ntfy server): reply to it"
+    )
+    parser.add_argument(
         "--hung-notifications",
         action="store_true",
         help="gui_stall with desktop alerts sent to a notification server that never answers",
@@ -735,7 +779,7 @@ def main() -> int:
         _TimedApplication(sys.argv[:1])
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
-        latency = measure_latency(Path(first), args.studies, args.cycles)
+        latency = measure_latency(Path(first), args.studies, args.cycles, args.phone)
         stalls = measure_stalls(
             Path(second), args.platform_tasks, args.seconds, args.interval, args.profile, args.hung_notifications
         )
@@ -786,6 +830,9 @@ def main() -> int:
         print(line)
     print(f"notify_latency p50_ms={statistics.median(total):.1f} p99_ms={nearest_rank(total, 0.99):.1f}")
     print(f"gui_stall max_ms={max(stalls.gaps_ms):.1f}")
+    if args.phone:
+        phoned = [cycle.span("body_read", "phoned") for cycle in cycles]
+        print(f"phone_latency p50_ms={statistics.median(phoned):.1f} p99_ms={nearest_rank(phoned, 0.99):.1f}")
     app.shutdown()
     return 0
 
