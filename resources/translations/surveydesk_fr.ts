@@ -3457,6 +3457,18 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0} approuvées</translation>
     </message>
     <message>
+        <source>{0} of {1} claims unpaid</source>
+        <translation>réclamations&#xa0;: {0} sur {1} non payées</translation>
+    </message>
+    <message>
+        <source>1 claim paid</source>
+        <translation>1 réclamation payée</translation>
+    </message>
+    <message>
+        <source>{0} claims paid</source>
+        <translation>{0} réclamations payées</translation>
+    </message>
+    <message>
         <source>{0}/h</source>
         <translation>{0}/h</translation>
     </message>

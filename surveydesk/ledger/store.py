@@ -22,6 +22,7 @@ from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
+from surveydesk.ledger.claims import ClaimOutcome
 from surveydesk.ledger.model import (
     ATTEMPT_TASK_PREFIX,
     PRESUMPTIONS,
@@ -35,6 +36,7 @@ from surveydesk.ledger.model import (
     origins_of,
 )
 from surveydesk.store.database import Database, chunked, question_marks
+from surveydesk.work.reputation import Reviews
 
 # How far apart a local attempt and the platform's record of it may be, when matched by title and amount.
 CLAIM_WINDOW = timedelta(days=2)
@@ -221,20 +223,21 @@ class LedgerStore:
         )
         return None if row is None else _entry(row)
 
-    def reviews_by_requester(self) -> dict[tuple[str, str], tuple[int, int]]:
-        """How each requester reviewed the worker's tasks: (approved or paid, rejected or taken back) per
-        (platform, requester name), over the entries that count money (an attempt linked to the platform's
-        record of it counts once); requesters with no decision yet are left out."""
+    def reviews_by_requester(self) -> dict[tuple[str, str], Reviews]:
+        """How each requester reviewed the worker's tasks, per (platform, requester name): approved or paid,
+        rejected or taken back, and her claims for money owed they paid or refused or left unanswered (`claims`),
+        over the entries that count money (an attempt linked to the platform's record of it counts once);
+        requesters with no decision yet are left out."""
         rows = self._db.connection().execute(
-            "SELECT platform, requester, sum(status IN (?, ?)), sum(status IN (?, ?)) FROM ledger_entries "
-            "WHERE kind = ? AND linked_to = '' AND requester != '' GROUP BY platform, requester",
-            (Status.APPROVED, Status.PAID, Status.REJECTED, Status.REVERSED, Kind.TASK),
-        )
-        return {
-            (platform, requester): (approved, rejected)
-            for platform, requester, approved, rejected in rows
-            if approved or rejected
-        }
+            "SELECT e.platform, e.requester, sum(e.status IN (?, ?)), sum(e.status IN (?, ?)), "
+            "sum(c.outcome IS ?), sum(c.outcome IS ? OR c.outcome IS ?) "
+            "FROM ledger_entries AS e LEFT JOIN claims AS c ON c.entry_id = e.id "
+            "WHERE e.kind = ? AND e.linked_to = '' AND e.requester != '' GROUP BY e.platform, e.requester",
+            (Status.APPROVED, Status.PAID, Status.REJECTED, Status.REVERSED, ClaimOutcome.PAID,
+             ClaimOutcome.REFUSED, ClaimOutcome.NO_ANSWER, Kind.TASK),
+        )  # fmt: skip
+        found = {(platform, requester): Reviews(*counts) for platform, requester, *counts in rows}
+        return {key: reviews for key, reviews in found.items() if reviews}
 
     def entries(self, account: AccountKey | None = None) -> list[LedgerEntry]:
         """Every entry that counts money (of one account), newest first: an attempt's entry linked to the

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from surveydesk.ledger.minimum_in_currency import MinimumOfDay
 from surveydesk.services.background import Background
 from surveydesk.work.model import Attempt
-from surveydesk.work.reputation import Reputation, reputations
+from surveydesk.work.reputation import Reputation, Reviews, reputations
 from surveydesk.work.store import WorkLog
 from surveydesk.work.wages import WageReport, by_key, period_start, report
 
@@ -39,8 +39,8 @@ class WageSummary:
 
 
 _EVER = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
-# The requesters' reviews of the worker's tasks, read on the pool: (approved, rejected) per (platform, requester).
-Reviews = Callable[[], Mapping[tuple[str, str], tuple[int, int]]]
+# The requesters' reviews of the worker's tasks and claims, read on the pool, per (platform, requester).
+ReviewsReader = Callable[[], Mapping[tuple[str, str], Reviews]]
 # The minimum wage in force on a day, in each of the given currencies (`MinimumWages.on`), read on the pool.
 Minimums = Callable[[date, Iterable[str]], MinimumOfDay]
 
@@ -56,7 +56,7 @@ class WageReports(QObject):
         log: WorkLog,
         pool: QThreadPool,
         zone: tzinfo | None = None,
-        reviews: Reviews = dict,
+        reviews: ReviewsReader = dict,
         minimums: Minimums | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -106,7 +106,7 @@ def summarise(
     log: WorkLog,
     now: datetime,
     zone: tzinfo,
-    reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+    reviews: Mapping[tuple[str, str], Reviews] | None = None,
     minimums: Minimums | None = None,
 ) -> WageSummary:
     """The figures for the day, week and month holding `now` in `zone`, read from `log` on the calling thread;

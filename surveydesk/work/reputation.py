@@ -1,6 +1,7 @@
 """What the worker's own history says about a requester: how often their tasks screened out or were returned,
-how their reviews went (from the earnings log), and what they really paid per hour of work. Only the worker's
-own attempts and records count; nothing is guessed."""
+how their reviews went (from the earnings log), how they answered her claims for money owed (a claim paid is
+the requester putting it right; one refused or left unanswered counts against them), and what they really paid
+per hour of work. Only the worker's own attempts and records count; nothing is guessed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,21 @@ from surveydesk.work.wages import hourly, paid_by
 
 
 @dataclass(frozen=True, slots=True)
+class Reviews:
+    """How a requester dealt with the worker's tasks in the earnings log (`LedgerStore.reviews_by_requester`):
+    tasks approved or paid, tasks rejected or taken back, and the worker's claims for money owed that ended."""
+
+    approved: int = 0
+    rejected: int = 0
+    claims_paid: int = 0
+    claims_unpaid: int = 0  # refused, or left without an answer
+
+    def __bool__(self) -> bool:
+        """Whether the requester decided anything yet."""
+        return any((self.approved, self.rejected, self.claims_paid, self.claims_unpaid))
+
+
+@dataclass(frozen=True, slots=True)
 class Reputation:
     """A requester's record in the worker's history: finished attempts and how they went, and how the
     requester reviewed the worker's tasks in the earnings log."""
@@ -25,9 +41,12 @@ class Reputation:
     rate: Money | None  # paid ÷ working time over their attempts, in the currency they paid most in
     approved: int = 0  # tasks approved or paid
     rejected: int = 0  # tasks rejected, or approved and then taken back
+    claims_paid: int = 0  # the worker's claims for money owed that the requester paid
+    claims_unpaid: int = 0  # her claims they refused or left without an answer
 
     def parts(self) -> list[Sentence]:
-        """The cell's parts, e.g. "4 done", "1 screen-out", "1 of 6 rejected", "£8.10/h" (translatable, see
+        """The cell's parts, e.g. "4 done", "1 screen-out", "1 of 6 rejected", "1 of 2 claims unpaid", "£8.10/h"
+        (translatable, see
         core/translatable.py)."""
         parts = [QT_TRANSLATE_NOOP("Reputation", "{0} done").filled(self.attempts)] if self.attempts else []
         if self.screened_out == 1:
@@ -44,6 +63,16 @@ class Reputation:
             )
         elif self.approved:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} approved").filled(self.approved))
+        if self.claims_unpaid:
+            parts.append(
+                QT_TRANSLATE_NOOP("Reputation", "{0} of {1} claims unpaid").filled(
+                    self.claims_unpaid, self.claims_paid + self.claims_unpaid
+                )
+            )
+        elif self.claims_paid == 1:
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "1 claim paid"))
+        elif self.claims_paid:
+            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} claims paid").filled(self.claims_paid))
         if self.rate is not None:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0}/h").filled(self.rate))
         return parts
@@ -54,23 +83,23 @@ class Reputation:
 
 
 def reputations(
-    attempts: Iterable[Attempt], reviews: Mapping[tuple[str, str], tuple[int, int]] | None = None
+    attempts: Iterable[Attempt], reviews: Mapping[tuple[str, str], Reviews] | None = None
 ) -> dict[tuple[str, str], Reputation]:
     """Each requester's record, keyed by (platform, requester name), from the worker's finished attempts and
-    their `reviews` (approved, rejected) in the earnings log; a requester known from the log alone (tasks not
-    timed, or imported) has a record of reviews only."""
+    their `reviews` in the earnings log; a requester known from the log alone (tasks not timed, or imported)
+    has a record of reviews only."""
     groups: dict[tuple[str, str], list[Attempt]] = defaultdict(list)
     for attempt in attempts:
         if not attempt.is_open and attempt.requester:
             groups[(attempt.platform, attempt.requester)].append(attempt)
     reviews = reviews or {}
     return {
-        key: _reputation(groups.get(key, []), *reviews.get(key, (0, 0)))
-        for key in groups.keys() | {key for key, (approved, rejected) in reviews.items() if approved or rejected}
+        key: _reputation(groups.get(key, []), reviews.get(key, Reviews()))
+        for key in groups.keys() | {key for key, decided in reviews.items() if decided}
     }
 
 
-def _reputation(attempts: list[Attempt], approved: int, rejected: int) -> Reputation:
+def _reputation(attempts: list[Attempt], reviews: Reviews) -> Reputation:
     paid: dict[str, int] = defaultdict(int)
     for attempt in attempts:
         earned = paid_by(attempt)
@@ -86,6 +115,8 @@ def _reputation(attempts: list[Attempt], approved: int, rejected: int) -> Reputa
         screened_out=sum(attempt.outcome is Outcome.SCREENED_OUT for attempt in attempts),
         returned=sum(attempt.outcome is Outcome.RETURNED for attempt in attempts),
         rate=rate,
-        approved=approved,
-        rejected=rejected,
+        approved=reviews.approved,
+        rejected=reviews.rejected,
+        claims_paid=reviews.claims_paid,
+        claims_unpaid=reviews.claims_unpaid,
     )

@@ -9,10 +9,12 @@ import pytest
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger import CursorUpdate, EntryHeader, Kind, LedgerStore, Report, Source, Status
+from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimStore
 from surveydesk.ledger.history import EntryFilter, History
 from surveydesk.ledger.model import make_event
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
+from surveydesk.work.reputation import Reviews, reputations
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 ME = AccountKey("prolific", "me")
@@ -294,7 +296,37 @@ def test_each_requester_s_reviews_count_decided_tasks_once(ledger: LedgerStore):
     ledger.record(
         [Report(task("s6", requester="Kind lab"), T0, Status.REVERSED, Money(90, "GBP"))], Source.PLATFORM, T0
     )
-    assert ledger.reviews_by_requester() == {("prolific", "Lab"): (2, 1), ("prolific", "Kind lab"): (0, 1)}
+    assert ledger.reviews_by_requester() == {
+        ("prolific", "Lab"): Reviews(approved=2, rejected=1),
+        ("prolific", "Kind lab"): Reviews(rejected=1),
+    }
+
+
+def test_a_claim_refused_or_unanswered_counts_against_the_requester_and_one_paid_for_them(
+    ledger: LedgerStore, database: Database
+):
+    """A requester who refused her claim reads worse than one with the same reviews and no claim."""
+    rejected = [Report(task(f"s{n}", requester=lab), T0, Status.REJECTED, Money(150, "GBP"))
+                for n, lab in enumerate(("Lab", "Lab", "Lab", "Fair lab", "Other lab"))]  # fmt: skip
+    ledger.record(rejected, Source.PLATFORM, T0)
+    before = reputations([], ledger.reviews_by_requester())
+    claims = ClaimStore(database)
+    ids = {entry.task_id: entry.id for entry in ledger.entries()}
+    entries = [ids[f"s{n}"] for n in range(4)]
+    claims.refresh(dict.fromkeys(entries, ClaimKind.REJECTED), T0)
+    claims.record_outcome(entries[0], ClaimOutcome.REFUSED, T0)
+    claims.record_outcome(entries[1], ClaimOutcome.NO_ANSWER, T0)
+    claims.record_outcome(entries[2], ClaimOutcome.PAID, T0)
+    claims.record_outcome(entries[3], ClaimOutcome.PAID, T0)
+
+    reviews = ledger.reviews_by_requester()
+    assert reviews[("prolific", "Lab")] == Reviews(rejected=3, claims_paid=1, claims_unpaid=2)
+    assert reviews[("prolific", "Fair lab")] == Reviews(rejected=1, claims_paid=1)
+    assert reviews[("prolific", "Other lab")] == Reviews(rejected=1)  # no claim: as before
+    after = reputations([], reviews)
+    assert before[("prolific", "Lab")].describe() == "3 of 3 rejected"
+    assert after[("prolific", "Lab")].describe() == "3 of 3 rejected · 2 of 3 claims unpaid"
+    assert after[("prolific", "Fair lab")].describe() == "1 of 1 rejected · 1 claim paid"
 
 
 def test_what_a_platform_stopped_reporting_while_under_way_is_presumed_settled(ledger: LedgerStore):

@@ -13,6 +13,7 @@ from surveydesk.core.money import Money
 from surveydesk.services.wage_reports import WageReports, WageSummary
 from surveydesk.store import Database
 from surveydesk.work.model import NewAttempt, Outcome, UnpaidCause
+from surveydesk.work.reputation import Reviews
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock
@@ -203,9 +204,9 @@ def test_a_log_that_cannot_be_read_is_reported_in_words(qtbot, reports: WageRepo
 def test_the_requesters_reviews_in_the_earnings_log_join_their_reputations(qtbot, db: Database, pool) -> None:
     on_pool: list[bool] = []
 
-    def reviews() -> dict[tuple[str, str], tuple[int, int]]:
+    def reviews() -> dict[tuple[str, str], Reviews]:
         on_pool.append(QThread.currentThread() != QCoreApplication.instance().thread())
-        return {("prolific", "Lab A"): (4, 1), ("prolific", "Lab C"): (2, 0)}
+        return {("prolific", "Lab A"): Reviews(4, 1), ("prolific", "Lab C"): Reviews(2, 0)}
 
     service = WageReports(WorkLog(db), pool, PARIS_WINTER, reviews=reviews)
     summary = _refresh(qtbot, service, T0 + timedelta(hours=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from surveydesk.core.money import Money
 from surveydesk.work.model import Outcome
-from surveydesk.work.reputation import Reputation, reputations
+from surveydesk.work.reputation import Reputation, Reviews, reputations
 from tests.work.test_wages import attempt
 
 
@@ -30,11 +30,13 @@ def test_no_history_means_no_record():
 def test_reviews_from_the_earnings_log_join_the_record_or_make_one():
     history = [attempt(10, Outcome.SUBMITTED, paid=150, requester="Lab A")]
     reviews = {
-        ("prolific", "Lab A"): (5, 1),
-        ("prolific", "Imported lab"): (3, 0),
-        ("prolific", "Undecided"): (0, 0),
+        ("prolific", "Lab A"): Reviews(5, 1),
+        ("prolific", "Imported lab"): Reviews(3, 0),
+        ("prolific", "Undecided"): Reviews(),
+        ("prolific", "Claimed from"): Reviews(claims_unpaid=1),
     }
     found = reputations(history, reviews)
     assert found[("prolific", "Lab A")].describe() == "1 done · 1 of 6 rejected · £9.00/h"
     assert found[("prolific", "Imported lab")].describe() == "3 approved"
     assert ("prolific", "Undecided") not in found
+    assert found[("prolific", "Claimed from")].describe() == "1 of 1 claims unpaid"
