@@ -432,6 +432,7 @@ def _add_money_outlook(
     claims.sent.connect(lambda entry: outlook.claim_sent(entry, core.clock.now()))
     claims.ended.connect(lambda entry, outcome: outlook.claim_ended(entry, outcome, core.clock.now()))
     outlook.claim_not_saved.connect(claims.show_error)
+    outlook.claim_saved.connect(lambda: core.wage_reports.refresh(core.clock.now()))  # the requester's reputation
 
     def show(result: Outlook) -> None:
         goals.show_progress(result.goals)

@@ -45,6 +45,7 @@ class MoneyOutlook(QObject):
     ready = Signal(object)  # Outlook
     failed = Signal(str)
     claim_not_saved = Signal(str)  # what the worker said of a claim could not be written
+    claim_saved = Signal()  # what she said of a claim is written: the requester's reputation may have moved
 
     def __init__(
         self,
@@ -108,6 +109,7 @@ class MoneyOutlook(QObject):
 
     def _write_claim(self, write: Callable[[], None]) -> None:
         def written(_result: None) -> None:
+            self.claim_saved.emit()
             if self._last is not None:
                 self.refresh(*self._last)
 

@@ -134,7 +134,7 @@ def test_the_deadline_and_the_route_in_french(french, qtbot) -> None:
 
 def test_the_service_finds_claims_and_saves_what_she_says(qtbot, database: Database) -> None:
     header = EntryHeader("prolific", ACCOUNT, Kind.TASK, NOW - timedelta(days=2), "GBP", task_id="s1",
-                         title="Shopping habits")  # fmt: skip
+                         title="Shopping habits", requester="Lab of Lyon")  # fmt: skip
     LedgerStore(database).record([Report(header, NOW - timedelta(days=1), Status.REJECTED, Money(225, "GBP"))],
                                  Source.PLATFORM, NOW)  # fmt: skip
     service = MoneyOutlook(database, GoalSettings(SettingsStore(database)), QThreadPool.globalInstance(), UTC, {})
@@ -146,8 +146,11 @@ def test_the_service_finds_claims_and_saves_what_she_says(qtbot, database: Datab
     with qtbot.waitSignal(service.ready, timeout=10_000) as after_sent:
         service.claim_sent(header.id, NOW + timedelta(hours=1))
     assert after_sent.args[0].claims[0].sent_at == NOW + timedelta(hours=1)
-    with qtbot.waitSignal(service.ready, timeout=10_000) as after_outcome:
+    saved = qtbot.waitSignal(service.claim_saved, timeout=10_000)
+    with saved, qtbot.waitSignal(service.ready, timeout=10_000) as after_outcome:
         service.claim_ended(header.id, ClaimOutcome.NO_ANSWER, NOW + timedelta(days=9))
     assert after_outcome.args[0].claims[0].outcome is ClaimOutcome.NO_ANSWER
-    with qtbot.waitSignal(service.claim_not_saved, timeout=10_000):
+    # what the requester's reputation reads when `claim_saved` has the wages worked out again (app.py)
+    assert LedgerStore(database).reviews_by_requester()[("prolific", "Lab of Lyon")].claims_unpaid == 1
+    with qtbot.assertNotEmitted(service.claim_saved), qtbot.waitSignal(service.claim_not_saved, timeout=10_000):
         service.claim_sent("prolific/nobody/task/none", NOW)
