@@ -5221,6 +5221,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <source>{0} per hour</source>
         <translation>{0} de l’heure</translation>
     </message>
+    <message>
+        <source>Left out where under a minute of work: too short to count</source>
+        <translation>Omis sous une minute de travail&#xa0;: trop court pour compter</translation>
+    </message>
 </context>
 <context>
     <name>WagesPanel</name>

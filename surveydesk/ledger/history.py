@@ -459,6 +459,8 @@ class WagePoint:
     task_wage: Money | None
     true_wage: Money | None
     unpaid_share: float | None  # of the hours: time that paid nothing
+    paid_seconds: float  # what the task wage divides by: the working time of the converted paying attempts
+    shift_seconds: float  # what the true wage divides by
     unconverted: tuple[str, ...] = ()  # currencies earned in the period that had no rate
 
 
@@ -521,6 +523,8 @@ def _converted_point(start: date, wages: WageReport, converter: Converter, day: 
         task_wage=hourly(total, paid_seconds),
         true_wage=hourly(total, wages.shift_seconds),
         unpaid_share=wages.unpaid_share,
+        paid_seconds=paid_seconds,
+        shift_seconds=wages.shift_seconds,
         unconverted=tuple(unconverted),
     )
 

@@ -28,6 +28,7 @@ from surveydesk.core.money import Money, minor_exponent
 from surveydesk.ledger.history import EarningsSeries, WagePoint
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_date, format_month
+from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS
 
 MAX_POINTS = 36
 
@@ -115,12 +116,15 @@ class _LineChart(_Chart):
         lines: Sequence[tuple[str, Sequence[float | None]]],
         unit: str,
         percent: bool = False,
+        note: str = "",
     ) -> None:
+        """One line per (name, values) over the periods `labels`; `note`, if any, under the periods' axis."""
         chart = self._clear()
         if not labels:
             return
         axis_x = QBarCategoryAxis()
         axis_x.append(list(labels))
+        axis_x.setTitleText(note)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         axis_y = QValueAxis()
         axis_y.setTitleText(unit)
@@ -150,21 +154,36 @@ class _LineChart(_Chart):
 
 
 class WageChart(_LineChart):
-    """Task wage and true wage per period (surveydesk.work.wages), in the worker's currency."""
+    """Task wage and true wage per period (surveydesk.work.wages), in the worker's currency.
+
+    A wage measured over less than `SHORTEST_COUNTED_SECONDS` of work is left out, as the Wages tab and the
+    timer strip leave it out: a task submitted seconds after it started would plot 2,648 $/h and flatten every
+    real figure against the axis. The chart says so under its periods.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Task wage and true wage per hour"), parent)
 
     def show_points(self, points: Sequence[WagePoint], period: str, currency: str) -> None:
         shown = list(points)[-MAX_POINTS:]
+        task_wages = [_counted(point.task_wage, point.paid_seconds) for point in shown]
+        true_wages = [_counted(point.true_wage, point.shift_seconds) for point in shown]
+        left_out = any(
+            wage is not None and seconds < SHORTEST_COUNTED_SECONDS
+            for point in shown
+            for wage, seconds in ((point.task_wage, point.paid_seconds), (point.true_wage, point.shift_seconds))
+        )
         self._lines(
             [period_label(point.start, period) for point in shown],
-            [
-                (self.tr("Task wage"), [_money_value(point.task_wage) for point in shown]),
-                (self.tr("True wage"), [_money_value(point.true_wage) for point in shown]),
-            ],
+            [(self.tr("Task wage"), task_wages), (self.tr("True wage"), true_wages)],
             self.tr("{0} per hour").format(currency),
+            note=self.tr("Left out where under a minute of work: too short to count") if left_out else "",
         )
+
+
+def _counted(wage: Money | None, seconds: float) -> float | None:
+    """A wage as a point on the chart; None (a gap) when measured over too short a time to count."""
+    return _money_value(wage) if seconds >= SHORTEST_COUNTED_SECONDS else None
 
 
 class UnpaidChart(_LineChart):

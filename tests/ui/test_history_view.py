@@ -123,11 +123,16 @@ def test_a_partly_converted_history_shows_its_sum_and_names_the_rest(qtbot, data
 
 def _half_an_hour_on_a_study(database: Database, clock: FixedClock) -> Timekeeper:
     """A shift five hours ago with one £3 study submitted after 30 minutes; the shift still open."""
+    return _a_study_submitted_after(1800, database, clock)
+
+
+def _a_study_submitted_after(seconds: float, database: Database, clock: FixedClock) -> Timekeeper:
+    """A shift five hours ago with one £3 study submitted `seconds` after it was taken; the shift still open."""
     keeper = Timekeeper(WorkLog(database), clock)
     clock.set_wall(T0 - timedelta(hours=5))
     keeper.clock_in()
     attempt = keeper.take(NewAttempt("prolific", "me", "x", "Study x", "Lab", Money(300, "GBP"), None))
-    clock.advance(1800)
+    clock.advance(seconds)
     keeper.finish(attempt.id, Outcome.SUBMITTED)
     return keeper
 
@@ -158,6 +163,34 @@ def test_the_charts_show_a_lone_period_and_round_ticks(qtbot, database, view, se
     (amount_axis,) = view.earnings_chart.chart().axes(Qt.Orientation.Vertical)
     step = (amount_axis.max() - amount_axis.min()) / (amount_axis.tickCount() - 1)
     assert step in {1, 2, 2.5, 5, 10, 20, 25, 50}
+
+
+def _wage_chart_note(view: HistoryView) -> str:
+    (periods,) = view.wage_chart.chart().axes(Qt.Orientation.Horizontal)
+    return periods.titleText()
+
+
+def test_the_wage_chart_leaves_out_a_wage_too_short_to_count(qtbot, database, view, service, clock) -> None:
+    """A study submitted two seconds after it started drew 5,400 £/h on the wage chart, as the Wages tab no
+    longer shows: under a minute of work, the chart leaves the figure out and says why, in the tab's words."""
+    _a_study_submitted_after(2, database, clock).clock_out()
+    open_view(qtbot, view, service)
+    assert view.wage_chart.points() == 0
+    assert "too short to count" in _wage_chart_note(view)
+
+
+def test_the_wage_chart_says_too_short_to_count_in_french(qtbot, french, database, view, service, clock) -> None:
+    _a_study_submitted_after(59, database, clock).clock_out()
+    open_view(qtbot, view, service)
+    assert view.wage_chart.points() == 0
+    assert "trop court pour compter" in _wage_chart_note(view)
+
+
+def test_the_wage_chart_counts_a_minute_of_work(qtbot, database, view, service, clock) -> None:
+    _a_study_submitted_after(60, database, clock).clock_out()
+    open_view(qtbot, view, service)
+    assert view.wage_chart.points() == 2  # task wage and true wage, £180/h each
+    assert _wage_chart_note(view) == ""
 
 
 def test_the_table_loads_more_as_it_scrolls(qtbot, database, view, service) -> None:
