@@ -11,14 +11,20 @@ from typing import Any
 
 import keyring.backend
 import keyring.errors
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QThreadPool, QUrl
 
+from surveydesk.core.clock import Clock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, MergeResult, Task
 from surveydesk.core.money import Money
+from surveydesk.ledger.points import PointsValueStore
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.services.history_service import HistoryService
 from surveydesk.services.ledger_files import LedgerFiles
+from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
+from surveydesk.store.settings import SettingsStore
+from surveydesk.ui.history_view import HistoryView
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 ACCOUNT = AccountKey("prolific", "demo")
@@ -154,3 +160,23 @@ PROLIFIC_ME = Account(AccountKey("prolific", "me"), "me", "https://prolific.test
 def ledger_files(database: Database) -> LedgerFiles:
     """The ledger's files as the app makes them: the built-in platforms' history files importable."""
     return LedgerFiles(database, BUILT_IN.history_files(), BUILT_IN.name)
+
+
+def history_tab(
+    qtbot: Any,
+    database: Database,
+    pool: QThreadPool,
+    clock: Clock,
+    service: HistoryService,
+    currency: str,
+    accounts: Sequence[Account] = (PROLIFIC_ME,),
+) -> HistoryView:
+    """The History tab over `service`, its totals in `currency`, with these accounts of the worker's."""
+    settings = SettingsStore(database)
+    settings.set("history_currency", currency)
+    widget = HistoryView(
+        service, LongJob(pool), ledger_files(database), PointsValueStore(database), settings, clock,
+        lambda: accounts,
+    )  # fmt: skip
+    qtbot.addWidget(widget)
+    return widget

@@ -20,16 +20,12 @@ from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.ecb import Feed, fetch_rates
 from surveydesk.ledger.history import APPROVED, PENDING
-from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.history_service import HistoryService
-from surveydesk.services.long_job import LongJob
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState
 from surveydesk.store import Database
-from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.history_view import HistoryView
-from tests.factories import ledger_files
+from tests.factories import history_tab
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, loopback_session
 
 TODAY = SIMULATED_EPOCH.date()  # a Tuesday
@@ -79,22 +75,12 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
     reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
     for reader in demo_readers(exchange, time).values():
         reconciler.run(reader)
-    settings = SettingsStore(database)
-    settings.set("history_currency", "EUR")  # the demo's earnings are in GBP and USD
     # As app.py wires it in --demo: the demo exchange's feeds in place of the ECB's, the network watched.
     service = HistoryService(
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=Connectivity()
     )
-    view = HistoryView(
-        service,
-        LongJob(pool),
-        ledger_files(database),
-        PointsValueStore(database),
-        settings,
-        time,
-        lambda: [],
-    )
-    qtbot.addWidget(view)
+    # In euros: the demo's earnings are in GBP and USD.
+    view = history_tab(qtbot, database, pool, time, service, "EUR", accounts=())
     view.show()
     with qtbot.waitSignal(service.rates_updated, timeout=SLOW_MACHINE):
         view.refresh()
@@ -135,21 +121,10 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
     )
     for key, reader in demo_readers(exchange, time).items():
         reconciliation.add_account(Account(key, "demo", exchange.url_of(key.platform)), reader)
-    settings = SettingsStore(database)
-    settings.set("history_currency", "EUR")
     service = HistoryService(
         database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=connectivity
     )
-    view = HistoryView(
-        service,
-        LongJob(pool),
-        ledger_files(database),
-        PointsValueStore(database),
-        settings,
-        time,
-        lambda: [],
-    )
-    qtbot.addWidget(view)
+    view = history_tab(qtbot, database, pool, time, service, "EUR", accounts=())
     view.show()
     reconciliation.synced.connect(lambda _result: view.ledger_changed())
     reconciliation.start()

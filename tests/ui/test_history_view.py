@@ -15,10 +15,8 @@ from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
 from surveydesk.core.money import Money
 from surveydesk.ledger.model import Source
-from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.services.history_service import HistoryService
-from surveydesk.services.long_job import LongJob
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import EntryColumn, EntryTableModel
@@ -27,7 +25,7 @@ from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
-from tests.factories import PROLIFIC_ME, T0, FixedClock, ledger_files
+from tests.factories import T0, FixedClock, history_tab
 from tests.locations import DATA, ROOT
 
 SAMPLE = DATA / "prolific-submissions.csv"
@@ -52,18 +50,7 @@ def service(qtbot, database: Database, pool: QThreadPool, clock: FixedClock) -> 
 
 @pytest.fixture
 def view(qtbot, database: Database, pool: QThreadPool, clock: FixedClock, service: HistoryService) -> HistoryView:
-    settings = SettingsStore(database)
-    settings.set("history_currency", "GBP")
-    widget = HistoryView(
-        service,
-        LongJob(pool),
-        ledger_files(database),
-        PointsValueStore(database),
-        settings,
-        clock,
-        lambda: [PROLIFIC_ME],
-    )
-    qtbot.addWidget(widget)
+    widget = history_tab(qtbot, database, pool, clock, service, "GBP")
     widget.resize(1000, 700)
     widget.show()
     return widget
@@ -524,19 +511,7 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     from tests.ledger_helpers import loopback_session
 
     service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
-    settings = SettingsStore(database)
-    settings.set("history_currency", "EUR")
-    widget = HistoryView(
-        service,
-        LongJob(pool),
-        ledger_files(database),
-        PointsValueStore(database),
-        settings,
-        clock,
-        lambda: [PROLIFIC_ME],
-    )
-    qtbot.addWidget(widget)
-    return widget, service
+    return history_tab(qtbot, database, pool, clock, service, "EUR"), service
 
 
 def test_while_rates_are_fetched_the_tab_says_so_then_shows_the_converted_sum(
