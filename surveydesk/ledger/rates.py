@@ -165,6 +165,17 @@ class Converter:
         days = [d for d in (self.rate_day(currency, day), self.rate_day(self.target, day)) if d is not None]
         return max(days) if days else None
 
+    def one_factor(self, currency: str, first: date, last: date) -> bool:
+        """Whether one factor converts `currency` on every day from `first` to `last`: a rate of each currency
+        (the euro needs none) is in force on `first` and none is dated after it up to `last`."""
+        if currency == self.target:
+            return True
+        for code in {currency, self.target} - {EURO}:
+            index = self._index_in_force(code, first)
+            if index is None or index != self._index_in_force(code, last):
+                return False
+        return True
+
     def _index_in_force(self, currency: str, day: date) -> int | None:
         days = self._days.get(currency)
         if not days:

@@ -263,3 +263,97 @@ def test_every_day_falls_in_the_period_start_of_gives(database: Database, histor
     for day in days:
         expected[start_of(day, period)] = expected.get(start_of(day, period), 0) + 1
     assert {p.start: p.earned().minor for p in totals.periods} == expected
+
+
+def _month_totals(database: Database) -> dict[tuple[str, str, str], tuple[int, int]]:
+    rows = database.connection().execute(
+        "SELECT month, status, currency, amount_minor, entries FROM ledger_month_totals WHERE entries"
+    )
+    return {(month, status, currency): (minor, entries) for month, status, currency, minor, entries in rows}
+
+
+def _day_totals_by_month(database: Database) -> dict[tuple[str, str, str], tuple[int, int]]:
+    rows = database.connection().execute(
+        "SELECT substr(day, 1, 7) || '-01' AS month, status, currency, sum(amount_minor), sum(entries) "
+        "FROM ledger_day_totals GROUP BY month, status, currency HAVING sum(entries)"
+    )
+    return {(month, status, currency): (minor, entries) for month, status, currency, minor, entries in rows}
+
+
+def test_the_monthly_totals_follow_the_daily_ones_through_changes_deletions_and_a_new_zone(
+    database: Database,
+) -> None:
+    add_entry(database, "a", at("2026-02-28", 23, 30), 100, status="awaiting_review")
+    add_entry(database, "b", at("2026-03-04"), 40, currency="USD")
+    add_entry(database, "c", at("2026-03-31", 23, 30), 7)
+    set_status(database, "a", "approved")
+    with database.transaction() as connection:
+        connection.execute("DELETE FROM ledger_entries WHERE id = 'b'")
+    assert _month_totals(database) == {
+        ("2026-02-01", "approved", "GBP"): (100, 1),
+        ("2026-03-01", "paid", "GBP"): (7, 1),
+    }
+    assert apply_zone(database, ZoneInfo("Europe/Berlin"))  # 23:30 UTC on the last of a month is the next month
+    assert _month_totals(database) == {
+        ("2026-03-01", "approved", "GBP"): (100, 1),
+        ("2026-04-01", "paid", "GBP"): (7, 1),
+    }
+    assert _month_totals(database) == _day_totals_by_month(database)
+
+
+def test_migration_14_builds_the_monthly_totals_of_a_ledger_that_existed_before_them(tmp_path) -> None:
+    path = tmp_path / "older.sqlite3"
+    with Database.open(path, MIGRATIONS[:13]) as older:
+        add_entry(older, "a", at("2026-03-02"), 100)
+        add_entry(older, "b", at("2026-03-20"), 50)
+        add_entry(older, "c", at("2026-04-02"), 5, status="approved")
+    with Database.open(path) as upgraded:
+        assert _month_totals(upgraded) == {
+            ("2026-03-01", "paid", "GBP"): (150, 2),
+            ("2026-04-01", "approved", "GBP"): (5, 1),
+        }
+        add_entry(upgraded, "d", at("2026-04-03"), 1, status="approved")  # kept from now on by the triggers
+        assert _month_totals(upgraded)["2026-04-01", "approved", "GBP"] == (6, 2)
+
+
+def test_one_factor_holds_only_where_no_rate_of_either_currency_changes() -> None:
+    converter = Converter(
+        [
+            Rate("USD", date(2026, 1, 1), Decimal("1.25"), "ecb"),
+            Rate("GBP", date(2026, 1, 1), Decimal("0.8"), "ecb"),
+            Rate("GBP", date(2026, 2, 10), Decimal("0.9"), "ecb"),
+        ],
+        "GBP",
+    )
+    january, february = (date(2026, 1, 1), date(2026, 1, 31)), (date(2026, 2, 1), date(2026, 2, 28))
+    assert converter.one_factor("USD", *january)
+    assert not converter.one_factor("USD", *february)  # the target's rate changes on the 10th
+    assert not converter.one_factor("EUR", *february)
+    assert converter.one_factor("GBP", *february)  # the target's own currency needs no rate
+    assert not converter.one_factor("CHF", *january)  # no rate at all: left to the daily totals, which say so
+
+
+@pytest.mark.parametrize("period", ["month", "year"])
+def test_months_read_whole_and_months_read_by_day_add_up_alike(
+    database: Database, history: History, period: str
+) -> None:
+    """A month one rate converts throughout comes from the monthly totals; one whose rate changes in it (or that
+    has no rate at first) from the daily ones: together they give what converting every day would."""
+    rates = RateStore(database)
+    rates.set_by_worker("USD", date(2026, 1, 1), Decimal("1.25"))
+    rates.set_by_worker("USD", date(2026, 2, 15), Decimal("1.6"))
+    rates.set_by_worker("CHF", date(2026, 2, 10), Decimal("0.9"))
+    add_entry(database, "jan", at("2026-01-15"), 1000, currency="USD")  # 8.00 EUR, one rate all January
+    add_entry(database, "feb-1", at("2026-02-05"), 1000, currency="USD")  # 8.00 EUR
+    add_entry(database, "feb-2", at("2026-02-20"), 1000, currency="USD")  # 6.25 EUR
+    add_entry(database, "eur", at("2026-02-20"), 100, currency="EUR", platform="cpx")  # 1.00 EUR
+    add_entry(database, "chf-old", at("2026-02-05"), 900, currency="CHF")  # before any CHF rate: not converted
+    add_entry(database, "chf", at("2026-02-25"), 900, currency="CHF")  # 10.00 EUR
+    totals = history.totals(period, "EUR")
+    by_day = history.totals("day", "EUR")
+    assert sum(p.earned().minor for p in totals.periods) == sum(p.earned().minor for p in by_day.periods) == 3325
+    assert totals.by_platform["cpx"] == Figure(Money(100, "EUR"), 1)
+    (missing,) = totals.missing
+    assert (missing.currency, missing.minor, missing.first_day) == ("CHF", 900, date(2026, 2, 5))
+    assert history.totals(period, "EUR", since=date(2026, 2, 1), until=date(2026, 2, 28)).entries == 5
+    assert history.count(EntryFilter()) == 6
