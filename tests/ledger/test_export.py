@@ -86,6 +86,56 @@ def test_the_csv_export_has_every_entry_with_exact_amounts(database: Database, t
     assert rows[0]["occurred_at"] == "2026-03-02T09:00:00.000000+00:00"
 
 
+def _written_by_csv_module(database: Database, target: Path) -> None:
+    """The export as Python's csv.writer writes it from `safe_cell` and `decimal_text`: what SQLite's lines
+    must be, byte for byte."""
+    columns = ", ".join("amount_minor" if name == "amount" else name for name in CSV_COLUMNS)
+    rows = database.connection().execute(
+        f"SELECT {columns} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id"  # noqa: S608
+    )
+    with target.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            cells = dict(zip(CSV_COLUMNS, row, strict=True))
+            writer.writerow(
+                decimal_text(value, cells["currency"])
+                if name == "amount"
+                else value
+                if name == "occurred_at"
+                else safe_cell(value)
+                for name, value in cells.items()
+            )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Quote "this", and, commas',
+        '"=1+1"',
+        "=1+1, quoted",
+        "two\nlines",
+        "\r\nend",
+        "line\r",
+        "@home",
+        "-",
+        "?not a formula",
+        "Ａ full-width letter",
+        "＋1",
+        "－ or ＠ or ＝",
+        "Über naïve 日本 🙂",
+        "",
+        "plain",
+    ],
+)
+def test_sqlite_writes_the_lines_csv_writer_would(database: Database, tmp_path: Path, text: str) -> None:
+    add_entry(database, "a", T, 150, title=text, note=text, platform=text or "p")
+    add_entry(database, text + "b", T, -7, currency="JPY", title="x", note=text)
+    export_csv(database, tmp_path / "sqlite.csv")
+    _written_by_csv_module(database, tmp_path / "python.csv")
+    assert (tmp_path / "sqlite.csv").read_bytes() == (tmp_path / "python.csv").read_bytes()
+
+
 def test_decimal_text_matches_the_sql_formatting() -> None:
     assert [decimal_text(m, c) for m, c in [(150, "GBP"), (-5, "GBP"), (0, "EUR"), (-5, "JPY"), (1, "KWD")]] == [
         "1.50",
