@@ -196,13 +196,14 @@ class LocalReplica:
 
     # --- what to send --------------------------------------------------------------------------------------
 
-    def outgoing(self, limit: int) -> tuple[list[Outgoing], list[int]]:
-        """The oldest waiting documents (up to `limit`) with their bodies, and the `seq`s of waiting ones that
-        do not travel (a setting of this computer's, a record since removed) to forget."""
+    def outgoing(self, limit: int, after: int = 0) -> tuple[list[Outgoing], list[int]]:
+        """The oldest documents waiting since after `seq` `after` (up to `limit`) with their bodies, and the
+        `seq`s of waiting ones that do not travel (a setting of this computer's, a record since removed) to
+        forget."""
         rows = self._connection.execute(
             "SELECT p.seq, p.doc_id, p.changed_at, r.rev, r.digest FROM sync_pending AS p "
-            "LEFT JOIN sync_revisions AS r ON r.doc_id = p.doc_id ORDER BY p.seq LIMIT ?",
-            (limit,),
+            "LEFT JOIN sync_revisions AS r ON r.doc_id = p.doc_id WHERE p.seq > ? ORDER BY p.seq LIMIT ?",
+            (after, limit),
         ).fetchall()
         bodies = self.bodies({doc_id: changed_at for _, doc_id, changed_at, _, _ in rows})
         sending, dropped = [], []

@@ -17,6 +17,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -25,7 +26,7 @@ from surveydesk.core.clock import Clock
 from surveydesk.sync import documents as docs
 from surveydesk.sync.couch import Change, CouchDatabase, JsonObject, is_revision
 from surveydesk.sync.documents import DocumentError
-from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica
+from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica, Outgoing
 
 log = logging.getLogger(__name__)
 
@@ -209,25 +210,54 @@ class Replicator:
     # --- push ----------------------------------------------------------------------------------------------
 
     def _push(self) -> bool:
+        """Send what waits, a batch at a time: the server stores one batch while the next is read here and made
+        into documents (a thread of the exchange's own sends it), so a first sync pays for the server's time
+        and ours side by side, not one after the other (bench/replication.py: 4,000 entries a second one after
+        the other). Each batch is marked sent only once the server has it."""
         checkpoint, continuing = self._resume(PUSH)
         if not continuing:
             # A first exchange with this server database, or one that lost what we sent: send everything.
             self._local.requeue_everything(self._clock.now())
         self._local.note_profile_changes(self._clock.now())
-        while True:
-            if self._should_stop():
-                return False
-            items, forget = self._local.outgoing(self._batch)
-            if not items and not forget:
-                return True
-            missing = self._remote.revs_diff({item.doc_id: [item.rev] for item in items})
-            sending = [item.as_sent() for item in items if item.rev in missing.get(item.doc_id, ())]
-            self._remote.bulk_docs(sending)
-            last = max([*forget, *(item.seq for item in items)])
-            checkpoint = Checkpoint(checkpoint.session, json.dumps(last))
-            self._local.mark_sent(items, forget, (self._target, checkpoint))
-            self._save_remote(PUSH, checkpoint)
-            self._sent += len(sending)
+        after = 0
+        sending: _Sending | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+            while True:
+                items, forget = self._local.outgoing(self._batch, after)
+                if sending is not None:
+                    checkpoint = self._settle(sending, checkpoint)
+                if self._should_stop():  # between whole batches, as in the pull
+                    return False
+                if not items and not forget:
+                    return True
+                after = max([*forget, *(item.seq for item in items)])
+                sending = _Sending(sender.submit(self._send, items), items, forget, after)
+
+    def _send(self, items: Sequence[Outgoing]) -> int:
+        """Send the revisions of `items` the server lacks (on the sending thread); returns how many."""
+        missing = self._remote.revs_diff({item.doc_id: [item.rev] for item in items})
+        sending = [item.as_sent() for item in items if item.rev in missing.get(item.doc_id, ())]
+        self._remote.bulk_docs(sending)
+        return len(sending)
+
+    def _settle(self, sending: _Sending, checkpoint: Checkpoint) -> Checkpoint:
+        """Wait until the server has the batch (its `SyncError` raised here), then mark it sent here."""
+        sent = sending.reply.result()
+        checkpoint = Checkpoint(checkpoint.session, json.dumps(sending.last))
+        self._local.mark_sent(sending.items, sending.forget, (self._target, checkpoint))
+        self._save_remote(PUSH, checkpoint)
+        self._sent += sent
+        return checkpoint
+
+
+@dataclass(frozen=True, slots=True)
+class _Sending:
+    """A batch on its way to the server: the reply to wait for, what it holds, and the last `seq` it covers."""
+
+    reply: Future[int]
+    items: list[Outgoing]
+    forget: list[int]
+    last: int
 
 
 def _is_ours(doc_id: str) -> bool:
