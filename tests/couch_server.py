@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
@@ -119,6 +121,7 @@ class CouchServer:
         self.admin.auth = (ADMIN, ADMIN_PASSWORD)
         self._process: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None  # copies the output; ends (closing the pipe) with the server
+        self._output_grew = threading.Condition()  # notified after each line the reader copies
 
     def start(self) -> CouchServer:
         """Start the server and wait until it answers. A free port can be taken by another process between
@@ -157,6 +160,8 @@ class CouchServer:
             for line in process.stdout:
                 log.write(line)
                 log.flush()
+                with self._output_grew:
+                    self._output_grew.notify_all()
                 if STARTED in line:
                     started.set()
         started.set()
@@ -177,6 +182,19 @@ class CouchServer:
 
     def output(self) -> str:
         return (self.workdir / "server.out").read_text("utf-8", errors="replace")
+
+    def requests(self) -> list[str]:
+        """Each request the server answered so far, as "METHOD /path" in order, from the lines it logs.
+
+        A request of a path of its own marks now: its line comes after those of every request answered before,
+        so once it is read (the output is copied by a thread), so are they."""
+        marker = f"/_marker-{uuid.uuid4().hex}"
+        self.admin.get(self.url + marker, timeout=10)
+        with self._output_grew:
+            if not self._output_grew.wait_for(lambda: marker in self.output(), timeout=READY_DEADLINE_SECONDS):
+                raise AssertionError(f"pouchdb-server did not log the request of {marker}:\n{self.output()}")
+        lines = re.findall(r"\b(GET|POST|PUT|DELETE|HEAD) (/\S*)", self.output())
+        return [f"{method} {path}" for method, path in lines if not path.startswith("/_marker-")]
 
     def create_database(self, name: str) -> str:
         """Create `name` and return its address."""

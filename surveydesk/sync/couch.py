@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import quote, urlsplit
 
+import msgspec
 import requests
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
@@ -260,7 +261,9 @@ class CouchDatabase:
         params: Mapping[str, str] | None = None,
         payload: object = None,
     ) -> requests.Response:
-        data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        # msgspec writes what json.dumps would read back alike, several times faster: a batch of 1,000 documents is
+        # encoded while the next is made (replicator._push), so its time is the sync's.
+        data = None if payload is None else msgspec.json.encode(payload)
         try:
             reply = send(
                 self._session,

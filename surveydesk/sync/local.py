@@ -401,7 +401,7 @@ class LocalReplica:
         )
         for header, event in described:
             attempt = None if header.attempt_id is None else attempts.get(header.attempt_id)
-            yield event.id, docs.event_body(replace(header, attempt_id=None), event, attempt)
+            yield event.id, docs.event_body(header, event, attempt)
 
     def _profile_answers(self, keys: list[str], changed: dict[str, str]) -> Iterator[SharedAnswer]:
         """The answers as they are here; an answer no longer here is its removal, as of when it was noticed."""

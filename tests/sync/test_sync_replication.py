@@ -165,6 +165,25 @@ def test_a_second_sync_with_nothing_new_sends_nothing(server: CouchServer, lapto
     assert first.sent == 1 and (again.sent, again.received) == (0, 0)
 
 
+def test_only_a_push_that_sends_everything_to_a_database_holding_documents_asks_what_the_server_lacks(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    """Asking (`_revs_diff`) spares sending what the server has; it was a third of the server's time in a
+    first sync (bench/replication.py). Only a push that sends everything again, to a database holding
+    documents, can find the server has some of it."""
+    for number in range(12):
+        laptop.report(f"s{number}", Status.PAID)
+    assert laptop.sync(server, batch_size=5).sent == 12  # a first push, to an empty database
+    laptop.report("later", Status.PAID)
+    assert laptop.sync(server, batch_size=5).sent == 1  # a push going on from its checkpoint
+    assert not [line for line in server.requests() if line.endswith("/_revs_diff")]
+    assert len([line for line in server.requests() if line == "POST /log/_bulk_docs"]) == 4
+
+    report = desktop.sync(server, batch_size=5)  # its first exchange with this database: it sends everything
+    assert (report.received, report.sent) == (13, 0)  # the server has every one of them
+    assert len([line for line in server.requests() if line == "POST /log/_revs_diff"]) == 3
+
+
 def test_the_servers_copy_of_a_checkpoint_is_written_once_a_run_not_after_every_batch(
     server: CouchServer, laptop: Computer
 ):
