@@ -251,13 +251,8 @@ class History:
             "SELECT month, platform, kind, status, currency, amount_minor, entries FROM ledger_month_totals "
             "WHERE entries AND kind <> 'payout'"
         )
-        values: list[object] = []
-        if since is not None:
-            sql += " AND month >= ?"
-            values.append(since.isoformat())
-        if until is not None:
-            sql += " AND month <= ?"
-            values.append(until.isoformat())
+        span, values = _between("month", since, until)
+        sql += span
         one_factor: dict[tuple[str, str], bool] = {}
         rows: list[_Row] = []
         for month, platform, kind, status, currency, minor, entries in self._db.connection().execute(sql, values):
@@ -298,12 +293,9 @@ class History:
             f"{source_day} AS source_day, {target_day} AS target_day, min(t.day), sum(t.amount_minor), "
             "sum(t.entries) FROM ledger_day_totals AS t WHERE t.entries AND t.kind <> 'payout'"
         )
-        if since is not None:
-            sql += " AND t.day >= ?"
-            values.append(since.isoformat())
-        if until is not None:
-            sql += " AND t.day <= ?"
-            values.append(until.isoformat())
+        span, days = _between("t.day", since, until)
+        sql += span
+        values += days
         if months is not None:
             sql += " AND substr(t.day, 1, 7) || ' ' || t.currency IN (SELECT value FROM json_each(?))"
             values.append(json.dumps(list(months)))
@@ -408,6 +400,17 @@ def _entry(row: tuple[object, ...]) -> EntryRow:
         Money(int(str(minor)), str(currency)),
         str(note),
     )
+
+
+def _between(column: str, since: date | None, until: date | None) -> tuple[str, list[object]]:
+    """SQL keeping the rows whose ISO date `column` is from `since` to `until` (inclusive; None: no bound)."""
+    sql = ""
+    values: list[object] = []
+    for bound, operator in ((since, ">="), (until, "<=")):
+        if bound is not None:
+            sql += f" AND {column} {operator} ?"
+            values.append(bound.isoformat())
+    return sql, values
 
 
 def _whole_months(since: date | None, until: date | None) -> bool:
