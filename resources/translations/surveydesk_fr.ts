@@ -2400,6 +2400,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>&#xa0;; au vrai salaire d’aujourd’hui, encore environ {0}</translation>
     </message>
     <message>
+        <source>; today&apos;s true wage: {0}</source>
+        <translation>&#xa0;; vrai salaire d’aujourd’hui&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>; {0} pending</source>
         <translation>&#xa0;; {0} en attente</translation>
     </message>

@@ -15,7 +15,7 @@ from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label, plain_tooltip, shown_title, translated
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
-from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS, task_wage
+from surveydesk.work.wages import long_enough_to_count, task_wage
 
 _TICK_MS = 1000
 _T = TypeVar("_T")
@@ -260,7 +260,7 @@ class TimerStrip(QFrame):
         seconds = self._keeper.worked_seconds(attempt)
         self.elapsed_label.setText(self.tr("worked {0}").format(format_clock(seconds)))
         # An hourly rate from a few seconds of work is noise (thousands an hour); it is shown from a minute on.
-        rate = task_wage(attempt, seconds) if seconds >= SHORTEST_COUNTED_SECONDS else None
+        rate = task_wage(attempt, seconds) if long_enough_to_count(seconds) else None
         expected = attempt.expected_wage
         promised = self.tr(" · promised {0}").format(format_rate(expected)) if expected is not None else ""
         per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""

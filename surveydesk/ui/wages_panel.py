@@ -26,14 +26,21 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.ui.formatting import amount_text, format_date, format_money, format_number, read_amount
+from surveydesk.ui.formatting import (
+    amount_text,
+    format_date,
+    format_money,
+    format_number,
+    format_wage,
+    read_amount,
+)
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.place_names import country_name
 from surveydesk.ui.text import plain_label
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage, statutory_rates
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
-from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS, CurrencyFigures, WageReport
+from surveydesk.work.wages import CurrencyFigures, WageReport, long_enough_to_count
 
 if TYPE_CHECKING:
     from _typeshed import SupportsDunderLT  # anything `<` can compare: the cells' sort keys
@@ -52,14 +59,6 @@ def format_duration(seconds: float) -> str:
 def format_rate(wage: Money | None) -> str:
     """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
     return "—" if wage is None else format_money_rate(wage)
-
-
-def format_wage(wage: Money | None, seconds: float) -> str:
-    """A wage measured over `seconds` of work: as `format_rate`, or "too short to count" under a minute, where
-    the figure would be absurd (2,648 $/h for a task submitted seconds after it started)."""
-    if wage is not None and seconds < SHORTEST_COUNTED_SECONDS:
-        return QCoreApplication.translate("WagesPanel", "too short to count")
-    return format_rate(wage)
 
 
 def format_share(share: float | None) -> str:
@@ -329,7 +328,7 @@ class WagesPanel(QWidget):
                 format_wage(figures.task_wage, figures.paid_seconds),
                 format_wage(figures.true_wage, report.shift_seconds),
             )
-            if report.shift_seconds < SHORTEST_COUNTED_SECONDS:  # and so the tasks' time too
+            if not long_enough_to_count(report.shift_seconds):  # and so the tasks' time too
                 rates = self.tr("Wages: too short to count yet")
             lines.append((rates, False))
             lines.extend(self._comparisons(figures, report.shift_seconds))
@@ -375,7 +374,7 @@ class WagesPanel(QWidget):
             (self.tr("True wage"), figures.true_wage, true_seconds),
         )
         for kind, wage, seconds in wages:
-            relation = compare_wage(wage, limit) if seconds >= SHORTEST_COUNTED_SECONDS else None
+            relation = compare_wage(wage, limit) if long_enough_to_count(seconds) else None
             if relation is None:
                 text = self.tr("{0}: —").format(kind)
             elif relation < 0:
