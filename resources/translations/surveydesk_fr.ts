@@ -601,6 +601,10 @@
         <translation>Participation&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>Completion code: {0}</source>
+        <translation>Code de fin d’étude&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>Started: {0}</source>
         <translation>Commencée&#xa0;: {0}</translation>
     </message>
@@ -738,6 +742,21 @@
     <message>
         <source>{0} gave a form to claim it: {1}</source>
         <translation>{0} donne un formulaire pour la réclamer&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCodeError</name>
+    <message>
+        <source>A completion code is one word: paste the code alone.</source>
+        <translation>Un code de fin d’étude est un seul mot&#xa0;: collez le code seul.</translation>
+    </message>
+    <message>
+        <source>A completion code has at most {0} characters.</source>
+        <translation>Un code de fin d’étude a au plus {0}&#xa0;caractères.</translation>
+    </message>
+    <message>
+        <source>This link holds no completion code: paste the code the study showed.</source>
+        <translation>Ce lien ne contient pas de code de fin d’étude&#xa0;: collez le code que l’étude a affiché.</translation>
     </message>
 </context>
 <context>
@@ -4916,6 +4935,18 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>The timer keeps counting, but the disk is full so nothing can be saved. Free some space: the time is saved as soon as it can be.</source>
         <translation>Le chronomètre continue de compter, mais le disque est plein et rien ne peut être enregistré. Libérez de la place&#xa0;: le temps sera enregistré dès que possible.</translation>
+    </message>
+    <message>
+        <source>Completion code</source>
+        <translation>Code de fin d’étude</translation>
+    </message>
+    <message>
+        <source>Completion code (optional)</source>
+        <translation>Code de fin d’étude (facultatif)</translation>
+    </message>
+    <message>
+        <source>Optional: paste the code the study showed at its end, or its completion link. SurveyDesk keeps it with the task, as evidence if you ever need to claim the money.</source>
+        <translation>Facultatif&#xa0;: collez le code que l’étude a affiché à la fin, ou son lien de fin. SurveyDesk le garde avec la tâche, comme preuve si vous deviez un jour réclamer l’argent.</translation>
     </message>
     <message>
         <source>Not clocked in</source>
