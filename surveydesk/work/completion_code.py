@@ -2,9 +2,13 @@
 completion link that carries it.
 
 A Prolific study ends by sending her to `https://app.prolific.com/submissions/complete?cc=C1A2B3C4`: the `cc`
-parameter is the study's completion code (Prolific's researcher help, "Completion codes"). Her submission is
-matched to the study by that code, so it is her evidence when a submission is rejected or never reviewed, and
-SurveyDesk keeps it with the attempt (the work log) for her claims.
+parameter is the study's completion code. Prolific's researcher help, "Recording participants as complete on
+Prolific" (researcher-help.prolific.co/hc/en-gb/articles/360009223173): researchers redirect participants to the
+study's Completion URL or give them its code, which "participants will visit this URL, or enter the code, to
+prove that they have completed your study"; "If a participant completed the survey in time and submitted a
+completion code, then they should be compensated" (help.prolific.ac, "Reviewing submissions"). So the code is
+her evidence when a submission is rejected or never reviewed, and SurveyDesk keeps it with the attempt (the work
+log) for her claims.
 
 What she pastes is untrusted text: it is kept as plain text, without control or direction-changing characters,
 and refused (never cut) when it is no code: longer than `CODE_LIMIT`, several words, or a link without one.

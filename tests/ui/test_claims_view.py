@@ -84,7 +84,8 @@ def test_the_panel_lists_claims_and_keeps_her_edits_across_refreshes(qtbot) -> N
     assert panel.list.count() == 2 and not panel.empty.isVisibleTo(panel)
     assert "Took 45 min, for an estimate of 15 min (to claim)" in panel.list.item(0).text()
     assert panel.open_form.isHidden()
-    assert panel.route.text() == "How to claim on Prolific: unknown."  # nothing documented: never guessed
+    # Prolific's own help says how: through its messages (surveydesk/platforms/prolific/__init__.py).
+    assert panel.route.text() == "On Prolific, write to the study's researcher through Prolific's messages."
     assert "Deadline to claim: unknown." in panel.about.text()
     panel.english.setPlainText("My own words")
     panel.show_claims([replace(OVERRUN, sent_at=NOW), REJECTED])  # the minute's refresh
