@@ -1508,6 +1508,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Search…</source>
+        <translation>Chercher…</translation>
+    </message>
+    <message>
         <source>Search entries</source>
         <translation>Chercher dans les entrées</translation>
     </message>
@@ -2804,12 +2808,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Votre identifiant dans l’application</translation>
     </message>
     <message>
+        <source>On MTurk, write to the requester (Contact the Requester, on the HIT). A requester can reverse a rejection only within 30 days of your submission.</source>
+        <translation>Sur MTurk, écrivez au demandeur (Contact the Requester, sur la tâche). Un demandeur ne peut annuler un refus que dans les 30&#xa0;jours suivant votre envoi.</translation>
+    </message>
+    <message>
         <source>Lowest reward (USD)</source>
         <translation>Rémunération minimale (USD)</translation>
     </message>
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+    <message>
+        <source>On Prolific, write to the study&apos;s researcher through Prolific&apos;s messages.</source>
+        <translation>Sur Prolific, écrivez au chercheur de l’étude par la messagerie de Prolific.</translation>
     </message>
 </context>
 <context>
