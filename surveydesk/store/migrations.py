@@ -647,4 +647,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=15,
+        description="records of a platform set aside, kept across restarts",
+        statements=(
+            # A platform's record whose amount could not be true, set aside and not booked (platforms/records.py):
+            # a digest of the reader's key of it (never its id) and why (`net.shapes.Change`), so the worker is
+            # still told after a restart until it books. Written by `SetAsideStore` only.
+            """
+            CREATE TABLE records_set_aside (
+                platform TEXT NOT NULL,
+                record TEXT NOT NULL,
+                why TEXT NOT NULL,
+                PRIMARY KEY (platform, record)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
 )
