@@ -634,17 +634,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             END
             """,
             # A received document this version cannot use yet, stored as received (`body`, its JSON text) with
-            # its revision: one a newer SurveyDesk wrote (`newer` = 1: a kind of record or a status this version
-            # does not know), or one that points at a record not here yet (0: a claim before its entry). Each is
-            # read again after every batch received, and leaves this table once it is read.
-            """
-            CREATE TABLE sync_kept (
-                doc_id TEXT PRIMARY KEY,
-                rev TEXT NOT NULL,
-                body TEXT NOT NULL,
-                newer INTEGER NOT NULL
-            ) WITHOUT ROWID
-            """,
+            # its revision: one a newer SurveyDesk wrote (a kind of record or a status this version does not
+            # know), or one that points at a record not here yet (a claim before its entry). Each is read again
+            # after every batch received (surveydesk.sync.local), and leaves this table once it is read.
+            "CREATE TABLE sync_kept (doc_id TEXT PRIMARY KEY, rev TEXT NOT NULL, body TEXT NOT NULL) "
+            "WITHOUT ROWID",
         ),
     ),
     Migration(

@@ -397,10 +397,8 @@ class LocalReplica:
             return 0
         known = self.known(doc_id for doc_id, _, _ in rows)
         superseded = [doc_id for doc_id, state in known.items() if state.pending_seq is not None]
-        items: list[Incoming] = []
-        for doc_id, rev, body in rows:
-            if doc_id not in superseded and self._readable(doc_id, json.loads(body)):
-                items.append(Incoming(doc_id, rev, json.loads(body)))
+        held = [Incoming(doc_id, rev, json.loads(body)) for doc_id, rev, body in rows if doc_id not in superseded]
+        items = [item for item in held if self._readable(item.doc_id, item.body)]
         with self._db.transaction() as connection:
             connection.executemany("DELETE FROM sync_kept WHERE doc_id = ?", [(d,) for d in superseded])
         if not items:
@@ -548,9 +546,9 @@ def _keep(connection: sqlite3.Connection, kept: Sequence[tuple[Incoming, bool]])
             fresh += held is None
     _agree(connection, [item for item, _ in kept])
     connection.executemany(
-        "INSERT INTO sync_kept (doc_id, rev, body, newer) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE "
-        "SET rev = excluded.rev, body = excluded.body, newer = excluded.newer",
-        [(item.doc_id, item.rev, docs.canonical(item.body), int(newer)) for item, newer in kept],
+        "INSERT INTO sync_kept (doc_id, rev, body) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE "
+        "SET rev = excluded.rev, body = excluded.body",
+        [(item.doc_id, item.rev, docs.canonical(item.body)) for item, _ in kept],
     )
     return fresh
 
