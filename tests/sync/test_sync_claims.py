@@ -145,3 +145,20 @@ def _later_on_the_database_clock(computer: Computer) -> None:
     start = connection.execute("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')").fetchone()[0]
     while connection.execute("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')").fetchone()[0] == start:
         pass
+
+
+def test_a_claim_found_on_both_computers_ends_as_one_and_finding_it_again_sends_nothing(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    for computer in (laptop, desktop):
+        _timed_submission(computer, "s1", 3540, 20)
+        ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())  # each its own time
+
+    _settle(server, laptop, desktop)
+    for computer in (laptop, desktop):  # the app looks for claims again every few minutes
+        computer.later(10)
+        ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())
+
+    assert _claims(laptop) == _claims(desktop) and len(_claims(laptop)) == 1
+    assert [computer.sync(server).sent for computer in (laptop, desktop)] == [0, 0]
+    assert server.conflicts("log") == {}
