@@ -38,7 +38,8 @@ from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
-from surveydesk.ui.sign_in_process import SignInApart, SignInOutcome
+from surveydesk.ui.sign_in_messages import SignInOutcome
+from surveydesk.ui.sign_in_process import SignInApart
 from surveydesk.ui.text import plain_label, translated
 
 # What signing in gives SurveyDesk and what it never does ({0}: the platform's name).

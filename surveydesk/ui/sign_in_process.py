@@ -7,11 +7,12 @@ platform's sign-in takes, and ends. SurveyDesk's own process never loads the web
 
 What crosses between the two processes goes through pipes only, never a file nor the command line (which other
 users can read): the account and where to sign in (the child's standard input, one JSON line), and how it went
-(the last line of its standard output, one JSON object, a `SignInReply`). Where the worker's logins are in the
-keyring, the session never crosses: the child reads the stored one (to seed the page) from the keyring and writes
-the new one there, and the dialog reads it back from the keyring. Where they live in SurveyDesk's memory (the
-demo's, or this run's only when no keyring works: `hand_back`), the parent sends the stored session on a second
-line of the child's input and the child hands the new one back in its reply; neither is ever logged.
+(the last line of its standard output, one JSON object), as ui/sign_in_messages.py writes them. Where the worker's
+logins are in the keyring, the session never crosses: the child reads the stored one (to seed the page) from the
+keyring and writes the new one there, and the dialog reads it back from the keyring. Where they live in
+SurveyDesk's memory (the demo's, or this run's only when no keyring works: `hand_back`), the parent sends the
+stored session on a second line of the child's input and the child hands the new one back in its reply; neither
+is ever logged.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
-from enum import Enum
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
@@ -30,88 +29,16 @@ from surveydesk.core.model import AccountKey
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.web_session import CapturedSession, SignInPlace
 from surveydesk.secrets import KeyringSecrets, SecretsUnavailable
+from surveydesk.ui.sign_in_messages import (
+    KEEPER_KEYRING,
+    KEEPER_PARENT,
+    SignInOutcome,
+    SignInReply,
+    SignInRequest,
+)
 
 SIGN_IN_ARGUMENT = "--sign-in"
 QUIT_WAIT_MS = 5_000
-KEEPER_KEYRING: Final = "keyring"  # the child keeps the session in the keyring
-KEEPER_PARENT: Final = "parent"  # the child hands the session back to the parent, which holds it in memory
-
-
-class SignInOutcome(Enum):
-    """How a sign-in process ended, as its reply (`SignInReply`) says."""
-
-    SIGNED_IN = "signed-in"  # the session is in the keyring, or in the reply for the parent to keep
-    CLOSED = "closed"  # the window was closed before the worker was signed in
-    NO_SESSION = "no-session"  # the page gave nothing the platform's connector can use
-    KEYRING_REFUSED = "keyring-refused"  # the keyring would not give the stored session or keep the new one
-    UNUSABLE_REQUEST = "unusable-request"  # what the parent asked names no platform signed in to in a page
-
-
-@dataclass(frozen=True, slots=True)
-class SignInReply:
-    """How the sign-in went, and the session when the parent keeps it (`KEEPER_PARENT`): the last line of the
-    child's standard output, so that whatever else a library writes there before it is never read as the reply."""
-
-    outcome: SignInOutcome
-    session: str | None = field(default=None, repr=False)  # a secret: never in a log or an error
-
-    def line(self) -> str:
-        said: dict[str, str] = {"outcome": self.outcome.value}
-        if self.session is not None:
-            said["session"] = self.session
-        return json.dumps(said) + "\n"
-
-    @classmethod
-    def read(cls, output: bytes) -> SignInReply | None:
-        """The reply in the child's output, None when it wrote none that can be read (it crashed, or was killed
-        half-way). The text is never quoted back: it may hold the session."""
-        lines = output.decode("utf-8", "replace").strip().splitlines()
-        try:
-            said = json.loads(lines[-1]) if lines else None
-        except ValueError:
-            return None
-        if not isinstance(said, dict):
-            return None
-        known = {outcome.value: outcome for outcome in SignInOutcome}
-        outcome, session = known.get(str(said.get("outcome"))), said.get("session")
-        if outcome is None or not (session is None or isinstance(session, str)):
-            return None
-        return cls(outcome, session)
-
-
-@dataclass(frozen=True, slots=True)
-class SignInRequest:
-    """What the parent asks: sign in to `platform` for the account `account`, at its real site or at `page`
-    (`server`: its sign-in server, where it is not the page's own), in `language` (a code of
-    ui/translations.LANGUAGES, or the system's); `hands` is a script run on each page loaded, which plays the
-    worker (the demo worker's, for the tests and the benchmark), none for the worker herself; `keeper` says who
-    keeps the session: the keyring, or the parent (which then sends the stored one on the next line)."""
-
-    platform: str
-    account: str
-    language: str
-    page: str = ""
-    server: str = ""
-    hands: str = ""
-    keeper: str = KEEPER_KEYRING
-
-    def line(self) -> bytes:
-        return (json.dumps(asdict(self)) + "\n").encode()
-
-    @classmethod
-    def read(cls, line: str) -> SignInRequest:
-        """The request of one line; `ValueError` when it is not one."""
-        fields = json.loads(line)
-        if not isinstance(fields, dict) or not all(isinstance(value, str) for value in fields.values()):
-            raise ValueError("a sign-in request is one JSON object of strings")
-        request = cls(**fields)  # a missing or unknown field is a TypeError
-        if request.keeper not in (KEEPER_KEYRING, KEEPER_PARENT):
-            raise ValueError("a sign-in request names who keeps the session: the keyring or the parent")
-        return request
-
-    @property
-    def key(self) -> AccountKey:
-        return AccountKey(self.platform, self.account)
 
 
 def sign_in_command() -> list[str]:

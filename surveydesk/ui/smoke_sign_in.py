@@ -9,7 +9,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from surveydesk.core.model import AccountKey
-from surveydesk.ui.sign_in_process import SignInApart, SignInOutcome, web_engine_in_this_process
+from surveydesk.ui.sign_in_messages import SignInOutcome
+from surveydesk.ui.sign_in_process import SignInApart, web_engine_in_this_process
 
 SMOKE_ACCOUNT = "smoke-test"
 

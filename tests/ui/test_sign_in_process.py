@@ -28,7 +28,8 @@ from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.secrets import KeyringSecrets
 from surveydesk.store import AccountStore
 from surveydesk.ui.accounts_dialog import AccountsDialog
-from surveydesk.ui.sign_in_process import SignInApart, SignInOutcome, sign_in_command
+from surveydesk.ui.sign_in_messages import SignInOutcome
+from surveydesk.ui.sign_in_process import SignInApart, sign_in_command
 from tests.engine_processes import engine_processes, is_engine
 from tests.locations import ROOT
 from tests.session_bus import private_session_bus
