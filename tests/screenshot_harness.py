@@ -59,7 +59,6 @@ from surveydesk.paths import AppPaths
 from surveydesk.store import Database
 from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups
 from surveydesk.ui.accounts_dialog import AccountsDialog
-from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.claims_view import ClaimsPanel
 from surveydesk.ui.first_run import WelcomePage
 from surveydesk.ui.formatting import amount_text
@@ -68,6 +67,7 @@ from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
+from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 
