@@ -86,5 +86,6 @@ class Worker:
 
 
 if __name__ == "__main__":
+    # Posted now, run once main()'s event loop runs: the worker starts beside SurveyDesk as it starts.
     QTimer.singleShot(0, lambda: setattr(sys.modules[__name__], "worker", Worker()))
     sys.exit(main(["--demo", "--data-dir", sys.argv[1]]))
