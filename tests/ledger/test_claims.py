@@ -215,9 +215,9 @@ def test_migration_13_gives_a_version_12_file_the_platform_s_estimate(tmp_path: 
         upgraded.close()
 
 
-def test_migration_14_gives_a_version_13_file_s_attempts_a_completion_code(tmp_path: Path):
-    path = tmp_path / "v13.sqlite3"
-    old = Database.open(path, MIGRATIONS[:13])
+def test_migration_16_gives_a_version_15_file_s_attempts_a_completion_code(tmp_path: Path):
+    path = tmp_path / "v15.sqlite3"
+    old = Database.open(path, MIGRATIONS[:15])
     with old.transaction() as connection:  # an attempt ended before there was a code to keep
         connection.execute(
             "INSERT INTO attempts (platform, account, external_id, title, reward_minor, reward_currency, "
