@@ -27,6 +27,7 @@ from surveydesk.core.money import Money, minor_exponent
 from surveydesk.core.progress import Progress
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.history import APPROVED, DECLINED, PAID, PENDING, History
+from surveydesk.ledger.model import attempt_of
 from surveydesk.ledger.rates import Missing
 from surveydesk.store.database import Database
 
@@ -45,7 +46,10 @@ CSV_COLUMNS = (
     "task_id",
     "record_id",
     "note",
+    "completion_code",
 )
+# The completion code she pasted when she submitted, kept with her attempt (surveydesk.work.completion_code).
+_COMPLETION_CODE = f"(SELECT a.completion_code FROM attempts AS a WHERE a.id = {attempt_of('e')})"
 JSON_FORMAT = "surveydesk-ledger"
 JSON_VERSION = 1
 _BATCH = 2000  # rows read and written between two looks at the cancel flag
@@ -125,22 +129,33 @@ def _csv_cell(column: str) -> str:
 
 
 def _decimal_sql(exponents: dict[str, int]) -> tuple[str, list[object]]:
-    """SQL for `decimal_text(amount_minor, currency)`, given the exponent of each currency in the ledger."""
+    """SQL for `decimal_text(e.amount_minor, e.currency)`, given the exponent of each currency in the ledger."""
     branches: list[str] = []
     values: list[object] = []
     for currency, exponent in sorted(exponents.items()):
         if exponent == 0:
-            branches.append("WHEN ? THEN CAST(amount_minor AS TEXT)")
+            branches.append("WHEN ? THEN CAST(e.amount_minor AS TEXT)")
         else:
             unit = 10**exponent
             branches.append(
-                "WHEN ? THEN (CASE WHEN amount_minor < 0 THEN '-' ELSE '' END) || "
-                f"(abs(amount_minor) / {unit}) || '.' || printf('%0{exponent}d', abs(amount_minor) % {unit})"
+                "WHEN ? THEN (CASE WHEN e.amount_minor < 0 THEN '-' ELSE '' END) || "
+                f"(abs(e.amount_minor) / {unit}) || '.' || printf('%0{exponent}d', abs(e.amount_minor) % {unit})"
             )
         values.append(currency)
     if not branches:
         return "''", []
-    return f"CASE currency {' '.join(branches)} END", values
+    return f"CASE e.currency {' '.join(branches)} END", values
+
+
+def _csv_line_cell(name: str, amount: str) -> str:
+    """SQL for the cell of CSV column `name` in the export's line (entries `e`, their attempts `a`)."""
+    if name == "amount":
+        return amount
+    if name in _OWN_WORDS:
+        return f"e.{name}"
+    if name == "completion_code":
+        return _csv_cell("coalesce(a.completion_code, '')")
+    return _csv_cell(f"e.{name}")
 
 
 def export_csv(database: Database, target: Path, progress: Progress | None = None) -> int:
@@ -156,12 +171,13 @@ def export_csv(database: Database, target: Path, progress: Progress | None = Non
     connection = database.connection()
     currencies = [row[0] for row in connection.execute("SELECT DISTINCT currency FROM ledger_month_totals")]
     amount, values = _decimal_sql({currency: minor_exponent(currency) for currency in currencies})
-    cells = [
-        amount if name == "amount" else name if name in _OWN_WORDS else _csv_cell(name) for name in CSV_COLUMNS
-    ]
+    cells = [_csv_line_cell(name, amount) for name in CSV_COLUMNS]
     line = f"printf('{','.join(['%s'] * len(cells))}' || char(13, 10), {', '.join(cells)})"
+    # Her attempt joined once a row, so its completion code is one column to the many looks `_csv_cell` takes.
     cursor = connection.execute(
-        f"SELECT {line} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id", values
+        f"SELECT {line} FROM ledger_entries AS e LEFT JOIN attempts AS a ON a.id = {attempt_of('e')} "
+        "WHERE e.linked_to = '' ORDER BY e.occurred_at, e.id",
+        values,
     )
     written = 0
     with replaced_whole(target) as file:
@@ -201,6 +217,9 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
         "platform_seconds",  # how long the platform says the task took (Prolific's time_taken), or null
         "estimated_minutes",  # how long the platform said it would take (Prolific's estimate), or null
     ]
+    # The study's completion code she pasted when she submitted, or null (not a column: kept with her attempt).
+    entry_columns = [f"e.{key}" for key in entry_keys] + [_COMPLETION_CODE]
+    entry_keys.append("completion_code")
     event_keys = [
         "id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note", "link"
     ]  # fmt: skip
@@ -208,7 +227,8 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
     with replaced_whole(target) as file:
         file.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "entries": [\n')
         separator = ""
-        for row in _rows(database, f"SELECT {', '.join(entry_keys)} FROM ledger_entries ORDER BY occurred_at, id"):
+        entries = f"SELECT {', '.join(entry_columns)} FROM ledger_entries AS e ORDER BY e.occurred_at, e.id"
+        for row in _rows(database, entries):
             file.write(separator + json.dumps(dict(zip(entry_keys, row, strict=True)), ensure_ascii=False))
             separator = ",\n"
             written += 1

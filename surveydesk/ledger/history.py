@@ -1,6 +1,6 @@
 """The earnings history: totals per period, platform and status in the worker's currency, chart series, pages.
 
-Totals are read from `ledger_day_totals` (migration 6) and `ledger_month_totals` (migration 14), which triggers
+Totals are read from `ledger_day_totals` (migration 6) and `ledger_month_totals` (migration 17), which triggers
 keep per local day (and month), platform, status and currency, so opening ten years of history reads a few
 thousand rows, never every entry. Amounts are converted as `surveydesk.ledger.rates` explains; those with no rate
 for their day are left out of the sums and reported in `Totals.missing`, never guessed.
@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
+from surveydesk.ledger.model import attempt_of
 from surveydesk.ledger.rates import EURO, Converter, Missing, RateStore, rounded
 from surveydesk.store.database import Database
 from surveydesk.work.model import Attempt
@@ -365,8 +366,7 @@ class History:
             self._db.connection()
             .execute(
                 "SELECT e.platform_seconds, (SELECT sum(s.seconds) FROM stretches AS s WHERE s.attempt_id = "
-                "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
-                "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))) FROM ledger_entries AS e WHERE e.id = ?",
+                f"{attempt_of('e')}) FROM ledger_entries AS e WHERE e.id = ?",
                 (entry_id,),
             )
             .fetchone()

@@ -301,9 +301,9 @@ def test_the_monthly_totals_follow_the_daily_ones_through_changes_deletions_and_
     assert _month_totals(database) == _day_totals_by_month(database)
 
 
-def test_migration_14_builds_the_monthly_totals_of_a_ledger_that_existed_before_them(tmp_path) -> None:
+def test_migration_17_builds_the_monthly_totals_of_a_ledger_that_existed_before_them(tmp_path) -> None:
     path = tmp_path / "older.sqlite3"
-    with Database.open(path, MIGRATIONS[:13]) as older:
+    with Database.open(path, MIGRATIONS[:16]) as older:
         add_entry(older, "a", at("2026-03-02"), 100)
         add_entry(older, "b", at("2026-03-20"), 50)
         add_entry(older, "c", at("2026-04-02"), 5, status="approved")

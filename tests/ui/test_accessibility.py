@@ -53,6 +53,7 @@ from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.application import tray_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.formatting import format_time
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
@@ -63,6 +64,7 @@ from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
+from surveydesk.ui.sign_in_process import SignInApart
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.store import WorkLog
@@ -197,6 +199,7 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
             BUILT_IN,
             sign_ins=SignIns(),
             signed_in=MemorySecrets(),
+            sign_in_apart=SignInApart("en", hand_back=True),
             parent=full_window,
         ),
         RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),
@@ -234,7 +237,9 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     entry = EntryRow(
         "prolific/me/task/t1", "prolific", "me", "task", "Study", "Lab", clock.now(), "paid", Money(150, "GBP"), ""
     )
-    sync_service = SyncService(database, SyncSettings(settings), MemorySecrets(), clock, Background(pool))
+    sync_service = SyncService(
+        database, SyncSettings(settings), MemorySecrets(), clock, Background(pool), time_text=format_time
+    )
     windows = [
         full_window,
         NoteDialog(entry, full_window),
