@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 from surveydesk.core.clock import utc_iso
 from surveydesk.ledger.export import CSV_COLUMNS, export_csv
 from surveydesk.ledger.history import History, open_history
+from surveydesk.ledger.model import attempt_of
 from surveydesk.ledger.rates import Rate, RateStore
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.store import Database
@@ -131,9 +132,11 @@ def bare_open(database: Database) -> int:
 
 def bare_export(database: Database, target: Path) -> int:
     """The export's rows and columns written by a bare loop over the cursor (what Python's csv module costs)."""
-    columns = ", ".join("amount_minor" if name == "amount" else name for name in CSV_COLUMNS)
+    bare = {"amount": "e.amount_minor", "completion_code": "a.completion_code"}  # her attempt's, as the export's
+    columns = ", ".join(bare.get(name, f"e.{name}") for name in CSV_COLUMNS)
     cursor = database.connection().execute(
-        f"SELECT {columns} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id"  # noqa: S608
+        f"SELECT {columns} FROM ledger_entries AS e LEFT JOIN attempts AS a ON a.id = {attempt_of('e')} "  # noqa: S608
+        "WHERE e.linked_to = '' ORDER BY e.occurred_at, e.id"
     )
     written = 0
     with target.open("w", encoding="utf-8", newline="") as file:

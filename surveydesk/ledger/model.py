@@ -229,8 +229,11 @@ class LedgerEntry:
 
 def attempt_of(entry: str) -> str:
     """SQL for the attempt the ledger entry aliased `entry` belongs to: its own, or that of the worker's entry
-    linked to it (the platform's entry and hers are one task); NULL when none was timed."""
+    linked to it (the platform's entry and hers are one task); NULL when none was timed. `linked_to <> ''` lets
+    SQLite find the linked entry in its partial index (ledger_entries_linked) rather than read every entry for
+    each: the CSV export of 1,000,000 entries read 200 in 147 s without it."""
     return (
         f"coalesce({entry}.attempt_id, (SELECT linked.attempt_id FROM ledger_entries AS linked "
-        f"WHERE linked.linked_to = {entry}.id AND linked.attempt_id IS NOT NULL ORDER BY linked.id LIMIT 1))"
+        f"WHERE linked.linked_to = {entry}.id AND linked.linked_to <> '' AND linked.attempt_id IS NOT NULL "
+        "ORDER BY linked.id LIMIT 1))"
     )
