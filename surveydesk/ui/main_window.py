@@ -33,7 +33,6 @@ from surveydesk.feed.task_list import TaskList
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
-from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
@@ -307,6 +306,8 @@ class MainWindow(QMainWindow):
     def start_manual_task(self) -> None:
         if self._timekeeper is None or self.timer_strip is None:
             return
+        from surveydesk.ui.manual_task_dialog import ManualTaskDialog  # not needed by the first frame
+
         dialog = ManualTaskDialog(parent=self)
         if dialog.exec() and (new := dialog.attempt) is not None:
             keeper = self._timekeeper
