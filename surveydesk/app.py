@@ -37,7 +37,6 @@ from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
 from surveydesk.ledger.ecb import ECB_BASE_URL
-from surveydesk.ledger.goals import GoalSettings
 from surveydesk.ledger.minimum_in_currency import MinimumWages
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
@@ -55,30 +54,26 @@ from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, Secre
 from surveydesk.services.background import Background
 from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
-from surveydesk.services.history_service import HistoryService
 from surveydesk.services.idle import SessionIdle
-from surveydesk.services.ledger_files import LedgerFiles
-from surveydesk.services.long_job import LongJob
-from surveydesk.services.money_outlook import MoneyOutlook, Outlook
 from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
-from surveydesk.services.sync_service import SyncService
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
 from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.sync.replicator import SyncReport
-from surveydesk.sync.target import SyncSettings
 from surveydesk.work.closing_clocks import ClosingClocks
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
+    from surveydesk.services.money_outlook import Outlook
+    from surveydesk.services.sync_service import SyncService
+    from surveydesk.sync.replicator import SyncReport
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.history_view import HistoryView
@@ -408,6 +403,8 @@ def _add_money_outlook(
     (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
     minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once, in
     the tray or, without one, in the window's status bar."""
+    from surveydesk.ledger.goals import GoalSettings
+    from surveydesk.services.money_outlook import MoneyOutlook
     from surveydesk.ui.claims_view import ClaimsPanel
     from surveydesk.ui.money_outlook_view import (
         GoalsBox,
@@ -457,6 +454,9 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
     """The history tab, read after the window's first frame, again whenever the worker turns to it and after
     each sync of the earnings; its rates come from the ECB (the demo exchange's stand-in in the demo) when the
     network is there."""
+    from surveydesk.services.history_service import HistoryService
+    from surveydesk.services.ledger_files import LedgerFiles
+    from surveydesk.services.long_job import LongJob
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -545,7 +545,8 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: HistoryView) -> SyncService:
     """Replication of the log: the state in the window, File ▸ Sync between computers… for its settings, exchanges
     on the pool."""
-    from surveydesk.ui.sync_dialog import SyncDialog
+    from surveydesk.services.sync_service import SyncService
+    from surveydesk.sync.target import SyncSettings
 
     settings = SyncSettings(core.settings)
     background = Background(core.pool, window)
@@ -565,6 +566,8 @@ def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: His
     service.synced.connect(received)
 
     def open_dialog() -> None:
+        from surveydesk.ui.sync_dialog import SyncDialog
+
         dialog = SyncDialog(settings, core.secrets, service, core.clock, background, window)
         dialog.exec()
         dialog.setParent(None)  # freed with its last reference, its connections to the service with it
@@ -674,17 +677,13 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     _say_when_the_log_stops(core.log_file, window)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
-    wages = _add_wages_page(window, core, first_frame)
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core, first_frame)
     phone, idle = _phone_alerts(window, core)
     background = Background(core.pool, window)
     desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
     rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
     feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
                           phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
-    history.rates_changed.connect(feed.reload_rules)
-    _add_money_outlook(window, core, wages, history, feed)
     profile = ProfileController(
         window,
         core.database,
@@ -706,7 +705,19 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     keep_alive.timeout.connect(core.timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
-    sync = _add_sync(window, core, feed, history)
+    sync: SyncService | None = None
+
+    def add_pages() -> None:
+        """The Wages and History tabs with what they feed (goals, the money outlook, the sync between computers):
+        the first frame shows the Tasks tab, so they are built once it is painted, and appear beside it."""
+        nonlocal sync
+        wages = _add_wages_page(window, core, first_frame)
+        history = _add_history_page(window, core, first_frame)
+        history.rates_changed.connect(feed.reload_rules)
+        _add_money_outlook(window, core, wages, history, feed)
+        sync = _add_sync(window, core, feed, history)
+
+    first_frame.later(add_pages)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)
@@ -740,7 +751,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.poller.start()
         if not args.smoke_test:
             core.reconciliation.start()
-        if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+        if sync is not None and not args.smoke_test and not args.demo:  # the demo's data is not hers to replicate
             sync.start()
         if not args.smoke_test:
             window.ask_about_interruptions(closed_on_a_full_disk)  # last: it may wait for her answer
@@ -753,6 +764,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         crashes.uninstall()
         if desktop is not None:
             desktop.close()
-    sync.stop()
+    if sync is not None:  # built unless SurveyDesk quit before its window's first frame
+        sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

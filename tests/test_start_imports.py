@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,73 @@ def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+# Started as a worker starts it (`surveydesk.app.main`), the demo's window is watched for its first frame, as
+# bench/startup.py watches it; the modules loaded by then are printed, then SurveyDesk quits.
+MODULES_AT_THE_FIRST_FRAME = """
+import json, sys
+import surveydesk.ui.application as application
+from surveydesk.app import main
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+class FirstPaint(QObject):
+    def __init__(self):
+        super().__init__()
+        self.loaded = None
+
+    def eventFilter(self, watched, event):
+        if self.loaded is None and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            self.loaded = sorted(sys.modules)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+watcher = FirstPaint()
+original = application.create_application
+
+def create_and_watch(*args, **kwargs):
+    app = original(*args, **kwargs)
+    app.installEventFilter(watcher)
+    return app
+
+application.create_application = create_and_watch
+code = main(["--demo", "--seed", "3", "--data-dir", sys.argv[1]])
+print(json.dumps({"code": code, "loaded": watcher.loaded}))
+"""
+
+# What the first frame (the Tasks tab) does not use, each of which was loaded before it: the keyring (the demo's
+# logins are in memory), Prolific's OAuth library (its first session refresh), msgspec (the first reply read),
+# the dialogs, the Wages and History tabs with Babel's country names, and the sync between computers.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "keyring",
+    "oauthlib",
+    "msgspec",
+    "babel",
+    "surveydesk.ui.manual_task_dialog",
+    "surveydesk.ui.alerts_dialog",
+    "surveydesk.ui.profile_editor",
+    "surveydesk.ui.preferences_dialog",
+    "surveydesk.ui.wages_panel",
+    "surveydesk.ui.history_view",
+    "surveydesk.services.sync_service",
+    "surveydesk.sync.couch",
+)
+
+
+def test_what_the_first_frame_does_not_use_is_loaded_after_it(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES_AT_THE_FIRST_FRAME, str(tmp_path / "data")],
+        env=bare_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    started = json.loads(result.stdout.splitlines()[-1])
+    assert started["code"] == 0
+    loaded = started["loaded"]
+    assert loaded is not None, "the window was never painted"
+    assert "surveydesk.ui.main_window" in loaded  # the watch saw the real window
+    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in loaded]
+    assert early == []
