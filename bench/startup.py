@@ -75,8 +75,8 @@ def _child(kind: str, data: Path) -> int:
         window = QMainWindow()
         window.show()
         return app.exec()
-    import surveydesk.ui.application as application
-    from surveydesk.app import main
+    from surveydesk.app import main  # first, as the `surveydesk` command starts
+    from surveydesk.ui import application
 
     original = application.create_application
 

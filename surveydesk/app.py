@@ -19,8 +19,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
@@ -51,6 +49,20 @@ from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
+from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
+from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
+from surveydesk.store.settings import SettingsStore
+from surveydesk.work.closing_clocks import ClosingClocks
+from surveydesk.work.store import WorkLog
+from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
+from surveydesk.work.wage_settings import WageSettings
+
+# isort: split
+# Qt after the layers below the services, which need none: once imported, PySide6 reads the source of every
+# module imported after it (looking for `from __feature__ import`, PYSIDE-2029), about 0.15 ms a module, and
+# those layers are some 170 modules (requests and urllib3 among them) of the start-up (bench/startup.py).
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+
 from surveydesk.services.background import Background
 from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
@@ -62,13 +74,6 @@ from surveydesk.services.reconciliation import Connectivity, ReconciliationServi
 from surveydesk.services.single_instance import SingleInstance, server_name
 from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
-from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
-from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
-from surveydesk.store.settings import SettingsStore
-from surveydesk.work.closing_clocks import ClosingClocks
-from surveydesk.work.store import WorkLog
-from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
-from surveydesk.work.wage_settings import WageSettings
 
 if TYPE_CHECKING:
     from surveydesk.services.money_outlook import Outlook

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import bare_environment
 
 STARTS_WITHOUT_WEB_ENGINE = """
@@ -42,8 +44,8 @@ def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_
 # bench/startup.py watches it; the modules loaded by then are printed, then SurveyDesk quits.
 MODULES_AT_THE_FIRST_FRAME = """
 import json, sys
-import surveydesk.ui.application as application
 from surveydesk.app import main
+from surveydesk.ui import application
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
@@ -54,7 +56,7 @@ class FirstPaint(QObject):
 
     def eventFilter(self, watched, event):
         if self.loaded is None and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            self.loaded = sorted(sys.modules)
+            self.loaded = list(sys.modules)  # in the order they were imported
             QTimer.singleShot(0, QCoreApplication.quit)
         return False
 
@@ -90,10 +92,13 @@ NOT_BEFORE_THE_FIRST_FRAME = (
 )
 
 
-def test_what_the_first_frame_does_not_use_is_loaded_after_it(tmp_path: Path):
+@pytest.fixture(scope="module")
+def loaded_at_the_first_frame(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The modules loaded when the demo's window painted its first frame, in the order their import ended."""
+    scratch = tmp_path_factory.mktemp("first-frame")
     result = subprocess.run(
-        [sys.executable, "-c", MODULES_AT_THE_FIRST_FRAME, str(tmp_path / "data")],
-        env=bare_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        [sys.executable, "-c", MODULES_AT_THE_FIRST_FRAME, str(scratch / "data")],
+        env=bare_environment(scratch, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,
         timeout=120,
@@ -104,5 +109,17 @@ def test_what_the_first_frame_does_not_use_is_loaded_after_it(tmp_path: Path):
     loaded = started["loaded"]
     assert loaded is not None, "the window was never painted"
     assert "surveydesk.ui.main_window" in loaded  # the watch saw the real window
-    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in loaded]
+    return list(loaded)
+
+
+def test_what_the_first_frame_does_not_use_is_loaded_after_it(loaded_at_the_first_frame: list[str]):
+    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in loaded_at_the_first_frame]
     assert early == []
+
+
+def test_the_layers_below_the_services_are_imported_before_qt(loaded_at_the_first_frame: list[str]):
+    """PySide6 reads the source of each module imported after it (app.py says why): the platforms, with
+    requests and urllib3, and the ledger are imported before it."""
+    qt = loaded_at_the_first_frame.index("PySide6")
+    core = ("requests", "urllib3", "surveydesk.platforms.registry", "surveydesk.ledger.store")
+    assert [name for name in core if loaded_at_the_first_frame.index(name) > qt] == []
