@@ -344,23 +344,46 @@ def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.sign_in:  # a sign-in window in a process of its own: none of SurveyDesk's data is opened
-        from surveydesk.ui.sign_in_process import sign_in_here
+    with _no_automatic_collection():
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+        if args.sign_in:  # a sign-in window in a process of its own: none of SurveyDesk's data is opened
+            from surveydesk.ui.sign_in_process import sign_in_here
 
-        return sign_in_here(sys.stdin, sys.stdout)
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    while True:
-        try:
-            with build_core(args) as core:
-                return _run_ui(args, core)
-        except DamagedDatabaseError as error:
-            print(f"{APP_NAME}: {error}", file=sys.stderr)
-            if args.smoke_test or not _restore_backup(error.path):
+            gc.enable()  # nor the GUI thread's collector: Python collects there as it would
+            return sign_in_here(sys.stdin, sys.stdout)
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
+        while True:
+            try:
+                with build_core(args) as core:
+                    return _run_ui(args, core)
+            except DamagedDatabaseError as error:
+                print(f"{APP_NAME}: {error}", file=sys.stderr)
+                if args.smoke_test or not _restore_backup(error.path):
+                    return EXIT_REFUSED
+            except (StoreError, UnusableFolderError) as error:
+                print(f"{APP_NAME}: {error}", file=sys.stderr)
                 return EXIT_REFUSED
-        except (StoreError, UnusableFolderError) as error:
-            print(f"{APP_NAME}: {error}", file=sys.stderr)
-            return EXIT_REFUSED
+
+
+@contextmanager
+def _no_automatic_collection() -> Iterator[None]:
+    """Python's own collection of reference cycles off for the run, put back as it was when the run ends.
+
+    The GUI thread's collector (services/gui_thread_gc.py) collects from the application's start on; before it,
+    Python collected several times during the core's build and the UI's imports, once a full collection of
+    every object start-up had made (25–80 ms before the first frame, bench/startup.py), when nothing start-up
+    keeps is garbage: what it drops is collected once the window is painted (`settle_heap`). Nor can one run on
+    a pool thread meanwhile (the daily backup, the demo exchange's threads).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
 
 
 def _restore_backup(database_path: Path) -> bool:

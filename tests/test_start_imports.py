@@ -1,6 +1,10 @@
-"""What the main window's first frame does not need is not loaded before it (bench/startup.py): Qt WebEngine
-(about 80 ms) comes with the sign-in window, the application being prepared for it without loading it; Apprise
-(about 80 ms) with the first phone alert."""
+"""What the main window's first frame does not need is not loaded, nor done, before it (bench/startup.py).
+
+Qt WebEngine (about 80 ms) comes with the sign-in window, the application being prepared for it without loading
+it; Apprise (about 80 ms) with the first phone alert; the keyring, the dialogs, the Wages and History tabs and the
+sync when first used or once the frame is painted. The layers below the services are imported before Qt, and
+Python collects no cycles on its own while SurveyDesk starts.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,7 +48,8 @@ def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_
 # Started as a worker starts it (`surveydesk.app.main`), the demo's window is watched for its first frame, as
 # bench/startup.py watches it; the modules loaded by then are printed, then SurveyDesk quits.
 MODULES_AT_THE_FIRST_FRAME = """
-import json, sys
+import gc, json, sys
+import surveydesk.app
 from surveydesk.app import main
 from surveydesk.ui import application
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -69,8 +75,17 @@ def create_and_watch(*args, **kwargs):
     return app
 
 application.create_application = create_and_watch
+building = surveydesk.app.build_core
+collecting = {}
+
+def build_and_watch(*args, **kwargs):
+    collecting["while building"] = gc.isenabled()
+    return building(*args, **kwargs)
+
+surveydesk.app.build_core = build_and_watch
 code = main(["--demo", "--seed", "3", "--data-dir", sys.argv[1]])
-print(json.dumps({"code": code, "loaded": watcher.loaded}))
+collecting["after"] = gc.isenabled()
+print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecting}))
 """
 
 # What the first frame (the Tasks tab) does not use, each of which was loaded before it: the keyring (the demo's
@@ -93,8 +108,10 @@ NOT_BEFORE_THE_FIRST_FRAME = (
 
 
 @pytest.fixture(scope="module")
-def loaded_at_the_first_frame(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """The modules loaded when the demo's window painted its first frame, in the order their import ended."""
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo started to its window's first frame: the modules loaded then, in the order their import ended
+    (`loaded`), and whether Python collected cycles on its own while the core was built and after the run
+    (`collecting`)."""
     scratch = tmp_path_factory.mktemp("first-frame")
     result = subprocess.run(
         [sys.executable, "-c", MODULES_AT_THE_FIRST_FRAME, str(scratch / "data")],
@@ -106,20 +123,26 @@ def loaded_at_the_first_frame(tmp_path_factory: pytest.TempPathFactory) -> list[
     assert result.returncode == 0, result.stderr
     started = json.loads(result.stdout.splitlines()[-1])
     assert started["code"] == 0
-    loaded = started["loaded"]
-    assert loaded is not None, "the window was never painted"
-    assert "surveydesk.ui.main_window" in loaded  # the watch saw the real window
-    return list(loaded)
+    assert started["loaded"] is not None, "the window was never painted"
+    assert "surveydesk.ui.main_window" in started["loaded"]  # the watch saw the real window
+    return dict(started)
 
 
-def test_what_the_first_frame_does_not_use_is_loaded_after_it(loaded_at_the_first_frame: list[str]):
-    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in loaded_at_the_first_frame]
+def test_what_the_first_frame_does_not_use_is_loaded_after_it(first_start: dict[str, Any]):
+    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in first_start["loaded"]]
     assert early == []
 
 
-def test_the_layers_below_the_services_are_imported_before_qt(loaded_at_the_first_frame: list[str]):
+def test_the_layers_below_the_services_are_imported_before_qt(first_start: dict[str, Any]):
     """PySide6 reads the source of each module imported after it (app.py says why): the platforms, with
     requests and urllib3, and the ledger are imported before it."""
-    qt = loaded_at_the_first_frame.index("PySide6")
+    loaded = first_start["loaded"]
+    qt = loaded.index("PySide6")
     core = ("requests", "urllib3", "surveydesk.platforms.registry", "surveydesk.ledger.store")
-    assert [name for name in core if loaded_at_the_first_frame.index(name) > qt] == []
+    assert [name for name in core if loaded.index(name) > qt] == []
+
+
+def test_python_collects_no_cycles_on_its_own_while_surveydesk_starts(first_start: dict[str, Any]):
+    """Nothing start-up made is garbage before the first frame (app.py `_no_automatic_collection`); after the run
+    Python collects as it did before it."""
+    assert first_start["collecting"] == {"while building": False, "after": True}
