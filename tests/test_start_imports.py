@@ -45,8 +45,9 @@ def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_
     assert result.stdout.strip() == "ok"
 
 
-# Started as a worker starts it (`surveydesk.app.main`), the demo's window is watched for its first frame, as
-# bench/startup.py watches it; the modules loaded by then are printed, then SurveyDesk quits.
+# Started through `surveydesk.app.main` (Python collecting as the interpreter starts, so that what main() does
+# about it shows), the demo's window is watched for its first frame as bench/startup.py watches it; the modules
+# loaded by then are printed, then SurveyDesk quits.
 MODULES_AT_THE_FIRST_FRAME = """
 import gc, json, sys
 import surveydesk.app
@@ -146,3 +147,36 @@ def test_python_collects_no_cycles_on_its_own_while_surveydesk_starts(first_star
     """Nothing start-up made is garbage before the first frame (app.py `_no_automatic_collection`); after the run
     Python collects as it did before it."""
     assert first_start["collecting"] == {"while building": False, "after": True}
+
+
+# The `surveydesk` command's entry point, asked for its version: whether Python collected cycles on its own when
+# the composition root (and with it most of SurveyDesk) was imported.
+ENTRY_POINT = """
+import gc, sys
+
+class NoteTheCompositionRoot:
+    def find_spec(self, name, path=None, target=None):
+        if name == "surveydesk.app":
+            print("collecting on its own:", gc.isenabled())
+        return None
+
+sys.meta_path.insert(0, NoteTheCompositionRoot())
+from surveydesk.__main__ import start
+sys.argv = ["surveydesk", "--version"]
+try:
+    start()
+except SystemExit as end:
+    assert end.code == 0, end.code
+"""
+
+
+def test_the_command_imports_surveydesk_with_collection_off(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-c", ENTRY_POINT],
+        env=bare_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "collecting on its own: False"
