@@ -91,12 +91,14 @@ print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecti
 
 # What the first frame (the Tasks tab) does not use, each of which was loaded before it: the keyring (the demo's
 # logins are in memory), Prolific's OAuth library (its first session refresh), msgspec (the first reply read),
-# the dialogs, the Wages and History tabs with Babel's country names, and the sync between computers.
+# Qt Multimedia (the first alert's sound), the dialogs, the Wages and History tabs with Babel's country names, and
+# the sync between computers.
 NOT_BEFORE_THE_FIRST_FRAME = (
     "keyring",
     "oauthlib",
     "msgspec",
     "babel",
+    "PySide6.QtMultimedia",
     "surveydesk.ui.manual_task_dialog",
     "surveydesk.ui.alerts_dialog",
     "surveydesk.ui.profile_editor",
