@@ -29,8 +29,6 @@ from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.feed.alerts import Alert
-from surveydesk.feed.phone import load_phone_settings
-from surveydesk.feed.rule_store import RatesToday
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
@@ -64,10 +62,7 @@ from surveydesk.work.wage_settings import WageSettings
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.services.background import Background
-from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
-from surveydesk.services.idle import SessionIdle
-from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.services.platform_changes import PlatformChanges
 from surveydesk.services.poller import Poller
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
@@ -76,7 +71,10 @@ from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
 
 if TYPE_CHECKING:
+    from surveydesk.services.desktop_notifications import DesktopNotifications
+    from surveydesk.services.idle import SessionIdle
     from surveydesk.services.money_outlook import Outlook
+    from surveydesk.services.phone_alerts import PhoneAlerts
     from surveydesk.services.sync_service import SyncService
     from surveydesk.sync.replicator import SyncReport
     from surveydesk.ui.feed_controller import FeedController
@@ -639,6 +637,9 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
 def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
     """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
     SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.feed.phone import load_phone_settings
+    from surveydesk.services.idle import SessionIdle
+    from surveydesk.services.phone_alerts import PhoneAlerts
     from surveydesk.ui.input_idle import InputIdle
 
     background = Background(core.pool, window)
@@ -648,6 +649,41 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
     own_input.watch_windows(application)
     phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
     return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
+def _add_feed(window: MainWindow, core: Core) -> tuple[FeedController, DesktopNotifications | None]:
+    """The feed (the rules over the list, alerts in the tray, on the desktop and on the phone, one-click take),
+    the profile's marks on the list and the platforms' changes said in the window; with the desktop's alerts, if
+    the desktop has them, to close when the event loop has ended."""
+    from surveydesk.feed.rule_store import RatesToday
+    from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
+    from surveydesk.ui.application import tray_icon
+    from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.platform_change import PlatformChangeReporting
+    from surveydesk.ui.profile_controller import ProfileController
+
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
+    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
+    profile = ProfileController(
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
+        shapes=core.platform_changes.watch,
+    )
+    window.profile_requested.connect(profile.open_editor)
+    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
+    if window.timer_strip is not None:
+        window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
+    return feed, desktop
 
 
 class _LogProblem(QObject):
@@ -668,19 +704,10 @@ def _say_when_the_log_stops(log_file: LogFile, window: MainWindow) -> None:
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import (
-        add_shell,
-        create_application,
-        missing_resources,
-        quit_cleanly_when_asked,
-        tray_icon,
-    )
+    from surveydesk.ui.application import add_shell, create_application, missing_resources, quit_cleanly_when_asked
     from surveydesk.ui.crash_report import CrashReporter
-    from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.main_window import MainWindow
-    from surveydesk.ui.platform_change import PlatformChangeReporting
-    from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
     GuiThreadCollector(app).start()
@@ -706,27 +733,6 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
     _add_earnings_sync(window, core)
-    phone, idle = _phone_alerts(window, core)
-    background = Background(core.pool, window)
-    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
-    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
-    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
-    profile = ProfileController(
-        window,
-        core.database,
-        core.secrets,
-        core.poller,
-        feed.take_flow,
-        Background(core.pool, window),
-        core.clock,
-        registry=core.registry,
-        shapes=core.platform_changes.watch,
-    )
-    window.profile_requested.connect(profile.open_editor)
-    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
-    if window.timer_strip is not None:
-        window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
@@ -734,18 +740,21 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
     sync: SyncService | None = None
+    desktop: DesktopNotifications | None = None
 
-    def add_pages() -> None:
-        """The Wages and History tabs with what they feed (goals, the money outlook, the sync between computers):
-        the first frame shows the Tasks tab, so they are built once it is painted, and appear beside it."""
-        nonlocal sync
+    def add_the_rest() -> None:
+        """What the first frame does not show, built once it is painted and before the first polls: the feed and
+        the profile's marks (the list is empty until the first polls), the Wages and History tabs, which appear
+        beside the Tasks tab, with what they feed (goals, the money outlook, the sync between computers)."""
+        nonlocal sync, desktop
+        feed, desktop = _add_feed(window, core)
         wages = _add_wages_page(window, core, first_frame)
         history = _add_history_page(window, core, first_frame)
         history.rates_changed.connect(feed.reload_rules)
         _add_money_outlook(window, core, wages, history, feed)
         sync = _add_sync(window, core, feed, history)
 
-    first_frame.later(add_pages)
+    first_frame.later(add_the_rest)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)

@@ -33,16 +33,22 @@ print("ok")
 """
 
 
-def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_path: Path):
+def printed_by(script: str, folder: Path, *args: str) -> str:
+    """What `script` printed, run with `args` in an interpreter of its own with nothing of this desktop (Qt
+    offscreen, a home in `folder`); it must end well."""
     result = subprocess.run(
-        [sys.executable, "-c", STARTS_WITHOUT_WEB_ENGINE],
-        env=bare_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        [sys.executable, "-c", script, *args],
+        env=bare_environment(folder, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+    return result.stdout
+
+
+def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_path: Path):
+    assert printed_by(STARTS_WITHOUT_WEB_ENGINE, tmp_path).strip() == "ok"
 
 
 # Started through `surveydesk.app.main` (Python collecting as the interpreter starts, so that what main() does
@@ -89,10 +95,10 @@ collecting["after"] = gc.isenabled()
 print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecting}))
 """
 
-# What the first frame (the Tasks tab) does not use, each of which was loaded before it: the keyring (the demo's
-# logins are in memory), Prolific's OAuth library (its first session refresh), msgspec (the first reply read),
-# Qt Multimedia (the first alert's sound), the dialogs, the Wages and History tabs with Babel's country names, and
-# the sync between computers.
+# What the first frame (the Tasks tab, its list empty until the first polls) does not use, each of which was loaded
+# before it: the keyring (the demo's logins are in memory), Prolific's OAuth library (its first session refresh),
+# msgspec (the first reply read), Qt Multimedia (the first alert's sound), the dialogs, the feed and the profile's
+# marks, the Wages and History tabs with Babel's country names, and the sync between computers.
 NOT_BEFORE_THE_FIRST_FRAME = (
     "keyring",
     "oauthlib",
@@ -103,6 +109,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "surveydesk.ui.alerts_dialog",
     "surveydesk.ui.profile_editor",
     "surveydesk.ui.preferences_dialog",
+    "surveydesk.ui.feed_controller",
+    "surveydesk.ui.profile_controller",
     "surveydesk.ui.wages_panel",
     "surveydesk.ui.history_view",
     "surveydesk.services.sync_service",
@@ -116,15 +124,8 @@ def first_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (`loaded`), and whether Python collected cycles on its own while the core was built and after the run
     (`collecting`)."""
     scratch = tmp_path_factory.mktemp("first-frame")
-    result = subprocess.run(
-        [sys.executable, "-c", MODULES_AT_THE_FIRST_FRAME, str(scratch / "data")],
-        env=bare_environment(scratch, QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    started = json.loads(result.stdout.splitlines()[-1])
+    printed = printed_by(MODULES_AT_THE_FIRST_FRAME, scratch, str(scratch / "data"))
+    started = json.loads(printed.splitlines()[-1])
     assert started["code"] == 0
     assert started["loaded"] is not None, "the window was never painted"
     assert "surveydesk.ui.main_window" in started["loaded"]  # the watch saw the real window
@@ -173,12 +174,4 @@ except SystemExit as end:
 
 
 def test_the_command_imports_surveydesk_with_collection_off(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, "-c", ENTRY_POINT],
-        env=bare_environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == "collecting on its own: False"
+    assert printed_by(ENTRY_POINT, tmp_path).splitlines()[0] == "collecting on its own: False"
