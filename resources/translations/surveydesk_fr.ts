@@ -163,10 +163,6 @@
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <source>Sign in in the window that opened.</source>
-        <translation>Connectez-vous dans la fenêtre qui vient de s’ouvrir.</translation>
-    </message>
-    <message>
         <source>Remove account</source>
         <translation>Supprimer le compte</translation>
     </message>
