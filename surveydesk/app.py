@@ -43,6 +43,7 @@ from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.platforms.prolific.sign_in import SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
+from surveydesk.platforms.set_aside_store import SetAsideStore
 from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignInPlace, SignIns
 from surveydesk.profile.store import ProfileStore
@@ -260,7 +261,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)
-        platform_changes = PlatformChanges(ShapeWatch(), registry.name)
+        platform_changes = PlatformChanges(ShapeWatch(kept=SetAsideStore(database)), registry.name)
         for account in _accounts(database, exchange, secrets, registry):
             try:
                 connect(
