@@ -654,14 +654,13 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
 
 
 def _add_feed(window: MainWindow, core: Core) -> tuple[FeedController, DesktopNotifications | None]:
-    """The feed (the rules over the list, alerts in the tray, on the desktop and on the phone, one-click take),
-    the profile's marks on the list and the platforms' changes said in the window; with the desktop's alerts, if
-    the desktop has them, to close when the event loop has ended."""
+    """The feed (the rules over the list, alerts in the tray, on the desktop and on the phone, one-click take) and
+    the profile's marks on the list; with the desktop's alerts, if the desktop has them, to close when the event
+    loop has ended."""
     from surveydesk.feed.rule_store import RatesToday
     from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
     from surveydesk.ui.application import tray_icon
     from surveydesk.ui.feed_controller import FeedController
-    from surveydesk.ui.platform_change import PlatformChangeReporting
     from surveydesk.ui.profile_controller import ProfileController
 
     phone, idle = _phone_alerts(window, core)
@@ -682,7 +681,6 @@ def _add_feed(window: MainWindow, core: Core) -> tuple[FeedController, DesktopNo
         shapes=core.platform_changes.watch,
     )
     window.profile_requested.connect(profile.open_editor)
-    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
     if window.timer_strip is not None:
         window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     return feed, desktop
@@ -710,6 +708,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     from surveydesk.ui.crash_report import CrashReporter
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.main_window import MainWindow
+    from surveydesk.ui.platform_change import PlatformChangeReporting
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
     GuiThreadCollector(app).start()
@@ -735,6 +734,8 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
     _add_earnings_sync(window, core)
+    # Before the event loop runs: what an earlier run left to tell (records still set aside) is told at its start.
+    PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
     add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)

@@ -16,7 +16,13 @@ from typing import Any
 
 import pytest
 
+from surveydesk.net.shapes import Change, Difference, Part, ShapeWatch
+from surveydesk.paths import AppPaths
+from surveydesk.platforms.prolific.earnings import SUBMISSIONS_PAGE
+from surveydesk.platforms.set_aside_store import SetAsideStore
+from surveydesk.store import Database
 from tests.conftest import bare_environment
+from tests.services.test_platform_changes import PAGE
 
 STARTS_WITHOUT_WEB_ENGINE = """
 import sys
@@ -175,3 +181,42 @@ except SystemExit as end:
 
 def test_the_command_imports_surveydesk_with_collection_off(tmp_path: Path):
     assert printed_by(ENTRY_POINT, tmp_path).splitlines()[0] == "collecting on its own: False"
+
+
+# Started through `surveydesk.app.main`, SurveyDesk prints what the window's platform-change notice says, then
+# quits; or quits silently if nothing was said within a start's time.
+NOTICE_AT_START = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from surveydesk.app import main
+from surveydesk.ui import application, platform_change
+
+told = platform_change.PlatformChangeNotice.tell
+original = application.create_application
+
+def tell_and_quit(notice, sentence):
+    told(notice, sentence)
+    print(notice.label.text(), flush=True)
+    QCoreApplication.quit()
+
+def create_with_a_deadline(*args, **kwargs):
+    app = original(*args, **kwargs)
+    QTimer.singleShot(20_000, app.quit)
+    return app
+
+platform_change.PlatformChangeNotice.tell = tell_and_quit
+application.create_application = create_with_a_deadline
+main(["--demo", "--seed", "3", "--data-dir", sys.argv[1]])
+"""
+
+
+def test_what_an_earlier_run_left_to_tell_is_told_though_the_feed_waits_for_the_first_frame(tmp_path: Path):
+    """Records set aside in an earlier run are told as the event loop starts (services/platform_changes.py), before
+    the first frame, after which the feed is built: the notice is there to tell it."""
+    data = tmp_path / "data"
+    with Database.open(AppPaths.under(data).create().database) as database:
+        earlier = ShapeWatch(kept=SetAsideStore(database))
+        with earlier.watching("prolific", Part.EARNINGS, "GET /subs", PAGE, SUBMISSIONS_PAGE) as read:
+            read.put_aside(Difference("results[].submission_reward.amount", Change.BEYOND_BOUNDS), "str:sub1")
+    said = printed_by(NOTICE_AT_START, tmp_path, str(data)).strip()
+    assert said.startswith("SurveyDesk set aside 1 of Prolific's records (amounts beyond what it pays)")
