@@ -575,10 +575,13 @@ def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: His
     on the pool."""
     from surveydesk.services.sync_service import SyncService
     from surveydesk.sync.target import SyncSettings
+    from surveydesk.ui.formatting import format_time
 
     settings = SyncSettings(core.settings)
     background = Background(core.pool, window)
-    service = SyncService(core.database, settings, core.secrets, core.clock, background, window)
+    service = SyncService(
+        core.database, settings, core.secrets, core.clock, background, window, time_text=format_time
+    )
     service.state_changed.connect(window.show_sync_state)
     core.connectivity.changed.connect(service.network_changed)
 
