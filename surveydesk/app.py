@@ -675,6 +675,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         timekeeper=core.timekeeper,
         tasks=TaskList(),
         stop_clocks=core.closing_clocks.stop,
+        gives_completion_codes=core.registry.gives_completion_codes,
     )
     instance.activation_requested.connect(window.bring_forward)
     first_frame = FirstFrame(window)  # what the first frame does not need runs after it
