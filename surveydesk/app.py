@@ -486,6 +486,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
     from surveydesk.services.history_service import HistoryService
     from surveydesk.services.ledger_files import LedgerFiles
     from surveydesk.services.long_job import LongJob
+    from surveydesk.ui.formatting import format_time
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -496,6 +497,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
         session_factory=make_session,
         rates_url=core.rates_url,
         connectivity=core.connectivity,
+        time_text=format_time,
     )
     service.setParent(window)
     accounts = AccountStore(core.database)
@@ -730,6 +732,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         timekeeper=core.timekeeper,
         tasks=TaskList(),
         stop_clocks=core.closing_clocks.stop,
+        gives_completion_codes=core.registry.gives_completion_codes,
     )
     instance.activation_requested.connect(window.bring_forward)
     first_frame = FirstFrame(window)  # what the first frame does not need runs after it
