@@ -67,7 +67,6 @@ from surveydesk.demo.prolific_site import ProlificSite
 from surveydesk.demo.toloka_site import toloka_site
 from surveydesk.demo.wire import Request, Response, Site, SiteContext, SiteFactory
 from surveydesk.net.http import make_session
-from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.platforms.bitlabs import tasks as bitlabs
 from surveydesk.platforms.cpx import tasks as cpx
 from surveydesk.platforms.mturk import tasks as mturk
@@ -358,11 +357,6 @@ def measure(platforms: Sequence[str], tasks_each: int, rounds: int, speed: float
             for account, secret in demo_accounts(exchange, BUILT_IN)
         ]
         connectors = {platform.account: platform.connector for platform in polled}
-        # One watch for every connector, as the app shares its own, on the polls' clock: an endpoint whose reply
-        # matched is compared again a minute later, so every other round here, as the app's Prolific polls.
-        shapes = ShapeWatch(clock=lambda: market_clock.seconds)
-        for connector in connectors.values():
-            share_shape_watch(connector, shapes)
         model.task_list.set_marker(_profile_marker(connectors.get))
         settle_heap()  # as the app does once its window is built
 

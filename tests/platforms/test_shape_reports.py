@@ -19,7 +19,6 @@ from surveydesk.net.shapes import (
     NULL,
     NUMBER,
     OBJECT,
-    RECHECK_SECONDS,
     STRING,
     Change,
     Difference,
@@ -137,32 +136,6 @@ def test_what_the_sample_missed_is_found_when_the_reader_cannot_read_the_reply()
         raise BadPayload("wall", "an item of a kind it does not know")
     (report,) = watch.reports()
     assert report.differences == (Difference("data.items[].kind", Change.UNKNOWN_CODE),) and not report.works
-
-
-def test_an_endpoint_that_matched_is_compared_again_a_minute_later_or_at_once_when_its_reader_fails() -> None:
-    now = [0.0]
-    watch = ShapeWatch(clock=lambda: now[0])
-    with watch.watching("wall", Part.TASKS, "GET /items", VALID, REPLY):
-        pass
-    now[0] = RECHECK_SECONDS - 1
-    with watch.watching("wall", Part.TASKS, "GET /items", with_item(kind="quiz"), REPLY):
-        pass  # read within the minute: not compared
-    assert watch.reports() == []
-    now[0] = RECHECK_SECONDS
-    with watch.watching("wall", Part.TASKS, "GET /items", with_item(kind="quiz"), REPLY):
-        pass
-    assert [(report.differences, report.works) for report in watch.reports()] == [
-        ((Difference("data.items[].kind", Change.UNKNOWN_CODE),), True)
-    ]
-    with watch.watching("wall", Part.EARNINGS, "GET /log", VALID, REPLY):
-        pass
-    now[0] += 1
-    with pytest.raises(BadPayload), watch.watching("wall", Part.EARNINGS, "GET /log", {"data": 1}, REPLY):
-        raise BadPayload("wall", "no list")
-    assert [(report.part, report.works) for report in watch.reports()] == [
-        (Part.TASKS, True),
-        (Part.EARNINGS, False),
-    ]
 
 
 def test_a_reply_of_another_kind_altogether_is_one_difference() -> None:
