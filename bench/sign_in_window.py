@@ -1,21 +1,24 @@
 """Benchmark: signing in to each demo platform from the accounts dialog, and what the web engine costs in memory.
 
 For each platform signed in to in a web page (Prolific, MTurk, Toloka), "Sign in…" is pressed in the accounts
-dialog, the demo worker fills the demo's forms (demo/sign_in_pages.py `demo_worker_script`) and the dialog keeps
-the session and tests the account: the time is from the press to "Connected". Memory is the proportional set size
-(PSS) of this process and every process it started (the web engine's), before any sign-in window, with one open
-on its loaded page, and a minute after the last one closed, with the number of web engine processes left.
+dialog, and the window opens in a sign-in process of its own (ui/sign_in_process.py), as it always does in
+SurveyDesk; the demo worker fills the demo's forms (demo/sign_in_pages.py `demo_worker_script`) and the dialog
+keeps the session and tests the account: the time is from the press to "Connected". Memory is the proportional set
+size (PSS) of this process and every process it started (the sign-in process and its web engine's), before any
+sign-in window, with one open on its page (nobody signing in, once its page had `--open-wait` seconds to load),
+and `--after` seconds after the last one closed, with the number of web engine processes left and the Qt
+WebEngine modules and libraries this process loaded (none: the web engine lives in the sign-in processes only).
 
-With `--apart` the window opens in a sign-in process of its own (ui/sign_in_process.py), as SurveyDesk does with
-a keyring: the child keeps the session in the keyring, so the benchmark must run where one works, e.g. a private
-one: `dbus-run-session -- bash -c 'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)";
-exec .venv/bin/python bench/sign_in_window.py --apart'`. The child's window is then measured open with nobody
-signing in, once its page had `--open-wait` seconds to load, before the timed sign-ins.
+With `--apart` the logins are kept in the keyring, as SurveyDesk does where one works: the child keeps the session
+there, so the benchmark must run where one works, e.g. a private one: `dbus-run-session -- bash -c 'eval "$(printf
+pw | gnome-keyring-daemon --unlock --components=secrets)"; exec .venv/bin/python bench/sign_in_window.py --apart'`.
+Without it the logins are held in memory, as in the demo or where no keyring works: the child hands the session
+back through its output.
 
 Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/sign_in_window.py [--after 60] [--apart]`; prints
 `sign_in pss_before_mb=… rss_before_mb=… pss_open_mb=… rss_open_mb=… prolific_ms=… mturk_ms=… toloka_ms=…
-pss_after_mb=… rss_after_mb=… engine_processes_after=… engine_pss_after_mb=…` on one line (RSS summed over the
-processes counts their shared pages once per process, PSS shares them out).
+pss_after_mb=… rss_after_mb=… engine_processes_after=… engine_pss_after_mb=… web_engine_loaded_here=…` on one
+line (RSS summed over the processes counts their shared pages once per process, PSS shares them out).
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 
 from surveydesk.core.clock import SystemClock
@@ -43,30 +45,16 @@ from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore, Database
 from surveydesk.ui.accounts_dialog import AccountsDialog
-from surveydesk.ui.sign_in_process import SignInApart
+from surveydesk.ui.sign_in_process import SignInApart, web_engine_in_this_process
 from surveydesk.ui.web_engine import prepare_web_engine
 
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(parent, []).append(int(entry.name))
-    return tree
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.engine_processes import descendants, engine_processes  # after the repository root is on the path
 
 
 def _processes() -> list[int]:
     """This process and all it started."""
-    tree, found, todo = _children(), [], [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(tree.get(pid, []))
-    return found
+    return [os.getpid(), *descendants(os.getpid())]
 
 
 def _pss_mb(pids: list[int] | None = None, field: str = "Pss:") -> float:
@@ -87,11 +75,6 @@ def _memory(figures: dict[str, float], when: str) -> None:
     figures[f"rss_{when}_mb"] = _pss_mb(field="Rss:")
 
 
-def _engine_processes() -> list[int]:
-    """The web engine's processes still running (Chromium's zygotes outlive the pages they forked)."""
-    return [pid for pid in _processes()[1:] if b"QtWebEngine" in Path(f"/proc/{pid}/cmdline").read_bytes()]
-
-
 def _wait(until, timeout_s: float = 60.0, what=lambda: "") -> None:
     """Run the event loop until `until()` holds."""
     deadline = time.monotonic() + timeout_s
@@ -103,12 +86,12 @@ def _wait(until, timeout_s: float = 60.0, what=lambda: "") -> None:
         loop.exec()
 
 
-def _measure_open_apart(exchange: DemoExchange, figures: dict[str, float], open_wait: float) -> None:
+def _measure_open(exchange: DemoExchange, figures: dict[str, float], open_wait: float, hand_back: bool) -> None:
     """The memory with a sign-in process's window open on its page (Toloka's, nobody signing in), then closed as
     the worker would (the child handles SIGTERM so)."""
-    idle = SignInApart("en", demo_places(exchange))
+    idle = SignInApart("en", demo_places(exchange), hand_back=hand_back)
     ended: list[object] = []
-    idle.finished.connect(lambda _key, outcome: ended.append(outcome))
+    idle.finished.connect(lambda _key, outcome, _session: ended.append(outcome))
     idle.start(AccountKey("toloka", "open"))
     deadline = time.monotonic() + open_wait
     _wait(lambda: time.monotonic() > deadline, open_wait + 5)
@@ -120,7 +103,7 @@ def _measure_open_apart(exchange: DemoExchange, figures: dict[str, float], open_
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--after", type=float, default=60.0, help="seconds to wait after the last window closed")
-    parser.add_argument("--apart", action="store_true", help="sign in in a process of its own (needs a keyring)")
+    parser.add_argument("--apart", action="store_true", help="keep the logins in the keyring (needs one)")
     parser.add_argument("--open-wait", type=float, default=5.0, help="seconds for the child's page to load")
     args = parser.parse_args()
     prepare_web_engine()
@@ -130,7 +113,7 @@ def main() -> None:
         database = Database.open(Path(folder) / "bench.sqlite3")
         sign_ins = demo_sign_ins(exchange, BUILT_IN)
         secrets: SecretStore = KeyringSecrets() if args.apart else MemorySecrets()
-        hands = SignInApart("en", demo_places(exchange), demo_worker_script()) if args.apart else None
+        hands = SignInApart("en", demo_places(exchange), demo_worker_script(), hand_back=not args.apart)
         pool = QThreadPool()
         dialog = AccountsDialog(
             AccountStore(database),
@@ -145,48 +128,26 @@ def main() -> None:
         dialog.show()
         _wait(lambda: dialog.isVisible())
         _memory(figures, "before")
-        if args.apart:
-            _measure_open_apart(exchange, figures, args.open_wait)
+        _measure_open(exchange, figures, args.open_wait, hand_back=not args.apart)
         for platform in sign_ins.web:
             dialog.new_account()
             dialog.platform.setCurrentIndex(dialog.platform.findData(platform))
             dialog.base_url.setText(exchange.url_of(platform))
             started = time.monotonic()
             dialog.sign_in()
-            if args.apart:
-                _wait(
-                    lambda: dialog.feedback.text().startswith(("Connected", "Not connected")),
-                    what=lambda platform=platform: f"({platform}: {dialog.feedback.text()})",
-                )
-                assert dialog.feedback.text().startswith("Connected"), dialog.feedback.text()
-                figures[f"{platform}_ms"] = (time.monotonic() - started) * 1000
-                continue
-            window = dialog.sign_in_window
-            assert window is not None
-            view = window.findChild(QWebEngineView)
-            assert view is not None
-            page = view.page()
-            loaded: list[bool] = []
-            page.loadFinished.connect(loaded.append)
-            _wait(lambda loaded=loaded: bool(loaded))
-            paused = time.monotonic()
-            if "pss_open_mb" not in figures:
-                _memory(figures, "open")
-            resumed = time.monotonic()
-            page.loadFinished.connect(
-                lambda ok, page=page: page.runJavaScript(demo_worker_script()) if ok else None
+            _wait(
+                lambda: dialog.feedback.text().startswith(("Connected", "Not connected")),
+                what=lambda platform=platform: f"({platform}: {dialog.feedback.text()})",
             )
-            page.runJavaScript(demo_worker_script())
-            _wait(lambda: dialog.feedback.text().startswith(("Connected", "Not connected")))
             assert dialog.feedback.text().startswith("Connected"), dialog.feedback.text()
-            figures[f"{platform}_ms"] = (time.monotonic() - started - (resumed - paused)) * 1000
-            _wait(lambda: dialog.sign_in_window is None)
+            figures[f"{platform}_ms"] = (time.monotonic() - started) * 1000
         deadline = time.monotonic() + args.after
         _wait(lambda: time.monotonic() > deadline, args.after + 5)
         _memory(figures, "after")
-        left = _engine_processes()
+        left = sorted(engine_processes(os.getpid()))
         figures["engine_processes_after"] = len(left)
         figures["engine_pss_after_mb"] = _pss_mb(left)
+        figures["web_engine_loaded_here"] = len(web_engine_in_this_process())
         dialog.close()
         pool.waitForDone(10_000)
         database.close()

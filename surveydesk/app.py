@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -28,7 +28,7 @@ from surveydesk.core.platform_gate import PlatformGate
 from surveydesk.core.politeness import Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.demo import DemoExchange
-from surveydesk.demo.accounts import demo_points_values, demo_sign_ins, demo_signed_in
+from surveydesk.demo.accounts import demo_places, demo_points_values, demo_sign_ins, demo_signed_in
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.feed.alerts import Alert
 from surveydesk.feed.phone import load_phone_settings
@@ -48,8 +48,9 @@ from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.platforms.prolific.sign_in import SignedInSecrets
 from surveydesk.platforms.registry import BUILT_IN, Registry, UnknownPlatform
+from surveydesk.platforms.set_aside_store import SetAsideStore
 from surveydesk.platforms.walls import share_points_values
-from surveydesk.platforms.web_session import SignIns
+from surveydesk.platforms.web_session import SignInPlace, SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
@@ -113,6 +114,7 @@ class Core:
     secrets: SecretStore
     signed_in: SecretStore  # the secrets as connectors read them (Prolific's session gives an access token)
     sign_ins: SignIns  # where each platform is signed in to: the real sites, or the demo exchange's pages
+    sign_in_places: Mapping[str, SignInPlace] | None  # the same, for a sign-in process: None for the real sites
     clock: SystemClock
     poller: Poller
     timekeeper: Timekeeper
@@ -261,7 +263,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         )
         stack.callback(reconciliation.stop)  # a run in flight stops after its batch, before the pool is awaited
         points = PointsValueStore(database)
-        platform_changes = PlatformChanges(ShapeWatch(), registry.name)
+        platform_changes = PlatformChanges(ShapeWatch(kept=SetAsideStore(database)), registry.name)
         for account in _accounts(database, exchange, secrets, registry):
             try:
                 connect(
@@ -276,6 +278,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
             secrets,
             signed_in,
             sign_ins,
+            None if exchange is None else demo_places(exchange),
             clock,
             poller,
             timekeeper,
@@ -521,10 +524,9 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 
     background = Background(core.pool, window)
     # A sign-in process keeps the session in the keyring; logins held in memory (the demo's, or this run's only
-    # when no keyring works) only this process can hold, so there the window opens in it.
-    apart: SignInApart | None = None
-    if not isinstance(core.secrets, MemorySecrets) and core.secrets.problem is None:
-        apart = SignInApart(chosen_language(core.settings))
+    # when no keyring works) only this process can hold, so there the sign-in process hands the session back.
+    in_memory = isinstance(core.secrets, MemorySecrets) or core.secrets.problem is not None
+    apart = SignInApart(chosen_language(core.settings), core.sign_in_places, hand_back=in_memory)
     dialog = AccountsDialog(
         AccountStore(core.database),
         core.secrets,
@@ -718,13 +720,16 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
             app.quit()
 
         def polled(code: int, line: str) -> None:
-            """In the demo, the sign-in window then signs in to each platform's page, as the worker would."""
+            """In the demo, the sign-in window then signs in to each platform's page, as the worker would, each
+            in a sign-in process of its own."""
             if code != 0 or not args.demo or not core.sign_ins.web:
                 report(code, line)
                 return
+            from surveydesk.ui.sign_in_process import SignInApart
             from surveydesk.ui.smoke_sign_in import SignInSmokeTest
 
-            signing = SignInSmokeTest(core.sign_ins, core.registry.name, demo_worker_script(), parent=window)
+            apart = SignInApart("en", core.sign_in_places, demo_worker_script(), hand_back=True, parent=window)
+            signing = SignInSmokeTest(apart, list(core.sign_ins.web), parent=window)
             signing.finished.connect(lambda signed, words: report(signed, f"{line}; {words}"))
             signing.start()
 

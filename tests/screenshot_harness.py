@@ -33,7 +33,6 @@ from typing import Any
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QImage
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -68,6 +67,7 @@ from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
+from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 
@@ -522,10 +522,12 @@ class Tour:
         return window if page.platforms.rowCount() > 0 else None
 
     def _sign_in(self) -> Callable[[MainWindow], QWidget | None]:
-        """The sign-in window of the first account that signs in on a web page, over the Accounts dialog, once
-        its page (the demo site's sign-in form) is loaded."""
+        """The sign-in window of the first platform signed in to on a web page, over the Accounts dialog, once its
+        page (the demo site's sign-in form) is loaded. SurveyDesk opens it in a sign-in process of its own, whose
+        windows the harness cannot grab: the harness opens the same window itself, for its picture only."""
         loaded: list[bool] = []
         asked: list[bool] = []
+        opened: list[SignInWindow] = []
 
         def step(window: MainWindow) -> QWidget | None:
             dialogs = [
@@ -536,19 +538,15 @@ class Tour:
                     asked.append(True)  # as the menu does it; later, since the dialog runs its own modal loop
                     QTimer.singleShot(0, lambda: window.accounts_requested.emit(None))
                 return None
-            dialog = dialogs[0]
-            signing = dialog.sign_in_window
-            if signing is None:
-                for row in range(dialog.account_list.count()):
-                    dialog.account_list.setCurrentRow(row)
-                    if dialog.sign_in_button.isVisibleTo(dialog) and dialog.sign_in_button.isEnabled():
-                        dialog.sign_in_button.click()
-                        break
+            if not opened:
+                dialog = dialogs[0]
+                platform, web = next(iter(dialog._sign_ins.web.items()))
+                signing = SignInWindow(web.session_watch(), dialog._registry.name(platform), dialog)
+                signing.page.loadFinished.connect(loaded.append)
+                opened.append(signing)
+                signing.open()
                 return None
-            view = signing.findChild(QWebEngineView)
-            if view is not None and not loaded:
-                loaded.append(False)
-                view.loadFinished.connect(lambda ok: loaded.append(ok))
+            signing = opened[0]
             return signing if signing.isVisible() and any(loaded) else None
 
         return step

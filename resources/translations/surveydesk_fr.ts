@@ -163,10 +163,6 @@
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <source>Sign in in the window that opened.</source>
-        <translation>Connectez-vous dans la fenêtre qui vient de s’ouvrir.</translation>
-    </message>
-    <message>
         <source>Remove account</source>
         <translation>Supprimer le compte</translation>
     </message>
@@ -4580,6 +4576,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source> · {0} records on the server could not be read (see the log file)</source>
         <translation> · {0} enregistrements du serveur n’ont pas pu être lus (consultez le fichier journal)</translation>
+    </message>
+    <message>
+        <source> · {0} records come from a newer SurveyDesk on another computer: this one keeps them and shows them once it is updated</source>
+        <translation> · {0} enregistrements viennent d’une version plus récente de SurveyDesk sur un autre ordinateur : celui-ci les garde et les montrera une fois mis à jour</translation>
     </message>
 </context>
 <context>

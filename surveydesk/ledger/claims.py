@@ -14,7 +14,8 @@ claimable, and a year of history would bury the few that are):
   it, which researchers are asked to compensate.
 
 **Claims** are kept in `claims` (migration 12), one row per entry, by `ClaimStore`, the table's only writer. A
-claim is found once and stays, with when the worker said she sent it and its outcome: *paid*, *refused* or *no
+claim travels to the worker's other computers as it is stored (`ClaimRecord`, surveydesk.sync). A claim is found
+once and stays, with when the worker said she sent it and its outcome: *paid*, *refused* or *no
 answer*. A claim closes itself as paid when the platform later pays the same entry (or, for an overrun, a bonus
 for the same task): the money lands on the entry the claim names, so nothing is counted twice. SurveyDesk sends
 nothing: the worker sends the message herself.
@@ -33,7 +34,7 @@ from surveydesk.core.earnings import Kind, ReviewDeadline, Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.forecast import Delays, Timeline, delay_table
 from surveydesk.ledger.model import EARNED, PENDING
-from surveydesk.store.database import Database
+from surveydesk.store.database import Database, chunked, question_marks
 from surveydesk.work.store import WorkLog
 
 HORIZON = timedelta(days=90)
@@ -101,6 +102,18 @@ class Claim:
     @property
     def open(self) -> bool:
         return self.outcome is None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim as `claims` stores it, with no measured evidence: what travels to her other computers."""
+
+    entry_id: str
+    kind: ClaimKind
+    found_at: datetime
+    sent_at: datetime | None
+    outcome: ClaimOutcome | None
+    outcome_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +273,53 @@ class ClaimStore:
             if changed.rowcount == 0:
                 raise KeyError(f"no claim for {entry!r}")
 
+    def entry_ids(self) -> list[str]:
+        return [entry for (entry,) in self._db.connection().execute("SELECT entry_id FROM claims")]
+
+    def records(self, entries: Sequence[str]) -> list[ClaimRecord]:
+        """The stored claims about `entries` (those that have one)."""
+        found = []
+        for chunk in chunked(entries):
+            rows = self._db.connection().execute(
+                "SELECT entry_id, kind, found_at, sent_at, outcome, outcome_at FROM claims "
+                f"WHERE entry_id IN ({question_marks(len(chunk))})",
+                chunk,
+            )
+            for entry, kind, found_at, sent_at, outcome, outcome_at in rows:
+                ended = None if outcome is None else ClaimOutcome(outcome)
+                found.append(
+                    ClaimRecord(entry, ClaimKind(kind), parse_utc_iso(found_at), _moment(sent_at), ended,
+                                _moment(outcome_at))
+                )  # fmt: skip
+        return found
+
+    def put(self, records: Sequence[ClaimRecord]) -> list[ClaimRecord]:
+        """Store claims as another computer holds them, each whole; those whose entry is not here (yet) are
+        left out and returned, since a claim is about an entry of the log."""
+        with self._db.transaction() as connection:
+            present: set[str] = set()
+            ids = [record.entry_id for record in records]
+            for chunk in chunked(ids):
+                present.update(
+                    entry
+                    for (entry,) in connection.execute(
+                        f"SELECT id FROM ledger_entries WHERE id IN ({question_marks(len(chunk))})", chunk
+                    )
+                )
+            connection.executemany(
+                "INSERT INTO claims (entry_id, kind, found_at, sent_at, outcome, outcome_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET kind = excluded.kind, "
+                "found_at = excluded.found_at, sent_at = excluded.sent_at, outcome = excluded.outcome, "
+                "outcome_at = excluded.outcome_at",
+                [
+                    (r.entry_id, r.kind.value, utc_iso(r.found_at), _text(r.sent_at),
+                     None if r.outcome is None else r.outcome.value, _text(r.outcome_at))
+                    for r in records
+                    if r.entry_id in present
+                ],
+            )  # fmt: skip
+        return [record for record in records if record.entry_id not in present]
+
     def claims(self, lines: Sequence[Timeline]) -> list[Claim]:
         """Every claim, open ones first, then newest first, with its entry as it stands now and its evidence."""
         stored = {
@@ -287,3 +347,7 @@ class ClaimStore:
 
 def _moment(text: str | None) -> datetime | None:
     return None if text is None else parse_utc_iso(text)
+
+
+def _text(moment: datetime | None) -> str | None:
+    return None if moment is None else utc_iso(moment)

@@ -128,6 +128,31 @@ class LedgerStore:
             )
             return _store(connection, [(header.id, header) for header in headers], listed, learnt)
 
+    def measured(self, entries: Sequence[str]) -> dict[str, tuple[int | None, int | None]]:
+        """The platform's own times of `entries` where it gave some: (seconds taken, estimated minutes)."""
+        found: dict[str, tuple[int | None, int | None]] = {}
+        for chunk in chunked(entries):
+            rows = self._db.connection().execute(
+                "SELECT id, platform_seconds, estimated_minutes FROM ledger_entries WHERE (platform_seconds IS "
+                f"NOT NULL OR estimated_minutes IS NOT NULL) AND id IN ({question_marks(len(chunk))})",
+                chunk,
+            )
+            found.update((entry, (seconds, minutes)) for entry, seconds, minutes in rows)
+        return found
+
+    def merge_measured(self, measured: Iterable[tuple[str, int | None, int | None]]) -> None:
+        """Take the platform's times another computer holds of entries here (entry, seconds, minutes): each the
+        greater of the two where both hold one, so every computer ends with the same whatever the order."""
+        with self._db.transaction() as connection:
+            connection.executemany(
+                "UPDATE ledger_entries SET "
+                "platform_seconds = CASE WHEN platform_seconds IS NULL OR ?1 > platform_seconds "
+                "THEN coalesce(?1, platform_seconds) ELSE platform_seconds END, "
+                "estimated_minutes = CASE WHEN estimated_minutes IS NULL OR ?2 > estimated_minutes "
+                "THEN coalesce(?2, estimated_minutes) ELSE estimated_minutes END WHERE id = ?3",
+                [(seconds, minutes, entry) for entry, seconds, minutes in measured],
+            )
+
     def presume_unreported(self, account: AccountKey, before: datetime, recorded_at: datetime) -> list[str]:
         """Settle what the platform stopped reporting while it was still under way (MTurk lists about 45 days):
         each of the account's platform records earned before `before` and still awaiting review is presumed

@@ -14,11 +14,14 @@ per change in words what still works.
 A value of the declared kind can still be impossible: an amount beyond what the platform pays, negative where
 none can be, in a unit nobody knows, or unreadable. The reader sets that one record aside (platforms/records.py)
 and reads the rest; the `Reading` of the reply notes the difference with the others, and the watch counts the
-records set aside per platform (forgetting one as soon as it is read whole) for the worker's words.
+records set aside per platform (forgetting one as soon as it is read whole) for the worker's words. It keeps
+them where it is given a place to (`KeepsSetAside`, the app's database), so the worker is still told after a
+restart until those records book; a record is kept there as a digest of its key, never its id.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -325,33 +328,44 @@ class ShapeReport:
 
 class Reading:
     """What reading one reply set aside: the differences that made records impossible to book (`put_aside`),
-    and which records were set aside or read whole, by a key of the reader's (an id kept in memory only, never
-    in a report). `tracking` is False while the platform has nothing set aside: then records read whole need not
-    be noted."""
+    and which records were set aside (with why) or read whole, by a key of the reader's (an id kept in memory
+    only, never in a report). `tracking` is False while the platform has nothing set aside: then records read
+    whole need not be noted."""
 
     def __init__(self, tracking: bool) -> None:
         self.differences: dict[Difference, None] = {}
-        self.aside: set[str] = set()
+        self.aside: dict[str, Change] = {}
         self.read: set[str] = set()
         self._tracking = tracking
 
     def put_aside(self, difference: Difference, record: str) -> None:
         self.differences[difference] = None
-        self.aside.add(record)
+        self.aside[record] = difference.change
 
     def read_whole(self, record: str) -> None:
         if self._tracking:
             self.read.add(record)
 
 
-class ShapeWatch:
-    """The shape reports of this run of the app, kept from any thread, and the records set aside per platform;
-    `listener` is called (on the reader's thread) after each new or changed report or count."""
+class KeepsSetAside(Protocol):
+    """Where the records set aside are kept across restarts: per platform, each record's digest and why."""
 
-    def __init__(self, listener: Callable[[], None] = lambda: None) -> None:
+    def set_aside_records(self) -> dict[str, dict[str, Change]]: ...
+
+    def keep_set_aside(self, platform: str, records: Mapping[str, Change]) -> None: ...
+
+
+class ShapeWatch:
+    """The shape reports of this run of the app, kept from any thread, and the records set aside per platform
+    (kept in `kept` too, when given, and read back from it); `listener` is called (on the reader's thread) after
+    each new or changed report or count."""
+
+    def __init__(self, listener: Callable[[], None] = lambda: None, kept: KeepsSetAside | None = None) -> None:
         self._lock = threading.Lock()
         self._reports: dict[tuple[str, Part, str], ShapeReport] = {}
-        self._aside: dict[str, set[str]] = {}  # per platform: "<endpoint>\n<record key>" of records set aside
+        # per platform: the digest of "<endpoint>\n<record key>" of each record set aside, and why
+        self._aside: dict[str, dict[str, Change]] = {} if kept is None else kept.set_aside_records()
+        self._kept = kept
         self._told: dict[str, Sentence | None] = {}
         self.listener = listener
 
@@ -422,13 +436,18 @@ class ShapeWatch:
         return True
 
     def _count(self, platform: str, endpoint: str, reading: Reading) -> bool:
-        """Note the records a reading set aside and those it read whole; whether the platform's count moved."""
+        """Note the records a reading set aside and those it read whole (and keep them, if they changed);
+        whether the platform's count moved."""
         with self._lock:
-            aside = self._aside.setdefault(platform, set())
-            before = len(aside)
-            aside.difference_update(f"{endpoint}\n{record}" for record in reading.read)
-            aside.update(f"{endpoint}\n{record}" for record in reading.aside)
-            return len(aside) != before
+            aside = self._aside.setdefault(platform, {})
+            before = dict(aside)
+            for record in reading.read:
+                aside.pop(_record_digest(endpoint, record), None)
+            aside.update((_record_digest(endpoint, record), why) for record, why in reading.aside.items())
+            now = dict(aside)
+        if self._kept is not None and now != before:
+            self._kept.keep_set_aside(platform, now)
+        return len(now) != len(before)
 
     def _sentence(self, platform: str, name: str) -> Sentence | None:
         works: dict[Part, bool] = {}
@@ -440,6 +459,7 @@ class ShapeWatch:
                 works[part] = works.get(part, True) and report.works
             reasons.update((difference.change, None) for difference in report.differences
                            if difference.change.sets_aside)  # fmt: skip
+        reasons.update(dict.fromkeys(self._aside.get(platform, {}).values()))  # those kept from an earlier run
         told: list[Sentence] = []
         if works:
             told.append(CHANGED.filled(name, _joined([_PART_WORDS[part, works[part]] for part in Part
@@ -448,6 +468,11 @@ class ShapeWatch:
         if count and reasons:
             told.append(SET_ASIDE.filled(name, count, _joined([_ASIDE_WORDS[change] for change in reasons])))
         return _BOTH.filled(*told) if len(told) == 2 else (told[0] if told else None)
+
+
+def _record_digest(endpoint: str, record: str) -> str:
+    """A record set aside as the watch keeps it: the same for the same record, with nothing of its id in it."""
+    return hashlib.sha256(f"{endpoint}\n{record}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _joined(phrases: list[Sentence]) -> Sentence:

@@ -14,6 +14,7 @@ from http.cookies import CookieError, SimpleCookie
 from typing import Protocol, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
+from surveydesk.net.http import is_sign_in_address
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
 
 
@@ -30,12 +31,28 @@ class WebCookie:
 
 
 @dataclass(frozen=True, slots=True)
+class LoadedPage:
+    """A page the window finished loading: its address, whether it asks for a password, and where its forms send
+    what is typed in them (a sign-in form may send it to another site: Amazon's, for MTurk)."""
+
+    url: str
+    asks_password: bool = False
+    form_targets: tuple[str, ...] = ()
+
+    @property
+    def is_sign_in(self) -> bool:
+        return self.asks_password or any(map(is_sign_in_address, (self.url, *self.form_targets)))
+
+
+@dataclass(frozen=True, slots=True)
 class SessionWatch:
     """Where to sign in and what proves it worked.
 
     `storage_prefix`: a page storage (localStorage) key starting with it, on a page of `storage_origin`, means
     signed in. `cookie_names`: all these cookies set for `cookie_host` mean signed in. `seed_cookies` are put in
-    the window's cookie jar before the page opens, so a site that remembers the worker skips the password.
+    the window's cookie jar before the page opens, so a site that remembers the worker skips the password; a seed
+    proves nothing by itself (it may be a session the site ended), so it counts only once the site set it anew
+    with another value, or once the site showed a page of the signed-in worker with it.
     """
 
     start_url: str
@@ -53,11 +70,22 @@ class SessionWatch:
         if self.cookie_names and not self.cookie_host:
             raise ValueError("cookies are read from one host only: give it")
 
-    def is_signed_in(self, captured: CapturedSession) -> bool:
-        """Whether what the window saw so far is a whole session."""
+    def is_signed_in(self, captured: CapturedSession, page: LoadedPage | None = None) -> bool:
+        """Whether what the window saw so far (the host's cookies in its jar, seeds included, and the page last
+        loaded) is a whole session.
+
+        The site's cookies prove it when each one named is new or has a value other than its seed's; a site that
+        sets back the very values it was seeded with (a session still valid, signed in again) proves it by the
+        page it then shows: one of the cookie host that asks for no password and is no sign-in page."""
         if self.storage_prefix and not any(key.startswith(self.storage_prefix) for key in captured.storage):
             return False
-        return self.cookie_names <= {cookie.name for cookie in captured.cookies}
+        seeds = {(seed.name, seed.value) for seed in self.seed_cookies}
+        if self.cookie_names <= {
+            cookie.name for cookie in captured.cookies if (cookie.name, cookie.value) not in seeds
+        }:
+            return True
+        shown = page is not None and host_of(page.url) == self.cookie_host and not page.is_sign_in
+        return shown and self.cookie_names <= {cookie.name for cookie in captured.cookies}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ class PlatformChanges(QObject):
         self._name_of = name_of  # a platform's name, as the worker knows it
         self._reported.connect(self._tell, Qt.ConnectionType.QueuedConnection)
         watch.listener = self._reported.emit
+        self._reported.emit()  # what an earlier run left to tell (records still set aside), once the loop runs
 
     @Slot()
     def _tell(self) -> None:

@@ -214,7 +214,7 @@ class SyncService(QObject):
                     ).format(_clock_time(outcome.report.finished_at))
                 )
             else:
-                self._say_idle(outcome.waiting, outcome.report.skipped)
+                self._say_idle(outcome.waiting, outcome.report.skipped, outcome.report.newer)
             self.synced.emit(outcome.report)
         elif outcome.disk_full:
             self._failures += 1
@@ -289,7 +289,9 @@ class SyncService(QObject):
         self._next_try.start(max(0, int((at - now).total_seconds() * 1000)))
         return _clock_time(at)
 
-    def _say_idle(self, waiting: int | None = None, unreadable: int = 0) -> None:
+    def _say_idle(self, waiting: int | None = None, unreadable: int = 0, newer: int = 0) -> None:
+        """The state between exchanges; records a newer SurveyDesk wrote are said once, by the exchange that
+        first kept them (sync/local.py), not again at each exchange after it."""
         if self._settings.target() is None:
             self._set_state(self.tr("Sync is off (File ▸ Sync between computers…)"))
             return
@@ -303,6 +305,11 @@ class SyncService(QObject):
             text += self.tr(" · {0} changes wait").format(waiting)
         if unreadable:
             text += self.tr(" · {0} records on the server could not be read (see the log file)").format(unreadable)
+        if newer:
+            text += self.tr(
+                " · {0} records come from a newer SurveyDesk on another computer: this one keeps them and shows "
+                "them once it is updated"
+            ).format(newer)
         self._set_state(text)
 
     def _set_state(self, text: str) -> None:

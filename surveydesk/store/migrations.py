@@ -593,4 +593,69 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE ledger_entries ADD COLUMN estimated_minutes INTEGER",
         ),
     ),
+    Migration(
+        version=14,
+        description="claims and the platform's times travel between computers; documents kept for later",
+        statements=(
+            # A claim travels as a document of its own (surveydesk.sync.documents): noted whenever it is found
+            # or the worker records what she did about it, so the code that writes claims knows nothing of sync.
+            """
+            CREATE TRIGGER claims_inserted_to_sync AFTER INSERT ON claims
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'claim:' || NEW.entry_id;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('claim:' || NEW.entry_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            """
+            CREATE TRIGGER claims_updated_to_sync AFTER UPDATE ON claims
+            WHEN NEW.kind IS NOT OLD.kind OR NEW.found_at IS NOT OLD.found_at OR NEW.sent_at IS NOT OLD.sent_at
+                OR NEW.outcome IS NOT OLD.outcome OR NEW.outcome_at IS NOT OLD.outcome_at
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id = 'claim:' || NEW.entry_id;
+                INSERT INTO sync_pending (doc_id, changed_at)
+                VALUES ('claim:' || NEW.entry_id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'));
+            END
+            """,
+            # The platform's own times of an entry ride with its events, as its description does: when they
+            # change, the events go again.
+            """
+            CREATE TRIGGER ledger_entries_measured_to_sync
+            AFTER UPDATE OF platform_seconds, estimated_minutes ON ledger_entries
+            WHEN NEW.platform_seconds IS NOT OLD.platform_seconds
+                OR NEW.estimated_minutes IS NOT OLD.estimated_minutes
+            BEGIN
+                DELETE FROM sync_pending WHERE doc_id IN (
+                    SELECT 'event:' || id FROM ledger_events WHERE entry_id = NEW.id
+                );
+                INSERT INTO sync_pending (doc_id, changed_at)
+                SELECT 'event:' || id, strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now') FROM ledger_events
+                WHERE entry_id = NEW.id;
+            END
+            """,
+            # A received document this version cannot use yet, stored as received (`body`, its JSON text) with
+            # its revision: one a newer SurveyDesk wrote (a kind of record or a status this version does not
+            # know), or one that points at a record not here yet (a claim before its entry). Each is read again
+            # after every batch received (surveydesk.sync.local), and leaves this table once it is read.
+            "CREATE TABLE sync_kept (doc_id TEXT PRIMARY KEY, rev TEXT NOT NULL, body TEXT NOT NULL) "
+            "WITHOUT ROWID",
+        ),
+    ),
+    Migration(
+        version=15,
+        description="records of a platform set aside, kept across restarts",
+        statements=(
+            # A platform's record whose amount could not be true, set aside and not booked (platforms/records.py):
+            # a digest of the reader's key of it (never its id) and why (`net.shapes.Change`), so the worker is
+            # still told after a restart until it books. Written by `SetAsideStore` only.
+            """
+            CREATE TABLE records_set_aside (
+                platform TEXT NOT NULL,
+                record TEXT NOT NULL,
+                why TEXT NOT NULL,
+                PRIMARY KEY (platform, record)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
 )

@@ -7,11 +7,18 @@ Documents (the body never holds a local integer id, which differs between comput
   from the same events. An entry's description may change (a platform's title beats an attempt's): its events
   are then sent again, and every computer merges the descriptions it receives field by field
   (`surveydesk.ledger.model.merge_description`), so all end with the same one. A link event (an attempt's entry
-  counted under the platform's) names the entry it links to.
+  counted under the platform's) names the entry it links to. The platform's own times of the entry (Prolific's
+  `time_taken`, its estimate) ride along the same way, as `measured`, only where the platform gave some; copies
+  merge them by taking the greater of each.
 - `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
 - `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
 - `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
   document whose value is null, so the removal travels too.
+- `claim:<ledger entry id>`: the worker's claim for money she may be owed, and what became of it.
+
+A document of a kind this version does not know, or holding a status, kind or outcome it does not know, was
+written by a newer SurveyDesk: reading it raises `NewerDocument`, and it is kept as received until a version that
+knows it reads it (surveydesk.sync.local). Anything else unreadable raises `DocumentError` and is skipped.
 
 Conflicts are resolved by `winner`: one body under one total order, so every computer picks the same body
 whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +40,7 @@ from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.earnings import EntryHeader, Kind, Status
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
+from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimRecord
 from surveydesk.ledger.model import DESCRIBED_FIELDS, UNKNOWN_ORIGIN, LedgerEvent, Source, merge_description
 from surveydesk.profile.store import SharedAnswer
 from surveydesk.work.model import AttemptRecord, Outcome, ShiftRecord, Stretch
@@ -43,13 +52,17 @@ ATTEMPT: Final = "attempt"
 SHIFT: Final = "shift"
 SETTING: Final = "setting"
 PROFILE: Final = "profile"
+CLAIM: Final = "claim"
 KINDS: Final = (
     SHIFT,
     ATTEMPT,
     EVENT,
+    CLAIM,
     SETTING,
     PROFILE,
 )  # the order a batch is applied in: what others point at first
+# What a kind of document, or a code in one, that a newer SurveyDesk may write looks like.
+_NAME: Final = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 
 # The settings that are the worker's, not this computer's (window state, a tray notice, local cursors such as
 # the ledger's "attempt events seen" are not): the rules, the alerts, the country and the minimum wage.
@@ -62,6 +75,25 @@ MAX_SECONDS: Final = 10**8  # three years: no stretch of work is longer
 
 class DocumentError(ValueError):
     """A document that is not one of ours or cannot be read; it is skipped, never half-applied."""
+
+
+class NewerDocument(DocumentError):
+    """A document written by a newer SurveyDesk: a kind of document, or a code in one, this version does not
+    know. It is kept as received, to be read by a version that knows it."""
+
+
+def newer_kind(document_id: str, body: JsonObject, known: Iterable[str] = KINDS) -> bool:
+    """Whether the document is of a kind of ours this version does not know: its id names the kind its body's
+    `type` says, as all our documents' do (a design document or another application's is neither)."""
+    kind, sep, key = document_id.partition(":")
+    named = bool(sep and key) and _NAME.fullmatch(kind) is not None
+    return named and kind not in known and body.get("type") == kind
+
+
+def may_be_ours(document_id: str) -> bool:
+    """Whether a document id is one of ours, or shaped like one a newer SurveyDesk may write."""
+    kind, sep, key = document_id.partition(":")
+    return bool(sep and key) and len(key) <= 1000 and _NAME.fullmatch(kind) is not None
 
 
 def doc_id(kind: str, key: str) -> str:
@@ -150,17 +182,27 @@ def winner(candidates: Sequence[JsonObject]) -> JsonObject:
 
 
 def _with_merged_description(first: JsonObject, candidates: Sequence[JsonObject]) -> JsonObject:
-    """`first` with the description of its entry merged from every candidate's (those readable as one)."""
+    """`first` with the description of its entry merged from every candidate's (those readable as one), and the
+    platform's times the greatest any candidate holds."""
     merged: tuple[tuple[str, ...], str] | None = None
+    measured: dict[str, int] = {}
     for body in candidates:
         entry = body.get("entry")
         description = _description(entry) if isinstance(entry, dict) else None
         if description is not None:
             merged = description if merged is None else merge_description(merged, description)
-    if merged is None or not isinstance(first.get("entry"), dict):
+        times = entry.get("measured") if isinstance(entry, dict) else None
+        for name, value in times.items() if isinstance(times, dict) else ():
+            if name in MEASURED_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+                measured[name] = max(value, measured.get(name, value))
+    if not isinstance(first.get("entry"), dict):
         return first
-    values, origins = merged
-    entry = {**first["entry"], **dict(zip(DESCRIBED_FIELDS, values, strict=True)), "described_by": origins}
+    entry = dict(first["entry"])
+    if merged is not None:
+        values, origins = merged
+        entry.update({**dict(zip(DESCRIBED_FIELDS, values, strict=True)), "described_by": origins})
+    if measured:
+        entry["measured"] = {name: measured[name] for name in MEASURED_FIELDS if name in measured}
     return {**first, "entry": entry}
 
 
@@ -179,18 +221,27 @@ def _is_origins(value: object) -> bool:
 # --- ledger events ------------------------------------------------------------------------------------------
 
 
+# The platform's own times of an entry: seconds it says the worker took, minutes it said the task would take.
+MEASURED_FIELDS: Final = ("seconds", "minutes")
+Measured = tuple[int | None, int | None]
+
+
 @dataclass(frozen=True, slots=True)
 class ForeignEvent:
-    """A ledger event received from the server, with its entry and the attempt it belongs to (by sync id)."""
+    """A ledger event received from the server, with its entry, the attempt it belongs to (by sync id) and the
+    platform's times of the entry where it gave some."""
 
     header: EntryHeader
     event: LedgerEvent
     attempt: str | None
+    measured: Measured | None = None
 
 
-def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> JsonObject:
-    """The event's document; a link is written only on link events, so other events' bodies (and revisions)
-    stay as they were before links existed."""
+def event_body(
+    header: EntryHeader, event: LedgerEvent, attempt: str | None, measured: Measured | None = None
+) -> JsonObject:
+    """The event's document; a link is written only on link events, and the platform's times only where it gave
+    some, so other events' bodies (and revisions) stay as they were before links and times travelled."""
     body: JsonObject = {
         "type": EVENT,
         "entry": {
@@ -216,6 +267,10 @@ def event_body(header: EntryHeader, event: LedgerEvent, attempt: str | None) -> 
     }
     if event.link is not None:
         body["link"] = event.link
+    if measured is not None and any(value is not None for value in measured):
+        body["entry"]["measured"] = {
+            name: value for name, value in zip(MEASURED_FIELDS, measured, strict=True) if value is not None
+        }
     return body
 
 
@@ -259,7 +314,15 @@ def read_event(key: str, body: JsonObject) -> ForeignEvent:
     attempt = entry.get("attempt")
     if attempt is not None and not (isinstance(attempt, str) and 0 < len(attempt) <= 64):
         raise DocumentError("the event's attempt is not an id")
-    return ForeignEvent(header, event, attempt)
+    return ForeignEvent(header, event, attempt, _measured(entry))
+
+
+def _measured(entry: JsonObject) -> Measured | None:
+    if entry.get("measured") is None:
+        return None
+    times = _object(entry, "measured")
+    seconds, minutes = (_count(times, name) for name in MEASURED_FIELDS)
+    return None if seconds is None and minutes is None else (seconds, minutes)
 
 
 def _origins(entry: JsonObject) -> str:
@@ -385,6 +448,46 @@ def _stretches(body: JsonObject) -> tuple[Stretch, ...]:
     return tuple(stretches)
 
 
+# --- claims -------------------------------------------------------------------------------------------------
+
+
+def claim_body(record: ClaimRecord, changed_at: str) -> JsonObject:
+    """A claim's document: as the latest change wins a conflict (`winner`), the worker's latest word on it
+    (sent, paid, refused) is what every computer keeps."""
+    return {
+        "type": CLAIM,
+        "kind": record.kind.value,
+        "found_at": utc_iso(record.found_at),
+        "sent_at": _time_json(record.sent_at),
+        "outcome": None if record.outcome is None else record.outcome.value,
+        "outcome_at": _time_json(record.outcome_at),
+        "changed_at": changed_at,
+    }
+
+
+def read_claim(key: str, body: JsonObject) -> ClaimRecord:
+    check_type(CLAIM, body)
+    if len(key) > 1000:
+        raise DocumentError("the claim's entry id is unreadable")
+    outcome = None if body.get("outcome") is None else _enum(ClaimOutcome, body, "outcome")
+    return ClaimRecord(
+        entry_id=key,
+        kind=_enum(ClaimKind, body, "kind"),
+        found_at=_time(body, "found_at"),
+        sent_at=_maybe_time(body, "sent_at"),
+        outcome=outcome,
+        outcome_at=_maybe_time(body, "outcome_at"),
+    )
+
+
+def _time_json(moment: datetime | None) -> str | None:
+    return None if moment is None else utc_iso(moment)
+
+
+def _maybe_time(body: JsonObject, name: str) -> datetime | None:
+    return None if body.get(name) is None else _time(body, name)
+
+
 # --- settings -----------------------------------------------------------------------------------------------
 
 
@@ -472,9 +575,13 @@ def _sync_id(value: object) -> str:
 
 
 def _enum(kind: Any, body: JsonObject, name: str) -> Any:
+    """A code of ours; one shaped like a code but not known here was written by a newer SurveyDesk."""
+    value = body.get(name)
     try:
-        return kind(body.get(name))
+        return kind(value)
     except ValueError:
+        if isinstance(value, str) and _NAME.fullmatch(value):
+            raise NewerDocument(f"the document's {name} {value!r} is one a newer SurveyDesk knows") from None
         raise DocumentError(f"the document's {name} is not one we know") from None
 
 

@@ -4,27 +4,34 @@ the checkpoints, and received documents written into the ledger, the work log, t
 Replication's own tables (`sync_*`) come from migration 8. Triggers fill `sync_pending` whenever a record that
 travels changes, so the code that writes shifts, attempts, ledger events or settings knows nothing about
 replication. The records themselves are read and written only through their packages' stores (`LedgerStore`,
-`WorkLog`, `SettingsStore`, `SharedAnswers`); a pulled batch is still one transaction, since a store's write
-inside an open transaction joins it.
+`WorkLog`, `SettingsStore`, `SharedAnswers`, `ClaimStore`); a pulled batch is still one transaction, since a
+store's write inside an open transaction joins it.
+
+A received document this version cannot use yet is kept as received in `sync_kept` (migration 14), never lost
+nor a reason to fail: one a newer SurveyDesk wrote (a kind of record or a code this version does not know), or
+a claim whose entry has not arrived. Each is read again after every batch, and leaves once it is read; one that
+changed here meanwhile is left to that change, which goes to the server as a child of it and so wins there.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
 from surveydesk.core.clock import utc_iso
 from surveydesk.core.earnings import EntryHeader
+from surveydesk.ledger.claims import ClaimStore
 from surveydesk.ledger.store import LedgerStore
 from surveydesk.profile.store import SharedAnswer, SharedAnswers
 from surveydesk.store.database import Database, chunked, question_marks
 from surveydesk.store.settings import SettingsStore
 from surveydesk.sync import documents as docs
-from surveydesk.sync.documents import DocumentError, JsonObject
+from surveydesk.sync.documents import DocumentError, JsonObject, NewerDocument
 from surveydesk.work.model import AttemptRecord, ShiftRecord
 from surveydesk.work.store import WorkLog
 
@@ -82,20 +89,33 @@ class Incoming:
 
 
 @dataclass(frozen=True, slots=True)
+class Applied:
+    """What writing a batch here did: documents written (kept ones read at last included), documents skipped as
+    unreadable, and documents a newer SurveyDesk wrote that were kept for the first time."""
+
+    written: int
+    skipped: int
+    newer: int
+
+
+@dataclass(frozen=True, slots=True)
 class Checkpoint:
     session: str
     position: str  # JSON text: the server's change sequence (pull) or our own `sync_pending.seq` (push)
 
 
 class LocalReplica:
-    """Replication's reads and writes on the SurveyDesk database; use from one thread at a time."""
+    """Replication's reads and writes on the SurveyDesk database; use from one thread at a time. `kinds` are the
+    kinds of document this version reads (all of `documents.KINDS`; fewer stand for an older version)."""
 
-    def __init__(self, db: Database, include_profile: bool = False) -> None:
+    def __init__(self, db: Database, include_profile: bool = False, kinds: Collection[str] = docs.KINDS) -> None:
         self._db = db
         self._ledger = LedgerStore(db)
         self._work = WorkLog(db)
         self._settings = SettingsStore(db)
         self._answers = SharedAnswers(db)
+        self._claims = ClaimStore(db)
+        self._kinds = frozenset(kinds) & set(docs.KINDS)
         self.include_profile = include_profile
 
     @property
@@ -150,6 +170,7 @@ class LocalReplica:
             *(docs.doc_id(docs.ATTEMPT, key) for key in attempts),
             *(docs.doc_id(docs.EVENT, key) for key in self._ledger.event_ids()),
             *(docs.doc_id(docs.SETTING, key) for key in self._settings.all_keys()),
+            *(docs.doc_id(docs.CLAIM, key) for key in self._claims.entry_ids()),
         ]
         with self._db.transaction() as connection:
             connection.execute("CREATE TEMP TABLE IF NOT EXISTS requeued (doc_id TEXT PRIMARY KEY)")
@@ -229,6 +250,9 @@ class LocalReplica:
         for attempt in self._work.attempt_records(by_kind.get(docs.ATTEMPT, [])):
             doc_id = docs.doc_id(docs.ATTEMPT, attempt.sync_id)
             bodies[doc_id] = docs.attempt_body(attempt, changed[doc_id])
+        for claim in self._claims.records(by_kind.get(docs.CLAIM, [])):
+            doc_id = docs.doc_id(docs.CLAIM, claim.entry_id)
+            bodies[doc_id] = docs.claim_body(claim, changed[doc_id])
         travelling = [key for key in by_kind.get(docs.SETTING, []) if docs.setting_travels(key)]
         for key, value in self._settings.texts(travelling):
             doc_id = docs.doc_id(docs.SETTING, key)
@@ -291,8 +315,8 @@ class LocalReplica:
         incoming: Sequence[Incoming],
         seen: dict[str, Known],
         checkpoint: tuple[str, str, Checkpoint] | None = None,
-    ) -> tuple[int, int]:
-        """Write received documents here; returns (applied, skipped as unreadable).
+    ) -> Applied:
+        """Write received documents here, then read again the documents kept so far (see the module's docstring).
 
         A document whose waiting change here is newer than what `seen` says (the worker changed it while the
         batch was on its way) is left for the next exchange, so that change is not overwritten. Ledger events go
@@ -300,12 +324,23 @@ class LocalReplica:
         and the checkpoint follow in a second transaction, so a crash in between only repeats work that changes
         nothing when repeated.
         """
+        written, skipped, newer = self._write(incoming, seen, checkpoint)
+        return Applied(written + self._read_kept(), skipped, newer)
+
+    def _write(
+        self, incoming: Sequence[Incoming], seen: dict[str, Known], checkpoint: tuple[str, str, Checkpoint] | None
+    ) -> tuple[int, int, int]:
+        """Write received documents; (written, skipped, newly kept as a newer version's)."""
         records: dict[str, list[tuple[Incoming, Any]]] = {kind: [] for kind in docs.KINDS}
         skipped = 0
+        kept: list[tuple[Incoming, bool]] = []
         for item in incoming:
             try:
-                kind, key = docs.split_id(item.doc_id)
+                kind, key = self._kind_and_key(item.doc_id, item.body)
                 records[kind].append((item, self._read(kind, key, item.body)))
+            except NewerDocument as error:
+                log.info("a received document is kept for a newer version: %s", error)
+                kept.append((item, True))
             except DocumentError as error:
                 log.warning("a received document was skipped: %s", error)
                 skipped += 1
@@ -339,23 +374,69 @@ class LocalReplica:
             ledger_events.append(foreign.event)
         if ledger_events:
             self._ledger.apply_foreign(headers, ledger_events)
+        measured = [(f.header.id, *f.measured) for _, f in events if f.measured is not None]
+        if measured:
+            self._ledger.merge_measured(measured)
+        claims = [(item, record) for item, record in records[docs.CLAIM] if item.doc_id in fresh]
+        waiting = {record.entry_id for record in self._claims.put([record for _, record in claims])}
+        kept.extend((item, False) for item, record in claims if record.entry_id in waiting)
+        written = [item for item, _ in events] + [item for item, r in claims if r.entry_id not in waiting]
         with self._db.transaction() as connection:
             connection.executemany("INSERT OR IGNORE INTO sync_links (owner, target) VALUES (?, ?)", links)
-            _agree(connection, [item for item, _ in events])
+            _agree(connection, written)
+            newer = _keep(connection, kept)
             if checkpoint is not None:
                 _save_checkpoint(connection, *checkpoint)
-        return len(applied) + len(events), skipped
+        return len(applied) + len(written), skipped, newer
+
+    def _read_kept(self) -> int:
+        """Read again the documents kept so far, writing those this version can now read (their entry came, or
+        this version knows their kind); how many were written. One changed here meanwhile is left to the change."""
+        rows = self._connection.execute("SELECT doc_id, rev, body FROM sync_kept").fetchall()
+        if not rows:
+            return 0
+        known = self.known(doc_id for doc_id, _, _ in rows)
+        superseded = [doc_id for doc_id, state in known.items() if state.pending_seq is not None]
+        held = [Incoming(doc_id, rev, json.loads(body)) for doc_id, rev, body in rows if doc_id not in superseded]
+        items = [item for item in held if self._readable(item.doc_id, item.body)]
+        with self._db.transaction() as connection:
+            connection.executemany("DELETE FROM sync_kept WHERE doc_id = ?", [(d,) for d in superseded])
+        if not items:
+            return 0
+        seen = {item.doc_id: known.get(item.doc_id, Known(None, None)) for item in items}
+        written, _, _ = self._write(items, seen, None)
+        return written
+
+    def _readable(self, doc_id: str, body: JsonObject) -> bool:
+        try:
+            self.check(doc_id, body)
+        except DocumentError:
+            return False
+        return True
+
+    def kept(self) -> list[tuple[str, JsonObject]]:
+        """The documents kept as received, with their bodies (see the module's docstring)."""
+        rows = self._connection.execute("SELECT doc_id, body FROM sync_kept ORDER BY doc_id").fetchall()
+        return [(doc_id, json.loads(body)) for doc_id, body in rows]
 
     def wants(self, doc_id: str) -> bool:
         """Whether this computer keeps documents of this kind (profile answers only when the worker opted in)."""
         return self.include_profile or not doc_id.startswith(docs.PROFILE + ":")
 
     def check(self, doc_id: str, body: JsonObject) -> None:
-        """DocumentError unless the document is one this computer can read and keep."""
-        kind, key = docs.split_id(doc_id)
+        """DocumentError unless the document is one this computer can read and keep (`NewerDocument` for one a
+        newer SurveyDesk wrote)."""
+        kind, key = self._kind_and_key(doc_id, body)
         self._read(kind, key, body)
 
+    def _kind_and_key(self, doc_id: str, body: JsonObject) -> tuple[str, str]:
+        if docs.newer_kind(doc_id, body, self._kinds):
+            raise NewerDocument(f"a document of a kind this version does not know: {doc_id.partition(':')[0]!r}")
+        return docs.split_id(doc_id)
+
     def _read(self, kind: str, key: str, body: JsonObject) -> Any:
+        if kind == docs.CLAIM:
+            return docs.read_claim(key, body)
         if kind == docs.EVENT:
             return docs.read_event(key, body)
         if kind == docs.SHIFT:
@@ -398,9 +479,11 @@ class LocalReplica:
         attempts = self._work.attempt_sync_ids(
             sorted({header.attempt_id for header, _ in described if header.attempt_id is not None})
         )
+        measured = self._ledger.measured(sorted({header.id for header, _ in described}))
         for header, event in described:
             attempt = None if header.attempt_id is None else attempts.get(header.attempt_id)
-            yield event.id, docs.event_body(replace(header, attempt_id=None), event, attempt)
+            times = measured.get(header.id)
+            yield event.id, docs.event_body(replace(header, attempt_id=None), event, attempt, times)
 
     def _profile_answers(self, keys: list[str], changed: dict[str, str]) -> Iterator[SharedAnswer]:
         """The answers as they are here; an answer no longer here is its removal, as of when it was noticed."""
@@ -449,6 +532,25 @@ def _agree(connection: sqlite3.Connection, items: Sequence[Incoming]) -> None:
         [(item.doc_id, item.rev, docs.digest(item.body), str(item.body.get("changed_at", ""))) for item in items],
     )
     connection.executemany("DELETE FROM sync_pending WHERE doc_id = ?", [(item.doc_id,) for item in items])
+    connection.executemany("DELETE FROM sync_kept WHERE doc_id = ?", [(item.doc_id,) for item in items])
+
+
+def _keep(connection: sqlite3.Connection, kept: Sequence[tuple[Incoming, bool]]) -> int:
+    """Keep documents as received (each with whether a newer version wrote it); how many a newer version wrote
+    that were not kept already. They are agreed on as received, so a kept one unchanged on the server is not
+    fetched again, and one changed here later goes as a child of it."""
+    fresh = 0
+    for item, newer in kept:
+        if newer:
+            held = connection.execute("SELECT rev FROM sync_kept WHERE doc_id = ?", (item.doc_id,)).fetchone()
+            fresh += held is None
+    _agree(connection, [item for item, _ in kept])
+    connection.executemany(
+        "INSERT INTO sync_kept (doc_id, rev, body) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE "
+        "SET rev = excluded.rev, body = excluded.body",
+        [(item.doc_id, item.rev, docs.canonical(item.body)) for item, _ in kept],
+    )
+    return fresh
 
 
 def _take_links(connection: sqlite3.Connection, target: str) -> list[str]:

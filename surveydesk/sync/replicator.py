@@ -24,7 +24,7 @@ from typing import Final
 from surveydesk.core.clock import Clock
 from surveydesk.sync import documents as docs
 from surveydesk.sync.couch import Change, CouchDatabase, JsonObject, is_revision
-from surveydesk.sync.documents import DocumentError
+from surveydesk.sync.documents import DocumentError, NewerDocument
 from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class SyncReport:
     finished_at: datetime
     complete: bool = True  # False when asked to stop before the end
     kinds: frozenset[str] = frozenset()  # the kinds of documents received ("event", "setting"…)
+    newer: int = 0  # documents a newer SurveyDesk wrote, kept (for the first time) until this version reads them
 
 
 class Replicator:
@@ -64,7 +65,7 @@ class Replicator:
         self._clock = clock
         self._batch = batch_size
         self._should_stop = should_stop
-        self._received = self._sent = self._conflicts = self._skipped = 0
+        self._received = self._sent = self._conflicts = self._skipped = self._newer = 0
         self._kinds: set[str] = set()
         self._sessions_on_server: set[tuple[str, str]] = set()  # (direction, session) written in this run
 
@@ -90,6 +91,7 @@ class Replicator:
             self._clock.now(),
             complete=complete,
             kinds=frozenset(self._kinds),
+            newer=self._newer,
         )
 
     @property
@@ -161,9 +163,10 @@ class Replicator:
         self._remote.bulk_docs(to_server)
         seen = {item.doc_id: known.get(item.doc_id, Known(None, None)) for item in incoming}
         position = (self._target, self._pull_direction, checkpoint)
-        applied, skipped = self._local.apply(incoming, seen, position)
-        self._received += applied
-        self._skipped += skipped
+        applied = self._local.apply(incoming, seen, position)
+        self._received += applied.written
+        self._skipped += applied.skipped
+        self._newer += applied.newer
         self._kinds.update(item.doc_id.partition(":")[0] for item in incoming)
 
     def _merge(
@@ -171,17 +174,25 @@ class Replicator:
     ) -> Incoming | None:
         """The body to keep of a document, from its live leaves on the server and the change waiting here.
 
-        Leaves this version cannot read take no part (they stay on the server, untouched). Revisions that lost
-        are deleted on the server; the winner becomes a child of the leaf the server shows, so after this the
-        document has one live leaf, the same one whichever computer merged first.
+        Leaves this version cannot read take no part (they stay on the server, untouched); when none can be read
+        but a newer SurveyDesk wrote some, the one the server shows is kept here as received (`LocalReplica`).
+        Revisions that lost are deleted on the server; the winner becomes a child of the leaf the server shows,
+        so after this the document has one live leaf, the same one whichever computer merged first.
         """
-        live = {
-            document["_rev"]: docs.body_of(document)
-            for document in documents
-            if document.get("_deleted") is not True and self._readable(doc_id, docs.body_of(document))
-        }
+        live: dict[str, JsonObject] = {}
+        newer: dict[str, JsonObject] = {}
+        for document in documents:
+            if document.get("_deleted") is True:
+                continue
+            body = docs.body_of(document)
+            readable = self._readable(doc_id, body)
+            if readable is not None:
+                (live if readable else newer)[document["_rev"]] = body
         if not live:
-            if any(document.get("_deleted") is not True for document in documents):
+            if newer:
+                shown = docs.couch_winner(newer)
+                return Incoming(doc_id, shown, newer[shown])
+            if any(document.get("_deleted") is not True for document in documents) and _is_known(doc_id):
                 self._skipped += 1
             return None
         base = docs.couch_winner(live)
@@ -198,12 +209,15 @@ class Replicator:
             self._conflicts += 1
         return Incoming(doc_id, rev, best)
 
-    def _readable(self, doc_id: str, body: JsonObject) -> bool:
+    def _readable(self, doc_id: str, body: JsonObject) -> bool | None:
+        """True if this version reads the revision, False if a newer SurveyDesk wrote it, None if unreadable."""
         try:
             self._local.check(doc_id, body)
+        except NewerDocument:
+            return False
         except DocumentError as error:
             log.warning("a revision on the server cannot be read and is left alone: %s", error)
-            return False
+            return None
         return True
 
     # --- push ----------------------------------------------------------------------------------------------
@@ -231,10 +245,16 @@ class Replicator:
 
 
 def _is_ours(doc_id: str) -> bool:
+    """Whether the document may be ours, or one a newer SurveyDesk wrote (a design document is neither)."""
+    return docs.may_be_ours(doc_id)
+
+
+def _is_known(doc_id: str) -> bool:
+    """Whether the document is of a kind SurveyDesk knows (one of another application's is not worth a word)."""
     try:
         docs.split_id(doc_id)
     except DocumentError:
-        return False  # a design document, or another application's: not ours to read
+        return False
     return True
 
 

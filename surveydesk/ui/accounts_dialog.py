@@ -1,9 +1,9 @@
 """The accounts dialog: add, edit, test and remove platform accounts; their secrets go to the keyring only.
 
 The worker connects an account as she would in her browser: "Sign in" opens the platform's own sign-in page
-(ui/sign_in_window.py, in a process of its own, ui/sign_in_process.py, where the session goes to the keyring),
-or, for a survey wall, she pastes the link of the wall she earns on. No field asks for
-a token, a cookie, a header or a hash.
+(ui/sign_in_window.py, always in a process of its own, ui/sign_in_process.py, so that the web engine never lives in
+SurveyDesk's), or, for a survey wall, she pastes the link of the wall she earns on. No field asks for a token, a
+cookie, a header or a hash.
 """
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ from surveydesk.net.http import make_session
 from surveydesk.platforms.offerwall_links import LinkRefused, WallLink
 from surveydesk.platforms.registry import Registry
 from surveydesk.platforms.spec import PlatformSpec
-from surveydesk.platforms.web_session import CapturedSession, SignIns, WebSignIn
+from surveydesk.platforms.web_session import SignIns
 from surveydesk.secrets import MemorySecrets, SecretStore, SecretsUnavailable
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
-from surveydesk.ui.sign_in_process import SignInApart, SignInOutcome
-from surveydesk.ui.sign_in_window import SignInWindow
+from surveydesk.ui.sign_in_messages import SignInOutcome
+from surveydesk.ui.sign_in_process import SignInApart
 from surveydesk.ui.text import plain_label, translated
 
 # What signing in gives SurveyDesk and what it never does ({0}: the platform's name).
@@ -83,13 +83,14 @@ class AccountsDialog(QDialog):
         *,
         sign_ins: SignIns,
         signed_in: SecretStore,
-        sign_in_apart: SignInApart | None = None,
+        sign_in_apart: SignInApart,
         select: AccountKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`secrets` keeps what signing in gives; `signed_in` is the same store as the connectors read it (a
         Prolific session gives an access token); `sign_ins` says where each platform is signed in to;
-        `sign_in_apart` opens the sign-in window in a process of its own (None: in this one)."""
+        `sign_in_apart` opens the sign-in window in a process of its own (which hands the session back where
+        `secrets` are held in memory)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(760, 460)  # fits a 1366x768 screen
@@ -101,12 +102,10 @@ class AccountsDialog(QDialog):
         self._background = background
         self._registry = registry
         self._editing: Account | None = None
-        self.sign_in_window: SignInWindow | None = None  # open while the worker signs in, in this process
         self._apart = sign_in_apart
         self._signing_in: tuple[Account, Account | None] | None = None  # the account, and the one it replaces
-        if sign_in_apart is not None:
-            sign_in_apart.setParent(self)
-            sign_in_apart.finished.connect(self._signed_in_apart)
+        sign_in_apart.setParent(self)
+        sign_in_apart.finished.connect(self._signed_in_apart)
 
         self.account_list = QListWidget(self)
         self.account_list.setAccessibleName(self.tr("Accounts"))
@@ -211,22 +210,13 @@ class AccountsDialog(QDialog):
         """Open the platform's sign-in page; once the worker is signed in, keep the session, save the account and
         test it. A site that remembers the worker gets the stored session back and may skip the password."""
         account = self._account_from_form(default_label=True)
-        web = self._sign_ins.web.get(self._spec().platform)
-        if account is None or web is None:
+        if account is None or self._spec().platform not in self._sign_ins.web:
             return
-        if self._apart is not None:
-            if self._apart.start(account.key):
-                self._signing_in = (account, self._editing)
-                self.feedback.setText(self.tr("Signing in… (a window opened)"))
-            else:
-                self.feedback.setText(self.tr("The sign-in window is already open."))
-            return
-        window = SignInWindow(web.session_watch(self._stored(account.key)), self._spec().name, self)
-        window.signed_in.connect(lambda captured: self._signed_in_to(web, account, captured))
-        window.destroyed.connect(self._sign_in_closed)
-        self.sign_in_window = window
-        self.feedback.setText(self.tr("Sign in in the window that opened."))
-        window.open()
+        if self._apart.start(account.key, self._stored(account.key)):
+            self._signing_in = (account, self._editing)
+            self.feedback.setText(self.tr("Signing in… (a window opened)"))
+        else:
+            self.feedback.setText(self.tr("The sign-in window is already open."))
 
     def remove_current(self) -> None:
         if self._editing is None:
@@ -379,29 +369,17 @@ class AccountsDialog(QDialog):
                 return str(error)
         return None
 
-    def _signed_in_to(self, web: WebSignIn, account: Account, captured: CapturedSession) -> None:
-        secret = web.secret(captured)
-        if secret is None:
-            self.feedback.setText(
-                self.tr("{0}'s page did not give SurveyDesk what it needs; please sign in again.").format(
-                    self._spec().name
-                )
-            )
-            return
-        if not self._keep(account.key, secret):
-            return
-        self._store(account)
-        self.feedback.setText(self.tr("Signed in. Testing…"))
-        self.test_connection()
-
-    def _signed_in_apart(self, _key: AccountKey, outcome: SignInOutcome | None) -> None:
-        """The sign-in process ended: signed in, the session is in the keyring, read back from there by the test
-        (and the poller); otherwise the account is as it was, and the words say why."""
+    def _signed_in_apart(self, _key: AccountKey, outcome: SignInOutcome | None, session: str | None) -> None:
+        """The sign-in process ended: signed in, the session is in the keyring, or handed back (`session`) to be
+        kept here, read back by the test (and the poller); otherwise the account is as it was, and the words say
+        why."""
         if self._signing_in is None:
             return
         account, replacing = self._signing_in
         self._signing_in = None
         if outcome is SignInOutcome.SIGNED_IN:
+            if session is not None and not self._keep(account.key, session):
+                return  # the words say why (or she declined to keep it for this run)
             self._editing = replacing  # what was edited when "Sign in" was pressed, whatever is selected now
             self._store(account)
             self.feedback.setText(self.tr("Signed in. Testing…"))
@@ -422,9 +400,6 @@ class AccountsDialog(QDialog):
                 "The sign-in window stopped unexpectedly; your account is as it was. Please sign in again."
             )
         self.feedback.setText(said)
-
-    def _sign_in_closed(self) -> None:
-        self.sign_in_window = None
 
     def _keep(self, key: AccountKey, secret: str) -> bool:
         return keep_secret(self, self._secrets, key, secret, self.feedback)

@@ -3,11 +3,16 @@
 Qt WebEngine, once started, stays in the process that started it: the sign-in window's Chromium processes (its
 zygotes alone about 42 MB) would stay with SurveyDesk until it quits. So the accounts dialog starts SurveyDesk
 again as `surveydesk --sign-in` (`SignInApart`), and that process shows the same `SignInWindow`, keeps what the
-platform's sign-in takes in the keyring, as the dialog would, and ends. What crosses between the two processes is
-plain: the account and where to sign in (on the child's standard input, one JSON line, never on its command line,
-which other users can read), and one word back on its standard output saying how it went. The session itself
-never crosses: the child reads the stored one (to seed the page) from the keyring and writes the new one there,
-and the dialog reads it back from the keyring.
+platform's sign-in takes, and ends. SurveyDesk's own process never loads the web engine at all.
+
+What crosses between the two processes goes through pipes only, never a file nor the command line (which other
+users can read): the account and where to sign in (the child's standard input, one JSON line), and how it went
+(the last line of its standard output, one JSON object), as ui/sign_in_messages.py writes them. Where the worker's
+logins are in the keyring, the session never crosses: the child reads the stored one (to seed the page) from the
+keyring and writes the new one there, and the dialog reads it back from the keyring. Where they live in
+SurveyDesk's memory (the demo's, or this run's only when no keyring works: `hand_back`), the parent sends the
+stored session on a second line of the child's input and the child hands the new one back in its reply; neither
+is ever logged.
 """
 
 from __future__ import annotations
@@ -15,8 +20,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from enum import Enum
+from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
@@ -25,49 +29,16 @@ from surveydesk.core.model import AccountKey
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.web_session import CapturedSession, SignInPlace
 from surveydesk.secrets import KeyringSecrets, SecretsUnavailable
+from surveydesk.ui.sign_in_messages import (
+    KEEPER_KEYRING,
+    KEEPER_PARENT,
+    SignInOutcome,
+    SignInReply,
+    SignInRequest,
+)
 
 SIGN_IN_ARGUMENT = "--sign-in"
 QUIT_WAIT_MS = 5_000
-
-
-class SignInOutcome(Enum):
-    """How a sign-in process ended, as the one word it writes on its standard output."""
-
-    SIGNED_IN = "signed-in"  # the session is in the keyring
-    CLOSED = "closed"  # the window was closed before the worker was signed in
-    NO_SESSION = "no-session"  # the page gave nothing the platform's connector can use
-    KEYRING_REFUSED = "keyring-refused"  # the keyring would not give the stored session or keep the new one
-    UNUSABLE_REQUEST = "unusable-request"  # what the parent asked names no platform signed in to in a page
-
-
-@dataclass(frozen=True, slots=True)
-class SignInRequest:
-    """What the parent asks: sign in to `platform` for the account `account`, at its real site or at `page`
-    (`server`: its sign-in server, where it is not the page's own), in `language` (a code of
-    ui/translations.LANGUAGES, or the system's); `hands` is a script run on each page loaded, which plays the
-    worker (the demo worker's, for the tests and the benchmark), none for the worker herself."""
-
-    platform: str
-    account: str
-    language: str
-    page: str = ""
-    server: str = ""
-    hands: str = ""
-
-    def line(self) -> bytes:
-        return (json.dumps(asdict(self)) + "\n").encode()
-
-    @classmethod
-    def read(cls, line: str) -> SignInRequest:
-        """The request of one line; `ValueError` when it is not one."""
-        fields = json.loads(line)
-        if not isinstance(fields, dict) or not all(isinstance(value, str) for value in fields.values()):
-            raise ValueError("a sign-in request is one JSON object of strings")
-        return cls(**fields)  # a missing or unknown field is a TypeError
-
-    @property
-    def key(self) -> AccountKey:
-        return AccountKey(self.platform, self.account)
 
 
 def sign_in_command() -> list[str]:
@@ -79,26 +50,31 @@ def sign_in_command() -> list[str]:
 
 
 class SignInApart(QObject):
-    """Starts a sign-in process for one account at a time (`start`) and emits `finished(key, outcome)` when it
-    ends: a `SignInOutcome`, or None when it crashed, could not start or said nothing readable. It never waits on
-    the GUI thread: the process is a QProcess, heard through its signals.
+    """Starts a sign-in process for one account at a time (`start`) and emits `finished(key, outcome, session)`
+    when it ends: a `SignInOutcome`, or None when it crashed, could not start or said nothing readable; and, with
+    `hand_back`, the session the child signed in to (None otherwise: it is in the keyring). It never waits on the
+    GUI thread: the process is a QProcess, heard through its signals.
 
     `places`: where each platform is signed in to when not at its real site (None: the real sites);
-    `language`: the worker's choice, so that the window speaks her language."""
+    `language`: the worker's choice, so that the window speaks her language; `hand_back`: SurveyDesk holds the
+    logins in its memory (the demo, or no working keyring), so the session travels through the pipes."""
 
-    finished = Signal(object, object)  # AccountKey, SignInOutcome | None
+    finished = Signal(object, object, object)  # AccountKey, SignInOutcome | None, str | None
 
     def __init__(
         self,
         language: str,
         places: Mapping[str, SignInPlace] | None = None,
         hands: str = "",
+        *,
+        hand_back: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._places = places
         self._hands = hands
+        self._hand_back = hand_back
         self._process: QProcess | None = None
         self._key: AccountKey | None = None
         application = QCoreApplication.instance()
@@ -109,8 +85,10 @@ class SignInApart(QObject):
     def running(self) -> bool:
         return self._process is not None
 
-    def start(self, key: AccountKey) -> bool:
-        """Open the sign-in window for `key` in a process of its own; False (nothing new opens) while one runs."""
+    def start(self, key: AccountKey, stored: str | None = None) -> bool:
+        """Open the sign-in window for `key` in a process of its own; False (nothing new opens) while one runs.
+        `stored`: the account's session held in memory, which seeds the page (with `hand_back` only: otherwise the
+        child reads it from the keyring)."""
         if self._process is not None:
             return False
         place = None if self._places is None else self._places.get(key.platform)
@@ -121,12 +99,13 @@ class SignInApart(QObject):
             "" if place is None else place.page,
             "" if place is None else place.server,
             self._hands,
+            KEEPER_PARENT if self._hand_back else KEEPER_KEYRING,
         )
         command = sign_in_command()
         process = QProcess(self)
         process.setProgram(command[0])
         process.setArguments(command[1:])
-        # The web engine's messages go where SurveyDesk's own go; standard output carries the one word only.
+        # The web engine's messages go where SurveyDesk's own go; standard output carries the reply only.
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         # Slots of this object, not lambdas: deleted with it, the process (killed by its destructor) reaches none.
         process.finished.connect(self._ended)
@@ -134,6 +113,8 @@ class SignInApart(QObject):
         self._process, self._key = process, key
         process.start()
         process.write(request.line())
+        if self._hand_back:
+            process.write((json.dumps(stored) + "\n").encode())
         process.closeWriteChannel()
         return True
 
@@ -154,40 +135,46 @@ class SignInApart(QObject):
         process = self._process
         if process is None:
             return
-        said = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace").split()
-        known = {outcome.value: outcome for outcome in SignInOutcome}
-        self._finish(known.get(said[-1]) if said and status == QProcess.ExitStatus.NormalExit else None)
+        reply = SignInReply.read(bytes(process.readAllStandardOutput().data()))
+        if reply is None or status != QProcess.ExitStatus.NormalExit:
+            self._finish(None, None)
+        elif self._hand_back and reply.outcome is SignInOutcome.SIGNED_IN and reply.session is None:
+            self._finish(None, None)  # signed in, yet the session did not come back: as good as a crash
+        else:
+            self._finish(reply.outcome, reply.session if self._hand_back else None)
 
     def _failed(self, error: QProcess.ProcessError) -> None:
         """A process that could not start never emits `finished`; any other error is followed by it."""
         if error == QProcess.ProcessError.FailedToStart:
-            self._finish(None)
+            self._finish(None, None)
 
-    def _finish(self, outcome: SignInOutcome | None) -> None:
+    def _finish(self, outcome: SignInOutcome | None, session: str | None) -> None:
         process, key = self._process, self._key
         if process is None or key is None:
             return
         self._process, self._key = None, None
         process.deleteLater()
-        self.finished.emit(key, outcome)
+        self.finished.emit(key, outcome, session)
 
 
 def sign_in_here(stdin: TextIO, stdout: TextIO) -> int:
-    """`surveydesk --sign-in`: read the request, show the sign-in window, keep the session in the keyring, write
-    how it went (a `SignInOutcome`) on `stdout` and end. Nothing of SurveyDesk's data is opened."""
+    """`surveydesk --sign-in`: read the request, show the sign-in window, keep the session (in the keyring, or in
+    the reply for the parent to keep), write how it went (a `SignInReply`) on `stdout` and end. Nothing of
+    SurveyDesk's data is opened."""
     try:
         request = SignInRequest.read(stdin.readline())
+        handed = json.loads(stdin.readline()) if request.keeper == KEEPER_PARENT else None
     except (ValueError, TypeError):
-        return _said(stdout, SignInOutcome.UNUSABLE_REQUEST)
+        return _said(stdout, SignInReply(SignInOutcome.UNUSABLE_REQUEST))
     place = {request.platform: SignInPlace(request.page, request.server)} if request.page else None
     web = BUILT_IN.sign_ins(place).web.get(request.platform)
-    if web is None:
-        return _said(stdout, SignInOutcome.UNUSABLE_REQUEST)
-    secrets = KeyringSecrets()
+    if web is None or not (handed is None or isinstance(handed, str)):
+        return _said(stdout, SignInReply(SignInOutcome.UNUSABLE_REQUEST))
+    secrets = None if request.keeper == KEEPER_PARENT else KeyringSecrets()
     try:
-        stored = secrets.get(request.key)
+        stored = handed if secrets is None else secrets.get(request.key)
     except SecretsUnavailable:
-        return _said(stdout, SignInOutcome.KEYRING_REFUSED)
+        return _said(stdout, SignInReply(SignInOutcome.KEYRING_REFUSED))
 
     # Imported here: the web engine is loaded in this process only.
     from surveydesk.services.stop_signals import StopSignals
@@ -199,20 +186,22 @@ def sign_in_here(stdin: TextIO, stdout: TextIO) -> int:
     install_translators(app, request.language)
     app.setQuitOnLastWindowClosed(False)  # it quits once the window is deleted, its page and profile with it
     stop_signals = StopSignals(app)  # before the web engine starts: a SIGTERM then closes the window, as she would
-    outcome = SignInOutcome.CLOSED
+    reply = SignInReply(SignInOutcome.CLOSED)
 
     def signed_in(captured: CapturedSession) -> None:
-        nonlocal outcome
+        nonlocal reply
         secret = web.secret(captured)
         if secret is None:
-            outcome = SignInOutcome.NO_SESSION
-            return
-        try:
-            secrets.set(request.key, secret)
-        except SecretsUnavailable:
-            outcome = SignInOutcome.KEYRING_REFUSED
+            reply = SignInReply(SignInOutcome.NO_SESSION)
+        elif secrets is None:
+            reply = SignInReply(SignInOutcome.SIGNED_IN, secret)
         else:
-            outcome = SignInOutcome.SIGNED_IN
+            try:
+                secrets.set(request.key, secret)
+            except SecretsUnavailable:
+                reply = SignInReply(SignInOutcome.KEYRING_REFUSED)
+            else:
+                reply = SignInReply(SignInOutcome.SIGNED_IN)
 
     window = SignInWindow(web.session_watch(stored), BUILT_IN.name(request.platform))
     window.signed_in.connect(signed_in)
@@ -224,9 +213,22 @@ def sign_in_here(stdin: TextIO, stdout: TextIO) -> int:
     window.show()
     app.exec()
     stop_signals.close()
-    return _said(stdout, outcome)
+    return _said(stdout, reply)
 
 
-def _said(stdout: TextIO, outcome: SignInOutcome) -> int:
-    print(outcome.value, file=stdout, flush=True)
-    return 0 if outcome in (SignInOutcome.SIGNED_IN, SignInOutcome.CLOSED) else 1
+def _said(stdout: TextIO, reply: SignInReply) -> int:
+    stdout.write(reply.line())
+    stdout.flush()
+    return 0 if reply.outcome in (SignInOutcome.SIGNED_IN, SignInOutcome.CLOSED) else 1
+
+
+def web_engine_in_this_process() -> list[str]:
+    """What of Qt WebEngine this process loaded: its Python modules, and (where /proc tells) its libraries
+    mapped. SurveyDesk's own process must have none: the web engine lives in sign-in processes only."""
+    loaded = sorted(name for name in sys.modules if name.startswith("PySide6.QtWebEngine"))
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return loaded
+    libraries = {line.rsplit("/", 1)[-1] for line in maps.splitlines() if "libQt6WebEngine" in line}
+    return loaded + sorted(libraries)

@@ -17,9 +17,14 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from surveydesk.platforms.web_session import CapturedSession, SessionWatch, WebCookie, origin_of
+from surveydesk.platforms.web_session import CapturedSession, LoadedPage, SessionWatch, WebCookie, origin_of
 
 STORAGE_CHECK_MS = 400  # how often the page storage is read: a web app writes its signed-in user after a fetch
+# What the window reads of a page once it is loaded: whether it asks for a password, and where its forms send.
+PAGE_LOOK = (
+    "JSON.stringify({password: !!document.querySelector('input[type=password]'),"
+    " targets: Array.from(document.forms, form => form.action)})"
+)
 
 
 class SignInWindow(QDialog):
@@ -33,9 +38,9 @@ class SignInWindow(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Sign in to {0}").format(platform_name))
         self._watch = watch
-        self._seeds = {(seed.name, seed.value) for seed in watch.seed_cookies}
-        self._cookies: dict[tuple[str, str], WebCookie] = {}  # by name and path
+        self._cookies: dict[tuple[str, str], WebCookie] = {}  # the cookie host's, seeds included, by name and path
         self._storage: dict[str, str] = {}
+        self._shown: LoadedPage | None = None  # the page loaded, once read; None while one loads
         self._done = False
         # A page must go before its profile. Children are deleted in the order they were made, so the view (and
         # the page it holds) is made first: deleting the window, or closing it, ends the page, then the profile.
@@ -66,6 +71,7 @@ class SignInWindow(QDialog):
         store.cookieRemoved.connect(self._cookie_removed)
         for seed in watch.seed_cookies:
             store.setCookie(_qt_cookie(seed), QUrl(watch.start_url))
+        self._page.loadStarted.connect(self._loading)
         self._page.loadFinished.connect(self._loaded)
         self._storage_check = QTimer(self)
         self._storage_check.setInterval(STORAGE_CHECK_MS)
@@ -88,6 +94,9 @@ class SignInWindow(QDialog):
         self._storage_check.stop()
         super().done(result)
 
+    def _loading(self) -> None:
+        self._shown = None
+
     def _loaded(self, ok: bool) -> None:
         if self._done:
             return
@@ -98,6 +107,22 @@ class SignInWindow(QDialog):
             return
         self._status.clear()
         self._read_storage()
+        if self._watch.cookie_names:
+            url = self._page.url().toString()
+            self._page.runJavaScript(PAGE_LOOK, 0, lambda result: self._page_read(url, result))
+
+    def _page_read(self, url: str, result: object) -> None:
+        """What the loaded page shows; a page that could not be read (another page loads already) shows nothing."""
+        if self._done or not isinstance(result, str) or url != self._page.url().toString():
+            return
+        try:
+            look = json.loads(result)
+            self._shown = LoadedPage(
+                url, look["password"] is True, tuple(str(target) for target in look["targets"])
+            )
+        except (ValueError, KeyError, TypeError):
+            return
+        self._check()
 
     def _read_storage(self) -> None:
         prefix = self._watch.storage_prefix
@@ -124,8 +149,9 @@ class SignInWindow(QDialog):
 
     def _cookie_added(self, cookie: QNetworkCookie) -> None:
         seen = _web_cookie(cookie)
-        if self._done or seen.domain != self._watch.cookie_host or (seen.name, seen.value) in self._seeds:
-            return  # another host's, or a seed the site has not renewed: it proves nothing yet
+        if self._done or seen.domain != self._watch.cookie_host:
+            return  # another host's
+        self._cookies.pop((seen.name, seen.path), None)  # a renewed one comes last: it wins in the `Cookie` line
         self._cookies[(seen.name, seen.path)] = seen
         self._check()
 
@@ -136,7 +162,7 @@ class SignInWindow(QDialog):
 
     def _check(self) -> None:
         captured = CapturedSession(dict(self._storage), tuple(self._cookies.values()))
-        if not self._done and self._watch.is_signed_in(captured):
+        if not self._done and self._watch.is_signed_in(captured, self._shown):
             self._done = True
             self.signed_in.emit(captured)
             self.accept()

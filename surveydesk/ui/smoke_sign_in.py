@@ -1,47 +1,41 @@
-"""`--smoke-test --demo`, after the polls: the sign-in window opens each platform's sign-in page of the demo and
-signs in, as the worker would, so a bundle that lost part of its web engine fails its smoke test."""
+"""`--smoke-test --demo`, after the polls: a sign-in process opens each platform's sign-in page of the demo and
+signs in, as the worker would, so a bundle that lost part of its web engine (or cannot start itself to sign in)
+fails its smoke test; and SurveyDesk's own process must not have loaded the web engine meanwhile."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
 
-from surveydesk.platforms.web_session import CapturedSession, SignIns, WebSignIn
-from surveydesk.ui.sign_in_window import SignInWindow
+from surveydesk.core.model import AccountKey
+from surveydesk.ui.sign_in_messages import SignInOutcome
+from surveydesk.ui.sign_in_process import SignInApart, web_engine_in_this_process
+
+SMOKE_ACCOUNT = "smoke-test"
 
 
 class SignInSmokeTest(QObject):
-    """Signs in to each of `sign_ins.web` in turn, with `script` (the demo worker's hands, run on each page
-    loaded) filling the forms; emits `finished(exit_code, line)` once all gave a session, or when time runs
-    out. Each window is gone (its page and web engine processes with it) before the next opens."""
+    """Signs in to each of `platforms` in turn through `apart` (whose hands fill the forms, and which hands the
+    session back); emits `finished(exit_code, line)` once all gave a session, or at the first that did not, or
+    when time runs out. Each sign-in process is gone (its web engine with it) before the next starts."""
 
     finished = Signal(int, str)
 
     def __init__(
-        self,
-        sign_ins: SignIns,
-        name_of: Callable[[str], str],
-        script: str,
-        timeout_ms: int = 60_000,
-        parent: QWidget | None = None,
+        self, apart: SignInApart, platforms: list[str], timeout_ms: int = 120_000, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._queue = list(sign_ins.web.items())
-        self._name_of = name_of
-        self._script = script
-        self._parent = parent
+        self._apart = apart
+        self._queue = list(platforms)
         self._signed_in: list[str] = []
-        self._window: SignInWindow | None = None
         self._started = time.monotonic()
         self._done = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
         self._timer.setInterval(timeout_ms)
+        apart.finished.connect(self._ended)
 
     def start(self) -> None:
         self._started = time.monotonic()
@@ -49,39 +43,36 @@ class SignInSmokeTest(QObject):
         self._next()
 
     def _next(self) -> None:
-        self._window = None
         if self._done:
             return
         if not self._queue:
-            seconds = time.monotonic() - self._started
-            self._finish(0, f"signed in to {len(self._signed_in)} sign-in pages in {seconds:.1f} s")
+            self._all_signed_in()
             return
-        platform, web = self._queue.pop(0)
-        window = SignInWindow(web.session_watch(), self._name_of(platform), self._parent)
-        view = window.findChild(QWebEngineView)
-        assert view is not None
-        page = view.page()
-        page.loadFinished.connect(lambda ok: page.runJavaScript(self._script) if ok else None)
-        window.signed_in.connect(lambda captured: self._captured(platform, web, captured))
-        window.destroyed.connect(self._next)
-        self._window = window
-        window.show()
+        self._apart.start(AccountKey(self._queue[0], SMOKE_ACCOUNT))
 
-    def _captured(self, platform: str, web: WebSignIn, captured: CapturedSession) -> None:
-        if web.secret(captured) is None:
-            self._finish(1, f"smoke-test failed: the {platform} sign-in page gave no usable session")
-        else:
-            self._signed_in.append(platform)
+    def _ended(self, key: AccountKey, outcome: SignInOutcome | None, session: str | None) -> None:
+        if outcome is not SignInOutcome.SIGNED_IN or not session:
+            said = "no usable session" if outcome is None else outcome.value
+            self._finish(1, f"smoke-test failed: the {key.platform} sign-in process ended with {said}")
+            return
+        self._signed_in.append(self._queue.pop(0))
+        self._next()
+
+    def _all_signed_in(self) -> None:
+        loaded = web_engine_in_this_process()
+        if loaded:
+            self._finish(1, f"smoke-test failed: SurveyDesk's own process loaded the web engine ({loaded})")
+            return
+        seconds = time.monotonic() - self._started
+        self._finish(0, f"signed in to {len(self._signed_in)} sign-in pages in {seconds:.1f} s")
 
     def _on_timeout(self) -> None:
-        waiting = [platform for platform, _web in self._queue]
-        self._finish(1, f"smoke-test failed: no session from a sign-in page in time (left: {waiting})")
+        self._finish(1, f"smoke-test failed: no session from a sign-in page in time (left: {self._queue})")
 
     def _finish(self, code: int, line: str) -> None:
         if self._done:
             return
         self._done = True
         self._timer.stop()
-        if self._window is not None:
-            self._window.close()
+        self._apart.stop()  # a sign-in process still running (time ran out) closes its window
         self.finished.emit(code, line)

@@ -1,7 +1,7 @@
 """What Qt WebEngine needs set before the first QApplication, in a module that does not load WebEngine itself.
 
-Loading Qt WebEngine costs a start about 80 ms; only the sign-in window uses it, so it is loaded with that window,
-after the main window's first frame. With these settings made first, it may be loaded once the application runs.
+Only the sign-in window uses Qt WebEngine, in a sign-in process of its own (ui/sign_in_process.py), which loads it
+after its application exists; with these settings made first (by every SurveyDesk process), it may be.
 """
 
 from __future__ import annotations

@@ -148,6 +148,7 @@ def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Registry:
 def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_path: Path, registry: Registry):
     from surveydesk.services.background import Background
     from surveydesk.ui.accounts_dialog import AccountsDialog
+    from surveydesk.ui.sign_in_process import SignInApart
 
     with build_core(parse_args(["--demo", "--data-dir", str(tmp_path / "data"), "--seed", "2"]), registry) as core:
         assert QUIZHUB in {account.key for account in AccountStore(core.database).list_accounts()}
@@ -176,6 +177,7 @@ def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_
             core.registry,
             sign_ins=core.sign_ins,
             signed_in=core.signed_in,
+            sign_in_apart=SignInApart("en", core.sign_in_places, hand_back=True),
         )
         qtbot.addWidget(dialog)
         offered = [dialog.platform.itemText(index) for index in range(dialog.platform.count())]
@@ -191,6 +193,7 @@ def test_a_platform_from_one_folder_is_polled_reconciled_and_offered(qtbot, tmp_
             core.registry,
             sign_ins=core.registry.sign_ins(),
             signed_in=core.signed_in,
+            sign_in_apart=SignInApart("en", hand_back=True),
         )
         qtbot.addWidget(real)
         real.new_account()

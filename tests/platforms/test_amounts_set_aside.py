@@ -22,6 +22,7 @@ from surveydesk.net.shapes import Change, Difference, Part, ShapeWatch, share_sh
 from surveydesk.platforms import records
 from surveydesk.platforms.prolific import earnings as prolific_earnings
 from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.platforms.set_aside_store import SetAsideStore
 from surveydesk.platforms.walls import PricedInPoints
 from surveydesk.secrets import MemorySecrets
 from surveydesk.store import Database
@@ -91,7 +92,7 @@ class Desk:
             self.ledger, AttemptIngest(database, self.ledger, BUILT_IN.shares_task_ids), SystemClock()
         )
         self.server = server
-        self.watch = ShapeWatch()
+        self.watch = ShapeWatch(kept=SetAsideStore(database))
         self._readers: dict[str, object] = {}
 
     def sync(self, platform: str, body: object) -> None:
@@ -203,3 +204,39 @@ def test_amounts_within_the_bounds_are_read_exactly() -> None:
         -10_000, "USD"
     )
     assert records.amount(50_000, "JPY", "p", path="r", kind=Kind.TASK, bounds=bounds) == Money(50_000, "JPY")
+
+
+@pytest.mark.parametrize("platform", ["prolific", "cpx"])
+def test_records_set_aside_are_still_told_after_a_restart_until_they_book(
+    desk: Desk, database: Database, platform: str
+) -> None:
+    absurd, _path, _change = ABSURD[platform]
+    with_absurd, with_sane = _twice(platform, absurd)
+    desk.sync(platform, with_absurd)
+
+    restarted = Desk(database, desk.server)  # the app started again: a new watch and new readers
+    told = [str(sentence) for sentence in restarted.watch.news(NAMES)]
+    restarted.sync(platform, with_absurd)  # the same record still cannot be booked: nothing new to tell
+    again = [str(sentence) for sentence in restarted.watch.news(NAMES)]
+    restarted.sync(platform, with_sane)
+    booked = restarted.watch.set_aside(platform)
+
+    assert len(told) == 1 and told[0].startswith(f"SurveyDesk set aside 1 of {NAMES(platform)}'s records (")
+    assert str(absurd) not in told[0]
+    assert restarted.watch.set_aside(platform) == 0 == booked
+    assert again == []
+    assert Desk(database, desk.server).watch.news(NAMES) == []  # once booked, a later start tells nothing
+    kept = database.connection().execute("SELECT record FROM records_set_aside").fetchall()
+    assert kept == []
+
+
+def test_what_is_kept_of_a_record_set_aside_holds_nothing_of_its_id(database: Database) -> None:
+    watch = ShapeWatch(kept=SetAsideStore(database))
+    page = {"results": [], "_links": {"next": {"href": None}}}
+    with watch.watching("prolific", Part.EARNINGS, "GET /subs", page, prolific_earnings.SUBMISSIONS_PAGE) as read:
+        read.put_aside(Difference("results[].submission_reward.amount", Change.BEYOND_BOUNDS), "str:SUB-CANARY-42")
+
+    rows = database.connection().execute("SELECT platform, record, why FROM records_set_aside").fetchall()
+    assert [(platform, why) for platform, _, why in rows] == [("prolific", "beyond bounds")]
+    assert "CANARY" not in rows[0][1]
+    assert SetAsideStore(database).set_aside_records()["prolific"] == {rows[0][1]: Change.BEYOND_BOUNDS}

@@ -27,9 +27,11 @@ from surveydesk.platforms.mturk import tasks as mturk_tasks
 from surveydesk.platforms.mturk.tasks import MTurkConnector
 from surveydesk.platforms.prolific import earnings as prolific_earnings
 from surveydesk.platforms.prolific import tasks as prolific_tasks
+from surveydesk.platforms.records import Bounds
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.platforms.toloka import earnings as toloka_earnings
 from surveydesk.platforms.toloka import tasks as toloka_tasks
+from surveydesk.platforms.walls import WALL_BOUNDS
 from surveydesk.secrets import MemorySecrets
 from tests.factories import FixedClock
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, loopback_session
@@ -247,3 +249,46 @@ def test_the_demos_platforms_reply_as_their_readers_declare(exchange: DemoExchan
     platforms = {spec.platform for spec in BUILT_IN}
     assert read == {(platform, part) for platform in platforms for part in (Part.TASKS, Part.EARNINGS)}
     assert watch.lines() == []
+
+
+# Each platform's limits on what one record can move, as its reader sets them.
+BOUNDS: Final[dict[str, Bounds]] = {
+    "prolific": prolific_earnings.BOUNDS,
+    "mturk": mturk_earnings.BOUNDS,
+    "toloka": toloka_earnings.BOUNDS,
+    "bitlabs": WALL_BOUNDS,
+    "cpx": WALL_BOUNDS,
+}
+LIMITS_HEADING: Final = "## What one record can move (amount limits)"
+LIMIT_COLUMNS: Final = {"task reward": "task", "bonus": "bonus", "reversal": "reversal", "payout": "payout"}
+
+
+def documented_limits(text: str) -> dict[str, dict[str, object]]:
+    """The limits table: per platform, its cells by column name (a limit as a number, `—` as 0)."""
+    section = text.split(LIMITS_HEADING, 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("|")]
+    names = [cell.strip().lower() for cell in lines[0].strip("|").split("|")]
+    table: dict[str, dict[str, object]] = {}
+    for line in lines[2:]:
+        cells = dict(zip(names, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
+        limits = {name: 0 if cells[name] == "—" else int(cells[name]) for name in LIMIT_COLUMNS}
+        table[str(cells["platform"])] = {**cells, **limits}
+    return table
+
+
+def test_the_doc_states_every_platform_s_amount_limits_as_its_reader_sets_them() -> None:
+    table = documented_limits(DOC.read_text(encoding="utf-8"))
+    assert set(table) == {spec.platform for spec in BUILT_IN} == set(BOUNDS)
+    for platform, row in table.items():
+        bounds = BOUNDS[platform]
+        stated = {name: row[column] for column, name in LIMIT_COLUMNS.items()}
+        assert stated == {name: getattr(bounds, name) for name in LIMIT_COLUMNS.values()}, platform
+        assert bounds.adjustment == 0, f"{platform}: an adjustment limit the doc has no column for"
+        assert row["source"] in SOURCES and row["how sure"] in SURENESS and row["evidence"], platform
+
+
+def test_the_check_of_the_amount_limits_can_fail() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    changed = text.replace("| prolific | 500 | 500 |", "| prolific | 99999 | 500 |")
+    assert changed != text
+    assert documented_limits(changed)["prolific"]["task reward"] != prolific_earnings.BOUNDS.task

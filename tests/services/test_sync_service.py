@@ -212,6 +212,22 @@ def test_records_on_the_server_it_cannot_read_are_mentioned(
     assert service.state.endswith("· 1 records on the server could not be read (see the log file)")
 
 
+def test_records_a_newer_version_wrote_are_said_once_in_words(
+    qtbot, server: CouchServer, laptop: Computer, pool, stop_later
+):
+    goal = {"_id": "goal:week", "type": "goal", "amount": {"minor": 1000, "currency": "EUR"}, "changed_at": ""}
+    assert server.admin.put(f"{server.url}/log/goal:week", json=goal, timeout=10).ok
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    stop_later.append(service)
+    newer = " · 1 records come from a newer SurveyDesk on another computer: this one keeps them and shows them "
+    with qtbot.waitSignal(service.synced, timeout=20_000):
+        service.start()
+    assert service.state.endswith(newer + "once it is updated")
+    with qtbot.waitSignal(service.synced, timeout=20_000):
+        service.sync_now()
+    assert service.state.startswith("Synced at") and "newer" not in service.state
+
+
 def test_when_the_network_comes_back_the_waiting_changes_go_at_once(
     qtbot, laptop: Computer, pool, stop_later, tmp_path: Path
 ):

@@ -9,10 +9,11 @@ import pytest
 
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, Source, Status
+from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimRecord
 from surveydesk.ledger.model import make_event
 from surveydesk.profile.store import SharedAnswer
 from surveydesk.sync import documents as docs
-from surveydesk.sync.documents import DocumentError
+from surveydesk.sync.documents import DocumentError, NewerDocument
 from tests.factories import T0
 
 HEADER = EntryHeader(
@@ -228,3 +229,58 @@ def test_a_profile_answer_and_its_removal_read_back_as_written():
 def test_documents_that_are_not_ours_are_recognised(document_id: str):
     with pytest.raises(DocumentError):
         docs.split_id(document_id)
+
+
+def test_an_event_without_the_platform_s_times_is_written_as_before_and_one_with_them_reads_them_back():
+    event = make_event(HEADER.id, Source.PLATFORM, T0, T0, Status.APPROVED, Money(150, "GBP"), "nice")
+    assert docs.event_body(HEADER, event, None, (None, None)) == docs.event_body(HEADER, event, None)
+    timed = docs.event_body(HEADER, event, None, (3540, None))
+    assert timed["entry"]["measured"] == {"seconds": 3540}
+    assert docs.read_event(event.id, timed).measured == (3540, None)
+    with pytest.raises(DocumentError):
+        docs.read_event(event.id, {**timed, "entry": {**timed["entry"], "measured": {"seconds": -1}}})
+
+
+def test_copies_of_an_event_keep_the_greatest_of_each_time_in_any_order():
+    def copy(measured: dict[str, int] | None, recorded: str) -> dict[str, object]:
+        body = _event_body(recorded_at=recorded)
+        entry = dict(body["entry"])  # type: ignore[call-overload]
+        if measured is not None:
+            entry["measured"] = measured
+        return {**body, "entry": entry}
+
+    copies = [
+        copy({"seconds": 600}, "2026-03-01T12:00:00.000000+00:00"),
+        copy({"seconds": 660, "minutes": 15}, "2026-03-01T13:00:00.000000+00:00"),
+        copy(None, "2026-03-01T11:00:00.000000+00:00"),
+    ]
+    winners = {docs.canonical(docs.winner(list(order))) for order in itertools.permutations(copies)}
+    assert len(winners) == 1
+    best = docs.winner(copies)
+    assert best["entry"]["measured"] == {"seconds": 660, "minutes": 15}  # type: ignore[index]
+    assert docs.winner([best, *copies]) == best
+
+
+def test_a_claim_reads_back_as_it_was_written_and_a_newer_code_is_told_apart_from_nonsense():
+    record = ClaimRecord(HEADER.id, ClaimKind.OVERRUN, T0, T0, ClaimOutcome.REFUSED, T0)
+    body = docs.claim_body(record, "2026-03-01T12:00:00.000000+00:00")
+    assert docs.read_claim(HEADER.id, body) == record
+    with pytest.raises(NewerDocument):
+        docs.read_claim(HEADER.id, {**body, "outcome": "partly_paid"})
+    with pytest.raises(DocumentError) as unreadable:
+        docs.read_claim(HEADER.id, {**body, "outcome": "Paid!!"})
+    assert not isinstance(unreadable.value, NewerDocument)
+
+
+@pytest.mark.parametrize(
+    ("document_id", "body", "newer"),
+    [
+        ("goal:week", {"type": "goal"}, True),
+        ("goal:week", {"type": "setting"}, False),  # not one of ours: its type does not name its kind
+        ("virus:1", {"payload": "x"}, False),
+        ("event:1", {"type": "event"}, False),  # a kind this version knows
+        ("_design/x", {"type": "_design/x"}, False),
+    ],
+)
+def test_a_document_of_a_kind_only_a_newer_version_knows_is_recognised(document_id, body, newer):
+    assert docs.newer_kind(document_id, body) is newer

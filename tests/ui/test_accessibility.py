@@ -63,6 +63,7 @@ from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.shell_controller import ShellController
 from surveydesk.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
+from surveydesk.ui.sign_in_process import SignInApart
 from surveydesk.ui.sync_dialog import SyncDialog
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.store import WorkLog
@@ -197,6 +198,7 @@ def test_every_control_of_the_dialogs_has_a_name(full_window, qtbot, database, p
             BUILT_IN,
             sign_ins=SignIns(),
             signed_in=MemorySecrets(),
+            sign_in_apart=SignInApart("en", hand_back=True),
             parent=full_window,
         ),
         RulesDialog(RuleStore(settings), [(spec.platform, spec.name) for spec in BUILT_IN], full_window),

@@ -2,10 +2,13 @@
 signs in to the demo's page in the real Qt WebEngine, keeps the session in a real keyring (gnome-keyring on a
 private session bus, shared by both processes as the worker's desktop keyring is), and ends, its web engine's
 processes with it; the dialog then reads the account back from the keyring and tests it. A child that crashes or
-is closed leaves the account as it was, and the dialog says so."""
+is closed leaves the account as it was, and the dialog says so. Where the logins live in SurveyDesk's memory (the
+demo, no working keyring), the child hands the session back through its output instead; either way SurveyDesk's
+own process never loads the web engine."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -25,7 +28,10 @@ from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.secrets import KeyringSecrets
 from surveydesk.store import AccountStore
 from surveydesk.ui.accounts_dialog import AccountsDialog
+from surveydesk.ui.sign_in_messages import SignInOutcome
 from surveydesk.ui.sign_in_process import SignInApart, sign_in_command
+from tests.engine_processes import engine_processes, is_engine
+from tests.locations import ROOT
 from tests.session_bus import private_session_bus
 from tests.ui.test_accounts_dialog import make_dialog
 from tests.ui.test_sign_in_window import SIGN_IN_MS, SOFTWARE_DRAWING
@@ -98,41 +104,6 @@ def idle_dialog(qtbot, database, keyring_secrets, pool, exchange, idle_apart) ->
     yield from _dialog(qtbot, database, keyring_secrets, pool, exchange, idle_apart)
 
 
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        tree.setdefault(parent, []).append(int(entry.name))
-    return tree
-
-
-def engine_processes(root: int) -> set[int]:
-    """The web engine's processes (QtWebEngineProcess) among `root`'s descendants, still running."""
-    tree, found = _children(), set()
-    todo = list(tree.get(root, []))
-    while todo:
-        pid = todo.pop()
-        todo.extend(tree.get(pid, []))
-        if _is_engine(pid):
-            found.add(pid)
-    return found
-
-
-def _is_engine(pid: int) -> bool:
-    """A QtWebEngineProcess that has not ended (a zombie has)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        command = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-    return b"QtWebEngineProcess" in command and stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 def _start(qtbot, dialog: AccountsDialog, exchange: DemoExchange, apart: SignInApart, label: str) -> int:
     """Press "Sign in…" for a new account of MTurk (a verification code after the password) and wait until the
     sign-in process runs its web engine; its process id."""
@@ -157,7 +128,7 @@ def test_the_child_signs_in_and_ends_with_its_web_engine_and_the_account_is_test
     assert dialog.feedback.text() == "The sign-in window is already open."
     seen: set[int] = set()
     ended: list[object] = []
-    apart.finished.connect(lambda _key, outcome: ended.append(outcome))
+    apart.finished.connect(lambda _key, outcome, _session: ended.append(outcome))
 
     def watched() -> bool:
         seen.update(engine_processes(child))
@@ -166,7 +137,7 @@ def test_the_child_signs_in_and_ends_with_its_web_engine_and_the_account_is_test
     qtbot.waitUntil(watched, timeout=SIGN_IN_MS)
     assert seen, "the sign-in process ran no web engine"
     assert engine_processes(os.getpid()) <= engines_before  # none of its web engine's processes is ours
-    qtbot.waitUntil(lambda: not any(_is_engine(pid) for pid in seen), timeout=ENDED_MS)
+    qtbot.waitUntil(lambda: not any(is_engine(pid) for pid in seen), timeout=ENDED_MS)
 
     qtbot.waitUntil(lambda: dialog.feedback.text().startswith(("Connected", "Not connected")), timeout=SIGN_IN_MS)
     assert dialog.feedback.text().startswith("Connected"), dialog.feedback.text()
@@ -206,7 +177,7 @@ def test_a_child_that_crashes_or_is_closed_leaves_the_account_as_it_was(
     assert idle_dialog.feedback.text() == said
     assert keyring_secrets.get(key) == "session-token=what-she-had"
     assert [account.key for account in AccountStore(database).list_accounts()] == [key]
-    qtbot.waitUntil(lambda: not any(_is_engine(pid) for pid in seen), timeout=ENDED_MS)
+    qtbot.waitUntil(lambda: not any(is_engine(pid) for pid in seen), timeout=ENDED_MS)
 
 
 def test_the_bundle_starts_itself_to_sign_in_and_python_runs_the_package(monkeypatch: pytest.MonkeyPatch):
@@ -228,7 +199,48 @@ def test_a_request_the_child_cannot_use_opens_no_window_and_says_so(request_line
     ended = subprocess.run(
         sign_in_command(), input=request_line, capture_output=True, text=True, timeout=60, check=False
     )
-    assert (ended.returncode, ended.stdout) == (1, "unusable-request\n")
+    assert (ended.returncode, ended.stdout) == (1, '{"outcome": "unusable-request"}\n')
+
+
+def test_where_the_logins_live_in_memory_the_child_hands_the_session_back_and_never_touches_the_keyring(
+    qtbot, exchange: DemoExchange, monkeypatch: pytest.MonkeyPatch
+):
+    """The demo, or a computer without a working keyring: the session held here seeds the child's page through
+    its input (never its command line, which other users can read), and the new one comes back in its output."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # any use would fail
+    exchange.sign_ins.of("toloka").sign_out()  # the stored session is stale: a new one is made
+    apart = SignInApart("en", demo_places(exchange), demo_worker_script(), hand_back=True)
+    stale = "toloka-session=the-stale-one; toloka-csrftoken=its-csrf"
+    with qtbot.waitSignal(apart.finished, timeout=SIGN_IN_MS) as ended:
+        apart.start(AccountKey("toloka", "me"), stale)
+        process = apart._process
+        assert process is not None
+        qtbot.waitUntil(lambda: process.processId() > 0, timeout=SIGN_IN_MS)
+        assert b"the-stale-one" not in Path(f"/proc/{process.processId()}/cmdline").read_bytes()
+    key, outcome, session = ended.args
+    assert (key, outcome) == (AccountKey("toloka", "me"), SignInOutcome.SIGNED_IN)
+    assert "toloka-session=demo-" in session and "the-stale-one" not in session
+
+
+def test_surveydesk_s_own_process_never_loads_the_web_engine(tmp_path: Path):
+    """SurveyDesk started as `surveydesk --demo`, the accounts dialog opened, a sign-in window opened (in its own
+    process) and closed, the dialog closed: none of Qt WebEngine's modules or libraries is in SurveyDesk's process
+    (its own interpreter: this one loaded the web engine for the other tests)."""
+    ended = subprocess.run(
+        [sys.executable, "-m", "tests.sign_in_parent", str(tmp_path / "data")],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert ended.returncode == 0, ended.stderr[-2000:]
+    report = json.loads(ended.stdout.strip().splitlines()[-1])
+    assert report == {
+        "web_engine": [],
+        "said": "The sign-in window was closed before you were signed in; your account is as it was.",
+    }
 
 
 @pytest.mark.qt_log_ignore("QProcess: Destroyed while process")  # what Qt says as it kills the child
@@ -245,4 +257,4 @@ def test_a_sign_in_process_deleted_with_its_dialog_is_ended_quietly(qtbot, keyri
     )
     seen = engine_processes(process.processId())
     shiboken6.delete(apart)
-    qtbot.waitUntil(lambda: not any(_is_engine(pid) for pid in seen), timeout=ENDED_MS)
+    qtbot.waitUntil(lambda: not any(is_engine(pid) for pid in seen), timeout=ENDED_MS)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from surveydesk.demo import DemoExchange
+from surveydesk.demo.sign_in_pages import read_cookies
 from surveydesk.platforms.cookie_sign_in import CookieSignIn
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.prolific.sign_in import read_signed_in_user, session_watch
@@ -130,6 +131,46 @@ def test_after_a_sign_out_the_old_cookies_are_refused_and_signing_in_again_gives
     second = sign_in_of.secret(sign_in(qtbot, window))
     assert second is not None and second != first
     assert session.get(queue, headers={"Cookie": second}).headers["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize(
+    ("platform", "sign_in_of", "forms"),
+    [("mturk", mturk_sign_in, MTURK_FORMS), ("toloka", toloka_sign_in, TOLOKA_FORMS)],
+)
+def test_signing_in_again_to_a_session_the_site_kept_hands_it_over_though_its_cookies_are_the_same(
+    qtbot, demo: DemoExchange, session, platform, sign_in_of, forms
+):
+    """Signing in again while the site still holds the session (the worker was not signed out), the site sets back
+    the very cookies the window was seeded with: the page of the signed-in worker that follows proves the session
+    (the window used to wait for a changed value, and stayed open)."""
+    cookie_sign_in = sign_in_of(demo.sign_in_url(platform))
+    _, first = _cookie_sign_in(qtbot, demo, cookie_sign_in, forms, platform)
+    window = SignInWindow(cookie_sign_in.session_watch(stored=first), platform)
+    fill_when_loaded(window, forms)
+    again = cookie_sign_in.secret(sign_in(qtbot, window))
+    assert first is not None and again is not None
+    kept, renewed = read_cookies(first), read_cookies(again)
+    assert {name: renewed[name] for name in cookie_sign_in.session_cookies} == {
+        name: kept[name] for name in cookie_sign_in.session_cookies
+    }
+
+
+def test_a_seeded_session_on_the_sign_in_page_itself_is_not_yet_a_sign_in(qtbot, demo: DemoExchange):
+    """Seeded with a session the site ended, the window waits on the sign-in page (which asks for a password):
+    the seeds alone never close it."""
+    cookie_sign_in = toloka_sign_in(demo.sign_in_url("toloka"))
+    demo.sign_ins.of("toloka").sign_out()
+    window = SignInWindow(
+        cookie_sign_in.session_watch(stored="toloka-session=old; toloka-csrftoken=old"), "Toloka"
+    )
+    handed, gone = watch(window)
+    with qtbot.waitSignal(window._page.loadFinished, timeout=SIGN_IN_MS):
+        window.show()
+    qtbot.waitUntil(lambda: window._shown is not None, timeout=SIGN_IN_MS)
+    assert window._shown.is_sign_in and handed == []
+    window.reject()
+    qtbot.waitUntil(lambda: bool(gone), timeout=SIGN_IN_MS)
+    assert handed == []
 
 
 def test_a_window_closed_by_the_worker_hands_nothing_over(qtbot, demo: DemoExchange):

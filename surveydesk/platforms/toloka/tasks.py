@@ -38,8 +38,10 @@ SENT_AWAY: Final = QT_TRANSLATE_NOOP(
 # Cookies the web app keeps its CSRF token in, most likely first: the reference names the first; the others
 # are the names the same frameworks use elsewhere, so a renamed cookie does not sign the worker out.
 CSRF_COOKIES: Final = ("toloka-csrftoken", "xsrf-token", "csrf-token", "csrftoken")
-# Where the count of tasks left may be, on the pool or on the group: the field's name is a guess.
-_PLACES_FIELDS: Final = ("availableTasks", "availableTasksCount")
+# Where the count of tasks left may be, on the pool or on the group: the field's name is a guess. A second
+# spelling, "availableTasksCount", was read too until a search of public code and docs found it in no Toloka
+# client, fixture or page (docs/platforms.md): it is no longer read.
+_PLACES_FIELDS: Final = ("availableTasks",)
 _LIVE: Final = 2 * len(_PLACES_FIELDS)  # the values `_live_values` gives: each field on the pool, then the group
 # What a list of task groups is read for: whether the worker may take a group (`_offered`), and the values of
 # the group and of its first pool its Task is made of (`_offer`). Only the title, description, hiding, pools'

@@ -179,11 +179,21 @@ def test_average_time_becomes_whole_minutes(
 
 
 def test_places_may_be_counted_on_the_group(exchange: DemoExchange, session: requests.Session) -> None:
-    exchange.inject_fault("toloka", 200, listing(group(availableTasksCount=12), group(102, availableTasks=-3)))
+    exchange.inject_fault("toloka", 200, listing(group(availableTasks=12), group(102, availableTasks=-3)))
 
     first, second = connector_for(exchange, session).fetch_tasks()
 
     assert (first.places_left, second.places_left) == (12, 0)
+
+
+def test_a_count_spelled_as_no_evidence_shows_is_not_read(
+    exchange: DemoExchange, session: requests.Session
+) -> None:
+    exchange.inject_fault("toloka", 200, listing(group(availableTasksCount=12)))
+
+    (task,) = connector_for(exchange, session).fetch_tasks()
+
+    assert task.places_left is None
 
 
 @pytest.mark.parametrize(

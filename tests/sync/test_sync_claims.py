@@ -1,0 +1,164 @@
+"""Claims, their outcome and the platform's own times travel between the worker's computers through a real
+CouchDB-compatible server (PouchDB Server), and conflicting edits of a claim end the same on both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
+from surveydesk.core.money import Money
+from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimRecord, ClaimStore
+from surveydesk.ledger.model import Source
+from tests.couch_server import CouchServer
+from tests.factories import T0
+from tests.sync_helpers import Computer, days
+
+ENTRY = "prolific/me/task/s1"
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Computer]:
+    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
+    yield computer
+    computer.close()
+
+
+def _settle(server: CouchServer, *computers: Computer) -> None:
+    for _ in range(3):
+        if all([computer.sync(server).sent == 0 for computer in computers]):  # every one syncs each round
+            return
+    raise AssertionError("the computers did not settle in three rounds")
+
+
+def _timed_submission(computer: Computer, study: str, seconds: int | None, minutes: int | None) -> None:
+    """A Prolific submission as its reader reports it: with the platform's own count of time and estimate."""
+    header = EntryHeader("prolific", "me", Kind.TASK, T0, "GBP", task_id=study, title="A long study")
+    report = Report(header, computer.clock.now(), Status.REJECTED, Money(150, "GBP"), None, seconds, minutes)
+    computer.ledger.record([report], Source.PLATFORM, computer.clock.now())
+
+
+def _claims(computer: Computer) -> list[ClaimRecord]:
+    store = ClaimStore(computer.db)
+    return store.records(store.entry_ids())
+
+
+def _times(computer: Computer) -> dict[str, tuple[int | None, int | None]]:
+    return computer.ledger.measured([str(entry[0]) for entry in computer.history()])
+
+
+def test_a_claim_its_outcome_and_the_platform_s_time_reach_the_other_computer(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    _timed_submission(laptop, "s1", 3540, 20)
+    claims = ClaimStore(laptop.db)
+    claims.refresh({ENTRY: ClaimKind.REJECTED}, laptop.clock.now())
+    laptop.later(5)
+    claims.mark_sent(ENTRY, laptop.clock.now())
+    laptop.later(60 * 24 * 3)
+    claims.record_outcome(ENTRY, ClaimOutcome.REFUSED, laptop.clock.now())
+
+    _settle(server, laptop, desktop)
+
+    assert _claims(desktop) == _claims(laptop)
+    assert _claims(desktop)[0].outcome is ClaimOutcome.REFUSED
+    assert _times(desktop) == _times(laptop) == {ENTRY: (3540, 20)}
+    assert desktop.history() == laptop.history()
+    assert server.conflicts("log") == {}
+
+
+def test_the_platform_s_time_learnt_after_the_entry_travels_too(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    _timed_submission(laptop, "s1", None, None)
+    _settle(server, laptop, desktop)
+    assert _times(desktop) == {}
+
+    laptop.later(60)
+    _timed_submission(laptop, "s1", 1260, None)  # a later reply of the platform says how long it took
+    _settle(server, laptop, desktop)
+
+    assert _times(desktop) == {ENTRY: (1260, None)}
+
+
+def test_times_both_computers_learnt_end_the_same_on_both(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    _timed_submission(laptop, "s1", 600, None)
+    _timed_submission(desktop, "s1", 660, 15)
+
+    _settle(server, laptop, desktop)
+
+    assert _times(laptop) == _times(desktop) == {ENTRY: (660, 15)}
+    assert server.conflicts("log") == {}
+
+
+def test_outcomes_recorded_on_both_computers_offline_keep_the_latest_on_both(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    _timed_submission(laptop, "s1", 3540, 20)
+    ClaimStore(laptop.db).refresh({ENTRY: ClaimKind.REJECTED}, laptop.clock.now())
+    _settle(server, laptop, desktop)
+
+    ClaimStore(laptop.db).record_outcome(ENTRY, ClaimOutcome.NO_ANSWER, laptop.clock.now())
+    desktop.later(60 * 24)
+    _later_on_the_database_clock(desktop)  # the desktop's word comes later (`changed_at`), so it wins
+    ClaimStore(desktop.db).record_outcome(ENTRY, ClaimOutcome.PAID, desktop.clock.now())
+
+    _settle(server, laptop, desktop)
+
+    assert _claims(laptop) == _claims(desktop)
+    assert _claims(laptop)[0].outcome is ClaimOutcome.PAID
+    assert server.conflicts("log") == {}
+
+
+def test_a_claim_that_arrives_before_its_entry_waits_for_it_and_is_then_kept(
+    server: CouchServer, laptop: Computer, tmp_path: Path
+):
+    _timed_submission(laptop, "s1", 3540, 20)
+    ClaimStore(laptop.db).refresh({ENTRY: ClaimKind.REJECTED}, laptop.clock.now())
+    laptop.sync(server)
+    laptop.later(60)
+    laptop.report("s1", Status.REJECTED, title="A long study, renamed")  # its events go again: after the claim
+    laptop.sync(server)
+    changes = server.admin.get(f"{server.url}/log/_changes", timeout=10).json()["results"]
+    order = [change["id"] for change in changes if change["id"].startswith(("claim:", "event:"))]
+    assert order[0] == f"claim:{ENTRY}"  # the server lists the claim first
+
+    third = Computer(tmp_path / "third")
+    try:
+        report = third.sync(server, batch_size=1)
+        assert report.newer == 0  # a claim waiting for its entry is no newer version's
+        assert _claims(third) == _claims(laptop)
+        assert third.history() == laptop.history()
+        assert third.db.connection().execute("SELECT count(*) FROM sync_kept").fetchone()[0] == 0
+        assert third.sync(server).sent == 0
+    finally:
+        third.close()
+
+
+def _later_on_the_database_clock(computer: Computer) -> None:
+    """Wait until SQLite's clock (which stamps each change's `changed_at`) has moved on, by reading it."""
+    connection = computer.db.connection()
+    start = connection.execute("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')").fetchone()[0]
+    while connection.execute("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')").fetchone()[0] == start:
+        pass
+
+
+def test_a_claim_found_on_both_computers_ends_as_one_and_finding_it_again_sends_nothing(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    for computer in (laptop, desktop):
+        _timed_submission(computer, "s1", 3540, 20)
+        ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())  # each its own time
+
+    _settle(server, laptop, desktop)
+    for computer in (laptop, desktop):  # the app looks for claims again every few minutes
+        computer.later(10)
+        ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())
+
+    assert _claims(laptop) == _claims(desktop) and len(_claims(laptop)) == 1
+    assert [computer.sync(server).sent for computer in (laptop, desktop)] == [0, 0]
+    assert server.conflicts("log") == {}
