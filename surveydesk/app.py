@@ -553,11 +553,14 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: HistoryView) -> SyncService:
     """Replication of the log: the state in the window, File ▸ Sync between computers… for its settings, exchanges
     on the pool."""
+    from surveydesk.ui.formatting import format_time
     from surveydesk.ui.sync_dialog import SyncDialog
 
     settings = SyncSettings(core.settings)
     background = Background(core.pool, window)
-    service = SyncService(core.database, settings, core.secrets, core.clock, background, window)
+    service = SyncService(
+        core.database, settings, core.secrets, core.clock, background, window, time_text=format_time
+    )
     service.state_changed.connect(window.show_sync_state)
     core.connectivity.changed.connect(service.network_changed)
 

@@ -17,6 +17,7 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget
+from surveydesk.ui.formatting import format_time
 from tests.couch_server import ADMIN, ADMIN_PASSWORD
 from tests.small_disk import fill, wait_for
 from tests.sync_helpers import Computer
@@ -47,6 +48,7 @@ def main(disk: Path, url: str) -> dict[str, object]:
         secrets,
         laptop.clock,
         background,
+        time_text=format_time,
         watch_ms=60_000,
         debounce_ms=60_000,
         period_ms=600_000,

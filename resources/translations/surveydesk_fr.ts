@@ -597,6 +597,10 @@
         <translation>Participation&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>Completion code: {0}</source>
+        <translation>Code de fin d’étude&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>Started: {0}</source>
         <translation>Commencée&#xa0;: {0}</translation>
     </message>
@@ -734,6 +738,21 @@
     <message>
         <source>{0} gave a form to claim it: {1}</source>
         <translation>{0} donne un formulaire pour la réclamer&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCodeError</name>
+    <message>
+        <source>A completion code is one word: paste the code alone.</source>
+        <translation>Un code de fin d’étude est un seul mot&#xa0;: collez le code seul.</translation>
+    </message>
+    <message>
+        <source>A completion code has at most {0} characters.</source>
+        <translation>Un code de fin d’étude a au plus {0}&#xa0;caractères.</translation>
+    </message>
+    <message>
+        <source>This link holds no completion code: paste the code the study showed.</source>
+        <translation>Ce lien ne contient pas de code de fin d’étude&#xa0;: collez le code que l’étude a affiché.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1502,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Chercher…</translation>
     </message>
     <message>
         <source>Search entries</source>
@@ -2396,6 +2419,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>&#xa0;; au vrai salaire d’aujourd’hui, encore environ {0}</translation>
     </message>
     <message>
+        <source>; today&apos;s true wage: {0}</source>
+        <translation>&#xa0;; vrai salaire d’aujourd’hui&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>; {0} pending</source>
         <translation>&#xa0;; {0} en attente</translation>
     </message>
@@ -2777,12 +2804,20 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Votre identifiant dans l’application</translation>
     </message>
     <message>
+        <source>On MTurk, write to the requester (Contact the Requester, on the HIT). A requester can reverse a rejection only within 30 days of your submission.</source>
+        <translation>Sur MTurk, écrivez au demandeur (Contact the Requester, sur la tâche). Un demandeur ne peut annuler un refus que dans les 30&#xa0;jours suivant votre envoi.</translation>
+    </message>
+    <message>
         <source>Lowest reward (USD)</source>
         <translation>Rémunération minimale (USD)</translation>
     </message>
     <message>
         <source>Language of task texts</source>
         <translation>Langue des textes des tâches</translation>
+    </message>
+    <message>
+        <source>On Prolific, write to the study&apos;s researcher through Prolific&apos;s messages.</source>
+        <translation>Sur Prolific, écrivez au chercheur de l’étude par la messagerie de Prolific.</translation>
     </message>
 </context>
 <context>
@@ -4912,6 +4947,18 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>The timer keeps counting, but the disk is full so nothing can be saved. Free some space: the time is saved as soon as it can be.</source>
         <translation>Le chronomètre continue de compter, mais le disque est plein et rien ne peut être enregistré. Libérez de la place&#xa0;: le temps sera enregistré dès que possible.</translation>
+    </message>
+    <message>
+        <source>Completion code</source>
+        <translation>Code de fin d’étude</translation>
+    </message>
+    <message>
+        <source>Completion code (optional)</source>
+        <translation>Code de fin d’étude (facultatif)</translation>
+    </message>
+    <message>
+        <source>Optional: paste the code the study showed at its end, or its completion link. SurveyDesk keeps it with the task, as evidence if you ever need to claim the money.</source>
+        <translation>Facultatif&#xa0;: collez le code que l’étude a affiché à la fin, ou son lien de fin. SurveyDesk le garde avec la tâche, comme preuve si vous deviez un jour réclamer l’argent.</translation>
     </message>
     <message>
         <source>Not clocked in</source>

@@ -33,7 +33,7 @@ from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.earnings import Kind, ReviewDeadline, Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.forecast import Delays, Timeline, delay_table
-from surveydesk.ledger.model import EARNED, PENDING
+from surveydesk.ledger.model import EARNED, PENDING, attempt_of
 from surveydesk.store.database import Database, chunked, question_marks
 from surveydesk.work.store import WorkLog
 
@@ -63,7 +63,8 @@ class ClaimOutcome(StrEnum):
 class Evidence:
     """Only what SurveyDesk measured or the platform said: when the task was taken and submitted, the time the
     timer counted and the time the platform counted, the estimate (the one the timer noted, else the platform's
-    record's), and the platform's id of the submission."""
+    record's), the platform's id of the submission, and the completion code the study gave her (as she pasted
+    it when she submitted)."""
 
     taken_at: datetime | None
     submitted_at: datetime | None
@@ -71,6 +72,7 @@ class Evidence:
     platform_seconds: int | None
     estimated_minutes: int | None
     record_id: str
+    completion_code: str | None = None
 
     @property
     def spent_seconds(self) -> int | None:
@@ -135,9 +137,7 @@ class _Row:
 
 _ROW_COLUMNS = (
     "e.id, e.platform, e.title, e.requester, e.amount_minor, e.currency, e.status, e.status_at, e.occurred_at, "
-    "e.note, e.record_id, e.platform_seconds, e.estimated_minutes, "
-    "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
-    "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))"
+    "e.note, e.record_id, e.platform_seconds, e.estimated_minutes, " + attempt_of("e")
 )
 
 
@@ -216,6 +216,7 @@ def _evidence(work: WorkLog, row: _Row, submitted: datetime | None) -> Evidence:
         platform_seconds=row.platform_seconds,
         estimated_minutes=(attempt.estimated_minutes if attempt else None) or row.platform_estimate,
         record_id=row.record_id,
+        completion_code=attempt.completion_code if attempt else None,
     )
 
 

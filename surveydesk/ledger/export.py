@@ -27,6 +27,7 @@ from surveydesk.core.money import Money, minor_exponent
 from surveydesk.core.progress import Progress
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.ledger.history import APPROVED, DECLINED, PAID, PENDING, History
+from surveydesk.ledger.model import attempt_of
 from surveydesk.ledger.rates import Missing
 from surveydesk.store.database import Database
 
@@ -45,7 +46,10 @@ CSV_COLUMNS = (
     "task_id",
     "record_id",
     "note",
+    "completion_code",
 )
+# The completion code she pasted when she submitted, kept with her attempt (surveydesk.work.completion_code).
+_COMPLETION_CODE = f"(SELECT a.completion_code FROM attempts AS a WHERE a.id = {attempt_of('e')})"
 JSON_FORMAT = "surveydesk-ledger"
 JSON_VERSION = 1
 _BATCH = 2000  # rows read and written between two looks at the cancel flag
@@ -127,12 +131,11 @@ def export_csv(database: Database, target: Path, progress: Progress | None = Non
     connection = database.connection()
     currencies = [row[0] for row in connection.execute("SELECT DISTINCT currency FROM ledger_day_totals")]
     amount, values = _decimal_sql({currency: minor_exponent(currency) for currency in currencies})
-    columns = [
-        amount if name == "amount" else name if name == "occurred_at" else _guarded(name) for name in CSV_COLUMNS
-    ]
-    cursor = connection.execute(
-        f"SELECT {', '.join(columns)} FROM ledger_entries WHERE linked_to = '' ORDER BY occurred_at, id", values
-    )
+    expressions = {"amount": amount, "occurred_at": "e.occurred_at"}
+    expressions["completion_code"] = _guarded(f"coalesce({_COMPLETION_CODE}, '')")
+    columns = [expressions.get(name, _guarded(f"e.{name}")) for name in CSV_COLUMNS]
+    select = f"SELECT {', '.join(columns)} FROM ledger_entries AS e WHERE e.linked_to = ''"
+    cursor = connection.execute(f"{select} ORDER BY e.occurred_at, e.id", values)
     written = 0
     with replaced_whole(target) as file:
         writer = csv.writer(file, lineterminator="\r\n")
@@ -172,6 +175,9 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
         "platform_seconds",  # how long the platform says the task took (Prolific's time_taken), or null
         "estimated_minutes",  # how long the platform said it would take (Prolific's estimate), or null
     ]
+    # The study's completion code she pasted when she submitted, or null (not a column: kept with her attempt).
+    entry_columns = [f"e.{key}" for key in entry_keys] + [_COMPLETION_CODE]
+    entry_keys.append("completion_code")
     event_keys = [
         "id", "entry_id", "at", "recorded_at", "source", "status", "amount_minor", "currency", "note", "link"
     ]  # fmt: skip
@@ -179,7 +185,8 @@ def export_json(database: Database, target: Path, progress: Progress | None = No
     with replaced_whole(target) as file:
         file.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "entries": [\n')
         separator = ""
-        for row in _rows(database, f"SELECT {', '.join(entry_keys)} FROM ledger_entries ORDER BY occurred_at, id"):
+        entries = f"SELECT {', '.join(entry_columns)} FROM ledger_entries AS e ORDER BY e.occurred_at, e.id"
+        for row in _rows(database, entries):
             file.write(separator + json.dumps(dict(zip(entry_keys, row, strict=True)), ensure_ascii=False))
             separator = ",\n"
             written += 1

@@ -4,7 +4,8 @@ A goal is an amount in one currency (the worker's), kept in the settings. Progre
 approved or paid, converted with the rates of its day (`ledger.history`); money under review is shown apart and
 never counted towards a goal. The time still needed is the rest of the goal at today's true wage (what today's
 shift paid per hour, searching and unpaid tasks included): a promise the worker's own day makes, not a rate a
-platform advertises; there is none before anything was paid today.
+platform advertises; there is none before anything was paid today, nor while today's shift is too short for its
+wage to count (`work.wages.long_enough_to_count`: a task paid two seconds into the day is not a wage).
 
 A goal reached is said once per period: the periods already said are kept in the settings, so a restart does
 not say it again.
@@ -23,6 +24,7 @@ from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import JsonValue, SettingsStore
+from surveydesk.work.wages import long_enough_to_count
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +99,7 @@ class GoalProgress:
     earned: Money
     pending: Money
     true_wage: Money | None  # today's, per hour, in the goal's currency; None before anything was paid today
+    true_wage_seconds: float  # today's shift time, which the true wage divides by
 
     @property
     def reached(self) -> bool:
@@ -108,8 +111,9 @@ class GoalProgress:
 
     @property
     def minutes_more(self) -> int | None:
-        """The time the rest would take at today's true wage, in whole minutes (rounded up); None without one."""
-        if self.true_wage is None or self.true_wage.minor <= 0:
+        """The time the rest would take at today's true wage, in whole minutes (rounded up); None without one, or
+        with one measured over too short a time to count."""
+        if self.true_wage is None or self.true_wage.minor <= 0 or not long_enough_to_count(self.true_wage_seconds):
             return None
         return -(-self.remaining.minor * 60 // self.true_wage.minor)
 
@@ -120,7 +124,7 @@ def progress(database: Database, goals: Mapping[str, Money], now: datetime, zone
     today = now.astimezone(zone).date()
     history = History(database)
     result = []
-    wages: dict[str, Money | None] = {}
+    wages: dict[str, tuple[Money | None, float]] = {}
     for period in GOAL_PERIODS:
         goal = goals.get(period)
         if goal is None:
@@ -134,17 +138,18 @@ def progress(database: Database, goals: Mapping[str, Money], now: datetime, zone
         result.append(
             GoalProgress(
                 period, start, goal, Money(earned, goal.currency), Money(pending, goal.currency),
-                wages[goal.currency],
+                *wages[goal.currency],
             )
         )  # fmt: skip
     return result
 
 
-def todays_true_wage(database: Database, currency: str, today: date, zone: tzinfo) -> Money | None:
-    """What today's shift paid per hour so far, converted into `currency` (`ledger.history.wage_series`)."""
+def todays_true_wage(database: Database, currency: str, today: date, zone: tzinfo) -> tuple[Money | None, float]:
+    """What today's shift paid per hour so far, converted into `currency` (`ledger.history.wage_series`), and the
+    shift seconds it divides by."""
     converter = Converter(RateStore(database).all(), currency)
     points = wage_series(WorkLogAsHistorySays(database), "day", zone, converter, today, today)
     point = next((p for p in points if p.start == today), None)
     if point is None or point.true_wage is None or point.true_wage.minor <= 0:
-        return None
-    return point.true_wage
+        return None, 0.0 if point is None else point.shift_seconds
+    return point.true_wage, point.shift_seconds

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from surveydesk.core.clock import parse_utc_iso, utc_iso
 from surveydesk.core.money import Money
+from surveydesk.ledger.model import attempt_of
 from surveydesk.ledger.rates import EURO, Converter, Missing, RateStore, rounded
 from surveydesk.store.database import Database
 from surveydesk.work.model import Attempt
@@ -310,8 +311,7 @@ class History:
             self._db.connection()
             .execute(
                 "SELECT e.platform_seconds, (SELECT sum(s.seconds) FROM stretches AS s WHERE s.attempt_id = "
-                "coalesce(e.attempt_id, (SELECT a.attempt_id FROM ledger_entries AS a WHERE a.linked_to = e.id "
-                "AND a.attempt_id IS NOT NULL ORDER BY a.id LIMIT 1))) FROM ledger_entries AS e WHERE e.id = ?",
+                f"{attempt_of('e')}) FROM ledger_entries AS e WHERE e.id = ?",
                 (entry_id,),
             )
             .fetchone()

@@ -225,3 +225,12 @@ class LedgerEntry:
         """What the entry may still earn: its amount while it waits for review (a payout earns nothing)."""
         waits = self.status in PENDING and self.kind is not Kind.PAYOUT
         return self.amount if waits else Money(0, self.amount.currency)
+
+
+def attempt_of(entry: str) -> str:
+    """SQL for the attempt the ledger entry aliased `entry` belongs to: its own, or that of the worker's entry
+    linked to it (the platform's entry and hers are one task); NULL when none was timed."""
+    return (
+        f"coalesce({entry}.attempt_id, (SELECT linked.attempt_id FROM ledger_entries AS linked "
+        f"WHERE linked.linked_to = {entry}.id AND linked.attempt_id IS NOT NULL ORDER BY linked.id LIMIT 1))"
+    )

@@ -23,7 +23,7 @@ from surveydesk.ledger.history import APPROVED, PAID, PENDING, History, start_of
 from surveydesk.ledger.minimum_in_currency import MinimumInCurrency, MinimumWages
 from surveydesk.ledger.rates import Converter, RateStore
 from surveydesk.store.database import Database
-from surveydesk.work.wages import by_period
+from surveydesk.work.wages import by_period, long_enough_to_count
 
 SPREAD_MONTHS = 12
 
@@ -48,6 +48,7 @@ class MonthReview:
     hours: float
     unpaid_hours: float
     true_wage: Money | None
+    true_wage_seconds: float  # the month's shift time, which the true wage divides by
     best_platform: str | None
     spread: Spread | None  # None with fewer than two months of history
     # Currencies of the month's amounts or pay left out of its figures: no exchange rate for their day.
@@ -56,9 +57,11 @@ class MonthReview:
 
     def share_of_minimum(self) -> float | None:
         """The true wage as a share of the month's minimum wage (0.33 for a third); None when they cannot be
-        compared (no minimum, or no rate to convert it)."""
+        compared (no minimum, no rate to convert it, or a wage over too short a time to count)."""
         limit = None if self.minimum is None else self.minimum.converted
-        if self.true_wage is None or limit is None or limit.minor <= 0:
+        if self.true_wage is None or not long_enough_to_count(self.true_wage_seconds):
+            return None
+        if limit is None or limit.minor <= 0:
             return None
         if limit.currency != self.true_wage.currency:
             return None
@@ -94,6 +97,7 @@ def month_review(database: Database, month: date, currency: str, zone: tzinfo) -
         hours=work.shift_seconds / 3600 if work is not None else 0.0,
         unpaid_hours=sum(work.unpaid_seconds.values()) / 3600 if work is not None else 0.0,
         true_wage=wages[0].true_wage if wages else None,
+        true_wage_seconds=wages[0].shift_seconds if wages else 0.0,
         best_platform=best,
         spread=_spread(earned_by_month, first, currency),
         unconverted=tuple(sorted(left_out)),

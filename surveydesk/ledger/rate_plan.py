@@ -26,6 +26,7 @@ from surveydesk.ledger.ecb import Feed, feed_for
 from surveydesk.ledger.rates import EURO, RateStore
 from surveydesk.store.database import Database
 from surveydesk.store.settings import SettingsStore
+from surveydesk.work.wage_settings import WageSettings
 
 COVERED_SPAN = timedelta(days=7)
 RECORD_SETTING = "exchange_rates_updated"
@@ -54,22 +55,32 @@ class RateNeeds:
 
 
 def rate_needs(database: Database, worker_currency: str) -> RateNeeds:
-    """What the ledger's days with entries need, read from the daily totals and the stored rates."""
-    target = normalise_currency(worker_currency)
-    rows = database.connection().execute(
-        "SELECT DISTINCT currency, day FROM ledger_day_totals WHERE entries AND currency <> ?", (target,)
-    )
+    """What the ledger's days with entries need, read from the daily totals and the stored rates.
+
+    An amount needs the rates of its currency, of the worker's (the History's totals) and of her minimum wage's
+    (the Wages tab holds each wage against it); none while they are all one currency. So her own currency is
+    not fetched alone, before the first foreign amount arrives: that fetch would start the wait between fetches
+    and leave the amount unconverted for its length (the English demo's first dollars stayed "no exchange rate
+    to USD" beside a minimum wage in pounds)."""
+    targets = {normalise_currency(worker_currency)}
+    minimum = WageSettings(SettingsStore(database)).minimum_wage()
+    if minimum is not None:
+        targets.add(minimum.currency)
+    rows = database.connection().execute("SELECT DISTINCT currency, day FROM ledger_day_totals WHERE entries")
     days_of: dict[str, list[date]] = defaultdict(list)
     for rate in RateStore(database).all():  # sorted by currency and day
         days_of[rate.currency].append(rate.day)
-    currencies = {target} - {EURO}
+    currencies: set[str] = set()
     oldest: date | None = None
     for currency, day_text in rows:
-        currencies.add(currency)
+        codes = targets | {currency}
+        if len(codes) < 2:
+            continue
+        currencies |= codes
         day = date.fromisoformat(day_text)
         if oldest is not None and day >= oldest:
             continue
-        if not all(_covered(days_of[code], day) for code in (currency, target) if code != EURO):
+        if not all(_covered(days_of[code], day) for code in codes if code != EURO):
             oldest = day
     return RateNeeds(frozenset(currencies - {EURO}), oldest)
 

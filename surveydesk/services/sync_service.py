@@ -6,12 +6,17 @@ exchange is tried again later, further apart each time; a busy server is asked a
 is the same kind of wait: nothing received could be saved, nothing stored is lost, and the exchange is tried again
 (further apart each time) until the worker frees some space. A wrong password or a missing database stops the
 automatic attempts until the worker changes the settings or asks.
+
+Times in its words ("Synced at 2:02 PM") are written by the clock-time writer it is given (the UI's one date and
+time formatter, passed in by the composition root): this layer may not reach into the UI, nor write times its own
+way.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -62,6 +67,7 @@ class SyncService(QObject):
         background: Background,
         parent: QObject | None = None,
         *,
+        time_text: Callable[[datetime], str],
         watch_ms: int = WATCH_MS,
         debounce_ms: int = DEBOUNCE_MS,
         period_ms: int = PERIOD_MS,
@@ -73,6 +79,7 @@ class SyncService(QObject):
         self._secrets = secrets
         self._clock = clock
         self._background = background
+        self._time_text = time_text  # a UTC moment as the worker's clock and language write it
         self._stopping = threading.Event()
         self._running = False
         self._again = False  # asked for while an exchange was running
@@ -211,7 +218,7 @@ class SyncService(QObject):
                 self._set_state(
                     self.tr(
                         "Synced at {0}, but the disk is full, so SurveyDesk cannot save anything. Free some space."
-                    ).format(_clock_time(outcome.report.finished_at))
+                    ).format(self._time_text(outcome.report.finished_at))
                 )
             else:
                 self._say_idle(outcome.waiting, outcome.report.skipped, outcome.report.newer)
@@ -287,7 +294,7 @@ class SyncService(QObject):
             delay = min(self._first_retry * 2 ** max(self._failures - 1, 0), LONGEST_RETRY)
             at = now + delay
         self._next_try.start(max(0, int((at - now).total_seconds() * 1000)))
-        return _clock_time(at)
+        return self._time_text(at)
 
     def _say_idle(self, waiting: int | None = None, unreadable: int = 0, newer: int = 0) -> None:
         """The state between exchanges; records a newer SurveyDesk wrote are said once, by the exchange that
@@ -298,9 +305,10 @@ class SyncService(QObject):
         if waiting is None:
             waiting = LocalReplica(self._db).pending_count()
         last = self._settings.last_success()
-        text = (
-            self.tr("Synced at {0}").format(_clock_time(last)) if last is not None else self.tr("Not synced yet")
-        )
+        if last is None:
+            text = self.tr("Not synced yet")
+        else:
+            text = self.tr("Synced at {0}").format(self._time_text(last))
         if waiting:
             text += self.tr(" · {0} changes wait").format(waiting)
         if unreadable:
@@ -316,11 +324,6 @@ class SyncService(QObject):
         if text != self._state:
             self._state = text
             self.state_changed.emit(text)
-
-
-def _clock_time(moment: datetime) -> str:
-    """A time as the worker reads it: their own time zone."""
-    return moment.astimezone().strftime("%H:%M")
 
 
 def _worker_words(message: str) -> str:

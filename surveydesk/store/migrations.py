@@ -658,4 +658,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=16,
+        description="the completion code a study gave the worker",
+        statements=(
+            # What the worker pasted when she submitted (the code, or the one read from the completion link:
+            # surveydesk.work.completion_code); NULL where she pasted none. Her evidence in a claim.
+            "ALTER TABLE attempts ADD COLUMN completion_code TEXT",
+        ),
+    ),
 )

@@ -78,6 +78,7 @@ _HELLO = QT_TRANSLATE_NOOP("ClaimMessage", "Hello,")
 _THANKS = QT_TRANSLATE_NOOP("ClaimMessage", "Thank you.")
 _FACTS = QT_TRANSLATE_NOOP("ClaimMessage", "What I recorded:")
 _SUBMISSION = QT_TRANSLATE_NOOP("ClaimMessage", "Submission: {0}")
+_CODE = QT_TRANSLATE_NOOP("ClaimMessage", "Completion code: {0}")
 _TAKEN = QT_TRANSLATE_NOOP("ClaimMessage", "Started: {0}")
 _SUBMITTED = QT_TRANSLATE_NOOP("ClaimMessage", "Submitted: {0}")
 _TIMER = QT_TRANSLATE_NOOP("ClaimMessage", "Time I spent, by my timer: {0}")
@@ -121,6 +122,8 @@ def evidence_lines(claim: Claim, words: ClaimMessage) -> list[str]:
     lines = []
     if evidence.record_id:
         lines.append(words.say(_SUBMISSION, evidence.record_id))
+    if evidence.completion_code:
+        lines.append(words.say(_CODE, evidence.completion_code))
     if evidence.taken_at is not None:
         lines.append(words.say(_TAKEN, words.moment(evidence.taken_at)))
     if evidence.submitted_at is not None and claim.kind in (ClaimKind.REJECTED, ClaimKind.OVERDUE):

@@ -12,9 +12,10 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from surveydesk.core.money import Money, currency_symbol, minor_exponent
+from surveydesk.work.wages import long_enough_to_count
 
 
 def display_locale(locale: QLocale | None = None) -> QLocale:
@@ -37,6 +38,17 @@ def format_money(money: Money, locale: QLocale | None = None) -> str:
 def format_rate(money: Money, locale: QLocale | None = None) -> str:
     """An hourly rate: `12,00 €/h`."""
     return f"{format_money(money, locale)}/h"
+
+
+def format_wage(wage: Money | None, seconds: float, locale: QLocale | None = None) -> str:
+    """A wage measured over `seconds` of work: as `format_rate`, "—" without a figure, or "too short to count"
+    under a minute (`work.wages.long_enough_to_count`), where the figure would be absurd (2,648 $/h for a task
+    submitted seconds after it started). Every view that shows a wage words it so."""
+    if wage is None:
+        return "—"
+    if not long_enough_to_count(seconds):
+        return QCoreApplication.translate("WagesPanel", "too short to count")
+    return format_rate(wage, locale)
 
 
 def format_number(value: int, locale: QLocale | None = None) -> str:

@@ -28,7 +28,7 @@ from surveydesk.core.money import Money, minor_exponent
 from surveydesk.ledger.history import EarningsSeries, WagePoint
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_date, format_month
-from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS
+from surveydesk.work.wages import long_enough_to_count
 
 MAX_POINTS = 36
 
@@ -156,7 +156,7 @@ class _LineChart(_Chart):
 class WageChart(_LineChart):
     """Task wage and true wage per period (surveydesk.work.wages), in the worker's currency.
 
-    A wage measured over less than `SHORTEST_COUNTED_SECONDS` of work is left out, as the Wages tab and the
+    A wage measured over less than a minute of work (`long_enough_to_count`) is left out, as the Wages tab and the
     timer strip leave it out: a task submitted seconds after it started would plot 2,648 $/h and flatten every
     real figure against the axis. The chart says so under its periods.
     """
@@ -169,7 +169,7 @@ class WageChart(_LineChart):
         task_wages = [_counted(point.task_wage, point.paid_seconds) for point in shown]
         true_wages = [_counted(point.true_wage, point.shift_seconds) for point in shown]
         left_out = any(
-            wage is not None and seconds < SHORTEST_COUNTED_SECONDS
+            wage is not None and not long_enough_to_count(seconds)
             for point in shown
             for wage, seconds in ((point.task_wage, point.paid_seconds), (point.true_wage, point.shift_seconds))
         )
@@ -183,7 +183,7 @@ class WageChart(_LineChart):
 
 def _counted(wage: Money | None, seconds: float) -> float | None:
     """A wage as a point on the chart; None (a gap) when measured over too short a time to count."""
-    return _money_value(wage) if seconds >= SHORTEST_COUNTED_SECONDS else None
+    return _money_value(wage) if long_enough_to_count(seconds) else None
 
 
 class UnpaidChart(_LineChart):

@@ -68,7 +68,7 @@ from surveydesk.ui.formatting import format_date, format_date_time, format_money
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.points_dialog import PointsValueDialog
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.text import plain_label, plain_tooltip, translated, whole_headers
 from surveydesk.ui.wages_panel import format_duration
 from surveydesk.work.wage_settings import WageSettings
 
@@ -241,6 +241,7 @@ class HistoryView(QWidget):
         )
         header.setSectionResizeMode(EntryColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(EntryColumn.NOTE, 200)
+        whole_headers(header)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self.edit_note())
         self.platform_filter = QComboBox(self)
@@ -258,8 +259,12 @@ class HistoryView(QWidget):
         self.year_filter.setAccessibleName(self.tr("Year"))
         self.year_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search titles, requesters and notes"))
+        # A short grey word, whole even on the narrowest window; what it searches is said on hovering.
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setToolTip(plain_tooltip(self.tr("Search titles, requesters and notes")))
         self.search.setClearButtonEnabled(True)
+        room = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(room + 2 * 12 + 24)  # the frame's margins and the clear button
         self.search.setAccessibleName(self.tr("Search entries"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

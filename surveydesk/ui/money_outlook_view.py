@@ -34,10 +34,10 @@ from surveydesk.ui.formatting import (
     format_money,
     format_month,
     format_number,
+    format_wage,
     format_weekday,
     read_amount,
 )
-from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.text import plain_label
 
 translate = QCoreApplication.translate
@@ -87,6 +87,10 @@ def goal_line(goal: GoalProgress) -> str:
     elif goal.minutes_more is not None:
         line += translate("MoneyOutlook", "; at today's true wage, about {0} more").format(
             duration_words(goal.minutes_more)
+        )
+    elif goal.true_wage is not None:  # measured over too short a time to count
+        line += translate("MoneyOutlook", "; today's true wage: {0}").format(
+            format_wage(goal.true_wage, goal.true_wage_seconds)
         )
     if goal.pending.minor > 0:
         line += translate("MoneyOutlook", "; {0} pending").format(format_money(goal.pending))
@@ -258,7 +262,9 @@ def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str
         parts[0] += translate("MoneyOutlook", ", {0} of work of which {1} unpaid").format(
             duration_words(round(review.hours * 60)), duration_words(round(review.unpaid_hours * 60)))  # fmt: skip
     if review.true_wage is not None:
-        wage = translate("MoneyOutlook", "true wage {0}").format(format_money_rate(review.true_wage))
+        wage = translate("MoneyOutlook", "true wage {0}").format(
+            format_wage(review.true_wage, review.true_wage_seconds)
+        )
         share = review.share_of_minimum()
         if share is not None:
             wage += translate("MoneyOutlook", ", {0}% of your minimum wage").format(

@@ -70,8 +70,12 @@ class SyncPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setToolTip(self.tr("Stop after the page being read; what was read is kept"))
         self.cancel_button.clicked.connect(self._cancel)
+        # Both lines wrap rather than set the window's smallest width: in French, unwrapped, they kept it at
+        # 1,236 px, and a worker could not make it narrower than most of her laptop's screen.
+        for line in (self.network, self.progress_text):
+            line.setWordWrap(True)
         layout.addWidget(self.network, 1)
-        layout.addWidget(self.progress_text)
+        layout.addWidget(self.progress_text, 1)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.sync_button)

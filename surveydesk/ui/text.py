@@ -6,7 +6,16 @@ import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QStyle, QStyleOptionFrame, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyle,
+    QStyleOptionFrame,
+    QTableWidget,
+    QWidget,
+)
 
 from surveydesk.core.model import Task
 from surveydesk.core.money import Money
@@ -127,3 +136,10 @@ def schema_text(text: str) -> str:
     """A text of the profile schema (a label, a hint, a group's reason) in the worker's language; the schema's
     texts reach the .ts through profile/schema_words.py."""
     return QCoreApplication.translate("Schema", text)
+
+
+def whole_headers(header: QHeaderView) -> None:
+    """Columns shrink no narrower than the widest of their titles: on a narrow window the table scrolls sideways
+    rather than cut a column's name (a stretched "Earned or pending" at 133 px of the 149 it needs)."""
+    widest = max((header.sectionSizeFromContents(section).width() for section in range(header.count())), default=0)
+    header.setMinimumSectionSize(max(header.minimumSectionSize(), widest))

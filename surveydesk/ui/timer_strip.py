@@ -7,17 +7,19 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.store import DiskFullError
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.text import plain_label, plain_tooltip, shown_title, translated
+from surveydesk.work.completion_code import CompletionCodeError, read_completion_code
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
-from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS, task_wage
+from surveydesk.work.wages import long_enough_to_count, task_wage
 
 _TICK_MS = 1000
+_PASTED_LIMIT = 2000  # room for a pasted completion link; the code in it is checked on submitting
 _T = TypeVar("_T")
 _WARNING_COLOURS = {LimitWarning.EIGHTY_PERCENT: "#b36b00", LimitWarning.TWO_MINUTES: "#c0392b"}
 
@@ -90,6 +92,23 @@ class TimerStrip(QFrame):
         self.goal_label.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
+        # Optional: the code a study shows at its end (or its completion link), kept with the attempt as her
+        # evidence for a claim (surveydesk.work.completion_code); plain text, checked when she submits.
+        self.code_field = QLineEdit(self)
+        self.code_field.setPlaceholderText(self.tr("Completion code"))
+        self.code_field.setAccessibleName(self.tr("Completion code (optional)"))
+        self.code_field.setToolTip(
+            plain_tooltip(
+                self.tr(
+                    "Optional: paste the code the study showed at its end, or its completion link. SurveyDesk "
+                    "keeps it with the task, as evidence if you ever need to claim the money."
+                )
+            )
+        )
+        self.code_field.setMaxLength(_PASTED_LIMIT)
+        room = self.code_field.fontMetrics().horizontalAdvance(self.code_field.placeholderText() + "  ")
+        self.code_field.setMinimumWidth(room + 2 * 6)
+        self.code_field.setMaximumWidth(room * 2)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
         # Two rows of controls side by side, or one above the other when the window is too narrow for both
         # (a 1366 px laptop in French): the strip reflows instead of widening the window past the screen.
@@ -107,6 +126,7 @@ class TimerStrip(QFrame):
         actions = QHBoxLayout(self._actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addStretch(1)
+        actions.addWidget(self.code_field)
         actions.addWidget(self.pause_button)
         for outcome, label in OUTCOME_LABELS.items():
             button = QPushButton(self.tr(label), self)
@@ -193,8 +213,15 @@ class TimerStrip(QFrame):
         attempt = self.current_attempt()
         if attempt is None:
             return
-        if self._act(lambda: self._keeper.finish(attempt.id, outcome)):
+        try:
+            code = read_completion_code(self.code_field.text())
+        except CompletionCodeError as error:  # said, and her paste kept to correct: nothing is ended
+            self.failed.emit(translated(error.sentence))
+            self.code_field.setFocus()
+            return
+        if self._act(lambda: self._keeper.finish(attempt.id, outcome, completion_code=code)):
             self._warned.pop(attempt.id, None)
+            self.code_field.clear()
         self._after_change()
 
     def show_attempt(self, attempt_id: int) -> None:
@@ -246,7 +273,7 @@ class TimerStrip(QFrame):
             )
         attempt = self.current_attempt()
         has_attempt = attempt is not None
-        for button in (self.pause_button, *self.outcome_buttons.values()):
+        for button in (self.code_field, self.pause_button, *self.outcome_buttons.values()):
             button.setEnabled(has_attempt)
         if attempt is None:
             self.elapsed_label.setText(self.tr("No task in progress: start one from the list or by hand."))
@@ -260,7 +287,7 @@ class TimerStrip(QFrame):
         seconds = self._keeper.worked_seconds(attempt)
         self.elapsed_label.setText(self.tr("worked {0}").format(format_clock(seconds)))
         # An hourly rate from a few seconds of work is noise (thousands an hour); it is shown from a minute on.
-        rate = task_wage(attempt, seconds) if seconds >= SHORTEST_COUNTED_SECONDS else None
+        rate = task_wage(attempt, seconds) if long_enough_to_count(seconds) else None
         expected = attempt.expected_wage
         promised = self.tr(" · promised {0}").format(format_rate(expected)) if expected is not None else ""
         per_hour = self.tr(" · {0} so far").format(format_rate(rate)) if rate is not None else ""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -26,14 +27,21 @@ from PySide6.QtWidgets import (
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.wage_reports import WageSummary
-from surveydesk.ui.formatting import amount_text, format_date, format_money, format_number, read_amount
+from surveydesk.ui.formatting import (
+    amount_text,
+    format_date,
+    format_money,
+    format_number,
+    format_wage,
+    read_amount,
+)
 from surveydesk.ui.formatting import format_rate as format_money_rate
 from surveydesk.ui.place_names import country_name
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import plain_label, whole_headers
 from surveydesk.work.minimum_wage import MINIMUM_WAGES, default_minimum_wage, statutory_rates
 from surveydesk.work.model import UnpaidCause
 from surveydesk.work.wage_settings import WageSettings
-from surveydesk.work.wages import SHORTEST_COUNTED_SECONDS, CurrencyFigures, WageReport
+from surveydesk.work.wages import CurrencyFigures, WageReport, long_enough_to_count
 
 if TYPE_CHECKING:
     from _typeshed import SupportsDunderLT  # anything `<` can compare: the cells' sort keys
@@ -52,14 +60,6 @@ def format_duration(seconds: float) -> str:
 def format_rate(wage: Money | None) -> str:
     """An hourly wage such as "£8.12/h"; "—" when there is no figure (no time was spent)."""
     return "—" if wage is None else format_money_rate(wage)
-
-
-def format_wage(wage: Money | None, seconds: float) -> str:
-    """A wage measured over `seconds` of work: as `format_rate`, or "too short to count" under a minute, where
-    the figure would be absurd (2,648 $/h for a task submitted seconds after it started)."""
-    if wage is not None and seconds < SHORTEST_COUNTED_SECONDS:
-        return QCoreApplication.translate("WagesPanel", "too short to count")
-    return format_rate(wage)
 
 
 def format_share(share: float | None) -> str:
@@ -237,6 +237,26 @@ class MinimumWageEditor(QGroupBox):
         self.message.setStyleSheet(f"color: {WARNING_COLOUR};" if warning else "")
 
 
+class _Column(QWidget):
+    """The Wages tab's figures, one above the other, in a scroll area that asks their height for a width: each
+    wrapped line at the height its lines need, the month's tables at their smallest (a few rows). So the column
+    scrolls only when that much does not fit, and the tables take whatever room is left."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        heights = []
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or item.isEmpty():
+                continue
+            heights.append(item.heightForWidth(inner) if item.hasHeightForWidth() else item.minimumSize().height())
+        return sum(heights) + layout.spacing() * max(0, len(heights) - 1) + margins.top() + margins.bottom()
+
+
 class WagesPanel(QWidget):
     """Task wage and true wage per period, where the unpaid hours went, and the month by platform and requester."""
 
@@ -275,13 +295,25 @@ class WagesPanel(QWidget):
         self.month_tabs = QTabWidget(self)
         self.month_tabs.addTab(self.platforms, self.tr("This month by platform"))
         self.month_tabs.addTab(self.requesters, self.tr("This month by requester"))
+        # The month's tables at their smallest: their heading and two rows.
+        self.month_tabs.setMinimumHeight(self.month_tabs.tabBar().sizeHint().height() + 3 * 26)
         self.editor = MinimumWageEditor(settings, self, today)
         self.editor.saved.connect(self._on_minimum_saved)
 
         periods = QHBoxLayout()
         for view in (self.today, self.this_week, self.this_month):
             periods.addWidget(view, 1)
-        layout = QVBoxLayout(self)
+        # The figures scroll rather than squeeze: on a narrow window the cards' lines wrap and need more height
+        # than a 768 px screen leaves, and a squeezed line loses its bottom.
+        content = _Column(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
+        self._column = layout
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)
         # With nothing worked yet, the words take the room the figures would, so the rest keeps its size.
@@ -289,13 +321,12 @@ class WagesPanel(QWidget):
         layout.addLayout(periods)
         layout.addWidget(self.month_tabs, 1)
         layout.addWidget(self.editor)
+        scroll.setWidget(content)
         self._set_figures_visible(False)
 
     def add_section(self, section: QWidget) -> None:
         """A section of figures worked out elsewhere (the earnings goals), above the minimum wage's editor."""
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.editor), section)
+        self._column.insertWidget(self._column.indexOf(self.editor), section)
 
     def show_summary(self, summary: WageSummary) -> None:
         self._summary = summary
@@ -329,7 +360,7 @@ class WagesPanel(QWidget):
                 format_wage(figures.task_wage, figures.paid_seconds),
                 format_wage(figures.true_wage, report.shift_seconds),
             )
-            if report.shift_seconds < SHORTEST_COUNTED_SECONDS:  # and so the tasks' time too
+            if not long_enough_to_count(report.shift_seconds):  # and so the tasks' time too
                 rates = self.tr("Wages: too short to count yet")
             lines.append((rates, False))
             lines.extend(self._comparisons(figures, report.shift_seconds))
@@ -375,7 +406,7 @@ class WagesPanel(QWidget):
             (self.tr("True wage"), figures.true_wage, true_seconds),
         )
         for kind, wage, seconds in wages:
-            relation = compare_wage(wage, limit) if seconds >= SHORTEST_COUNTED_SECONDS else None
+            relation = compare_wage(wage, limit) if long_enough_to_count(seconds) else None
             if relation is None:
                 text = self.tr("{0}: —").format(kind)
             elif relation < 0:
@@ -426,6 +457,7 @@ class WagesPanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSortIndicator(_TIME, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
+        whole_headers(table.horizontalHeader())  # with room for the sort arrow any of them may show
         return table
 
     def _fill(self, table: QTableWidget, reports: Mapping[str, WageReport]) -> None:

@@ -107,6 +107,7 @@ class Attempt:
     outcome: Outcome | None
     paid: Money | None  # what the outcome earned, as far as the worker knows now
     estimated_minutes: int | None = None
+    completion_code: str | None = None  # the code the study gave her at its end, as she pasted it
 
     @property
     def expected_wage(self) -> Money | None:

@@ -18,7 +18,7 @@ _ATTEMPT_COLUMNS = """
     a.reward_currency, a.time_limit_seconds, a.started_at, a.ended_at, a.outcome, a.paid_minor, a.paid_currency,
     coalesce((SELECT sum(s.seconds) FROM stretches AS s WHERE s.attempt_id = a.id AND s.seconds IS NOT NULL), 0),
     (SELECT s.started_at FROM stretches AS s WHERE s.attempt_id = a.id AND s.seconds IS NULL),
-    a.estimated_minutes
+    a.estimated_minutes, a.completion_code
 """
 _SHIFT_COLUMNS = """
     h.id, h.started_at, h.ended_at, h.automatic,
@@ -96,15 +96,24 @@ class WorkLog:
             _event(connection, attempt_id, started_at, "taken")
             return attempt_id
 
-    def end_attempt(self, attempt_id: int, outcome: Outcome, ended_at: datetime, paid: Money | None) -> None:
+    def end_attempt(
+        self,
+        attempt_id: int,
+        outcome: Outcome,
+        ended_at: datetime,
+        paid: Money | None,
+        completion_code: str | None = None,
+    ) -> None:
         with self._db.transaction() as connection:
             connection.execute(
-                "UPDATE attempts SET outcome = ?, ended_at = ?, paid_minor = ?, paid_currency = ? WHERE id = ?",
+                "UPDATE attempts SET outcome = ?, ended_at = ?, paid_minor = ?, paid_currency = ?, "
+                "completion_code = ? WHERE id = ?",
                 (
                     outcome.value,
                     utc_iso(ended_at),
                     None if paid is None else paid.minor,
                     None if paid is None else paid.currency,
+                    completion_code,
                     attempt_id,
                 ),
             )
@@ -409,6 +418,7 @@ def _attempt(row: Any) -> Attempt:
         worked_seconds,
         working_since,
         estimated_minutes,
+        completion_code,
     ) = row
     return Attempt(
         id=attempt_id,
@@ -427,4 +437,5 @@ def _attempt(row: Any) -> Attempt:
         outcome=None if outcome is None else Outcome(outcome),
         paid=None if paid_minor is None else Money(paid_minor, paid_currency),
         estimated_minutes=estimated_minutes,
+        completion_code=completion_code,
     )

@@ -205,14 +205,17 @@ class Timekeeper:
         self._start_stretch(attempt_id, self._clock.now(), event="resumed")
         return self._log.attempt(attempt_id)
 
-    def finish(self, attempt_id: int, outcome: Outcome, paid: Money | None = None) -> Attempt:
-        """End an attempt. A submission is taken to earn its reward unless `paid` says otherwise."""
+    def finish(
+        self, attempt_id: int, outcome: Outcome, paid: Money | None = None, completion_code: str | None = None
+    ) -> Attempt:
+        """End an attempt. A submission is taken to earn its reward unless `paid` says otherwise;
+        `completion_code` is the study's code as `work.completion_code` read it, kept as her evidence."""
         attempt = self._open_attempt(attempt_id)
         self._require_resolved("attempt", attempt_id)
         if attempt_id in self._attempts:
             self.pause(attempt_id)
         earned = paid if paid is not None else (attempt.reward if outcome is Outcome.SUBMITTED else None)
-        self._log.end_attempt(attempt_id, outcome, self._clock.now(), earned)
+        self._log.end_attempt(attempt_id, outcome, self._clock.now(), earned, completion_code)
         self._taken_at.pop(attempt_id, None)
         return self._log.attempt(attempt_id)
 

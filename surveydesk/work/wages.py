@@ -33,6 +33,12 @@ HOUR = 3600.0
 SHORTEST_COUNTED_SECONDS = 60.0
 
 
+def long_enough_to_count(seconds: float) -> bool:
+    """Whether a wage measured over `seconds` of work is shown as a wage (see SHORTEST_COUNTED_SECONDS): the one
+    rule every view applies, the Wages tab, the timer strip, History's chart, the goals and the month in words."""
+    return seconds >= SHORTEST_COUNTED_SECONDS
+
+
 def hourly(amount: Money, seconds: float) -> Money | None:
     """`amount` earned in `seconds`, per hour; None when no time was spent (a rate would be meaningless)."""
     if seconds <= 0:

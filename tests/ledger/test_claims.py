@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.clock import utc_iso
 from surveydesk.core.earnings import EntryHeader, Kind, Report, ReviewDeadline, Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.attempts import AttemptIngest
@@ -39,7 +40,7 @@ def report(task: str, at: datetime, status: Status, minor: int = 150, platform: 
 
 
 def timed(database: Database, task: str, started: datetime, worked_minutes: float, outcome: Outcome,
-          estimate: int | None = 10, platform: str = "prolific") -> None:  # fmt: skip
+          estimate: int | None = 10, platform: str = "prolific", code: str | None = None) -> None:  # fmt: skip
     """An attempt timed here: taken at `started`, worked `worked_minutes`, ended with `outcome`, in the ledger."""
     work = WorkLog(database)
     new = NewAttempt(platform, "me@example.org", task, f"Study {task}", "Lab", Money(150, "GBP"), None, estimate)
@@ -47,7 +48,7 @@ def timed(database: Database, task: str, started: datetime, worked_minutes: floa
     stretch = work.open_stretch("attempt", attempt, started)
     ended = started + timedelta(minutes=worked_minutes)
     work.close_stretch(stretch, worked_minutes * 60, ended)
-    work.end_attempt(attempt, outcome, ended, None)
+    work.end_attempt(attempt, outcome, ended, None, code)
     AttemptIngest(database, LedgerStore(database), lambda _platform: True).ingest(ended)
 
 
@@ -174,7 +175,7 @@ def test_the_route_is_the_link_the_platform_left_in_the_entry(database: Database
 
 
 def test_the_evidence_is_what_was_measured(database: Database, ledger: LedgerStore):
-    timed(database, "s1", NOW - DAY, 35, Outcome.SUBMITTED, estimate=12)
+    timed(database, "s1", NOW - DAY, 35, Outcome.SUBMITTED, estimate=12, code="C1A2B3C4")
     header = report("s1", NOW - DAY, Status.AWAITING_REVIEW).header
     submitted = NOW - DAY + timedelta(minutes=35)
     ledger.record([Report(header, submitted, Status.AWAITING_REVIEW, Money(150, "GBP"), platform_seconds=2000)],
@@ -186,6 +187,7 @@ def test_the_evidence_is_what_was_measured(database: Database, ledger: LedgerSto
     assert (evidence.taken_at, evidence.submitted_at) == (NOW - DAY, submitted)
     assert (evidence.worked_seconds, evidence.platform_seconds, evidence.estimated_minutes) == (2100, 2000, 12)
     assert evidence.spent_seconds == 2100
+    assert evidence.completion_code == "C1A2B3C4"  # pasted when she submitted, kept with her attempt
 
 
 def test_an_overrun_by_the_platform_s_own_counts_needs_no_timer(database: Database, ledger: LedgerStore):
@@ -209,6 +211,30 @@ def test_migration_13_gives_a_version_12_file_the_platform_s_estimate(tmp_path: 
                           estimated_minutes=10)  # fmt: skip
         LedgerStore(upgraded).record([measured], Source.PLATFORM, NOW)
         assert found(upgraded) == {header.id: ClaimKind.OVERRUN}
+    finally:
+        upgraded.close()
+
+
+def test_migration_16_gives_a_version_15_file_s_attempts_a_completion_code(tmp_path: Path):
+    path = tmp_path / "v15.sqlite3"
+    old = Database.open(path, MIGRATIONS[:15])
+    with old.transaction() as connection:  # an attempt ended before there was a code to keep
+        connection.execute(
+            "INSERT INTO attempts (platform, account, external_id, title, reward_minor, reward_currency, "
+            "started_at, ended_at, outcome) VALUES ('prolific', 'me', 'before', 'Study', 150, 'GBP', ?, ?, "
+            "'submitted')",
+            (utc_iso(NOW - DAY), utc_iso(NOW - DAY)),
+        )
+    old.close()
+    upgraded = Database.open(path)
+    try:
+        work = WorkLog(upgraded)
+        (before,) = work.attempts_between(NOW - 2 * DAY, NOW)
+        assert before.completion_code is None
+        later = work.add_attempt(None, NewAttempt("prolific", "me", "after", "Study", "Lab", Money(150, "GBP"),
+                                                   None), NOW)  # fmt: skip
+        work.end_attempt(later, Outcome.SUBMITTED, NOW, None, "C1A2B3C4")
+        assert work.attempt(later).completion_code == "C1A2B3C4"
     finally:
         upgraded.close()
 

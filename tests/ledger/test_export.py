@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
 from surveydesk.core.progress import Cancelled, Progress
+from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.export import (
     CSV_COLUMNS,
     FORMULA_STARTS,
@@ -24,8 +26,12 @@ from surveydesk.ledger.export import (
     yearly_summary,
 )
 from surveydesk.ledger.history import History
+from surveydesk.ledger.model import Source
 from surveydesk.ledger.rates import RateStore
+from surveydesk.ledger.store import LedgerStore
 from surveydesk.store import Database
+from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
 from tests.history_data import add_entry
 
 T = datetime(2026, 3, 2, 12, tzinfo=UTC)
@@ -86,6 +92,28 @@ def test_the_csv_export_has_every_entry_with_exact_amounts(database: Database, t
     assert rows[0]["occurred_at"] == "2026-03-02T09:00:00.000000+00:00"
 
 
+def test_the_completion_code_she_pasted_is_exported_with_its_task(database: Database, tmp_path: Path) -> None:
+    """Timed here and submitted with a code, then reported by Prolific: the platform's row (which counts the
+    money) carries her code, guarded in the CSV as any text is, and the JSON's entries hold it too."""
+    work = WorkLog(database)
+    new = NewAttempt("prolific", "me", "s1", "Study", "Lab", Money(150, "GBP"), None)
+    attempt = work.add_attempt(None, new, T)
+    work.end_attempt(attempt, Outcome.SUBMITTED, T, None, "=C1A2B3C4")
+    ledger = LedgerStore(database)
+    AttemptIngest(database, ledger, lambda _platform: True).ingest(T)
+    header = EntryHeader("prolific", "me", Kind.TASK, T, "GBP", task_id="s1", title="Study", requester="Lab")
+    ledger.record([Report(header, T, Status.AWAITING_REVIEW, Money(150, "GBP"))], Source.PLATFORM, T)
+    add_entry(database, "untimed", T, 50)
+
+    assert export_csv(database, tmp_path / "ledger.csv") == 2
+    codes = {row["id"]: row["completion_code"] for row in read_csv(tmp_path / "ledger.csv")}
+    assert codes == {header.id: "'=C1A2B3C4", "untimed": ""}
+    export_json(database, tmp_path / "ledger.json")
+    entries = read_json(tmp_path / "ledger.json")["entries"]
+    assert {entry["completion_code"] for entry in entries if entry["attempt_id"] == attempt} == {"=C1A2B3C4"}
+    assert next(entry for entry in entries if entry["id"] == "untimed")["completion_code"] is None
+
+
 def test_decimal_text_matches_the_sql_formatting() -> None:
     assert [decimal_text(m, c) for m, c in [(150, "GBP"), (-5, "GBP"), (0, "EUR"), (-5, "JPY"), (1, "KWD")]] == [
         "1.50",
@@ -127,7 +155,7 @@ def test_the_json_export_reads_back_exactly(database: Database, tmp_path: Path) 
         }
     ]
     columns = [row[1] for row in database.connection().execute("PRAGMA table_info(ledger_entries)")]
-    assert set(entries[0]) == set(columns) - {"day"}
+    assert set(entries[0]) == set(columns) - {"day"} | {"completion_code"}
 
 
 def test_a_file_that_is_no_ledger_export_is_refused(tmp_path: Path) -> None:

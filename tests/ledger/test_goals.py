@@ -12,6 +12,9 @@ from surveydesk.ledger.goals import GoalProgress, GoalSettings, progress
 from surveydesk.ledger.zone import apply_zone
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
+from surveydesk.work.model import NewAttempt, Outcome
+from surveydesk.work.store import WorkLog
+from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock
 from tests.history_data import add_entry
 
@@ -91,11 +94,29 @@ def test_the_same_moment_is_another_day_in_another_zone(database: Database, goal
 
 
 def test_the_time_still_needed_is_the_rest_at_todays_true_wage() -> None:
-    goal = GoalProgress("day", date(2026, 12, 9), euros(1000), euros(620), euros(0), true_wage=euros(500))
+    goal = GoalProgress("day", date(2026, 12, 9), euros(1000), euros(620), euros(0), euros(500), 3600.0)
 
     assert goal.remaining == euros(380)
     assert goal.minutes_more == 46  # 3.80 at 5.00 an hour is 45.6 minutes: said as 46, never fewer
-    assert GoalProgress("day", date(2026, 12, 9), euros(1000), euros(620), euros(0), None).minutes_more is None
+    none = GoalProgress("day", date(2026, 12, 9), euros(1000), euros(620), euros(0), None, 0.0)
+    assert none.minutes_more is None
+
+
+def test_todays_true_wage_over_under_a_minute_promises_no_time(database: Database, goals: GoalSettings) -> None:
+    """A task paid 30 s into the day makes a true wage of €840/h: too short to count, so no "1 minute more"."""
+    clock = FixedClock(datetime(2026, 12, 9, 9, tzinfo=UTC))
+    keeper = Timekeeper(WorkLog(database), clock)
+    keeper.clock_in()
+    attempt = keeper.take(NewAttempt("studies", "me", "quick", "Quick", "Lab", euros(700), None))
+    clock.advance(30)
+    keeper.finish(attempt.id, Outcome.SUBMITTED, euros(700))
+    keeper.clock_out()
+    add_entry(database, "quick", datetime(2026, 12, 9, 9, tzinfo=UTC), 700, EUR, status="approved")
+
+    day = next(goal for goal in progress(database, goals.goals(), clock.now(), UTC) if goal.period == "day")
+
+    assert day.true_wage == euros(84_000) and day.true_wage_seconds == 30.0
+    assert day.minutes_more is None
 
 
 def test_a_goal_reached_is_said_once_per_period_even_after_a_restart(

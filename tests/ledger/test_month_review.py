@@ -14,7 +14,7 @@ from tests.factories import FixedClock
 from tests.history_data import add_entry
 
 
-def work(database: Database, clock: FixedClock, paid_minutes: int, unpaid_minutes: int, pay: int) -> None:
+def work(database: Database, clock: FixedClock, paid_minutes: float, unpaid_minutes: float, pay: int) -> None:
     """One shift: a task that paid `pay` euro cents, then one screened out."""
     keeper = Timekeeper(WorkLog(database), clock)
     keeper.clock_in()
@@ -49,6 +49,17 @@ def test_a_month_in_figures(database: Database) -> None:
     assert (march.spread.months, march.spread.lowest, march.spread.median, march.spread.highest) == (
         3, Money(0, "EUR"), Money(1200, "EUR"), Money(4000, "EUR"),
     )  # fmt: skip
+
+
+def test_a_true_wage_over_under_a_minute_of_work_is_not_judged_against_the_minimum(database: Database) -> None:
+    work(database, FixedClock(datetime(2026, 3, 10, 9, tzinfo=UTC)), paid_minutes=0.5, unpaid_minutes=0, pay=900)
+    add_entry(database, "a", datetime(2026, 3, 10, 10, tzinfo=UTC), 900, "EUR", status="paid")
+
+    march = month_review(database, date(2026, 3, 20), "EUR", UTC)
+
+    assert march.true_wage == Money(108_000, "EUR") and march.true_wage_seconds == 30.0  # €9 in 30 s
+    assert march.minimum is not None and march.minimum.converted is not None  # a minimum it could be held to
+    assert march.share_of_minimum() is None  # too short to count
 
 
 def test_a_month_names_the_currencies_it_leaves_out_for_want_of_a_rate(database: Database) -> None:

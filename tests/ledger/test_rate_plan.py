@@ -10,6 +10,7 @@ from surveydesk.ledger.rate_plan import RateNeeds, UpdateRecord, due_feed, last_
 from surveydesk.ledger.rates import ECB, Rate, RateStore
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
+from surveydesk.work.wage_settings import WageSettings
 from tests.history_data import add_entry
 
 NOW = datetime(2026, 10, 5, 12, tzinfo=UTC)  # a Monday, before the day's rates
@@ -43,6 +44,20 @@ def test_a_worker_in_another_currency_than_the_euro_needs_its_rates_too(database
     assert needs.currencies == {"GBP"}
     assert needs.oldest_uncovered == date(2026, 9, 1)  # the worker's GBP rate is four months old
     assert rate_needs(database, "EUR") == RateNeeds(frozenset(), None)
+
+
+def test_her_currency_and_her_minimum_wages_need_rates_only_beside_another_currency(database: Database) -> None:
+    """The English demo: she counts in pounds, her minimum wage is in pounds; nothing is fetched before her first
+    dollars arrive (a fetch of pounds alone would start the wait and leave the dollars unconverted), then both."""
+    wages = WageSettings(SettingsStore(database))
+    wages.set_country("GB")
+    assert rate_needs(database, "GBP") == RateNeeds(frozenset(), None)
+    add_entry(database, "pounds", at(date(2026, 10, 1)), 150, "GBP")
+    assert rate_needs(database, "GBP") == RateNeeds(frozenset(), None)  # one currency: nothing to convert
+    add_entry(database, "dollars", at(date(2026, 10, 2)), 185, "USD")
+    assert rate_needs(database, "GBP") == RateNeeds(frozenset({"GBP", "USD"}), date(2026, 10, 2))
+    # Counting in euros with a minimum wage in pounds: the dollars are held against pounds, the pounds converted.
+    assert rate_needs(database, "EUR") == RateNeeds(frozenset({"GBP", "USD"}), date(2026, 10, 1))
 
 
 def test_the_ecb_publishes_on_working_days_at_four() -> None:

@@ -7,11 +7,11 @@ import socket
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QLocale, QThreadPool, QTimer
 
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, Report, Source, Status
@@ -19,6 +19,7 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings, SyncTarget
+from surveydesk.ui.formatting import format_time
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.hostile_server import JSON, HostileServer, Reply
 from tests.sync_helpers import Computer
@@ -46,6 +47,7 @@ def _service(
         secrets,
         computer.clock,
         background,
+        time_text=format_time,
         watch_ms=20,
         debounce_ms=50,
         period_ms=600_000,
@@ -83,8 +85,31 @@ def test_it_syncs_at_start_and_says_when(qtbot, server: CouchServer, laptop: Com
     with qtbot.waitSignal(service.synced, timeout=20_000) as synced:
         service.start()
     assert synced.args[0].sent == 1
-    assert service.state == "Synced at " + laptop.clock.now().astimezone().strftime("%H:%M")
+    assert service.state == "Synced at " + format_time(laptop.clock.now())
     assert SyncSettings(laptop.settings).last_success() == laptop.clock.now()
+
+
+@pytest.mark.parametrize(("language", "said"), [("en_US", "Synced at 2:02\u202fPM"), ("fr_FR", "Synced at 14:02")])
+def test_the_sync_time_is_written_her_languages_way(
+    qtbot, server: CouchServer, tmp_path: Path, pool, language: str, said: str
+):
+    """Through the one time formatter: 2:02 PM in American English, 14:02 in French (never a fixed 24-hour
+    clock of its own)."""
+    two_past_two = datetime(2026, 12, 7, 14, 2).astimezone().astimezone(UTC)  # 14:02 on this computer's clock
+    laptop = Computer(tmp_path / "laptop", two_past_two)
+    laptop.report("s1", Status.PAID)
+    service = _service(qtbot, laptop, pool, server.url, ADMIN_PASSWORD)
+    before = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        with qtbot.waitSignal(service.synced, timeout=20_000):
+            service.start()
+        assert service.state == said
+    finally:
+        QLocale.setDefault(before)
+        service.stop()
+        pool.waitForDone(10_000)
+        laptop.close()
 
 
 def test_a_local_change_is_sent_soon_after_on_its_own(
@@ -196,7 +221,7 @@ def test_a_busy_server_is_asked_again_when_it_says(qtbot, laptop: Computer, pool
         stop_later.append(service)
         with qtbot.waitSignal(service.state_changed, check_params_cb=lambda text: "busy" in text):
             service.start()
-    retry = (laptop.clock.now() + timedelta(seconds=120)).astimezone().strftime("%H:%M")
+    retry = format_time(laptop.clock.now() + timedelta(seconds=120))
     assert service.state == f"The sync server is busy: 0 changes wait; trying again at {retry}"
 
 

@@ -53,6 +53,7 @@ from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.application import tray_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.formatting import format_time
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.ui.main_window import MainWindow
@@ -236,7 +237,9 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     entry = EntryRow(
         "prolific/me/task/t1", "prolific", "me", "task", "Study", "Lab", clock.now(), "paid", Money(150, "GBP"), ""
     )
-    sync_service = SyncService(database, SyncSettings(settings), MemorySecrets(), clock, Background(pool))
+    sync_service = SyncService(
+        database, SyncSettings(settings), MemorySecrets(), clock, Background(pool), time_text=format_time
+    )
     windows = [
         full_window,
         NoteDialog(entry, full_window),

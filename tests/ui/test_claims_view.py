@@ -25,7 +25,7 @@ NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 ACCOUNT = "marie.dupont@example.fr"  # the account's name is hers, never the researcher's to read
 EVIDENCE = Evidence(
     taken_at=NOW - timedelta(hours=2), submitted_at=NOW - timedelta(hours=1), worked_seconds=2700,
-    platform_seconds=2640, estimated_minutes=15, record_id="64f0a1",
+    platform_seconds=2640, estimated_minutes=15, record_id="64f0a1", completion_code="C1A2B3C4",
 )  # fmt: skip
 OVERRUN = Claim(
     entry_id=f"prolific/{ACCOUNT}/task/s1", kind=ClaimKind.OVERRUN, platform="prolific", title="Shopping habits",
@@ -54,7 +54,8 @@ def test_the_message_in_english_says_what_was_measured_and_nothing_of_her(qapp) 
     message = claim_message(OVERRUN, ClaimMessage(english=True))
     assert message.startswith("Hello,\n\n“Shopping habits” took me much longer than its estimate.")
     facts = (
-        "Submission: 64f0a1", "Started: 07/12/2026 08:00 UTC", "Time I spent, by my timer: 45 min",
+        "Submission: 64f0a1", "Completion code: C1A2B3C4", "Started: 07/12/2026 08:00 UTC",
+        "Time I spent, by my timer: 45 min",
         "Time I spent, as the platform counted it: 44 min", "Estimated time: 15 min", "Reward: £2.25",
     )  # fmt: skip
     for fact in facts:
@@ -66,6 +67,7 @@ def test_the_message_and_the_summary_in_french(french) -> None:
     message = claim_message(OVERRUN, ClaimMessage(english=False))
     assert message.startswith("Bonjour,\n\n«\u00a0Shopping habits\u00a0» m’a pris bien plus de temps que prévu.")
     assert "– Temps passé, selon mon minuteur\u00a0: 45\u00a0min" in message
+    assert "– Code de fin d’étude\u00a0: C1A2B3C4" in message
     assert "– Récompense\u00a0: 2,25\u00a0£" in message
     assert claim_message(OVERRUN, ClaimMessage(english=True)).startswith(
         "Hello,"
@@ -82,7 +84,8 @@ def test_the_panel_lists_claims_and_keeps_her_edits_across_refreshes(qtbot) -> N
     assert panel.list.count() == 2 and not panel.empty.isVisibleTo(panel)
     assert "Took 45 min, for an estimate of 15 min (to claim)" in panel.list.item(0).text()
     assert panel.open_form.isHidden()
-    assert panel.route.text() == "How to claim on Prolific: unknown."  # nothing documented: never guessed
+    # Prolific's own help says how: through its messages (surveydesk/platforms/prolific/__init__.py).
+    assert panel.route.text() == "On Prolific, write to the study's researcher through Prolific's messages."
     assert "Deadline to claim: unknown." in panel.about.text()
     panel.english.setPlainText("My own words")
     panel.show_claims([replace(OVERRUN, sent_at=NOW), REJECTED])  # the minute's refresh

@@ -123,3 +123,19 @@ def test_several_first_syncs_share_one_line_that_never_widens_the_window(qtbot):
     assert panel.progress_text.text() == "First sync of 5 accounts: 600 records, 15 pages"
     assert panel.progress_text.toolTip().count("First sync of Prolific (a long account name") == 5
     assert panel.minimumSizeHint().width() < 1000  # one line per account, joined, made it 1,559 px wide
+
+
+def test_in_french_the_panel_wraps_its_lines_rather_than_set_the_window_s_smallest_width(french, qtbot):
+    """Offline, with one account's first sync under way, the French lines kept the main window at least 1,236 px
+    wide: they now wrap, taller, on a narrow window, and show whole."""
+    panel = SyncPanel(online=False)
+    qtbot.addWidget(panel)
+    key = AccountKey("prolific", "marie")
+    panel.set_progress(SyncProgress(key, "Prolific (marie.dupont@example.fr)", 12_345, 67, running=True))
+    assert panel.network.text().startswith("Hors ligne")
+    assert panel.minimumSizeHint().width() <= 720  # its buttons and bar, and each line's longest word
+    panel.resize(720, panel.heightForWidth(720))
+    panel.show()
+    qtbot.waitExposed(panel)
+    for line in (panel.network, panel.progress_text):
+        assert line.height() >= line.heightForWidth(line.width()), line.text()  # no line clipped

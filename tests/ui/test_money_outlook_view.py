@@ -42,6 +42,7 @@ MARCH = MonthReview(
     hours=19.0,
     unpaid_hours=6.0,
     true_wage=euros(390),
+    true_wage_seconds=19 * 3600.0,
     best_platform="prolific",
     spread=Spread(12, euros(1200), euros(4100), euros(9600)),
     minimum=MinimumInCurrency(euros(1188), date(2024, 11, 1), "EUR", euros(1188), None),
@@ -105,13 +106,33 @@ def test_the_forecast_in_french(french) -> None:
 
 
 def test_a_goal_in_english(qapp) -> None:
-    goal = GoalProgress("day", TODAY, euros(1000), euros(620), euros(300), euros(500))
+    goal = GoalProgress("day", TODAY, euros(1000), euros(620), euros(300), euros(500), 3600.0)
     assert goal_progress(goal) == "€6.20 of €10.00 today"  # the timer strip's
     assert goal_line(goal) == "€6.20 of €10.00 today; at today's true wage, about 46 minutes more; €3.00 pending"
 
 
+def test_a_true_wage_over_under_a_minute_is_too_short_to_count_in_goals_and_months(qapp) -> None:
+    """Paid two seconds into the day, the true wage is thousands an hour: the goal promises no time from it and
+    the month does not judge it against the minimum, in the Wages tab's words."""
+    goal = GoalProgress("day", TODAY, euros(1000), euros(620), euros(0), euros(1_116_000), 2.0)
+    assert goal.minutes_more is None
+    assert goal_line(goal) == "€6.20 of €10.00 today; today's true wage: too short to count"
+    brief = replace(MARCH, true_wage=euros(1_116_000), true_wage_seconds=2.0)
+    assert brief.share_of_minimum() is None
+    assert "; true wage too short to count; best platform Prolific;" in month_words(brief, names)
+
+
+def test_too_short_to_count_in_french(french) -> None:
+    goal = GoalProgress("day", TODAY, euros(1000), euros(620), euros(0), euros(1_116_000), 2.0)
+    assert goal_line(goal) == (
+        "6,20\u00a0€ sur 10,00\u00a0€ aujourd’hui\u00a0; vrai salaire d’aujourd’hui\u00a0: trop court pour compter"
+    )
+    brief = replace(MARCH, true_wage=euros(1_116_000), true_wage_seconds=59.0)
+    assert "vrai salaire trop court pour compter\u00a0;" in month_words(brief, names)
+
+
 def test_a_goal_in_french(french) -> None:
-    goal = GoalProgress("week", TODAY, euros(5000), euros(5200), euros(0), None)
+    goal = GoalProgress("week", TODAY, euros(5000), euros(5200), euros(0), None, 0.0)
     assert goal_line(goal) == "52,00\u00a0€ sur 50,00\u00a0€ cette semaine\u00a0: objectif atteint"
 
 

@@ -132,6 +132,17 @@ def too_large(shot: dict[str, Any]) -> list[tuple[str, int, int]]:
     ]
 
 
+# The narrowest she can make the main window, in either language: well under her 1,366 px screen, so it can share
+# it with a study's page. French made it 1,236 px wide (the earnings sync line, unwrapped), English 893 px.
+SMALLEST_WIDTH = 1000
+
+
+@needs_x
+def test_the_window_made_as_small_as_she_can_is_well_under_the_screen_s_width(tour: dict[str, Any]):
+    smallest = {each["name"]: each["width"] for each in tour["shots"] if each["name"].startswith("smallest")}
+    assert len(smallest) == 3 and max(smallest.values()) <= SMALLEST_WIDTH, (tour["language"], smallest)
+
+
 @needs_x
 def test_no_label_button_or_column_header_is_cut(tour: dict[str, Any]):
     cut = {each["name"]: each["cut"] for each in tour["shots"] if each["cut"]}

@@ -22,6 +22,7 @@ from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.formatting import format_time
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.sync_dialog import SyncDialog
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
@@ -41,7 +42,9 @@ def secrets(backend: DictKeyring) -> SecretsWithRunOnlyFallback:
 
 @pytest.fixture
 def service(laptop: Computer, secrets: SecretsWithRunOnlyFallback, pool) -> Iterator[SyncService]:
-    running = SyncService(laptop.db, SyncSettings(laptop.settings), secrets, laptop.clock, Background(pool))
+    running = SyncService(
+        laptop.db, SyncSettings(laptop.settings), secrets, laptop.clock, Background(pool), time_text=format_time
+    )
     yield running
     running.stop()
     pool.waitForDone(10_000)

@@ -94,6 +94,45 @@ def test_a_taken_task_is_timed_paused_and_submitted(qtbot, strip, keeper, log, c
     assert "No task in progress" in strip.elapsed_label.text()
 
 
+def test_the_completion_code_she_pastes_is_kept_with_the_submission(qtbot, strip, keeper, log, clock):
+    """Pasted as Prolific's completion link, the code is read from it and kept with the attempt; the field is
+    cleared for the next task, and a task submitted without one keeps none."""
+    assert not strip.code_field.isEnabled()  # no task: nothing to give a code to
+    attempt = keeper.take(SHORT)
+    strip.show_attempt(attempt.id)
+    assert strip.code_field.isEnabled() and strip.code_field.placeholderText() == "Completion code"
+    strip.code_field.setText("https://app.prolific.com/submissions/complete?cc=C1A2B3C4")
+    with qtbot.waitSignal(strip.changed):
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert log.attempt(attempt.id).completion_code == "C1A2B3C4"
+    assert strip.code_field.text() == ""
+    other = keeper.take(SHORT)
+    strip.show_attempt(other.id)
+    with qtbot.waitSignal(strip.changed):
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert log.attempt(other.id).completion_code is None
+
+
+def test_a_paste_that_is_no_code_is_said_and_nothing_is_ended(qtbot, strip, keeper, log):
+    attempt = keeper.take(SHORT)
+    strip.show_attempt(attempt.id)
+    strip.code_field.setText("https://app.prolific.com/studies")
+    with qtbot.waitSignal(strip.failed) as failed:
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert failed.args == ["This link holds no completion code: paste the code the study showed."]
+    assert log.attempt(attempt.id).is_open  # still timed, her paste kept to correct
+    assert strip.code_field.text() == "https://app.prolific.com/studies"
+
+
+def test_a_paste_that_is_no_code_is_said_in_french(french, qtbot, strip, keeper):
+    strip.show_attempt(keeper.take(SHORT).id)
+    assert strip.code_field.placeholderText() == "Code de fin d’étude"
+    strip.code_field.setText("mon code est C1A2B3C4")
+    with qtbot.waitSignal(strip.failed) as failed:
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert failed.args == ["Un code de fin d’étude est un seul mot\u00a0: collez le code seul."]
+
+
 def test_countdown_warns_once_at_each_step(qtbot, strip, keeper, clock):
     strip.show_attempt(keeper.take(SHORT).id)
     clock.advance(181)

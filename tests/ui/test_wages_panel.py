@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea
 
 from surveydesk.core.money import Money
 from surveydesk.ledger.minimum_in_currency import MinimumInCurrency, MinimumOfDay
@@ -285,3 +286,23 @@ def test_a_wage_measured_over_seconds_is_too_short_to_count(panel: WagesPanel) -
     longer_shift = WageReport(600.0, 2.0, _gbp(147, 2.0, 264_600, 882))
     panel.show_summary(_summary(today=longer_shift))
     assert panel.today.texts()[0] == "too short to count task · £8.82/h true"
+
+
+def test_on_a_narrow_window_the_figures_scroll_rather_than_clip_a_line(qtbot, panel: WagesPanel) -> None:
+    """The window made as small as she can: the cards' lines wrap and need more height than is left; the tab
+    scrolls, each line whole. On a laptop-sized window it does not scroll: the month's tables give up rows."""
+    panel.show_summary(FULL)
+    long = "Minimum wage of £12.71/h: no exchange rate to USD on 07/12/2026 yet, so it is not compared."
+    for view in (panel.today, panel.this_week, panel.this_month):
+        view.show_lines([(long, False), (long, False), ("Hours worked: 1:05", False)])
+    scroll = panel.findChild(QScrollArea)
+    assert scroll is not None
+    panel.resize(600, 450)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible())
+    wrapped = [label for label in panel.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
+    assert wrapped and all(label.height() >= label.heightForWidth(label.width()) for label in wrapped)
+    panel.resize(1220, 600)
+    qtbot.waitUntil(lambda: not scroll.verticalScrollBar().isVisible())
+    assert panel.editor.isVisible()

@@ -10,6 +10,8 @@ from surveydesk.platforms.offerwall_links import cpx_wall
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
 from surveydesk.platforms.web_session import at_page
 
+# How a CPX worker claims a missing reward, and by when, is documented nowhere we found (CPX's publisher terms and
+# pages searched, 2026-12-07): no claim route or deadline is set, and the Claims view says "unknown".
 SPEC = PlatformSpec(
     platform="cpx",
     name="CPX Research",

@@ -8,8 +8,9 @@ from datetime import timedelta
 import requests
 
 from surveydesk.core.clock import Clock
-from surveydesk.core.earnings import ReviewDeadline
+from surveydesk.core.earnings import ClaimRoute, ReviewDeadline
 from surveydesk.core.model import Account
+from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.platforms.prolific.earnings import ProlificEarnings
 from surveydesk.platforms.prolific.sign_in import prolific_sign_in
 from surveydesk.platforms.prolific.submissions_csv import SUBMISSIONS_FILE
@@ -25,6 +26,19 @@ REVIEW_DEADLINE = ReviewDeadline(
     '(researcher-help.prolific.co/hc/en-gb/articles/360009092394): "You have a maximum of 21 days to review '
     "submissions. If you haven't reviewed submissions after 21 days, our system will automatically approve all "
     'unreviewed submissions."',
+)
+
+# A rejection she thinks unfair is taken up with the study's researcher, through Prolific's own messages. No window
+# to contest a rejection was found in Prolific's help: its claim deadline stays unknown.
+MESSAGE_THE_RESEARCHER = ClaimRoute(
+    words=QT_TRANSLATE_NOOP(
+        "PlatformSpec", "On Prolific, write to the study's researcher through Prolific's messages."
+    ),
+    evidence="Prolific participant help, 'Why has my submission been rejected?' (participant-help.prolific.co/hc/"
+    'en-gb/articles/360021785654): "If you think the attention check was unfair, you can message the '
+    "researcher to chat about it.\" Prolific researcher help, 'Return vs Reject' (researcher-help.prolific.co/"
+    'hc/en-gb/articles/360014583000): researchers use "our messaging system" to ask a participant to return a '
+    "submission, rather than reject it.",
 )
 
 
@@ -50,5 +64,6 @@ SPEC = PlatformSpec(
     sign_in=prolific_sign_in,
     task_ids_shared=True,
     review_deadline=REVIEW_DEADLINE,
+    claim_route=MESSAGE_THE_RESEARCHER,
     history_file=SUBMISSIONS_FILE,
 )
