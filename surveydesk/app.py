@@ -466,6 +466,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
     """The history tab, read after the window's first frame, again whenever the worker turns to it and after
     each sync of the earnings; its rates come from the ECB (the demo exchange's stand-in in the demo) when the
     network is there."""
+    from surveydesk.ui.formatting import format_time
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -476,6 +477,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
         session_factory=make_session,
         rates_url=core.rates_url,
         connectivity=core.connectivity,
+        time_text=format_time,
     )
     service.setParent(window)
     accounts = AccountStore(core.database)
@@ -679,6 +681,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         timekeeper=core.timekeeper,
         tasks=TaskList(),
         stop_clocks=core.closing_clocks.stop,
+        gives_completion_codes=core.registry.gives_completion_codes,
     )
     instance.activation_requested.connect(window.bring_forward)
     first_frame = FirstFrame(window)  # what the first frame does not need runs after it

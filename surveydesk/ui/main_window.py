@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
         timekeeper: Timekeeper | None = None,
         tasks: TaskList | None = None,
         stop_clocks: Callable[[], bool] | None = None,
+        gives_completion_codes: Callable[[str], bool] = lambda _platform: False,
     ) -> None:
         """`tasks` is the task list to show (the model makes one when none is given); `stop_clocks` stops the
         running clocks when the worker quits and says whether that was saved (the timekeeper's `suspend` when none
-        is given)."""
+        is given); `gives_completion_codes` says which platforms' tasks the timer strip offers a completion code
+        field for (the registry's word)."""
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.alert_problems)
         self.alert_problems.hide()
         self.status_panel = StatusPanel(self)
-        self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
+        self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self, gives_completion_codes)
         self.tabs = QTabWidget(self)
 
         self._build_layout(demo, notices)
