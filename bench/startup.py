@@ -10,8 +10,9 @@ each timed from the moment the process is started (taken by this script just bef
 its main window's first paint: the child's launcher (this file, `--child`) installs an event filter on the
 application that waits for the first Paint event of a QMainWindow, reads the monotonic clock (which all processes
 share) at the next turn of the event loop (the frame is then flushed to the screen), prints it and quits. The app
-is started through `surveydesk.app.main`, unchanged: the launcher only wraps `create_application` to install the
-filter. Both run on one virtual X screen (Xvfb, 1366×768, the worker's laptop) so a real frame is painted.
+is started as the `surveydesk` command starts it (`surveydesk/__main__.py`: Python's collection of cycles off, then
+`surveydesk.app.main`), unchanged: the launcher only wraps `create_application` to install the filter. Both run on
+one virtual X screen (Xvfb, 1366×768, the worker's laptop) so a real frame is painted.
 
 Prints `startup app_ms=… bare_ms=… ratio=…` (medians; target ratio ≤ 1.5), and on a `#` line each run's figures.
 
@@ -21,6 +22,7 @@ Run: `.venv/bin/python bench/startup.py [--runs 5]`
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -75,8 +77,9 @@ def _child(kind: str, data: Path) -> int:
         window = QMainWindow()
         window.show()
         return app.exec()
-    import surveydesk.ui.application as application
+    gc.disable()  # as the `surveydesk` command starts (surveydesk/__main__.py), SurveyDesk imported after
     from surveydesk.app import main
+    from surveydesk.ui import application
 
     original = application.create_application
 

@@ -19,8 +19,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
 from surveydesk.core.model import Account, AccountKey
@@ -31,13 +29,10 @@ from surveydesk.demo import DemoExchange
 from surveydesk.demo.accounts import demo_places, demo_points_values, demo_sign_ins, demo_signed_in
 from surveydesk.demo.sign_in_pages import demo_worker_script
 from surveydesk.feed.alerts import Alert
-from surveydesk.feed.phone import load_phone_settings
-from surveydesk.feed.rule_store import RatesToday
 from surveydesk.feed.task_list import TaskList
 from surveydesk.ledger import LedgerStore
 from surveydesk.ledger.attempts import AttemptIngest, WorkLogAsHistorySays
 from surveydesk.ledger.ecb import ECB_BASE_URL
-from surveydesk.ledger.goals import GoalSettings
 from surveydesk.ledger.minimum_in_currency import MinimumWages
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
@@ -53,33 +48,36 @@ from surveydesk.platforms.walls import share_points_values
 from surveydesk.platforms.web_session import SignInPlace, SignIns
 from surveydesk.profile.store import ProfileStore
 from surveydesk.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsWithRunOnlyFallback
-from surveydesk.services.background import Background
-from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
-from surveydesk.services.gui_thread_gc import GuiThreadCollector
-from surveydesk.services.history_service import HistoryService
-from surveydesk.services.idle import SessionIdle
-from surveydesk.services.ledger_files import LedgerFiles
-from surveydesk.services.long_job import LongJob
-from surveydesk.services.money_outlook import MoneyOutlook, Outlook
-from surveydesk.services.phone_alerts import PhoneAlerts
-from surveydesk.services.platform_changes import PlatformChanges
-from surveydesk.services.poller import Poller
-from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
-from surveydesk.services.single_instance import SingleInstance, server_name
-from surveydesk.services.smoke_test import SmokeTest
-from surveydesk.services.sync_service import SyncService
-from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import AccountStore, DamagedDatabaseError, Database, StoreError, TaskStore
 from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups, restore
 from surveydesk.store.settings import SettingsStore
-from surveydesk.sync.replicator import SyncReport
-from surveydesk.sync.target import SyncSettings
 from surveydesk.work.closing_clocks import ClosingClocks
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import KEEP_ALIVE_INTERVAL, Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 
+# isort: split
+# Qt after the layers below the services, which need none: once imported, PySide6 reads the source of every
+# module imported after it (looking for `from __feature__ import`, PYSIDE-2029), about 0.15 ms a module, and
+# those layers are some 170 modules (requests and urllib3 among them) of the start-up (bench/startup.py).
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+
+from surveydesk.services.background import Background
+from surveydesk.services.gui_thread_gc import GuiThreadCollector
+from surveydesk.services.platform_changes import PlatformChanges
+from surveydesk.services.poller import Poller
+from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncStatus
+from surveydesk.services.single_instance import SingleInstance, server_name
+from surveydesk.services.smoke_test import SmokeTest
+from surveydesk.services.wage_reports import WageReports
+
 if TYPE_CHECKING:
+    from surveydesk.services.desktop_notifications import DesktopNotifications
+    from surveydesk.services.idle import SessionIdle
+    from surveydesk.services.money_outlook import Outlook
+    from surveydesk.services.phone_alerts import PhoneAlerts
+    from surveydesk.services.sync_service import SyncService
+    from surveydesk.sync.replicator import SyncReport
     from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.history_view import HistoryView
@@ -322,6 +320,8 @@ def _account_problem(account: Account, error: ValueError, registry: Registry) ->
 
 # How often a running thread hands the interpreter over: shorter than Python's 5 ms default, so the GUI thread,
 # which calls into Python for every table cell it paints, does not wait behind a pool thread parsing a reply.
+# bench/notify_latency.py with 5 ms: p99 102 ms against 69, GUI stall 55 ms against 48 (medians of 6 runs each,
+# interleaved, on a loaded machine).
 GIL_SWITCH_SECONDS = 0.001
 
 
@@ -331,7 +331,11 @@ def settle_heap() -> None:
     Modules, Qt's wrappers and the window live as long as the app. A full collection walks every object it
     tracks while holding the interpreter (on the GUI thread now, services/gui_thread_gc.py; it ran on a polling
     thread then): the window froze for 62 ms (bench/notify_latency.py); with start-up's objects frozen the same
-    collection takes 4–5 ms. What start-up made and will drop is collected first, so nothing dead is kept.
+    collection takes 4–5 ms. Measured again with collection on the GUI thread: a full collection of what the app
+    imports takes 34–53 ms unfrozen, under 0.1 ms frozen; bench/notify_latency.py's GUI stall is 55 ms without
+    the freeze against 48 with it, p99 86 ms against 69 (medians of 6 interleaved runs on a loaded machine: its
+    30 s rarely holds a full collection, which the GUI-thread collector makes about every two minutes). What
+    start-up made and will drop is collected first, so nothing dead is kept.
     """
     gc.collect()
     gc.freeze()
@@ -347,23 +351,46 @@ def _back_up_daily(database: Database, paths: AppPaths, clock: SystemClock) -> N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.sign_in:  # a sign-in window in a process of its own: none of SurveyDesk's data is opened
-        from surveydesk.ui.sign_in_process import sign_in_here
+    with _no_automatic_collection():
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+        if args.sign_in:  # a sign-in window in a process of its own: none of SurveyDesk's data is opened
+            from surveydesk.ui.sign_in_process import sign_in_here
 
-        return sign_in_here(sys.stdin, sys.stdout)
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    while True:
-        try:
-            with build_core(args) as core:
-                return _run_ui(args, core)
-        except DamagedDatabaseError as error:
-            print(f"{APP_NAME}: {error}", file=sys.stderr)
-            if args.smoke_test or not _restore_backup(error.path):
+            gc.enable()  # nor the GUI thread's collector: Python collects there as it would
+            return sign_in_here(sys.stdin, sys.stdout)
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
+        while True:
+            try:
+                with build_core(args) as core:
+                    return _run_ui(args, core)
+            except DamagedDatabaseError as error:
+                print(f"{APP_NAME}: {error}", file=sys.stderr)
+                if args.smoke_test or not _restore_backup(error.path):
+                    return EXIT_REFUSED
+            except (StoreError, UnusableFolderError) as error:
+                print(f"{APP_NAME}: {error}", file=sys.stderr)
                 return EXIT_REFUSED
-        except (StoreError, UnusableFolderError) as error:
-            print(f"{APP_NAME}: {error}", file=sys.stderr)
-            return EXIT_REFUSED
+
+
+@contextmanager
+def _no_automatic_collection() -> Iterator[None]:
+    """Python's own collection of reference cycles off for the run, put back as it was when the run ends.
+
+    The GUI thread's collector (services/gui_thread_gc.py) collects from the application's start on; before it,
+    Python collected several times during the core's build and the UI's imports, once a full collection of
+    every object start-up had made (25–80 ms before the first frame, bench/startup.py), when nothing start-up
+    keeps is garbage: what it drops is collected once the window is painted (`settle_heap`). Nor can one run on
+    a pool thread meanwhile (the daily backup, the demo exchange's threads).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
 
 
 def _restore_backup(database_path: Path) -> bool:
@@ -411,6 +438,8 @@ def _add_money_outlook(
     (History tab), worked out again with the wages: when a task or the shift changes, after each sync, every
     minute, when a goal is saved and when the worker says something of a claim; a goal reached is said once, in
     the tray or, without one, in the window's status bar."""
+    from surveydesk.ledger.goals import GoalSettings
+    from surveydesk.services.money_outlook import MoneyOutlook
     from surveydesk.ui.claims_view import ClaimsPanel
     from surveydesk.ui.money_outlook_view import (
         GoalsBox,
@@ -460,6 +489,10 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
     """The history tab, read after the window's first frame, again whenever the worker turns to it and after
     each sync of the earnings; its rates come from the ECB (the demo exchange's stand-in in the demo) when the
     network is there."""
+    from surveydesk.services.history_service import HistoryService
+    from surveydesk.services.ledger_files import LedgerFiles
+    from surveydesk.services.long_job import LongJob
+    from surveydesk.ui.formatting import format_time
     from surveydesk.ui.history_view import HistoryView
 
     service = HistoryService(
@@ -470,6 +503,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
         session_factory=make_session,
         rates_url=core.rates_url,
         connectivity=core.connectivity,
+        time_text=format_time,
     )
     service.setParent(window)
     accounts = AccountStore(core.database)
@@ -547,8 +581,9 @@ def _open_accounts(window: MainWindow, core: Core, select: AccountKey | None) ->
 def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: HistoryView) -> SyncService:
     """Replication of the log: the state in the window, File ▸ Sync between computers… for its settings, exchanges
     on the pool."""
+    from surveydesk.services.sync_service import SyncService
+    from surveydesk.sync.target import SyncSettings
     from surveydesk.ui.formatting import format_time
-    from surveydesk.ui.sync_dialog import SyncDialog
 
     settings = SyncSettings(core.settings)
     background = Background(core.pool, window)
@@ -570,6 +605,8 @@ def _add_sync(window: MainWindow, core: Core, feed: FeedController, history: His
     service.synced.connect(received)
 
     def open_dialog() -> None:
+        from surveydesk.ui.sync_dialog import SyncDialog
+
         dialog = SyncDialog(settings, core.secrets, service, core.clock, background, window)
         dialog.exec()
         dialog.setParent(None)  # freed with its last reference, its connections to the service with it
@@ -613,6 +650,9 @@ def _add_earnings_sync(window: MainWindow, core: Core) -> None:
 def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionIdle]:
     """Alerts on the phone, and how long the worker has been away (the desktop's idle time, else the input in
     SurveyDesk's own windows, watched from the application)."""
+    from surveydesk.feed.phone import load_phone_settings
+    from surveydesk.services.idle import SessionIdle
+    from surveydesk.services.phone_alerts import PhoneAlerts
     from surveydesk.ui.input_idle import InputIdle
 
     background = Background(core.pool, window)
@@ -622,6 +662,39 @@ def _phone_alerts(window: MainWindow, core: Core) -> tuple[PhoneAlerts, SessionI
     own_input.watch_windows(application)
     phone = PhoneAlerts(core.secrets, background, lambda: load_phone_settings(core.settings), window)
     return phone, SessionIdle(own_input.idle, background, parent=window)
+
+
+def _add_feed(window: MainWindow, core: Core) -> tuple[FeedController, DesktopNotifications | None]:
+    """The feed (the rules over the list, alerts in the tray, on the desktop and on the phone, one-click take) and
+    the profile's marks on the list; with the desktop's alerts, if the desktop has them, to close when the event
+    loop has ended."""
+    from surveydesk.feed.rule_store import RatesToday
+    from surveydesk.services.desktop_notifications import DesktopNotifications, on_session_bus
+    from surveydesk.ui.application import tray_icon
+    from surveydesk.ui.feed_controller import FeedController
+    from surveydesk.ui.profile_controller import ProfileController
+
+    phone, idle = _phone_alerts(window, core)
+    background = Background(core.pool, window)
+    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
+    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
+    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
+                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
+    profile = ProfileController(
+        window,
+        core.database,
+        core.secrets,
+        core.poller,
+        feed.take_flow,
+        Background(core.pool, window),
+        core.clock,
+        registry=core.registry,
+        shapes=core.platform_changes.watch,
+    )
+    window.profile_requested.connect(profile.open_editor)
+    if window.timer_strip is not None:
+        window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
+    return feed, desktop
 
 
 class _LogProblem(QObject):
@@ -642,19 +715,11 @@ def _say_when_the_log_stops(log_file: LogFile, window: MainWindow) -> None:
 
 def _run_ui(args: argparse.Namespace, core: Core) -> int:
     # The UI is imported only here, after the core exists, so the core never depends on it.
-    from surveydesk.ui.application import (
-        add_shell,
-        create_application,
-        missing_resources,
-        quit_cleanly_when_asked,
-        tray_icon,
-    )
+    from surveydesk.ui.application import add_shell, create_application, missing_resources, quit_cleanly_when_asked
     from surveydesk.ui.crash_report import CrashReporter
-    from surveydesk.ui.feed_controller import FeedController
     from surveydesk.ui.first_frame import FirstFrame
     from surveydesk.ui.main_window import MainWindow
     from surveydesk.ui.platform_change import PlatformChangeReporting
-    from surveydesk.ui.profile_controller import ProfileController
 
     app = create_application([sys.argv[0] if sys.argv else "surveydesk"], core.settings)  # and the language
     GuiThreadCollector(app).start()
@@ -673,45 +738,38 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         timekeeper=core.timekeeper,
         tasks=TaskList(),
         stop_clocks=core.closing_clocks.stop,
+        gives_completion_codes=core.registry.gives_completion_codes,
     )
     instance.activation_requested.connect(window.bring_forward)
     first_frame = FirstFrame(window)  # what the first frame does not need runs after it
     _say_when_the_log_stops(core.log_file, window)
     crashes = CrashReporter(core.paths.log / LOG_FILE_NAME, lambda: window)
     crashes.install()
-    wages = _add_wages_page(window, core, first_frame)
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core, first_frame)
-    phone, idle = _phone_alerts(window, core)
-    background = Background(core.pool, window)
-    desktop = DesktopNotifications(background, parent=window) if on_session_bus() else None
-    rates_today = RatesToday(core.database, lambda: core.clock.now().astimezone().date())
-    feed = FeedController(window, core.poller, core.timekeeper, background, core.settings, core.clock, tray_icon(),
-                          phone=phone, idle=idle, conversions=rates_today, notifications=desktop)  # fmt: skip
-    history.rates_changed.connect(feed.reload_rules)
-    _add_money_outlook(window, core, wages, history, feed)
-    profile = ProfileController(
-        window,
-        core.database,
-        core.secrets,
-        core.poller,
-        feed.take_flow,
-        Background(core.pool, window),
-        core.clock,
-        registry=core.registry,
-        shapes=core.platform_changes.watch,
-    )
-    window.profile_requested.connect(profile.open_editor)
+    # Before the event loop runs: what an earlier run left to tell (records still set aside) is told at its start.
     PlatformChangeReporting(window, core.platform_changes)  # the window keeps it
-    if window.timer_strip is not None:
-        window.timer_strip.changed.connect(profile.refresh_history)  # an ended attempt may change the risk
     add_shell(window, core.poller, core.settings, args.data_dir, args.demo)
     # Signs of life for the running clocks, whether or not the window is shown (it may be in the tray).
     keep_alive = QTimer(window)
     keep_alive.timeout.connect(core.timekeeper.keep_alive)
     keep_alive.start(int(KEEP_ALIVE_INTERVAL.total_seconds() * 1000))
     window.accounts_requested.connect(lambda key: _open_accounts(window, core, key))
-    sync = _add_sync(window, core, feed, history)
+    sync: SyncService | None = None
+    desktop: DesktopNotifications | None = None
+
+    def add_the_rest() -> None:
+        """What the first frame does not show, built once it is painted and before the first polls: the feed and
+        the profile's marks (the list is empty until the first polls), the Wages and History tabs, which appear
+        beside the Tasks tab, with what they feed (goals, the money outlook, the sync between computers)."""
+        nonlocal sync, desktop
+        feed, desktop = _add_feed(window, core)
+        wages = _add_wages_page(window, core, first_frame)
+        history = _add_history_page(window, core, first_frame)
+        history.rates_changed.connect(feed.reload_rules)
+        _add_money_outlook(window, core, wages, history, feed)
+        sync = _add_sync(window, core, feed, history)
+
+    first_frame.later(add_the_rest)
     exit_code = EXIT_OK
     if args.smoke_test:
         smoke = SmokeTest(core.poller)
@@ -748,7 +806,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         core.poller.start()
         if not args.smoke_test:
             core.reconciliation.start()
-        if not args.smoke_test and not args.demo:  # the demo's data is not the worker's to replicate
+        if sync is not None and not args.smoke_test and not args.demo:  # the demo's data is not hers to replicate
             sync.start()
         if not args.smoke_test:
             window.ask_about_interruptions(closed_on_a_full_disk)  # last: it may wait for her answer
@@ -761,6 +819,7 @@ def _run_ui(args: argparse.Namespace, core: Core) -> int:
         crashes.uninstall()
         if desktop is not None:
             desktop.close()
-    sync.stop()
+    if sync is not None:  # built unless SurveyDesk quit before its window's first frame
+        sync.stop()
     window.close()
     return exit_code if args.smoke_test else code

@@ -7,16 +7,14 @@ instead of falling back to a plaintext file.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends.chainer import ChainerBackend
+from typing import TYPE_CHECKING, Protocol
 
 from surveydesk import APP_NAME
 from surveydesk.core.model import AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +35,8 @@ ENCRYPTING_BACKEND_MODULES = frozenset(
 def encrypts(backend: keyring.backend.KeyringBackend) -> bool:
     """Whether the backend is one known to encrypt; keyring's chainer is one when every backend it chains is
     (it writes to the first that accepts)."""
+    from keyring.backends.chainer import ChainerBackend
+
     if isinstance(backend, ChainerBackend):
         chained = list(backend.backends)
         return bool(chained) and all(encrypts(each) for each in chained)
@@ -96,7 +96,12 @@ class KeyringSecrets:
         trusted: bool | None = None,
     ) -> None:
         """`trusted` None: the backend is trusted only if it `encrypts`; a caller that holds the secrets
-        elsewhere safely (tests' keyring in memory) may vouch for it."""
+        elsewhere safely (tests' keyring in memory) may vouch for it.
+
+        keyring (with its backends' discovery) is imported here, by the first store that uses it: the demo's
+        secrets, held in memory, start without it."""
+        import keyring
+
         self._backend = backend if backend is not None else keyring.get_keyring()
         self._service = service
         self._trusted = encrypts(self._backend) if trusted is None else trusted
@@ -118,10 +123,12 @@ class KeyringSecrets:
             raise SecretsUnavailable(problem)
 
     def get(self, key: AccountKey) -> str | None:
+        from keyring.errors import KeyringError
+
         self._check()
         try:
             value: str | None = self._backend.get_password(self._service, str(key))
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("keyring read failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
                 QT_TRANSLATE_NOOP(
@@ -131,10 +138,12 @@ class KeyringSecrets:
         return value
 
     def set(self, key: AccountKey, secret: str) -> None:
+        from keyring.errors import KeyringError
+
         self._check()
         try:
             self._backend.set_password(self._service, str(key), secret)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("keyring write failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
                 QT_TRANSLATE_NOOP(
@@ -143,12 +152,14 @@ class KeyringSecrets:
             ) from None
 
     def delete(self, key: AccountKey) -> None:
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         self._check()
         try:
             self._backend.delete_password(self._service, str(key))
-        except keyring.errors.PasswordDeleteError:
+        except PasswordDeleteError:
             pass
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("keyring delete failed for %s: %s", key, type(exc).__name__)
             raise SecretsUnavailable(
                 QT_TRANSLATE_NOOP(

@@ -55,7 +55,9 @@ from PySide6.QtWidgets import (
 import surveydesk.ui.application as application
 from surveydesk.app import EXIT_REFUSED
 from surveydesk.app import main as app_main
+from surveydesk.core.model import Task
 from surveydesk.paths import AppPaths
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from surveydesk.store.backups import BACKUP_FOLDER_NAME, RollingBackups
 from surveydesk.ui.accounts_dialog import AccountsDialog
@@ -68,6 +70,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.money_outlook_view import GoalsBox, OutlookPanel
 from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.sign_in_window import SignInWindow
+from surveydesk.ui.task_model import TaskRole
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
 
@@ -425,7 +428,10 @@ class Tour:
             self.steps.append(
                 (f"history-{name}", self._entry_dialog(button) if on_entry else self._dialog(button.click))
             )
-        self.steps.append(("timed", self._timed))
+        self.steps.append(("timed", self._timing(gives_codes=False)))  # no code field: the strip at its shortest
+        self.steps.append(
+            ("timed-with-code", self._timing(gives_codes=True))
+        )  # a Prolific study's, with its field
         self.steps.append(("closing-while-timed", self._dialog(window.quit_for_real)))  # answered with Cancel
         self.steps.append(("wages", self._tab(WagesPanel)))
         self.steps.append(("wages-submitted", self._submitted_wages))
@@ -491,20 +497,31 @@ class Tour:
 
         return step
 
-    def _timed(self, window: MainWindow) -> QWidget | None:
-        window.tabs.setCurrentIndex(0)
-        strip = window.timer_strip
-        if strip is None or QApplication.activeModalWidget() is not None:
+    def _timing(self, gives_codes: bool) -> Callable[[MainWindow], QWidget | None]:
+        """A listed task timed in the strip: one of a platform that gives completion codes (the strip then offers
+        its field), or of one that does not; the earlier step's task stays open, paused, in the strip's list."""
+        started: list[bool] = []
+
+        def wanted(platform: str) -> bool:
+            return BUILT_IN.gives_completion_codes(platform) == gives_codes
+
+        def step(window: MainWindow) -> QWidget | None:
+            window.tabs.setCurrentIndex(0)
+            strip = window.timer_strip
+            if strip is None or QApplication.activeModalWidget() is not None:
+                return None
+            attempt = strip.current_attempt()
+            if attempt is not None and wanted(attempt.platform):
+                return window
+            if not started:
+                listed = (window.proxy.index(row, 0).data(TaskRole) for row in range(window.proxy.rowCount()))
+                task = next((task for task in listed if isinstance(task, Task) and wanted(task.platform)), None)
+                if task is not None:
+                    started.append(True)
+                    window.start_timer_on(task)
             return None
-        if strip.current_attempt() is None:
-            task = window.selected_task()
-            if task is None:
-                window.table.selectRow(0)
-            elif not self.timing_started:
-                self.timing_started = True
-                window.start_timer_on(task)
-            return None
-        return window
+
+        return step
 
     def _submitted_wages(self, window: MainWindow) -> QWidget | None:
         """The Wages tab once the timed task was submitted: its wages held against the minimum wage."""
@@ -516,7 +533,7 @@ class Tour:
         )
         window.tabs.setCurrentWidget(page)
         if strip is not None and strip.current_attempt() is not None:
-            strip.finish(Outcome.SUBMITTED)
+            strip.finish(Outcome.SUBMITTED)  # one a tick, until none of the tasks timed is left open
             return None
         assert isinstance(page, WagesPanel)
         return window if page.platforms.rowCount() > 0 else None

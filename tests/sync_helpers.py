@@ -55,14 +55,21 @@ class Computer:
         report = Report(header, moment, status, Money(minor, "GBP"), note)
         self.ledger.record([report], source, self.clock.now())
 
-    def work_on(self, external_id: str, minutes: float, outcome: Outcome = Outcome.SUBMITTED) -> int:
-        """Clock in, time one attempt for `minutes`, end it, clock out; the attempt goes into the ledger."""
+    def work_on(
+        self,
+        external_id: str,
+        minutes: float,
+        outcome: Outcome = Outcome.SUBMITTED,
+        completion_code: str | None = None,
+    ) -> int:
+        """Clock in, time one attempt for `minutes`, end it (with the completion code she pasted, if any), clock
+        out; the attempt goes into the ledger."""
         keeper = Timekeeper(self.work_log, self.clock)
         keeper.clock_in()
         new = NewAttempt("mturk", "me", external_id, f"HIT {external_id}", "Requester", Money(50, "USD"), None)
         attempt = keeper.take(new)
         self.clock.advance(minutes * 60)
-        keeper.finish(attempt.id, outcome)
+        keeper.finish(attempt.id, outcome, completion_code=completion_code)
         keeper.clock_out()
         AttemptIngest(self.db, self.ledger, BUILT_IN.shares_task_ids).ingest(self.clock.now())
         return attempt.id

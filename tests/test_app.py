@@ -31,6 +31,7 @@ from surveydesk.services.background import Background
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.ledger_files import LedgerFiles
 from surveydesk.services.long_job import LongJob
+from surveydesk.ui.formatting import format_time
 from tests.hostile_server import HostileServer, Reply, Trickle
 
 
@@ -178,7 +179,7 @@ def test_platforms_stuck_on_a_trickling_server_leave_history_and_exports_their_t
             platforms.run(stuck_request, ended.append, ended.append)
         qtbot.waitUntil(lambda: server.replies_in_progress == threads, timeout=5_000)
 
-        history = HistoryService(core.database, core.pool, core.clock, UTC)
+        history = HistoryService(core.database, core.pool, core.clock, UTC, time_text=format_time)
         started = time.monotonic()
         with qtbot.waitSignal(history.loaded, timeout=int(AT_ONCE_SECONDS * 1000)):
             history.load("month", "EUR", EntryFilter())

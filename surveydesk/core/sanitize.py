@@ -91,6 +91,8 @@ class TaskChecker:
     object for an offer that did not change. One whose offer is the same as last time and only its places left
     moved (the change a poll sees most) needs only that count checked. For the others, texts found safe once are
     remembered, so the check costs a set lookup per field. One checker per account: its polls never overlap.
+    Checking every task anew (texts still remembered) put bench/poll_pipeline.py's ratios at 2.04 (1,000
+    studies, against 1.20) and 2.62 (5 × 200, against 2.05): medians of 5 interleaved runs on a loaded machine.
     """
 
     def __init__(self) -> None:

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from functools import cache
 from types import GenericAlias
-from typing import Any, Final, TypedDict
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 from urllib.parse import quote, urljoin, urlsplit
 
-import msgspec
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -28,6 +27,9 @@ from urllib3.util.retry import Retry
 from surveydesk import __version__
 from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+
+if TYPE_CHECKING:
+    import msgspec
 
 USER_AGENT: Final = f"SurveyDesk/{__version__}"
 DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between bytes of the answer
@@ -471,7 +473,10 @@ def json_list(shape: object) -> Any:
 @cache
 def _decoders(shape: object) -> tuple[msgspec.json.Decoder[Any], ...]:
     """The decoders `json_value` tries in turn: the shape's, then the one that takes any JSON. The pool's
-    threads share them: msgspec's decoders are thread-safe (since 0.16)."""
+    threads share them: msgspec's decoders are thread-safe (since 0.16). msgspec is imported here, with the
+    first reply read, on a pool thread: not by the start-up."""
+    import msgspec
+
     anything = msgspec.json.Decoder()
     return (anything,) if shape is Any else (msgspec.json.Decoder(shape), anything)
 
@@ -487,10 +492,13 @@ def json_value(response: requests.Response, shape: object = Any) -> Any:
     replacement characters) goes to that reader, so such a reply is read as it always was.
     """
     content = response.content
-    for decoder in _decoders(shape):
+    decoders = _decoders(shape)
+    from msgspec import DecodeError  # loaded by `_decoders`
+
+    for decoder in decoders:
         try:
             return decoder.decode(content)
-        except msgspec.DecodeError:
+        except DecodeError:
             continue
     return response.json()
 

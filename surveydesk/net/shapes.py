@@ -25,7 +25,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Final, Protocol, runtime_checkable
 
@@ -45,8 +45,23 @@ MAX_DIFFERENCES: Final = 50  # per reply: a reply that differs everywhere says s
 LIST_SAMPLE: Final = 32  # items of a list compared with their declaration (`_spread`)
 
 
+# The kind of each type a JSON decoder makes, looked up in one step where the value is of one of them.
+_KIND_OF_TYPE: Final[Mapping[type, str]] = {
+    str: STRING,
+    int: NUMBER,
+    float: NUMBER,
+    bool: BOOLEAN,
+    type(None): NULL,
+    list: LIST,
+    dict: OBJECT,
+}
+
+
 def kind_of(value: object) -> str:
     """The JSON kind of a decoded value."""
+    kind = _KIND_OF_TYPE.get(type(value))
+    if kind is not None:
+        return kind
     if value is None:
         return NULL
     if isinstance(value, bool):
@@ -68,6 +83,14 @@ class Expect:
     known: frozenset[str] = frozenset()
     shape: Shape | None = None
     items: Expect | None = None
+    # Nothing to compare inside, nor codes to know: a value of one of `kinds` is all there is to check, and
+    # `_compare` checks it without a call. A reply of bench/poll_pipeline.py's 5 × 200 set-up took 0.43 ms to
+    # compare with a call per value, 0.14 ms so; its ratio 2.01 then, 1.66 now, 1.59 comparing nothing
+    # (5 interleaved runs each, on a loaded machine).
+    plain: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", not self.known and self.shape is None and self.items is None)
 
     @property
     def decoding(self) -> object:
@@ -110,7 +133,7 @@ class Shape:
     def __init__(self, name: str, /, **fields: Expect) -> None:
         self.name = name
         self.fields: Mapping[str, Expect] = fields
-        nested = {key: field.decoding for key, field in fields.items() if field.decoding is not Any}
+        nested = {key: declared.decoding for key, declared in fields.items() if declared.decoding is not Any}
         self.decoding: Any = json_shape(name, [key for key in fields if key not in nested], **nested)
 
     def __repr__(self) -> str:
@@ -211,12 +234,14 @@ def _compare(
     if expected.known and kind in (STRING, NUMBER) and str(value) not in expected.known:
         found[Difference(path, Change.UNKNOWN_CODE)] = None
     if isinstance(value, dict) and expected.shape is not None:
-        for key, field in expected.shape.fields.items():
-            inner = f"{path}.{key}" if path else key
+        for key, declared in expected.shape.fields.items():
             if key in value:
-                _compare(value[key], field, inner, found, items_of)
-            elif field.required:
-                found[Difference(inner, Change.MISSING)] = None
+                inner = value[key]
+                if declared.plain and _KIND_OF_TYPE.get(type(inner)) in declared.kinds:
+                    continue  # most of a reply: told without a call
+                _compare(inner, declared, f"{path}.{key}" if path else key, found, items_of)
+            elif declared.required:
+                found[Difference(f"{path}.{key}" if path else key, Change.MISSING)] = None
     elif isinstance(value, list) and expected.items is not None:
         for item in items_of(value):
             _compare(item, expected.items, f"{path}[]", found, items_of)

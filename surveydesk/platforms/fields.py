@@ -70,7 +70,9 @@ def read_items(
     `read`, which also refuses what is not a proper item. Most of a poll comes back unchanged or with places
     taken: comparing the few values a Task is made of costs a fraction of reading them again, and an
     unchanged item is told without a call into Python, which on a long list costs as much as all the rest of
-    a poll's work on it.
+    a poll's work on it. Reading every item anew put bench/poll_pipeline.py's ratios at 1.90 (1,000 studies,
+    against 1.23) and 2.74 (5 × 200, against 1.95): medians of 5 interleaved runs on a loaded machine; the
+    later stages (checker, store, task list) tell an unchanged offer by the identity of the Task it keeps.
     """
     seen: dict[str, _Reading] = {}
     for item in items:

@@ -115,6 +115,11 @@ class Registry:
         spec = self._specs.get(platform)
         return spec is not None and spec.survey_wall
 
+    def gives_completion_codes(self, platform: str) -> bool:
+        """Whether the platform's tasks end with a completion code she may keep as evidence (see the spec)."""
+        spec = self._specs.get(platform)
+        return spec is not None and spec.completion_codes
+
     def shares_task_ids(self, platform: str) -> bool:
         spec = self._specs.get(platform)
         return spec is not None and spec.task_ids_shared

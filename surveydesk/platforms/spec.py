@@ -81,6 +81,9 @@ class PlatformSpec:
     `sign_in`: how its account is connected (web_session.py): in its own sign-in page (a `WebSignIn`) or by the
     link of its survey wall (a `WallLinkSignIn`); None when SurveyDesk cannot connect it yet. `history_file`: a
     file of past work the platform lets its workers download, which the History tab imports (history_file.py).
+    `completion_codes`: the platform's tasks end by giving the worker a code (or a link holding one) that proves
+    she completed them; the timer strip then offers a field to keep it (surveydesk.work.completion_code) as her
+    evidence for a claim. Set only where the platform documents it, with that evidence beside it.
     """
 
     platform: str
@@ -100,6 +103,7 @@ class PlatformSpec:
     claim_deadline: ClaimDeadline | None = None
     claim_route: ClaimRoute | None = None
     history_file: HistoryFile | None = None
+    completion_codes: bool = False
 
 
 def with_options(

@@ -100,14 +100,18 @@ class HistoryService(QObject):
         rates_url: str = ECB_BASE_URL,
         connectivity: Connectivity | None = None,
         parent: QObject | None = None,
+        *,
+        time_text: Callable[[datetime], str],
     ) -> None:
         """`rates_url` is the folder of the ECB's feeds (the demo exchange's in the demo); rates are updated
-        automatically only with a `connectivity` that says the network is there."""
+        automatically only with a `connectivity` that says the network is there. `time_text` writes a UTC moment
+        as the worker's clock and language write it (the one time formatter: 2:10 PM, 14:10)."""
         super().__init__(parent)
         self._db = database
         self._history = History(database)
         self._clock = clock
         self._zone = zone
+        self._time_text = time_text
         self._session_factory = session_factory
         self._rates_url = rates_url
         self._background = Background(pool, self)
@@ -282,7 +286,7 @@ class HistoryService(QObject):
             self.rates_failed.emit(self.tr("The rates are being updated; this takes a moment."))
             return
         if self._rates_not_before is not None and now < self._rates_not_before:
-            when = self._rates_not_before.astimezone(self._zone).strftime("%H:%M")
+            when = self._time_text(self._rates_not_before)
             self.rates_failed.emit(self.tr("Rates were asked for a moment ago; try again after {0}.").format(when))
             return
         self._plan_update(self._currency or EURO, asked=True)

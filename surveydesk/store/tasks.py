@@ -126,7 +126,7 @@ class TaskStore:
                 else:
                     last, offer, first_seen = entry
                     fingerprint = task.offer_fingerprint()
-                    if fingerprint is not offer and fingerprint != offer:
+                    if fingerprint != offer:
                         updated.append(task.seen(first_seen, seen_at))
                         updates.append(_update_row(task, seen_text))
                     elif last.places_left != task.places_left:

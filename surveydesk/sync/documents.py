@@ -10,7 +10,8 @@ Documents (the body never holds a local integer id, which differs between comput
   counted under the platform's) names the entry it links to. The platform's own times of the entry (Prolific's
   `time_taken`, its estimate) ride along the same way, as `measured`, only where the platform gave some; copies
   merge them by taking the greater of each.
-- `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time.
+- `attempt:<sync id>` and `shift:<sync id>`: a finished attempt or shift with its closed stretches of time; an
+  attempt's completion code (her evidence in a claim) only where she gave one.
 - `setting:<key>`: one of the worker's settings that belong to the worker rather than to this computer.
 - `profile:<field>`: one answer of the worker's profile, only when the worker opted in; a removed answer is a
   document whose value is null, so the removal travels too.
@@ -43,6 +44,7 @@ from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
 from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimRecord
 from surveydesk.ledger.model import DESCRIBED_FIELDS, UNKNOWN_ORIGIN, LedgerEvent, Source, merge_description
 from surveydesk.profile.store import SharedAnswer
+from surveydesk.work.completion_code import CODE_LIMIT, CompletionCodeError, read_completion_code
 from surveydesk.work.model import AttemptRecord, Outcome, ShiftRecord, Stretch
 
 JsonObject = dict[str, Any]
@@ -378,7 +380,9 @@ def read_shift(key: str, body: JsonObject) -> ShiftRecord:
 
 
 def attempt_body(record: AttemptRecord, changed_at: str) -> JsonObject:
-    return {
+    """The attempt's document; its completion code only where she gave one, so other attempts' bodies (and
+    revisions) stay as they were before codes travelled."""
+    body: JsonObject = {
         "type": ATTEMPT,
         "shift": record.shift,
         "platform": record.platform,
@@ -396,6 +400,9 @@ def attempt_body(record: AttemptRecord, changed_at: str) -> JsonObject:
         "stretches": _stretch_list(record.stretches),
         "changed_at": changed_at,
     }
+    if record.completion_code is not None:
+        body["completion_code"] = record.completion_code
+    return body
 
 
 def read_attempt(key: str, body: JsonObject) -> AttemptRecord:
@@ -422,7 +429,23 @@ def read_attempt(key: str, body: JsonObject) -> AttemptRecord:
         paid=_money(body.get("paid")),
         estimated_minutes=_count(body, "estimated_minutes"),
         stretches=_stretches(body),
+        completion_code=_completion_code(body),
     )
+
+
+def _completion_code(body: JsonObject) -> str | None:
+    """The attempt's completion code as she gave it: one code, read back exactly as `work.completion_code` kept
+    it (a link, several words or control characters are no code it keeps); None where there is none."""
+    if body.get("completion_code") is None:
+        return None
+    code = _text(body, "completion_code", CODE_LIMIT)
+    try:
+        kept = read_completion_code(code)
+    except CompletionCodeError:
+        kept = None
+    if kept != code:
+        raise DocumentError("the attempt's completion code is not one")
+    return code
 
 
 def _stretch_list(stretches: Iterable[Stretch]) -> list[list[object]]:

@@ -5,15 +5,22 @@ Wayland or without a bell).
 QSoundEffect tells: its status turns to Error when no device can play it (none at all, or one that refuses the
 format), and it stops playing once it has played. The effect is made again after an error, so a device plugged
 in later is found at the next alert.
+
+Qt Multimedia (25–30 ms to load, with its search for a sound server) is loaded with the first sound played, not
+at start: the first frame has no use for it, and the alerts' sound is off until the worker turns it on.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from surveydesk.feed.health import NO_SOUND_DEVICE, SOUND_REFUSED
 from surveydesk.resource_files import resource
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 ALERT_WAV = "sounds/alert.wav"
 _VOLUME = 0.8
@@ -31,6 +38,8 @@ class AlertSound(QObject):
         self._started = False
 
     def play(self) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
         effect = self._effect
         if effect is None or effect.status() is QSoundEffect.Status.Error:
             effect = self._new_effect()
@@ -38,6 +47,8 @@ class AlertSound(QObject):
         effect.play()  # while the file loads, it plays once loaded
 
     def _new_effect(self) -> QSoundEffect:
+        from PySide6.QtMultimedia import QSoundEffect
+
         if self._effect is not None:
             self._effect.deleteLater()
         effect = QSoundEffect(self)
@@ -49,6 +60,8 @@ class AlertSound(QObject):
         return effect
 
     def _on_status(self, effect: QSoundEffect) -> None:
+        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
         if effect is not self._effect or effect.status() is not QSoundEffect.Status.Error:
             return
         device = effect.audioDevice()

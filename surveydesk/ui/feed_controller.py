@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
@@ -27,17 +28,17 @@ from surveydesk.store.database import DiskFullError
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.alert_sound import AlertSound
 from surveydesk.ui.alert_text import task_alert
-from surveydesk.ui.alerts_dialog import AlertsDialog
 from surveydesk.ui.links import offer_link
 from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
 from surveydesk.ui.phone_feed import PhoneFeed
-from surveydesk.ui.rules_dialog import RulesDialog
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.ui.text import translated
 from surveydesk.ui.tray import Tray
 from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
+
+if TYPE_CHECKING:
+    from surveydesk.ui.alerts_dialog import AlertsDialog
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,8 @@ class FeedController(QObject):
         return sorted(matching, key=lambda task: task.first_seen, reverse=True)
 
     def edit_rules(self) -> None:
+        from surveydesk.ui.rules_dialog import RulesDialog  # the dialogs are imported when first opened
+
         currencies = {task.reward.currency for task in self._window.model.task_list.tasks()}
         platforms = [(spec.platform, spec.name) for spec in BUILT_IN]
         currency = WageSettings(self._settings).currency()
@@ -170,6 +173,9 @@ class FeedController(QObject):
 
     def alerts_dialog(self) -> AlertsDialog:
         """The alert settings, with a test for each way of alerting that says in words how it went."""
+        from surveydesk.ui.alerts_dialog import AlertsDialog
+        from surveydesk.ui.phone_alerts_section import PhoneAlertsSection
+
         section = None
         if self.phone is not None:
             phone = self.phone.phone

@@ -33,7 +33,6 @@ from surveydesk.feed.task_list import TaskList
 from surveydesk.platforms.registry import BUILT_IN, platform_name
 from surveydesk.services.poller import Poller
 from surveydesk.ui.formatting import format_number
-from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.status_panel import StatusPanel
 from surveydesk.ui.task_details import TaskDetails
 from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
@@ -75,10 +74,12 @@ class MainWindow(QMainWindow):
         timekeeper: Timekeeper | None = None,
         tasks: TaskList | None = None,
         stop_clocks: Callable[[], bool] | None = None,
+        gives_completion_codes: Callable[[str], bool] = lambda _platform: False,
     ) -> None:
         """`tasks` is the task list to show (the model makes one when none is given); `stop_clocks` stops the
         running clocks when the worker quits and says whether that was saved (the timekeeper's `suspend` when none
-        is given)."""
+        is given); `gives_completion_codes` says which platforms' tasks the timer strip offers a completion code
+        field for (the registry's word)."""
         super().__init__()
         self._poller = poller
         self._timekeeper = timekeeper
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.alert_problems)
         self.alert_problems.hide()
         self.status_panel = StatusPanel(self)
-        self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self)
+        self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self, gives_completion_codes)
         self.tabs = QTabWidget(self)
 
         self._build_layout(demo, notices)
@@ -307,6 +308,8 @@ class MainWindow(QMainWindow):
     def start_manual_task(self) -> None:
         if self._timekeeper is None or self.timer_strip is None:
             return
+        from surveydesk.ui.manual_task_dialog import ManualTaskDialog  # not needed by the first frame
+
         dialog = ManualTaskDialog(parent=self)
         if dialog.exec() and (new := dialog.attempt) is not None:
             keeper = self._timekeeper

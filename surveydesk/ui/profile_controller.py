@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -25,10 +26,12 @@ from surveydesk.services.poller import Poller
 from surveydesk.store import AccountStore
 from surveydesk.store.database import Database
 from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.profile_editor import ProfileEditor
-from surveydesk.ui.profiler_dialog import ProfilerDialog
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.store import WorkLog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not by the first frame
+    from surveydesk.ui.profile_editor import ProfileEditor
+    from surveydesk.ui.profiler_dialog import ProfilerDialog
 
 _HISTORY_START = datetime(2000, 1, 1, tzinfo=UTC)  # before any attempt SurveyDesk can have recorded
 
@@ -76,6 +79,8 @@ class ProfileController(QObject):
         self.refresh_history()
 
     def edit(self) -> ProfileEditor:
+        from surveydesk.ui.profile_editor import ProfileEditor
+
         editor = ProfileEditor(self.store, self.schema, self._sharing, self._today, self._window)
         editor.changed.connect(self.refresh_marks)
         return editor
@@ -126,6 +131,8 @@ class ProfileController(QObject):
         )
         if self._shapes is not None:
             share_shape_watch(clicks, self._shapes)
+        from surveydesk.ui.profiler_dialog import ProfilerDialog
+
         dialog = ProfilerDialog(
             clicks,
             task,

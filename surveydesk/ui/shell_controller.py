@@ -17,8 +17,6 @@ from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.first_run import EmptyListHint, WelcomePage
 from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.preferences_dialog import PreferencesDialog
-from surveydesk.ui.shortcuts_dialog import ShortcutsDialog
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +148,16 @@ class ShellController(QObject):
     # --- dialogs -----------------------------------------------------------------------------------------------
 
     def open_preferences(self) -> None:
+        from surveydesk.ui.preferences_dialog import PreferencesDialog  # imported when first opened
+
         dialog = PreferencesDialog(self._settings, self._autostart, self._menu_entry, self._window)
         if dialog.exec() and dialog.language_changed:
             self._window.say(self.tr("The new language is used from the next start of SurveyDesk."))
         dialog.setParent(None)
 
     def open_shortcuts(self) -> None:
+        from surveydesk.ui.shortcuts_dialog import ShortcutsDialog  # imported when first opened
+
         dialog = ShortcutsDialog(self._window)
         dialog.exec()
         dialog.setParent(None)

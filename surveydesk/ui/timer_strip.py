@@ -61,9 +61,17 @@ class TimerStrip(QFrame):
     warned = Signal(str)  # a time-limit warning, in words, for the status bar and (later) the tray
     failed = Signal(str)  # a request the timer refused, in words
 
-    def __init__(self, timekeeper: Timekeeper, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        timekeeper: Timekeeper,
+        parent: QWidget | None = None,
+        gives_completion_codes: Callable[[str], bool] = lambda _platform: False,
+    ) -> None:
+        """`gives_completion_codes` says whether a platform's tasks end with a completion code (the registry's
+        word, from its spec): the code field shows only for a task of such a platform."""
         super().__init__(parent)
         self._keeper = timekeeper
+        self._gives_codes = gives_completion_codes
         self._warned: dict[int, set[LimitWarning]] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -93,7 +101,8 @@ class TimerStrip(QFrame):
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)
         # Optional: the code a study shows at its end (or its completion link), kept with the attempt as her
-        # evidence for a claim (surveydesk.work.completion_code); plain text, checked when she submits.
+        # evidence for a claim (surveydesk.work.completion_code); plain text, checked when she submits. Shown
+        # only for a task of a platform that gives codes, so the strip stays short for the others.
         self.code_field = QLineEdit(self)
         self.code_field.setPlaceholderText(self.tr("Completion code"))
         self.code_field.setAccessibleName(self.tr("Completion code (optional)"))
@@ -214,14 +223,15 @@ class TimerStrip(QFrame):
         if attempt is None:
             return
         try:
-            code = read_completion_code(self.code_field.text())
+            code = read_completion_code(self.code_field.text()) if self._takes_code(attempt) else None
         except CompletionCodeError as error:  # said, and her paste kept to correct: nothing is ended
             self.failed.emit(translated(error.sentence))
             self.code_field.setFocus()
             return
         if self._act(lambda: self._keeper.finish(attempt.id, outcome, completion_code=code)):
             self._warned.pop(attempt.id, None)
-            self.code_field.clear()
+            if self._takes_code(attempt):  # else it was not shown: it waits for the task it was typed for
+                self.code_field.clear()
         self._after_change()
 
     def show_attempt(self, attempt_id: int) -> None:
@@ -273,8 +283,9 @@ class TimerStrip(QFrame):
             )
         attempt = self.current_attempt()
         has_attempt = attempt is not None
-        for button in (self.code_field, self.pause_button, *self.outcome_buttons.values()):
+        for button in (self.pause_button, *self.outcome_buttons.values()):
             button.setEnabled(has_attempt)
+        self.code_field.setVisible(self._takes_code(attempt))
         if attempt is None:
             self.elapsed_label.setText(self.tr("No task in progress: start one from the list or by hand."))
             self.countdown_label.clear()
@@ -294,6 +305,9 @@ class TimerStrip(QFrame):
         self.wage_label.setText(format_money(attempt.reward) + promised + per_hour)
         self._show_countdown(attempt)
         self._reflow()  # the texts changed width, the strip did not
+
+    def _takes_code(self, attempt: Attempt | None) -> bool:
+        return attempt is not None and self._gives_codes(attempt.platform)
 
     def _show_countdown(self, attempt: Attempt) -> None:
         remaining = self._keeper.remaining_seconds(attempt)

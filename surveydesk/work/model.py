@@ -180,3 +180,4 @@ class AttemptRecord:
     paid: Money | None
     estimated_minutes: int | None
     stretches: tuple[Stretch, ...]
+    completion_code: str | None = None  # the code the study gave her at its end, as she pasted it

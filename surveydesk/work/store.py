@@ -228,7 +228,8 @@ class WorkLog:
             sql = (
                 "SELECT a.id, a.sync_id, h.sync_id, a.platform, a.account, a.external_id, a.title, "
                 "a.requester, a.reward_minor, a.reward_currency, a.time_limit_seconds, a.started_at, a.ended_at, "
-                "a.outcome, a.paid_minor, a.paid_currency, a.estimated_minutes FROM attempts AS a "
+                "a.outcome, a.paid_minor, a.paid_currency, a.estimated_minutes, a.completion_code "
+                "FROM attempts AS a "
                 "LEFT JOIN shifts AS h ON h.id = a.shift_id "
                 f"WHERE a.sync_id IN ({question_marks(len(chunk))}) "
                 "AND a.outcome IS NOT NULL AND a.ended_at IS NOT NULL"
@@ -236,7 +237,7 @@ class WorkLog:
             for row in self._all(sql, chunk):
                 (attempt_id, sync_id, shift, platform, account, external_id, title, requester, reward_minor,
                  reward_currency, limit, started_at, ended_at, outcome, paid_minor, paid_currency,
-                 estimated) = row  # fmt: skip
+                 estimated, completion_code) = row  # fmt: skip
                 yield AttemptRecord(
                     sync_id=sync_id,
                     shift=shift,
@@ -253,6 +254,7 @@ class WorkLog:
                     paid=None if paid_minor is None else Money(paid_minor, paid_currency),
                     estimated_minutes=estimated,
                     stretches=self._stretches("attempt", attempt_id),
+                    completion_code=completion_code,
                 )
 
     def attempt_sync_ids(self, attempt_ids: Sequence[int]) -> dict[int, str]:
@@ -296,14 +298,15 @@ class WorkLog:
             connection.execute(
                 "INSERT INTO attempts (sync_id, shift_id, platform, account, external_id, title, requester, "
                 "reward_minor, reward_currency, time_limit_seconds, started_at, ended_at, outcome, paid_minor, "
-                "paid_currency, estimated_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "paid_currency, estimated_minutes, completion_code) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (sync_id) DO UPDATE SET shift_id = coalesce(excluded.shift_id, shift_id), "
                 "platform = excluded.platform, account = excluded.account, external_id = excluded.external_id, "
                 "title = excluded.title, requester = excluded.requester, reward_minor = excluded.reward_minor, "
                 "reward_currency = excluded.reward_currency, time_limit_seconds = excluded.time_limit_seconds, "
                 "started_at = excluded.started_at, ended_at = excluded.ended_at, outcome = excluded.outcome, "
                 "paid_minor = excluded.paid_minor, paid_currency = excluded.paid_currency, "
-                "estimated_minutes = excluded.estimated_minutes",
+                "estimated_minutes = excluded.estimated_minutes, completion_code = excluded.completion_code",
                 (
                     record.sync_id,
                     shift_id,
@@ -321,6 +324,7 @@ class WorkLog:
                     None if record.paid is None else record.paid.minor,
                     None if record.paid is None else record.paid.currency,
                     record.estimated_minutes,
+                    record.completion_code,
                 ),
             )
             (attempt_id,) = connection.execute(

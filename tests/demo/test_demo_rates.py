@@ -25,6 +25,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.reconciliation import Connectivity, ReconciliationService, SyncState
 from surveydesk.store import Database
+from surveydesk.ui.formatting import format_time
 from tests.factories import history_tab
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, loopback_session
 
@@ -77,7 +78,14 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
         reconciler.run(reader)
     # As app.py wires it in --demo: the demo exchange's feeds in place of the ECB's, the network watched.
     service = HistoryService(
-        database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=Connectivity()
+        database,
+        pool,
+        time,
+        UTC,
+        loopback_session,
+        exchange.ecb_url,
+        connectivity=Connectivity(),
+        time_text=format_time,
     )
     # In euros: the demo's earnings are in GBP and USD.
     view = history_tab(qtbot, database, pool, time, service, "EUR", accounts=())
@@ -122,7 +130,14 @@ def test_offline_a_year_reads_in_euros_with_charts_and_back_online_pending_turns
     for key, reader in demo_readers(exchange, time).items():
         reconciliation.add_account(Account(key, "demo", exchange.url_of(key.platform)), reader)
     service = HistoryService(
-        database, pool, time, UTC, loopback_session, exchange.ecb_url, connectivity=connectivity
+        database,
+        pool,
+        time,
+        UTC,
+        loopback_session,
+        exchange.ecb_url,
+        connectivity=connectivity,
+        time_text=format_time,
     )
     view = history_tab(qtbot, database, pool, time, service, "EUR", accounts=())
     view.show()

@@ -35,3 +35,12 @@ def test_mturk_s_thirty_day_auto_approval_is_said_unconfirmed() -> None:
     rule = BUILT_IN.spec("mturk").review_deadline
     assert rule is not None and rule.within == timedelta(days=30)
     assert "ApproveRejectWork.html" in rule.evidence and "UNCONFIRMED" in rule.evidence
+
+
+def test_only_prolific_is_known_to_hand_out_completion_codes() -> None:
+    """The timer strip offers its code field only for these platforms' tasks: Prolific's studies end with a
+    completion code (its researcher help, quoted beside the spec); no other platform documents one."""
+    assert [spec.platform for spec in BUILT_IN if spec.completion_codes] == ["prolific"]
+    assert BUILT_IN.gives_completion_codes("prolific")
+    assert not BUILT_IN.gives_completion_codes("mturk")
+    assert not BUILT_IN.gives_completion_codes("Clickworker")  # a task entered by hand, on a platform not built in

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 import requests
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QLocale, QThreadPool
 
 from surveydesk.ledger.history import EntryFilter
 from surveydesk.ledger.rates import RateStore
@@ -16,6 +16,7 @@ from surveydesk.net.http import make_session
 from surveydesk.services.history_service import HistoryService
 from surveydesk.services.reconciliation import Connectivity
 from surveydesk.store import Database
+from surveydesk.ui.formatting import format_time
 from tests.factories import T0, FixedClock
 from tests.history_data import add_entry
 from tests.hostile_server import HostileServer, Reply
@@ -46,7 +47,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def service(qtbot, database: Database, pool: QThreadPool, clock, server) -> Iterator[HistoryService]:
-    yield HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/")
+    yield HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/", time_text=format_time)
     pool.waitForDone(10_000)
 
 
@@ -67,12 +68,36 @@ def test_asking_again_within_minutes_is_refused_without_a_request(qtbot, service
     clock.advance(60)
     with qtbot.waitSignal(service.rates_failed, timeout=1000) as refused:
         service.update_rates()
-    assert "try again after 12:10" in refused.args[0]
+    assert "try again after " + format_time(T0 + timedelta(minutes=10)) in refused.args[0]
     assert len(server.requests) == 1
     clock.advance(600)
     with qtbot.waitSignal(service.rates_updated, timeout=10_000):
         service.update_rates()
     assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize(("language", "said"), [("en_US", "after 2:10\u202fPM."), ("fr_FR", "after 14:10.")])
+def test_the_time_to_ask_again_is_written_her_language_s_way(
+    qtbot, database: Database, pool: QThreadPool, server, language: str, said: str
+) -> None:
+    """Through the one time formatter: 2:10 PM in American English, 14:10 in French (never a fixed 24-hour
+    clock of its own)."""
+    two_o_clock = datetime(2026, 11, 28, 14, 0).astimezone().astimezone(UTC)  # 14:00 on this computer's clock
+    clock = FixedClock(two_o_clock)
+    service = HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/", time_text=format_time)
+    server.script(Reply(body=RECORDED, headers=XML))
+    before = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        with qtbot.waitSignal(service.rates_updated, timeout=10_000):
+            service.update_rates()
+        clock.advance(60)
+        with qtbot.waitSignal(service.rates_failed, timeout=1000) as refused:
+            service.update_rates()
+        assert refused.args[0].endswith(said)
+    finally:
+        QLocale.setDefault(before)
+        pool.waitForDone(10_000)
 
 
 def test_the_ecb_s_wait_is_kept(qtbot, service, server, clock) -> None:
@@ -83,7 +108,7 @@ def test_the_ecb_s_wait_is_kept(qtbot, service, server, clock) -> None:
     clock.advance(1200)  # past our own ten minutes, not past the ECB's hour
     with qtbot.waitSignal(service.rates_failed, timeout=1000) as refused:
         service.update_rates()
-    assert "try again after 13:00" in refused.args[0]
+    assert "try again after " + format_time(T0 + timedelta(hours=1)) in refused.args[0]
     assert len(server.requests) == 1
 
 
@@ -115,7 +140,9 @@ def connectivity(qtbot) -> Connectivity:
 @pytest.fixture
 def automatic(qtbot, database, pool, server, connectivity) -> Iterator[tuple[HistoryService, FixedClock]]:
     clock = FixedClock(MONDAY)
-    service = HistoryService(database, pool, clock, UTC, loopback_session, server.url + "/", connectivity)
+    service = HistoryService(
+        database, pool, clock, UTC, loopback_session, server.url + "/", connectivity, time_text=format_time
+    )
     yield service, clock
     pool.waitForDone(10_000)
 
@@ -198,7 +225,7 @@ def test_an_automatic_update_waits_as_long_as_the_ecb_asks(qtbot, database, auto
     open_quietly(qtbot, service)
     with qtbot.waitSignal(service.rates_failed, timeout=1000) as refused:
         service.update_rates()  # nor does the worker's click go before the ECB's time
-    assert "try again after 14:00" in refused.args[0]
+    assert "try again after " + format_time(MONDAY + timedelta(hours=2)) in refused.args[0]
     assert len(server.requests) == 1
     clock.advance(200)
     server.script(Reply(body=HISTORY, headers=XML))

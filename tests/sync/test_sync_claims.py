@@ -11,6 +11,7 @@ import pytest
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
 from surveydesk.ledger.claims import ClaimKind, ClaimOutcome, ClaimRecord, ClaimStore
+from surveydesk.ledger.forecast import timelines
 from surveydesk.ledger.model import Source
 from tests.couch_server import CouchServer
 from tests.factories import T0
@@ -162,3 +163,35 @@ def test_a_claim_found_on_both_computers_ends_as_one_and_finding_it_again_sends_
     assert _claims(laptop) == _claims(desktop) and len(_claims(laptop)) == 1
     assert [computer.sync(server).sent for computer in (laptop, desktop)] == [0, 0]
     assert server.conflicts("log") == {}
+
+
+def _evidence_codes(computer: Computer) -> list[str | None]:
+    return [claim.evidence.completion_code for claim in ClaimStore(computer.db).claims(timelines(computer.db))]
+
+
+def test_the_completion_code_she_pasted_shows_in_the_claim_on_her_other_computer(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    laptop.work_on("h1", 30, completion_code="C1A2B3C4")
+    (entry,) = [str(row[0]) for row in laptop.history()]
+    ClaimStore(laptop.db).refresh({entry: ClaimKind.REJECTED}, laptop.clock.now())
+
+    _settle(server, laptop, desktop)
+
+    assert _evidence_codes(desktop) == _evidence_codes(laptop) == ["C1A2B3C4"]
+    assert desktop.work() == laptop.work()
+
+
+def test_an_attempt_without_a_code_goes_as_before_and_gets_none(
+    server: CouchServer, laptop: Computer, desktop: Computer
+):
+    laptop.work_on("h1", 30, completion_code="C1A2B3C4")
+    laptop.work_on("h2", 20)
+
+    _settle(server, laptop, desktop)
+
+    attempts = {doc["external_id"]: doc for doc in server.docs("log").values() if doc.get("type") == "attempt"}
+    assert attempts["h1"]["completion_code"] == "C1A2B3C4"
+    assert "completion_code" not in attempts["h2"]  # its body, and so its revision, is as an older version's
+    codes = desktop.db.connection().execute("SELECT external_id, completion_code FROM attempts ORDER BY 1")
+    assert codes.fetchall() == [("h1", "C1A2B3C4"), ("h2", None)]

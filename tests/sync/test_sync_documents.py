@@ -4,6 +4,7 @@ documents from the server read field by field."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -174,7 +175,33 @@ def test_an_unreadable_event_is_refused_whole(changes):
     ids=str,
 )
 def test_an_attempt_with_unreadable_stretches_is_refused(stretches):
-    body = {
+    body = _attempt_body()
+    assert docs.read_attempt("a1", body).stretches[0].seconds == 600.0
+    with pytest.raises(DocumentError):
+        docs.read_attempt("a1", {**body, "stretches": stretches})
+
+
+def test_an_attempt_s_completion_code_is_written_only_where_she_gave_one_and_reads_back():
+    record = docs.read_attempt("a1", _attempt_body())
+    assert record.completion_code is None
+    assert "completion_code" not in docs.attempt_body(record, "")  # as before codes travelled: same revision
+    coded = docs.attempt_body(replace(record, completion_code="C1A2B3C4"), "")
+    assert coded["completion_code"] == "C1A2B3C4"
+    assert docs.read_attempt("a1", coded).completion_code == "C1A2B3C4"
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["", "two words", "https://app.prolific.com/submissions/complete?cc=C1A2B3C4", "C1\u202eA2", "C" * 65, 7],
+    ids=str,
+)
+def test_an_attempt_whose_completion_code_is_no_code_is_refused(code: object):
+    with pytest.raises(DocumentError):
+        docs.read_attempt("a1", {**_attempt_body(), "completion_code": code})
+
+
+def _attempt_body() -> dict[str, object]:
+    return {
         "type": "attempt",
         "shift": None,
         "platform": "mturk",
@@ -192,9 +219,6 @@ def test_an_attempt_with_unreadable_stretches_is_refused(stretches):
         "stretches": [["2026-11-28T12:00:00.000000+00:00", 600_000]],
         "changed_at": "",
     }
-    assert docs.read_attempt("a1", body).stretches[0].seconds == 600.0
-    with pytest.raises(DocumentError):
-        docs.read_attempt("a1", {**body, "stretches": stretches})
 
 
 def test_a_setting_document_must_name_its_own_setting_and_hold_json():

@@ -220,7 +220,7 @@ def test_every_control_of_the_history_profile_and_sync_windows_has_a_name(
     """The History tab (empty, then with an entry) and its dialogs, the profile editor, the sync dialog."""
     settings = SettingsStore(database)
     clock = SystemClock()
-    service = HistoryService(database, pool, clock, UTC)
+    service = HistoryService(database, pool, clock, UTC, time_text=format_time)
     history = HistoryView(
         service,
         LongJob(pool),

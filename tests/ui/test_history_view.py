@@ -20,6 +20,7 @@ from surveydesk.services.history_service import HistoryService
 from surveydesk.store import Database
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.entry_model import EntryColumn, EntryTableModel
+from surveydesk.ui.formatting import format_time
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.history_view import HistoryView
 from surveydesk.work.model import NewAttempt, Outcome
@@ -44,7 +45,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def service(qtbot, database: Database, pool: QThreadPool, clock: FixedClock) -> Iterator[HistoryService]:
-    yield HistoryService(database, pool, clock, UTC)
+    yield HistoryService(database, pool, clock, UTC, time_text=format_time)
     pool.waitForDone(10_000)
 
 
@@ -510,7 +511,9 @@ def online_view(qtbot, database, pool, clock, server_url: str) -> tuple[HistoryV
     from surveydesk.services.reconciliation import Connectivity
     from tests.ledger_helpers import loopback_session
 
-    service = HistoryService(database, pool, clock, UTC, loopback_session, server_url, Connectivity())
+    service = HistoryService(
+        database, pool, clock, UTC, loopback_session, server_url, Connectivity(), time_text=format_time
+    )
     return history_tab(qtbot, database, pool, clock, service, "EUR"), service
 
 

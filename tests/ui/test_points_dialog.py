@@ -14,6 +14,7 @@ from surveydesk.core.money import Money
 from surveydesk.core.points import PointsValue
 from surveydesk.ledger.points import PointsValueStore
 from surveydesk.store import Database
+from surveydesk.ui.formatting import format_time
 from surveydesk.ui.points_dialog import PointsValueDialog
 from tests.factories import FixedClock, ledger_files
 
@@ -106,7 +107,7 @@ def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database,
     from surveydesk.ui.history_view import HistoryView
 
     clock = FixedClock()
-    service = HistoryService(database, pool, clock, UTC)
+    service = HistoryService(database, pool, clock, UTC, time_text=format_time)
     view = HistoryView(
         service,
         LongJob(pool),

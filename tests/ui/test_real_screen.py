@@ -100,7 +100,7 @@ def shot(report: dict[str, Any], name: str) -> dict[str, Any]:
 def test_the_tour_shows_every_view_and_dialog(tour: dict[str, Any]):
     assert tour["platform"] == "xcb"
     names = [shot["name"] for shot in tour["shots"]]
-    views = ["tasks", "timed", "closing-while-timed-QMessageBox", "wages", "wages-submitted"]
+    views = ["tasks", "timed", "timed-with-code", "closing-while-timed-QMessageBox", "wages", "wages-submitted"]
     views += [f"history-{chart}" for chart in range(6)]  # History's six views
     views += ["file-import-FileDialog", "file-export-FileDialog", "sign-in-SignInWindow"]
     views += ["smallest", "smallest-wages", "smallest-history"]  # the window as small as she can make it
@@ -115,6 +115,15 @@ def test_the_tour_shows_every_view_and_dialog(tour: dict[str, Any]):
         assert Path(each["file"]).parent == SCREENSHOTS
         assert each["colours"] > 20, f"{each['file']} is nearly uniform: nothing was drawn"
         assert each["commonest_share"] < 0.95, each["file"]
+
+
+@needs_x
+def test_the_completion_code_field_shows_only_for_a_task_of_a_platform_that_gives_codes(tour: dict[str, Any]):
+    """Prolific's studies end with a code she may keep (its spec says so); a task of another platform leaves the
+    field out of the strip, which is then shorter."""
+    placeholder = {"en": "Completion code", "fr": "Code de fin d’étude"}[tour["language"]]
+    assert placeholder in shot(tour, "timed-with-code")["texts"]
+    assert placeholder not in shot(tour, "timed")["texts"]
 
 
 @needs_x

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from surveydesk.core.money import Money
+from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import manual_attempt
@@ -41,7 +42,7 @@ def keeper(log: WorkLog, clock: FixedClock) -> Timekeeper:
 
 @pytest.fixture
 def strip(qtbot, keeper: Timekeeper) -> TimerStrip:
-    widget = TimerStrip(keeper)
+    widget = TimerStrip(keeper, gives_completion_codes=BUILT_IN.gives_completion_codes)
     qtbot.addWidget(widget)
     return widget
 
@@ -97,10 +98,10 @@ def test_a_taken_task_is_timed_paused_and_submitted(qtbot, strip, keeper, log, c
 def test_the_completion_code_she_pastes_is_kept_with_the_submission(qtbot, strip, keeper, log, clock):
     """Pasted as Prolific's completion link, the code is read from it and kept with the attempt; the field is
     cleared for the next task, and a task submitted without one keeps none."""
-    assert not strip.code_field.isEnabled()  # no task: nothing to give a code to
+    assert not strip.code_field.isVisibleTo(strip)  # no task: nothing to give a code to
     attempt = keeper.take(SHORT)
     strip.show_attempt(attempt.id)
-    assert strip.code_field.isEnabled() and strip.code_field.placeholderText() == "Completion code"
+    assert strip.code_field.isVisibleTo(strip) and strip.code_field.placeholderText() == "Completion code"
     strip.code_field.setText("https://app.prolific.com/submissions/complete?cc=C1A2B3C4")
     with qtbot.waitSignal(strip.changed):
         strip.outcome_buttons[Outcome.SUBMITTED].click()
@@ -111,6 +112,29 @@ def test_the_completion_code_she_pastes_is_kept_with_the_submission(qtbot, strip
     with qtbot.waitSignal(strip.changed):
         strip.outcome_buttons[Outcome.SUBMITTED].click()
     assert log.attempt(other.id).completion_code is None
+
+
+def test_the_code_field_shows_only_for_a_task_of_a_platform_that_gives_codes(qtbot, strip, keeper, log):
+    """Prolific's studies end with a completion code (its spec says so, with evidence); an MTurk HIT or a task
+    entered by hand does not offer the field, and a code typed for another task is not kept with it."""
+    study = keeper.take(SHORT)
+    hit = keeper.take(NewAttempt("mturk", "me", "h1", "Tag images", "Lab", Money(50, "USD"), 600))
+    strip.show_attempt(hit.id)
+    assert not strip.code_field.isVisibleTo(strip)
+    strip.show_attempt(study.id)
+    assert strip.code_field.isVisibleTo(strip)
+    strip.code_field.setText("C1A2B3C4")
+    strip.show_attempt(hit.id)
+    with qtbot.waitSignal(strip.changed):
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert log.attempt(hit.id).completion_code is None
+    by_hand = keeper.take(manual_attempt("Clickworker", "A survey by hand", "0,80", "EUR", 15))
+    strip.show_attempt(by_hand.id)
+    assert not strip.code_field.isVisibleTo(strip)
+    strip.show_attempt(study.id)
+    with qtbot.waitSignal(strip.changed):
+        strip.outcome_buttons[Outcome.SUBMITTED].click()
+    assert log.attempt(study.id).completion_code == "C1A2B3C4"
 
 
 def test_a_paste_that_is_no_code_is_said_and_nothing_is_ended(qtbot, strip, keeper, log):

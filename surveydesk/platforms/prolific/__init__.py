@@ -66,4 +66,9 @@ SPEC = PlatformSpec(
     review_deadline=REVIEW_DEADLINE,
     claim_route=MESSAGE_THE_RESEARCHER,
     history_file=SUBMISSIONS_FILE,
+    # A study ends by sending her to its Completion URL (…/submissions/complete?cc=CODE) or showing its code:
+    # Prolific researcher help, 'Recording participants as complete on Prolific' (researcher-help.prolific.co/hc/
+    # en-gb/articles/360009223173): "participants will visit this URL, or enter the code, to prove that they have
+    # completed your study". The code is her evidence if the submission is rejected or never reviewed.
+    completion_codes=True,
 )

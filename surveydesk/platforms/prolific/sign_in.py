@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 import requests
-from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
 
 from surveydesk.core.errors import IN_TROUBLE, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.model import AccountKey
@@ -226,6 +225,8 @@ class ProlificSessionKeeper:
             raise AuthExpired(PLATFORM, SIGNED_OUT) from None
 
     def _refresh(self, stored: ProlificSession) -> ProlificSession:
+        from oauthlib.oauth2 import OAuth2Error, WebApplicationClient  # with the first refresh: not at start-up
+
         client = WebApplicationClient(stored.client_id)
         body = client.prepare_refresh_body(refresh_token=stored.refresh_token, client_id=stored.client_id)
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
