@@ -27,6 +27,7 @@ from urllib3.util.retry import Retry
 from surveydesk import __version__
 from surveydesk.core.errors import BadPayload, Unavailable, Unreachable
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.addresses import is_sign_in_address, origin
 
 if TYPE_CHECKING:
     import msgspec
@@ -40,10 +41,6 @@ QUOTE_LIMIT: Final = 120
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 MAX_REDIRECTS: Final = 5
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
-# Where sites keep their sign-in pages: a sign-in server (auth.prolific.com, passport.yandex.com), or a sign-in
-# path on any server (Amazon's /ap/signin, /login, /sign-in, OpenID Connect's /authorize).
-_SIGN_IN_HOST = re.compile(r"(?:auth|login|signin|passport|sso|accounts)\.", re.IGNORECASE)
-_SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|signin|authorize)(?:[/.;]|$)", re.IGNORECASE)
 # A page asking for a password: what a site's sign-in page is, whatever its address.
 _PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
 
@@ -410,15 +407,6 @@ def _read(response: requests.Response, max_bytes: int) -> requests.Response:
     return response
 
 
-def is_sign_in_address(url: str) -> bool:
-    """Whether `url` is where sites keep their sign-in pages: a sign-in server, or a sign-in path."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return bool(_SIGN_IN_HOST.match(parts.hostname or "") or _SIGN_IN_PATH.search(parts.path))
-
-
 def is_sign_in_page(response: requests.Response) -> bool:
     """Whether a reply is a site's sign-in page rather than the data asked for: a redirect to one, a page
     reached at one's address, or a page (not JSON) asking for a password, which is how a site that signed the
@@ -566,15 +554,6 @@ def path_part(identifier: str, platform: str) -> str:
             platform,
             QT_TRANSLATE_NOOP("PlatformError", "an id in the reply holds characters no address can carry"),
         ) from None
-
-
-def origin(url: str) -> tuple[str, str]:
-    """Scheme and host of an address: requests carry a login only where this stays the same."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ("", url)
-    return parts.scheme.lower(), parts.netloc.lower()
 
 
 def _server(url: str) -> str:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from surveydesk.core.model import AccountKey
-from surveydesk.net.http import is_sign_in_address, origin
+from surveydesk.net.addresses import is_sign_in_address, origin
 from surveydesk.platforms.web_session import (
     CapturedSession,
     SessionWatch,
@@ -27,6 +25,9 @@ from surveydesk.platforms.web_session import (
     host_of,
 )
 from surveydesk.secrets import SecretStore, SecretsUnavailable
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,7 @@ import importlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
-from typing import Final
-
-import requests
+from typing import TYPE_CHECKING, Final
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
@@ -20,7 +18,6 @@ from surveydesk.core.earnings import ClaimDeadline, ClaimRoute, EarningsReader, 
 from surveydesk.core.model import Account
 from surveydesk.core.politeness import DEFAULT_CADENCE, Cadence, Politeness
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.net.http import USER_AGENT, make_session
 from surveydesk.platforms.cookie_sign_in import CookieSignIn, keep_renewed_cookies
 from surveydesk.platforms.history_file import HistoryFile
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
@@ -28,6 +25,9 @@ from surveydesk.platforms.spec import PlatformSpec, Profiler, ProfileSharing, Se
 from surveydesk.platforms.web_session import SignInPlace, SignIns, WebSignIn
 from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import SecretStore, SecretsUnavailable
+
+if TYPE_CHECKING:
+    import requests
 
 # Adding a platform: a folder beside these whose __init__.py defines SPEC, and its line here.
 PLATFORM_PACKAGES: Final = (
@@ -38,7 +38,7 @@ PLATFORM_PACKAGES: Final = (
     "surveydesk.platforms.toloka",
 )
 
-SessionFactory = Callable[[], requests.Session]
+SessionFactory = Callable[[], "requests.Session"]
 
 
 class UnknownPlatform(ValueError):
@@ -166,7 +166,10 @@ class Registry:
         self, spec: PlatformSpec, account: Account, secrets: SecretStore, factory: SessionFactory | None
     ) -> requests.Session:
         """A session of the account's own; for a platform signed in to by cookies, one whose replies' renewed
-        cookies go back to the keyring (cookie_sign_in.py), so the worker stays signed in."""
+        cookies go back to the keyring (cookie_sign_in.py), so the worker stays signed in. requests is imported
+        here, by the first client built, rather than with the platforms' names."""
+        from surveydesk.net.http import USER_AGENT, make_session
+
         session = factory() if factory else make_session(USER_AGENT)
         if spec.sign_in is not None and isinstance(spec.sign_in(None), CookieSignIn):
             keep_renewed_cookies(session, account.key, secrets, account.base_url, self._renewals)

@@ -1,17 +1,18 @@
 """What SurveyDesk must know of one platform, stated once in the platform's own folder.
 
 Each folder under `surveydesk/platforms/` holds its task connector, its earnings reader and its `SPEC`; the
-registry (registry.py) lists the folders, and everything else reads the platforms from it.
+registry (registry.py) lists the folders, and everything else reads the platforms from it. A spec names its
+clients ("module:Class", `client`) rather than importing them: the first frame reads the platforms' names,
+cadences and options, and their readers (with requests and urllib3) are imported when the first is built.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TypeVar
-
-import requests
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
@@ -20,15 +21,19 @@ from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.core.questions import QuestionFlow
 from surveydesk.platforms.history_file import HistoryFile
-from surveydesk.platforms.web_session import SignInMethod
+from surveydesk.platforms.offerwall_links import WallLinkSignIn
+from surveydesk.platforms.web_session import SignInMethod, SignInPlace, WebSignIn
 from surveydesk.profile.mappings import BitLabsMapping
 from surveydesk.profile.sharing import Permission
 from surveydesk.profile.store import ProfileStore
 
+if TYPE_CHECKING:
+    import requests
+
 SecretProvider = Callable[[], str | None]
-ConnectorFactory = Callable[[Account, SecretProvider, requests.Session, Clock], Connector]
-ReaderFactory = Callable[[Account, SecretProvider, requests.Session, Clock], EarningsReader]
-FlowFactory = Callable[[Account, SecretProvider, requests.Session, Clock], QuestionFlow]
+ConnectorFactory = Callable[[Account, SecretProvider, "requests.Session", Clock], Connector]
+ReaderFactory = Callable[[Account, SecretProvider, "requests.Session", Clock], EarningsReader]
+FlowFactory = Callable[[Account, SecretProvider, "requests.Session", Clock], QuestionFlow]
 T = TypeVar("T")
 
 
@@ -122,3 +127,32 @@ def seconds(floor: int, default: int) -> Cadence:
     """A cadence written in seconds, as the specs state it: the floor the worker cannot go below, and the
     interval used until she chooses one."""
     return Cadence(timedelta(seconds=floor), timedelta(seconds=default))
+
+
+def client(target: str) -> Callable[[Account, SecretProvider, requests.Session, Clock], Any]:
+    """The factory of the client named `target`, "module:attribute": a class built from the account's key,
+    address, secret, session, clock and options (as `with_options` builds it), or a factory taking the account,
+    secret, session and clock. Its module is imported when the first client is built, not with the spec."""
+
+    def build(account: Account, secret: SecretProvider, session: requests.Session, clock: Clock) -> Any:
+        made = imported(target)
+        factory = with_options(made) if isinstance(made, type) else made
+        return factory(account, secret, session, clock)
+
+    return build
+
+
+def sign_in_named(target: str) -> SignInMethod:
+    """The sign-in method named `target`, "module:attribute", imported when a sign-in is first described."""
+
+    def sign_in(place: SignInPlace | None) -> WebSignIn | WallLinkSignIn:
+        method: SignInMethod = imported(target)
+        return method(place)
+
+    return sign_in
+
+
+def imported(target: str) -> Any:
+    """The attribute named by "module:attribute", its module imported now if it was not yet."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)

@@ -14,7 +14,7 @@ from http.cookies import CookieError, SimpleCookie
 from typing import Protocol, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
-from surveydesk.net.http import is_sign_in_address
+from surveydesk.net.addresses import is_sign_in_address
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
 
 

@@ -21,10 +21,8 @@ PLATFORM = {
     "__init__.py": '''
         """QuizHub: quizzes paid in euro cents."""
 
-        from quizhub.earnings import QuizHubEarnings
-        from quizhub.tasks import QuizHubTasks
         from surveydesk.platforms.cookie_sign_in import CookieSignIn
-        from surveydesk.platforms.spec import PlatformSpec, seconds, with_options
+        from surveydesk.platforms.spec import PlatformSpec, client, seconds
         from surveydesk.platforms.web_session import at_page
 
 
@@ -38,8 +36,8 @@ PLATFORM = {
             name="QuizHub",
             base_url="https://quizhub.example",
             options=(),
-            connector=with_options(QuizHubTasks),
-            earnings=with_options(QuizHubEarnings),
+            connector=client("quizhub.tasks:QuizHubTasks"),
+            earnings=client("quizhub.earnings:QuizHubEarnings"),
             cadence=seconds(floor=1, default=1),
             demo_site="quizhub.demo_site",
             sign_in=at_page(quizhub_sign_in),

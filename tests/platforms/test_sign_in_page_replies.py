@@ -10,7 +10,7 @@ import pytest
 
 from surveydesk.core.errors import AuthExpired, BadPayload, PlatformError
 from surveydesk.core.model import Account, AccountKey
-from surveydesk.net.http import is_sign_in_address
+from surveydesk.net.addresses import is_sign_in_address
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from tests.factories import FixedClock

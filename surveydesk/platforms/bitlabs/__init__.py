@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from surveydesk.core.earnings import ClaimRoute
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.bitlabs.clicks import BitLabsClicks
-from surveydesk.platforms.bitlabs.earnings import BitLabsEarnings
 from surveydesk.platforms.bitlabs.profile_share import SHARING
-from surveydesk.platforms.bitlabs.tasks import BitLabsConnector
 from surveydesk.platforms.offerwall_links import bitlabs_wall
-from surveydesk.platforms.spec import OptionSpec, PlatformSpec, Profiler, seconds, with_options
+from surveydesk.platforms.spec import OptionSpec, PlatformSpec, Profiler, client, seconds
 from surveydesk.platforms.web_session import at_page
 from surveydesk.profile.mappings import load_bitlabs_mapping
 
@@ -32,13 +29,15 @@ SPEC = PlatformSpec(
         # No currency: BitLabs prices in the rewards site's own unit, whose worth the worker gives as a dated
         # value of points (ledger/points.py), never as an option that defaults to a guess.
     ),
-    connector=with_options(BitLabsConnector),
-    earnings=with_options(BitLabsEarnings),
+    connector=client("surveydesk.platforms.bitlabs.tasks:BitLabsConnector"),
+    earnings=client("surveydesk.platforms.bitlabs.earnings:BitLabsEarnings"),
     cadence=seconds(floor=60, default=60),
     demo_site="surveydesk.demo.bitlabs_site",
     sign_in=at_page(bitlabs_wall),
     profile_sharing=SHARING,
-    profiler=Profiler(flow=with_options(BitLabsClicks), mapping=load_bitlabs_mapping),
+    profiler=Profiler(
+        flow=client("surveydesk.platforms.bitlabs.clicks:BitLabsClicks"), mapping=load_bitlabs_mapping
+    ),
     survey_wall=True,
     task_ids_shared=True,
     claim_route=SUPPORT_FORM,

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.cpx.earnings import CPXEarnings
 from surveydesk.platforms.cpx.profile_share import SHARING
-from surveydesk.platforms.cpx.tasks import CPXConnector
 from surveydesk.platforms.offerwall_links import cpx_wall
-from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
+from surveydesk.platforms.spec import OptionSpec, PlatformSpec, client, seconds
 from surveydesk.platforms.web_session import at_page
 
 # How a CPX worker claims a missing reward, and by when, is documented nowhere we found (CPX's publisher terms and
@@ -23,8 +21,8 @@ SPEC = PlatformSpec(
             "currency", QT_TRANSLATE_NOOP("PlatformSpec", "Currency the app pays in (ISO code)"), default="USD"
         ),
     ),
-    connector=with_options(CPXConnector),
-    earnings=with_options(CPXEarnings),
+    connector=client("surveydesk.platforms.cpx.tasks:CPXConnector"),
+    earnings=client("surveydesk.platforms.cpx.earnings:CPXEarnings"),
     # CPX asks for 120 s between refreshes of a user's surveys.
     cadence=seconds(floor=120, default=120),
     demo_site="surveydesk.demo.cpx_site",

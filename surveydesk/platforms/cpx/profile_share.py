@@ -6,7 +6,6 @@ from functools import cache
 from typing import Final
 
 from surveydesk.core.model import AccountKey
-from surveydesk.platforms.cpx.tasks import CPXConnector
 from surveydesk.platforms.spec import ProfileSharing
 from surveydesk.profile.mappings import CpxMapping, load_cpx_mapping
 from surveydesk.profile.sharing import Permission
@@ -36,7 +35,10 @@ class CpxProfileParams:
 
 
 def share_profile_with(connector: object, store: ProfileStore, account: AccountKey) -> None:
-    """Give a CPX connector the worker's allowed profile parameters."""
+    """Give a CPX connector the worker's allowed profile parameters (its module is imported by then: the spec
+    names it, imported with the first connector)."""
+    from surveydesk.platforms.cpx.tasks import CPXConnector
+
     if isinstance(connector, CPXConnector):
         connector.share_profile(CpxProfileParams(store, load_cpx_mapping(), account))
 

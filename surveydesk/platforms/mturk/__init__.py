@@ -6,10 +6,8 @@ from datetime import timedelta
 
 from surveydesk.core.earnings import ClaimRoute, ReviewDeadline
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.mturk.earnings import MTurkEarnings
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
-from surveydesk.platforms.mturk.tasks import MTurkConnector
-from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
+from surveydesk.platforms.spec import OptionSpec, PlatformSpec, client, seconds
 from surveydesk.platforms.web_session import at_page
 
 # A requester chooses each HIT's auto-approval delay: an assignment not rejected by then is approved, its reward
@@ -51,8 +49,8 @@ SPEC = PlatformSpec(
     name="MTurk",
     base_url="https://worker.mturk.com",
     options=(OptionSpec("min_reward", QT_TRANSLATE_NOOP("PlatformSpec", "Lowest reward (USD)"), required=False),),
-    connector=with_options(MTurkConnector),
-    earnings=with_options(MTurkEarnings),
+    connector=client("surveydesk.platforms.mturk.tasks:MTurkConnector"),
+    earnings=client("surveydesk.platforms.mturk.earnings:MTurkEarnings"),
     # MTurk tolerates a poll every few seconds.
     cadence=seconds(floor=2, default=5),
     demo_site="surveydesk.demo.mturk_site",

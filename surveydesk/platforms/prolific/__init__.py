@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import requests
-
-from surveydesk.core.clock import Clock
 from surveydesk.core.earnings import ClaimRoute, ReviewDeadline
-from surveydesk.core.model import Account
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.prolific.earnings import ProlificEarnings
-from surveydesk.platforms.prolific.sign_in import prolific_sign_in
 from surveydesk.platforms.prolific.submissions_csv import SUBMISSIONS_FILE
-from surveydesk.platforms.prolific.tasks import ProlificConnector
-from surveydesk.platforms.spec import PlatformSpec, SecretProvider, seconds, with_options
+from surveydesk.platforms.spec import PlatformSpec, client, seconds, sign_in_named
 
 API = "https://internal-api.prolific.com"
 STUDY_PAGES = "https://app.prolific.com/studies/"
@@ -42,26 +35,17 @@ MESSAGE_THE_RESEARCHER = ClaimRoute(
 )
 
 
-def _connector(
-    account: Account, secret: SecretProvider, session: requests.Session, clock: Clock
-) -> ProlificConnector:
-    """Studies open on Prolific's web app; on any other server (the demo's), under that server's `/studies/`."""
-    official = account.base_url.rstrip("/") == API
-    pages = STUDY_PAGES if official else account.base_url.rstrip("/") + "/studies/"
-    return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)
-
-
 SPEC = PlatformSpec(
     platform="prolific",
     name="Prolific",
     base_url=API,
     options=(),
-    connector=_connector,
-    earnings=with_options(ProlificEarnings),
+    connector=client("surveydesk.platforms.prolific.tasks:connector_for"),
+    earnings=client("surveydesk.platforms.prolific.earnings:ProlificEarnings"),
     # Prolific's own extensions never poll more often than every 20 s.
     cadence=seconds(floor=20, default=60),
     demo_site="surveydesk.demo.prolific_site",
-    sign_in=prolific_sign_in,
+    sign_in=sign_in_named("surveydesk.platforms.prolific.sign_in:prolific_sign_in"),
     task_ids_shared=True,
     review_deadline=REVIEW_DEADLINE,
     claim_route=MESSAGE_THE_RESEARCHER,

@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_object, origin
+from surveydesk.net.addresses import origin
+from surveydesk.net.http import excerpt, get, json_object
 from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient

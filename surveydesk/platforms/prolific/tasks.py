@@ -18,17 +18,17 @@ from surveydesk.core.errors import (
     AuthExpired,
     BadPayload,
 )
-from surveydesk.core.model import AccountKey, Task
+from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.requirements import Requirements
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
+from surveydesk.net.addresses import origin
 from surveydesk.net.http import (
     excerpt,
     get,
     json_object,
     json_value,
-    origin,
     path_part,
     post,
     web_url,
@@ -36,6 +36,8 @@ from surveydesk.net.http import (
 from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, ShapeWatch, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
+from surveydesk.platforms.prolific import API, STUDY_PAGES
+from surveydesk.platforms.spec import SecretProvider
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
 RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
@@ -416,3 +418,13 @@ def _places_from(total: object, taken: object) -> int | None:
     if type(total) is not int:  # json gives exact ints; bool is not one
         return None
     return max(0, total - taken) if type(taken) is int else max(0, total)
+
+
+def connector_for(
+    account: Account, secret: SecretProvider, session: requests.Session, clock: Clock
+) -> ProlificConnector:
+    """The account's connector (`PlatformSpec.connector`). Studies open on Prolific's web app; on any other server
+    (the demo's), under that server's `/studies/`."""
+    official = account.base_url.rstrip("/") == API
+    pages = STUDY_PAGES if official else account.base_url.rstrip("/") + "/studies/"
+    return ProlificConnector(account.key, account.base_url, secret, session, clock, study_page_base=pages)

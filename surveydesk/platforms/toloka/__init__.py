@@ -6,10 +6,8 @@ from datetime import timedelta
 
 from surveydesk.core.earnings import ClaimDeadline
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.platforms.spec import OptionSpec, PlatformSpec, seconds, with_options
-from surveydesk.platforms.toloka.earnings import TolokaEarnings
+from surveydesk.platforms.spec import OptionSpec, PlatformSpec, client, seconds
 from surveydesk.platforms.toloka.sign_in import toloka_sign_in
-from surveydesk.platforms.toloka.tasks import TolokaConnector
 from surveydesk.platforms.web_session import at_page
 
 # A rejected task can be appealed for a week.
@@ -28,8 +26,8 @@ SPEC = PlatformSpec(
             "language", QT_TRANSLATE_NOOP("PlatformSpec", "Language of task texts"), required=False, default="EN"
         ),
     ),
-    connector=with_options(TolokaConnector),
-    earnings=with_options(TolokaEarnings),
+    connector=client("surveydesk.platforms.toloka.tasks:TolokaConnector"),
+    earnings=client("surveydesk.platforms.toloka.earnings:TolokaEarnings"),
     cadence=seconds(floor=30, default=30),
     demo_site="surveydesk.demo.toloka_site",
     sign_in=at_page(toloka_sign_in),

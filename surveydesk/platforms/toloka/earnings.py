@@ -31,7 +31,8 @@ from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_or_none, json_value, origin
+from surveydesk.net.addresses import origin
+from surveydesk.net.http import excerpt, get, json_or_none, json_value
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient

@@ -18,7 +18,8 @@ from surveydesk.core.model import AccountKey, Task
 from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_or_none, origin, path_part
+from surveydesk.net.addresses import origin
+from surveydesk.net.http import excerpt, get, json_or_none, path_part
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
