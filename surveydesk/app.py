@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from surveydesk import APP_NAME, __version__
 from surveydesk.core.clock import Clock, SystemClock
+from surveydesk.core.connector import Connector
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.platform_gate import PlatformGate
 from surveydesk.core.politeness import Politeness
@@ -178,23 +180,34 @@ def connect(
 ) -> None:
     """Poll the account for tasks and reconcile its earnings from now on (replacing what it had: a new login,
     new settings); `UnknownPlatform` when no platform folder knows its platform, another `ValueError` when
-    its platform refuses one of its settings."""
-    connector = registry.build_connector(account, secrets, clock)
-    reader = registry.build_reader(account, secrets, clock)  # both built before either is used
-    sharing = registry.spec(account.key.platform).profile_sharing
-    if sharing is not None and sharing.attach is not None:
-        sharing.attach(connector, profile, account.key)  # only what the worker allowed
+    its platform refuses one of its settings. Its clients are built when first used (its first poll and
+    earnings run, after the window's first frame), the account listed at once."""
+    registry.check(account)
+    spec = registry.spec(account.key.platform)
     values = partial(points.of, account.key)  # what the worker says her points are worth, read at each request
-    share_points_values(connector, values)  # survey walls only
-    share_shape_watch(connector, shapes)
-    poller.add_account(account, connector, registry.politeness_for(account))
-    if reader is not None:
+
+    def build_connector() -> Connector:
+        connector = registry.build_connector(account, secrets, clock)
+        sharing = spec.profile_sharing
+        if sharing is not None and sharing.attach is not None:
+            sharing.attach(connector, profile, account.key)  # only what the worker allowed
+        share_points_values(connector, values)  # survey walls only
+        share_shape_watch(connector, shapes)
+        return connector
+
+    def build_reader() -> EarningsReader:
+        reader = registry.build_reader(account, secrets, clock)
+        assert reader is not None  # its spec names an earnings reader
         share_points_values(reader, values)
         share_shape_watch(reader, shapes)
+        return reader
+
+    poller.add_account_built_later(account, build_connector, registry.politeness_for(account))
+    if spec.earnings is not None:
         # Its pages go at the platform's floor, the pace its own tools keep: a first sync of a year reads many
         # pages, and at the polling interval (a minute by default) it would take most of an hour.
         pages = Politeness(min_interval=registry.cadence(account.key.platform).floor)
-        reconciliation.add_account(account, reader, pages)
+        reconciliation.add_account_built_later(account, build_reader, pages)
 
 
 @contextmanager

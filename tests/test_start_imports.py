@@ -104,7 +104,10 @@ print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecti
 # What the first frame (the Tasks tab, its list empty until the first polls) does not use, each of which was loaded
 # before it: the keyring (the demo's logins are in memory), Prolific's OAuth library (its first session refresh),
 # msgspec (the first reply read), Qt Multimedia (the first alert's sound), the dialogs, the feed and the profile's
-# marks, the Wages and History tabs with Babel's country names, and the sync between computers.
+# marks, the Wages and History tabs with Babel's country names, and the sync between computers; and the platforms'
+# task and earnings readers, built with each account's first poll and earnings run (app.py `connect`). Prolific's
+# task reader is still imported before it, by its sign-in (prolific/sign_in.py), with requests.
+READERS = ("tasks", "earnings")
 NOT_BEFORE_THE_FIRST_FRAME = (
     "keyring",
     "oauthlib",
@@ -121,6 +124,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "surveydesk.ui.history_view",
     "surveydesk.services.sync_service",
     "surveydesk.sync.couch",
+    "surveydesk.platforms.prolific.earnings",
+    *(f"surveydesk.platforms.{p}.{reader}" for p in ("mturk", "bitlabs", "cpx", "toloka") for reader in READERS),
 )
 
 

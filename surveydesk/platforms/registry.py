@@ -143,6 +143,14 @@ class Registry:
                 web[spec.platform] = method
         return SignIns(web, walls)
 
+    def check(self, account: Account) -> None:
+        """`UnknownPlatform` for an account no platform folder knows, `ValueError` for a setting its platform
+        refuses (each option's `check`), before any of its clients is built."""
+        for option in self.spec(account.key.platform).options:
+            value = account.options.get(option.key, "")
+            if option.check is not None and value:
+                option.check(value)
+
     def build_connector(
         self, account: Account, secrets: SecretStore, clock: Clock, session_factory: SessionFactory | None = None
     ) -> Connector:

@@ -42,12 +42,15 @@ class OptionSpec:
     """A setting of an account that is not secret, as the accounts dialog asks for it.
 
     `label` is English marked for translation in the "PlatformSpec" context (`QT_TRANSLATE_NOOP`), so the
-    dialog shows it in the worker's language."""
+    dialog shows it in the worker's language. `check` reads a value the worker gave, raising `ValueError` in
+    words for one the platform cannot use: start-up asks it of each account's settings (`Registry.check`)
+    before the connector, which reads the value the same way, is built after the first frame."""
 
     key: str
     label: str
     required: bool = True
     default: str = ""
+    check: Callable[[str], object] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ FIRST_POLL_STAGGER = timedelta(seconds=1)
 @dataclass(slots=True)
 class _Schedule:
     account: Account
-    connector: Connector
+    build: Callable[[], Connector]  # the account's connector, built when first used (its first poll, a take)
     politeness: Politeness
     timer: QTimer
     status: PlatformStatus
@@ -42,6 +42,12 @@ class _Schedule:
     signed_out: bool = False  # told since the platform last refused the login; a good poll clears it
     last_request: datetime | None = None  # when the last poll of this account went out
     server_wait: datetime | None = None  # before this the server asked not to be asked (429, 503 Retry-After)
+    built: Connector | None = None
+
+    def connector(self) -> Connector:
+        if self.built is None:
+            self.built = self.build()
+        return self.built
 
 
 class Poller(QObject):
@@ -79,12 +85,21 @@ class Poller(QObject):
 
     def add_account(self, account: Account, connector: Connector, politeness: Politeness) -> None:
         """Poll this account from now on; an account already polled is replaced (new login, new settings)."""
+        self.add_account_built_later(account, lambda: connector, politeness)
+
+    def add_account_built_later(
+        self, account: Account, build: Callable[[], Connector], politeness: Politeness
+    ) -> None:
+        """As `add_account`, its connector built by `build` (on the GUI thread) when first used: its first poll,
+        or a take of one of its stored tasks. The account is listed, waiting, at once: start-up shows every
+        account in the window's first frame and builds their connectors (importing the platforms' readers and
+        requests) after it."""
         self.remove_account(account.key)
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._poll(key))
         status = PlatformStatus(account.key, account.label, PollState.WAITING)  # the panel says "waiting" in words
-        self._schedules[account.key] = _Schedule(account, connector, politeness, timer, status)
+        self._schedules[account.key] = _Schedule(account, build, politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
             self._schedule(account.key, self._clock.now())
@@ -102,7 +117,7 @@ class Poller(QObject):
     def connector_of(self, key: AccountKey) -> Connector | None:
         """The connector polling an account, to act on its tasks (take one) with the same login and session."""
         schedule = self._schedules.get(key)
-        return None if schedule is None else schedule.connector
+        return None if schedule is None else schedule.connector()
 
     def statuses(self) -> list[PlatformStatus]:
         return [schedule.status for schedule in self._schedules.values()]
@@ -198,13 +213,14 @@ class Poller(QObject):
         if allowed_from > now:  # a timer set before the last request, or a clock that moved, or not its turn
             self._schedule(key, allowed_from)
             return
+        connector = schedule.connector()
         self._gate.enter(key.platform, self)
         schedule.last_request = self._clock.now()
         self._set_status(
             key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")
         )
         self._background.run(
-            lambda: self._fetch_and_merge(key, schedule.connector, schedule.checker),
+            lambda: self._fetch_and_merge(key, connector, schedule.checker),
             lambda outcome: self._on_polled(key, outcome),
             lambda _bug: self._on_polled(
                 key,

@@ -9,8 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey, PlatformStatus, PollState
 from surveydesk.core.politeness import RATE_LIMIT_BUFFER, Politeness
+from surveydesk.demo import DemoExchange
+from surveydesk.platforms.registry import BUILT_IN
+from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from tests.conftest import DEMO, add_demo_account
 
@@ -223,3 +227,27 @@ def test_the_window_says_when_an_impatient_check_will_happen(qtbot, floored, exc
     window.check_now_action.trigger()
     message = window.statusBar().currentMessage()
     assert message.startswith("Accounts checked moments ago wait as their platform asks; all are checked by ")
+
+
+def test_an_account_is_listed_at_once_and_its_connector_built_at_its_first_poll(qtbot, poller, exchange, store):
+    """Start-up lists every account in the window's first frame; the connectors (the platforms' readers, requests)
+    are built after it, when the polls start."""
+    account = Account(DEMO, DEMO.account, exchange.prolific_url)
+    secrets = MemorySecrets({DEMO: DemoExchange.PROLIFIC_TOKEN})
+    built: list[AccountKey] = []
+
+    def build() -> Connector:
+        built.append(account.key)
+        return BUILT_IN.build_connector(account, secrets, SystemClock())
+
+    with qtbot.waitSignal(poller.status_changed, timeout=1_000) as listed:
+        poller.add_account_built_later(account, build, Politeness(min_interval=timedelta(seconds=30)))
+    assert (listed.args[0].account, listed.args[0].state) == (DEMO, PollState.WAITING)
+    assert [status.account for status in poller.statuses()] == [DEMO]
+    assert built == []
+    with qtbot.waitSignal(poller.tasks_changed, timeout=10_000) as changed:
+        poller.start()
+    assert built == [DEMO]
+    assert {task.external_id for task in changed.args[0].new} == {t.external_id for t in store.current_tasks(DEMO)}
+    assert poller.connector_of(DEMO) is poller.connector_of(DEMO)  # built once
+    assert built == [DEMO]

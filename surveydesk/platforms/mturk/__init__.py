@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from surveydesk.core.earnings import ClaimRoute, ReviewDeadline
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
+from surveydesk.platforms.mturk.options import MIN_REWARD_OPTION, lowest_reward
 from surveydesk.platforms.mturk.sign_in import mturk_sign_in
 from surveydesk.platforms.spec import OptionSpec, PlatformSpec, client, seconds
 from surveydesk.platforms.web_session import at_page
@@ -48,7 +49,14 @@ SPEC = PlatformSpec(
     platform="mturk",
     name="MTurk",
     base_url="https://worker.mturk.com",
-    options=(OptionSpec("min_reward", QT_TRANSLATE_NOOP("PlatformSpec", "Lowest reward (USD)"), required=False),),
+    options=(
+        OptionSpec(
+            MIN_REWARD_OPTION,
+            QT_TRANSLATE_NOOP("PlatformSpec", "Lowest reward (USD)"),
+            required=False,
+            check=lowest_reward,
+        ),
+    ),
     connector=client("surveydesk.platforms.mturk.tasks:MTurkConnector"),
     earnings=client("surveydesk.platforms.mturk.earnings:MTurkEarnings"),
     # MTurk tolerates a poll every few seconds.

@@ -34,6 +34,7 @@ from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, P
 from surveydesk.net.status import raise_for_status, retry_after
 from surveydesk.platforms import fields
 from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.mturk.options import MIN_REWARD_OPTION, lowest_reward
 
 SEARCH_PATH: Final = "/projects"
 QUEUE_PATH: Final = "/tasks"
@@ -42,7 +43,6 @@ PAGE_SIZE: Final = 100  # the most MTurk's search gives in one page
 # counts towards its page-request limit.
 MAX_PAGES: Final = 5
 FALLBACK_WAIT: Final = timedelta(seconds=60)  # MTurk documents no Retry-After; a minute is cautious
-MIN_REWARD_OPTION: Final = "min_reward"  # the account option: lowest reward to list, in dollars ("0.50")
 SIGN_IN_MARK: Final = b"openid.assoc_handle=amzn_mturk_worker"  # on Amazon's sign-in page, as clients check
 NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("MTurkConnector", "Not signed in to MTurk: sign in from Accounts")
 SIGNED_OUT: Final = QT_TRANSLATE_NOOP("MTurkConnector", "MTurk signed you out: sign in to MTurk again")
@@ -507,15 +507,8 @@ class MTurkConnector(AccountClient):
 def _filters(options: Mapping[str, str]) -> dict[str, str]:
     """The search's fixed order and filters, with the worker's lowest reward if they set one."""
     filters = {"sort": "updated_desc", "filters[qualified]": "true"}
-    wanted = options.get(MIN_REWARD_OPTION, "").strip()
-    if wanted:
-        try:
-            floor = Money.parse(wanted, "USD")
-        except MoneyError:
-            floor = None
-        if floor is None or floor.minor < 0:
-            message = f"{MIN_REWARD_OPTION} must be an amount in dollars such as 0.50, not {excerpt(wanted)}"
-            raise ValueError(message)
+    floor = lowest_reward(options.get(MIN_REWARD_OPTION, ""))
+    if floor is not None:
         filters["filters[min_reward]"] = str(floor.as_decimal())
     return filters
 
