@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.money import Money
 from surveydesk.demo import DemoExchange
@@ -379,3 +380,21 @@ def test_an_answer_after_the_system_said_offline_does_not_bring_the_network_back
     assert not connectivity.online
     system.reachability_changed.emit(QNetworkInformation.Reachability.Online)
     assert connectivity.online
+
+
+def test_an_account_is_listed_at_once_and_its_reader_built_at_its_first_run(qtbot, service, exchange, ledger):
+    """Start-up lists every account's earnings at once and builds the readers after the window's first frame."""
+    key, reader = next((key, reader) for key, reader in demo_readers(exchange, SystemClock()).items())
+    built: list[AccountKey] = []
+
+    def build() -> EarningsReader:
+        built.append(key)
+        return reader
+
+    service.add_account_built_later(Account(key, "demo", exchange.url_of(key.platform)), build)
+    assert [(status.account, status.state) for status in service.statuses()] == [(key, SyncState.WAITING)]
+    assert built == []
+    service.start()
+    qtbot.waitUntil(lambda: latest(service, key).last_sync is not None, timeout=20_000)
+    assert built == [key]
+    assert ledger.last_sync(key) is not None
