@@ -204,11 +204,16 @@ class LocalReplica:
             "SELECT doc_id, changed_at, digest FROM sync_revisions "
             "WHERE doc_id >= 'profile:' AND doc_id < 'profile;'"
         ).fetchall()
+        gone = {
+            doc_id: docs.profile_body(SharedAnswer(doc_id[8:], None, "", "", changed_at))
+            for doc_id, changed_at, _ in agreed
+            if doc_id[8:] not in present
+        }
+        self._put_back_unknown_fields(gone)  # an agreed removal a newer SurveyDesk added fields to is no new one
         removed = [
             (doc_id, utc_iso(now))
-            for doc_id, changed_at, digest in agreed
-            if doc_id[8:] not in present
-            and docs.digest(docs.profile_body(SharedAnswer(doc_id[8:], None, "", "", changed_at))) != digest
+            for doc_id, _, digest in agreed
+            if doc_id in gone and docs.digest(gone[doc_id]) != digest
         ]
         waiting = [(docs.doc_id(docs.PROFILE, field), updated_at) for field, updated_at in changed] + removed
         newest = max([since, *(updated_at for _, updated_at in changed)])

@@ -125,3 +125,24 @@ def test_a_document_sent_again_unchanged_keeps_its_revision_and_what_a_newer_ver
         assert copied[doc_id] == written[doc_id]  # the same revision and body
         assert _added_fields(copied[doc_id])[0] == FUTURE
     assert older.sync(server).sent == 0
+
+
+def test_a_removed_profile_answer_a_newer_version_added_fields_to_is_not_sent_again(
+    server: CouchServer, laptop: Computer, older: Computer
+):
+    older.answers()  # its profile is empty
+    laptop.answer("age", '"35-44"')
+    laptop.sync(server, include_profile=True)
+    laptop.later(5)
+    laptop.answer("age", None)
+    laptop.sync(server, include_profile=True)
+    removal = server.docs("log")["profile:age"]
+    assert removal["value"] is None
+    _put(server, {**removal, "future_field": FUTURE})
+    written = server.docs("log")["profile:age"]
+
+    older.sync(server, include_profile=True)
+    again = older.sync(server, include_profile=True)
+
+    assert again.sent == 0  # its removal, agreed on as received, is not taken for a new one
+    assert server.docs("log")["profile:age"] == written
