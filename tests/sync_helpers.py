@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from surveydesk.core.clock import utc_iso
 from surveydesk.core.money import Money
 from surveydesk.ledger import EntryHeader, Kind, LedgerStore, Report, Source, Status
 from surveydesk.ledger.attempts import AttemptIngest
@@ -23,6 +24,17 @@ from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import T0, FixedClock
+
+# The profile's table as its own migration (7, on the profile branch) makes it; this branch's schema lacks it.
+PROFILE_ANSWERS = """
+    CREATE TABLE IF NOT EXISTS profile_answers (
+        field TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        platform TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )
+"""
 
 
 class Computer:
@@ -140,6 +152,25 @@ class Computer:
 
     def pending(self) -> int:
         return LocalReplica(self.db).pending_count()
+
+    # --- the profile's answers -----------------------------------------------------------------------------
+
+    def answer(self, field: str, value: str | None) -> None:
+        """Give (or, with None, remove) an answer of the profile, as the profile's store would."""
+        connection = self.db.connection()
+        connection.execute(PROFILE_ANSWERS)
+        if value is None:
+            connection.execute("DELETE FROM profile_answers WHERE field = ?", (field,))
+        else:
+            connection.execute(
+                "INSERT INTO profile_answers (field, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                (field, value, utc_iso(self.clock.now())),
+            )
+
+    def answers(self) -> dict[str, str]:
+        self.db.connection().execute(PROFILE_ANSWERS)
+        return dict(self.db.connection().execute("SELECT field, value FROM profile_answers").fetchall())
 
 
 def days(count: float) -> timedelta:

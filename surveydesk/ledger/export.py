@@ -153,8 +153,8 @@ def _csv_line_cell(name: str, amount: str) -> str:
         return amount
     if name in _OWN_WORDS:
         return f"e.{name}"
-    if name == "completion_code":
-        return _csv_cell("coalesce(a.completion_code, '')")
+    if name == "completion_code":  # most entries have none: their empty cell costs no guard
+        return f"CASE WHEN a.completion_code IS NULL THEN '' ELSE {_csv_cell('a.completion_code')} END"
     return _csv_cell(f"e.{name}")
 
 

@@ -725,4 +725,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        version=18,
+        description="fields a newer SurveyDesk added to a document, sent back with it",
+        statements=(
+            # The fields of the last body received of a document that this version neither reads nor writes (a
+            # newer SurveyDesk added them: surveydesk.sync.documents.unknown_fields), as JSON text; put back into
+            # the body this version sends for the document, so a change here does not erase them on the newer
+            # computer. A document with none has no row. Written by surveydesk.sync.local only.
+            "CREATE TABLE sync_unknown_fields (doc_id TEXT PRIMARY KEY, fields TEXT NOT NULL) WITHOUT ROWID",
+        ),
+    ),
 )

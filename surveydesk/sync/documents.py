@@ -20,6 +20,10 @@ Documents (the body never holds a local integer id, which differs between comput
 A document of a kind this version does not know, or holding a status, kind or outcome it does not know, was
 written by a newer SurveyDesk: reading it raises `NewerDocument`, and it is kept as received until a version that
 knows it reads it (surveydesk.sync.local). Anything else unreadable raises `DocumentError` and is skipped.
+A document of a kind this version knows may hold fields a newer SurveyDesk added (`KNOWN_FIELDS` are the ones
+this version reads and writes): they are remembered as received (`unknown_fields`) and put back into the body this
+version sends for that document (`with_unknown_fields`), so a change made here does not erase what a newer
+computer recorded, and a body sent again unchanged keeps its revision.
 
 Conflicts are resolved by `winner`: one body under one total order, so every computer picks the same body
 whatever the order it sees them in, and merging a merge changes nothing. An entry's status needs no rule
@@ -564,6 +568,84 @@ def read_profile(key: str, body: JsonObject) -> SharedAnswer:
         platform=_text(body, "platform", NAME_LIMIT, empty=True),
         changed_at=utc_iso(_time(body, "changed_at")),
     )
+
+
+# --- fields a newer SurveyDesk added -----------------------------------------------------------------------
+
+# The fields of each kind's body that this version writes and reads, whether or not a given body holds them (an
+# attempt's completion code, an event's link): any other field of a received body a newer SurveyDesk added.
+KNOWN_FIELDS: Final[dict[str, frozenset[str]]] = {
+    EVENT: frozenset(["type", "entry", "at", "recorded_at", "source", "status", "amount", "note", "link"]),
+    ATTEMPT: frozenset(
+        [
+            "type",
+            "shift",
+            "platform",
+            "account",
+            "external_id",
+            "title",
+            "requester",
+            "reward",
+            "time_limit_seconds",
+            "started_at",
+            "ended_at",
+            "outcome",
+            "paid",
+            "estimated_minutes",
+            "stretches",
+            "changed_at",
+            "completion_code",
+        ]
+    ),
+    SHIFT: frozenset(["type", "started_at", "ended_at", "automatic", "stretches", "changed_at"]),
+    CLAIM: frozenset(["type", "kind", "found_at", "sent_at", "outcome", "outcome_at", "changed_at"]),
+    SETTING: frozenset(["type", "key", "value", "changed_at"]),
+    PROFILE: frozenset(["type", "field", "value", "label", "platform", "changed_at"]),
+}
+# The objects inside a body whose own fields this version knows (an event's entry): a field a newer SurveyDesk
+# adds there is remembered and put back there.
+_ENTRY_FIELDS: Final = ("id", "platform", "account", "kind", "task_id", "currency", "attempt", "described_by")
+KNOWN_INNER_FIELDS: Final[dict[str, dict[str, frozenset[str]]]] = {
+    EVENT: {"entry": frozenset([*_ENTRY_FIELDS, *DESCRIBED_FIELDS, "measured"])},
+}
+
+
+def unknown_fields(kind: str, body: JsonObject) -> JsonObject:
+    """The fields of a received body of `kind` that this version does not know, and under the name of an object
+    inside it (an event's `entry`) the ones of that object it does not know; empty when there are none."""
+    unknown = _not_in(body, KNOWN_FIELDS[kind])
+    for name, known in KNOWN_INNER_FIELDS.get(kind, {}).items():
+        inner = body.get(name)
+        added = _not_in(inner, known) if isinstance(inner, dict) else {}
+        if added:
+            unknown[name] = added
+    return unknown
+
+
+def with_unknown_fields(kind: str, body: JsonObject, unknown: JsonObject) -> JsonObject:
+    """`body` (this version's) with the remembered `unknown` fields put back where it has none of its own: a
+    field this version knows is always its own, present or absent, never a remembered one."""
+    merged = {**_not_in(unknown, KNOWN_FIELDS[kind]), **body}
+    for name, known in KNOWN_INNER_FIELDS.get(kind, {}).items():
+        added, inner = unknown.get(name), body.get(name)
+        if isinstance(added, dict) and isinstance(inner, dict):
+            merged[name] = {**_not_in(added, known), **inner}
+    return merged
+
+
+def with_unknown_fields_of(kind: str, body: JsonObject, received: JsonObject) -> JsonObject:
+    """`body` (this version's, with the unknown fields it remembered) with those of `received` instead: a newer
+    body's, for a change made here that wins over it."""
+    known = {name: value for name, value in body.items() if name in KNOWN_FIELDS[kind]}
+    for name, inner_known in KNOWN_INNER_FIELDS.get(kind, {}).items():
+        inner = known.get(name)
+        if isinstance(inner, dict):
+            known[name] = {field: value for field, value in inner.items() if field in inner_known}
+    return with_unknown_fields(kind, known, unknown_fields(kind, received))
+
+
+def _not_in(fields: JsonObject, known: frozenset[str]) -> JsonObject:
+    return {name: value for name, value in fields.items() if name not in known}
 
 
 # --- field readers ------------------------------------------------------------------------------------------

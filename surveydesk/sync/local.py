@@ -11,6 +11,10 @@ A received document this version cannot use yet is kept as received in `sync_kep
 nor a reason to fail: one a newer SurveyDesk wrote (a kind of record or a code this version does not know), or
 a claim whose entry has not arrived. Each is read again after every batch, and leaves once it is read; one that
 changed here meanwhile is left to that change, which goes to the server as a child of it and so wins there.
+
+A received document of a kind this version knows may hold fields a newer SurveyDesk added: they are remembered in
+`sync_unknown_fields` (migration 18) and put back into every body this version sends for it (`bodies`), so a change
+made here keeps what the newer computer recorded, and a document sent again unchanged keeps its revision.
 """
 
 from __future__ import annotations
@@ -200,11 +204,16 @@ class LocalReplica:
             "SELECT doc_id, changed_at, digest FROM sync_revisions "
             "WHERE doc_id >= 'profile:' AND doc_id < 'profile;'"
         ).fetchall()
+        gone = {
+            doc_id: docs.profile_body(SharedAnswer(doc_id[8:], None, "", "", changed_at))
+            for doc_id, changed_at, _ in agreed
+            if doc_id[8:] not in present
+        }
+        self._put_back_unknown_fields(gone)  # an agreed removal a newer SurveyDesk added fields to is no new one
         removed = [
             (doc_id, utc_iso(now))
-            for doc_id, changed_at, digest in agreed
-            if doc_id[8:] not in present
-            and docs.digest(docs.profile_body(SharedAnswer(doc_id[8:], None, "", "", changed_at))) != digest
+            for doc_id, _, digest in agreed
+            if doc_id in gone and docs.digest(gone[doc_id]) != digest
         ]
         waiting = [(docs.doc_id(docs.PROFILE, field), updated_at) for field, updated_at in changed] + removed
         newest = max([since, *(updated_at for _, updated_at in changed)])
@@ -261,7 +270,22 @@ class LocalReplica:
         if self.include_profile:
             for answer in self._profile_answers(by_kind.get(docs.PROFILE, []), changed):
                 bodies[docs.doc_id(docs.PROFILE, answer.field)] = docs.profile_body(answer)
+        self._put_back_unknown_fields(bodies)
         return bodies
+
+    def _put_back_unknown_fields(self, bodies: dict[str, JsonObject]) -> None:
+        """Put into `bodies` the fields a newer SurveyDesk added to them, as last received. One look whether any
+        document has some (most databases: none, and a first push pays nothing more), then one query a slice."""
+        connection = self._connection
+        if not bodies or not connection.execute("SELECT EXISTS (SELECT 1 FROM sync_unknown_fields)").fetchone()[0]:
+            return
+        for chunk in chunked(list(bodies)):
+            for doc_id, fields in connection.execute(
+                f"SELECT doc_id, fields FROM sync_unknown_fields WHERE doc_id IN ({question_marks(len(chunk))})",
+                chunk,
+            ):
+                kind = doc_id.partition(":")[0]
+                bodies[doc_id] = docs.with_unknown_fields(kind, bodies[doc_id], json.loads(fields))
 
     def mark_sent(
         self, sent: Sequence[Outgoing], forget: Sequence[int], checkpoint: tuple[str, Checkpoint]
@@ -365,6 +389,7 @@ class LocalReplica:
                     self._answers.put(record)
                     applied.append(item)
             _agree(connection, applied)
+            _remember_unknown_fields(connection, applied)
         events = [(item, record) for item, record in records[docs.EVENT] if item.doc_id in fresh]
         headers, ledger_events, links = [], [], []
         for _, foreign in events:
@@ -385,6 +410,7 @@ class LocalReplica:
         with self._db.transaction() as connection:
             connection.executemany("INSERT OR IGNORE INTO sync_links (owner, target) VALUES (?, ?)", links)
             _agree(connection, written)
+            _remember_unknown_fields(connection, written)
             newer = _keep(connection, kept)
             if checkpoint is not None:
                 _save_checkpoint(connection, *checkpoint)
@@ -534,6 +560,25 @@ def _agree(connection: sqlite3.Connection, items: Sequence[Incoming]) -> None:
     )
     connection.executemany("DELETE FROM sync_pending WHERE doc_id = ?", [(item.doc_id,) for item in items])
     connection.executemany("DELETE FROM sync_kept WHERE doc_id = ?", [(item.doc_id,) for item in items])
+
+
+def _remember_unknown_fields(connection: sqlite3.Connection, items: Sequence[Incoming]) -> None:
+    """Remember the fields of written documents that a newer SurveyDesk added (see the module's docstring); a
+    document received without any forgets those an earlier body of it had."""
+    remembered, plain = [], []
+    for item in items:
+        unknown = docs.unknown_fields(item.doc_id.partition(":")[0], item.body)
+        if unknown:
+            remembered.append((item.doc_id, docs.canonical(unknown)))
+        else:
+            plain.append((item.doc_id,))
+    connection.executemany(
+        "INSERT INTO sync_unknown_fields (doc_id, fields) VALUES (?, ?) "
+        "ON CONFLICT (doc_id) DO UPDATE SET fields = excluded.fields",
+        remembered,
+    )
+    if plain and connection.execute("SELECT EXISTS (SELECT 1 FROM sync_unknown_fields)").fetchone()[0]:
+        connection.executemany("DELETE FROM sync_unknown_fields WHERE doc_id = ?", plain)
 
 
 def _keep(connection: sqlite3.Connection, kept: Sequence[tuple[Incoming, bool]]) -> int:

@@ -200,6 +200,8 @@ class Replicator:
                 self._skipped += 1
             return None
         base = docs.couch_winner(live)
+        if mine is not None:  # a change here keeps the fields a newer SurveyDesk added, as the server shows them
+            mine = docs.with_unknown_fields_of(doc_id.partition(":")[0], mine, live[base])
         best = docs.winner([*live.values(), *([mine] if mine is not None else [])])
         rev = base
         if docs.canonical(best) != docs.canonical(live[base]):

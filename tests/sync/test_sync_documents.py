@@ -15,6 +15,7 @@ from surveydesk.ledger.model import make_event
 from surveydesk.profile.store import SharedAnswer
 from surveydesk.sync import documents as docs
 from surveydesk.sync.documents import DocumentError, NewerDocument
+from surveydesk.work.model import ShiftRecord
 from tests.factories import T0
 
 HEADER = EntryHeader(
@@ -308,3 +309,39 @@ def test_a_claim_reads_back_as_it_was_written_and_a_newer_code_is_told_apart_fro
 )
 def test_a_document_of_a_kind_only_a_newer_version_knows_is_recognised(document_id, body, newer):
     assert docs.newer_kind(document_id, body) is newer
+
+
+def test_the_fields_declared_known_are_exactly_those_this_version_writes():
+    event = make_event(HEADER.id, Source.PLATFORM, T0, T0, None, None, None, link="prolific/me/task/s2")
+    linked = docs.event_body(HEADER, event, "a1", (3540, 20))
+    attempt = replace(docs.read_attempt("a1", _attempt_body()), completion_code="C1A2B3C4")
+    claim = ClaimRecord(HEADER.id, ClaimKind.OVERRUN, T0, T0, ClaimOutcome.REFUSED, T0)
+    written = {
+        docs.EVENT: linked,
+        docs.ATTEMPT: docs.attempt_body(attempt, ""),
+        docs.CLAIM: docs.claim_body(claim, ""),
+        docs.SHIFT: docs.shift_body(ShiftRecord("s1", "2026-11-28T12:00:00+00:00", "", False, ()), ""),
+        docs.SETTING: _setting("1", ""),
+        docs.PROFILE: docs.profile_body(SharedAnswer("age", '"35-44"', "Age", "", "")),
+    }
+    for kind, body in written.items():
+        assert set(body) == docs.KNOWN_FIELDS[kind], kind
+        assert docs.unknown_fields(kind, body) == {}
+    assert set(linked["entry"]) == docs.KNOWN_INNER_FIELDS[docs.EVENT]["entry"]
+
+
+def test_fields_a_newer_version_added_are_put_back_and_never_one_this_version_knows():
+    received = _event_body(future_field={"a": [1, 2]})
+    received["entry"] = {**received["entry"], "time_taken": 3540}  # type: ignore[dict-item]
+    unknown = docs.unknown_fields(docs.EVENT, received)
+    assert unknown == {"future_field": {"a": [1, 2]}, "entry": {"time_taken": 3540}}
+    assert docs.with_unknown_fields(docs.EVENT, _event_body(), unknown) == received
+    # What this version writes wins, and a field it knows but left out stays out.
+    changed = _event_body(note="changed")
+    assert docs.with_unknown_fields(docs.EVENT, changed, unknown)["note"] == "changed"
+    remembered = {"completion_code": "C1A2B3C4", "note": "x", "future_field": 1}
+    assert docs.with_unknown_fields(docs.ATTEMPT, _attempt_body(), remembered) == {
+        **_attempt_body(),
+        "future_field": 1,
+        "note": "x",  # an attempt has no note in this version: a newer one's
+    }

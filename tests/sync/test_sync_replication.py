@@ -231,66 +231,36 @@ def test_settings_of_this_computer_stay_here(server: CouchServer, laptop: Comput
     assert not [doc_id for doc_id in server.docs("log") if doc_id.startswith(("setting:tray", "setting:ledger"))]
 
 
-# The profile's table as its own migration (7, on the profile branch) makes it; this branch's schema lacks it.
-PROFILE_ANSWERS = """
-    CREATE TABLE IF NOT EXISTS profile_answers (
-        field TEXT PRIMARY KEY,
-        value TEXT NOT NULL,
-        label TEXT NOT NULL DEFAULT '',
-        platform TEXT NOT NULL DEFAULT '',
-        updated_at TEXT NOT NULL
-    )
-"""
-
-
-def _answer(computer: Computer, field: str, value: str | None) -> None:
-    connection = computer.db.connection()
-    connection.execute(PROFILE_ANSWERS)
-    if value is None:
-        connection.execute("DELETE FROM profile_answers WHERE field = ?", (field,))
-    else:
-        connection.execute(
-            "INSERT INTO profile_answers (field, value, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (field, value, utc_iso(computer.clock.now())),
-        )
-
-
-def _answers(computer: Computer) -> dict[str, str]:
-    computer.db.connection().execute(PROFILE_ANSWERS)
-    return dict(computer.db.connection().execute("SELECT field, value FROM profile_answers").fetchall())
-
-
 def test_the_profile_travels_only_when_the_worker_opts_in(
     server: CouchServer, laptop: Computer, desktop: Computer
 ):
-    _answer(laptop, "age", '"35-44"')
-    _answer(desktop, "age", '"18-24"')
+    laptop.answer("age", '"35-44"')
+    desktop.answer("age", '"18-24"')
     laptop.sync(server)
     desktop.sync(server)
     assert not [doc_id for doc_id in server.docs("log") if doc_id.startswith("profile:")]
 
     laptop.sync(server, include_profile=True)
     desktop.sync(server)  # not opted in here: the laptop's answer does not come
-    assert _answers(desktop) == {"age": '"18-24"'}
+    assert desktop.answers() == {"age": '"18-24"'}
 
     desktop.later(60)  # the desktop's answer is the later one
-    _answer(desktop, "age", '"25-34"')
+    desktop.answer("age", '"25-34"')
     for computer in (desktop, laptop, desktop):
         computer.sync(server, include_profile=True)
-    assert _answers(laptop) == _answers(desktop) == {"age": '"25-34"'}
+    assert laptop.answers() == desktop.answers() == {"age": '"25-34"'}
 
 
 def test_a_removed_profile_answer_is_removed_everywhere(server: CouchServer, laptop: Computer, desktop: Computer):
-    assert _answers(desktop) == {}
-    _answer(laptop, "age", '"35-44"')
-    _answer(laptop, "income", '"prefer not to say"')
+    assert desktop.answers() == {}
+    laptop.answer("age", '"35-44"')
+    laptop.answer("income", '"prefer not to say"')
     for computer in (laptop, desktop):
         computer.sync(server, include_profile=True)
-    assert _answers(desktop) == _answers(laptop)
+    assert desktop.answers() == laptop.answers()
     laptop.later(5)
-    _answer(laptop, "income", None)
+    laptop.answer("income", None)
     for computer in (laptop, desktop, laptop):
         computer.sync(server, include_profile=True)
-    assert _answers(desktop) == _answers(laptop) == {"age": '"35-44"'}
+    assert desktop.answers() == laptop.answers() == {"age": '"35-44"'}
     assert laptop.sync(server, include_profile=True).sent == 0  # the removal went once
