@@ -7,7 +7,7 @@ worker profile and a screen-out history, as the app does (surveydesk.profile.mar
 set-up made is out of the garbage collector's sight (`surveydesk.app.settle_heap`). Target: ratio = full / raw
 ≤ 1.5.
 
-The connectors read JSON with msgspec, through a shape of the keys they use (`http.json_shape`), which costs
+The connectors read JSON with msgspec, through a shape of the keys they use (`json_shapes.json_shape`), which costs
 less than `json.loads` of the whole reply: that saving pays for much of the rest of the cycle. So the `#` lines
 also compare the full cycle with a raw fetch whose replies msgspec reads whole: what the diff, store and model
 cost beyond fetching and decoding as fast as the app can. The three passes read the same replies in each round,

@@ -40,7 +40,6 @@ from surveydesk.ledger.points import PointsValueStore
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.ledger.zone import system_zone
 from surveydesk.logging_setup import LOG_FILE_NAME, LogFile, configure_logging
-from surveydesk.net.http import make_session
 from surveydesk.net.shapes import ShapeWatch, share_shape_watch
 from surveydesk.paths import AppPaths, UnusableFolderError, why
 from surveydesk.platforms.prolific.sign_in import SignedInSecrets
@@ -61,7 +60,8 @@ from surveydesk.work.wage_settings import WageSettings
 # isort: split
 # Qt after the layers below the services, which need none: once imported, PySide6 reads the source of every
 # module imported after it (looking for `from __feature__ import`, PYSIDE-2029), about 0.15 ms a module, and
-# those layers are some 170 modules (requests and urllib3 among them) of the start-up (bench/startup.py).
+# those layers are most of the start-up's modules (bench/startup.py). requests and urllib3 come after the first
+# frame, with the first session made (`_new_session`).
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from surveydesk.services.background import Background
@@ -74,6 +74,8 @@ from surveydesk.services.smoke_test import SmokeTest
 from surveydesk.services.wage_reports import WageReports
 
 if TYPE_CHECKING:
+    import requests
+
     from surveydesk.services.desktop_notifications import DesktopNotifications
     from surveydesk.services.idle import SessionIdle
     from surveydesk.services.money_outlook import Outlook
@@ -161,6 +163,13 @@ def _accounts(
     return [account for account in accounts.list_accounts() if account.enabled]
 
 
+def _new_session() -> requests.Session:
+    """A session for the connectors' HTTP layer (net/http.py)."""
+    from surveydesk.net.http import make_session  # with requests and urllib3: after the first frame
+
+    return make_session()
+
+
 def _sign_ins(exchange: DemoExchange | None, registry: Registry) -> SignIns:
     """Where each platform's account is connected: the real sites' sign-in pages and survey walls, or the demo
     exchange's."""
@@ -234,7 +243,7 @@ def build_core(args: argparse.Namespace, registry: Registry = BUILT_IN) -> Itera
         if secrets.problem:
             notices.append(secrets.problem)
         sign_ins = _sign_ins(exchange, registry)
-        signed_in = SignedInSecrets.at(sign_ins, secrets, make_session)
+        signed_in = SignedInSecrets.at(sign_ins, secrets, _new_session)
 
         timekeeper = Timekeeper(WorkLog(database), clock)
         closing_clocks = ClosingClocks(timekeeper, paths.data)
@@ -513,7 +522,7 @@ def _add_history_page(window: MainWindow, core: Core, first_frame: FirstFrame) -
         core.pool,
         core.clock,
         system_zone(),
-        session_factory=make_session,
+        session_factory=_new_session,
         rates_url=core.rates_url,
         connectivity=core.connectivity,
         time_text=format_time,

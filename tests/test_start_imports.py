@@ -105,10 +105,13 @@ print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecti
 # before it: the keyring (the demo's logins are in memory), Prolific's OAuth library (its first session refresh),
 # msgspec (the first reply read), Qt Multimedia (the first alert's sound), the dialogs, the feed and the profile's
 # marks, the Wages and History tabs with Babel's country names, and the sync between computers; and the platforms'
-# task and earnings readers, built with each account's first poll and earnings run (app.py `connect`). Prolific's
-# task reader is still imported before it, by its sign-in (prolific/sign_in.py), with requests.
+# task and earnings readers, built with each account's first poll and earnings run (app.py `connect`); and with
+# them the HTTP layer (net/http.py), requests and urllib3, which come with the first session made.
 READERS = ("tasks", "earnings")
 NOT_BEFORE_THE_FIRST_FRAME = (
+    "requests",
+    "urllib3",
+    "surveydesk.net.http",
     "keyring",
     "oauthlib",
     "msgspec",
@@ -124,8 +127,11 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "surveydesk.ui.history_view",
     "surveydesk.services.sync_service",
     "surveydesk.sync.couch",
-    "surveydesk.platforms.prolific.earnings",
-    *(f"surveydesk.platforms.{p}.{reader}" for p in ("mturk", "bitlabs", "cpx", "toloka") for reader in READERS),
+    *(
+        f"surveydesk.platforms.{p}.{reader}"
+        for p in ("prolific", "mturk", "bitlabs", "cpx", "toloka")
+        for reader in READERS
+    ),
 )
 
 
@@ -149,11 +155,11 @@ def test_what_the_first_frame_does_not_use_is_loaded_after_it(first_start: dict[
 
 
 def test_the_layers_below_the_services_are_imported_before_qt(first_start: dict[str, Any]):
-    """PySide6 reads the source of each module imported after it (app.py says why): the platforms, with
-    requests and urllib3, and the ledger are imported before it."""
+    """PySide6 reads the source of each module imported after it (app.py says why): the platforms' registry and
+    record readers and the ledger are imported before it (requests and urllib3 after the first frame)."""
     loaded = first_start["loaded"]
     qt = loaded.index("PySide6")
-    core = ("requests", "urllib3", "surveydesk.platforms.registry", "surveydesk.ledger.store")
+    core = ("surveydesk.platforms.registry", "surveydesk.platforms.records", "surveydesk.ledger.store")
     assert [name for name in core if loaded.index(name) > qt] == []
 
 

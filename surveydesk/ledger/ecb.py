@@ -19,13 +19,13 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-
-import requests
+from typing import TYPE_CHECKING
 
 from surveydesk.core.errors import BadPayload, RateLimited, Unavailable
 from surveydesk.ledger.rates import ECB, Rate, RateError, parse_rate
-from surveydesk.net.http import MAX_BODY_BYTES, get
-from surveydesk.net.status import retry_after
+
+if TYPE_CHECKING:
+    import requests
 
 ECB_BASE_URL = "https://www.ecb.europa.eu/stats/eurofxref/"
 SOURCE = "ECB"
@@ -127,6 +127,10 @@ def fetch_rates(
     """Download and read a feed (blocking: call it on the pool); typed errors say what went wrong.
 
     `now` is the injected clock's time, from which a wait the ECB asks for is counted."""
+    # With requests, at the first fetch: app.py imports this module's address before the first frame.
+    from surveydesk.net.http import MAX_BODY_BYTES, get
+    from surveydesk.net.status import retry_after
+
     full = url.endswith(Feed.FULL)
     response = get(
         session,

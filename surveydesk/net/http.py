@@ -10,11 +10,10 @@ import contextlib
 import re
 import socket
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from contextvars import ContextVar
 from functools import cache
-from types import GenericAlias
-from typing import TYPE_CHECKING, Any, Final, TypedDict
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote, urljoin, urlsplit
 
 import requests
@@ -37,7 +36,6 @@ DEFAULT_TIMEOUT: Final = (5.0, 20.0)  # seconds to connect, seconds between byte
 # Seconds for a whole exchange, from the connection to the last byte: a platform's reply is a few hundred KB,
 # read in a second or two; a server that trickles it (each byte inside the timeout above) is given up on here.
 DEFAULT_DEADLINE: Final = 60.0
-QUOTE_LIMIT: Final = 120
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 MAX_REDIRECTS: Final = 5
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024  # no list of tasks is this big; a bigger reply is refused unread
@@ -442,22 +440,6 @@ def _read_capped(response: requests.Response, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def json_shape(name: str, keys: Iterable[str] = (), **shaped: object) -> Any:
-    """The part of a JSON object a connector reads, for `json_value`: `keys` taken as they come, `shaped`
-    keys with a shape of their own (a `json_list` of another `json_shape`, say).
-
-    Read with its shape, a reply comes out as the same dicts and lists as without, less the keys nobody
-    reads, which msgspec skips without building them: a list of studies holding twice the fields a Task is
-    made of is read in 60 % of the time. A key absent from the reply stays absent.
-    """
-    return TypedDict(name, {**dict.fromkeys(keys, Any), **shaped}, total=False)  # type: ignore[operator]
-
-
-def json_list(shape: object) -> Any:
-    """The shape of a JSON list of `shape`s."""
-    return GenericAlias(list, (shape,))
-
-
 @cache
 def _decoders(shape: object) -> tuple[msgspec.json.Decoder[Any], ...]:
     """The decoders `json_value` tries in turn: the shape's, then the one that takes any JSON. The pool's
@@ -513,21 +495,6 @@ def json_object(response: requests.Response, platform: str, shape: object = Any)
         not_object = QT_TRANSLATE_NOOP("PlatformError", "the server answered with a JSON {0}, not an object")
         raise BadPayload(platform, not_object.filled(type(body).__name__))
     return body
-
-
-def without_secrets(text: str, secrets: Iterable[str]) -> str:
-    """A server's text with any of `secrets` (a server may echo a login or a hash back) replaced by "…"."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "…")
-    return text
-
-
-def excerpt(value: object, hide: Iterable[str] = ()) -> str:
-    """A server-supplied value cut short enough to put in a message; control characters come out escaped,
-    and any of the secrets in `hide` comes out as "…"."""
-    text = without_secrets(repr(value)[1:-1] if isinstance(value, str) else repr(value), hide)
-    return text if len(text) <= QUOTE_LIMIT else f"{text[: QUOTE_LIMIT - 1]}…"
 
 
 def web_url(value: object) -> str:

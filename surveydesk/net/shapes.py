@@ -3,7 +3,7 @@
 Real platforms change their replies without notice. Each reader declares the keys it reads (`Shape`,
 `expect`): the kinds of JSON value each may hold, whether it must be there, and the values it knows where it
 reads a code. The same declaration is what msgspec decodes the reply through (`Shape.decoding`, a
-`http.json_shape`), so what is read and what is watched cannot drift apart.
+`json_shapes.json_shape`), so what is read and what is watched cannot drift apart.
 
 A reply that differs (a key missing, a value of another kind, a code not known) gives `Difference`s: a path
 made of the declaration's own keys ("data.surveys[].cpi") and a kind from a fixed vocabulary. Never a value of
@@ -31,7 +31,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 from surveydesk.core.errors import BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.net.http import json_list, json_shape
+from surveydesk.net.json_shapes import json_list, json_shape
 
 # The kinds of JSON value, in the words a report uses for them (JSON's own: read by whoever mends a reader).
 STRING: Final = "string"

@@ -19,19 +19,21 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Final, TypeVar
-
-import requests
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from surveydesk.core.earnings import Kind
 from surveydesk.core.errors import BadPayload
 from surveydesk.core.money import Money, MoneyError, minor_exponent, normalise_currency
 from surveydesk.core.sanitize import NAME_LIMIT, TITLE_LIMIT, clean_text
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.net import status
-from surveydesk.net.http import excerpt
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import Change, Difference, Reading
 from surveydesk.platforms import fields
+
+if TYPE_CHECKING:
+    import requests
+
+    from surveydesk.net import status
 
 Item = TypeVar("Item")
 Made = TypeVar("Made")
@@ -67,6 +69,8 @@ def raise_for_status(
 ) -> None:
     """The typed error an answer's status means, if any (net/status.py), in an earnings sync's words; a
     platform whose connector words a refused login its own way passes those words."""
+    from surveydesk.net import status  # with requests: the walls read Bounds from here before the first frame
+
     status.raise_for_status(
         response,
         platform,

@@ -919,7 +919,7 @@ WHOLE_REPLY_CASES: Final = [
 def test_a_reply_read_by_its_shape_ends_as_one_read_whole(
     sample: Sample, case: Case, server: HostileServer, connect: ConnectorMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Connectors read a reply through a shape that skips the keys they do not use (`http.json_shape`): the
+    """Connectors read a reply through a shape that skips the keys they do not use (`json_shapes.json_shape`): the
     poll must end exactly as it does when every key is read, in the same tasks or the same error."""
     server.script(*case.replies)
     shaped = poll(connect(sample, server.url))

@@ -33,7 +33,8 @@ from surveydesk.core.questions import Choice, ClickRefused, ClickStep, Question
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_object, json_or_none, post, web_url, without_secrets
+from surveydesk.net.http import get, json_object, json_or_none, post, web_url
+from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields

@@ -25,7 +25,8 @@ from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.points import PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_object, json_or_none, web_url, without_secrets
+from surveydesk.net.http import get, json_object, json_or_none, web_url
+from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, FALLBACK_WAIT, REFUSED, error_text

@@ -30,7 +30,8 @@ from surveydesk.core.errors import NO_REASON, REPORTED, AuthExpired, BadPayload,
 from surveydesk.core.money import Money, MoneyError, normalise_currency
 from surveydesk.core.points import PointsError, PointsValues, parse_points
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_object, without_secrets
+from surveydesk.net.http import get, json_object
+from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import NULL, NUMBER, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient

@@ -27,7 +27,8 @@ from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.core.sanitize import clean_text
 from surveydesk.core.take import TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import excerpt, get, json_object, web_url, without_secrets
+from surveydesk.net.http import get, json_object, web_url
+from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields

@@ -25,7 +25,8 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.addresses import origin
-from surveydesk.net.http import excerpt, get, json_object
+from surveydesk.net.http import get, json_object
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient

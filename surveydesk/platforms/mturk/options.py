@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from surveydesk.core.money import Money, MoneyError
+from surveydesk.net.quoting import excerpt
 
 MIN_REWARD_OPTION: Final = "min_reward"  # the account option: lowest reward to list, in dollars ("0.50")
 
@@ -23,7 +24,5 @@ def lowest_reward(wanted: str) -> Money | None:
     except MoneyError:
         floor = None
     if floor is None or floor.minor < 0:
-        from surveydesk.net.http import excerpt  # only to say what is wrong: sending nothing
-
         raise ValueError(f"{MIN_REWARD_OPTION} must be an amount in dollars such as 0.50, not {excerpt(wanted)}")
     return floor

@@ -29,7 +29,8 @@ from surveydesk.core.money import Money, MoneyError
 from surveydesk.core.requirements import NO_REQUIREMENTS, Qualification, Requirements
 from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
-from surveydesk.net.http import excerpt, get, json_object, json_value, path_part
+from surveydesk.net.http import get, json_object, json_value, path_part
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import BOOLEAN, LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.net.status import raise_for_status, retry_after
 from surveydesk.platforms import fields

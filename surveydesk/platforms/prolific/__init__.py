@@ -12,6 +12,8 @@ from surveydesk.platforms.spec import PlatformSpec, client, seconds, sign_in_nam
 
 API = "https://internal-api.prolific.com"
 STUDY_PAGES = "https://app.prolific.com/studies/"
+# Said by the task reader, the earnings reader and the sign-in; here, so the sign-in imports neither reader.
+NOT_SIGNED_IN = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: sign in from Accounts")
 # Researchers have at most 21 days to review a submission; Prolific approves whatever is left unreviewed then.
 REVIEW_DEADLINE = ReviewDeadline(
     within=timedelta(days=21),

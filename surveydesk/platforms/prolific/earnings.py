@@ -21,16 +21,17 @@ from surveydesk.core.earnings import Batch, EntryHeader, Kind, Report, Status
 from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.addresses import origin
-from surveydesk.net.http import excerpt, get, json_object
+from surveydesk.net.http import get, json_object
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.prolific import NOT_SIGNED_IN
 from surveydesk.platforms.prolific.tasks import (
     FALLBACK_WAIT,
     LINKS,
     LOGIN_EXPIRED,
     MONEY,
-    NOT_SIGNED_IN,
     wait_in_detail,
 )
 

@@ -20,17 +20,17 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Final
-
-import requests
+from typing import TYPE_CHECKING, Final
 
 from surveydesk.core.errors import IN_TROUBLE, AuthExpired, BadPayload, Unavailable
 from surveydesk.core.model import AccountKey
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
-from surveydesk.net.http import post
-from surveydesk.platforms.prolific.tasks import NOT_SIGNED_IN
+from surveydesk.platforms.prolific import NOT_SIGNED_IN
 from surveydesk.platforms.web_session import CapturedSession, SessionWatch, SignInPlace, SignIns, origin_of
 from surveydesk.secrets import SecretStore, SecretsUnavailable
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,8 @@ class ProlificSessionKeeper:
 
     def _refresh(self, stored: ProlificSession) -> ProlificSession:
         from oauthlib.oauth2 import OAuth2Error, WebApplicationClient  # with the first refresh: not at start-up
+
+        from surveydesk.net.http import post  # with requests, at the first refresh: not at start-up
 
         client = WebApplicationClient(stored.client_id)
         body = client.prepare_refresh_body(refresh_token=stored.refresh_token, client_id=stored.client_id)

@@ -25,7 +25,6 @@ from surveydesk.core.take import TakeRefused, TakeResult, check_owner
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.net.addresses import origin
 from surveydesk.net.http import (
-    excerpt,
     get,
     json_object,
     json_value,
@@ -33,10 +32,11 @@ from surveydesk.net.http import (
     post,
     web_url,
 )
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, ShapeWatch, expect, list_of
 from surveydesk.net.status import raise_for_status
 from surveydesk.platforms import fields
-from surveydesk.platforms.prolific import API, STUDY_PAGES
+from surveydesk.platforms.prolific import API, NOT_SIGNED_IN, STUDY_PAGES
 from surveydesk.platforms.spec import SecretProvider
 
 STUDIES_PATH: Final = "/api/v1/participant/studies/?sortBy=published_at&orderBy=asc"
@@ -45,7 +45,6 @@ RESERVE_PATH: Final = "/api/v1/submissions/reserve/"
 # API's documented `users/me/`, on the participant API that shares its vocabulary: inferred, not documented.
 ME_PATH: Final = "/api/v1/users/me/"
 RESERVED_MINUTES: Final = 10  # how long Prolific holds a reserved place by default (its submission statuses)
-NOT_SIGNED_IN: Final = QT_TRANSLATE_NOOP("ProlificConnector", "Not signed in to Prolific: sign in from Accounts")
 LOGIN_EXPIRED: Final = QT_TRANSLATE_NOOP(
     "ProlificConnector", "Prolific says your sign-in has expired: sign in to Prolific again"
 )

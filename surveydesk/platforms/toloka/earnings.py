@@ -32,7 +32,8 @@ from surveydesk.core.errors import AuthExpired, BadPayload
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.net.addresses import origin
-from surveydesk.net.http import excerpt, get, json_or_none, json_value
+from surveydesk.net.http import get, json_or_none, json_value
+from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
