@@ -60,7 +60,7 @@ from surveydesk.work.wage_settings import WageSettings
 # isort: split
 # Qt after the layers below the services, which need none: once imported, PySide6 reads the source of every
 # module imported after it (looking for `from __feature__ import`, PYSIDE-2029), about 0.15 ms a module, and
-# those layers are most of the start-up's modules (bench/startup.py). requests and urllib3 come after the first
+# those layers are many of the start-up's modules (bench/startup.py). requests and urllib3 come after the first
 # frame, with the first session made (`_new_session`).
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
