@@ -230,8 +230,9 @@ def desk(
         Reconciler(ledger, attempt_ingest, clock), ledger, clock, pool, connectivity
     )
     core = Core(  # by name: a new field of the Core stops the bench here, saying which
-        paths=paths, database=database, secrets=secrets, signed_in=secrets, sign_ins=SignIns(), clock=clock,
-        poller=poller, timekeeper=timekeeper, settings=settings, wage_reports=wage_reports, pool=pool, notices=(),
+        paths=paths, database=database, secrets=secrets, signed_in=secrets, sign_ins=SignIns(),
+        sign_in_places=None, clock=clock, poller=poller, timekeeper=timekeeper, settings=settings,
+        wage_reports=wage_reports, pool=pool, notices=(),
         attempt_ingest=attempt_ingest, connectivity=connectivity, reconciliation=reconciliation,
         profile=ProfileStore(database, clock), rates_url=ECB_BASE_URL, registry=BUILT_IN,
         platform_changes=PlatformChanges(ShapeWatch(), BUILT_IN.name),
