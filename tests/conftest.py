@@ -32,7 +32,7 @@ from tests.ledger_helpers import (
     time,  # noqa: F401 (a fixture the earnings tests share)
 )
 from tests.phone_fixtures import desk, ntfy, phone, phone_secrets  # noqa: F401 (fixtures the phone tests share)
-from tests.sync_helpers import laptop, server  # noqa: F401 (fixtures the sync tests share)
+from tests.sync_helpers import desktop, laptop, server  # noqa: F401 (fixtures the sync tests share)
 
 # Read when the QApplication is made, which pytest-qt does after this file is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -189,3 +189,19 @@ def laptop(tmp_path: Path) -> Iterator[Computer]:
     computer = Computer(tmp_path / "laptop")
     yield computer
     computer.close()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Computer]:
+    """A second computer, its clock a quarter of an hour past the laptop's."""
+    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
+    yield computer
+    computer.close()
+
+
+def settle(server: CouchServer, *computers: Computer, rounds: int = 3) -> None:
+    """Every computer syncs until one full round finds nothing more to do."""
+    for _ in range(rounds):
+        if all([computer.sync(server).sent == 0 for computer in computers]):  # every one syncs each round
+            return
+    raise AssertionError(f"the computers did not settle in {rounds} rounds")

@@ -3,10 +3,7 @@ CouchDB-compatible server (PouchDB Server), and conflicting edits of a claim end
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.money import Money
@@ -15,23 +12,9 @@ from surveydesk.ledger.forecast import timelines
 from surveydesk.ledger.model import Source
 from tests.couch_server import CouchServer
 from tests.factories import T0
-from tests.sync_helpers import Computer, days
+from tests.sync_helpers import Computer, settle
 
 ENTRY = "prolific/me/task/s1"
-
-
-@pytest.fixture
-def desktop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
-    yield computer
-    computer.close()
-
-
-def _settle(server: CouchServer, *computers: Computer) -> None:
-    for _ in range(3):
-        if all([computer.sync(server).sent == 0 for computer in computers]):  # every one syncs each round
-            return
-    raise AssertionError("the computers did not settle in three rounds")
 
 
 def _timed_submission(computer: Computer, study: str, seconds: int | None, minutes: int | None) -> None:
@@ -61,7 +44,7 @@ def test_a_claim_its_outcome_and_the_platform_s_time_reach_the_other_computer(
     laptop.later(60 * 24 * 3)
     claims.record_outcome(ENTRY, ClaimOutcome.REFUSED, laptop.clock.now())
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert _claims(desktop) == _claims(laptop)
     assert _claims(desktop)[0].outcome is ClaimOutcome.REFUSED
@@ -74,12 +57,12 @@ def test_the_platform_s_time_learnt_after_the_entry_travels_too(
     server: CouchServer, laptop: Computer, desktop: Computer
 ):
     _timed_submission(laptop, "s1", None, None)
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
     assert _times(desktop) == {}
 
     laptop.later(60)
     _timed_submission(laptop, "s1", 1260, None)  # a later reply of the platform says how long it took
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert _times(desktop) == {ENTRY: (1260, None)}
 
@@ -90,7 +73,7 @@ def test_times_both_computers_learnt_end_the_same_on_both(
     _timed_submission(laptop, "s1", 600, None)
     _timed_submission(desktop, "s1", 660, 15)
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert _times(laptop) == _times(desktop) == {ENTRY: (660, 15)}
     assert server.conflicts("log") == {}
@@ -101,14 +84,14 @@ def test_outcomes_recorded_on_both_computers_offline_keep_the_latest_on_both(
 ):
     _timed_submission(laptop, "s1", 3540, 20)
     ClaimStore(laptop.db).refresh({ENTRY: ClaimKind.REJECTED}, laptop.clock.now())
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     ClaimStore(laptop.db).record_outcome(ENTRY, ClaimOutcome.NO_ANSWER, laptop.clock.now())
     desktop.later(60 * 24)
     _later_on_the_database_clock(desktop)  # the desktop's word comes later (`changed_at`), so it wins
     ClaimStore(desktop.db).record_outcome(ENTRY, ClaimOutcome.PAID, desktop.clock.now())
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert _claims(laptop) == _claims(desktop)
     assert _claims(laptop)[0].outcome is ClaimOutcome.PAID
@@ -155,7 +138,7 @@ def test_a_claim_found_on_both_computers_ends_as_one_and_finding_it_again_sends_
         _timed_submission(computer, "s1", 3540, 20)
         ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())  # each its own time
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
     for computer in (laptop, desktop):  # the app looks for claims again every few minutes
         computer.later(10)
         ClaimStore(computer.db).refresh({ENTRY: ClaimKind.REJECTED}, computer.clock.now())
@@ -176,7 +159,7 @@ def test_the_completion_code_she_pasted_shows_in_the_claim_on_her_other_computer
     (entry,) = [str(row[0]) for row in laptop.history()]
     ClaimStore(laptop.db).refresh({entry: ClaimKind.REJECTED}, laptop.clock.now())
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert _evidence_codes(desktop) == _evidence_codes(laptop) == ["C1A2B3C4"]
     assert desktop.work() == laptop.work()
@@ -188,7 +171,7 @@ def test_an_attempt_without_a_code_goes_as_before_and_gets_none(
     laptop.work_on("h1", 30, completion_code="C1A2B3C4")
     laptop.work_on("h2", 20)
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     attempts = {doc["external_id"]: doc for doc in server.docs("log").values() if doc.get("type") == "attempt"}
     assert attempts["h1"]["completion_code"] == "C1A2B3C4"

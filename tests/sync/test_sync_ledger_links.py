@@ -16,12 +16,10 @@ from surveydesk.ledger.attempts import AttemptIngest
 from surveydesk.ledger.reconcile import Reconciler
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
-from surveydesk.sync.replicator import SyncReport
 from surveydesk.work.model import Attempt, NewAttempt, Outcome
 from surveydesk.work.timekeeper import Timekeeper
-from tests.couch_server import CouchServer
 from tests.ledger_helpers import UNTHROTTLED, DemoTime, demo_readers, loopback_session
-from tests.sync_helpers import Computer
+from tests.sync_helpers import Computer, settle
 
 MTURK = AccountKey("mturk", "demo")
 
@@ -61,14 +59,6 @@ def _reconcile(computer: Computer, exchange: DemoExchange, time: DemoTime) -> No
     assert reconciler.run(demo_readers(exchange, time)[MTURK]) is not None
 
 
-def _settle(server: CouchServer, *computers: Computer) -> None:
-    for _ in range(4):
-        reports: list[SyncReport] = [computer.sync(server) for computer in computers]
-        if all(report.sent == 0 for report in reports):
-            return
-    raise AssertionError("the computers did not settle")
-
-
 def _money(computer: Computer) -> list[tuple[object, ...]]:
     """What the history counts: the daily totals, and every entry listed."""
     totals = computer.db.connection().execute(
@@ -91,7 +81,7 @@ def test_one_computer_reconciles_the_other_holds_the_attempt_and_both_count_the_
     (hit,) = _entries_titled(desktop, attempt)
     assert "attempt-" not in hit
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop, rounds=4)
 
     assert _money(laptop) == _money(desktop)
     assert _entries_titled(laptop, attempt) == _entries_titled(desktop, attempt) == [hit]  # one, not two
@@ -109,7 +99,7 @@ def test_both_computers_reconcile_in_either_order_and_make_the_same_single_entry
     alone = _entries_titled(desktop, attempt)
     assert _entries_titled(laptop, attempt) == alone and len(alone) == 1
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop, rounds=4)
 
     assert _money(laptop) == _money(desktop)
     assert laptop.events() == desktop.events()
@@ -127,7 +117,7 @@ def test_an_entrys_title_converges_to_the_platforms_whoever_saw_what_first(serve
     laptop.report("s2", Status.APPROVED, title="Old name")  # one report, read before and after a renaming:
     desktop.report("s2", Status.APPROVED, title="New name")  # one event, two descriptions
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop, rounds=4)
 
     assert laptop.history() == desktop.history()
     titles = {entry.id: entry.title for entry in desktop.ledger.entries()}

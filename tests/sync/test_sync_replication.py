@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from surveydesk.core.clock import utc_iso
 from surveydesk.core.money import Money
 from surveydesk.feed.rule_store import LIST_RULES
 from surveydesk.ledger import Source, Status
 from surveydesk.ledger.model import make_event
-from surveydesk.sync.replicator import SyncReport
 from tests.couch_server import CouchServer
 from tests.factories import T0
-from tests.sync_helpers import Computer, days
+from tests.sync_helpers import Computer, settle
 
 ENTRY = "prolific/me/task/s1"
-
-
-@pytest.fixture
-def desktop(tmp_path: Path) -> Iterator[Computer]:
-    computer = Computer(tmp_path / "desktop", T0 + days(0.01))
-    yield computer
-    computer.close()
-
-
-def _settle(server: CouchServer, *computers: Computer) -> None:
-    """Every computer syncs until one full round finds nothing more to do."""
-    for _ in range(3):
-        reports: list[SyncReport] = [computer.sync(server) for computer in computers]
-        if all(report.sent == 0 for report in reports):
-            return
-    raise AssertionError("the computers did not settle in three rounds")
 
 
 def test_two_computers_edited_offline_converge_to_the_same_history(
@@ -48,7 +28,7 @@ def test_two_computers_edited_offline_converge_to_the_same_history(
     laptop.later(30)
     laptop.ledger.add_note("prolific/me/task/s2", "bonus promised", laptop.clock.now())
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert laptop.history() == desktop.history()
     assert laptop.events() == desktop.events()
@@ -67,7 +47,7 @@ def test_a_submission_seen_on_both_computers_makes_one_document(
     for computer in (laptop, desktop):
         computer.report("s1", Status.AWAITING_REVIEW, at=T0)
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert len(laptop.history()) == len(desktop.history()) == 1
     assert [doc_id for doc_id in server.docs("log") if doc_id.startswith("event:")] == [
@@ -81,7 +61,7 @@ def test_a_platform_status_wins_over_a_local_guess(server: CouchServer, laptop: 
     desktop.later(60)
     desktop.report("s1", Status.REJECTED, 0)
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     (entry,) = laptop.ledger.entries()
     assert entry.status is Status.REJECTED and laptop.history() == desktop.history()
@@ -102,7 +82,7 @@ def test_amounts_told_on_the_same_day_are_believed_in_the_order_first_learnt(
     laptop.report("s1", Status.APPROVED, second, at=T0)
     assert laptop.ledger.entry(ENTRY).amount == Money(second, "GBP")
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert desktop.ledger.entry(ENTRY).amount == Money(second, "GBP")
     assert laptop.history() == desktop.history() and laptop.events() == desktop.events()
@@ -115,7 +95,7 @@ def test_an_event_both_computers_learnt_keeps_the_earlier_time_on_both(
     laptop.report("s1", Status.APPROVED, at=T0)
     desktop.report("s1", Status.APPROVED, at=T0)
     desktop.sync(server)  # the desktop, which learnt it a day later, sends first
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
     (event,) = laptop.events()
     assert laptop.events() == desktop.events() and event[3] == utc_iso(laptop.clock.now())
     assert server.conflicts("log") == {}
@@ -129,7 +109,7 @@ def test_notes_keep_the_latest_edit(server: CouchServer, laptop: Computer, deskt
     desktop.later(60)
     desktop.ledger.add_note("prolific/me/task/s1", "second thought", desktop.clock.now())
 
-    _settle(server, desktop, laptop)
+    settle(server, desktop, laptop)
 
     assert [entry.note for entry in laptop.ledger.entries()] == ["second thought"]
     assert laptop.history() == desktop.history()
@@ -143,7 +123,7 @@ def test_an_empty_third_computer_receives_everything(
     laptop.settings.set(LIST_RULES, {"min_reward": {"minor": 100, "currency": "GBP"}})
     desktop.report("s2", Status.APPROVED)
     desktop.work_on("hit-2", minutes=5)
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     third = Computer(tmp_path / "third")
     try:
@@ -205,7 +185,7 @@ def test_conflicting_edits_of_a_setting_keep_the_latest_and_leave_no_conflict_on
     server: CouchServer, laptop: Computer, desktop: Computer
 ):
     laptop.settings.set("alerts.per_minute", 2)
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
     # Both change it while apart: the desktop's change comes later.
     laptop.settings.set("alerts.per_minute", 5)
     desktop.db.connection().execute(
@@ -214,7 +194,7 @@ def test_conflicting_edits_of_a_setting_keep_the_latest_and_leave_no_conflict_on
     desktop.settings.set("alerts.per_minute", 7)
     desktop.db.connection().execute("UPDATE sync_pending SET changed_at = '2999-01-01T00:00:00.000000+00:00'")
 
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
 
     assert laptop.settings.get("alerts.per_minute", 0) == desktop.settings.get("alerts.per_minute", 0) == 7
     assert server.conflicts("log") == {}
@@ -224,7 +204,7 @@ def test_settings_of_this_computer_stay_here(server: CouchServer, laptop: Comput
     laptop.settings.set("tray.told", True)
     laptop.settings.set("ledger.attempt_events_seen", 41)
     laptop.settings.set("country", "DE")
-    _settle(server, laptop, desktop)
+    settle(server, laptop, desktop)
     assert desktop.settings.get("country", None) == "DE"
     assert desktop.settings.get("tray.told", None) is None
     assert desktop.settings.get("ledger.attempt_events_seen", None) is None
