@@ -99,6 +99,31 @@ def test_an_answer_within_the_deadline_is_read_whole(server: HostileServer) -> N
     assert not [thread for thread in threading.enumerate() if thread.name == "request-deadline"]
 
 
+def test_a_deadline_is_kept_without_a_thread_of_its_own(qtbot, server: HostileServer) -> None:
+    """The reads keep the deadline themselves: while an exchange waits on a trickling server, the only thread
+    it uses is its caller's (a timer thread per request cost bench/poll_pipeline.py's five-platform poll
+    0.4–0.5 ms a request), and it still ends at its deadline, also when sent from a thread of its own."""
+    server.script(Trickle(Reply(200, b"x" * 500), size=1, pause=0.2))
+    before = set(threading.enumerate())
+    ended: list[NetError] = []
+
+    def caller() -> None:
+        with pytest.raises(NoAnswer) as raised:
+            send(make_session(deadline=DEADLINE), "GET", server.url + "/x", timeout=(2.0, 1.0))
+        ended.append(raised.value)
+
+    sending = threading.Thread(target=caller, name="caller")
+    sending.start()
+    qtbot.waitUntil(lambda: server.replies_in_progress == 1, timeout=5_000)
+    started = set(threading.enumerate()) - before
+    during = sorted(thread.name for thread in started if thread.name != "hostile-reply")
+    qtbot.waitUntil(lambda: not sending.is_alive(), timeout=int((DEADLINE + SLACK) * 1000) + 5_000)
+
+    assert during == ["caller"]
+    assert [error.message for error in ended] == [f"{server.url.removeprefix('http://')} is too slow to answer"]
+    qtbot.waitUntil(lambda: server.replies_in_progress == 0, timeout=5_000)
+
+
 def _answer(status: int, *headers: tuple[str, str]) -> requests.Response:
     response = requests.Response()
     response.status_code = status
