@@ -325,15 +325,10 @@ def send(
     current = _EXCHANGE_DEADLINE.set(watch)
     try:
         sent = dict(headers or {})
-        response = _exchange(session, method, url, timeout, allow_redirects, sent, max_bytes, arguments)
+        return _exchange(session, method, url, timeout, allow_redirects, sent, max_bytes, arguments)
     except NetError:
         if not watch.passed:
             raise
-    else:
-        if not watch.passed:
-            return response
-        # A read the deadline cut short whose timeout was swallowed on the way (urllib3 drains a connection it
-        # gives up on quietly) leaves the answer untrusted, however whole it looks.
     finally:
         _EXCHANGE_DEADLINE.reset(current)
     too_slow = QT_TRANSLATE_NOOP("PlatformError", "{0} is too slow to answer")
