@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -86,10 +86,10 @@ def nothing_worked(summary: WageSummary) -> bool:
     return all(report.shift_seconds <= 0 and not report.by_currency for report in reports)
 
 
-def _joined(figures: Mapping[str, CurrencyFigures], pick: Callable[[CurrencyFigures], str]) -> str:
+def _joined(texts: Iterable[str]) -> str:
     """One text per currency; the same words said once ("too short to count" for each currency of a platform
     whose time is too short)."""
-    return _SEPARATOR.join(dict.fromkeys(pick(f) for f in figures.values())) or "—"
+    return _SEPARATOR.join(dict.fromkeys(texts)) or "—"
 
 
 def _money_key(
@@ -475,14 +475,14 @@ class WagesPanel(QWidget):
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
                 _EARNED: _Cell(
-                    _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
+                    _joined(format_money(f.paid) for f in figures.values()), _money_key(figures, lambda f: f.paid)
                 ),
                 _TASK_WAGE: _Cell(
-                    _joined(figures, lambda f: format_wage(f.task_wage, f.paid_seconds)),
+                    _joined(format_wage(f.task_wage, f.paid_seconds) for f in figures.values()),
                     _money_key(figures, lambda f: f.task_wage),
                 ),
                 _TRUE_WAGE: _Cell(
-                    _joined(figures, lambda f: format_wage(f.true_wage, report.shift_seconds)),
+                    _joined(format_wage(f.true_wage, report.shift_seconds) for f in figures.values()),
                     _money_key(figures, lambda f: f.true_wage),
                 ),
             }
