@@ -22,7 +22,7 @@ from surveydesk.data_folder import DataFolder, open_data
 from surveydesk.logging_setup import LOG_FILE_NAME
 from surveydesk.paths import UnusableFolderError
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
-from surveydesk.services.single_instance import SingleInstance, server_name
+from surveydesk.services.single_instance import SingleInstance
 from surveydesk.store.database import DamagedDatabaseError, StoreError
 from surveydesk.store.settings import SettingsStore
 
@@ -134,10 +134,11 @@ def _run_ui(args: argparse.Namespace, data: DataFolder, stack: ExitStack) -> int
         if missing := missing_resources():
             print("smoke-test failed: missing " + "; ".join(missing), flush=True)
             return EXIT_FAILED
-    instance = SingleInstance(server_name(data.paths.data), app)
+    instance = SingleInstance(data.paths.data, app)
     if not instance.claim():
         print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
         return EXIT_OK
+    stack.callback(instance.release)  # once the core is taken down
     window = MainWindow(demo=args.demo)
     instance.activation_requested.connect(window.bring_forward)
     crashes: list[CrashReporter] = []
@@ -149,6 +150,7 @@ def _run_ui(args: argparse.Namespace, data: DataFolder, stack: ExitStack) -> int
 
         crashes.append(CrashReporter(data.paths.log / LOG_FILE_NAME, lambda: window))
         crashes[0].install()
+        instance.listen()
         core = stack.enter_context(build_services(args, data))
         stop_signals = quit_cleanly_when_asked(app, core.closing_clocks.stop)
         running.append(attach_core(args, core, window, stop_signals))
