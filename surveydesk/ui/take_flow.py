@@ -17,7 +17,8 @@ from surveydesk.core.take import TakeResult
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
-from surveydesk.ui.text import task_title, translated
+from surveydesk.ui.task_titles import task_title
+from surveydesk.ui.text import translated
 from surveydesk.ui.timer_strip import timer_request
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper

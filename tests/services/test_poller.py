@@ -17,6 +17,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from tests.conftest import DEMO, add_demo_account
+from tests.windows import attached_window
 
 
 def _wait_for_state(qtbot, poller, key: AccountKey, state: PollState) -> PlatformStatus:
@@ -215,9 +216,8 @@ def test_check_now_after_an_error_does_not_forget_the_back_off(qtbot, poller, ex
 
 
 def test_the_window_says_when_an_impatient_check_will_happen(qtbot, floored, exchange):
-    from surveydesk.ui.main_window import MainWindow
 
-    window = MainWindow(floored, SystemClock().now)
+    window = attached_window(floored, SystemClock().now)
     qtbot.addWidget(window)
     add_demo_account(floored, exchange, interval=timedelta(seconds=60))
     window.check_now_action.trigger()

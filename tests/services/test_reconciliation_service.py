@@ -26,6 +26,7 @@ from surveydesk.store import Database
 from surveydesk.ui.formatting import format_date_time
 from tests.hostile_server import HostileServer, Reply, Reset
 from tests.ledger_helpers import UNTHROTTLED, demo_readers
+from tests.windows import attached_window
 
 Reachability = QNetworkInformation.Reachability
 PROLIFIC = AccountKey("prolific", "demo")
@@ -303,12 +304,12 @@ def test_the_composition_root_reconciles_every_demo_account(qtbot, tmp_path):
 
 
 def test_the_window_shows_each_accounts_sync_and_its_attempts_reach_the_ledger(qtbot, tmp_path):
-    from surveydesk.app import _add_earnings_sync, build_core, parse_args
-    from surveydesk.ui.main_window import MainWindow
+    from surveydesk.app import build_core, parse_args
+    from surveydesk.composition import _add_earnings_sync
     from surveydesk.work.model import NewAttempt
 
     with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
-        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        window = attached_window(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
         qtbot.addWidget(window)
         _add_earnings_sync(window, core)
         keys = [status.account for status in core.reconciliation.statuses()]
@@ -336,10 +337,9 @@ def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_p
     from shiboken6 import Shiboken
 
     from surveydesk.app import build_core, parse_args
-    from surveydesk.ui.main_window import MainWindow
 
     with build_core(parse_args(["--demo", "--data-dir", str(tmp_path), "--seed", "2"])) as core:
-        window = MainWindow(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
+        window = attached_window(core.poller, core.clock.now, demo=True, timekeeper=core.timekeeper)
         try:
             _turn_to_history_after_timing_a_task(qtbot, core, window)
         finally:
@@ -349,12 +349,11 @@ def test_turning_to_history_shows_the_task_just_timed_and_one_count(qtbot, tmp_p
 
 
 def _turn_to_history_after_timing_a_task(qtbot, core, window) -> None:
-    from surveydesk.app import _add_earnings_sync, _add_history_page
-    from surveydesk.ui.first_frame import FirstFrame
+    from surveydesk.composition import _add_earnings_sync, _add_history_page
     from surveydesk.work.model import NewAttempt, Outcome
 
     _add_earnings_sync(window, core)
-    history = _add_history_page(window, core, FirstFrame(window))  # not shown: read after a moment
+    history = _add_history_page(window, core)
     qtbot.waitUntil(lambda: history.model.total is not None, timeout=10_000)
     attempt = core.timekeeper.take(NewAttempt("prolific", "demo", "s-own", "Own study", "", Money(90, "GBP"), 600))
     window.timer_strip.show_attempt(attempt.id)

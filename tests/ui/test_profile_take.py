@@ -23,7 +23,6 @@ from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.store import WorkLog
@@ -31,6 +30,7 @@ from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
 from tests.factories import a_browser
 from tests.ui.test_accessibility import unnamed_controls
+from tests.windows import attached_window
 
 KEY = AccountKey("bitlabs", "demo")
 PROFILE = {
@@ -59,7 +59,7 @@ def desk(qtbot, site_and_exchange, database, poller, pool):
     secrets = MemorySecrets({KEY: BITLABS_TOKEN})
     connector = BUILT_IN.build_connector(account, secrets, SystemClock())
     poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
-    window = MainWindow(poller, lambda: datetime.now(UTC))
+    window = attached_window(poller, lambda: datetime.now(UTC))
     qtbot.addWidget(window)
     opened: list[QUrl] = []
     timekeeper = Timekeeper(WorkLog(database), SystemClock())
@@ -224,7 +224,7 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
         stored = BUILT_IN.build_connector(account, secrets, SystemClock()).fetch_tasks()  # what the store holds
         connector = BUILT_IN.build_connector(account, secrets, SystemClock())
         poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
-        window = MainWindow(poller, lambda: datetime.now(UTC))
+        window = attached_window(poller, lambda: datetime.now(UTC))
         qtbot.addWidget(window)
         take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(lambda _url: None), window)
         controller = ProfileController(
@@ -264,7 +264,7 @@ def test_a_stored_task_is_marked_and_taken_before_any_poll_with_its_connector_bu
         return BUILT_IN.build_connector(account, secrets, SystemClock())
 
     poller.add_account_built_later(account, build, Politeness(min_interval=timedelta(seconds=60)))
-    window = MainWindow(poller, lambda: datetime.now(UTC))
+    window = attached_window(poller, lambda: datetime.now(UTC))
     qtbot.addWidget(window)
     opened: list[QUrl] = []
     take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(opened.append), window)
