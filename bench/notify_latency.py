@@ -26,7 +26,7 @@ in it; the largest stall after every platform's first poll is given on a `#` lin
 The GIL's switch interval is the app's own (`surveydesk.app.GIL_SWITCH_SECONDS`, set by `main()` at start-up):
 the GUI thread waits for the GIL on every call into Python (each cell a view paints is several), and the switch
 interval bounds each wait. `--switch-interval` tries another value. As in the app, what start-up made is put out of
-the garbage collector's sight once the window is shown (`surveydesk.app.settle_heap`).
+the garbage collector's sight once the window is shown (`surveydesk.composition.settle_heap`).
 
 `--hung-notifications` runs gui_stall with desktop alerts sent to a notification server that never answers Notify
 (the fake desktop of tests/fake_desktop_bus.py in a child process, on a private dbus-daemon): the app's
@@ -74,7 +74,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from surveydesk.app import GIL_SWITCH_SECONDS, Core, _add_wages_page, settle_heap
+from surveydesk.app import GIL_SWITCH_SECONDS
+from surveydesk.composition import Core, _add_wages_page, settle_heap
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.model import Account, MergeResult, PlatformStatus, PollState
 from surveydesk.core.politeness import Politeness
@@ -119,9 +120,9 @@ from surveydesk.services.reconciliation import Connectivity, ReconciliationServi
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store import Database, TaskStore
 from surveydesk.store.settings import JsonValue, SettingsStore
-from surveydesk.ui.application import create_application, tray_icon
+from surveydesk.ui.application import create_application
 from surveydesk.ui.feed_controller import FeedController
-from surveydesk.ui.first_frame import FirstFrame
+from surveydesk.ui.icons import tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.closing_clocks import ClosingClocks
 from surveydesk.work.store import WorkLog
@@ -240,8 +241,9 @@ def desk(
         log_file=LogFile(paths.log / "bench.log", str),
     )  # fmt: skip
     before_window(poller, store)
-    window = MainWindow(poller, clock.now, demo=True, timekeeper=timekeeper)
-    _add_wages_page(window, core, FirstFrame(window))
+    window = MainWindow(demo=True)
+    window.attach(poller, clock.now, timekeeper=timekeeper)
+    _add_wages_page(window, core)
     background = Background(pool, window)
     notifications = None if notification_bus is None else DesktopNotifications(background, notification_bus)
     phone_alerts, idle = None, None

@@ -4,8 +4,8 @@ Raw = HTTP GET of exactly what a connector requests + `json.loads`. Full = what 
 and parse into Tasks (the connector), the last check on them (`TaskChecker`), diff and store in SQLite, and
 update the Qt table model behind its sorting proxy, which marks each new or changed task from a filled-in
 worker profile and a screen-out history, as the app does (surveydesk.profile.marks). As in the app, what the
-set-up made is out of the garbage collector's sight (`surveydesk.app.settle_heap`). Target: ratio = full / raw
-≤ 1.5.
+set-up made is out of the garbage collector's sight (`surveydesk.composition.settle_heap`). Target: ratio =
+full / raw ≤ 1.5.
 
 The connectors read JSON with msgspec, through a shape of the keys they use (`json_shapes.json_shape`), which costs
 less than `json.loads` of the whole reply: that saving pays for much of the rest of the cycle. So the `#` lines
@@ -53,7 +53,7 @@ import msgspec
 import requests
 from PySide6.QtCore import QCoreApplication
 
-from surveydesk.app import settle_heap
+from surveydesk.composition import settle_heap
 from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.sanitize import TaskChecker

@@ -9,12 +9,16 @@ earnings reconciled into the ledger (as bench/reconcile.py reads them). Then, al
 each timed from the moment the process is started (taken by this script just before it starts it) to the end of
 its main window's first paint: the child's launcher (this file, `--child`) installs an event filter on the
 application that waits for the first Paint event of a QMainWindow, reads the monotonic clock (which all processes
-share) at the next turn of the event loop (the frame is then flushed to the screen), prints it and quits. The app
+share) at the next turn of the event loop (the frame is then flushed to the screen) and prints it. The app's
+first frame is its window's frame (app.py: menus, the Tasks tab's search bar and list); the launcher then waits
+for the window to be complete, its accounts' lines painted (the first Paint of the `StatusPanel`), prints that
+time too and quits. The app
 is started as the `surveydesk` command starts it (`surveydesk/__main__.py`: Python's collection of cycles off, then
 `surveydesk.app.main`), unchanged: the launcher only wraps `create_application` to install the filter. Both run on
 one virtual X screen (Xvfb, 1366×768, the worker's laptop) so a real frame is painted.
 
-Prints `startup app_ms=… bare_ms=… ratio=…` (medians; target ratio ≤ 1.5), and on a `#` line each run's figures.
+Prints `startup app_ms=… bare_ms=… ratio=…` (medians; target ratio ≤ 1.5) and `complete_ms=…` (the app's window
+complete), and on a `#` line each run's figures.
 
 Run: `.venv/bin/python bench/startup.py [--runs 5]`
 """
@@ -36,11 +40,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_PAINT = "first-paint-monotonic="
+COMPLETE = "complete-monotonic="
 SCREEN = ["-screen", "0", "1366x768x24", "-nolisten", "tcp"]
 
 
-def _watch_first_paint(app: object) -> None:
-    """Print the monotonic clock once a QMainWindow has painted its first frame, then quit the application."""
+def _watch_first_paint(app: object, until: str = "QMainWindow") -> None:
+    """Print the monotonic clock once a QMainWindow has painted its first frame, and once a widget of the class
+    named `until` has (the same, for a bare window), then quit the application."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow
 
@@ -48,15 +54,24 @@ def _watch_first_paint(app: object) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.seen = False
+            self.complete = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if not self.seen and isinstance(watched, QMainWindow):
                 self.seen = True
                 QTimer.singleShot(0, self.painted)
+            if not self.complete and type(watched).__name__ == until:
+                self.complete = True
+                QTimer.singleShot(0, self.completed)
             return False
 
         def painted(self) -> None:
             print(f"{FIRST_PAINT}{time.monotonic()}", flush=True)
+
+        def completed(self) -> None:
+            print(f"{COMPLETE}{time.monotonic()}", flush=True)
             QCoreApplication.quit()
 
     watcher = FirstPaint()
@@ -85,7 +100,7 @@ def _child(kind: str, data: Path) -> int:
 
     def create_and_watch(*args: object, **kwargs: object) -> object:
         app = original(*args, **kwargs)  # type: ignore[arg-type]
-        _watch_first_paint(app)
+        _watch_first_paint(app, until="StatusPanel")
         return app
 
     application.create_application = create_and_watch  # type: ignore[assignment]
@@ -151,8 +166,9 @@ def virtual_screen() -> Iterator[str]:
         server.wait(10)
 
 
-def time_one(kind: str, data: Path, environment: dict[str, str]) -> float:
-    """Milliseconds from the start of a new process to its main window's first frame."""
+def time_one(kind: str, data: Path, environment: dict[str, str]) -> tuple[float, float]:
+    """Milliseconds from the start of a new process to its main window's first frame, and to its window
+    complete."""
     began = time.monotonic()
     child = subprocess.run(  # noqa: S603 (this script, run again)
         [sys.executable, __file__, "--child", kind, str(data)],
@@ -162,10 +178,13 @@ def time_one(kind: str, data: Path, environment: dict[str, str]) -> float:
         text=True,
         timeout=120,
     )
-    lines = [line for line in child.stdout.splitlines() if line.startswith(FIRST_PAINT)]
-    if child.returncode != 0 or not lines:
+    said = dict(
+        line.split("=", 1) for line in child.stdout.splitlines() if line.startswith((FIRST_PAINT, COMPLETE))
+    )
+    if child.returncode != 0 or len(said) != 2:
         raise SystemExit(f"{kind} start failed ({child.returncode}):\n{child.stdout}\n{child.stderr}")
-    return (float(lines[0].removeprefix(FIRST_PAINT)) - began) * 1000
+    first, complete = (float(said[prefix.rstrip("=")]) for prefix in (FIRST_PAINT, COMPLETE))
+    return (first - began) * 1000, (complete - began) * 1000
 
 
 def main() -> int:
@@ -191,13 +210,19 @@ def main() -> int:
         time_one("app", data, environment)  # the first starts compile the modules and warm the disk cache
         time_one("bare", data, environment)
         app_ms: list[float] = []
+        complete_ms: list[float] = []
         bare_ms: list[float] = []
         for _ in range(args.runs):
-            app_ms.append(time_one("app", data, environment))
-            bare_ms.append(time_one("bare", data, environment))
-    app, bare = statistics.median(app_ms), statistics.median(bare_ms)
-    print(f"startup app_ms={app:.0f} bare_ms={bare:.0f} ratio={app / bare:.2f}")
-    print(f"# app: {' '.join(f'{t:.0f}' for t in app_ms)}; bare: {' '.join(f'{t:.0f}' for t in bare_ms)}")
+            first, complete = time_one("app", data, environment)
+            app_ms.append(first)
+            complete_ms.append(complete)
+            bare_ms.append(time_one("bare", data, environment)[0])
+    app, bare, complete = (statistics.median(figures) for figures in (app_ms, bare_ms, complete_ms))
+    print(f"startup app_ms={app:.0f} bare_ms={bare:.0f} ratio={app / bare:.2f} complete_ms={complete:.0f}")
+    print(
+        f"# app: {' '.join(f'{t:.0f}' for t in app_ms)}; complete: {' '.join(f'{t:.0f}' for t in complete_ms)};"
+        f" bare: {' '.join(f'{t:.0f}' for t in bare_ms)}"
+    )
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 
 def start() -> int:
     gc.disable()
-    from surveydesk.app import main  # after: importing it is most of the start
+    from surveydesk.app import main  # after: the start imports most of SurveyDesk
 
     return main()
 

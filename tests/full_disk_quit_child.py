@@ -25,6 +25,7 @@ from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock
 from tests.small_disk import fill
 from tests.ui.test_timer_strip import SHORT
+from tests.windows import attached_window
 
 
 class BoxAnswerer:
@@ -64,7 +65,7 @@ def a_window(database: Database, keeper: Timekeeper, closing: ClosingClocks) -> 
     """The window as the app builds it, with a poller that is never started."""
     never_started = QThreadPool.globalInstance()
     poller = Poller(TaskStore(database), FixedClock(), never_started, floor_of=lambda _: timedelta())
-    return MainWindow(poller, FixedClock().now, timekeeper=keeper, stop_clocks=closing.stop)
+    return attached_window(poller, FixedClock().now, timekeeper=keeper, stop_clocks=closing.stop)
 
 
 def main(folder: Path) -> dict[str, object]:

@@ -13,14 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from surveydesk.app import _say_when_the_log_stops
+from surveydesk.composition import _say_when_the_log_stops
 from surveydesk.logging_setup import LOG_FILE_NAME, configure_logging
 from surveydesk.paths import why
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
-from surveydesk.ui.main_window import MainWindow
 from tests.factories import FixedClock
 from tests.small_disk import fill, wait_for
+from tests.windows import attached_window
 
 log = logging.getLogger("surveydesk.test")
 
@@ -34,7 +34,7 @@ def main(folder: Path) -> dict[str, object]:
     pool = QThreadPool()
     with Database.open(folder / "surveydesk.sqlite3") as database:
         never_started = Poller(TaskStore(database), FixedClock(), pool, floor_of=lambda _: timedelta())
-        window = MainWindow(never_started, FixedClock().now)
+        window = attached_window(never_started, FixedClock().now)
         _say_when_the_log_stops(handler, window)
         window.show()
         log.info("written while there is room")

@@ -23,11 +23,12 @@ from surveydesk.services.background import Background
 from surveydesk.services.idle import SessionIdle
 from surveydesk.services.phone_alerts import PhoneAlerts
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.main_window import MainWindow
 from tests.factories import a_browser
 from tests.ntfy_server import NtfyServer
+from tests.windows import attached_window
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def desk(qtbot, poller, database, pool, phone_secrets, phone, ntfy, exchange) ->
     account."""
     from tests.conftest import add_demo_account  # conftest imports these fixtures
 
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     shown = Desk(window, new_topic(), new_topic())
     phone_secrets.set(TOPIC_KEY, shown.topic)

@@ -72,6 +72,7 @@ from surveydesk.ui.profile_editor import ProfileEditor
 from surveydesk.ui.sign_in_window import SignInWindow
 from surveydesk.ui.task_model import TaskRole
 from surveydesk.ui.wages_panel import WagesPanel
+from surveydesk.ui.web_engine import prepare_web_engine
 from surveydesk.work.model import Outcome
 
 READY_TIMEOUT_S = 90.0
@@ -708,6 +709,7 @@ def main(argv: list[str]) -> int:
         return app
 
     application.create_application = create_and_watch
+    prepare_web_engine()  # the tour shows the sign-in window here; SurveyDesk shows it in a process of its own
     with tempfile.TemporaryDirectory(prefix="surveydesk-screens-") as scratch:
         _prepare(view, Path(scratch))
         arguments = [] if view in ("welcome", *QUESTIONS) else ["--demo", "--seed", "3"]

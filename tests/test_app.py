@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from surveydesk.app import EXIT_REFUSED, build_core, choose_paths, main, parse_args, settle_heap
+from surveydesk.app import EXIT_REFUSED, build_core, main, parse_args
+from surveydesk.composition import settle_heap
 from surveydesk.core.clock import SystemClock
 from surveydesk.core.errors import PlatformError
 from surveydesk.core.model import Account, AccountKey, PollState
 from surveydesk.core.politeness import Politeness
+from surveydesk.data_folder import choose_paths
 from surveydesk.ledger.history import EntryFilter
 from surveydesk.net.http import get, make_session
 from surveydesk.paths import DATABASE_NAME, AppPaths, why

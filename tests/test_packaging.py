@@ -23,7 +23,7 @@ def test_icon_and_desktop_file_are_installed_as_package_resources():
 
 
 def test_the_window_icon_loads(qapp):
-    from surveydesk.ui.application import app_icon
+    from surveydesk.ui.icons import app_icon
 
     assert not app_icon().pixmap(32, 32).isNull()  # the SVG really renders, not just a path is set
 

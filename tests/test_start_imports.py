@@ -1,9 +1,10 @@
 """What the main window's first frame does not need is not loaded, nor done, before it (bench/startup.py).
 
-Qt WebEngine (about 80 ms) comes with the sign-in window, the application being prepared for it without loading
-it; Apprise (about 80 ms) with the first phone alert; the keyring, the dialogs, the Wages and History tabs and the
-sync when first used or once the frame is painted. The layers below the services are imported before Qt, and
-Python collects no cycles on its own while SurveyDesk starts.
+The frame needs Qt, the data folder and the worker's language: the core (the platforms' registry, the stores, the
+services, the demo exchange) is composed once it is painted (app.py); Qt WebEngine (about 80 ms) comes with the
+sign-in window, in a process of its own; Apprise (about 80 ms) with the first phone alert; the keyring, the
+dialogs, the Wages and History tabs and the sync when first used or once the frame is painted. Python collects no
+cycles on its own while SurveyDesk starts.
 """
 
 from __future__ import annotations
@@ -27,12 +28,9 @@ from tests.services.test_platform_changes import PAGE
 STARTS_WITHOUT_WEB_ENGINE = """
 import sys
 from surveydesk.ui.application import create_application
-import surveydesk.app, surveydesk.ui.main_window
+import surveydesk.app, surveydesk.composition, surveydesk.ui.main_window
 app = create_application(["surveydesk"])
 assert not [name for name in sys.modules if "WebEngine" in name or "apprise" in name], sorted(sys.modules)
-from PySide6.QtWebEngineCore import QWebEngineProfile
-profile = QWebEngineProfile()  # off the record, as the sign-in window's
-assert profile.isOffTheRecord()
 from surveydesk.services.phone_alerts import unknown_addresses
 assert unknown_addresses(["ntfys://example.org/topic", "nowhere"]) == ["nowhere"]
 print("ok")
@@ -53,7 +51,7 @@ def printed_by(script: str, folder: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_the_web_engine_and_apprise_are_loaded_after_the_application_starts(tmp_path: Path):
+def test_the_web_engine_and_apprise_are_not_loaded_with_surveydesk(tmp_path: Path):
     assert printed_by(STARTS_WITHOUT_WEB_ENGINE, tmp_path).strip() == "ok"
 
 
@@ -88,27 +86,36 @@ def create_and_watch(*args, **kwargs):
     return app
 
 application.create_application = create_and_watch
-building = surveydesk.app.build_core
+from surveydesk.ui.main_window import MainWindow
+attaching = MainWindow.attach
 collecting = {}
 
-def build_and_watch(*args, **kwargs):
+def attach_and_watch(*args, **kwargs):  # just after the core is built
     collecting["while building"] = gc.isenabled()
-    return building(*args, **kwargs)
+    return attaching(*args, **kwargs)
 
-surveydesk.app.build_core = build_and_watch
+MainWindow.attach = attach_and_watch
 code = main(["--demo", "--seed", "3", "--data-dir", sys.argv[1]])
 collecting["after"] = gc.isenabled()
 print(json.dumps({"code": code, "loaded": watcher.loaded, "collecting": collecting}))
 """
 
-# What the first frame (the Tasks tab, its list empty until the first polls) does not use, each of which was loaded
-# before it: the keyring (the demo's logins are in memory), Prolific's OAuth library (its first session refresh),
+# What the first frame (the window's title, menus and the Tasks tab's search bar and list) does not use, each of
+# which was loaded before it: the core (composition.py), its platforms' registry, stores and services, and the demo
+# exchange, the keyring (the demo's logins are in memory), Prolific's OAuth library (its first session refresh),
 # msgspec (the first reply read), Qt Multimedia (the first alert's sound), the dialogs, the feed and the profile's
 # marks, the Wages and History tabs with Babel's country names, and the sync between computers; and the platforms'
-# task and earnings readers, built with each account's first poll and earnings run (app.py `connect`); and with
-# them the HTTP layer (net/http.py), requests and urllib3, which come with the first session made.
+# task and earnings readers, built with each account's first poll and earnings run (composition.py `connect`); and
+# with them the HTTP layer (net/http.py), requests and urllib3, which come with the first session made.
 READERS = ("tasks", "earnings")
 NOT_BEFORE_THE_FIRST_FRAME = (
+    "surveydesk.composition",
+    "surveydesk.platforms.registry",
+    "surveydesk.ledger.store",
+    "surveydesk.services.poller",
+    "surveydesk.demo.exchange",
+    "surveydesk.ui.task_model",
+    "surveydesk.ui.crash_report",
     "requests",
     "urllib3",
     "surveydesk.net.http",
@@ -152,15 +159,6 @@ def first_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_what_the_first_frame_does_not_use_is_loaded_after_it(first_start: dict[str, Any]):
     early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in first_start["loaded"]]
     assert early == []
-
-
-def test_the_layers_below_the_services_are_imported_before_qt(first_start: dict[str, Any]):
-    """PySide6 reads the source of each module imported after it (app.py says why): the platforms' registry and
-    record readers and the ledger are imported before it (requests and urllib3 after the first frame)."""
-    loaded = first_start["loaded"]
-    qt = loaded.index("PySide6")
-    core = ("surveydesk.platforms.registry", "surveydesk.platforms.records", "surveydesk.ledger.store")
-    assert [name for name in core if loaded.index(name) > qt] == []
 
 
 def test_python_collects_no_cycles_on_its_own_while_surveydesk_starts(first_start: dict[str, Any]):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from surveydesk.core.clock import SystemClock
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.translations import (
     LANGUAGE_SETTING,
     SYSTEM_LANGUAGE,
@@ -28,6 +27,7 @@ from surveydesk.ui.translations import (
     ui_locale,
 )
 from tests.locations import ROOT
+from tests.windows import attached_window
 
 FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "surveydesk_fr.ts"
@@ -197,7 +197,7 @@ def test_french_translates_surveydesk_and_qt_and_sets_the_locale(qtbot, poller, 
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"  # Qt's own qtbase_fr
     assert QLocale().language() == QLocale.Language.French
 
-    window = MainWindow(poller, SystemClock().now)  # built after the translators, as the app does
+    window = attached_window(poller, SystemClock().now)  # built after the translators, as the app does
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:2] == ["&Fichier", "&Tâches"]
@@ -222,7 +222,7 @@ def test_french_menus_keep_one_letter_per_entry(qtbot, poller, database, tmp_pat
     from tests.factories import HANDED_OVER
     from tests.menu_checks import repeated_mnemonics
 
-    window = MainWindow(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
+    window = attached_window(poller, SystemClock().now, timekeeper=Timekeeper(WorkLog(database), SystemClock()))
     qtbot.addWidget(window)
     ShellController(
         window, poller, SettingsStore(database), Autostart(launch_command(), {}), DemoLauncher(HANDED_OVER)

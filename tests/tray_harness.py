@@ -37,7 +37,8 @@ from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from surveydesk.store import Database, TaskStore
 from surveydesk.ui.alert_text import task_alert
-from surveydesk.ui.application import app_icon, create_application
+from surveydesk.ui.application import create_application
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.tray import Tray
 from tests.fake_desktop_bus import FakeDesktopBusProcess
 

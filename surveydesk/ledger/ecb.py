@@ -127,7 +127,7 @@ def fetch_rates(
     """Download and read a feed (blocking: call it on the pool); typed errors say what went wrong.
 
     `now` is the injected clock's time, from which a wait the ECB asks for is counted."""
-    # With requests, at the first fetch: app.py imports this module's address before the first frame.
+    # With requests, at the first fetch: the core is built with this module's address, before any fetch.
     from surveydesk.net.http import MAX_BODY_BYTES, get
     from surveydesk.net.status import retry_after
 

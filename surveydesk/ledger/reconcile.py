@@ -48,8 +48,10 @@ class Reconciler:
         self._ingest = ingest
         self._clock = clock
 
-    def start(self, reader: EarningsReader, progress: Progress | None = None) -> Reading:
-        """A run read a page at a time (`Reading.next_page`), for a caller that paces the pages itself."""
+    def start(self, reader: Callable[[], EarningsReader], progress: Progress | None = None) -> Reading:
+        """A run read a page at a time (`Reading.next_page`), for a caller that paces the pages itself; `reader`
+        gives the account's reader when the first page is read, on that page's thread (a reader built lazily is
+        so built off the GUI thread)."""
         return Reading(self._ledger, self._ingest, self._clock, reader, progress)
 
     def run(
@@ -58,7 +60,7 @@ class Reconciler:
         """One run, from the stored cursor to the end, its pages read one after the other; None when `stop`
         said to stop, or the worker cancelled `progress`, between batches (the cursor then resumes after the
         last batch stored). Platform errors propagate, batches before them kept."""
-        reading = self.start(reader, progress)
+        reading = self.start(lambda: reader, progress)
         while (result := reading.next_page()) is None:
             if stop() or (progress is not None and progress.cancelled):
                 return None
@@ -78,7 +80,7 @@ class Reading:
         ledger: LedgerStore,
         ingest: AttemptIngest,
         clock: Clock,
-        reader: EarningsReader,
+        reader: Callable[[], EarningsReader],
         progress: Progress | None,
     ) -> None:
         self._ledger = ledger
@@ -93,10 +95,11 @@ class Reading:
     def next_page(self) -> SyncResult | None:
         """Read and store the next batch, with its cursor, in one transaction: the run's result once it has
         read everything, else None. Platform errors propagate, the batches before them kept."""
-        account = self._reader.account
+        reader = self._reader()
+        account = reader.account
         if self._batches is None:
             self._ingest.ingest(self._clock.now())
-            self._batches = iter(self._reader.read(self._ledger.cursor(account)))
+            self._batches = iter(reader.read(self._ledger.cursor(account)))
         batch = next(self._batches, None)
         now = self._clock.now()
         if batch is None:  # a reader that ends without a last batch has read everything there was

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
+from surveydesk.core.built_once import BuiltOnce
 from surveydesk.core.clock import Clock
 from surveydesk.core.connector import Connector
 from surveydesk.core.errors import AuthExpired, PlatformError, RateLimited, Unavailable
@@ -34,7 +35,7 @@ FIRST_POLL_STAGGER = timedelta(seconds=1)
 @dataclass(slots=True)
 class _Schedule:
     account: Account
-    build: Callable[[], Connector]  # the account's connector, built when first used (its first poll, a take)
+    connector: BuiltOnce[Connector]  # built when first used, on the pool: its first poll's job, or a take's
     politeness: Politeness
     timer: QTimer
     status: PlatformStatus
@@ -42,12 +43,6 @@ class _Schedule:
     signed_out: bool = False  # told since the platform last refused the login; a good poll clears it
     last_request: datetime | None = None  # when the last poll of this account went out
     server_wait: datetime | None = None  # before this the server asked not to be asked (429, 503 Retry-After)
-    built: Connector | None = None
-
-    def connector(self) -> Connector:
-        if self.built is None:
-            self.built = self.build()
-        return self.built
 
 
 class Poller(QObject):
@@ -86,20 +81,22 @@ class Poller(QObject):
     def add_account(self, account: Account, connector: Connector, politeness: Politeness) -> None:
         """Poll this account from now on; an account already polled is replaced (new login, new settings)."""
         self.add_account_built_later(account, lambda: connector, politeness)
+        self._schedules[account.key].connector.get()  # built already: what it learns is read from now on
 
     def add_account_built_later(
         self, account: Account, build: Callable[[], Connector], politeness: Politeness
     ) -> None:
-        """As `add_account`, its connector built by `build` (on the GUI thread) when first used: its first poll,
-        or a take of one of its stored tasks. The account is listed, waiting, at once: start-up shows every
-        account in the window's first frame and builds their connectors (importing the platforms' readers and
-        requests) after it."""
+        """As `add_account`, its connector built by `build` when first used, on the pool: in its first poll's
+        job, or a take's of one of its stored tasks. The account is listed, waiting, at once: start-up shows
+        every account in the window's first frame and builds their connectors (importing the platforms' readers
+        and requests) after it, off the GUI thread. `build` must therefore make nothing that lives on the GUI
+        thread (no QObject)."""
         self.remove_account(account.key)
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda key=account.key: self._poll(key))
         status = PlatformStatus(account.key, account.label, PollState.WAITING)  # the panel says "waiting" in words
-        self._schedules[account.key] = _Schedule(account, build, politeness, timer, status)
+        self._schedules[account.key] = _Schedule(account, BuiltOnce(build), politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
             self._schedule(account.key, self._clock.now())
@@ -115,9 +112,22 @@ class Poller(QObject):
             self.account_removed.emit(key)
 
     def connector_of(self, key: AccountKey) -> Connector | None:
-        """The connector polling an account, to act on its tasks (take one) with the same login and session."""
+        """The connector polling an account, built now if it was not yet (on the caller's thread: the GUI
+        thread should ask `lazy_connector_of` instead)."""
         schedule = self._schedules.get(key)
-        return None if schedule is None else schedule.connector()
+        return None if schedule is None else schedule.connector.get()
+
+    def lazy_connector_of(self, key: AccountKey) -> Callable[[], Connector] | None:
+        """What gives the connector polling an account, to act on its tasks (take one) with the same login and
+        session: called on the pool, it builds the connector there if no poll did yet."""
+        schedule = self._schedules.get(key)
+        return None if schedule is None else schedule.connector.get
+
+    def built_connector_of(self, key: AccountKey) -> Connector | None:
+        """The account's connector if it was built (by a poll or a take), never building it: what a connector
+        learnt from its polls (a task's requirements) is read so on the GUI thread."""
+        schedule = self._schedules.get(key)
+        return None if schedule is None else schedule.connector.built
 
     def statuses(self) -> list[PlatformStatus]:
         return [schedule.status for schedule in self._schedules.values()]
@@ -213,14 +223,13 @@ class Poller(QObject):
         if allowed_from > now:  # a timer set before the last request, or a clock that moved, or not its turn
             self._schedule(key, allowed_from)
             return
-        connector = schedule.connector()
         self._gate.enter(key.platform, self)
         schedule.last_request = self._clock.now()
         self._set_status(
             key, state=PollState.POLLING, message=QCoreApplication.translate("Poller", "Checking for tasks…")
         )
         self._background.run(
-            lambda: self._fetch_and_merge(key, connector, schedule.checker),
+            lambda: self._fetch_and_merge(key, schedule.connector.get, schedule.checker),
             lambda outcome: self._on_polled(key, outcome),
             lambda _bug: self._on_polled(
                 key,
@@ -231,15 +240,16 @@ class Poller(QObject):
         )
 
     def _fetch_and_merge(
-        self, key: AccountKey, connector: Connector, checker: TaskChecker
+        self, key: AccountKey, connector: Callable[[], Connector], checker: TaskChecker
     ) -> tuple[MergeResult, int] | PlatformError:
-        """Runs on the pool: network, parsing and the database write all happen here.
+        """Runs on the pool: building the connector at the first poll, network, parsing and the database write
+        all happen here.
 
         A platform's trouble is returned, not raised: it is the environment's fault and is shown calmly. Any
         other exception is a bug of ours and reaches the background runner, which logs its traceback.
         """
         try:
-            tasks = checker.check(key.platform, connector.fetch_tasks())
+            tasks = checker.check(key.platform, connector().fetch_tasks())
         except PlatformError as error:
             return error
         try:

@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtNetwork import QNetworkInformation
 
+from surveydesk.core.built_once import BuiltOnce
 from surveydesk.core.clock import Clock
 from surveydesk.core.earnings import EarningsReader
 from surveydesk.core.errors import PlatformError, RateLimited, Unreachable
@@ -153,7 +154,7 @@ class SyncProgress:
 @dataclass(slots=True)
 class _Account:
     account: Account
-    build: Callable[[], EarningsReader]  # the account's reader, built at its first run
+    reader: BuiltOnce[EarningsReader]  # built by its first run's first page, on the pool
     politeness: Politeness
     timer: QTimer
     status: SyncStatus
@@ -162,12 +163,6 @@ class _Account:
     reading: Reading | None = field(default=None)  # the run under way, between its pages
     page_in_flight: bool = field(default=False)  # a page of `reading` is being read on the pool
     next_page: datetime | None = field(default=None)  # the run's next page goes no sooner
-    built: EarningsReader | None = field(default=None)
-
-    def reader(self) -> EarningsReader:
-        if self.built is None:
-            self.built = self.build()
-        return self.built
 
 
 class ReconciliationService(QObject):
@@ -229,9 +224,9 @@ class ReconciliationService(QObject):
     def add_account_built_later(
         self, account: Account, build: Callable[[], EarningsReader], politeness: Politeness | None = None
     ) -> None:
-        """As `add_account`, its reader built by `build` (on the GUI thread) at its first run: start-up lists
-        every account at once and builds the readers (importing the platforms' and requests) after the first
-        frame."""
+        """As `add_account`, its reader built by `build` at its first run, on the pool: start-up lists every
+        account at once and builds the readers (importing the platforms' and requests) after the first frame,
+        off the GUI thread. `build` must therefore make nothing that lives on the GUI thread (no QObject)."""
         self.remove_account(account.key)
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -240,7 +235,7 @@ class ReconciliationService(QObject):
         status = SyncStatus(account.key, account.label, SyncState.WAITING, last_sync=last)
         if politeness is None:
             politeness = Politeness(self._retry_floor or self._floor_of(account.key.platform))
-        self._accounts[account.key] = _Account(account, build, politeness, timer, status)
+        self._accounts[account.key] = _Account(account, BuiltOnce(build), politeness, timer, status)
         self.status_changed.emit(status)
         if self._running:
             self._schedule(account.key, self._clock.now())
@@ -307,11 +302,10 @@ class ReconciliationService(QObject):
             # The system will say when the network is back. Without it, runs go on as probes of the network.
             self._set_status(key, state=SyncState.OFFLINE, message=_offline_message(), next_sync=None)
             return
-        reader = entry.reader()
         entry.running = True
         first = entry.status.last_sync is None  # never completed: the whole history is to be read
         progress = entry.progress = Progress() if first else None
-        entry.reading = self._reconciler.start(reader, progress)
+        entry.reading = self._reconciler.start(entry.reader.get, progress)  # built by its first page, on the pool
         entry.next_page = None
         self._set_status(
             key,

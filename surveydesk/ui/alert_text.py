@@ -11,7 +11,7 @@ from surveydesk.core.model import Task
 from surveydesk.feed.alerts import Alert
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_number, format_rate
-from surveydesk.ui.text import task_title
+from surveydesk.ui.task_titles import task_title
 
 # An alert names at most this many tasks; more are summed up as "and N more".
 NAMED_IN_ONE_ALERT = 3

@@ -1,37 +1,18 @@
-"""Creates the QApplication with SurveyDesk's name, icon and language, and the window's shell, for the
+"""Creates the QApplication with SurveyDesk's name, icon and language, and ends it cleanly when asked, for the
 composition root."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from surveydesk import APP_ID, APP_NAME, __version__
-from surveydesk.autostart import Autostart, launch_command
-from surveydesk.menu_entry import MenuEntry, system_entry
-from surveydesk.services.demo_launcher import DemoLauncher, demo_command
-from surveydesk.services.poller import Poller
 from surveydesk.services.stop_signals import StopSignals
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.icons import app_icon, tray_icon
-from surveydesk.ui.main_window import MainWindow
-from surveydesk.ui.resource_check import missing_resources
-from surveydesk.ui.shell_controller import ShellController
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.translations import chosen_language, install_translators
-from surveydesk.ui.web_engine import prepare_web_engine
-
-__all__ = [
-    "add_shell",
-    "app_icon",
-    "create_application",
-    "missing_resources",
-    "quit_cleanly_when_asked",
-    "tray_icon",
-    "when_the_session_ends",
-]
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +24,6 @@ def create_application(argv: Sequence[str], settings: SettingsStore | None = Non
     installed here, before any window exists; tests and harnesses pass none and keep Qt's English.
     """
     existing = QApplication.instance()
-    if not isinstance(existing, QApplication):
-        prepare_web_engine()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -83,14 +62,3 @@ def when_the_session_ends(app: QApplication, quit_cleanly: Callable[[], None]) -
     """At a logout or shutdown the session manager asks each application to save its work (`commitDataRequest`)
     and may end the process soon after: SurveyDesk saves and quits then, without asking anything."""
     app.commitDataRequest.connect(lambda _manager: quit_cleanly())
-
-
-def add_shell(
-    window: MainWindow, poller: Poller, settings: SettingsStore, data_dir: Path | None, demo: bool
-) -> ShellController:
-    """The welcome page, preferences, help and keyboard, with this copy of SurveyDesk's desktop entries: the
-    autostart and menu entries start it with the same data folder; the demo starts apart from it."""
-    this_copy = launch_command(data_dir)
-    menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
-    demo_launcher = DemoLauncher(demo_command())
-    return ShellController(window, poller, settings, Autostart(this_copy), demo_launcher, demo, menu_entry)

@@ -18,7 +18,7 @@ from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
-from surveydesk.ui.text import shown_title
+from surveydesk.ui.task_titles import shown_title
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,7 +15,6 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from surveydesk.core.money import Money, currency_symbol, minor_exponent
-from surveydesk.work.wages import long_enough_to_count
 
 
 def display_locale(locale: QLocale | None = None) -> QLocale:
@@ -44,6 +43,8 @@ def format_wage(wage: Money | None, seconds: float, locale: QLocale | None = Non
     """A wage measured over `seconds` of work: as `format_rate`, "—" without a figure, or "too short to count"
     under a minute (`work.wages.long_enough_to_count`), where the figure would be absurd (2,648 $/h for a task
     submitted seconds after it started). Every view that shows a wage words it so."""
+    from surveydesk.work.wages import long_enough_to_count  # with the work log's model, not before the first frame
+
     if wage is None:
         return "—"
     if not long_enough_to_count(seconds):

@@ -34,7 +34,8 @@ from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.platforms.history_file import ParsedFile
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import amount_text, date_entry_format, format_date, format_number, read_amount
-from surveydesk.ui.text import cell_text, plain_label, shown_title, translated
+from surveydesk.ui.task_titles import shown_title
+from surveydesk.ui.text import cell_text, plain_label, translated
 
 WARNING = "color: #c0392b;"
 MAX_NOTE = 2000

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon, QImage
 
 from surveydesk.resource_files import APP_SVG, PNG_SIZES, TRAY_SVG, png_path, resource
 
@@ -19,7 +17,12 @@ __all__ = ["APP_SVG", "PNG_SIZES", "TRAY_SVG", "app_icon", "png_path", "render_s
 
 
 def render_svg(svg: bytes, size: int) -> QImage:
-    """The SVG drawn on a transparent square of `size` pixels."""
+    """The SVG drawn on a transparent square of `size` pixels (for scripts/render-icons and the tests: the app
+    gives Qt the files, and imports none of this before its window's first frame, bench/startup.py)."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(svg)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)

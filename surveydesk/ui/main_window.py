@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QThread, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,26 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk import APP_NAME, __version__
-from surveydesk.core.model import MergeResult, PlatformStatus, Task
-from surveydesk.feed.task_list import TaskList
-from surveydesk.platforms.registry import BUILT_IN, platform_name
-from surveydesk.services.poller import Poller
-from surveydesk.ui.formatting import format_number
-from surveydesk.ui.status_panel import StatusPanel
-from surveydesk.ui.task_details import TaskDetails
-from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
-from surveydesk.ui.text import (
-    local_time,
-    plain_label,
-    plain_question,
-    plain_tooltip,
-    plain_warning,
-    shown_title,
-    translated,
-)
-from surveydesk.ui.timer_strip import OUTCOME_LABELS, TimerStrip, timer_request
-from surveydesk.work.model import Interruption, NewAttempt, Outcome
-from surveydesk.work.timekeeper import Timekeeper
+from surveydesk.ui.text import local_time, plain_label, plain_question, plain_tooltip, plain_warning, translated
+
+# The window's frame is painted before the core exists (app.py): what only `attach` and the methods that run after
+# it use (the list's model, the task's details, the accounts' lines, the timer) is imported there, since those
+# modules import the platforms' registry and, with it, most of SurveyDesk (bench/startup.py). Nor does the frame
+# touch Qt's namespace (`QtCore.Qt`: 93 enumerations made the first time it is read, 15–30 ms) or a widget
+# class's enumerations: its table and search bar are set up further by `attach`.
+if TYPE_CHECKING:
+    from surveydesk.core.model import MergeResult, PlatformStatus, Task
+    from surveydesk.feed.task_list import TaskList
+    from surveydesk.services.poller import Poller
+    from surveydesk.ui.status_panel import StatusPanel
+    from surveydesk.ui.task_details import TaskDetails
+    from surveydesk.ui.task_model import TaskFilterProxy, TaskTableModel
+    from surveydesk.ui.timer_strip import TimerStrip
+    from surveydesk.work.model import Interruption
+    from surveydesk.work.timekeeper import Timekeeper
 
 # The age column only needs to move on about once a minute; more often would redraw for nothing.
 _AGE_REFRESH_MS = 30_000
@@ -65,37 +63,72 @@ class MainWindow(QMainWindow):
     hidden_to_tray = Signal()  # closed while a tray keeps SurveyDesk running
     sync_requested = Signal()  # the worker wants the sync settings
 
-    def __init__(
+    model: TaskTableModel
+    proxy: TaskFilterProxy
+    details: TaskDetails
+    status_panel: StatusPanel
+    timer_strip: TimerStrip | None
+
+    def __init__(self, demo: bool = False) -> None:
+        """The window's frame: its title, size, menus and the Tasks tab's search bar and list, built with nothing
+        of the core, so that it is on the screen while the core is built (app.py); `attach` brings the rest."""
+        super().__init__()
+        self._timekeeper: Timekeeper | None = None
+        self._stop_clocks: Callable[[], bool] | None = None
+        self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
+        self.resize(_first_size())
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Tasks"))
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles and requesters"))
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.platform_filter = QComboBox(self)
+        self.platform_filter.addItem(self.tr("All platforms"), None)
+        self.platform_filter.setAccessibleName(self.tr("Platform"))
+        self.keep_running_in_tray = False
+        self._quitting = False
+        self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
+        self._sync_state: QLabel | None = None
+        self.tabs = QTabWidget(self)
+        self._demo = demo
+        self._build_layout()
+        self._build_menus()
+
+    def attach(
         self,
         poller: Poller,
         now: Callable[[], datetime],
-        demo: bool = False,
         notices: Sequence[str] = (),
         timekeeper: Timekeeper | None = None,
         tasks: TaskList | None = None,
         stop_clocks: Callable[[], bool] | None = None,
         gives_completion_codes: Callable[[str], bool] = lambda _platform: False,
     ) -> None:
-        """`tasks` is the task list to show (the model makes one when none is given); `stop_clocks` stops the
-        running clocks when the worker quits and says whether that was saved (the timekeeper's `suspend` when none
-        is given); `gives_completion_codes` says which platforms' tasks the timer strip offers a completion code
-        field for (the registry's word)."""
-        super().__init__()
-        self._poller = poller
+        """Shows what the poller finds, once the core exists: the list's model, the task's details, the accounts'
+        lines, the timer and its menu, and the core's notices. `tasks` is the task list to show (the model makes
+        one when none is given); `stop_clocks` stops the running clocks when the worker quits and says whether
+        that was saved (the timekeeper's `suspend` when none is given); `gives_completion_codes` says which
+        platforms' tasks the timer strip offers a completion code field for (the registry's word)."""
+        from surveydesk.ui.status_panel import StatusPanel
+        from surveydesk.ui.task_details import TaskDetails
+        from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
+        from surveydesk.ui.timer_strip import TimerStrip
+
         self._timekeeper = timekeeper
         self._stop_clocks = stop_clocks or (timekeeper.suspend if timekeeper is not None else None)
-        self.setWindowTitle(self.tr("{0} — demo").format(APP_NAME) if demo else APP_NAME)
-        self.resize(_first_size())
-
+        self.count_label = plain_label(self)
+        self._toolbar.addWidget(self.count_label)
+        self.alert_problems = plain_label(self)  # what keeps alerts from coming, until it is put right
+        self.statusBar().addPermanentWidget(self.alert_problems)
+        self.alert_problems.hide()
         self.model = TaskTableModel(now, self, tasks)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-
-        self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Tasks"))
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.AGE, Qt.SortOrder.AscendingOrder)  # youngest first
+        self.table.sortByColumn(Column.AGE, QtCore.Qt.SortOrder.AscendingOrder)  # youngest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -111,34 +144,46 @@ class MainWindow(QMainWindow):
                 self.table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda index: self.take_requested.emit(index.data(TaskRole)))
-
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search titles and requesters"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.search.setClearButtonEnabled(True)  # its icon read from the theme: 4 ms the frame need not wait for
         self.search.textChanged.connect(self.proxy.set_search_text)
-        self.platform_filter = QComboBox(self)
-        self.platform_filter.addItem(self.tr("All platforms"), None)
-        self.platform_filter.setAccessibleName(self.tr("Platform"))
+        self.proxy.set_search_text(self.search.text())  # what she typed while the core was built
         self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
-        self.count_label = plain_label(self)
 
         self.details = TaskDetails(can_time=timekeeper is not None, parent=self)
         self.details.start_requested.connect(self.start_timer_on)
         self.details.take_requested.connect(self.take_requested)
-        self.keep_running_in_tray = False
-        self._quitting = False
-        self.work_menu: QMenu | None = None  # the timer's actions, also offered in the tray
-        self._sync_state: QLabel | None = None
-        self.alert_problems = plain_label(self)  # what keeps alerts from coming, until it is put right
-        self.statusBar().addPermanentWidget(self.alert_problems)
-        self.alert_problems.hide()
+        splitter = QSplitter(QtCore.Qt.Orientation.Vertical, self)
+        self._tasks_layout.replaceWidget(self.table, splitter)
+        self._tasks_layout.setStretchFactor(splitter, 1)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
         self.status_panel = StatusPanel(self)
+        self._tasks_layout.addWidget(self.status_panel)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self, gives_completion_codes)
-        self.tabs = QTabWidget(self)
-
-        self._build_layout(demo, notices)
-        self._build_menus()
+        if self._demo:
+            notices = [
+                self.tr(
+                    "Demo mode: these tasks come from SurveyDesk's built-in demo exchange. "
+                    "Nothing here is real and your own data is not touched."
+                ),
+                *notices,
+            ]
+        for index, notice in enumerate(notices):  # above the timer and the tabs
+            self._central_layout.insertWidget(index, self._banner(notice))
+        if self.timer_strip is not None:
+            self._central_layout.insertWidget(self._central_layout.indexOf(self.tabs), self.timer_strip)
+            self.timer_strip.warned.connect(self._say)
+            self.timer_strip.failed.connect(self._say)
+            self._build_work_menu(self.timer_strip)
+        self._give_shortcuts()
+        self.check_now_action.triggered.connect(partial(self._check_now, poller))
+        self.take_action.triggered.connect(self._take_selection)
+        self.show_hidden_action.toggled.connect(self._on_show_hidden)
+        self.pause_action.toggled.connect(poller.set_paused)
+        self.proxy.set_show_hidden(self.show_hidden_action.isChecked())
+        poller.set_paused(self.pause_action.isChecked())
 
         # Age changes with the clock alone and never changes the order, so only the visible cells are
         # repainted: announcing every row to the model would re-sort the whole list every half minute.
@@ -160,49 +205,31 @@ class MainWindow(QMainWindow):
         self.model.hidden_count_changed.connect(self._update_count)
         self._update_count()
 
-    def _build_layout(self, demo: bool, notices: Sequence[str]) -> None:
-        toolbar = QHBoxLayout()
+    def _build_layout(self) -> None:
+        toolbar = self._toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 1)
         toolbar.addWidget(self.platform_filter)
-        toolbar.addWidget(self.count_label)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
 
         tasks_page = QWidget(self.tabs)
         tasks_layout = QVBoxLayout(tasks_page)
         tasks_layout.addLayout(toolbar)
-        tasks_layout.addWidget(splitter, 1)
-        tasks_layout.addWidget(self.status_panel)
+        tasks_layout.addWidget(self.table, 1)  # in a splitter with the task's details, once attached
         self._tasks_layout = tasks_layout
         self.tabs.addTab(tasks_page, self.tr("Tasks"))
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        if demo:
-            notices = [
-                self.tr(
-                    "Demo mode: these tasks come from SurveyDesk's built-in demo exchange. "
-                    "Nothing here is real and your own data is not touched."
-                ),
-                *notices,
-            ]
-        for notice in notices:
-            banner = plain_label(central)
-            banner.setText(translated(notice))  # the keyring's notice is a Sentence of secrets.py
-            banner.setWordWrap(True)
-            banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
-            layout.addWidget(banner)
-        if self.timer_strip is not None:
-            layout.addWidget(self.timer_strip)
-            self.timer_strip.warned.connect(self._say)
-            self.timer_strip.failed.connect(self._say)
+        self._central_layout = layout
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def _banner(self, notice: str) -> QLabel:
+        banner = plain_label(self)
+        banner.setText(translated(notice))  # the keyring's notice is a Sentence of secrets.py
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 4px; border-radius: 3px;")
+        return banner
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Another status area under the accounts' lines (the earnings sync)."""
@@ -213,14 +240,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(page, title)
 
     def _build_menus(self) -> None:
+        """The menus; their keyboard shortcuts come with `attach` (`_give_shortcuts`)."""
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         sync_action = QAction(self.tr("S&ync between computers…"), self)
         sync_action.triggered.connect(self.sync_requested)
         file_menu.addAction(sync_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_for_real)
+        self._quit_action = quit_action
         file_menu.addAction(quit_action)
 
         tasks_menu = self.tasks_menu = self.menuBar().addMenu(self.tr("&Tasks"))
@@ -232,13 +260,9 @@ class MainWindow(QMainWindow):
         tasks_menu.addAction(profile_action)
         tasks_menu.addSeparator()
         self.check_now_action = QAction(self.tr("&Check now"), self)
-        self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.check_now_action.triggered.connect(self._check_now)
         tasks_menu.addAction(self.check_now_action)
-        take_action = QAction(self.tr("&Take the selected task"), self)
-        take_action.setShortcut(QKeySequence("Ctrl+T"))
-        take_action.triggered.connect(self._take_selection)
-        tasks_menu.addAction(take_action)
+        self.take_action = QAction(self.tr("&Take the selected task"), self)
+        tasks_menu.addAction(self.take_action)
         tasks_menu.addSeparator()
         self.rules_action = QAction(self.tr("&Rules…"), self)
         self.rules_action.triggered.connect(self.rules_requested)
@@ -248,23 +272,30 @@ class MainWindow(QMainWindow):
         tasks_menu.addAction(alerts_action)
         self.show_hidden_action = QAction(self.tr("&Show hidden tasks"), self)
         self.show_hidden_action.setCheckable(True)
-        self.show_hidden_action.toggled.connect(self._on_show_hidden)
         tasks_menu.addAction(self.show_hidden_action)
         self.pause_action = QAction(self.tr("&Pause checking"), self)
         self.pause_action.setCheckable(True)
-        self.pause_action.toggled.connect(self._poller.set_paused)
         tasks_menu.addAction(self.pause_action)
 
-        if self.timer_strip is not None:
-            self._build_work_menu(self.timer_strip)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SurveyDesk"), self)
         about_action.triggered.connect(self._show_about)
         help_menu.addAction(about_action)
 
+    def _give_shortcuts(self) -> None:
+        """The menus' keyboard shortcuts, given once the frame is painted: `setShortcut` reads Qt's namespace (its
+        overloads name `Qt.Key`), which the frame does not touch."""
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.check_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.take_action.setShortcut(QKeySequence("Ctrl+T"))
+
     def _build_work_menu(self, strip: TimerStrip) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Work"))
+        """The timer's menu, before Help."""
+        from surveydesk.ui.timer_strip import OUTCOME_LABELS
+        from surveydesk.work.model import Outcome
+
+        menu = QMenu(self.tr("&Work"), self)
+        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
         self.work_menu = menu
         entries: list[tuple[str, str, Callable[[], None]]] = [
             (self.tr("Clock &in / out"), "Ctrl+I", strip.toggle_shift),
@@ -297,6 +328,10 @@ class MainWindow(QMainWindow):
 
     def start_timer_on(self, task: Task) -> None:
         """Start timing a listed task (taking it on the platform is the worker's own click there)."""
+        from surveydesk.platforms.registry import BUILT_IN
+        from surveydesk.ui.timer_strip import timer_request
+        from surveydesk.work.model import NewAttempt
+
         if self._timekeeper is None or self.timer_strip is None:
             return
         keeper = self._timekeeper
@@ -309,6 +344,7 @@ class MainWindow(QMainWindow):
         if self._timekeeper is None or self.timer_strip is None:
             return
         from surveydesk.ui.manual_task_dialog import ManualTaskDialog  # not needed by the first frame
+        from surveydesk.ui.timer_strip import timer_request
 
         dialog = ManualTaskDialog(parent=self)
         if dialog.exec() and (new := dialog.attempt) is not None:
@@ -346,6 +382,8 @@ class MainWindow(QMainWindow):
     def interruption_question(self, item: Interruption, now: datetime) -> str:
         """What SurveyDesk was timing when it stopped, and whether the time since its last sign of life was work;
         a gap under a minute is said as such, never as "0 minutes"."""
+        from surveydesk.ui.formatting import format_number
+
         gap_minutes = max(0, int((now - item.last_alive).total_seconds() // 60))
         if gap_minutes == 0:
             question = self.tr("Count the time since then (less than a minute) as work?")
@@ -362,9 +400,9 @@ class MainWindow(QMainWindow):
             + question
         )
 
-    def _check_now(self) -> None:
+    def _check_now(self, poller: Poller) -> None:
         """Check every account now, or as soon as its platform allows, and say which."""
-        later = self._poller.poll_all_now()
+        later = poller.poll_all_now()
         if later is None:
             self._say(self.tr("Checking every account now."))
         else:
@@ -449,6 +487,8 @@ class MainWindow(QMainWindow):
 
     def _task_being_timed(self) -> str | None:
         """The title of the task whose time is running now, if any."""
+        from surveydesk.ui.task_titles import shown_title
+
         if self._timekeeper is None:
             return None
         keeper = self._timekeeper
@@ -490,7 +530,7 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About SurveyDesk"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setText(
             self.tr(
                 "SurveyDesk {0}\n\nTasks from several platforms in one list, the true hourly wage with unpaid "
@@ -500,6 +540,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def selected_task(self) -> Task | None:
+        from surveydesk.core.model import Task
+        from surveydesk.ui.task_model import TaskRole
+
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -528,6 +571,8 @@ class MainWindow(QMainWindow):
         self._add_platform_filters([status.account.platform])
 
     def _add_platform_filters(self, platforms: Iterable[str]) -> None:
+        from surveydesk.platforms.registry import platform_name
+
         known = {self.platform_filter.itemData(i) for i in range(self.platform_filter.count())}
         for platform in sorted(set(platforms) - known):
             self.platform_filter.addItem(platform_name(platform), platform)
@@ -537,6 +582,8 @@ class MainWindow(QMainWindow):
         self.proxy.set_platform(data if isinstance(data, str) else None)
 
     def _update_count(self, *_args: object) -> None:
+        from surveydesk.ui.formatting import format_number
+
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
             self.tr("{0} tasks").format(format_number(total))

@@ -20,7 +20,7 @@ from surveydesk.services.phone_alerts import PhoneAlerts, PhoneTargets
 from surveydesk.services.phone_replies import ReplyStream
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.take_flow import TakeFlow
-from surveydesk.ui.text import task_title
+from surveydesk.ui.task_titles import task_title
 
 log = logging.getLogger(__name__)
 

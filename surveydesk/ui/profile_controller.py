@@ -94,7 +94,7 @@ class ProfileController(QObject):
         """Mark every task again from the profile as saved now and the last history read."""
         eligibility = Eligibility(self._table, self.store.answers())
         self._window.model.task_list.set_marker(
-            Marker(eligibility, self._history, requirements_from(self._poller.connector_of))
+            Marker(eligibility, self._history, requirements_from(self._poller.built_connector_of))
         )
 
     def _on_status(self, status: PlatformStatus) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import itertools
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QMenu, QWidget
 
-from surveydesk.autostart import Autostart
-from surveydesk.menu_entry import MenuEntry
-from surveydesk.services.demo_launcher import DemoLauncher
+from surveydesk.autostart import Autostart, launch_command
+from surveydesk.menu_entry import MenuEntry, system_entry
+from surveydesk.services.demo_launcher import DemoLauncher, demo_command
 from surveydesk.services.poller import Poller
 from surveydesk.store.settings import SettingsStore
 from surveydesk.ui.first_run import EmptyListHint, WelcomePage
@@ -161,3 +162,14 @@ class ShellController(QObject):
         dialog = ShortcutsDialog(self._window)
         dialog.exec()
         dialog.setParent(None)
+
+
+def add_shell(
+    window: MainWindow, poller: Poller, settings: SettingsStore, data_dir: Path | None, demo: bool
+) -> ShellController:
+    """The welcome page, preferences, help and keyboard, with this copy of SurveyDesk's desktop entries: the
+    autostart and menu entries start it with the same data folder; the demo starts apart from it."""
+    this_copy = launch_command(data_dir)
+    menu_entry = None if system_entry() else MenuEntry(this_copy)  # a package's own entry needs no second one
+    demo_launcher = DemoLauncher(demo_command())
+    return ShellController(window, poller, settings, Autostart(this_copy), demo_launcher, demo, menu_entry)

@@ -181,7 +181,9 @@ def sign_in_here(stdin: TextIO, stdout: TextIO) -> int:
     from surveydesk.ui.application import create_application
     from surveydesk.ui.sign_in_window import SignInWindow
     from surveydesk.ui.translations import install_translators
+    from surveydesk.ui.web_engine import prepare_web_engine
 
+    prepare_web_engine()
     app = create_application(["surveydesk"])
     install_translators(app, request.language)
     app.setQuitOnLastWindowClosed(False)  # it quits once the window is deleted, its page and profile with it

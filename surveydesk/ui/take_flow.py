@@ -17,7 +17,8 @@ from surveydesk.core.take import TakeResult
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.background import Background
 from surveydesk.services.poller import Poller
-from surveydesk.ui.text import task_title, translated
+from surveydesk.ui.task_titles import task_title
+from surveydesk.ui.text import translated
 from surveydesk.ui.timer_strip import timer_request
 from surveydesk.work.model import NewAttempt
 from surveydesk.work.timekeeper import Timekeeper
@@ -57,7 +58,7 @@ class TakeFlow(QObject):
         self._before_opening[platform] = step
 
     def take(self, task: Task) -> None:
-        connector = self._poller.connector_of(task.account_key)
+        connector = self._poller.lazy_connector_of(task.account_key)  # built on the pool if no poll built it
         if connector is None:
             removed = self.tr("“{0}” can no longer be taken here: its account was removed.")
             self._refuse(task, removed.format(task_title(task)))
@@ -68,7 +69,7 @@ class TakeFlow(QObject):
         self.said.emit(self.tr("Taking “{0}”…").format(task_title(task)))
 
         self._background.run(
-            platform_outcome(lambda: connector.take(task)),
+            platform_outcome(lambda: connector().take(task)),
             lambda outcome: self._done(task, outcome),
             lambda _bug: self._failed(task),
         )

@@ -13,7 +13,8 @@ from surveydesk.core.model import Task
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_money, format_rate
 from surveydesk.ui.links import offer_link
-from surveydesk.ui.text import local_time, plain_label, task_title
+from surveydesk.ui.task_titles import task_title
+from surveydesk.ui.text import local_time, plain_label
 
 _HOST_SHOWN = 40  # characters of a link's host on the open button, so a long one cannot widen the window
 

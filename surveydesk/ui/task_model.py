@@ -34,7 +34,8 @@ from surveydesk.platforms.registry import platform_name
 from surveydesk.profile.marks import NO_MARK, Mark
 from surveydesk.profile.risk import Risk
 from surveydesk.ui.formatting import format_money, format_number
-from surveydesk.ui.text import plain_tooltip, task_title, translated
+from surveydesk.ui.task_titles import task_title
+from surveydesk.ui.text import plain_tooltip, translated
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2

@@ -4,31 +4,26 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QStyle,
-    QStyleOptionFrame,
-    QTableWidget,
-    QWidget,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from surveydesk.core.model import Task
 from surveydesk.core.money import Money
 from surveydesk.core.translatable import Sentence
-from surveydesk.platforms.registry import BUILT_IN
-from surveydesk.platforms.walls import SEPARATOR, title_words
 from surveydesk.ui.formatting import format_date, format_money, format_number, format_time
+
+# Only named here: making their Python types costs some milliseconds (QStyle's 5.5 ms), which the window's first
+# frame, which imports this module, need not pay (bench/startup.py).
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableWidget
 
 
 def plain_label(parent: QWidget, text: str = "") -> QLabel:
     """A label that never interprets markup: titles, names and server messages are untrusted text."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     label.setText(text)
     return label
 
@@ -46,7 +41,7 @@ def plain_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
 def _plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(icon)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     box.setWindowTitle(title)
     box.setText(text)
     return box
@@ -62,6 +57,8 @@ def whole_placeholder(field: QLineEdit, text: str) -> None:
     """Give a field its grey example and keep the field wide enough to show all of it: a French example is
     longer than the English one, and a narrow field cut it ("Le nom de la tâche s…")."""
     field.setPlaceholderText(text)
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
     option = QStyleOptionFrame()
     option.initFrom(field)
     option.lineWidth = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, field)
@@ -103,23 +100,6 @@ def translated(text: str) -> str:
         return text
     template = QCoreApplication.translate(text.context, text.template)
     return template.format(*(_value_text(value) for value in text.values)) if text.values else template
-
-
-def task_title(task: Task) -> str:
-    return shown_title(task.platform, task.title)
-
-
-def shown_title(platform: str, title: str) -> str:
-    """A task's title as the platform means it, wherever it is shown (the list, the timer, the History).
-
-    Some platforms send HTML entities in their plain-text titles ("Tom &amp; Jerry"): they are decoded to the
-    characters they stand for, and the result is still shown as plain text, never read as markup. A survey
-    wall's title, composed by its connector in English (and stored so, as part of the offer), is shown in the
-    worker's language."""
-    decoded = html.unescape(title)
-    if not BUILT_IN.is_survey_wall(platform):
-        return decoded
-    return SEPARATOR.join(translated(part) for part in title_words(decoded))
 
 
 def _value_text(value: object) -> str:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QFrame, QHBoxLayout, QLineE
 from surveydesk.core.translatable import QT_TRANSLATE_NOOP
 from surveydesk.store import DiskFullError
 from surveydesk.ui.formatting import format_money, format_rate
-from surveydesk.ui.text import plain_label, plain_tooltip, shown_title, translated
+from surveydesk.ui.task_titles import shown_title
+from surveydesk.ui.text import plain_label, plain_tooltip, translated
 from surveydesk.work.completion_code import CompletionCodeError, read_completion_code
 from surveydesk.work.model import Attempt, Outcome
 from surveydesk.work.timekeeper import LimitWarning, Timekeeper, TimerError, limit_warnings
@@ -96,7 +97,8 @@ class TimerStrip(QFrame):
             )
         )
         self.unsaved_label.hide()
-        self.goal_label = plain_label(self)  # the nearest goal's progress (app.py); its whole line as tooltip
+        # The nearest goal's progress (composition.py); its whole line as tooltip.
+        self.goal_label = plain_label(self)
         self.goal_label.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.clicked.connect(self.toggle_pause)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -86,8 +86,10 @@ def nothing_worked(summary: WageSummary) -> bool:
     return all(report.shift_seconds <= 0 and not report.by_currency for report in reports)
 
 
-def _joined(figures: Mapping[str, CurrencyFigures], pick: Callable[[CurrencyFigures], str]) -> str:
-    return _SEPARATOR.join(pick(f) for f in figures.values()) or "—"
+def _joined(texts: Iterable[str]) -> str:
+    """One text per currency; the same words said once ("too short to count" for each currency of a platform
+    whose time is too short)."""
+    return _SEPARATOR.join(dict.fromkeys(texts)) or "—"
 
 
 def _money_key(
@@ -355,15 +357,18 @@ class WagesPanel(QWidget):
         if report.shift_seconds <= 0 and not report.by_currency:
             return [(self.tr("Nothing worked yet."), False)]
         lines: list[tuple[str, bool]] = []
-        for figures in report.by_currency.values():
-            rates = self.tr("{0} task · {1} true").format(
-                format_wage(figures.task_wage, figures.paid_seconds),
-                format_wage(figures.true_wage, report.shift_seconds),
-            )
-            if not long_enough_to_count(report.shift_seconds):  # and so the tasks' time too
-                rates = self.tr("Wages: too short to count yet")
-            lines.append((rates, False))
-            lines.extend(self._comparisons(figures, report.shift_seconds))
+        if report.by_currency and not long_enough_to_count(report.shift_seconds):
+            # The hours, and so the tasks' time, are too short for every currency alike: said once, not once per
+            # currency (a card said it three times, with a minimum wage compared with nothing for each).
+            lines.append((self.tr("Wages: too short to count yet"), False))
+        else:
+            for figures in report.by_currency.values():
+                rates = self.tr("{0} task · {1} true").format(
+                    format_wage(figures.task_wage, figures.paid_seconds),
+                    format_wage(figures.true_wage, report.shift_seconds),
+                )
+                lines.append((rates, False))
+                lines.extend(self._comparisons(figures, report.shift_seconds))
         if not report.by_currency and format_duration(report.shift_seconds) == format_duration(0):
             # Hours worked that show as "0:00": no wage to judge yet, so no "below the minimum" beside them.
             lines.append((self.tr("Nothing paid yet."), False))
@@ -466,19 +471,18 @@ class WagesPanel(QWidget):
         table.setRowCount(len(reports))
         for row, (name, report) in enumerate(reports.items()):
             figures = report.by_currency
-            true_wages = [format_wage(f.true_wage, report.shift_seconds) for f in figures.values()]
             cells = {
                 _NAME: _Cell(name, name.casefold()),
                 _TIME: _Cell(format_duration(report.attempt_seconds), report.attempt_seconds),
                 _EARNED: _Cell(
-                    _joined(figures, lambda f: format_money(f.paid)), _money_key(figures, lambda f: f.paid)
+                    _joined(format_money(f.paid) for f in figures.values()), _money_key(figures, lambda f: f.paid)
                 ),
                 _TASK_WAGE: _Cell(
-                    _joined(figures, lambda f: format_wage(f.task_wage, f.paid_seconds)),
+                    _joined(format_wage(f.task_wage, f.paid_seconds) for f in figures.values()),
                     _money_key(figures, lambda f: f.task_wage),
                 ),
                 _TRUE_WAGE: _Cell(
-                    _SEPARATOR.join(true_wages) or "—",
+                    _joined(format_wage(f.true_wage, report.shift_seconds) for f in figures.values()),
                     _money_key(figures, lambda f: f.true_wage),
                 ),
             }

@@ -1,7 +1,7 @@
 """What Qt WebEngine needs set before the first QApplication, in a module that does not load WebEngine itself.
 
-Only the sign-in window uses Qt WebEngine, in a sign-in process of its own (ui/sign_in_process.py), which loads it
-after its application exists; with these settings made first (by every SurveyDesk process), it may be.
+Only the sign-in window uses Qt WebEngine, in a sign-in process of its own (ui/sign_in_process.py), which makes
+these settings, then its application, then loads the web engine. SurveyDesk's own process never loads it.
 """
 
 from __future__ import annotations

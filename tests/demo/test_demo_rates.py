@@ -76,7 +76,7 @@ def test_the_demo_history_shows_converted_totals_and_charts_soon_after_opening(
     reconciler = Reconciler(ledger, AttemptIngest(database, ledger, BUILT_IN.shares_task_ids), time)
     for reader in demo_readers(exchange, time).values():
         reconciler.run(reader)
-    # As app.py wires it in --demo: the demo exchange's feeds in place of the ECB's, the network watched.
+    # As composition.py wires it in --demo: the demo exchange's feeds in place of the ECB's, the network watched.
     service = HistoryService(
         database,
         pool,

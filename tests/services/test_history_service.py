@@ -56,9 +56,11 @@ def test_rates_are_updated_on_the_pool(qtbot, database: Database, service: Histo
     server.script(Reply(body=RECORDED, headers=XML))
     with qtbot.waitSignal(service.rates_updated, timeout=10_000) as updated:
         service.update_rates()
-    assert updated.args == [1]  # USD only: the one currency the ledger holds besides the worker's euro
-    assert server.requests[0].path == "/eurofxref-hist-90d.xml"  # its day is 57 days back and has no rate
-    assert [(rate.currency, rate.day) for rate in RateStore(database).all()] == [("USD", date(2026, 10, 2))]
+    # Every currency the document gives, not only the ledger's USD: its day is recent (57 days back).
+    assert updated.args == [29]
+    assert server.requests[0].path == "/eurofxref-hist-90d.xml"  # its day has no rate
+    rates = RateStore(database).all()
+    assert {rate.day for rate in rates} == {date(2026, 10, 2)} and len({rate.currency for rate in rates}) == 29
 
 
 def test_asking_again_within_minutes_is_refused_without_a_request(qtbot, service, server, clock) -> None:
@@ -154,7 +156,7 @@ def open_quietly(qtbot, service: HistoryService, currency: str = "EUR") -> None:
     qtbot.waitUntil(lambda: not service.rates_busy, timeout=10_000)
 
 
-def test_opening_fetches_the_days_without_rates_keeping_only_needed_currencies_and_the_worker_s_rates(
+def test_opening_fetches_the_days_without_rates_keeping_every_currency_and_the_worker_s_rates(
     qtbot, database, automatic, server
 ) -> None:
     service, _clock = automatic
@@ -166,8 +168,8 @@ def test_opening_fetches_the_days_without_rates_keeping_only_needed_currencies_a
         service.load("month", "CHF", EntryFilter())
     assert [request.path for request in server.requests] == ["/eurofxref-hist-90d.xml"]
     rates = RateStore(database).all()
-    assert {rate.currency for rate in rates} == {"GBP", "USD", "CHF"}  # not JPY or SEK
-    assert len(rates) == 18 and updated.args == [17]
+    assert {rate.currency for rate in rates} == {"GBP", "USD", "CHF", "JPY", "SEK"}  # the ledger's and the rest
+    assert len(rates) == 30 and updated.args == [29]
     assert {(r.per_euro, r.source) for r in rates if r.currency == "GBP" and r.day == date(2026, 9, 29)} == {
         (Decimal("0.9"), "worker")
     }
@@ -186,7 +188,7 @@ def test_offline_nothing_is_asked_and_the_rates_come_when_the_network_does(
     with qtbot.waitSignal(service.rates_updated, timeout=10_000):
         connectivity.answered()
     assert len(server.requests) == 1
-    assert {rate.currency for rate in RateStore(database).all()} == {"USD"}
+    assert {rate.currency for rate in RateStore(database).all()} == {"USD", "GBP", "CHF", "JPY", "SEK"}
 
 
 def test_the_daily_rates_are_asked_for_once_per_publication_and_never_twice_in_ten_minutes(
@@ -211,7 +213,10 @@ def test_the_daily_rates_are_asked_for_once_per_publication_and_never_twice_in_t
     clock.advance(12 * 3600)
     open_quietly(qtbot, service)
     assert len(server.requests) == 2
-    assert RateStore(database).all()[0].per_euro == Decimal("1.12")  # the worker's rate stays
+    worker_s = [
+        rate for rate in RateStore(database).all() if (rate.currency, rate.day) == ("USD", date(2026, 10, 2))
+    ]
+    assert [rate.per_euro for rate in worker_s] == [Decimal("1.12")]  # the worker's rate stays
 
 
 def test_an_automatic_update_waits_as_long_as_the_ecb_asks(qtbot, database, automatic, server) -> None:
@@ -234,21 +239,47 @@ def test_an_automatic_update_waits_as_long_as_the_ecb_asks(qtbot, database, auto
     assert len(server.requests) == 2
 
 
-def test_a_currency_that_turns_up_minutes_later_is_served_from_the_history_already_read(
+def test_a_currency_that_turns_up_minutes_later_has_its_rates_from_the_first_fetch(
     qtbot, database, automatic, server
 ) -> None:
+    """The first fetch keeps every currency the ECB gives for its recent days: pounds earned minutes later (the
+    Wages tab's first wage of another platform) are converted at once, with no second request (they waited for
+    the next fetch: the French Wages tab said it had no rate to GBP)."""
     service, clock = automatic
     add_entry(database, "a", datetime(2026, 10, 1, 12, tzinfo=UTC), 200, "USD")
     server.script(Reply(body=HISTORY, headers=XML))
     with qtbot.waitSignal(service.rates_updated, timeout=10_000):
         service.load("month", "EUR", EntryFilter())
-    assert {rate.currency for rate in RateStore(database).all()} == {"USD"}
+    assert {rate.currency for rate in RateStore(database).all()} >= {"USD", "GBP"}
+    clock.advance(60)
+    add_entry(database, "b", datetime(2026, 10, 2, 12, tzinfo=UTC), 150, "GBP")  # another platform's earnings
+    open_quietly(qtbot, service)
+    assert len(server.requests) == 1
+
+
+def test_older_days_keep_the_ledger_s_currencies_only_and_others_come_from_the_history_read(
+    qtbot, database, pool, server, connectivity
+) -> None:
+    """Every currency for every day of a long history would make each opening of the History read ten times
+    the rates: days older than the recent span keep the currencies the ledger holds. A currency whose older
+    days turn up later is served from the document read, with no second request."""
+    clock = FixedClock(datetime(2027, 3, 1, 12, tzinfo=UTC))  # the document's days are five months back
+    service = HistoryService(
+        database, pool, clock, UTC, loopback_session, server.url + "/", connectivity, time_text=format_time
+    )
+    add_entry(database, "a", datetime(2026, 10, 1, 12, tzinfo=UTC), 200, "USD")
+    server.script(Reply(body=HISTORY, headers=XML))
+    with qtbot.waitSignal(service.rates_updated, timeout=10_000) as updated:
+        service.load("month", "EUR", EntryFilter())
+    pool.waitForDone(10_000)
+    assert [request.path for request in server.requests] == ["/eurofxref-hist.xml"]
+    assert {rate.currency for rate in RateStore(database).all()} == {"USD"} and updated.args == [6]
     clock.advance(60)
     add_entry(database, "b", datetime(2026, 10, 2, 12, tzinfo=UTC), 150, "GBP")  # another platform's earnings
     with qtbot.waitSignal(service.rates_updated, timeout=10_000) as updated:
         service.load("month", "EUR", EntryFilter())
-    assert updated.args == [6]
-    assert {rate.currency for rate in RateStore(database).all()} == {"USD", "GBP"}
+    pool.waitForDone(10_000)
+    assert updated.args == [6] and {rate.currency for rate in RateStore(database).all()} == {"USD", "GBP"}
     assert len(server.requests) == 1
 
 

@@ -17,6 +17,7 @@ from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.poller import Poller
 from tests.conftest import DEMO, add_demo_account
+from tests.windows import attached_window
 
 
 def _wait_for_state(qtbot, poller, key: AccountKey, state: PollState) -> PlatformStatus:
@@ -215,9 +216,8 @@ def test_check_now_after_an_error_does_not_forget_the_back_off(qtbot, poller, ex
 
 
 def test_the_window_says_when_an_impatient_check_will_happen(qtbot, floored, exchange):
-    from surveydesk.ui.main_window import MainWindow
 
-    window = MainWindow(floored, SystemClock().now)
+    window = attached_window(floored, SystemClock().now)
     qtbot.addWidget(window)
     add_demo_account(floored, exchange, interval=timedelta(seconds=60))
     window.check_now_action.trigger()
@@ -229,25 +229,29 @@ def test_the_window_says_when_an_impatient_check_will_happen(qtbot, floored, exc
     assert message.startswith("Accounts checked moments ago wait as their platform asks; all are checked by ")
 
 
-def test_an_account_is_listed_at_once_and_its_connector_built_at_its_first_poll(qtbot, poller, exchange, store):
-    """Start-up lists every account in the window's first frame; the connectors (the platforms' readers, requests)
-    are built after it, when the polls start."""
+def test_an_account_is_listed_at_once_and_its_connector_built_at_its_first_poll_on_the_pool(
+    qtbot, poller, exchange, store
+):
+    """Start-up lists every account in the window's first frame; the connectors (the platforms' readers, requests:
+    about 0.1 s the first time) are built after it, when the polls start, in the first poll's job on the pool:
+    built on the GUI thread, they paused the window just after it showed."""
     account = Account(DEMO, DEMO.account, exchange.prolific_url)
     secrets = MemorySecrets({DEMO: DemoExchange.PROLIFIC_TOKEN})
-    built: list[AccountKey] = []
+    built: list[tuple[AccountKey, bool]] = []  # each account built, and whether on the GUI thread
 
     def build() -> Connector:
-        built.append(account.key)
+        built.append((account.key, threading.current_thread() is threading.main_thread()))
         return BUILT_IN.build_connector(account, secrets, SystemClock())
 
     with qtbot.waitSignal(poller.status_changed, timeout=1_000) as listed:
         poller.add_account_built_later(account, build, Politeness(min_interval=timedelta(seconds=30)))
     assert (listed.args[0].account, listed.args[0].state) == (DEMO, PollState.WAITING)
     assert [status.account for status in poller.statuses()] == [DEMO]
+    assert poller.built_connector_of(DEMO) is None  # asking what a connector learnt builds none
     assert built == []
     with qtbot.waitSignal(poller.tasks_changed, timeout=10_000) as changed:
         poller.start()
-    assert built == [DEMO]
+    assert built == [(DEMO, False)]
     assert {task.external_id for task in changed.args[0].new} == {t.external_id for t in store.current_tasks(DEMO)}
-    assert poller.connector_of(DEMO) is poller.connector_of(DEMO)  # built once
-    assert built == [DEMO]
+    assert poller.connector_of(DEMO) is poller.connector_of(DEMO) is poller.built_connector_of(DEMO)  # built once
+    assert built == [(DEMO, False)]

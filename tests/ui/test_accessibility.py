@@ -51,11 +51,11 @@ from surveydesk.store.settings import SettingsStore
 from surveydesk.sync.target import SyncSettings
 from surveydesk.ui.accounts_dialog import AccountsDialog
 from surveydesk.ui.alerts_dialog import AlertsDialog
-from surveydesk.ui.application import tray_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.formatting import format_time
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog
 from surveydesk.ui.history_view import HistoryView
+from surveydesk.ui.icons import tray_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import ManualTaskDialog
 from surveydesk.ui.points_dialog import PointsValueDialog
@@ -73,6 +73,7 @@ from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import HANDED_OVER, PROLIFIC_ME, ledger_files
 from tests.menu_checks import repeated_mnemonics
+from tests.windows import attached_window
 
 INTERACTIVE = (
     QAbstractButton,
@@ -151,7 +152,7 @@ def full_window(qtbot, poller, exchange, database, pool, tmp_path: Path) -> Iter
     settings = SettingsStore(database)
     keeper = Timekeeper(WorkLog(database), SystemClock())
     add_demo_account(poller, exchange, token="wrong")
-    window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
+    window = attached_window(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.add_page(WagesPanel(WageSettings(settings), window), "Wages")
     FeedController(window, poller, keeper, Background(pool, window), settings, SystemClock(), tray_icon())
@@ -179,7 +180,7 @@ def test_every_control_of_the_main_window_has_a_name(full_window, qtbot, poller)
 
 
 def test_every_control_of_the_welcome_page_has_a_name(qtbot, poller, database, tmp_path: Path):
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path)})
     shell = ShellController(window, poller, SettingsStore(database), autostart, DemoLauncher(HANDED_OVER))

@@ -14,11 +14,11 @@ from surveydesk.feed.phone import PhoneMessage, new_topic, ntfy_server
 from surveydesk.services.background import Background
 from surveydesk.services.phone_alerts import PhoneTargets
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
-from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.icons import app_icon
 from tests.conftest import add_demo_account
 from tests.factories import T0, FixedClock, make_task
+from tests.windows import attached_window
 
 MINUTE = timedelta(minutes=1)
 
@@ -60,7 +60,7 @@ def test_the_tray_says_no_alerts_are_coming_when_every_account_is_signed_out(
     qtbot, poller, database, pool, exchange
 ):
     clock = FixedClock()
-    window = MainWindow(poller, clock.now)
+    window = attached_window(poller, clock.now)
     qtbot.addWidget(window)
     settings = SettingsStore(database)
     feed = FeedController(window, poller, None, Background(pool, window), settings, clock, app_icon())
@@ -96,7 +96,7 @@ def test_without_a_sound_device_the_sound_is_said_failing_in_the_test_the_tray_a
 ):
     """The suite runs with no sound device (Qt's offscreen platform, no sound server): what her laptop does
     with its speakers unplugged from every output, or its sound service dead."""
-    window = MainWindow(poller, FixedClock().now)
+    window = attached_window(poller, FixedClock().now)
     qtbot.addWidget(window)
     feed = FeedController(window, poller, None, Background(pool, window), SettingsStore(database), FixedClock(),
                           app_icon())  # fmt: skip

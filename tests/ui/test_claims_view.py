@@ -153,7 +153,7 @@ def test_the_service_finds_claims_and_saves_what_she_says(qtbot, database: Datab
     with saved, qtbot.waitSignal(service.ready, timeout=10_000) as after_outcome:
         service.claim_ended(header.id, ClaimOutcome.NO_ANSWER, NOW + timedelta(days=9))
     assert after_outcome.args[0].claims[0].outcome is ClaimOutcome.NO_ANSWER
-    # what the requester's reputation reads when `claim_saved` has the wages worked out again (app.py)
+    # what the requester's reputation reads when `claim_saved` has the wages worked out again (composition.py)
     assert LedgerStore(database).reviews_by_requester()[("prolific", "Lab of Lyon")].claims_unpaid == 1
     with qtbot.assertNotEmitted(service.claim_saved), qtbot.waitSignal(service.claim_not_saved, timeout=10_000):
         service.claim_sent("prolific/nobody/task/none", NOW)

@@ -21,13 +21,14 @@ from surveydesk.feed.alerts import Alert
 from surveydesk.services.background import Background
 from surveydesk.services.desktop_notifications import DEFAULT, TAKE, DesktopNotifications
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.tray import Tray
 from tests.factories import make_task
 from tests.fake_desktop_bus import FakeDesktopBusProcess
 from tests.session_bus import DBUS_DAEMON, environment_on, private_session_bus
+from tests.windows import attached_window
 
 pytestmark = pytest.mark.skipif(
     DBUS_DAEMON is None and os.environ.get("CI") != "true",
@@ -110,7 +111,7 @@ def test_a_click_on_take_takes_the_task_and_a_click_on_the_alert_opens_the_list(
 @pytest.fixture
 def window_and_feed(qtbot, notifications, poller, database, pool) -> tuple[MainWindow, FeedController]:
     """A window whose feed shows its alerts through `notifications`."""
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     feed = FeedController(window, poller, None, Background(pool, window), SettingsStore(database), SystemClock(),
                           app_icon(), notifications=notifications)  # fmt: skip

@@ -26,14 +26,14 @@ from surveydesk.services.background import Background
 from surveydesk.store import Database
 from surveydesk.store.database import DiskFullError
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.links import LinkOffer
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import a_browser
+from tests.windows import attached_window
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def opened() -> list[str]:
 def window_and_feed(qtbot, poller, database: Database, pool, opened):
     settings = SettingsStore(database)
     keeper = Timekeeper(WorkLog(database), SystemClock())
-    window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
+    window = attached_window(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     feed = FeedController(
         window,
@@ -101,7 +101,7 @@ def test_one_click_takes_a_prolific_study_opens_it_and_starts_its_timer(
 def test_the_list_rules_hide_tasks_until_revealed(qtbot, poller, database, pool, exchange):
     settings = SettingsStore(database)
     RuleStore(settings).save_list_rules(Rules(min_reward=Money(10_000, "GBP")))
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     FeedController(window, poller, None, Background(pool, window), settings, SystemClock(), app_icon())
     add_demo_account(poller, exchange)
@@ -118,7 +118,7 @@ def test_a_minimum_in_euros_hides_tasks_in_pounds_once_history_has_a_rate(qtbot,
     """ "Minimum reward … applies to tasks paid in GBP": her minimum in euros judged no Prolific task."""
     settings = SettingsStore(database)
     RuleStore(settings).save_list_rules(Rules(min_reward=Money(10_000, "EUR")))
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     today = SystemClock().now().date()
     conversions = RatesToday(database, lambda: today)
@@ -229,7 +229,7 @@ def test_a_sign_out_is_said_once_not_at_every_poll_and_again_after_signing_in(
 def test_a_taken_task_no_browser_could_open_is_said_and_its_link_offered(qtbot, poller, database, pool, exchange):
     """With no web browser to start, the status bar said "Opened in …" all the same and the link was lost."""
     keeper = Timekeeper(WorkLog(database), SystemClock())
-    window = MainWindow(poller, SystemClock().now, timekeeper=keeper)
+    window = attached_window(poller, SystemClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     asked: list[str] = []
 

@@ -16,14 +16,14 @@ from surveydesk.feed.rules import Rules
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.services.demo_launcher import DemoLauncher, demo_command
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.shell_controller import ShellController
 from tests.conftest import add_demo_account
 from tests.factories import HANDED_OVER, make_task, merge
+from tests.windows import attached_window
 
 
 def _build(qtbot, poller, database, tmp_path: Path, demo: bool = False, demo_command=HANDED_OVER):
-    window = MainWindow(poller, SystemClock().now, demo=demo)
+    window = attached_window(poller, SystemClock().now, demo=demo)
     qtbot.addWidget(window)
     autostart = Autostart(launch_command(), {"XDG_CONFIG_HOME": str(tmp_path / "config")})
     launcher = DemoLauncher(demo_command)

@@ -16,12 +16,13 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.task_model import Column, TaskRole
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import make_task, merge
+from tests.windows import attached_window
 
 NO_HISTORY = ScreenOutHistory()
 
 
 def _window(qtbot, poller) -> MainWindow:
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     window.show()
     return window

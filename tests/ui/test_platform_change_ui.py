@@ -26,6 +26,7 @@ from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.platform_change import PlatformChangeReporting
 from tests.hostile_server import HostileServer
 from tests.platforms.test_hostile_inputs import BITLABS_REPLY, reply
+from tests.windows import attached_window
 
 ACCOUNT = AccountKey("bitlabs", "main")
 CANARY = "CANARY-category-7731"
@@ -54,7 +55,7 @@ def help_actions(window: MainWindow) -> dict[str, object]:
 
 def test_a_changed_reply_is_told_once_and_reported_without_its_values(qtbot, poller: Poller, wall) -> None:
     changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     reporting = PlatformChangeReporting(window, changes)
     window.show()
@@ -90,7 +91,7 @@ def test_a_changed_reply_is_told_once_and_reported_without_its_values(qtbot, pol
 
 
 def test_the_report_says_when_nothing_changed(qtbot, poller: Poller) -> None:
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     reporting = PlatformChangeReporting(window, PlatformChanges(ShapeWatch(), BUILT_IN.name))
 
@@ -120,7 +121,7 @@ def test_a_part_that_stops_is_told_with_what_still_works(qtbot) -> None:
 
 def test_the_worker_reads_the_change_and_the_report_in_french(qtbot, poller: Poller, french) -> None:
     changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     reporting = PlatformChangeReporting(window, changes)
     watched = changes.watch.watching("cpx", Part.EARNINGS, INBOX_ENDPOINT, {"status": "new"}, INBOX)
@@ -146,7 +147,7 @@ def test_records_set_aside_are_told_in_words_with_how_many_and_what_to_do_in_fre
     """A sync that set two of Prolific's records aside (a study of £99,999.99, a bonus in points) says so in the
     notice under the accounts, and the report names the two fields."""
     changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     reporting = PlatformChangeReporting(window, changes)
     page = {"results": [], "_links": {"next": {"href": None}}}

@@ -4,6 +4,7 @@ worker did not allow never reaches the server."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from surveydesk.core.clock import SystemClock
+from surveydesk.core.connector import Connector
 from surveydesk.core.model import Account, AccountKey, Task
 from surveydesk.core.politeness import Politeness
 from surveydesk.demo import DemoExchange
@@ -21,7 +23,6 @@ from surveydesk.profile.sharing import Permission
 from surveydesk.secrets import MemorySecrets
 from surveydesk.services.background import Background
 from surveydesk.store import AccountStore
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.profile_controller import ProfileController
 from surveydesk.ui.take_flow import TakeFlow
 from surveydesk.work.store import WorkLog
@@ -29,6 +30,7 @@ from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import one_site
 from tests.factories import a_browser
 from tests.ui.test_accessibility import unnamed_controls
+from tests.windows import attached_window
 
 KEY = AccountKey("bitlabs", "demo")
 PROFILE = {
@@ -57,7 +59,7 @@ def desk(qtbot, site_and_exchange, database, poller, pool):
     secrets = MemorySecrets({KEY: BITLABS_TOKEN})
     connector = BUILT_IN.build_connector(account, secrets, SystemClock())
     poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
-    window = MainWindow(poller, lambda: datetime.now(UTC))
+    window = attached_window(poller, lambda: datetime.now(UTC))
     qtbot.addWidget(window)
     opened: list[QUrl] = []
     timekeeper = Timekeeper(WorkLog(database), SystemClock())
@@ -222,7 +224,7 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
         stored = BUILT_IN.build_connector(account, secrets, SystemClock()).fetch_tasks()  # what the store holds
         connector = BUILT_IN.build_connector(account, secrets, SystemClock())
         poller.add_account(account, connector, Politeness(min_interval=timedelta(seconds=60)))
-        window = MainWindow(poller, lambda: datetime.now(UTC))
+        window = attached_window(poller, lambda: datetime.now(UTC))
         qtbot.addWidget(window)
         take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(lambda _url: None), window)
         controller = ProfileController(
@@ -244,3 +246,36 @@ def test_mturk_tasks_listed_before_a_poll_are_marked_once_it_brings_requirements
             model.index(row, Column.FIT).data(Qt.ItemDataRole.ToolTipRole) or "" for row in range(model.rowCount())
         ]
         assert any("is for workers in US; your profile says DE" in tip for tip in tips)
+
+
+def test_a_stored_task_is_marked_and_taken_before_any_poll_with_its_connector_built_on_the_pool(
+    qtbot, site_and_exchange, database, poller, pool
+) -> None:
+    """Before its account's first poll, a task loaded from the store is marked without building the account's
+    connector (it learnt no requirements yet), and taking it builds the connector in the take's job on the pool:
+    built on the GUI thread, its imports (about 0.1 s the first time) paused the window."""
+    _, exchange = site_and_exchange
+    account = Account(KEY, "demo", exchange.url_of("bitlabs"), options={"user_id": BITLABS_USER_ID})
+    secrets = MemorySecrets({KEY: BITLABS_TOKEN})
+    on_gui_thread: list[bool] = []  # for each connector built, whether the GUI thread built it
+
+    def build() -> Connector:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return BUILT_IN.build_connector(account, secrets, SystemClock())
+
+    poller.add_account_built_later(account, build, Politeness(min_interval=timedelta(seconds=60)))
+    window = attached_window(poller, lambda: datetime.now(UTC))
+    qtbot.addWidget(window)
+    opened: list[QUrl] = []
+    take_flow = TakeFlow(poller, Background(pool, window), None, a_browser(opened.append), window)
+    controller = ProfileController(
+        window, database, secrets, poller, take_flow, Background(pool, window), SystemClock()
+    )
+    task = BUILT_IN.build_connector(account, secrets, SystemClock()).fetch_tasks()[0]  # what the store holds
+    window.model.task_list.reset([task])
+    controller.refresh_marks()
+    assert on_gui_thread == []
+    with qtbot.waitSignal(take_flow.taken, timeout=10_000):  # no account stored: no profiler, the page opens
+        take_flow.take(task)
+    assert on_gui_thread == [False]
+    assert [url.toString() for url in opened] == [task.url]

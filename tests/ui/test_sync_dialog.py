@@ -20,14 +20,14 @@ from surveydesk.secrets import KeyringSecrets, SecretsWithRunOnlyFallback
 from surveydesk.services.background import Background
 from surveydesk.services.sync_service import SyncService
 from surveydesk.sync.target import SyncSettings
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
 from surveydesk.ui.formatting import format_time
-from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.sync_dialog import SyncDialog
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import DictKeyring
 from tests.sync_helpers import Computer
+from tests.windows import attached_window
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def test_sync_now_syncs_and_shows_when(
 
 
 def test_the_window_shows_the_sync_state_and_offers_the_settings(qtbot, poller):
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     window.show_sync_state("Offline: 3 changes wait; trying again at 14:05")
     label = window._sync_state
@@ -178,7 +178,7 @@ def test_rules_received_from_another_computer_apply_to_the_list_at_once(
         desktop.sync(couch_server)
     finally:
         desktop.close()
-    window = MainWindow(poller, SystemClock().now)
+    window = attached_window(poller, SystemClock().now)
     qtbot.addWidget(window)
     feed = FeedController(
         window, poller, None, Background(pool, window), laptop.settings, SystemClock(), app_icon()

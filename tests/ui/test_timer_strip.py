@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from surveydesk.core.money import Money
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.store import Database
-from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.manual_task_dialog import manual_attempt
 from surveydesk.ui.timer_strip import TimerStrip, format_clock
 from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import FixedClock, make_task
+from tests.windows import attached_window
 
 SHORT = NewAttempt("prolific", "demo", "s1", "A five-minute survey", "Lab", Money(100, "GBP"), 300)
 
@@ -191,7 +191,7 @@ def test_a_refused_request_is_said_not_raised(qtbot, log, clock):
 
 
 def test_the_details_pane_starts_the_timer_on_a_listed_task(qtbot, poller, keeper):
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     task = make_task("t1", title="Listed study", time_allowed_minutes=30)
     window.model.task_list.reset([task])
@@ -240,7 +240,7 @@ def test_no_hourly_rate_is_shown_from_a_few_seconds_of_work(strip, keeper, clock
 def test_a_timed_task_in_french_keeps_the_window_on_a_1366_px_screen(qtbot, poller, keeper, clock, french):
     """Starting a task used to widen the window past the screen (1595 px in French), cutting off the outcome
     buttons: the strip now puts them on a row of their own."""
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.resize(1366, 700)
     window.show()
@@ -273,7 +273,7 @@ def test_a_survey_wall_s_task_is_named_in_french_in_the_strip(qtbot, strip, keep
 
 
 def test_a_wide_window_keeps_the_strip_on_one_row(qtbot, poller, keeper):
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.resize(2400, 700)
     window.show()
@@ -307,7 +307,7 @@ def _as_the_worker(qtbot, close: Callable[[], object], answer: QMessageBox.Butto
 
 def test_closing_without_a_tray_while_a_task_is_timed_asks_and_can_keep_running_minimised(qtbot, poller, keeper):
     """The window's ✕ used to quit at once, stopping the timer of the task being done."""
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.show()
     attempt = keeper.take(SHORT)
@@ -324,7 +324,7 @@ def test_closing_without_a_tray_while_a_task_is_timed_asks_and_can_keep_running_
 
 
 def test_the_app_closing_its_window_after_the_event_loop_asks_nothing(qtbot, poller, keeper):
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.show()
     window.timer_strip.show_attempt(keeper.take(SHORT).id)
@@ -332,7 +332,7 @@ def test_the_app_closing_its_window_after_the_event_loop_asks_nothing(qtbot, pol
 
 
 def test_closing_with_no_task_timed_quits_without_asking(qtbot, poller, keeper):
-    window = MainWindow(poller, FixedClock().now, timekeeper=keeper)
+    window = attached_window(poller, FixedClock().now, timekeeper=keeper)
     qtbot.addWidget(window)
     window.show()
     assert _as_the_worker(qtbot, window.close) == []
@@ -344,7 +344,7 @@ def interruption_question(window_parts, gap_seconds: int) -> str:
     poller, log, clock = window_parts
     Timekeeper(log, clock).take(SHORT)
     item = next(each for each in Timekeeper(log, clock).interruptions() if each.kind == "attempt")
-    window = MainWindow(poller, clock.now, timekeeper=Timekeeper(log, clock))
+    window = attached_window(poller, clock.now, timekeeper=Timekeeper(log, clock))
     question = window.interruption_question(item, item.last_alive + timedelta(seconds=gap_seconds))
     window.deleteLater()
     return question

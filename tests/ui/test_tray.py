@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from surveydesk.core.money import Money
 from surveydesk.ui.alert_text import task_alert
-from surveydesk.ui.application import app_icon
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.tray import MENU_TASKS, Tray
 from tests.factories import make_task
 

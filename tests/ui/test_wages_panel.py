@@ -272,10 +272,10 @@ def test_a_wage_measured_over_seconds_is_too_short_to_count(panel: WagesPanel) -
     """A task submitted two seconds after it started showed 2,648 $/h, "above the minimum wage"."""
     seconds = WageReport(2.0, 2.0, _gbp(147, 2.0, 264_600, 264_600))
     panel.show_summary(_summary(today=seconds, by_platform={"prolific": seconds}))
-    assert panel.today.texts()[:3] == [
+    assert panel.today.texts() == [
         "Wages: too short to count yet",
-        "Task wage: —",
-        "True wage: —",
+        "Hours worked: 0:00",
+        "Unpaid: 0%",
     ]
     assert panel.today.warnings() == []
     row = [panel.platforms.item(0, column).text() for column in range(5)]
@@ -286,6 +286,25 @@ def test_a_wage_measured_over_seconds_is_too_short_to_count(panel: WagesPanel) -
     longer_shift = WageReport(600.0, 2.0, _gbp(147, 2.0, 264_600, 882))
     panel.show_summary(_summary(today=longer_shift))
     assert panel.today.texts()[0] == "too short to count task · £8.82/h true"
+
+
+def test_a_period_too_short_to_count_says_so_once_whatever_its_currencies(panel: WagesPanel, french) -> None:
+    """Pounds and dollars earned in seconds: the French card said "Salaires : trop tôt pour compter" once per
+    currency, each time with a minimum wage compared with nothing, and the month's table "trop court pour
+    compter" once per currency of a platform."""
+    pounds_and_dollars = {
+        **_gbp(147, 2.0, 264_600, 264_600),
+        "USD": CurrencyFigures(Money(120, "USD"), 2.0, Money(216_000, "USD"), Money(216_000, "USD")),
+    }
+    seconds = WageReport(2.0, 2.0, pounds_and_dollars)
+    panel.show_summary(_summary(today=seconds, by_platform={"prolific": seconds}))
+    assert panel.today.texts() == [
+        "Salaires\xa0: trop tôt pour compter",
+        "Heures travaillées\xa0: 0:00",
+        "Non payé\xa0: 0\xa0%",
+    ]
+    row = [panel.platforms.item(0, column).text() for column in range(5)]
+    assert row[3:] == ["trop court pour compter", "trop court pour compter"]
 
 
 def test_on_a_narrow_window_the_figures_scroll_rather_than_clip_a_line(qtbot, panel: WagesPanel) -> None:

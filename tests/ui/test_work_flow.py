@@ -6,9 +6,8 @@ from __future__ import annotations
 from surveydesk.services.background import Background
 from surveydesk.services.wage_reports import WageReports
 from surveydesk.store.settings import SettingsStore
-from surveydesk.ui.application import app_icon
 from surveydesk.ui.feed_controller import FeedController
-from surveydesk.ui.main_window import MainWindow
+from surveydesk.ui.icons import app_icon
 from surveydesk.ui.task_model import Column
 from surveydesk.ui.wages_panel import WagesPanel
 from surveydesk.work.model import Outcome
@@ -17,12 +16,13 @@ from surveydesk.work.timekeeper import Timekeeper
 from surveydesk.work.wage_settings import WageSettings
 from tests.conftest import add_demo_account
 from tests.factories import FixedClock, a_browser
+from tests.windows import attached_window
 
 
 def test_clock_in_take_work_submit_and_the_wages_move(qtbot, poller, database, pool, exchange):
     clock = FixedClock()
     keeper = Timekeeper(WorkLog(database), clock)
-    window = MainWindow(poller, clock.now, timekeeper=keeper)
+    window = attached_window(poller, clock.now, timekeeper=keeper)
     qtbot.addWidget(window)
     settings = SettingsStore(database)
     FeedController(
