@@ -24,7 +24,7 @@ from typing import Final
 
 from surveydesk.core.clock import Clock
 from surveydesk.sync import documents as docs
-from surveydesk.sync.couch import Change, ChangesPage, CouchDatabase, JsonObject, is_revision
+from surveydesk.sync.couch import Change, CouchDatabase, JsonObject, is_revision
 from surveydesk.sync.documents import DocumentError, NewerDocument
 from surveydesk.sync.local import Checkpoint, Incoming, Known, LocalReplica, Outgoing
 
@@ -133,27 +133,16 @@ class Replicator:
     # --- pull ----------------------------------------------------------------------------------------------
 
     def _pull(self) -> bool:
-        """Receive the server's changes, a page at a time: the next page is asked for (by a thread of the
-        exchange's own) while this one is read and written here, so the server's time listing its changes and ours
-        taking them pass side by side. The pull after a first sync's push lists every document just sent: a fifth
-        of that sync's time, one after the other (bench/replication.py push_per_s)."""
         checkpoint, _ = self._resume(self._pull_direction)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as reader:
-            following: Future[ChangesPage] | None = None
-            while True:
-                if self._should_stop():
-                    return False
-                if following is None:
-                    page = self._remote.changes(json.loads(checkpoint.position), self._batch)
-                else:
-                    page, following = following.result(), None
-                if len(page.changes) == self._batch:  # more may follow
-                    following = reader.submit(self._remote.changes, page.last_seq, self._batch)
-                checkpoint = Checkpoint(checkpoint.session, json.dumps(page.last_seq))
-                self._receive(page.changes, checkpoint)
-                self._save_remote(self._pull_direction, checkpoint)
-                if following is None:
-                    return True
+        while True:
+            if self._should_stop():
+                return False
+            page = self._remote.changes(json.loads(checkpoint.position), self._batch)
+            checkpoint = Checkpoint(checkpoint.session, json.dumps(page.last_seq))
+            self._receive(page.changes, checkpoint)
+            self._save_remote(self._pull_direction, checkpoint)
+            if len(page.changes) < self._batch:
+                return True
 
     def _receive(self, changes: Sequence[Change], checkpoint: Checkpoint) -> None:
         ours = [change for change in changes if _is_ours(change.id) and self._local.wants(change.id)]
