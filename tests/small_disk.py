@@ -53,9 +53,10 @@ def run_on_a_small_disk(disk: Path, child: str, *args: str, size: str = "2m") ->
 
 
 def fill(folder: Path) -> Path:
-    """A file that takes every byte left on the disk (in the child)."""
+    """A file that takes every byte left on the disk (in the child). Unbuffered: a buffered file that met the end
+    of the disk half-way through a write would try the rest again, and fail, as it closes."""
     filler = folder / "filler"
-    with filler.open("wb") as file:
+    with filler.open("wb", buffering=0) as file:
         try:
             while True:
                 file.write(b"\0" * 65536)

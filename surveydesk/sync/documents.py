@@ -122,9 +122,14 @@ def setting_travels(key: str) -> bool:
 # --- revisions ----------------------------------------------------------------------------------------------
 
 
+# `json.dumps` with these options makes an encoder each call: a quarter of a body's canonical text (made for
+# every document a first sync sends, bench/replication.py push_per_s).
+_CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 def canonical(body: JsonObject) -> str:
     """The one text of a body: sorted keys, no spaces, so equal bodies are equal texts on every computer."""
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _CANONICAL.encode(body)
 
 
 def digest(body: JsonObject) -> str:

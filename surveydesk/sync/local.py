@@ -287,10 +287,9 @@ class LocalReplica:
                 kind = doc_id.partition(":")[0]
                 bodies[doc_id] = docs.with_unknown_fields(kind, bodies[doc_id], json.loads(fields))
 
-    def mark_sent(
-        self, sent: Sequence[Outgoing], forget: Sequence[int], checkpoint: tuple[str, Checkpoint]
-    ) -> None:
-        """The server has these revisions now; their waiting rows go, unless changed again meanwhile."""
+    def mark_sent(self, sent: Sequence[Outgoing], checkpoint: tuple[str, Checkpoint]) -> None:
+        """The server has these revisions now, as far as the push's checkpoint; their waiting rows go with
+        `forget_sent`, which a cut-off exchange leaves to the next one."""
         with self._db.transaction() as connection:
             _save_checkpoint(connection, checkpoint[0], "push", checkpoint[1])
             connection.executemany(
@@ -299,9 +298,18 @@ class LocalReplica:
                 "changed_at = excluded.changed_at",
                 [(item.doc_id, item.rev, item.digest, str(item.body.get("changed_at", ""))) for item in sent],
             )
-            connection.executemany(
-                "DELETE FROM sync_pending WHERE seq = ?", [(seq,) for seq in [*forget, *(i.seq for i in sent)]]
-            )
+
+    def forget_sent(self, target: str) -> None:
+        """Stop waiting for what the push to `target` marked sent. A push sends in `seq` order, and a change made
+        since it read a document moved it to a new, greater `seq`: every row up to the checkpoint's position was
+        sent as it is. Apart from `mark_sent` because deleting from `sync_pending` (its index of document ids)
+        took most of a batch's marking, which now runs while the next batch is on its way (bench/replication.py
+        push_per_s)."""
+        pushed = self.checkpoint(target, "push")
+        if pushed is None:
+            return
+        with self._db.transaction() as connection:
+            connection.execute("DELETE FROM sync_pending WHERE seq <= ?", (int(json.loads(pushed.position)),))
 
     # --- what was received ---------------------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ class Replicator:
         info = self._remote.info()
         self._server_was_empty = info.get("doc_count") == 0
         self._local.note_profile_changes(self._clock.now())  # before the pull, so they take part in merges
+        self._local.forget_sent(self._target)  # what a push cut off after marking it sent had no time to forget
         complete = self._pull() and self._push() and (self._sent == 0 or self._pull())
         return SyncReport(
             self._received,
@@ -250,14 +251,18 @@ class Replicator:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
             while True:
                 items, forget = self._local.outgoing(self._batch, after)
-                if sending is not None:
-                    checkpoint = self._settle(sending, checkpoint)
-                if self._should_stop():  # between whole batches, as in the pull
-                    return False
-                if not items and not forget:
-                    return True
-                after = max([*forget, *(item.seq for item in items)])
-                sending = _Sending(sender.submit(self._send, items), items, forget, after)
+                settled = sending
+                if settled is not None:
+                    checkpoint = self._settle(settled, checkpoint)
+                stop = self._should_stop()  # between whole batches, as in the pull
+                more = bool(items or forget) and not stop
+                if more:
+                    after = max([*forget, *(item.seq for item in items)])
+                    sending = _Sending(sender.submit(self._send, items), items, after)
+                if settled is not None:
+                    self._local.forget_sent(self._target)  # while the next batch is on its way
+                if not more:
+                    return not stop
 
     def _send(self, items: Sequence[Outgoing]) -> int:
         """Send the revisions of `items` the server lacks (on the sending thread); returns how many."""
@@ -272,7 +277,7 @@ class Replicator:
         """Wait until the server has the batch (its `SyncError` raised here), then mark it sent here."""
         sent = sending.reply.result()
         checkpoint = Checkpoint(checkpoint.session, json.dumps(sending.last))
-        self._local.mark_sent(sending.items, sending.forget, (self._target, checkpoint))
+        self._local.mark_sent(sending.items, (self._target, checkpoint))
         self._save_remote(PUSH, checkpoint)
         self._sent += sent
         return checkpoint
@@ -284,7 +289,6 @@ class _Sending:
 
     reply: Future[int]
     items: list[Outgoing]
-    forget: list[int]
     last: int
 
 

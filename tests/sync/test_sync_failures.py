@@ -15,6 +15,7 @@ import pytest
 from surveydesk.ledger import Status
 from surveydesk.sync import documents as docs
 from surveydesk.sync.couch import MissingDatabase, ServerGone, WrongLogin
+from surveydesk.sync.local import LocalReplica
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.locations import ROOT
 from tests.sync_helpers import Computer
@@ -135,6 +136,40 @@ def test_a_process_killed_while_sending_resumes_without_loss_or_duplicates(
         assert resumed.pending() == 0 and server.conflicts("log") == {}
     finally:
         resumed.close()
+
+
+def test_a_push_cut_off_between_marking_a_batch_sent_and_forgetting_it_sends_it_once(
+    server: CouchServer, laptop: Computer, monkeypatch: pytest.MonkeyPatch
+):
+    """A batch is marked sent (its revisions, the push's checkpoint) before the next one goes, and stops waiting
+    here while that one is on its way. Cut off in between, the next exchange forgets it first: it is neither
+    sent again nor received as the server shows it."""
+    _studies(laptop, 300)
+    forget = LocalReplica.forget_sent
+    calls = 0
+
+    def cut_off_once_the_first_batch_is_marked(replica: LocalReplica, target: str) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # 1: as the exchange begins, 2: once the first batch is marked sent
+            raise RuntimeError("cut off")
+        forget(replica, target)
+
+    monkeypatch.setattr(LocalReplica, "forget_sent", cut_off_once_the_first_batch_is_marked)
+    with pytest.raises(RuntimeError, match="cut off"):
+        laptop.sync(server, batch_size=100)
+    monkeypatch.setattr(LocalReplica, "forget_sent", forget)
+    on_server = {doc_id for doc_id in server.docs("log") if doc_id.startswith("event:")}
+    assert len(on_server) == 200  # the second batch was on its way when the push was cut off
+
+    report = laptop.sync(server)
+    # The third batch is sent; the second, on the server but never marked sent, is agreed on as the server shows
+    # it; the first, marked, is neither.
+    assert (report.sent, report.received) == (100, 100)
+    assert laptop.pending() == 0 and server.conflicts("log") == {}
+    assert {doc_id for doc_id in server.docs("log") if doc_id.startswith("event:")} == {
+        f"event:{event[0]}" for event in laptop.events()
+    }
 
 
 def test_a_process_killed_while_receiving_resumes_without_loss_or_duplicates(
