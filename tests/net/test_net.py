@@ -177,3 +177,27 @@ def test_a_server_in_trouble_is_asked_again_when_it_says() -> None:
 def test_a_status_nothing_else_explains_is_a_refusal() -> None:
     error = _raised(_answer(418))
     assert isinstance(error, Unavailable) and str(error).endswith(REFUSED.filled("Demo", 418))
+
+
+def test_the_environments_proxies_are_read_once_per_server_and_still_used(monkeypatch: pytest.MonkeyPatch):
+    """requests read every environment variable twice a request for them; a session reads them when it first asks
+    a server, and still sends through the proxy the environment names, bypassing it where `no_proxy` says."""
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    monkeypatch.setenv("no_proxy", "localhost,127.0.0.1")
+    reads: list[str] = []
+    reading = requests.utils.get_environ_proxies
+
+    def counted(url: str, no_proxy: str | None = None) -> dict[str, str]:
+        reads.append(url)
+        return reading(url, no_proxy)
+
+    monkeypatch.setattr(requests.utils, "get_environ_proxies", counted)
+    session = make_session()
+    settings = [
+        session.merge_environment_settings(url, {}, None, None, None)
+        for url in ("https://api.example/a", "https://api.example/b?page=2", "https://127.0.0.1:8000/x")
+    ]
+    assert settings[0]["proxies"]["https"] == "http://proxy.example:3128"
+    assert settings[1]["proxies"]["https"] == "http://proxy.example:3128"
+    assert "https" not in settings[2]["proxies"]
+    assert reads == ["https://api.example/a", "https://127.0.0.1:8000/x"]
