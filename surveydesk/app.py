@@ -141,30 +141,31 @@ def _run_ui(args: argparse.Namespace, data: DataFolder, stack: ExitStack) -> int
     stack.callback(instance.release)  # once the core is taken down
     window = MainWindow(demo=args.demo)
     instance.activation_requested.connect(window.bring_forward)
-    crashes: list[CrashReporter] = []
-    running: list[RunningUi] = []
+    crashes: CrashReporter | None = None
+    running: RunningUi | None = None
 
     def compose() -> None:
+        nonlocal crashes, running
         from surveydesk.composition import attach_core, build_services
         from surveydesk.ui.crash_report import CrashReporter
 
-        crashes.append(CrashReporter(data.paths.log / LOG_FILE_NAME, lambda: window))
-        crashes[0].install()
+        crashes = CrashReporter(data.paths.log / LOG_FILE_NAME, lambda: window)
+        crashes.install()
         instance.listen()
         core = stack.enter_context(build_services(args, data))
         stop_signals = quit_cleanly_when_asked(app, core.closing_clocks.stop)
-        running.append(attach_core(args, core, window, stop_signals))
+        running = attach_core(args, core, window, stop_signals)
 
     FirstFrame(window).later(compose)
     window.show()
     try:
         code = app.exec()
     finally:
-        for reporter in crashes:
-            reporter.uninstall()
-        for ui in running:
-            ui.end()
+        if crashes is not None:
+            crashes.uninstall()
+        if running is not None:
+            running.end()
     window.close()
     if args.smoke_test:
-        return running[0].smoke_test_code if running else EXIT_FAILED
+        return EXIT_FAILED if running is None else running.smoke_test_code
     return code

@@ -113,7 +113,6 @@ class MainWindow(QMainWindow):
         platforms' tasks the timer strip offers a completion code field for (the registry's word)."""
         from surveydesk.ui.status_panel import StatusPanel
         from surveydesk.ui.task_details import TaskDetails
-        from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
         from surveydesk.ui.timer_strip import TimerStrip
 
         self._timekeeper = timekeeper
@@ -123,31 +122,7 @@ class MainWindow(QMainWindow):
         self.alert_problems = plain_label(self)  # what keeps alerts from coming, until it is put right
         self.statusBar().addPermanentWidget(self.alert_problems)
         self.alert_problems.hide()
-        self.model = TaskTableModel(now, self, tasks)
-        self.proxy = TaskFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.AGE, QtCore.Qt.SortOrder.AscendingOrder)  # youngest first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        chosen = {Column.PLATFORM: 90, Column.REQUESTER: 190, Column.REWARD: 80}
-        for column in range(self.proxy.columnCount()):
-            if column != Column.TITLE:  # never narrower than its header, sort arrow included, in any language
-                wanted = chosen.get(Column(column), header.defaultSectionSize())
-                self.table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.table.doubleClicked.connect(lambda index: self.take_requested.emit(index.data(TaskRole)))
-        self.search.setClearButtonEnabled(True)  # its icon read from the theme: 4 ms the frame need not wait for
-        self.search.textChanged.connect(self.proxy.set_search_text)
-        self.proxy.set_search_text(self.search.text())  # what she typed while the core was built
-        self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
+        self._set_up_list(now, tasks)
 
         self.details = TaskDetails(can_time=timekeeper is not None, parent=self)
         self.details.start_requested.connect(self.start_timer_on)
@@ -204,6 +179,37 @@ class MainWindow(QMainWindow):
         self.proxy.layoutChanged.connect(self._update_count)
         self.model.hidden_count_changed.connect(self._update_count)
         self._update_count()
+
+    def _set_up_list(self, now: Callable[[], datetime], tasks: TaskList | None) -> None:
+        """The list's model behind its filter, its columns and selection, and the search bar and platform filter
+        that drive it."""
+        from surveydesk.ui.task_model import Column, TaskFilterProxy, TaskRole, TaskTableModel
+
+        self.model = TaskTableModel(now, self, tasks)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.AGE, QtCore.Qt.SortOrder.AscendingOrder)  # youngest first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        chosen = {Column.PLATFORM: 90, Column.REQUESTER: 190, Column.REWARD: 80}
+        for column in range(self.proxy.columnCount()):
+            if column != Column.TITLE:  # never narrower than its header, sort arrow included, in any language
+                wanted = chosen.get(Column(column), header.defaultSectionSize())
+                self.table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.take_requested.emit(index.data(TaskRole)))
+        self.search.setClearButtonEnabled(True)  # its icon read from the theme: 4 ms the frame need not wait for
+        self.search.textChanged.connect(self.proxy.set_search_text)
+        self.proxy.set_search_text(self.search.text())  # what she typed while the core was built
+        self.platform_filter.currentIndexChanged.connect(self._on_platform_filter)
 
     def _build_layout(self) -> None:
         toolbar = self._toolbar = QHBoxLayout()
