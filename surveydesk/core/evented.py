@@ -110,18 +110,21 @@ class EventedList(Generic[T, K]):
         self._number_from(first)
         self.inserted.emit(first, last)
 
-    def remove_keys(self, keys: Iterable[K]) -> None:
-        """Take out the items with these keys; keys not in the list are passed over."""
+    def remove_keys(self, keys: Iterable[K]) -> list[T]:
+        """Take out the items with these keys, and give them back; keys not in the list are passed over."""
         found = runs(row for row in map(self._rows.get, keys) if row is not None)
+        removed: list[T] = []
         for first, last in reversed(found):
             self.removing.emit(first, last)
             for key in self._keys[first : last + 1]:
                 del self._rows[key]
+            removed += self._items[first : last + 1]
             del self._items[first : last + 1]
             del self._keys[first : last + 1]
             self.removed.emit(first, last)
         if found:
             self._number_from(found[0][0])
+        return removed
 
     def announce(self, rows: Iterable[int], aspects: frozenset[str], gap: int = 0) -> None:
         """Tell that the items at `rows` changed in place, in these aspects; rows at most `gap` apart are told

@@ -103,13 +103,18 @@ class TaskList:
         self._count_hidden()
 
     def apply(self, result: MergeResult) -> None:
-        """Apply one poll's changes: remove the gone, refresh the changed, append the new."""
-        self.rows.remove_keys(result.gone)
-        self._update(result.updated)
+        """Apply one poll's changes: remove the gone, refresh the changed, append the new.
+
+        The count of hidden tasks follows the rows that went, flipped and came, not a count of every row: a poll
+        of one platform changes a few rows of a list that holds every platform's.
+        """
+        hidden = self._hidden - _rejected(self.rows.remove_keys(result.gone))
+        hidden += self._update(result.updated)
         rows = self.rows.rows
-        self._update([task for task in result.new if _KEY(task) in rows])
-        self.rows.extend([self._listed(task) for task in result.new if _KEY(task) not in rows])
-        self._count_hidden()
+        hidden += self._update([task for task in result.new if _KEY(task) in rows])
+        added = [self._listed(task) for task in result.new if _KEY(task) not in rows]
+        self.rows.extend(added)
+        self._set_hidden(hidden + _rejected(added))
 
     def set_rules(self, rules: Rules) -> None:
         """Judge every task by new list rules; rows whose verdict flips are told."""
@@ -158,8 +163,8 @@ class TaskList:
         rules = self._rules
         return rules.matches(task) and not (rules.hide_ineligible and mark.unmet)
 
-    def _update(self, tasks: Iterable[Task]) -> None:
-        """Swap in new versions and tell only what changed in them.
+    def _update(self, tasks: Iterable[Task]) -> int:
+        """Swap in new versions and tell only what changed in them; how many more tasks the rules reject now.
 
         A change of places alone (most of a poll) changes no mark, and no verdict unless a rule reads places;
         a row whose verdict flipped is told apart, since a rule may read a field no list shows (the description,
@@ -198,9 +203,17 @@ class TaskList:
         for aspects, changed in changes.items():
             self.rows.announce(changed, aspects, ANNOUNCE_GAP)
         self.rows.announce(flipped, frozenset({VERDICT}))
+        return sum(-1 if items[row].passes else 1 for row in flipped)
 
     def _count_hidden(self) -> None:
-        hidden = sum(not listed.passes for listed in self.rows)
+        self._set_hidden(_rejected(self.rows))
+
+    def _set_hidden(self, hidden: int) -> None:
         if hidden != self._hidden:
             self._hidden = hidden
             self.hidden_count_changed.emit(hidden)
+
+
+def _rejected(rows: Iterable[Listed]) -> int:
+    """How many of these rows the list rules reject."""
+    return sum(not listed.passes for listed in rows)

@@ -70,6 +70,25 @@ def test_verdicts_are_kept_beside_the_tasks_and_flips_are_told() -> None:
     ]
 
 
+def test_the_hidden_count_follows_the_rows_a_poll_removes_flips_and_adds() -> None:
+    tasks = TaskList()
+    tasks.reset(make_task(name, reward=Money(pence, "GBP")) for name, pence in (("a", 10), ("b", 10), ("c", 500)))
+    tasks.set_rules(Rules(min_reward=Money(100, "GBP")))
+    assert tasks.hidden_count() == 2
+    seen = recorded(tasks)
+    tasks.apply(
+        merge(
+            new=[make_task("d", reward=Money(20, "GBP")), make_task("e", reward=Money(900, "GBP"))],
+            updated=[make_task("b", reward=Money(300, "GBP")), make_task("c", reward=Money(50, "GBP"))],
+            gone=["a"],
+        )
+    )
+    # a (hidden) went, b now passes, c is now hidden, d came hidden, e came shown: 2 - 1 - 1 + 1 + 1
+    assert tasks.hidden_count() == 2 == sum(not listed.passes for listed in tasks.rows)
+    tasks.apply(merge(gone=["c", "d"]))
+    assert tasks.hidden_count() == 0 and seen[-1] == ("hidden", 0)
+
+
 def test_marks_are_worked_out_once_per_task_and_changes_told() -> None:
     tasks = TaskList()
     tasks.reset([make_task("desk", devices=("desktop",)), make_task("any")])
@@ -94,7 +113,7 @@ def test_an_evented_list_removes_unknown_keys_quietly_and_keeps_its_items_live()
     numbers.extend([1, 2, 3])
     seen: list[object] = []
     numbers.removed.connect(lambda first, last: seen.append((first, last)))
-    numbers.remove_keys([7, 2])
+    assert numbers.remove_keys([7, 2]) == [2]
     assert list(items) == [1, 3] and seen == [(1, 1)] and numbers.rows == {1: 0, 3: 1}
     numbers.replace_all([4])
     assert list(items) == [4] and numbers.rows == {4: 0}
