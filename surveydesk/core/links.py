@@ -8,14 +8,16 @@ the demo exchange on this computer only.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+_BLANK_OR_BACKSLASH = re.compile(r"[\s\\]")  # \s: every character `str.isspace` calls a blank
 
 
 def openable(url: str) -> bool:
     """Whether `url` may be opened in the browser (see the module's rules)."""
-    if not url or any(character.isspace() or character == "\\" for character in url):
+    if not url or _BLANK_OR_BACKSLASH.search(url):
         return False
     try:
         parts = urlsplit(url)
