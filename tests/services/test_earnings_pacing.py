@@ -74,6 +74,14 @@ class CountingProlific:
     def url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
+    def settled(self) -> CountingProlific:
+        """Itself, once every answer begun has gone and been noted: the client may hear an answer, and emit
+        what a test waits for, before the server's thread has noted it in `seen`."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._in_flight == 0, timeout=WAIT_MS / 1000):
+                raise TimeoutError("the server was still answering")
+        return self
+
     def submissions(self) -> list[Seen]:
         with self._changed:
             return [seen for seen in self.seen if seen.path == SUBMISSIONS]
@@ -126,6 +134,7 @@ class CountingProlific:
                     platform._in_flight -= 1
                     page = int(parse_qs(urlsplit(self.path).query).get("page", ["1"])[0])
                     platform.seen.append(Seen(urlsplit(self.path).path, page, came, time.monotonic()))
+                    platform._changed.notify_all()
 
             def log_message(self, *_args: object) -> None:
                 pass
@@ -209,7 +218,7 @@ def test_pages_go_out_the_account_s_interval_after_the_last_answer(qtbot, servic
         service.add_account(account, _reader(account), _paced(0.3))
         with qtbot.waitSignal(service.synced, timeout=WAIT_MS):
             service.sync_now()
-        pages = server.submissions()
+        pages = server.settled().submissions()
     assert [seen.page for seen in pages] == [1, 2, 3]
     rests = [later.came - earlier.went for earlier, later in itertools.pairwise(pages)]
     print(f"rests between pages: {', '.join(f'{rest:.3f} s' for rest in rests)}")
@@ -224,12 +233,12 @@ def test_a_run_reads_at_most_its_pages_and_the_next_goes_on_with_none_lost_or_re
             with qtbot.waitSignal(service.status_changed, timeout=WAIT_MS, check_params_cb=_not_syncing):
                 service.sync_now()
             status = _status(service)
-            assert len(server.submissions()) == 3 * run
+            assert len(server.settled().submissions()) == 3 * run
             assert status.state is SyncState.WAITING and status.message == PART_READ
             assert status.last_sync is None and len(ledger.entries(PROLIFIC)) == 3 * run * PER_PAGE
         with qtbot.waitSignal(service.synced, timeout=WAIT_MS):
             service.sync_now()
-        assert [seen.page for seen in server.submissions()] == [1, 2, 3, 4, 5, 6, 7]
+        assert [seen.page for seen in server.settled().submissions()] == [1, 2, 3, 4, 5, 6, 7]
     assert len(ledger.entries(PROLIFIC)) == 7 * PER_PAGE and _status(service).state is SyncState.OK
 
 
@@ -239,7 +248,7 @@ def test_pages_without_end_are_read_a_run_s_worth_at_a_time(qtbot, service, ledg
         service.add_account(account, _reader(account), _paced(0))
         service.start()
         qtbot.waitUntil(lambda: _status(service).message == PART_READ, timeout=WAIT_MS)
-        assert len(server.submissions()) == 3
+        assert len(server.settled().submissions()) == 3
         assert _status(service).next_sync is not None and ledger.last_sync(PROLIFIC) is None  # in an hour
 
 
@@ -256,13 +265,13 @@ def test_a_server_s_wait_as_a_date_holds_back_the_next_run_and_every_poll_of_the
         poller.add_account(account, _connector(account), _paced(0.1))
         service.start()
         qtbot.waitUntil(lambda: _status(service).error_kind != "", timeout=WAIT_MS)
-        assert len(server.submissions()) == 1
+        assert len(server.settled().submissions()) == 1
         assert _status(service).next_sync >= until + RATE_LIMIT_BUFFER  # 40 s, not its floor of 0.1 s
         assert gate.free_from(PROLIFIC.platform) >= until + RATE_LIMIT_BUFFER
         poller.start()
         next_check = poller.poll_all_now()
         assert next_check is not None and next_check >= until + RATE_LIMIT_BUFFER
-        assert server.polls() == []
+        assert server.settled().polls() == []
         poller.stop()
     pool.waitForDone(10_000)
 
@@ -285,7 +294,7 @@ def test_polling_and_reconciliation_never_have_two_requests_in_flight_on_one_pla
         poller.stop()
         qtbot.waitUntil(lambda: not gate.busy(PROLIFIC.platform), timeout=WAIT_MS)
         pool.waitForDone(10_000)
-        pages, polls = server.submissions(), server.polls()
+        pages, polls = server.settled().submissions(), server.polls()
     first, last = pages[0].came, pages[-1].came
     during = [poll for poll in polls if first < poll.came < last]
     print(f"{len(pages)} pages, {len(polls)} polls ({len(during)} among them), {server.most_in_flight} in flight")
