@@ -22,7 +22,7 @@ from surveydesk.data_folder import DataFolder, open_data
 from surveydesk.logging_setup import LOG_FILE_NAME
 from surveydesk.paths import UnusableFolderError
 from surveydesk.services.gui_thread_gc import GuiThreadCollector
-from surveydesk.services.single_instance import SingleInstance
+from surveydesk.services.single_instance import Claim, SingleInstance
 from surveydesk.store.database import DamagedDatabaseError, StoreError
 from surveydesk.store.settings import SettingsStore
 
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from surveydesk.ui.crash_report import CrashReporter
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
+# What a second start says on its way out (to a terminal: started from the desktop, it leaves without a word).
+_ALREADY_RUNNING = {
+    Claim.SHOWN: "{0} is already running with this data; its window was brought forward.",
+    Claim.STARTING: "{0} is already starting with this data; its window will appear in a moment.",
+}
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -135,8 +140,9 @@ def _run_ui(args: argparse.Namespace, data: DataFolder, stack: ExitStack) -> int
             print("smoke-test failed: missing " + "; ".join(missing), flush=True)
             return EXIT_FAILED
     instance = SingleInstance(data.paths.data, app)
-    if not instance.claim():
-        print(f"{APP_NAME} is already running with this data; its window was brought forward.", flush=True)
+    claim = instance.claim()
+    if claim is not Claim.TAKEN:
+        print(_ALREADY_RUNNING[claim].format(APP_NAME), flush=True)
         return EXIT_OK
     stack.callback(instance.release)  # once the core is taken down
     window = MainWindow(demo=args.demo)

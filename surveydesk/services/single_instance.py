@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import time
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,9 +36,18 @@ def server_name(data_dir: Path) -> str:
     return f"surveydesk-{getpass.getuser()}-{digest}"
 
 
+class Claim(Enum):
+    """What a start found: the folder is its own (`TAKEN`), or another SurveyDesk has it and was asked to show
+    itself (`SHOWN`), or has it and is still starting, not listening yet: its window is on its way (`STARTING`)."""
+
+    TAKEN = "taken"
+    SHOWN = "shown"
+    STARTING = "starting"
+
+
 class SingleInstance(QObject):
-    """`claim()` once at start, before any window: False means another SurveyDesk has the folder and was asked to
-    show itself. Once the window is up, `listen()` for later starts; `release()` when SurveyDesk ends."""
+    """`claim()` once at start, before any window: anything but `Claim.TAKEN` means another SurveyDesk has the
+    folder. Once the window is up, `listen()` for later starts; `release()` when SurveyDesk ends."""
 
     activation_requested = Signal()
 
@@ -48,15 +58,15 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(self._lock_path))
         self._lock.setStaleLockTime(0)  # held as long as SurveyDesk runs: only a dead holder's lock is stale
 
-    def claim(self) -> bool:
+    def claim(self) -> Claim:
         if self._lock.tryLock(0):
-            return True
+            return Claim.TAKEN
         if self._ask_running_instance():
-            return False
+            return Claim.SHOWN
         if self._lock_age_seconds() < _SILENT_LOCK_SECONDS:
-            return False  # its holder is starting: its window is on its way
+            return Claim.STARTING
         self._lock.removeStaleLockFile()
-        return self._lock.tryLock(0)
+        return Claim.TAKEN if self._lock.tryLock(0) else Claim.STARTING  # another start took it over first
 
     def listen(self) -> None:
         from PySide6.QtNetwork import QLocalServer
