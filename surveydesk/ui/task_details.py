@@ -47,6 +47,8 @@ class TaskDetails(QWidget):
         self.description.setAccessibleName(self.tr("Task description"))
         self.description.setReadOnly(True)
         self.description.setMaximumHeight(90)
+        # Three lines at least, not the editor's own 70 px: what the details need not take, the list shows.
+        self.description.setMinimumHeight(3 * self.description.fontMetrics().lineSpacing())
         self.description.setPlaceholderText(self.tr("The platform gives no description of this task."))
         self.open_button = QPushButton(self.tr("Open task page"), self)
         self.open_button.clicked.connect(self._open_page)

@@ -14,6 +14,8 @@ from surveydesk.profile.marks import Marker
 from surveydesk.profile.risk import ScreenOutHistory
 from surveydesk.ui.main_window import MainWindow
 from surveydesk.ui.task_model import Column, TaskRole
+from surveydesk.work.store import WorkLog
+from surveydesk.work.timekeeper import Timekeeper
 from tests.conftest import DEMO, add_demo_account
 from tests.factories import make_task, merge
 from tests.windows import attached_window
@@ -137,3 +139,20 @@ def test_the_sync_state_keeps_its_whole_words_in_a_tooltip_that_shows_no_markup(
     (label,) = [w for w in window.statusBar().findChildren(QLabel) if w.text().startswith("Sync failed")]
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.toolTip() == "<p>Sync failed: &lt;b&gt;server&lt;/b&gt; said no; trying again at 14:02</p>"
+
+
+def test_on_her_laptop_the_list_shows_seven_whole_tasks_above_the_details(qtbot, poller, exchange, database):
+    """At the size the window opens on a 1366×768 screen, with the demo's notice, the timer strip and five
+    accounts' lines, the list shows at least seven whole tasks (it showed four)."""
+    for name in "abcde":
+        add_demo_account(poller, exchange, key=AccountKey("prolific", name))
+    keeper = Timekeeper(WorkLog(database), SystemClock())
+    window = attached_window(poller, SystemClock().now, demo=True, timekeeper=keeper)
+    qtbot.addWidget(window)
+    window.model.task_list.reset(make_task(str(number)) for number in range(47))
+    window.resize(1229, 691)  # nine tenths of the screen Qt leaves a window on 1366×768 (`_first_size`)
+    window.show()
+    qtbot.waitExposed(window)
+    whole_rows = window.table.viewport().height() // window.table.rowHeight(0)
+    assert whole_rows >= 7
+    assert window.details.height() <= window.details.sizeHint().height()  # the list has the room the details leave
