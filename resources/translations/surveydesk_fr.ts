@@ -5401,11 +5401,11 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>{0}: below the minimum wage of {1}</source>
-        <translation>{0}&#xa0;: sous le salaire minimum de {1}</translation>
+        <translation>{0}&#xa0;: sous le minimum de {1}</translation>
     </message>
     <message>
         <source>{0}: above the minimum wage of {1}</source>
-        <translation>{0}&#xa0;: au-dessus du salaire minimum de {1}</translation>
+        <translation>{0}&#xa0;: au-dessus du minimum de {1}</translation>
     </message>
     <message>
         <source>{0}: at the minimum wage of {1}</source>

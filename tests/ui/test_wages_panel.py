@@ -325,3 +325,19 @@ def test_on_a_narrow_window_the_figures_scroll_rather_than_clip_a_line(qtbot, pa
     panel.resize(1220, 600)
     qtbot.waitUntil(lambda: not scroll.verticalScrollBar().isVisible())
     assert panel.editor.isVisible()
+
+
+def test_in_french_each_line_of_a_card_holds_on_one_line_at_the_width_the_window_opens(qtbot, settings, french):
+    """On a 1366×768 screen the window opens 1229 px wide: "au-dessus du salaire minimum de 8,40 £/h" broke
+    between "£/" and "h" there (seen on the Wages tab)."""
+    panel = WagesPanel(settings)
+    qtbot.addWidget(panel)
+    in_pounds = MinimumInCurrency(SMIC.hourly, SMIC.since, "GBP", Money(840, "GBP"), date(2026, 12, 4))
+    panel.show_summary(_summary(minimum=MinimumOfDay(DAY, SMIC, {"GBP": in_pounds})))
+    panel.resize(1229 - 2 * 7, 600)  # the tab's page in the window, less its frame
+    panel.show()
+    qtbot.waitExposed(panel)
+    lines = [label for label in panel.this_month.findChildren(QLabel) if label.isVisible()]
+    assert "Salaire par tâche\u00a0: au-dessus du minimum de 8,40\u00a0£/h" in [label.text() for label in lines]
+    for label in lines:
+        assert label.height() < 2 * label.fontMetrics().lineSpacing(), label.text()
