@@ -3464,6 +3464,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
 <context>
     <name>Reputation</name>
     <message>
+        <source>1 done</source>
+        <translation>1 faite</translation>
+    </message>
+    <message>
         <source>{0} done</source>
         <translation>{0} faites</translation>
     </message>
@@ -3476,16 +3480,32 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>{0} non-qualifications</translation>
     </message>
     <message>
+        <source>1 returned</source>
+        <translation>1 rendue</translation>
+    </message>
+    <message>
         <source>{0} returned</source>
         <translation>{0} rendues</translation>
+    </message>
+    <message>
+        <source>1 of {0} rejected</source>
+        <translation>1 refusée sur {0}</translation>
     </message>
     <message>
         <source>{0} of {1} rejected</source>
         <translation>{0} refusées sur {1}</translation>
     </message>
     <message>
+        <source>1 approved</source>
+        <translation>1 approuvée</translation>
+    </message>
+    <message>
         <source>{0} approved</source>
         <translation>{0} approuvées</translation>
+    </message>
+    <message>
+        <source>1 of {0} claims unpaid</source>
+        <translation>réclamations&#xa0;: 1 sur {0} non payée</translation>
     </message>
     <message>
         <source>{0} of {1} claims unpaid</source>

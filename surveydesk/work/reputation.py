@@ -48,31 +48,67 @@ class Reputation:
         """The cell's parts, e.g. "4 done", "1 screen-out", "1 of 6 rejected", "1 of 2 claims unpaid", "£8.10/h"
         (translatable, see
         core/translatable.py)."""
-        parts = [QT_TRANSLATE_NOOP("Reputation", "{0} done").filled(self.attempts)] if self.attempts else []
-        if self.screened_out == 1:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "1 screen-out"))
-        elif self.screened_out:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} screen-outs").filled(self.screened_out))
-        if self.returned:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} returned").filled(self.returned))
-        if self.rejected:
+        parts = []
+        if self.attempts:
             parts.append(
-                QT_TRANSLATE_NOOP("Reputation", "{0} of {1} rejected").filled(
-                    self.rejected, self.approved + self.rejected
+                _counted(
+                    self.attempts,
+                    QT_TRANSLATE_NOOP("Reputation", "1 done"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} done"),
+                )
+            )
+        if self.screened_out:
+            parts.append(
+                _counted(
+                    self.screened_out,
+                    QT_TRANSLATE_NOOP("Reputation", "1 screen-out"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} screen-outs"),
+                )
+            )
+        if self.returned:
+            parts.append(
+                _counted(
+                    self.returned,
+                    QT_TRANSLATE_NOOP("Reputation", "1 returned"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} returned"),
+                )
+            )
+        if self.rejected:
+            reviewed = self.approved + self.rejected
+            parts.append(
+                _counted(
+                    self.rejected,
+                    QT_TRANSLATE_NOOP("Reputation", "1 of {0} rejected"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} of {1} rejected"),
+                    reviewed,
                 )
             )
         elif self.approved:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} approved").filled(self.approved))
-        if self.claims_unpaid:
             parts.append(
-                QT_TRANSLATE_NOOP("Reputation", "{0} of {1} claims unpaid").filled(
-                    self.claims_unpaid, self.claims_paid + self.claims_unpaid
+                _counted(
+                    self.approved,
+                    QT_TRANSLATE_NOOP("Reputation", "1 approved"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} approved"),
                 )
             )
-        elif self.claims_paid == 1:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "1 claim paid"))
+        if self.claims_unpaid:
+            claims = self.claims_paid + self.claims_unpaid
+            parts.append(
+                _counted(
+                    self.claims_unpaid,
+                    QT_TRANSLATE_NOOP("Reputation", "1 of {0} claims unpaid"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} of {1} claims unpaid"),
+                    claims,
+                )
+            )
         elif self.claims_paid:
-            parts.append(QT_TRANSLATE_NOOP("Reputation", "{0} claims paid").filled(self.claims_paid))
+            parts.append(
+                _counted(
+                    self.claims_paid,
+                    QT_TRANSLATE_NOOP("Reputation", "1 claim paid"),
+                    QT_TRANSLATE_NOOP("Reputation", "{0} claims paid"),
+                )
+            )
         if self.rate is not None:
             parts.append(QT_TRANSLATE_NOOP("Reputation", "{0}/h").filled(self.rate))
         return parts
@@ -80,6 +116,12 @@ class Reputation:
     def describe(self) -> str:
         """A short cell text in English, e.g. "4 done · 1 screen-out · £8.10/h"."""
         return " · ".join(self.parts())
+
+
+def _counted(count: int, one: Sentence, many: Sentence, *also: object) -> Sentence:
+    """`one` for a single one, else `many` filled with the count: French agrees its words with the number
+    ("1 faite", "2 faites"), which one "{0} done" cannot. `also` fills their further places (`one`'s from {0})."""
+    return one.filled(*also) if count == 1 else many.filled(count, *also)
 
 
 def reputations(
