@@ -3020,8 +3020,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Export as JSON…</source>
-        <translation>Exporter en JSON…</translation>
+        <source>Export my profile…</source>
+        <translation>Exporter mon profil…</translation>
     </message>
     <message>
         <source>Delete my profile…</source>
@@ -3034,6 +3034,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Your profile is empty. Start with “About you”: answer what you like, leave the rest empty, then Save. Each answer stays on this computer until you allow a platform to receive it.</source>
         <translation>Votre profil est vide. Commencez par «&#xa0;À propos de vous&#xa0;»&#xa0;: répondez à ce que vous voulez, laissez le reste vide, puis Enregistrer. Chaque réponse reste sur cet ordinateur tant que vous ne permettez pas à une plateforme de la recevoir.</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}&#xa0;:</translation>
     </message>
     <message>
         <source>Record what you answered a screener (a platform&apos;s qualifying questions). SurveyDesk warns you when it disagrees with your profile or an earlier answer: platforms reject participants whose answers disagree.</source>
@@ -3114,6 +3118,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Export your profile</source>
         <translation>Exporter votre profil</translation>
+    </message>
+    <message>
+        <source>surveydesk-profile</source>
+        <translation>surveydesk-profil</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>

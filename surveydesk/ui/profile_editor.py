@@ -199,7 +199,7 @@ class ProfileEditor(QDialog):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.export_button = QPushButton(self.tr("Export as JSON…"), self)
+        self.export_button = QPushButton(self.tr("Export my profile…"), self)
         self.export_button.clicked.connect(self._choose_export)
         self.delete_button = QPushButton(self.tr("Delete my profile…"), self)
         self.delete_button.clicked.connect(self._confirm_delete)
@@ -251,7 +251,7 @@ class ProfileEditor(QDialog):
             editor = FieldEditor(field, None, sharing, page)
             editor.changed.connect(lambda editor=editor: self._on_edit(editor))
             self.editors[field.id] = editor
-            form.addRow(schema_text(field.label) + ":", editor)
+            form.addRow(self.tr("{0}:").format(schema_text(field.label)), editor)
         inner = QWidget(page)
         inner.setLayout(form)
         scroll = QScrollArea(page)
@@ -507,7 +507,10 @@ class ProfileEditor(QDialog):
 
     def _choose_export(self) -> None:
         target = file_to_save(
-            self, self.tr("Export your profile"), "surveydesk-profile.json", self.tr("JSON files (*.json)")
+            self,
+            self.tr("Export your profile"),
+            self.tr("surveydesk-profile") + ".json",
+            self.tr("JSON files (*.json)"),
         )
         if target is not None:
             self.export_to(target)

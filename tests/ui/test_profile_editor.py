@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox
 
 from surveydesk.platforms.registry import BUILT_IN
 from surveydesk.profile.schema import load_schema
@@ -200,3 +200,24 @@ def test_a_saved_profile_of_every_kind_of_answer_has_no_unsaved_edits(editor, st
     reopened = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
     assert not reopened.has_unsaved_edits()
     reopened.deleteLater()
+
+
+def test_in_french_its_questions_end_in_a_spaced_colon_and_its_export_names_no_file_format(
+    qtbot, store, french, monkeypatch
+) -> None:
+    """The questions read "Genre:" beside "BitLabs :", the button "Exporter en JSON…", and the file it proposed
+    was named in English ("surveydesk-profile.json")."""
+    editor = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    qtbot.addWidget(editor)
+    gender = editor.editors["gender"]
+    form = gender.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(gender)
+    assert isinstance(label, QLabel) and label.text() == "Genre\xa0:"
+    assert editor.export_button.text() == "Exporter mon profil…"
+    proposed: list[str] = []
+    monkeypatch.setattr(
+        "surveydesk.ui.profile_editor.file_to_save", lambda parent, title, name, kinds: proposed.append(name)
+    )
+    editor.export_button.click()
+    assert proposed == ["surveydesk-profil.json"]
