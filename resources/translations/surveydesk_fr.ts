@@ -1652,6 +1652,14 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
         <translation>Récapitulatif annuel</translation>
     </message>
     <message>
+        <source>surveydesk-{0}-summary</source>
+        <translation>surveydesk-recapitulatif-{0}</translation>
+    </message>
+    <message>
+        <source>surveydesk-earnings</source>
+        <translation>surveydesk-gains</translation>
+    </message>
+    <message>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
@@ -5293,8 +5301,8 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Salaire réel</translation>
     </message>
     <message>
-        <source>{0} per hour</source>
-        <translation>{0} de l’heure</translation>
+        <source>{0}/h</source>
+        <translation>{0}/h</translation>
     </message>
     <message>
         <source>Left out where under a minute of work: too short to count</source>

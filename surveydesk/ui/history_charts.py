@@ -24,7 +24,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from surveydesk.core.money import Money, minor_exponent
+from surveydesk.core.money import Money, currency_symbol, minor_exponent
 from surveydesk.ledger.history import EarningsSeries, WagePoint
 from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import format_date, format_month
@@ -94,7 +94,7 @@ class EarningsChart(_Chart):
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         amounts = QValueAxis()
-        amounts.setTitleText(currency)
+        amounts.setTitleText(currency_symbol(currency) or currency)
         chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(amounts)
         if amounts.max() > amounts.min():  # a flat range has nothing to round (and Qt would make it NaN)
@@ -176,7 +176,7 @@ class WageChart(_LineChart):
         self._lines(
             [period_label(point.start, period) for point in shown],
             [(self.tr("Task wage"), task_wages), (self.tr("True wage"), true_wages)],
-            self.tr("{0} per hour").format(currency),
+            self.tr("{0}/h").format(currency_symbol(currency) or currency),
             note=self.tr("Left out where under a minute of work: too short to count") if left_out else "",
         )
 

@@ -692,7 +692,8 @@ class HistoryView(QWidget):
             if not chosen:
                 return
         suffix = {"csv": "csv", "json": "json", "summary": "csv"}[kind]
-        name = f"surveydesk-{year}-summary.{suffix}" if year else f"surveydesk-ledger.{suffix}"
+        stem = self.tr("surveydesk-{0}-summary").format(year) if year else self.tr("surveydesk-earnings")
+        name = f"{stem}.{suffix}"
         kinds = self.tr("JSON files (*.json)") if suffix == "json" else self.tr("CSV files (*.csv)")
         target = file_to_save(self, self.tr("Export"), name, kinds)
         if target is not None:

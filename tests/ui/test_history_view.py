@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCharts import QXYSeries
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QPushButton
 
 from surveydesk.core.earnings import EntryHeader, Kind, Report, Status
 from surveydesk.core.model import AccountKey
@@ -172,6 +172,18 @@ def test_the_wage_chart_says_too_short_to_count_in_french(qtbot, french, databas
     open_view(qtbot, view, service)
     assert view.wage_chart.points() == 0
     assert "trop court pour compter" in _wage_chart_note(view)
+
+
+def test_the_charts_name_their_unit_by_its_symbol_short_enough_to_read(
+    qtbot, french, database, view, service, clock
+) -> None:
+    """The wage chart's upright axis read "GBP de l'h…" at the size the History tab has on a 1366×768 screen."""
+    _a_study_submitted_after(60, database, clock).clock_out()
+    record(database, "x", T0, 300, Status.PAID)
+    open_view(qtbot, view, service)
+    (wages,) = view.wage_chart.chart().axes(Qt.Orientation.Vertical)
+    (amounts,) = view.earnings_chart.chart().axes(Qt.Orientation.Vertical)
+    assert (wages.titleText(), amounts.titleText()) == ("£/h", "£")
 
 
 def test_the_wage_chart_counts_a_minute_of_work(qtbot, database, view, service, clock) -> None:
@@ -393,6 +405,18 @@ def test_the_yearly_summary_export(qtbot, database, view, service, tmp_path) -> 
         view.start_export("summary", target, 2025)
     assert done.args[0] == "The summary of 2025 (1 platforms) is in summary.csv."
     assert "prolific,1,1.50" in target.read_text(encoding="utf-8")
+
+
+def test_in_french_an_export_proposes_a_file_named_in_french(qtbot, french, view, monkeypatch) -> None:
+    """It proposed "surveydesk-ledger.csv" to a French worker."""
+    proposed: list[str] = []
+    monkeypatch.setattr(
+        "surveydesk.ui.history_view.file_to_save", lambda parent, title, name, kinds: proposed.append(name)
+    )
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *asked: (2025, True))
+    for action in view.export_button.menu().actions():
+        action.trigger()
+    assert proposed == ["surveydesk-gains.csv", "surveydesk-gains.json", "surveydesk-recapitulatif-2025.csv"]
 
 
 def test_the_entry_model_passes_qt_s_model_checks(qtbot, qtmodeltester, database, service) -> None:
