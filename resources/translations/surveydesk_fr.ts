@@ -2692,6 +2692,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Les réponses d’une plateforme n’ont plus la forme que SurveyDesk attend. Copiez ce rapport dans un nouveau signalement pour les auteurs de SurveyDesk, afin qu’ils puissent le réparer. Il ne nomme que les endroits qui ont changé, jamais vos données, vos gains ni votre connexion.</translation>
     </message>
     <message>
+        <source>When a platform&apos;s answers stop looking the way SurveyDesk expects, this report names the places that changed, for you to copy to SurveyDesk&apos;s makers. There is nothing to send now.</source>
+        <translation>Quand les réponses d’une plateforme n’ont plus la forme que SurveyDesk attend, ce rapport nomme les endroits qui ont changé, pour que vous le copiiez aux auteurs de SurveyDesk. Il n’y a rien à envoyer pour l’instant.</translation>
+    </message>
+    <message>
         <source>&amp;Copy the report</source>
         <translation>&amp;Copier le rapport</translation>
     </message>

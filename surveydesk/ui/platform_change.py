@@ -45,13 +45,20 @@ class PlatformChangeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Report a platform change"))
         self.resize(620, 380)  # fits a 1366x768 screen with room around it
-        intro = plain_label(self)
-        intro.setWordWrap(True)
-        intro.setText(
+        # With nothing changed, the words above the report must not say that a platform changed.
+        changed = bool(watch.lines())
+        self.intro = plain_label(self)
+        self.intro.setWordWrap(True)
+        self.intro.setText(
             self.tr(
                 "A platform's answers no longer look the way SurveyDesk expects. Copy this report into a new "
                 "issue for SurveyDesk's makers, so they can mend it. It names only the places that changed, "
                 "never your data, your earnings or your login."
+            )
+            if changed
+            else self.tr(
+                "When a platform's answers stop looking the way SurveyDesk expects, this report names the places "
+                "that changed, for you to copy to SurveyDesk's makers. There is nothing to send now."
             )
         )
         self.report = QPlainTextEdit(self)
@@ -60,9 +67,10 @@ class PlatformChangeDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(self.tr("&Copy the report"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
+        self.copy_button.setEnabled(changed)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.report, 1)
         layout.addWidget(buttons)
 

@@ -104,6 +104,21 @@ def test_the_report_says_when_nothing_changed(qtbot, poller: Poller) -> None:
     assert not reporting.notice.isVisible()
 
 
+def test_with_nothing_changed_the_french_report_does_not_say_a_platform_changed(qtbot, poller, french) -> None:
+    """Its words above the report said "Les réponses d'une plateforme n'ont plus la forme que SurveyDesk attend"
+    over "Aucune plateforme n'a changé…", and offered to copy that."""
+    window = attached_window(poller, SystemClock().now)
+    qtbot.addWidget(window)
+    reporting = PlatformChangeReporting(window, PlatformChanges(ShapeWatch(), BUILT_IN.name))
+
+    reporting.open_report()
+
+    assert reporting.dialog is not None
+    assert reporting.dialog.intro.text().startswith("Quand les réponses d’une plateforme n’ont plus la forme")
+    assert reporting.dialog.intro.text().endswith("Il n’y a rien à envoyer pour l’instant.")
+    assert not reporting.dialog.copy_button.isEnabled()
+
+
 def test_a_part_that_stops_is_told_with_what_still_works(qtbot) -> None:
     changes = PlatformChanges(ShapeWatch(), BUILT_IN.name)
     told: list[str] = []
