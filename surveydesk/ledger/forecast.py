@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
 from typing import TypeVar
 
 from surveydesk.core.clock import parse_utc_iso
@@ -232,7 +233,9 @@ def forecast(
     expected: list[Expected] = []
     unforeseen: dict[str, int] = defaultdict(int)
     unconverted: set[str] = set()
-    total = 0
+    # Summed exactly and rounded once, as the History tab's totals are: its "En attente 6,34 €" stood over
+    # "6,33 € en attente" here, each entry rounded before the sum.
+    total = Decimal(0)
     for line in lines:
         if line.status not in _UNDER_REVIEW or line.amount.minor <= 0:
             continue
@@ -241,7 +244,7 @@ def forecast(
             unconverted.add(line.amount.currency)
             continue
         amount = rounded(exact, target)
-        total += amount.minor
+        total += exact
         item = _expected(line, amount, table, deadlines.get(line.platform), now, zone)
         if item is None:
             unforeseen[line.platform] += amount.minor
@@ -251,7 +254,7 @@ def forecast(
     return Forecast(
         currency=target,
         today=today,
-        total=Money(total, target),
+        total=rounded(total, target),
         expected=tuple(expected),
         unforeseen={platform: Money(minor, target) for platform, minor in sorted(unforeseen.items())},
         unconverted=tuple(sorted(unconverted)),

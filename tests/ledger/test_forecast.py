@@ -186,3 +186,13 @@ def test_amounts_are_converted_with_the_rate_of_their_day_and_never_guessed(
 
     assert result.total == Money(400, "EUR")
     assert result.unconverted == ("JPY",)
+
+
+def test_the_pending_total_is_rounded_once_as_the_history_totals_are(database: Database, store: LedgerStore):
+    """Three cents of dollars at 1.5 dollars a euro are two euro cents; rounding each first made three (the
+    History tab said "En attente 6,34 €" above "6,33 € en attente")."""
+    RateStore(database).add_published([Rate("USD", date(2026, 11, 1), Decimal("1.5"), "ecb")])
+    for task in ("a", "b", "c"):
+        submit(store, "walls", task, NOW - DAY, minor=1, currency="USD")
+
+    assert pending_forecast(database, "EUR", NOW, PARIS, {}).total == Money(2, "EUR")
