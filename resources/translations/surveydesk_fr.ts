@@ -2395,6 +2395,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>aujourd’hui</translation>
     </message>
     <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
         <source>{0} minutes</source>
         <translation>{0} minutes</translation>
     </message>
@@ -2488,7 +2492,7 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>, {0} of work of which {1} unpaid</source>
-        <translation>, {0} de travail dont {1} non payées</translation>
+        <translation>, {0} de travail dont {1} sans paiement</translation>
     </message>
     <message>
         <source>true wage {0}</source>

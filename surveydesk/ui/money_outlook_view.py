@@ -53,7 +53,9 @@ def day_words(day: date, today: date) -> str:
 
 
 def duration_words(minutes: int) -> str:
-    """45 → "45 minutes", 90 → "1 h 30", 120 → "2 h"."""
+    """1 → "1 minute", 45 → "45 minutes", 90 → "1 h 30", 120 → "2 h"."""
+    if minutes == 1:
+        return translate("MoneyOutlook", "1 minute")
     if minutes < 60:
         return translate("MoneyOutlook", "{0} minutes").format(format_number(minutes))
     hours, rest = divmod(minutes, 60)
@@ -258,7 +260,7 @@ def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str
             name[:1].upper() + name[1:], format_money(review.earned)
         )
     ]
-    if review.hours > 0:
+    if round(review.hours * 60) > 0:  # it read "0 minutes of work of which 0 minutes unpaid" under half a minute
         parts[0] += translate("MoneyOutlook", ", {0} of work of which {1} unpaid").format(
             duration_words(round(review.hours * 60)), duration_words(round(review.unpaid_hours * 60)))  # fmt: skip
     if review.true_wage is not None:

@@ -78,7 +78,7 @@ def test_a_month_in_english(qapp) -> None:
 
 def test_a_month_in_french(french) -> None:
     assert month_words(MARCH, names) == (
-        "Mars 2026\u00a0: 74,00\u00a0€ gagnés, 19 h de travail dont 6 h non payées\u00a0; vrai salaire "
+        "Mars 2026\u00a0: 74,00\u00a0€ gagnés, 19 h de travail dont 6 h sans paiement\u00a0; vrai salaire "
         "3,90\u00a0€/h, 33\u00a0% de votre salaire minimum\u00a0; meilleure plateforme Prolific\u00a0; "
         "12,00\u00a0€ en attente."
     )
@@ -87,6 +87,14 @@ def test_a_month_in_french(french) -> None:
         "jour."
     )
     assert spread_words(MARCH).startswith("Sur les 12 derniers mois, vous avez gagné entre 12,00\u00a0€ et ")
+
+
+def test_a_month_of_seconds_of_work_names_no_minutes_and_one_minute_is_singular(french) -> None:
+    """The demo's month read "0 minutes de travail dont 0 minutes non payées"."""
+    seconds = replace(MARCH, hours=20 / 3600, unpaid_hours=20 / 3600)
+    assert month_words(seconds, names).startswith("Mars 2026\u00a0: 74,00\u00a0€ gagnés\u00a0; vrai salaire ")
+    minutes = replace(MARCH, hours=1 / 60, unpaid_hours=1 / 60)
+    assert ", 1 minute de travail dont 1 minute sans paiement\u00a0;" in month_words(minutes, names)
 
 
 def test_the_forecast_in_words_and_by_week(qapp) -> None:
