@@ -3025,11 +3025,11 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     </message>
     <message>
         <source>What was sent where</source>
-        <translation>Ce qui a été envoyé, et où</translation>
+        <translation>Envois aux plateformes</translation>
     </message>
     <message>
         <source>Screener answers</source>
-        <translation>Réponses de présélection</translation>
+        <translation>Présélections</translation>
     </message>
     <message>
         <source>Save</source>

@@ -154,7 +154,7 @@ class ProfileEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your profile"))
-        self.resize(720, 620)
+        self.resize(860, 620)  # every page tab in view, none behind scroll arrows; fits 1366×768
         self._store = store
         self._schema = schema
         self._sharing = sharing  # platform → what it can receive, and the worker's choices for it

@@ -221,3 +221,17 @@ def test_in_french_its_questions_end_in_a_spaced_colon_and_its_export_names_no_f
     )
     editor.export_button.click()
     assert proposed == ["surveydesk-profil.json"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_page_tab_is_in_view_without_scroll_arrows(qtbot, store, request, language: str) -> None:
+    """At 720 pixels the last tabs hid behind arrows ("Ce qui a été envoyé, et…" in French, "Screener answers"
+    unseen in English)."""
+    if language == "fr":
+        request.getfixturevalue("french")
+    editor = ProfileEditor(store, SCHEMA, SHARED, lambda: TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.tabs.tabBar().sizeHint().width() <= editor.tabs.width()
+    assert editor.width() <= 1366 - 100
