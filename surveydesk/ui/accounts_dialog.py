@@ -40,7 +40,7 @@ from surveydesk.store import AccountStore
 from surveydesk.ui.keep_secret import keep_secret
 from surveydesk.ui.sign_in_messages import SignInOutcome
 from surveydesk.ui.sign_in_process import SignInApart
-from surveydesk.ui.text import plain_label, translated
+from surveydesk.ui.text import account_title, plain_label, translated
 
 # What signing in gives SurveyDesk and what it never does ({0}: the platform's name).
 SIGN_IN_PROMISE = QT_TRANSLATE_NOOP(
@@ -259,7 +259,7 @@ class AccountsDialog(QDialog):
         self.account_list.blockSignals(True)
         self.account_list.clear()
         for account in self._accounts.list_accounts():
-            item = QListWidgetItem(f"{self._registry.name(account.key.platform)} — {account.label}")
+            item = QListWidgetItem(account_title(self._registry.name(account.key.platform), account.label))
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.account_list.addItem(item)
             if account.key == select:

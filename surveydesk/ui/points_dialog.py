@@ -33,6 +33,7 @@ from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.money import MoneyError
 from surveydesk.core.points import PointsError, PointsValue, parse_points
 from surveydesk.ledger.points import PointsValueStore
+from surveydesk.platforms.registry import platform_name
 from surveydesk.ui.formatting import (
     amount_text,
     date_entry_format,
@@ -43,7 +44,7 @@ from surveydesk.ui.formatting import (
     read_amount,
 )
 from surveydesk.ui.history_dialogs import WARNING
-from surveydesk.ui.text import plain_label
+from surveydesk.ui.text import account_title, plain_label
 
 CURRENCIES = ("EUR", "GBP", "USD")
 _KEY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole: the row's account and day
@@ -83,7 +84,7 @@ class PointsValueDialog(QDialog):
         self.account = QComboBox(self)
         self.account.setAccessibleName(self.tr("Account whose points these are"))
         for account in self._accounts:
-            self.account.addItem(account.label, account.key)
+            self.account.addItem(_account_text(account), account.key)
         self.day = QDateEdit(self)
         self.day.setAccessibleName(self.tr("First day of this value"))
         self.day.setCalendarPopup(True)
@@ -136,7 +137,7 @@ class PointsValueDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, (account, value) in enumerate(rows):
             texts = (
-                account.label,
+                _account_text(account),
                 format_date(value.day),
                 _points_text(value.points),
                 format_money(value.worth),
@@ -189,3 +190,8 @@ def _points_text(points: Decimal) -> str:
     if points == points.to_integral_value():
         return format_number(int(points))
     return f"{points.normalize():f}".replace(".", display_locale().decimalPoint())
+
+
+def _account_text(account: Account) -> str:
+    """The demo's BitLabs and CPX walls were both "demo" in the list and the form."""
+    return account_title(platform_name(account.key.platform), account.label)

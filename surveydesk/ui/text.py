@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableWidget
 
 
+def account_title(platform_name: str, label: str) -> str:
+    """An account as lists name it, "BitLabs — demo": her label alone is ambiguous across platforms."""
+    return f"{platform_name} — {label}"
+
+
 def plain_label(parent: QWidget, text: str = "") -> QLabel:
     """A label that never interprets markup: titles, names and server messages are untrusted text."""
     label = QLabel(parent)

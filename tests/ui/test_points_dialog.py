@@ -47,7 +47,7 @@ def test_a_value_typed_her_way_is_kept_from_its_day(qtbot, dialog: PointsValueDi
     (kept,) = store.of(CPX.key)
     assert kept == PointsValue(date(2026, 11, 1), Decimal(1000), Money(150, "EUR"))
     assert not store.of(BITLABS.key)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Coinsite"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "CPX Research — Coinsite"
     assert dialog.message.text() == ""
 
 
@@ -124,7 +124,7 @@ def test_the_history_tab_opens_it_with_the_survey_wall_accounts(qtbot, database,
 
     (dialog,) = view.findChildren(PointsValueDialog)
     assert view.points_button.text() == "Value of points…"
-    assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == ["Coinsite"]
+    assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == ["CPX Research — Coinsite"]
     dialog.close()
 
 
@@ -136,3 +136,15 @@ def test_the_value_s_example_and_its_refusal_are_written_the_french_way(qtbot, s
     widget.amount.setText("abc")
     assert not widget.add()
     assert "1,00" in widget.message.text()
+
+
+def test_two_walls_of_one_label_are_told_apart_by_their_platform(qtbot, store: PointsValueStore) -> None:
+    """The demo's BitLabs and CPX walls are both "demo": the list and the form read "demo" twice."""
+    walls = [Account(AccountKey("bitlabs", "demo"), "demo", ""), Account(AccountKey("cpx", "demo"), "demo", "")]
+    dialog = PointsValueDialog(store, lambda: walls)
+    qtbot.addWidget(dialog)
+    for wall in walls:
+        store.set(wall.key, PointsValue(date(2026, 1, 1), Decimal(100), Money(100, "USD")))
+    dialog.refresh()
+    assert [dialog.account.itemText(i) for i in range(2)] == ["BitLabs — demo", "CPX Research — demo"]
+    assert {dialog.table.item(row, 0).text() for row in range(2)} == {"BitLabs — demo", "CPX Research — demo"}
