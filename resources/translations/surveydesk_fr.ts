@@ -4583,11 +4583,11 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     </message>
     <message>
         <source>First sync of {0}: {1} records, {2} pages</source>
-        <translation>Première synchronisation de {0}&#xa0;: {1} enregistrements, {2} pages</translation>
+        <translation>Première synchronisation de {0}&#xa0;: {1}&#xa0;enregistrements, {2}&#xa0;pages</translation>
     </message>
     <message>
         <source>First sync of {0} accounts: {1} records, {2} pages</source>
-        <translation>Première synchronisation de {0} comptes&#xa0;: {1} enregistrements, {2} pages</translation>
+        <translation>Première synchronisation de {0}&#xa0;comptes&#xa0;: {1}&#xa0;enregistrements, {2}&#xa0;pages</translation>
     </message>
 </context>
 <context>

@@ -139,3 +139,15 @@ def test_in_french_the_panel_wraps_its_lines_rather_than_set_the_window_s_smalle
     qtbot.waitExposed(panel)
     for line in (panel.network, panel.progress_text):
         assert line.height() >= line.heightForWidth(line.width()), line.text()  # no line clipped
+
+
+def test_in_french_a_count_stays_on_the_line_of_its_word(french, qtbot):
+    """The tour's French line broke as "… 9 enregistrements, 4" over "pages"."""
+    panel = SyncPanel(online=True)
+    qtbot.addWidget(panel)
+    for number in range(4):
+        key = AccountKey("prolific", f"account-{number}")
+        panel.set_progress(SyncProgress(key, f"Prolific ({number})", 2, 1, running=True))
+    assert panel.progress_text.text() == (
+        "Première synchronisation de 4\xa0comptes\xa0: 8\xa0enregistrements, 4\xa0pages"
+    )
