@@ -796,12 +796,12 @@
         <translation>En {0}</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Statut</translation>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
     </message>
     <message>
-        <source>Amount ({0})</source>
-        <translation>Montant ({0})</translation>
+        <source>Amount ({0}):</source>
+        <translation>Montant ({0})&#xa0;:</translation>
     </message>
     <message>
         <source>Enter the amount as a number such as {0}.</source>
@@ -4455,20 +4455,20 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Désactiver la synchronisation</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Adresse du serveur</translation>
+        <source>Server address:</source>
+        <translation>Adresse du serveur&#xa0;:</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>Base de données</translation>
+        <source>Database:</source>
+        <translation>Base de données&#xa0;:</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
+        <source>User:</source>
+        <translation>Utilisateur&#xa0;:</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>What is replicated between your computers:</source>

@@ -27,6 +27,7 @@ from surveydesk.work.model import NewAttempt, Outcome
 from surveydesk.work.store import WorkLog
 from surveydesk.work.timekeeper import Timekeeper
 from tests.factories import T0, FixedClock, history_tab
+from tests.forms import form_labels
 from tests.locations import DATA, ROOT
 
 SAMPLE = DATA / "prolific-submissions.csv"
@@ -586,6 +587,7 @@ def test_the_correction_dialog_speaks_french(qtbot, french, database, view, serv
     statuses = [dialog.status.itemText(i) for i in range(dialog.status.count())]
     assert {"En attente de validation", "Approuvé", "Payé", "Refusé"} <= set(statuses)
     assert dialog.amount.text() == "1,50"
+    assert form_labels(dialog) == ["Statut\xa0:", "Montant (GBP)\xa0:"]  # they had no colon
 
 
 def test_a_presumed_status_says_so_in_the_table_and_the_export(qtbot, database, view, service, tmp_path) -> None:

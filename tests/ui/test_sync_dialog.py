@@ -26,6 +26,7 @@ from surveydesk.ui.icons import app_icon
 from surveydesk.ui.sync_dialog import SyncDialog
 from tests.couch_server import ADMIN, ADMIN_PASSWORD, CouchServer
 from tests.factories import DictKeyring
+from tests.forms import form_labels
 from tests.sync_helpers import Computer
 from tests.windows import attached_window
 
@@ -129,6 +130,16 @@ def test_a_refused_password_reads_in_french(qtbot, dialog: SyncDialog, couch_ser
     assert (
         dialog.feedback.text() == f"Non connecté\xa0: {server} a refusé le nom d’utilisateur ou le mot de passe."
     )
+
+
+def test_in_french_each_field_s_name_ends_in_a_spaced_colon(french, dialog: SyncDialog) -> None:
+    """They read "Adresse du serveur" with no colon, where the Accounts dialog's read "Plateforme :"."""
+    assert form_labels(dialog) == [
+        "Adresse du serveur\xa0:",
+        "Base de données\xa0:",
+        "Utilisateur\xa0:",
+        "Mot de passe\xa0:",
+    ]
 
 
 def test_sync_now_syncs_and_shows_when(
