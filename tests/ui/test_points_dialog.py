@@ -148,3 +148,7 @@ def test_two_walls_of_one_label_are_told_apart_by_their_platform(qtbot, store: P
     dialog.refresh()
     assert [dialog.account.itemText(i) for i in range(2)] == ["BitLabs — demo", "CPX Research — demo"]
     assert {dialog.table.item(row, 0).text() for row in range(2)} == {"BitLabs — demo", "CPX Research — demo"}
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # on one line: the column of the default width wrapped it as "CPX Research" over "— demo"
+    assert dialog.table.columnWidth(0) > dialog.table.fontMetrics().horizontalAdvance("CPX Research — demo")
