@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 # The age column only needs to move on about once a minute; more often would redraw for nothing.
 _AGE_REFRESH_MS = 30_000
 
+_MORE_THAN_ANY_SCREEN = 10_000  # pixels
+
 
 class MainWindow(QMainWindow):
     """Shows what the poller finds; the poller and the clock are passed in by the composition root."""
@@ -135,7 +137,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         # The details start as small as they can be and the list takes the rest; she drags the handle for more.
-        splitter.setSizes([splitter.height(), self.details.minimumSizeHint().height()])
+        # `setSizes` shares the height by these weights, and no widget gets less than its minimum.
+        splitter.setSizes([_MORE_THAN_ANY_SCREEN, self.details.minimumSizeHint().height()])
         self.status_panel = StatusPanel(self)
         self._tasks_layout.addWidget(self.status_panel)
         self.timer_strip = None if timekeeper is None else TimerStrip(timekeeper, self, gives_completion_codes)
