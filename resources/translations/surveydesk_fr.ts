@@ -2487,8 +2487,8 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
         <translation>Semaine du {0}&#xa0;: environ {1}</translation>
     </message>
     <message>
-        <source>{0}: {1} earned</source>
-        <translation>{0}&#xa0;: {1} gagnés</translation>
+        <source>{0}: {1} approved or paid</source>
+        <translation>{0}&#xa0;: {1} approuvés ou payés</translation>
     </message>
     <message>
         <source>, {0} of work of which {1} unpaid</source>

@@ -256,7 +256,8 @@ def month_words(review: MonthReview, platform_name: Callable[[str], str]) -> str
     best platform Prolific; €12.00 pending.", then which currencies it leaves out for want of a rate."""
     name = format_month(review.month, short=False)
     parts = [
-        translate("MoneyOutlook", "{0}: {1} earned").format(
+        # Not "earned": the History tab's totals call pending money earned too, and this figure leaves it out.
+        translate("MoneyOutlook", "{0}: {1} approved or paid").format(
             name[:1].upper() + name[1:], format_money(review.earned)
         )
     ]

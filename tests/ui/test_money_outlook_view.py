@@ -65,8 +65,8 @@ def names(platform: str) -> str:
 
 def test_a_month_in_english(qapp) -> None:
     assert month_words(MARCH, names) == (
-        "March 2026: €74.00 earned, 19 h of work of which 6 h unpaid; true wage €3.90/h, 33% of your minimum "
-        "wage; best platform Prolific; €12.00 pending."
+        "March 2026: €74.00 approved or paid, 19 h of work of which 6 h unpaid; true wage €3.90/h, "
+        "33% of your minimum wage; best platform Prolific; €12.00 pending."
     )
     assert month_words(replace(MARCH, unconverted=("GBP", "USD")), names).endswith(
         "€12.00 pending. Amounts in GBP, USD are left out: no exchange rate for their day."
@@ -78,9 +78,9 @@ def test_a_month_in_english(qapp) -> None:
 
 def test_a_month_in_french(french) -> None:
     assert month_words(MARCH, names) == (
-        "Mars 2026\u00a0: 74,00\u00a0€ gagnés, 19 h de travail dont 6 h sans paiement\u00a0; vrai salaire "
-        "3,90\u00a0€/h, 33\u00a0% de votre salaire minimum\u00a0; meilleure plateforme Prolific\u00a0; "
-        "12,00\u00a0€ en attente."
+        "Mars 2026\u00a0: 74,00\u00a0€ approuvés ou payés, 19 h de travail dont 6 h sans paiement\u00a0; "
+        "vrai salaire 3,90\u00a0€/h, 33\u00a0% de votre salaire minimum\u00a0; "
+        "meilleure plateforme Prolific\u00a0; 12,00\u00a0€ en attente."
     )
     assert month_words(replace(MARCH, unconverted=("USD",)), names).endswith(
         "12,00\u00a0€ en attente. Les montants en USD sont laissés de côté\u00a0: pas de taux de change pour leur "
@@ -92,7 +92,9 @@ def test_a_month_in_french(french) -> None:
 def test_a_month_of_seconds_of_work_names_no_minutes_and_one_minute_is_singular(french) -> None:
     """The demo's month read "0 minutes de travail dont 0 minutes non payées"."""
     seconds = replace(MARCH, hours=20 / 3600, unpaid_hours=20 / 3600)
-    assert month_words(seconds, names).startswith("Mars 2026\u00a0: 74,00\u00a0€ gagnés\u00a0; vrai salaire ")
+    assert month_words(seconds, names).startswith(
+        "Mars 2026\u00a0: 74,00\u00a0€ approuvés ou payés\u00a0; vrai salaire "
+    )
     minutes = replace(MARCH, hours=1 / 60, unpaid_hours=1 / 60)
     assert ", 1 minute de travail dont 1 minute sans paiement\u00a0;" in month_words(minutes, names)
 
