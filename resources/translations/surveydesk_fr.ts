@@ -5392,6 +5392,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
         <translation>Salaires&#xa0;: trop tôt pour compter</translation>
     </message>
     <message>
+        <source>{0}:{1}</source>
+        <translation>{0}&#xa0;h&#xa0;{1}</translation>
+    </message>
+    <message>
         <source>Nothing paid yet.</source>
         <translation>Rien de payé pour l’instant.</translation>
     </message>

@@ -52,9 +52,10 @@ _NAME, _TIME, _EARNED, _TASK_WAGE, _TRUE_WAGE = range(5)
 
 
 def format_duration(seconds: float) -> str:
-    """A length of time to the nearest minute, as h:mm: 3900 s → "1:05"."""
+    """A length of time to the nearest minute, hours then minutes in the worker's language: 3900 s → "1:05",
+    "1 h 05" in French, where "1:05" beside the timer's minutes and seconds ("Session 0:12") read as either."""
     hours, minutes = divmod(int(max(0.0, seconds) / 60 + 0.5), 60)
-    return f"{hours}:{minutes:02d}"
+    return QCoreApplication.translate("WagesPanel", "{0}:{1}").format(hours, f"{minutes:02d}")
 
 
 def format_rate(wage: Money | None) -> str:

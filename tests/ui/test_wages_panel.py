@@ -87,6 +87,12 @@ def test_format_duration(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
 
 
+def test_in_french_a_duration_is_written_in_hours_and_minutes(french) -> None:
+    """ "1:05" beside the timer strip's minutes and seconds ("Session 0:12") could be read as either."""
+    assert format_duration(3900) == "1\xa0h\xa005"
+    assert format_duration(0) == "0\xa0h\xa000"
+
+
 def test_format_rate_share_and_comparison() -> None:
     assert format_rate(Money(812, "GBP")) == "£8.12/h"
     assert format_rate(None) == "—"
@@ -300,7 +306,7 @@ def test_a_period_too_short_to_count_says_so_once_whatever_its_currencies(panel:
     panel.show_summary(_summary(today=seconds, by_platform={"prolific": seconds}))
     assert panel.today.texts() == [
         "Salaires\xa0: trop tôt pour compter",
-        "Heures travaillées\xa0: 0:00",
+        "Heures travaillées\xa0: 0\xa0h\xa000",
         "Non payé\xa0: 0\xa0%",
     ]
     row = [panel.platforms.item(0, column).text() for column in range(5)]
