@@ -483,6 +483,22 @@
         <source>an event of BitLabs&apos; history is not an object</source>
         <translation>un événement de l’historique de BitLabs n’est pas un objet</translation>
     </message>
+    <message>
+        <source>BitLabs survey</source>
+        <translation>Enquête BitLabs</translation>
+    </message>
+    <message>
+        <source>BitLabs survey · {0}</source>
+        <translation>Enquête BitLabs · {0}</translation>
+    </message>
+    <message>
+        <source>Taken back: {0}</source>
+        <translation>Repris&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>BitLabs&apos; form to claim a missing reward: {0}</source>
+        <translation>Formulaire BitLabs pour réclamer une récompense manquante&#xa0;: {0}</translation>
+    </message>
 </context>
 <context>
     <name>CPXConnector</name>
@@ -560,6 +576,18 @@
     <message>
         <source>a transaction of CPX Research is not an object</source>
         <translation>une transaction de CPX Research n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>CPX survey</source>
+        <translation>Enquête CPX</translation>
+    </message>
+    <message>
+        <source>CPX screen-out</source>
+        <translation>Enquête CPX non qualifiée</translation>
+    </message>
+    <message>
+        <source>CPX bonus</source>
+        <translation>Bonus CPX</translation>
     </message>
 </context>
 <context>
@@ -1589,7 +1617,7 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     </message>
     <message>
         <source>{0} counted {1} (h:mm) for this task; your timer counted {2}.</source>
-        <translation>{0} a compté {1} (h:mm) pour cette tâche&#xa0;; votre chronomètre a compté {2}.</translation>
+        <translation>{0} a compté {1} pour cette tâche&#xa0;; votre chronomètre a compté {2}.</translation>
     </message>
     <message>
         <source>note: {0}</source>
@@ -1971,6 +1999,10 @@ SurveyDesk ne l’a pas ouvert : rien de plus n’y a été écrit.</translation
     <message>
         <source>HIT {0} has a state SurveyDesk does not know: {1}</source>
         <translation>le HIT {0} a un état que SurveyDesk ne connaît pas&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Bonuses of {0}</source>
+        <translation>Bonus du {0}</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3379,10 @@ Les tâches de plusieurs plateformes dans une seule liste, le vrai salaire horai
     <message>
         <source>Prolific&apos;s answer has no list of submissions</source>
         <translation>La réponse de Prolific ne contient pas de liste de soumissions</translation>
+    </message>
+    <message>
+        <source>Bonus: {0}</source>
+        <translation>Bonus&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -5173,6 +5209,10 @@ Le garder pour cette session de SurveyDesk seulement&#xa0;? Il ne sera écrit nu
     <message>
         <source>a withdrawal of Toloka is not an object</source>
         <translation>un retrait de Toloka n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>Bonus: {0}</source>
+        <translation>Bonus&#xa0;: {0}</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,12 @@ class Registry:
         spec = self._specs.get(platform)
         return spec is not None and spec.survey_wall
 
+    def entry_words(self, platform: str) -> tuple[Sentence, ...]:
+        """The English its earnings reader writes where the platform gives none (see the spec); none for a
+        platform unknown here (a manual entry's)."""
+        spec = self._specs.get(platform)
+        return () if spec is None else spec.entry_words
+
     def gives_completion_codes(self, platform: str) -> bool:
         """Whether the platform's tasks end with a completion code she may keep as evidence (see the spec)."""
         spec = self._specs.get(platform)

@@ -20,6 +20,7 @@ from surveydesk.core.earnings import ClaimDeadline, ClaimRoute, EarningsReader, 
 from surveydesk.core.model import Account, AccountKey
 from surveydesk.core.politeness import Cadence
 from surveydesk.core.questions import QuestionFlow
+from surveydesk.core.translatable import Sentence
 from surveydesk.platforms.history_file import HistoryFile
 from surveydesk.platforms.offerwall_links import WallLinkSignIn
 from surveydesk.platforms.web_session import SignInMethod, SignInPlace, WebSignIn
@@ -92,6 +93,9 @@ class PlatformSpec:
     `completion_codes`: the platform's tasks end by giving the worker a code (or a link holding one) that proves
     she completed them; the timer strip then offers a field to keep it (surveydesk.work.completion_code) as her
     evidence for a claim. Set only where the platform documents it, with that evidence beside it.
+    `entry_words`: the English its earnings reader writes where the platform gives no words of its own (an
+    entry's title, a note), each at most one `{0}` around the platform's words; stored as written, shown in the
+    worker's language (ui/task_titles.py).
     """
 
     platform: str
@@ -112,6 +116,7 @@ class PlatformSpec:
     claim_route: ClaimRoute | None = None
     history_file: HistoryFile | None = None
     completion_codes: bool = False
+    entry_words: tuple[Sentence, ...] = ()
 
 
 def with_options(

@@ -18,7 +18,7 @@ from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
-from surveydesk.ui.task_titles import shown_title
+from surveydesk.ui.task_titles import shown_note, shown_title
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,7 +131,9 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (EntryColumn.TITLE, EntryColumn.NOTE):
-            return shown_title(entry.platform, entry.title) if column == EntryColumn.TITLE else entry.note or None
+            if column == EntryColumn.TITLE:
+                return shown_title(entry.platform, entry.title)
+            return shown_note(entry.platform, entry.note) if entry.note else None
         if role == Qt.ItemDataRole.ToolTipRole and column == EntryColumn.STATUS:
             return self.presumption(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EntryColumn.AMOUNT:
@@ -153,7 +155,7 @@ class EntryTableModel(QAbstractTableModel):
             return self.status_name(entry.status)
         if column == EntryColumn.AMOUNT:
             return format_money(entry.amount)
-        return entry.note
+        return shown_note(entry.platform, entry.note)
 
     def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._loading

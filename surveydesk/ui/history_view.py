@@ -68,6 +68,7 @@ from surveydesk.ui.formatting import format_date, format_date_time, format_money
 from surveydesk.ui.history_charts import EarningsChart, UnpaidChart, WageChart, period_label
 from surveydesk.ui.history_dialogs import CorrectionDialog, NoteDialog, RatesDialog, UnreadableRowsDialog
 from surveydesk.ui.points_dialog import PointsValueDialog
+from surveydesk.ui.task_titles import shown_note
 from surveydesk.ui.text import plain_label, plain_tooltip, translated, whole_headers
 from surveydesk.ui.wages_panel import format_duration
 from surveydesk.work.wage_settings import WageSettings
@@ -533,7 +534,8 @@ class HistoryView(QWidget):
             if amount is not None:
                 parts.append(format_money(amount))
             if note is not None:
-                parts.append(self.tr("note: {0}").format(note) if note else self.tr("note removed"))
+                shown = shown_note(selected.platform, note)
+                parts.append(self.tr("note: {0}").format(shown) if note else self.tr("note removed"))
             lines.append(" · ".join(parts))
         self.events.setPlainText("\n".join(lines))
 

@@ -22,8 +22,34 @@ def shown_title(platform: str, title: str) -> str:
     Some platforms send HTML entities in their plain-text titles ("Tom &amp; Jerry"): they are decoded to the
     characters they stand for, and the result is still shown as plain text, never read as markup. A survey
     wall's title, composed by its connector in English (and stored so, as part of the offer), is shown in the
-    worker's language."""
-    decoded = html.unescape(title)
+    worker's language, as are the words an earnings reader writes where the platform gives none ("Bonus: …")."""
+    return _shown(platform, html.unescape(title))
+
+
+def _shown(platform: str, title: str) -> str:
+    written = _in_her_words(platform, title)
+    if written is not None:
+        return written
     if not BUILT_IN.is_survey_wall(platform):
-        return decoded
-    return SEPARATOR.join(translated(part) for part in title_words(decoded))
+        return title
+    return SEPARATOR.join(translated(part) for part in title_words(title))
+
+
+def shown_note(platform: str, note: str) -> str:
+    """An entry's note in the worker's language where an earnings reader wrote it (BitLabs' claim form), else as
+    it is: the worker's own notes are hers."""
+    return _in_her_words(platform, note) or note
+
+
+def _in_her_words(platform: str, text: str) -> str | None:
+    """`text` in the worker's language when it is one of the platform's `entry_words` around the platform's own
+    words (stored in English, as written); None when it is not."""
+    for words in BUILT_IN.entry_words(platform):
+        head, placeholder, tail = words.template.partition("{0}")
+        if not placeholder:
+            if text == words.template:
+                return translated(words)
+        elif len(text) >= len(head) + len(tail) and text.startswith(head) and text.endswith(tail):
+            inner = text[len(head) : len(text) - len(tail)]
+            return translated(words.filled(_shown(platform, inner)))
+    return None

@@ -20,6 +20,12 @@ SUPPORT_FORM = ClaimRoute(
     'for missing rewards [E developer.bitlabs.ai survey-support docs; E changelog]."',
 )
 
+# What the earnings reader writes where BitLabs gives no title (`entry_words`).
+SURVEY_ENTRY = QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs survey")
+SURVEY_ON = QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs survey · {0}")  # its topic
+TAKEN_BACK = QT_TRANSLATE_NOOP("BitLabsEarnings", "Taken back: {0}")
+SUPPORT_NOTE = QT_TRANSLATE_NOOP("BitLabsEarnings", "BitLabs' form to claim a missing reward: {0}")
+
 SPEC = PlatformSpec(
     platform="bitlabs",
     name="BitLabs",
@@ -41,4 +47,5 @@ SPEC = PlatformSpec(
     survey_wall=True,
     task_ids_shared=True,
     claim_route=SUPPORT_FORM,
+    entry_words=(SURVEY_ENTRY, SURVEY_ON, TAKEN_BACK, SUPPORT_NOTE),
 )

@@ -29,13 +29,13 @@ from surveydesk.net.http import get, json_object, json_or_none, web_url
 from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
+from surveydesk.platforms.bitlabs import SUPPORT_NOTE, SURVEY_ENTRY, SURVEY_ON, TAKEN_BACK
 from surveydesk.platforms.bitlabs.tasks import CONNECT_AGAIN, FALLBACK_WAIT, REFUSED, error_text
 from surveydesk.platforms.client import AccountClient
 from surveydesk.platforms.walls import SETTING_POINTS_VALUE, UNKNOWN_KIND, WALL_BOUNDS, PricedInPoints, SetAside
 
 HISTORY_PATH: Final = "/v1/client/user/history"
 SURVEYS_ONLY: Final = {"filter": "surveys"}
-SUPPORT_NOTE: Final = "BitLabs' form to claim a missing reward: {0}"
 MAX_EVENTS: Final = 100_000
 _STEPS: Final = {"OPEN": Status.IN_PROGRESS, "LEAVE": Status.RETURNED, "SCREENOUT": Status.SCREENED_OUT}
 # What a history is read for: each event's step, ids, time, value, topic, delay, reconciliation and support form.
@@ -154,12 +154,12 @@ class BitLabsEarnings(AccountClient, PricedInPoints):
         details = event.get("details")
         category = details.get("category") if isinstance(details, dict) else None
         topic = records.name(category.get("name")) if isinstance(category, dict) else ""
-        title = f"BitLabs survey · {topic}" if topic else "BitLabs survey"
+        title = str(SURVEY_ON.filled(topic) if topic else SURVEY_ENTRY)  # stored in English (`entry_words`)
         note = _support_note(event.get("support_form_url"))
         currency = value.currency
         if entry is Kind.REVERSAL:
             header = EntryHeader(self._platform, self._account.account, Kind.REVERSAL, at, currency,
-                                 record_id=transaction, title=f"Taken back: {title}")  # fmt: skip
+                                 record_id=transaction, title=str(TAKEN_BACK.filled(title)))  # fmt: skip
             return [Report(header, at, Status.REVERSED, value, note)]
         survey = records.identifier(event.get("survey_id"), self._platform, "survey id")
         header = EntryHeader(self._platform, self._account.account, Kind.TASK, at, currency, task_id=survey,
@@ -184,4 +184,4 @@ def _support_note(value: object) -> str | None:
     if "://" not in address:
         address = "https://" + address if _BARE_HOST.match(address) else ""
     url = web_url(address)
-    return SUPPORT_NOTE.format(url) if url and len(url) <= _LONGEST_URL else None
+    return str(SUPPORT_NOTE.filled(url)) if url and len(url) <= _LONGEST_URL else None

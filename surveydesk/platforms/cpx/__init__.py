@@ -10,6 +10,11 @@ from surveydesk.platforms.web_session import at_page
 
 # How a CPX worker claims a missing reward, and by when, is documented nowhere we found (CPX's publisher terms and
 # pages searched, 2026-12-07): no claim route or deadline is set, and the Claims view says "unknown".
+# What the earnings reader writes where CPX Research gives no title (`entry_words`).
+SURVEY_ENTRY = QT_TRANSLATE_NOOP("CPXEarnings", "CPX survey")
+SCREEN_OUT_ENTRY = QT_TRANSLATE_NOOP("CPXEarnings", "CPX screen-out")
+BONUS_ENTRY = QT_TRANSLATE_NOOP("CPXEarnings", "CPX bonus")
+
 SPEC = PlatformSpec(
     platform="cpx",
     name="CPX Research",
@@ -30,4 +35,9 @@ SPEC = PlatformSpec(
     profile_sharing=SHARING,
     survey_wall=True,
     task_ids_shared=True,
+    entry_words=(
+        SURVEY_ENTRY,
+        SCREEN_OUT_ENTRY,
+        BONUS_ENTRY,
+    ),
 )

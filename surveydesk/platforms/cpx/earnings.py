@@ -35,6 +35,7 @@ from surveydesk.net.quoting import excerpt, without_secrets
 from surveydesk.net.shapes import NULL, NUMBER, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.cpx import BONUS_ENTRY, SCREEN_OUT_ENTRY, SURVEY_ENTRY
 from surveydesk.platforms.cpx.tasks import (
     CONNECT_AGAIN,
     ERROR_FIELDS,
@@ -186,14 +187,14 @@ class CPXEarnings(AccountClient, PricedInPoints):
         records.bounded(value, kind, WALL_BOUNDS, VALUE_PATH)
         if kind is Kind.TASK:
             survey = records.identifier(item.get("survey_id"), self._platform, "survey id")
-            title = "CPX screen-out" if named == "out" else "CPX survey"
+            title = str(SCREEN_OUT_ENTRY if named == "out" else SURVEY_ENTRY)  # in English (`entry_words`)
             header = EntryHeader(self._platform, self._account.account, kind, at, value.currency, task_id=survey,
                                  record_id=transaction, title=title)  # fmt: skip
             if status is Status.APPROVED and named == "out":
                 status = Status.SCREENED_OUT
         else:
             header = EntryHeader(self._platform, self._account.account, kind, at, value.currency,
-                                 record_id=transaction, title="CPX bonus")  # fmt: skip
+                                 record_id=transaction, title=str(BONUS_ENTRY))  # fmt: skip
         reports = [Report(header, at, status, value)]
         if status is Status.REVERSED:
             return reports  # canceled: leaving the inbox only acknowledges it

@@ -45,6 +45,9 @@ WRITE_TO_THE_REQUESTER = ClaimRoute(
     "Disputes': the worker 'is forwarded to MTurk's message system to share the dispute with the requester').",
 )
 
+# What the earnings reader writes for a day's bonuses, which MTurk does not name (`entry_words`).
+BONUSES_OF = QT_TRANSLATE_NOOP("MTurkEarnings", "Bonuses of {0}")
+
 SPEC = PlatformSpec(
     platform="mturk",
     name="MTurk",
@@ -65,4 +68,5 @@ SPEC = PlatformSpec(
     sign_in=at_page(mturk_sign_in),
     review_deadline=REVIEW_DEADLINE,
     claim_route=WRITE_TO_THE_REQUESTER,
+    entry_words=(BONUSES_OF,),
 )

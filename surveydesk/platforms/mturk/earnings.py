@@ -30,6 +30,7 @@ from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import NULL, NUMBER, OBJECT, STRING, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.mturk import BONUSES_OF
 from surveydesk.platforms.mturk.tasks import FALLBACK_WAIT, SIGN_IN_MARK, SIGNED_OUT, session_cookie
 
 DASHBOARD_PATH: Final = "/dashboard"
@@ -187,7 +188,7 @@ class MTurkEarnings(AccountClient):
         assert at is not None
         header = EntryHeader(
             self._platform, self._account.account, Kind.BONUS, at, "USD", record_id=f"bonus-{day}",
-            title=f"Bonuses of {day}",
+            title=str(BONUSES_OF.filled(day)),  # in English (`entry_words`)
         )  # fmt: skip
         return Report(header, at, Status.APPROVED, amount)
 

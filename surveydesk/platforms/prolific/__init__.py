@@ -37,6 +37,9 @@ MESSAGE_THE_RESEARCHER = ClaimRoute(
 )
 
 
+# What the earnings reader writes around a study's name for its bonus (`entry_words`).
+BONUS_FOR = QT_TRANSLATE_NOOP("ProlificEarnings", "Bonus: {0}")
+
 SPEC = PlatformSpec(
     platform="prolific",
     name="Prolific",
@@ -57,4 +60,5 @@ SPEC = PlatformSpec(
     # en-gb/articles/360009223173): "participants will visit this URL, or enter the code, to prove that they have
     # completed your study". The code is her evidence if the submission is rejected or never reviewed.
     completion_codes=True,
+    entry_words=(BONUS_FOR,),
 )

@@ -26,7 +26,7 @@ from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import LIST, NULL, NUMBER, OBJECT, STRING, Part, Shape, expect, list_of
 from surveydesk.platforms import fields, records
 from surveydesk.platforms.client import AccountClient
-from surveydesk.platforms.prolific import NOT_SIGNED_IN
+from surveydesk.platforms.prolific import BONUS_FOR, NOT_SIGNED_IN
 from surveydesk.platforms.prolific.tasks import (
     FALLBACK_WAIT,
     LINKS,
@@ -247,7 +247,7 @@ class ProlificEarnings(AccountClient):
                 currency=money.currency,
                 task_id=task.task_id,
                 record_id=f"{task.record_id}/bonus/{index}",
-                title=f"Bonus: {task.title}",
+                title=str(BONUS_FOR.filled(task.title)),  # in English (`entry_words`)
                 requester=task.requester,
             )
             reports.append(Report(header, at, Status.APPROVED, money))

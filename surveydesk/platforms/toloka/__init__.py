@@ -17,6 +17,9 @@ APPEAL_DEADLINE = ClaimDeadline(
     'date; appeals must be made within 7 days [E docs-tolokers]."',
 )
 
+# What the earnings reader writes around a task's name for its bonus (`entry_words`).
+BONUS_FOR = QT_TRANSLATE_NOOP("TolokaEarnings", "Bonus: {0}")
+
 SPEC = PlatformSpec(
     platform="toloka",
     name="Toloka",
@@ -32,4 +35,5 @@ SPEC = PlatformSpec(
     demo_site="surveydesk.demo.toloka_site",
     sign_in=at_page(toloka_sign_in),
     claim_deadline=APPEAL_DEADLINE,
+    entry_words=(BONUS_FOR,),
 )

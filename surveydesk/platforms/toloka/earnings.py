@@ -37,6 +37,7 @@ from surveydesk.net.quoting import excerpt
 from surveydesk.net.shapes import BOOLEAN, NULL, NUMBER, STRING, Expect, Part, Reading, Shape, expect, list_of
 from surveydesk.platforms import records
 from surveydesk.platforms.client import AccountClient
+from surveydesk.platforms.toloka import BONUS_FOR
 from surveydesk.platforms.toloka.tasks import DEFAULT_CURRENCY, FALLBACK_WAIT, SENT_AWAY, SIGNED_OUT, login_headers
 
 INCOME_PATH: Final = "/api/worker/finance/income-log"
@@ -210,8 +211,9 @@ class TolokaEarnings(AccountClient):
         else:  # accepted for nothing: rejected
             reports = [Report(header, at, Status.REJECTED, income)]
         if bonus.minor:
+            bonus_title = str(BONUS_FOR.filled(title))  # in English (`entry_words`)
             bonus_header = EntryHeader(self._platform, self._account.account, Kind.BONUS, at, currency,
-                                       task_id=key, record_id=f"{key}/bonus", title=f"Bonus: {title}")  # fmt: skip
+                                       task_id=key, record_id=f"{key}/bonus", title=bonus_title)  # fmt: skip
             reports.append(Report(bonus_header, at, Status.APPROVED, bonus))
         return reports
 
