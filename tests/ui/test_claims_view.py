@@ -157,3 +157,12 @@ def test_the_service_finds_claims_and_saves_what_she_says(qtbot, database: Datab
     assert LedgerStore(database).reviews_by_requester()[("prolific", "Lab of Lyon")].claims_unpaid == 1
     with qtbot.assertNotEmitted(service.claim_saved), qtbot.waitSignal(service.claim_not_saved, timeout=10_000):
         service.claim_sent("prolific/nobody/task/none", NOW)
+
+
+def test_in_french_the_list_names_a_reader_s_words_in_french_and_the_message_keeps_them(french, qtbot) -> None:
+    """The list is hers; the English message to BitLabs quotes the entry as BitLabs' reader wrote it."""
+    panel = built_in_panel(qtbot)
+    panel.show_claims([REJECTED])
+    panel.list.setCurrentRow(0)
+    assert "BitLabs · Enquête BitLabs · Food" in panel.list.item(0).text()
+    assert "“BitLabs survey · Food”" in panel.english.toPlainText()
