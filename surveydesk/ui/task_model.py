@@ -215,8 +215,7 @@ class TaskTableModel(QAbstractTableModel):
             if index.column() == Column.AGE:
                 return format_age(listed.task.first_seen, self._now())
             if index.column() == Column.HISTORY:
-                record = self.task_list.reputation(listed.task)
-                return "" if record is None else " · ".join(translated(part) for part in record.parts())
+                return self._history_text(listed.task)
             if index.column() == Column.FIT:
                 return self._mark_text(listed.mark)
             return _DISPLAY[index.column()](listed.task)
@@ -231,6 +230,9 @@ class TaskTableModel(QAbstractTableModel):
         if role == _TOOLTIP_ROLE:
             if not listed.passes:
                 return self._rejection_tip(listed.task, listed.mark)
+            if index.column() == Column.HISTORY:  # the whole of it, which a narrow column cuts
+                history = self._history_text(listed.task)
+                return plain_tooltip(history) if history else None
             if index.column() == Column.FIT and listed.mark is not NO_MARK:
                 return (
                     "<p>"
@@ -238,6 +240,10 @@ class TaskTableModel(QAbstractTableModel):
                     + "</p>"
                 )
         return None
+
+    def _history_text(self, task: Task) -> str:
+        record = self.task_list.reputation(task)
+        return "" if record is None else " · ".join(translated(part) for part in record.parts())
 
     def _mark_text(self, mark: Mark) -> str:
         if mark.unmet:

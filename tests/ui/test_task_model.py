@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 
 from surveydesk.core.money import Money
 from surveydesk.ui.task_model import Column, SortRole, TaskFilterProxy, TaskRole, TaskTableModel, format_age
+from surveydesk.work.reputation import Reputation
 from tests.factories import T0, FixedClock, make_task, merge
 
 
@@ -209,3 +210,16 @@ def test_a_survey_wall_s_composed_title_reads_in_french_and_stays_english_in_the
         "Survey · 6 min",
     ]
     assert wall.title == "Top survey · needs qualification · 9 min"
+
+
+def test_the_whole_of_her_history_with_a_requester_is_in_the_cell_s_tooltip(qapp) -> None:
+    """A narrow column cuts "1 done · 2 of 6 rejected · £6.19/h"; hovering the cell reads all of it."""
+    model = TaskTableModel(FixedClock(T0).now)
+    known, unknown = make_task("a", requester_name="Lab"), make_task("b", requester_name="Other lab")
+    model.task_list.reset([known, unknown])
+    record = Reputation(1, 0, 0, Money(619, "GBP"), approved=4, rejected=2)
+    model.task_list.set_reputations({("prolific", "Lab"): record})
+    shown = model.index(0, Column.HISTORY).data()
+    assert shown == "1 done · 2 of 6 rejected · £6.19/h"
+    assert model.index(0, Column.HISTORY).data(Qt.ItemDataRole.ToolTipRole) == f"<p>{shown}</p>"
+    assert model.index(1, Column.HISTORY).data(Qt.ItemDataRole.ToolTipRole) is None
