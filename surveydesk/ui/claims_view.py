@@ -32,7 +32,7 @@ from surveydesk.core.translatable import QT_TRANSLATE_NOOP, Sentence
 from surveydesk.ledger.claims import Claim, ClaimKind, ClaimOutcome, Evidence
 from surveydesk.ui.formatting import format_date, format_date_time, format_money, format_number
 from surveydesk.ui.links import offer_link
-from surveydesk.ui.task_titles import shown_title
+from surveydesk.ui.task_titles import entry_title
 from surveydesk.ui.text import plain_label, plain_tooltip, translated
 
 translate = QCoreApplication.translate
@@ -243,7 +243,7 @@ class ClaimsPanel(QWidget):
         self.list.clear()
         for claim in claims:
             when = format_date(claim.occurred_at)
-            title = shown_title(claim.platform, claim.title)  # the message to the platform keeps what it wrote
+            title = entry_title(claim.platform, claim.title)  # the message to the platform keeps what it wrote
             text = f"{when} · {self._platform_name(claim.platform)} · {title}\n{summary_words(claim)}"
             item = QListWidgetItem(text)
             item.setToolTip(plain_tooltip(text))

@@ -18,7 +18,7 @@ from surveydesk.ledger.history import PAGE_SIZE, EntryFilter, EntryRow
 from surveydesk.platforms.registry import platform_name
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import format_date_time, format_money
-from surveydesk.ui.task_titles import shown_note, shown_title
+from surveydesk.ui.task_titles import entry_title, shown_note
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,7 +132,7 @@ class EntryTableModel(QAbstractTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (EntryColumn.TITLE, EntryColumn.NOTE):
             if column == EntryColumn.TITLE:
-                return shown_title(entry.platform, entry.title)
+                return entry_title(entry.platform, entry.title)
             return shown_note(entry.platform, entry.note) if entry.note else None
         if role == Qt.ItemDataRole.ToolTipRole and column == EntryColumn.STATUS:
             return self.presumption(entry)
@@ -149,7 +149,7 @@ class EntryTableModel(QAbstractTableModel):
             return platform_name(entry.platform)
         if column == EntryColumn.TITLE:
             kind = self._kinds.get(entry.kind)
-            title = shown_title(entry.platform, entry.title)
+            title = entry_title(entry.platform, entry.title)
             return title if kind is None else self.tr("[{0}] {1}").format(kind, title)
         if column == EntryColumn.STATUS:
             return self.status_name(entry.status)

@@ -34,7 +34,7 @@ from surveydesk.ledger.rates import Rate, RateError, parse_rate
 from surveydesk.platforms.history_file import ParsedFile
 from surveydesk.services.history_service import HistoryService
 from surveydesk.ui.formatting import amount_text, date_entry_format, format_date, format_number, read_amount
-from surveydesk.ui.task_titles import shown_title
+from surveydesk.ui.task_titles import entry_title
 from surveydesk.ui.text import cell_text, plain_label, translated
 
 WARNING = "color: #c0392b;"
@@ -196,7 +196,7 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(shown_title(entry.platform, entry.title))
+        title.setText(entry_title(entry.platform, entry.title))
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(entry.note)
         self.text.setAccessibleName(self.tr("Your note"))
@@ -221,7 +221,7 @@ class CorrectionDialog(QDialog):
         self._entry = entry
         title = plain_label(self)
         title.setWordWrap(True)
-        title.setText(shown_title(entry.platform, entry.title))
+        title.setText(entry_title(entry.platform, entry.title))
         self.status = QComboBox(self)
         self.status.addItem(self.tr("(keep the status)"), None)
         for status in Status:

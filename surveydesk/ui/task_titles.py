@@ -17,19 +17,25 @@ def task_title(task: Task) -> str:
 
 
 def shown_title(platform: str, title: str) -> str:
-    """A task's title as the platform means it, wherever it is shown (the list, the timer, the History).
+    """A task's title as the platform means it, wherever it is shown (the list, the timer, the alerts).
 
     Some platforms send HTML entities in their plain-text titles ("Tom &amp; Jerry"): they are decoded to the
     characters they stand for, and the result is still shown as plain text, never read as markup. A survey
     wall's title, composed by its connector in English (and stored so, as part of the offer), is shown in the
-    worker's language, as are the words an earnings reader writes where the platform gives none ("Bonus: …")."""
-    return _shown(platform, html.unescape(title))
+    worker's language."""
+    return _wall_words(platform, html.unescape(title))
 
 
-def _shown(platform: str, title: str) -> str:
-    written = _in_her_words(platform, title)
-    if written is not None:
-        return written
+def entry_title(platform: str, title: str) -> str:
+    """An earnings entry's title as `shown_title` shows a task's, and where the platform's earnings reader wrote
+    its own words because the platform gave none ("Bonus: …"), those in the worker's language. A task's title is
+    never read so: a study may well be called "Bonus: …" by its researcher."""
+    decoded = html.unescape(title)
+    written = _in_her_words(platform, decoded)
+    return _wall_words(platform, decoded) if written is None else written
+
+
+def _wall_words(platform: str, title: str) -> str:
     if not BUILT_IN.is_survey_wall(platform):
         return title
     return SEPARATOR.join(translated(part) for part in title_words(title))
@@ -51,5 +57,6 @@ def _in_her_words(platform: str, text: str) -> str | None:
                 return translated(words)
         elif len(text) >= len(head) + len(tail) and text.startswith(head) and text.endswith(tail):
             inner = text[len(head) : len(text) - len(tail)]
-            return translated(words.filled(_shown(platform, inner)))
+            written = _in_her_words(platform, inner)
+            return translated(words.filled(_wall_words(platform, inner) if written is None else written))
     return None

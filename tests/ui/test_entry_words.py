@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from surveydesk.platforms.registry import BUILT_IN
-from surveydesk.ui.task_titles import shown_note, shown_title
+from surveydesk.ui.task_titles import entry_title, shown_note, shown_title
 
 FORM = "https://support.bitlabs.example/claim?survey_id=1"
 
@@ -29,7 +29,7 @@ FORM = "https://support.bitlabs.example/claim?survey_id=1"
     ],
 )
 def test_a_reader_s_words_are_shown_in_french(french, platform: str, stored: str, in_french: str) -> None:
-    assert shown_title(platform, stored) == in_french
+    assert entry_title(platform, stored) == in_french
 
 
 def test_the_claim_form_note_is_shown_in_french_and_her_own_notes_as_they_are(french) -> None:
@@ -50,3 +50,8 @@ def test_every_reader_word_has_at_most_one_place_for_the_platform_s_words() -> N
     for spec in BUILT_IN:
         for words in spec.entry_words:
             assert words.template.count("{") == words.template.count("{0}") <= 1, (spec.platform, words)
+
+
+def test_a_task_s_own_title_is_never_read_as_a_reader_s_words(french) -> None:
+    """A study its researcher called "Bonus: …" is listed as it is called."""
+    assert shown_title("prolific", "Bonus: extra questions") == "Bonus: extra questions"
